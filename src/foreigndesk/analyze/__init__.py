@@ -1,0 +1,1 @@
+"""Analyses over the store: timeline, event dedup, relations index, echoes, reuse, figures."""

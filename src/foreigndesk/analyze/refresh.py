@@ -1,0 +1,18 @@
+"""Store-wide analyses recomputed after an ingest (derived tables: reuse, claim clusters).
+
+Each step runs in its own transaction and replaces its table's rows whole, so a reader never
+sees a half-computed analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from foreigndesk.store import Store
+
+# (name, function) pairs run in order by refresh()
+STEPS: list[tuple[str, Callable[[Store], object]]] = []
+
+
+def refresh(store: Store) -> None:
+    for _name, step in STEPS:
+        step(store)

@@ -1,0 +1,28 @@
+"""The ``foreigndesk`` command line: one click group; each command lives in a module of this
+package and documents every option in ``--help``."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from foreigndesk import __version__
+
+# modules of foreigndesk.cli that define COMMANDS (a list of click commands)
+COMMAND_MODULES = ("ingest", "listing")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="foreigndesk")
+def main() -> None:
+    """foreigndesk: a sourced picture of relations between states from news and dossiers.
+
+    Ingest articles into a SQLite store, then list documents, actors, a dated timeline and
+    the facts behind it; every fact cites the sentence it came from.
+    """
+
+
+for _name in COMMAND_MODULES:
+    for _cmd in importlib.import_module(f"foreigndesk.cli.{_name}").COMMANDS:
+        main.add_command(_cmd)

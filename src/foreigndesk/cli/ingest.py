@@ -1,0 +1,145 @@
+"""``foreigndesk ingest`` and ``foreigndesk extract``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+import click
+
+from foreigndesk.cli.output import db_option
+from foreigndesk.ingest import ReadError, read_paths
+from foreigndesk.model import Document, Extraction, to_json
+from foreigndesk.run.local import ExtractError, default_workers, run
+
+MAX_TEXT_CHARS = 5 * 1024 * 1024
+T = TypeVar("T")
+
+
+def _error(msg: str) -> None:
+    click.echo(f"foreigndesk: {msg}", err=True)
+
+
+def _documents(paths: Iterable[str], failed: list[str]) -> Iterator[Document]:
+    for item in read_paths(paths):
+        if isinstance(item, ReadError):
+            _error(str(item))
+            failed.append(item.path)
+        elif len(item.text) > MAX_TEXT_CHARS:
+            _error(f"{item.source}: too large ({len(item.text):,} characters of text; "
+                   f"the limit is {MAX_TEXT_CHARS:,})")
+            failed.append(item.source or "?")
+        else:
+            yield item
+
+
+def _progress(results: Iterator[T], n: int) -> Iterator[T]:
+    with click.progressbar(results, length=n, label="ingesting", file=sys.stderr,
+                           show_pos=True) as bar:
+        yield from bar
+
+
+workers_option = click.option(
+    "--workers", "-j", type=click.IntRange(1, 64), default=None,
+    help="Worker processes for extraction (default: one per core, at most 8; "
+         "1 runs in this process).",
+)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@workers_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, quiet: bool) -> None:
+    """Read PATHS (files or directories), extract every fact and store them.
+
+    Readers are chosen by extension and content: plain text (a dossier that compiles
+    several articles is split into one document per article), HTML, JSON Lines, RSS/Atom.
+    A document already in the store (same normalised text) is not added again. Files that
+    cannot be read are reported on stderr, one line each, and the rest is ingested; the
+    exit status is 1 when any input failed.
+    """
+    from foreigndesk.analyze.refresh import refresh
+    from foreigndesk.store import Store
+
+    failed: list[str] = []
+    store = Store.open(db)
+    present = 0
+    todo: list[Document] = []
+    seen: set[str] = set()
+    for d in _documents(paths, failed):
+        if d.id in seen or store.has_document(d.id):
+            present += 1
+            continue
+        seen.add(d.id)
+        todo.append(d)
+    added = 0
+    workers = workers or (default_workers() if len(todo) > 1 else 1)
+    interrupted = False
+    try:
+        results = run(todo, workers=min(workers, max(1, len(todo))))
+        if not quiet and len(todo) > 3:
+            results = _progress(results, len(todo))
+        for r in results:
+            if isinstance(r, ExtractError):
+                _error(f"{r.document.source}: {r.reason}")
+                failed.append(r.document.source or "?")
+            elif store.add(r):
+                added += 1
+            else:
+                present += 1
+        if added:
+            refresh(store)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        store.close()
+    if not quiet or interrupted:
+        click.echo(f"{added} added, {present} already present, {len(failed)} failed"
+                   + (" (interrupted)" if interrupted else ""), err=True)
+    if interrupted:
+        sys.exit(130)
+    if failed:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@workers_option
+@click.option("--no-text", is_flag=True, help="Leave the full text out of document objects.")
+def extract(paths: tuple[str, ...], workers: int | None, no_text: bool) -> None:
+    """Read PATHS and print every fact as JSON Lines, without a store.
+
+    One JSON object per line: first the document (type "document"), then its sentences,
+    mentions, time values, places, events, claims and quantities. Each object has a "type",
+    the "doc_id" and its character span ("start", "end") in the document text, so the output
+    composes in a pipe (jq, another program, a notebook).
+    """
+    failed: list[str] = []
+    docs = list(_documents(paths, failed))
+    out = sys.stdout
+    for r in run(docs, workers=workers or (default_workers() if len(docs) > 1 else 1)):
+        if isinstance(r, ExtractError):
+            _error(f"{r.document.source}: {r.reason}")
+            failed.append(r.document.source or "?")
+            continue
+        for obj in _objects(r, no_text):
+            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    if failed:
+        sys.exit(1)
+
+
+def _objects(r: Extraction, no_text: bool) -> Iterator[dict[str, object]]:
+    d = to_json(r.document)
+    d["start"], d["end"] = 0, len(r.document.text)
+    if no_text:
+        d.pop("text")
+    yield d
+    for fact in r.facts():
+        yield to_json(fact)
+
+
+COMMANDS = [ingest, extract]

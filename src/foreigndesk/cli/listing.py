@@ -1,0 +1,85 @@
+"""Listing commands over the store: docs, actors, timeline."""
+
+from __future__ import annotations
+
+import click
+
+from foreigndesk.cli.output import db_option, emit, format_option
+from foreigndesk.store import Store
+
+
+def open_store(db: str) -> Store:
+    return Store.open(db)
+
+
+@click.command()
+@db_option
+@format_option
+@click.option("--search", "-s", "search", default=None,
+              help="Only documents matching this full-text query (SQLite FTS5 syntax).")
+def docs(db: str, fmt: str, search: str | None) -> None:
+    """List the stored documents: id, publication date, outlet, title, URL, size."""
+    with open_store(db) as store:
+        sql = ("SELECT d.id, d.published, d.outlet, d.title, d.author, d.url, d.n_words AS words, "
+               "d.source, d.reader FROM documents d")
+        params: list[str] = []
+        if search:
+            sql += " JOIN documents_fts f ON f.rowid=d.rowid WHERE documents_fts MATCH ?"
+            params.append(search)
+        sql += " ORDER BY d.published IS NULL, d.published, d.id"
+        rows = store.query(sql, params)
+    emit(rows, fmt, table_columns=["id", "published", "outlet", "title", "url", "words"],
+         widths={"title": 50, "outlet": 30})
+
+
+@click.command()
+@db_option
+@format_option
+@click.option("--kind", "kinds", multiple=True,
+              type=click.Choice(["state", "government", "person", "organisation", "igo", "group",
+                                 "place"]),
+              help="Only actors of this kind (repeat for several).")
+@click.option("--limit", type=int, default=None, help="At most this many actors.")
+def actors(db: str, fmt: str, kinds: tuple[str, ...], limit: int | None) -> None:
+    """List the actors mentioned, most mentioned first, with their CAMEO code
+    (ISO3 country + sector) and how many mentions and documents cite them."""
+    with open_store(db) as store:
+        sql = ("SELECT a.id, a.name, a.kind, a.country, a.sector, "
+               "count(m.id) AS mentions, count(DISTINCT m.doc_id) AS documents, a.aliases "
+               "FROM actors a JOIN mentions m ON m.actor_id=a.id")
+        params: list[str] = []
+        if kinds:
+            sql += f" WHERE a.kind IN ({','.join('?' * len(kinds))})"
+            params += kinds
+        sql += " GROUP BY a.id ORDER BY mentions DESC, a.name"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        rows = store.query(sql, params)
+    emit(rows, fmt, table_columns=["id", "name", "kind", "country", "sector", "mentions",
+                                   "documents"])
+
+
+@click.command()
+@db_option
+@format_option
+@click.option("--actor", "-a", "actor_list", multiple=True,
+              help="Only items whose sentence mentions this actor: an id, a CAMEO code (CHN, "
+                   "CUBGOV) or a name. Repeat for several (any of them).")
+@click.option("--since", default=None, help="Only items dated on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--until", default=None, help="Only items dated on or before this date (YYYY[-MM[-DD]]).")
+def timeline(db: str, fmt: str, actor_list: tuple[str, ...], since: str | None,
+             until: str | None) -> None:
+    """Dated items ordered by the date of what happened (not of the article), each with its
+    sentence and the document it cites (outlet, date, URL)."""
+    from foreigndesk.analyze.timeline import timeline as build
+
+    with open_store(db) as store:
+        rows = build(store, list(actor_list), since, until)
+    if fmt == "table":
+        for r in rows:
+            r["source"] = f"{r['outlet'] or r['title'] or r['doc_id']}, {r['published'] or 'undated'}"
+    emit(rows, fmt, table_columns=["date", "expression", "sentence", "source"],
+         widths={"expression": 24, "source": 40, "sentence": 90})
+
+
+COMMANDS = [docs, actors, timeline]

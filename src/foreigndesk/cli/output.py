@@ -1,0 +1,87 @@
+"""Listing output shared by every listing command: ``--format table|json|jsonl|csv``."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO, TypeVar
+
+import click
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def format_option(f: F) -> F:
+    """The ``--format`` option, documented once for every listing command."""
+    return click.option(
+        "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+        help="Output format: an aligned table for people, or json / jsonl / csv for programs.",
+    )(f)
+
+
+def db_option(f: F) -> F:
+    """The ``--db`` option, the same everywhere."""
+    return click.option(
+        "--db", "db", type=click.Path(dir_okay=False), default="foreigndesk.db",
+        show_default=True, envvar="FOREIGNDESK_DB",
+        help="SQLite store to use (created and migrated on first use).",
+    )(f)
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.4g}"
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    return str(v).replace("\n", " ")
+
+
+def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
+         table_columns: Sequence[str] | None = None, out: TextIO | None = None,
+         widths: dict[str, int] | None = None) -> None:
+    """Write rows. ``columns`` picks and orders keys for csv and table (json keeps all);
+    ``table_columns`` narrows the table further; ``widths`` caps column widths in the table."""
+    out = out or sys.stdout
+    if fmt == "json":
+        json.dump(list(rows), out, ensure_ascii=False, indent=2, default=str)
+        out.write("\n")
+        return
+    if fmt == "jsonl":
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        return
+    cols = list(columns or (rows[0].keys() if rows else []))
+    if fmt == "csv":
+        w = csv.writer(out)
+        w.writerow(cols)
+        for r in rows:
+            w.writerow([_cell(r.get(c)) for c in cols])
+        return
+    cols = list(table_columns or cols)
+    if not rows:
+        out.write("(nothing)\n")
+        return
+    term = shutil.get_terminal_size((160, 24)).columns
+    widths = dict(widths or {})
+    cells = [[_cell(r.get(c)) for c in cols] for r in rows]
+    w = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
+    w = [min(x, widths.get(c, 60)) for x, c in zip(w, cols, strict=True)]
+    # the last column takes what is left of the terminal
+    used = sum(w[:-1]) + 2 * (len(w) - 1)
+    if cols and used + w[-1] > term:
+        w[-1] = max(20, term - used)
+
+    def fit(s: str, n: int) -> str:
+        return s if len(s) <= n else s[: max(0, n - 1)] + "…"
+
+    out.write("  ".join(c.ljust(n) for c, n in zip(cols, w, strict=True)).rstrip() + "\n")
+    out.write("  ".join("-" * n for n in w) + "\n")
+    for row in cells:
+        out.write("  ".join(fit(s, n).ljust(n) for s, n in zip(row, w, strict=True)).rstrip() + "\n")

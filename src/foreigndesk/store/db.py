@@ -1,0 +1,232 @@
+"""SQLite store: schema migrations, one transaction per document, queries.
+
+The schema lives in ``migrations/NNN_name.sql``; ``PRAGMA user_version`` records the last one
+applied, and :meth:`Store.open` applies the rest in order, each in its own transaction.
+Writes of a document and all its facts happen in one transaction (:meth:`Store.add`), so an
+interrupted ingest never leaves a partial document behind.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from foreigndesk.model import Actor, Event, Extraction
+
+DEFAULT_DB = "foreigndesk.db"
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every migration shipped with the package, in order."""
+    out = []
+    for f in resources.files("foreigndesk.store").joinpath("migrations").iterdir():
+        if f.name.endswith(".sql"):
+            out.append((int(f.name.split("_", 1)[0]), f.name, f.read_text(encoding="utf-8")))
+    return sorted(out)
+
+
+class Store:
+    """A foreigndesk database. Use :meth:`open`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_DB, readonly: bool = False) -> Store:
+        path = str(path)
+        if readonly:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        store = cls(conn, path)
+        if not readonly:
+            store.migrate()
+        return store
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------
+    @property
+    def version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        current = self.version
+        for version, _name, sql in migrations():
+            if version <= current:
+                continue
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for stmt in _split_sql(sql):
+                    self.conn.execute(stmt)
+                self.conn.execute(f"PRAGMA user_version={version}")
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+
+    # -- writing --------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
+
+    def add(self, ex: Extraction) -> bool:
+        """Store a document and all its facts in one transaction. False if already present."""
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            if self.has_document(ex.document.id):
+                c.execute("ROLLBACK")
+                return False
+            self._write(ex)
+            c.execute("COMMIT")
+            return True
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+
+    def _write(self, ex: Extraction) -> None:
+        c = self.conn
+        d = ex.document
+        c.execute(
+            "INSERT INTO documents(id,title,outlet,author,published,url,urls,language,source,reader,"
+            "text,n_chars,n_words,ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (d.id, d.title, d.outlet, d.author, d.published, d.url, json.dumps(d.urls),
+             d.language, d.source, d.reader, d.text, len(d.text), len(d.text.split()),
+             datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+        self.upsert_actors(ex.actors.values())
+        c.executemany(
+            'INSERT INTO sentences(doc_id,idx,start,"end",text) VALUES (?,?,?,?,?)',
+            [(s.doc_id, s.sentence, s.start, s.end, s.text) for s in ex.sentences],
+        )
+        c.executemany(
+            'INSERT INTO mentions(doc_id,sentence,start,"end",text,label,actor_id,country,sector,'
+            "extractor,version,confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(m.doc_id, m.sentence, m.start, m.end, m.text, m.label, m.actor_id, m.country,
+              m.sector, m.extractor, m.version, m.confidence) for m in ex.mentions],
+        )
+        c.executemany(
+            'INSERT INTO time_values(doc_id,sentence,start,"end",text,value,precision,type,anchored,'
+            "modifier,extractor,version,confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(t.doc_id, t.sentence, t.start, t.end, t.text, t.value, t.precision, t.type,
+              int(t.anchored), t.modifier, t.extractor, t.version, t.confidence) for t in ex.times],
+        )
+        c.executemany(
+            'INSERT INTO places(doc_id,sentence,start,"end",text,name,country,lat,lon,feature,'
+            "gazetteer_id,extractor,version,confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(p.doc_id, p.sentence, p.start, p.end, p.text, p.name, p.country, p.lat, p.lon,
+              p.feature, p.gazetteer_id, p.extractor, p.version, p.confidence) for p in ex.places],
+        )
+        for e in ex.events:
+            self._write_event(e)
+        c.executemany(
+            'INSERT INTO claims(doc_id,sentence,start,"end",text,speaker_actor,speaker_text,'
+            "speaker_code,cue,content,content_start,content_end,direct,stance,date,date_source,"
+            "echoes_actor,echoes_text,extractor,version,confidence) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(k.doc_id, k.sentence, k.start, k.end, k.text, k.speaker_actor, k.speaker_text,
+              k.speaker_code, k.cue, k.content, k.content_start, k.content_end, int(k.direct),
+              k.stance, k.date, k.date_source, k.echoes_actor, k.echoes_text, k.extractor,
+              k.version, k.confidence) for k in ex.claims],
+        )
+        c.executemany(
+            'INSERT INTO quantities(doc_id,sentence,start,"end",text,kind,value,"values",unit,usd,'
+            "usd_year,low,high,approx,measure,stated_by,extractor,version,confidence) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(q.doc_id, q.sentence, q.start, q.end, q.text, q.kind, q.value,
+              json.dumps(q.values) if q.values is not None else None, q.unit, q.usd, q.usd_year,
+              q.low, q.high, q.approx, q.measure, q.stated_by, q.extractor, q.version,
+              q.confidence) for q in ex.quantities],
+        )
+
+    def _write_event(self, e: Event) -> None:
+        """Attach an event mention to the real-world event it reports (see
+        :func:`foreigndesk.analyze.dedup.find_event`), creating the event if it is new."""
+        from foreigndesk.analyze.dedup import find_event
+
+        c = self.conn
+        event_id = find_event(c, e)
+        if event_id is None:
+            cur = c.execute(
+                "INSERT INTO events(origin,source_actor,source_code,target_actor,target_code,"
+                "source_country,target_country,code,root,quad_class,goldstein,date,date_precision,"
+                "date_source,place,place_country,lat,lon,modality,n_mentions) "
+                "VALUES ('news',?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+                (e.source_actor, e.source_code, e.target_actor, e.target_code,
+                 (e.source_code or "")[:3] or None, (e.target_code or "")[:3] or None,
+                 e.code, e.root, e.quad_class, e.goldstein, e.date, e.date_precision,
+                 e.date_source, e.place, e.place_country, e.lat, e.lon, e.modality),
+            )
+            event_id = cur.lastrowid
+        c.execute(
+            'INSERT INTO event_mentions(event_id,doc_id,sentence,start,"end",text,trigger,'
+            "source_actor,target_actor,code,date,date_precision,date_source,modality,extractor,"
+            "version,confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (event_id, e.doc_id, e.sentence, e.start, e.end, e.text, e.trigger, e.source_actor,
+             e.target_actor, e.code, e.date, e.date_precision, e.date_source, e.modality,
+             e.extractor, e.version, e.confidence),
+        )
+        c.execute("UPDATE events SET n_mentions=n_mentions+1 WHERE id=?", (event_id,))
+
+    def upsert_actors(self, actors: Iterable[Actor]) -> None:
+        self.conn.executemany(
+            "INSERT INTO actors(id,name,kind,country,sector,aliases,lat,lon,meta) "
+            "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+            "aliases=(SELECT json_group_array(DISTINCT value) FROM (SELECT value FROM "
+            "json_each(actors.aliases) UNION SELECT value FROM json_each(excluded.aliases)))",
+            [(a.id, a.name, a.kind, a.country, a.sector, json.dumps(sorted(set(a.aliases))),
+              a.lat, a.lon, json.dumps(a.meta)) for a in actors],
+        )
+
+    # -- reading --------------------------------------------------------------------------
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.conn.execute(sql, tuple(params))]
+
+    def iter_query(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+        for r in self.conn.execute(sql, tuple(params)):
+            yield dict(r)
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        rows = self.query("SELECT * FROM documents WHERE id=?", (doc_id,))
+        return rows[0] if rows else None
+
+    def sentence(self, doc_id: str, idx: int) -> dict[str, Any] | None:
+        rows = self.query("SELECT * FROM sentences WHERE doc_id=? AND idx=?", (doc_id, idx))
+        return rows[0] if rows else None
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Split a migration into statements (CREATE TRIGGER bodies hold semicolons)."""
+    out: list[str] = []
+    buf: list[str] = []
+    for line in sql.splitlines():
+        if line.strip().startswith("--") and not buf:
+            continue
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if sqlite3.complete_statement(joined):
+            out.append(joined)
+            buf = []
+    if "\n".join(buf).strip():
+        out.append("\n".join(buf).strip())
+    return out
