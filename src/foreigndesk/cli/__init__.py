@@ -10,7 +10,16 @@ import click
 from foreigndesk import __version__
 
 # modules of foreigndesk.cli that define COMMANDS (a list of click commands)
-COMMAND_MODULES = ("ingest", "listing")
+COMMAND_MODULES = (
+    "ingest",     # ingest, extract
+    "listing",    # docs, actors, timeline
+    "events",     # events, relations
+    "imports",    # import gdelt|unvotes
+    "narratives",  # claims, echoes, reuse, figures
+    "evaluate",   # eval timex|events|dossier
+    "serve",      # serve
+    "report",     # report
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,5 +33,11 @@ def main() -> None:
 
 
 for _name in COMMAND_MODULES:
-    for _cmd in importlib.import_module(f"foreigndesk.cli.{_name}").COMMANDS:
+    try:
+        _mod = importlib.import_module(f"foreigndesk.cli.{_name}")
+    except ModuleNotFoundError as _e:  # a command module not written yet
+        if _e.name == f"foreigndesk.cli.{_name}":
+            continue
+        raise
+    for _cmd in _mod.COMMANDS:
         main.add_command(_cmd)
