@@ -59,10 +59,10 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
         return
     cols = list(columns or (rows[0].keys() if rows else []))
     if fmt == "csv":
-        w = csv.writer(out)
-        w.writerow(cols)
+        writer = csv.writer(out)
+        writer.writerow(cols)
         for r in rows:
-            w.writerow([_cell(r.get(c)) for c in cols])
+            writer.writerow([_cell(r.get(c)) for c in cols])
         return
     cols = list(table_columns or cols)
     if not rows:

@@ -90,7 +90,7 @@ class ParsedDoc:
             return
         parser = self.nlp.get_pipe("parser")
         docs = [self.sents[i].as_doc() for i in todo]
-        for i, d in zip(todo, parser.pipe(docs, batch_size=64), strict=True):
+        for i, d in zip(todo, parser.pipe(docs, batch_size=64), strict=True):  # type: ignore[attr-defined]
             self._parsed[i] = d
 
     def parsed(self, i: int) -> Doc:

@@ -5,7 +5,7 @@ reader per file by extension and content, and yields Documents, or a :class:`Rea
 a file that cannot be read (the batch goes on).
 """
 
-from foreigndesk.ingest.errors import ReadError
 from foreigndesk.ingest.dispatch import read_path, read_paths
+from foreigndesk.ingest.errors import ReadError
 
 __all__ = ["ReadError", "read_path", "read_paths"]
