@@ -118,7 +118,7 @@ def COMMAND(gold: Path, text_path: Path | None, db: str | None, details: bool,
         db_path = db or str(Path(tmp) / "eval.db")
         ctx = click.get_current_context()
         try:
-            ctx.invoke(main.get_command(ctx, "ingest"), paths=(str(text_path),), db=db_path,  # type: ignore[union-attr,arg-type]
+            ctx.invoke(main.get_command(ctx, "ingest"), paths=(str(text_path),), db=db_path,  # type: ignore[arg-type]
                        workers=1, quiet=True)
         except SystemExit as e:  # ingest exits non-zero when an input failed
             if e.code:
