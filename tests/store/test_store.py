@@ -1,0 +1,64 @@
+"""The SQLite store: WAL, migrations, one transaction per document, idempotence."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from foreigndesk.model import Document, Extraction, Mention, Sentence
+from foreigndesk.store import Store
+from foreigndesk.store.db import migrations
+
+
+def _extraction(text: str) -> Extraction:
+    d = Document(text=text, title="t", outlet="o", published="2023-01-18")
+    ex = Extraction(d)
+    ex.sentences.append(Sentence(d.id, 0, 0, len(text), text, "sentences", "1"))
+    ex.mentions.append(Mention(d.id, 0, 0, 4, text[:4], "test", "1", label="GPE"))
+    return ex
+
+
+def test_new_store_is_wal_and_migrated(tmp_path) -> None:
+    store = Store.open(tmp_path / "a.db")
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.version == max(v for v, _, _ in migrations())
+    tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"documents", "sentences", "mentions", "time_values", "events", "claims",
+            "quantities", "reuse", "votes"} <= tables
+    version = store.version
+    store.close()
+    # reopening applies nothing twice
+    again = Store.open(tmp_path / "a.db")
+    assert again.version == version
+    again.close()
+
+
+def test_add_is_idempotent(tmp_path) -> None:
+    with Store.open(tmp_path / "a.db") as store:
+        ex = _extraction("Cuba and China signed an agreement.")
+        assert store.add(ex) is True
+        assert store.add(ex) is False
+        assert store.query("SELECT count(*) AS n FROM documents")[0]["n"] == 1
+        assert store.query("SELECT count(*) AS n FROM mentions")[0]["n"] == 1
+
+
+def test_failed_write_leaves_nothing(tmp_path) -> None:
+    with Store.open(tmp_path / "a.db") as store:
+        ex = _extraction("Havana and Beijing worked closely together.")
+        # a fact that violates the schema (NOT NULL text) makes the whole document fail
+        ex.mentions.append(Mention(ex.document.id, 0, 0, 4, None, "test", "1"))  # type: ignore[arg-type]
+        with pytest.raises(sqlite3.IntegrityError):
+            store.add(ex)
+        assert store.query("SELECT count(*) AS n FROM documents")[0]["n"] == 0
+        assert store.query("SELECT count(*) AS n FROM sentences")[0]["n"] == 0
+        assert store.query("SELECT count(*) AS n FROM mentions")[0]["n"] == 0
+
+
+def test_full_text_search(tmp_path) -> None:
+    with Store.open(tmp_path / "a.db") as store:
+        store.add(_extraction("The balloon was shot down off the coast."))
+        store.add(_extraction("A donation of 700 million yuan was formalised."))
+        rows = store.query("SELECT d.id FROM documents d JOIN documents_fts f ON f.rowid=d.rowid "
+                           "WHERE documents_fts MATCH ?", ["yuan"])
+        assert len(rows) == 1
