@@ -9,8 +9,17 @@ from collections.abc import Callable
 
 from foreigndesk.store import Store
 
+
+def _reuse(store: Store) -> object:
+    from foreigndesk.analyze.reuse import refresh_reuse
+
+    return refresh_reuse(store)
+
+
 # (name, function) pairs run in order by refresh()
-STEPS: list[tuple[str, Callable[[Store], object]]] = []
+STEPS: list[tuple[str, Callable[[Store], object]]] = [
+    ("reuse", _reuse),
+]
 
 
 def refresh(store: Store) -> None:
