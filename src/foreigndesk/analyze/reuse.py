@@ -235,7 +235,12 @@ def _chain(pa: np.ndarray, pb: np.ndarray, cfg: ReuseConfig) -> list[list[int]]:
 
 def _align(a: list[int], b: list[int], region: list[int], cfg: ReuseConfig
            ) -> tuple[int, int, int, int, float] | None:
-    """Extend and align one region; (a0, a1, b0, b1, score) in word indices, or None."""
+    """Extend and align one region; (a0, a1, b0, b1, score) in word indices, or None.
+
+    The region grows word by word while both sides agree; then a window of ``n`` more words
+    on each side (where fewer than ``n`` matching words can hide behind an edit) is aligned
+    with SequenceMatcher and trimmed to its first and last matching run of two or more
+    words."""
     n = cfg.n
     a0, a1, b0, b1 = region[0], region[1] + n, region[2], region[3] + n
     while a0 > 0 and b0 > 0 and a[a0 - 1] == b[b0 - 1]:
@@ -244,16 +249,19 @@ def _align(a: list[int], b: list[int], region: list[int], cfg: ReuseConfig
     while a1 < len(a) and b1 < len(b) and a[a1] == b[b1]:
         a1 += 1
         b1 += 1
-    sa, sb = a[a0:a1], b[b0:b1]
-    if sa == sb:
-        return (a0, a1, b0, b1, 1.0) if len(sa) >= cfg.min_words else None
-    blocks = [m for m in difflib.SequenceMatcher(None, sa, sb, autojunk=False)
+    a0, b0 = max(0, a0 - n), max(0, b0 - n)
+    a1, b1 = min(len(a), a1 + n), min(len(b), b1 + n)
+    blocks = [m for m in difflib.SequenceMatcher(None, a[a0:a1], b[b0:b1], autojunk=False)
               .get_matching_blocks() if m.size]
+    while blocks and blocks[0].size < 2:
+        blocks.pop(0)
+    while blocks and blocks[-1].size < 2:
+        blocks.pop()
     if not blocks:
         return None
     first, last = blocks[0], blocks[-1]
-    a0, a1 = a0 + first.a, a0 + last.a + last.size
-    b0, b1 = b0 + first.b, b0 + last.b + last.size
+    a0, a1, b0, b1 = (a0 + first.a, a0 + last.a + last.size, b0 + first.b,
+                      b0 + last.b + last.size)
     if min(a1 - a0, b1 - b0) < cfg.min_words:
         return None
     matched = sum(m.size for m in blocks)
