@@ -1,0 +1,233 @@
+"""Import UN General Assembly roll-call votes in the layout of the R package ``unvotes``
+(Voeten's data): a directory holding
+
+* ``un_roll_calls.csv``: rcid, session, importantvote, date (YYYY-MM-DD), unres, amend, para,
+  short, descr;
+* ``un_votes.csv``: rcid, country, country_code (ISO 3166 alpha-2 or a former code; empty for
+  a few former states, which are then known by name), vote (yes / abstain / no, or Voeten's
+  1 / 2 / 3; 8 absent and 9 not a member are skipped);
+* optionally ``un_roll_call_issues.csv``: rcid, short_name, issue.
+
+Each may be gzipped (``.csv.gz``) or zipped. Countries are stored as 3-letter codes
+(data/countries: ISO 3166-1, former states by ISO 3166-3). Everything is written in one
+transaction; re-importing replaces the same rows (roll call id + country), so it is idempotent.
+"""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from foreigndesk.ingest.country_codes import country_iso3
+from foreigndesk.ingest.tabular import BadRowHandler, Progress, TextPart, open_parts
+from foreigndesk.store import Store
+
+VOTE_CODES = {"yes": 1, "abstain": 2, "no": 3, "1": 1, "2": 2, "3": 3}
+SKIPPED_VOTES = {"8", "9", "absent", "not a member", "non-member"}  # not votes cast
+_BLANK = {"", "NA"}
+
+
+class BadDirectory(ValueError):
+    """The directory lacks a file the layout needs."""
+
+
+@dataclass
+class UnvotesStats:
+    roll_calls: int = 0
+    issues: int = 0
+    votes: int = 0         # votes imported
+    new_votes: int = 0     # of which not in the store before
+    skipped: int = 0       # absent / not a member
+    bad: int = 0
+    without_roll_call: int = 0  # votes whose rcid is not in the roll calls file
+    files: list[str] = field(default_factory=list)
+
+
+def find_file(directory: Path, stem: str) -> Path | None:
+    for suffix in (".csv", ".csv.gz", ".csv.zip", ".zip", ".gz"):
+        p = directory / f"{stem}{suffix}"
+        if p.is_file():
+            return p
+    return None
+
+
+def _header(part: TextPart, reader: Iterator[list[str]], columns: tuple[str, ...],
+            ) -> dict[str, int] | None:
+    header = next(reader, None)
+    if header is None:
+        return None
+    names = [h.strip().lstrip("\ufeff").strip('"').lower() for h in header]
+    missing = [c for c in columns if c not in names]
+    if missing:
+        raise BadDirectory(f"{part.label}: missing column(s) {', '.join(missing)}")
+    return {n: i for i, n in enumerate(names)}
+
+
+def _records(part: TextPart, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    reader = csv.reader(part.stream)
+    index = _header(part, reader, columns)
+    if index is None:
+        return
+    for cells in reader:
+        if cells:
+            yield reader.line_num, {n: cells[i] for n, i in index.items() if i < len(cells)}
+
+
+def _opt_int(v: str | None) -> int | None:
+    v = (v or "").strip()
+    if v in _BLANK:
+        return None
+    return int(float(v))
+
+
+def import_directory(store: Store, directory: str | Path, on_bad: BadRowHandler,
+                     progress: Progress | None = None) -> UnvotesStats:
+    """Import an unvotes directory into ``roll_calls``, ``roll_call_issues`` and ``votes``.
+    Raises BadDirectory when a required file or column is missing, OSError when unreadable."""
+    d = Path(directory)
+    if not d.is_dir():
+        raise BadDirectory(f"{d}: not a directory")
+    roll_calls = find_file(d, "un_roll_calls")
+    votes = find_file(d, "un_votes")
+    issues = find_file(d, "un_roll_call_issues")
+    for name, p in (("un_roll_calls.csv", roll_calls), ("un_votes.csv", votes)):
+        if p is None:
+            raise BadDirectory(f"{d}: no {name} (or .csv.gz) here")
+    assert roll_calls is not None and votes is not None
+    progress = progress or Progress()
+    stats = UnvotesStats()
+    conn = store.conn
+    conn.execute("PRAGMA cache_size=-200000")  # 200 MB page cache for the bulk load
+    conn.execute("PRAGMA temp_store=MEMORY")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        before = conn.execute("SELECT count(*) FROM votes").fetchone()[0]
+        rcids = _import_roll_calls(conn, roll_calls, on_bad, stats)
+        if issues is not None:
+            _import_issues(conn, issues, on_bad, stats)
+        _import_votes(conn, votes, rcids, on_bad, progress, stats)
+        after = conn.execute("SELECT count(*) FROM votes").fetchone()[0]
+        stats.new_votes = after - before
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return stats
+
+
+def _import_roll_calls(conn: sqlite3.Connection, path: Path, on_bad: BadRowHandler,
+                       stats: UnvotesStats) -> set[int]:
+    rows = []
+    rcids: set[int] = set()
+    for part in open_parts(path):
+        stats.files.append(part.label)
+        for line, r in _records(part, ("rcid", "date")):
+            try:
+                rcid = int(r["rcid"])
+                date = r["date"].strip()
+                if len(date) < 10 or date[4] != "-" or date[7] != "-":
+                    raise ValueError(f"date is not YYYY-MM-DD: {date!r}")
+                rows.append((rcid, _opt_int(r.get("session")), date[:10], r.get("unres") or None,
+                             _opt_int(r.get("importantvote")), _opt_int(r.get("amend")),
+                             _opt_int(r.get("para")), r.get("short") or None,
+                             r.get("descr") or None))
+                rcids.add(rcid)
+            except ValueError as e:
+                stats.bad += 1
+                on_bad(part.label, line, str(e))
+    conn.executemany(
+        "INSERT OR REPLACE INTO roll_calls(rcid,session,date,unres,importantvote,amend,para,"
+        "short,descr) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    stats.roll_calls = len(rows)
+    return rcids
+
+
+def _import_issues(conn: sqlite3.Connection, path: Path, on_bad: BadRowHandler,
+                   stats: UnvotesStats) -> None:
+    rows = []
+    for part in open_parts(path):
+        stats.files.append(part.label)
+        for line, r in _records(part, ("rcid", "issue")):
+            try:
+                rows.append((int(r["rcid"]), r.get("short_name") or None, r["issue"].strip()))
+            except ValueError as e:
+                stats.bad += 1
+                on_bad(part.label, line, str(e))
+    conn.executemany("INSERT OR REPLACE INTO roll_call_issues(rcid,short_name,issue) "
+                     "VALUES (?,?,?)", rows)
+    stats.issues = len(rows)
+
+
+def _import_votes(conn: sqlite3.Connection, path: Path, rcids: set[int],
+                  on_bad: BadRowHandler, progress: Progress, stats: UnvotesStats) -> None:
+    codes: dict[tuple[str, str], str | None] = {}
+
+    def iso3(code: str, name: str) -> str | None:
+        key = (code, name)
+        if key not in codes:
+            codes[key] = country_iso3(code, name)
+        return codes[key]
+
+    sql = ("INSERT INTO votes(rcid,country,vote) VALUES (?,?,?) "
+           "ON CONFLICT(rcid,country) DO UPDATE SET vote=excluded.vote")
+    batch: list[tuple[int, str, int]] = []
+
+    def flush() -> None:
+        conn.executemany(sql, batch)
+        batch.clear()
+
+    for part in open_parts(path):
+        stats.files.append(part.label)
+        progress.start(part.label, part.total)
+        try:
+            reader = csv.reader(part.stream)
+            index = _header(part, reader, ("rcid", "vote"))
+            if index is None:
+                continue
+            i_rcid, i_vote = index["rcid"], index["vote"]
+            i_code, i_name = index.get("country_code"), index.get("country")
+            width = max(index.values()) + 1
+            for cells in reader:
+                if len(cells) < width:
+                    if cells:
+                        stats.bad += 1
+                        on_bad(part.label, reader.line_num,
+                               f"{len(cells)} columns where the header has {width}")
+                    continue
+                raw = cells[i_vote]
+                vote = VOTE_CODES.get(raw) or VOTE_CODES.get(raw.strip().lower())
+                if vote is None:
+                    if raw.strip().lower() in SKIPPED_VOTES:
+                        stats.skipped += 1
+                        continue
+                    stats.bad += 1
+                    on_bad(part.label, reader.line_num, f"vote is not yes/abstain/no: {raw!r}")
+                    continue
+                try:
+                    rcid = int(cells[i_rcid])
+                except ValueError:
+                    stats.bad += 1
+                    on_bad(part.label, reader.line_num,
+                           f"rcid is not a number: {cells[i_rcid]!r}")
+                    continue
+                code = cells[i_code] if i_code is not None else ""
+                name = cells[i_name] if i_name is not None else ""
+                country = iso3(code, name)
+                if country is None:
+                    stats.bad += 1
+                    on_bad(part.label, reader.line_num,
+                           f"unknown country: {name!r} (code {code!r})")
+                    continue
+                if rcid not in rcids:
+                    stats.without_roll_call += 1
+                batch.append((rcid, country, vote))
+                stats.votes += 1
+                if len(batch) >= 50000:
+                    flush()
+                    progress.update(part.done)
+            flush()
+        finally:
+            progress.finish()
