@@ -11,10 +11,10 @@ import click
 
 from foreigndesk.cli.output import db_option
 from foreigndesk.ingest import ReadError, read_paths
+from foreigndesk.ingest.encoding import MAX_TEXT_CHARS
 from foreigndesk.model import Document, Extraction, to_json
 from foreigndesk.run.local import ExtractError, default_workers, run
 
-MAX_TEXT_CHARS = 5 * 1024 * 1024
 T = TypeVar("T")
 
 
@@ -67,19 +67,18 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, quiet: bool) ->
 
     failed: list[str] = []
     store = Store.open(db)
-    present = 0
-    todo: list[Document] = []
-    seen: set[str] = set()
-    for d in _documents(paths, failed):
-        if d.id in seen or store.has_document(d.id):
-            present += 1
-            continue
-        seen.add(d.id)
-        todo.append(d)
-    added = 0
-    workers = workers or (default_workers() if len(todo) > 1 else 1)
+    added = present = 0
     interrupted = False
     try:
+        todo: list[Document] = []
+        seen: set[str] = set()
+        for d in _documents(paths, failed):
+            if d.id in seen or store.has_document(d.id):
+                present += 1
+                continue
+            seen.add(d.id)
+            todo.append(d)
+        workers = workers or (default_workers() if len(todo) > 1 else 1)
         results = run(todo, workers=min(workers, max(1, len(todo))))
         if not quiet and len(todo) > 3:
             results = _progress(results, len(todo))
@@ -87,7 +86,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, quiet: bool) ->
             if isinstance(r, ExtractError):
                 _error(f"{r.document.source}: {r.reason}")
                 failed.append(r.document.source or "?")
-            elif store.add(r):
+            elif store.add(r):  # one transaction per document: all of it or nothing
                 added += 1
             else:
                 present += 1
@@ -119,15 +118,24 @@ def extract(paths: tuple[str, ...], workers: int | None, no_text: bool) -> None:
     composes in a pipe (jq, another program, a notebook).
     """
     failed: list[str] = []
-    docs = list(_documents(paths, failed))
     out = sys.stdout
-    for r in run(docs, workers=workers or (default_workers() if len(docs) > 1 else 1)):
-        if isinstance(r, ExtractError):
-            _error(f"{r.document.source}: {r.reason}")
-            failed.append(r.document.source or "?")
-            continue
-        for obj in _objects(r, no_text):
-            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    try:
+        docs = list(_documents(paths, failed))
+        for r in run(docs, workers=workers or (default_workers() if len(docs) > 1 else 1)):
+            if isinstance(r, ExtractError):
+                _error(f"{r.document.source}: {r.reason}")
+                failed.append(r.document.source or "?")
+                continue
+            for obj in _objects(r, no_text):
+                out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        out.flush()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:  # the reader of the pipe went away (| head): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1 if failed else 0)
     if failed:
         sys.exit(1)
 
