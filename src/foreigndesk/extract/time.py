@@ -1,0 +1,158 @@
+"""Temporal expressions normalised TIMEX3-style (:class:`~foreigndesk.model.TimeValue`).
+
+Candidates come from two cheap sources over the document text:
+
+1. the rules of :mod:`foreigndesk.extract.time_rules` (precompiled regular expressions
+   built from the vocabulary in ``data/time.yaml``), each normalising its match;
+2. spaCy's DATE / TIME entities from the single pass: they confirm *weak* rule matches (a
+   bare "May", an odd year) and add expressions the rules do not know, kept with the
+   value the rules give their text, or none.
+
+Overlaps are settled longest first; a clock time next to a day ("9 a.m. Tuesday") merges
+into one TIME value; nothing inside a URL or an e-mail address counts.
+
+Values: ``2022-11-25`` (day), ``2022-11`` (month), ``2022`` (year), ``198X`` (decade),
+``19XX`` (century), ``2022-W47`` / ``2022-W47-WE`` (week / weekend), ``2022-Q3`` (quarter),
+``2022-H1`` (half), ``2022-SU`` (season), ``2022-11-25T09:00`` / ``2022-11-25TNI`` (time),
+``P64Y`` / ``PT2H`` / ``PXY`` (durations), ``P1W`` / ``XXXX-WXX-5`` (sets),
+``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF`` (general references, empty precision).
+``modifier`` is EARLY / MID / LATE ("the late 1980s"), APPROX, LESS_THAN or MORE_THAN.
+
+Relative expressions are resolved against the document's publication date
+(``Document.published``, a full ``YYYY-MM-DD``) and marked ``anchored``. The rules for
+weekdays, months, quarters and seasons without a year are in
+:mod:`foreigndesk.extract.time_rules`; the tense they use is read from the tagger's tags
+(:mod:`foreigndesk.extract.time_tense`). When the publication date is unknown, a relative
+expression is still kept (so its span is known) with an underspecified value
+(``XXXX-11-25``) or an empty one, and an empty precision: it never reaches the timeline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from foreigndesk.extract import time_calendar as cal
+from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.extract.time_rules import Context, Resolved, rules
+from foreigndesk.extract.time_tense import tense_at
+from foreigndesk.model import TimeValue
+
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+\.[\w.-]+", re.I)
+_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_JOIN = re.compile(r"^(?:,?\s*(?:on|at)?\s*|\s*,\s*)$", re.I)
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    priority: int
+    rule: str
+    r: Resolved
+    source: str = "rule"
+
+
+def reference_date(published: str | None) -> cal.Date | None:
+    """The publication date as a date when it is a full ``YYYY-MM-DD``, else None."""
+    if not published or not _FULL_DATE.match(published):
+        return None
+    return cal.parse_date(published)
+
+
+class TimeExtractor:
+    name = "time"
+    version = "1"
+
+    def __call__(self, pd: ParsedDoc) -> None:
+        text = pd.doc.text
+        if not text:
+            return
+        dct = reference_date(pd.document.published)
+        ents = [(e.start_char, e.end_char, e.label_) for e in pd.doc.ents
+                if e.label_ in ("DATE", "TIME")]
+        found = find(text, dct, pd.doc, pd, ents)
+        out = pd.extraction.times
+        for c in found:
+            out.append(TimeValue(
+                pd.doc_id, pd.sentence_index(c.start), c.start, c.end, text[c.start:c.end],
+                self.name, self.version, confidence=0.9 if c.source == "rule" else 0.6,
+                value=c.r.value, precision=c.r.precision, type=c.r.type,
+                anchored=c.r.anchored, modifier=c.r.modifier,
+            ))
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _make_tense(doc: Doc, pd: ParsedDoc | None) -> Callable[[int, int], str | None]:
+    def tense(start: int, end: int) -> str | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        if pd is not None and pd.sents:
+            s = pd.sents[pd.sentence_index(start)]
+            lo, hi = s.start, s.end
+        else:
+            lo, hi = 0, len(doc)
+        return tense_at(doc, lo, hi, span.start, span.end)
+    return tense
+
+
+def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
+         ents: list[tuple[int, int, str]] | None = None) -> list[Candidate]:
+    """Every temporal expression in ``text`` (the text of ``doc``), normalised."""
+    ctx = Context(text, dct, _make_tense(doc, pd))
+    blocked = [m.span() for m in _URL.finditer(text)]
+    ents = ents or []
+    cands: list[Candidate] = []
+    for prio, rule in enumerate(rules()):
+        for m in rule.regex.finditer(text):
+            if m.end() == m.start():
+                continue
+            r = rule.handler(m, ctx)
+            if r is None:
+                continue
+            start = m.start() if r.start is None else r.start
+            end = m.end() if r.end is None else r.end
+            cands.append(Candidate(start, end, prio, rule.name, r))
+    # weak matches need a spaCy DATE/TIME entity over them
+    cands = [c for c in cands if not c.r.weak or any(_overlaps((c.start, c.end), e[:2]) for e in ents)]
+    cands = [c for c in cands if not any(_overlaps((c.start, c.end), b) for b in blocked)]
+    cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    chosen: list[Candidate] = []
+    for c in cands:
+        if not any(_overlaps((c.start, c.end), (k.start, k.end)) for k in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    chosen = _merge_clock(text, chosen)
+    return chosen
+
+
+def _merge_clock(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Join a clock time and an adjacent day ("9 a.m. Tuesday", "Tuesday at 9 a.m.")."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(found):
+        c = found[i]
+        if i + 1 < len(found):
+            n = found[i + 1]
+            pair = (c, n) if c.rule == "clock" else (n, c) if n.rule == "clock" else None
+            if pair and pair[1].r.precision == "day" and _JOIN.match(text[c.end:n.start]):
+                clock, day = pair
+                t = clock.r.value.partition("T")[2]
+                value = f"{day.r.value}T{t}"
+                out.append(Candidate(c.start, n.end, c.priority, "clock",
+                                     Resolved(value, "time", "TIME", anchored=day.r.anchored)))
+                i += 2
+                continue
+        out.append(c)
+        i += 1
+    return out
+
+
+EXTRACTOR = TimeExtractor()

@@ -1,0 +1,159 @@
+"""Calendar arithmetic for temporal expressions: TIMEX3 value formats, shifting periods,
+choosing the occurrence of a partial date (a weekday, a month, a quarter) nearest to a
+reference date in the direction the tense implies, and computed holidays."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+Date = dt.date
+
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def parse_date(value: str | None) -> Date | None:
+    """The day a (possibly partial) ISO date names: ``2022-11`` is 2022-11-01, ``2022`` is
+    2022-01-01; None when it is not an ISO date."""
+    if not value:
+        return None
+    m = _ISO_DATE.match(value.strip())
+    if not m:
+        return None
+    try:
+        return Date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def fmt_day(d: Date) -> str:
+    return d.isoformat()
+
+
+def fmt_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def fmt_week(d: Date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def add_days(d: Date, n: int) -> Date:
+    return d + dt.timedelta(days=n)
+
+
+def safe_date(year: int, month: int, day: int) -> Date | None:
+    try:
+        return Date(year, month, day)
+    except ValueError:
+        return None
+
+
+def quarter_of(d: Date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def add_quarters(year: int, q: int, n: int) -> tuple[int, int]:
+    k = year * 4 + (q - 1) + n
+    return k // 4, k % 4 + 1
+
+
+def pick_year(dct: Date, make: Callable[[int], Date | None], direction: str | None) -> int | None:
+    """The year for a partial date (``make(year)`` builds its first day): with ``past`` the
+    latest occurrence on or before ``dct``, with ``future`` the earliest on or after it,
+    otherwise the nearest of the two."""
+    options = [(y, make(y)) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    found = [(y, d) for y, d in options if d is not None]
+    if not found:
+        return None
+    if direction == "past":
+        before = [(y, d) for y, d in found if d <= dct]
+        return before[-1][0] if before else found[0][0]
+    if direction == "future":
+        after = [(y, d) for y, d in found if d >= dct]
+        return after[0][0] if after else found[-1][0]
+    return min(found, key=lambda yd: abs((yd[1] - dct).days))[0]
+
+
+def pick_period_year(dct: Date, index: int, current: int, direction: str | None) -> int:
+    """The year of a period named by its index in the year (month 1-12, quarter 1-4,
+    season ...) given the index of the period ``dct`` is in: the current year when the
+    period is not after the current one (or the tense is future and it is not before
+    it), else the previous (or next) year."""
+    if direction == "future":
+        return dct.year if index >= current else dct.year + 1
+    if direction == "past":
+        return dct.year if index <= current else dct.year - 1
+    # no tense: the nearest occurrence (a period up to 2 ahead counts as this year's)
+    return dct.year if index <= current + 2 else dct.year - 1
+
+
+def weekday_near(dct: Date, weekday: int, direction: str | None, strict: bool = False) -> Date:
+    """The day with ISO ``weekday`` (Monday = 1) nearest to ``dct`` in ``direction``:
+    ``future`` the first on or after it, otherwise the last on or before it; ``strict``
+    excludes ``dct`` itself ("last Friday" said on a Friday)."""
+    cur = dct.isoweekday()
+    if direction == "future":
+        delta = (weekday - cur) % 7
+        if strict and delta == 0:
+            delta = 7
+        return add_days(dct, delta)
+    delta = (cur - weekday) % 7
+    if strict and delta == 0:
+        delta = 7
+    return add_days(dct, -delta)
+
+
+def easter(year: int) -> Date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month = (h + ll - 7 * m + 114) // 31
+    day = (h + ll - 7 * m + 114) % 31 + 1
+    return Date(year, month, day)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> Date:
+    """The n-th ISO ``weekday`` of a month (n >= 1)."""
+    first = Date(year, month, 1)
+    delta = (weekday - first.isoweekday()) % 7
+    return add_days(first, delta + 7 * (n - 1))
+
+
+HOLIDAYS: dict[str, Callable[[int], Date]] = {
+    "easter": easter,
+    "good_friday": lambda y: add_days(easter(y), -2),
+    "thanksgiving": lambda y: nth_weekday(y, 11, 4, 4),  # US: fourth Thursday of November
+    "election_day": lambda y: add_days(nth_weekday(y, 11, 1, 1), 1),  # US: Tuesday after 1st Monday
+}
+
+
+def season_start(year: int, code: str) -> Date:
+    """First day of a (northern meteorological) season; winter starts in December."""
+    month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    return Date(year, month, 1)
+
+
+def season_of(d: Date) -> tuple[int, str]:
+    """The (season-year, code) ``d`` falls in (January and February belong to the winter
+    that started the previous December)."""
+    m = d.month
+    if m in (12,):
+        return d.year, "WI"
+    if m in (1, 2):
+        return d.year - 1, "WI"
+    return d.year, {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(m, "FA")

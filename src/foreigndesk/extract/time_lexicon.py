@@ -1,0 +1,178 @@
+"""The time vocabulary (``data/time.yaml``) loaded once, with the regular-expression
+fragments built from it for :mod:`foreigndesk.extract.time_rules`."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+# whitespace that does not cross a line break
+S = r"[^\S\n]+"
+
+
+def _alt(words: list[str], abbrev_dot: bool = False) -> str:
+    """A regex alternation of ``words`` (longest first; spaces match any run of spaces)."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        p = re.escape(w).replace(r"\ ", S).replace("'", "['’]")
+        parts.append(p)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _key(text: str) -> str:
+    """Lookup key of a matched word or phrase: lower case, single spaces, plain apostrophe,
+    no trailing period."""
+    return re.sub(r"\s+", " ", text.lower().replace("’", "'")).rstrip(".").strip()
+
+
+@dataclass
+class Lexicon:
+    months: dict[str, int] = field(default_factory=dict)
+    ambiguous_months: set[str] = field(default_factory=set)
+    full_month_names: set[str] = field(default_factory=set)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    full_weekday_names: set[str] = field(default_factory=set)
+    seasons: dict[str, str] = field(default_factory=dict)
+    parts_of_day: dict[str, str] = field(default_factory=dict)
+    month_context: list[str] = field(default_factory=list)
+    units: dict[str, dict[str, Any]] = field(default_factory=dict)
+    unit_forms: dict[str, str] = field(default_factory=dict)
+    numbers: dict[str, float] = field(default_factory=dict)
+    vague: set[str] = field(default_factory=set)
+    ordinals: dict[str, int] = field(default_factory=dict)
+    decade_words: dict[str, int] = field(default_factory=dict)
+    relative_days: dict[str, int] = field(default_factory=dict)
+    relative_times: dict[str, tuple[int, str]] = field(default_factory=dict)
+    shifts: dict[str, int] = field(default_factory=dict)
+    part_modifiers: dict[str, str] = field(default_factory=dict)
+    approximations: dict[str, str] = field(default_factory=dict)
+    references: dict[str, str] = field(default_factory=dict)
+    sets: dict[str, str] = field(default_factory=dict)
+    holidays_fixed: dict[str, str] = field(default_factory=dict)
+    holidays_computed: dict[str, str] = field(default_factory=dict)
+    modals: set[str] = field(default_factory=set)
+    before_to: set[str] = field(default_factory=set)
+    future_words: set[str] = field(default_factory=set)
+    past_words: set[str] = field(default_factory=set)
+
+    # regex fragments
+    re_month: str = ""
+    re_weekday: str = ""
+    re_season: str = ""
+    re_part: str = ""
+    re_unit: str = ""
+    re_number: str = ""
+    re_vague: str = ""
+    re_ordinal: str = ""
+    re_decade_word: str = ""
+    re_shift: str = ""
+    re_part_mod: str = ""
+    re_approx: str = ""
+    re_month_context: str = ""
+
+    def month(self, text: str) -> int | None:
+        return self.months.get(_key(text))
+
+    def weekday(self, text: str) -> int | None:
+        return self.weekdays.get(_key(text))
+
+    def unit(self, text: str) -> str | None:
+        """Canonical unit name of a unit word (``Years`` -> ``year``)."""
+        return self.unit_forms.get(_key(text).replace("-", " "))
+
+    def number(self, text: str) -> float | None:
+        """Value of a number written in digits or words; None for vague amounts."""
+        k = _key(text).replace(",", "")
+        if re.fullmatch(r"\d+(?:\.\d+)?", k):
+            return float(k)
+        if k in self.numbers:
+            return self.numbers[k]
+        # "twenty-five", "twenty five"
+        parts = re.split(r"[- ]+", k)
+        if len(parts) == 2 and parts[0] in self.numbers and parts[1] in self.numbers:
+            tens, ones = self.numbers[parts[0]], self.numbers[parts[1]]
+            if tens >= 20 and tens % 10 == 0 and 0 < ones < 10:
+                return tens + ones
+        if len(parts) == 2 and parts[1] == "hundred" and parts[0] in self.numbers:
+            return self.numbers[parts[0]] * 100
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load ``data/time.yaml`` (once per process)."""
+    raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/time.yaml").read_text("utf-8"))
+    lx = Lexicon()
+    for num, names in raw["months"].items():
+        lx.full_month_names.add(names[0])
+        for n in names:
+            lx.months[n] = int(num)
+    lx.ambiguous_months = set(raw.get("ambiguous_months", []))
+    for num, names in raw["weekdays"].items():
+        lx.full_weekday_names.add(names[0])
+        for n in names:
+            lx.weekdays[n] = int(num)
+    lx.seasons = dict(raw["seasons"])
+    lx.parts_of_day = dict(raw["parts_of_day"])
+    lx.month_context = list(raw["month_context"])
+    lx.units = {k: dict(v) for k, v in raw["units"].items()}
+    plurals = {v: k for k, v in raw.get("unit_plurals", {}).items()}
+    for u in lx.units:
+        lx.unit_forms[u] = u
+        lx.unit_forms[plurals.get(u, u + "s")] = u
+    for plural, u in raw.get("unit_plurals", {}).items():
+        lx.unit_forms[plural] = u
+    lx.numbers = {str(k): float(v) for k, v in raw["number_words"].items()}
+    lx.vague = set(raw["vague_numbers"])
+    lx.ordinals = {str(k): int(v) for k, v in raw["ordinals"].items()}
+    lx.decade_words = {str(k): int(v) for k, v in raw["decade_words"].items()}
+    lx.relative_days = {str(k): int(v) for k, v in raw["relative_days"].items()}
+    lx.relative_times = {str(k): (int(v[0]), str(v[1])) for k, v in raw["relative_times"].items()}
+    lx.shifts = {str(k): int(v) for k, v in raw["shifts"].items()}
+    lx.part_modifiers = dict(raw["part_modifiers"])
+    lx.approximations = dict(raw["approximations"])
+    for ref, words in raw["references"].items():
+        for w in words:
+            lx.references[w] = ref
+    lx.sets = dict(raw["sets"])
+    lx.holidays_fixed = dict(raw["holidays_fixed"])
+    lx.holidays_computed = dict(raw["holidays_computed"])
+    fc = raw["future_cues"]
+    lx.modals = set(fc["modals"])
+    lx.before_to = set(fc["before_to"])
+    lx.future_words = set(fc["future_words"])
+    lx.past_words = set(fc["past_words"])
+
+    month_words = []
+    for name in lx.months:
+        if name in lx.full_month_names:
+            month_words.append(name)
+        else:
+            month_words.append(name + ".")
+            month_words.append(name)
+    lx.re_month = _alt(month_words) + r"(?![\w'’])"
+    lx.re_weekday = _alt(list(lx.full_weekday_names))
+    lx.re_season = _alt(list(lx.seasons))
+    lx.re_part = _alt(list(lx.parts_of_day))
+    lx.re_unit = _alt(list(lx.unit_forms))
+    digits = r"\d+(?:\.\d+)?"
+    lx.re_number = "(?:" + digits + "|" + _alt(list(lx.numbers) + [
+        f"{t}-{o}" for t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                             "ninety")
+        for o in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")]) + ")"
+    lx.re_vague = _alt(list(lx.vague))
+    lx.re_ordinal = "(?:" + r"\d{1,2}(?:st|nd|rd|th)|" + _alt(list(lx.ordinals)) + ")"
+    lx.re_decade_word = _alt(list(lx.decade_words))
+    lx.re_shift = _alt(list(lx.shifts))
+    lx.re_part_mod = _alt(list(lx.part_modifiers))
+    lx.re_approx = _alt(list(lx.approximations))
+    lx.re_month_context = _alt(lx.month_context)
+    return lx
+
+
+key = _key

@@ -1,0 +1,813 @@
+"""Rules that find temporal expressions in text and normalise them to TIMEX3-style values.
+
+Each :class:`Rule` is one precompiled regular expression (built from the vocabulary in
+``data/time.yaml``) and a function that turns a match into a :class:`Resolved` value given
+the :class:`Context`: the text, the reference date (the document's publication date, or
+None) and a ``tense(start, end)`` callback that reads the tagger's tags around the
+expression (``past``, ``present``, ``future`` or None).
+
+Reference date rules (documented for users in :mod:`foreigndesk.extract.time`):
+
+- a weekday names the latest such day on or before the reference date, unless the tense
+  around it is future ("will meet on Friday", "due to ... next Tuesday"), then the first such
+  day on or after it; "last Friday" / "next Friday" exclude the reference day itself;
+- a month, a day of a month, a quarter or a season without a year is placed in the year
+  that makes it the latest occurrence not after the reference period (future tense: the
+  earliest not before it; no tense: the nearest);
+- with no reference date, an expression that needs one gets an underspecified value
+  (``XXXX-11-25``, ``XXXX-WXX-5``) or none, and an empty precision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from foreigndesk.extract import time_calendar as cal
+from foreigndesk.extract.time_lexicon import Lexicon, S, key, lexicon
+
+Date = dt.date
+
+
+@dataclass
+class Resolved:
+    """A normalised expression. ``start``/``end`` (absolute offsets) narrow or widen the
+    span of the match when set; ``weak`` marks a match that needs support (a time
+    preposition before it, or a spaCy DATE/TIME entity over it) to count."""
+
+    value: str
+    precision: str
+    type: str = "DATE"
+    anchored: bool = False
+    modifier: str | None = None
+    start: int | None = None
+    end: int | None = None
+    weak: bool = False
+
+
+@dataclass
+class Context:
+    text: str
+    dct: Date | None
+    tense: Callable[[int, int], str | None]
+
+
+Handler = Callable[[re.Match[str], Context], Resolved | None]
+
+
+@dataclass
+class Rule:
+    name: str
+    regex: re.Pattern[str]
+    handler: Handler
+
+
+# ---------------------------------------------------------------------------- helpers
+
+def _mod(word: str | None, lx: Lexicon) -> str | None:
+    """EARLY / MID / LATE from a part modifier phrase ("the end of", "mid-")."""
+    if not word:
+        return None
+    for w in re.split(r"[\s-]+", key(word)):
+        if w in lx.part_modifiers:
+            return lx.part_modifiers[w]
+    return None
+
+
+def _approx(word: str | None, lx: Lexicon) -> str | None:
+    return lx.approximations.get(key(word)) if word else None
+
+
+def _direction(m: re.Match[str], ctx: Context) -> str | None:
+    """past / future / None for the expression matched (present counts as no tense)."""
+    t = ctx.tense(m.start(), m.end())
+    return t if t in ("past", "future") else None
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _year2(y: str, dct: Date | None) -> int:
+    """A four-digit year from a two-digit one (within 20 years ahead of the reference)."""
+    n = int(y)
+    if len(y) == 4:
+        return n
+    ref = dct.year if dct else dt.date.today().year
+    century = ref // 100 * 100
+    year = century + n
+    if year > ref + 20:
+        year -= 100
+    return year
+
+
+def _word_before(text: str, start: int, n: int = 1) -> str:
+    """The ``n`` words before ``start`` (lower case)."""
+    words = re.findall(r"[\w'’]+", text[max(0, start - 40):start])
+    return " ".join(words[-n:]).lower()
+
+
+def _unit_number(m: re.Match[str], lx: Lexicon, group: str = "n") -> tuple[float | None, bool]:
+    """(number, vague) of a count group."""
+    raw = m.group(group)
+    if raw is None:
+        return None, True
+    k = key(raw)
+    if k in lx.vague:
+        return None, True
+    return lx.number(raw), False
+
+
+def duration_value(n: float | None, unit: str, lx: Lexicon) -> str:
+    """TIMEX3 duration: P3Y, PT2H, PXM (unknown count); decades and centuries in years."""
+    info = lx.units[unit]
+    code = str(info["code"])
+    factor = float(info.get("factor", 1))
+    if code == "DE":
+        code, factor = "Y", factor * 10
+    elif code == "CE":
+        code, factor = "Y", factor * 100
+    elif code == "ML":
+        code, factor = "Y", factor * 1000
+    elif code == "Q":
+        code, factor = "M", factor * 3
+    if n is None:
+        count = "X"
+    else:
+        v = n * factor
+        count = str(int(v)) if v == int(v) else f"{v:g}"
+    return ("PT" if info.get("time") else "P") + count + code
+
+
+# ---------------------------------------------------------------------------- templates
+
+_PMOD = (r"(?:(?P<pmod>(?:the<S>)?(?:(?:early|earlier|late|later|mid)(?:<S>in)?|"
+         r"(?:beginning|start|middle|end|close)<S>of))(?:<S>|-))?")
+
+
+def _compile(template: str, lx: Lexicon, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    subs = {
+        "<PMOD>": _PMOD,
+        "<MONTH>": lx.re_month,
+        "<WEEKDAY>": lx.re_weekday,
+        "<SEASON>": lx.re_season,
+        "<PART>": lx.re_part,
+        "<UNIT>": lx.re_unit,
+        "<NUM>": lx.re_number,
+        "<VAGUE>": lx.re_vague,
+        "<ORD>": lx.re_ordinal,
+        "<DECW>": lx.re_decade_word,
+        "<SHIFT>": lx.re_shift,
+        "<APPROX>": lx.re_approx,
+        "<S>": S,
+    }
+    for k, v in subs.items():
+        template = template.replace(k, v)
+    return re.compile(template, flags)
+
+
+# ---------------------------------------------------------------------------- absolute dates
+
+def _day(ctx: Context, y: int | None, mo: int, d: int, m: re.Match[str], lx: Lexicon,
+         pmod: str | None = None) -> Resolved | None:
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    if y is not None:
+        date = cal.safe_date(y, mo, d)
+        if date is None:
+            return None
+        return Resolved(date.isoformat(), "day", modifier=_mod(pmod, lx))
+    if ctx.dct is None:
+        return Resolved(f"XXXX-{mo:02d}-{d:02d}", "", modifier=_mod(pmod, lx))
+    year = cal.pick_year(ctx.dct, lambda yy: cal.safe_date(yy, mo, d), _direction(m, ctx))
+    if year is None:
+        return None
+    return Resolved(f"{year:04d}-{mo:02d}-{d:02d}", "day", anchored=True, modifier=_mod(pmod, lx))
+
+
+def h_iso(m: re.Match[str], ctx: Context) -> Resolved | None:
+    date = cal.safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    if date is None:
+        return None
+    if m["H"]:
+        return Resolved(f"{date.isoformat()}T{m['H']}:{m['M']}", "time", "TIME")
+    return Resolved(date.isoformat(), "day")
+
+
+def h_slash(m: re.Match[str], ctx: Context) -> Resolved | None:
+    a, b = int(m["a"]), int(m["b"])
+    mo, d = (a, b) if a <= 12 else (b, a)  # US month/day order unless impossible
+    date = cal.safe_date(_year2(m["y"], ctx.dct), mo, d)
+    return Resolved(date.isoformat(), "day") if date else None
+
+
+def _month_ok(word: str, lx: Lexicon, alone: bool) -> bool:
+    """A month word counts when capitalised; an abbreviation alone needs its period."""
+    if not _capitalised(word):
+        return False
+    k = key(word)
+    return not (alone and k not in lx.full_month_names and not word.endswith("."))
+
+
+def h_mdy(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    mo = lx.month(m["mon"])
+    if mo is None or not _month_ok(m["mon"], lx, alone=False):
+        return None
+    if m["wd"] and not _capitalised(m["wd"]):
+        return None
+    y = int(m["y"]) if m["y"] else None
+    return _day(ctx, y, mo, int(m["d"]), m, lx, m["pmod"])
+
+
+def h_dmy(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    mo = lx.month(m["mon"])
+    if mo is None or not _month_ok(m["mon"], lx, alone=False):
+        return None
+    if m["y"] is None and not m["of"] and not m["ord"] and key(m["mon"]) in lx.ambiguous_months:
+        # "5 May" is a date, but "3 Mar" and "2 may" are not sure enough
+        if not re.match(r"[A-Z][a-z]+$", m["mon"]) or key(m["mon"]) not in lx.full_month_names:
+            return None
+    y = int(m["y"]) if m["y"] else None
+    return _day(ctx, y, mo, int(m["d"]), m, lx)
+
+
+def _month_in_year(ctx: Context, m: re.Match[str], mo: int, y: int | None, yshift: str | None,
+                   lx: Lexicon) -> Resolved:
+    pmod = _mod(m["pmod"], lx) if "pmod" in m.re.groupindex else None
+    if y is not None:
+        return Resolved(cal.fmt_month(y, mo), "month", modifier=pmod)
+    if ctx.dct is None:
+        return Resolved(f"XXXX-{mo:02d}", "", modifier=pmod)
+    if yshift is not None:
+        year = ctx.dct.year + lx.shifts.get(key(yshift), 0)
+        return Resolved(cal.fmt_month(year, mo), "month", anchored=True, modifier=pmod)
+    year = cal.pick_period_year(ctx.dct, mo, ctx.dct.month, _direction(m, ctx))
+    return Resolved(cal.fmt_month(year, mo), "month", anchored=True, modifier=pmod)
+
+
+def h_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    mo = lx.month(m["mon"])
+    if mo is None or not _month_ok(m["mon"], lx, alone=False):
+        return None
+    y = int(m["y"]) if m["y"] else None
+    return _month_in_year(ctx, m, mo, y, m["yshift"], lx)
+
+
+def h_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    word = m["mon"]
+    mo = lx.month(word)
+    if mo is None or not _month_ok(word, lx, alone=True):
+        return None
+    r = _month_in_year(ctx, m, mo, None, None, lx)
+    if key(word) in lx.ambiguous_months and not m["pmod"]:
+        before = _word_before(ctx.text, m.start(), 2)
+        ctxwords = set(lx.month_context)
+        last = before.split()[-1] if before else ""
+        if last not in ctxwords and before not in ctxwords:
+            r.weak = True
+    return r
+
+
+def h_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    y = int(m["y"])
+    mod = _mod(m["pmod"], lx)
+    r = Resolved(f"{y:04d}", "year", modifier=mod)
+    if m["fy"] or mod:
+        return r
+    hi = (ctx.dct.year if ctx.dct else dt.date.today().year) + 30
+    if not 1800 <= y <= hi:
+        before = _word_before(ctx.text, m.start())
+        if before not in ("in", "since", "of", "until", "by", "from", "to", "before", "after",
+                          "during", "year", "between", "and", "around", "circa", "c"):
+            r.weak = True
+    return r
+
+
+def h_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    if m["dec"]:
+        digits = m["dec"][:3]
+    elif m["dec2"]:
+        digits = "19" + m["dec2"][0]
+        if ctx.dct and int("20" + m["dec2"][0] + "0") <= ctx.dct.year and m["dec2"][0] in "012":
+            digits = "20" + m["dec2"][0]
+    else:
+        if not m["the"]:
+            return None
+        digits = "19" + str(lx.decade_words[key(m["decw"])])
+    return Resolved(digits + "X", "decade", modifier=_mod(m["pmod"], lx))
+
+
+def h_century(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    raw = key(m["n"])
+    n = int(raw[:-2]) if raw[:1].isdigit() else lx.ordinals.get(raw)
+    if not n or n > 21:
+        return None
+    return Resolved(f"{n - 1:02d}XX", "century", modifier=_mod(m["pmod"], lx))
+
+
+def h_spoken_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    if m["thousand"]:
+        rest = lx.number(m["rest"]) if m["rest"] else 0
+        if rest is None:
+            return None
+        return Resolved(f"{2000 + int(rest):04d}", "year")
+    hi = lx.number(m["hi"])
+    lo = lx.number(m["lo"])
+    if hi is None or lo is None or lo < 10:
+        return None
+    return Resolved(f"{int(hi) * 100 + int(lo):04d}", "year")
+
+
+# ---------------------------------------------------------------------------- weekdays, days
+
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "midday": "MI",
+          "noon": "MI", "overnight": "NI"}
+
+
+def _with_part(day: str, part: str | None, lx: Lexicon) -> tuple[str, str, str]:
+    """(value, precision, type) of a day, with its part of the day when given."""
+    if part:
+        code = lx.parts_of_day.get(key(part), "")
+        return f"{day}T{code}", "time", "TIME"
+    return day, "day", "DATE"
+
+
+def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    if not _capitalised(m["wd"]):
+        return None
+    wd = lx.weekday(m["wd"])
+    if wd is None:
+        return None
+    shift = key(m["shift"]) if m["shift"] else None
+    mod = _mod(m["pmod"], lx)
+    if ctx.dct is None:
+        return Resolved(f"XXXX-WXX-{wd}", "", modifier=mod)
+    if shift in ("last", "past", "this past", "previous"):
+        day = cal.weekday_near(ctx.dct, wd, "past", strict=True)
+    elif shift in ("next", "coming", "this coming"):
+        day = cal.weekday_near(ctx.dct, wd, "future", strict=True)
+    else:
+        tense = ctx.tense(m.start(), m.end())
+        day = cal.weekday_near(ctx.dct, wd, "future" if tense == "future" else "past")
+    value, prec, typ = _with_part(day.isoformat(), m["part"], lx)
+    return Resolved(value, prec, typ, anchored=True, modifier=mod)
+
+
+def h_relday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    offset = lx.relative_days[key(m["rel"])]
+    mod = _mod(m["pmod"], lx)
+    if ctx.dct is None:
+        return Resolved("", "", modifier=mod)
+    day = cal.add_days(ctx.dct, offset).isoformat()
+    value, prec, typ = _with_part(day, m["part"], lx)
+    return Resolved(value, prec, typ, anchored=True, modifier=mod)
+
+
+def h_reltime(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    offset, code = lx.relative_times[key(m["rel"])]
+    if ctx.dct is None:
+        return Resolved("", "", "TIME")
+    return Resolved(f"{cal.add_days(ctx.dct, offset).isoformat()}T{code}", "time", "TIME",
+                    anchored=True)
+
+
+# ---------------------------------------------------------------------------- shifted periods
+
+def _period(ctx: Context, unit: str, n: int, m: re.Match[str], lx: Lexicon) -> tuple[str, str] | None:
+    """(value, precision) of the period ``unit`` shifted ``n`` from the reference's."""
+    d = ctx.dct
+    assert d is not None
+    if unit == "day":
+        return cal.add_days(d, n).isoformat(), "day"
+    if unit == "week":
+        return cal.fmt_week(cal.add_days(d, 7 * n)), "week"
+    if unit == "weekend":
+        return cal.fmt_week(cal.add_days(d, 7 * n)) + "-WE", "week"
+    if unit == "month":
+        y, mo = cal.add_months(d.year, d.month, n)
+        return cal.fmt_month(y, mo), "month"
+    if unit == "quarter":
+        y, q = cal.add_quarters(d.year, cal.quarter_of(d), n)
+        return f"{y:04d}-Q{q}", "quarter"
+    if unit == "half":
+        h = 1 if d.month <= 6 else 2
+        k = d.year * 2 + h - 1 + n
+        return f"{k // 2:04d}-H{k % 2 + 1}", "half"
+    if unit in ("year", "fiscal year"):
+        return f"{d.year + n:04d}", "year"
+    if unit == "decade":
+        return f"{(d.year // 10 + n):03d}X", "decade"
+    if unit == "century":
+        return f"{(d.year // 100 + n):02d}XX", "century"
+    return None
+
+
+def h_shift_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    shift_word = key(m["shift"])
+    n = lx.shifts.get(shift_word)
+    if n is None:
+        return None
+    unit_word = key(m["u"])
+    mod = _mod(m["pmod"], lx)
+    if m["the"] and shift_word in ("past", "last", "next", "coming", "following", "previous"):
+        # "the past year", "the next month": a stretch of time, not a calendar period
+        unit = lx.unit(unit_word)
+        if unit is None or not m["u"].islower():
+            return None
+        return Resolved(duration_value(1, unit, lx), "duration", "DURATION", modifier=mod)
+    if ctx.dct is None:
+        return Resolved("", "", modifier=mod)
+    season = lx.seasons.get(unit_word)
+    month = lx.month(unit_word) if unit_word not in ("may",) or m["u"][0].isupper() else None
+    if season is not None:
+        return _season(ctx, season, n, mod, m)
+    if month is not None:
+        if not _month_ok(m["u"], lx, alone=True):
+            return None
+        if n == 0:
+            year = ctx.dct.year
+        elif n < 0:
+            year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+        else:
+            year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+        return Resolved(cal.fmt_month(year, month), "month", anchored=True, modifier=mod)
+    unit = "fiscal year" if unit_word.startswith("fiscal") else unit_word
+    p = _period(ctx, unit, n, m, lx)
+    if p is None:
+        return None
+    return Resolved(p[0], p[1], anchored=True, modifier=mod)
+
+
+def _season(ctx: Context, code: str, n: int, mod: str | None, m: re.Match[str]) -> Resolved:
+    assert ctx.dct is not None
+    cur_year, cur_code = cal.season_of(ctx.dct)
+    order = ["SP", "SU", "FA", "WI"]
+    cur = cur_year * 4 + order.index(cur_code)
+    if n == 0:
+        target_year = ctx.dct.year if code != "WI" or ctx.dct.month >= 3 else ctx.dct.year - 1
+        return Resolved(f"{target_year:04d}-{code}", "season", anchored=True, modifier=mod)
+    k = cur + (1 if n > 0 else -1)
+    step = 1 if n > 0 else -1
+    while order[k % 4] != code:
+        k += step
+    return Resolved(f"{k // 4:04d}-{code}", "season", anchored=True, modifier=mod)
+
+
+def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    code = lx.seasons[key(m["s"])]
+    mod = _mod(m["pmod"], lx)
+    if m["y"]:
+        return Resolved(f"{m['y']}-{code}", "season", modifier=mod)
+    # a bare season needs a determiner or a time preposition before it
+    det = key(m["det"]) if m["det"] else ""
+    after = ctx.text[m.end():m.end() + 4].lower()
+    if det == "the" and after.startswith(" of") or not (det or mod):
+        before = _word_before(ctx.text, m.start())
+        if before not in ("in", "during", "since", "until", "by", "this", "last", "next", "of",
+                          "through", "over"):
+            return None
+    if ctx.dct is None:
+        return Resolved(f"XXXX-{code}", "", modifier=mod)
+    direction = _direction(m, ctx)
+    if direction is None and code in ("SU", "FA", "SP", "WI"):
+        return _season(ctx, code, 0, mod, m)
+    return _season(ctx, code, 1 if direction == "future" else -1, mod, m)
+
+
+# ---------------------------------------------------------------------------- ago, quarters
+
+def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    unit = lx.unit(m["u"])
+    if unit is None:
+        return None
+    n, vague = _unit_number(m, lx)
+    direction = key(m["dir"])
+    sign = 1 if direction in ("later", "from now", "hence") else -1
+    mod = _approx(m["approx"], lx)
+    if vague or n is None:
+        return Resolved("PAST_REF" if sign < 0 else "FUTURE_REF", "", anchored=ctx.dct is not None,
+                        modifier=mod)
+    if ctx.dct is None:
+        return Resolved("", "", modifier=mod)
+    k = int(n * sign) if n == int(n) else int(round(n * sign))
+    d = ctx.dct
+    if lx.units[unit].get("time"):
+        return Resolved(d.isoformat(), "day", anchored=True, modifier=mod)
+    if unit == "day":
+        return Resolved(cal.add_days(d, k).isoformat(), "day", anchored=True, modifier=mod)
+    if unit in ("week", "fortnight"):
+        w = 2 * k if unit == "fortnight" else k
+        return Resolved(cal.fmt_week(cal.add_days(d, 7 * w)), "week", anchored=True, modifier=mod)
+    if unit == "month":
+        y, mo = cal.add_months(d.year, d.month, k)
+        return Resolved(cal.fmt_month(y, mo), "month", anchored=True, modifier=mod)
+    if unit == "quarter":
+        y, q = cal.add_quarters(d.year, cal.quarter_of(d), k)
+        return Resolved(f"{y:04d}-Q{q}", "quarter", anchored=True, modifier=mod)
+    years = {"year": 1, "decade": 10, "century": 100, "millennium": 1000}.get(unit, 1) * k
+    return Resolved(f"{d.year + years:04d}", "year", anchored=True, modifier=mod)
+
+
+_QWORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+           "4th": 4, "final": 4}
+_LAST_Q = {"latest", "recent", "previous", "past", "last", "just-ended", "just-completed",
+           "most-recent"}
+_YEAR_AGO = {"year-ago", "year-earlier", "comparable", "same", "year-before", "prior-year"}
+
+
+def h_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    words = [w for w in re.split(r"[\s]+", key(m["adjs"] or "")) if w]
+    det = key(m["det"]) if m["det"] else ""
+    named = next((_QWORDS[w] for w in words if w in _QWORDS), None)
+    if named is None and m["qn"]:
+        named = int(m["qn"])
+    year_ago = any(w in _YEAR_AGO or w.startswith("year-") for w in words)
+    last = any(w in _LAST_Q for w in words)
+    current = any(w in ("current", "this") for w in words) or det == "this"
+    nxt = any(w in ("next", "coming") for w in words)
+    if named is None and not (last or current or nxt or year_ago):
+        if det not in ("the", "that", "its", "their", "his", "her") or ctx.text[m.end():m.end() + 3].lower() == " of":
+            return None
+    year: int | None = None
+    y_raw = m["y1"] or m["y2"]
+    if y_raw:
+        year = int(re.sub(r"\D", "", y_raw))
+    elif m["yrel"] or m["yrel2"]:
+        if ctx.dct is None:
+            return Resolved("", "")
+        year = ctx.dct.year + lexicon().shifts.get(key(m["yrel"] or m["yrel2"]), 0)
+    if named is not None:
+        if year is None:
+            if ctx.dct is None:
+                return Resolved(f"XXXX-Q{named}", "")
+            year = cal.pick_period_year(ctx.dct, named, cal.quarter_of(ctx.dct), _direction(m, ctx))
+            if year_ago:
+                year -= 1
+            return Resolved(f"{year:04d}-Q{named}", "quarter", anchored=True)
+        return Resolved(f"{year:04d}-Q{named}", "quarter")
+    if ctx.dct is None:
+        return Resolved("", "")
+    q = cal.quarter_of(ctx.dct)
+    shift = 0 if current else 1 if nxt else -1
+    y, q = cal.add_quarters(ctx.dct.year, q, shift)
+    if year_ago:
+        y -= 1
+    return Resolved(f"{y:04d}-Q{q}", "quarter", anchored=True)
+
+
+def h_half(m: re.Match[str], ctx: Context) -> Resolved | None:
+    h = 1 if key(m["h"]) in ("first", "1st") else 2
+    if m["y"]:
+        return Resolved(f"{m['y']}-H{h}", "half")
+    if ctx.dct is None:
+        return Resolved(f"XXXX-H{h}", "")
+    year = ctx.dct.year + lexicon().shifts.get(key(m["yrel"]), 0)
+    return Resolved(f"{year:04d}-H{h}", "half", anchored=True)
+
+
+def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if ctx.dct is None:
+        return Resolved("", "")
+    w = key(m["w"])
+    if "end" in w:
+        return Resolved(f"{ctx.dct.year:04d}", "year", anchored=True, modifier="LATE")
+    if "fiscal" in w or "current" in w:
+        return Resolved(f"{ctx.dct.year:04d}", "year", anchored=True)
+    return Resolved(f"{ctx.dct.year - 1:04d}", "year", anchored=True)
+
+
+# ---------------------------------------------------------------------------- references
+
+def h_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    ref = lx.references.get(key(m["ref"]))
+    if ref is None:
+        return None
+    return Resolved(ref, "", anchored=ctx.dct is not None)
+
+
+# ---------------------------------------------------------------------------- durations, sets
+
+def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    unit = lx.unit(m["u"])
+    if unit is None:
+        return None
+    n, vague = _unit_number(m, lx)
+    nkey = key(m["n"])
+    if nkey in ("a", "an") and unit in ("second", "minute"):
+        return None  # "a second term"
+    if nkey in ("a", "an", "one") and not m["pre"] and not m["approx"]:
+        # "$5 a year", "once a day": a frequency, not a duration
+        before = ctx.text[max(0, m.start() - 12):m.start()]
+        if re.search(r"(\d|%|\bonce|\btwice|\btimes)\W*$", before, re.I) and nkey in ("a", "an"):
+            return Resolved(duration_value(1, unit, lx), "set", "SET")
+    if not vague and n is None:
+        return None
+    if m["half"]:
+        n = (n or 0) + 0.5
+    value = duration_value(None if vague else n, unit, lx)
+    mod = _approx(m["approx"], lx)
+    start = m.start()
+    pre = key(m["pre"]) if m["pre"] else ""
+    if pre in ("for", "in", "over", "within"):
+        start = m.start("n") if not m["approx"] else m.start("approx")
+    elif pre.split(" ")[0] in ("for", "in", "over", "within", "during"):
+        start = m.start("pre") + m["pre"].lower().index("the")
+    return Resolved(value, "duration", "DURATION", modifier=mod, start=start)
+
+
+def h_bare_units(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    unit = lx.unit(m["u"])
+    if unit is None:
+        return None
+    return Resolved(duration_value(None, unit, lx), "duration", "DURATION", start=m.start("u"))
+
+
+def h_set(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    if m["adv"]:
+        return Resolved(lx.sets[key(m["adv"])], "set", "SET")
+    if m["wds"]:
+        wd = lx.weekday(key(m["wds"])[:-1])
+        return Resolved(f"XXXX-WXX-{wd}", "set", "SET") if wd else None
+    u = m["u"]
+    if lx.weekday(u) and _capitalised(u):
+        return Resolved(f"XXXX-WXX-{lx.weekday(u)}", "set", "SET")
+    if key(u) in lx.seasons:
+        return Resolved(f"XXXX-{lx.seasons[key(u)]}", "set", "SET")
+    if key(u) in lx.parts_of_day:
+        return Resolved(f"TXX{lx.parts_of_day[key(u)]}", "set", "SET")
+    if lx.month(u) and _capitalised(u):
+        return Resolved(f"XXXX-{lx.month(u):02d}", "set", "SET")
+    unit = lx.unit(u)
+    if unit is None:
+        return None
+    n = lx.number(m["n"]) if m["n"] else 1
+    return Resolved(duration_value(n, unit, lx), "set", "SET")
+
+
+# ---------------------------------------------------------------------------- times of day
+
+def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if m["named"]:
+        hh, mm = {"noon": (12, 0), "midnight": (0, 0), "midday": (12, 0)}[key(m["named"])]
+    else:
+        hh, mm = int(m["h"]), int(m["mi"] or 0)
+        ap = (m["ap"] or "").lower().replace(".", "")
+        if ap == "pm" and hh < 12:
+            hh += 12
+        elif ap == "am" and hh == 12:
+            hh = 0
+        if hh > 23 or (not ap and not m["tz"] and not m["oclock"]):
+            return None
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return Resolved(f"{day}T{hh:02d}:{mm:02d}", "time" if ctx.dct else "", "TIME",
+                    anchored=ctx.dct is not None)
+
+
+# ---------------------------------------------------------------------------- holidays
+
+def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    lx = lexicon()
+    name = key(m["hol"])
+    if not _capitalised(m["hol"]):
+        return None
+    fixed = lx.holidays_fixed.get(name)
+    computed = lx.holidays_computed.get(name)
+    shift = lx.shifts.get(key(m["shift"])) if m["shift"] else None
+
+    def make(y: int) -> Date | None:
+        if fixed:
+            return cal.safe_date(y, int(fixed[:2]), int(fixed[3:]))
+        fn = cal.HOLIDAYS.get(computed or "")
+        return fn(y) if fn else None
+
+    if m["y"]:
+        d = make(int(m["y"]))
+        return Resolved(d.isoformat(), "day") if d else None
+    if ctx.dct is None:
+        return Resolved(f"XXXX-{fixed}" if fixed else "", "")
+    direction = ("past" if shift is not None and shift < 0 else
+                 "future" if shift is not None and shift > 0 else _direction(m, ctx))
+    year = cal.pick_year(ctx.dct, make, direction)
+    d = make(year) if year is not None else None
+    return Resolved(d.isoformat(), "day", anchored=True) if d else None
+
+
+# ---------------------------------------------------------------------------- the rule table
+
+def _rules() -> list[Rule]:
+    lx = lexicon()
+    B, E = r"(?<![\w'’])", r"(?![\w'’])"  # word edges that also work after "Jan."
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    spoken_lo = rf"(?:(?:{tens})(?:-(?:{ones}))?|{teens})"
+    weekday_plural = "|".join(n + "s" for n in lx.full_weekday_names)
+    holidays = list(lx.holidays_fixed) + list(lx.holidays_computed)
+    hol_alt = "(?:" + "|".join(re.escape(h).replace(r"\ ", S).replace("'", "['’]")
+                               for h in sorted(holidays, key=len, reverse=True)) + ")"
+    table: list[tuple[str, str, Handler]] = [
+        ("iso", r"(?<![\w/.-])(?P<y>1\d{3}|20\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+                r"(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+                r"(?![\w/-])", h_iso),
+        ("slash", r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/-])", h_slash),
+        ("mdy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?<PMOD>(?P<mon><MONTH>)<S>(?P<d>[0-3]?\d)"
+                r"(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_mdy),
+        ("dmy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?(?:the<S>)?(?P<d>[0-3]?\d)(?P<ord>st|nd|rd|th)?<S>"
+                r"(?P<of>of<S>)?(?P<mon><MONTH>)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_dmy),
+        ("month_year", B + r"<PMOD>(?P<mon><MONTH>),?<S>(?:of<S>)?(?:(?P<y>1\d{3}|20\d\d)(?![\d])|"
+                       r"(?P<yshift>this|last|next)<S>year)" + E, h_month_year),
+        ("month", B + r"<PMOD>(?P<mon><MONTH>)" + E, h_month),
+        ("year", r"(?<![\w$£€#.,/'’-])<PMOD>(?:(?P<fy>fiscal(?:<S>year)?|FY|the<S>year|calendar"
+                 r"(?:<S>year)?|model<S>year)<S>?)?(?P<y>1\d{3}|20\d\d)"
+                 r"(?![\w%/'’-]|[.,]\d|<S>(?:GMT|UTC|hours|hrs|local))", h_year),
+        ("decade", B + r"(?P<the>the<S>)?(?:(?P<pmod>early|mid|late)(?:<S>|-))?"
+                   r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dec2>\d0)['’]?s|(?P<decw><DECW>))" + E,
+         h_decade),
+        ("century", B + r"(?:the<S>)?(?:(?P<pmod>early|mid|late)(?:<S>|-))?(?P<n><ORD>)[-\s]"
+                    r"centur(?:y|ies)" + E, h_century),
+        ("spoken_year", B + r"(?:the<S>year<S>)?(?:(?P<hi>nineteen|eighteen|twenty)<S>(?P<lo>"
+                        + spoken_lo + r")|(?P<thousand>two<S>thousand)(?:<S>(?:and<S>)?(?P<rest>"
+                        + spoken_lo + "|" + ones + r"))?)" + E, h_spoken_year),
+        ("weekday", B + r"(?:(?P<pmod>early|late|earlier|later)<S>)?(?:(?P<shift>last|next|this<S>past|"
+                    r"this<S>coming|coming|past|previous)<S>)?(?P<wd><WEEKDAY>)"
+                    r"(?:<S>(?P<part>morning|afternoon|evening|night))?" + E, h_weekday),
+        ("relday", B + r"(?:(?P<pmod>early|late|earlier|later)<S>)?(?P<rel>today|yesterday|tomorrow|"
+                   r"the<S>day<S>before<S>yesterday|the<S>day<S>after<S>tomorrow)"
+                   r"(?:<S>(?P<part>morning|afternoon|evening|night))?" + E, h_relday),
+        ("reltime", B + r"(?P<rel>" + "|".join(re.escape(k).replace(r"\ ", S)
+                                                for k in sorted(lx.relative_times, key=len,
+                                                                reverse=True)) + ")" + E, h_reltime),
+        ("shift_unit", B + r"<PMOD>(?P<the>the<S>)?(?P<shift><SHIFT>)<S>(?P<u>week(?:end)?|month|year|"
+                       r"quarter|decade|century|half|fiscal<S>year|<SEASON>|<MONTH>)" + E, h_shift_unit),
+        ("season", B + r"<PMOD>(?:(?P<det>the|this|last|next|that)<S>)?(?P<s><SEASON>)"
+                   r"(?:,?<S>(?:of<S>)?(?P<y>1\d{3}|20\d\d))?" + E, h_season),
+        ("ago", B + r"(?:(?P<approx><APPROX>)<S>)?(?P<n><NUM>|<VAGUE>)(?:<S>or<S>(?:so|two|three))?"
+                r"[-\s](?P<u><UNIT>)(?:<S>or<S>so)?<S>(?P<dir>ago|earlier|later|from<S>now|hence|back)"
+                + E, h_ago),
+        ("quarter", B + r"(?:(?P<det>the|its|their|this|that|his|her)<S>)?(?:(?P<yrel>this|last|next)"
+                    r"<S>year['’]s<S>|(?P<y1>(?:fiscal<S>)?(?:1\d{3}|20\d\d))(?:['’]s)?<S>)?"
+                    r"(?P<adjs>(?:(?:latest|current|recent|previous|past|last|same|comparable|"
+                    r"year-ago|year-earlier|year-before|prior-year|first|second|third|fourth|final|"
+                    r"1st|2nd|3rd|4th|fiscal|just-ended|this|next|coming|calendar|flat)[-\s]+){0,3})"
+                    r"quarter(?:<S>(?:of|in)<S>(?:(?:fiscal<S>)?(?P<y2>1\d{3}|20\d\d)|"
+                    r"(?P<yrel2>this|last|next)<S>year))?(?P<qn>)" + E, h_quarter),
+        ("quarter_q", B + r"(?P<det>)(?P<adjs>)(?P<yrel>)(?P<yrel2>)(?P<y1>)Q(?P<qn>[1-4])"
+                      r"(?:<S>(?P<y2>1\d{3}|20\d\d))?" + E, h_quarter),
+        ("half", B + r"(?:the<S>)?(?P<h>first|second|1st|2nd)[-\s]half<S>of<S>(?:(?P<y>1\d{3}|20\d\d)|"
+                 r"(?P<yrel>this|last|next)<S>year)" + E, h_half),
+        ("year_rel", B + r"(?:(?:the|a)<S>)?(?P<w>year-earlier|year-ago|year-end|year<S>end|"
+                     r"the<S>end<S>of<S>the<S>year|(?:current|this)<S>fiscal<S>year|fiscal<S>year)"
+                     r"(?:<S>(?:period|quarter))?" + E, h_year_rel),
+        ("reference", B + r"(?P<ref>" + "|".join(
+            re.escape(k).replace(r"\ ", S) for k in sorted(lx.references, key=len, reverse=True))
+         + ")" + E, h_reference),
+        ("duration", B + r"(?:(?P<pre>for|in|over|within|(?:the<S>)?(?:past|last|next|first|coming|"
+                     r"following|previous|final|latest|remaining|initial)|(?:over|in|for|within|during)"
+                     r"<S>the<S>(?:past|last|next|first|coming|following))<S>)?(?:(?P<approx><APPROX>)<S>)?"
+                     r"(?P<n><NUM>|<VAGUE>)(?P<half><S>and<S>a<S>half)?"
+                     r"(?:<S>(?:more|full|straight|consecutive|long|additional|further))?[-\s](?P<u><UNIT>)"
+                     + E, h_duration),
+        ("bare_units", B + r"(?:for|in|over|within)<S>(?P<u>years|decades|months|weeks|days|hours|"
+                       r"centuries)" + E, h_bare_units),
+        ("set", B + r"(?:(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|"
+                r"biweekly|biannually)|(?:every|each|per)<S>(?:(?P<n><NUM>)<S>)?(?P<u><UNIT>|<WEEKDAY>|"
+                r"<SEASON>|<PART>|<MONTH>)|(?:on<S>)?(?P<wds>" + weekday_plural + r"))" + E, h_set),
+        ("clock", B + r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?:<S>?(?P<ap>a\.m\.?|p\.m\.?|am|pm)"
+                  r"(?![\w])|(?P<oclock><S>o['’]clock)|(?=<S>(?:[ECMP][SD]T|GMT|UTC)\b))"
+                  r"(?:<S>(?P<tz>[ECMP][SD]T|GMT|UTC|local<S>time))?|(?P<named>noon|midnight))"
+                  + r"(?![\w])", h_clock),
+        ("holiday", B + r"(?:(?P<shift>last|next|this)<S>)?(?P<hol>" + hol_alt + r")"
+                    r"(?:,?<S>(?P<y>1\d{3}|20\d\d))?" + E, h_holiday),
+    ]
+    return [Rule(name, _compile(t, lx), h) for name, t, h in table]
+
+
+_RULES: list[Rule] | None = None
+
+
+def rules() -> list[Rule]:
+    """The compiled rules (built once per process)."""
+    global _RULES
+    if _RULES is None:
+        _RULES = _rules()
+    return _RULES
