@@ -1,0 +1,386 @@
+"""``foreigndesk events`` (coded and imported events with their citations) and
+``foreigndesk relations`` (the relations index of a pair of states, and comparisons)."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import click
+
+from foreigndesk.cli.output import db_option, emit, format_option
+
+MODALITIES = ("asserted", "negated", "hypothetical", "future", "reported")
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+              4: "material conflict"}
+
+
+def _fail(msg: str) -> None:
+    click.echo(f"foreigndesk: {msg}", err=True)
+    sys.exit(1)
+
+
+@cache
+def cameo_names() -> dict[str, str]:
+    """CAMEO code -> name from data/cameo/codes.tsv (a ``code`` and a ``name`` column; empty
+    when the table is absent, and the code is then shown alone)."""
+    try:
+        text = resources.files("foreigndesk").joinpath("data", "cameo", "codes.tsv") \
+            .read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        return {}
+    head = lines[0].split("\t")
+    if "code" not in head or "name" not in head:
+        return {}
+    ic, iname = head.index("code"), head.index("name")
+    out = {}
+    for ln in lines[1:]:
+        cells = ln.split("\t")
+        if len(cells) > max(ic, iname):
+            out[cells[ic]] = cells[iname]
+    return out
+
+
+def code_name(code: str | None) -> str:
+    names = cameo_names()
+    if not code:
+        return ""
+    for n in range(len(code), 1, -1):  # a sub-code the table lacks takes its parent's name
+        if code[:n] in names:
+            return names[code[:n]]
+    return ""
+
+
+def _actor_clause(actor: str) -> tuple[str, list[Any]]:
+    """Events whose source or target is ``actor``: a country code (CHN), a CAMEO actor code
+    prefix (CUBGOV), an actor id, or an actor name."""
+    up = actor.strip().upper()
+    parts, params = [], []
+    for side in ("source", "target"):
+        parts.append(f"e.{side}_country = ? OR e.{side}_code LIKE ? OR e.{side}_actor = ? OR "
+                     f"e.{side}_actor IN (SELECT id FROM actors WHERE name = ? COLLATE NOCASE)")
+        params += [up, f"{up}%", actor, actor]
+    return "(" + " OR ".join(f"({p})" for p in parts) + ")", params
+
+
+@click.command()
+@db_option
+@format_option
+@click.option("--actor", "-a", "actor_list", multiple=True,
+              help="Only events with this actor as source or target: a country code (CHN), a "
+                   "CAMEO actor code (CUBGOV), an actor id or a name. Repeat for several (any).")
+@click.option("--dyad", default=None, metavar="A-B",
+              help="Only events from A to B (country codes, e.g. CHN-CUB); add --undirected "
+                   "for both directions.")
+@click.option("--undirected", is_flag=True, help="With --dyad: events in either direction.")
+@click.option("--code", "codes", multiple=True, metavar="CODE",
+              help="Only events whose CAMEO code starts with CODE (05: every 05x code). "
+                   "Repeat for several.")
+@click.option("--since", default=None, help="Only events dated on or after this date "
+                                            "(YYYY[-MM[-DD]]).")
+@click.option("--until", default=None, help="Only events dated on or before this date.")
+@click.option("--source", "origin", type=click.Choice(["news", "gdelt", "all"]), default="all",
+              show_default=True, help="Events coded from the stored news, imported GDELT rows, "
+                                      "or both.")
+@click.option("--modality", "modalities", multiple=True, type=click.Choice(MODALITIES),
+              help="Only events of this modality (repeat for several; default: all). "
+                   "GDELT rows are all 'asserted'.")
+@click.option("--limit", type=click.IntRange(1), default=None,
+              help="At most this many events (latest first when set).")
+def events(db: str, fmt: str, actor_list: tuple[str, ...], dyad: str | None, undirected: bool,
+           codes: tuple[str, ...], since: str | None, until: str | None, origin: str,
+           modalities: tuple[str, ...], limit: int | None) -> None:
+    """List events: who did what to whom, with the CAMEO code and its name, QuadClass,
+    Goldstein score, date, modality, how many reports mention it, and the citation.
+
+    A news event cites the sentence of its first mention and that document's outlet, date
+    and URL (json output lists every mention); a GDELT row cites its source URL.
+    """
+    from foreigndesk.analyze.relations import RelationsError, parse_dyad
+    from foreigndesk.store import Store
+
+    where, params = ["1=1"], []  # type: list[str], list[Any]
+    if origin != "all":
+        where.append("e.origin = ?")
+        params.append(origin)
+    if actor_list:
+        clauses = [_actor_clause(a) for a in actor_list]
+        where.append("(" + " OR ".join(c for c, _ in clauses) + ")")
+        for _, p in clauses:
+            params += p
+    if dyad:
+        try:
+            a, b = parse_dyad(dyad)
+        except RelationsError as e:
+            _fail(str(e))
+            return
+        pairs = [(a, b), (b, a)] if undirected else [(a, b)]
+        where.append("(" + " OR ".join("(e.source_country = ? AND e.target_country = ?)"
+                                       for _ in pairs) + ")")
+        params += [c for pair in pairs for c in pair]
+    if codes:
+        where.append("(" + " OR ".join("e.code LIKE ?" for _ in codes) + ")")
+        params += [f"{c.strip()}%" for c in codes]
+    if since:
+        where.append("e.date >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(e.date, 1, ?) <= ?")
+        params += [len(until), until]
+    if modalities:
+        where.append(f"e.modality IN ({','.join('?' * len(modalities))})")
+        params += list(modalities)
+    sql = ("SELECT e.* FROM events e WHERE " + " AND ".join(where)
+           + (" ORDER BY e.date DESC, e.id DESC" if limit else
+              " ORDER BY e.date IS NULL, e.date, e.id"))
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    try:
+        with Store.open(db) as store:
+            rows = store.query(sql, params)
+            if limit:
+                rows.reverse()
+            mentions = _mentions(store.conn, [r["id"] for r in rows if r["origin"] == "news"],
+                                 all_of_them=fmt in ("json", "jsonl"))
+    except sqlite3.Error as e:
+        _fail(f"{db}: {e}")
+        return
+    out = [_event_row(r, mentions.get(r["id"], []), fmt) for r in rows]
+    emit(out, fmt,
+         columns=["id", "origin", "date", "source", "code", "name", "target", "quad_class",
+                  "goldstein", "modality", "mentions", "sentence", "cited", "url"],
+         table_columns=["date", "source", "code", "name", "target", "quad_class", "goldstein",
+                        "modality", "mentions", "citation"],
+         widths={"name": 34, "source": 16, "target": 16, "citation": 90})
+
+
+def _mentions(conn: sqlite3.Connection, event_ids: list[int],
+              all_of_them: bool) -> dict[int, list[dict[str, Any]]]:
+    """Mentions of news events with their sentence and document (the first only unless
+    ``all_of_them``), earliest document first."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    conn.row_factory = sqlite3.Row
+    for i in range(0, len(event_ids), 500):
+        chunk = event_ids[i:i + 500]
+        sql = ("SELECT m.event_id, m.id AS mention_id, m.doc_id, m.sentence AS sentence_index, "
+               'm.start, m."end", m.text, m.trigger, m.modality, m.date AS mention_date, '
+               "m.extractor, m.version, s.text AS sentence, d.outlet, d.published, d.url, "
+               "d.title FROM event_mentions m "
+               "LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence "
+               "LEFT JOIN documents d ON d.id = m.doc_id "
+               f"WHERE m.event_id IN ({','.join('?' * len(chunk))}) "
+               "ORDER BY m.event_id, d.published IS NULL, d.published, m.id")
+        for r in conn.execute(sql, chunk):
+            lst = out.setdefault(r["event_id"], [])
+            if all_of_them or not lst:
+                lst.append(dict(r))
+    return out
+
+
+def _actor_label(r: dict[str, Any], side: str) -> str:
+    return (r.get(f"{side}_code") or r.get(f"{side}_actor") or r.get(f"{side}_name")
+            or r.get(f"{side}_country") or "")
+
+
+def _event_row(r: dict[str, Any], mentions: list[dict[str, Any]], fmt: str) -> dict[str, Any]:
+    first = mentions[0] if mentions else None
+    row: dict[str, Any] = {
+        "id": r["id"], "origin": r["origin"], "date": r["date"],
+        "date_precision": r.get("date_precision"), "date_source": r.get("date_source"),
+        "source": _actor_label(r, "source"), "source_country": r.get("source_country"),
+        "code": r["code"], "name": code_name(r["code"]), "root": r["root"],
+        "target": _actor_label(r, "target"), "target_country": r.get("target_country"),
+        "quad_class": r["quad_class"], "quad_name": QUAD_NAMES.get(r["quad_class"] or 0, ""),
+        "goldstein": r["goldstein"], "modality": r["modality"], "mentions": r["n_mentions"],
+        "place": r.get("place"),
+    }
+    if r["origin"] == "news":
+        row["sentence"] = first["sentence"] or first["text"] if first else None
+        row["cited"] = (", ".join(x for x in (first["outlet"] or first["title"] or first["doc_id"],
+                                               first["published"] or "undated") if x)
+                        if first else None)
+        row["url"] = first["url"] if first else None
+    else:
+        row["sentence"] = None
+        row["cited"] = f"GDELT {r.get('external_id')}"
+        row["url"] = r.get("source_url")
+        row["gdelt"] = {"id": r.get("external_id"), "source_name": r.get("source_name"),
+                        "target_name": r.get("target_name"), "n_sources": r.get("n_sources"),
+                        "n_articles": r.get("n_articles"), "avg_tone": r.get("avg_tone"),
+                        "is_root": r.get("is_root"), "date_added": r.get("date_added")}
+    if fmt in ("json", "jsonl"):
+        row["citations"] = mentions
+    if fmt == "table":
+        if r["origin"] == "news":
+            row["citation"] = f"“{row['sentence'] or ''}” ({row['cited'] or ''}"
+            row["citation"] += f", {row['url']})" if row["url"] else ")"
+        else:
+            row["citation"] = f"{row['cited']}" + (f", {row['url']}" if row["url"] else "")
+    return row
+
+
+# -- relations ----------------------------------------------------------------------------
+
+@click.command()
+@click.argument("countries", nargs=-1, metavar="[A B]")
+@db_option
+@format_option
+@click.option("--by", type=click.Choice(["month", "quarter", "year"]), default="year",
+              show_default=True, help="Period of the index.")
+@click.option("--source", type=click.Choice(["news", "gdelt", "unvotes"]), default="news",
+              show_default=True,
+              help="Coded news events, imported GDELT rows, or UN General Assembly votes.")
+@click.option("--undirected", is_flag=True,
+              help="Events both ways (A to B and B to A); by default only A to B. Votes are "
+                   "always symmetric.")
+@click.option("--since", default=None, help="From this date (YYYY[-MM[-DD]]).")
+@click.option("--until", default=None, help="Up to this date (YYYY[-MM[-DD]]).")
+@click.option("--modality", "modalities", multiple=True, type=click.Choice(MODALITIES),
+              help="News events of these modalities (repeat; default: asserted only).")
+@click.option("--measure", type=click.Choice(["goldstein_mean", "goldstein_sum", "coop_share",
+                                               "events", "agreement", "affinity"]),
+              default=None, help="The measure of the sparkline and of --compare (default: "
+                                 "goldstein_mean for events, agreement for votes).")
+@click.option("--issue", default=None,
+              help="UN votes: only roll calls on this issue (e.g. 'human rights', 'nuclear').")
+@click.option("--min-n", "min_n", type=click.IntRange(1), default=1, show_default=True,
+              help="Leave a period's measures blank when it has fewer events / roll calls.")
+@click.option("--compare", nargs=2, default=None, metavar="A-B C-D",
+              help="Do two dyads move together? Pearson and Spearman correlation of their "
+                   "series at lags -3..+3 periods, with n and p-values, and a reading.")
+@click.option("--diff", is_flag=True,
+              help="With --compare: correlate period-to-period changes instead of levels.")
+def relations(countries: tuple[str, ...], db: str, fmt: str, by: str, source: str,
+              undirected: bool, since: str | None, until: str | None,
+              modalities: tuple[str, ...], measure: str | None, issue: str | None, min_n: int,
+              compare: tuple[str, str] | None, diff: bool) -> None:
+    """The relations index of states A and B (ISO3 codes) per period.
+
+    Events (news, gdelt): counts by QuadClass (q1 verbal cooperation, q2 material
+    cooperation, q3 verbal conflict, q4 material conflict), Goldstein sum and mean, and
+    cooperation share (q1+q2 over all). News counts asserted events only unless --modality
+    says otherwise, one per real-world event however many documents report it. Votes
+    (unvotes): agreement over the roll calls both voted on, and affinity, which counts an
+    abstention against a yes or no as half-agreement. The table ends with a sparkline.
+
+    \b
+    Examples:
+      foreigndesk relations CHN CUB --by year --source news
+      foreigndesk relations CHN CUB --source unvotes --format csv
+      foreigndesk relations --compare USA-CHN CHN-CUB --source unvotes
+    """
+    from foreigndesk.analyze import relations as rel
+    from foreigndesk.store import Store
+
+    kw: dict[str, Any] = dict(undirected=undirected, since=since, until=until,
+                              modalities=modalities or ("asserted",), issue=issue, min_n=min_n)
+    try:
+        with Store.open(db) as store:
+            if compare:
+                if countries:
+                    raise rel.RelationsError("give either two countries or --compare A-B C-D")
+                cmp = rel.compare(store, rel.parse_dyad(compare[0]), rel.parse_dyad(compare[1]),
+                                  source=source, by=by, measure=measure, diff=diff, **kw)
+                _emit_comparison(cmp, fmt)
+                return
+            if len(countries) != 2:
+                raise rel.RelationsError("give two country codes (relations CHN CUB) or "
+                                         "--compare A-B C-D")
+            series = rel.relations(store, rel.country(countries[0]), rel.country(countries[1]),
+                                   source=source, by=by, measure=measure, **kw)
+    except rel.RelationsError as e:
+        _fail(str(e))
+        return
+    except sqlite3.Error as e:
+        _fail(f"{db}: {e}")
+        return
+    _emit_series(series, fmt)
+
+
+def _caption(s: Any) -> str:
+    arrow = "<->" if s.undirected else "->"
+    return f"{s.a} {arrow} {s.b}, {s.source}, by {s.by}: {s.note}"
+
+
+def _emit_series(s: Any, fmt: str) -> None:
+    if fmt in ("json", "jsonl"):
+        import json
+
+        d = s.to_dict()
+        d["sparkline"] = s.sparkline()
+        click.echo(json.dumps(d, ensure_ascii=False, indent=2 if fmt == "json" else None))
+        return
+    rows = [dict(r) for r in s.rows]
+    if fmt == "csv":
+        for r in rows:
+            r["dyad"] = f"{s.a}-{s.b}"
+            r["source"] = s.source
+            r["basis"] = s.note
+        emit(rows, fmt, columns=["dyad", "source", *s.rows[0].keys(), "basis"] if rows else None)
+        return
+    click.echo(_caption(s))
+    if s.skipped:
+        click.echo(f"({s.skipped} items dated too imprecisely for a {s.by} left out)")
+    emit(rows, fmt)
+    if rows:
+        vals = [v for v in s.values().values() if v is not None]
+        lo = f"{min(vals):.3g}" if vals else "-"
+        hi = f"{max(vals):.3g}" if vals else "-"
+        click.echo(f"{s.measure} {rows[0]['period']} {s.sparkline()} {rows[-1]['period']}  "
+                   f"(min {lo}, max {hi})")
+
+
+def _emit_comparison(c: Any, fmt: str) -> None:
+    if fmt in ("json", "jsonl"):
+        import json
+
+        click.echo(json.dumps(c.to_dict(), ensure_ascii=False,
+                              indent=2 if fmt == "json" else None))
+        return
+    rows = []
+    for lc in c.lags:
+        rows.append({"lag": lc.lag, "n": lc.n,
+                     "pearson_r": _r(lc.pearson_r), "pearson_p": _p(lc.pearson_p),
+                     "spearman_rho": _r(lc.spearman_rho), "spearman_p": _p(lc.spearman_p)})
+    if fmt == "csv":
+        for r in rows:
+            r.update(x=c.x.dyad, y=c.y.dyad, measure=c.measure, by=c.x.by,
+                     changes=int(c.diff))
+        emit(rows, fmt, columns=["x", "y", "measure", "by", "changes", "lag", "n", "pearson_r",
+                                 "pearson_p", "spearman_rho", "spearman_p"])
+        return
+    what = f"changes in {c.measure}" if c.diff else c.measure
+    click.echo(f"{c.x.dyad} vs {c.y.dyad}: {what}, {c.x.source}, by {c.x.by} "
+               f"(lag k pairs {c.x.dyad} in period t with {c.y.dyad} in t+k)")
+    click.echo(f"basis: {c.x.note}")
+    emit(rows, fmt)
+    from foreigndesk.analyze.series import ordinal, period_range, sparkline
+
+    periods = [r["period"] for s in (c.x, c.y) for r in s.rows]
+    if periods:
+        by = c.x.by
+        grid = period_range(min(periods, key=lambda p: ordinal(p, by)),
+                            max(periods, key=lambda p: ordinal(p, by)), by)
+        width = max(len(c.x.dyad), len(c.y.dyad))
+        for s in (c.x, c.y):
+            values = s.values(c.measure)
+            click.echo(f"{s.dyad:>{width}} {grid[0]} {sparkline([values.get(p) for p in grid])} "
+                       f"{grid[-1]}")
+    click.echo(f"reading: {c.reading}")
+
+
+def _r(v: float | None) -> str | None:
+    return None if v is None else f"{v:+.3f}"
+
+
+def _p(v: float | None) -> str | None:
+    return None if v is None else (f"{v:.3g}" if v >= 0.001 else f"{v:.1e}")
+
+
+COMMANDS = [events, relations]
