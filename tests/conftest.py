@@ -65,3 +65,12 @@ def dossier_store(dossier_db):
     store = Store.open(dossier_db)
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def unvotes_db(tmp_path_factory) -> Path:
+    """A store with the full UN votes data (../shared/eval/unvotes) imported, once per session."""
+    src = shared_path("eval", "unvotes")
+    db = tmp_path_factory.mktemp("unvotes") / "unvotes.db"
+    run_cli("import", "unvotes", str(src), "--db", str(db), "--quiet")
+    return db
