@@ -28,6 +28,8 @@ _LANG_ATTR = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_]
                         re.IGNORECASE)
 _TAG = re.compile(r"<[A-Za-z!/]")
 _quiet = False
+MIN_MAIN_WORDS = 8
+"""A page whose main text has fewer words than this has no main text (a menu, a stub)."""
 
 
 def _silence() -> None:
@@ -92,7 +94,7 @@ def document_from_html(data: bytes | str, source: str | None = None,
     except Exception as e:  # noqa: BLE001 - a page trafilatura cannot parse is bad input
         raise UnreadableInput(f"malformed HTML ({type(e).__name__})") from None
     text = _paragraphs(getattr(res, "text", None) or "") if res is not None else ""
-    if not text:
+    if len(text.split()) < MIN_MAIN_WORDS:
         raise UnreadableInput("HTML without main text")
     title = clean_str(getattr(res, "title", None))
     if title and not text.startswith(title):

@@ -1,12 +1,13 @@
 """RSS and Atom feed files (feedparser): each entry is a Document.
 
 An entry's text is its title, a blank line, then its content (``content``, else ``summary``)
-with HTML stripped to paragraphs. Its link is the url, its published (else updated) date the
+with HTML stripped to paragraphs (a headline-only entry is its title alone). Its link is the url, its published (else updated) date the
 publication date, the feed's title the outlet, the feed's language the language. Sources are
 ``path#1``, ``path#2``, ... in feed order.
 
-A feed that does not parse is reported once; entries that could still be recovered from it are
-read. An entry without text is reported with its number.
+A feed that does not parse is reported once (one line); entries that could still be recovered
+from it are read. In a feed that parses, an entry without title or text is reported with its
+number.
 """
 
 from __future__ import annotations
@@ -62,27 +63,32 @@ def read_feed_file(path: Path) -> Iterator[Item]:
     outlet = clean_str(meta.get("title"))
     language = language_code(meta.get("language"))
     read = 0
+    problems: list[str] = []
     for i, e in enumerate(entries, start=1):
         title = clean_str(html_to_text(e.get("title") or "")) or None
         body = _entry_text(e)
-        if not body:
-            yield ReadError(str(path), f"entry {i}: no text")
+        if not body and not title:
+            problems.append(f"entry {i}: no text")
             continue
-        text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+        text = body if not title or body.startswith(title) else \
+            f"{title}\n\n{body}" if body else title
         if len(text) > MAX_TEXT_CHARS:
-            yield ReadError(str(path), f"entry {i}: too large (the limit is "
-                                       f"{human_size(MAX_TEXT_CHARS)} of text)")
+            problems.append(f"entry {i}: too large (the limit is "
+                            f"{human_size(MAX_TEXT_CHARS)} of text)")
             continue
         link = clean_str(e.get("link"))
-        author = clean_str(e.get("author"))
         when = e.get("published_parsed") or e.get("updated_parsed")
         read += 1
         yield Document(
-            text=text, title=title, outlet=outlet, author=author,
+            text=text, title=title, outlet=outlet, author=clean_str(e.get("author")),
             published=normalise_date(when) if when else normalise_date(e.get("published")),
             url=link if looks_like_url(link) else None,
             language=language_code(e.get("language"), language), source=f"{path}#{i}",
             reader="rss",
         )
     if broken:
-        yield ReadError(str(path), f"malformed feed ({exc}); {read} of its entries were read")
+        yield ReadError(str(path), f"malformed feed ({exc}); {read} of its "
+                                   f"{len(entries)} entries could be read")
+    else:
+        for p in problems:
+            yield ReadError(str(path), p)
