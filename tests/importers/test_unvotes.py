@@ -1,0 +1,77 @@
+"""The UN votes importer: a hand-written fixture (former states, bad rows, idempotence) and
+the full data (870k votes, timed)."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import time
+
+import pytest
+
+from foreigndesk.store import Store
+from tests.conftest import FIXTURES, run_cli, shared_path
+
+UNVOTES = FIXTURES / "unvotes"
+
+
+def test_fixture_import(tmp_path) -> None:
+    db = tmp_path / "u.db"
+    result = run_cli("import", "unvotes", str(UNVOTES), "--db", str(db))
+    votes_csv = UNVOTES / "un_votes.csv"
+    # bad rows are reported with their line number; the rest is imported
+    assert f"{votes_csv}:21: unknown country: 'Narnia'" in result.stderr
+    assert f"{votes_csv}:22: vote is not yes/abstain/no: 'maybe'" in result.stderr
+    assert "6 roll calls, 3 issue labels, 19 votes (19 new), 2 bad rows" in result.stderr
+    with Store.open(db) as s:
+        votes = {(r["rcid"], r["country"]): r["vote"] for r in s.query("SELECT * FROM votes")}
+        rc = {r["rcid"]: r for r in s.query("SELECT * FROM roll_calls")}
+        issues = s.query("SELECT * FROM roll_call_issues ORDER BY rcid")
+    # former states by ISO 3166-3 code, or by name when the code is empty
+    assert votes[(301, "CSK")] == 1 and votes[(301, "DDR")] == 1
+    assert votes[(301, "DEU")] == 3 and votes[(301, "YMD")] == 2
+    # 1 yes, 2 abstain, 3 no
+    assert votes[(101, "CHN")] == 1 and votes[(102, "CUB")] == 2 and votes[(103, "CHN")] == 3
+    assert (202, "USA") not in votes
+    assert rc[101]["date"] == "2001-10-10" and rc[102]["importantvote"] == 1
+    assert rc[101]["descr"] == "First 2001 roll call, quoted description"
+    assert [(i["rcid"], i["issue"]) for i in issues] == [
+        (101, "Human rights"), (103, "Nuclear weapons and nuclear material"), (201, "Human rights")]
+    # idempotent
+    result = run_cli("import", "unvotes", str(UNVOTES), "--db", str(db))
+    assert "19 votes (0 new)" in result.stderr
+    with Store.open(db) as s:
+        assert s.query("SELECT count(*) AS n FROM votes")[0]["n"] == 19
+
+
+def test_missing_file_is_one_line(tmp_path) -> None:
+    (tmp_path / "un_votes.csv").write_text("rcid,country,country_code,vote\n")
+    result = run_cli("import", "unvotes", str(tmp_path), "--db", str(tmp_path / "u.db"), ok=False)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"foreigndesk: {tmp_path}: no un_roll_calls.csv (or .csv.gz) here"
+
+
+@pytest.mark.shared
+def test_full_data_imports_fast_and_whole(tmp_path) -> None:
+    src = shared_path("eval", "unvotes")
+    db = tmp_path / "u.db"
+    t0 = time.perf_counter()
+    run_cli("import", "unvotes", str(src), "--db", str(db), "--quiet")
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 60, f"import took {elapsed:.1f} s"
+    with gzip.open(src / "un_votes.csv.gz", "rt", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with Store.open(db) as s:
+        n = s.query("SELECT count(*) AS n FROM votes")[0]["n"]
+        by_vote = {r["vote"]: r["n"] for r in s.query(
+            "SELECT vote, count(*) AS n FROM votes GROUP BY vote")}
+        n_rc = s.query("SELECT count(*) AS n FROM roll_calls")[0]["n"]
+        countries = {r["country"] for r in s.query("SELECT DISTINCT country FROM votes")}
+    assert n == len(rows) == 870109  # every vote, none merged by the country mapping
+    expected = {1: 0, 2: 0, 3: 0}
+    for r in rows:
+        expected[{"yes": 1, "abstain": 2, "no": 3}[r["vote"]]] += 1
+    assert by_vote == expected
+    assert n_rc == 6203
+    assert {"SUN", "CSK", "DDR", "YUG", "YMD", "ZAN"} - countries == {"SUN"}  # unvotes codes the USSR as Russia
+    assert all(len(c) == 3 and c.isupper() for c in countries)
