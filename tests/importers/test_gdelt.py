@@ -10,10 +10,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from tests.conftest import FIXTURES, run_cli, shared_path
 
 from foreigndesk.ingest.gdelt import GDELT1_COLUMNS, GDELT2_COLUMNS
 from foreigndesk.store import Store
-from tests.conftest import FIXTURES, run_cli, shared_path
 
 GDELT2 = FIXTURES / "gdelt" / "gdelt2_sample.export.CSV"
 GDELT1 = FIXTURES / "gdelt" / "gdelt1_daily.export.CSV"
