@@ -43,6 +43,7 @@ from foreigndesk.model import TimeValue
 
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+\.[\w.-]+", re.I)
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 _JOIN = re.compile(r"^(?:,?\s*(?:on|at)?\s*|\s*,\s*)$", re.I)
 
 
@@ -130,7 +131,24 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     chosen = _merge_clock(text, chosen)
+    _follow_quarters(chosen, pd)
     return chosen
+
+
+def _follow_quarters(found: list[Candidate], pd: ParsedDoc | None) -> None:
+    """A year-ago comparison ("a year earlier", "the year-ago quarter") next to a quarter
+    (same or previous sentence) means that quarter a year before: in company reports the
+    comparison is with the period under discussion, not the publication's year."""
+    last: tuple[int, int, int] | None = None  # (sentence, year, quarter)
+    for c in found:
+        sent = pd.sentence_index(c.start) if pd is not None else 0
+        m = _QUARTER_VALUE.fullmatch(c.r.value)
+        if c.r.year_ago:
+            if last is not None and sent - last[0] <= 1:
+                c.r = Resolved(f"{last[1] - 1:04d}-Q{last[2]}", "quarter", anchored=True)
+            continue
+        if m:
+            last = (sent, int(m.group(1)), int(m.group(2)))
 
 
 def _merge_clock(text: str, found: list[Candidate]) -> list[Candidate]:

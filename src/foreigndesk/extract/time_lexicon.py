@@ -57,6 +57,9 @@ class Lexicon:
     holidays_computed: dict[str, str] = field(default_factory=dict)
     modals: set[str] = field(default_factory=set)
     before_to: set[str] = field(default_factory=set)
+    scheduling: set[str] = field(default_factory=set)
+    before_expression: list[str] = field(default_factory=list)
+    reporting: set[str] = field(default_factory=set)
     future_words: set[str] = field(default_factory=set)
     past_words: set[str] = field(default_factory=set)
 
@@ -145,6 +148,9 @@ def lexicon() -> Lexicon:
     fc = raw["future_cues"]
     lx.modals = set(fc["modals"])
     lx.before_to = set(fc["before_to"])
+    lx.scheduling = set(fc.get("scheduling", []))
+    lx.before_expression = list(fc.get("before_expression", []))
+    lx.reporting = set(fc.get("reporting", []))
     lx.future_words = set(fc["future_words"])
     lx.past_words = set(fc["past_words"])
 

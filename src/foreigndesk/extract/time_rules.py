@@ -45,6 +45,7 @@ class Resolved:
     start: int | None = None
     end: int | None = None
     weak: bool = False
+    year_ago: bool = False  # "a year earlier", "the year-ago quarter": may follow the quarter in focus
 
 
 @dataclass
@@ -181,6 +182,14 @@ def _day(ctx: Context, y: int | None, mo: int, d: int, m: re.Match[str], lx: Lex
         return Resolved(date.isoformat(), "day", modifier=_mod(pmod, lx))
     if ctx.dct is None:
         return Resolved(f"XXXX-{mo:02d}-{d:02d}", "", modifier=_mod(pmod, lx))
+    wd = lx.weekday(m["wd"]) if "wd" in m.re.groupindex and m["wd"] else None
+    if wd is not None:
+        # "Saturday, April 25": the year in which that day is that weekday, nearest first
+        for yy in sorted((ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1),
+                         key=lambda yy: abs(yy - ctx.dct.year) if ctx.dct else 0):  # noqa: B023
+            date = cal.safe_date(yy, mo, d)
+            if date is not None and date.isoweekday() == wd:
+                return Resolved(date.isoformat(), "day", anchored=True, modifier=_mod(pmod, lx))
     year = cal.pick_year(ctx.dct, lambda yy: cal.safe_date(yy, mo, d), _direction(m, ctx))
     if year is None:
         return None
@@ -521,7 +530,8 @@ def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         y, q = cal.add_quarters(d.year, cal.quarter_of(d), k)
         return Resolved(f"{y:04d}-Q{q}", "quarter", anchored=True, modifier=mod)
     years = {"year": 1, "decade": 10, "century": 100, "millennium": 1000}.get(unit, 1) * k
-    return Resolved(f"{d.year + years:04d}", "year", anchored=True, modifier=mod)
+    return Resolved(f"{d.year + years:04d}", "year", anchored=True, modifier=mod,
+                    year_ago=unit == "year" and k == -1)
 
 
 _QWORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
@@ -532,7 +542,7 @@ _YEAR_AGO = {"year-ago", "year-earlier", "comparable", "same", "year-before", "p
 
 
 def h_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
-    words = [w for w in re.split(r"[\s]+", key(m["adjs"] or "")) if w]
+    words = [w.strip("-") for w in re.split(r"\s+", key(m["adjs"] or "")) if w.strip("-")]
     det = key(m["det"]) if m["det"] else ""
     named = next((_QWORDS[w] for w in words if w in _QWORDS), None)
     if named is None and m["qn"]:
@@ -556,19 +566,25 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         if year is None:
             if ctx.dct is None:
                 return Resolved(f"XXXX-Q{named}", "")
-            year = cal.pick_period_year(ctx.dct, named, cal.quarter_of(ctx.dct), _direction(m, ctx))
+            # a quarter not yet begun is last year's, unless the tense is future (a future
+            # tense never moves a quarter to next year: that takes "next year's")
+            cur = cal.quarter_of(ctx.dct)
+            future = named > cur and _direction(m, ctx) == "future"
+            year = ctx.dct.year if named <= cur or future else ctx.dct.year - 1
             if year_ago:
                 year -= 1
-            return Resolved(f"{year:04d}-Q{named}", "quarter", anchored=True)
+            return Resolved(f"{year:04d}-Q{named}", "quarter", anchored=True, year_ago=year_ago)
         return Resolved(f"{year:04d}-Q{named}", "quarter")
     if ctx.dct is None:
         return Resolved("", "")
     q = cal.quarter_of(ctx.dct)
     shift = 0 if current else 1 if nxt else -1
     y, q = cal.add_quarters(ctx.dct.year, q, shift)
+    if year is not None:  # "the 1988 quarter": the quarter under discussion, in that year
+        return Resolved(f"{year:04d}-Q{q}", "quarter", anchored=True)
     if year_ago:
         y -= 1
-    return Resolved(f"{y:04d}-Q{q}", "quarter", anchored=True)
+    return Resolved(f"{y:04d}-Q{q}", "quarter", anchored=True, year_ago=year_ago)
 
 
 def h_half(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -589,7 +605,7 @@ def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved(f"{ctx.dct.year:04d}", "year", anchored=True, modifier="LATE")
     if "fiscal" in w or "current" in w:
         return Resolved(f"{ctx.dct.year:04d}", "year", anchored=True)
-    return Resolved(f"{ctx.dct.year - 1:04d}", "year", anchored=True)
+    return Resolved(f"{ctx.dct.year - 1:04d}", "year", anchored=True, year_ago=True)
 
 
 # ---------------------------------------------------------------------------- references
@@ -604,11 +620,16 @@ def h_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 # ---------------------------------------------------------------------------- durations, sets
 
+_AGE = re.compile(r"(?:-|[^\S\n]+)old\b", re.I)
+
+
 def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     unit = lx.unit(m["u"])
     if unit is None:
         return None
+    if _AGE.match(ctx.text, m.end()):
+        return None  # an age ("a 6-year-old boy", "64 years old"), not a time
     n, vague = _unit_number(m, lx)
     nkey = key(m["n"])
     if nkey in ("a", "an") and unit in ("second", "minute"):
@@ -716,7 +737,8 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def _rules() -> list[Rule]:
     lx = lexicon()
-    B, E = r"(?<![\w'’])", r"(?![\w'’])"  # word edges that also work after "Jan."
+    # word edges that also work after "Jan."; a possessive "'s" may follow
+    B, E = r"(?<![\w'’])", r"(?![\w]|['’][a-rt-z])"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -789,8 +811,8 @@ def _rules() -> list[Rule]:
                      + E, h_duration),
         ("bare_units", B + r"(?:for|in|over|within)<S>(?P<u>years|decades|months|weeks|days|hours|"
                        r"centuries)" + E, h_bare_units),
-        ("set", B + r"(?:(?P<adv>daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|"
-                r"biweekly|biannually)|(?:every|each|per)<S>(?:(?P<n><NUM>)<S>)?(?P<u><UNIT>|<WEEKDAY>|"
+        ("set", B + r"(?:(?P<adv>" + "|".join(sorted(lx.sets, key=len, reverse=True)) + ")|"
+                r"(?:every|each|per)<S>(?:(?P<n><NUM>)<S>)?(?P<u><UNIT>|<WEEKDAY>|"
                 r"<SEASON>|<PART>|<MONTH>)|(?:on<S>)?(?P<wds>" + weekday_plural + r"))" + E, h_set),
         ("clock", B + r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?:<S>?(?P<ap>a\.m\.?|p\.m\.?|am|pm)"
                   r"(?![\w])|(?P<oclock><S>o['’]clock)|(?=<S>(?:[ECMP][SD]T|GMT|UTC)\b))"

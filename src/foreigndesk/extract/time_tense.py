@@ -17,7 +17,6 @@ from spacy.tokens import Doc
 
 from foreigndesk.extract.time_lexicon import lexicon
 
-WINDOW = 12
 _VERB_TAGS = {"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"}
 _BE = {"be"}
 _HAVE = {"have"}
@@ -64,24 +63,66 @@ def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
     return None
 
 
+_PUNCT = {",", ":", ";", '"', "``", "''", "“", "”", "--", "—", "-"}
+
+
+def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> int | None:
+    """The verb nearest to tokens ``[start_tok, end_tok)`` within ``[lo, hi)``; a reporting
+    verb beyond a comma or quotation mark is skipped (it dates the report, not the event)."""
+    lx = lexicon()
+    left: tuple[int, int] | None = None
+    crossed = False
+    for i in range(start_tok - 1, lo - 1, -1):
+        t = doc[i]
+        if t.text in _PUNCT:
+            crossed = True
+        elif t.tag_ in _VERB_TAGS:
+            if crossed and t.lemma_.lower() in lx.reporting:
+                continue
+            left = (i, start_tok - i)
+            break
+    right: tuple[int, int] | None = None
+    crossed = False
+    for i in range(end_tok, hi):
+        t = doc[i]
+        if t.text in _PUNCT:
+            crossed = True
+        elif t.tag_ in _VERB_TAGS:
+            if crossed and t.lemma_.lower() in lx.reporting:
+                continue
+            right = (i, i - end_tok + 1)
+            break
+    if left and (not right or left[1] <= right[1]):
+        return left[0]
+    return right[0] if right else None
+
+
+def _forward_future(doc: Doc, v: int, hi: int) -> bool:
+    """``plans to``, ``is due to``, ``is expected to``, ``is going to`` starting at ``v``."""
+    lx = lexicon()
+    for k in range(v + 1, min(hi, v + 3)):
+        t = doc[k]
+        if t.tag_ == "TO":
+            prev = doc[k - 1].lemma_.lower()
+            return prev in lx.before_to or (k - 1 == v and doc[v].lemma_.lower() in _BE)
+        if t.tag_ not in ("VBN", "VBG", "JJ", "RB"):
+            return False
+    return False
+
+
 def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: int) -> str | None:
     """``past``, ``present``, ``future`` or None for the tokens ``[start_tok, end_tok)`` of a
     sentence spanning tokens ``[sent_start, sent_end)``."""
-    best: int | None = None
-    best_d = WINDOW + 1
-    for i in range(start_tok - 1, max(sent_start, start_tok - WINDOW) - 1, -1):
-        if doc[i].tag_ in _VERB_TAGS:
-            best, best_d = i, start_tok - i
-            break
-    for i in range(end_tok, min(sent_end, end_tok + WINDOW)):
-        if doc[i].tag_ in _VERB_TAGS:
-            if i - end_tok + 1 < best_d:
-                best = i
-            break
-    if best is None:
+    lx = lexicon()
+    before = " ".join(t.lower_ for t in doc[max(sent_start, start_tok - 4):start_tok])
+    if any(before == p or before.endswith(" " + p) for p in lx.before_expression):
+        return "future"
+    v = _nearest_verb(doc, sent_start, sent_end, start_tok, end_tok)
+    if v is None:
         return None
-    # a verb right of the expression heads a group that may begin with a modal before it
-    if best >= end_tok:
-        # the group of a verb to the right begins after the expression
-        return _group_tense(doc, best, end_tok)
-    return _group_tense(doc, best, sent_start)
+    if _forward_future(doc, v, sent_end):
+        return "future"
+    if doc[v].lemma_.lower() in lx.scheduling and doc[v].tag_ != "MD":
+        return "future"
+    lo = end_tok if v >= end_tok else sent_start
+    return _group_tense(doc, v, lo)
