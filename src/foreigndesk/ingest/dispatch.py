@@ -4,7 +4,9 @@ The content decides first: a file whose first bytes are an RSS/Atom feed is read
 HTML page as HTML, a JSON object per line as JSON Lines, whatever its extension (a ``.txt``
 that holds HTML is HTML). A file whose content looks like plain text is plain text, except
 that a ``.jsonl``/``.ndjson`` file stays JSON Lines (so its bad lines are reported as such).
-Unknown extensions are sniffed the same way.
+Unknown extensions are sniffed the same way. A file over
+:data:`~foreigndesk.ingest.encoding.MAX_FILE_BYTES` is refused from its size alone, before it
+is opened, unless it is named ``.jsonl``/``.ndjson`` (those are streamed line by line).
 
 Directories are walked recursively in sorted order. Skipped while walking (not when named
 explicitly): hidden files and folders, a corpus's own paperwork (README, LICENSE, SOURCES,
@@ -85,12 +87,11 @@ def read_path(path: Path) -> Iterator[Item]:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
             raise UnreadableInput("not a regular file")
-        size = st.st_size
+        streamed = path.suffix.lower() in JSONL_EXTENSIONS  # read line by line: any size
+        if st.st_size > MAX_FILE_BYTES and not streamed:
+            raise too_large(human_size(st.st_size))
         _head, head = sniff_text(path)
-        kind = choose_reader(path, head)
-        if kind != "jsonl" and size > MAX_FILE_BYTES:
-            raise too_large(human_size(size))
-        yield from READERS[kind](path)
+        yield from READERS[choose_reader(path, head)](path)
     except UnreadableInput as e:
         yield ReadError(str(path), str(e))
     except IsADirectoryError:
