@@ -218,8 +218,9 @@ def _event_row(r: dict[str, Any], mentions: list[dict[str, Any]], fmt: str) -> d
         row["citations"] = mentions
     if fmt == "table":
         if r["origin"] == "news":
-            row["citation"] = f"“{row['sentence'] or ''}” ({row['cited'] or ''}"
-            row["citation"] += f", {row['url']})" if row["url"] else ")"
+            row["citation"] = f"{row['cited'] or ''}: “{row['sentence'] or ''}”"
+            if row["url"]:
+                row["citation"] += f" {row['url']}"
         else:
             row["citation"] = f"{row['cited']}" + (f", {row['url']}" if row["url"] else "")
     return row
