@@ -1,0 +1,213 @@
+"""What is claimed: the content span of a cue in a parsed sentence.
+
+Tried in order:
+
+1. a quotation right before the attribution (``"…," he said`` — with a split quote
+   ``"…," he said, "…"`` both parts), or right after it (``he said: "…"``,
+   ``calling on the regime "to hear …"``), running over several sentences if it does;
+2. "according to X, <clause>": the sentence without the phrase;
+3. the cue's complement clause ("said that …", "claims it was …");
+4. the clause the cue is inserted in ("<clause>, Díaz-Canel said, …", "X, they believe, is …");
+5. for call on / call for / urge / demand: what follows ("called on Washington to end …").
+
+Offsets are document offsets; ``base`` is the parsed sentence's start in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from foreigndesk.extract.claim_cues import Cue
+from foreigndesk.extract.claim_quotes import Quote
+
+_GAP_OK = re.compile(r"^[\s,.:;!?\"“”„«»'’‘—–-]*$")
+_TRIM_CHARS = " \t\n,;:—–-\"“”„«»"
+_COMPLEMENT_DEPS = ("ccomp",)
+_DIRECTIVE = {"call on", "call for", "urge", "demand"}
+
+
+@dataclass
+class Content:
+    start: int
+    end: int
+    text: str
+    direct: bool
+    quotes: list[Quote] = field(default_factory=list)
+    how: str = ""  # quote-before | quote-after | according | complement | inserted | directive
+
+
+def token_span(tokens: list[Token], base: int) -> tuple[int, int]:
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return base + first.idx, base + last.idx + len(last.text)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past spaces, commas, dashes and quote marks at either edge, and a
+    leading "that"."""
+    while True:
+        while start < end and (text[start] in _TRIM_CHARS or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in _TRIM_CHARS or text[end - 1].isspace()):
+            end -= 1
+        low = text[start:start + 5].lower()
+        if low == "that " and end - start > 5:
+            start += 5
+            continue
+        return start, end
+
+
+def _strip_final_period(text: str, start: int, end: int) -> int:
+    if end > start and text[end - 1] == "." and not text[start:end].endswith(("U.S.", "U.N.")):
+        return end - 1
+    return end
+
+
+class ContentFinder:
+    """Finds the content of cues in one document (``text``, its ``quotes``)."""
+
+    def __init__(self, text: str, quotes: list[Quote]) -> None:
+        self.text = text
+        self.quotes = quotes
+        self.used: set[Quote] = set()
+
+    def quotes_in(self, start: int, end: int) -> list[Quote]:
+        return [q for q in self.quotes if q.start < end and start < q.end]
+
+    def find(self, cue: Cue, subject: Token | None, base: int, sent_start: int,
+             sent_end: int) -> Content | None:
+        text = self.text
+        attrib = list(cue.tokens)
+        if subject is not None:
+            attrib += [t for t in subject.subtree if not self._in_quote(base + t.idx)]
+        if cue.speaker_side == "object":
+            attrib += list(cue.token.subtree)
+        a0, a1 = token_span(attrib, base)
+        cue_end = token_span(list(cue.tokens), base)[1]
+        sent_quotes = self.quotes_in(sent_start, sent_end)
+
+        if cue.speaker_side == "object":
+            return self._according(cue, a0, a1, sent_start, sent_end)
+
+        # 1a. a quotation right before the attribution
+        before = [q for q in sent_quotes if q.end <= a0 and q not in self.used
+                  and _GAP_OK.match(text[q.end:a0])]
+        if before:
+            q = before[-1]
+            if q.start >= sent_start and text[sent_start:q.start].strip():
+                start = sent_start  # "The two will "go hand in hand …," Xi was quoted as saying"
+            else:
+                start = q.inner_start
+            parts = [(start, q.inner_end)]
+            used = [q]
+            nxt = next((q2 for q2 in sent_quotes if q2.start >= a1 and q2 not in self.used), None)
+            if nxt is not None and re.match(r"^[^\"“”]*[,:]\s*$", text[cue_end:nxt.start]) \
+                    and len(text[cue_end:nxt.start]) < 80 and nxt.start < sent_end:
+                parts.append((nxt.inner_start, nxt.inner_end))  # "…," he said, "…"
+                used.append(nxt)
+            s0, e0 = trim(text, parts[0][0], parts[-1][1])
+            body = " ".join(text[a:b].strip() for a, b in parts)
+            return Content(s0, e0, body.strip(_TRIM_CHARS), any(u.sentence_like for u in used), used, "quote-before")
+
+        # 1b. a quotation after the cue
+        after = [q for q in sent_quotes if q.start >= cue_end and q.sentence_like and q not in self.used]
+        if after:
+            q = after[0]
+            gap = text[cue_end:q.start]
+            if subject is not None and base + subject.idx >= cue_end:
+                gap = text[a1:q.start] if a1 <= q.start else gap
+            if _GAP_OK.match(gap) or gap.rstrip().endswith((":", ",")):
+                s0, e0 = trim(text, q.inner_start, q.inner_end)
+                return Content(s0, e0, text[s0:e0], True, [q], "quote-after")
+            if cue.token.left_edge.idx + base <= q.start and base + cue.token.right_edge.idx >= q.inner_start:
+                start = cue_end if not (subject is not None and base + subject.idx >= cue_end) else a1
+                end = max(q.inner_end, sent_end)
+                s0, e0 = trim(text, start, end)
+                e0 = _strip_final_period(text, s0, e0)
+                return Content(s0, e0, text[s0:e0], True, self.quotes_in(s0, e0), "quote-after")
+
+        # 3. the complement clause
+        comp = self._complement(cue)
+        if comp is not None:
+            toks = [t for t in comp.subtree]
+            s0, e0 = trim(text, *token_span(toks, base))
+            e0 = _strip_final_period(text, s0, e0)
+            if a0 <= s0 < a1 or s0 < a0 < e0:
+                pass  # the attribution sits inside: fall through to the inserted-clause rule
+            else:
+                return self._make(s0, e0, "complement")
+
+        # 4. the clause the cue is inserted in
+        if cue.token.dep_ in ("parataxis", "ccomp") and cue.token.head.i != cue.token.i and \
+                (cue.token.dep_ == "parataxis" or cue.token.i > cue.token.head.i):
+            head = cue.token.head
+            inner = set(t.i for t in cue.token.subtree)
+            toks = [t for t in head.subtree if t.i not in inner]
+            # keep only the part before the attribution (what follows it is the writer's)
+            before_toks = [t for t in toks if t.i < min(inner)]
+            after_toks = [t for t in toks if t.i > max(inner)]
+            if before_toks and after_toks and cue.token.head.i > max(inner):
+                pieces = [before_toks, after_toks]  # "X, they believe, is on the line"
+            else:
+                pieces = [before_toks] if before_toks else []
+            if pieces:
+                spans = [trim(text, *token_span(p, base)) for p in pieces if p]
+                spans = [(s, e) for s, e in spans if e > s]
+                if spans:
+                    s0, e0 = spans[0][0], spans[-1][1]
+                    e0 = _strip_final_period(text, s0, e0)
+                    body = " ".join(text[s:e] for s, e in spans[:-1]) + (" " if len(spans) > 1 else "") + text[spans[-1][0]:e0]
+                    c = self._make(s0, e0, "inserted")
+                    c.text = body.strip()
+                    return c
+
+        # 5. directives: "called on Washington to end its embargo"
+        phrase = cue.text.lower()
+        if cue.lemma in ("urge", "demand") or any(phrase.startswith(p.split()[0]) and len(cue.tokens) > 1
+                                                   for p in _DIRECTIVE):
+            right = cue.token.right_edge
+            if right.i > cue.tokens[-1].i:
+                s0, e0 = trim(text, cue_end, base + right.idx + len(right.text))
+                e0 = _strip_final_period(text, s0, e0)
+                if len(text[s0:e0].split()) >= 3:
+                    return self._make(s0, e0, "directive")
+        return None
+
+    def _make(self, s0: int, e0: int, how: str) -> Content:
+        qs = self.quotes_in(s0, e0)
+        return Content(s0, e0, self.text[s0:e0], any(q.sentence_like for q in qs), qs, how)
+
+    def _according(self, cue: Cue, a0: int, a1: int, sent_start: int, sent_end: int) -> Content | None:
+        text = self.text
+        s_first, s_last = trim(text, sent_start, sent_end)
+        if a0 - s_first <= 2:
+            s0, e0 = trim(text, a1, sent_end)
+        else:
+            s0, e0 = trim(text, s_first, a0)
+        e0 = _strip_final_period(text, s0, e0)
+        if len(text[s0:e0].split()) < 3:
+            return None
+        return self._make(s0, e0, "according")
+
+    def _complement(self, cue: Cue) -> Token | None:
+        for tok in reversed(cue.tokens):
+            for c in tok.children:
+                if c.dep_ in _COMPLEMENT_DEPS:
+                    return c
+        if cue.stance == "denies":
+            for c in cue.token.children:
+                if c.dep_ == "dobj":
+                    return c
+        if cue.lemma in ("accuse", "charge"):
+            for c in cue.token.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "with"):
+                    for g in c.children:
+                        if g.dep_ in ("pcomp", "pobj"):
+                            return g
+        return None
+
+    def _in_quote(self, char: int) -> bool:
+        return any(q.start <= char < q.end for q in self.quotes_in(char, char + 1))

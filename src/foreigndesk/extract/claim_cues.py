@@ -1,0 +1,170 @@
+"""Cue verbs and phrases of reported speech (data/cues.yaml) and finding them in a sentence.
+
+:func:`lexicon` loads the data once. :meth:`CueLexicon.prefilter` is the cheap test on the
+tagged tokens of the single spaCy pass (does the sentence hold a cue lemma?);
+:func:`find_cues` works on a dependency-parsed sentence and returns each cue with the token
+that carries it, its surface text and its stance.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class CueLexicon:
+    verbs: dict[str, str]  # lemma -> stance
+    particle_verbs: dict[str, str]  # "point out" -> stance
+    not_with_particle: dict[str, set[str]]
+    phrases: dict[str, dict[str, str]]  # "according to" -> {stance, speaker}
+    echo_marks: set[str]
+    claim_nouns: set[str]
+    speech_nouns: set[str]
+    pronouns: dict[str, str]  # pronoun -> person | group | organisation
+    roles: dict[str, str]  # role noun (lower, may be two words) -> person | government | organisation
+    lemmas: set[str] = field(default_factory=set)  # every verb lemma that may start a cue
+
+    def stance(self, lemma: str, particle: str | None = None) -> str | None:
+        if particle:
+            s = self.particle_verbs.get(f"{lemma} {particle}")
+            if s:
+                return s
+            if particle in self.not_with_particle.get(lemma, set()):
+                return None
+        return self.verbs.get(lemma)
+
+    def prefilter(self, sent: Span) -> bool:
+        """Does the sentence hold a cue verb lemma or a cue phrase (tags of the single pass)?"""
+        for t in sent:
+            low = t.lower_
+            if low == "according" or (low == "words" and t.i > sent.start and t.nbor(-1).lower_ == "the"):
+                return True
+            if t.tag_.startswith("VB") and t.lemma_.lower() in self.lemmas:
+                return True
+        return False
+
+    def role(self, token: Token) -> str | None:
+        """The role class of a noun ("spokesman" -> person, "side" -> government)."""
+        low = token.lower_
+        lemma = token.lemma_.lower()
+        prev = token.nbor(-1).lower_ if token.i > 0 else ""
+        for key in (f"{prev} {low}", f"{prev} {lemma}", low, lemma):
+            r = self.roles.get(key)
+            if r:
+                return r
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> CueLexicon:
+    """The cue lexicon from ``foreigndesk/data/cues.yaml``."""
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("foreigndesk.data").joinpath("cues.yaml").read_text(encoding="utf-8"))
+    verbs = {str(k).lower(): str(v) for k, v in (raw.get("verbs") or {}).items()}
+    particle = {str(k).lower(): str(v) for k, v in (raw.get("particle_verbs") or {}).items()}
+    notp = {str(k).lower(): {str(x).lower() for x in (v or [])}
+            for k, v in (raw.get("not_with_particle") or {}).items()}
+    phrases = {str(k).lower(): {kk: str(vv) for kk, vv in (v or {}).items()}
+               for k, v in (raw.get("phrases") or {}).items()}
+    pronouns = {str(p).lower(): kind for kind, words in (raw.get("pronouns") or {}).items()
+                for p in words}
+    roles = {str(r).lower(): kind for kind, words in (raw.get("roles") or {}).items() for r in words}
+    lemmas = set(verbs) | {k.split()[0] for k in particle} | {"quote"}
+    return CueLexicon(
+        verbs=verbs, particle_verbs=particle, not_with_particle=notp, phrases=phrases,
+        echo_marks={str(x).lower() for x in raw.get("echo_marks") or []},
+        claim_nouns={str(x).lower() for x in raw.get("claim_nouns") or []},
+        speech_nouns={str(x).lower() for x in raw.get("speech_nouns") or []},
+        pronouns=pronouns, roles=roles, lemmas=lemmas,
+    )
+
+
+@dataclass
+class Cue:
+    """A cue in a parsed sentence. ``token`` carries it (the verb, or "according");
+    ``tokens`` are all its words; ``speaker_side`` says where the speaker is: the verb's
+    ``subject`` or the phrase's ``object`` ("according to X")."""
+
+    token: Token
+    tokens: list[Token]
+    text: str
+    stance: str
+    speaker_side: str = "subject"
+    echo_mark: Token | None = None  # "as" of "As X pointed out, ..."
+
+    @property
+    def lemma(self) -> str:
+        return self.token.lemma_.lower()
+
+
+def _particle(t: Token) -> Token | None:
+    for c in t.children:
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == t.i + 1 and c.lower_ in ("on", "for")):
+            return c
+    if t.i + 1 < len(t.doc):
+        nxt = t.doc[t.i + 1]
+        if nxt.tag_ == "RP" or (nxt.lower_ in ("out", "on", "for", "off", "down", "up", "clear")
+                                and nxt.dep_ in ("prt", "prep", "advmod", "acomp", "oprd")):
+            return nxt
+    return None
+
+
+def find_cues(doc: Doc, lex: CueLexicon | None = None) -> list[Cue]:
+    """Cues in a parsed sentence, in order. "quoted as saying" is one cue (on "quoted")."""
+    lex = lex or lexicon()
+    out: list[Cue] = []
+    consumed: set[int] = set()
+    words = [t.lower_ for t in doc]
+    for t in doc:
+        if t.i in consumed:
+            continue
+        low = t.lower_
+        if low == "according" and t.i + 1 < len(doc) and words[t.i + 1] == "to":
+            consumed.add(t.i + 1)
+            out.append(Cue(t, [t, doc[t.i + 1]], "according to",
+                           lex.phrases.get("according to", {}).get("stance", "asserts"), "object"))
+            continue
+        if (low == "in" and words[t.i + 1: t.i + 4] == ["the", "words", "of"]):
+            consumed.update(range(t.i + 1, t.i + 4))
+            out.append(Cue(doc[t.i + 3], [doc[k] for k in range(t.i, t.i + 4)], "in the words of",
+                           lex.phrases.get("in the words of", {}).get("stance", "asserts"), "object"))
+            continue
+        if not t.tag_.startswith("VB"):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma == "quote":
+            saying = _quoted_as_saying(t)
+            if saying is not None:
+                consumed.add(saying.i)
+                out.append(Cue(t, [t, saying], "quoted as saying",
+                               lex.phrases.get("quoted as saying", {}).get("stance", "asserts")))
+            continue
+        prt = _particle(t)
+        stance = lex.stance(lemma, prt.lower_ if prt is not None else None)
+        if stance is None:
+            continue
+        phrase = f"{lemma} {prt.lower_}" if prt is not None else lemma
+        toks = [t]
+        text = t.text
+        if prt is not None and phrase in lex.particle_verbs:
+            toks.append(prt)
+            text = f"{t.text} {prt.text}"
+        mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in lex.echo_marks), None)
+        out.append(Cue(t, toks, text, stance, echo_mark=mark))
+    return out
+
+
+def _quoted_as_saying(t: Token) -> Token | None:
+    """The "saying" of "X was quoted as saying" when ``t`` is "quoted"."""
+    doc = t.doc
+    if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "as" and doc[t.i + 2].lemma_.lower() in ("say", "tell", "write"):
+        return doc[t.i + 2]
+    if t.i + 3 < len(doc) and doc[t.i + 2].lower_ == "as" and doc[t.i + 3].lemma_.lower() in ("say", "tell", "write"):
+        return doc[t.i + 3]  # "quoted by X as saying" is longer; this covers "quoted him as saying"
+    return None

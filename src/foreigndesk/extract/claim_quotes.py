@@ -1,0 +1,78 @@
+"""Quotations in a document: straight and curly double quotes, paired inside a paragraph.
+
+A paragraph is the text between line breaks. Curly quotes pair by shape (“ opens, ” closes);
+straight quotes alternate (open, close, open ...). A quotation left open at
+the end of a paragraph runs to the paragraph's end (the convention for quotes running over
+several paragraphs, where each new paragraph re-opens the quote). Single quotes are left
+alone: in news prose they are nested quotes, scare quotes or apostrophes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARA = re.compile(r"[^\n]+")
+_QUOTE_CHARS = re.compile(r"[\"“”„«»]")
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation. ``start``/``end`` include the quote marks; ``inner_start``/``inner_end``
+    are the quoted words without the marks and without a trailing comma."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    n_words: int
+    closed: bool = True
+
+    def contains(self, char: int) -> bool:
+        return self.inner_start <= char < self.inner_end
+
+    @property
+    def sentence_like(self) -> bool:
+        """Long enough to be a statement rather than a scare quote ("cautious")."""
+        return self.n_words >= 3
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every double-quoted passage in ``text``, in order."""
+    out: list[Quote] = []
+    for para in _PARA.finditer(text):
+        p_start, p_end = para.start(), para.end()
+        open_at: int | None = None
+        for m in _QUOTE_CHARS.finditer(text, p_start, p_end):
+            i = m.start()
+            ch = text[i]
+            if open_at is None:
+                if ch in _CLOSERS and i > p_start and text[i - 1].isalnum():
+                    continue  # a stray closer (e.g. inches) with no opener
+                open_at = i
+                continue
+            if ch in _OPENERS:
+                continue  # an opener while open (nested or malformed): keep the first
+            out.append(_make(text, open_at, i + 1, True))
+            open_at = None
+        if open_at is not None:
+            end = p_end
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            if end - open_at > 1:
+                out.append(_make(text, open_at, end, False))
+    return out
+
+
+def _make(text: str, start: int, end: int, closed: bool) -> Quote:
+    inner_start = start + 1
+    inner_end = end - 1 if closed else end
+    while inner_start < inner_end and text[inner_start].isspace():
+        inner_start += 1
+    while inner_end > inner_start and (text[inner_end - 1].isspace() or text[inner_end - 1] == ","):
+        inner_end -= 1
+    n_words = len(_WORD.findall(text, inner_start, inner_end))
+    return Quote(start, end, inner_start, inner_end, n_words, closed)

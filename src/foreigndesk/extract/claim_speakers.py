@@ -1,0 +1,383 @@
+"""Who is speaking: the subject of a cue resolved to an actor.
+
+The actor layer (``extract/actors``) has already put its mentions in
+``pd.extraction.mentions``; named entities of the single pass that no mention covers are
+added as unresolved references, so a name the actor data does not know still speaks.
+
+Resolution of the subject's head word, in order:
+
+1. a mention covering it ("Zhao Lijian", "Beijing", "Freedom House");
+2. a pronoun ("he added") -> the last speaker of that kind in the paragraph (or the one
+   before), else the nearest preceding person;
+3. a role noun ("the spokesman", "the Cuban ambassador", "the president") -> the nearest
+   preceding person named near that role word (and of that nationality when one is given);
+   a government noun with a nationality ("the Cuban side", "Chinese officials") -> that
+   state's government;
+4. a speech noun with a possessor ("Seib's headline says") -> the possessor;
+5. a bare surname ("Humire points out") -> the earlier full name ending with it;
+6. otherwise the phrase itself, unresolved ("Official government sources").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from foreigndesk.extract.claim_cues import CueLexicon
+from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.model import Actor
+
+_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+_CORE_DEPS = {"compound", "flat", "nmod", "amod", "det", "poss", "case", "punct", "nummod", "quantmod"}
+ROLE_WINDOW = 60  # characters around a name where its role word ("ambassador") may stand
+
+
+@dataclass
+class Ref:
+    """A reference to an actor in the text (an actor-layer mention or a bare entity)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int
+    actor_id: str | None = None
+    name: str | None = None
+    kind: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+    @property
+    def code(self) -> str | None:
+        if self.country:
+            return self.country + (self.sector or "")
+        return self.sector
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "person" or (self.kind is None and self.label == "PERSON")
+
+    @property
+    def is_group(self) -> bool:
+        return self.label in ("ORG", "GPE", "NORP") or self.kind in (
+            "state", "government", "organisation", "igo", "group")
+
+    @property
+    def key(self) -> str:
+        return self.actor_id or self.text.split()[-1].lower()
+
+
+@dataclass
+class Speaker:
+    text: str
+    actor_id: str | None = None
+    code: str | None = None
+    kind: str | None = None  # person | group | None
+    via: str = "name"  # name | pronoun | role | possessor | surname | phrase
+    start: int = -1
+    end: int = -1
+
+    @property
+    def resolved(self) -> bool:
+        return self.actor_id is not None or self.via in ("name", "surname")
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "person"
+
+
+def speaker_of(ref: Ref, via: str = "name") -> Speaker:
+    kind = "person" if ref.is_person else ("group" if ref.is_group else None)
+    return Speaker(ref.name if via != "name" and ref.name else ref.text, ref.actor_id, ref.code,
+                   kind, via, ref.start, ref.end)
+
+
+def refs_of(pd: ParsedDoc) -> list[Ref]:
+    """Actor-layer mentions, plus named entities that no mention covers, sorted by start."""
+    refs: list[Ref] = []
+    for m in pd.extraction.mentions:
+        refs.append(Ref(m.start, m.end, m.text, m.label or "", m.sentence, m.actor_id,
+                        m.actor_name, m.actor_kind, m.country, m.sector))
+    refs.sort(key=lambda r: r.start)
+    starts = [r.start for r in refs]
+    extra: list[Ref] = []
+    for e in pd.doc.ents:
+        if e.label_ not in _ENT_LABELS:
+            continue
+        k = bisect.bisect_left(starts, e.start_char)
+        covered = any(refs[j].start < e.end_char and e.start_char < refs[j].end
+                      for j in range(max(0, k - 2), min(len(refs), k + 2)))
+        if not covered:
+            text = e.text.strip()
+            if text.endswith(("'s", "’s")):
+                text = text[:-2]
+            extra.append(Ref(e.start_char, e.start_char + len(text), text, e.label_,
+                             pd.sentence_index(e.start_char)))
+    refs += extra
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+class SpeakerResolver:
+    """Resolves cue subjects against the references of one document and the speakers of the
+    claims found so far (``history``, in text order)."""
+
+    def __init__(self, pd: ParsedDoc, lex: CueLexicon) -> None:
+        self.pd = pd
+        self.lex = lex
+        self.text = pd.document.text
+        self.refs = refs_of(pd)
+        self.starts = [r.start for r in self.refs]
+        self.history: list[tuple[int, Speaker]] = []  # (sentence, speaker)
+        self.paragraph = self._paragraphs()
+
+    def _paragraphs(self) -> list[int]:
+        out: list[int] = []
+        p = 0
+        prev_end = 0
+        for s in self.pd.sents:
+            if "\n" in self.text[prev_end:s.start_char] or (out and "\n" in self.pd.sents[len(out) - 1].text):
+                p += 1
+            out.append(p)
+            prev_end = s.end_char
+        return out
+
+    # -- lookups ----------------------------------------------------------------------------
+    def ref_at(self, start: int, end: int) -> Ref | None:
+        """The reference overlapping [start, end) (the longest with an actor id first)."""
+        k = bisect.bisect_right(self.starts, end)
+        best: Ref | None = None
+        for j in range(max(0, k - 6), k):
+            r = self.refs[j]
+            if r.start < end and start < r.end:
+                if best is None or (r.actor_id and not best.actor_id) or (
+                        bool(r.actor_id) == bool(best.actor_id) and r.end - r.start > best.end - best.start):
+                    best = r
+        return best
+
+    def refs_in(self, start: int, end: int) -> list[Ref]:
+        k0 = bisect.bisect_left(self.starts, start)
+        out = []
+        for j in range(max(0, k0 - 2), len(self.refs)):
+            r = self.refs[j]
+            if r.start >= end:
+                break
+            if r.start < end and start < r.end:
+                out.append(r)
+        return out
+
+    def refs_before(self, char: int, first_sentence: int) -> list[Ref]:
+        """References ending before ``char`` from ``first_sentence`` on, nearest first."""
+        k = bisect.bisect_left(self.starts, char)
+        out = []
+        for j in range(k - 1, -1, -1):
+            r = self.refs[j]
+            if r.sentence < first_sentence:
+                break
+            if r.end <= char:
+                out.append(r)
+        return out
+
+    # -- resolution ---------------------------------------------------------------------------
+    def resolve(self, i: int, head: Token, base: int, exclude: tuple[int, int] | None = None) -> Speaker:
+        """The speaker whose subject's head word is ``head`` (a token of the parsed sentence
+        ``i``; ``base`` is the sentence's start offset). ``exclude`` is the claim's content
+        span, whose names are not antecedents."""
+        return self._resolve(i, head, base, exclude, depth=0)
+
+    def _resolve(self, i: int, head: Token, base: int, exclude: tuple[int, int] | None,
+                 depth: int) -> Speaker:
+        hs, he = base + head.idx, base + head.idx + len(head.text)
+        core_l, core_r = _core(head)
+        cs, ce = base + core_l.idx, base + core_r.idx + len(core_r.text)
+        core_text = self.text[cs:ce]
+        ref = self.ref_at(hs, he)
+        if ref is not None and (ref.label != "NORP" or head.pos_ == "PROPN"):
+            sp = speaker_of(ref)
+            if not ref.actor_id and ref.is_person:
+                linked = self._surname(i, ref.text, ref.start)
+                if linked is not None:
+                    return Speaker(ref.text, linked.actor_id, linked.code, "person", "name", ref.start, ref.end)
+            return sp
+        low = head.lower_
+        pron = self.lex.pronouns.get(low)
+        if pron:
+            found = self._backref(i, pron, hs, exclude)
+            if found is not None:
+                found.start, found.end = hs, he
+                return found
+            return Speaker(head.text, None, None, pron if pron == "person" else "group", "pronoun", hs, he)
+        role = self.lex.role(head)
+        if role:
+            appos = self._appos_ref(head, base)
+            if appos is not None:
+                return speaker_of(appos)
+            nat = self._nationality(head, base)
+            plural = head.tag_ in ("NNS", "NNPS")
+            if role == "person" and not (plural and nat):
+                found = self._role_person(i, head.lower_ if not plural else head.lemma_.lower(), nat, cs,
+                                          exclude)
+                if found is not None:
+                    found.start, found.end = cs, ce
+                    return found
+            if nat and nat[0]:
+                return self.government(nat[0], core_text, cs, ce)
+            if role in ("government", "organisation"):
+                found = self._backref(i, "organisation" if role == "organisation" else "government", cs, exclude)
+                if found is not None:
+                    found.start, found.end = cs, ce
+                    return found
+            return Speaker(core_text, None, None, "person" if role == "person" else "group", "role", cs, ce)
+        if head.lemma_.lower() in self.lex.speech_nouns and depth < 2:
+            poss = next((c for c in head.children if c.dep_ == "poss"), None)
+            if poss is not None and poss.pos_ in ("PROPN", "NOUN"):
+                sp = self._resolve(i, poss, base, exclude, depth + 1)
+                sp.via = "possessor" if sp.via == "name" else sp.via
+                return sp
+        if head.pos_ == "PROPN":
+            linked = self._surname(i, core_text, cs)
+            if linked is not None:
+                return Speaker(core_text, linked.actor_id, linked.code, "person" if linked.is_person else "group",
+                               "surname", cs, ce)
+            if ref is not None:
+                return speaker_of(ref)
+            return Speaker(core_text, None, None, None, "name", cs, ce)
+        if ref is not None:  # a nationality word as the subject ("the Chinese say")
+            return Speaker(core_text, None, None, "group", "phrase", cs, ce)
+        return Speaker(core_text, None, None, None, "phrase", cs, ce)
+
+    def government(self, country: str, text: str, start: int, end: int) -> Speaker:
+        """The government of ``country`` (an actor id like "CUBGOV", added to the document's
+        actors when the actor layer has not already)."""
+        actors = self.pd.extraction.actors
+        found = next((a for a in actors.values() if a.country == country and a.sector == "GOV"
+                      and a.kind in ("government", "state")), None)
+        if found is None:
+            aid = f"{country}GOV"
+            found = actors.get(aid)
+            if found is None:
+                state = next((a for a in actors.values() if a.id == country), None)
+                name = f"{state.name} government" if state else f"{country} government"
+                found = Actor(aid, name, "government", country, "GOV")
+                actors[aid] = found
+        return Speaker(text, found.id, found.code, "group", "role", start, end)
+
+    def _appos_ref(self, head: Token, base: int) -> Ref | None:
+        for c in head.children:
+            if c.dep_ == "appos":
+                r = self.ref_at(base + c.idx, base + c.idx + len(c.text))
+                if r is not None and r.is_person:
+                    return r
+        return None
+
+    def _nationality(self, head: Token, base: int) -> tuple[str | None, str] | None:
+        """(country code or None, word) of a nationality modifying ``head`` ("Cuban", "Cuba's")."""
+        for c in head.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < head.i:
+                r = self.ref_at(base + c.idx, base + c.idx + len(c.text))
+                if r is not None and r.label in ("NORP", "GPE") or (r is not None and r.kind == "state"):
+                    assert r is not None
+                    return (r.country, c.text)
+                if c.ent_type_ in ("NORP", "GPE"):
+                    return (None, c.text)
+        return None
+
+    def _backref(self, i: int, kind: str, char: int, exclude: tuple[int, int] | None) -> Speaker | None:
+        para = self.paragraph[i]
+        for si, sp in reversed(self.history):
+            if si < i - 4 or self.paragraph[si] < para - 1:
+                break
+            if kind == "person" and sp.is_person:
+                return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun")
+            if kind != "person" and sp.kind == "group" and sp.actor_id:
+                return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun")
+        first = next((k for k in range(i, -1, -1) if self.paragraph[k] < para - 1 or k < i - 4), -1) + 1
+        for r in self.refs_before(char, first):
+            if exclude and exclude[0] <= r.start < exclude[1]:
+                continue
+            if kind == "person" and r.is_person:
+                return speaker_of(r, "pronoun")
+            if kind == "organisation" and r.label == "ORG":
+                return speaker_of(r, "pronoun")
+            if kind == "government" and (r.sector == "GOV" or r.kind in ("government", "state")):
+                return speaker_of(r, "pronoun")
+        return None
+
+    def _role_person(self, i: int, role: str, nat: tuple[str | None, str] | None, char: int,
+                     exclude: tuple[int, int] | None) -> Speaker | None:
+        """The person a role noun refers to: the nearest earlier person named near that role
+        word (and of that nationality), else the last person who spoke just before."""
+        para = self.paragraph[i]
+        sent_start = self.pd.sents[i].start_char
+        cands = [r for r in self.refs_before(char, max(0, i - 10)) if r.is_person
+                 and not (exclude and exclude[0] <= r.start < exclude[1])]
+        text_low = self.text.lower()
+        role_re = re.compile(r"\b" + re.escape(role.rstrip("s")) + r"s?\b")
+        role_keys: set[str] = set()
+        for r in self.refs:
+            if r.start >= sent_start:
+                break
+            if r.is_person and role_re.search(text_low, max(0, r.start - ROLE_WINDOW),
+                                              min(r.end + ROLE_WINDOW, sent_start)):
+                role_keys.add(r.key)
+        best: tuple[int, int, Ref] | None = None
+        for rank, r in enumerate(cands):
+            score = 2 * (r.key in role_keys)
+            if nat is not None:
+                score += self._nat_ok(r, nat, text_low)
+            if best is None or score > best[0]:
+                best = (score, -rank, r)
+        if best is not None and best[0] > 0:
+            return speaker_of(best[2], "role")
+        for si, sp in reversed(self.history):
+            if si < i - 4 or self.paragraph[si] < para - 1:
+                break
+            if sp.is_person:
+                return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "role")
+        if best is not None and nat is None and self.paragraph[best[2].sentence] == para:
+            return speaker_of(best[2], "role")
+        return None
+
+    def _nat_ok(self, r: Ref, nat: tuple[str | None, str], text_low: str) -> int:
+        code, word = nat
+        if code and r.country == code:
+            return 1
+        window = (max(0, r.start - ROLE_WINDOW), r.end + ROLE_WINDOW)
+        if code:
+            for o in self.refs_in(*window):
+                if o.country == code and o is not r:
+                    return 1
+        stem = word.lower()[:4]
+        return int(len(stem) == 4 and stem in text_low[window[0]:window[1]])
+
+    def _surname(self, i: int, name: str, char: int) -> Ref | None:
+        """The earlier person reference whose name ends with ``name`` ("Humire" -> "Joseph
+        Humire"), or the same name with an actor id."""
+        last = name.split()[-1].lower()
+        for r in reversed(self.refs):
+            if r.start >= char or not r.is_person:
+                continue
+            words = r.text.lower().split()
+            if words and words[-1] == last and (r.actor_id or len(words) > len(name.split())):
+                return r
+        for _, sp in reversed(self.history):
+            words = sp.text.lower().split()
+            if sp.is_person and words and words[-1] == last and len(words) > 1:
+                return Ref(sp.start, sp.end, sp.text, "PERSON", -1, sp.actor_id, kind="person",
+                           country=(sp.code or "")[:3] or None, sector=(sp.code or "")[3:] or None)
+        return None
+
+
+def _core(head: Token) -> tuple[Token, Token]:
+    """The name part of a noun phrase: ``head`` and its modifiers before it, without a
+    leading article."""
+    left = head
+    for c in head.lefts:
+        if c.dep_ in _CORE_DEPS:
+            left = min(left, c.left_edge, key=lambda t: t.i)
+    while left.i < head.i and (left.is_punct or left.lower_ in ("the", "a", "an")):
+        left = head.doc[left.i + 1]
+    return left, head

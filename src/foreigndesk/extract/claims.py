@@ -1,0 +1,279 @@
+"""Claims: who says what, when, with which stance — and who repeats whom.
+
+Only sentences that hold a quotation or a cue lemma (data/cues.yaml, tested on the tags of
+the single spaCy pass) are dependency-parsed, in one batch. In each, every cue outside a
+quotation (a reporting verb, "according to", "quoted as saying") gets
+
+- its speaker: the cue's subject, resolved by :mod:`foreigndesk.extract.claim_speakers`
+  (names, pronouns, role nouns, surnames, possessors);
+- its content: by :mod:`foreigndesk.extract.claim_content` (adjacent quotation, complement
+  clause, the clause the cue is inserted in); a cue without content gives no claim;
+- its stance from the cue (asserts, denies, repeats, questions; a content ending in "?"
+  questions); ``direct`` when the content holds a quotation of three words or more;
+- its date: the time value of the sentence outside the content nearest the cue ("said …
+  on Tuesday"), else the document's date.
+
+A quotation that opens a sentence right after a direct claim, with no cue of its own,
+continues that claim's speaker. Echoes (:mod:`foreigndesk.extract.claim_echoes`) give
+claims with stance ``repeats``, ``echoes_actor`` and ``echoes_text``. Finally quantities
+inside a claim's content that have no ``stated_by`` get the claim's speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from foreigndesk.extract.claim_content import Content, ContentFinder, token_span
+from foreigndesk.extract.claim_cues import Cue, CueLexicon, find_cues, lexicon
+from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim, echo_object
+from foreigndesk.extract.claim_quotes import Quote, find_quotes
+from foreigndesk.extract.claim_speakers import Speaker, SpeakerResolver
+from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.model import Claim, TimeValue
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("xcomp", "advcl", "acl", "conj", "pcomp", "prep", "dobj", "pobj", "relcl")
+_REL_PRONOUNS = {"who", "which", "that"}
+_DATE_VALUE = re.compile(r"^\d{3}[\dX]")
+_CONFIDENCE = {"name": 0.9, "surname": 0.85, "possessor": 0.8, "role": 0.75, "pronoun": 0.75,
+               "phrase": 0.6}
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The subject of a cue verb, climbing through participles, infinitives and conjuncts
+    ("a statement calling on …" -> the subject of "issued")."""
+    for _ in range(4):
+        for c in tok.children:
+            if c.dep_ in _SUBJ:
+                if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
+                    return tok.head  # "Zhao, who said …"
+                return c
+        if tok.dep_ in _CLIMB and tok.head.i != tok.i:
+            tok = tok.head
+        else:
+            break
+    return None
+
+
+@dataclass
+class _DocState:
+    pd: ParsedDoc
+    lex: CueLexicon
+    quotes: list[Quote]
+    finder: ContentFinder
+    speakers: SpeakerResolver
+    claims: list[Claim] = field(default_factory=list)
+    cue_at: dict[int, int] = field(default_factory=dict)  # id(claim) -> cue char offset
+
+
+class ClaimExtractor:
+    name = "claims"
+    version = "1"
+
+    def __call__(self, pd: ParsedDoc) -> None:
+        lex = lexicon()
+        text = pd.document.text
+        quotes = find_quotes(text)
+        cands = candidate_sentences(pd, lex, quotes)
+        if not cands:
+            return
+        pd.parse(cands)
+        st = _DocState(pd, lex, quotes, ContentFinder(text, quotes), SpeakerResolver(pd, lex))
+        for i in cands:
+            self._sentence(st, i)
+        _dates(st)
+        pd.extraction.claims.extend(st.claims)
+        _stated_by(pd, st.claims)
+
+    # -- one sentence -----------------------------------------------------------------------
+    def _sentence(self, st: _DocState, i: int) -> None:
+        pd = st.pd
+        sent = pd.sents[i]
+        d = pd.parsed(i)
+        base = sent.start_char
+        s_start = base + (len(sent.text) - len(sent.text.lstrip()))
+        s_end = base + len(sent.text.rstrip())
+        cues = find_cues(d, st.lex)
+        outside = [c for c in cues if not st.finder._in_quote(base + c.token.idx)]
+        made: list[Claim] = []
+        for cue in outside:
+            if cue.echo_mark is not None:
+                continue
+            claim = self._from_cue(st, i, d, base, cue, s_start, s_end)
+            if claim is not None:
+                made.append(claim)
+        for cue in cues:
+            if cue.echo_mark is not None:
+                self._as_clause(st, i, base, cue, made, s_start, s_end)
+        if not made:
+            cont = self._continuation(st, i, s_start, s_end)
+            if cont is not None:
+                made.append(cont)
+
+    def _from_cue(self, st: _DocState, i: int, d: Doc, base: int, cue: Cue, s_start: int,
+                  s_end: int) -> Claim | None:
+        if cue.speaker_side == "object":
+            subj = next((c for c in cue.tokens[-1].children if c.dep_ == "pobj"), None)
+        else:
+            subj = subject_of(cue.token)
+        if subj is None:
+            return None
+        content = st.finder.find(cue, subj, base, s_start, s_end)
+        echo: tuple[Speaker, Claim | None] | None = None
+        if cue.stance == "repeats":
+            owner, echoed, span = echo_object(cue, st.lex, base, st.pd.document.text)
+            if owner is not None:
+                owner_sp = st.speakers.resolve(i, owner, base)
+                prior = earlier_claim(st.claims, i, owner_sp.actor_id, owner_sp.code)
+                echo = (owner_sp, prior)
+                if content is None:
+                    text = st.pd.document.text
+                    if span is not None:
+                        content = Content(span[0], span[1], text[span[0]:span[1]], False, [], "echo")
+                    elif prior is not None:
+                        content = Content(prior.content_start, prior.content_end, prior.content,
+                                          prior.direct, [], "echo")
+                    elif echoed is not None:
+                        s0, e0 = token_span(list(echoed.subtree), base)
+                        content = Content(s0, e0, text[s0:e0], False, [], "echo")
+        if content is None or len(content.text.split()) < 2:
+            return None
+        speaker = st.speakers.resolve(i, subj, base, (content.start, content.end))
+        stance = cue.stance
+        if stance == "asserts" and content.text.rstrip().endswith("?"):
+            stance = "questions"
+        if stance == "denies" and any(c.dep_ == "neg" for c in cue.token.children):
+            stance = "asserts"
+        claim = self._claim(st, i, cue.text, base + cue.token.idx, speaker, content, stance,
+                            s_start, s_end)
+        if echo is not None:
+            owner_sp, prior = echo
+            claim.stance = "repeats"
+            claim.echoes_actor = owner_sp.actor_id
+            claim.echoes_text = prior.content if prior is not None and content.how == "echo" \
+                and content.start == prior.content_start else content.text
+            if claim.echoes_actor is None:
+                claim.echoes_text = content.text
+        st.finder.used.update(content.quotes)
+        return claim
+
+    def _claim(self, st: _DocState, i: int, cue_text: str, cue_char: int, speaker: Speaker,
+               content: Content, stance: str, s_start: int, s_end: int,
+               confidence: float | None = None) -> Claim:
+        text = st.pd.document.text
+        start = min(s_start, content.start) if content.how != "echo" else s_start
+        end = max(s_end, content.end) if content.how != "echo" else s_end
+        conf = confidence if confidence is not None else _CONFIDENCE.get(speaker.via, 0.6) - (
+            0.0 if content.direct else 0.1)
+        claim = Claim(
+            st.pd.doc_id, i, start, end, text[start:end], self.name, self.version, round(conf, 2),
+            speaker_actor=speaker.actor_id, speaker_text=speaker.text, speaker_code=speaker.code,
+            cue=cue_text.lower(), content=content.text, content_start=content.start,
+            content_end=content.end, direct=content.direct, stance=stance,
+        )
+        st.cue_at[id(claim)] = cue_char
+        st.claims.append(claim)
+        st.speakers.history.append((i, speaker))
+        return claim
+
+    def _as_clause(self, st: _DocState, i: int, base: int, cue: Cue, made: list[Claim],
+                   s_start: int, s_end: int) -> None:
+        """ "As X pointed out, <rest>": inside a claim made here, that claim repeats X's;
+        X's own claim is recorded too."""
+        subj = subject_of(cue.token)
+        if subj is None:
+            return
+        text = st.pd.document.text
+        host = next((c for c in made if c.content_start <= base + cue.token.idx < c.content_end), None)
+        if host is not None:
+            rest = as_clause_remainder(cue, base, text, (host.content_start, host.content_end))
+        else:
+            rest = as_clause_remainder(cue, base, text, (s_start, s_end))
+        if rest is None:
+            return
+        source = st.speakers.resolve(i, subj, base, rest)
+        body = text[rest[0]:rest[1]].rstrip(".")
+        content = Content(rest[0], rest[0] + len(body), body, False, [], "as-clause")
+        if host is not None:
+            host.stance = "repeats"
+            host.echoes_actor = source.actor_id
+            host.echoes_text = body
+            host.content, host.content_start, host.content_end = body, content.start, content.end
+        self._claim(st, i, cue.text, base + cue.token.idx, source, content, "asserts", s_start,
+                    s_end, confidence=_CONFIDENCE.get(source.via, 0.6) - 0.2)
+        if host is not None:  # keep the host's speaker the most recent one for "he added"
+            st.speakers.history.append((i, st.speakers.history[-2][1]))
+
+    def _continuation(self, st: _DocState, i: int, s_start: int, s_end: int) -> Claim | None:
+        """A quotation opening this sentence, right after a direct claim in the same
+        paragraph, with no cue of its own: the same speaker goes on."""
+        if not st.claims:
+            return None
+        prev = st.claims[-1]
+        sp = st.speakers
+        if not prev.direct or prev.sentence < i - 2 or sp.paragraph[prev.sentence] != sp.paragraph[i]:
+            return None
+        q = next((q for q in st.finder.quotes_in(s_start, s_end)
+                  if q.start <= s_start + 1 and q.sentence_like and q not in st.finder.used), None)
+        if q is None or prev.content_end > q.start:
+            return None
+        speaker = next((s for si, s in reversed(sp.history) if si == prev.sentence), None)
+        if speaker is None:
+            return None
+        text = st.pd.document.text
+        body = text[q.inner_start:q.inner_end]
+        content = Content(q.inner_start, q.inner_end, body, True, [q], "continuation")
+        stance = prev.stance if prev.stance != "repeats" else "asserts"
+        claim = self._claim(st, i, prev.cue, st.cue_at.get(id(prev), s_start), speaker, content,
+                            stance, s_start, s_end, confidence=0.7)
+        st.finder.used.add(q)
+        return claim
+
+
+def candidate_sentences(pd: ParsedDoc, lex: CueLexicon, quotes: list[Quote]) -> list[int]:
+    """Sentences with a quotation (three words or more) or a cue lemma."""
+    out = []
+    qi = 0
+    for i, s in enumerate(pd.sents):
+        s0, s1 = s.start_char, s.end_char
+        while qi < len(quotes) and quotes[qi].end <= s0:
+            qi += 1
+        has_q = any(q.start < s1 and s0 < q.end and q.sentence_like for q in quotes[qi:qi + 4])
+        if has_q or lex.prefilter(s):
+            out.append(i)
+    return out
+
+
+def _dates(st: _DocState) -> None:
+    times: dict[int, list[TimeValue]] = {}
+    for t in st.pd.extraction.times:
+        if _DATE_VALUE.match(t.value or "") and t.type in ("DATE", "TIME"):
+            times.setdefault(t.sentence, []).append(t)
+    published = st.pd.document.published
+    for c in st.claims:
+        cue_char = st.cue_at.get(id(c), c.start)
+        cands = [t for t in times.get(c.sentence, [])
+                 if not (c.content_start <= t.start < c.content_end)]
+        if cands:
+            best = min(cands, key=lambda t: abs(t.start - cue_char))
+            c.date, c.date_source = best.value[:10], "text"
+        elif published:
+            c.date, c.date_source = published, "document"
+        else:
+            c.date, c.date_source = None, "none"
+
+
+def _stated_by(pd: ParsedDoc, claims: list[Claim]) -> None:
+    for q in pd.extraction.quantities:
+        if q.stated_by:
+            continue
+        for c in claims:
+            if c.content_start <= q.start and q.end <= c.content_end and c.speaker_text:
+                q.stated_by = c.speaker_text
+                break
+
+
+EXTRACTOR = ClaimExtractor()
