@@ -1,0 +1,681 @@
+"""Code the events of one dependency-parsed sentence: (source actor, CAMEO code, target actor).
+
+The coder reads the actor mentions the actor layer found (their character offsets) and the
+parse of the sentence, and for every trigger (a verb or event noun of the dictionary):
+
+- finds its source: the subject (inherited through coordination, "to"-complements and
+  participles), the "by" agent of a passive, a possessor or modifier of an event noun ("Díaz-
+  Canel's visit", "Chinese aid"), or the subject of the verb an event noun depends on ("paid
+  a visit", "arrived after a visit to Moscow");
+- finds its target: the object, the subject of a passive, a prepositional object (to, with,
+  against, on ...), descending into a possessor ("condemned Pelosi's visit");
+- expands coordinated actors ("Xi and Díaz-Canel pledged mutual support" codes both
+  directions when the event is mutual or the verb symmetric), relations between two actors
+  ("relations between Cuba and the United States were severed"), and agents with their
+  country ("the ambassadors of Arnor and Gondor");
+- resolves a few pronouns (relative pronouns to their noun, "he"/"she" to the nearest
+  person, "it"/"its" to the nearest state or organisation, "they" to the actors of the
+  preceding clause);
+- codes the event from the dictionary (the best-matching pattern of the trigger).
+
+Date, place and modality are attached by :mod:`foreigndesk.extract.events`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from foreigndesk.extract.event_dictionary import NULL, Dictionary, Match, match
+from foreigndesk.model import Mention
+
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "dative", "iobj", "obj", "attr", "oprd")
+COMPLEMENT_DEPS = frozenset(
+    ("dobj", "dative", "iobj", "obj", "prep", "prt", "attr", "acomp", "oprd", "xcomp", "ccomp",
+     "advmod", "npadvmod", "agent", "nsubjpass", "csubjpass", "pcomp", "pobj", "compound"))
+# prepositions that introduce a target, most telling first
+VERB_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "at", "into",
+                     "over", "for", "from", "about", "of", "in", "onto", "behind", "around")
+NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "for", "into",
+                     "over", "of", "at", "in")
+ACTOR_MOD_PREPS = ("of", "in", "from")
+CIRCUMSTANCE_PREPS = frozenset(("after", "during", "before", "following", "since", "until",
+                                "upon", "on", "at", "despite", "amid", "ahead", "prior"))
+OBJECT_CONTROL = frozenset(("urge", "ask", "call", "press", "encourage", "invite", "tell",
+                            "force", "allow", "help", "persuade", "order", "request", "push",
+                            "appeal", "challenge", "warn"))
+PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his", "hers", "himself", "herself"))
+THING_PRONOUNS = frozenset(("it", "its", "itself"))
+GROUP_PRONOUNS = frozenset(("they", "them", "their", "theirs", "themselves", "we", "our", "us"))
+RELATIVE_PRONOUNS = frozenset(("who", "which", "that", "whom", "whose"))
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor taking part in an event: the mention it rests on and its CAMEO code."""
+
+    mention: Mention
+    code: str
+    country: str | None
+    sector: str | None
+    token: int  # index in the sentence Doc of the token that stands for it
+
+    @property
+    def key(self) -> tuple[str | None, str | None]:
+        return (self.country, self.sector)
+
+
+@dataclass
+class RawEvent:
+    trigger: Token
+    code: str
+    source: ActorRef
+    target: ActorRef
+    kind: str  # verb | noun
+    clause: Token  # the verb whose clause holds the event (date, modality)
+    flags: frozenset[str] = frozenset()
+    pattern: str = ""
+
+
+@dataclass
+class SentenceActors:
+    """The actor mentions of one sentence, addressable by token."""
+
+    doc: Doc
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    spans: dict[int, Span] = field(default_factory=dict)  # id(mention) -> span
+    previous: list[Mention] = field(default_factory=list)  # mentions of the sentence before
+    places: dict[int, Mention] = field(default_factory=dict)  # token -> place (as a mention)
+
+    @classmethod
+    def build(cls, doc: Doc, offset: int, mentions: Iterable[Mention],
+              previous: Iterable[Mention] = (), places: Iterable[Mention] = ()) -> SentenceActors:
+        """Index ``mentions`` (document offsets; the sentence starts at ``offset``) by the
+        tokens of ``doc``. ``places`` are places of the sentence as mentions (kind place)."""
+        out = cls(doc, previous=[m for m in previous if _has_code(m)])
+        for p in places:
+            span = doc.char_span(p.start - offset, p.end - offset, alignment_mode="expand")
+            if span is not None and p.country:
+                for t in span:
+                    out.places[t.i] = p
+        ranked = sorted((m for m in mentions if _has_code(m)), key=lambda m: m.end - m.start)
+        for m in ranked:  # shorter first: longer mentions overwrite (they are more specific)
+            span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            out.spans[id(m)] = span
+        for m in sorted(ranked, key=lambda m: m.end - m.start):
+            span = out.spans.get(id(m))
+            if span is None:
+                continue
+            for t in span:
+                out.by_token[t.i] = m
+        return out
+
+    def at(self, tok: Token) -> Mention | None:
+        return self.by_token.get(tok.i)
+
+
+def _has_code(m: Mention) -> bool:
+    return bool(m.country or m.sector)
+
+
+def combine_code(country: str | None, sector: str | None) -> str:
+    """CAMEO actor code from a country (or actor) code and an agent code. An agent code may
+    carry PETRARCH's ``~`` marker: ``~GOV`` goes after the actor code, ``NGO~`` before it."""
+    c = country or ""
+    if not sector:
+        return c
+    if sector.endswith("~"):
+        return sector[:-1] + c
+    return c + sector.lstrip("~")
+
+
+class Coder:
+    """Codes the events of parsed sentences with a :class:`Dictionary`.
+
+    ``promote_states``: a state named as the source or target of an event stands for its
+    government ("China recognized ..." -> CHNGOV), as in diplomatic news; PETRARCH's
+    conventions keep the bare country code (False)."""
+
+    def __init__(self, dictionary: Dictionary, promote_states: bool = True,
+                 require_dyad: bool = True) -> None:
+        self.d = dictionary
+        self.promote_states = promote_states
+        self.require_dyad = require_dyad
+        self.reciprocal = dictionary.synset("RECIPROCAL") or frozenset(
+            ("mutual", "bilateral", "joint", "together", "reciprocal"))
+        self.relations = dictionary.synset("RELATIONS") or frozenset(
+            ("relation", "relations", "tie", "ties", "relationship"))
+
+    # -- actors ---------------------------------------------------------------------------
+    def ref(self, m: Mention, tok: Token, sector: str | None = None) -> ActorRef:
+        country = m.country
+        sec = sector if sector is not None else m.sector
+        if (self.promote_states and country and not sec
+                and (m.actor_kind in (None, "state", "place", "government"))):
+            sec = "GOV"
+        return ActorRef(m, combine_code(country, sec), country, sec, tok.i)
+
+    def np_actors(self, tok: Token, sa: SentenceActors, descend: bool = True,
+                  _depth: int = 0) -> list[ActorRef]:
+        """The actors a noun phrase headed by ``tok`` stands for (its conjuncts included)."""
+        out: list[ActorRef] = []
+        for t in [tok, *_conjuncts(tok)]:
+            out += self._single(t, sa, descend, _depth)
+        return _unique(out)
+
+    def _single(self, t: Token, sa: SentenceActors, descend: bool, depth: int) -> list[ActorRef]:
+        m = sa.at(t)
+        if m is not None and m.country:
+            return [self.ref(m, t)]
+        low = t.lower_
+        if (m is None and t.pos_ == "PRON") or (low in RELATIVE_PRONOUNS and t.tag_.startswith("W")):
+            return self.pronoun(t, sa)
+        if depth > 2:
+            return []
+        mods = self._modifier_actors(t, sa, depth)
+        if m is not None:  # an agent ("officials", "the government") without a country
+            if mods:
+                return [ActorRef(x.mention, combine_code(x.country, m.sector), x.country,
+                                 m.sector, x.token) for x in mods]
+            if not self.require_dyad:
+                return [ActorRef(m, combine_code(None, m.sector), None, m.sector, t.i)]
+            return []
+        return mods if descend else []
+
+    def _modifier_actors(self, t: Token, sa: SentenceActors, depth: int) -> list[ActorRef]:
+        groups: dict[str, list[ActorRef]] = {}
+        for c in t.children:
+            dep = c.dep_
+            if dep == "appos":
+                groups.setdefault("appos", []).extend(self.np_actors(c, sa, False, depth + 1))
+            elif dep == "poss":
+                groups.setdefault("poss", []).extend(self.np_actors(c, sa, True, depth + 1))
+            elif dep in ("compound", "amod", "nmod", "npadvmod") and c.i < t.i:
+                mc = sa.at(c)
+                if mc is not None and mc.country:
+                    groups.setdefault("mod", []).append(self.ref(mc, c))
+            elif dep == "prep" and c.lower_ in ACTOR_MOD_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        groups.setdefault("of", []).extend(self.np_actors(p, sa, True, depth + 1))
+        for key in ("appos", "poss", "mod", "of"):
+            if groups.get(key):
+                return groups[key]
+        return []
+
+    def pronoun(self, t: Token, sa: SentenceActors) -> list[ActorRef]:
+        """A few pronouns resolved to actors of the sentence (or of the one before)."""
+        low = t.lower_
+        if low in RELATIVE_PRONOUNS:
+            # "Xi, who ..." : the relative clause's head noun
+            clause = t.head
+            while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
+                clause = clause.head
+            if clause.dep_ in ("relcl", "acl"):
+                return self.np_actors(clause.head, sa)
+            return []
+        before = [(i, m) for i, m in sorted(sa.by_token.items()) if i < t.i]
+        if low in PERSON_PRONOUNS:
+            for i, m in reversed(before):
+                if m.actor_kind == "person":
+                    return [self.ref(m, t.doc[i])]
+            for m in reversed(sa.previous):
+                if m.actor_kind == "person":
+                    return [self.ref(m, t)]
+            return []
+        if low in THING_PRONOUNS:
+            for i, m in reversed(before):
+                if m.actor_kind != "person" and m.country:
+                    return [self.ref(m, t.doc[i])]
+            for m in sa.previous:
+                if m.actor_kind != "person" and m.country:
+                    return [self.ref(m, t)]
+            return []
+        if low in GROUP_PRONOUNS:
+            verb = clause_head(t)
+            if verb.dep_ == "conj":
+                prev = verb.head
+                refs = self.subjects(prev, sa) + self.targets_plain(prev, sa)
+                if len({r.country for r in refs}) >= 2:
+                    return _unique(refs)
+            return []
+        return []
+
+    # -- arguments ------------------------------------------------------------------------
+    def subjects(self, verb: Token, sa: SentenceActors, _depth: int = 0) -> list[ActorRef]:
+        """The actors of the subject of ``verb`` (active voice), inherited when the verb has
+        none of its own (coordination, complements, participles, relative clauses)."""
+        if _depth > 4:
+            return []
+        for c in verb.children:
+            if c.dep_ in SUBJ:
+                return self.np_actors(c, sa)
+        if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
+            return []
+        dep, head = verb.dep_, verb.head
+        if head.i == verb.i:
+            return []
+        if dep == "conj":
+            return self.subjects(head, sa, _depth + 1) if not _is_passive(head) else []
+        if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in OBJECT_CONTROL:
+                for c in head.children:
+                    if c.dep_ in OBJ:
+                        refs = self.np_actors(c, sa)
+                        if refs:
+                            return refs
+                    if c.dep_ == "prep" and c.lower_ == "on":
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                return self.np_actors(p, sa)
+            return self.subjects(head, sa, _depth + 1)
+        if dep == "acomp" or (dep == "xcomp" and head.pos_ == "ADJ"):
+            return self.subjects(head, sa, _depth + 1)
+        if dep in ("advcl", "pcomp", "ccomp"):
+            gov = _governing_verb(verb)
+            return self.subjects(gov, sa, _depth + 1) if gov is not None else []
+        if dep in ("acl", "relcl"):
+            noun = head
+            refs = self.np_actors(noun, sa, descend=False)
+            if refs:
+                return refs
+            if noun.dep_ in OBJ and noun.head.pos_ in ("VERB", "AUX"):
+                return self.subjects(noun.head, sa, _depth + 1)
+        return []
+
+    def agent(self, verb: Token, sa: SentenceActors) -> list[ActorRef]:
+        for c in verb.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self.np_actors(p, sa)
+        return []
+
+    def targets_plain(self, verb: Token, sa: SentenceActors) -> list[ActorRef]:
+        for c in verb.children:
+            if c.dep_ in OBJ:
+                refs = self.np_actors(c, sa)
+                if refs:
+                    return refs
+        return []
+
+    def verb_targets(self, verb: Token, sa: SentenceActors, m: Match | None,
+                     post: Sequence[Token]) -> list[ActorRef]:
+        if m is not None and m.target_at is not None:
+            for tok in post[m.target_at:]:
+                refs = self.np_actors(tok, sa, descend=False)
+                if refs:
+                    return refs
+        for c in verb.children:
+            if c.dep_ in PASS_SUBJ and _is_passive(verb):
+                refs = self.np_actors(c, sa)
+                if refs:
+                    return refs
+        objs = [c for c in verb.children if c.dep_ in OBJ]
+        for c in objs:
+            refs = self.np_actors(c, sa)
+            if refs:
+                return refs
+        preps = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "dative")}
+        for c in verb.children:
+            if c.dep_ == "prt":  # "cordoned off ...": the particle's own objects
+                for pc in c.children:
+                    if pc.dep_ == "prep":
+                        preps.setdefault(pc.lower_, pc)
+        for o in objs:
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ not in preps and c.lower_ not in ACTOR_MOD_PREPS:
+                    preps[c.lower_] = c
+        for word in VERB_TARGET_PREPS:
+            pt = preps.get(word)
+            if pt is None:
+                continue
+            for po in pt.children:
+                if po.dep_ == "pobj":
+                    refs = self.np_actors(po, sa)
+                    if refs:
+                        return refs
+        for c in verb.children:  # "helped build Cuba's internet"
+            if c.dep_ == "xcomp":
+                for o in c.children:
+                    if o.dep_ in OBJ:
+                        refs = self.np_actors(o, sa)
+                        if refs:
+                            return refs
+        return []
+
+    def noun_targets(self, noun: Token, sa: SentenceActors, agent_of: bool) -> list[ActorRef]:
+        preps = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
+        for p in NOUN_TARGET_PREPS:
+            if p == "of" and agent_of:
+                continue
+            pt = preps.get(p)
+            if pt is None:
+                continue
+            for po in pt.children:
+                if po.dep_ == "pobj":
+                    refs = self.np_actors(po, sa)
+                    if refs:
+                        return refs
+        return []
+
+    def between(self, tok: Token, sa: SentenceActors) -> list[ActorRef]:
+        """Actors of "relations between A and B", "A-B relations", "their relations"."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        refs = self.np_actors(p, sa)
+                        if len({r.key for r in refs}) >= 2:
+                            return refs
+        mods = []
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+                for t in [c, *_conjuncts(c), *c.children]:
+                    mc = sa.at(t)
+                    if mc is not None and mc.country:
+                        mods.append(self.ref(mc, t))
+        mods = _unique(mods)
+        if len({r.key for r in mods}) >= 2:
+            return mods
+        return []
+
+    # -- coding ---------------------------------------------------------------------------
+    def code_sentence(self, doc: Doc, sa: SentenceActors) -> list[RawEvent]:
+        out: list[RawEvent] = []
+        consumed: set[int] = set()
+        light_objects: dict[int, Token] = {}  # noun token -> light verb
+        for tok in doc:
+            if not tok.tag_.startswith("VB") and tok.pos_ not in ("VERB",):
+                continue
+            entries = self.d.verbs.get(tok.lemma_.lower()) or self.d.verbs.get(tok.lower_)
+            if not entries:
+                continue
+            out += self._code_verb(tok, entries, sa, consumed, light_objects)
+        for tok in doc:
+            if tok.i in consumed or not tok.tag_.startswith("NN"):
+                continue
+            entries = self.d.nouns.get(tok.lemma_.lower()) or self.d.nouns.get(tok.lower_)
+            if not entries:
+                continue
+            m = sa.at(tok)
+            if m is not None and m.country and tok.i not in light_objects:
+                continue  # part of an actor's name
+            out += self._code_noun(tok, entries, sa, light_objects.get(tok.i))
+        return _dedup_events(out)
+
+    def _post_tokens(self, verb: Token) -> list[Token]:
+        toks: list[Token] = []
+        passive_subj: list[Token] = []
+        for c in verb.children:
+            if c.dep_ in PASS_SUBJ:
+                passive_subj += list(c.subtree)
+            elif c.dep_ in COMPLEMENT_DEPS and (c.i > verb.i or c.dep_ in ("advmod",)):
+                toks += list(c.subtree)
+        toks.sort(key=lambda t: t.i)
+        return passive_subj + toks
+
+    def _code_verb(self, verb: Token, entries: list, sa: SentenceActors, consumed: set[int],
+                   light_objects: dict[int, Token]) -> list[RawEvent]:
+        doc = verb.doc
+        post = self._post_tokens(verb)
+        pre = [t for t in doc[: verb.i]]
+        words_post = [(t.lower_, t.lemma_.lower()) for t in post]
+        words_pre = [(t.lower_, t.lemma_.lower()) for t in pre]
+        before = words_pre[-3:]
+        after = [(t.lower_, t.lemma_.lower()) for t in doc[verb.i + 1: verb.i + 4]]
+        m = match(entries, words_pre, words_post, before, after)
+        if m is None:
+            return []
+        for i in m.tokens:
+            consumed.add(post[i].i)
+        if m.code == NULL:  # a light verb: its event is the noun it takes
+            for c in verb.children:
+                if c.dep_ in OBJ and c.tag_.startswith("NN") and c.lemma_.lower() in self.d.nouns:
+                    light_objects[c.i] = verb
+            return []
+        passive = _is_passive(verb)
+        if passive:
+            sources = self.agent(verb, sa)
+        else:
+            sources = self.subjects(verb, sa)
+        flags = set(m.flags)
+        if "recipient" in flags and not passive:
+            receivers = sources
+            sources = self._from_actors(verb, sa)
+            targets = receivers
+        else:
+            targets = self.verb_targets(verb, sa, m, post)
+        words = {w for pair in words_post for w in pair}
+        if words & self.reciprocal:
+            flags.add("symmetric")
+        if passive and not sources and "territorial" in flags:
+            sources = self._territorial(verb, sa)
+            if sources and not targets:
+                targets = self._inherited_patient(verb, sa)
+        events: list[RawEvent] = []
+        pairs = self._pairs(verb, sources, targets, flags, sa, passive)
+        for s, t in pairs:
+            events.append(RawEvent(verb, m.code, s, t, "verb", verb, frozenset(flags),
+                                   m.pattern.line if m.pattern else ""))
+            if m.reverse:
+                events.append(RawEvent(verb, m.reverse, t, s, "verb", verb, frozenset(flags),
+                                       m.pattern.line if m.pattern else ""))
+        return events
+
+    def _pairs(self, trigger: Token, sources: list[ActorRef], targets: list[ActorRef],
+               flags: set[str], sa: SentenceActors, passive: bool) -> list[tuple[ActorRef, ActorRef]]:
+        symmetric = "symmetric" in flags
+        if not sources or not targets:
+            # "relations between A and B were severed", "A-B ties cooled"
+            group: list[ActorRef] = []
+            if symmetric or _relational_arg(trigger, self.relations):
+                for c in trigger.children:
+                    if c.dep_ in SUBJ + PASS_SUBJ + OBJ:
+                        group = self.between(c, sa)
+                        if group:
+                            break
+            if not group and symmetric and len({r.key for r in sources}) >= 2 and not targets:
+                group = sources
+            if not group and symmetric and passive and len({r.key for r in targets}) >= 2:
+                group = targets
+            if len({r.key for r in group}) >= 2:
+                return [(a, b) for a in group for b in group if _distinct(a, b)]
+            return []
+        return [(s, t) for s in sources for t in targets if _distinct(s, t)]
+
+    def _from_actors(self, verb: Token, sa: SentenceActors) -> list[ActorRef]:
+        for holder in [verb, *(c for c in verb.children if c.dep_ in OBJ)]:
+            for c in holder.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            refs = self.np_actors(p, sa)
+                            if refs:
+                                return refs
+        return []
+
+    def _territorial(self, verb: Token, sa: SentenceActors) -> list[ActorRef]:
+        """The state where an agentless passive happened ("shot down off the coast of South
+        Carolina" -> the United States), from place mentions in the verb's clause."""
+        for t in verb.subtree:
+            if clause_head(t).i != verb.i:
+                continue
+            m = sa.at(t)
+            if m is not None and m.country and m.actor_kind == "place":
+                return [ActorRef(m, combine_code(m.country, "GOV"), m.country, "GOV", t.i)]
+        for t in verb.subtree:
+            p = sa.places.get(t.i)
+            if p is not None and p.country and clause_head(t).i == verb.i:
+                return [ActorRef(p, combine_code(p.country, "GOV"), p.country, "GOV", t.i)]
+        return []
+
+    def _inherited_patient(self, verb: Token, sa: SentenceActors) -> list[ActorRef]:
+        """The patient of a subjectless passive participle ("China had a balloon travel ...
+        before being shot down"): the object, else the subject, of the governing clause."""
+        gov = _governing_verb(verb)
+        if gov is None:
+            return []
+        for c in gov.children:
+            if c.dep_ in OBJ:
+                refs = self.np_actors(c, sa)
+                if refs:
+                    return refs
+        return self.subjects(gov, sa)
+
+    def _code_noun(self, noun: Token, entries: list, sa: SentenceActors,
+                   light: Token | None) -> list[RawEvent]:
+        doc = noun.doc
+        pre_toks = [t for t in doc[noun.left_edge.i: noun.i]]
+        post = sorted((t for c in noun.children if c.i > noun.i for t in c.subtree),
+                      key=lambda t: t.i)
+        m = match(entries, [(t.lower_, t.lemma_.lower()) for t in pre_toks],
+                  [(t.lower_, t.lemma_.lower()) for t in post])
+        if m is None or m.code == NULL:
+            return []
+        flags = set(m.flags)
+        agent_of = "agent-of" in flags
+        sources: list[ActorRef] = []
+        clause = light if light is not None else clause_head(noun)
+        for c in noun.children:
+            if c.dep_ == "poss":
+                sources = self.np_actors(c, sa)
+                break
+        if not sources:
+            for c in noun.children:
+                if c.dep_ == "prep" and (c.lower_ in ("by", "from") or (agent_of and c.lower_ == "of")):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            sources = self.np_actors(p, sa)
+                    if sources:
+                        break
+        if not sources:
+            for c in noun.children:
+                if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+                    mc = sa.at(c)
+                    if mc is not None and mc.country:
+                        sources.append(self.ref(mc, c))
+        if not sources and light is not None:
+            sources = self.subjects(light, sa)
+        if not sources:
+            gov = _circumstance_verb(noun)
+            if gov is not None:
+                sources = self.subjects(gov, sa)
+                clause = gov
+        targets = self.noun_targets(noun, sa, agent_of)
+        if not targets and light is not None:
+            targets = self.verb_targets(light, sa, None, [])
+            targets = [t for t in targets if t.token != noun.i]
+        words = {w for t in pre_toks + post for w in (t.lower_, t.lemma_.lower())}
+        if words & self.reciprocal:
+            flags.add("symmetric")
+        pairs: list[tuple[ActorRef, ActorRef]]
+        if sources and targets:
+            pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
+        else:
+            group = self.between(noun, sa) if "symmetric" in flags else []
+            if not group and "symmetric" in flags and len({r.key for r in sources}) >= 2:
+                group = sources
+            pairs = [(a, b) for a in group for b in group if _distinct(a, b)]
+        code, rev = m.code, m.reverse
+        out = []
+        for s, t in pairs:
+            out.append(RawEvent(noun, code, s, t, "noun", clause, frozenset(flags),
+                                m.pattern.line if m.pattern else ""))
+            if rev:
+                out.append(RawEvent(noun, rev, t, s, "noun", clause, frozenset(flags),
+                                    m.pattern.line if m.pattern else ""))
+        return out
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.append(c)
+            out += _conjuncts(c)
+    return out
+
+
+def _unique(refs: Iterable[ActorRef]) -> list[ActorRef]:
+    seen: set[tuple[str, int]] = set()
+    out: list[ActorRef] = []
+    for r in refs:
+        k = (r.code, r.token)
+        if k not in seen and not any(o.code == r.code for o in out):
+            seen.add(k)
+            out.append(r)
+    return out
+
+
+def _distinct(a: ActorRef, b: ActorRef) -> bool:
+    """Two different actors: not the same code, and not a country and one of its sectors."""
+    if a.code == b.code:
+        return False
+    if a.country and a.country == b.country and (not a.sector or not b.sector):
+        return False
+    return True
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not any(
+            c.dep_ in SUBJ for c in verb.children))
+
+
+def clause_head(tok: Token) -> Token:
+    """The nearest verb at or above ``tok`` (or the sentence root)."""
+    t = tok
+    for _ in range(60):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def _governing_verb(verb: Token) -> Token | None:
+    t = verb.head
+    for _ in range(40):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _circumstance_verb(noun: Token) -> Token | None:
+    """The verb of "arrived ... after a visit to Moscow": a noun governed by a preposition of
+    time or circumstance attached to a verb."""
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ not in CIRCUMSTANCE_PREPS:
+        return None
+    verb = prep.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _relational_arg(trigger: Token, relations: frozenset[str]) -> bool:
+    return any(c.dep_ in SUBJ + PASS_SUBJ + OBJ
+               and (c.lemma_.lower() in relations or c.lower_ in relations)
+               for c in trigger.children)
+
+
+def _dedup_events(events: list[RawEvent]) -> list[RawEvent]:
+    seen: set[tuple[str, str, str, int]] = set()
+    out = []
+    for e in events:
+        k = (e.source.code, e.code, e.target.code, e.trigger.i)
+        if k not in seen:
+            seen.add(k)
+            out.append(e)
+    return out

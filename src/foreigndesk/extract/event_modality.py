@@ -1,0 +1,131 @@
+"""Modality of a coded event from the dependency parse of its sentence.
+
+negated ("did not sign", "refused to sign"), hypothetical ("could lead to", "if ... attacks",
+"called on X to end", a question), future ("will visit", "are due to travel", "plans to
+sign"), reported ("X said Y had signed", inside a quotation, "reportedly"), else asserted.
+The cue words are data (``data/cameo/modality.yaml``).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+ORDER = ("negated", "hypothetical", "future", "reported", "asserted")
+QUOTES = frozenset('"\u201c\u201d')
+
+
+@dataclass(frozen=True)
+class Cues:
+    negation: frozenset[str]
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    future_governors: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    negating_governors: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    reporting_verbs: frozenset[str]
+    reported_adverbs: frozenset[str]
+    hypothetical_adverbs: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> Cues:
+    text = resources.files("foreigndesk.data").joinpath("cameo/modality.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    return Cues(**{k: frozenset(str(w).lower() for w in v) for k, v in raw.items()})
+
+
+def _own(verb: Token, c: Cues) -> str | None:
+    """Modality marked on the verb itself (negation, modal auxiliary, adverb, mark)."""
+    found: set[str] = set()
+    for ch in verb.children:
+        lem = ch.lemma_.lower()
+        low = ch.lower_
+        if ch.dep_ == "neg" or (ch.dep_ == "advmod" and low in c.negation):
+            found.add("negated")
+        elif ch.dep_ == "aux" and ch.tag_ == "MD":
+            if low in c.future_aux or lem in c.future_aux:
+                found.add("future")
+            elif low in c.hypothetical_aux or lem in c.hypothetical_aux:
+                found.add("hypothetical")
+        elif ch.dep_ == "mark" and low in c.hypothetical_marks:
+            found.add("hypothetical")
+        elif ch.dep_ == "advmod":
+            if low in c.reported_adverbs:
+                found.add("reported")
+            elif low in c.hypothetical_adverbs:
+                found.add("hypothetical")
+    # "is going to visit", "are due to travel", "is about to sign"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("go", "due", "about", "set"):
+        found.add("future")
+    for m in ORDER:
+        if m in found:
+            return m
+    return None
+
+
+def modality(trigger: Token) -> str:
+    """The modality of the event whose verb (or governing verb, for a noun) is ``trigger``."""
+    c = cues()
+    found: set[str] = set()
+    verb = trigger
+    # a noun event takes the modality of the verb it depends on
+    hops = 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT" and hops < 6:
+        verb = verb.head
+        hops += 1
+    depth = 0
+    while depth < 6:
+        own = _own(verb, c)
+        if own:
+            found.add(own)
+        dep = verb.dep_
+        head = verb.head
+        if dep == "ROOT" or head.i == verb.i:
+            break
+        hl = head.lemma_.lower()
+        if dep == "conj":
+            verb = head  # coordinated verbs share auxiliaries and negation
+        elif dep == "xcomp":
+            if hl in c.negating_governors:
+                found.add("negated")
+            elif hl in c.hypothetical_governors:
+                found.add("hypothetical")
+            elif hl in c.future_governors:
+                found.add("future")
+            verb = head
+        elif dep in ("ccomp", "parataxis"):
+            if hl in c.reporting_verbs:
+                found.add("reported")
+                break
+            verb = head
+        elif dep == "advcl":
+            if any(ch.dep_ == "mark" and ch.lower_ in c.hypothetical_marks
+                   for ch in verb.children):
+                found.add("hypothetical")
+            break
+        else:
+            break
+        depth += 1
+    sent = trigger.doc
+    if len(sent) and sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
+        found.add("hypothetical")
+    if _inside_quotes(trigger):
+        found.add("reported")
+    for m in ORDER:
+        if m in found:
+            return m
+    return "asserted"
+
+
+def _inside_quotes(tok: Token) -> bool:
+    n = 0
+    for t in tok.doc[: tok.i]:
+        if t.text in QUOTES or t.text == "''" or t.text == "``":
+            n += 1
+    return n % 2 == 1

@@ -1,0 +1,213 @@
+"""Events: who did what to whom, CAMEO coded, dated and placed.
+
+Runs after the actor, place and time extractors and reads their facts. A sentence is
+dependency-parsed only when it can hold a coded event: it has a trigger (a verb or event noun
+of the dictionary, judged from the single pass's lemmas and tags) and two actor mentions, or
+one and something an event can take its other side from (a pronoun, a place). Those sentences
+are parsed in one batch (:meth:`ParsedDoc.parse`), then coded by
+:class:`~foreigndesk.extract.event_coder.Coder`.
+
+Each event gets:
+
+- its CAMEO code (root, and sub-code where the dictionary knows it), QuadClass and Goldstein
+  score (:mod:`~foreigndesk.extract.event_codes`);
+- its modality (asserted, negated, hypothetical, future, reported;
+  :mod:`~foreigndesk.extract.event_modality`);
+- its date: the time value governing its clause, else one governing an enclosing clause,
+  else the document's date (``date_source`` says ``text``, ``document`` or ``none``);
+- its place: a place in its clause, else the sentence's first place.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TypeVar
+
+from spacy.tokens import Doc, Span, Token
+
+from foreigndesk.extract.event_coder import Coder, RawEvent, SentenceActors, clause_head
+from foreigndesk.extract.event_codes import info
+from foreigndesk.extract.event_dictionary import Dictionary, default
+from foreigndesk.extract.event_modality import modality
+from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.model import Event, Mention, Place, TimeValue
+
+F = TypeVar("F", TimeValue, Place)
+
+DATE_PRECISIONS = frozenset(("day", "week", "month", "year", "decade", "century"))
+PRONOUN_TAGS = frozenset(("PRP", "PRP$"))
+
+
+def date_precision(value: str) -> str:
+    """Precision of an ISO-like date value: 2022-11-25 day, 2022-11 month, 2022 year,
+    198X decade, 18XX century."""
+    if value.endswith("XX"):
+        return "century"
+    if value.endswith("X"):
+        return "decade"
+    if "-W" in value:
+        return "week"
+    return {10: "day", 7: "month", 4: "year"}.get(len(value), "day")
+
+
+class EventExtractor:
+    """The ``events`` extractor. ``dictionary`` defaults to foreigndesk's own (data/cameo);
+    ``promote_states`` codes a state acting in an event as its government (CHN -> CHNGOV)."""
+
+    name = "events"
+    version = "1"
+
+    def __init__(self, dictionary: Dictionary | None = None, promote_states: bool = True,
+                 require_dyad: bool = True) -> None:
+        self._dictionary = dictionary
+        self.promote_states = promote_states
+        self.require_dyad = require_dyad
+        self._coder: Coder | None = None
+
+    @property
+    def coder(self) -> Coder:
+        if self._coder is None:
+            self._coder = Coder(self._dictionary or default(), self.promote_states,
+                                self.require_dyad)
+        return self._coder
+
+    # -- which sentences need a parse --------------------------------------------------------
+    def candidates(self, pd: ParsedDoc, actors: dict[int, list[Mention]],
+                   places: dict[int, list[Place]]) -> list[int]:
+        d = self.coder.d
+        verbs, nouns = d.verb_triggers, d.noun_triggers
+        out = []
+        for i, sent in enumerate(pd.sents):
+            n = len(actors.get(i, ()))
+            if n == 0:
+                continue
+            trigger = other = False
+            for t in sent:
+                tag = t.tag_
+                if tag.startswith("VB"):
+                    if not trigger and t.lemma_.lower() in verbs:
+                        trigger = True
+                elif tag.startswith("NN"):
+                    if not trigger and t.lemma_.lower() in nouns:
+                        trigger = True
+                elif tag in PRONOUN_TAGS or tag == "WP":
+                    other = True
+            if trigger and (n >= 2 or other or places.get(i)):
+                out.append(i)
+        return out
+
+    def __call__(self, pd: ParsedDoc) -> None:
+        ex = pd.extraction
+        actors: dict[int, list[Mention]] = defaultdict(list)
+        for m in ex.mentions:
+            if m.country or m.sector:
+                actors[m.sentence].append(m)
+        places: dict[int, list[Place]] = defaultdict(list)
+        for p in ex.places:
+            places[p.sentence].append(p)
+        times: dict[int, list[TimeValue]] = defaultdict(list)
+        for tv in ex.times:
+            if tv.type == "DATE" and tv.precision in DATE_PRECISIONS and tv.value[:1].isdigit():
+                times[tv.sentence].append(tv)
+        todo = self.candidates(pd, actors, places)
+        if not todo:
+            return
+        pd.parse(todo)
+        for i in todo:
+            self.code(pd, i, pd.parsed(i), actors, places, times)
+
+    def code(self, pd: ParsedDoc, i: int, doc: Doc, actors: dict[int, list[Mention]],
+             places: dict[int, list[Place]], times: dict[int, list[TimeValue]]) -> None:
+        offset = pd.sents[i].start_char
+        place_mentions = [_place_mention(p) for p in places.get(i, ())]
+        sa = SentenceActors.build(doc, offset, actors.get(i, ()), actors.get(i - 1, ()),
+                                  place_mentions)
+        raw = self.coder.code_sentence(doc, sa)
+        if not raw:
+            return
+        tspans = _spans(doc, offset, times.get(i, ()))
+        pspans = _spans(doc, offset, places.get(i, ()))
+        for r in raw:
+            pd.extraction.events.append(self.event(pd, i, offset, r, tspans, pspans))
+
+    def event(self, pd: ParsedDoc, i: int, offset: int, r: RawEvent,
+              tspans: list[tuple[TimeValue, Span]], pspans: list[tuple[Place, Span]]) -> Event:
+        ci = info(r.code)
+        toks = [r.trigger]
+        for ref in (r.source, r.target):
+            toks.append(r.trigger.doc[ref.token])
+        start = min(t.idx for t in toks) + offset
+        end = max(t.idx + len(t.text) for t in toks) + offset
+        for ref in (r.source, r.target):  # widen to the whole actor mentions
+            if ref.mention.sentence == i and ref.mention.start >= offset:
+                start, end = min(start, ref.mention.start), max(end, ref.mention.end)
+        text = pd.document.text[start:end]
+        tv = choose(r, tspans)
+        if tv is not None:
+            date, prec, dsrc = tv.value, tv.precision, "text"
+        elif pd.document.published:
+            date = pd.document.published
+            prec, dsrc = date_precision(date), "document"
+        else:
+            date, prec, dsrc = None, None, "none"
+        place = choose(r, pspans)
+        if place is None and pspans:
+            place = pspans[0][0]
+        conf = 0.6 if r.kind == "noun" else (0.8 if r.pattern else 0.7)
+        return Event(
+            pd.doc_id, i, start, end, text, self.name, self.version, conf,
+            source_actor=r.source.mention.actor_id, source_code=r.source.code,
+            target_actor=r.target.mention.actor_id, target_code=r.target.code,
+            code=r.code, root=ci.root, quad_class=ci.quad_class, goldstein=ci.goldstein,
+            date=date, date_precision=prec, date_source=dsrc,
+            place=place.name if place else None,
+            place_country=place.country if place else None,
+            lat=place.lat if place else None, lon=place.lon if place else None,
+            modality=modality(r.clause if r.kind == "noun" else r.trigger),
+            trigger=r.trigger.text,
+        )
+
+
+def _place_mention(p: Place) -> Mention:
+    return Mention(p.doc_id, p.sentence, p.start, p.end, p.text, "places", "", 1.0,
+                   label="PLACE", actor_id=None, actor_name=p.name, actor_kind="place",
+                   country=p.country)
+
+
+def _spans(doc: Doc, offset: int, facts: Iterable[F]) -> list[tuple[F, Span]]:
+    out: list[tuple[F, Span]] = []
+    for f in facts:
+        span = doc.char_span(f.start - offset, f.end - offset, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((f, span))
+    return out
+
+
+def choose(r: RawEvent, spans: list[tuple[F, Span]]) -> F | None:
+    """The fact (time value or place) governing the event: one inside a noun trigger's
+    phrase, else one in the event's clause (nearest the trigger), else one in an enclosing
+    clause (nearest first)."""
+    if not spans:
+        return None
+    trig = r.trigger
+    if r.kind == "noun":
+        inside = [(f, s) for f, s in spans if trig.left_edge.i <= s.root.i <= trig.right_edge.i
+                  and s.root.i != trig.i]
+        if inside:
+            return min(inside, key=lambda fs: abs(fs[1].root.i - trig.i))[0]
+    heads = {id(f): clause_head(s.root) for f, s in spans}
+    clause: Token | None = r.clause
+    for _ in range(8):
+        if clause is None:
+            break
+        here = [(f, s) for f, s in spans if heads[id(f)].i == clause.i]
+        if here:
+            return min(here, key=lambda fs: abs(fs[1].root.i - trig.i))[0]
+        if clause.head.i == clause.i:
+            break
+        clause = clause_head(clause.head)
+    return None
+
+
+EXTRACTOR = EventExtractor()
