@@ -45,6 +45,8 @@ def test_periods() -> None:
     assert period_of("2019-12", "quarter") == "2019-Q4"
     assert period_of("2019", "year") == "2019"
     assert period_of("2019", "month") is None  # too imprecise for a month
+    assert period_of("2019-Q2", "quarter") == "2019-Q2" and period_of("2019-Q2", "month") is None
+    assert period_of("198X", "year") is None
     assert period_of(None, "year") is None
     assert period_range("2019-Q3", "2020-Q2", "quarter") == ["2019-Q3", "2019-Q4", "2020-Q1",
                                                              "2020-Q2"]

@@ -20,6 +20,8 @@ def period_of(date: str | None, by: str) -> str | None:
         return None
     if by == "year":
         return date[:4]
+    if by == "quarter" and date[4:6] == "-Q" and date[6:7] in ("1", "2", "3", "4"):
+        return date[:7]  # a date given as a quarter (TIMEX "2022-Q1")
     if len(date) < 7 or not date[5:7].isdigit():
         return None
     if by == "month":

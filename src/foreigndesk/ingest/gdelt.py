@@ -215,7 +215,7 @@ Rows = Iterator[tuple[int, dict[str, int] | None, list[str]]]
 def _rows(part: TextPart) -> tuple[frozenset[str], Rows]:
     """The file's blank markers, and its rows as (line number, column index or None for a
     row that cannot be read (its cells are then [reason]), cells)."""
-    first = part.stream.readline()
+    first = part.stream.readline().lstrip("\ufeff")
     delimiter = "\t" if "\t" in first else ","
     return (TAB_BLANKS if delimiter == "\t" else CSV_BLANKS), _iter_rows(part, first, delimiter)
 
