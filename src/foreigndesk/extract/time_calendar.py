@@ -65,34 +65,51 @@ def add_quarters(year: int, q: int, n: int) -> tuple[int, int]:
     return k // 4, k % 4 + 1
 
 
+# how far from the reference date the tense may place a partial date: beyond it the
+# nearest occurrence wins (a past tense does not move "Nov. 22" said on Oct. 27 a year back)
+TENSE_REACH_DAYS = 183
+
+
 def pick_year(dct: Date, make: Callable[[int], Date | None], direction: str | None) -> int | None:
     """The year for a partial date (``make(year)`` builds its first day): with ``past`` the
-    latest occurrence on or before ``dct``, with ``future`` the earliest on or after it,
-    otherwise the nearest of the two."""
+    latest occurrence on or before ``dct``, with ``future`` the earliest on or after it, when
+    that is within :data:`TENSE_REACH_DAYS`; otherwise the nearest occurrence."""
     options = [(y, make(y)) for y in (dct.year - 1, dct.year, dct.year + 1)]
     found = [(y, d) for y, d in options if d is not None]
     if not found:
         return None
     if direction == "past":
         before = [(y, d) for y, d in found if d <= dct]
-        return before[-1][0] if before else found[0][0]
-    if direction == "future":
+        if before and (dct - before[-1][1]).days <= TENSE_REACH_DAYS:
+            return before[-1][0]
+    elif direction == "future":
         after = [(y, d) for y, d in found if d >= dct]
-        return after[0][0] if after else found[-1][0]
+        if after and (after[0][1] - dct).days <= TENSE_REACH_DAYS:
+            return after[0][0]
     return min(found, key=lambda yd: abs((yd[1] - dct).days))[0]
 
 
-def pick_period_year(dct: Date, index: int, current: int, direction: str | None) -> int:
-    """The year of a period named by its index in the year (month 1-12, quarter 1-4,
-    season ...) given the index of the period ``dct`` is in: the current year when the
-    period is not after the current one (or the tense is future and it is not before
-    it), else the previous (or next) year."""
-    if direction == "future":
-        return dct.year if index >= current else dct.year + 1
+def pick_period_year(dct: Date, index: int, current: int, direction: str | None,
+                     per_year: int = 12) -> int:
+    """The year of a period named by its index in the year (month 1-12, quarter 1-4) given
+    the index of the period ``dct`` is in: as :func:`pick_year`, the latest one not after
+    the current one for a past tense, the earliest not before it for a future tense, when
+    within half a year; otherwise the nearest."""
+    half = per_year // 2
     if direction == "past":
-        return dct.year if index <= current else dct.year - 1
-    # no tense: the nearest occurrence (a period up to 2 ahead counts as this year's)
-    return dct.year if index <= current + 2 else dct.year - 1
+        back = (current - index) % per_year
+        if back <= half:
+            return dct.year if index <= current else dct.year - 1
+    elif direction == "future":
+        ahead = (index - current) % per_year
+        if ahead <= half:
+            return dct.year if index >= current else dct.year + 1
+    diff = index - current
+    if diff > half:
+        return dct.year - 1
+    if diff < -half:
+        return dct.year + 1
+    return dct.year
 
 
 def weekday_near(dct: Date, weekday: int, direction: str | None, strict: bool = False) -> Date:

@@ -484,11 +484,11 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved(f"{m['y']}-{code}", "season", modifier=mod)
     # a bare season needs a determiner or a time preposition before it
     det = key(m["det"]) if m["det"] else ""
-    after = ctx.text[m.end():m.end() + 4].lower()
-    if det == "the" and after.startswith(" of") or not (det or mod):
-        before = _word_before(ctx.text, m.start())
-        if before not in ("in", "during", "since", "until", "by", "this", "last", "next", "of",
-                          "through", "over"):
+    if det in ("", "the") and not mod:
+        # "in the fall", "during summer"; not "led the fall in stocks"
+        before = _word_before(ctx.text, m.start("det") if m["det"] else m.start())
+        if before not in ("in", "during", "since", "until", "by", "of", "through", "over",
+                          "before", "after", "for", "till"):
             return None
     if ctx.dct is None:
         return Resolved(f"XXXX-{code}", "", modifier=mod)
@@ -499,6 +499,19 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 # ---------------------------------------------------------------------------- ago, quarters
+
+def h_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the weekend": the last one (or, with a future tense, the next one)."""
+    if ctx.dct is None:
+        return Resolved("XXXX-WXX-WE", "")
+    d = ctx.dct
+    wd = d.isoweekday()
+    if _direction(m, ctx) == "future":
+        target = d if wd >= 6 else cal.add_days(d, 6 - wd)
+    else:
+        target = d if wd >= 6 else cal.add_days(d, -wd)
+    return Resolved(cal.fmt_week(target) + "-WE", "week", anchored=True)
+
 
 def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
@@ -634,6 +647,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     nkey = key(m["n"])
     if nkey in ("a", "an") and unit in ("second", "minute"):
         return None  # "a second term"
+    if unit == "quarter" and (nkey in ("a", "an") or m["u"].lower().endswith("s") and "-" in m.group(0)):
+        return None  # "a quarter of", "three-quarters": fractions
     if nkey in ("a", "an", "one") and not m["pre"] and not m["approx"]:
         # "$5 a year", "once a day": a frequency, not a duration
         before = ctx.text[max(0, m.start() - 12):m.start()]
@@ -783,6 +798,7 @@ def _rules() -> list[Rule]:
                        r"quarter|decade|century|half|fiscal<S>year|<SEASON>|<MONTH>)" + E, h_shift_unit),
         ("season", B + r"<PMOD>(?:(?P<det>the|this|last|next|that)<S>)?(?P<s><SEASON>)"
                    r"(?:,?<S>(?:of<S>)?(?P<y>1\d{3}|20\d\d))?" + E, h_season),
+        ("weekend", B + r"the<S>weekend" + E, h_weekend),
         ("ago", B + r"(?:(?P<approx><APPROX>)<S>)?(?P<n><NUM>|<VAGUE>)(?:<S>or<S>(?:so|two|three))?"
                 r"[-\s](?P<u><UNIT>)(?:<S>or<S>so)?<S>(?P<dir>ago|earlier|later|from<S>now|hence|back)"
                 + E, h_ago),

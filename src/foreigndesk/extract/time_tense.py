@@ -67,18 +67,14 @@ _PUNCT = {",", ":", ";", '"', "``", "''", "“", "”", "--", "—", "-"}
 
 
 def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> int | None:
-    """The verb nearest to tokens ``[start_tok, end_tok)`` within ``[lo, hi)``; a reporting
-    verb beyond a comma or quotation mark is skipped (it dates the report, not the event)."""
+    """The verb nearest to tokens ``[start_tok, end_tok)`` within ``[lo, hi)``. When the
+    expression ends a clause that has a verb, a reporting verb after a comma or quotation
+    mark is skipped ("to admit them in early March, an official said"): it dates the
+    report, not the event."""
     lx = lexicon()
     left: tuple[int, int] | None = None
-    crossed = False
     for i in range(start_tok - 1, lo - 1, -1):
-        t = doc[i]
-        if t.text in _PUNCT:
-            crossed = True
-        elif t.tag_ in _VERB_TAGS:
-            if crossed and t.lemma_.lower() in lx.reporting:
-                continue
+        if doc[i].tag_ in _VERB_TAGS:
             left = (i, start_tok - i)
             break
     right: tuple[int, int] | None = None
@@ -88,7 +84,7 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
         if t.text in _PUNCT:
             crossed = True
         elif t.tag_ in _VERB_TAGS:
-            if crossed and t.lemma_.lower() in lx.reporting:
+            if crossed and left is not None and t.lemma_.lower() in lx.reporting:
                 continue
             right = (i, i - end_tok + 1)
             break
