@@ -16,9 +16,16 @@ def _reuse(store: Store) -> object:
     return refresh_reuse(store)
 
 
+def _clusters(store: Store) -> object:
+    from foreigndesk.analyze.clusters import refresh_clusters
+
+    return refresh_clusters(store)
+
+
 # (name, function) pairs run in order by refresh()
 STEPS: list[tuple[str, Callable[[Store], object]]] = [
     ("reuse", _reuse),
+    ("clusters", _clusters),
 ]
 
 

@@ -1,0 +1,134 @@
+"""Claim clusters on a real store, with claims built as the claims extractor builds them."""
+
+from __future__ import annotations
+
+import pytest
+
+from foreigndesk.analyze import embed
+from foreigndesk.analyze.clusters import cluster_claims, cluster_rows, echo_rows, refresh_clusters
+from foreigndesk.analyze.refresh import refresh
+from foreigndesk.model import Actor, Claim, Document, Extraction, Sentence
+from foreigndesk.store import Store
+
+BALLOON = "it was a weather balloon"
+# a paraphrase sharing only two content words: word overlap alone does not join it
+BALLOON_PARAPHRASE = "the object was a civilian weather balloon that strayed off course"
+EMBARGO = "the embargo is the root cause of the shortages of medicines and fuel"
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store.open(tmp_path / "claims.db")
+    yield s
+    s.close()
+
+
+def add_doc(store: Store, claims: list[tuple[str, str]], published: str | None = None,
+            outlet: str = "Test Wire", dates: list[str | None] | None = None,
+            echoes: list[str | None] | None = None) -> list[int]:
+    """A document of one sentence per claim: ``(speaker, content)``; returns the claim ids."""
+    sents = [f"{speaker} said {content}." for speaker, content in claims]
+    text = " ".join(sents)
+    doc = Document(text=text, published=published, outlet=outlet)
+    ex = Extraction(document=doc)
+    pos = 0
+    for k, ((speaker, content), sent) in enumerate(zip(claims, sents, strict=True)):
+        start = text.index(sent, pos)
+        pos = start + len(sent)
+        ex.sentences.append(Sentence(doc.id, k, start, pos, sent))
+        cstart = start + len(speaker) + len(" said ")
+        actor = f"org:{speaker.lower().replace(' ', '-')}"
+        ex.actors[actor] = Actor(actor, speaker, "organisation")
+        echo = echoes[k] if echoes else None
+        ex.claims.append(Claim(
+            doc.id, k, start, pos, sent, extractor="test", version="0",
+            speaker_actor=actor, speaker_text=speaker, cue="said", content=content,
+            content_start=cstart, content_end=cstart + len(content),
+            stance="repeats" if echo else "asserts", echoes_actor=echo,
+            date=(dates[k] if dates else published),
+            date_source="text" if dates and dates[k] else "document"))
+    assert store.add(ex)
+    ids = store.query("SELECT id FROM claims WHERE doc_id=? ORDER BY sentence", (doc.id,))
+    return [r["id"] for r in ids]
+
+
+def test_same_claim_in_three_documents_ordered_by_publication(store):
+    late = add_doc(store, [("Ministry", BALLOON), ("Ministry", "the talks will resume in May")],
+                   "2023-02-06")
+    early = add_doc(store, [("Spokesman", BALLOON)], "2023-02-03")
+    mid = add_doc(store, [("Embassy", "It was a weather balloon!")], "2023-02-04")
+    (cluster,) = cluster_claims(store, "none")
+    assert [cid for cid, _ in cluster] == [early[0], mid[0], late[0]]
+    assert all(s == 1.0 for _, s in cluster)
+
+
+def test_negated_content_never_joins(store):
+    add_doc(store, [("Observers", "the election was free and fair")], "2022-01-01")
+    add_doc(store, [("Opposition", "the election was not free and fair")], "2022-01-02")
+    for backend in ("none", "auto"):
+        assert cluster_claims(store, backend) == []
+
+
+def test_unrelated_claims_do_not_cluster(store):
+    add_doc(store, [("A", BALLOON), ("B", EMBARGO),
+                    ("C", "the sanctions will be lifted next month")], "2022-01-01")
+    add_doc(store, [("D", "the balloon was used for surveillance of military sites"),
+                    ("E", "the economy grew by two percent last year")], "2022-01-02")
+    for backend in ["none"] + [b for b in ("wordllama", "minilm") if embed.installed(b)]:
+        assert cluster_claims(store, backend) == [], backend
+
+
+def test_word_overlap_alone_misses_a_paraphrase(store):
+    add_doc(store, [("Beijing", BALLOON)], "2023-02-03")
+    add_doc(store, [("Havana", BALLOON_PARAPHRASE)], "2023-02-05")
+    assert cluster_claims(store, "none") == []
+
+
+@pytest.mark.parametrize("backend", ["wordllama", "minilm"])
+def test_embeddings_join_a_paraphrase(store, backend):
+    if not embed.installed(backend):
+        pytest.skip(f"embedding backend {backend} is not installed here (optional extra "
+                    f"{'embed' if backend == 'wordllama' else 'embed-torch'})")
+    first = add_doc(store, [("Beijing", BALLOON)], "2023-02-03")
+    second = add_doc(store, [("Havana", BALLOON_PARAPHRASE)], "2023-02-05")
+    (cluster,) = cluster_claims(store, backend)
+    assert [cid for cid, _ in cluster] == [first[0], second[0]]
+    assert 0.6 < cluster[1][1] < 1.0
+
+
+def test_backend_selection(monkeypatch):
+    assert embed.load("none") is None
+    with pytest.raises(embed.EmbedUnavailable):
+        embed.load("word2vec")
+    monkeypatch.setenv(embed.ENV, "none")
+    assert embed.load() is None
+    auto = embed.load("auto")
+    if embed.installed("wordllama"):
+        assert auto is not None and auto.name == "wordllama"
+        vecs = auto.embed([BALLOON, EMBARGO])
+        assert vecs.shape[0] == 2
+        assert abs(float(vecs[0] @ vecs[0]) - 1.0) < 1e-5
+
+
+def test_undated_document_uses_the_claims_own_date(store):
+    later = add_doc(store, [("Agency", EMBARGO)], "2021-07-20")
+    undated = add_doc(store, [("Minister", EMBARGO)], None, dates=["2021-07-13"])
+    (cluster,) = cluster_claims(store, "none")
+    assert [cid for cid, _ in cluster] == [undated[0], later[0]]
+
+
+def test_refresh_stores_clusters_with_citations_and_echoes(store):
+    a = add_doc(store, [("Beijing", BALLOON)], "2023-02-03", outlet="Wire One")
+    b = add_doc(store, [("Havana", BALLOON)], "2023-02-05", outlet="Wire Two",
+                echoes=["org:beijing"])
+    refresh(store)
+    rows = cluster_rows(store)
+    assert [(r["claim_id"], r["order"], r["role"]) for r in rows] == [
+        (a[0], 1, "first"), (b[0], 2, "repeats")]
+    assert rows[1]["outlet"] == "Wire Two" and rows[1]["sentence"].startswith("Havana said")
+    assert rows[0]["speaker"] == "Beijing"
+    (echo,) = echo_rows(store)
+    assert (echo["speaker"], echo["echoes"]) == ("Havana", "Beijing")
+    # recomputing replaces the rows
+    assert refresh_clusters(store, "none") == 1
+    assert store.query("SELECT count(*) AS n FROM claim_clusters")[0]["n"] == 2
