@@ -140,3 +140,9 @@ def test_dropped_leading_zero_is_repaired(tmp_path) -> None:
     run_cli("import", "gdelt", str(f), "--db", str(db))
     e = _events(db)["250000001"]
     assert (e["code"], e["root"]) == ("036", "03")
+
+
+def test_a_directory_stands_for_its_data_files(tmp_path) -> None:
+    db = tmp_path / "g.db"
+    result = run_cli("import", "gdelt", str(GDELT2.parent), "--db", str(db))  # holds a README
+    assert "7 events added, 0 already present, 1 bad rows, 0 files failed" in result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import click
@@ -67,6 +68,21 @@ def _fail(msg: str) -> None:
     sys.exit(1)
 
 
+def _expand(paths: tuple[str, ...]) -> list[str]:
+    """Files as given; a directory stands for the data files in it (.csv, .tsv, .gz, .zip;
+    sorted, hidden ones left out)."""
+    out: list[str] = []
+    for p in paths:
+        d = Path(p)
+        if d.is_dir():
+            out += [str(f) for f in sorted(d.iterdir()) if f.is_file()
+                    and not f.name.startswith(".")
+                    and f.suffix.lower() in (".csv", ".tsv", ".gz", ".zip")]
+        else:
+            out.append(p)
+    return out
+
+
 @click.group(name="import")
 def import_group() -> None:
     """Import data sets into the store: GDELT event exports, UN General Assembly votes."""
@@ -77,7 +93,8 @@ def import_group() -> None:
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 def gdelt(files: tuple[str, ...], db: str, quiet: bool) -> None:
-    """Import GDELT event export FILES (plain, .gz or .zip) as events of origin 'gdelt'.
+    """Import GDELT event export FILES (plain, .gz or .zip; a directory stands for the
+    .csv/.tsv/.gz/.zip files in it) as events of origin 'gdelt'.
 
     Reads GDELT 1.0 exports (58 tab-separated columns, or 57 in the back files before April
     2013), GDELT 2.0 exports (61 columns) and the same with a header row, tab- or
@@ -100,7 +117,7 @@ def gdelt(files: tuple[str, ...], db: str, quiet: bool) -> None:
         _fail(f"{db}: {e}")
         return
     with store:
-        for f in files:
+        for f in _expand(files):
             try:
                 s = import_files(store, [f], bad, _Bar(quiet))
             except sqlite3.Error as e:
