@@ -30,8 +30,6 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 MIT = """\
 # Converted from the PETRARCH2 / Phoenix CAMEO dictionaries ({source}),
 # openeventdata/petrarch2 petrarch2/data/dictionaries, commit 676801cd (2019-03-18), by
@@ -87,7 +85,7 @@ ORG_WORDS = {
     "trust", "watch", "project", "initiative", "inc", "ltd", "corp", "co", "plc", "sa", "ag",
     "holdings", "airlines", "energy", "oil", "petroleum", "systems", "technologies",
     "industries", "national", "people's", "peoples", "revolutionary", "liberation", "islamic",
-    "red", "cross", "crescent", "agency", "council", "club", "church", "mission", "relief",
+    "red", "cross", "crescent", "club", "church", "mission", "relief",
     "development", "rights", "human", "aid", "care", "children", "women", "workers",
 }
 

@@ -1,0 +1,319 @@
+"""The actor dictionary: every file under ``data/actors/`` loaded once per process into an
+index of phrases (a trie over word pieces, see :mod:`foreigndesk.extract.actor_names`).
+
+Files, in order of precedence (an earlier file wins a phrase both claim):
+
+- ``leaders.yaml`` (heads of state and government, foreign ministers, with dated offices),
+  ``figures.yaml`` (other well-known political figures);
+- ``states.yaml``, ``igos.yaml``, ``organisations.yaml``, ``sectors.yaml``, any other ``*.yaml``;
+- ``phoenix_*.tsv``: the PETRARCH2/Phoenix CAMEO dictionaries converted by
+  ``tools/convert_phoenix.py`` (MIT), the largest and least curated.
+
+Every YAML file is a list of entries in one format (see the header of ``states.yaml``). A
+phrase of an entry has a *role*: ``name`` (the actor itself), ``adjective`` ("Chinese"),
+``demonym`` ("Cubans"), ``capital`` ("Beijing" as metonym of the government),
+``government`` (regime phrases: "the Castro regime"), ``surname`` (a person's surname, only
+trusted after a title or when the tagger says PERSON) or ``agent`` (a sector word:
+"officials", "President").
+
+Case rules: an alias piece written in capitals of at most five letters ("UN", "AP", "WHO")
+must be in capitals in the text; a piece with a capital initial needs a capital initial; a
+lower-case piece matches any case.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from foreigndesk.extract.actor_names import PIECE, fold, name_pieces, pieces_with_case, same_person
+from foreigndesk.model import Actor
+
+try:  # libyaml when present: several times faster
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+FIRST = ("leaders.yaml", "figures.yaml")
+HAND = ("states.yaml", "igos.yaml", "organisations.yaml", "sectors.yaml")
+LEAD_ARTICLES = frozenset({"the"})
+ROLE_SECTOR = {"head_of_state": "GOV", "head_of_government": "GOV", "foreign_minister": "GOV",
+               "minister": "GOV", "defence_minister": "GOV", "defense_minister": "GOV",
+               "legislator": "LEG", "military": "MIL"}
+
+AGENT_TAIL_STOP = frozenset({"to", "of", "for", "at", "in", "on", "from", "with", "and", "the"})
+
+# case requirement of one alias piece
+ANY, CAP, UPPER = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reading of a phrase."""
+
+    actor_id: str
+    role: str  # name | adjective | demonym | capital | government | surname | agent
+    case: tuple[int, ...]
+    rank: int  # lower wins (file precedence)
+
+
+@dataclass
+class AgentInfo:
+    sector: str | None
+    title: bool
+    role: str | None
+    name: str
+
+
+@dataclass
+class ActorIndex:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    trie: dict[str, Any] = field(default_factory=dict)
+    agents: dict[str, AgentInfo] = field(default_factory=dict)  # agent actor id -> info
+    persons_by_first: dict[tuple[str | None, str], list[str]] = field(default_factory=dict)
+    persons_by_first_any: dict[str, list[str]] = field(default_factory=dict)
+    surnames: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+    person_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    state_dates: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+    # -- building -----------------------------------------------------------------------
+    def add_phrase(self, phrase: str, entry_id: str, role: str, rank: int) -> None:
+        parts = PIECE.findall(phrase)
+        if len(parts) > 1 and parts[0].lower() in LEAD_ARTICLES:
+            parts = parts[1:]
+        if not parts:
+            return
+        acronym = sum(map(len, parts)) <= 5 and all(o.isupper() or o.isdigit() for o in parts)
+        case = tuple(UPPER if acronym and o.isalpha() else CAP if o[:1].isupper() else ANY
+                     for o in parts)
+        node = self.trie
+        for orig in parts:
+            key = fold(orig)
+            nxt = node.get(key)
+            if nxt is None:
+                nxt = node[key] = {}
+            node = nxt
+        bucket: list[Entry] | None = node.get("")
+        if bucket is None:
+            node[""] = [Entry(entry_id, role, case, rank)]
+            return
+        for e in bucket:
+            if e.actor_id == entry_id and e.role == role:
+                return
+        bucket.append(Entry(entry_id, role, case, rank))
+        bucket.sort(key=lambda e: e.rank)
+
+    def lookup(self, phrase: str) -> list[Entry]:
+        """The readings of exactly this phrase (no case check)."""
+        node: dict[str, Any] | None = self.trie
+        parts = [p for p, _, _, _ in pieces_with_case(phrase)]
+        if parts and parts[0] in LEAD_ARTICLES and len(parts) > 1:
+            parts = parts[1:]
+        for p in parts:
+            node = node.get(p) if node is not None else None
+            if node is None:
+                return []
+        return list(node.get("", [])) if node is not None else []
+
+    def add_entry(self, item: dict[str, Any], rank: int) -> None:
+        ident = str(item.get("id") or "").strip()
+        name = str(item.get("name") or "").strip()
+        if not ident or not name:
+            return
+        kind = item.get("kind") or "organisation"
+        if kind == "agent":
+            info = AgentInfo(item.get("sector"), bool(item.get("title")), item.get("role"), name)
+            if ident not in self.agents:
+                self.agents[ident] = info
+            for a in [name, *(item.get("aliases") or [])]:
+                words = str(a).split()
+                if words and words[-1].lower() in AGENT_TAIL_STOP:
+                    continue  # "ambassador to" (Phoenix's slot for a country)
+                self.add_phrase(str(a), ident, "agent", rank)
+            return
+        aliases = [str(a) for a in (item.get("aliases") or []) if a]
+        if kind == "person":
+            target = self._merge_person(ident, name, item, aliases)
+            if target != ident:  # an earlier file knows this person: add the variants there
+                for a in [name, *aliases]:
+                    self.add_phrase(a, target, "name", rank)
+                return
+        if ident in self.actors:  # the same id again (a later file): only new phrases
+            for a in [name, *aliases]:
+                self.add_phrase(a, ident, "name", rank)
+            return
+        meta: dict[str, Any] = {}
+        for key in ("offices", "adjectives", "demonyms", "capital", "government", "parent",
+                    "from", "to", "cameo"):
+            if item.get(key):
+                meta[key] = item[key]
+        actor = Actor(id=ident, name=name, kind=kind, country=item.get("country") or None,
+                      sector=item.get("sector") or None, aliases=sorted(set([name, *aliases])),
+                      meta=meta)
+        self.actors[ident] = actor
+        for a in [name, *aliases]:
+            self.add_phrase(a, ident, "name", rank)
+        if kind == "state":
+            self.state_dates[ident] = (_date(item.get("from")), _date(item.get("to")))
+            for role, fname in (("adjective", "adjectives"), ("demonym", "demonyms"),
+                                ("capital", "capital"), ("government", "government")):
+                vals = item.get(fname) or []
+                for v in [vals] if isinstance(vals, str) else vals:
+                    self.add_phrase(str(v), ident, role, rank)
+        if kind == "person":
+            key = name_pieces(name)
+            self.person_keys[ident] = key
+            if key:
+                self.persons_by_first.setdefault((actor.country, key[0]), []).append(ident)
+                self.persons_by_first_any.setdefault(key[0], []).append(ident)
+            if rank < 2 and len(key) >= 2:  # curated persons: surname back references
+                for sur in {key[-1:], key[1:], key[:1]}:
+                    if sur:
+                        self.surnames.setdefault(sur, []).append(ident)
+                        self.add_phrase(" ".join(sur).title(), ident, "surname", rank + 10)
+
+    def _merge_person(self, ident: str, name: str, item: dict[str, Any], aliases: list[str]) -> str:
+        """The id of an already known person with a compatible name and the same country,
+        else ``ident``."""
+        key = name_pieces(name)
+        if len(key) < 2:
+            return ident
+        for other in self.persons_by_first.get((item.get("country") or None, key[0]), []):
+            if other != ident and same_person(self.person_keys.get(other, ()), key):
+                known = self.actors[other]
+                offices = item.get("offices") or []
+                have = known.meta.setdefault("offices", [])
+                if not have and offices:
+                    have.extend(offices)
+                known.aliases = sorted(set(known.aliases) | {name, *aliases})
+                return other
+        return ident
+
+    # -- queries ------------------------------------------------------------------------
+    def actor(self, ident: str) -> Actor | None:
+        return self.actors.get(ident)
+
+
+def _date(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def _files() -> list[tuple[int, Any]]:
+    folder = resources.files("foreigndesk.data").joinpath("actors")
+    files = {f.name: f for f in folder.iterdir() if f.is_file()}
+    ordered: list[tuple[int, Any]] = []
+    for n in FIRST:
+        if n in files:
+            ordered.append((0, files.pop(n)))
+    for n in HAND:
+        if n in files:
+            ordered.append((1, files.pop(n)))
+    for n in sorted(files):
+        if n.endswith((".yaml", ".yml")):
+            ordered.append((1, files[n]))
+    for n in sorted(files):
+        if n.endswith(".tsv"):
+            ordered.append((2, files[n]))
+    return ordered
+
+
+def _read_tsv(text: str) -> list[dict[str, Any]]:
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    out: list[dict[str, Any]] = []
+    header = lines[0].split("\t") if lines else []
+    for line in lines[1:]:
+        row = dict(zip(header, line.split("\t"), strict=False))
+        item: dict[str, Any] = {k: (v or None) for k, v in row.items()}
+        item["aliases"] = [a.strip() for a in (row.get("aliases") or "").split(" | ") if a.strip()]
+        offices = []
+        for part in (row.get("offices") or "").split(";"):
+            if not part:
+                continue
+            cameo, country, sector, frm, to = (part.split(",") + [""] * 5)[:5]
+            offices.append({"cameo": cameo, "country": country or None, "sector": sector or None,
+                            "from": frm or None, "to": to or None})
+        item["offices"] = offices
+        out.append(item)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def load_index() -> ActorIndex:
+    """Build the index from every file in ``data/actors`` (once per process)."""
+    index = ActorIndex()
+    for rank, f in _files():
+        text = f.read_text(encoding="utf-8")
+        if f.name.endswith(".tsv"):
+            items = _read_tsv(text)
+        else:
+            items = yaml.load(text, Loader=_Loader) or []
+        for item in items:
+            if isinstance(item, dict):
+                index.add_entry(item, rank)
+    return index
+
+
+def office_at(actor: Actor, date: str | None) -> dict[str, Any] | None:
+    """The office a person held at ``date`` (ISO, any precision), else the nearest one in
+    time, else the last listed. None for actors without offices."""
+    offices = [o for o in actor.meta.get("offices") or [] if isinstance(o, dict)]
+    if not offices:
+        return None
+    if not date:
+        current = [o for o in offices if not o.get("to")]
+        return current[-1] if current else offices[-1]
+    lo, hi = _day(date, False), _day(date, True)
+    best: dict[str, Any] | None = None
+    best_key: tuple[int, int] | None = None
+    for o in offices:
+        frm, to = _date(o.get("from")), _date(o.get("to"))
+        start = _day(frm, False) if frm else -(10**9)
+        end = _day(to, True) if to else 10**9
+        gap = 0 if start <= hi and end >= lo else min(abs(start - hi), abs(lo - end))
+        key = (gap, _rank_office(o))
+        if best_key is None or key < best_key:
+            best, best_key = o, key
+    return best
+
+
+def _rank_office(o: dict[str, Any] | None) -> int:
+    order = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2}
+    return order.get(str((o or {}).get("role")), 5)
+
+
+def _day(d: str, end: bool) -> int:
+    """A date of any precision as a day number (its first or last day)."""
+    parts = d[:10].split("-")
+    try:
+        y = int(parts[0][:4].replace("X", "9" if end else "0"))
+    except ValueError:
+        return 0
+    m = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else (12 if end else 1)
+    dd = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else (31 if end else 1)
+    return y * 372 + m * 31 + dd
+
+
+def office_sector(office: dict[str, Any] | None) -> str | None:
+    if not office:
+        return None
+    if office.get("sector"):
+        return str(office["sector"])
+    return ROLE_SECTOR.get(str(office.get("role") or ""), "GOV" if office.get("role") else None)
+
+
+def fold_key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def group_by_sentence(items: list[Any]) -> dict[int, list[Any]]:
+    out: dict[int, list[Any]] = defaultdict(list)
+    for it in items:
+        out[it.sentence].append(it)
+    return out

@@ -1,0 +1,1077 @@
+"""Actors: named entities and actor phrases resolved to canonical actors with their country
+and, in context, their sector (CAMEO style: "Beijing claims ..." -> CHN + GOV).
+
+One pass over the document's word pieces finds every dictionary phrase (longest match
+first, see :mod:`foreigndesk.extract.actor_data`); spaCy's entities (PERSON, ORG, GPE, NORP,
+LOC, FAC) add the names the dictionary does not know. Cheap token-window rules then read
+each candidate in context — no parse:
+
+- a state's name -> the state; its capital -> its government ("Beijing claims"), except as a
+  place ("in Beijing", "Havana, Cuba", datelines); ``'s`` makes a capital the government
+  again ("Beijing's expertise");
+- an adjective or a state's name before a sector noun -> that sector ("Cuban officials" GOV,
+  "Chinese companies" BUS, "China's military" MIL, "Chinese state media" MED); a demonym ->
+  its people ("Cubans" CVL); a title without a name -> the office holder at the document's
+  date when the leaders data knows one ("the Cuban President");
+- regime phrases -> the government ("the Castro regime", "Communist China", "the Kremlin");
+- persons: known ones from the data (offices with dates give the sector at the document's
+  date); titles and nationality before the name ("Chinese Foreign Ministry spokesman Zhao
+  Lijian", "Cuba's ambassador to China, Carlos Pereira"), appositions and of/at-phrases after
+  it ("Joseph Humire, executive director of the Center for ...", "Evan Ellis of the U.S. Army
+  War College"); name variants merged ("Miguel Díaz-Canel", "Miguel Diaz-Canel Bermudez",
+  "Díaz-Canel y Bermúdez", "Diaz-Canel"), surname-only references linked to the full name;
+- unknown persons and organisations become actors of their own (``person:slug``,
+  ``org:slug``) with the country and sector their context gives; an unknown organisation's
+  sector comes from its head noun ("... Agency" GOV, "... University" EDU);
+- protesters, dissidents, rebels ... -> the people (CVL) or opposition (OPP) of the country
+  of their context.
+
+Other extractors use :func:`mentions_in_sentence` and :func:`resolve_name`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from foreigndesk.extract.actor_data import (
+    ANY,
+    CAP,
+    UPPER,
+    ActorIndex,
+    Entry,
+    load_index,
+    office_at,
+    office_sector,
+)
+from foreigndesk.extract.actor_names import (
+    PIECE,
+    fold,
+    is_back_reference,
+    name_pieces,
+    person_slug,
+    same_person,
+    slug,
+)
+from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.model import Actor, Mention
+
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+STATE_ROLES = frozenset({"name", "adjective", "demonym", "capital", "government"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across",
+                         "throughout", "into", "via", "within", "over"})
+MOTION_WORDS = frozenset({"visit", "visits", "visited", "visiting", "trip", "travel", "traveled",
+                          "travelled", "travels", "flew", "fly", "flight", "flights", "arrived",
+                          "arrive", "arrives", "arrival", "returned", "return", "went", "came",
+                          "headed", "journey", "moved", "tour", "voyage", "route", "routes",
+                          "exported", "shipped", "sent", "deported", "fled", "emigrated"})
+PLACE_OF = frozenset({"west", "east", "north", "south", "outskirts", "streets", "center",
+                      "centre", "suburbs", "heart", "city", "port", "downtown", "coast", "airport",
+                      "province", "region", "northwest", "northeast", "southwest", "southeast"})
+PEOPLE_BEFORE_IN = frozenset({"counterparts", "counterpart", "allies", "ally", "rulers", "leaders",
+                              "leadership", "officials", "authorities", "government", "regime",
+                              "friends", "partners", "masters", "patrons", "comrades"})
+FILLERS = frozenset({"the", "a", "an", "for", "life", "former", "then", "late", "acting", "top",
+                     "chief", "senior", "first", "deputy", "vice", "ex", "current", "new",
+                     "outgoing", "incoming", "longtime", "veteran", "its", "his", "her", "their",
+                     "executive", "assistant", "associate", "s", "de", "facto", "interim"})
+AFFIL_PREPS = frozenset({"of", "at", "from", "with"})
+CLAUSE_STOP = frozenset({".", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "—", "–"})
+HEAD_SECTORS: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"ministry", "agency", "commission", "department", "administration", "bureau",
+                "office", "government", "embassy", "consulate", "secretariat", "cabinet",
+                "directorate", "presidency", "council", "court", "police", "customs",
+                "authority"}), "GOV"),
+    (frozenset({"army", "navy", "force", "forces", "command", "guard", "guards", "military",
+                "corps", "brigade", "division", "regiment", "battalion", "fleet"}), "MIL"),
+    (frozenset({"university", "college", "academy", "school", "polytechnic"}), "EDU"),
+    (frozenset({"news", "times", "post", "journal", "herald", "tribune", "radio", "tv",
+                "television", "press", "media", "gazette", "daily", "magazine", "broadcasting",
+                "network", "channel", "review", "weekly", "telegraph", "chronicle",
+                "observer", "newspaper"}), "MED"),
+    (frozenset({"company", "corp", "corporation", "inc", "ltd", "llc", "plc", "group",
+                "bank", "technologies", "technology", "airlines", "airline", "industries",
+                "holdings", "energy", "oil", "petroleum", "telecom", "telecommunications",
+                "motors", "pharmaceuticals", "enterprises", "co", "gmbh", "sa", "ag",
+                "capital", "partners", "investments", "mining", "shipping", "construction"}),
+     "BUS"),
+    (frozenset({"parliament", "assembly", "congress", "senate", "duma", "legislature",
+                "chamber"}), "LEG"),
+    (frozenset({"institute", "center", "centre", "foundation", "society", "watch", "forum",
+                "association", "alliance", "federation", "fund", "trust", "initiative",
+                "project", "network", "coalition", "committee", "league", "movement",
+                "organization", "organisation", "union", "international", "dialogue",
+                "program", "programme", "observatory", "ngo"}), "NGO"),
+)
+CVL_OPP_ALONE = frozenset({"protesters", "protestors", "demonstrators", "dissidents", "rebels",
+                           "insurgents", "guerrillas", "activists", "exiles", "strikers",
+                           "marchers", "rioters", "separatists", "militants"})
+INSTITUTIONS = frozenset({"government", "regime", "administration", "military", "army", "navy",
+                          "state", "authorities", "leadership", "dictatorship", "intelligence",
+                          "central government", "armed forces", "security forces", "police",
+                          "state security", "party", "junta", "cabinet", "ministry"})
+TRANSPARENT = frozenset({"services", "service", "agencies", "today", "yesterday", "now", "news", "release", "releases", "statement",
+                         "statements", "report", "reports", "sources", "source", "spokesman",
+                         "spokeswoman", "spokesperson", "officials", "official", "readout",
+                         "communique", "document", "documents", "press"})
+NOT_NAMES = frozenset({"photo", "author", "twitter", "covid", "opinion", "research", "news",
+                       "security", "perestroika", "glasnost", "facebook", "instagram",
+                       "youtube", "video", "update", "editor", "breaking"})
+
+
+@dataclass
+class Match:
+    """A dictionary phrase found in the text."""
+
+    start: int
+    end: int
+    t0: int  # first token
+    t1: int  # token after the last
+    entries: list[Entry]
+    text: str
+
+    @property
+    def best(self) -> Entry:
+        return self.entries[0]
+
+    def role(self, *roles: str) -> Entry | None:
+        return next((e for e in self.entries if e.role in roles), None)
+
+
+@dataclass
+class Ref:
+    """A candidate reference before resolution."""
+
+    start: int
+    end: int
+    t0: int
+    t1: int
+    text: str
+    label: str
+    match: Match | None = None
+    inner: list[Match] = field(default_factory=list)
+
+
+@dataclass
+class Resolved:
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: Actor
+    country: str | None
+    sector: str | None
+    confidence: float = 1.0
+
+
+@dataclass
+class PersonInfo:
+    actor: Actor
+    key: tuple[str, ...]
+    country: str | None
+    sector: str | None
+
+
+class _Doc:
+    """Per-document working state."""
+
+    def __init__(self, pd: ParsedDoc, index: ActorIndex) -> None:
+        self.pd = pd
+        self.doc: Doc = pd.doc
+        self.text: str = pd.doc.text  # Doc.text joins every token on each access: once
+        self.ix = index
+        self.date = pd.document.published
+        self.matches: list[Match] = []
+        self.match_at: dict[int, Match] = {}  # token -> dictionary match covering it
+        self.consumed: set[int] = set()  # tokens already part of a resolved reference
+        self.persons: list[PersonInfo] = []
+        self.out: list[Resolved] = []
+        self.sent_of_tok: list[int] = []
+        self.ents_at: dict[int, Any] = {}
+
+    # -- pieces and dictionary matching ---------------------------------------------------
+    def find_matches(self) -> None:
+        doc = self.doc
+        keys: list[str] = []
+        origs: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        toks: list[int] = []
+        can_start: list[bool] = []
+        sent_ids = [0] * len(doc)
+        for si, s in enumerate(self.pd.sents):
+            for t in range(s.start, s.end):
+                sent_ids[t] = si
+        self.sent_of_tok = sent_ids
+        finditer = PIECE.finditer
+        for tok in doc:
+            text = tok.text
+            if len(text) == 1 and not text.isalnum():
+                continue
+            idx = tok.idx
+            first = True
+            for m in finditer(text):
+                o = m.group(0)
+                keys.append(fold(o))
+                origs.append(o)
+                starts.append(idx + m.start())
+                ends.append(idx + m.end())
+                toks.append(tok.i)
+                prev = text[m.start() - 1] if m.start() else ""
+                can_start.append(first or prev in "-/")
+                first = False
+        trie = self.ix.trie
+        n = len(keys)
+        i = 0
+        out = self.matches
+        while i < n:
+            node = trie.get(keys[i]) if can_start[i] else None
+            if node is None:
+                i += 1
+                continue
+            best_j = -1
+            best: list[Entry] = []
+            j = i
+            sent = sent_ids[toks[i]]
+            while True:
+                bucket = node.get("")
+                if bucket:
+                    ok = [e for e in bucket if _case_ok(e.case, origs, i)]
+                    if ok:
+                        best_j, best = j, ok
+                j += 1
+                if j >= n or sent_ids[toks[j]] != sent:
+                    break
+                node = node.get(keys[j])
+                if node is None:
+                    break
+            if best_j < 0:
+                i += 1
+                continue
+            start, end = starts[i], ends[best_j]
+            t1 = toks[best_j] + 1
+            # a trailing full stop of an abbreviation belongs to it ("U.S.")
+            last = doc[toks[best_j]]
+            if last.text.endswith(".") and last.idx + len(last.text) - 1 == end:
+                end += 1
+            mt = Match(start, end, toks[i], t1, best, self.text[start:end])
+            out.append(mt)
+            for t in range(mt.t0, mt.t1):
+                self.match_at[t] = mt
+            i = best_j + 1
+
+    # -- candidates -----------------------------------------------------------------------
+    def candidates(self) -> list[Ref]:
+        """Dictionary matches and entities, overlaps settled: an entity whose capitalised
+        pieces the dictionary covers yields to the dictionary matches; otherwise it is a
+        name of its own with the matches inside as context."""
+        refs: list[Ref] = []
+        covered: set[int] = set()
+        for ent in self.doc.ents:
+            if ent.label_ not in NER_LABELS:
+                continue
+            inner = [m for m in {id(self.match_at[t]): self.match_at[t]
+                                 for t in range(ent.start, ent.end) if t in self.match_at}.values()]
+            inner.sort(key=lambda m: m.start)
+            if inner and self._dict_covers(ent, inner):
+                continue
+            if any(m.t0 < ent.start or m.t1 > ent.end for m in inner):
+                # a dictionary phrase runs past the entity: the dictionary reads it better
+                # unless the entity is a person's name
+                if ent.label_ != "PERSON":
+                    continue
+            t0, t1 = ent.start, ent.end
+            while t0 < t1 and self.doc[t0].lower_ in ("the", "a", "an") or (
+                    t0 < t1 and not self.doc[t0].text[:1].isalnum()):
+                t0 += 1
+            while t1 > t0 and (self.doc[t1 - 1].lower_ in ("'s", "’s", "'") or
+                               not self.doc[t1 - 1].text[-1:].isalnum()):
+                t1 -= 1
+            if t1 <= t0:
+                continue
+            span = self.doc[t0:t1]
+            refs.append(Ref(span.start_char, span.end_char, t0, t1, span.text, ent.label_,
+                            None, [m for m in inner if m.t0 >= t0 and m.t1 <= t1]))
+            covered.update(range(t0, t1))
+        for m in self.matches:
+            if any(t in covered for t in range(m.t0, m.t1)):
+                continue
+            hit = self.ents_at.get(m.t0)
+            label = hit.label_ if hit is not None and hit.label_ in NER_LABELS else "RULE"
+            refs.append(Ref(m.start, m.end, m.t0, m.t1, m.text, label, m))
+        refs.sort(key=lambda r: r.start)
+        return refs
+
+    def _dict_covers(self, ent: Any, inner: list[Match]) -> bool:
+        in_dict: set[int] = set()
+        for m in inner:
+            in_dict.update(range(m.t0, m.t1))
+        for t in range(ent.start, ent.end):
+            tok = self.doc[t]
+            if t in in_dict:
+                continue
+            if tok.text[:1].isupper() and tok.lower_ not in ("the", "'s", "’s") and tok.is_alpha:
+                return False
+        if ent.label_ == "PERSON" and not any(
+                e.role in ("name", "surname") and self.ix.actors.get(e.actor_id) is not None
+                and self.ix.actors[e.actor_id].kind == "person" for m in inner for e in m.entries):
+            # a person's name covered only by titles and adjectives: keep the entity
+            return not any(self.doc[t].text[:1].isupper() and t not in in_dict
+                           for t in range(ent.start, ent.end))
+        return True
+
+    # -- helpers ----------------------------------------------------------------------------
+    def state(self, iso: str | None) -> Actor | None:
+        return self.ix.actors.get(iso) if iso else None
+
+    def state_entry(self, m: Match, roles: frozenset[str] = STATE_ROLES) -> Entry | None:
+        """The best state reading of a match (a capital shared with a historical state goes
+        to the state that existed at the document's date)."""
+        cands = [e for e in m.entries if e.role in roles and self._is_state(e.actor_id)]
+        if not cands:
+            return None
+        if len(cands) > 1 and self.date:
+            for e in cands:
+                frm, to = self.ix.state_dates.get(e.actor_id, (None, None))
+                if (frm is None or frm <= self.date) and (to is None or self.date <= to):
+                    return e
+        return cands[0]
+
+    def _is_state(self, ident: str) -> bool:
+        a = self.ix.actors.get(ident)
+        return a is not None and a.kind == "state"
+
+    def agent_of(self, m: Match | None) -> Entry | None:
+        if m is None:
+            return None
+        return m.role("agent")
+
+    def tok_lower(self, t: int) -> str:
+        return self.doc[t].lower_ if 0 <= t < len(self.doc) else ""
+
+    def emit(self, r: Resolved) -> None:
+        self.out.append(r)
+
+    # -- context: states in a window ------------------------------------------------------
+    def context_country(self, start: int, sent: int) -> str | None:
+        """The country of the nearest state reference in the same sentence, else within two
+        sentences, else the document's most frequent one."""
+        best, best_d = None, None
+        for r in self.out:
+            if r.country is None or r.actor.kind not in ("state", "person", "organisation", "government", "group"):
+                continue
+            rs = self.pd.sentence_index(r.start)
+            if abs(rs - sent) > 2:
+                continue
+            d = abs(r.start - start) + (0 if rs == sent else 10_000 * abs(rs - sent))
+            if best_d is None or d < best_d:
+                best, best_d = r.country, d
+        if best is None:
+            for m in self.matches:
+                e = self.state_entry(m)
+                if e is None:
+                    continue
+                ms = self.sent_of_tok[m.t0]
+                if abs(ms - sent) > 2:
+                    continue
+                d = abs(m.start - start) + (0 if ms == sent else 10_000 * abs(ms - sent))
+                if best_d is None or d < best_d:
+                    best, best_d = e.actor_id, d
+        return best or self.main_country()
+
+    def main_country(self) -> str | None:
+        cached = self.pd.cache.get("actors.main_country", "")
+        if cached != "":
+            return str(cached) if cached else None
+        c: Counter[str] = Counter()
+        for m in self.matches:
+            e = self.state_entry(m)
+            if e is not None:
+                c[e.actor_id] += 1
+        top = c.most_common(1)[0][0] if c else None
+        self.pd.cache["actors.main_country"] = top
+        return top
+
+
+def _case_ok(case: tuple[int, ...], origs: list[str], i: int) -> bool:
+    for k, req in enumerate(case):
+        if req == ANY:
+            continue
+        o = origs[i + k]
+        if req == CAP:
+            if not (o[0].isupper() or o[0].isdigit()):
+                return False
+        elif req == UPPER and not o.isupper():
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+class Resolver:
+    """Reads every candidate of one document in context."""
+
+    def __init__(self, d: _Doc) -> None:
+        self.d = d
+        self.ix = d.ix
+        self.doc = d.doc
+
+    def run(self, refs: list[Ref]) -> None:
+        d = self.d
+        self.place_texts = {fold(r.text) for r in refs if r.label in ("GPE", "LOC", "FAC")}
+        self.full_keys = []
+        for r in refs:
+            if (r.label == "PERSON" and self._plausible_name(r)) or (
+                    r.match is not None and r.match.best.role == "name"
+                    and self._kind(r.match.best.actor_id) == "person"):
+                key = name_pieces(self._name_text(r))
+                if len(key) >= 2:
+                    self.full_keys.append(key)
+        person_refs = [r for r in refs if self._is_person_ref(r)]
+        person_ids = {id(r) for r in person_refs}
+        # persons first, full names before short forms, so back references find them
+        full = [r for r in person_refs if len(name_pieces(self._name_text(r))) >= 2]
+        short = [r for r in person_refs if id(r) not in {id(x) for x in full}]
+        for r in full + short:
+            self.person(r)
+        for r in refs:
+            if id(r) in person_ids:
+                continue
+            if any(t in d.consumed for t in range(r.t0, r.t1)):
+                continue
+            if r.match is not None:
+                self.dictionary(r)
+            else:
+                self.entity(r)
+        d.out.sort(key=lambda x: x.start)
+
+    # -- persons --------------------------------------------------------------------------
+    def _is_person_ref(self, r: Ref) -> bool:
+        if r.match is not None:
+            e = r.match.best
+            a = self.ix.actors.get(e.actor_id)
+            if a is None or a.kind != "person":
+                return False
+            if e.role == "surname":
+                # a bare surname: only when the tagger calls it a person or a title precedes
+                ent = self.d.ents_at.get(r.t0)
+                return (ent is not None and ent.label_ == "PERSON") or self._title_before(r.t0)
+            return True
+        if r.label == "PERSON":
+            if not self._plausible_name(r):
+                return False
+            if fold(r.text) in self.place_texts:
+                return False  # the same name is a place elsewhere in the document
+            if self.d.tok_lower(r.t0 - 1) == "the" and r.t1 < len(self.doc) and \
+                    self.doc[r.t1].tag_.startswith("NN"):
+                return False  # "the Lourdes facility"
+            return True
+        if r.label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+            key = name_pieces(r.text)
+            if not key:
+                return False
+            # a name the tagger mislabelled: a variant of a person named in the document or
+            # known to the data
+            if any(same_person(k, key) or is_back_reference(key, k, None) or
+                   (len(key) == 1 and k[:1] == key) for k in self.full_keys):
+                return not any(e.role in STATE_ROLES for m in r.inner for e in m.entries)
+            return self._known_person(key) is not None and not any(
+                e.role in STATE_ROLES for m in r.inner for e in m.entries)
+        return False
+
+    def _plausible_name(self, r: Ref) -> bool:
+        words = name_pieces(self._name_text(r))
+        return bool(words) and not all(w in NOT_NAMES for w in words) and \
+            not any(c.isdigit() for c in r.text)
+
+    def _kind(self, ident: str) -> str | None:
+        a = self.ix.actors.get(ident)
+        return a.kind if a is not None else None
+
+    def _title_before(self, t: int) -> bool:
+        m = self.d.match_at.get(t - 1)
+        if m is None:
+            return False
+        e = m.role("agent")
+        return e is not None and self.ix.agents[e.actor_id].title
+
+    def _name_text(self, r: Ref) -> str:
+        """The name inside a person reference (titles and nationality words dropped)."""
+        t0 = r.t0
+        while t0 < r.t1:
+            m = self.d.match_at.get(t0)
+            if m is not None and m.t1 <= r.t1 and m.t1 < r.t1 and (
+                    m.role("agent") or m.role("adjective")) and not m.role("name", "surname"):
+                t0 = m.t1
+                continue
+            if self.doc[t0].is_punct:
+                t0 += 1
+                continue
+            break
+        if t0 >= r.t1:
+            return r.text
+        return self.doc[t0:r.t1].text
+
+    def _known_person(self, key: tuple[str, ...]) -> str | None:
+        if len(key) < 2:
+            return None
+        cands = []
+        for pid in self.ix.persons_by_first_any.get(key[0], []):
+            if same_person(self.ix.person_keys.get(pid, ()), key):
+                cands.append(pid)
+        return cands[0] if cands else None
+
+    def person(self, r: Ref) -> None:
+        d = self.d
+        name = self._name_text(r)
+        key = name_pieces(name)
+        if not key:
+            return
+        actor: Actor | None = None
+        info: PersonInfo | None = None
+        # 1. the dictionary knows this exact name
+        if r.match is not None and r.match.best.role == "name":
+            actor = self.ix.actors[r.match.best.actor_id]
+        if actor is None:
+            for m in r.inner:
+                e = m.role("name")
+                if e is not None:
+                    a = self.ix.actors.get(e.actor_id)
+                    if a is not None and a.kind == "person" and (
+                            same_person(self.ix.person_keys.get(a.id, ()), key)
+                            or len(key) == len(name_pieces(m.text))):
+                        actor = a
+                        break
+        # 2. a variant of, or a short reference to, a person already named in the document
+        if actor is None:
+            for p in reversed(d.persons):
+                if same_person(p.key, key) or is_back_reference(key, p.key, p.country):
+                    info = p
+                    actor = p.actor
+                    break
+        # 3. a variant of a known person
+        if actor is None:
+            pid = self._known_person(key)
+            if pid is not None:
+                actor = self.ix.actors[pid]
+        # 4. a curated surname ("Putin", "Biden")
+        if actor is None and len(key) <= 2:
+            actor = self._by_surname(key)
+        ctx_country, ctx_sector, org = self.person_context(r)
+        if info is not None:
+            country, sector = info.country, info.sector
+        elif actor is not None:
+            office = office_at(actor, self.d.date)
+            country = (office or {}).get("country") or actor.country or ctx_country
+            sector = office_sector(office) or actor.sector or ctx_sector
+        else:
+            country, sector = ctx_country, ctx_sector
+            if sector is None and country is None:
+                country = d.context_country(r.start, d.sent_of_tok[r.t0])
+                sector = "CVL"
+            elif sector is None:
+                sector = "CVL"
+            actor = Actor(id=person_slug(name), name=name, kind="person", country=country,
+                          sector=sector, aliases=[name])
+            if org is not None:
+                actor.meta["affiliation"] = org.id
+        assert actor is not None
+        if info is None:
+            known = next((p for p in d.persons if p.actor.id == actor.id), None)
+            if known is None:
+                d.persons.append(PersonInfo(actor, key, country, sector))
+            elif len(key) > len(known.key):
+                known.key = key
+        d.consumed.update(range(r.t0, r.t1))
+        d.emit(Resolved(r.start, r.end, r.text, "PERSON", actor, country, sector))
+
+    def _by_surname(self, key: tuple[str, ...]) -> Actor | None:
+        ids = self.ix.surnames.get(key, [])
+        if not ids:
+            return None
+        if len(set(ids)) == 1:
+            return self.ix.actors[ids[0]]
+        scored = []
+        for pid in set(ids):
+            a = self.ix.actors[pid]
+            office = office_at(a, self.d.date)
+            active = 0
+            if office is not None and self.d.date:
+                frm, to = str(office.get("from") or ""), str(office.get("to") or "")
+                active = 0 if (not frm or frm <= self.d.date) and (not to or self.d.date <= to) else 1
+            scored.append((active, pid))
+        scored.sort()
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            return None
+        return self.ix.actors[scored[0][1]]
+
+    def person_context(self, r: Ref) -> tuple[str | None, str | None, Actor | None]:
+        """Country, sector and organisation from the words around a person's name: titles
+        and nationality before it, an apposition or an of/at-phrase after it."""
+        d = self.d
+        country = sector = None
+        org: Actor | None = None
+        # inside the reference: "Chinese President Xi" tagged as one entity
+        before_name = []
+        for m in r.inner:
+            if not m.role("name", "surname"):
+                before_name.append(m)
+        t = r.t0 - 1
+        sent = d.sent_of_tok[r.t0]
+        window: list[Match] = list(before_name)
+        steps = 0
+        title_seen = False
+        # an apposition before: "..., the vice-president of the X Agency, NAME"
+        while t >= 0 and steps < 12 and d.sent_of_tok[t] == sent:
+            tok = self.doc[t]
+            wm = d.match_at.get(t)
+            if wm is not None:
+                m = wm
+                window.append(m)
+                d.consumed.update(range(m.t0, m.t1)) if (m.role("agent") or m.role("adjective")) and steps < 6 else None
+                t = m.t0 - 1
+                steps += 1
+                continue
+            low = tok.lower_
+            if low in FILLERS or low in ("of", "to", "'s", "’s", "-", "in") or (
+                    low == "," and steps == 0):
+                t -= 1
+                steps += 1
+                continue
+            if tok.text[:1].isupper() and tok.is_alpha and t in d.ents_at and d.ents_at[t].label_ == "ORG":
+                steps += 1
+                t -= 1
+                continue
+            break
+        # after: ", title of ORG" or " of ORG" / " at ORG"
+        t = r.t1
+        n = len(self.doc)
+        steps = 0
+        after: list[Match] = []
+        seen_prep = False
+        while t < n and steps < 12 and d.sent_of_tok[t] == sent:
+            tok = self.doc[t]
+            if tok.text in CLAUSE_STOP or (tok.text == "," and steps > 0) or \
+                    tok.lower_ in ("and", "or", "but", "who", "which", "that", "said", "says"):
+                break
+            am = d.match_at.get(t)
+            if am is not None:
+                m = am
+                if m.role("name", "surname") and self.ix.actors.get(m.best.actor_id) is not None \
+                        and self.ix.actors[m.best.actor_id].kind == "person":
+                    break
+                if seen_prep or m.role("agent"):
+                    after.append(m)
+                t = m.t1
+                steps += 1
+                continue
+            if tok.lower_ in AFFIL_PREPS:
+                seen_prep = True
+            elif tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
+                break
+            t += 1
+            steps += 1
+        # read what was found: the words before the name when they say something, else the
+        # apposition after it; an organisation wins, then a nationality, then a title
+        informative = any(d.state_entry(m) is not None or
+                          (self._kind(m.best.actor_id) in ("organisation", "igo", "group"))
+                          for m in window)
+        if informative:
+            after = []
+        for m in after + window:
+            e = m.best
+            a = self.ix.actors.get(e.actor_id)
+            if a is None or e.role != "name":
+                continue
+            if a.kind in ("organisation", "igo", "group") and org is None:
+                org = a
+        agent_sector = None
+        for m in sorted(window, key=lambda m: -m.start) + after:
+            ae = m.role("agent")
+            if ae is not None and agent_sector is None:
+                agent_sector = self.ix.agents[ae.actor_id].sector
+                title_seen = True
+        possessor = None
+        for m in sorted(window, key=lambda m: m.start):
+            se = d.state_entry(m)
+            if se is None:
+                continue
+            # "ambassador to China": the host country is not the affiliation
+            prev = self.d.tok_lower(m.t0 - 1)
+            if prev in ("to", "in") and possessor is not None:
+                continue
+            if possessor is None:
+                possessor = se.actor_id
+        if possessor is None:
+            for m in after:
+                se = d.state_entry(m)
+                if se is not None:
+                    possessor = se.actor_id
+                    break
+        if org is not None:
+            country = org.country or possessor
+            sector = org.sector or agent_sector
+        else:
+            country = possessor
+            sector = agent_sector
+        if title_seen and sector is None:
+            sector = "GOV"
+        return country, sector, org
+
+    # -- dictionary phrases ---------------------------------------------------------------
+    def dictionary(self, r: Ref) -> None:
+        d = self.d
+        m = r.match
+        assert m is not None
+        e = m.best
+        if e.role == "agent":
+            self.agent_alone(r, m)
+            return
+        if e.role == "surname":
+            return  # a surname that is not a person here (handled by person())
+        se = d.state_entry(m)
+        if se is not None and (e.role in STATE_ROLES and self._is_state(e.actor_id) or e.rank >= se.rank):
+            self.state_ref(r, m, se)
+            return
+        a = self.ix.actors.get(e.actor_id)
+        if a is None:
+            return
+        if a.kind == "state":
+            self.state_ref(r, m, e)
+            return
+        d.consumed.update(range(r.t0, r.t1))
+        d.emit(Resolved(r.start, r.end, r.text, r.label if r.label != "RULE" else _label(a), a,
+                        a.country, a.sector))
+
+    def _is_state(self, ident: str) -> bool:
+        a = self.ix.actors.get(ident)
+        return a is not None and a.kind == "state"
+
+    def state_ref(self, r: Ref, m: Match, e: Entry) -> None:
+        d = self.d
+        state = self.ix.actors[e.actor_id]
+        iso = state.country or state.id
+        role = e.role
+        sector: str | None = None
+        end, t1 = r.end, r.t1
+        if role == "capital":
+            sector = None if self._place_reading(m) else "GOV"
+        elif role == "government":
+            sector = "GOV"
+        elif role == "demonym":
+            sector = "CVL"
+            if self.doc[m.t0].text.lower() == "chinese" or fold(m.text) == fold(state.name):
+                sector = None
+        # a sector noun after it: "Cuban officials", "China's military", "Chinese state media"
+        if role in ("name", "adjective", "demonym", "capital"):
+            found = self._compound_agent(m)
+            if found is not None:
+                agent_e, am = found
+                info = self.ix.agents[agent_e.actor_id]
+                holder = self._office_holder(iso, info.role) if info.title else None
+                span_end = am.end
+                d.consumed.update(range(m.t0, am.t1))
+                if holder is not None:
+                    office = office_at(holder, d.date)
+                    d.emit(Resolved(r.start, span_end, self.d.text[r.start:span_end], "RULE",
+                                    holder, iso, office_sector(office) or "GOV", 0.8))
+                    return
+                sector = info.sector
+                end, t1 = span_end, am.t1
+            elif role == "capital" and self._possessive(m):
+                sector = "GOV"
+        if role == "adjective" and sector is None and self._adjective_as_noun(m):
+            role = "demonym"
+        d.consumed.update(range(r.t0, t1))
+        d.emit(Resolved(r.start, end, self.d.text[r.start:end],
+                        r.label if r.label != "RULE" else ("NORP" if role in ("adjective", "demonym") else "GPE"),
+                        state, iso, sector))
+
+    def _possessive(self, m: Match) -> bool:
+        return self.d.tok_lower(m.t1) in ("'s", "’s", "'")
+
+    def _adjective_as_noun(self, m: Match) -> bool:
+        """"the Chinese are bolder": an adjective standing for its people."""
+        nxt = self.doc[m.t1] if m.t1 < len(self.doc) else None
+        return self.d.tok_lower(m.t0 - 1) == "the" and (nxt is None or not nxt.tag_.startswith(("NN", "JJ")))
+
+    def _place_reading(self, m: Match) -> bool:
+        """Is this capital a place here rather than its government?"""
+        d = self.d
+        prev = d.tok_lower(m.t0 - 1)
+        nxt = d.tok_lower(m.t1)
+        if nxt == "(" or (nxt in ("—", "–", "-") and self.doc[m.t0].is_upper):
+            return True  # dateline
+        if nxt == "," and m.t1 + 1 < len(self.doc):
+            after = d.match_at.get(m.t1 + 1)
+            if after is not None and d.state_entry(after, frozenset({"name"})) is not None:
+                return True  # "Havana, Cuba"
+        if prev in PLACE_PREPS:
+            before = d.tok_lower(m.t0 - 2)
+            return before not in PEOPLE_BEFORE_IN
+        if prev in ("to", "from", "toward", "towards"):
+            for k in range(m.t0 - 2, max(-1, m.t0 - 6), -1):
+                if self.doc[k].lower_ in MOTION_WORDS:
+                    return True
+            return False
+        if prev == "of" and d.tok_lower(m.t0 - 2) in PLACE_OF:
+            return True
+        if prev in ("like", "including") and d.tok_lower(m.t0 - 2) in ("cities", "places", "capitals"):
+            return True
+        return False
+
+    def _compound_agent(self, m: Match) -> tuple[Entry, Match] | None:
+        """The sector noun that heads the noun phrase this state word modifies, if any:
+        the last agent word among the nouns and adjectives that follow (up to four words,
+        "'s" allowed first)."""
+        d = self.d
+        t = m.t1
+        n = len(self.doc)
+        if t < n and self.doc[t].lower_ in ("'s", "’s"):
+            t += 1
+        found: tuple[Entry, Match] | None = None
+        steps = 0
+        while t < n and steps < 4 and d.sent_of_tok[t] == d.sent_of_tok[m.t0]:
+            tok = self.doc[t]
+            am = d.match_at.get(t)
+            if am is not None:
+                ae = am.role("agent")
+                if ae is None or am.role("name", "adjective", "demonym", "capital", "government"):
+                    break
+                found = (ae, am)
+                t = am.t1
+                steps += 1
+                continue
+            if tok.text in ("-", "–") or tok.tag_ in ("JJ", "NN", "NNS", "VBN", "NNP") and not tok.ent_type_ == "PERSON":
+                if tok.tag_ == "NNP" and found is None and steps > 0:
+                    break
+                t += 1
+                steps += 1
+                continue
+            break
+        if found is None:
+            return None
+        # the agent word heads the phrase: only transparent nouns may follow it
+        # ("Chinese government news release", but not "Chinese spy balloon")
+        k = found[1].t1
+        if fold(found[1].text) not in INSTITUTIONS:
+            while k < t:
+                tok = self.doc[k]
+                if tok.tag_.startswith("NN") and tok.lower_ not in TRANSPARENT:
+                    return None
+                k += 1
+        # the agent word must not be the title of a following name ("Chinese President Xi")
+        nxt = found[1].t1
+        if nxt < n and self.doc[nxt].ent_type_ == "PERSON":
+            return None
+        return found
+
+    def _office_holder(self, iso: str, role: str | None) -> Actor | None:
+        """The person holding ``role`` in ``iso`` at the document's date (leaders data)."""
+        if not role or not self.d.date:
+            return None
+        cache = self.d.pd.cache.setdefault("actors.holders", {})
+        key = (iso, role, self.d.date)
+        if key in cache:
+            hit: Actor | None = cache[key]
+            return hit
+        found = None
+        for a in self.ix.actors.values():
+            if a.kind != "person" or a.country != iso:
+                continue
+            for o in a.meta.get("offices") or []:
+                if not isinstance(o, dict) or o.get("role") != role:
+                    continue
+                frm, to = str(o.get("from") or ""), str(o.get("to") or "")
+                if (not frm or frm <= self.d.date) and (not to or self.d.date <= to):
+                    found = a
+        cache[key] = found
+        return found
+
+    def agent_alone(self, r: Ref, m: Match) -> None:
+        """Protesters, dissidents, rebels ...: the people or opposition of the country of
+        their context."""
+        d = self.d
+        if fold(m.text) not in CVL_OPP_ALONE:
+            return
+        info = self.ix.agents[m.best.actor_id]
+        country = d.context_country(r.start, d.sent_of_tok[r.t0])
+        if country is None:
+            return
+        state = self.ix.actors.get(country)
+        if state is None:
+            return
+        d.emit(Resolved(r.start, r.end, r.text, "RULE", state, country, info.sector, 0.7))
+
+    # -- entities the dictionary does not know --------------------------------------------
+    def entity(self, r: Ref) -> None:
+        d = self.d
+        if r.label in ("GPE", "LOC", "FAC", "NORP"):
+            # places are the places extractor's; a state inside ("Chinese Cubans") is read
+            for m in r.inner:
+                se = d.state_entry(m)
+                if se is not None:
+                    self.state_ref(Ref(m.start, m.end, m.t0, m.t1, m.text, r.label, m), m, se)
+            return
+        if r.label != "ORG":
+            return
+        words = name_pieces(r.text)
+        if not words or all(w in NOT_NAMES for w in words):
+            return
+        country = sector = None
+        for m in r.inner:
+            se = d.state_entry(m)
+            if se is not None and country is None:
+                country = se.actor_id
+            e = m.best
+            a = self.ix.actors.get(e.actor_id)
+            if a is not None and a.kind in ("organisation", "igo") and a.country and country is None:
+                country = a.country
+        if country is None:
+            prev = d.match_at.get(r.t0 - 1) or d.match_at.get(r.t0 - 2)
+            if prev is not None:
+                se = d.state_entry(prev, frozenset({"adjective", "name"}))
+                if se is not None:
+                    country = se.actor_id
+        last = [w for w in PIECE.findall(fold(r.text))]
+        for words_set, sec in HEAD_SECTORS:
+            if last and last[-1] in words_set:
+                sector = sec
+                break
+        if sector is None:
+            for words_set, sec in HEAD_SECTORS:
+                if any(w in words_set for w in last):
+                    sector = sec
+                    break
+        acronym = r.text.isupper() and r.text.isalpha() and 2 <= len(r.text) <= 8
+        if sector is None and not acronym:
+            return  # a headline, a book title, a slogan: not an organisation we can read
+        if self.d.tok_lower(r.t0 - 1) in ("\"", "“", "'", "‘") or "'" in r.text[:1]:
+            return  # quoted titles
+        name = r.text
+        actor = Actor(id="org:" + slug(name), name=name, kind="organisation", country=country,
+                      sector=sector, aliases=[name])
+        d.consumed.update(range(r.t0, r.t1))
+        d.emit(Resolved(r.start, r.end, r.text, r.label, actor, country, sector, 0.8))
+
+
+def _label(a: Actor) -> str:
+    return {"person": "PERSON", "state": "GPE"}.get(a.kind, "ORG")
+
+
+# ---------------------------------------------------------------------------------------------
+class ActorExtractor:
+    name = "actors"
+    version = "1"
+
+    def __call__(self, pd: ParsedDoc) -> None:
+        index = load_index()
+        d = _Doc(pd, index)
+        for ent in pd.doc.ents:
+            for t in range(ent.start, ent.end):
+                d.ents_at[t] = ent
+        d.find_matches()
+        refs = d.candidates()
+        Resolver(d).run(refs)
+        ex = pd.extraction
+        by_sentence: dict[int, list[Mention]] = {}
+        for r in d.out:
+            sent = pd.sentence_index(r.start)
+            actor = r.actor
+            stored = ex.actors.get(actor.id)
+            if stored is None:
+                stored = Actor(actor.id, actor.name, actor.kind, actor.country, actor.sector,
+                               [actor.name], meta=dict(actor.meta))
+                ex.actors[actor.id] = stored
+            if r.text not in stored.aliases:
+                stored.aliases.append(r.text)
+            m = Mention(pd.doc_id, sent, r.start, r.end, r.text, self.name, self.version,
+                        r.confidence, label=r.label, actor_id=actor.id, actor_name=actor.name,
+                        actor_kind=actor.kind, country=r.country, sector=r.sector)
+            ex.mentions.append(m)
+            by_sentence.setdefault(sent, []).append(m)
+        pd.cache["actors.by_sentence"] = by_sentence
+
+
+EXTRACTOR = ActorExtractor()
+
+
+# -- API for other extractors -------------------------------------------------------------------
+def mentions_in_sentence(pd: ParsedDoc, i: int) -> list[Mention]:
+    """The actor mentions of sentence ``i`` (in text order)."""
+    by = pd.cache.get("actors.by_sentence")
+    if by is None:
+        by = {}
+        for m in pd.extraction.mentions:
+            if m.extractor == ActorExtractor.name:
+                by.setdefault(m.sentence, []).append(m)
+        pd.cache["actors.by_sentence"] = by
+    return list(by.get(i, []))
+
+
+SECTOR_NAMES = {"GOV": "government", "MIL": "military", "MED": "media", "BUS": "business",
+                "NGO": "NGOs", "EDU": "education", "CVL": "civilians", "OPP": "opposition",
+                "LEG": "legislature", "IGO": "IGO"}
+
+
+def sector_actor(state: Actor, sector: str | None) -> Actor:
+    """A state's sector as an actor of its own ("CUBGOV", the government of Cuba)."""
+    if not sector:
+        return state
+    iso = state.country or state.id
+    kind = "government" if sector == "GOV" else "group"
+    return Actor(id=f"{iso}{sector}", name=f"{state.name} ({SECTOR_NAMES.get(sector, sector)})",
+                 kind=kind, country=iso, sector=sector)
+
+
+def resolve_name(text: str, date: str | None = None) -> Actor | None:
+    """The actor a short phrase names, without context: a known name ("Xinhua", "Xi Jinping",
+    "the Kremlin" -> Russia's government), a state's word with a sector noun ("the Cuban side",
+    "Chinese officials" -> "CUBGOV"/"CHNGOV"), a capital ("Havana" -> Cuba's government), a
+    demonym ("Cubans" -> "CUBCVL"). None when nothing is known."""
+    ix = load_index()
+    parts = PIECE.findall(text)
+    if not parts:
+        return None
+    keys = [fold(p) for p in parts]
+    if keys[0] in ("the", "a", "an") and len(keys) > 1:
+        keys, parts = keys[1:], parts[1:]
+    # longest dictionary phrases, left to right
+    found: list[tuple[Entry, int, int]] = []
+    i = 0
+    while i < len(keys):
+        node = ix.trie.get(keys[i])
+        best: tuple[Entry, int] | None = None
+        j = i
+        while node is not None:
+            bucket = node.get("")
+            if bucket:
+                ok = [e for e in bucket if _case_ok(e.case, parts, i)] or bucket
+                best = (ok[0], j)
+            j += 1
+            node = node.get(keys[j]) if j < len(keys) else None
+        if best is None:
+            i += 1
+            continue
+        found.append((best[0], i, best[1]))
+        i = best[1] + 1
+    if not found:
+        return None
+    first = found[0][0]
+    a = ix.actors.get(first.actor_id)
+    if first.role == "agent" or a is None:
+        return None
+    if a.kind != "state":
+        if a.kind == "person" and date:
+            office = office_at(a, date)
+            if office:
+                return Actor(a.id, a.name, a.kind, office.get("country") or a.country,
+                             office_sector(office) or a.sector, list(a.aliases), meta=dict(a.meta))
+        return a
+    sector = {"capital": "GOV", "government": "GOV", "demonym": "CVL"}.get(first.role)
+    for e, _s, _e in found[1:]:
+        if e.role == "agent":
+            sector = ix.agents[e.actor_id].sector
+    return sector_actor(a, sector)
