@@ -166,13 +166,13 @@ class ActorIndex:
                 for v in [vals] if isinstance(vals, str) else vals:
                     self.add_phrase(str(v), ident, role, rank)
         if kind == "person":
-            key = name_pieces(name)
-            self.person_keys[ident] = key
-            if key:
-                self.persons_by_first.setdefault((actor.country, key[0]), []).append(ident)
-                self.persons_by_first_any.setdefault(key[0], []).append(ident)
-            if rank < 2 and len(key) >= 2:  # curated persons: surname back references
-                for sur in {key[-1:], key[1:], key[:1]}:
+            pkey = name_pieces(name)
+            self.person_keys[ident] = pkey
+            if pkey:
+                self.persons_by_first.setdefault((actor.country, pkey[0]), []).append(ident)
+                self.persons_by_first_any.setdefault(pkey[0], []).append(ident)
+            if rank < 2 and len(pkey) >= 2:  # curated persons: surname back references
+                for sur in {pkey[-1:], pkey[1:], pkey[:1]}:
                     if sur:
                         self.surnames.setdefault(sur, []).append(ident)
                         self.add_phrase(" ".join(sur).title(), ident, "surname", rank + 10)
