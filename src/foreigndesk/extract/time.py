@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from foreigndesk.extract import time_calendar as cal
 from foreigndesk.extract.nlp import ParsedDoc
-from foreigndesk.extract.time_rules import Context, Resolved, rules
+from foreigndesk.extract.time_rules import Context, Resolved, offset_value, rules
 from foreigndesk.extract.time_tense import tense_at
 from foreigndesk.model import TimeValue
 
@@ -132,7 +132,33 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
     chosen.sort(key=lambda c: c.start)
     chosen = _merge_clock(text, chosen)
     _follow_quarters(chosen, pd)
+    _follow_dates(chosen, pd)
     return chosen
+
+
+_CALENDAR = re.compile(r"\d{4}(?:-\d\d){0,2}")
+
+
+def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
+    """"A month later", "two years earlier": counted from the date mentioned just before
+    (same or previous two sentences) when there is one, else from the publication date."""
+    for i, c in enumerate(found):
+        if c.r.shift is None:
+            continue
+        sent = pd.sentence_index(c.start) if pd is not None else 0
+        for prev in reversed(found[:i]):
+            psent = pd.sentence_index(prev.start) if pd is not None else 0
+            if sent - psent > 2:
+                break
+            if prev.r.type != "DATE" or prev.r.shift is not None:
+                continue
+            if prev.r.precision in ("day", "month", "year") and _CALENDAR.fullmatch(prev.r.value):
+                anchor = cal.parse_date(prev.r.value)
+                v = offset_value(anchor, *c.r.shift, prev.r.precision) if anchor else None
+                if v is not None:
+                    c.r = Resolved(v[0], v[1], anchored=False, modifier=c.r.modifier,
+                                   shift=c.r.shift)
+                break
 
 
 def _follow_quarters(found: list[Candidate], pd: ParsedDoc | None) -> None:
@@ -144,8 +170,9 @@ def _follow_quarters(found: list[Candidate], pd: ParsedDoc | None) -> None:
         sent = pd.sentence_index(c.start) if pd is not None else 0
         m = _QUARTER_VALUE.fullmatch(c.r.value)
         if c.r.year_ago:
-            if last is not None and sent - last[0] <= 1:
+            if last is not None and sent - last[0] <= 2:
                 c.r = Resolved(f"{last[1] - 1:04d}-Q{last[2]}", "quarter", anchored=True)
+                c.r.shift = None
             continue
         if m:
             last = (sent, int(m.group(1)), int(m.group(2)))

@@ -46,6 +46,7 @@ class Resolved:
     end: int | None = None
     weak: bool = False
     year_ago: bool = False  # "a year earlier", "the year-ago quarter": may follow the quarter in focus
+    shift: tuple[str, int] | None = None  # "a month later": (unit, count) from the date in focus
 
 
 @dataclass
@@ -513,7 +514,31 @@ def h_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(cal.fmt_week(target) + "-WE", "week", anchored=True)
 
 
+def offset_value(d: Date, unit: str, k: int, precision: str = "day") -> tuple[str, str] | None:
+    """(value, precision) of ``k`` units after the day ``d`` known to ``precision``, at the
+    unit's granularity; None when the unit is finer than what is known of ``d``."""
+    rank = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+    unit_rank = {"day": 0, "week": 1, "fortnight": 1, "month": 2, "quarter": 3}.get(unit, 4)
+    if rank.get(precision, 0) > unit_rank:
+        return None
+    if unit == "day":
+        return cal.add_days(d, k).isoformat(), "day"
+    if unit in ("week", "fortnight"):
+        w = 2 * k if unit == "fortnight" else k
+        return cal.fmt_week(cal.add_days(d, 7 * w)), "week"
+    if unit == "month":
+        y, mo = cal.add_months(d.year, d.month, k)
+        return cal.fmt_month(y, mo), "month"
+    if unit == "quarter":
+        y, q = cal.add_quarters(d.year, cal.quarter_of(d), k)
+        return f"{y:04d}-Q{q}", "quarter"
+    years = {"year": 1, "decade": 10, "century": 100, "millennium": 1000}.get(unit, 1) * k
+    return f"{d.year + years:04d}", "year"
+
+
 def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"two years ago" (from the reference date); "a month later", "a year earlier" (from
+    the date just mentioned when there is one, see time.py, else the reference date)."""
     lx = lexicon()
     unit = lx.unit(m["u"])
     if unit is None:
@@ -525,26 +550,16 @@ def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     if vague or n is None:
         return Resolved("PAST_REF" if sign < 0 else "FUTURE_REF", "", anchored=ctx.dct is not None,
                         modifier=mod)
-    if ctx.dct is None:
-        return Resolved("", "", modifier=mod)
     k = int(n * sign) if n == int(n) else int(round(n * sign))
-    d = ctx.dct
+    shift = (unit, k) if direction in ("earlier", "later") else None
     if lx.units[unit].get("time"):
-        return Resolved(d.isoformat(), "day", anchored=True, modifier=mod)
-    if unit == "day":
-        return Resolved(cal.add_days(d, k).isoformat(), "day", anchored=True, modifier=mod)
-    if unit in ("week", "fortnight"):
-        w = 2 * k if unit == "fortnight" else k
-        return Resolved(cal.fmt_week(cal.add_days(d, 7 * w)), "week", anchored=True, modifier=mod)
-    if unit == "month":
-        y, mo = cal.add_months(d.year, d.month, k)
-        return Resolved(cal.fmt_month(y, mo), "month", anchored=True, modifier=mod)
-    if unit == "quarter":
-        y, q = cal.add_quarters(d.year, cal.quarter_of(d), k)
-        return Resolved(f"{y:04d}-Q{q}", "quarter", anchored=True, modifier=mod)
-    years = {"year": 1, "decade": 10, "century": 100, "millennium": 1000}.get(unit, 1) * k
-    return Resolved(f"{d.year + years:04d}", "year", anchored=True, modifier=mod,
-                    year_ago=unit == "year" and k == -1)
+        unit, k = "day", 0
+    year_ago = unit == "year" and k == -1
+    if ctx.dct is None:
+        return Resolved("", "", modifier=mod, shift=shift, year_ago=year_ago)
+    v = offset_value(ctx.dct, unit, k)
+    assert v is not None
+    return Resolved(v[0], v[1], anchored=True, modifier=mod, shift=shift, year_ago=year_ago)
 
 
 _QWORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
