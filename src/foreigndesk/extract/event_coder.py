@@ -42,7 +42,7 @@ VERB_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon",
                      "over", "for", "from", "about", "of", "in", "onto", "behind", "around")
 NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "for", "into",
                      "over", "of", "at", "in")
-ACTOR_MOD_PREPS = ("of", "in", "from")
+ACTOR_MOD_PREPS = ("by", "of", "from", "in")
 CIRCUMSTANCE_PREPS = frozenset(("after", "during", "before", "following", "since", "until",
                                 "upon", "on", "at", "despite", "amid", "ahead", "prior"))
 OBJECT_CONTROL = frozenset(("urge", "ask", "call", "press", "encourage", "invite", "tell",
@@ -153,13 +153,30 @@ class Coder:
             ("relation", "relations", "tie", "ties", "relationship"))
 
     # -- actors ---------------------------------------------------------------------------
-    def ref(self, m: Mention, tok: Token, sector: str | None = None) -> ActorRef:
+    def ref(self, m: Mention, tok: Token, sector: str | None = None,
+            promote: bool = True) -> ActorRef:
         country = m.country
         sec = sector if sector is not None else m.sector
-        if (self.promote_states and country and not sec
+        if (promote and self.promote_states and country and not sec
                 and (m.actor_kind in (None, "state", "place", "government"))):
             sec = "GOV"
         return ActorRef(m, combine_code(country, sec), country, sec, tok.i)
+
+    def with_agents(self, ref: ActorRef, agents: list[Mention]) -> ActorRef:
+        """An actor qualified by agent nouns ("Arnor cleric", "Gondor's government")."""
+        if not agents:
+            return ref
+        code = ref.mention.country or ""
+        sector = ref.mention.sector or ""
+        prefix = ""
+        for a in agents:
+            sec = a.sector or ""
+            if sec.endswith("~"):
+                prefix += sec[:-1]
+            elif sec and not (code + sector).endswith(sec.lstrip("~")):
+                sector += sec.lstrip("~")
+        full = prefix + code + sector
+        return ActorRef(ref.mention, full, ref.country, sector or None, ref.token)
 
     def np_actors(self, tok: Token, sa: SentenceActors, descend: bool = True,
                   _depth: int = 0) -> list[ActorRef]:
@@ -171,25 +188,34 @@ class Coder:
 
     def _single(self, t: Token, sa: SentenceActors, descend: bool, depth: int) -> list[ActorRef]:
         m = sa.at(t)
-        if m is not None and m.country:
-            return [self.ref(m, t)]
         low = t.lower_
-        if (m is None and t.pos_ == "PRON") or (low in RELATIVE_PRONOUNS and t.tag_.startswith("W")):
+        if m is None and (t.pos_ == "PRON" or (low in RELATIVE_PRONOUNS
+                                                and t.tag_.startswith("W"))):
             return self.pronoun(t, sa)
         if depth > 2:
-            return []
-        mods = self._modifier_actors(t, sa, depth)
+            return [self.ref(m, t)] if m is not None and m.country else []
+        actors, agents = self._modifiers(t, sa, m, depth)
+        if m is not None and m.country:  # an actor, perhaps with agents ("MSF Arnor")
+            if agents:
+                return [self.with_agents(self.ref(m, t, promote=False), agents)]
+            return [self.ref(m, t)]
         if m is not None:  # an agent ("officials", "the government") without a country
-            if mods:
-                return [ActorRef(x.mention, combine_code(x.country, m.sector), x.country,
-                                 m.sector, x.token) for x in mods]
+            agents = [*agents, m]
+            if actors:
+                return [self.with_agents(a, agents) for a in actors]
             if not self.require_dyad:
                 return [ActorRef(m, combine_code(None, m.sector), None, m.sector, t.i)]
             return []
-        return mods if descend else []
+        if not descend or not actors:
+            return []
+        return [self.with_agents(a, agents) for a in actors] if agents else actors
 
-    def _modifier_actors(self, t: Token, sa: SentenceActors, depth: int) -> list[ActorRef]:
+    def _modifiers(self, t: Token, sa: SentenceActors, head: Mention | None,
+                   depth: int) -> tuple[list[ActorRef], list[Mention]]:
+        """Actors among a noun's modifiers (apposition, possessor, compound or adjective,
+        "by/of/from/in" phrases: the first kind found) and agent nouns among them."""
         groups: dict[str, list[ActorRef]] = {}
+        agents: list[Mention] = []
         for c in t.children:
             dep = c.dep_
             if dep == "appos":
@@ -197,17 +223,27 @@ class Coder:
             elif dep == "poss":
                 groups.setdefault("poss", []).extend(self.np_actors(c, sa, True, depth + 1))
             elif dep in ("compound", "amod", "nmod", "npadvmod") and c.i < t.i:
-                mc = sa.at(c)
-                if mc is not None and mc.country:
-                    groups.setdefault("mod", []).append(self.ref(mc, c))
+                for cc in [c, *(x for x in c.children if x.dep_ in ("compound", "amod"))]:
+                    mc = sa.at(cc)
+                    if mc is None or mc is head:
+                        continue
+                    if mc.country:
+                        raw = groups.setdefault("mod", [])
+                        raw.append(self.ref(mc, cc, promote=False))
+                    elif mc not in agents:
+                        agents.append(mc)
             elif dep == "prep" and c.lower_ in ACTOR_MOD_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        groups.setdefault("of", []).extend(self.np_actors(p, sa, True, depth + 1))
-        for key in ("appos", "poss", "mod", "of"):
+                        groups.setdefault(c.lower_, []).extend(
+                            self.np_actors(p, sa, True, depth + 1))
+        for key in ("appos", "poss", "mod", *ACTOR_MOD_PREPS):
             if groups.get(key):
-                return groups[key]
-        return []
+                refs = _unique(groups[key])
+                if key == "mod" and not agents and head is None:
+                    refs = [self.ref(r.mention, t.doc[r.token]) for r in refs]
+                return refs, agents
+        return [], agents
 
     def pronoun(self, t: Token, sa: SentenceActors) -> list[ActorRef]:
         """A few pronouns resolved to actors of the sentence (or of the one before)."""
@@ -253,9 +289,9 @@ class Coder:
         none of its own (coordination, complements, participles, relative clauses)."""
         if _depth > 4:
             return []
-        for c in verb.children:
-            if c.dep_ in SUBJ:
-                return self.np_actors(c, sa)
+        subj = [c for c in verb.children if c.dep_ in SUBJ]
+        if subj:
+            return _unique(r for c in subj for r in self.np_actors(c, sa))
         if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
             return []
         dep, head = verb.dep_, verb.head
@@ -307,47 +343,66 @@ class Coder:
 
     def verb_targets(self, verb: Token, sa: SentenceActors, m: Match | None,
                      post: Sequence[Token]) -> list[ActorRef]:
+        """The target of a verb: the actor a pattern's '+' points at, the subject of a
+        passive, the object, a prepositional object (to, with, against ...), the object of
+        a "to"-complement, the subject of a clausal complement; else the first actor after
+        the verb in its clause."""
         if m is not None and m.target_at is not None:
-            for tok in post[m.target_at:]:
-                refs = self.np_actors(tok, sa, descend=False)
-                if refs:
-                    return refs
-        for c in verb.children:
-            if c.dep_ in PASS_SUBJ and _is_passive(verb):
-                refs = self.np_actors(c, sa)
-                if refs:
-                    return refs
+            refs = self.first_actor(post[m.target_at:], sa)
+            if refs:
+                return refs
+        if _is_passive(verb):
+            for c in verb.children:
+                if c.dep_ in PASS_SUBJ:
+                    refs = self.np_actors(c, sa)
+                    if refs:
+                        return refs
         objs = [c for c in verb.children if c.dep_ in OBJ]
         for c in objs:
             refs = self.np_actors(c, sa)
             if refs:
                 return refs
-        preps = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "dative")}
+        preps: dict[str, list[Token]] = {}
         for c in verb.children:
-            if c.dep_ == "prt":  # "cordoned off ...": the particle's own objects
+            if c.dep_ in ("prep", "dative"):
+                preps.setdefault(c.lower_, []).append(c)
+            elif c.dep_ == "prt":  # "cordoned off ...": the particle's own objects
                 for pc in c.children:
                     if pc.dep_ == "prep":
-                        preps.setdefault(pc.lower_, pc)
+                        preps.setdefault(pc.lower_, []).append(pc)
         for o in objs:
             for c in o.children:
-                if c.dep_ == "prep" and c.lower_ not in preps and c.lower_ not in ACTOR_MOD_PREPS:
-                    preps[c.lower_] = c
+                if c.dep_ == "prep" and c.lower_ not in ACTOR_MOD_PREPS:
+                    preps.setdefault(c.lower_, []).append(c)
         for word in VERB_TARGET_PREPS:
-            pt = preps.get(word)
-            if pt is None:
-                continue
-            for po in pt.children:
-                if po.dep_ == "pobj":
-                    refs = self.np_actors(po, sa)
-                    if refs:
-                        return refs
-        for c in verb.children:  # "helped build Cuba's internet"
-            if c.dep_ == "xcomp":
-                for o in c.children:
+            for pt in preps.get(word, ()):
+                for po in pt.children:
+                    if po.dep_ == "pobj":
+                        refs = self.np_actors(po, sa)
+                        if refs:
+                            return refs
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children):
+                for o in c.children:  # "helped build Cuba's internet", "to supply Gondor"
                     if o.dep_ in OBJ:
                         refs = self.np_actors(o, sa)
                         if refs:
                             return refs
+            if c.dep_ == "ccomp":  # "believes Dagolath and Osgiliath can cope"
+                for o in c.children:
+                    if o.dep_ in SUBJ:
+                        refs = self.np_actors(o, sa)
+                        if refs:
+                            return refs
+        return self.first_actor([t for t in verb.subtree if t.i > verb.i
+                                 and _in_clause(t, verb)], sa)
+
+    def first_actor(self, toks: Iterable[Token], sa: SentenceActors) -> list[ActorRef]:
+        for t in toks:
+            if sa.at(t) is not None:
+                refs = self.np_actors(_np_head(t, sa), sa)
+                if refs:
+                    return refs
         return []
 
     def noun_targets(self, noun: Token, sa: SentenceActors, agent_of: bool) -> list[ActorRef]:
@@ -394,7 +449,7 @@ class Coder:
         for tok in doc:
             if not tok.tag_.startswith("VB") and tok.pos_ not in ("VERB",):
                 continue
-            entries = self.d.verbs.get(tok.lemma_.lower()) or self.d.verbs.get(tok.lower_)
+            entries = self.d.verbs.get(tok.lower_) or self.d.verbs.get(tok.lemma_.lower())
             if not entries:
                 continue
             out += self._code_verb(tok, entries, sa, consumed, light_objects)
@@ -435,7 +490,7 @@ class Coder:
             return []
         for i in m.tokens:
             consumed.add(post[i].i)
-        if m.code == NULL:  # a light verb: its event is the noun it takes
+        if m.code == NULL and not m.reverse:  # a light verb: its event is the noun it takes
             for c in verb.children:
                 if c.dep_ in OBJ and c.tag_.startswith("NN") and c.lemma_.lower() in self.d.nouns:
                     light_objects[c.i] = verb
@@ -450,8 +505,13 @@ class Coder:
             receivers = sources
             sources = self._from_actors(verb, sa)
             targets = receivers
+        elif "target" in m.pre_roles:  # PETRARCH "+ WAS * DEAD IN $"
+            targets = self._subject_np(verb, sa)
+            sources = []
         else:
             targets = self.verb_targets(verb, sa, m, post)
+        if m.source_at is not None:
+            sources = self.first_actor(post[m.source_at:], sa) or sources
         words = {w for pair in words_post for w in pair}
         if words & self.reciprocal:
             flags.add("symmetric")
@@ -460,10 +520,13 @@ class Coder:
             if sources and not targets:
                 targets = self._inherited_patient(verb, sa)
         events: list[RawEvent] = []
+        if m.reverse and m.reverse[:2] == m.code[:2]:
+            flags.add("symmetric")  # "[064:064]": a mutual act
         pairs = self._pairs(verb, sources, targets, flags, sa, passive)
         for s, t in pairs:
-            events.append(RawEvent(verb, m.code, s, t, "verb", verb, frozenset(flags),
-                                   m.pattern.line if m.pattern else ""))
+            if m.code != NULL:
+                events.append(RawEvent(verb, m.code, s, t, "verb", verb, frozenset(flags),
+                                       m.pattern.line if m.pattern else ""))
             if m.reverse:
                 events.append(RawEvent(verb, m.reverse, t, s, "verb", verb, frozenset(flags),
                                        m.pattern.line if m.pattern else ""))
@@ -489,6 +552,12 @@ class Coder:
                 return [(a, b) for a in group for b in group if _distinct(a, b)]
             return []
         return [(s, t) for s in sources for t in targets if _distinct(s, t)]
+
+    def _subject_np(self, verb: Token, sa: SentenceActors) -> list[ActorRef]:
+        for c in verb.children:
+            if c.dep_ in SUBJ + PASS_SUBJ:
+                return self.np_actors(c, sa)
+        return self.subjects(verb, sa)
 
     def _from_actors(self, verb: Token, sa: SentenceActors) -> list[ActorRef]:
         for holder in [verb, *(c for c in verb.children if c.dep_ in OBJ)]:
@@ -595,6 +664,39 @@ class Coder:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+
+def _in_clause(t: Token, verb: Token) -> bool:
+    """``t`` belongs to ``verb``'s own clause (not to a relative clause, a coordinated verb
+    or a subordinate clause with a subject of its own)."""
+    x = t
+    for _ in range(40):
+        if x.i == verb.i:
+            return True
+        if x.dep_ in ("relcl", "parataxis", "appos"):
+            return False
+        if x.pos_ in ("VERB", "AUX") and (x.dep_ == "conj" or any(
+                c.dep_ in SUBJ + PASS_SUBJ for c in x.children)):
+            return False
+        if x.head.i == x.i:
+            return False
+        x = x.head
+    return False
+
+
+def _np_head(t: Token, sa: SentenceActors) -> Token:
+    """The head token of the actor mention holding ``t`` (the mention's last noun whose head
+    lies outside the mention)."""
+    m = sa.at(t)
+    if m is None:
+        return t
+    x = t
+    for _ in range(10):
+        if sa.at(x.head) is m and x.head.i != x.i:
+            x = x.head
+        else:
+            break
+    return x
+
 
 def _conjuncts(tok: Token) -> list[Token]:
     out: list[Token] = []

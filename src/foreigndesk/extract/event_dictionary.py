@@ -56,6 +56,7 @@ class Pattern:
     flags: frozenset[str] = frozenset()
     target_slot: int | None = None  # '+' after this many POST elements
     source_slot: int | None = None  # '$' after this many POST elements
+    pre_roles: frozenset[str] = frozenset()  # "source"/"target": '$'/'+' before the verb
     line: str = ""
 
     @property
@@ -91,6 +92,7 @@ class Match:
     tokens: tuple[int, ...]  # indices (into the POST token list) the pattern used
     target_at: int | None = None  # POST token index the '+' of the pattern points after
     source_at: int | None = None
+    pre_roles: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -200,13 +202,11 @@ def match(entries: Iterable[Entry], pre: Words, post: Words,
             if spans is None:
                 continue
             used = tuple(i for s, e in spans for i in range(s, e))
-            tgt = spans[pat.target_slot - 1][1] if pat.target_slot else None
-            src = spans[pat.source_slot - 1][1] if pat.source_slot else None
-            if pat.target_slot == 0:
-                tgt = 0
+            tgt = _slot(spans, pat.target_slot)
+            src = _slot(spans, pat.source_slot)
             code, rev = split_code(pat.code)
             cand = (pat.weight + bonus, Match(code, rev, pat.flags | entry.flags, pat, used,
-                                              tgt, src))
+                                              tgt, src, pat.pre_roles))
         if cand is None:
             code, rev = split_code(entry.code)
             cand = (bonus, Match(code, rev, entry.flags, None, ()))
@@ -218,6 +218,12 @@ def match(entries: Iterable[Entry], pre: Words, post: Words,
     if m.code == NULL and "light" not in m.flags:
         return None
     return m
+
+
+def _slot(spans: list[tuple[int, int]], slot: int | None) -> int | None:
+    if slot is None:
+        return None
+    return 0 if slot == 0 or not spans else spans[min(slot, len(spans)) - 1][1]
 
 
 def split_code(code: str) -> tuple[str, str | None]:
@@ -257,22 +263,26 @@ def parse_pattern(spec: str, code: str, flags: frozenset[str], synsets: dict[str
     post: list[Element] = []
     seen_star = False
     target_slot = source_slot = None
+    pre_roles: set[str] = set()
     for tok in _WORD.findall(spec):
         if tok == "*":
             seen_star = True
             continue
         if tok in ("+", "$"):
-            if seen_star:
-                if tok == "+":
-                    target_slot = len(post)
-                else:
-                    source_slot = len(post)
+            role = "target" if tok == "+" else "source"
+            if not seen_star:
+                pre_roles.add(role)
+            elif role == "target":
+                target_slot = len(post)
+            else:
+                source_slot = len(post)
             continue
         el = parse_words(tok, synsets)
         if el is None:
             return None
         (post if seen_star else pre).append(el)
-    return Pattern(code, tuple(pre), tuple(post), flags, target_slot, source_slot, line)
+    return Pattern(code, tuple(pre), tuple(post), flags, target_slot, source_slot,
+                   frozenset(pre_roles), line)
 
 
 def _synset_line(rest: str) -> Element:

@@ -86,7 +86,7 @@ class EventExtractor:
             for t in sent:
                 tag = t.tag_
                 if tag.startswith("VB"):
-                    if not trigger and t.lemma_.lower() in verbs:
+                    if not trigger and (t.lower_ in verbs or t.lemma_.lower() in verbs):
                         trigger = True
                 elif tag.startswith("NN"):
                     if not trigger and t.lemma_.lower() in nouns:
