@@ -23,6 +23,7 @@ lower-case piece matches any case.
 
 from __future__ import annotations
 
+import datetime
 import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -199,6 +200,17 @@ class ActorIndex:
         return self.actors.get(ident)
 
 
+def _plain(value: Any) -> Any:
+    """YAML dates (unquoted 2013-03-14) as ISO strings, so that actors serialise to JSON."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()[:10]
+    return value
+
+
 def _date(value: Any) -> str | None:
     if value is None or value == "":
         return None
@@ -256,7 +268,7 @@ def load_index() -> ActorIndex:
             items = yaml.load(text, Loader=_Loader) or []
         for item in items:
             if isinstance(item, dict):
-                index.add_entry(item, rank)
+                index.add_entry(_plain(item), rank)
     return index
 
 

@@ -645,34 +645,38 @@ class Resolver:
                 t -= 1
                 continue
             break
-        # after: ", title of ORG" or " of ORG" / " at ORG"
+        # after: an apposition (", executive director of ORG") or an of/at-phrase
+        # (" of the U.S. Army War College", " from his perch at The Wall Street Journal")
         t = r.t1
         n = len(self.doc)
-        steps = 0
         after: list[Match] = []
-        seen_prep = False
-        while t < n and steps < 12 and d.sent_of_tok[t] == sent:
-            tok = self.doc[t]
-            if tok.text in CLAUSE_STOP or (tok.text == "," and steps > 0) or \
-                    tok.lower_ in ("and", "or", "but", "who", "which", "that", "said", "says"):
-                break
-            am = d.match_at.get(t)
-            if am is not None:
-                m = am
-                if m.role("name", "surname") and self.ix.actors.get(m.best.actor_id) is not None \
-                        and self.ix.actors[m.best.actor_id].kind == "person":
-                    break
-                if seen_prep or m.role("agent"):
-                    after.append(m)
-                t = m.t1
-                steps += 1
-                continue
-            if tok.lower_ in AFFIL_PREPS:
-                seen_prep = True
-            elif tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
-                break
+        first = self.d.tok_lower(t)
+        apposition = first == ","
+        if apposition or first in AFFIL_PREPS:
+            steps = 0
+            seen_prep = not apposition
             t += 1
-            steps += 1
+            while t < n and steps < 12 and d.sent_of_tok[t] == sent:
+                tok = self.doc[t]
+                if tok.text in CLAUSE_STOP or tok.text == "," or tok.lower_ in (
+                        "and", "or", "but", "who", "which", "that", "to", "said", "says"):
+                    break
+                am = d.match_at.get(t)
+                if am is not None:
+                    m = am
+                    if m.role("name", "surname") and self._kind(m.best.actor_id) == "person":
+                        break
+                    if seen_prep or (apposition and m.role("agent")):
+                        after.append(m)
+                    t = m.t1
+                    steps += 1
+                    continue
+                if tok.lower_ in AFFIL_PREPS:
+                    seen_prep = True
+                elif tok.tag_.startswith("VB"):
+                    break
+                t += 1
+                steps += 1
         # read what was found: the words before the name when they say something, else the
         # apposition after it; an organisation wins, then a nationality, then a title
         informative = any(d.state_entry(m) is not None or
