@@ -237,7 +237,7 @@ class SpeakerResolver:
                 sp = self._resolve(i, poss, base, exclude, depth + 1)
                 sp.via = "possessor" if sp.via == "name" else sp.via
                 return sp
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" or head.text[:1].isupper():
             linked = self._surname(i, core_text, cs)
             if linked is not None:
                 return Speaker(core_text, linked.actor_id, linked.code, "person" if linked.is_person else "group",

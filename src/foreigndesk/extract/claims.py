@@ -118,7 +118,7 @@ class ClaimExtractor:
         if cue.speaker_side == "object":
             subj = next((c for c in cue.tokens[-1].children if c.dep_ == "pobj"), None)
         else:
-            subj = subject_of(cue.token)
+            subj = subject_of(cue.token) or _inverted_subject(st, cue, base)
         if subj is None:
             return None
         content = st.finder.find(cue, subj, base, s_start, s_end)
@@ -231,6 +231,20 @@ class ClaimExtractor:
                             stance, s_start, s_end, confidence=0.7)
         st.finder.used.add(q)
         return claim
+
+
+def _inverted_subject(st: _DocState, cue: Cue, base: int) -> Token | None:
+    """ "…," exclaimed Pedro Del Cueto: the parser may take the name after an inverted cue
+    for its object; right after a closing quotation it is the speaker."""
+    tok = cue.token
+    start = base + tok.idx
+    before = st.pd.document.text[max(0, start - 4):start]
+    if not re.search(r"[,!?]?\s*[\"”»]\s*$", before):
+        return None
+    for c in tok.rights:
+        if c.dep_ in ("dobj", "attr", "npadvmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")):
+            return c
+    return None
 
 
 def candidate_sentences(pd: ParsedDoc, lex: CueLexicon, quotes: list[Quote]) -> list[int]:
