@@ -1,0 +1,243 @@
+"""The JSON API under /api: the command line's listings with the same filters, and the one
+write (POST /api/ingest, which needs the server's token)."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi.responses import Response
+
+from foreigndesk.analyze import relations as rel
+from foreigndesk.store import Store
+from foreigndesk.web import graph, narratives, queries, timeline_view
+from foreigndesk.web.deps import store
+from foreigndesk.web.filters import Filters, filters
+from foreigndesk.web.render import page
+from foreigndesk.web.security import require_token
+
+router = APIRouter(prefix="/api")
+EXPORTS = ("documents", "actors", "events", "timeline", "claims", "quantities", "reuse")
+_EXPORT = re.compile(r"^([a-z]+)\.(csv|json|jsonl)$")
+
+
+@router.get("/docs", include_in_schema=False)
+def docs(request: Request) -> Response:
+    """Our own API docs page, from the OpenAPI schema (nothing loaded from a CDN)."""
+    schema = request.app.openapi()
+    routes = []
+    for path, ops in schema.get("paths", {}).items():
+        for method, op in ops.items():
+            routes.append({"method": method.upper(), "path": path,
+                           "summary": op.get("summary", ""),
+                           "description": op.get("description", ""),
+                           "params": [{"name": p["name"], "in": p["in"],
+                                       "required": p.get("required", False),
+                                       "description": p.get("description", ""),
+                                       "type": _type(p.get("schema", {}))}
+                                      for p in op.get("parameters", [])]})
+    return page("apidocs.html", "api", routes=routes, info=schema.get("info", {}))
+
+
+def _type(schema: dict[str, Any]) -> str:
+    if "type" in schema:
+        if schema["type"] == "array":
+            return f"list of {_type(schema.get('items', {}))}"
+        return str(schema["type"])
+    if "anyOf" in schema:
+        return " or ".join(_type(s) for s in schema["anyOf"] if s.get("type") != "null")
+    return ""
+
+
+@router.get("/stats", summary="What the store holds")
+def stats(s: Store = Depends(store)) -> dict[str, int]:
+    """Number of rows per table."""
+    return queries.counts(s)
+
+
+@router.get("/documents", summary="Documents, with filters and full-text search")
+def documents(s: Store = Depends(store), f: Filters = Depends(filters),
+              q: str | None = Query(None, description="Full-text query (SQLite FTS5 syntax, "
+                                    "or plain words)."),
+              outlet: str | None = None, limit: int = Query(50, ge=1, le=1000),
+              offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    """Like ``foreigndesk docs --search``: newest first; ``actor`` keeps documents that
+    mention the actor; since/until apply to the publication date."""
+    rows, total = queries.documents(s, q, outlet, f.since, f.until, f.actors, limit, offset)
+    for r in rows:
+        r["snippet"] = "".join(t for t, _ in r.pop("snippet_parts", []))
+    return {"total": total, "limit": limit, "offset": offset, "documents": rows}
+
+
+@router.get("/documents/{doc_id}", summary="One document with every fact extracted from it")
+def document(doc_id: str, s: Store = Depends(store),
+             text: bool = Query(True, description="Include the full text.")) -> dict[str, Any]:
+    doc = s.document(doc_id)
+    if doc is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    if not text:
+        doc.pop("text", None)
+    doc["urls"] = queries.document_urls(doc)
+    return {"document": doc, **queries.document_facts(s, doc_id)}
+
+
+@router.get("/actors", summary="Actors, most mentioned first")
+def actors(s: Store = Depends(store), kind: list[str] = Query(default=[]),
+           search: str | None = None, limit: int = Query(500, ge=1, le=10000)
+           ) -> list[dict[str, Any]]:
+    """Like ``foreigndesk actors --kind K``."""
+    return queries.actors(s, kind or None, search, limit)
+
+
+@router.get("/graph", summary="The actor network: nodes, and edges weighted by events")
+def network(s: Store = Depends(store), f: Filters = Depends(filters),
+            max_nodes: int = Query(60, ge=2, le=300)) -> dict[str, Any]:
+    nodes, edges = graph.network(s, f, max_nodes)
+    return {"nodes": [vars(n) for n in nodes],
+            "edges": [{"a": e.a, "b": e.b, "events": e.events, "goldstein_mean": e.mean,
+                       "codes": e.codes} for e in edges]}
+
+
+@router.get("/timeline", summary="Dated items and events, ordered by when they happened")
+def timeline(s: Store = Depends(store), f: Filters = Depends(filters)) -> list[dict[str, Any]]:
+    """Like ``foreigndesk timeline``, plus dated events; each item links to its sentence
+    (``href``)."""
+    return timeline_view.items(s, f)
+
+
+@router.get("/events", summary="Coded and imported events with citations")
+def events(s: Store = Depends(store), f: Filters = Depends(filters),
+           limit: int | None = Query(None, ge=1)) -> list[dict[str, Any]]:
+    """Like ``foreigndesk events``: every mention of a news event is cited."""
+    return queries.events(s, f, limit, all_mentions=True)
+
+
+@router.get("/relations", summary="The relations index of a dyad per period")
+def relations(a: str, b: str, s: Store = Depends(store),
+              source: str = Query("news", pattern="^(news|gdelt|unvotes)$"),
+              by: str = Query("year", pattern="^(month|quarter|year)$"),
+              undirected: bool = False, since: str | None = None, until: str | None = None,
+              measure: str | None = None, issue: str | None = None,
+              min_n: int = Query(1, ge=1)) -> dict[str, Any]:
+    """Like ``foreigndesk relations A B``."""
+    try:
+        series = rel.relations(s, rel.country(a), rel.country(b), source=source, by=by,
+                               undirected=undirected, since=since, until=until,
+                               measure=measure, issue=issue, min_n=min_n)
+    except rel.RelationsError as e:
+        raise HTTPException(422, str(e)) from None
+    d = series.to_dict()
+    d["sparkline"] = series.sparkline()
+    return d
+
+
+@router.get("/relations/compare", summary="Do two dyads move together?")
+def compare(x: str = Query(..., description="First dyad, A-B."),
+            y: str = Query(..., description="Second dyad, C-D."), s: Store = Depends(store),
+            source: str = Query("unvotes", pattern="^(news|gdelt|unvotes)$"),
+            by: str = Query("year", pattern="^(month|quarter|year)$"),
+            measure: str | None = None, diff: bool = False, undirected: bool = False,
+            since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """Like ``foreigndesk relations --compare A-B C-D``: correlations at lags -3..+3 with a
+    reading."""
+    try:
+        cmp = rel.compare(s, rel.parse_dyad(x), rel.parse_dyad(y), source=source, by=by,
+                          measure=measure, diff=diff, undirected=undirected, since=since,
+                          until=until)
+    except rel.RelationsError as e:
+        raise HTTPException(422, str(e)) from None
+    return cmp.to_dict()
+
+
+@router.get("/claims", summary="Claims with speaker, cue, stance and citation")
+def claims(s: Store = Depends(store), speaker: str | None = None,
+           about: str | None = None) -> list[dict[str, Any]]:
+    """Like ``foreigndesk claims [--speaker A] [--about TEXT]``."""
+    from foreigndesk.analyze.clusters import cited_claims
+
+    where, params = [], []  # type: list[str], list[Any]
+    if speaker:
+        where.append("(c.speaker_actor = ? OR c.speaker_code LIKE ? OR a.name = ? COLLATE "
+                     "NOCASE OR c.speaker_text = ? COLLATE NOCASE)")
+        params += [speaker, f"{speaker.upper()}%", speaker, speaker]
+    if about:
+        where.append("c.content LIKE ?")
+        params.append(f"%{about}%")
+    return cited_claims(s, " AND ".join(where), params)
+
+
+@router.get("/echoes", summary="Claim clusters (first appearance first) and explicit echoes")
+def echoes(s: Store = Depends(store)) -> dict[str, Any]:
+    return {"clusters": narratives.clusters(s), "explicit": narratives.echoes(s)}
+
+
+@router.get("/reuse", summary="Text reuse: passages one document repeats from another")
+def reuse(s: Store = Depends(store)) -> list[dict[str, Any]]:
+    return queries.reuse_pairs(s)
+
+
+@router.get("/figures", summary="Quantities, and conflicting figures")
+def figures(s: Store = Depends(store)) -> dict[str, Any]:
+    conflicts, rows = narratives.figures(s)
+    return {"conflicts": conflicts, "quantities": rows}
+
+
+@router.get("/places", summary="Places mentioned and events located")
+def places(s: Store = Depends(store), f: Filters = Depends(filters)) -> dict[str, Any]:
+    return {"places": queries.places(s), "events": queries.event_places(s, f)}
+
+
+@router.get("/export/{name}", summary="A listing as a file: documents|actors|events|timeline|"
+                                      "claims|quantities|reuse, .csv .json or .jsonl")
+def export(name: str, s: Store = Depends(store), f: Filters = Depends(filters)) -> Response:
+    """The name is checked against the list of listings: it never reaches the file system."""
+    from foreigndesk.cli.output import emit
+
+    m = _EXPORT.match(name)
+    if not m or m[1] not in EXPORTS:
+        raise HTTPException(404, f"no export {name!r} (one of {', '.join(EXPORTS)}; "
+                                 ".csv, .json or .jsonl)")
+    what, fmt = m[1], m[2]
+    rows: list[dict[str, Any]]
+    if what == "documents":
+        rows = queries.documents(s, None, None, f.since, f.until, f.actors, 1_000_000)[0]
+        for r in rows:
+            r.pop("snippet_parts", None)
+    elif what == "actors":
+        rows = queries.actors(s, limit=1_000_000)
+    elif what == "events":
+        rows = queries.events(s, f)
+    elif what == "timeline":
+        rows = timeline_view.items(s, f)
+    elif what == "claims":
+        rows = claims(s)
+    elif what == "quantities":
+        rows = narratives.figures(s)[1]
+    else:
+        rows = queries.reuse_pairs(s)
+    buf = io.StringIO()
+    emit(rows, fmt, out=buf)
+    media = {"csv": "text/csv", "json": "application/json",
+             "jsonl": "application/x-ndjson"}[fmt]
+    return Response(buf.getvalue(), media_type=f"{media}; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{what}.{fmt}"'})
+
+
+@router.post("/ingest", summary="Ingest a document (needs the token)",
+             dependencies=[Depends(require_token)], status_code=201)
+def ingest(request: Request, body: bytes = Body(..., media_type="application/json",
+                                                  description="A JSON object (text, title, "
+                                                  "outlet, author, published, url) or plain "
+                                                  "text (Content-Type: text/plain).")
+           ) -> dict[str, Any]:
+    """Extract every fact of one document and store it; ``Authorization: Bearer <token>``
+    with the token the server printed at start."""
+    from foreigndesk.web.ingest import IngestError, ingest_body
+
+    try:
+        return ingest_body(request.app.state.db_path, body,
+                           request.headers.get("content-type", ""))
+    except IngestError as e:
+        raise HTTPException(e.status, str(e)) from None

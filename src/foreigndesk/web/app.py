@@ -1,0 +1,71 @@
+"""The workbench's FastAPI application: pages, the JSON API under /api, static assets.
+
+Everything it serves ships in the package: no CDN, nothing fetched from the internet.
+FastAPI's own /docs and /redoc (which load swagger-ui from a CDN) are off; /api/docs is a
+page of ours built from the OpenAPI schema at /api/openapi.json.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
+
+from foreigndesk import __version__
+from foreigndesk.web.security import LOOPBACK, SecurityHeaders
+
+
+class StoreMissing(FileNotFoundError):
+    """The store file does not exist (the workbench reads a store; it does not create one)."""
+
+
+def create_app(db_path: str | Path, token: str | None = None,
+               allowed_hosts: tuple[str, ...] | None = LOOPBACK) -> FastAPI:
+    """The workbench over the store at ``db_path``. Reading is open; writes (POST
+    /api/ingest) need ``Authorization: Bearer <token>`` (no token: writes are off).
+    ``allowed_hosts`` are the names the Host header may carry (None: any, for a server bound
+    to another interface on purpose)."""
+    from foreigndesk.store import Store
+    from foreigndesk.web import api, pages
+
+    path = Path(db_path)
+    if not path.is_file():
+        raise StoreMissing(f"{path}: no such store (ingest something first: "
+                           f"foreigndesk ingest PATH --db {path})")
+    Store.open(path).close()  # apply pending migrations once, before read-only requests
+    app = FastAPI(title="foreigndesk", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="Read the store: documents, actors, timeline, events, relations, "
+                              "claims, echoes, text reuse, figures. Every fact cites its "
+                              "document and sentence. Writes need the server's token.")
+    app.state.db_path = str(path)
+    app.state.token = token
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)
+    static = resources.files("foreigndesk.web").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith(("/api/", "/static/")):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
+                                headers=getattr(exc, "headers", None))
+        return pages.not_found(request, HTTPException(exc.status_code, exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        msgs = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ())[1:])}: {e.get('msg')}"
+                         for e in exc.errors())
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": msgs}, status_code=422)
+        return pages.not_found(request, HTTPException(422, msgs))
+
+    return app

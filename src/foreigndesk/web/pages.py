@@ -1,0 +1,122 @@
+"""The workbench's HTML pages (server-rendered; small scripts under static/ add zoom, pan
+and the reader's side panel)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from foreigndesk.store import Store
+from foreigndesk.web import graph, highlight, narratives, queries, timeline_view
+from foreigndesk.web.deps import store
+from foreigndesk.web.filters import Filters, filters
+from foreigndesk.web.relations_view import relations_page
+from foreigndesk.web.render import page
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 50
+
+
+@router.get("/")
+def home() -> Response:
+    return RedirectResponse("/documents", status_code=302)
+
+
+@router.get("/documents")
+def documents(request: Request, s: Store = Depends(store), q: str | None = None,
+              outlet: str | None = None, since: str | None = None, until: str | None = None,
+              actor: list[str] = Query(default=[]), page_no: int = Query(1, alias="page", ge=1)
+              ) -> Response:
+    f = filters(actor=actor, since=since, until=until, dyad=None, undirected=False, code=[],
+                source="all", modality=[])
+    rows, total = queries.documents(s, q, outlet or None, f.since, f.until, f.actors,
+                                    PAGE_SIZE, (page_no - 1) * PAGE_SIZE)
+    params: dict[str, Any] = {"q": q, "outlet": outlet, "since": f.since, "until": f.until,
+                              "actor": f.actors}
+    return page("documents.html", "documents", rows=rows, total=total, q=q or "",
+                outlet=outlet or "", outlets=queries.outlets(s), f=f, params=params,
+                page_no=page_no, pages=max(1, -(-total // PAGE_SIZE)),
+                counts=queries.counts(s))
+
+
+@router.get("/documents/{doc_id}")
+def reader(doc_id: str, s: Store = Depends(store)) -> Response:
+    doc = s.document(doc_id)
+    if doc is None:
+        return page("error.html", "documents", status_code=404,
+                    message="No document with this id in the store.")
+    facts = queries.document_facts(s, doc_id)
+    notes = highlight.annotations(facts)
+    runs = highlight.runs(doc["text"], facts["sentences"], notes)
+    tally = {k: sum(1 for a in notes if a["kind"] == k) for k in highlight.KINDS}
+    titles = {r["id"]: r for r in s.query(
+        "SELECT id, title, outlet, published FROM documents WHERE id IN "
+        "(SELECT earlier_doc FROM reuse WHERE later_doc = ? UNION "
+        "SELECT later_doc FROM reuse WHERE earlier_doc = ?)", (doc_id, doc_id))}
+    return page("reader.html", "documents", doc=doc, runs=runs, notes=notes, tally=tally,
+                kinds=highlight.KINDS, urls=queries.document_urls(doc), reuse=facts["reuse"],
+                reuse_docs=titles, n_events=len(facts["events"]),
+                n_claims=len(facts["claims"]))
+
+
+@router.get("/timeline")
+def timeline(s: Store = Depends(store), f: Filters = Depends(filters)) -> Response:
+    items = timeline_view.items(s, f)
+    return page("timeline.html", "timeline", items=items, f=f, params=f.params(),
+                n_events=sum(1 for i in items if i["kind"] == "event"),
+                n_times=sum(1 for i in items if i["kind"] == "time"))
+
+
+@router.get("/actors")
+def actors(s: Store = Depends(store), f: Filters = Depends(filters),
+           kind: list[str] = Query(default=[]), search: str | None = None) -> Response:
+    nodes, edges = graph.network(s, f)
+    return page("actors.html", "actors", rows=queries.actors(s, kind or None, search),
+                kinds=queries.actor_kinds(s), kind=kind, search=search or "", nodes=nodes,
+                edges=edges, node_at={n.key: n for n in nodes}, f=f, params=f.params())
+
+
+@router.get("/map")
+def map_page(s: Store = Depends(store), f: Filters = Depends(filters)) -> Response:
+    places = queries.places(s)
+    located = queries.event_places(s, f)
+    top_p = max((p["mentions"] for p in places), default=1)
+    top_e = max((e["events"] for e in located), default=1)
+    return page("map.html", "map", places=places, located=located, top_p=top_p, top_e=top_e,
+                f=f, params=f.params())
+
+
+@router.get("/relations")
+def relations(s: Store = Depends(store), a: str | None = None, b: str | None = None,
+              by: str = Query("year", pattern="^(month|quarter|year)$"),
+              undirected: bool = True, compare: str | None = None,
+              compare_source: str = Query("news", pattern="^(news|gdelt|unvotes)$"),
+              measure: str | None = None, since: str | None = None,
+              until: str | None = None) -> Response:
+    f = filters(actor=[], since=since, until=until, dyad=None, undirected=False, code=[],
+                source="all", modality=[])
+    return page("relations.html", "relations",
+                **relations_page(s, a, b, by, undirected, compare, compare_source, measure,
+                                 f.since, f.until))
+
+
+@router.get("/claims")
+def claims(s: Store = Depends(store)) -> Response:
+    return page("claims.html", "claims", clusters=narratives.clusters(s),
+                echoes=narratives.echoes(s), reuse=narratives.reuse(s))
+
+
+@router.get("/figures")
+def figures(s: Store = Depends(store)) -> Response:
+    conflicts, rows = narratives.figures(s)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault(r.get("measure") or f"(no measure: {r['kind']})", []).append(r)
+    return page("figures.html", "figures", conflicts=conflicts, groups=groups)
+
+
+def not_found(request: Request, exc: HTTPException) -> Response:
+    return page("error.html", "", status_code=exc.status_code,
+                message=str(exc.detail) if exc.detail else "Not found.")

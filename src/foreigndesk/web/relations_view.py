@@ -1,0 +1,108 @@
+"""The relations page: a dyad's index over time from each source (news, GDELT, UN votes), and
+two dyads compared with their correlation at lags (:mod:`foreigndesk.analyze.relations`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from foreigndesk.analyze import relations as rel
+from foreigndesk.store import Store
+from foreigndesk.web import charts
+
+SOURCE_TITLES = {"news": "Coded news events", "gdelt": "GDELT events", "unvotes": "UN General "
+                 "Assembly votes"}
+COLOURS = ("#1f5f99", "#c2571a")
+
+
+def top_dyads(store: Store, limit: int = 12) -> list[tuple[str, str, int]]:
+    """The pairs of states with the most events (either direction), most first."""
+    rows = store.conn.execute(
+        "SELECT min(source_country, target_country), max(source_country, target_country), "
+        "count(*) AS n FROM events WHERE source_country IS NOT NULL AND target_country IS NOT "
+        "NULL AND source_country != target_country GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?",
+        (limit,)).fetchall()
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def _has(store: Store, source: str) -> bool:
+    if source == "unvotes":
+        return store.conn.execute("SELECT 1 FROM votes LIMIT 1").fetchone() is not None
+    return store.conn.execute("SELECT 1 FROM events WHERE origin = ? LIMIT 1",
+                              (source,)).fetchone() is not None
+
+
+def series_panels(store: Store, a: str, b: str, by: str, undirected: bool,
+                  since: str | None, until: str | None) -> list[dict[str, Any]]:
+    """One chart panel per source the store has data from, on a shared period grid."""
+    series = []
+    for source in rel.SOURCES:
+        if not _has(store, source):
+            series.append((source, None))
+            continue
+        series.append((source, rel.relations(store, a, b, source=source, by=by,
+                                             undirected=undirected, since=since, until=until)))
+    present = [s for _, s in series if s is not None and s.rows]
+    periods, _ = charts.grid(present) if present else ([], by)
+    out = []
+    for source, s in series:
+        if s is None:
+            out.append({"source": source, "title": SOURCE_TITLES[source], "panel": None,
+                        "note": None, "rows": []})
+            continue
+        count_key = "roll_calls" if source == "unvotes" else "events"
+        counts = {r["period"]: r.get(count_key) or 0 for r in s.rows}
+        label = rel.MEASURE_LABEL.get(s.measure, s.measure)
+        p = charts.panel(SOURCE_TITLES[source], f"{label}; bars: {count_key.replace('_', ' ')}",
+                         periods, [(label, COLOURS[0], s.values())], s.measure, counts)
+        out.append({"source": source, "title": SOURCE_TITLES[source], "panel": p,
+                    "note": s.note, "rows": s.rows, "measure": s.measure,
+                    "skipped": s.skipped})
+    return out
+
+
+def comparison(store: Store, x: tuple[str, str], y: tuple[str, str], source: str, by: str,
+               measure: str | None, since: str | None, until: str | None) -> dict[str, Any]:
+    cmp = rel.compare(store, x, y, source=source, by=by, measure=measure, since=since,
+                      until=until, undirected=source != "unvotes")
+    periods, _ = charts.grid([cmp.x, cmp.y])
+    label = rel.MEASURE_LABEL.get(cmp.measure, cmp.measure)
+    p = charts.panel(f"{cmp.x.dyad} and {cmp.y.dyad}", f"{label}, {SOURCE_TITLES[source]}",
+                     periods, [(cmp.x.dyad, COLOURS[0], cmp.x.values()),
+                               (cmp.y.dyad, COLOURS[1], cmp.y.values())], cmp.measure,
+                     height=240)
+    return {"panel": p, "lags": cmp.lags, "reading": cmp.reading, "x": cmp.x.dyad,
+            "y": cmp.y.dyad, "note": cmp.x.note, "measure": cmp.measure}
+
+
+def relations_page(store: Store, a: str | None, b: str | None, by: str, undirected: bool,
+                   compare: str | None, compare_source: str, measure: str | None,
+                   since: str | None, until: str | None) -> dict[str, Any]:
+    dyads = top_dyads(store)
+    error = None
+    ctx: dict[str, Any] = {"dyads": dyads, "by": by, "undirected": undirected,
+                           "compare": compare or "", "compare_source": compare_source,
+                           "measure": measure or "", "since": since or "", "until": until or "",
+                           "sources": rel.SOURCES, "measures": rel.MEASURES}
+    try:
+        if a and b:
+            a, b = rel.country(a), rel.country(b)
+        elif dyads:
+            a, b = dyads[0][0], dyads[0][1]
+        else:
+            a = b = None
+        ctx.update(a=a or "", b=b or "")
+        ctx["panels"] = series_panels(store, a, b, by, undirected, since, until) \
+            if a and b else []
+        ctx["cmp"] = None
+        if a and b and compare:
+            other = rel.parse_dyad(compare)
+            ctx["cmp"] = comparison(store, (a, b), other, compare_source, by, measure or None,
+                                    since, until)
+    except rel.RelationsError as e:
+        error = str(e)
+        ctx.setdefault("a", a or "")
+        ctx.setdefault("b", b or "")
+        ctx.setdefault("panels", [])
+        ctx["cmp"] = None
+    ctx["error"] = error
+    return ctx
