@@ -7,12 +7,14 @@
   var vb = [0, 0, W, H];
   var circles = Array.prototype.slice.call(svg.querySelectorAll("circle[data-r]"));
 
+  // markers keep their size in screen pixels (data-r) whatever the zoom
   function apply() {
     svg.setAttribute("viewBox", vb.map(function (v) { return v.toFixed(1); }).join(" "));
-    var k = vb[2] / W;
+    var r = svg.getBoundingClientRect();
+    var k = Math.max(vb[2] / Math.max(1, r.width), vb[3] / Math.max(1, r.height));
     circles.forEach(function (c) {
-      c.setAttribute("r", (parseFloat(c.dataset.r) * Math.max(k, 0.04)).toFixed(2));
-      c.style.strokeWidth = (4 * Math.max(k, 0.04)).toFixed(2);
+      c.setAttribute("r", (parseFloat(c.dataset.r) * k).toFixed(2));
+      c.style.strokeWidth = ((c.closest(".event") ? 2.5 : 1.2) * k).toFixed(2);
     });
   }
   function set(x, y, w) {
@@ -56,6 +58,7 @@
     apply();
   });
   window.addEventListener("mouseup", function () { drag = null; });
+  window.addEventListener("resize", apply);
   svg.addEventListener("click", function (ev) { if (moved) { ev.preventDefault(); moved = false; } }, true);
   document.getElementById("map-in").addEventListener("click", function () { zoom(0.6); });
   document.getElementById("map-out").addEventListener("click", function () { zoom(1 / 0.6); });

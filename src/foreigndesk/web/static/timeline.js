@@ -15,6 +15,12 @@
   var pad = Math.max((hi - lo) * 0.03, 0.5);
   var full = [lo - pad, hi + pad];
   var view = full.slice();
+  // start on where most items are: a few outliers far back in time would squeeze the rest
+  var starts = items.map(function (d) { return d.t0; }).sort(function (a, b) { return a - b; });
+  var q = starts[Math.floor(starts.length * 0.1)];
+  if (q - lo > (hi - lo) * 0.4) {
+    view = [q - Math.max((hi - q) * 0.05, 0.5), full[1]];
+  }
   var svg = document.createElementNS(NS, "svg");
   svg.setAttribute("class", "tl-svg");
   svg.setAttribute("role", "img");
