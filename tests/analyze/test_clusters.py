@@ -132,3 +132,46 @@ def test_refresh_stores_clusters_with_citations_and_echoes(store):
     # recomputing replaces the rows
     assert refresh_clusters(store, "none") == 1
     assert store.query("SELECT count(*) AS n FROM claim_clusters")[0]["n"] == 2
+
+
+@pytest.mark.shared
+def test_dossier_clusters_follow_the_gold(dossier_store, dossier_gold):
+    """Gold claims quoted in two articles (the introduction repeats Newsweek, Telesur and AP)
+    form one cluster, the dated original first; no cluster mixes two different gold claims;
+    the weather-balloon claim is Beijing's first and Havana's after."""
+    from foreigndesk.analyze.reuse import Tokeniser
+    from foreigndesk.evaluation.dossier import match_articles
+    from foreigndesk.evaluation.dossier_reuse import covers
+
+    docs = match_articles(dossier_store, dossier_gold)
+    refresh_clusters(dossier_store)
+    rows = cluster_rows(dossier_store)
+    tok = Tokeniser()
+    texts = {d: dossier_store.document(d)["text"] for d in docs.values()}
+    clusters: dict[int, list[dict]] = {}
+    for r in rows:
+        clusters.setdefault(r["cluster"], []).append(r)
+
+    def cluster_of(content: str) -> list[list[dict]]:
+        return [m for m in clusters.values() if any(covers(tok, r["content"], content) for r in m)]
+
+    expected = found = 0
+    for g in dossier_gold["claims"]:
+        if g["article"] == "intro":
+            continue
+        origin = docs[g["article"]]
+        if not any(covers(tok, t, g["content"]) for d, t in texts.items() if d != origin):
+            continue
+        expected += 1
+        hits = cluster_of(g["content"])
+        if hits and hits[0][0]["doc_id"] == origin and len({r["doc_id"] for r in hits[0]}) >= 2:
+            found += 1
+    assert expected >= 5
+    assert found >= 0.8 * expected
+    contents = {g["content"] for g in dossier_gold["claims"]}
+    for members in clusters.values():
+        covered = {c for c in contents if any(covers(tok, r["content"], c) for r in members)}
+        assert len(covered) <= 1, covered
+    (balloon,) = cluster_of("it was a weather balloon")
+    assert [r["speaker_code"] or "" for r in balloon][:2] == ["CHNGOV", "CUBGOV"] or \
+        [r["speaker_actor"] for r in balloon][:2] == ["CHN", "CUB"], balloon

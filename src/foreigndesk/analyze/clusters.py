@@ -13,9 +13,13 @@ free and fair" and "was not free and fair" never join):
 Candidate pairs come from an index of content words (a word in more than ``max_df`` claims
 does not make pairs on its own), plus, for up to :data:`FULL_MATRIX` claims, every pair the
 embeddings place above ``high``; claims are never compared all against all at scale.
+With :data:`CENTRE_MIN` claims or more, an embedding match must also hold once the
+embeddings are centred on their mean (cosine >= :data:`CENTRED`): in a store about one
+topic (say China and Cuba) a sentence model finds every claim alike, and the centred
+comparison keeps only what two claims share beyond the topic.
 Clusters grow by single links in order of decreasing similarity, but two clusters merge only
-when their first claims are themselves related (lexical >= 0.45 or cosine >= mid - 0.08),
-which stops chains drifting from one topic to another.
+when their first claims are themselves related (lexical >= 0.45, or an embedding match at
+``mid``), which stops chains drifting from one topic to another.
 
 A cluster is ordered by first appearance: the document's publication date (for an undated
 document, the claim's own date when the text gives one; undated claims last), then the
@@ -42,6 +46,8 @@ from foreigndesk.store import Store
 LEXICAL = 0.6
 LEXICAL_LINK = 0.45
 FULL_MATRIX = 3000
+CENTRE_MIN = 20     # claims from which embeddings are also compared centred on their mean
+CENTRED = 0.6       # centred cosine an embedding match needs (the topic-shared part removed)
 _WORD = re.compile(r"[^\W_]+")
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|none|nothing|without|cannot)\b|n['’]t\b",
                        re.I)
@@ -103,6 +109,17 @@ class _Similarity:
     def __init__(self, claims: list[_Claim], emb: np.ndarray | None,
                  embedder: embedding.Embedder | None) -> None:
         self.claims, self.emb, self.embedder = claims, emb, embedder
+        self.centred: np.ndarray | None = None
+        if emb is not None and len(claims) >= CENTRE_MIN:
+            c = emb - emb.mean(axis=0)
+            norms = np.linalg.norm(c, axis=1, keepdims=True)
+            norms[norms == 0] = 1.0
+            self.centred = c / norms
+
+    def _embedding_ok(self, i: int, j: int) -> bool:
+        """Veto of the centred comparison: in a store about one topic every claim looks
+        alike to a sentence model; what they share beyond the store's mean must agree."""
+        return self.centred is None or float(self.centred[i] @ self.centred[j]) >= CENTRED
 
     def __call__(self, i: int, j: int) -> tuple[float, float, int]:
         """(lexical, cosine, shared content words); cosine 0 without embeddings."""
@@ -121,7 +138,8 @@ class _Similarity:
         if lex >= LEXICAL and shared >= 2:
             return max(lex, cos)
         e = self.embedder
-        if e is not None and (cos >= e.high or (cos >= e.mid and shared >= 1)):
+        if (e is not None and (cos >= e.high or (cos >= e.mid and shared >= 1))
+                and self._embedding_ok(i, j)):
             return max(lex, cos)
         return None
 
@@ -131,7 +149,7 @@ class _Similarity:
             return False
         lex, cos, _ = self(i, j)
         e = self.embedder
-        return lex >= LEXICAL_LINK or (e is not None and cos >= e.mid - 0.08)
+        return lex >= LEXICAL_LINK or (e is not None and cos >= e.mid and self._embedding_ok(i, j))
 
 
 def appearance_key(r: dict[str, Any]) -> tuple[str, int, int]:
