@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -62,7 +63,7 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 
     original = server.startup
 
-    async def startup(sockets: list | None = None) -> None:  # type: ignore[type-arg]
+    async def startup(sockets: list[Any] | None = None) -> None:
         await original(sockets=sockets)
         if server.started:
             await announce()

@@ -7,6 +7,9 @@ page of ours built from the OpenAPI schema at /api/openapi.json.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -40,7 +43,7 @@ def create_app(db_path: str | Path, token: str | None = None,
                            f"foreigndesk ingest PATH --db {path})")
     Store.open(path).close()  # apply pending migrations once, before read-only requests
     app = FastAPI(title="foreigndesk", version=__version__, docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json",
+                  openapi_url="/api/openapi.json", lifespan=_lifespan,
                   description="Read the store: documents, actors, timeline, events, relations, "
                               "claims, echoes, text reuse, figures. Every fact cites its "
                               "document and sentence. Writes need the server's token.")
@@ -69,3 +72,21 @@ def create_app(db_path: str | Path, token: str | None = None,
         return pages.not_found(request, HTTPException(422, msgs))
 
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    threading.Thread(target=_warm_up, name="foreigndesk-warm-up", daemon=True).start()
+    yield
+
+
+def _warm_up() -> None:
+    """Import the heavier analysis modules in the background, so that the first request to
+    the claims or relations page does not pay for them."""
+    import importlib
+
+    for name in ("foreigndesk.analyze.clusters", "scipy.stats"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass

@@ -13,6 +13,7 @@ from fastapi import HTTPException, Query
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _CODE = re.compile(r"^\d{2,4}$")
 MODALITIES = ("asserted", "negated", "hypothetical", "future", "reported")
+_MODALITY_HELP = f"Only events of these modalities ({', '.join(MODALITIES)})."
 
 
 @dataclass
@@ -57,8 +58,7 @@ def filters(
     until: str | None = Query(default=None, description="Up to this date (YYYY[-MM[-DD]])."),
     source: str = Query(default="all", pattern="^(news|gdelt|all)$",
                         description="Events coded from news, imported GDELT rows, or all."),
-    modality: list[str] = Query(default=[], description="Only events of these modalities ("
-                                + ", ".join(MODALITIES) + ")."),
+    modality: list[str] = Query(default=[], description=_MODALITY_HELP),
 ) -> Filters:
     """FastAPI dependency: the shared filters, validated (a bad value is a 422 with a reason)."""
     from foreigndesk.analyze.relations import RelationsError, parse_dyad

@@ -54,8 +54,8 @@ def network(store: Store, f: Filters, max_nodes: int = 60) -> tuple[list[Node], 
         a, b = _key(e, "source"), _key(e, "target")
         if not a or not b or a == b:
             continue
-        k = (a, b) if a < b else (b, a)
-        edge = edges.setdefault(k, Edge(*k))
+        pair = (a, b) if a < b else (b, a)
+        edge = edges.setdefault(pair, Edge(*pair))
         edge.events += 1
         if e.get("goldstein") is not None:
             edge.goldstein.append(float(e["goldstein"]))

@@ -95,12 +95,12 @@ def _label(kind: str, r: dict[str, Any]) -> str:
     return kind
 
 
-def annotations(facts: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+def notes_of(facts: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """Every highlightable fact as a panel entry: kind, span, label, resolved fields and
     provenance (extractor, version, confidence, sentence)."""
     source = {"mention": "mentions", "time": "times", "place": "places", "event": "events",
               "claim": "claims", "quantity": "quantities"}
-    out = []
+    out: list[dict[str, Any]] = []
     for kind in KINDS:
         for r in facts.get(source[kind], []):
             start, end = r.get("start"), r.get("end")
@@ -127,8 +127,8 @@ def runs(text: str, sentences: list[dict[str, Any]], notes: list[dict[str, Any]]
     cuts = {0, n}
     for s in sentences:
         cuts.update((max(0, min(n, s["start"])), max(0, min(n, s["end"]))))
-    for a in notes:
-        cuts.update((max(0, min(n, a["start"])), max(0, min(n, a["end"]))))
+    for note in notes:
+        cuts.update((max(0, min(n, note["start"])), max(0, min(n, note["end"]))))
     bounds = sorted(cuts)
     # which sentence holds each position
     sent_of: list[tuple[int, int, int]] = sorted(

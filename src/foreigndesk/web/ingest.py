@@ -54,11 +54,12 @@ def ingest_body(db_path: str, body: bytes, content_type: str) -> dict[str, Any]:
     from foreigndesk.store import Store
 
     docs = documents_of(body, content_type)
-    added, present = [], []
+    added: list[Document] = []
+    present: list[Document] = []
     with _WRITE:
         store = Store.open(db_path)
         try:
-            todo = []
+            todo: list[Document] = []
             for d in docs:
                 (present if store.has_document(d.id) else todo).append(d)
             for r in run(todo, workers=1):

@@ -1,5 +1,6 @@
 """Claims, echoes, text reuse and figures for the pages and the API, from the analyses
-(:mod:`foreigndesk.analyze.clusters`, :mod:`foreigndesk.analyze.reuse` results,
+(:mod:`foreigndesk.analyze.clusters`, imported when first needed since it loads spaCy's
+word lists; :mod:`foreigndesk.analyze.reuse` results,
 ``foreigndesk.analyze.figures`` when it is installed)."""
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ import difflib
 import re
 from typing import Any
 
-from foreigndesk.analyze.clusters import cluster_rows, echo_rows
 from foreigndesk.store import Store
 from foreigndesk.web import queries
 
@@ -17,6 +17,8 @@ _TOKENS = re.compile(r"\s+|[^\s]+")
 
 def clusters(store: Store) -> list[dict[str, Any]]:
     """Claim clusters in order of first appearance: {id, first, repeats, members}."""
+    from foreigndesk.analyze.clusters import cluster_rows
+
     out: list[dict[str, Any]] = []
     for r in cluster_rows(store):
         if not out or out[-1]["id"] != r["cluster"]:
@@ -31,6 +33,8 @@ def clusters(store: Store) -> list[dict[str, Any]]:
 
 
 def echoes(store: Store) -> list[dict[str, Any]]:
+    from foreigndesk.analyze.clusters import echo_rows
+
     return echo_rows(store)
 
 

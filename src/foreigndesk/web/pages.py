@@ -48,7 +48,7 @@ def reader(doc_id: str, s: Store = Depends(store)) -> Response:
         return page("error.html", "documents", status_code=404,
                     message="No document with this id in the store.")
     facts = queries.document_facts(s, doc_id)
-    notes = highlight.annotations(facts)
+    notes = highlight.notes_of(facts)
     runs = highlight.runs(doc["text"], facts["sentences"], notes)
     tally = {k: sum(1 for a in notes if a["kind"] == k) for k in highlight.KINDS}
     titles = {r["id"]: r for r in s.query(

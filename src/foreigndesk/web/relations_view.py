@@ -34,7 +34,7 @@ def _has(store: Store, source: str) -> bool:
 def series_panels(store: Store, a: str, b: str, by: str, undirected: bool,
                   since: str | None, until: str | None) -> list[dict[str, Any]]:
     """One chart panel per source the store has data from, on a shared period grid."""
-    series = []
+    series: list[tuple[str, rel.Series | None]] = []
     for source in rel.SOURCES:
         if not _has(store, source):
             series.append((source, None))
@@ -43,7 +43,7 @@ def series_panels(store: Store, a: str, b: str, by: str, undirected: bool,
                                              undirected=undirected, since=since, until=until)))
     present = [s for _, s in series if s is not None and s.rows]
     periods, _ = charts.grid(present) if present else ([], by)
-    out = []
+    out: list[dict[str, Any]] = []
     for source, s in series:
         if s is None:
             out.append({"source": source, "title": SOURCE_TITLES[source], "panel": None,
