@@ -49,6 +49,7 @@ from foreigndesk.extract.actor_data import (
 )
 from foreigndesk.extract.actor_names import (
     PIECE,
+    SURNAME_FIRST,
     fold,
     is_back_reference,
     name_pieces,
@@ -113,10 +114,16 @@ INSTITUTIONS = frozenset({"government", "regime", "administration", "military", 
                           "state", "authorities", "leadership", "dictatorship", "intelligence",
                           "central government", "armed forces", "security forces", "police",
                           "state security", "party", "junta", "cabinet", "ministry"})
+LEADING_JUNK_TAGS = frozenset({"RB", "RBR", "RBS", "IN", "CC", "UH", "VB", "VBD", "VBZ", "VBP",
+                               "VBG", "VBN", "PRP", "PRP$", "WRB", "MD"})
+NAME_PARTICLES = frozenset({"y", "de", "del", "da", "das", "do", "dos", "van", "von", "der", "den",
+                            "bin", "ibn", "al", "el", "la", "le", "di", "du", "ter", "st"})
 TRANSPARENT = frozenset({"services", "service", "agencies", "today", "yesterday", "now", "news", "release", "releases", "statement",
                          "statements", "report", "reports", "sources", "source", "spokesman",
                          "spokeswoman", "spokesperson", "officials", "official", "readout",
                          "communique", "document", "documents", "press"})
+ORG_WORDS = frozenset(w for words, _ in HEAD_SECTORS for w in words) | {
+    "party", "republic", "kingdom", "union", "states", "nations", "club", "team", "church"}
 NOT_NAMES = frozenset({"photo", "author", "twitter", "covid", "opinion", "research", "news",
                        "security", "perestroika", "glasnost", "facebook", "instagram",
                        "youtube", "video", "update", "editor", "breaking"})
@@ -284,8 +291,10 @@ class _Doc:
                 if ent.label_ != "PERSON":
                     continue
             t0, t1 = ent.start, ent.end
-            while t0 < t1 and self.doc[t0].lower_ in ("the", "a", "an") or (
-                    t0 < t1 and not self.doc[t0].text[:1].isalnum()):
+            while t0 < t1 and (self.doc[t0].lower_ in ("the", "a", "an")
+                               or not self.doc[t0].text[:1].isalnum()
+                               or (ent.label_ in ("PERSON", "ORG") and t0 + 1 < t1
+                                   and self.doc[t0].tag_ in LEADING_JUNK_TAGS)):
                 t0 += 1
             while t1 > t0 and (self.doc[t1 - 1].lower_ in ("'s", "’s", "'") or
                                not self.doc[t1 - 1].text[-1:].isalnum()):
@@ -333,11 +342,20 @@ class _Doc:
         cands = [e for e in m.entries if e.role in roles and self._is_state(e.actor_id)]
         if not cands:
             return None
-        if len(cands) > 1 and self.date:
+        if len(cands) > 1:
+            # a historical state whose dates hold the document's date is more specific than
+            # its successor; without a date, the state that still exists
+            dated = []
             for e in cands:
                 frm, to = self.ix.state_dates.get(e.actor_id, (None, None))
-                if (frm is None or frm <= self.date) and (to is None or self.date <= to):
-                    return e
+                if self.date and (frm or to) and (frm is None or frm <= self.date) and (
+                        to is None or self.date <= to):
+                    dated.append(e)
+            if dated:
+                return dated[0]
+            current = [e for e in cands if not self.ix.state_dates.get(e.actor_id, (None, None))[1]]
+            if current:
+                return current[0]
         return cands[0]
 
     def _is_state(self, ident: str) -> bool:
@@ -436,6 +454,7 @@ class Resolver:
         short = [r for r in person_refs if id(r) not in {id(x) for x in full}]
         for r in full + short:
             self.person(r)
+        self.loose_surnames(refs)
         for r in refs:
             if id(r) in person_ids:
                 continue
@@ -472,6 +491,8 @@ class Resolver:
             key = name_pieces(r.text)
             if not key:
                 return False
+            if r.label == "ORG" and self._person_like(r):
+                return True
             # a name the tagger mislabelled: a variant of a person named in the document or
             # known to the data
             if any(same_person(k, key) or is_back_reference(key, k, None) or
@@ -480,6 +501,26 @@ class Resolver:
             return self._known_person(key) is not None and not any(
                 e.role in STATE_ROLES for m in r.inner for e in m.entries)
         return False
+
+    def _person_like(self, r: Ref) -> bool:
+        """An "organisation" that reads like a person's name: two or more proper nouns
+        (hyphens and particles allowed), no organisation word, nothing the dictionary knows,
+        followed by a verb or an apposition ("Marta Ruiz-Tagle said")."""
+        if r.inner or r.t1 - r.t0 < 2:
+            return False
+        names = 0
+        for t in range(r.t0, r.t1):
+            tok = self.doc[t]
+            if tok.tag_ in ("NNP", "NNPS") and tok.text[:1].isupper() and tok.is_alpha:
+                names += 1
+                if fold(tok.text) in ORG_WORDS:
+                    return False
+            elif tok.text not in ("-", "‐") and tok.lower_ not in NAME_PARTICLES:
+                return False
+        if names < 2:
+            return False
+        nxt = self.doc[r.t1] if r.t1 < len(self.doc) else None
+        return nxt is not None and (nxt.tag_.startswith("VB") or nxt.text == ",")
 
     def _plausible_name(self, r: Ref) -> bool:
         words = name_pieces(self._name_text(r))
@@ -586,6 +627,47 @@ class Resolver:
                 known.key = key
         d.consumed.update(range(r.t0, r.t1))
         d.emit(Resolved(r.start, r.end, r.text, "PERSON", actor, country, sector))
+
+    def loose_surnames(self, refs: list[Ref]) -> None:
+        """Names the tagger missed ("China’s Xi pledges ..." in a headline, "Later Díaz-Canel
+        y Bermúdez spoke") that are variants or surnames of persons named in full elsewhere
+        in the document: runs of proper nouns (hyphens and name particles inside)."""
+        d = self.d
+        fulls = [p for p in d.persons if len(p.key) >= 2]
+        if not fulls:
+            return
+        taken = set(d.consumed)
+        for r in refs:
+            taken.update(range(r.t0, r.t1))
+        doc = self.doc
+        n = len(doc)
+        t = 0
+        while t < n:
+            tok = doc[t]
+            if t in taken or t in d.match_at or not tok.tag_.startswith("NNP") or not tok.text[:1].isupper():
+                t += 1
+                continue
+            end = t + 1
+            while end < n and end not in taken and end not in d.match_at and (
+                    (doc[end].tag_.startswith("NNP") and doc[end].text[:1].isupper())
+                    or (doc[end].text in ("-", "‐") and end + 1 < n)
+                    or (doc[end].lower_ in NAME_PARTICLES and end + 1 < n
+                        and doc[end + 1].text[:1].isupper())):
+                end += 1
+            while end > t + 1 and not doc[end - 1].text[:1].isupper():
+                end -= 1
+            key = name_pieces(doc[t:end].text)
+            found = None
+            for p in fulls:
+                if key and (same_person(p.key, key) or is_back_reference(key, p.key, p.country)):
+                    found = p
+                    break
+            if found is not None:
+                span = doc[t:end]
+                d.consumed.update(range(t, end))
+                d.emit(Resolved(span.start_char, span.end_char, span.text, "PERSON", found.actor,
+                                found.country, found.sector, 0.8))
+            t = end
 
     def _by_surname(self, key: tuple[str, ...]) -> Actor | None:
         ids = self.ix.surnames.get(key, [])
