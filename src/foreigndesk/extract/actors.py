@@ -49,7 +49,6 @@ from foreigndesk.extract.actor_data import (
 )
 from foreigndesk.extract.actor_names import (
     PIECE,
-    SURNAME_FIRST,
     fold,
     is_back_reference,
     name_pieces,
