@@ -28,7 +28,7 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -53,8 +53,7 @@ AGENT_TAIL_STOP = frozenset({"to", "of", "for", "at", "in", "on", "from", "with"
 ANY, CAP, UPPER = 0, 1, 2
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One reading of a phrase."""
 
     actor_id: str
@@ -81,6 +80,7 @@ class ActorIndex:
     surnames: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     person_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     state_dates: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    _holders: dict[tuple[str, str], list[tuple[str, str, str]]] | None = None
 
     # -- building -----------------------------------------------------------------------
     def add_phrase(self, phrase: str, entry_id: str, role: str, rank: int) -> None:
@@ -89,9 +89,12 @@ class ActorIndex:
             parts = parts[1:]
         if not parts:
             return
-        acronym = sum(map(len, parts)) <= 5 and all(o.isupper() or o.isdigit() for o in parts)
-        case = tuple(UPPER if acronym and o.isalpha() else CAP if o[:1].isupper() else ANY
-                     for o in parts)
+        if len(parts) == 1 and parts[0].islower():
+            case: tuple[int, ...] = (ANY,)
+        else:
+            acronym = sum(map(len, parts)) <= 5 and all(o.isupper() or o.isdigit() for o in parts)
+            case = tuple(UPPER if acronym and o.isalpha() else CAP if o[:1].isupper() else ANY
+                         for o in parts)
         node = self.trie
         for orig in parts:
             key = fold(orig)
@@ -199,6 +202,21 @@ class ActorIndex:
     def actor(self, ident: str) -> Actor | None:
         return self.actors.get(ident)
 
+    def role_holders(self) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+        """(country, role) -> [(from, to, person id)] over every dated office with a role."""
+        if self._holders is None:
+            out: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+            for a in self.actors.values():
+                if a.kind != "person":
+                    continue
+                for o in a.meta.get("offices") or []:
+                    if isinstance(o, dict) and o.get("role") and (o.get("country") or a.country):
+                        key = (str(o.get("country") or a.country), str(o["role"]))
+                        out.setdefault(key, []).append(
+                            (str(o.get("from") or ""), str(o.get("to") or ""), a.id))
+            self._holders = out
+        return self._holders
+
 
 def _plain(value: Any) -> Any:
     """YAML dates (unquoted 2013-03-14) as ISO strings, so that actors serialise to JSON."""
@@ -263,10 +281,10 @@ def load_index() -> ActorIndex:
     for rank, f in _files():
         text = f.read_text(encoding="utf-8")
         if f.name.endswith(".tsv"):
-            items = _read_tsv(text)
-        else:
-            items = yaml.load(text, Loader=_Loader) or []
-        for item in items:
+            for item in _read_tsv(text):
+                index.add_entry(item, rank)
+            continue
+        for item in yaml.load(text, Loader=_Loader) or []:
             if isinstance(item, dict):
                 index.add_entry(_plain(item), rank)
     return index

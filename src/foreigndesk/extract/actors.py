@@ -31,10 +31,12 @@ Other extractors use :func:`mentions_in_sentence` and :func:`resolve_name`.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, TAG
 from spacy.tokens import Doc
 
 from foreigndesk.extract.actor_data import (
@@ -187,7 +189,12 @@ class _Doc:
     def __init__(self, pd: ParsedDoc, index: ActorIndex) -> None:
         self.pd = pd
         self.doc: Doc = pd.doc
-        self.text: str = pd.doc.text  # Doc.text joins every token on each access: once
+        # Doc.text joins every token on each access: the document's own text is the same
+        text = pd.document.text
+        last = pd.doc[-1] if len(pd.doc) else None
+        if last is not None and text[last.idx:last.idx + len(last.text)] != last.text:
+            text = pd.doc.text
+        self.text: str = text
         self.ix = index
         self.date = pd.document.published
         self.matches: list[Match] = []
@@ -200,56 +207,51 @@ class _Doc:
 
     # -- pieces and dictionary matching ---------------------------------------------------
     def find_matches(self) -> None:
+        """Every dictionary phrase in the text, leftmost-longest, within a sentence: a regex
+        over the whole text gives the word pieces (no Token objects), token and sentence
+        indices come from offset arrays."""
         doc = self.doc
-        keys: list[str] = []
-        origs: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        toks: list[int] = []
-        can_start: list[bool] = []
+        text = self.text
+        arr = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        tok_starts = [a for a, _ in arr]
+        tok_ends = [a + n for a, n in arr]
+        self.tok_starts = tok_starts
+        start_set = set(tok_starts)
         sent_ids = [0] * len(doc)
-        for si, s in enumerate(self.pd.sents):
-            for t in range(s.start, s.end):
+        sent_ends: list[int] = []
+        for si, sp in enumerate(self.pd.sents):
+            for t in range(sp.start, sp.end):
                 sent_ids[t] = si
+            sent_ends.append(sp.end_char)
         self.sent_of_tok = sent_ids
-        finditer = PIECE.finditer
-        for tok in doc:
-            text = tok.text
-            if len(text) == 1 and not text.isalnum():
-                continue
-            idx = tok.idx
-            first = True
-            for m in finditer(text):
-                o = m.group(0)
-                keys.append(fold(o))
-                origs.append(o)
-                starts.append(idx + m.start())
-                ends.append(idx + m.end())
-                toks.append(tok.i)
-                prev = text[m.start() - 1] if m.start() else ""
-                can_start.append(first or prev in "-/")
-                first = False
+        found = [(m.start(), m.end(), m.group(0)) for m in PIECE.finditer(text)]
+        keys = [fold(g) for _, _, g in found]
         trie = self.ix.trie
-        n = len(keys)
-        i = 0
+        n = len(found)
         out = self.matches
+        sent_i = 0
+        i = 0
         while i < n:
-            node = trie.get(keys[i]) if can_start[i] else None
-            if node is None:
+            start = found[i][0]
+            node = trie.get(keys[i])
+            if node is None or not (start in start_set or text[start - 1:start] in ("-", "/")):
                 i += 1
                 continue
+            while sent_i < len(sent_ends) - 1 and start >= sent_ends[sent_i]:
+                sent_i += 1
+            limit = sent_ends[sent_i] if sent_ends else len(text)
+            origs = [g for _, _, g in found[i:i + 12]]
             best_j = -1
             best: list[Entry] = []
             j = i
-            sent = sent_ids[toks[i]]
             while True:
                 bucket = node.get("")
                 if bucket:
-                    ok = [e for e in bucket if _case_ok(e.case, origs, i)]
+                    ok = [e for e in bucket if _case_ok(e.case, origs, 0)]
                     if ok:
                         best_j, best = j, ok
                 j += 1
-                if j >= n or sent_ids[toks[j]] != sent:
+                if j >= n or j - i >= 12 or found[j][0] >= limit:
                     break
                 node = node.get(keys[j])
                 if node is None:
@@ -257,15 +259,15 @@ class _Doc:
             if best_j < 0:
                 i += 1
                 continue
-            start, end = starts[i], ends[best_j]
-            t1 = toks[best_j] + 1
+            end = found[best_j][1]
+            t0 = bisect.bisect_right(tok_starts, start) - 1
+            t1 = bisect.bisect_left(tok_starts, end)
             # a trailing full stop of an abbreviation belongs to it ("U.S.")
-            last = doc[toks[best_j]]
-            if last.text.endswith(".") and last.idx + len(last.text) - 1 == end:
+            if text[end:end + 1] == "." and t1 - 1 >= 0 and tok_ends[t1 - 1] == end + 1:
                 end += 1
-            mt = Match(start, end, toks[i], t1, best, self.text[start:end])
+            mt = Match(start, end, t0, t1, best, text[start:end])
             out.append(mt)
-            for t in range(mt.t0, mt.t1):
+            for t in range(t0, t1):
                 self.match_at[t] = mt
             i = best_j + 1
 
@@ -640,10 +642,15 @@ class Resolver:
             taken.update(range(r.t0, r.t1))
         doc = self.doc
         n = len(doc)
+        strings = doc.vocab.strings
+        proper = {strings.add("NNP"), strings.add("NNPS")}
+        tags = doc.to_array(TAG).tolist()
+        text = d.text
+        starts = d.tok_starts
         t = 0
         while t < n:
-            tok = doc[t]
-            if t in taken or t in d.match_at or not tok.tag_.startswith("NNP") or not tok.text[:1].isupper():
+            if tags[t] not in proper or t in taken or t in d.match_at or \
+                    not text[starts[t]:starts[t] + 1].isupper():
                 t += 1
                 continue
             end = t + 1
@@ -957,23 +964,11 @@ class Resolver:
         """The person holding ``role`` in ``iso`` at the document's date (leaders data)."""
         if not role or not self.d.date:
             return None
-        cache = self.d.pd.cache.setdefault("actors.holders", {})
-        key = (iso, role, self.d.date)
-        if key in cache:
-            hit: Actor | None = cache[key]
-            return hit
-        found = None
-        for a in self.ix.actors.values():
-            if a.kind != "person" or a.country != iso:
-                continue
-            for o in a.meta.get("offices") or []:
-                if not isinstance(o, dict) or o.get("role") != role:
-                    continue
-                frm, to = str(o.get("from") or ""), str(o.get("to") or "")
-                if (not frm or frm <= self.d.date) and (not to or self.d.date <= to):
-                    found = a
-        cache[key] = found
-        return found
+        date = self.d.date
+        for frm, to, pid in self.ix.role_holders().get((iso, role), []):
+            if (not frm or frm <= date) and (not to or date <= to):
+                return self.ix.actors.get(pid)
+        return None
 
     def agent_alone(self, r: Ref, m: Match) -> None:
         """Protesters, dissidents, rebels ...: the people or opposition of the country of
@@ -1063,7 +1058,7 @@ class ActorExtractor:
         ex = pd.extraction
         by_sentence: dict[int, list[Mention]] = {}
         for r in d.out:
-            sent = pd.sentence_index(r.start)
+            sent = d.sent_of_tok[bisect.bisect_right(d.tok_starts, r.start) - 1] if d.tok_starts else 0
             actor = r.actor
             stored = ex.actors.get(actor.id)
             if stored is None:
