@@ -30,6 +30,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 MIT = """\
 # Converted from the PETRARCH2 / Phoenix CAMEO dictionaries ({source}),
 # openeventdata/petrarch2 petrarch2/data/dictionaries, commit 676801cd (2019-03-18), by
@@ -209,6 +211,10 @@ def read_entries(path: Path) -> list[dict[str, Any]]:
             continue
         if not text:
             continue
+        if cur is not None and not cur["codes"] and not codes and "CountryInfo" not in comment:
+            # headers without codes before the codes: one entry with several names
+            cur["aliases"].append(text)
+            continue
         cur = {"name": text, "aliases": [], "codes": codes, "comment": comment}
         entries.append(cur)
     return entries
@@ -253,7 +259,7 @@ def convert_actors(path: Path, countries: set[str], cities: set[str], source: st
             continue
         first = e["codes"][0]
         country, sector, role = split_code(first["code"], countries)
-        if first["code"] in countries and len(first["code"]) == 3 and not (first["from"] or first["to"]):
+        if first["code"] in countries and len(first["code"]) == 3 and not is_person(e, False):
             # a country block: keep the country-level names, not the cities
             aliases = [a for a in (clean(x) for x in e["aliases"]) if a]
             aliases = [a for a in aliases if fold(a).lower() not in cities]
@@ -266,6 +272,8 @@ def convert_actors(path: Path, countries: set[str], cities: set[str], source: st
             oc, os_, orole = split_code(c["code"], countries)
             if orole == "ELI" or (oc is None and os_ is None):
                 continue
+            if oc == "RUS" and c["to"] and c["to"] <= "1991-12-26":
+                oc = "SUN"  # Phoenix codes Soviet offices as Russian ones
             offices.append({"cameo": c["code"], "country": oc, "sector": os_,
                             "from": c["from"], "to": c["to"]})
         if not offices and not country:
@@ -357,8 +365,15 @@ def main(argv: list[str]) -> int:
     dst = Path(argv[2]) if len(argv) > 2 else Path(__file__).resolve().parents[1] / "src/foreigndesk/data/actors"
     cities = load_cities()
     countries_txt = src / "Phoenix.Countries.actors.txt"
-    countries = {m.group(1) for m in re.finditer(r"^\S.*\[([A-Z]{3})\]\s*$", countries_txt.read_text(encoding="utf-8", errors="replace"), re.M)}
-    countries |= {"SUN", "YUG", "CSK", "DDR", "USA", "RUS", "CHN"}
+    raw = countries_txt.read_text(encoding="utf-8", errors="replace")
+    countries = set(re.findall(r"\[([A-Z]{3})(?:\s[^\]]*)?\]", raw))
+    states = dst / "states.yaml"
+    if states.exists():
+        countries |= {s["id"] for s in yaml.safe_load(states.read_text(encoding="utf-8"))}
+    countries -= {"IGO", "NGO", "MNC", "GOV", "MIL", "REB", "OPP", "BUS", "MED", "CVL", "EDU",
+                  "LEG", "JUD", "COP", "SPY", "ELI", "PTY", "REF", "HLH", "AGR", "LAB", "REL",
+                  "UAF", "CRM", "ENV", "HRI", "DEV", "INS", "SEP", "RAD", "PPL", "IMG", "MUS",
+                  "CHR", "JEW", "BUD", "HIN", "SET", "OCC", "UNO"}
     items = convert_actors(countries_txt, countries, cities, "Phoenix.Countries.actors.txt")
     dump(items, dst / "phoenix_countries.tsv", "Phoenix.Countries.actors.txt")
     intl = convert_actors(src / "Phoenix.International.actors.txt", countries, cities,
