@@ -1,0 +1,116 @@
+"""Choosing among the gazetteer candidates of a place name.
+
+The score of a candidate adds a prior (what the name usually means: a country before a US
+state before a city; among cities, larger ones and capitals first; a rank given in
+``data/places.yaml``) and the document's context: countries mentioned elsewhere in the same
+document count, those of the same or adjacent sentences count more, and a place related in the
+text to another ("a town outside Havana", "just west of Havana") counts most. So "Lourdes"
+near "Havana" is not the French town, and "Georgia" in a story about Atlanta is the state.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Set
+from dataclasses import dataclass, field
+
+from foreigndesk.extract.place_gazetteer import Candidate, Gazetteer
+
+FEATURE_PRIOR = {"country": 70.0, "admin1": 35.0, "region": 50.0, "facility": 50.0}
+# ties go to the broader reading
+FEATURE_ORDER = {"country": 0, "admin1": 1, "region": 2, "facility": 3, "city": 4}
+CONTEXT_DOC = 30.0  # the candidate's country is mentioned elsewhere in the document
+CONTEXT_SENTENCE = 15.0  # ... in the same or an adjacent sentence
+CONTEXT_NEIGHBOUR = 15.0  # a neighbour of a country mentioned in the document
+CONTEXT_ANCHOR = 40.0  # the text relates this place to a place in that country ("outside X")
+ALT_NAME_PENALTY = 10.0
+CAPITAL_MIN_POPULATION = 100_000  # the capitals of micro-states are not household names
+FAME = 40.0  # countries, capitals and big cities: what a name means anywhere
+
+
+def famous(c: Candidate) -> bool:
+    """Known to every reader: a country, a capital, a city of a million, a ranked entry.
+    A city reached by one of its other names is not."""
+    if c.alt:
+        return False
+    return (c.feature == "country" or (c.capital and c.population >= CAPITAL_MIN_POPULATION)
+            or c.population >= 1_000_000 or (c.rank is not None and c.rank >= 60))
+
+
+def prior(c: Candidate) -> float:
+    """What a name means with no context."""
+    if c.rank is not None:
+        p = float(c.rank)
+    elif c.feature == "city":
+        p = 10.0 + 4.0 * math.log10(c.population + 1)
+        if not c.alt:
+            if c.capital and c.population >= CAPITAL_MIN_POPULATION:
+                p += 20.0
+            if c.population >= 1_000_000:
+                p += 10.0
+    else:
+        p = FEATURE_PRIOR.get(c.feature, 40.0)
+    if famous(c):
+        p += FAME
+    if c.alt:
+        p -= ALT_NAME_PENALTY
+    return p
+
+
+@dataclass
+class Context:
+    """Countries mentioned in a document: counts per sentence, by name key of the mention
+    (so a name does not vote for its own reading)."""
+
+    by_sentence: dict[int, Counter[tuple[str, str]]] = field(default_factory=dict)
+
+    def add(self, sentence: int, country: str, key: str) -> None:
+        self.by_sentence.setdefault(sentence, Counter())[(country, key)] += 1
+
+    def countries(self, exclude_key: str, sentences: range | None = None) -> set[str]:
+        out: set[str] = set()
+        items = (self.by_sentence.get(i) for i in sentences) if sentences is not None \
+            else iter(self.by_sentence.values())
+        for counter in items:
+            if counter:
+                out.update(c for (c, k) in counter if k != exclude_key)
+        return out
+
+
+def score(c: Candidate, key: str, sentence: int, ctx: Context, gz: Gazetteer,
+          anchors: Set[str] = frozenset()) -> float:
+    s = prior(c)
+    if not c.country:
+        return s
+    doc = ctx.countries(key)
+    if c.country in anchors:
+        s += CONTEXT_ANCHOR
+    if c.country in doc:
+        s += CONTEXT_DOC
+        if c.country in ctx.countries(key, range(sentence - 1, sentence + 2)):
+            s += CONTEXT_SENTENCE
+    elif gz.neighbours.get(c.country, set()) & doc:
+        s += CONTEXT_NEIGHBOUR
+    return s
+
+
+def choose(cands: list[Candidate], key: str, sentence: int, ctx: Context, gz: Gazetteer,
+           anchors: Set[str] = frozenset()) -> tuple[Candidate, float]:
+    """The best candidate and a confidence from the margin over the runner-up."""
+    scored = sorted(((score(c, key, sentence, ctx, gz, anchors), FEATURE_ORDER.get(c.feature, 5), c)
+                     for c in cands), key=lambda t: (-t[0], t[1]))
+    best_score, _, best = scored[0]
+    if best.feature == "city" and best.capital:
+        # a city-state ("Hong Kong", "Singapore"): the territory, not its capital
+        for c in cands:
+            if c.feature == "country" and c.country == best.country:
+                best = c
+                break
+    if len(scored) == 1 or all(c.country == best.country for _, _, c in scored[1:]):
+        conf = 0.95 if best.feature in ("country", "admin1") else 0.9
+    else:
+        runner_up = next(sc for sc, _, c in scored[1:] if c.country != best.country)
+        margin = best_score - runner_up
+        conf = round(min(0.9, 0.5 + margin / 50.0), 3)
+    return best, conf

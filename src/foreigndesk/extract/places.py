@@ -1,0 +1,342 @@
+"""Places mentioned in a document, geocoded offline.
+
+Where place names come from (all from the single spaCy pass, nothing parsed again):
+
+1. the named entities GPE, LOC and FAC ("the Great Hall of the People in Beijing" yields the
+   hall and Beijing; "Hong Kong's" yields Hong Kong);
+2. actor mentions found by the actor layer whose text names a place ("Havana" used for the
+   Cuban government is still a place);
+3. names of countries, US states, regions, bodies of water and known sites
+   (``data/places.yaml``) in capitalised text the NER left unlabelled.
+
+Each name is looked up in the gazetteer (:mod:`foreigndesk.extract.place_gazetteer`) and, when
+it has several readings, resolved with the document's context
+(:mod:`foreigndesk.extract.place_resolve`). A name the gazetteer does not know, or knows only
+elsewhere, that the text places relative to a known place ("the town of X, outside Havana")
+takes that place's country and coordinates at a lower confidence. A single word that is also
+part of a person's name in the document ("Pereira said", after "Carlos Pereira") is not a town.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.extract.place_gazetteer import (
+    Candidate,
+    Gazetteer,
+    first_word,
+    gazetteer,
+    name_key,
+)
+from foreigndesk.extract.place_resolve import Context, choose, famous
+from foreigndesk.model import Place
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# labels under which the small model often files places ("Kiev" PERSON, "Hama" ORG)
+OTHER_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART"}
+LOCATIVE_PREPS = {"in", "into", "at", "near", "outside", "from", "to", "toward", "towards",
+                  "across", "around", "inside", "within", "throughout"}
+CITY_SCAN_PREPS = LOCATIVE_PREPS | {"of"}
+SPEECH_VERBS = {"said", "says", "told", "tells", "added", "announced", "stated", "wrote"}
+# "the Lourdes facility", "the Hmeimim base": a name the NER took for a person or an
+# organisation, used as the modifier of a place noun
+PLACE_NOUNS = {"facility", "base", "airbase", "station", "airport", "port", "harbor", "harbour",
+               "plant", "camp", "complex", "site", "province", "region", "border", "airfield",
+               "outpost", "compound", "embassy", "consulate", "enclave", "peninsula", "strait",
+               "island", "islands", "area", "district", "town", "village", "city", "capital",
+               "municipality", "county", "state", "oblast", "governorate", "prefecture"}
+FALLBACK_FEATURE = {"GPE": "city", "LOC": "region", "FAC": "facility"}
+_TRIM_HEAD = {"the"}
+_TRIM_TAIL = {"'s", "’s", "'", "’"}
+_SPLIT = re.compile(r",\s+|\s+(?:in|near|outside|and)\s+")
+# text between two place names that ties the first to the second ("X, just west of Y")
+_RELATION = re.compile(
+    r"\b(?:outside|near|nearby|close to|outskirts|suburbs?|west|east|north|south|northwest|"
+    r"northeast|southwest|southeast|northern|southern|eastern|western|km|kilometers|"
+    r"kilometres|miles)\b", re.IGNORECASE)
+_MAX_RELATION_CHARS = 60
+
+
+@dataclass
+class _Name:
+    start: int
+    end: int
+    text: str
+    key: str
+    label: str
+    sentence: int
+    cands: list[Candidate]
+    source: str  # ner | actor | scan
+    anchors: set[str] = field(default_factory=set)
+    anchor: _Name | None = None
+
+
+def _trim(span: Span) -> Span | None:
+    i, j = span.start, span.end
+    while i < j and span.doc[i].lower_ in _TRIM_HEAD:
+        i += 1
+    while j > i and span.doc[j - 1].text in _TRIM_TAIL:
+        j -= 1
+    return span.doc[i:j] if i < j else None
+
+
+class PlaceExtractor:
+    name = "places"
+    version = "1"
+
+    def __call__(self, pd: ParsedDoc) -> None:
+        gz = gazetteer()
+        names = self._names(pd, gz)
+        if not names:
+            return
+        self._relate(pd, names)
+        person_words = self._person_words(pd)
+        names = [n for n in names if not self._is_person(n, person_words)]
+        # two rounds: the first reads the context of unambiguous names only; the second adds
+        # the confident choices of the first ("Islamabad" settles "Punjab")
+        ctx = self._context(pd, names)
+        choice = {id(n): choose(n.cands, n.key, n.sentence, ctx, gz, n.anchors)
+                  for n in names if n.cands}
+        for n in names:
+            if id(n) in choice and len({c.country for c in n.cands}) > 1:
+                best, conf = choice[id(n)]
+                if conf >= 0.75 and best.country:
+                    ctx.add(n.sentence, best.country, n.key)
+        out = pd.extraction.places
+        for n in names:
+            best_conf = choose(n.cands, n.key, n.sentence, ctx, gz, n.anchors) \
+                if len({c.country for c in n.cands}) > 1 else choice.get(id(n))
+            place = self._place(pd, n, best_conf, ctx, gz)
+            if place is not None:
+                out.append(place)
+
+    # ---- collecting names -------------------------------------------------------------
+
+    def _names(self, pd: ParsedDoc, gz: Gazetteer) -> list[_Name]:
+        doc = pd.doc
+        names: list[_Name] = []
+        taken = bytearray(len(doc.text) + 1)
+
+        def add(start: int, end: int, label: str, source: str) -> _Name | None:
+            if start >= end or any(taken[start:end]):
+                return None
+            text = doc.text[start:end]
+            key = name_key(text)
+            n = _Name(start, end, text, key, label, pd.sentence_index(start),
+                      gz.index.get(key, []), source)
+            names.append(n)
+            taken[start:end] = b"\x01" * (end - start)
+            return n
+
+        for ent in doc.ents:
+            span = _trim(ent)
+            if span is None:
+                continue
+            label = ent.label_
+            if label in PLACE_LABELS:
+                pieces = self._pieces(span, gz)
+                if pieces is None:  # unknown as a whole and in parts: keep for the anchor rule
+                    add(span.start_char, span.end_char, label, "ner")
+                else:
+                    for s, e in pieces:
+                        add(s, e, label, "ner")
+            elif label in OTHER_LABELS:
+                self._misread(pd, span, gz, add)
+
+        # actor mentions naming places (the actor layer runs before this extractor)
+        for m in pd.extraction.mentions:
+            if m.actor_kind == "person" or m.label in PLACE_LABELS:
+                continue
+            if name_key(m.text) in gz.index:
+                add(m.start, m.end, m.label or "GPE", "actor")
+
+        # known names the NER left unlabelled
+        covered = bytearray(len(doc.text) + 1)
+        for ent in doc.ents:
+            covered[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+        for s, e in self._scan(pd, gz, covered):
+            add(s, e, "LOC", "scan")
+        names.sort(key=lambda n: n.start)
+        return names
+
+    @staticmethod
+    def _pieces(span: Span, gz: Gazetteer) -> list[tuple[int, int]] | None:
+        """The known names in an entity: itself, or its parts ("the Great Hall of the People
+        in Beijing", "Tampa, Florida", "Kyiv and Kharkiv"); None when none is known."""
+        if name_key(span.text) in gz.index:
+            return [(span.start_char, span.end_char)]
+        parts = PlaceExtractor._parts(span.text, span.start_char)
+        doc_text = span.doc.text
+        if len(parts) > 1 and any(name_key(doc_text[s:e]) in gz.index for s, e in parts):
+            return parts
+        return None
+
+    @staticmethod
+    def _misread(pd: ParsedDoc, span: Span, gz: Gazetteer,
+                 add: Callable[[int, int, str, str], _Name | None]) -> None:
+        """A place the NER labelled as a person, organisation or nationality ("Kiev",
+        "Hama", "Odesa"): kept when the name is well known, or when the text uses it as a
+        place (after "in", "near", "the town of"..., or before "facility", "base"...)."""
+        doc = span.doc
+        prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+        prev2 = doc[span.start - 2].lower_ if span.start > 1 else ""
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in SPEECH_VERBS:
+            return  # "Pereira said"
+        locative = prev in LOCATIVE_PREPS or (prev == "of" and prev2 in PLACE_NOUNS)
+        if nxt is not None and nxt.lower_ in PLACE_NOUNS and prev == "the":
+            locative = True
+        pieces = PlaceExtractor._pieces(span, gz)
+        if pieces is None:
+            if prev == "of" and prev2 in PLACE_NOUNS:  # "the village of Kafr Nabl"
+                add(span.start_char, span.end_char, "GPE", "ner")
+            return
+        for s, e in pieces:
+            cands = gz.index.get(name_key(doc.text[s:e]), [])
+            if locative or any(famous(c) for c in cands):
+                add(s, e, "GPE", "ner")
+
+    @staticmethod
+    def _parts(text: str, offset: int) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        pos = 0
+        for m in _SPLIT.finditer(text):
+            out.append((offset + pos, offset + m.start()))
+            pos = m.end()
+        out.append((offset + pos, offset + len(text)))
+        trimmed = []
+        for s, e in out:
+            seg = text[s - offset:e - offset]
+            lead = len(seg) - len(seg.lstrip())
+            if seg.lower().lstrip().startswith("the "):
+                lead += seg.lower().lstrip().index("the ") + 4
+            s2, e2 = s + lead, e - (len(seg) - len(seg.rstrip()))
+            if s2 < e2:
+                trimmed.append((s2, e2))
+        return trimmed
+
+    @staticmethod
+    def _scan(pd: ParsedDoc, gz: Gazetteer, covered: bytearray) -> list[tuple[int, int]]:
+        doc = pd.doc
+        text = doc.text
+        out: list[tuple[int, int]] = []
+        n_tok = len(doc)
+        i = 0
+        while i < n_tok:
+            tok = doc[i]
+            if (not tok.text[:1].isupper() or covered[tok.idx]
+                    or first_word(name_key(tok.text)) not in gz.scan_first):
+                i += 1
+                continue
+            found = 0
+            for n in range(min(gz.scan_max_tokens, n_tok - i), 0, -1):
+                last = doc[i + n - 1]
+                end = last.idx + len(last.text)
+                key = name_key(text[tok.idx:end])
+                if key in gz.scan_keys:
+                    pass
+                elif key in gz.scan_city_keys:
+                    # a city name only where the text uses it as a place: "north of Donetsk"
+                    if i == 0 or doc[i - 1].lower_ not in CITY_SCAN_PREPS:
+                        continue
+                else:
+                    continue
+                if any(covered[tok.idx:end]):
+                    continue
+                # not part of a longer proper name ("Georgia Tech", "Atlantic Council")
+                nxt = doc[i + n] if i + n < n_tok else None
+                if nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start:
+                    continue
+                prev = doc[i - 1] if i > 0 else None
+                if (prev is not None and not tok.is_sent_start and prev.text[:1].isupper()
+                        and prev.lower_ != "the"):
+                    continue
+                out.append((tok.idx, end))
+                found = n
+                break
+            i += found or 1
+        return out
+
+    # ---- context ----------------------------------------------------------------------
+
+    @staticmethod
+    def _context(pd: ParsedDoc, names: list[_Name]) -> Context:
+        ctx = Context()
+        for m in pd.extraction.mentions:
+            # actors named in the text ("Chinese", "the Castro regime", "Xi Jinping"); not
+            # the place names themselves (counted below) nor guesses ("protesters" -> the
+            # country of a place nearby)
+            if m.country and m.label not in PLACE_LABELS and m.confidence >= 0.8:
+                ctx.add(m.sentence, m.country, name_key(m.text))
+        for n in names:
+            countries = {c.country for c in n.cands}
+            if len(countries) == 1 and None not in countries:
+                ctx.add(n.sentence, next(iter(countries)), n.key)  # type: ignore[arg-type]
+        return ctx
+
+    @staticmethod
+    def _relate(pd: ParsedDoc, names: list[_Name]) -> None:
+        """Tie a name to the next place of its sentence when the text relates them."""
+        text = pd.doc.text
+        for a, b in zip(names, names[1:], strict=False):
+            if a.sentence != b.sentence or not b.cands:
+                continue
+            between = text[a.end:b.start]
+            if len(between) > _MAX_RELATION_CHARS or "\n" in between:
+                continue
+            if between.strip() == ",":
+                # "Atlanta, Georgia", "Lourdes, Cuba": the second names where the first is
+                if any(c.feature in ("country", "admin1") for c in b.cands):
+                    a.anchors = {c.country for c in b.cands if c.country}
+                    a.anchor = b
+                    if a.cands and all(c.feature == "city" for c in a.cands):
+                        b.anchors = {c.country for c in a.cands if c.country}
+            elif _RELATION.search(between):
+                a.anchors = {c.country for c in b.cands if c.country}
+                a.anchor = b
+
+    @staticmethod
+    def _person_words(pd: ParsedDoc) -> set[str]:
+        words: set[str] = set()
+        for ent in pd.doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                words.update(t.text for t in ent if t.text[:1].isupper())
+        return words
+
+    # ---- resolving --------------------------------------------------------------------
+
+    @staticmethod
+    def _is_person(n: _Name, person_words: set[str]) -> bool:
+        """A lone word of a person's name ("Pereira" after "Carlos Pereira") that the
+        gazetteer knows only as a minor town."""
+        return (n.text in person_words and bool(n.cands)
+                and all(c.feature == "city" and not famous(c) for c in n.cands))
+
+    def _place(self, pd: ParsedDoc, n: _Name, best_conf: tuple[Candidate, float] | None,
+               ctx: Context, gz: Gazetteer) -> Place | None:
+        best: Candidate | None = None
+        conf = 0.0
+        if best_conf is not None:
+            best, conf = best_conf
+            if n.anchors and best.country not in n.anchors and best.feature == "city" \
+                    and not famous(best):
+                best = None  # known only elsewhere: "the town of X, outside <a place>"
+        if best is None:
+            if n.anchor is None or n.source != "ner":
+                return None
+            anchor, _ = choose(n.anchor.cands, n.anchor.key, n.anchor.sentence, ctx, gz)
+            return Place(pd.doc_id, n.sentence, n.start, n.end, n.text, self.name, self.version,
+                         0.5, name=n.text, country=anchor.country, lat=anchor.lat,
+                         lon=anchor.lon, feature=FALLBACK_FEATURE.get(n.label, "city"),
+                         gazetteer_id=None)
+        return Place(pd.doc_id, n.sentence, n.start, n.end, n.text, self.name, self.version,
+                     conf, name=best.name, country=best.country, lat=best.lat, lon=best.lon,
+                     feature=best.feature, gazetteer_id=best.gazetteer_id)
+
+
+EXTRACTOR = PlaceExtractor()
