@@ -23,7 +23,8 @@ when their first claims are themselves related (lexical >= 0.45, or an embedding
 
 A cluster is ordered by first appearance: the document's publication date (for an undated
 document, the claim's own date when the text gives one; undated claims last), then the
-order the documents were stored, then the position in the document. Its id is the id of its
+order the documents were stored, then the position in the document (where a claim that
+repeats another comes after it). Its id is the id of its
 first claim; ``similarity`` is each claim's similarity to that first claim. Only clusters of
 two or more claims are stored (table ``claim_clusters``, replaced whole on each refresh).
 """
@@ -99,7 +100,7 @@ def lexical(a: frozenset[str], b: frozenset[str]) -> float:
 class _Claim:
     id: int
     content: str
-    key: tuple[str, int, int]
+    key: tuple[str, int, int, bool]
     feats: frozenset[str]
     words: frozenset[str]
     negated: bool
@@ -152,17 +153,20 @@ class _Similarity:
         return lex >= LEXICAL_LINK or (e is not None and cos >= e.mid and self._embedding_ok(i, j))
 
 
-def appearance_key(r: dict[str, Any]) -> tuple[str, int, int]:
+def appearance_key(r: dict[str, Any]) -> tuple[str, int, int, bool]:
     """Order of first appearance of a claim row (``published``, ``claim_date`` or ``date``,
-    ``date_source``, ``doc_order``, ``start``): see the module doc."""
+    ``date_source``, ``doc_order``, ``start``, ``stance``): see the module doc. At the same
+    place, a claim that repeats comes after the claim it repeats ("As the Cuban side pointed
+    out, ...," said the spokesman: the Cuban side first)."""
     date = r.get("claim_date", r.get("date"))
     when = r["published"] or (date if r["date_source"] == "text" else None)
-    return (when or "~", r["doc_order"], r["start"])
+    return (when or "~", r["doc_order"], r["start"], r.get("stance") == "repeats")
 
 
 def _load_claims(store: Store) -> list[_Claim]:
     rows = store.query(
-        "SELECT c.id, c.content, c.start, c.date, c.date_source, d.published, d.rowid AS doc_order "
+        "SELECT c.id, c.content, c.start, c.date, c.date_source, c.stance, d.published, "
+        "d.rowid AS doc_order "
         "FROM claims c JOIN documents d ON d.id=c.doc_id WHERE c.content != ''")
     out = []
     for r in rows:
@@ -241,13 +245,16 @@ def cluster_claims(store: Store, backend: str | None = None
     return out
 
 
-def refresh_clusters(store: Store, backend: str | None = None) -> int:
+def refresh_clusters(store: Store, backend: str | None = None, fallback: bool = True) -> int:
     """Recompute claim clusters over the whole store, replacing ``claim_clusters`` in one
     transaction; returns the number of clusters. An embedding backend that cannot load
-    falls back to word overlap (the ingest must not fail for it)."""
+    falls back to word overlap when ``fallback`` (the ingest must not fail for it), else
+    raises :class:`foreigndesk.analyze.embed.EmbedUnavailable`."""
     try:
         clusters = cluster_claims(store, backend)
     except embedding.EmbedUnavailable:
+        if not fallback:
+            raise
         clusters = cluster_claims(store, "none")
     c = store.conn
     c.execute("BEGIN IMMEDIATE")

@@ -1,0 +1,205 @@
+"""Narrative commands: claims, echoes (claim clusters and explicit echoes), text reuse and
+figures (with conflicting figures). Every row cites its source: outlet, date, URL and the
+sentence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from foreigndesk.cli.output import db_option, emit, format_option
+from foreigndesk.store import Store
+
+STANCES = ("asserts", "denies", "repeats", "questions")
+EMBED_CHOICES = ("auto", "wordllama", "minilm", "none")
+
+
+def _source(outlet: str | None, published: str | None, title: str | None = None,
+            doc_id: str | None = None) -> str:
+    return f"{outlet or title or doc_id or '?'}, {published or 'undated'}"
+
+
+def _speaker_filter(speakers: tuple[str, ...]) -> tuple[str, list[str]]:
+    clauses, params = [], []
+    for s in speakers:
+        code = s.upper() + "%" if s.isalpha() and s.isupper() and len(s) >= 3 else None
+        clauses.append("(c.speaker_actor = ? OR c.speaker_code LIKE ? OR a.name LIKE ? "
+                       "OR c.speaker_text LIKE ?)")
+        params += [s, code or s, f"%{s}%", f"%{s}%"]
+    return "(" + " OR ".join(clauses) + ")", params
+
+
+@click.command()
+@db_option
+@format_option
+@click.option("--speaker", "-s", "speakers", multiple=True,
+              help="Only claims by this speaker: an actor id, a CAMEO code (CHN matches every "
+                   "Chinese speaker, CHNGOV the government) or a name or part of one. Repeat "
+                   "for several (any of them).")
+@click.option("--about", default=None,
+              help="Only claims whose content has every word of TEXT (any order, any case).")
+@click.option("--stance", "stances", multiple=True, type=click.Choice(STANCES),
+              help="Only claims of this stance (repeat for several).")
+def claims(db: str, fmt: str, speakers: tuple[str, ...], about: str | None,
+           stances: tuple[str, ...]) -> None:
+    """List claims: who says what (speaker, cue verb, stance, content), in order of
+    appearance, each with its source (outlet, date, URL) and sentence."""
+    from foreigndesk.analyze.clusters import cited_claims
+
+    where, params = ["1=1"], []
+    if speakers:
+        w, p = _speaker_filter(speakers)
+        where.append(w)
+        params += p
+    for word in (about or "").split():
+        where.append("c.content LIKE ?")
+        params.append(f"%{word}%")
+    if stances:
+        where.append(f"c.stance IN ({','.join('?' * len(stances))})")
+        params += stances
+    with Store.open(db) as store:
+        rows = cited_claims(store, " AND ".join(where), params)
+    for r in rows:
+        r["direct"] = bool(r["direct"])
+        r["source"] = _source(r["outlet"], r["published"], r["title"], r["doc_id"])
+    emit(rows, fmt, table_columns=["speaker", "cue", "stance", "content", "source"],
+         widths={"speaker": 28, "cue": 16, "content": 80, "source": 34})
+
+
+@click.command()
+@db_option
+@format_option
+@click.option("--kind", type=click.Choice(["all", "clusters", "explicit"]), default="all",
+              show_default=True,
+              help="clusters: the same claim in several places; explicit: sentences saying "
+                   "that someone repeats someone else's claim.")
+@click.option("--embed", "backend", type=click.Choice(EMBED_CHOICES), default=None,
+              help="Recompute the claim clusters with this sentence-embedding backend first "
+                   "(and store them); default: use the clusters computed at ingest.")
+def echoes(db: str, fmt: str, kind: str, backend: str | None) -> None:
+    """Who repeats whom. Claim clusters (the same claim made in several places, first
+    appearance first: order 1 said it first, the others repeated it) and explicit echoes
+    (a sentence says B repeats A's claim), each with its source (outlet, date, URL) and
+    sentence."""
+    from foreigndesk.analyze.clusters import cluster_rows, echo_rows, refresh_clusters
+    from foreigndesk.analyze.embed import EmbedUnavailable
+
+    rows: list[dict[str, Any]] = []
+    with Store.open(db) as store:
+        if backend:
+            try:
+                refresh_clusters(store, backend, fallback=False)
+            except EmbedUnavailable as e:
+                raise click.ClickException(str(e)) from None
+        if kind in ("all", "clusters"):
+            for r in cluster_rows(store):
+                r["kind"] = "cluster"
+                rows.append(r)
+        if kind in ("all", "explicit"):
+            for r in echo_rows(store):
+                r.update(kind="echo", cluster=None, order=None,
+                         role=f"repeats {r['echoes'] or '?'}", similarity=None)
+                rows.append(r)
+    for r in rows:
+        r["direct"] = bool(r["direct"])
+        r["source"] = _source(r["outlet"], r["published"], r["title"], r["doc_id"])
+    emit(rows, fmt, table_columns=["kind", "cluster", "order", "role", "speaker", "content",
+                                   "source"],
+         widths={"role": 24, "speaker": 26, "content": 70, "source": 34})
+
+
+@click.command()
+@db_option
+@format_option
+@click.option("--min-words", type=click.IntRange(1), default=None,
+              help="Only passages of at least N words. Below the length used at ingest "
+                   "(8), reuse is recomputed for this listing (not stored).")
+def reuse(db: str, fmt: str, min_words: int | None) -> None:
+    """Text reuse: passages of one document repeated verbatim or nearly in another. Each
+    row gives both documents (the earlier one is repeated by the later one), the passage in
+    each with exact character offsets, its length in words, the alignment score and the rule
+    that decided the direction (published dates, compilation, undated-later, ingest-order)."""
+    from foreigndesk.analyze.reuse import ReuseConfig, Tokeniser, find_reuse, texts_of
+
+    with Store.open(db) as store:
+        default = ReuseConfig()
+        if min_words is not None and min_words < default.min_words:
+            passages = find_reuse(texts_of(store), ReuseConfig(min_words=min_words))
+            rows = [dict(vars(p)) for p in passages]
+        else:
+            rows = store.query("SELECT * FROM reuse ORDER BY later_doc, later_start")
+        docs = {d["id"]: d for d in store.query(
+            "SELECT id, outlet, published, url, title FROM documents")}
+    tok = Tokeniser()
+    out = []
+    for r in rows:
+        r["words"] = len(tok.ids(r["later_text"] or ""))
+        if min_words is not None and r["words"] < min_words:
+            continue
+        r.pop("id", None)
+        for side in ("earlier", "later"):
+            d = docs.get(r[f"{side}_doc"], {})
+            for f in ("outlet", "published", "url", "title"):
+                r[f"{side}_{f}"] = d.get(f)
+            r[side] = _source(d.get("outlet"), d.get("published"), d.get("title"),
+                              r[f"{side}_doc"])
+        out.append(r)
+    emit(out, fmt, table_columns=["earlier", "later", "words", "score", "direction_rule",
+                                  "later_text"],
+         widths={"earlier": 30, "later": 30, "direction_rule": 14, "later_text": 80})
+
+
+@click.command()
+@db_option
+@format_option
+@click.option("--conflicts", "show_conflicts", is_flag=True,
+              help="List conflicting figures instead: the same measure from different "
+                   "sources, differing by more than the tolerance.")
+@click.option("--tolerance", type=click.FloatRange(1.0, min_open=True), default=1.25,
+              show_default=True,
+              help="With --conflicts: the ratio of larger to smaller value above which two "
+                   "figures conflict.")
+@click.option("--kind", "kinds", multiple=True,
+              type=click.Choice(["money", "count", "deaths", "casualties", "percent", "votes"]),
+              help="Only figures of this kind (repeat for several).")
+@click.option("--embed", "backend", type=click.Choice(EMBED_CHOICES), default=None,
+              help="With --conflicts: the sentence-embedding backend used to match measures "
+                   "(default: auto).")
+def figures(db: str, fmt: str, show_conflicts: bool, tolerance: float,
+            kinds: tuple[str, ...], backend: str | None) -> None:
+    """Figures: money (with its value in US dollars), counts, deaths, percentages and vote
+    tallies, each with the measure it quantifies, who states it, and its source; with
+    --conflicts, pairs of figures about the same measure that disagree, with both values,
+    both sources and the ratio."""
+    from foreigndesk.analyze.embed import EmbedUnavailable, load
+    from foreigndesk.analyze.figures import conflicts, quantity_rows
+
+    with Store.open(db) as store:
+        if show_conflicts:
+            if backend:
+                try:
+                    load(backend)
+                except EmbedUnavailable as e:
+                    raise click.ClickException(str(e)) from None
+            rows = [c for c in conflicts(store, tolerance=tolerance, backend=backend)
+                    if not kinds or c["kind"] in kinds]
+            for c in rows:
+                c["figure_a"] = f"{c['value_a']:,.0f} ({c['source_a']})"
+                c["figure_b"] = f"{c['value_b']:,.0f} ({c['source_b']})"
+            emit(rows, fmt, table_columns=["measure", "kind", "figure_a", "figure_b", "ratio"],
+                 widths={"measure": 44, "figure_a": 40, "figure_b": 40})
+            return
+        rows = quantity_rows(store, list(kinds) or None)
+    for r in rows:
+        r["source"] = _source(r["outlet"], r["published"], r["title"], r["doc_id"])
+        if fmt == "table":  # whole numbers with thousands separators, not 6.2e+04
+            for f in ("value", "usd"):
+                if isinstance(r[f], float):
+                    r[f] = f"{r[f]:,.2f}".rstrip("0").rstrip(".")
+    emit(rows, fmt, table_columns=["kind", "text", "value", "unit", "usd", "measure",
+                                   "stated_by", "source"],
+         widths={"text": 30, "measure": 40, "stated_by": 28, "source": 34})
+
+
+COMMANDS = [claims, echoes, reuse, figures]
