@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 import click
@@ -33,6 +36,26 @@ def _documents(paths: Iterable[str], failed: list[str]) -> Iterator[Document]:
             failed.append(item.source or "?")
         else:
             yield item
+
+
+@contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C that arrives during a store write until the write has finished.
+
+    SQLite's COMMIT may complete just before Python raises KeyboardInterrupt; the interrupt
+    then lands in the rollback path of a transaction that is already committed. Deferring it
+    keeps each document all-or-nothing and the exit clean."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught:
+            raise KeyboardInterrupt
 
 
 def _progress(results: Iterator[T], n: int) -> Iterator[T]:
@@ -86,10 +109,12 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, quiet: bool) ->
             if isinstance(r, ExtractError):
                 _error(f"{r.document.source}: {r.reason}")
                 failed.append(r.document.source or "?")
-            elif store.add(r):  # one transaction per document: all of it or nothing
-                added += 1
-            else:
-                present += 1
+                continue
+            with _sigint_deferred():  # one transaction per document: all of it or nothing
+                if store.add(r):
+                    added += 1
+                else:
+                    present += 1
         if added:
             refresh(store)
     except KeyboardInterrupt:
