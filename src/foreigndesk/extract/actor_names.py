@@ -78,7 +78,12 @@ def same_person(full: tuple[str, ...], other: tuple[str, ...]) -> bool:
     if full == other:
         return True
     short, long_ = (full, other) if len(full) <= len(other) else (other, full)
-    return len(short) >= 2 and long_[: len(short)] == short
+    if len(short) < 2:
+        return False
+    if long_[: len(short)] == short:
+        return True
+    # a middle name dropped: "James Charles Kopp" and "James Kopp"
+    return len(short) == 2 and short[0] == long_[0] and short[1] == long_[-1]
 
 
 def is_back_reference(short: tuple[str, ...], full: tuple[str, ...], country: str | None) -> bool:

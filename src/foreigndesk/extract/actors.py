@@ -181,6 +181,14 @@ class PersonInfo:
     key: tuple[str, ...]
     country: str | None
     sector: str | None
+    positions: list[int] = field(default_factory=list)  # where its full names stand
+
+    def distance(self, at: int) -> int:
+        """How far the nearest full name stands before ``at`` (after it: penalised)."""
+        before = [at - p for p in self.positions if p <= at]
+        if before:
+            return min(before)
+        return 10**9 + min((p - at for p in self.positions), default=0)
 
 
 class _Doc:
@@ -375,31 +383,29 @@ class _Doc:
         self.out.append(r)
 
     # -- context: states in a window ------------------------------------------------------
-    def context_country(self, start: int, sent: int) -> str | None:
-        """The country of the nearest state reference in the same sentence, else within two
-        sentences, else the document's most frequent one."""
+    def context_country(self, start: int, sent: int, window: int = 1,
+                        fallback: bool = False, unique: bool = False) -> str | None:
+        """The country of the nearest state word (name, adjective, capital, regime phrase)
+        in the same sentence, else within ``window`` sentences; with ``fallback`` the
+        document's most frequent one; with ``unique`` only when the window names one."""
         best, best_d = None, None
-        for r in self.out:
-            if r.country is None or r.actor.kind not in ("state", "person", "organisation", "government", "group"):
+        seen: set[str] = set()
+        for m in self.matches:
+            ms = self.sent_of_tok[m.t0]
+            if abs(ms - sent) > window:
                 continue
-            rs = self.pd.sentence_index(r.start)
-            if abs(rs - sent) > 2:
+            e = self.state_entry(m)
+            if e is None:
                 continue
-            d = abs(r.start - start) + (0 if rs == sent else 10_000 * abs(rs - sent))
+            seen.add(e.actor_id)
+            d = abs(m.start - start) + 10_000 * abs(ms - sent)
             if best_d is None or d < best_d:
-                best, best_d = r.country, d
-        if best is None:
-            for m in self.matches:
-                e = self.state_entry(m)
-                if e is None:
-                    continue
-                ms = self.sent_of_tok[m.t0]
-                if abs(ms - sent) > 2:
-                    continue
-                d = abs(m.start - start) + (0 if ms == sent else 10_000 * abs(ms - sent))
-                if best_d is None or d < best_d:
-                    best, best_d = e.actor_id, d
-        return best or self.main_country()
+                best, best_d = e.actor_id, d
+        if unique and len(seen) > 1:
+            return None
+        if best is None and fallback:
+            return self.main_country()
+        return best
 
     def main_country(self) -> str | None:
         cached = self.pd.cache.get("actors.main_country", "")
@@ -568,8 +574,13 @@ class Resolver:
     def person(self, r: Ref) -> None:
         d = self.d
         name = self._name_text(r)
+        # a trailing acronym is not part of a name ("Steven Snyder TWA")
+        words = name.split()
+        while len(words) > 1 and words[-1].isupper() and len(words[-1]) > 1 and words[-1].isalpha():
+            words.pop()
+        name = " ".join(words)
         key = name_pieces(name)
-        if not key:
+        if not key or not name[:1].isupper():
             return
         actor: Actor | None = None
         info: PersonInfo | None = None
@@ -588,11 +599,16 @@ class Resolver:
                         break
         # 2. a variant of, or a short reference to, a person already named in the document
         if actor is None:
-            for p in reversed(d.persons):
-                if same_person(p.key, key) or is_back_reference(key, p.key, p.country):
-                    info = p
-                    actor = p.actor
-                    break
+            cands = [p for p in d.persons
+                     if same_person(p.key, key) or is_back_reference(key, p.key, p.country)]
+            if not cands and len(key) == 1:
+                # a first name alone ("Elian", "Fidel"): only when one person has it
+                cands = [p for p in d.persons if len(p.key) >= 2 and p.key[0] == key[0]]
+                if len(cands) > 1:
+                    cands = []
+            if cands:
+                info = min(cands, key=lambda p: p.distance(r.start))
+                actor = info.actor
         # 3. a variant of a known person
         if actor is None:
             pid = self._known_person(key)
@@ -609,11 +625,13 @@ class Resolver:
             country = (office or {}).get("country") or actor.country or ctx_country
             sector = office_sector(office) or actor.sector or ctx_sector
         else:
+            if len(key) == 1 and ctx_sector is None and org is None:
+                return  # a lone unknown word the tagger calls a person ("Octel", "Semtex")
             country, sector = ctx_country, ctx_sector
-            if sector is None and country is None:
-                country = d.context_country(r.start, d.sent_of_tok[r.t0])
-                sector = "CVL"
-            elif sector is None:
+            if country is None and sector is None:
+                # a private person: the country of their sentence when it names only one
+                country = d.context_country(r.start, d.sent_of_tok[r.t0], window=0, unique=True)
+            if sector is None:
                 sector = "CVL"
             actor = Actor(id=person_slug(name), name=name, kind="person", country=country,
                           sector=sector, aliases=[name])
@@ -623,9 +641,12 @@ class Resolver:
         if info is None:
             known = next((p for p in d.persons if p.actor.id == actor.id), None)
             if known is None:
-                d.persons.append(PersonInfo(actor, key, country, sector))
+                known = PersonInfo(actor, key, country, sector)
+                d.persons.append(known)
             elif len(key) > len(known.key):
                 known.key = key
+            if len(key) >= 2:
+                known.positions.append(r.start)
         d.consumed.update(range(r.t0, r.t1))
         d.emit(Resolved(r.start, r.end, r.text, "PERSON", actor, country, sector))
 
@@ -862,6 +883,12 @@ class Resolver:
             if found is not None:
                 agent_e, am = found
                 info = self.ix.agents[agent_e.actor_id]
+                for k in range(m.t1, am.t0):  # "exile leaders", "opposition leaders"
+                    mod = d.match_at.get(k)
+                    me = mod.role("agent") if mod is not None else None
+                    if me is not None and self.ix.agents[me.actor_id].sector == "OPP":
+                        agent_e, info = me, self.ix.agents[me.actor_id]
+                        break
                 holder = self._office_holder(iso, info.role) if info.title else None
                 span_end = am.end
                 d.consumed.update(range(m.t0, am.t1))
@@ -894,7 +921,8 @@ class Resolver:
         d = self.d
         prev = d.tok_lower(m.t0 - 1)
         nxt = d.tok_lower(m.t1)
-        if nxt == "(" or (nxt in ("—", "–", "-") and self.doc[m.t0].is_upper):
+        if nxt == "(" or (self.doc[m.t0].is_upper and len(m.text) > 3 and
+                          nxt in ("—", "–", "-", "--", "_", ",", ":")):
             return True  # dateline
         if nxt == "," and m.t1 + 1 < len(self.doc):
             after = d.match_at.get(m.t1 + 1)
@@ -977,7 +1005,7 @@ class Resolver:
         if fold(m.text) not in CVL_OPP_ALONE:
             return
         info = self.ix.agents[m.best.actor_id]
-        country = d.context_country(r.start, d.sent_of_tok[r.t0])
+        country = d.context_country(r.start, d.sent_of_tok[r.t0], window=2, fallback=True)
         if country is None:
             return
         state = self.ix.actors.get(country)
