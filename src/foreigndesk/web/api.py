@@ -7,7 +7,7 @@ import io
 import re
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from foreigndesk.analyze import relations as rel
@@ -17,6 +17,7 @@ from foreigndesk.web.deps import store
 from foreigndesk.web.filters import Filters, filters
 from foreigndesk.web.render import page
 from foreigndesk.web.security import require_token
+from foreigndesk.web.warm import need
 
 router = APIRouter(prefix="/api")
 EXPORTS = ("documents", "actors", "events", "timeline", "claims", "quantities", "reuse")
@@ -142,6 +143,7 @@ def compare(x: str = Query(..., description="First dyad, A-B."),
             since: str | None = None, until: str | None = None) -> dict[str, Any]:
     """Like ``foreigndesk relations --compare A-B C-D``: correlations at lags -3..+3 with a
     reading."""
+    need("scipy.stats")
     try:
         cmp = rel.compare(s, rel.parse_dyad(x), rel.parse_dyad(y), source=source, by=by,
                           measure=measure, diff=diff, undirected=undirected, since=since,
@@ -152,19 +154,25 @@ def compare(x: str = Query(..., description="First dyad, A-B."),
 
 
 @router.get("/claims", summary="Claims with speaker, cue, stance and citation")
-def claims(s: Store = Depends(store), speaker: str | None = None,
-           about: str | None = None) -> list[dict[str, Any]]:
-    """Like ``foreigndesk claims [--speaker A] [--about TEXT]``."""
+def claims(s: Store = Depends(store), speaker: list[str] = Query(default=[]),
+           about: str | None = None, stance: list[str] = Query(default=[])
+           ) -> list[dict[str, Any]]:
+    """Like ``foreigndesk claims [--speaker A]... [--about TEXT] [--stance S]...``."""
+    need("foreigndesk.analyze.clusters")
     from foreigndesk.analyze.clusters import cited_claims
+    from foreigndesk.cli.narratives import _speaker_filter
 
-    where, params = [], []  # type: list[str], list[Any]
+    where, params = ["1=1"], []  # type: list[str], list[Any]
     if speaker:
-        where.append("(c.speaker_actor = ? OR c.speaker_code LIKE ? OR a.name = ? COLLATE "
-                     "NOCASE OR c.speaker_text = ? COLLATE NOCASE)")
-        params += [speaker, f"{speaker.upper()}%", speaker, speaker]
-    if about:
+        w, p = _speaker_filter(tuple(speaker))
+        where.append(w)
+        params += p
+    for word in (about or "").split():
         where.append("c.content LIKE ?")
-        params.append(f"%{about}%")
+        params.append(f"%{word}%")
+    if stance:
+        where.append(f"c.stance IN ({','.join('?' * len(stance))})")
+        params += stance
     return cited_claims(s, " AND ".join(where), params)
 
 
@@ -212,7 +220,7 @@ def export(name: str, s: Store = Depends(store), f: Filters = Depends(filters)) 
     elif what == "timeline":
         rows = timeline_view.items(s, f)
     elif what == "claims":
-        rows = claims(s)
+        rows = claims(s, [], None, [])
     elif what == "quantities":
         rows = narratives.figures(s)[1]
     else:
@@ -226,18 +234,29 @@ def export(name: str, s: Store = Depends(store), f: Filters = Depends(filters)) 
 
 
 @router.post("/ingest", summary="Ingest a document (needs the token)",
-             dependencies=[Depends(require_token)], status_code=201)
-def ingest(request: Request, body: bytes = Body(..., media_type="application/json",
-                                                  description="A JSON object (text, title, "
-                                                  "outlet, author, published, url) or plain "
-                                                  "text (Content-Type: text/plain).")
-           ) -> dict[str, Any]:
+             dependencies=[Depends(require_token)], status_code=201,
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/json": {"schema": {
+                     "type": "object", "required": ["text"],
+                     "properties": {k: {"type": "string"} for k in (
+                         "text", "title", "outlet", "author", "published", "url")}}},
+                 "text/plain": {"schema": {"type": "string"}}}}})
+async def ingest(request: Request) -> dict[str, Any]:
     """Extract every fact of one document and store it; ``Authorization: Bearer <token>``
-    with the token the server printed at start."""
-    from foreigndesk.web.ingest import IngestError, ingest_body
+    with the token the server printed at start. The body is a JSON object (the JSON Lines
+    reader's fields) or plain text (``Content-Type: text/plain``)."""
+    from starlette.concurrency import run_in_threadpool
 
+    from foreigndesk.web.ingest import MAX_BODY, IngestError, ingest_body
+
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise HTTPException(413, "body too large")
+    await run_in_threadpool(need, "foreigndesk.extract.pipeline", "foreigndesk.analyze.refresh")
     try:
-        return ingest_body(request.app.state.db_path, body,
-                           request.headers.get("content-type", ""))
+        return await run_in_threadpool(ingest_body, request.app.state.db_path, body,
+                                       request.headers.get("content-type", ""))
     except IngestError as e:
         raise HTTPException(e.status, str(e)) from None

@@ -7,7 +7,6 @@ page of ours built from the OpenAPI schema at /api/openapi.json.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -76,17 +75,7 @@ def create_app(db_path: str | Path, token: str | None = None,
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    threading.Thread(target=_warm_up, name="foreigndesk-warm-up", daemon=True).start()
+    from foreigndesk.web import warm
+
+    warm.start()
     yield
-
-
-def _warm_up() -> None:
-    """Import the heavier analysis modules in the background, so that the first request to
-    the claims or relations page does not pay for them."""
-    import importlib
-
-    for name in ("foreigndesk.analyze.clusters", "scipy.stats"):
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            pass

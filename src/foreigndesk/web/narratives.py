@@ -11,12 +11,14 @@ from typing import Any
 
 from foreigndesk.store import Store
 from foreigndesk.web import queries
+from foreigndesk.web.warm import need
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
 
 def clusters(store: Store) -> list[dict[str, Any]]:
     """Claim clusters in order of first appearance: {id, first, repeats, members}."""
+    need("foreigndesk.analyze.clusters")
     from foreigndesk.analyze.clusters import cluster_rows
 
     out: list[dict[str, Any]] = []
@@ -33,6 +35,7 @@ def clusters(store: Store) -> list[dict[str, Any]]:
 
 
 def echoes(store: Store) -> list[dict[str, Any]]:
+    need("foreigndesk.analyze.clusters")
     from foreigndesk.analyze.clusters import echo_rows
 
     return echo_rows(store)
@@ -84,31 +87,18 @@ def reuse(store: Store, context: int = 140) -> list[dict[str, Any]]:
     return out
 
 
-def figures(store: Store) -> tuple[list[dict[str, Any]] | None, list[dict[str, Any]]]:
-    """(conflicting figures from ``foreigndesk.analyze.figures``, or None when that analysis
-    is not installed; every quantity with its citation, by measure)."""
-    conflicts: list[dict[str, Any]] | None
-    try:
-        from foreigndesk.analyze import figures as fig  # type: ignore[attr-defined]
-    except ImportError:
-        conflicts = None
-    else:
-        conflicts = [_as_dict(c) for c in fig.conflicts(store)]
-    rows = store.query(
-        "SELECT q.*, d.outlet, d.published, d.url, d.title, s.text AS sentence_text "
-        "FROM quantities q JOIN documents d ON d.id = q.doc_id "
-        "LEFT JOIN sentences s ON s.doc_id = q.doc_id AND s.idx = q.sentence "
-        "ORDER BY q.measure IS NULL, q.measure, q.kind, d.published, q.start")
-    return conflicts, rows
+def figures(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(conflicting figures, largest disagreement first, each side with the sentence index of
+    its quantity; every quantity with its citation) from :mod:`foreigndesk.analyze.figures`."""
+    need("foreigndesk.analyze.figures")
+    from foreigndesk.analyze.figures import conflicts, quantity_rows
 
-
-def _as_dict(c: Any) -> dict[str, Any]:
-    if isinstance(c, dict):
-        return c
-    if hasattr(c, "to_dict"):
-        return dict(c.to_dict())
-    import dataclasses
-
-    if dataclasses.is_dataclass(c) and not isinstance(c, type):
-        return dataclasses.asdict(c)
-    return dict(vars(c))
+    rows = quantity_rows(store)
+    by_id = {q["id"]: q for q in rows}
+    found = conflicts(store)
+    for c in found:
+        for side in ("a", "b"):
+            q = by_id.get(c[f"quantity_{side}"], {})
+            c[f"sentence_index_{side}"] = q.get("sentence_index")
+            c[f"stated_by_{side}"] = q.get("stated_by")
+    return found, rows

@@ -112,7 +112,7 @@ def claims(s: Store = Depends(store)) -> Response:
 def figures(s: Store = Depends(store)) -> Response:
     conflicts, rows = narratives.figures(s)
     groups: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
+    for r in sorted(rows, key=lambda r: (r.get("measure") is None, (r.get("measure") or "").lower())):
         groups.setdefault(r.get("measure") or f"(no measure: {r['kind']})", []).append(r)
     return page("figures.html", "figures", conflicts=conflicts, groups=groups)
 

@@ -8,6 +8,7 @@ from typing import Any
 from foreigndesk.analyze import relations as rel
 from foreigndesk.store import Store
 from foreigndesk.web import charts
+from foreigndesk.web.warm import need
 
 SOURCE_TITLES = {"news": "Coded news events", "gdelt": "GDELT events", "unvotes": "UN General "
                  "Assembly votes"}
@@ -62,6 +63,7 @@ def series_panels(store: Store, a: str, b: str, by: str, undirected: bool,
 
 def comparison(store: Store, x: tuple[str, str], y: tuple[str, str], source: str, by: str,
                measure: str | None, since: str | None, until: str | None) -> dict[str, Any]:
+    need("scipy.stats")
     cmp = rel.compare(store, x, y, source=source, by=by, measure=measure, since=since,
                       until=until, undirected=source != "unvotes")
     periods, _ = charts.grid([cmp.x, cmp.y])
