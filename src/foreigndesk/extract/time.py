@@ -29,6 +29,7 @@ expression is still kept (so its span is known) with an underspecified value
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,7 +38,14 @@ from spacy.tokens import Doc
 
 from foreigndesk.extract import time_calendar as cal
 from foreigndesk.extract.nlp import ParsedDoc
-from foreigndesk.extract.time_rules import Context, Resolved, offset_value, rules
+from foreigndesk.extract.time_rules import (
+    Context,
+    Resolved,
+    offset_value,
+    prefix_words,
+    rules,
+    trigger_regex,
+)
 from foreigndesk.extract.time_tense import tense_at
 from foreigndesk.model import TimeValue
 
@@ -69,12 +77,14 @@ class TimeExtractor:
     version = "1"
 
     def __call__(self, pd: ParsedDoc) -> None:
-        text = pd.doc.text
+        text = pd.document.text  # the Doc's text, without rebuilding it from tokens
         if not text:
             return
         dct = reference_date(pd.document.published)
-        ents = [(e.start_char, e.end_char, e.label_) for e in pd.doc.ents
-                if e.label_ in ("DATE", "TIME")]
+        def ents() -> list[tuple[int, int, str]]:
+            return [(e.start_char, e.end_char, e.label_) for e in pd.doc.ents
+                    if e.label_ in ("DATE", "TIME")]
+
         found = find(text, dct, pd.doc, pd, ents)
         out = pd.extraction.times
         for c in found:
@@ -104,16 +114,62 @@ def _make_tense(doc: Doc, pd: ParsedDoc | None) -> Callable[[int, int], str | No
     return tense
 
 
+# ASCII upper -> lower keeps every offset (str.lower() may not: "İ" becomes two characters)
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_CHUNK = re.compile(r"\S+")
+BACK_CHUNKS = 5  # a rule may start this many words before the trigger word it needs
+
+
+def candidate_starts(low: str) -> list[int]:
+    """Positions where a rule may begin: each trigger word (or digit), and the words just
+    before it that can open a temporal expression ("over the past" 64 years, "the late"
+    1980s). Rules are tried there only, so most of the text is scanned by two cheap
+    regular expressions and nothing else."""
+    trig = trigger_regex()
+    prefix = prefix_words()
+    chunk_starts: list[int] | None = None
+    chunks: list[re.Match[str]] = []
+    out: set[int] = set()
+    prev_end = -1
+    for m in trig.finditer(low):
+        p = m.start()
+        if p and low[p - 1].isalnum():
+            continue  # inside a word
+        if p < prev_end:
+            continue
+        prev_end = m.end()
+        out.add(p)
+        if p and low[p - 1] in "'’":
+            out.add(p - 1)
+        if chunk_starts is None:
+            chunks = list(_CHUNK.finditer(low))
+            chunk_starts = [c.start() for c in chunks]
+        i = bisect.bisect_right(chunk_starts, p) - 1
+        if i >= 0:
+            out.add(chunk_starts[i])
+        for j in range(i - 1, max(-1, i - 1 - BACK_CHUNKS), -1):
+            c = chunks[j]
+            if "\n" in low[c.end():chunk_starts[j + 1]]:
+                break
+            word = c.group(0).strip(",;:()\"'’“”")
+            if word not in prefix and not word[:1].isdigit():
+                break
+            out.add(c.start())
+    return sorted(out)
+
+
 def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
-         ents: list[tuple[int, int, str]] | None = None) -> list[Candidate]:
-    """Every temporal expression in ``text`` (the text of ``doc``), normalised."""
+         ents: Callable[[], list[tuple[int, int, str]]] | None = None) -> list[Candidate]:
+    """Every temporal expression in ``text`` (the text of ``doc``), normalised. ``ents``
+    gives spaCy's DATE/TIME entities (asked only when a weak match needs them)."""
     ctx = Context(text, dct, _make_tense(doc, pd))
-    blocked = [m.span() for m in _URL.finditer(text)]
-    ents = ents or []
+    low = text.translate(_LOWER)
     cands: list[Candidate] = []
-    for prio, rule in enumerate(rules()):
-        for m in rule.regex.finditer(text):
-            if m.end() == m.start():
+    all_rules = rules()
+    for s in candidate_starts(low):
+        for prio, rule in enumerate(all_rules):
+            m = rule.regex.match(low, s)
+            if m is None or m.end() == m.start():
                 continue
             r = rule.handler(m, ctx)
             if r is None:
@@ -121,9 +177,16 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
             start = m.start() if r.start is None else r.start
             end = m.end() if r.end is None else r.end
             cands.append(Candidate(start, end, prio, rule.name, r))
-    # weak matches need a spaCy DATE/TIME entity over them
-    cands = [c for c in cands if not c.r.weak or any(_overlaps((c.start, c.end), e[:2]) for e in ents)]
-    cands = [c for c in cands if not any(_overlaps((c.start, c.end), b) for b in blocked)]
+    if not cands:
+        return []
+    blocked = ([m.span() for m in _URL.finditer(text)]
+               if "://" in text or "www." in low or "@" in text else [])
+    if blocked:
+        cands = [c for c in cands if not any(_overlaps((c.start, c.end), b) for b in blocked)]
+    if any(c.r.weak for c in cands):
+        # weak matches need a spaCy DATE/TIME entity over them
+        spans = ents() if ents else []
+        cands = [c for c in cands if not c.r.weak or any(_overlaps((c.start, c.end), e[:2]) for e in spans)]
     cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     chosen: list[Candidate] = []
     for c in cands:

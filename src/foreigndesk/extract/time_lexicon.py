@@ -161,7 +161,7 @@ def lexicon() -> Lexicon:
         else:
             month_words.append(name + ".")
             month_words.append(name)
-    lx.re_month = _alt(month_words) + r"(?![\w'’])"
+    lx.re_month = _alt(month_words) + r"(?!\w|['’][a-rt-z])"
     lx.re_weekday = _alt(list(lx.full_weekday_names))
     lx.re_season = _alt(list(lx.seasons))
     lx.re_part = _alt(list(lx.parts_of_day))

@@ -92,6 +92,11 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _orig(m: re.Match[str], ctx: Context, group: str) -> str:
+    """A group as written in the text (rules match the lower-cased text)."""
+    return ctx.text[m.start(group):m.end(group)]
+
+
 def _year2(y: str, dct: Date | None) -> int:
     """A four-digit year from a two-digit one (within 20 years ahead of the reference)."""
     n = int(y)
@@ -149,7 +154,7 @@ _PMOD = (r"(?:(?P<pmod>(?:the<S>)?(?:(?:early|earlier|late|later|mid)(?:<S>in)?|
          r"(?:beginning|start|middle|end|close)<S>of))(?:<S>|-))?")
 
 
-def _compile(template: str, lx: Lexicon, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+def _compile(template: str, lx: Lexicon, flags: int = 0) -> re.Pattern[str]:
     subs = {
         "<PMOD>": _PMOD,
         "<MONTH>": lx.re_month,
@@ -224,9 +229,9 @@ def _month_ok(word: str, lx: Lexicon, alone: bool) -> bool:
 def h_mdy(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     mo = lx.month(m["mon"])
-    if mo is None or not _month_ok(m["mon"], lx, alone=False):
+    if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
         return None
-    if m["wd"] and not _capitalised(m["wd"]):
+    if m["wd"] and not _capitalised(_orig(m, ctx, "wd")):
         return None
     y = int(m["y"]) if m["y"] else None
     return _day(ctx, y, mo, int(m["d"]), m, lx, m["pmod"])
@@ -235,11 +240,11 @@ def h_mdy(m: re.Match[str], ctx: Context) -> Resolved | None:
 def h_dmy(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     mo = lx.month(m["mon"])
-    if mo is None or not _month_ok(m["mon"], lx, alone=False):
+    if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
         return None
     if m["y"] is None and not m["of"] and not m["ord"] and key(m["mon"]) in lx.ambiguous_months:
         # "5 May" is a date, but "3 Mar" and "2 may" are not sure enough
-        if not re.match(r"[A-Z][a-z]+$", m["mon"]) or key(m["mon"]) not in lx.full_month_names:
+        if not re.match(r"[A-Z][a-z]+$", _orig(m, ctx, "mon")) or key(m["mon"]) not in lx.full_month_names:
             return None
     y = int(m["y"]) if m["y"] else None
     return _day(ctx, y, mo, int(m["d"]), m, lx)
@@ -262,7 +267,7 @@ def _month_in_year(ctx: Context, m: re.Match[str], mo: int, y: int | None, yshif
 def h_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     mo = lx.month(m["mon"])
-    if mo is None or not _month_ok(m["mon"], lx, alone=False):
+    if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
         return None
     y = int(m["y"]) if m["y"] else None
     return _month_in_year(ctx, m, mo, y, m["yshift"], lx)
@@ -270,7 +275,7 @@ def h_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def h_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
-    word = m["mon"]
+    word = _orig(m, ctx, "mon")
     mo = lx.month(word)
     if mo is None or not _month_ok(word, lx, alone=True):
         return None
@@ -354,7 +359,7 @@ def _with_part(day: str, part: str | None, lx: Lexicon) -> tuple[str, str, str]:
 
 def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
-    if not _capitalised(m["wd"]):
+    if not _capitalised(_orig(m, ctx, "wd")):
         return None
     wd = lx.weekday(m["wd"])
     if wd is None:
@@ -436,17 +441,18 @@ def h_shift_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["the"] and shift_word in ("past", "last", "next", "coming", "following", "previous"):
         # "the past year", "the next month": a stretch of time, not a calendar period
         unit = lx.unit(unit_word)
-        if unit is None or not m["u"].islower():
-            return None
+        if unit is None or unit == "quarter" or not _orig(m, ctx, "u").islower():
+            return None  # "the last quarter" is a calendar quarter (quarter rule)
         return Resolved(duration_value(1, unit, lx), "duration", "DURATION", modifier=mod)
     if ctx.dct is None:
         return Resolved("", "", modifier=mod)
     season = lx.seasons.get(unit_word)
-    month = lx.month(unit_word) if unit_word not in ("may",) or m["u"][0].isupper() else None
+    u_text = _orig(m, ctx, "u")
+    month = lx.month(unit_word) if unit_word not in ("may",) or u_text[0].isupper() else None
     if season is not None:
         return _season(ctx, season, n, mod, m)
     if month is not None:
-        if not _month_ok(m["u"], lx, alone=True):
+        if not _month_ok(u_text, lx, alone=True):
             return None
         if n == 0:
             year = ctx.dct.year
@@ -699,7 +705,7 @@ def h_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["wds"]:
         wd = lx.weekday(key(m["wds"])[:-1])
         return Resolved(f"XXXX-WXX-{wd}", "set", "SET") if wd else None
-    u = m["u"]
+    u = _orig(m, ctx, "u")
     if lx.weekday(u) and _capitalised(u):
         return Resolved(f"XXXX-WXX-{lx.weekday(u)}", "set", "SET")
     if key(u) in lx.seasons:
@@ -739,7 +745,7 @@ def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
 def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     name = key(m["hol"])
-    if not _capitalised(m["hol"]):
+    if not _capitalised(_orig(m, ctx, "hol")):
         return None
     fixed = lx.holidays_fixed.get(name)
     computed = lx.holidays_computed.get(name)
@@ -779,7 +785,7 @@ def _rules() -> list[Rule]:
                                for h in sorted(holidays, key=len, reverse=True)) + ")"
     table: list[tuple[str, str, Handler]] = [
         ("iso", r"(?<![\w/.-])(?P<y>1\d{3}|20\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
-                r"(?:T(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+                r"(?:t(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?"
                 r"(?![\w/-])", h_iso),
         ("slash", r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/-])", h_slash),
         ("mdy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?<PMOD>(?P<mon><MONTH>)<S>(?P<d>[0-3]?\d)"
@@ -789,9 +795,9 @@ def _rules() -> list[Rule]:
         ("month_year", B + r"<PMOD>(?P<mon><MONTH>),?<S>(?:of<S>)?(?:(?P<y>1\d{3}|20\d\d)(?![\d])|"
                        r"(?P<yshift>this|last|next)<S>year)" + E, h_month_year),
         ("month", B + r"<PMOD>(?P<mon><MONTH>)" + E, h_month),
-        ("year", r"(?<![\w$£€#.,/'’-])<PMOD>(?:(?P<fy>fiscal(?:<S>year)?|FY|the<S>year|calendar"
+        ("year", r"(?<![\w$£€#.,/'’-])<PMOD>(?:(?P<fy>fiscal(?:<S>year)?|fy|the<S>year|calendar"
                  r"(?:<S>year)?|model<S>year)<S>?)?(?P<y>1\d{3}|20\d\d)"
-                 r"(?![\w%/'’-]|[.,]\d|<S>(?:GMT|UTC|hours|hrs|local))", h_year),
+                 r"(?![\w%/'’-]|[.,]\d|<S>(?:gmt|utc|hours|hrs|local))", h_year),
         ("decade", B + r"(?P<the>the<S>)?(?:(?P<pmod>early|mid|late)(?:<S>|-))?"
                    r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dec2>\d0)['’]?s|(?P<decw><DECW>))" + E,
          h_decade),
@@ -824,7 +830,7 @@ def _rules() -> list[Rule]:
                     r"1st|2nd|3rd|4th|fiscal|just-ended|this|next|coming|calendar|flat)[-\s]+){0,3})"
                     r"quarter(?:<S>(?:of|in)<S>(?:(?:fiscal<S>)?(?P<y2>1\d{3}|20\d\d)|"
                     r"(?P<yrel2>this|last|next)<S>year))?(?P<qn>)" + E, h_quarter),
-        ("quarter_q", B + r"(?P<det>)(?P<adjs>)(?P<yrel>)(?P<yrel2>)(?P<y1>)Q(?P<qn>[1-4])"
+        ("quarter_q", B + r"(?P<det>)(?P<adjs>)(?P<yrel>)(?P<yrel2>)(?P<y1>)q(?P<qn>[1-4])"
                       r"(?:<S>(?P<y2>1\d{3}|20\d\d))?" + E, h_quarter),
         ("half", B + r"(?:the<S>)?(?P<h>first|second|1st|2nd)[-\s]half<S>of<S>(?:(?P<y>1\d{3}|20\d\d)|"
                  r"(?P<yrel>this|last|next)<S>year)" + E, h_half),
@@ -846,8 +852,8 @@ def _rules() -> list[Rule]:
                 r"(?:every|each|per)<S>(?:(?P<n><NUM>)<S>)?(?P<u><UNIT>|<WEEKDAY>|"
                 r"<SEASON>|<PART>|<MONTH>)|(?:on<S>)?(?P<wds>" + weekday_plural + r"))" + E, h_set),
         ("clock", B + r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?:<S>?(?P<ap>a\.m\.?|p\.m\.?|am|pm)"
-                  r"(?![\w])|(?P<oclock><S>o['’]clock)|(?=<S>(?:[ECMP][SD]T|GMT|UTC)\b))"
-                  r"(?:<S>(?P<tz>[ECMP][SD]T|GMT|UTC|local<S>time))?|(?P<named>noon|midnight))"
+                  r"(?![\w])|(?P<oclock><S>o['’]clock)|(?=<S>(?:[ecmp][sd]t|gmt|utc)\b))"
+                  r"(?:<S>(?P<tz>[ecmp][sd]t|gmt|utc|local<S>time))?|(?P<named>noon|midnight))"
                   + r"(?![\w])", h_clock),
         ("holiday", B + r"(?:(?P<shift>last|next|this)<S>)?(?P<hol>" + hol_alt + r")"
                     r"(?:,?<S>(?P<y>1\d{3}|20\d\d))?" + E, h_holiday),
@@ -855,7 +861,72 @@ def _rules() -> list[Rule]:
     return [Rule(name, _compile(t, lx), h) for name, t, h in table]
 
 
+def _trigger_regex() -> re.Pattern[str]:
+    """Words (and digits) of which every temporal expression contains at least one: rules
+    are tried only near them. Matched as word beginnings in the lower-cased text."""
+    lx = lexicon()
+    words: set[str] = set()
+    words.update(k.rstrip(".") for k in lx.months)
+    words.update(lx.weekdays)
+    words.update(lx.seasons)
+    words.update(lx.parts_of_day)
+    words.update(u for u in lx.units)
+    words.update(("centur", "millenni", "weekend", "fiscal", "fy", "tonight", "noon", "midnight"))
+    words.update(w.split()[-1] for w in lx.relative_days)
+    words.update(w.split()[-1] for w in lx.relative_times)
+    words.update(w.split()[-1] for w in lx.references)
+    words.update(lx.sets)
+    words.update(re.split(r"[\s']+", h)[-1] for h in list(lx.holidays_fixed) + list(lx.holidays_computed))
+    words.update(h.split()[0] for h in list(lx.holidays_fixed) + list(lx.holidays_computed))
+    words.update(lx.decade_words)
+    words.update(("nineteen", "eighteen", "twenty", "thousand"))
+    words = {w for w in words if w}
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"\d|q(?=[1-4])|" + alt)
+
+
 _RULES: list[Rule] | None = None
+_TRIGGER: re.Pattern[str] | None = None
+
+
+_PREFIX: frozenset[str] | None = None
+
+# words that may open a temporal expression before its trigger word, besides those of the
+# vocabulary (shifts, modifiers, approximations, numbers, ordinals)
+_OPENERS = ("the a an of in for over within during its their his her this that each every "
+            "per fiscal calendar model year year's year’s and or so than least at up no more "
+            "beginning start middle end close mid day before after as early late until by "
+            "from to about some couple few several many half latest current recent previous "
+            "past same comparable year-ago year-earlier year-before prior-year final just-ended "
+            "additional further full straight consecutive long remaining initial following "
+            "coming flat").split()
+
+
+def prefix_words() -> frozenset[str]:
+    """Words that can precede the trigger word inside a temporal expression."""
+    global _PREFIX
+    if _PREFIX is None:
+        lx = lexicon()
+        words: set[str] = set(_OPENERS)
+        for group in (lx.shifts, lx.part_modifiers, lx.approximations, lx.numbers, lx.ordinals):
+            for phrase in group:
+                words.update(phrase.split())
+        for phrases in (lx.vague, lx.references, lx.relative_days, lx.relative_times,
+                        lx.holidays_fixed, lx.holidays_computed):
+            for phrase in phrases:
+                words.update(phrase.split())
+        words.update(lx.weekdays)
+        words.update(k.rstrip(".") for k in lx.months)
+        words.update(k + "." for k in lx.months)
+        _PREFIX = frozenset(words)
+    return _PREFIX
+
+
+def trigger_regex() -> re.Pattern[str]:
+    global _TRIGGER
+    if _TRIGGER is None:
+        _TRIGGER = _trigger_regex()
+    return _TRIGGER
 
 
 def rules() -> list[Rule]:
