@@ -52,6 +52,7 @@ PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his", "hers", "himself"
 THING_PRONOUNS = frozenset(("it", "its", "itself"))
 GROUP_PRONOUNS = frozenset(("they", "them", "their", "theirs", "themselves", "we", "our", "us"))
 RELATIVE_PRONOUNS = frozenset(("who", "which", "that", "whom", "whose"))
+CAPTION_CODE = "040"  # CAMEO "Consult, not specified below": people shown together
 
 
 @dataclass(frozen=True)
@@ -90,13 +91,14 @@ class SentenceActors:
     spans: dict[int, Span] = field(default_factory=dict)  # id(mention) -> span
     previous: list[Mention] = field(default_factory=list)  # mentions of the sentence before
     places: dict[int, Mention] = field(default_factory=dict)  # token -> place (as a mention)
+    dateline: range = range(0)  # "BEIJING (AP) —": tokens of a leading dateline
 
     @classmethod
     def build(cls, doc: Doc, offset: int, mentions: Iterable[Mention],
               previous: Iterable[Mention] = (), places: Iterable[Mention] = ()) -> SentenceActors:
         """Index ``mentions`` (document offsets; the sentence starts at ``offset``) by the
         tokens of ``doc``. ``places`` are places of the sentence as mentions (kind place)."""
-        out = cls(doc, previous=[m for m in previous if _has_code(m)])
+        out = cls(doc, previous=[m for m in previous if _has_code(m)], dateline=dateline(doc))
         for p in places:
             span = doc.char_span(p.start - offset, p.end - offset, alignment_mode="expand")
             if span is not None and p.country:
@@ -110,7 +112,7 @@ class SentenceActors:
             out.spans[id(m)] = span
         for m in sorted(ranked, key=lambda m: m.end - m.start):
             span = out.spans.get(id(m))
-            if span is None:
+            if span is None or span.start in out.dateline:
                 continue
             for t in span:
                 out.by_token[t.i] = m
@@ -122,6 +124,16 @@ class SentenceActors:
 
 def _has_code(m: Mention) -> bool:
     return bool(m.country or m.sector)
+
+
+AGENT_KINDS = frozenset(("agent", "group"))
+
+
+def is_actor(m: Mention) -> bool:
+    """A mention that is an actor by itself: one with a country, or a countryless actor of
+    its own (an IGO, an organisation); not a bare agent noun ("officials", "troops")."""
+    return bool(m.country) or bool(m.sector) and m.actor_kind not in AGENT_KINDS \
+        and m.actor_kind is not None
 
 
 def combine_code(country: str | None, sector: str | None) -> str:
@@ -140,17 +152,23 @@ class Coder:
 
     ``promote_states``: a state named as the source or target of an event stands for its
     government ("China recognized ..." -> CHNGOV), as in diplomatic news; PETRARCH's
-    conventions keep the bare country code (False)."""
+    conventions keep the bare country code (False). ``loose_targets``: when no syntactic
+    target is found, take the first actor after the verb in its clause (PETRARCH's habit;
+    more recall, less precision)."""
 
     def __init__(self, dictionary: Dictionary, promote_states: bool = True,
-                 require_dyad: bool = True) -> None:
+                 require_dyad: bool = True, loose_targets: bool = False) -> None:
         self.d = dictionary
         self.promote_states = promote_states
         self.require_dyad = require_dyad
+        self.loose_targets = loose_targets
         self.reciprocal = dictionary.synset("RECIPROCAL") or frozenset(
             ("mutual", "bilateral", "joint", "together", "reciprocal"))
         self.relations = dictionary.synset("RELATIONS") or frozenset(
             ("relation", "relations", "tie", "ties", "relationship"))
+        self.titles = dictionary.synset("TITLES") or frozenset(("president", "minister"))
+        self.people = dictionary.synset("PEOPLE") or frozenset(
+            ("official", "officials", "counterpart", "counterparts", "leader", "leaders"))
 
     # -- actors ---------------------------------------------------------------------------
     def ref(self, m: Mention, tok: Token, sector: str | None = None,
@@ -187,15 +205,18 @@ class Coder:
         return _unique(out)
 
     def _single(self, t: Token, sa: SentenceActors, descend: bool, depth: int) -> list[ActorRef]:
+        if t.i in sa.dateline:  # "BEIJING (AP) — Chinese President Xi ...": the apposition
+            return _unique(r for c in t.children if c.dep_ == "appos" and c.i not in sa.dateline
+                           for r in self.np_actors(c, sa, descend, depth))
         m = sa.at(t)
         low = t.lower_
         if m is None and (t.pos_ == "PRON" or (low in RELATIVE_PRONOUNS
                                                 and t.tag_.startswith("W"))):
             return self.pronoun(t, sa)
         if depth > 2:
-            return [self.ref(m, t)] if m is not None and m.country else []
+            return [self.ref(m, t)] if m is not None and is_actor(m) else []
         actors, agents = self._modifiers(t, sa, m, depth)
-        if m is not None and m.country:  # an actor, perhaps with agents ("MSF Arnor")
+        if m is not None and is_actor(m):  # an actor, perhaps with agents ("MSF Arnor")
             if agents:
                 return [self.with_agents(self.ref(m, t, promote=False), agents)]
             return [self.ref(m, t)]
@@ -206,9 +227,29 @@ class Coder:
             if not self.require_dyad:
                 return [ActorRef(m, combine_code(None, m.sector), None, m.sector, t.i)]
             return []
+        if not actors and m is None and not agents:
+            return self.title(t, sa)
         if not descend or not actors:
             return []
         return [self.with_agents(a, agents) for a in actors] if agents else actors
+
+    def title(self, t: Token, sa: SentenceActors) -> list[ActorRef]:
+        """A bare definite title ("the president issued a statement") refers back to the
+        last person of government named before it (in this sentence or the one before)."""
+        if t.lemma_.lower() not in self.titles and t.lower_ not in self.titles:
+            return []
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            return []
+        if any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in t.children):
+            return []
+        before = [(i, m) for i, m in sorted(sa.by_token.items()) if i < t.i]
+        for i, m in reversed(before):
+            if m.actor_kind == "person" and m.sector == "GOV":
+                return [self.ref(m, t.doc[i])]
+        for m in reversed(sa.previous):
+            if m.actor_kind == "person" and m.sector == "GOV":
+                return [self.ref(m, t)]
+        return []
 
     def _modifiers(self, t: Token, sa: SentenceActors, head: Mention | None,
                    depth: int) -> tuple[list[ActorRef], list[Mention]]:
@@ -227,12 +268,15 @@ class Coder:
                     mc = sa.at(cc)
                     if mc is None or mc is head:
                         continue
-                    if mc.country:
+                    if is_actor(mc):
                         raw = groups.setdefault("mod", [])
                         raw.append(self.ref(mc, cc, promote=False))
                     elif mc not in agents:
                         agents.append(mc)
             elif dep == "prep" and c.lower_ in ACTOR_MOD_PREPS:
+                if c.lower_ == "in" and head is None and t.lemma_.lower() not in self.people \
+                        and t.lower_ not in self.people:
+                    continue  # "conditions in Cuba" is no Cuban actor; "officials in Cuba" is
                 for p in c.children:
                     if p.dep_ == "pobj":
                         groups.setdefault(c.lower_, []).extend(
@@ -267,19 +311,27 @@ class Coder:
             return []
         if low in THING_PRONOUNS:
             for i, m in reversed(before):
-                if m.actor_kind != "person" and m.country:
+                if m.actor_kind != "person" and is_actor(m):
                     return [self.ref(m, t.doc[i])]
             for m in sa.previous:
-                if m.actor_kind != "person" and m.country:
+                if m.actor_kind != "person" and is_actor(m):
                     return [self.ref(m, t)]
             return []
         if low in GROUP_PRONOUNS:
             verb = clause_head(t)
-            if verb.dep_ == "conj":
+            if verb.dep_ == "conj":  # "A began offering ... to B, and in 2002 they signed"
                 prev = verb.head
-                refs = self.subjects(prev, sa) + self.targets_plain(prev, sa)
+                own = {x.i for x in verb.subtree}
+                refs = []
+                for x in prev.subtree:
+                    if x.i in own or x.i >= t.i:
+                        continue
+                    mx = sa.at(x)
+                    if mx is not None and is_actor(mx) and mx.actor_kind != "person":
+                        refs.append(self.ref(mx, x))
+                refs = _unique(refs)
                 if len({r.country for r in refs}) >= 2:
-                    return _unique(refs)
+                    return refs
             return []
         return []
 
@@ -299,7 +351,8 @@ class Coder:
             return []
         if dep == "conj":
             return self.subjects(head, sa, _depth + 1) if not _is_passive(head) else []
-        if dep == "xcomp" and head.pos_ in ("VERB", "AUX"):
+        if head.pos_ in ("VERB", "AUX") and (dep == "xcomp" or (dep == "advcl" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in verb.children))):
             if head.lemma_.lower() in OBJECT_CONTROL:
                 for c in head.children:
                     if c.dep_ in OBJ:
@@ -341,8 +394,25 @@ class Coder:
                     return refs
         return []
 
+    def np_targets(self, tok: Token, sa: SentenceActors,
+                   sources: Sequence[ActorRef]) -> list[ActorRef]:
+        """The actors of a noun phrase that can be the target of an event by ``sources``:
+        not the source itself ("its embargo of Cuba": Cuba, not "its")."""
+        refs = [r for r in self.np_actors(tok, sa) if all(_distinct(r, s) for s in sources)]
+        if refs or sa.at(tok) is not None:
+            return refs
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        refs = [r for r in self.np_actors(p, sa)
+                                if all(_distinct(r, s) for s in sources)]
+                        if refs:
+                            return refs
+        return []
+
     def verb_targets(self, verb: Token, sa: SentenceActors, m: Match | None,
-                     post: Sequence[Token]) -> list[ActorRef]:
+                     post: Sequence[Token], sources: Sequence[ActorRef] = ()) -> list[ActorRef]:
         """The target of a verb: the actor a pattern's '+' points at, the subject of a
         passive, the object, a prepositional object (to, with, against ...), the object of
         a "to"-complement, the subject of a clausal complement; else the first actor after
@@ -354,12 +424,15 @@ class Coder:
         if _is_passive(verb):
             for c in verb.children:
                 if c.dep_ in PASS_SUBJ:
-                    refs = self.np_actors(c, sa)
+                    refs = self.np_targets(c, sa, sources)
                     if refs:
                         return refs
         objs = [c for c in verb.children if c.dep_ in OBJ]
+        theme = m is not None and "theme" in m.flags
         for c in objs:
-            refs = self.np_actors(c, sa)
+            refs = (self.np_actors(c, sa, descend=False) if theme
+                    else self.np_targets(c, sa, sources))
+            refs = [r for r in refs if all(_distinct(r, s) for s in sources)]
             if refs:
                 return refs
         preps: dict[str, list[Token]] = {}
@@ -378,22 +451,24 @@ class Coder:
             for pt in preps.get(word, ()):
                 for po in pt.children:
                     if po.dep_ == "pobj":
-                        refs = self.np_actors(po, sa)
+                        refs = self.np_targets(po, sa, sources)
                         if refs:
                             return refs
         for c in verb.children:
             if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children):
                 for o in c.children:  # "helped build Cuba's internet", "to supply Gondor"
                     if o.dep_ in OBJ:
-                        refs = self.np_actors(o, sa)
+                        refs = self.np_targets(o, sa, sources)
                         if refs:
                             return refs
-            if c.dep_ == "ccomp":  # "believes Dagolath and Osgiliath can cope"
+            if c.dep_ == "ccomp" and self.loose_targets:  # "believes Dagolath ... can cope"
                 for o in c.children:
                     if o.dep_ in SUBJ:
                         refs = self.np_actors(o, sa)
                         if refs:
                             return refs
+        if not self.loose_targets:
+            return []
         return self.first_actor([t for t in verb.subtree if t.i > verb.i
                                  and _in_clause(t, verb)], sa)
 
@@ -460,10 +535,28 @@ class Coder:
             if not entries:
                 continue
             m = sa.at(tok)
-            if m is not None and m.country and tok.i not in light_objects:
+            if m is not None and is_actor(m) and tok.i not in light_objects:
                 continue  # part of an actor's name
-            out += self._code_noun(tok, entries, sa, light_objects.get(tok.i))
+            out += self._code_noun(tok, entries, sa, light_objects.get(tok.i), consumed)
+        if not out:
+            out = self._caption(doc, sa)
         return _dedup_events(out)
+
+    def _caption(self, doc: Doc, sa: SentenceActors) -> list[RawEvent]:
+        """A verbless line naming people of two states together ("Chinese Premier Li Peng
+        and Fidel Castro in Havana in 1995.", a photo caption) reports their meeting."""
+        if any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") for t in doc):
+            return []
+        roots = [t for t in doc if t.head.i == t.i]
+        if len(roots) != 1:
+            return []
+        root = roots[0]
+        people = [r for r in self.np_actors(root, sa, descend=False)
+                  if r.mention.actor_kind == "person"]
+        if len({r.country for r in people}) < 2:
+            return []
+        return [RawEvent(root, CAPTION_CODE, a, b, "caption", root, frozenset({"symmetric"}))
+                for a in people for b in people if _distinct(a, b)]
 
     def _post_tokens(self, verb: Token) -> list[Token]:
         toks: list[Token] = []
@@ -473,6 +566,9 @@ class Coder:
                 passive_subj += list(c.subtree)
             elif c.dep_ in COMPLEMENT_DEPS and (c.i > verb.i or c.dep_ in ("advmod",)):
                 toks += list(c.subtree)
+            elif c.dep_ == "advcl" and c.i > verb.i and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                toks += list(c.subtree)  # "called on X to end its embargo"
         toks.sort(key=lambda t: t.i)
         return passive_subj + toks
 
@@ -509,7 +605,7 @@ class Coder:
             targets = self._subject_np(verb, sa)
             sources = []
         else:
-            targets = self.verb_targets(verb, sa, m, post)
+            targets = self.verb_targets(verb, sa, m, post, sources)
         if m.source_at is not None:
             sources = self.first_actor(post[m.source_at:], sa) or sources
         words = {w for pair in words_post for w in pair}
@@ -518,7 +614,7 @@ class Coder:
         if passive and not sources and "territorial" in flags:
             sources = self._territorial(verb, sa)
             if sources and not targets:
-                targets = self._inherited_patient(verb, sa)
+                targets = self._inherited_patient(verb, sa, sources)
         events: list[RawEvent] = []
         if m.reverse and m.reverse[:2] == m.code[:2]:
             flags.add("symmetric")  # "[064:064]": a mutual act
@@ -539,11 +635,10 @@ class Coder:
             # "relations between A and B were severed", "A-B ties cooled"
             group: list[ActorRef] = []
             if symmetric or _relational_arg(trigger, self.relations):
-                for c in trigger.children:
-                    if c.dep_ in SUBJ + PASS_SUBJ + OBJ:
-                        group = self.between(c, sa)
-                        if group:
-                            break
+                for c in _arguments(trigger):
+                    group = self.between(c, sa)
+                    if group:
+                        break
             if not group and symmetric and len({r.key for r in sources}) >= 2 and not targets:
                 group = sources
             if not group and symmetric and passive and len({r.key for r in targets}) >= 2:
@@ -574,10 +669,10 @@ class Coder:
         """The state where an agentless passive happened ("shot down off the coast of South
         Carolina" -> the United States), from place mentions in the verb's clause."""
         for t in verb.subtree:
-            if clause_head(t).i != verb.i:
+            if clause_head(t).i != verb.i or t.dep_ != "pobj" and t.head.dep_ != "pobj":
                 continue
             m = sa.at(t)
-            if m is not None and m.country and m.actor_kind == "place":
+            if m is not None and m.country and m.actor_kind in ("place", "state"):
                 return [ActorRef(m, combine_code(m.country, "GOV"), m.country, "GOV", t.i)]
         for t in verb.subtree:
             p = sa.places.get(t.i)
@@ -585,7 +680,8 @@ class Coder:
                 return [ActorRef(p, combine_code(p.country, "GOV"), p.country, "GOV", t.i)]
         return []
 
-    def _inherited_patient(self, verb: Token, sa: SentenceActors) -> list[ActorRef]:
+    def _inherited_patient(self, verb: Token, sa: SentenceActors,
+                           sources: Sequence[ActorRef]) -> list[ActorRef]:
         """The patient of a subjectless passive participle ("China had a balloon travel ...
         before being shot down"): the object, else the subject, of the governing clause."""
         gov = _governing_verb(verb)
@@ -593,20 +689,26 @@ class Coder:
             return []
         for c in gov.children:
             if c.dep_ in OBJ:
-                refs = self.np_actors(c, sa)
+                refs = [r for r in self.np_actors(c, sa) if all(_distinct(r, s) for s in sources)]
                 if refs:
                     return refs
-        return self.subjects(gov, sa)
+        return [r for r in self.subjects(gov, sa) if all(_distinct(r, s) for s in sources)]
 
     def _code_noun(self, noun: Token, entries: list, sa: SentenceActors,
-                   light: Token | None) -> list[RawEvent]:
+                   light: Token | None, consumed: set[int] | None = None) -> list[RawEvent]:
         doc = noun.doc
         pre_toks = [t for t in doc[noun.left_edge.i: noun.i]]
         post = sorted((t for c in noun.children if c.i > noun.i for t in c.subtree),
                       key=lambda t: t.i)
         m = match(entries, [(t.lower_, t.lemma_.lower()) for t in pre_toks],
                   [(t.lower_, t.lemma_.lower()) for t in post])
-        if m is None or m.code == NULL:
+        if m is None:
+            return []
+        # nouns the pattern used ("withdrawal of Soviet subsidies") are not events of their own
+        inner = [post[i] for i in m.tokens if post[i].tag_.startswith("NN")]
+        if consumed is not None:
+            consumed.update(t.i for t in inner)
+        if m.code == NULL:
             return []
         flags = set(m.flags)
         agent_of = "agent-of" in flags
@@ -625,11 +727,14 @@ class Coder:
                     if sources:
                         break
         if not sources:
-            for c in noun.children:
-                if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
-                    mc = sa.at(c)
-                    if mc is not None and mc.country:
-                        sources.append(self.ref(mc, c))
+            for holder in (noun, *inner):  # "Chinese aid", "withdrawal of Soviet subsidies"
+                for c in holder.children:
+                    if c.dep_ in ("compound", "amod", "nmod") and c.i < holder.i:
+                        mc = sa.at(c)
+                        if mc is not None and is_actor(mc):
+                            sources.append(self.ref(mc, c))
+                if sources:
+                    break
         if not sources and light is not None:
             sources = self.subjects(light, sa)
         if not sources:
@@ -637,9 +742,14 @@ class Coder:
             if gov is not None:
                 sources = self.subjects(gov, sa)
                 clause = gov
-        targets = self.noun_targets(noun, sa, agent_of)
+        targets = []
+        for holder in (noun, *inner):
+            targets = [t for t in self.noun_targets(holder, sa, agent_of and holder is noun)
+                       if all(_distinct(t, s) for s in sources)]
+            if targets:
+                break
         if not targets and light is not None:
-            targets = self.verb_targets(light, sa, None, [])
+            targets = self.verb_targets(light, sa, None, [], sources)
             targets = [t for t in targets if t.token != noun.i]
         words = {w for t in pre_toks + post for w in (t.lower_, t.lemma_.lower())}
         if words & self.reciprocal:
@@ -664,6 +774,30 @@ class Coder:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+
+DASHES = frozenset(("\u2014", "\u2013", "--", "-"))
+
+
+def dateline(doc: Doc) -> range:
+    """The tokens of a leading news dateline ("BEIJING (AP) —", "HAVANA, Jan 3 (Reuters) -")."""
+    depth = 0
+    for t in doc[:12]:
+        if t.text in DASHES and depth == 0:
+            return range(0, t.i + 1) if t.i > 0 else range(0)
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif depth == 0 and t.is_alpha and not t.is_upper and not t.like_num \
+                and t.lower_ not in MONTHS:
+            return range(0)
+    return range(0)
+
+
+MONTHS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+                    "oct", "nov", "dec", "january", "february", "march", "april", "june",
+                    "july", "august", "september", "october", "november", "december"))
+
 
 def _in_clause(t: Token, verb: Token) -> bool:
     """``t`` belongs to ``verb``'s own clause (not to a relative clause, a coordinated verb
@@ -766,10 +900,18 @@ def _circumstance_verb(noun: Token) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+def _arguments(trigger: Token) -> list[Token]:
+    """Subject and object heads of a verb; a coordinated verb without a subject of its own
+    shares its first conjunct's ("relations cooled ... but warmed again")."""
+    args = [c for c in trigger.children if c.dep_ in SUBJ + PASS_SUBJ + OBJ]
+    if not any(c.dep_ in SUBJ + PASS_SUBJ for c in args) and trigger.dep_ == "conj":
+        args += [c for c in trigger.head.children if c.dep_ in SUBJ + PASS_SUBJ]
+    return args
+
+
 def _relational_arg(trigger: Token, relations: frozenset[str]) -> bool:
-    return any(c.dep_ in SUBJ + PASS_SUBJ + OBJ
-               and (c.lemma_.lower() in relations or c.lower_ in relations)
-               for c in trigger.children)
+    return any(c.lemma_.lower() in relations or c.lower_ in relations
+               for c in _arguments(trigger))
 
 
 def _dedup_events(events: list[RawEvent]) -> list[RawEvent]:

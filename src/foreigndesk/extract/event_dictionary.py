@@ -21,7 +21,8 @@ TSV format (``#`` starts a comment)::
 Flags (comma-separated, 4th column): ``symmetric`` (coordinated subjects act on each other),
 ``territorial`` (an agentless passive is done by the state of the place), ``recipient`` (the
 subject receives: the source comes with "from"), ``light`` (a verb that takes its event from
-an event-noun object: "pay a visit", "hold talks").
+an event-noun object: "pay a visit", "hold talks"), ``theme`` (the object is the thing given:
+the target is the recipient, "provided aid to Cuba").
 """
 
 from __future__ import annotations

@@ -80,7 +80,8 @@ def modality(trigger: Token) -> str:
         verb = verb.head
         hops += 1
     depth = 0
-    while depth < 6:
+    while depth < 8:
+        depth += 1
         own = _own(verb, c)
         if own:
             found.add(own)
@@ -89,9 +90,11 @@ def modality(trigger: Token) -> str:
         if dep == "ROOT" or head.i == verb.i:
             break
         hl = head.lemma_.lower()
+        to_clause = dep == "xcomp" or (dep == "advcl" and any(
+            ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children))
         if dep == "conj":
             verb = head  # coordinated verbs share auxiliaries and negation
-        elif dep == "xcomp":
+        elif to_clause:
             if hl in c.negating_governors:
                 found.add("negated")
             elif hl in c.hypothetical_governors:
@@ -109,9 +112,13 @@ def modality(trigger: Token) -> str:
                    for ch in verb.children):
                 found.add("hypothetical")
             break
+        elif dep in ("pcomp", "acl"):  # "play a role in helping ...": the governing verb's
+            gov = _governing_verb(verb)
+            if gov is None:
+                break
+            verb = gov
         else:
             break
-        depth += 1
     sent = trigger.doc
     if len(sent) and sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
         found.add("hypothetical")
@@ -121,6 +128,17 @@ def modality(trigger: Token) -> str:
         if m in found:
             return m
     return "asserted"
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    t = tok.head
+    for _ in range(20):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head.i == t.i or t.dep_ == "relcl":
+            return None
+        t = t.head
+    return None
 
 
 def _inside_quotes(tok: Token) -> bool:

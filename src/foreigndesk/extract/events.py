@@ -35,6 +35,7 @@ from foreigndesk.model import Event, Mention, Place, TimeValue
 
 F = TypeVar("F", TimeValue, Place)
 
+PRECISION_RANK = {"century": 1, "decade": 2, "year": 3, "month": 4, "week": 5, "day": 6}
 DATE_PRECISIONS = frozenset(("day", "week", "month", "year", "decade", "century"))
 PRONOUN_TAGS = frozenset(("PRP", "PRP$"))
 
@@ -59,24 +60,25 @@ class EventExtractor:
     version = "1"
 
     def __init__(self, dictionary: Dictionary | None = None, promote_states: bool = True,
-                 require_dyad: bool = True) -> None:
+                 require_dyad: bool = True, loose_targets: bool = False) -> None:
         self._dictionary = dictionary
         self.promote_states = promote_states
         self.require_dyad = require_dyad
+        self.loose_targets = loose_targets
         self._coder: Coder | None = None
 
     @property
     def coder(self) -> Coder:
         if self._coder is None:
             self._coder = Coder(self._dictionary or default(), self.promote_states,
-                                self.require_dyad)
+                                self.require_dyad, self.loose_targets)
         return self._coder
 
     # -- which sentences need a parse --------------------------------------------------------
     def candidates(self, pd: ParsedDoc, actors: dict[int, list[Mention]],
                    places: dict[int, list[Place]]) -> list[int]:
         d = self.coder.d
-        verbs, nouns = d.verb_triggers, d.noun_triggers
+        verbs, nouns, titles = d.verb_triggers, d.noun_triggers, self.coder.titles
         out = []
         for i, sent in enumerate(pd.sents):
             n = len(actors.get(i, ()))
@@ -89,12 +91,18 @@ class EventExtractor:
                     if not trigger and (t.lower_ in verbs or t.lemma_.lower() in verbs):
                         trigger = True
                 elif tag.startswith("NN"):
-                    if not trigger and t.lemma_.lower() in nouns:
+                    lem = t.lemma_.lower()
+                    if not trigger and lem in nouns:
                         trigger = True
+                    if lem in titles:  # "the president" may refer back to a person
+                        other = True
                 elif tag in PRONOUN_TAGS or tag == "WP":
                     other = True
             if trigger and (n >= 2 or other or places.get(i)):
                 out.append(i)
+            elif n >= 2 and not any(t.tag_.startswith("VB") for t in sent) and len({
+                    m.country for m in actors[i] if m.actor_kind == "person"}) >= 2:
+                out.append(i)  # a caption naming people of two states
         return out
 
     def __call__(self, pd: ParsedDoc) -> None:
@@ -154,7 +162,7 @@ class EventExtractor:
         place = choose(r, pspans)
         if place is None and pspans:
             place = pspans[0][0]
-        conf = 0.6 if r.kind == "noun" else (0.8 if r.pattern else 0.7)
+        conf = 0.6 if r.kind in ("noun", "caption") else (0.8 if r.pattern else 0.7)
         return Event(
             pd.doc_id, i, start, end, text, self.name, self.version, conf,
             source_actor=r.source.mention.actor_id, source_code=r.source.code,
@@ -164,7 +172,7 @@ class EventExtractor:
             place=place.name if place else None,
             place_country=place.country if place else None,
             lat=place.lat if place else None, lon=place.lon if place else None,
-            modality=modality(r.clause if r.kind == "noun" else r.trigger),
+            modality=modality(r.clause if r.kind != "verb" else r.trigger),
             trigger=r.trigger.text,
         )
 
@@ -184,6 +192,19 @@ def _spans(doc: Doc, offset: int, facts: Iterable[F]) -> list[tuple[F, Span]]:
     return out
 
 
+def _effective_clause(tok: Token) -> Token:
+    """The clause a time or place expression dates: its own, or, for a subjectless
+    adverbial participle ("Beginning in the late 1980s, X began ..."), the one it modifies."""
+    c = clause_head(tok)
+    for _ in range(4):
+        if c.dep_ in ("advcl", "pcomp", "prep") and c.tag_ in ("VBG", "VBN") and not any(
+                ch.dep_ in ("nsubj", "nsubjpass") for ch in c.children) and c.head.i != c.i:
+            c = clause_head(c.head)
+        else:
+            break
+    return c
+
+
 def choose(r: RawEvent, spans: list[tuple[F, Span]]) -> F | None:
     """The fact (time value or place) governing the event: one inside a noun trigger's
     phrase, else one in the event's clause (nearest the trigger), else one in an enclosing
@@ -196,14 +217,16 @@ def choose(r: RawEvent, spans: list[tuple[F, Span]]) -> F | None:
                   and s.root.i != trig.i]
         if inside:
             return min(inside, key=lambda fs: abs(fs[1].root.i - trig.i))[0]
-    heads = {id(f): clause_head(s.root) for f, s in spans}
+    heads = {id(f): _effective_clause(s.root) for f, s in spans}
     clause: Token | None = r.clause
     for _ in range(8):
         if clause is None:
             break
         here = [(f, s) for f, s in spans if heads[id(f)].i == clause.i]
-        if here:
-            return min(here, key=lambda fs: abs(fs[1].root.i - trig.i))[0]
+        if here:  # the most precise, then the nearest
+            return min(here, key=lambda fs: (-PRECISION_RANK.get(getattr(fs[0], "precision",
+                                                                         ""), 0),
+                                             abs(fs[1].root.i - trig.i)))[0]
         if clause.head.i == clause.i:
             break
         clause = clause_head(clause.head)
