@@ -226,7 +226,7 @@ def test_only_candidate_sentences_are_parsed(nlp):
             "Sara Holm said the dam would hold. \"We are watching it closely,\" she added.")
     d = Document(text=text)
     pd = ParsedDoc(d, nlp(text), nlp, Extraction(d))
-    assert candidate_sentences(pd, lexicon(), find_quotes(text)) == [2, 3]
+    assert list(candidate_sentences(pd, lexicon(), find_quotes(text))) == [2, 3]
 
 
 # -- the dossier ---------------------------------------------------------------------------------

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+import numpy as np
 import yaml
+from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Span, Token
 
 
@@ -39,15 +41,16 @@ class CueLexicon:
                 return None
         return self.verbs.get(lemma)
 
+    def candidates(self, sent: Span) -> list[int]:
+        """Indices (within the sentence) of the tokens that may start a cue: verbs with a cue
+        lemma (tags of the single pass), "according" and the "in" of "in the words of"."""
+        pos = cue_positions(sent.doc, self)
+        lo, hi = np.searchsorted(pos, [sent.start, sent.end])
+        return [int(k) - sent.start for k in pos[lo:hi]]
+
     def prefilter(self, sent: Span) -> bool:
         """Does the sentence hold a cue verb lemma or a cue phrase (tags of the single pass)?"""
-        for t in sent:
-            low = t.lower_
-            if low == "according" or (low == "words" and t.i > sent.start and t.nbor(-1).lower_ == "the"):
-                return True
-            if t.tag_.startswith("VB") and t.lemma_.lower() in self.lemmas:
-                return True
-        return False
+        return bool(self.candidates(sent))
 
     def role(self, token: Token) -> str | None:
         """The role class of a noun ("spokesman" -> person, "side" -> government)."""
@@ -85,6 +88,30 @@ def lexicon() -> CueLexicon:
     )
 
 
+_VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
+
+
+def cue_positions(doc: Doc, lex: CueLexicon) -> np.ndarray:
+    """Token indices of ``doc`` that may start a cue, read from the single pass's tags,
+    lemmas and lower-case forms as arrays (no Python object per token)."""
+    if not len(doc):
+        return np.zeros(0, dtype=np.int64)
+    strings = doc.vocab.strings
+    arr = doc.to_array([TAG, LEMMA, LOWER])
+    vb = np.array([strings.add(t) for t in _VERB_TAGS], dtype=np.uint64)
+    lemmas = np.array([strings.add(form) for lemma in lex.lemmas for form in (lemma, lemma.capitalize())],
+                      dtype=np.uint64)
+    lower = arr[:, 2]
+    mask = np.isin(arr[:, 0], vb) & np.isin(arr[:, 1], lemmas)
+    mask |= lower == strings.add("according")
+    words = np.nonzero(lower == strings.add("words"))[0]
+    for k in words:  # "in the words of X"
+        if 2 <= k < len(doc) - 1 and lower[k - 2] == strings.add("in") and lower[k - 1] == strings.add("the") \
+                and lower[k + 1] == strings.add("of"):
+            mask[k - 2] = True
+    return np.nonzero(mask)[0].astype(np.int64)
+
+
 @dataclass
 class Cue:
     """A cue in a parsed sentence. ``token`` carries it (the verb, or "according");
@@ -115,22 +142,24 @@ def _particle(t: Token) -> Token | None:
     return None
 
 
-def find_cues(doc: Doc, lex: CueLexicon | None = None) -> list[Cue]:
-    """Cues in a parsed sentence, in order. "quoted as saying" is one cue (on "quoted")."""
+def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None = None) -> list[Cue]:
+    """Cues in a parsed sentence, in order. "quoted as saying" is one cue (on "quoted").
+    ``indices`` (from :meth:`CueLexicon.candidates`) limits the tokens looked at."""
     lex = lex or lexicon()
     out: list[Cue] = []
     consumed: set[int] = set()
-    words = [t.lower_ for t in doc]
-    for t in doc:
-        if t.i in consumed:
+    n = len(doc)
+    for k in (range(n) if indices is None else indices):
+        if k >= n or k in consumed:
             continue
+        t = doc[k]
         low = t.lower_
-        if low == "according" and t.i + 1 < len(doc) and words[t.i + 1] == "to":
+        if low == "according" and k + 1 < n and doc[k + 1].lower_ == "to":
             consumed.add(t.i + 1)
             out.append(Cue(t, [t, doc[t.i + 1]], "according to",
                            lex.phrases.get("according to", {}).get("stance", "asserts"), "object"))
             continue
-        if (low == "in" and words[t.i + 1: t.i + 4] == ["the", "words", "of"]):
+        if low == "in" and [w.lower_ for w in doc[k + 1: k + 4]] == ["the", "words", "of"]:
             consumed.update(range(t.i + 1, t.i + 4))
             out.append(Cue(doc[t.i + 3], [doc[k] for k in range(t.i, t.i + 4)], "in the words of",
                            lex.phrases.get("in the words of", {}).get("stance", "asserts"), "object"))

@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from foreigndesk.extract.claim_content import Content, ContentFinder, token_span
-from foreigndesk.extract.claim_cues import Cue, CueLexicon, find_cues, lexicon
+from foreigndesk.extract.claim_cues import Cue, CueLexicon, cue_positions, find_cues, lexicon
 from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim, echo_object
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
 from foreigndesk.extract.claim_speakers import Speaker, SpeakerResolver
@@ -82,21 +83,21 @@ class ClaimExtractor:
             return
         pd.parse(cands)
         st = _DocState(pd, lex, quotes, ContentFinder(text, quotes), SpeakerResolver(pd, lex))
-        for i in cands:
-            self._sentence(st, i)
+        for i, cue_tokens in cands.items():
+            self._sentence(st, i, cue_tokens)
         _dates(st)
         pd.extraction.claims.extend(st.claims)
         _stated_by(pd, st.claims)
 
     # -- one sentence -----------------------------------------------------------------------
-    def _sentence(self, st: _DocState, i: int) -> None:
+    def _sentence(self, st: _DocState, i: int, cue_tokens: list[int]) -> None:
         pd = st.pd
         sent = pd.sents[i]
         d = pd.parsed(i)
         base = sent.start_char
         s_start = base + (len(sent.text) - len(sent.text.lstrip()))
         s_end = base + len(sent.text.rstrip())
-        cues = find_cues(d, st.lex)
+        cues = find_cues(d, st.lex, cue_tokens)
         outside = [c for c in cues if not st.finder._in_quote(base + c.token.idx)]
         made: list[Claim] = []
         for cue in outside:
@@ -247,17 +248,20 @@ def _inverted_subject(st: _DocState, cue: Cue, base: int) -> Token | None:
     return None
 
 
-def candidate_sentences(pd: ParsedDoc, lex: CueLexicon, quotes: list[Quote]) -> list[int]:
-    """Sentences with a quotation (three words or more) or a cue lemma."""
-    out = []
+def candidate_sentences(pd: ParsedDoc, lex: CueLexicon, quotes: list[Quote]) -> dict[int, list[int]]:
+    """Sentences with a quotation (three words or more) or a cue lemma, each with the
+    indices (within the sentence) of its tokens that may start a cue."""
+    out: dict[int, list[int]] = {}
+    pos = cue_positions(pd.doc, lex)
     qi = 0
     for i, s in enumerate(pd.sents):
         s0, s1 = s.start_char, s.end_char
         while qi < len(quotes) and quotes[qi].end <= s0:
             qi += 1
         has_q = any(q.start < s1 and s0 < q.end and q.sentence_like for q in quotes[qi:qi + 4])
-        if has_q or lex.prefilter(s):
-            out.append(i)
+        lo, hi = np.searchsorted(pos, [s.start, s.end])
+        if has_q or hi > lo:
+            out[i] = [int(k) - s.start for k in pos[lo:hi]]
     return out
 
 

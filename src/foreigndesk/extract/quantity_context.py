@@ -6,9 +6,10 @@ object of "according to"."""
 
 from __future__ import annotations
 
-import bisect
 import re
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from foreigndesk.extract.quantity_numbers import QuantityWords
@@ -27,18 +28,19 @@ _NOT_CAUSE = {"who", "which", "that", "were", "was", "been", "be", "being", "peo
 
 
 class Tokens:
-    """Character-offset access to the tokens of a document."""
+    """Character-offset access to the tokens of a document (token offsets as one array,
+    without making a Python object per token)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.idx = [t.idx for t in doc]
+        self.idx = doc.to_array(IDX).astype(np.int64) if len(doc) else np.zeros(0, np.int64)
 
     def at_or_after(self, char: int) -> int:
-        return bisect.bisect_left(self.idx, char)
+        return int(np.searchsorted(self.idx, char, side="left"))
 
     def before(self, char: int) -> int:
         """Index of the last token starting before ``char``."""
-        return bisect.bisect_left(self.idx, char) - 1
+        return int(np.searchsorted(self.idx, char, side="left")) - 1
 
 
 def _np_token(doc: Doc, k: int, right_neighbour: Token | None) -> bool:
