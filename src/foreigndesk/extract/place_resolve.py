@@ -11,7 +11,6 @@ near "Havana" is not the French town, and "Georgia" in a story about Atlanta is 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Set
 from dataclasses import dataclass, field
 
@@ -60,21 +59,34 @@ def prior(c: Candidate) -> float:
 
 @dataclass
 class Context:
-    """Countries mentioned in a document: counts per sentence, by name key of the mention
-    (so a name does not vote for its own reading)."""
+    """Countries mentioned in a document, with the name keys that mention them, for the
+    whole document and per sentence (so a name does not vote for its own reading)."""
 
-    by_sentence: dict[int, Counter[tuple[str, str]]] = field(default_factory=dict)
+    doc: dict[str, set[str]] = field(default_factory=dict)  # country -> keys
+    by_sentence: dict[int, dict[str, set[str]]] = field(default_factory=dict)
+    _memo: dict[tuple[str, int], set[str]] = field(default_factory=dict)
 
     def add(self, sentence: int, country: str, key: str) -> None:
-        self.by_sentence.setdefault(sentence, Counter())[(country, key)] += 1
+        self.doc.setdefault(country, set()).add(key)
+        self.by_sentence.setdefault(sentence, {}).setdefault(country, set()).add(key)
+        self._memo.clear()
+
+    @staticmethod
+    def _others(table: dict[str, set[str]], exclude_key: str) -> set[str]:
+        return {c for c, keys in table.items() if len(keys) > 1 or exclude_key not in keys}
 
     def countries(self, exclude_key: str, sentences: range | None = None) -> set[str]:
+        """Countries mentioned by other names, in the document or in ``sentences``."""
+        if sentences is None:
+            memo_key = (exclude_key, -1)
+            if memo_key not in self._memo:
+                self._memo[memo_key] = self._others(self.doc, exclude_key)
+            return self._memo[memo_key]
         out: set[str] = set()
-        items = (self.by_sentence.get(i) for i in sentences) if sentences is not None \
-            else iter(self.by_sentence.values())
-        for counter in items:
-            if counter:
-                out.update(c for (c, k) in counter if k != exclude_key)
+        for i in sentences:
+            table = self.by_sentence.get(i)
+            if table:
+                out |= self._others(table, exclude_key)
         return out
 
 

@@ -85,6 +85,14 @@ def _trim(span: Span) -> Span | None:
     return span.doc[i:j] if i < j else None
 
 
+def _text(pd: ParsedDoc) -> str:
+    """The document text, built once (``Doc.text`` joins every token on each call)."""
+    text = pd.cache.get("text")
+    if text is None:
+        text = pd.cache["text"] = pd.doc.text
+    return str(text)
+
+
 class PlaceExtractor:
     name = "places"
     version = "1"
@@ -120,14 +128,15 @@ class PlaceExtractor:
     def _names(self, pd: ParsedDoc, gz: Gazetteer) -> list[_Name]:
         doc = pd.doc
         names: list[_Name] = []
-        taken = bytearray(len(doc.text) + 1)
+        text = _text(pd)
+        taken = bytearray(len(text) + 1)
 
         def add(start: int, end: int, label: str, source: str) -> _Name | None:
             if start >= end or any(taken[start:end]):
                 return None
-            text = doc.text[start:end]
-            key = name_key(text)
-            n = _Name(start, end, text, key, label, pd.sentence_index(start),
+            surface = text[start:end]
+            key = name_key(surface)
+            n = _Name(start, end, surface, key, label, pd.sentence_index(start),
                       gz.index.get(key, []), source)
             names.append(n)
             taken[start:end] = b"\x01" * (end - start)
@@ -139,14 +148,14 @@ class PlaceExtractor:
                 continue
             label = ent.label_
             if label in PLACE_LABELS:
-                pieces = self._pieces(span, gz)
+                pieces = self._pieces(span, gz, text)
                 if pieces is None:  # unknown as a whole and in parts: keep for the anchor rule
                     add(span.start_char, span.end_char, label, "ner")
                 else:
                     for s, e in pieces:
                         add(s, e, label, "ner")
             elif label in OTHER_LABELS:
-                self._misread(pd, span, gz, add)
+                self._misread(span, gz, text, add)
 
         # actor mentions naming places (the actor layer runs before this extractor)
         for m in pd.extraction.mentions:
@@ -156,7 +165,7 @@ class PlaceExtractor:
                 add(m.start, m.end, m.label or "GPE", "actor")
 
         # known names the NER left unlabelled
-        covered = bytearray(len(doc.text) + 1)
+        covered = bytearray(len(text) + 1)
         for ent in doc.ents:
             covered[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
         for s, e in self._scan(pd, gz, covered):
@@ -165,19 +174,18 @@ class PlaceExtractor:
         return names
 
     @staticmethod
-    def _pieces(span: Span, gz: Gazetteer) -> list[tuple[int, int]] | None:
+    def _pieces(span: Span, gz: Gazetteer, text: str) -> list[tuple[int, int]] | None:
         """The known names in an entity: itself, or its parts ("the Great Hall of the People
         in Beijing", "Tampa, Florida", "Kyiv and Kharkiv"); None when none is known."""
         if name_key(span.text) in gz.index:
             return [(span.start_char, span.end_char)]
         parts = PlaceExtractor._parts(span.text, span.start_char)
-        doc_text = span.doc.text
-        if len(parts) > 1 and any(name_key(doc_text[s:e]) in gz.index for s, e in parts):
+        if len(parts) > 1 and any(name_key(text[s:e]) in gz.index for s, e in parts):
             return parts
         return None
 
     @staticmethod
-    def _misread(pd: ParsedDoc, span: Span, gz: Gazetteer,
+    def _misread(span: Span, gz: Gazetteer, text: str,
                  add: Callable[[int, int, str, str], _Name | None]) -> None:
         """A place the NER labelled as a person, organisation or nationality ("Kiev",
         "Hama", "Odesa"): kept when the name is well known, or when the text uses it as a
@@ -191,13 +199,13 @@ class PlaceExtractor:
         locative = prev in LOCATIVE_PREPS or (prev == "of" and prev2 in PLACE_NOUNS)
         if nxt is not None and nxt.lower_ in PLACE_NOUNS and prev == "the":
             locative = True
-        pieces = PlaceExtractor._pieces(span, gz)
+        pieces = PlaceExtractor._pieces(span, gz, text)
         if pieces is None:
             if prev == "of" and prev2 in PLACE_NOUNS:  # "the village of Kafr Nabl"
                 add(span.start_char, span.end_char, "GPE", "ner")
             return
         for s, e in pieces:
-            cands = gz.index.get(name_key(doc.text[s:e]), [])
+            cands = gz.index.get(name_key(text[s:e]), [])
             if locative or any(famous(c) for c in cands):
                 add(s, e, "GPE", "ner")
 
@@ -223,17 +231,15 @@ class PlaceExtractor:
     @staticmethod
     def _scan(pd: ParsedDoc, gz: Gazetteer, covered: bytearray) -> list[tuple[int, int]]:
         doc = pd.doc
-        text = doc.text
+        text = _text(pd)
         out: list[tuple[int, int]] = []
         n_tok = len(doc)
-        i = 0
-        while i < n_tok:
-            tok = doc[i]
-            if (not tok.text[:1].isupper() or covered[tok.idx]
+        skip_to = 0
+        for tok in doc:
+            i = tok.i
+            if (i < skip_to or not tok.text[:1].isupper() or covered[tok.idx]
                     or first_word(name_key(tok.text)) not in gz.scan_first):
-                i += 1
                 continue
-            found = 0
             for n in range(min(gz.scan_max_tokens, n_tok - i), 0, -1):
                 last = doc[i + n - 1]
                 end = last.idx + len(last.text)
@@ -257,9 +263,8 @@ class PlaceExtractor:
                         and prev.lower_ != "the"):
                     continue
                 out.append((tok.idx, end))
-                found = n
+                skip_to = i + n
                 break
-            i += found or 1
         return out
 
     # ---- context ----------------------------------------------------------------------
@@ -282,7 +287,7 @@ class PlaceExtractor:
     @staticmethod
     def _relate(pd: ParsedDoc, names: list[_Name]) -> None:
         """Tie a name to the next place of its sentence when the text relates them."""
-        text = pd.doc.text
+        text = _text(pd)
         for a, b in zip(names, names[1:], strict=False):
             if a.sentence != b.sentence or not b.cands:
                 continue
