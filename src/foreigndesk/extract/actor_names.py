@@ -69,10 +69,11 @@ def person_slug(name: str) -> str:
     return "person:" + ("-".join(name_pieces(name)) or slug(name))
 
 
-def same_person(full: tuple[str, ...], other: tuple[str, ...]) -> bool:
+def same_person(full: tuple[str, ...], other: tuple[str, ...], loose: bool = False) -> bool:
     """Do two full names (two pieces or more each) name the same person? Equal, or equal
     once the longer's trailing second surname is dropped ("Miguel Diaz Canel" vs "Miguel Diaz
-    Canel Bermudez")."""
+    Canel Bermudez"). ``loose`` (names in one document) also allows a dropped middle name
+    ("James Charles Kopp" and "James Kopp")."""
     if not full or not other:
         return False
     if full == other:
@@ -82,8 +83,8 @@ def same_person(full: tuple[str, ...], other: tuple[str, ...]) -> bool:
         return False
     if long_[: len(short)] == short:
         return True
-    # a middle name dropped: "James Charles Kopp" and "James Kopp"
-    return len(short) == 2 and short[0] == long_[0] and short[1] == long_[-1]
+    # within one document, a middle name dropped: "James Charles Kopp" and "James Kopp"
+    return loose and len(short) == 2 and short[0] == long_[0] and short[1] == long_[-1]
 
 
 def is_back_reference(short: tuple[str, ...], full: tuple[str, ...], country: str | None) -> bool:

@@ -442,6 +442,7 @@ class Resolver:
         self.d = d
         self.ix = d.ix
         self.doc = d.doc
+        self.collectives: list[tuple[Ref, Match]] = []
 
     def run(self, refs: list[Ref]) -> None:
         d = self.d
@@ -471,6 +472,8 @@ class Resolver:
                 self.dictionary(r)
             else:
                 self.entity(r)
+        for r, m in self.collectives:  # after everything else: they read their context
+            self.collective(r, m)
         d.out.sort(key=lambda x: x.start)
 
     # -- persons --------------------------------------------------------------------------
@@ -584,9 +587,12 @@ class Resolver:
             return
         actor: Actor | None = None
         info: PersonInfo | None = None
-        # 1. the dictionary knows this exact name
+        ctx_country, ctx_sector, org = self.person_context(r)
+        # 1. the dictionary knows this exact name (a namesake of another country is not it)
         if r.match is not None and r.match.best.role == "name":
             actor = self.ix.actors[r.match.best.actor_id]
+            if ctx_country is not None and ctx_country not in self._countries_of(actor.id):
+                actor = None
         if actor is None:
             for m in r.inner:
                 e = m.role("name")
@@ -600,7 +606,7 @@ class Resolver:
         # 2. a variant of, or a short reference to, a person already named in the document
         if actor is None:
             cands = [p for p in d.persons
-                     if same_person(p.key, key) or is_back_reference(key, p.key, p.country)]
+                     if same_person(p.key, key, loose=True) or is_back_reference(key, p.key, p.country)]
             if not cands and len(key) == 1:
                 # a first name alone ("Elian", "Fidel"): only when one person has it
                 cands = [p for p in d.persons if len(p.key) >= 2 and p.key[0] == key[0]]
@@ -609,15 +615,14 @@ class Resolver:
             if cands:
                 info = min(cands, key=lambda p: p.distance(r.start))
                 actor = info.actor
-        # 3. a variant of a known person
+        # 3. a variant of a known person (of the country the context gives, if any)
         if actor is None:
             pid = self._known_person(key)
-            if pid is not None:
+            if pid is not None and (ctx_country is None or ctx_country in self._countries_of(pid)):
                 actor = self.ix.actors[pid]
         # 4. a curated surname ("Putin", "Biden")
         if actor is None and len(key) <= 2:
             actor = self._by_surname(key)
-        ctx_country, ctx_sector, org = self.person_context(r)
         if info is not None:
             country, sector = info.country, info.sector
         elif actor is not None:
@@ -695,6 +700,10 @@ class Resolver:
                 d.emit(Resolved(span.start_char, span.end_char, span.text, "PERSON", found.actor,
                                 found.country, found.sector, 0.8))
             t = end
+
+    def _countries_of(self, pid: str) -> set[str | None]:
+        a = self.ix.actors[pid]
+        return {a.country} | {o.get("country") for o in a.meta.get("offices") or [] if isinstance(o, dict)}
 
     def _by_surname(self, key: tuple[str, ...]) -> Actor | None:
         ids = self.ix.surnames.get(key, [])
@@ -999,13 +1008,31 @@ class Resolver:
         return None
 
     def agent_alone(self, r: Ref, m: Match) -> None:
-        """Protesters, dissidents, rebels ...: the people or opposition of the country of
-        their context."""
+        if fold(m.text) in CVL_OPP_ALONE:
+            self.collectives.append((r, m))
+
+    def collective(self, r: Ref, m: Match) -> None:
+        """Protesters, dissidents, rebels ...: the people or opposition of the country their
+        neighbourhood (two sentences either side) speaks of most: states, governments and
+        organisations, twice over in their own sentence; the nearest breaks a tie."""
         d = self.d
-        if fold(m.text) not in CVL_OPP_ALONE:
-            return
         info = self.ix.agents[m.best.actor_id]
-        country = d.context_country(r.start, d.sent_of_tok[r.t0], window=2, fallback=True)
+        sent = d.sent_of_tok[r.t0]
+        votes: Counter[str] = Counter()
+        nearest: dict[str, int] = {}
+        for o in d.out:
+            if o.country is None or o.actor.kind == "person" or (o.sector is None and o.label == "NORP"):
+                continue  # a plain adjective ("the American flag") is not an actor
+            os_ = d.sent_of_tok[bisect.bisect_right(d.tok_starts, o.start) - 1]
+            if abs(os_ - sent) > 2:
+                continue
+            votes[o.country] += 2 if os_ == sent else 1
+            dist = abs(o.start - r.start)
+            nearest[o.country] = min(dist, nearest.get(o.country, dist))
+        if votes:
+            country: str | None = max(votes, key=lambda c: (votes[c], -nearest[c]))
+        else:
+            country = d.context_country(r.start, sent, window=2, fallback=True)
         if country is None:
             return
         state = self.ix.actors.get(country)
