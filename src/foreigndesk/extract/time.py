@@ -34,6 +34,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
 from foreigndesk.extract import time_calendar as cal
@@ -45,6 +47,7 @@ from foreigndesk.extract.time_rules import (
     prefix_words,
     rules,
     trigger_regex,
+    trigger_words,
 )
 from foreigndesk.extract.time_tense import tense_at
 from foreigndesk.model import TimeValue
@@ -81,11 +84,7 @@ class TimeExtractor:
         if not text:
             return
         dct = reference_date(pd.document.published)
-        def ents() -> list[tuple[int, int, str]]:
-            return [(e.start_char, e.end_char, e.label_) for e in pd.doc.ents
-                    if e.label_ in ("DATE", "TIME")]
-
-        found = find(text, dct, pd.doc, pd, ents)
+        found = find(text, dct, pd.doc, pd, lambda: time_entities(pd.doc))
         out = pd.extraction.times
         for c in found:
             out.append(TimeValue(
@@ -94,6 +93,28 @@ class TimeExtractor:
                 value=c.r.value, precision=c.r.precision, type=c.r.type,
                 anchored=c.r.anchored, modifier=c.r.modifier,
             ))
+
+
+def time_entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """spaCy's DATE and TIME entities as (start, end, label) character spans, read from the
+    token arrays (building ``doc.ents`` would make a Span for every entity of the text)."""
+    arr = doc.to_array([ENT_IOB, ENT_TYPE])
+    if not len(arr):
+        return []
+    labels = {doc.vocab.strings["DATE"]: "DATE", doc.vocab.strings["TIME"]: "TIME"}
+    hits = numpy.nonzero(numpy.isin(arr[:, 1], list(labels)))[0]
+    out: list[tuple[int, int, str]] = []
+    prev = -2
+    for i in hits.tolist():
+        label = labels[int(arr[i, 1])]
+        tok = doc[i]
+        end = tok.idx + len(tok.text)
+        if i == prev + 1 and arr[i, 0] == 1 and out and out[-1][2] == label:
+            out[-1] = (out[-1][0], end, label)
+        else:
+            out.append((tok.idx, end, label))
+        prev = i
+    return out
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -177,6 +198,8 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
             start = m.start() if r.start is None else r.start
             end = m.end() if r.end is None else r.end
             cands.append(Candidate(start, end, prio, rule.name, r))
+    if ents is not None:
+        cands += _entity_candidates(text, low, ents(), cands)
     if not cands:
         return []
     blocked = ([m.span() for m in _URL.finditer(text)]
@@ -202,9 +225,61 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d){0,2}")
 
 
+_AGE = re.compile(r"(?:year|month|week|day)s?[- ]old\b")
+_WORD = re.compile(r"[a-z]+")
+
+
+def _entity_candidates(text: str, low: str, ents: list[tuple[int, int, str]],
+                       found: list[Candidate]) -> list[Candidate]:
+    """spaCy DATE/TIME entities no rule matched ("the end of the month", "later that
+    year"): kept without a value when they hold a time word, and are not an age."""
+    if not ents:
+        return []
+    words = _trigger_word_set()
+    out = []
+    for start, end, label in ents:
+        if any(c.start < end and start < c.end for c in found):
+            continue
+        span = low[start:end]
+        if _AGE.search(span):
+            continue
+        if not any(w in words or w.rstrip("s") in words for w in _WORD.findall(span)):
+            continue
+        out.append(Candidate(start, end, len(rules()), "entity",
+                             Resolved("", "", "TIME" if label == "TIME" else "DATE"),
+                             source="spacy"))
+    return out
+
+
+_TRIGGER_WORDS: set[str] | None = None
+
+
+def _trigger_word_set() -> set[str]:
+    global _TRIGGER_WORDS
+    if _TRIGGER_WORDS is None:
+        _TRIGGER_WORDS = trigger_words() | {"morning", "night", "week", "weekend"}
+    return _TRIGGER_WORDS
+
+
+def _anchor(c: Candidate) -> tuple[cal.Date, str] | None:
+    """The day a resolved date or time names, with its precision (day, month, year)."""
+    if c.r.shift is not None and not c.r.value:
+        return None
+    value, precision = c.r.value, c.r.precision
+    if c.r.type == "TIME" and _CALENDAR.fullmatch(value[:10]):
+        value, precision = value[:10], "day"
+    elif c.r.type != "DATE" or precision not in ("day", "month", "year"):
+        return None
+    if not _CALENDAR.fullmatch(value):
+        return None
+    d = cal.parse_date(value)
+    return (d, precision) if d else None
+
+
 def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
-    """"A month later", "two years earlier": counted from the date mentioned just before
-    (same or previous two sentences) when there is one, else from the publication date."""
+    """"A month later", "two years earlier", "that day", "the next morning": counted from
+    the date mentioned just before (same or previous two sentences). Without one, "a month
+    later" keeps its value from the publication date; "that day" stays unresolved."""
     for i, c in enumerate(found):
         if c.r.shift is None:
             continue
@@ -213,15 +288,17 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
             psent = pd.sentence_index(prev.start) if pd is not None else 0
             if sent - psent > 2:
                 break
-            if prev.r.type != "DATE" or prev.r.shift is not None:
+            a = _anchor(prev)
+            if a is None:
                 continue
-            if prev.r.precision in ("day", "month", "year") and _CALENDAR.fullmatch(prev.r.value):
-                anchor = cal.parse_date(prev.r.value)
-                v = offset_value(anchor, *c.r.shift, prev.r.precision) if anchor else None
-                if v is not None:
-                    c.r = Resolved(v[0], v[1], anchored=False, modifier=c.r.modifier,
-                                   shift=c.r.shift)
-                break
+            v = offset_value(a[0], *c.r.shift, a[1])
+            if v is not None:
+                value, precision, typ = v[0], v[1], "DATE"
+                if c.r.part and precision == "day":
+                    value, precision, typ = f"{value}T{c.r.part}", "time", "TIME"
+                c.r = Resolved(value, precision, typ, anchored=False, modifier=c.r.modifier,
+                               shift=c.r.shift, anaphoric=c.r.anaphoric, part=c.r.part)
+            break
 
 
 def _follow_quarters(found: list[Candidate], pd: ParsedDoc | None) -> None:

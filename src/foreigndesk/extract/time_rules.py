@@ -47,6 +47,8 @@ class Resolved:
     weak: bool = False
     year_ago: bool = False  # "a year earlier", "the year-ago quarter": may follow the quarter in focus
     shift: tuple[str, int] | None = None  # "a month later": (unit, count) from the date in focus
+    anaphoric: bool = False  # "that day", "the next morning": only the date in focus resolves it
+    part: str | None = None  # part of the day of an anaphoric "the next morning" (MO)
 
 
 @dataclass
@@ -542,6 +544,27 @@ def offset_value(d: Date, unit: str, k: int, precision: str = "day") -> tuple[st
     return f"{d.year + years:04d}", "year"
 
 
+_ANAPHOR_SHIFT = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1,
+                  "the previous": -1, "the preceding": -1, "the prior": -1}
+
+
+def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"that day", "later that year", "the next morning": the date mentioned just before
+    (resolved in time.py), never the publication date."""
+    lx = lexicon()
+    det = key(m["det"])
+    u = key(m["u"])
+    k = _ANAPHOR_SHIFT.get(det)
+    if k is None:
+        return None
+    if det == "the next" and u in ("week", "month", "year"):
+        return None  # "the next month" is a stretch of time from now (duration rule)
+    part = lx.parts_of_day.get(u)
+    unit = "day" if part else u
+    return Resolved("", "", "TIME" if part else "DATE", modifier=_mod(m["pmod"], lx),
+                    shift=(unit, k), anaphoric=True, part=part)
+
+
 def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"two years ago" (from the reference date); "a month later", "a year earlier" (from
     the date just mentioned when there is one, see time.py, else the reference date)."""
@@ -815,6 +838,10 @@ def _rules() -> list[Rule]:
         ("reltime", B + r"(?P<rel>" + "|".join(re.escape(k).replace(r"\ ", S)
                                                 for k in sorted(lx.relative_times, key=len,
                                                                 reverse=True)) + ")" + E, h_reltime),
+        ("anaphora", B + r"(?:(?P<pmod>earlier|later|early|late)<S>(?:in<S>)?)?(?P<det>that<S>same|"
+                     r"the<S>same|that|the<S>following|the<S>next|the<S>previous|the<S>preceding|"
+                     r"the<S>prior)<S>(?P<u>day|week|month|year|morning|afternoon|evening|night)" + E,
+         h_anaphora),
         ("shift_unit", B + r"<PMOD>(?P<the>the<S>)?(?P<shift><SHIFT>)<S>(?P<u>week(?:end)?|month|year|"
                        r"quarter|decade|century|half|fiscal<S>year|<SEASON>|<MONTH>)" + E, h_shift_unit),
         ("season", B + r"<PMOD>(?:(?P<det>the|this|last|next|that)<S>)?(?P<s><SEASON>)"
@@ -861,9 +888,9 @@ def _rules() -> list[Rule]:
     return [Rule(name, _compile(t, lx), h) for name, t, h in table]
 
 
-def _trigger_regex() -> re.Pattern[str]:
-    """Words (and digits) of which every temporal expression contains at least one: rules
-    are tried only near them. Matched as word beginnings in the lower-cased text."""
+def trigger_words() -> set[str]:
+    """Words (or word beginnings: "centur") of which every temporal expression the rules
+    know contains at least one (besides digits)."""
     lx = lexicon()
     words: set[str] = set()
     words.update(k.rstrip(".") for k in lx.months)
@@ -880,8 +907,13 @@ def _trigger_regex() -> re.Pattern[str]:
     words.update(h.split()[0] for h in list(lx.holidays_fixed) + list(lx.holidays_computed))
     words.update(lx.decade_words)
     words.update(("nineteen", "eighteen", "twenty", "thousand"))
-    words = {w for w in words if w}
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return {w for w in words if w}
+
+
+def _trigger_regex() -> re.Pattern[str]:
+    """The trigger words and digits: rules are tried only near them. Matched as word
+    beginnings in the lower-cased text."""
+    alt = "|".join(re.escape(w) for w in sorted(trigger_words(), key=len, reverse=True))
     return re.compile(r"\d|q(?=[1-4])|" + alt)
 
 
