@@ -104,6 +104,17 @@ def test_a_month_later_counts_from_the_date_just_mentioned(nlp) -> None:
     assert t.value == "1960-11" and t.precision == "month"
 
 
+def test_that_day_and_the_next_morning_follow_the_date_in_focus(nlp) -> None:
+    text = ("Relations were severed on January 3, 1961. The next day, the embassy closed. "
+            "He fled to Florida in June 1998 and returned later that year.")
+    assert one(nlp, text, "The next day").value == "1961-01-04"
+    t = one(nlp, text, "later that year")
+    assert (t.value, t.precision, t.modifier) == ("1998", "year", "LATE")
+    # with no date before it, "that day" is kept but not guessed from the publication date
+    t = one(nlp, "The embassy closed that day.", "that day")
+    assert t.value == "" and t.precision == ""
+
+
 # -- absolute dates ------------------------------------------------------------------------
 
 ABSOLUTE = [
