@@ -9,6 +9,8 @@ Run at development time; the output is committed, nothing is fetched at run time
 Sources and licences: Natural Earth (public domain), packaged by world-atlas (ISC licence,
 Copyright 2013-2019 Michael Bostock). See src/foreigndesk/web/static/README.md.
 
+Outlines are simplified (Douglas-Peucker, :data:`EPSILON`) to keep the file small.
+
 Projection: plate carrée (equirectangular), ``x = (lon + 180) * SCALE``,
 ``y = (90 - lat) * SCALE``, so the map page can place any point by its coordinates alone.
 Rings that cross the antimeridian are drawn twice (shifted by ±360°) and clipped by the
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 SCALE = 10  # SVG units per degree: 0.1° resolution, integer coordinates
+EPSILON = 0.06  # degrees: Douglas-Peucker tolerance (a few pixels at full zoom-out)
 WIDTH, HEIGHT = 360 * SCALE, 180 * SCALE
 LEFT_OUT = {"010"}  # ISO 3166 numeric: Antarctica
 OUT = Path(__file__).resolve().parents[1] / "src" / "foreigndesk" / "web" / "static" / "basemap.svg"
@@ -66,8 +69,34 @@ def unwrap(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return out
 
 
+def simplify(pts: list[tuple[float, float]], eps: float) -> list[tuple[float, float]]:
+    """Douglas-Peucker: drop points closer than ``eps`` degrees to the line they sit on."""
+    if len(pts) < 3 or eps <= 0:
+        return pts
+    keep = [False] * len(pts)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(pts) - 1)]
+    while stack:
+        a, b = stack.pop()
+        (x1, y1), (x2, y2) = pts[a], pts[b]
+        dx, dy = x2 - x1, y2 - y1
+        norm = (dx * dx + dy * dy) ** 0.5
+        best, at = -1.0, -1
+        for i in range(a + 1, b):
+            x0, y0 = pts[i]
+            d = (abs(dy * x0 - dx * y0 + x2 * y1 - y2 * x1) / norm if norm
+                 else ((x0 - x1) ** 2 + (y0 - y1) ** 2) ** 0.5)
+            if d > best:
+                best, at = d, i
+        if best > eps and at > 0:
+            keep[at] = True
+            stack += [(a, at), (at, b)]
+    return [p for p, k in zip(pts, keep, strict=True) if k]
+
+
 def path_of(pts: list[tuple[float, float]], dlon: float = 0.0) -> str:
     """A closed SVG path in relative integer steps, repeated points dropped."""
+    pts = simplify(pts, EPSILON)
     xy = [(round((lon + dlon + 180) * SCALE), round((90 - lat) * SCALE)) for lon, lat in pts]
     cleaned = [xy[0]]
     for p in xy[1:]:

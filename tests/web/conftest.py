@@ -60,8 +60,8 @@ def page(browser):
     context.close()
 
 
-def screenshot(pg, name: str) -> Path:
+def screenshot(pg, name: str, full_page: bool = True) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    pg.screenshot(path=str(path), full_page=True)
+    pg.screenshot(path=str(path), full_page=full_page)
     return path

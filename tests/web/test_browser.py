@@ -75,7 +75,7 @@ def test_timeline_event_leads_to_its_sentence(page, dossier_server):
     api = httpx.get(dossier_server.base + f"/api/documents/{m[1]}").json()
     expected = next(s["text"] for s in api["sentences"] if s["idx"] == int(m[2]))
     assert sentence.inner_text().strip() == expected.strip()
-    screenshot(page, "timeline-click-sentence")
+    screenshot(page, "timeline-click-sentence", full_page=False)
 
 
 def test_timeline_zoom(page, dossier_server):

@@ -48,7 +48,7 @@ def create_app(db_path: str | Path, token: str | None = None,
                               "document and sentence. Writes need the server's token.")
     app.state.db_path = str(path)
     app.state.token = token
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)
     static = resources.files("foreigndesk.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")

@@ -81,7 +81,7 @@ def network(store: Store, f: Filters, max_nodes: int = 60) -> tuple[list[Node], 
 
 
 def layout(nodes: list[Node], edges: list[Edge], width: float = 900, height: float = 560,
-           iterations: int = 300) -> None:
+           iterations: int = 150) -> None:
     """Fruchterman-Reingold from a circle (so the same store always gives the same picture),
     then scaled into the box with a margin."""
     n = len(nodes)
@@ -110,7 +110,7 @@ def layout(nodes: list[Node], edges: list[Edge], width: float = 900, height: flo
             disp -= pos * 0.05 * n  # a little gravity keeps unlinked nodes in view
             length = np.sqrt((disp ** 2).sum(-1)) + 1e-9
             pos += disp / length[:, None] * np.minimum(length, temp)[:, None]
-            temp *= 0.985
+            temp *= 0.975
     lo, hi = pos.min(0), pos.max(0)
     span = np.where(hi - lo > 1e-9, hi - lo, 1.0)
     margin = 70.0

@@ -101,4 +101,5 @@ def figures(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             q = by_id.get(c[f"quantity_{side}"], {})
             c[f"sentence_index_{side}"] = q.get("sentence_index")
             c[f"stated_by_{side}"] = q.get("stated_by")
+            c[f"title_{side}"] = q.get("title")
     return found, rows
