@@ -77,6 +77,7 @@ class ActorIndex:
     agents: dict[str, AgentInfo] = field(default_factory=dict)  # agent actor id -> info
     persons_by_first: dict[tuple[str | None, str], list[str]] = field(default_factory=dict)
     persons_by_first_any: dict[str, list[str]] = field(default_factory=dict)
+    persons_by_last: dict[str, list[str]] = field(default_factory=dict)
     surnames: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     person_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     state_dates: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
@@ -175,6 +176,8 @@ class ActorIndex:
             if pkey:
                 self.persons_by_first.setdefault((actor.country, pkey[0]), []).append(ident)
                 self.persons_by_first_any.setdefault(pkey[0], []).append(ident)
+                if len(pkey) >= 2:
+                    self.persons_by_last.setdefault(pkey[-1], []).append(ident)
             if rank < 2 and len(pkey) >= 2:  # curated persons: surname back references
                 for sur in {pkey[-1:], pkey[1:], pkey[:1]}:
                     if sur:

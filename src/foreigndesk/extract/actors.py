@@ -94,7 +94,7 @@ HEAD_SECTORS: tuple[tuple[frozenset[str], str], ...] = (
                 "television", "press", "media", "gazette", "daily", "magazine", "broadcasting",
                 "network", "channel", "review", "weekly", "telegraph", "chronicle",
                 "observer", "newspaper"}), "MED"),
-    (frozenset({"company", "corp", "corporation", "inc", "ltd", "llc", "plc", "group",
+    (frozenset({"company", "corp", "corporation", "inc", "ltd", "llc", "plc",
                 "bank", "technologies", "technology", "airlines", "airline", "industries",
                 "holdings", "energy", "oil", "petroleum", "telecom", "telecommunications",
                 "motors", "pharmaceuticals", "enterprises", "co", "gmbh", "sa", "ag",
@@ -305,6 +305,11 @@ class _Doc:
                                or (ent.label_ in ("PERSON", "ORG") and t0 + 1 < t1
                                    and self.doc[t0].tag_ in LEADING_JUNK_TAGS)):
                 t0 += 1
+            if ent.label_ == "PERSON":  # "Joe Biden’s Meeting": the name ends at "'s"
+                for k in range(t0 + 1, t1):
+                    if self.doc[k].lower_ in ("'s", "’s"):
+                        t1 = k
+                        break
             while t1 > t0 and (self.doc[t1 - 1].lower_ in ("'s", "’s", "'") or
                                not self.doc[t1 - 1].text[-1:].isalnum()):
                 t1 -= 1
@@ -574,6 +579,16 @@ class Resolver:
                 cands.append(pid)
         return cands[0] if cands else None
 
+    def _known_by_initial(self, key: tuple[str, ...], country: str | None) -> str | None:
+        """A known person with the same surname and first initial ("Joseph R. Biden" and
+        "Joe Biden"), when exactly one fits (and of ``country`` when given)."""
+        if len(key) < 2:
+            return None
+        cands = {pid for pid in self.ix.persons_by_last.get(key[-1], [])
+                 if self.ix.person_keys.get(pid, ("",))[0][:1] == key[0][:1]
+                 and (country is None or country in self._countries_of(pid))}
+        return cands.pop() if len(cands) == 1 else None
+
     def person(self, r: Ref) -> None:
         d = self.d
         name = self._name_text(r)
@@ -615,10 +630,22 @@ class Resolver:
             if cands:
                 info = min(cands, key=lambda p: p.distance(r.start))
                 actor = info.actor
+                if info.actor.id.startswith("person:") and info.actor.id not in self.ix.actors and (
+                        (ctx_country and info.country is None) or
+                        (ctx_sector and info.sector in (None, "CVL"))):
+                    # a later mention says more ("Sergeant Carlos Lazo"): for all of them
+                    info.country = info.country or ctx_country
+                    if ctx_sector and info.sector in (None, "CVL"):
+                        info.sector = ctx_sector
+                    for o in d.out:
+                        if o.actor.id == info.actor.id:
+                            o.country, o.sector = info.country, info.sector
         # 3. a variant of a known person (of the country the context gives, if any)
         if actor is None:
             pid = self._known_person(key)
-            if pid is not None and (ctx_country is None or ctx_country in self._countries_of(pid)):
+            if pid is None or (ctx_country is not None and ctx_country not in self._countries_of(pid)):
+                pid = self._known_by_initial(key, ctx_country)
+            if pid is not None:
                 actor = self.ix.actors[pid]
         # 4. a curated surname ("Putin", "Biden")
         if actor is None and len(key) <= 2:
@@ -1056,33 +1083,39 @@ class Resolver:
         if not words or all(w in NOT_NAMES for w in words):
             return
         country = sector = None
+        countries: set[str] = set()
         for m in r.inner:
             se = d.state_entry(m)
-            if se is not None and country is None:
-                country = se.actor_id
-            e = m.best
-            a = self.ix.actors.get(e.actor_id)
-            if a is not None and a.kind in ("organisation", "igo") and a.country and country is None:
-                country = a.country
-        if country is None:
+            if se is not None:
+                countries.add(se.actor_id)
+            a = self.ix.actors.get(m.best.actor_id)
+            if a is not None and a.kind in ("organisation", "igo") and a.country:
+                countries.add(a.country)
+        if len(countries) == 1:
+            country = next(iter(countries))
+        elif not countries:  # "the Chinese firm Xiaolong Ltd"
             prev = d.match_at.get(r.t0 - 1) or d.match_at.get(r.t0 - 2)
             if prev is not None:
                 se = d.state_entry(prev, frozenset({"adjective", "name"}))
                 if se is not None:
                     country = se.actor_id
-        last = [w for w in PIECE.findall(fold(r.text))]
-        for words_set, sec in HEAD_SECTORS:
-            if last and last[-1] in words_set:
-                sector = sec
+        # the head noun: the last word before "of/on/for" ("Ministry of Fisheries"), else
+        # the last word, else any word
+        words_all = PIECE.findall(fold(r.text))
+        head = words_all
+        for k, w in enumerate(words_all):
+            if k and w in ("of", "on", "for", "to", "in"):
+                head = words_all[:k]
                 break
-        if sector is None:
+        for cand in (head[-1:], words_all[-1:], words_all):
             for words_set, sec in HEAD_SECTORS:
-                if any(w in words_set for w in last):
+                if any(w in words_set for w in cand):
                     sector = sec
                     break
-        acronym = r.text.isupper() and r.text.isalpha() and 2 <= len(r.text) <= 8
-        if sector is None and not acronym:
-            return  # a headline, a book title, a slogan: not an organisation we can read
+            if sector is not None:
+                break
+        if sector is None:
+            return  # a headline, a book title, an unknown acronym: nothing we can read
         if self.d.tok_lower(r.t0 - 1) in ("\"", "“", "'", "‘") or "'" in r.text[:1]:
             return  # quoted titles
         name = r.text
