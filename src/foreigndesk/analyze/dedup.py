@@ -1,10 +1,15 @@
 """One event, many reports: find the stored real-world event an event mention reports.
 
 Two mentions report the same event when they have the same dyad (source and target CAMEO
-actor codes), the same root code, the same modality, and dates compatible at their precision
-(one is a prefix of the other: "2022-11" is compatible with "2022-11-25"; a decade "198X"
-with any year of the 1980s). A mention dated only by its document's date matches an event of
-the same dyad and root within the same month. GDELT counts reports as events; we do not.
+actor codes), the same root code, compatible modalities (asserted and merely reported are the
+same happening; negated, hypothetical and future events stay apart), and dates compatible at
+their precision:
+one is a prefix of the other ("2022-11" is compatible with "2022-11-25"; a decade "198X" with
+any year of the 1980s, "18XX" with any year of the 1800s; a week "2022-W47" with itself). A
+mention dated only by its document's date matches an event of the same dyad and root within
+the same month. Mentions without any date are never merged. GDELT counts reports as events;
+we do not: every mention is kept, with its provenance, under the one event. An event first
+seen as merely reported becomes asserted when a later report asserts it.
 """
 
 from __future__ import annotations
@@ -19,22 +24,39 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     a2, b2 = a.rstrip("X"), b.rstrip("X")
+    if "-W" in a2 or "-W" in b2:  # weeks only match themselves (or their year)
+        return a2 == b2 or (len(a2) <= 4 and b2.startswith(a2)) or (
+            len(b2) <= 4 and a2.startswith(b2))
     return a2.startswith(b2) or b2.startswith(a2)
+
+
+FACTUAL = ("asserted", "reported")
+
+
+def _same_month(a: str, b: str) -> bool:
+    return len(a) >= 7 and len(b) >= 7 and a[:7] == b[:7]
 
 
 def find_event(conn: sqlite3.Connection, e: Event) -> int | None:
     """The id of the stored news event that ``e`` reports, or None."""
     if not e.date:
         return None
+    modalities = FACTUAL if e.modality in FACTUAL else (e.modality,)
+    marks = ",".join("?" * len(modalities))
     rows = conn.execute(
-        "SELECT id, date, date_source FROM events WHERE origin='news' AND root=? AND modality=? "
-        "AND source_code IS ? AND target_code IS ? AND substr(date,1,4)=substr(?,1,4)",
-        (e.root, e.modality, e.source_code, e.target_code, e.date),
+        f"SELECT id, date, date_source, modality FROM events WHERE origin='news' AND root=? "
+        f"AND modality IN ({marks}) AND source_code IS ? AND target_code IS ? "
+        f"AND substr(date,1,2)=substr(?,1,2) ORDER BY id",
+        (e.root, *modalities, e.source_code, e.target_code, e.date),
     ).fetchall()
     for r in rows:
+        stored = r["date"] or ""
         if e.date_source == "document" or r["date_source"] == "document":
-            if (r["date"] or "")[:7] == e.date[:7]:
-                return int(r["id"])
-        elif dates_compatible(r["date"], e.date):
+            same = _same_month(stored, e.date)
+        else:
+            same = dates_compatible(stored, e.date)
+        if same:
+            if e.modality == "asserted" and r["modality"] == "reported":
+                conn.execute("UPDATE events SET modality='asserted' WHERE id=?", (r["id"],))
             return int(r["id"])
     return None

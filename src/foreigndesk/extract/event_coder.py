@@ -49,7 +49,7 @@ OBJECT_CONTROL = frozenset(("urge", "ask", "call", "press", "encourage", "invite
                             "force", "allow", "help", "persuade", "order", "request", "push",
                             "appeal", "challenge", "warn"))
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his", "hers", "himself", "herself"))
-THING_PRONOUNS = frozenset(("it", "its", "itself"))
+THING_PRONOUNS = frozenset(("its", "itself"))  # "it" is too often a thing to resolve
 GROUP_PRONOUNS = frozenset(("they", "them", "their", "theirs", "themselves", "we", "our", "us"))
 RELATIVE_PRONOUNS = frozenset(("who", "which", "that", "whom", "whose"))
 CAPTION_CODE = "040"  # CAMEO "Consult, not specified below": people shown together

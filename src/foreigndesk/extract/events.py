@@ -15,7 +15,8 @@ Each event gets:
   :mod:`~foreigndesk.extract.event_modality`);
 - its date: the time value governing its clause, else one governing an enclosing clause,
   else the document's date (``date_source`` says ``text``, ``document`` or ``none``);
-- its place: a place in its clause, else the sentence's first place.
+- its place: a place named where something happens ("in Hanoi", "off the coast of X") in its
+  clause, else the sentence's first such place.
 """
 
 from __future__ import annotations
@@ -135,7 +136,7 @@ class EventExtractor:
         if not raw:
             return
         tspans = _spans(doc, offset, times.get(i, ()))
-        pspans = _spans(doc, offset, places.get(i, ()))
+        pspans = [(p, sp) for p, sp in _spans(doc, offset, places.get(i, ())) if _locative(sp)]
         for r in raw:
             pd.extraction.events.append(self.event(pd, i, offset, r, tspans, pspans))
 
@@ -160,7 +161,7 @@ class EventExtractor:
         else:
             date, prec, dsrc = None, None, "none"
         place = choose(r, pspans)
-        if place is None and pspans:
+        if place is None and pspans:  # the sentence's place
             place = pspans[0][0]
         conf = 0.6 if r.kind in ("noun", "caption") else (0.8 if r.pattern else 0.7)
         return Event(
@@ -190,6 +191,26 @@ def _spans(doc: Doc, offset: int, facts: Iterable[F]) -> list[tuple[F, Span]]:
         if span is not None and len(span):
             out.append((f, span))
     return out
+
+
+LOCATIVE_PREPS = frozenset(("in", "at", "near", "off", "outside", "inside", "across", "along",
+                            "within", "around", "over", "on", "throughout", "during"))
+
+
+def _locative(span: Span) -> bool:
+    """A place named where something happens ("in Hanoi", "off the coast of South Carolina"),
+    not a country acting or acted upon."""
+    t = span.root
+    for _ in range(6):
+        if t.dep_ != "pobj":
+            return False
+        prep = t.head
+        if prep.lower_ in LOCATIVE_PREPS:
+            return True
+        if prep.lower_ != "of" or prep.head.dep_ != "pobj" and prep.head.dep_ != "nsubj":
+            return False
+        t = prep.head  # "the coast of South Carolina", "the outskirts of Kyiv"
+    return False
 
 
 def _effective_clause(tok: Token) -> Token:
