@@ -166,6 +166,18 @@ def test_known_leaders_take_their_office_at_the_date(nlp):
     assert covering(pd, "Xi Jinping").code == "CHNGOV"
 
 
+def test_offices_follow_the_document_date(nlp):
+    # figures.yaml: Charles Michel, Belgian prime minister 2014-2019, then President of the
+    # European Council; Michelle Bachelet, President of Chile 2014-2018
+    early = run(nlp, "Charles Michel spoke in Brussels.", published="2016-05-01")
+    late = run(nlp, "Charles Michel spoke in Brussels.", published="2022-05-01")
+    assert covering(early, "Charles Michel").code == "BELGOV"
+    assert covering(late, "Charles Michel").code == "IGO"
+    pd = run(nlp, "The Chilean president said the talks had failed.", published="2016-05-01")
+    holder = covering(pd, "Chilean president")
+    assert holder.actor_id == "person:michelle-bachelet" and holder.code == "CHLGOV"
+
+
 def test_unknown_persons_and_organisations_are_actors(nlp):
     pd = run(nlp, "Tobias Wrenfield-Amari spoke at the Ruritanian Fisheries Agency on Monday.")
     person = covering(pd, "Tobias Wrenfield-Amari")

@@ -148,9 +148,16 @@ class ActorIndex:
                 for a in [name, *aliases]:
                     self.add_phrase(a, target, "name", rank)
                 return
-        if ident in self.actors:  # the same id again (a later file): only new phrases
+        if ident in self.actors:  # the same id again (a later file): new phrases and offices
+            known = self.actors[ident]
+            have = known.meta.setdefault("offices", [])
+            for o in item.get("offices") or []:
+                if o not in have:
+                    have.append(o)
+            known.aliases = sorted(set(known.aliases) | {name, *aliases})
             for a in [name, *aliases]:
                 self.add_phrase(a, ident, "name", rank)
+            self._holders = None
             return
         meta: dict[str, Any] = {}
         for key in ("offices", "adjectives", "demonyms", "capital", "government", "parent",
