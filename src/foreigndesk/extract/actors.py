@@ -271,7 +271,8 @@ class _Doc:
             t0 = bisect.bisect_right(tok_starts, start) - 1
             t1 = bisect.bisect_left(tok_starts, end)
             # a trailing full stop of an abbreviation belongs to it ("U.S.")
-            if text[end:end + 1] == "." and t1 - 1 >= 0 and tok_ends[t1 - 1] == end + 1:
+            if text[end:end + 1] == "." and t1 - 1 >= 0 and (
+                    tok_ends[t1 - 1] == end + 1 or text[end - 2:end - 1] == "."):
                 end += 1
             mt = Match(start, end, t0, t1, best, text[start:end])
             out.append(mt)
