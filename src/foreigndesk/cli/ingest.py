@@ -82,8 +82,10 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, quiet: bool) ->
     Readers are chosen by extension and content: plain text (a dossier that compiles
     several articles is split into one document per article), HTML, JSON Lines, RSS/Atom.
     A document already in the store (same normalised text) is not added again. Files that
-    cannot be read are reported on stderr, one line each, and the rest is ingested; the
-    exit status is 1 when any input failed.
+    cannot be read (unreadable, binary, empty, undecodable, over 5 MB of text, malformed)
+    are reported on stderr, one line each, and the rest is ingested; the exit status is 1
+    when any input failed. Each document is stored in one transaction: Ctrl-C stops with
+    exit status 130 and leaves only complete documents; running again adds the rest.
     """
     from foreigndesk.analyze.refresh import refresh
     from foreigndesk.store import Store
