@@ -267,8 +267,14 @@ class _Doc:
             if best_j < 0:
                 i += 1
                 continue
-            end = found[best_j][1]
             t0 = bisect.bisect_right(tok_starts, start) - 1
+            if best_j == i and all(e.rank >= 2 and e.case[0] != UPPER for e in best) and \
+                    t0 not in self.ents_at:
+                # one word known only to the large converted dictionaries ("Doris", "Marches",
+                # "Champagne"): only when the tagger also sees a name there
+                i += 1
+                continue
+            end = found[best_j][1]
             t1 = bisect.bisect_left(tok_starts, end)
             # a trailing full stop of an abbreviation belongs to it ("U.S.")
             if text[end:end + 1] == "." and t1 - 1 >= 0 and (
