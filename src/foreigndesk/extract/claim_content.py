@@ -24,7 +24,7 @@ from foreigndesk.extract.claim_cues import Cue
 from foreigndesk.extract.claim_quotes import Quote
 
 _GAP_OK = re.compile(r"^[\s,.:;!?\"“”„«»'’‘—–-]*$")
-_TRIM_CHARS = " \t\n,;:—–-\"“”„«»"
+_TRIM_CHARS = " \t\n,;:—–-\"“”„«»`"
 _COMPLEMENT_DEPS = ("ccomp",)
 _DIRECTIVE = {"call on", "call for", "urge", "demand"}
 
@@ -58,6 +58,18 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             start += 5
             continue
         return start, end
+
+
+def _set_off(tok: Token) -> bool:
+    """Is the clause of ``tok`` (its subtree) inserted between commas or dashes, or after a
+    comma at the end of the sentence?"""
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    before = doc[left - 1].text if left > 0 else ""
+    after = doc[right + 1] if right + 1 < len(doc) else None
+    if before not in (",", "—", "–", "-", "(") and not (left > 0 and doc[left - 1].text in ("''", '"', "”")):
+        return False
+    return after is None or after.is_punct or after.is_space
 
 
 def _strip_final_period(text: str, start: int, end: int) -> int:
@@ -137,12 +149,15 @@ class ContentFinder:
             e0 = _strip_final_period(text, s0, e0)
             if a0 <= s0 < a1 or s0 < a0 < e0:
                 pass  # the attribution sits inside: fall through to the inserted-clause rule
+            elif any(q.inner_start <= s0 and e0 <= q.inner_end for q in self.used):
+                return None  # inside a quotation already attributed
             else:
                 return self._make(s0, e0, "complement")
 
-        # 4. the clause the cue is inserted in
+        # 4. the clause the cue is inserted in, set off by commas ("<clause>, X said, …")
         if cue.token.dep_ in ("parataxis", "ccomp") and cue.token.head.i != cue.token.i and \
-                (cue.token.dep_ == "parataxis" or cue.token.i > cue.token.head.i):
+                (cue.token.dep_ == "parataxis" or cue.token.i > cue.token.head.i) and \
+                _set_off(cue.token):
             head = cue.token.head
             inner = set(t.i for t in cue.token.subtree)
             toks = [t for t in head.subtree if t.i not in inner]

@@ -1,7 +1,8 @@
 """Quotations in a document: straight and curly double quotes, paired inside a paragraph.
 
-A paragraph is the text between line breaks. Curly quotes pair by shape (“ opens, ” closes);
-straight quotes alternate (open, close, open ...). A quotation left open at
+A paragraph is the text between line breaks. Curly quotes pair by shape (“ opens, ” closes),
+and so do the typewriter marks of Penn Treebank style text (`` opens, '' closes); straight
+quotes alternate (open, close, open ...). A quotation left open at
 the end of a paragraph runs to the paragraph's end (the convention for quotes running over
 several paragraphs, where each new paragraph re-opens the quote). Single quotes are left
 alone: in news prose they are nested quotes, scare quotes or apostrophes.
@@ -13,10 +14,10 @@ import re
 from dataclasses import dataclass
 
 _PARA = re.compile(r"[^\n]+")
-_QUOTE_CHARS = re.compile(r"[\"“”„«»]")
+_QUOTE_MARKS = re.compile(r"``|''|[\"“”„«»]")
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
-_OPENERS = "“„«"
-_CLOSERS = "”»"
+_OPENERS = {"“", "„", "«", "``"}
+_CLOSERS = {"”", "»", "''"}
 
 
 @dataclass(frozen=True)
@@ -46,30 +47,30 @@ def find_quotes(text: str) -> list[Quote]:
     for para in _PARA.finditer(text):
         p_start, p_end = para.start(), para.end()
         open_at: int | None = None
-        for m in _QUOTE_CHARS.finditer(text, p_start, p_end):
-            i = m.start()
-            ch = text[i]
+        open_len = 1
+        for m in _QUOTE_MARKS.finditer(text, p_start, p_end):
+            i, mark = m.start(), m.group(0)
             if open_at is None:
-                if ch in _CLOSERS and i > p_start and text[i - 1].isalnum():
-                    continue  # a stray closer (e.g. inches) with no opener
-                open_at = i
+                if mark in _CLOSERS and i > p_start and text[i - 1].isalnum():
+                    continue  # a closer with no opener (inches, a stray mark)
+                open_at, open_len = i, len(mark)
                 continue
-            if ch in _OPENERS:
+            if mark in _OPENERS:
                 continue  # an opener while open (nested or malformed): keep the first
-            out.append(_make(text, open_at, i + 1, True))
+            out.append(_make(text, open_at, m.end(), True, open_len, len(mark)))
             open_at = None
         if open_at is not None:
             end = p_end
             while end > open_at + 1 and text[end - 1].isspace():
                 end -= 1
-            if end - open_at > 1:
-                out.append(_make(text, open_at, end, False))
+            if end - open_at > open_len:
+                out.append(_make(text, open_at, end, False, open_len, 0))
     return out
 
 
-def _make(text: str, start: int, end: int, closed: bool) -> Quote:
-    inner_start = start + 1
-    inner_end = end - 1 if closed else end
+def _make(text: str, start: int, end: int, closed: bool, open_len: int = 1, close_len: int = 1) -> Quote:
+    inner_start = start + open_len
+    inner_end = end - close_len
     while inner_start < inner_end and text[inner_start].isspace():
         inner_start += 1
     while inner_end > inner_start and (text[inner_end - 1].isspace() or text[inner_end - 1] == ","):

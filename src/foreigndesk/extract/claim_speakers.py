@@ -32,7 +32,28 @@ from foreigndesk.model import Actor
 
 _ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _CORE_DEPS = {"compound", "flat", "nmod", "amod", "det", "poss", "case", "punct", "nummod", "quantmod"}
-ROLE_WINDOW = 60  # characters around a name where its role word ("ambassador") may stand
+BACK_SENTENCES = 6  # how far back a pronoun looks for its antecedent …
+BACK_PARAGRAPHS = 2  # … news paragraphs are often one sentence long
+ROLE_WINDOW = 60  # characters around a name where a nationality word may stand
+TITLE_BEFORE = 45  # "Cuba's ambassador to China, Carlos Pereira", "spokesman Zhao Lijian"
+TITLE_AFTER = 50  # "Joseph Humire, executive director of …"
+
+
+def titled(text_low: str, start: int, end: int, role: str) -> bool:
+    """Is the person named at [start, end) given the role ``role`` right beside the name:
+    a title or a noun phrase just before it, or an apposition just after it?"""
+    rx = re.compile(r"\b" + re.escape(role) + r"\b")
+    before = text_low[max(0, start - TITLE_BEFORE):start]
+    found = list(rx.finditer(before))
+    m = found[-1] if found else None
+    if m is not None and not re.search(r"[.;:!?\n]|\band\b", before[m.end():]):
+        return True
+    after = text_low[end:end + TITLE_AFTER]
+    if after.startswith(","):
+        m2 = rx.search(after)
+        if m2 is not None and not re.search(r"[.;:!?\n]", after[:m2.start()]):
+            return True
+    return False
 
 
 @dataclass
@@ -217,7 +238,7 @@ class SpeakerResolver:
                 return speaker_of(appos)
             nat = self._nationality(head, base)
             plural = head.tag_ in ("NNS", "NNPS")
-            if role == "person" and not (plural and nat):
+            if role == "person" and not plural:
                 found = self._role_person(i, head.lower_ if not plural else head.lemma_.lower(), nat, cs,
                                           exclude)
                 if found is not None:
@@ -230,7 +251,8 @@ class SpeakerResolver:
                 if found is not None:
                     found.start, found.end = cs, ce
                     return found
-            return Speaker(core_text, None, None, "person" if role == "person" else "group", "role", cs, ce)
+            kind = "person" if role == "person" and not plural else "group"
+            return Speaker(core_text, None, None, kind, "role", cs, ce)
         if head.lemma_.lower() in self.lex.speech_nouns and depth < 2:
             poss = next((c for c in head.children if c.dep_ == "poss"), None)
             if poss is not None and poss.pos_ in ("PROPN", "NOUN"):
@@ -266,8 +288,10 @@ class SpeakerResolver:
         return Speaker(text, found.id, found.code, "group", "role", start, end)
 
     def _appos_ref(self, head: Token, base: int) -> Ref | None:
-        for c in head.children:
-            if c.dep_ == "appos":
+        """A person named in apposition inside the subject ("The head of the investigation,
+        Kenneth Piernick, said")."""
+        for c in head.subtree:
+            if c.dep_ == "appos" and c.i > head.i:
                 r = self.ref_at(base + c.idx, base + c.idx + len(c.text))
                 if r is not None and r.is_person:
                     return r
@@ -288,13 +312,14 @@ class SpeakerResolver:
     def _backref(self, i: int, kind: str, char: int, exclude: tuple[int, int] | None) -> Speaker | None:
         para = self.paragraph[i]
         for si, sp in reversed(self.history):
-            if si < i - 4 or self.paragraph[si] < para - 1:
+            if si < i - BACK_SENTENCES or self.paragraph[si] < para - BACK_PARAGRAPHS:
                 break
             if kind == "person" and sp.is_person:
                 return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun")
-            if kind != "person" and sp.kind == "group" and sp.actor_id:
+            if kind != "person" and sp.kind == "group":
                 return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun")
-        first = next((k for k in range(i, -1, -1) if self.paragraph[k] < para - 1 or k < i - 4), -1) + 1
+        first = next((k for k in range(i, -1, -1)
+                      if self.paragraph[k] < para - BACK_PARAGRAPHS or k < i - BACK_SENTENCES), -1) + 1
         for r in self.refs_before(char, first):
             if exclude and exclude[0] <= r.start < exclude[1]:
                 continue
@@ -315,13 +340,11 @@ class SpeakerResolver:
         cands = [r for r in self.refs_before(char, max(0, i - 10)) if r.is_person
                  and not (exclude and exclude[0] <= r.start < exclude[1])]
         text_low = self.text.lower()
-        role_re = re.compile(r"\b" + re.escape(role.rstrip("s")) + r"s?\b")
         role_keys: set[str] = set()
         for r in self.refs:
             if r.start >= sent_start:
                 break
-            if r.is_person and role_re.search(text_low, max(0, r.start - ROLE_WINDOW),
-                                              min(r.end + ROLE_WINDOW, sent_start)):
+            if r.is_person and titled(text_low, r.start, min(r.end, sent_start), role):
                 role_keys.add(r.key)
         best: tuple[int, int, Ref] | None = None
         for rank, r in enumerate(cands):
@@ -337,8 +360,6 @@ class SpeakerResolver:
                 break
             if sp.is_person:
                 return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "role")
-        if best is not None and nat is None and self.paragraph[best[2].sentence] == para:
-            return speaker_of(best[2], "role")
         return None
 
     def _nat_ok(self, r: Ref, nat: tuple[str | None, str], text_low: str) -> int:

@@ -52,6 +52,8 @@ def subject_of(tok: Token) -> Token | None:
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                     return tok.head  # "Zhao, who said …"
                 return c
+        if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
+            return None  # "urged Albright to tell …": asked to speak, not speaking
         if tok.dep_ in _CLIMB and tok.head.i != tok.i:
             tok = tok.head
         else:
@@ -68,6 +70,7 @@ class _DocState:
     speakers: SpeakerResolver
     claims: list[Claim] = field(default_factory=list)
     cue_at: dict[int, int] = field(default_factory=dict)  # id(claim) -> cue char offset
+    cands: dict[int, list[int]] = field(default_factory=dict)  # candidate sentence -> cue tokens
 
 
 class ClaimExtractor:
@@ -83,6 +86,7 @@ class ClaimExtractor:
             return
         pd.parse(cands)
         st = _DocState(pd, lex, quotes, ContentFinder(text, quotes), SpeakerResolver(pd, lex))
+        st.cands = cands
         for i, cue_tokens in cands.items():
             self._sentence(st, i, cue_tokens)
         _dates(st)
@@ -221,6 +225,9 @@ class ClaimExtractor:
                   if q.start <= s_start + 1 and q.sentence_like and q not in st.finder.used), None)
         if q is None or prev.content_end > q.start:
             return None
+        last = sp.pd.sentence_index(max(q.start, q.end - 1))
+        if last > i and any(st.cands.get(j) for j in range(i + 1, last + 1)):
+            return None  # the quotation ends in a sentence with its own attribution
         speaker = next((s for si, s in reversed(sp.history) if si == prev.sentence), None)
         if speaker is None:
             return None
@@ -240,7 +247,7 @@ def _inverted_subject(st: _DocState, cue: Cue, base: int) -> Token | None:
     tok = cue.token
     start = base + tok.idx
     before = st.pd.document.text[max(0, start - 4):start]
-    if not re.search(r"[,!?]?\s*[\"”»]\s*$", before):
+    if not re.search(r"[,!?]?\s*(?:[\"”»]|'')\s*$", before):
         return None
     for c in tok.rights:
         if c.dep_ in ("dobj", "attr", "npadvmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")):
@@ -285,8 +292,11 @@ def _dates(st: _DocState) -> None:
 
 
 def _stated_by(pd: ParsedDoc, claims: list[Claim]) -> None:
+    """A figure inside a claim's content is stated by the claim's speaker, unless the
+    quantities extractor already found who states it (a pronoun there gives way)."""
+    lex = lexicon()
     for q in pd.extraction.quantities:
-        if q.stated_by:
+        if q.stated_by and q.stated_by.lower() not in lex.pronouns:
             continue
         for c in claims:
             if c.content_start <= q.start and q.end <= c.content_end and c.speaker_text:

@@ -100,7 +100,7 @@ class _Sentence:
 
     def __init__(self, pd: ParsedDoc, i: int, start: int, end: int, stext: str, qw: QuantityWords,
                  cur: Currencies, rt: Rates, toks: Tokens, times: list[TimeValue], doc_year: int | None,
-                 places: list[str]) -> None:
+                 places: list[tuple[int, str]]) -> None:
         self.pd, self.i, self.start, self.end, self.stext = pd, i, start, end, stext
         self.qw, self.cur, self.rt, self.toks, self.times = qw, cur, rt, toks, times
         self.doc_year, self.places = doc_year, places
@@ -112,6 +112,14 @@ class _Sentence:
                      QuantityExtractor.version, **kw)  # type: ignore[arg-type]
         self.out.append(q)
         return q
+
+    def places_near(self, char: int) -> list[str]:
+        """The sentence's country names, nearest to ``char`` first, each once."""
+        out: list[str] = []
+        for _, name in sorted(self.places, key=lambda p: abs(p[0] - char)):
+            if name not in out:
+                out.append(name)
+        return out
 
     def by(self, char: int) -> str | None:
         """Who states the figure at ``char`` (see :func:`quantity_context.stated_by`)."""
@@ -209,22 +217,32 @@ class _Sentence:
             return None
         if head is not None and head.lemma_.lower() in qw.time_units:
             return None
-        death = self._death_kind(a_full, b if not np else np[-1].idx + len(np[-1].text) - st, nxt)
+        if head is not None and head.lower_ in qw.deaths:
+            death: tuple[str, str] | None = ("deaths", "deaths")  # "217 lives", "62,000 deaths"
+        elif head is not None and head.lower_ in qw.casualties:
+            death = ("casualties", "casualties")
+        else:
+            death = self._death_kind(a_full, b if not np else np[-1].idx + len(np[-1].text) - st, nxt)
         if death is not None:
             kind, word = death
             end = b
-            if np and head is not None and head.lower_ in qw.people_nouns | {"civilians", "soldiers", "troops"}:
+            if np and head is not None and (head.lower_ in qw.people_nouns | qw.deaths | qw.casualties
+                                            or head.tag_ == "NNS"):
                 end = np[-1].idx + len(np[-1].text) - st
-            measure = death_measure(text, st, self.end, word, self.places, self._time_text())
+            measure = death_measure(text, st, self.end, word, self.places_near(st + a), self._time_text())
             return self.fact(st + a_full, st + end, kind=kind, unit="people", measure=measure,
                              stated_by=self.by(st + a), **kw)
         if re.search(r"\bpopulation\s+of\s*$", stext[:a_full], re.IGNORECASE):
             return self.fact(st + a_full, st + b, kind="count", unit="people",
-                             measure="population" + (f" of {self.places[0]}" if self.places else ""),
+                             measure="population" + (f" of {self.places_near(st + a)[0]}" if self.places else ""),
                              stated_by=self.by(st + a), **kw)
         if head is None or n.in_words and n.value < qw.min_word_value:
             return None
         end = np[-1].idx + len(np[-1].text) - st
+        if head.lower_ in qw.measure_units or head.lemma_.lower() in qw.measure_units:
+            head_end = head.idx + len(head.text)  # "500 pounds (225 kilograms) of supplies"
+            return self.fact(st + a_full, head_end, kind="measure", unit=head.lower_,
+                             measure=self._measure_of_after(head_end), stated_by=self.by(st + a), **kw)
         unit = "people" if head.lower_ in qw.people_nouns else head.lower_
         measure = span_text(text, np)
         poss = re.search(r"([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s*$", stext[:a_full])
@@ -279,25 +297,31 @@ class _Sentence:
 
     def _death_kind(self, a: int, b: int, nxt: Number | None) -> tuple[str, str] | None:
         """("deaths"|"casualties", word) when a death or injury word stands next to the figure
-        in its clause, with no other figure between."""
+        in its clause with no other figure between: right after it first ("1,643 wounded",
+        "62,000 deaths"), else the nearest one before it ("killed 8,529", "the number of
+        Cubans killed … at 62,000")."""
         qw = self.qw
+        right_end = min(len(self.stext), b + 40, nxt.start if nxt is not None and nxt.start > b else len(self.stext))
+        right = re.split(r"[,;:()]|\s(?:and|or|but|while)\s", self.stext[b:right_end].lower(), maxsplit=1)[0]
+        for w in re.findall(r"[a-z]+", right)[:4]:
+            if w in qw.casualties:
+                return "casualties", "casualties"
+            if w in qw.deaths:
+                return "deaths", "deaths"
         left = self.stext[:a]
         cut = max(left.rfind(";"), left.rfind(":"), 0)
         prev_nums = [m.end() for m in re.finditer(r"\d", left)]
         if prev_nums:
             cut = max(cut, prev_nums[-1])
         left_words = re.findall(r"[a-z]+", left[cut:].lower())[-12:]
-        right_end = min(len(self.stext), b + 40, nxt.start if nxt is not None and nxt.start > b else len(self.stext))
-        right = self.stext[b:right_end].lower()
-        right_words = re.findall(r"[a-z]+", right)[:5]
         left_text = " ".join(left_words)
-        for phrase in qw.death_phrases:
-            if phrase in left_text:
-                return "deaths", "deaths"
-        if any(w in qw.deaths for w in left_words + right_words):
+        if any(phrase in left_text for phrase in qw.death_phrases):
             return "deaths", "deaths"
-        if any(w in qw.casualties for w in left_words + right_words):
-            return "casualties", "casualties"
+        for w in reversed(left_words):
+            if w in qw.casualties:
+                return "casualties", "casualties"
+            if w in qw.deaths:
+                return "deaths", "deaths"
         return None
 
     def _time_text(self) -> str | None:
@@ -369,23 +393,21 @@ def _skipped(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) ->
     return False
 
 
-def _places_by_sentence(pd: ParsedDoc) -> dict[int, list[str]]:
-    """Country names per sentence, from actor mentions (demonyms too) or place entities."""
-    out: dict[int, list[str]] = {}
+def _places_by_sentence(pd: ParsedDoc) -> dict[int, list[tuple[int, str]]]:
+    """Country names per sentence with their offsets, from actor mentions (demonyms too:
+    "Cubans" -> Cuba) or, without the actor layer, place entities."""
+    out: dict[int, list[tuple[int, str]]] = {}
     actors = pd.extraction.actors
     for m in pd.extraction.mentions:
         if m.country and (m.label in ("GPE", "NORP") or m.actor_kind in ("state", "place")):
             a = actors.get(m.country)
             name = a.name if a else (m.text[:-2] if m.text.endswith(("'s", "’s")) else m.text)
-            if name not in out.setdefault(m.sentence, []):
-                out[m.sentence].append(name)
+            out.setdefault(m.sentence, []).append((m.start, name))
     if not pd.extraction.mentions:
         for e in pd.doc.ents:
             if e.label_ == "GPE":
-                i = pd.sentence_index(e.start_char)
                 name = e.text[:-2] if e.text.endswith(("'s", "’s")) else e.text
-                if name not in out.setdefault(i, []):
-                    out[i].append(name)
+                out.setdefault(pd.sentence_index(e.start_char), []).append((e.start_char, name))
     return out
 
 

@@ -28,6 +28,7 @@ class QuantityWords:
     people_nouns: set[str]
     label_nouns: set[str]
     stating_verbs: set[str]
+    measure_units: set[str]
     atom_re: re.Pattern[str]
     scale_re: re.Pattern[str]
     approx_re: re.Pattern[str]
@@ -51,7 +52,7 @@ def words() -> QuantityWords:
     scale_alt = "|".join(full_scales)
     atom = (
         r"(?P<digits>(?<![\w.,/:\-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
-        rf"(?P<suffix>{'|'.join(suffixes)})?(?![\w/]|[.,:]\d)"
+        rf"(?P<suffix>{'|'.join(suffixes)})?(?![\w/]|[.,:]\d|-[^\W\d])"
         rf"|(?P<words>\b{word_num})(?=\s+(?:{scale_alt})\b|\b)"
     )
     return QuantityWords(
@@ -64,6 +65,7 @@ def words() -> QuantityWords:
         people_nouns={str(x).lower() for x in raw["people_nouns"]},
         label_nouns={str(x).lower() for x in raw["label_nouns"]},
         stating_verbs={str(x).lower() for x in raw["stating_verbs"]},
+        measure_units={str(x).lower() for x in raw["measure_units"]},
         atom_re=re.compile(atom, re.IGNORECASE),
         scale_re=re.compile(rf"\s*(?:({scale_alt}))\b", re.IGNORECASE),
         approx_re=re.compile(r"\b(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a, _ in approx)
