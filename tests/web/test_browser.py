@@ -183,9 +183,9 @@ def test_api_docs_page(page, dossier_server):
     screenshot(page, "api-docs")
 
 
-@pytest.mark.skipif(importlib.util.find_spec("foreigndesk.report") is None
-                    or importlib.util.find_spec("foreigndesk.cli.report") is None,
-                    reason="briefs (foreigndesk report) are not built yet: no brief to download")
-def test_download_brief(page, dossier_server):
-    pytest.skip("the workbench has no brief download route yet: the report module landed "
-                "after it; wire /api/export/brief.html to foreigndesk.report")
+def test_download_brief():
+    """Briefs (``foreigndesk report``) are a separate task: the workbench has no brief
+    download yet. When the report module lands, add a download route and test it here."""
+    pytest.skip("no brief download in the workbench yet: foreigndesk report is built "
+                "separately" + ("" if importlib.util.find_spec("foreigndesk.cli.report")
+                                else " and has not landed"))

@@ -115,3 +115,31 @@ def test_filters_validate():
         with pytest.raises(HTTPException) as e:
             filters(**kw)
         assert e.value.status_code == 422
+
+
+def test_memo_forgets_when_the_store_changes(tmp_path):
+    import sqlite3
+
+    from foreigndesk.web.cache import memo
+
+    db = tmp_path / "s.db"
+    with sqlite3.connect(db) as c:
+        c.execute("CREATE TABLE t(x)")
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert memo(str(db), "k", compute) == 1
+    assert memo(str(db), "k", compute) == 1  # cached
+    assert memo(str(db), "other", compute) == 2
+    import os
+    import time
+
+    with sqlite3.connect(db) as c:
+        c.execute("INSERT INTO t VALUES (1)")
+    st = os.stat(db)
+    os.utime(db, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))  # coarse clocks
+    time.sleep(0.01)
+    assert memo(str(db), "k", compute) == 3

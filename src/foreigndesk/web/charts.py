@@ -135,7 +135,7 @@ def panel(title: str, subtitle: str, periods: list[str], lines: list[tuple[str, 
         for p in periods:
             c = counts.get(p, 0)
             if c:
-                h = c / top_n * (bottom - top) * 0.9
+                h = c / top_n * (bottom - top) * 0.45
                 bars.append((xs[p] - step * 0.35, bottom - h, h, f"{p}: {c}"))
     return Panel(title, subtitle, height, out_lines, yt, _xticks(periods, xs), bars,
                  step * 0.7, y(0.0) if lo < 0 < hi else None)

@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from foreigndesk.store import Store
 from foreigndesk.web import graph, highlight, narratives, queries, timeline_view
+from foreigndesk.web.cache import memo
 from foreigndesk.web.deps import store
 from foreigndesk.web.filters import Filters, filters
 from foreigndesk.web.relations_view import relations_page
@@ -72,7 +73,7 @@ def timeline(s: Store = Depends(store), f: Filters = Depends(filters)) -> Respon
 @router.get("/actors")
 def actors(s: Store = Depends(store), f: Filters = Depends(filters),
            kind: list[str] = Query(default=[]), search: str | None = None) -> Response:
-    nodes, edges = graph.network(s, f)
+    nodes, edges = memo(s.path, ("network", repr(f.params())), lambda: graph.network(s, f))
     return page("actors.html", "actors", rows=queries.actors(s, kind or None, search),
                 kinds=queries.actor_kinds(s), kind=kind, search=search or "", nodes=nodes,
                 edges=edges, node_at={n.key: n for n in nodes}, f=f, params=f.params())

@@ -8,6 +8,7 @@ from typing import Any
 from foreigndesk.analyze import relations as rel
 from foreigndesk.store import Store
 from foreigndesk.web import charts
+from foreigndesk.web.cache import memo
 from foreigndesk.web.warm import need
 
 SOURCE_TITLES = {"news": "Coded news events", "gdelt": "GDELT events", "unvotes": "UN General "
@@ -71,7 +72,7 @@ def comparison(store: Store, x: tuple[str, str], y: tuple[str, str], source: str
     p = charts.panel(f"{cmp.x.dyad} and {cmp.y.dyad}", f"{label}, {SOURCE_TITLES[source]}",
                      periods, [(cmp.x.dyad, COLOURS[0], cmp.x.values()),
                                (cmp.y.dyad, COLOURS[1], cmp.y.values())], cmp.measure,
-                     height=240)
+                     height=250)
     return {"panel": p, "lags": cmp.lags, "reading": cmp.reading, "x": cmp.x.dyad,
             "y": cmp.y.dyad, "note": cmp.x.note, "measure": cmp.measure}
 
@@ -93,13 +94,16 @@ def relations_page(store: Store, a: str | None, b: str | None, by: str, undirect
         else:
             a = b = None
         ctx.update(a=a or "", b=b or "")
-        ctx["panels"] = series_panels(store, a, b, by, undirected, since, until) \
+        ctx["panels"] = memo(store.path, ("panels", a, b, by, undirected, since, until),
+                             lambda: series_panels(store, a, b, by, undirected, since, until)) \
             if a and b else []
         ctx["cmp"] = None
         if a and b and compare:
             other = rel.parse_dyad(compare)
-            ctx["cmp"] = comparison(store, (a, b), other, compare_source, by, measure or None,
-                                    since, until)
+            ctx["cmp"] = memo(store.path, ("compare", a, b, other, compare_source, by, measure,
+                                           since, until),
+                              lambda: comparison(store, (a, b), other, compare_source, by,
+                                                 measure or None, since, until))
     except rel.RelationsError as e:
         error = str(e)
         ctx.setdefault("a", a or "")
