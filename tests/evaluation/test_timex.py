@@ -89,7 +89,7 @@ def test_eval_timex_on_toolkit_sample_prints_scores_above_the_floor() -> None:
     """Measured on the 4 AFP documents (31 timexes): F1 0.952, DATE value accuracy 0.966.
     The floors leave a margin of about three expressions."""
     sample = shared_path("eval", "tempeval3_toolkit_gold_sample")
-    out = run_cli("eval", "timex", str(sample)).output
+    out = run_cli("eval", "timex", str(sample), "--spacy-baseline").output
     assert "documents 4" in out
     p, r, f1 = (_figure(out, k) for k in ("precision", "recall", "F1"))
     acc = _figure(out, "DATE value accuracy at gold granularity:")
@@ -98,6 +98,8 @@ def test_eval_timex_on_toolkit_sample_prints_scores_above_the_floor() -> None:
     assert f1 >= 0.85, out
     assert acc >= 0.85, out
     assert re.search(r"DATE\s+30\s+\d+\s+\d+\s+\d+", out), out  # per-type counts: 30 gold DATEs
+    baseline = re.search(r"baseline: spaCy DATE/TIME entities.*F1 ([01]\.\d+)", out)
+    assert baseline and 0.0 <= float(baseline.group(1)) <= 1.0, out
 
 
 def test_eval_timex_fails_cleanly_without_tml_files(tmp_path: Path) -> None:

@@ -234,6 +234,22 @@ def evaluate(directory: Path, limit: int | None = None, details: bool = False,
     return score, len(tml), time.perf_counter() - t0
 
 
+def score_spacy_entities(directory: Path, limit: int | None = None) -> Score:
+    """The extent score of spaCy's own DATE and TIME entities on the same files (a second
+    spaCy pass, for comparison only)."""
+    from foreigndesk.extract.nlp import load
+    from foreigndesk.extract.time import time_entities
+
+    paths = sorted(directory.rglob("*.tml"))[:limit] if limit else sorted(directory.rglob("*.tml"))
+    tml = [read_timeml(p) for p in paths]
+    score = Score()
+    for t, doc in zip(tml, load().pipe(x.text for x in tml), strict=True):
+        system = [TimeValue("", 0, a, b, t.text[a:b], type=label)
+                  for a, b, label in time_entities(doc)]
+        score_document(t, system, score)
+    return score
+
+
 def format_score(score: Score, n_docs: int, seconds: float) -> list[str]:
     lines = [
         f"documents {n_docs}  gold timexes {score.gold}  system {score.system}  ({seconds:.1f}s)",
@@ -256,7 +272,9 @@ def format_score(score: Score, n_docs: int, seconds: float) -> list[str]:
 @click.option("--limit", type=int, default=None, help="Score only the first N files (sorted by path).")
 @click.option("--details", is_flag=True,
               help="Also list every miss (FN), false positive (FP) and wrong DATE value (VAL).")
-def COMMAND(directory: Path, limit: int | None, details: bool) -> None:
+@click.option("--spacy-baseline", is_flag=True,
+              help="Also score spaCy's own DATE/TIME entities on the same files (extent only).")
+def COMMAND(directory: Path, limit: int | None, details: bool, spacy_baseline: bool) -> None:
     """Score temporal extraction on the TimeML (*.tml) files under DIRECTORY.
 
     Prints extent precision / recall / F1 (relaxed: overlapping spans count, all TIMEX3
@@ -268,4 +286,8 @@ def COMMAND(directory: Path, limit: int | None, details: bool) -> None:
             click.echo(line)
     for line in format_score(score, n, secs):
         click.echo(line)
+    if spacy_baseline:
+        b = score_spacy_entities(directory, limit)
+        click.echo(f"baseline: spaCy DATE/TIME entities, extent (relaxed): precision "
+                   f"{b.precision:.3f}  recall {b.recall:.3f}  F1 {b.f1:.3f}")
     sys.stdout.flush()
