@@ -16,6 +16,8 @@ import yaml
 DATA = Path(str(resources.files("foreigndesk") / "data" / "actors"))
 ROLES = {"head_of_state", "head_of_government", "foreign_minister", "party_leader", "igo_head",
          "defence_minister", "vice_president", "other"}
+OFFICE_KEYS = {"role", "title", "country", "from", "to", "org", "sector"}
+ENTRY_KEYS = {"id", "name", "kind", "country", "sector", "aliases", "offices"}
 SECTORS = {"GOV", "MIL", "MED", "BUS", "NGO", "EDU", "CVL", "OPP", "LEG", "IGO"}
 ID = re.compile(r"^person:[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -78,8 +80,14 @@ def _bound(value: Any, end: bool) -> datetime.date:
     return datetime.date(parts[0], 12, 31) if end else datetime.date(parts[0], 1, 1)
 
 
+_PLAIN = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O",
+                        "ß": "ss", "ʻ": "'", "’": "'"})
+
+
 def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """Accents removed, and the letters that do not decompose (ı, đ, ł ...) made plain."""
+    text = unicodedata.normalize("NFKD", text.translate(_PLAIN))
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def test_schema_ids_and_codes(leaders, countries):
@@ -89,6 +97,7 @@ def test_schema_ids_and_codes(leaders, countries):
         ident = e.get("id")
         assert isinstance(ident, str) and ID.match(ident), ident
         assert ident not in seen, f"duplicate id {ident}"
+        assert set(e) <= ENTRY_KEYS, (ident, set(e) - ENTRY_KEYS)
         seen.add(ident)
         assert e.get("kind") == "person", ident
         assert isinstance(e.get("name"), str) and e["name"].strip(), ident
@@ -101,6 +110,7 @@ def test_schema_ids_and_codes(leaders, countries):
         offices = e.get("offices")
         assert isinstance(offices, list) and offices, f"{ident} has no office"
         for o in offices:
+            assert set(o) <= OFFICE_KEYS, (ident, o)  # a stray key: an unquoted comma
             assert o.get("role") in ROLES, (ident, o)
             assert isinstance(o.get("title"), str) and o["title"], (ident, o)
             if o["role"] == "igo_head":
