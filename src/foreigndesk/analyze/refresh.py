@@ -30,5 +30,7 @@ STEPS: list[tuple[str, Callable[[Store], object]]] = [
 
 
 def refresh(store: Store) -> None:
+    """Recompute every store-wide analysis and mark them fresh."""
     for _name, step in STEPS:
         step(store)
+    store.mark_analyses_fresh()

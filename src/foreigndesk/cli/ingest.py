@@ -117,7 +117,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, quiet: bool) ->
                     added += 1
                 else:
                     present += 1
-        if added:
+        if added or store.analyses_stale:
             refresh(store)
     except KeyboardInterrupt:
         interrupted = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,6 +31,12 @@ def _init_worker() -> None:
 
     _state["nlp"] = load()
     _state["extractors"] = default_extractors()
+
+
+def _init_pool_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the pool and reports once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker()
 
 
 def _extract_chunk(docs: list[Document]) -> list[Result]:
@@ -81,6 +88,6 @@ def run(docs: Iterable[Document], workers: int = 1, chunk_docs: int = 8,
             yield from _extract_chunk(c)
         return
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(workers, initializer=_init_worker) as pool:
+    with ctx.Pool(workers, initializer=_init_pool_worker) as pool:
         for results in pool.imap(_extract_chunk, chunks):
             yield from results

@@ -82,7 +82,8 @@ class Store:
                 self.conn.execute(f"PRAGMA user_version={version}")
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
                 raise
 
     # -- writing --------------------------------------------------------------------------
@@ -98,11 +99,22 @@ class Store:
                 c.execute("ROLLBACK")
                 return False
             self._write(ex)
+            c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('analyses_stale', '1')")
             c.execute("COMMIT")
             return True
         except BaseException:
-            c.execute("ROLLBACK")
+            if c.in_transaction:
+                c.execute("ROLLBACK")
             raise
+
+    @property
+    def analyses_stale(self) -> bool:
+        """True when documents were added since the store-wide analyses last ran."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key='analyses_stale'").fetchone()
+        return bool(row and row[0] == "1")
+
+    def mark_analyses_fresh(self) -> None:
+        self.conn.execute("DELETE FROM meta WHERE key='analyses_stale'")
 
     def _write(self, ex: Extraction) -> None:
         c = self.conn
