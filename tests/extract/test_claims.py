@@ -89,6 +89,9 @@ def test_quote_split_by_its_attribution_is_one_claim(nlp):
      "according to", "The ceasefire is holding along the whole front"),
     ("The new bridge will open to traffic in May, Sara Holm said, adding that tolls would be low.",
      "Sara Holm", "said", "The new bridge will open to traffic in May"),
+    ("The ministry is committed to the region's growth based on trade, Sara Holm said, highlighting "
+     "fishing; the port; and the fields of tourism and transport in the plan.",
+     "Sara Holm", "said", "The ministry is committed to the region's growth based on trade"),
 ])
 def test_indirect_speech(nlp, text, speaker, cue, content):
     c = claim_with(run(nlp, text), content)

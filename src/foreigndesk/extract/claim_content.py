@@ -65,6 +65,10 @@ def _set_off(tok: Token) -> bool:
     comma at the end of the sentence?"""
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    while right > tok.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
     before = doc[left - 1].text if left > 0 else ""
     after = doc[right + 1] if right + 1 < len(doc) else None
     if before not in (",", "—", "–", "-", "(") and not (left > 0 and doc[left - 1].text in ("''", '"', "”")):
