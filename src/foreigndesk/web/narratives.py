@@ -41,13 +41,24 @@ def echoes(store: Store) -> list[dict[str, Any]]:
     return echo_rows(store)
 
 
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+                         "\u00ab": '"', "\u00bb": '"'})
+
+
+def _key(word: str) -> str:
+    """A word as compared across the two passages: case and quote style do not count."""
+    return word.translate(_QUOTES).lower()
+
+
 def _shared(a: str, b: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
     """Both passages as (text, shared) parts: words the other passage has in the same order
     are shared (difflib on word tokens)."""
     ta, tb = _TOKENS.findall(a), _TOKENS.findall(b)
     wa = [t for t in ta if not t.isspace()]
     wb = [t for t in tb if not t.isspace()]
-    sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    sm = difflib.SequenceMatcher(None, [_key(w) for w in wa], [_key(w) for w in wb],
+                                 autojunk=False)
     same_a, same_b = [False] * len(wa), [False] * len(wb)
     for blk in sm.get_matching_blocks():
         for k in range(blk.size):

@@ -71,7 +71,7 @@
       var ends = [];
       items.forEach(function (d) {
         if (d.kind !== lane[0] || d.t1 < view[0] || d.t0 > view[1]) { return; }
-        var x0 = x(d.t0, w), x1 = Math.max(x(d.t1, w), x0 + 9);
+        var x0 = Math.max(x(d.t0, w), M.left - 4), x1 = Math.max(x(d.t1, w), x0 + 9);
         var r = 0;
         while (r < ends.length && ends[r] > x0 - 2) { r++; }
         if (r >= 10) { r = 9; }
@@ -102,10 +102,14 @@
       t.textContent = lane[1];
       node("line", {x1: 0, x2: w, y1: laneTop[lane[0]] - 8, y2: laneTop[lane[0]] - 8, class: "tl-sep"}, svg);
     });
+    var defs = node("defs", {}, svg);
+    var clip = node("clipPath", {id: "tl-clip"}, defs);
+    node("rect", {x: M.left - 6, y: 0, width: w - M.left - M.right + 12, height: h}, clip);
+    var layer = node("g", {"clip-path": "url(#tl-clip)"}, svg);
     placed.forEach(function (p) {
       var d = p[0], cy = laneTop[p[1]] + p[2] * M.row + 6;
       var a = node("a", {class: d.kind === "event" ? "tl-item ev q" + d.quad : "tl-item tm",
-                         "data-i": d.id}, svg);
+                         "data-i": d.id}, layer);
       if (d.href) { a.setAttribute("href", d.href); }
       var title = node("title", {}, a);
       title.textContent = d.date + " · " + d.label + "\n" + (d.sentence || "") + "\n— " + (d.cite || "");
