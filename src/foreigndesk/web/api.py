@@ -62,8 +62,10 @@ def stats(s: Store = Depends(store)) -> dict[str, int]:
 def documents(s: Store = Depends(store), f: Filters = Depends(filters),
               q: str | None = Query(None, description="Full-text query (SQLite FTS5 syntax, "
                                     "or plain words)."),
-              outlet: str | None = None, limit: int = Query(50, ge=1, le=1000),
-              offset: int = Query(0, ge=0)) -> dict[str, Any]:
+              outlet: str | None = Query(None, description="Only documents of this outlet."),
+              limit: int = Query(50, ge=1, le=1000, description="At most this many."),
+              offset: int = Query(0, ge=0, description="Skip this many (paging).")
+              ) -> dict[str, Any]:
     """Like ``foreigndesk docs --search``: newest first; ``actor`` keeps documents that
     mention the actor; since/until apply to the publication date."""
     rows, total = queries.documents(s, q, outlet, f.since, f.until, f.actors, limit, offset)
@@ -85,8 +87,11 @@ def document(doc_id: str, s: Store = Depends(store),
 
 
 @router.get("/actors", summary="Actors, most mentioned first")
-def actors(s: Store = Depends(store), kind: list[str] = Query(default=[]),
-           search: str | None = None, limit: int = Query(500, ge=1, le=10000)
+def actors(s: Store = Depends(store),
+           kind: list[str] = Query(default=[], description="Only actors of this kind (state, "
+                                   "government, person, organisation, igo, group); repeat."),
+           search: str | None = Query(None, description="Name, id or alias containing this."),
+           limit: int = Query(500, ge=1, le=10000, description="At most this many.")
            ) -> list[dict[str, Any]]:
     """Like ``foreigndesk actors --kind K``."""
     return queries.actors(s, kind or None, search, limit)

@@ -29,7 +29,7 @@
   var fromIn = document.getElementById("tl-from");
   var toIn = document.getElementById("tl-to");
   var rows = document.querySelectorAll("#tl-list tbody tr");
-  var M = {left: 120, right: 16, top: 28, row: 15};
+  var M = {left: 136, right: 16, top: 28, row: 15};
   var LANES = [["event", "Events"], ["time", "Dated statements"]];
   var dragged = false;
 
@@ -71,7 +71,7 @@
       var ends = [];
       items.forEach(function (d) {
         if (d.kind !== lane[0] || d.t1 < view[0] || d.t0 > view[1]) { return; }
-        var x0 = Math.max(x(d.t0, w), M.left - 4), x1 = Math.max(x(d.t1, w), x0 + 9);
+        var x0 = Math.max(x(d.t0, w), M.left), x1 = Math.max(x(d.t1, w), x0 + 9);
         var r = 0;
         while (r < ends.length && ends[r] > x0 - 2) { r++; }
         if (r >= 10) { r = 9; }
@@ -104,7 +104,7 @@
     });
     var defs = node("defs", {}, svg);
     var clip = node("clipPath", {id: "tl-clip"}, defs);
-    node("rect", {x: M.left - 6, y: 0, width: w - M.left - M.right + 12, height: h}, clip);
+    node("rect", {x: M.left - 5, y: 0, width: w - M.left - M.right + 10, height: h}, clip);
     var layer = node("g", {"clip-path": "url(#tl-clip)"}, svg);
     placed.forEach(function (p) {
       var d = p[0], cy = laneTop[p[1]] + p[2] * M.row + 6;
