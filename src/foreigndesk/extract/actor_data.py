@@ -45,7 +45,8 @@ HAND = ("states.yaml", "igos.yaml", "organisations.yaml", "sectors.yaml")
 LEAD_ARTICLES = frozenset({"the"})
 ROLE_SECTOR = {"head_of_state": "GOV", "head_of_government": "GOV", "foreign_minister": "GOV",
                "minister": "GOV", "defence_minister": "GOV", "defense_minister": "GOV",
-               "legislator": "LEG", "military": "MIL"}
+               "party_leader": "GOV", "vice_president": "GOV", "other": "GOV",
+               "igo_head": "IGO", "igo": "IGO", "legislator": "LEG", "military": "MIL"}
 
 AGENT_TAIL_STOP = frozenset({"to", "of", "for", "at", "in", "on", "from", "with", "and", "the"})
 

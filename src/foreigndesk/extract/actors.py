@@ -125,6 +125,11 @@ TRANSPARENT = frozenset({"services", "service", "agencies", "today", "yesterday"
                          "communique", "document", "documents", "press"})
 ORG_WORDS = frozenset(w for words, _ in HEAD_SECTORS for w in words) | {
     "party", "republic", "kingdom", "union", "states", "nations", "club", "team", "church"}
+NOT_NAME_HEADS = frozenset({"library", "museum", "hospital", "airport", "street", "avenue", "bridge",
+                            "park", "square", "station", "prize", "award", "doctrine", "act",
+                            "plan", "law", "treaty", "accords", "accord", "memorial", "hall",
+                            "palace", "tower", "building", "stadium", "base", "island", "islands",
+                            "river", "mountain", "bay", "lake", "strait", "canal", "highway"})
 NOT_NAMES = frozenset({"photo", "author", "twitter", "covid", "opinion", "research", "news",
                        "security", "perestroika", "glasnost", "facebook", "instagram",
                        "youtube", "video", "update", "editor", "breaking"})
@@ -519,9 +524,9 @@ class Resolver:
             # known to the data
             if any(same_person(k, key) or is_back_reference(key, k, None) or
                    (len(key) == 1 and k[:1] == key) for k in self.full_keys):
-                return not any(e.role in STATE_ROLES for m in r.inner for e in m.entries)
+                return not any(self.d.state_entry(m) is not None for m in r.inner)
             return self._known_person(key) is not None and not any(
-                e.role in STATE_ROLES for m in r.inner for e in m.entries)
+                self.d.state_entry(m) is not None for m in r.inner)
         return False
 
     def _person_like(self, r: Ref) -> bool:
@@ -547,7 +552,8 @@ class Resolver:
     def _plausible_name(self, r: Ref) -> bool:
         words = name_pieces(self._name_text(r))
         return bool(words) and not all(w in NOT_NAMES for w in words) and \
-            not any(c.isdigit() for c in r.text)
+            not any(c.isdigit() for c in r.text) and \
+            not (len(words) > 1 and (words[-1] in ORG_WORDS or words[-1] in NOT_NAME_HEADS))
 
     def _kind(self, ident: str) -> str | None:
         a = self.ix.actors.get(ident)
@@ -591,8 +597,9 @@ class Resolver:
         "Joe Biden"), when exactly one fits (and of ``country`` when given)."""
         if len(key) < 2:
             return None
+        first = key[0]
         cands = {pid for pid in self.ix.persons_by_last.get(key[-1], [])
-                 if self.ix.person_keys.get(pid, ("",))[0][:1] == key[0][:1]
+                 if _short_form(self.ix.person_keys.get(pid, ("",))[0], first)
                  and (country is None or country in self._countries_of(pid))}
         return cands.pop() if len(cands) == 1 else None
 
@@ -778,9 +785,14 @@ class Resolver:
         # an apposition before: "..., the vice-president of the X Agency, NAME"
         while t >= 0 and steps < 12 and d.sent_of_tok[t] == sent:
             tok = self.doc[t]
+            hit = d.ents_at.get(t)
+            if hit is not None and hit.label_ == "PERSON":
+                break  # another person's name: their context, not this one's
             wm = d.match_at.get(t)
             if wm is not None:
                 m = wm
+                if m.role("name", "surname") and self._kind(m.best.actor_id) == "person":
+                    break
                 window.append(m)
                 d.consumed.update(range(m.t0, m.t1)) if (m.role("agent") or m.role("adjective")) and steps < 6 else None
                 t = m.t0 - 1
@@ -834,7 +846,11 @@ class Resolver:
         informative = any(d.state_entry(m) is not None or
                           (self._kind(m.best.actor_id) in ("organisation", "igo", "group"))
                           for m in window)
-        if informative:
+        if first in AFFIL_PREPS and after:
+            # "Janos Martonyi of Hungary": the of-phrase names the country; titles before
+            # the name still give the sector ("the foreign ministers of ...")
+            window = [m for m in window if m.role("agent") and d.state_entry(m) is None]
+        elif informative:
             after = []
         for m in after + window:
             e = m.best
@@ -1130,6 +1146,14 @@ class Resolver:
                       sector=sector, aliases=[name])
         d.consumed.update(range(r.t0, r.t1))
         d.emit(Resolved(r.start, r.end, r.text, r.label, actor, country, sector, 0.8))
+
+
+def _short_form(a: str, b: str) -> bool:
+    """Could one first name be a short form of the other ("Joe"/"Joseph", "Mike"/"Michael")?"""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 2 and short[:2] == long_[:2] and (len(short) <= 4 or long_.startswith(short))
 
 
 def _label(a: Actor) -> str:
