@@ -176,8 +176,16 @@ def test_cues_come_from_the_data_file(nlp):
 
 def test_no_claim_without_content(nlp):
     ex = run(nlp, "Russia wrote off most of the debt last year. "
-                  "The board added two new members. Sara Holm told Reuters.")
+                  "The board added two new members. Sara Holm told Reuters. "
+                  "No citizen should be denied the right to travel. The regime denies free speech.")
     assert ex.claims == []
+
+
+def test_first_person_is_the_author(nlp):
+    doc = Document(text="I told the council that the plan would fail.", published=PUB, author="Jane Roe")
+    (ex,) = extract([doc], nlp=nlp, extractors=default_extractors())
+    c = claim_with(ex, "plan would fail")
+    assert c.speaker_text == "Jane Roe" and c.speaker_actor is None
 
 
 def test_date_from_the_attribution_clause_else_the_document(nlp):

@@ -85,9 +85,10 @@ def _strip_final_period(text: str, start: int, end: int) -> int:
 class ContentFinder:
     """Finds the content of cues in one document (``text``, its ``quotes``)."""
 
-    def __init__(self, text: str, quotes: list[Quote]) -> None:
+    def __init__(self, text: str, quotes: list[Quote], claim_nouns: set[str] | None = None) -> None:
         self.text = text
         self.quotes = quotes
+        self.claim_nouns = claim_nouns or set()
         self.used: set[Quote] = set()
 
     def quotes_in(self, start: int, end: int) -> list[Quote]:
@@ -216,9 +217,9 @@ class ContentFinder:
             for c in tok.children:
                 if c.dep_ in _COMPLEMENT_DEPS:
                     return c
-        if cue.stance == "denies":
+        if cue.stance == "denies":  # "rejected the accusation", not "denies free speech"
             for c in cue.token.children:
-                if c.dep_ == "dobj":
+                if c.dep_ == "dobj" and (c.lower_ in self.claim_nouns or c.lemma_.lower() in self.claim_nouns):
                     return c
         if cue.lemma in ("accuse", "charge"):
             for c in cue.token.children:

@@ -97,7 +97,7 @@ class Speaker:
     actor_id: str | None = None
     code: str | None = None
     kind: str | None = None  # person | group | None
-    via: str = "name"  # name | pronoun | role | possessor | surname | phrase
+    via: str = "name"  # name | pronoun | role | possessor | surname | author | phrase
     start: int = -1
     end: int = -1
 
@@ -225,6 +225,11 @@ class SpeakerResolver:
             return sp
         low = head.lower_
         pron = self.lex.pronouns.get(low)
+        if pron == "self":
+            author = self.pd.document.author
+            if author and low == "i":
+                return Speaker(author, None, None, "person", "author", hs, he)
+            return Speaker(head.text, None, None, "person" if low == "i" else "group", "pronoun", hs, he)
         if pron:
             found = self._backref(i, pron, hs, exclude)
             if found is not None:

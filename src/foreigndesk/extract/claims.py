@@ -40,7 +40,7 @@ _CLIMB = ("xcomp", "advcl", "acl", "conj", "pcomp", "prep", "dobj", "pobj", "rel
 _REL_PRONOUNS = {"who", "which", "that"}
 _DATE_VALUE = re.compile(r"^\d{3}[\dX]")
 _CONFIDENCE = {"name": 0.9, "surname": 0.85, "possessor": 0.8, "role": 0.75, "pronoun": 0.75,
-               "phrase": 0.6}
+               "author": 0.75, "phrase": 0.6}
 
 
 def subject_of(tok: Token) -> Token | None:
@@ -49,6 +49,8 @@ def subject_of(tok: Token) -> Token | None:
     for _ in range(4):
         for c in tok.children:
             if c.dep_ in _SUBJ:
+                if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote":
+                    return None  # "no citizen should be denied …": the subject is not the speaker
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                     return tok.head  # "Zhao, who said …"
                 return c
@@ -85,7 +87,7 @@ class ClaimExtractor:
         if not cands:
             return
         pd.parse(cands)
-        st = _DocState(pd, lex, quotes, ContentFinder(text, quotes), SpeakerResolver(pd, lex))
+        st = _DocState(pd, lex, quotes, ContentFinder(text, quotes, lex.claim_nouns), SpeakerResolver(pd, lex))
         st.cands = cands
         for i, cue_tokens in cands.items():
             self._sentence(st, i, cue_tokens)
@@ -173,6 +175,8 @@ class ClaimExtractor:
         end = max(s_end, content.end) if content.how != "echo" else s_end
         conf = confidence if confidence is not None else _CONFIDENCE.get(speaker.via, 0.6) - (
             0.0 if content.direct else 0.1)
+        if speaker.text.lower() in st.lex.pronouns:
+            conf = min(conf, 0.4)  # a pronoun left unresolved
         claim = Claim(
             st.pd.doc_id, i, start, end, text[start:end], self.name, self.version, round(conf, 2),
             speaker_actor=speaker.actor_id, speaker_text=speaker.text, speaker_code=speaker.code,
