@@ -29,6 +29,7 @@ class Server:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.token = ""
+        self.announced: list[str] = []
         self.proc = subprocess.Popen(
             [sys.executable, "-c", "from foreigndesk.cli import main; main()", "serve",
              "--db", str(db), "--port", str(self.port)],
@@ -59,6 +60,7 @@ class Server:
                 line = self.lines.get(timeout=0.2)
             except queue.Empty:
                 continue
+            self.announced.append(line)
             if "write token" in line:
                 self.token = line.rsplit(":", 1)[1].strip()
                 break
