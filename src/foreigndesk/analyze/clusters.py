@@ -10,9 +10,10 @@ free and fair" and "was not free and fair" never join):
 - their sentence embeddings (:mod:`foreigndesk.analyze.embed`) are close: cosine >= the
   backend's ``high`` threshold, or >= its ``mid`` threshold when they share a content word.
 
-Candidate pairs come from an index of content words (a word in more than ``max_df`` claims
-does not make pairs on its own), plus, for up to :data:`FULL_MATRIX` claims, every pair the
-embeddings place above ``high``; claims are never compared all against all at scale.
+Claims with identical features are one content, compared once. Candidate pairs of contents
+come from an index of features (a word or word pair found in more than ``max_df`` contents
+makes no pairs on its own), plus, for up to :data:`FULL_MATRIX` contents, every pair the
+embeddings place above ``high``; contents are never compared all against all at scale.
 With :data:`CENTRE_MIN` claims or more, an embedding match must also hold once the
 embeddings are centred on their mean (cosine >= :data:`CENTRED`): in a store about one
 topic (say China and Cuba) a sentence model finds every claim alike, and the centred
@@ -31,6 +32,7 @@ two or more claims are stored (table ``claim_clusters``, replaced whole on each 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -47,6 +49,8 @@ from foreigndesk.store import Store
 LEXICAL = 0.6
 LEXICAL_LINK = 0.45
 FULL_MATRIX = 3000
+CHUNK = 100_000     # pairs whose embeddings are compared at once
+MAX_DF = 50         # a feature in more distinct contents than this makes no candidate pairs
 CENTRE_MIN = 20     # claims from which embeddings are also compared centred on their mean
 CENTRED = 0.6       # centred cosine an embedding match needs (the topic-shared part removed)
 _WORD = re.compile(r"[^\W_]+")
@@ -72,15 +76,23 @@ def _stem(w: str) -> str:
     return w
 
 
+@functools.lru_cache(maxsize=200_000)
+def _norm_word(w: str) -> str | None:
+    """A word's normal form (lower case, no accents, light stemming), None for stop words."""
+    w = "".join(c for c in unicodedata.normalize("NFKD", w.casefold())
+                if not unicodedata.combining(c))
+    if len(w) < 2 or w in _STOP:
+        return None
+    return _stem(w)
+
+
 def content_words(text: str) -> list[str]:
     """Normalised content words of a claim, in order."""
     out = []
     for w in _WORD.findall(text):
-        w = "".join(c for c in unicodedata.normalize("NFKD", w.casefold())
-                    if not unicodedata.combining(c))
-        if len(w) < 2 or w in _STOP:
-            continue
-        out.append(_stem(w))
+        n = _norm_word(w)
+        if n is not None:
+            out.append(n)
     return out
 
 
@@ -179,42 +191,86 @@ def _load_claims(store: Store) -> list[_Claim]:
     return out
 
 
-def _candidates(claims: Sequence[_Claim], emb: np.ndarray | None,
-                embedder: embedding.Embedder | None, max_df: int) -> set[tuple[int, int]]:
-    index: dict[str, list[int]] = defaultdict(list)
+def _edges(sim: _Similarity, max_df: int) -> list[tuple[float, int, int]]:
+    """(similarity, i, j) of every pair of contents with the same content (the rules of
+    :meth:`_Similarity.same`, vectorised). Candidates: pairs sharing a feature (word or word
+    pair) found in at most ``max_df`` contents, plus, up to :data:`FULL_MATRIX` contents,
+    pairs the embeddings place above ``high``."""
+    from scipy import sparse
+
+    claims, emb, embedder = sim.claims, sim.emb, sim.embedder
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
     for i, c in enumerate(claims):
-        for w in c.words:
-            index[w].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for posting in index.values():
-        if 2 <= len(posting) <= max_df:
-            for x in range(len(posting)):
-                for y in range(x + 1, len(posting)):
-                    pairs.add((posting[x], posting[y]))
-    if emb is not None and embedder is not None and len(claims) <= FULL_MATRIX:
-        sims = emb @ emb.T
-        ii, jj = np.nonzero(np.triu(sims >= embedder.high, 1))
-        pairs.update(zip(ii.tolist(), jj.tolist(), strict=True))
-    return pairs
+        for f in c.feats:
+            rows.append(i)
+            cols.append(vocab.setdefault(f, len(vocab)))
+    n = len(claims)
+    shape = (n, max(1, len(vocab)))
+    full = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=shape)
+    is_word = np.zeros(shape[1], dtype=bool)
+    for f, k in vocab.items():
+        is_word[k] = "_" not in f
+    words = full[:, np.flatnonzero(is_word)]
+    df = np.asarray(full.sum(axis=0)).ravel()
+    capped = full[:, np.flatnonzero((df >= 2) & (df <= max_df))]
+    pairs = sparse.triu(capped @ capped.T, k=1).tocoo()
+    ii, jj = pairs.row.astype(np.int64), pairs.col.astype(np.int64)
+    if emb is not None and embedder is not None and n <= FULL_MATRIX:
+        ei, ej = np.nonzero(np.triu(emb @ emb.T >= embedder.high, 1))
+        if len(ei):
+            key = np.unique(np.concatenate([ii * n + jj, ei * n + ej]))
+            ii, jj = key // n, key % n
+    if not len(ii):
+        return []
+    shared = np.asarray(full[ii].multiply(full[jj]).sum(axis=1)).ravel()
+    shared_words = np.asarray(words[ii].multiply(words[jj]).sum(axis=1)).ravel()
+    size = np.asarray(full.getnnz(axis=1), dtype=np.float64)
+    lex = shared / np.sqrt(np.maximum(size[ii] * size[jj], 1.0))
+    negated = np.array([c.negated for c in claims], dtype=bool)
+    same = (lex >= LEXICAL) & (shared_words >= 2)
+    cos = np.zeros(len(ii))
+    if emb is not None and embedder is not None:
+        for a in range(0, len(ii), CHUNK):  # bounded memory: CHUNK pairs at a time
+            ci, cj = ii[a:a + CHUNK], jj[a:a + CHUNK]
+            c = np.einsum("ij,ij->i", emb[ci], emb[cj])
+            cos[a:a + CHUNK] = c
+            by_emb = (c >= embedder.high) | ((c >= embedder.mid) & (shared_words[a:a + CHUNK] >= 1))
+            if sim.centred is not None and by_emb.any():
+                hit = np.flatnonzero(by_emb)
+                by_emb[hit] &= np.einsum("ij,ij->i", sim.centred[ci[hit]],
+                                         sim.centred[cj[hit]]) >= CENTRED
+            same[a:a + CHUNK] |= by_emb
+    same &= negated[ii] == negated[jj]
+    score = np.maximum(lex, cos)
+    keep = np.flatnonzero(same)
+    return list(zip(score[keep].tolist(), ii[keep].tolist(), jj[keep].tolist(), strict=True))
 
 
-def cluster_claims(store: Store, backend: str | None = None
+def cluster_claims(store: Store, backend: str | None = None, max_df: int = MAX_DF
                    ) -> list[list[tuple[int, float]]]:
     """Clusters of two or more claims: [(claim id, similarity to the first claim)], each in
     order of first appearance. ``backend``: see :func:`foreigndesk.analyze.embed.load`."""
     claims = _load_claims(store)
     if len(claims) < 2:
         return []
+    # claims with identical features (and polarity) are one content, compared once
+    reps: list[int] = []      # distinct content -> its first claim (claims are in order)
+    rep_of: list[int] = []    # claim -> its distinct content
+    seen: dict[tuple[frozenset[str], bool], int] = {}
+    for i, c in enumerate(claims):
+        key = (c.feats or frozenset({f"#{c.id}"}), c.negated)  # no features: never merged
+        k = seen.setdefault(key, len(reps))
+        if k == len(reps):
+            reps.append(i)
+        rep_of.append(k)
+    distinct = [claims[i] for i in reps]
     embedder = embedding.load(backend)
-    emb = embedder.embed([c.content for c in claims]) if embedder is not None else None
-    sim = _Similarity(claims, emb, embedder)
-    edges = []
-    for i, j in _candidates(claims, emb, embedder, max_df=max(100, len(claims) // 50)):
-        s = sim.same(i, j)
-        if s is not None:
-            edges.append((s, i, j))
+    emb = embedder.embed([c.content for c in distinct]) if embedder is not None else None
+    sim = _Similarity(distinct, emb, embedder)
+    edges = _edges(sim, max_df)
     edges.sort(key=lambda e: (-e[0], e[1], e[2]))
-    parent = list(range(len(claims)))  # root = the cluster's first claim (lowest index)
+    parent = list(range(len(distinct)))  # root = the cluster's first content (lowest index)
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -229,17 +285,17 @@ def cluster_claims(store: Store, backend: str | None = None
         parent[max(ri, rj)] = min(ri, rj)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(claims)):
-        groups[find(i)].append(i)
+        groups[find(rep_of[i])].append(i)
     out = []
     for root, members in sorted(groups.items()):
         if len(members) < 2:
             continue
         cluster = []
-        for m in members:  # indices ascend: order of first appearance
-            if m == root:
+        for m in members:  # claim indices ascend: order of first appearance
+            if rep_of[m] == root:
                 cluster.append((claims[m].id, 1.0))
             else:
-                lex, cos, _ = sim(root, m)
+                lex, cos, _ = sim(root, rep_of[m])
                 cluster.append((claims[m].id, round(max(lex, cos), 4)))
         out.append(cluster)
     return out
