@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, NamedTuple
@@ -347,14 +346,3 @@ def office_sector(office: dict[str, Any] | None) -> str | None:
     if office.get("sector"):
         return str(office["sector"])
     return ROLE_SECTOR.get(str(office.get("role") or ""), "GOV" if office.get("role") else None)
-
-
-def fold_key(text: str) -> str:
-    return " ".join(fold(text).split())
-
-
-def group_by_sentence(items: list[Any]) -> dict[int, list[Any]]:
-    out: dict[int, list[Any]] = defaultdict(list)
-    for it in items:
-        out[it.sentence].append(it)
-    return out

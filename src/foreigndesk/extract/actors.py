@@ -359,9 +359,6 @@ class _Doc:
         return True
 
     # -- helpers ----------------------------------------------------------------------------
-    def state(self, iso: str | None) -> Actor | None:
-        return self.ix.actors.get(iso) if iso else None
-
     def state_entry(self, m: Match, roles: frozenset[str] = STATE_ROLES) -> Entry | None:
         """The best state reading of a match (a capital shared with a historical state goes
         to the state that existed at the document's date)."""
@@ -387,11 +384,6 @@ class _Doc:
     def _is_state(self, ident: str) -> bool:
         a = self.ix.actors.get(ident)
         return a is not None and a.kind == "state"
-
-    def agent_of(self, m: Match | None) -> Entry | None:
-        if m is None:
-            return None
-        return m.role("agent")
 
     def tok_lower(self, t: int) -> str:
         return self.doc[t].lower_ if 0 <= t < len(self.doc) else ""
