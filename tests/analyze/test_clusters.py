@@ -175,3 +175,27 @@ def test_dossier_clusters_follow_the_gold(dossier_store, dossier_gold):
     (balloon,) = cluster_of("it was a weather balloon")
     assert [r["speaker_code"] or "" for r in balloon][:2] == ["CHNGOV", "CUBGOV"] or \
         [r["speaker_actor"] for r in balloon][:2] == ["CHN", "CUB"], balloon
+
+
+@pytest.mark.parametrize("backend", ["none", "wordllama"])
+def test_vectorised_rules_agree_with_the_pairwise_rules(store, backend):
+    """The vectorised edge computation gives exactly the pairs the scalar rules accept."""
+    from foreigndesk.analyze import clusters as cl
+
+    if not embed.installed(backend):
+        pytest.skip(f"embedding backend {backend} is not installed here")
+    contents = [BALLOON, BALLOON_PARAPHRASE, EMBARGO, "the election was free and fair",
+                "the election was not free and fair", "the vote was free and fair",
+                "the embargo causes the shortages of medicines", "Cuba imports rice and fuel",
+                "the balloon was used for surveillance of military sites",
+                "shortages of fuel and medicines are caused by the embargo"]
+    add_doc(store, [(f"Speaker {k}", c) for k, c in enumerate(contents)], "2022-01-01")
+    claims = cl._load_claims(store)
+    e = embed.load(backend)
+    emb = e.embed([c.content for c in claims]) if e is not None else None
+    sim = cl._Similarity(claims, emb, e)
+    got = {(i, j) for _s, i, j in cl._edges(sim, cl.MAX_DF)}
+    want = {(i, j) for i in range(len(claims)) for j in range(i + 1, len(claims))
+            if sim.same(i, j) is not None}
+    assert got == want
+    assert want  # the embargo paraphrases at least
