@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 from typing import Any
