@@ -162,6 +162,15 @@ def test_claims_echoes_reuse_figures(dossier_server):
     assert page.count('class="reuse-pair"') == len(reuse)
     figures = _get(dossier_server, "/api/figures").json()
     assert len(figures["quantities"]) == conn.execute("SELECT count(*) FROM quantities").fetchone()[0]
+    money = _get(dossier_server, "/api/figures", params={"kind": "money"}).json()
+    assert len(money["quantities"]) == conn.execute(
+        "SELECT count(*) FROM quantities WHERE kind='money'").fetchone()[0]
+    assert all(c["kind"] == "money" for c in money["conflicts"])
+    # a looser tolerance never finds more conflicts
+    loose = _get(dossier_server, "/api/figures", params={"tolerance": 100}).json()
+    assert len(loose["conflicts"]) <= len(figures["conflicts"])
+    long = _get(dossier_server, "/api/reuse", params={"min_words": 20}).json()
+    assert all(len(r["later_text"].split()) >= 20 for r in long) and len(long) <= len(reuse)
 
 
 def test_graph_and_places(dossier_server):

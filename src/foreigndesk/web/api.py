@@ -187,13 +187,28 @@ def echoes(s: Store = Depends(store)) -> dict[str, Any]:
 
 
 @router.get("/reuse", summary="Text reuse: passages one document repeats from another")
-def reuse(s: Store = Depends(store)) -> list[dict[str, Any]]:
-    return queries.reuse_pairs(s)
+def reuse(s: Store = Depends(store),
+          min_words: int | None = Query(None, ge=1, description="Only passages of at least "
+                                        "this many words (of those found at ingest).")
+          ) -> list[dict[str, Any]]:
+    """Like ``foreigndesk reuse``: both documents (the earlier is repeated by the later),
+    both spans with character offsets, the score and the rule that set the direction."""
+    rows = queries.reuse_pairs(s)
+    for r in rows:
+        r["words"] = len((r.get("later_text") or "").split())
+    return [r for r in rows if min_words is None or r["words"] >= min_words]
 
 
 @router.get("/figures", summary="Quantities, and conflicting figures")
-def figures(s: Store = Depends(store)) -> dict[str, Any]:
-    conflicts, rows = narratives.figures(s)
+def figures(s: Store = Depends(store),
+            kind: list[str] = Query(default=[], description="Only figures of this kind "
+                                    "(money, count, deaths, casualties, percent, votes); "
+                                    "repeat."),
+            tolerance: float = Query(1.25, gt=1.0, description="Ratio of larger to smaller "
+                                     "value above which two figures conflict.")
+            ) -> dict[str, Any]:
+    """Like ``foreigndesk figures`` and ``foreigndesk figures --conflicts``."""
+    conflicts, rows = narratives.figures(s, tolerance, kind or None)
     return {"conflicts": conflicts, "quantities": rows}
 
 

@@ -98,15 +98,19 @@ def reuse(store: Store, context: int = 140) -> list[dict[str, Any]]:
     return out
 
 
-def figures(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def figures(store: Store, tolerance: float | None = None, kinds: list[str] | None = None
+            ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(conflicting figures, largest disagreement first, each side with the sentence index of
     its quantity; every quantity with its citation) from :mod:`foreigndesk.analyze.figures`."""
     need("foreigndesk.analyze.figures")
-    from foreigndesk.analyze.figures import conflicts, quantity_rows
+    from foreigndesk.analyze.figures import TOLERANCE, conflicts, quantity_rows
 
     rows = quantity_rows(store)
     by_id = {q["id"]: q for q in rows}
-    found = conflicts(store)
+    found = [c for c in conflicts(store, tolerance=tolerance or TOLERANCE)
+             if not kinds or c["kind"] in kinds]
+    if kinds:
+        rows = [q for q in rows if q["kind"] in kinds]
     for c in found:
         for side in ("a", "b"):
             q = by_id.get(c[f"quantity_{side}"], {})
