@@ -60,6 +60,7 @@ _DASH_RANGE = re.compile(r"\s*[-–—]\s*(?:[$€£¥]\s?)?((?:\d{1,3}(?:,\d{3}
 _RANGE_GAP = re.compile(r"^\s*(?:to|and)\s*(?:[$€£¥]|US\$)?\s*$", re.IGNORECASE)
 _EQUIV = re.compile(r"\b(?:equal|equivalent|equivalently|amounting|corresponding)\s+to\s*$|\b(?:or|worth|about|"
                     r"some|roughly|approximately|i\.e\.)\s*$|\(\s*$", re.IGNORECASE)
+_CURRENCY_SCALE = re.compile(r"\s?(bn|mn|m|k|tn|b)\b", re.IGNORECASE)
 _SKIP_ENTS = {"DATE", "TIME", "ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "FAC", "GPE",
               "NORP", "LOC", "LANGUAGE", "ORDINAL"}
 _TIME_PREP = re.compile(r"\b(by|in|since|until|through|as of|before|after|during)\s*$", re.IGNORECASE)
@@ -112,6 +113,15 @@ class _Sentence:
                      QuantityExtractor.version, **kw)  # type: ignore[arg-type]
         self.out.append(q)
         return q
+
+    def _after_name(self, char: int) -> bool:
+        """Does a proper noun stand right before the number at ``char`` ("Airbus A330-200",
+        "Boeing 737")? A possessive ("Cuba's 11 million") does not count."""
+        k = self.toks.before(char)
+        if k < 0:
+            return False
+        t = self.toks.doc[k]
+        return t.tag_ in ("NNP", "NNPS") and t.idx + len(t.text) + 1 >= char and t.idx >= self.start
 
     def places_near(self, char: int) -> list[str]:
         """The sentence's country names, nearest to ``char`` first, each once."""
@@ -192,11 +202,18 @@ class _Sentence:
                 b += ca[1]
         if n.suffix and code is None:
             return None  # "5m" without a currency is a length, not five million
+        if code is not None and not n.scaled and low is None:
+            sm = _CURRENCY_SCALE.match(stext, b)  # "US$ 7.2 bn"
+            if sm:
+                value *= qw.scales[sm.group(1).lower()]
+                b = sm.end()
         ap = approx_before(stext[:a], qw)
         approx = ap[0] if ap else None
         a_full = ap[1] if ap else a
         if _label_before(stext[:a_full], qw):
             return None
+        if code is None and self._after_name(st + n.start):
+            return None  # "Boeing 737", "Flight 370": a name's number
         kw: dict[str, object] = {"value": value, "low": low, "high": high, "approx": approx}
         if code is not None:
             return self._money(a_full, b, code, kw, prev_money, n)
@@ -243,6 +260,8 @@ class _Sentence:
             head_end = head.idx + len(head.text)  # "500 pounds (225 kilograms) of supplies"
             return self.fact(st + a_full, head_end, kind="measure", unit=head.lower_,
                              measure=self._measure_of_after(head_end), stated_by=self.by(st + a), **kw)
+        if value != 1 and head.tag_ not in ("NNS", "NNPS") and head.lower_ not in qw.invariant_plurals:
+            return None  # "their 737 narrowbody airliner": a model number, not a count
         unit = "people" if head.lower_ in qw.people_nouns else head.lower_
         measure = span_text(text, np)
         poss = re.search(r"([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*)['’]s\s*$", stext[:a_full])

@@ -29,6 +29,7 @@ class QuantityWords:
     label_nouns: set[str]
     stating_verbs: set[str]
     measure_units: set[str]
+    invariant_plurals: set[str]
     atom_re: re.Pattern[str]
     scale_re: re.Pattern[str]
     approx_re: re.Pattern[str]
@@ -66,6 +67,7 @@ def words() -> QuantityWords:
         label_nouns={str(x).lower() for x in raw["label_nouns"]},
         stating_verbs={str(x).lower() for x in raw["stating_verbs"]},
         measure_units={str(x).lower() for x in raw["measure_units"]},
+        invariant_plurals={str(x).lower() for x in raw["invariant_plurals"]},
         atom_re=re.compile(atom, re.IGNORECASE),
         scale_re=re.compile(rf"\s*(?:({scale_alt}))\b", re.IGNORECASE),
         approx_re=re.compile(r"\b(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a, _ in approx)
