@@ -1,0 +1,93 @@
+"""Numbered citations: every statement of a brief cites the sentence it rests on.
+
+A sentence gets its number the first time it is cited, so numbers run in order of first use
+as long as the brief is assembled in the order it is read. The reference list gives, for each
+number, the document (outlet, publication date, URL, title, id) and the sentence, quoted as
+stored, with its index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from foreigndesk.store import Store
+
+
+def safe_url(url: object) -> str | None:
+    """``url`` when it is an absolute http(s) URL with a host and no character that could
+    break out of an attribute; None otherwise (the URL is then shown as text, never linked)."""
+    if not isinstance(url, str):
+        return None
+    u = url.strip()
+    if not u or any(ord(c) < 0x21 or c in "\"'<>\\`" for c in u):
+        return None
+    try:
+        parts = urlsplit(u)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return u
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of the reference list."""
+
+    n: int
+    doc_id: str
+    sentence_index: int
+    sentence: str
+    outlet: str | None
+    published: str | None
+    url: str | None
+    title: str | None
+
+    @property
+    def link(self) -> str | None:
+        """The URL when it may be a link (http or https), else None."""
+        return safe_url(self.url)
+
+
+class Citations:
+    """Hands out citation numbers for (document, sentence index), in order of first use."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._numbers: dict[tuple[str, int], int] = {}
+        self._refs: list[Reference] = []
+
+    def cite(self, doc_id: str, sentence_index: int) -> int:
+        """The number of this sentence's citation (a new one the first time). Raises
+        LookupError when the store has no such sentence."""
+        key = (doc_id, int(sentence_index))
+        n = self._numbers.get(key)
+        if n is not None:
+            return n
+        rows = self._store.query(
+            "SELECT s.text AS sentence, d.outlet, d.published, d.url, d.title "
+            "FROM sentences s JOIN documents d ON d.id = s.doc_id "
+            "WHERE s.doc_id = ? AND s.idx = ?", key)
+        if not rows:
+            raise LookupError(f"no sentence {key[1]} in document {doc_id}")
+        r = rows[0]
+        n = len(self._refs) + 1
+        self._refs.append(Reference(n, key[0], key[1], r["sentence"], r["outlet"],
+                                    r["published"], r["url"], r["title"]))
+        self._numbers[key] = n
+        return n
+
+    def sentence_at(self, doc_id: str, offset: int) -> int | None:
+        """The index of the sentence of ``doc_id`` holding character ``offset`` (or the first
+        one starting after it), None when there is none."""
+        rows = self._store.query(
+            'SELECT idx FROM sentences WHERE doc_id = ? AND "end" > ? ORDER BY start LIMIT 1',
+            (doc_id, offset))
+        return rows[0]["idx"] if rows else None
+
+    @property
+    def references(self) -> list[Reference]:
+        return list(self._refs)
+
+    def __len__(self) -> int:
+        return len(self._refs)
