@@ -31,7 +31,14 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from foreigndesk.extract.actor_names import PIECE, fold, name_pieces, pieces_with_case, same_person
+from foreigndesk.extract.actor_names import (
+    PIECE,
+    SURNAME_FIRST,
+    fold,
+    name_pieces,
+    pieces_with_case,
+    same_person,
+)
 from foreigndesk.model import Actor
 
 try:  # libyaml when present: several times faster
@@ -186,7 +193,10 @@ class ActorIndex:
                 if len(pkey) >= 2:
                     self.persons_by_last.setdefault(pkey[-1], []).append(ident)
             if rank < 2 and len(pkey) >= 2:  # curated persons: surname back references
-                for sur in {pkey[-1:], pkey[1:], pkey[:1]}:
+                surnames = {pkey[-1:], pkey[1:]}
+                if actor.country in SURNAME_FIRST:  # "Xi" of "Xi Jinping"
+                    surnames.add(pkey[:1])
+                for sur in surnames:
                     if sur:
                         self.surnames.setdefault(sur, []).append(ident)
                         self.add_phrase(" ".join(sur).title(), ident, "surname", rank + 10)

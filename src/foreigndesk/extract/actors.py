@@ -129,7 +129,11 @@ NOT_NAME_HEADS = frozenset({"library", "museum", "hospital", "airport", "street"
                             "park", "square", "station", "prize", "award", "doctrine", "act",
                             "plan", "law", "treaty", "accords", "accord", "memorial", "hall",
                             "palace", "tower", "building", "stadium", "base", "island", "islands",
-                            "river", "mountain", "bay", "lake", "strait", "canal", "highway"})
+                            "river", "mountain", "bay", "lake", "strait", "canal", "highway",
+                            "aircraft", "store", "conference", "summit", "reports", "record",
+                            "computer", "computers", "airways", "atlantic", "pacific", "com",
+                            "software", "games", "cup", "olympics", "festival", "fund",
+                            "report", "index", "exchange", "market", "markets"})
 NOT_NAMES = frozenset({"photo", "author", "twitter", "covid", "opinion", "research", "news",
                        "security", "perestroika", "glasnost", "facebook", "instagram",
                        "youtube", "video", "update", "editor", "breaking"})
@@ -500,6 +504,8 @@ class Resolver:
         if r.label == "PERSON":
             if not self._plausible_name(r):
                 return False
+            if any(self.d.state_entry(m) is not None for m in r.inner):
+                return False  # "Garuda Indonesia", "Air Berlin": a state's name is not a person's
             if fold(r.text) in self.place_texts:
                 return False  # the same name is a place elsewhere in the document
             if self.d.tok_lower(r.t0 - 1) == "the" and r.t1 < len(self.doc) and \
