@@ -44,6 +44,7 @@ def one(nlp, text: str, expression: str, published: str | None = PUB) -> Quantit
     ("Donors raised US$12 million.", "US$12 million", 12e6, "USD"),
     ("A loan of a million dollars was approved.", "a million dollars", 1e6, "USD"),
     ("The deal is worth $5m to the town.", "$5m", 5e6, "USD"),
+    ("The order is worth US$ 7.2 bn in all.", "US$ 7.2 bn", 7.2e9, "USD"),
 ])
 def test_money(nlp, text, expression, value, unit):
     q = one(nlp, text, expression)
@@ -159,6 +160,8 @@ def test_vote_tallies(nlp, text, values):
     "Talks have gone on for 15 years.",
     "In 1995, the two leaders met in Havana.",
     "The two countries signed five agreements.",
+    "The carrier will replace its 737 airliner next year.",
+    "Flight 370 vanished over the ocean.",
 ])
 def test_not_figures(nlp, text):
     assert figures(nlp, text) == []
