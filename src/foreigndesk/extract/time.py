@@ -117,10 +117,6 @@ def time_entities(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _make_tense(doc: Doc, pd: ParsedDoc | None) -> Callable[[int, int], str | None]:
     def tense(start: int, end: int) -> str | None:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -179,10 +175,35 @@ def candidate_starts(low: str) -> list[int]:
     return sorted(out)
 
 
+class Spans:
+    """Non-overlapping character spans kept sorted, with an overlap test by bisection (a
+    long document may hold thousands of expressions)."""
+
+    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans or []):
+            if self.ends and a < self.ends[-1]:  # merge overlapping input into its union
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def hits(self, a: int, b: int) -> bool:
+        """Does [a, b) overlap a span?"""
+        i = bisect.bisect_left(self.starts, b) - 1  # the last span starting before b
+        return i >= 0 and self.ends[i] > a
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_left(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
+
+
 def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
          ents: Callable[[], list[tuple[int, int, str]]] | None = None) -> list[Candidate]:
     """Every temporal expression in ``text`` (the text of ``doc``), normalised. ``ents``
-    gives spaCy's DATE/TIME entities (asked only when a weak match needs them)."""
+    gives spaCy's DATE/TIME entities."""
     ctx = Context(text, dct, _make_tense(doc, pd))
     low = text.translate(_LOWER)
     cands: list[Candidate] = []
@@ -198,22 +219,24 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
             start = m.start() if r.start is None else r.start
             end = m.end() if r.end is None else r.end
             cands.append(Candidate(start, end, prio, rule.name, r))
-    if ents is not None:
-        cands += _entity_candidates(text, low, ents(), cands)
+    entities = ents() if ents is not None else []
+    if entities:
+        cands += _entity_candidates(low, entities, Spans([(c.start, c.end) for c in cands]))
     if not cands:
         return []
-    blocked = ([m.span() for m in _URL.finditer(text)]
-               if "://" in text or "www." in low or "@" in text else [])
-    if blocked:
-        cands = [c for c in cands if not any(_overlaps((c.start, c.end), b) for b in blocked)]
+    if "://" in text or "www." in low or "@" in text:
+        blocked = Spans([m.span() for m in _URL.finditer(text)])
+        cands = [c for c in cands if not blocked.hits(c.start, c.end)]
     if any(c.r.weak for c in cands):
         # weak matches need a spaCy DATE/TIME entity over them
-        spans = ents() if ents else []
-        cands = [c for c in cands if not c.r.weak or any(_overlaps((c.start, c.end), e[:2]) for e in spans)]
+        support = Spans([e[:2] for e in entities])
+        cands = [c for c in cands if not c.r.weak or support.hits(c.start, c.end)]
     cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
+    taken = Spans()
     chosen: list[Candidate] = []
     for c in cands:
-        if not any(_overlaps((c.start, c.end), (k.start, k.end)) for k in chosen):
+        if not taken.hits(c.start, c.end):
+            taken.add(c.start, c.end)
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     chosen = _merge_clock(text, chosen)
@@ -229,16 +252,14 @@ _AGE = re.compile(r"(?:year|month|week|day)s?[- ]old\b")
 _WORD = re.compile(r"[a-z]+")
 
 
-def _entity_candidates(text: str, low: str, ents: list[tuple[int, int, str]],
-                       found: list[Candidate]) -> list[Candidate]:
+def _entity_candidates(low: str, ents: list[tuple[int, int, str]],
+                       found: Spans) -> list[Candidate]:
     """spaCy DATE/TIME entities no rule matched ("the end of the month", "later that
     year"): kept without a value when they hold a time word, and are not an age."""
-    if not ents:
-        return []
     words = _trigger_word_set()
     out = []
     for start, end, label in ents:
-        if any(c.start < end and start < c.end for c in found):
+        if found.hits(start, end):
             continue
         span = low[start:end]
         if _AGE.search(span):
@@ -284,7 +305,8 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
         if c.r.shift is None:
             continue
         sent = pd.sentence_index(c.start) if pd is not None else 0
-        for prev in reversed(found[:i]):
+        for j in range(i - 1, -1, -1):
+            prev = found[j]
             psent = pd.sentence_index(prev.start) if pd is not None else 0
             if sent - psent > 2:
                 break

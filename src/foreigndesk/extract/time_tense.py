@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from foreigndesk.extract.time_lexicon import lexicon
 
+MAX_REACH = 40
 _VERB_TAGS = {"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"}
 _BE = {"be"}
 _HAVE = {"have"}
@@ -113,12 +114,13 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     before = " ".join(t.lower_ for t in doc[max(sent_start, start_tok - 4):start_tok])
     if any(before == p or before.endswith(" " + p) for p in lx.before_expression):
         return "future"
-    v = _nearest_verb(doc, sent_start, sent_end, start_tok, end_tok)
+    # a sentence may be very long (a table, a list): look no further than MAX_REACH tokens
+    lo, hi = max(sent_start, start_tok - MAX_REACH), min(sent_end, end_tok + MAX_REACH)
+    v = _nearest_verb(doc, lo, hi, start_tok, end_tok)
     if v is None:
         return None
-    if _forward_future(doc, v, sent_end):
+    if _forward_future(doc, v, hi):
         return "future"
     if doc[v].lemma_.lower() in lx.scheduling and doc[v].tag_ != "MD":
         return "future"
-    lo = end_tok if v >= end_tok else sent_start
-    return _group_tense(doc, v, lo)
+    return _group_tense(doc, v, end_tok if v >= end_tok else lo)
