@@ -15,10 +15,10 @@ each candidate in context — no parse:
   date when the leaders data knows one ("the Cuban President");
 - regime phrases -> the government ("the Castro regime", "Communist China", "the Kremlin");
 - persons: known ones from the data (offices with dates give the sector at the document's
-  date); titles and nationality before the name ("Chinese Foreign Ministry spokesman Zhao
-  Lijian", "Cuba's ambassador to China, Carlos Pereira"), appositions and of/at-phrases after
-  it ("Joseph Humire, executive director of the Center for ...", "Evan Ellis of the U.S. Army
-  War College"); name variants merged ("Miguel Díaz-Canel", "Miguel Diaz-Canel Bermudez",
+  date); titles and nationality before the name ("Chinese Foreign Ministry spokesman Wu
+  Qianlan", "Cuba's ambassador to China, Rolando Yberra"), appositions and of/at-phrases after
+  it ("Lorna Hale, a senior fellow at the Brookings Institution", "Darius Vale of Harvard
+  University"); name variants merged ("Miguel Díaz-Canel", "Miguel Diaz-Canel Bermudez",
   "Díaz-Canel y Bermúdez", "Diaz-Canel"), surname-only references linked to the full name;
 - unknown persons and organisations become actors of their own (``person:slug``,
   ``org:slug``) with the country and sector their context gives; an unknown organisation's
@@ -695,7 +695,7 @@ class Resolver:
         d.emit(Resolved(r.start, r.end, r.text, "PERSON", actor, country, sector))
 
     def loose_surnames(self, refs: list[Ref]) -> None:
-        """Names the tagger missed ("China’s Xi pledges ..." in a headline, "Later Díaz-Canel
+        """Names the tagger missed ("China’s Xi says ..." in a headline, "Later Díaz-Canel
         y Bermúdez spoke") that are variants or surnames of persons named in full elsewhere
         in the document: runs of proper nouns (hyphens and name particles inside)."""
         d = self.d
@@ -792,7 +792,8 @@ class Resolver:
                 if m.role("name", "surname") and self._kind(m.best.actor_id) == "person":
                     break
                 window.append(m)
-                d.consumed.update(range(m.t0, m.t1)) if (m.role("agent") or m.role("adjective")) and steps < 6 else None
+                if (m.role("agent") or m.role("adjective")) and steps < 6:
+                    d.consumed.update(range(m.t0, m.t1))  # the title is part of the name here
                 t = m.t0 - 1
                 steps += 1
                 continue
