@@ -128,6 +128,13 @@ def test_an_unknown_village_takes_the_place_it_is_tied_to(nlp):
     assert place(pd, "Soledar").confidence <= 0.5 or place(pd, "Soledar").gazetteer_id
 
 
+def test_a_direction_before_a_place_is_no_relation(nlp):
+    pd = run(nlp, "The ministers studied a gas pipeline from the Loma Negra field to southern "
+                  "Brazil. The G20 met in Bali, Indonesia.")
+    assert all(p.country != "BRA" for p in pd.extraction.places if p.text != "Brazil")
+    assert place(pd, "Bali").country == "IDN"
+
+
 def test_entities_that_are_not_places_are_left_out(nlp):
     pd = run(nlp, "Telesur reported the story. The Author wrote about the Arab Spring in the "
                   "journal.")

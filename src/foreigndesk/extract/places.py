@@ -54,11 +54,13 @@ FALLBACK_FEATURE = {"GPE": "city", "LOC": "region", "FAC": "facility"}
 _TRIM_HEAD = {"the"}
 _TRIM_TAIL = {"'s", "’s", "'", "’"}
 _SPLIT = re.compile(r",\s+|\s+(?:in|near|outside|and)\s+")
-# text between two place names that ties the first to the second ("X, just west of Y")
+# text between two place names that ties the first to the second ("X, just west of Y"): the
+# relation must end right before the second name ("to southern Brazil" is no relation)
 _RELATION = re.compile(
-    r"\b(?:outside|near|nearby|close to|outskirts|suburbs?|west|east|north|south|northwest|"
-    r"northeast|southwest|southeast|northern|southern|eastern|western|km|kilometers|"
-    r"kilometres|miles)\b", re.IGNORECASE)
+    r"\b(?:(?:north|south|east|west|northwest|northeast|southwest|southeast)(?:ern)?\s+(?:of|from)"
+    r"|outside(?:\s+of)?|near|nearby|close\s+to|(?:on\s+the\s+)?outskirts\s+of|suburbs?\s+of"
+    r"|(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from))"
+    r"\s+(?:the\s+)?(?:(?:city|town|village|port)\s+of\s+)?$", re.IGNORECASE)
 _MAX_RELATION_CHARS = 60
 
 
