@@ -24,6 +24,8 @@ from foreigndesk.extract.claim_cues import Cue
 from foreigndesk.extract.claim_quotes import Quote
 
 _GAP_OK = re.compile(r"^[\s,.:;!?\"“”„«»'’‘—–-]*$")
+_PP_GAP = re.compile(r"^\s*(?:in|on|at|during|to|from|after|before|via|through|with|in an?)\s+[^\"“”,;:.]{0,60}$",
+                     re.IGNORECASE)  # "said in an interview “…”": the phrase is not content
 _TRIM_CHARS = " \t\n,;:—–-\"“”„«»`"
 _COMPLEMENT_DEPS = ("ccomp",)
 _DIRECTIVE = {"call on", "call for", "urge", "demand"}
@@ -136,7 +138,7 @@ class ContentFinder:
             gap = text[cue_end:q.start]
             if subject is not None and base + subject.idx >= cue_end:
                 gap = text[a1:q.start] if a1 <= q.start else gap
-            if _GAP_OK.match(gap) or gap.rstrip().endswith((":", ",")):
+            if _GAP_OK.match(gap) or gap.rstrip().endswith((":", ",")) or _PP_GAP.match(gap):
                 s0, e0 = trim(text, q.inner_start, q.inner_end)
                 return Content(s0, e0, text[s0:e0], True, [q], "quote-after")
             if cue.token.left_edge.idx + base <= q.start and base + cue.token.right_edge.idx >= q.inner_start:
