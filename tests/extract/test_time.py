@@ -201,6 +201,12 @@ def test_may_the_verb_and_march_the_verb_are_not_months(nlp) -> None:
     assert times(nlp, "Officials may march to the square and may decide later.") == []
 
 
+def test_names_that_contain_time_words_are_not_times(nlp) -> None:
+    text = "Both sides signed the Good Friday Agreement after the Six-Day War."
+    assert [t.text for t in times(nlp, text)] == []
+    assert one(nlp, "They met on Good Friday.", "Good Friday", "2022-05-01").value == "2022-04-15"
+
+
 # -- no publication date ---------------------------------------------------------------------
 
 def test_relative_expressions_without_publication_date_keep_their_span_only(nlp) -> None:

@@ -363,6 +363,9 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     if not _capitalised(_orig(m, ctx, "wd")):
         return None
+    if not m["shift"] and not m["pmod"] and _NAME_GOES_ON.match(ctx.text, m.end()) \
+            and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # inside a name: "the Good Friday Agreement", "the Bloody Sunday Inquiry"
     wd = lx.weekday(m["wd"])
     if wd is None:
         return None
@@ -687,6 +690,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if _AGE.match(ctx.text, m.end()):
         return None  # an age ("a 6-year-old boy", "64 years old"), not a time
+    if _capitalised(_orig(m, ctx, "u")) and not _orig(m, ctx, "u").isupper():
+        return None  # part of a name: "the Six-Day War", "the Hundred Years' War"
     n, vague = _unit_number(m, lx)
     nkey = key(m["n"])
     if nkey in ("a", "an") and unit in ("second", "minute"):
@@ -765,11 +770,21 @@ def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 # ---------------------------------------------------------------------------- holidays
 
+_NAME_GOES_ON = re.compile(r"[^\S\n]+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|"
+                           r"Wed|Thu|Fri|Sat|Sun|In|On|At|The)\b)[A-Z][a-z]")
+
+
+# a capitalised word right before, itself after a lower-case word (not a sentence start)
+_NAME_BEFORE = re.compile(r"[a-z,][^\S\n]+[A-Z][a-z]+[^\S\n]+$")
+
+
 def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     name = key(m["hol"])
     if not _capitalised(_orig(m, ctx, "hol")):
         return None
+    if _NAME_GOES_ON.match(ctx.text, m.end()):
+        return None  # part of a name: "the Good Friday Agreement"
     fixed = lx.holidays_fixed.get(name)
     computed = lx.holidays_computed.get(name)
     shift = lx.shifts.get(key(m["shift"])) if m["shift"] else None
@@ -843,7 +858,7 @@ def _rules() -> list[Rule]:
                      r"the<S>prior)<S>(?P<u>day|week|month|year|morning|afternoon|evening|night)" + E,
          h_anaphora),
         ("shift_unit", B + r"<PMOD>(?P<the>the<S>)?(?P<shift><SHIFT>)<S>(?P<u>week(?:end)?|month|year|"
-                       r"quarter|decade|century|half|fiscal<S>year|<SEASON>|<MONTH>)" + E, h_shift_unit),
+                       r"quarter|decade|century|fiscal<S>year|<SEASON>|<MONTH>)" + E, h_shift_unit),
         ("season", B + r"<PMOD>(?:(?P<det>the|this|last|next|that)<S>)?(?P<s><SEASON>)"
                    r"(?:,?<S>(?:of<S>)?(?P<y>1\d{3}|20\d\d))?" + E, h_season),
         ("weekend", B + r"the<S>weekend" + E, h_weekend),
@@ -859,7 +874,7 @@ def _rules() -> list[Rule]:
                     r"(?P<yrel2>this|last|next)<S>year))?(?P<qn>)" + E, h_quarter),
         ("quarter_q", B + r"(?P<det>)(?P<adjs>)(?P<yrel>)(?P<yrel2>)(?P<y1>)q(?P<qn>[1-4])"
                       r"(?:<S>(?P<y2>1\d{3}|20\d\d))?" + E, h_quarter),
-        ("half", B + r"(?:the<S>)?(?P<h>first|second|1st|2nd)[-\s]half<S>of<S>(?:(?P<y>1\d{3}|20\d\d)|"
+        ("half", B + r"(?:the<S>)?(?P<h>first|second|1st|2nd|last|latter)[-\s]half<S>of<S>(?:(?P<y>1\d{3}|20\d\d)|"
                  r"(?P<yrel>this|last|next)<S>year)" + E, h_half),
         ("year_rel", B + r"(?:(?:the|a)<S>)?(?P<w>year-earlier|year-ago|year-end|year<S>end|"
                      r"the<S>end<S>of<S>the<S>year|(?:current|this)<S>fiscal<S>year|fiscal<S>year)"
