@@ -66,6 +66,14 @@ def test_georgia_the_state_and_the_country(nlp):
         ("GEO", "country")
 
 
+def test_the_state_after_a_city_picks_the_namesake(nlp):
+    ga = run(nlp, "The plane landed in Tampa, Fla., and later flew to Columbus, Ga., on Monday.")
+    oh = run(nlp, "The candidates debated in Columbus, Ohio, on Monday.")
+    assert place(ga, "Fla.").name == "Florida" and place(ga, "Ga.").name == "Georgia"
+    assert place(ga, "Columbus").gazetteer_id != place(oh, "Columbus").gazetteer_id
+    assert place(ga, "Columbus").lat < 33.5 < place(oh, "Columbus").lat  # Georgia is south
+
+
 def test_punjab_follows_the_capital_in_the_text(nlp):
     pk = run(nlp, "Farmers in Punjab protested against Islamabad's decision.")
     ind = run(nlp, "Farmers in Punjab protested outside New Delhi.")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from spacy.tokens import Doc, Span, Token
 
@@ -518,22 +519,28 @@ class Coder:
 
     # -- coding ---------------------------------------------------------------------------
     def code_sentence(self, doc: Doc, sa: SentenceActors) -> list[RawEvent]:
+        """Every event of a parsed sentence whose actor mentions ``sa`` holds."""
         out: list[RawEvent] = []
         consumed: set[int] = set()
         light_objects: dict[int, Token] = {}  # noun token -> light verb
-        for tok in doc:
-            if not tok.tag_.startswith("VB") and tok.pos_ not in ("VERB",):
+        words = [(t.lower_, t.lemma_.lower()) for t in doc]
+        wordset = {w for pair in words for w in pair}
+        tags = [t.tag_ for t in doc]
+        for i, (low, lem) in enumerate(words):
+            if not tags[i].startswith("VB"):
                 continue
-            entries = self.d.verbs.get(tok.lower_) or self.d.verbs.get(tok.lemma_.lower())
-            if not entries:
+            entries = self.d.verbs.get(low) or self.d.verbs.get(lem)
+            if not entries or not any(e.possible(wordset) or "light" in e.flags
+                                      for e in entries):
                 continue
-            out += self._code_verb(tok, entries, sa, consumed, light_objects)
-        for tok in doc:
-            if tok.i in consumed or not tok.tag_.startswith("NN"):
+            out += self._code_verb(doc[i], entries, sa, consumed, light_objects, words)
+        for i, (low, lem) in enumerate(words):
+            if i in consumed or not tags[i].startswith("NN"):
                 continue
-            entries = self.d.nouns.get(tok.lemma_.lower()) or self.d.nouns.get(tok.lower_)
-            if not entries:
+            entries = self.d.nouns.get(lem) or self.d.nouns.get(low)
+            if not entries or not any(e.possible(wordset) for e in entries):
                 continue
+            tok = doc[i]
             m = sa.at(tok)
             if m is not None and is_actor(m) and tok.i not in light_objects:
                 continue  # part of an actor's name
@@ -558,34 +565,40 @@ class Coder:
         return [RawEvent(root, CAPTION_CODE, a, b, "caption", root, frozenset({"symmetric"}))
                 for a in people for b in people if _distinct(a, b)]
 
-    def _post_tokens(self, verb: Token) -> list[Token]:
-        toks: list[Token] = []
-        passive_subj: list[Token] = []
+    def _post_indices(self, verb: Token) -> list[int]:
+        """Token indices of a verb's complements (a passive subject first): the words its
+        patterns look at after the verb. Subtrees are contiguous (projective parses)."""
+        idx: list[int] = []
+        passive_subj: list[int] = []
         for c in verb.children:
-            if c.dep_ in PASS_SUBJ:
-                passive_subj += list(c.subtree)
-            elif c.dep_ in COMPLEMENT_DEPS and (c.i > verb.i or c.dep_ in ("advmod",)):
-                toks += list(c.subtree)
-            elif c.dep_ == "advcl" and c.i > verb.i and any(
+            dep = c.dep_
+            if dep in PASS_SUBJ:
+                passive_subj += range(c.left_edge.i, c.right_edge.i + 1)
+            elif dep in COMPLEMENT_DEPS and (c.i > verb.i or dep == "advmod"):
+                idx += range(c.left_edge.i, c.right_edge.i + 1)
+            elif dep == "advcl" and c.i > verb.i and any(
                     a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                toks += list(c.subtree)  # "called on X to end its embargo"
-        toks.sort(key=lambda t: t.i)
-        return passive_subj + toks
+                idx += range(c.left_edge.i, c.right_edge.i + 1)  # "called on X to end ..."
+        idx.sort()
+        return passive_subj + idx
 
     def _code_verb(self, verb: Token, entries: list, sa: SentenceActors, consumed: set[int],
-                   light_objects: dict[int, Token]) -> list[RawEvent]:
+                   light_objects: dict[int, Token],
+                   words: list[tuple[str, str]] | None = None) -> list[RawEvent]:
         doc = verb.doc
-        post = self._post_tokens(verb)
-        pre = [t for t in doc[: verb.i]]
-        words_post = [(t.lower_, t.lemma_.lower()) for t in post]
-        words_pre = [(t.lower_, t.lemma_.lower()) for t in pre]
+        if words is None:
+            words = [(t.lower_, t.lemma_.lower()) for t in doc]
+        post_idx = self._post_indices(verb)
+        words_post = [words[i] for i in post_idx]
+        words_pre = words[: verb.i]
         before = words_pre[-3:]
-        after = [(t.lower_, t.lemma_.lower()) for t in doc[verb.i + 1: verb.i + 4]]
+        after = words[verb.i + 1: verb.i + 4]
         m = match(entries, words_pre, words_post, before, after)
         if m is None:
             return []
+        post = _LazyTokens(doc, post_idx)
         for i in m.tokens:
-            consumed.add(post[i].i)
+            consumed.add(post_idx[i])
         if m.code == NULL and not m.reverse:  # a light verb: its event is the noun it takes
             for c in verb.children:
                 if c.dep_ in OBJ and c.tag_.startswith("NN") and c.lemma_.lower() in self.d.nouns:
@@ -608,8 +621,8 @@ class Coder:
             targets = self.verb_targets(verb, sa, m, post, sources)
         if m.source_at is not None:
             sources = self.first_actor(post[m.source_at:], sa) or sources
-        words = {w for pair in words_post for w in pair}
-        if words & self.reciprocal:
+        post_words = {w for pair in words_post for w in pair}
+        if post_words & self.reciprocal:
             flags.add("symmetric")
         if passive and not sources and "territorial" in flags:
             sources = self._territorial(verb, sa)
@@ -774,6 +787,28 @@ class Coder:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+
+class _LazyTokens(Sequence[Token]):
+    """Tokens of ``doc`` at ``indices``, made only when asked for."""
+
+    def __init__(self, doc: Doc, indices: list[int]) -> None:
+        self.doc = doc
+        self.indices = indices
+
+    def __len__(self) -> int:
+        return len(self.indices)
+
+    @overload
+    def __getitem__(self, k: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[Token]: ...
+
+    def __getitem__(self, k: int | slice) -> Token | list[Token]:
+        if isinstance(k, slice):
+            return [self.doc[i] for i in self.indices[k]]
+        return self.doc[self.indices[k]]
+
 
 DASHES = frozenset(("\u2014", "\u2013", "--", "-"))
 

@@ -49,7 +49,7 @@ class Element:
         return min((len(p) for p in self.phrases), default=0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Pattern:
     code: str
     pre: tuple[Element, ...] = ()
@@ -63,6 +63,16 @@ class Pattern:
     @property
     def weight(self) -> int:
         return sum(e.size for e in self.pre) + sum(e.size for e in self.post)
+
+    @functools.cached_property
+    def anchors(self) -> tuple[frozenset[str], ...]:
+        """For each element, the words one of its phrases must start with."""
+        return tuple(frozenset(p[0] for p in e.phrases if p) for e in self.pre + self.post)
+
+    def possible(self, words: frozenset[str] | set[str]) -> bool:
+        """Could this pattern match a sentence holding ``words``? (a cheap test before any
+        parse: every element's first word occurs)"""
+        return all(a & words for a in self.anchors)
 
 
 @dataclass
@@ -79,9 +89,17 @@ class Entry:
 
     @property
     def is_trigger(self) -> bool:
-        """Can this word produce an event (by itself or through a pattern)?"""
-        return (self.code != NULL or "light" in self.flags
-                or any(p.code != NULL for p in self.patterns))
+        """Can this word produce an event (by itself or through a pattern)? A light verb
+        ("pay", "hold") is not: the event noun it takes is."""
+        return self.code != NULL or any(p.code != NULL for p in self.patterns)
+
+    def possible(self, words: frozenset[str] | set[str]) -> bool:
+        """Could this trigger code an event in a sentence holding ``words`` (lower-case
+        texts and lemmas)? Yes when the bare word is coded, or when a coded pattern's
+        words all occur."""
+        if self.code != NULL:
+            return True
+        return any(p.code != NULL and p.possible(words) for p in self.patterns)
 
 
 @dataclass

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from foreigndesk.extract.event_coder import Coder, RawEvent, SentenceActors, clause_head
 from foreigndesk.extract.event_codes import info
-from foreigndesk.extract.event_dictionary import Dictionary, default
+from foreigndesk.extract.event_dictionary import Dictionary, Entry, default
 from foreigndesk.extract.event_modality import modality
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Event, Mention, Place, TimeValue
@@ -78,6 +78,9 @@ class EventExtractor:
     # -- which sentences need a parse --------------------------------------------------------
     def candidates(self, pd: ParsedDoc, actors: dict[int, list[Mention]],
                    places: dict[int, list[Place]]) -> list[int]:
+        """The sentences worth a parse, judged from the single pass's tags and lemmas: a
+        trigger that can code an event here (a coded verb or noun, or one whose pattern's
+        words all occur) and two actors, or one actor and a pronoun, a title or a place."""
         d = self.coder.d
         verbs, nouns, titles = d.verb_triggers, d.noun_triggers, self.coder.titles
         out = []
@@ -85,23 +88,30 @@ class EventExtractor:
             n = len(actors.get(i, ()))
             if n == 0:
                 continue
-            trigger = other = False
+            cands: list[tuple[dict[str, list[Entry]], str, str]] = []
+            words: set[str] = set()
+            other = False
+            has_verb = False
             for t in sent:
-                tag = t.tag_
+                low, lem, tag = t.lower_, t.lemma_.lower(), t.tag_
+                words.add(low)
+                words.add(lem)
                 if tag.startswith("VB"):
-                    if not trigger and (t.lower_ in verbs or t.lemma_.lower() in verbs):
-                        trigger = True
+                    has_verb = True
+                    if low in verbs or lem in verbs:
+                        cands.append((d.verbs, low, lem))
                 elif tag.startswith("NN"):
-                    lem = t.lemma_.lower()
-                    if not trigger and lem in nouns:
-                        trigger = True
+                    if lem in nouns:
+                        cands.append((d.nouns, low, lem))
                     if lem in titles:  # "the president" may refer back to a person
                         other = True
                 elif tag in PRONOUN_TAGS or tag == "WP":
                     other = True
+            trigger = any(e.possible(words) for table, low, lem in cands
+                          for e in (table.get(low) or table.get(lem) or ()))
             if trigger and (n >= 2 or other or places.get(i)):
                 out.append(i)
-            elif n >= 2 and not any(t.tag_.startswith("VB") for t in sent) and len({
+            elif n >= 2 and not has_verb and len({
                     m.country for m in actors[i] if m.actor_kind == "person"}) >= 2:
                 out.append(i)  # a caption naming people of two states
         return out

@@ -74,6 +74,7 @@ class Candidate:
     rank: float | None = None  # prior importance from places.yaml
     capital: bool = False
     alt: bool = False  # matched through an alternate name (a city's old or foreign name)
+    admin1: str | None = None  # "US.GA": the first-level division (cities; US states)
 
 
 @dataclass
@@ -164,8 +165,9 @@ def build(places_file: Path | None = None, geonames_dir: Path | None = None) -> 
         key = name_key(rec["name"])
         is_capital = capitals.get(rec["countrycode"]) == key or (
             rec["countrycode"] == "US" and rec.get("admin1code") == "DC" and key == "washington")
+        admin1 = f"{rec['countrycode']}.{rec['admin1code']}" if rec.get("admin1code") else None
         cand = Candidate(rec["name"], "city", iso3, float(rec["latitude"]), float(rec["longitude"]),
-                         f"geonames:{rec['geonameid']}", pop, capital=is_capital)
+                         f"geonames:{rec['geonameid']}", pop, capital=is_capital, admin1=admin1)
         gz.add(key, cand)
         if is_capital and iso3 and (iso3 not in capital_city
                                     or pop > capital_city[iso3].population):
@@ -176,7 +178,7 @@ def build(places_file: Path | None = None, geonames_dir: Path | None = None) -> 
             gz.scan_city_keys.add(key)
         if pop >= ALT_SPELLING_MIN_POPULATION:
             alt_cand = Candidate(rec["name"], "city", iso3, cand.lat, cand.lon, cand.gazetteer_id,
-                                 pop, capital=is_capital, alt=True)
+                                 pop, capital=is_capital, alt=True, admin1=admin1)
             short = key[:-5] if key.endswith(" city") else None  # "New York" City
             any_alt = pop >= ALT_NAME_MIN_POPULATION
             head = key[:3]
@@ -210,6 +212,7 @@ def build(places_file: Path | None = None, geonames_dir: Path | None = None) -> 
 
     # places.yaml entries; US states take their geonames id when the gazetteer has them
     state_ids = {name_key(s["name"]): s["geonameid"] for s in us_states.values()}
+    state_codes = {name_key(s["name"]): s["code"] for s in us_states.values()}
     for p in data.get("places") or []:
         key = name_key(p["name"])
         country = p.get("country")
@@ -218,11 +221,15 @@ def build(places_file: Path | None = None, geonames_dir: Path | None = None) -> 
         else:
             gid = "foreigndesk:" + re.sub(r"[^a-z0-9]+", "-", key).strip("-") + (
                 f"-{country.lower()}" if country else "")
+        admin1 = f"US.{state_codes[key]}" if country == "USA" and key in state_codes \
+            and p["feature"] == "admin1" else None
         cand = Candidate(p["name"], p["feature"], country, float(p["lat"]), float(p["lon"]), gid,
-                         rank=p.get("rank"))
+                         rank=p.get("rank"), admin1=admin1)
         for name in [p["name"], *(p.get("aliases") or [])]:
             gz.add(name_key(name), cand)
             gz.scan_keys.add(name_key(name))
+        for abbr in p.get("abbr") or []:  # "Fla.": only where the tagger saw a place
+            gz.add(name_key(abbr), cand)
 
     keys = gz.scan_keys | gz.scan_city_keys
     gz.scan_max_tokens = max(len(k.split()) for k in keys) + 2  # tokens: "U.S.'s", "-"

@@ -23,6 +23,7 @@ CONTEXT_DOC = 30.0  # the candidate's country is mentioned elsewhere in the docu
 CONTEXT_SENTENCE = 15.0  # ... in the same or an adjacent sentence
 CONTEXT_NEIGHBOUR = 15.0  # a neighbour of a country mentioned in the document
 CONTEXT_ANCHOR = 40.0  # the text relates this place to a place in that country ("outside X")
+CONTEXT_ADMIN1 = 30.0  # ... to its first-level division ("Columbus, Ga.")
 ALT_NAME_PENALTY = 10.0
 CAPITAL_MIN_POPULATION = 100_000  # the capitals of micro-states are not household names
 FAME = 40.0  # countries, capitals and big cities: what a name means anywhere
@@ -91,8 +92,10 @@ class Context:
 
 
 def score(c: Candidate, key: str, sentence: int, ctx: Context, gz: Gazetteer,
-          anchors: Set[str] = frozenset()) -> float:
+          anchors: Set[str] = frozenset(), admin1: Set[str] = frozenset()) -> float:
     s = prior(c)
+    if c.admin1 and c.admin1 in admin1:
+        s += CONTEXT_ADMIN1
     if not c.country:
         return s
     doc = ctx.countries(key)
@@ -108,10 +111,13 @@ def score(c: Candidate, key: str, sentence: int, ctx: Context, gz: Gazetteer,
 
 
 def choose(cands: list[Candidate], key: str, sentence: int, ctx: Context, gz: Gazetteer,
-           anchors: Set[str] = frozenset()) -> tuple[Candidate, float]:
-    """The best candidate and a confidence from the margin over the runner-up."""
-    scored = sorted(((score(c, key, sentence, ctx, gz, anchors), FEATURE_ORDER.get(c.feature, 5), c)
-                     for c in cands), key=lambda t: (-t[0], t[1]))
+           anchors: Set[str] = frozenset(),
+           admin1: Set[str] = frozenset()) -> tuple[Candidate, float]:
+    """The best candidate and a confidence from the margin over the runner-up (of another
+    country; among namesakes of one country the confidence is that of the country)."""
+    scored = sorted(((score(c, key, sentence, ctx, gz, anchors, admin1),
+                      FEATURE_ORDER.get(c.feature, 5), c) for c in cands),
+                    key=lambda t: (-t[0], t[1]))
     best_score, _, best = scored[0]
     if best.feature == "city" and best.capital:
         # a city-state ("Hong Kong", "Singapore"): the territory, not its capital

@@ -75,6 +75,7 @@ class _Name:
     cands: list[Candidate]
     source: str  # ner | actor | scan
     anchors: set[str] = field(default_factory=set)
+    admin1: set[str] = field(default_factory=set)  # "Columbus, Ga.": the state it is in
     anchor: _Name | None = None
 
 
@@ -110,7 +111,7 @@ class PlaceExtractor:
         # two rounds: the first reads the context of unambiguous names only; the second adds
         # the confident choices of the first ("Islamabad" settles "Punjab")
         ctx = self._context(pd, names)
-        choice = {id(n): choose(n.cands, n.key, n.sentence, ctx, gz, n.anchors)
+        choice = {id(n): choose(n.cands, n.key, n.sentence, ctx, gz, n.anchors, n.admin1)
                   for n in names if n.cands}
         for n in names:
             if id(n) in choice and len({c.country for c in n.cands}) > 1:
@@ -119,7 +120,7 @@ class PlaceExtractor:
                     ctx.add(n.sentence, best.country, n.key)
         out = pd.extraction.places
         for n in names:
-            best_conf = choose(n.cands, n.key, n.sentence, ctx, gz, n.anchors) \
+            best_conf = choose(n.cands, n.key, n.sentence, ctx, gz, n.anchors, n.admin1) \
                 if len({c.country for c in n.cands}) > 1 else choice.get(id(n))
             place = self._place(pd, n, best_conf, ctx, gz)
             if place is not None:
@@ -300,6 +301,7 @@ class PlaceExtractor:
                 # "Atlanta, Georgia", "Lourdes, Cuba": the second names where the first is
                 if any(c.feature in ("country", "admin1") for c in b.cands):
                     a.anchors = {c.country for c in b.cands if c.country}
+                    a.admin1 = {c.admin1 for c in b.cands if c.admin1 and c.feature == "admin1"}
                     a.anchor = b
                     if a.cands and all(c.feature == "city" for c in a.cands):
                         b.anchors = {c.country for c in a.cands if c.country}
