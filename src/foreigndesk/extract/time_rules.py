@@ -379,7 +379,7 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         day = cal.weekday_near(ctx.dct, wd, "future", strict=True)
     else:
         tense = ctx.tense(m.start(), m.end())
-        day = cal.weekday_near(ctx.dct, wd, "future" if tense in ("future", "present") else "past")
+        day = cal.weekday_near(ctx.dct, wd, "future" if tense == "future" else "past")
     value, prec, typ = _with_part(day.isoformat(), m["part"], lx)
     return Resolved(value, prec, typ, anchored=True, modifier=mod)
 
