@@ -214,7 +214,8 @@ def test_export(dossier_server):
     "/static/..%5capp.py", "/static/....//app.py", "/static//etc/passwd",
     "/static/%2fetc%2fpasswd", "/static/..%2f..%2f..%2f..%2f..%2fetc%2fpasswd",
     "/api/export/..%2f..%2fapp.py", "/api/export/../../app.py", "/api/export/%2e%2e%2fevents.csv",
-    "/api/export/events.csv%00.py",
+    "/api/export/events.csv%00.py", "/export/..%2fapp.py", "/export/brief.html%2f..%2f..%2fapp.py",
+    "/export/%2e%2e%2f%2e%2e%2fpyproject.toml", "/export/brief.pdf.py",
 ])
 def test_no_path_traversal(dossier_server, path):
     # httpx would normalise the dots away: send the raw path

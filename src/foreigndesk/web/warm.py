@@ -8,6 +8,7 @@ the module is loaded, and waits for the warm-up otherwise."""
 from __future__ import annotations
 
 import importlib
+import sys
 import threading
 
 _LOCK = threading.Lock()
@@ -15,6 +16,8 @@ HEAVY = ("foreigndesk.analyze.clusters", "foreigndesk.analyze.figures", "scipy.s
 
 
 def need(*modules: str) -> None:
+    if all(name in sys.modules for name in modules):
+        return
     with _LOCK:
         for name in modules:
             importlib.import_module(name)
