@@ -125,7 +125,11 @@ class TimeValue(Fact):
 
     ``value``: 2022-11-25 (day), 2022-11 (month), 2022 (year), 198X (decade), 18XX (century),
     or P1W-style durations; ``precision``: day|month|year|decade|century|duration|time|set.
-    ``anchored``: the value was resolved against the document's publication date."""
+    ``anchored``: the value was resolved against the document's publication date.
+    The time extractor also writes 2022-W48 / 2022-W47-WE (precision ``week``), 2022-Q3
+    (``quarter``), 2022-H1 (``half``), 2022-SU (``season``), and an empty precision for a
+    value that is no calendar date (PRESENT_REF, PAST_REF, FUTURE_REF, XXXX-11-25, or none);
+    ``modifier`` may also be LESS_THAN / MORE_THAN ("nearly", "more than")."""
 
     value: str = ""
     precision: str = ""
