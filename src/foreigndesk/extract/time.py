@@ -262,7 +262,7 @@ def _entity_candidates(low: str, ents: list[tuple[int, int, str]],
         if found.hits(start, end):
             continue
         span = low[start:end]
-        if _AGE.search(span):
+        if "\n" in span or _AGE.search(span):
             continue
         if not any(w in words or w.rstrip("s") in words for w in _WORD.findall(span)):
             continue
