@@ -3,6 +3,7 @@ documents are kept as they are stored; the renderers escape them."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,7 +47,8 @@ class ActorRow:
 
 @dataclass
 class EventRow:
-    date: str
+    date: str          # in words
+    value: str | None  # as stored
     source: str
     name: str
     code: str
@@ -75,8 +77,10 @@ class Relations:
     def chart(self, fmt: str = "svg") -> bytes | None:
         """The relations chart (svg or png), None when there is nothing to draw."""
         from foreigndesk.report.chart import relations_chart
+        from foreigndesk.report.render import quiet
 
-        return relations_chart(self.news, self.gdelt, self.votes, self.a_name, self.b_name, fmt)
+        with quiet("matplotlib", level=logging.WARNING):
+            return relations_chart(self.news, self.gdelt, self.votes, self.a_name, self.b_name, fmt)
 
 
 @dataclass

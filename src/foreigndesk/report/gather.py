@@ -366,7 +366,7 @@ class Gatherer:
                           [:MAX_EVENTS])
             left_out = len(rows) - len(keep)
             rows = [rows[i] for i in keep]
-        table = [EventRow(dates.label(e["date"]) if e["date"] else "undated",
+        table = [EventRow(dates.label(e["date"]) if e["date"] else "undated", e["date"],
                           self.party(e, "source"), event_name(e["code"]),
                           e["code"], self.party(e, "target"), e["goldstein"], e["modality"],
                           e["n_mentions"], self.cite_event(e)) for e in rows]

@@ -11,7 +11,10 @@
 from __future__ import annotations
 
 import base64
+import contextlib
+import logging
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -46,6 +49,21 @@ def md_escape(text: str) -> str:
 def md_unescape(text: str) -> str:
     """The inverse of :func:`md_escape` (for a text without line breaks)."""
     return re.sub(r"\\([\\`*_\[\]<>&|~#])", r"\1", text)
+
+
+@contextlib.contextmanager
+def quiet(*names: str, level: int = logging.ERROR) -> Iterator[None]:
+    """Silence the progress and font messages of these libraries' loggers meanwhile (a
+    missing glyph is not the reader's problem)."""
+    loggers = [logging.getLogger(n) for n in names]
+    before = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(level)
+    try:
+        yield
+    finally:
+        for lg, lv in zip(loggers, before, strict=True):
+            lg.setLevel(lv)
 
 
 def _environment(markdown: bool) -> Any:
@@ -95,7 +113,8 @@ def markdown(brief: Brief, chart_file: str | None = None) -> str:
 def pdf(html_text: str, path: str | Path) -> None:
     """Lay the HTML out with WeasyPrint into ``path``; nothing but data: URIs is fetched."""
     try:
-        import weasyprint
+        with quiet("weasyprint", "fontTools"):  # it parses its stylesheets on import
+            import weasyprint
     except (ImportError, OSError) as e:  # OSError: a system library (Pango) is missing
         raise RenderError(f"PDF output needs WeasyPrint and its system libraries ({e}); "
                           "pip install 'foreigndesk[report]', or write .html") from None
@@ -110,7 +129,8 @@ def pdf(html_text: str, path: str | Path) -> None:
             if not url.startswith("data:"):
                 raise ValueError("a brief fetches no external resource")
             return default_url_fetcher(url, *args, **kw)
-    weasyprint.HTML(string=html_text, url_fetcher=fetcher).write_pdf(str(path))
+    with quiet("weasyprint", "fontTools"):
+        weasyprint.HTML(string=html_text, url_fetcher=fetcher).write_pdf(str(path))
 
 
 def write(brief: Brief, path: str | Path, chart: bool = True) -> list[Path]:

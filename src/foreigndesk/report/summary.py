@@ -120,7 +120,8 @@ def summarise(g: Gatherer) -> list[Stmt]:
         from foreigndesk.report.gather import _num
 
         out.append(Stmt([
-            f"{_plural(len(g.conflicts), 'pair')} of figures disagree; the widest gap concerns "
+            f"{_plural(len(g.conflicts), 'pair')} of figures disagree"
+            f"{'s' if len(g.conflicts) == 1 else ''}; the widest gap concerns "
             f"{k['measure']}: {_num(k['value_a'])}{unit} according to {k['source_a']}",
             c.cite(k["doc_a"], k["sentence_index_a"]),
             f" against {_num(k['value_b'])}{unit} according to {k['source_b']}",

@@ -1,0 +1,40 @@
+"""Fixtures of the brief tests: briefs of the dossier store (made once per session), a store
+of the example corpus (no ../shared needed) and a store of hostile documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, run_cli
+
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture(scope="session")
+def dossier_briefs(dossier_db, tmp_path_factory) -> dict[str, Path]:
+    """brief.html, brief.md and brief.pdf of the whole dossier store, through the CLI."""
+    out = tmp_path_factory.mktemp("briefs")
+    paths = {}
+    for ext in ("html", "md", "pdf"):
+        paths[ext] = out / f"brief.{ext}"
+        run_cli("report", "--db", str(dossier_db), "-o", str(paths[ext]))
+    return paths
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory) -> Path:
+    """The example corpus (examples/) ingested through the CLI."""
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    run_cli("ingest", str(EXAMPLES), "--db", str(db), "--workers", "1", "--quiet")
+    return db
+
+
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory) -> Path:
+    """Documents full of script tags, event handlers, javascript: URLs and Markdown links in
+    their title, outlet, URL and text (tests/report/hostile.jsonl), ingested through the CLI."""
+    db = tmp_path_factory.mktemp("hostile") / "hostile.db"
+    run_cli("ingest", str(HERE / "hostile.jsonl"), "--db", str(db), "--workers", "1", "--quiet")
+    return db
