@@ -310,6 +310,13 @@ class Coder:
                 if m.actor_kind == "person":
                     return [self.ref(m, t)]
             return []
+        if low == "it" and t.dep_ in SUBJ + PASS_SUBJ:
+            # "Ethiopia indicated it would act", "China said it had sent aid": the speaker
+            clause = clause_head(t)
+            if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
+                return [r for r in self.subjects(clause.head, sa)
+                        if r.mention.actor_kind != "person"]
+            return []
         if low in THING_PRONOUNS:
             for i, m in reversed(before):
                 if m.actor_kind != "person" and is_actor(m):
