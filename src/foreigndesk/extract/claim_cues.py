@@ -96,20 +96,33 @@ def cue_positions(doc: Doc, lex: CueLexicon) -> np.ndarray:
     lemmas and lower-case forms as arrays (no Python object per token)."""
     if not len(doc):
         return np.zeros(0, dtype=np.int64)
-    strings = doc.vocab.strings
+    h = _hashes(doc.vocab.strings, lex)
     arr = doc.to_array([TAG, LEMMA, LOWER])
-    vb = np.array([strings.add(t) for t in _VERB_TAGS], dtype=np.uint64)
-    lemmas = np.array([strings.add(form) for lemma in lex.lemmas for form in (lemma, lemma.capitalize())],
-                      dtype=np.uint64)
     lower = arr[:, 2]
-    mask = np.isin(arr[:, 0], vb) & np.isin(arr[:, 1], lemmas)
-    mask |= lower == strings.add("according")
-    words = np.nonzero(lower == strings.add("words"))[0]
-    for k in words:  # "in the words of X"
-        if 2 <= k < len(doc) - 1 and lower[k - 2] == strings.add("in") and lower[k - 1] == strings.add("the") \
-                and lower[k + 1] == strings.add("of"):
+    mask = np.isin(arr[:, 0], h["tags"]) & np.isin(arr[:, 1], h["lemmas"])
+    mask |= lower == h["according"]
+    for k in np.nonzero(lower == h["words"])[0]:  # "in the words of X"
+        if 2 <= k < len(doc) - 1 and lower[k - 2] == h["in"] and lower[k - 1] == h["the"] \
+                and lower[k + 1] == h["of"]:
             mask[k - 2] = True
     return np.nonzero(mask)[0].astype(np.int64)
+
+
+_HASHES: dict[tuple[int, int], dict[str, Any]] = {}
+
+
+def _hashes(strings: Any, lex: CueLexicon) -> dict[str, Any]:
+    """String hashes of the verb tags, cue lemmas and phrase words (once per vocabulary)."""
+    key = (id(strings), id(lex))
+    h = _HASHES.get(key)
+    if h is None:
+        h = {"tags": np.array([strings.add(t) for t in _VERB_TAGS], dtype=np.uint64),
+             "lemmas": np.array(sorted({strings.add(f) for lemma in lex.lemmas
+                                        for f in (lemma, lemma.capitalize())}), dtype=np.uint64)}
+        for w in ("according", "words", "in", "the", "of"):
+            h[w] = strings.add(w)
+        _HASHES[key] = h
+    return h
 
 
 @dataclass
