@@ -198,7 +198,7 @@ class Claim(Fact):
 class Quantity(Fact):
     """A figure: money, count, deaths, percent, votes."""
 
-    kind: str = "count"  # money | count | deaths | casualties | percent | votes
+    kind: str = "count"  # money | count | deaths | casualties | percent | votes | ratio | measure
     value: float | None = None
     values: dict[str, float] | None = None  # vote tallies {yes, no, abstain}
     unit: str | None = None  # ISO 4217 currency, "%", "people" ...
