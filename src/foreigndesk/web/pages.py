@@ -65,7 +65,10 @@ def reader(doc_id: str, s: Store = Depends(store)) -> Response:
 @router.get("/timeline")
 def timeline(s: Store = Depends(store), f: Filters = Depends(filters)) -> Response:
     items = timeline_view.items(s, f)
-    return page("timeline.html", "timeline", items=items, f=f, params=f.params(),
+    # what the axis needs; the sentence and the citation are in the table below
+    axis = [{k: it[k] for k in ("id", "kind", "t0", "t1", "date", "label", "quad", "href")}
+            for it in items]
+    return page("timeline.html", "timeline", items=items, axis=axis, f=f, params=f.params(),
                 n_events=sum(1 for i in items if i["kind"] == "event"),
                 n_times=sum(1 for i in items if i["kind"] == "time"))
 

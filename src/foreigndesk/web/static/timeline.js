@@ -29,6 +29,8 @@
   var fromIn = document.getElementById("tl-from");
   var toIn = document.getElementById("tl-to");
   var rows = document.querySelectorAll("#tl-list tbody tr");
+  var rowOf = {};
+  rows.forEach(function (tr) { rowOf[tr.dataset.i] = tr; });
   var M = {left: 136, right: 16, top: 28, row: 15};
   var LANES = [["event", "Events"], ["time", "Dated statements"]];
   var dragged = false;
@@ -112,7 +114,9 @@
                          "data-i": d.id}, layer);
       if (d.href) { a.setAttribute("href", d.href); }
       var title = node("title", {}, a);
-      title.textContent = d.date + " · " + d.label + "\n" + (d.sentence || "") + "\n— " + (d.cite || "");
+      var row = rowOf[d.id];
+      title.textContent = d.date + " · " + d.label + (row ? "\n" + row.cells[2].textContent.trim() +
+        "\n— " + row.cells[3].textContent.trim() : "");
       if (p[4] - p[3] > 10) {
         node("rect", {x: p[3], y: cy - 5, width: p[4] - p[3], height: 10, rx: 4, class: "span"}, a);
       }
@@ -122,7 +126,8 @@
     if (toIn && document.activeElement !== toIn) { toIn.value = view[1].toFixed(2); }
     rows.forEach(function (tr) {
       var t0 = parseFloat(tr.dataset.t0), t1 = parseFloat(tr.dataset.t1);
-      tr.hidden = t1 < view[0] || t0 > view[1];
+      var hide = t1 < view[0] || t0 > view[1];
+      if (tr.hidden !== hide) { tr.hidden = hide; }
     });
   }
 
