@@ -102,11 +102,11 @@ class PlaceExtractor:
 
     def __call__(self, pd: ParsedDoc) -> None:
         gz = gazetteer()
-        names = self._names(pd, gz)
+        person_words = self._person_words(pd)
+        names = self._names(pd, gz, person_words)
         if not names:
             return
         self._relate(pd, names)
-        person_words = self._person_words(pd)
         names = [n for n in names if not self._is_person(n, person_words)]
         # two rounds: the first reads the context of unambiguous names only; the second adds
         # the confident choices of the first ("Islamabad" settles "Punjab")
@@ -128,7 +128,7 @@ class PlaceExtractor:
 
     # ---- collecting names -------------------------------------------------------------
 
-    def _names(self, pd: ParsedDoc, gz: Gazetteer) -> list[_Name]:
+    def _names(self, pd: ParsedDoc, gz: Gazetteer, person_words: set[str]) -> list[_Name]:
         doc = pd.doc
         names: list[_Name] = []
         text = _text(pd)
@@ -158,6 +158,8 @@ class PlaceExtractor:
                     for s, e in pieces:
                         add(s, e, label, "ner")
             elif label in OTHER_LABELS:
+                if label == "PERSON" and span.text in person_words:
+                    continue  # "Jordan" after "Michael Jordan"
                 self._misread(span, gz, text, add)
 
         # actor mentions naming places (the actor layer runs before this extractor)
