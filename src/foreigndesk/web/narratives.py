@@ -81,11 +81,11 @@ def _shared(a: str, b: str) -> tuple[list[tuple[str, bool]], list[tuple[str, boo
     return parts(ta, same_a), parts(tb, same_b)
 
 
-def reuse(store: Store, context: int = 140) -> list[dict[str, Any]]:
+def reuse(store: Store, context: int = 140, limit: int | None = None) -> list[dict[str, Any]]:
     """Text-reuse passages, each side with context before and after and the passage cut into
     shared and differing parts."""
     out = []
-    for r in queries.reuse_pairs(store):
+    for r in queries.reuse_pairs(store)[:limit]:
         eb, es, ea = queries.context(store, r["earlier_doc"], r["earlier_start"],
                                      r["earlier_end"], context)
         lb, ls, la = queries.context(store, r["later_doc"], r["later_start"], r["later_end"],

@@ -18,6 +18,8 @@ from foreigndesk.web.render import page
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
+MAX_TIMELINE = 1000  # items on the timeline page (the API has them all)
+MAX_LISTED = 300  # clusters, echoes, reuse pairs, figures listed on a page
 
 
 @router.get("/")
@@ -64,11 +66,16 @@ def reader(doc_id: str, s: Store = Depends(store)) -> Response:
 
 @router.get("/timeline")
 def timeline(s: Store = Depends(store), f: Filters = Depends(filters)) -> Response:
-    items = timeline_view.items(s, f)
+    items = memo(s.path, ("timeline", repr(f.params())), lambda: timeline_view.items(s, f))
+    total = len(items)
+    if total > MAX_TIMELINE:  # news items (they cite sentences) before imported rows
+        keep = sorted(range(total), key=lambda i: (items[i]["origin"] != "news", i))[:MAX_TIMELINE]
+        items = [items[i] for i in sorted(keep)]
     # what the axis needs; the sentence and the citation are in the table below
     axis = [{k: it[k] for k in ("id", "kind", "t0", "t1", "date", "label", "quad", "href")}
             for it in items]
     return page("timeline.html", "timeline", items=items, axis=axis, f=f, params=f.params(),
+                total=total,
                 n_events=sum(1 for i in items if i["kind"] == "event"),
                 n_times=sum(1 for i in items if i["kind"] == "time"))
 
@@ -108,17 +115,24 @@ def relations(s: Store = Depends(store), a: str | None = None, b: str | None = N
 
 @router.get("/claims")
 def claims(s: Store = Depends(store)) -> Response:
-    return page("claims.html", "claims", clusters=narratives.clusters(s),
-                echoes=narratives.echoes(s), reuse=narratives.reuse(s))
+    clusters, echoes = narratives.clusters(s), narratives.echoes(s)
+    n_reuse = s.conn.execute("SELECT count(*) FROM reuse").fetchone()[0]
+    return page("claims.html", "claims", clusters=clusters[:MAX_LISTED],
+                echoes=echoes[:MAX_LISTED], reuse=narratives.reuse(s, limit=MAX_LISTED),
+                n_clusters=len(clusters), n_echoes=len(echoes), n_reuse=n_reuse,
+                cap=MAX_LISTED)
 
 
 @router.get("/figures")
 def figures(s: Store = Depends(store)) -> Response:
     conflicts, rows = narratives.figures(s)
+    n_rows = len(rows)
+    rows = rows[:MAX_LISTED * 3]
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in sorted(rows, key=lambda r: (r.get("measure") is None, (r.get("measure") or "").lower())):
         groups.setdefault(r.get("measure") or f"(no measure: {r['kind']})", []).append(r)
-    return page("figures.html", "figures", conflicts=conflicts, groups=groups)
+    return page("figures.html", "figures", conflicts=conflicts[:MAX_LISTED], groups=groups,
+                n_conflicts=len(conflicts), n_rows=n_rows, shown_rows=len(rows))
 
 
 def not_found(request: Request, exc: HTTPException) -> Response:
