@@ -346,3 +346,22 @@ def test_coder_with_petrarch_dictionaries(tmp_path: Path, nlp):
     for ex in (sentences.EXTRACTOR, tagger, coder):
         ex(pd)
     assert triples(pd) == {("FREGOV", "071", "SYL"), ("FRE", "072", "SYL")}
+
+
+def test_users_bring_their_own_verbs(nlp, tmp_path: Path, monkeypatch):
+    from foreigndesk.extract.events import ENV
+
+    (tmp_path / "x.verbs.txt").write_text(
+        "--- SNUB [1211] ---\nSNUB\n- * TRADE [1211]\n", encoding="utf-8")
+    monkeypatch.setenv(ENV, str(tmp_path))
+    ex = EventExtractor()
+    text = "Chile snubbed Peru on Monday."
+    doc = Document(text, published="2023-03-01")
+    pd = ParsedDoc(doc, nlp(text), nlp, Extraction(doc))
+    for stage in default_extractors(STAGES[:-1]):
+        stage(pd)
+    ex(pd)
+    assert triples(pd) == {("CHLGOV", "1211", "PERGOV")}
+    monkeypatch.setenv(ENV, str(tmp_path / "missing"))
+    with pytest.raises(ValueError, match="missing"):
+        _ = EventExtractor().coder

@@ -17,20 +17,27 @@ Each event gets:
   else the document's date (``date_source`` says ``text``, ``document`` or ``none``);
 - its place: a place named where something happens ("in Hanoi", "off the coast of X") in its
   clause, else the sentence's first such place.
+
+The dictionary is foreigndesk's own (``data/cameo``) unless the extractor is given another,
+or ``$FOREIGNDESK_EVENT_DICTIONARIES`` names a directory of verbs in foreigndesk's TSV format
+or PETRARCH's format (:func:`load_dictionary`).
 """
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 from foreigndesk.extract.event_coder import Coder, RawEvent, SentenceActors, clause_head
 from foreigndesk.extract.event_codes import info
-from foreigndesk.extract.event_dictionary import Dictionary, Entry, default
+from foreigndesk.extract.event_dictionary import Dictionary, Entry, default, load_tsv
 from foreigndesk.extract.event_modality import modality
+from foreigndesk.extract.event_petrarch import load_dir
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Event, Mention, Place, TimeValue
 
@@ -71,8 +78,8 @@ class EventExtractor:
     @property
     def coder(self) -> Coder:
         if self._coder is None:
-            self._coder = Coder(self._dictionary or default(), self.promote_states,
-                                self.require_dyad, self.loose_targets)
+            self._coder = Coder(self._dictionary or dictionary_from_env() or default(),
+                                self.promote_states, self.require_dyad, self.loose_targets)
         return self._coder
 
     # -- which sentences need a parse --------------------------------------------------------
@@ -186,6 +193,32 @@ class EventExtractor:
             modality=modality(r.clause if r.kind != "verb" else r.trigger),
             trigger=r.trigger.text,
         )
+
+
+ENV = "FOREIGNDESK_EVENT_DICTIONARIES"
+
+
+def load_dictionary(directory: str | Path) -> Dictionary:
+    """An event dictionary from a directory: foreigndesk's own format (``verbs.tsv``,
+    ``nouns.tsv``) or PETRARCH's (``*verbs*.txt`` / ``CAMEO*.txt``)."""
+    path = Path(directory)
+    own = [path / n for n in ("verbs.tsv", "nouns.tsv") if (path / n).is_file()]
+    if own:
+        return load_tsv(own, name=path.name)
+    return load_dir(path).verbs
+
+
+def dictionary_from_env() -> Dictionary | None:
+    """The dictionary named by ``$FOREIGNDESK_EVENT_DICTIONARIES`` (a directory), if set:
+    how ``foreigndesk ingest`` and ``extract`` (and their worker processes) use a user's
+    own verbs instead of foreigndesk's."""
+    where = os.environ.get(ENV)
+    if not where:
+        return None
+    try:
+        return load_dictionary(where)
+    except (OSError, ValueError) as e:
+        raise ValueError(f"${ENV}={where}: {e}") from e
 
 
 def _place_mention(p: Place) -> Mention:
