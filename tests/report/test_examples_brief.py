@@ -1,0 +1,43 @@
+"""The brief over the example corpus (examples/, ingested through the CLI): runs everywhere,
+without ../shared."""
+
+from __future__ import annotations
+
+from tests.conftest import run_cli
+from tests.report.briefcheck import (
+    by_class,
+    check_html_refs,
+    check_md_refs,
+    html_tree,
+    is_web_url,
+    store_rows,
+    unsafe_html,
+)
+
+
+def test_examples_html_and_markdown(examples_db, tmp_path):
+    html, md = tmp_path / "brief.html", tmp_path / "brief.md"
+    run_cli("report", "--db", str(examples_db), "-o", str(html))
+    run_cli("report", "--db", str(examples_db), "-o", str(md))
+    tree = html_tree(html)
+    refs = check_html_refs(tree, examples_db)
+    docs, _ = store_rows(examples_db)
+    assert len({r["doc"] for r in refs.values()}) >= 3
+    assert all(by_class(s, "a", "cite") for s in by_class(tree, "*", "stmt"))
+    allowed = {d["url"] for d in docs.values() if is_web_url(d["url"])}
+    assert unsafe_html(tree, allowed) == []
+    # every document of the store is listed (no filter)
+    assert {tr.get("data-doc") for tr in tree.xpath("//tr[@data-doc]")} == set(docs)
+    check_md_refs(md.read_text(encoding="utf-8"), examples_db)
+
+
+def test_examples_filters(examples_db, tmp_path):
+    out = tmp_path / "kenya.html"
+    run_cli("report", "--db", str(examples_db), "--actor", "KEN", "--since", "2023-02",
+            "--until", "2023-03", "-o", str(out))
+    tree = html_tree(out)
+    check_html_refs(tree, examples_db)
+    docs = {tr.get("data-doc") for tr in tree.xpath("//tr[@data-doc]")}
+    stored, _ = store_rows(examples_db)
+    assert docs and len(docs) < len(stored)
+    assert all((stored[d]["published"] or "2023-02")[:7] in ("2023-02", "2023-03") for d in docs)
