@@ -44,11 +44,13 @@ VERB_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon",
 NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "for", "into",
                      "over", "of", "at", "in")
 ACTOR_MOD_PREPS = ("by", "of", "from", "in")
+WHERE_PREPS = frozenset(("in", "at"))
 CIRCUMSTANCE_PREPS = frozenset(("after", "during", "before", "following", "since", "until",
                                 "upon", "on", "at", "despite", "amid", "ahead", "prior"))
 OBJECT_CONTROL = frozenset(("urge", "ask", "call", "press", "encourage", "invite", "tell",
                             "force", "allow", "help", "persuade", "order", "request", "push",
-                            "appeal", "challenge", "warn"))
+                            "appeal", "challenge", "warn", "pressure", "pressurize", "want",
+                            "expect", "compel", "oblige", "authorize", "permit", "enable"))
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his", "hers", "himself", "herself"))
 THING_PRONOUNS = frozenset(("its", "itself"))  # "it" is too often a thing to resolve
 GROUP_PRONOUNS = frozenset(("they", "them", "their", "theirs", "themselves", "we", "our", "us"))
@@ -128,13 +130,15 @@ def _has_code(m: Mention) -> bool:
 
 
 AGENT_KINDS = frozenset(("agent", "group"))
+STATELESS_SECTORS = frozenset(("IGO", "NGO"))  # codes that mean something without a country
 
 
 def is_actor(m: Mention) -> bool:
-    """A mention that is an actor by itself: one with a country, or a countryless actor of
-    its own (an IGO, an organisation); not a bare agent noun ("officials", "troops")."""
-    return bool(m.country) or bool(m.sector) and m.actor_kind not in AGENT_KINDS \
-        and m.actor_kind is not None
+    """A mention that is an actor by itself: one with a country, or an intergovernmental or
+    non-governmental organisation; not a bare agent noun ("officials", "troops") nor a group
+    whose code would be a sector alone."""
+    return bool(m.country) or (m.sector in STATELESS_SECTORS and m.actor_kind is not None
+                               and m.actor_kind not in AGENT_KINDS)
 
 
 def combine_code(country: str | None, sector: str | None) -> str:
@@ -455,8 +459,12 @@ class Coder:
             for c in o.children:
                 if c.dep_ == "prep" and c.lower_ not in ACTOR_MOD_PREPS:
                     preps.setdefault(c.lower_, []).append(c)
+        used = set(m.tokens) if m is not None else set()
+        used_idx = {post[i].i for i in used} if used else set()
         for word in VERB_TARGET_PREPS:
             for pt in preps.get(word, ()):
+                if word in WHERE_PREPS and pt.i not in used_idx:
+                    continue  # "in X" is where, unless the pattern asks for it ("invest in")
                 for po in pt.children:
                     if po.dep_ == "pobj":
                         refs = self.np_targets(po, sa, sources)

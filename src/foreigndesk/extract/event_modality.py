@@ -106,6 +106,10 @@ def modality(trigger: Token) -> str:
             if hl in c.reporting_verbs:
                 found.add("reported")
                 break
+            if hl in c.future_governors:  # "wants Putin to attack", "expects that X will"
+                found.add("future")
+            elif hl in c.hypothetical_governors:
+                found.add("hypothetical")
             verb = head
         elif dep == "advcl":
             if any(ch.dep_ == "mark" and ch.lower_ in c.hypothetical_marks
