@@ -214,6 +214,19 @@ def test_b_repeats_a_claim(nlp):
     assert e.echoes_actor is not None and e.echoes_actor == original.speaker_actor
 
 
+def test_echo_of_a_claim_in_an_earlier_sentence(nlp):
+    ex = run(nlp, "Moscow says the convoy carried only food. Minsk has echoed Moscow's line in its "
+                  "state media. Caracas parroted the Russian claim that the convoy was humanitarian.")
+    original = claim_with(ex, "carried only food")
+    minsk = next(c for c in ex.claims if "Minsk" in (c.speaker_text or ""))
+    assert minsk.stance == "repeats" and minsk.content == original.content == minsk.echoes_text
+    assert minsk.echoes_actor is not None and minsk.echoes_actor == original.speaker_actor
+    assert ex.document.text[minsk.content_start:minsk.content_end] == "Moscow's line"
+    caracas = next(c for c in ex.claims if "Caracas" in (c.speaker_text or ""))
+    assert caracas.stance == "repeats" and caracas.content == "the convoy was humanitarian"
+    assert caracas.echoes_actor is not None  # "the Russian claim": Russia
+
+
 def test_as_x_pointed_out_inside_a_quote(nlp):
     text = '"As Warsaw has pointed out, the pipeline is a security risk," said Eva Novak, a Czech diplomat.'
     ex = run(nlp, text)

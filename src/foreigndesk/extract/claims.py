@@ -140,9 +140,11 @@ class ClaimExtractor:
                     text = st.pd.document.text
                     if span is not None:
                         content = Content(span[0], span[1], text[span[0]:span[1]], False, [], "echo")
-                    elif prior is not None:
-                        content = Content(prior.content_start, prior.content_end, prior.content,
-                                          prior.direct, [], "echo")
+                    elif prior is not None and echoed is not None:
+                        # the content is the earlier claim's; its span here is the phrase that
+                        # names it ("Communist China's claim"), so the span stays in this sentence
+                        s0, e0 = token_span(_noun_phrase(echoed), base)
+                        content = Content(s0, e0, prior.content, False, [], "echo")
                     elif echoed is not None:
                         s0, e0 = token_span(list(echoed.subtree), base)
                         content = Content(s0, e0, text[s0:e0], False, [], "echo")
@@ -243,6 +245,15 @@ class ClaimExtractor:
                             stance, s_start, s_end, confidence=0.7)
         st.finder.used.add(q)
         return claim
+
+
+def _noun_phrase(tok: Token) -> list[Token]:
+    """``tok`` with the words before it in its phrase ("Communist China's claim"), without
+    what follows ("… in its official press")."""
+    out = [tok]
+    for c in tok.lefts:
+        out += list(c.subtree)
+    return out
 
 
 def _inverted_subject(st: _DocState, cue: Cue, base: int) -> Token | None:
