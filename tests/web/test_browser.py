@@ -150,9 +150,11 @@ def test_relations_chart(page, dossier_server):
     d = news.locator("path.ch-line").first.get_attribute("d") or ""
     assert d.startswith("M")
     screenshot(page, "relations")
-    a = page.input_value('input[name="a"]')
-    b = page.input_value('input[name="b"]')
-    page.fill('input[name="compare"]', f"{b}-{a}")
+    # compare with the second pair of the "most events" list
+    href = page.locator("p.dyads a").nth(1).get_attribute("href") or ""
+    m = re.search(r"a=([A-Z]{3})&b=([A-Z]{3})", href)
+    assert m, href
+    page.fill('input[name="compare"]', f"{m[1]}-{m[2]}")
     page.select_option('select[name="compare_source"]', "news")
     page.click('form.filters button[type="submit"]')
     page.wait_for_load_state("networkidle")

@@ -63,10 +63,11 @@ def series_panels(store: Store, a: str, b: str, by: str, undirected: bool,
 
 
 def comparison(store: Store, x: tuple[str, str], y: tuple[str, str], source: str, by: str,
-               measure: str | None, since: str | None, until: str | None) -> dict[str, Any]:
+               measure: str | None, since: str | None, until: str | None,
+               undirected: bool = False) -> dict[str, Any]:
     need("scipy.stats")
     cmp = rel.compare(store, x, y, source=source, by=by, measure=measure, since=since,
-                      until=until, undirected=source != "unvotes")
+                      until=until, undirected=undirected and source != "unvotes")
     periods, _ = charts.grid([cmp.x, cmp.y])
     label = rel.MEASURE_LABEL.get(cmp.measure, cmp.measure)
     p = charts.panel(f"{cmp.x.dyad} and {cmp.y.dyad}", f"{label}, {SOURCE_TITLES[source]}",
@@ -101,9 +102,9 @@ def relations_page(store: Store, a: str | None, b: str | None, by: str, undirect
         if a and b and compare:
             other = rel.parse_dyad(compare)
             ctx["cmp"] = memo(store.path, ("compare", a, b, other, compare_source, by, measure,
-                                           since, until),
+                                           since, until, undirected),
                               lambda: comparison(store, (a, b), other, compare_source, by,
-                                                 measure or None, since, until))
+                                                 measure or None, since, until, undirected))
     except rel.RelationsError as e:
         error = str(e)
         ctx.setdefault("a", a or "")
