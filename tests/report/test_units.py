@@ -14,7 +14,8 @@ from tests.conftest import run_cli
 @pytest.mark.parametrize("value,words", [
     ("1960-09-28", "28 September 1960"), ("1960-11", "November 1960"), ("1960", "1960"),
     ("184X", "the 1840s"), ("19XX", "the 20th century"), ("20XX", "the 21st century"),
-    (None, "undated"), ("2021-W28", "2021-W28"),
+    (None, "undated"), ("2021-W28", "week 28 of 2021"), ("2006-H2", "the second half of 2006"),
+    ("2022-Q1", "the first quarter of 2022"), ("2021-SU", "summer 2021"), ("PAST_REF", "PAST_REF"),
 ])
 def test_date_words(value, words):
     assert label(value) == words

@@ -8,6 +8,11 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _PARTIAL = re.compile(r"^(\d{2,3})X+$")
+_PART_OF_YEAR = re.compile(r"^(\d{4})-(H[12]|Q[1-4]|SP|SU|FA|AU|WI|W\d{2})$")
+_PARTS = {"H1": "the first half of", "H2": "the second half of", "Q1": "the first quarter of",
+          "Q2": "the second quarter of", "Q3": "the third quarter of",
+          "Q4": "the fourth quarter of", "SP": "spring", "SU": "summer", "FA": "autumn",
+          "AU": "autumn", "WI": "winter"}
 DATE_OPTION = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
@@ -17,8 +22,9 @@ def _ordinal(n: int) -> str:
 
 
 def label(value: str | None) -> str:
-    """A TIMEX-like date value (YYYY, YYYY-MM, YYYY-MM-DD, 184X, 19XX) in words; anything
-    else is returned as it is, and a missing date reads "undated"."""
+    """A TIMEX-like date value (YYYY, YYYY-MM, YYYY-MM-DD, 184X, 19XX, 2006-H2, 2022-Q1,
+    2021-SU, 2021-W28) in words; anything else is returned as it is, and a missing date
+    reads "undated"."""
     if not value:
         return "undated"
     m = _DATE.match(value)
@@ -34,6 +40,12 @@ def label(value: str | None) -> str:
         if len(digits) == 3:  # 184X: a decade
             return f"the {digits}0s"
         return f"the {_ordinal(int(digits) + 1)} century"  # 19XX: the 20th century
+    m = _PART_OF_YEAR.match(value)
+    if m:
+        y, part = m.groups()
+        if part.startswith("W"):
+            return f"week {int(part[1:])} of {y}"
+        return f"{_PARTS[part]} {y}"
     return value
 
 

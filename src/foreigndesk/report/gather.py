@@ -359,6 +359,12 @@ class Gatherer:
             sources.append("UN votes: share of the UN General Assembly roll calls both voted "
                            "on where they cast the same vote, by year.")
         statements = self._relations_statements(events, na, nb, a, b)
+        charted = sum(y["events"] for y in years)
+        last = statements[0].parts[-1] if statements else None
+        if isinstance(last, str) and charted != len(events):
+            statements[0].parts[-1] = last.rstrip(".") + (
+                f"; the chart and the table by year count the {charted} asserted "
+                f"one{'s' if charted != 1 else ''} dated to a year.")
         rows = events
         left_out = 0
         if len(rows) > MAX_EVENTS:  # the most reported events, shown in date order
