@@ -155,10 +155,12 @@ def build(src: Path, out: Path = OUT) -> int:
         "(ISC, Copyright 2013-2019 Michael Bostock); plate carree, "
         f"x=(lon+180)*{SCALE}, y=(90-lat)*{SCALE}; built by tools/build_basemap.py -->",
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#eef3f7"/>',
-        '<g fill="#dfe4e8" stroke="#aab4bd" stroke-width="1.2" stroke-linejoin="round">',
+        # outlines keep a thin on-screen width at every zoom (not inherited: on each path)
+        '<g fill="#dfe4e8" stroke="#9aa6b2" stroke-width="0.8" stroke-linejoin="round">',
     ]
     for cid, name, d in paths:
-        lines.append(f'<path id="c{_xml(cid)}" d="{d}"><title>{_xml(name)}</title></path>')
+        lines.append(f'<path id="c{_xml(cid)}" vector-effect="non-scaling-stroke" d="{d}">'
+                     f'<title>{_xml(name)}</title></path>')
     lines += ["</g>", "</svg>", ""]
     out.write_text("\n".join(lines), encoding="utf-8")
     return len(paths)
