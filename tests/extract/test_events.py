@@ -365,3 +365,21 @@ def test_users_bring_their_own_verbs(nlp, tmp_path: Path, monkeypatch):
     monkeypatch.setenv(ENV, str(tmp_path / "missing"))
     with pytest.raises(ValueError, match="missing"):
         _ = EventExtractor().coder
+
+
+def test_demands_in_statements_come_from_the_speaker(nlp):
+    pd = run(nlp, '"Israel must withdraw its troops from Lebanon," the French foreign minister '
+                  'said on Monday.')
+    by = {e.code: e for e in pd.extraction.events}
+    assert (by["1056"].source_code, by["1056"].target_code) == ("FRAGOV", "ISRGOV")
+    assert by["1056"].modality == "asserted" and by["1056"].date == "2023-02-27"
+    assert by["087"].modality == "hypothetical"  # the withdrawal itself has not happened
+
+
+def test_a_quotation_continued_keeps_its_speaker(nlp):
+    pd = run(nlp, '"The embargo is the root cause," said Chinese spokesman Zhao Lijian on '
+                  'Tuesday. "The U.S. should lift its embargo on Cuba."')
+    demands = [e for e in pd.extraction.events if e.root == "10"]
+    assert [(e.source_code, e.code, e.target_code, e.date) for e in demands] == \
+        [("CHNGOV", "1054", "USAGOV", "2023-02-28")]
+    assert demands[0].sentence == 1

@@ -185,6 +185,15 @@ class Coder:
             sec = "GOV"
         return ActorRef(m, combine_code(country, sec), country, sec, tok.i)
 
+    def mention_ref(self, m: Mention) -> ActorRef:
+        """An actor from a mention outside the parsed sentence (no token: index -1)."""
+        country = m.country
+        sec = m.sector
+        if (self.promote_states and country and not sec
+                and (m.actor_kind in (None, "state", "place", "government"))):
+            sec = "GOV"
+        return ActorRef(m, combine_code(country, sec), country, sec, -1)
+
     def with_agents(self, ref: ActorRef, agents: list[Mention]) -> ActorRef:
         """An actor qualified by agent nouns ("Arnor cleric", "Gondor's government")."""
         if not agents:
@@ -410,7 +419,7 @@ class Coder:
                    sources: Sequence[ActorRef]) -> list[ActorRef]:
         """The actors of a noun phrase that can be the target of an event by ``sources``:
         not the source itself ("its embargo of Cuba": Cuba, not "its")."""
-        refs = [r for r in self.np_actors(tok, sa) if all(_distinct(r, s) for s in sources)]
+        refs = [r for r in self.np_actors(tok, sa) if all(distinct(r, s) for s in sources)]
         if refs or sa.at(tok) is not None:
             return refs
         for c in tok.children:
@@ -418,7 +427,7 @@ class Coder:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         refs = [r for r in self.np_actors(p, sa)
-                                if all(_distinct(r, s) for s in sources)]
+                                if all(distinct(r, s) for s in sources)]
                         if refs:
                             return refs
         return []
@@ -444,7 +453,7 @@ class Coder:
         for c in objs:
             refs = (self.np_actors(c, sa, descend=False) if theme
                     else self.np_targets(c, sa, sources))
-            refs = [r for r in refs if all(_distinct(r, s) for s in sources)]
+            refs = [r for r in refs if all(distinct(r, s) for s in sources)]
             if refs:
                 return refs
         preps: dict[str, list[Token]] = {}
@@ -578,7 +587,7 @@ class Coder:
         if len({r.country for r in people}) < 2:
             return []
         return [RawEvent(root, CAPTION_CODE, a, b, "caption", root, frozenset({"symmetric"}))
-                for a in people for b in people if _distinct(a, b)]
+                for a in people for b in people if distinct(a, b)]
 
     def _post_indices(self, verb: Token) -> list[int]:
         """Token indices of a verb's complements (a passive subject first): the words its
@@ -672,9 +681,9 @@ class Coder:
             if not group and symmetric and passive and len({r.key for r in targets}) >= 2:
                 group = targets
             if len({r.key for r in group}) >= 2:
-                return [(a, b) for a in group for b in group if _distinct(a, b)]
+                return [(a, b) for a in group for b in group if distinct(a, b)]
             return []
-        return [(s, t) for s in sources for t in targets if _distinct(s, t)]
+        return [(s, t) for s in sources for t in targets if distinct(s, t)]
 
     def _subject_np(self, verb: Token, sa: SentenceActors) -> list[ActorRef]:
         for c in verb.children:
@@ -717,10 +726,10 @@ class Coder:
             return []
         for c in gov.children:
             if c.dep_ in OBJ:
-                refs = [r for r in self.np_actors(c, sa) if all(_distinct(r, s) for s in sources)]
+                refs = [r for r in self.np_actors(c, sa) if all(distinct(r, s) for s in sources)]
                 if refs:
                     return refs
-        return [r for r in self.subjects(gov, sa) if all(_distinct(r, s) for s in sources)]
+        return [r for r in self.subjects(gov, sa) if all(distinct(r, s) for s in sources)]
 
     def _code_noun(self, noun: Token, entries: list, sa: SentenceActors,
                    light: Token | None, consumed: set[int] | None = None) -> list[RawEvent]:
@@ -773,7 +782,7 @@ class Coder:
         targets = []
         for holder in (noun, *inner):
             targets = [t for t in self.noun_targets(holder, sa, agent_of and holder is noun)
-                       if all(_distinct(t, s) for s in sources)]
+                       if all(distinct(t, s) for s in sources)]
             if targets:
                 break
         if not targets and light is not None:
@@ -784,12 +793,12 @@ class Coder:
             flags.add("symmetric")
         pairs: list[tuple[ActorRef, ActorRef]]
         if sources and targets:
-            pairs = [(s, t) for s in sources for t in targets if _distinct(s, t)]
+            pairs = [(s, t) for s in sources for t in targets if distinct(s, t)]
         else:
             group = self.between(noun, sa) if "symmetric" in flags else []
             if not group and "symmetric" in flags and len({r.key for r in sources}) >= 2:
                 group = sources
-            pairs = [(a, b) for a in group for b in group if _distinct(a, b)]
+            pairs = [(a, b) for a in group for b in group if distinct(a, b)]
         code, rev = m.code, m.reverse
         out = []
         for s, t in pairs:
@@ -902,7 +911,7 @@ def _unique(refs: Iterable[ActorRef]) -> list[ActorRef]:
     return out
 
 
-def _distinct(a: ActorRef, b: ActorRef) -> bool:
+def distinct(a: ActorRef, b: ActorRef) -> bool:
     """Two different actors: not the same code, and not a country and one of its sectors."""
     if a.code == b.code:
         return False

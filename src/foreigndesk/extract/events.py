@@ -15,6 +15,8 @@ Each event gets:
   :mod:`~foreigndesk.extract.event_modality`);
 - its date: the time value governing its clause, else one governing an enclosing clause,
   else the document's date (``date_source`` says ``text``, ``document`` or ``none``);
+- demands in statements ("X should lift its embargo," said Y) as events from the speaker
+  (:mod:`~foreigndesk.extract.event_statements`);
 - its place: a place named where something happens ("in Hanoi", "off the coast of X") in its
   clause, else the sentence's first such place.
 
@@ -33,11 +35,23 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from foreigndesk.extract.event_coder import Coder, RawEvent, SentenceActors, clause_head
+from foreigndesk.extract.event_coder import (
+    Coder,
+    RawEvent,
+    SentenceActors,
+    clause_head,
+    distinct,
+)
 from foreigndesk.extract.event_codes import info
 from foreigndesk.extract.event_dictionary import Dictionary, Entry, default, load_tsv
-from foreigndesk.extract.event_modality import modality
+from foreigndesk.extract.event_modality import QUOTES, modality
 from foreigndesk.extract.event_petrarch import load_dir
+from foreigndesk.extract.event_statements import (
+    attribution,
+    demand_code,
+    demanded,
+    statement_time,
+)
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Event, Mention, Place, TimeValue
 
@@ -152,10 +166,57 @@ class EventExtractor:
         raw = self.coder.code_sentence(doc, sa)
         if not raw:
             return
+        self.demands(pd, i, raw, actors, times)
         tspans = _spans(doc, offset, times.get(i, ()))
         pspans = [(p, sp) for p, sp in _spans(doc, offset, places.get(i, ())) if _locative(sp)]
         for r in raw:
             pd.extraction.events.append(self.event(pd, i, offset, r, tspans, pspans))
+
+    def demands(self, pd: ParsedDoc, i: int, raw: list[RawEvent],
+                actors: dict[int, list[Mention]], times: dict[int, list[TimeValue]]) -> None:
+        """Demands in statements ("X should lift its embargo," said Y): events from the
+        speaker to the actor the demand is made of (see :mod:`event_statements`)."""
+        wanted = [r for r in raw if r.kind == "verb" and demanded(r.trigger)]
+        if not wanted:
+            return
+        att = attribution(pd.sents[i], i, actors.get(i, []))
+        if att is None and i > 0:
+            prev = attribution(pd.sents[i - 1], i - 1, actors.get(i - 1, []))
+            first = pd.sents[i][0].text if len(pd.sents[i]) else ""
+            opens = first in QUOTES or first == "``"
+            if prev is not None and prev.has_quote and opens:
+                att = prev
+        if att is None:
+            return
+        speaker = self.coder.mention_ref(att.speaker)
+        seen: set[tuple[int, str]] = set()
+        for r in wanted:
+            of = r.source
+            if not distinct(speaker, of) or (r.trigger.i, of.code) in seen:
+                continue
+            seen.add((r.trigger.i, of.code))
+            code = demand_code(r.code)
+            ci = info(code)
+            offset = pd.sents[i].start_char
+            start = min(r.trigger.idx, r.trigger.doc[of.token].idx) + offset
+            end = r.trigger.idx + len(r.trigger.text) + offset
+            if of.mention.sentence == i:
+                start, end = min(start, of.mention.start), max(end, of.mention.end)
+            tv = statement_time(times.get(att.sentence, []), att)
+            if tv is not None:
+                date, prec, dsrc = tv.value, tv.precision, "text"
+            elif pd.document.published:
+                date, prec, dsrc = pd.document.published, date_precision(
+                    pd.document.published), "document"
+            else:
+                date, prec, dsrc = None, None, "none"
+            pd.extraction.events.append(Event(
+                pd.doc_id, i, start, end, pd.document.text[start:end], self.name,
+                self.version, 0.6, source_actor=speaker.mention.actor_id,
+                source_code=speaker.code, target_actor=of.mention.actor_id,
+                target_code=of.code, code=code, root=ci.root, quad_class=ci.quad_class,
+                goldstein=ci.goldstein, date=date, date_precision=prec, date_source=dsrc,
+                modality="asserted", trigger=r.trigger.text))
 
     def event(self, pd: ParsedDoc, i: int, offset: int, r: RawEvent,
               tspans: list[tuple[TimeValue, Span]], pspans: list[tuple[Place, Span]]) -> Event:
