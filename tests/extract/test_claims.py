@@ -135,6 +135,27 @@ def test_role_noun_resolves_to_the_person_named_with_that_role(nlp):
     assert "Omar Haddad" in (c.speaker_text or ""), c.speaker_text
 
 
+def test_an_indefinite_role_is_someone_new(nlp):
+    ex = run(nlp, '"Trade will suffer," said Tomas Reyes. '
+                  '"We will respond," a senior official warned, "if the drills go ahead."')
+    c = claim_with(ex, "We will respond")
+    assert "Reyes" not in (c.speaker_text or "") and "official" in (c.speaker_text or "")
+    assert "if the drills go ahead" in c.content  # the two parts of a split quotation
+
+
+def test_a_different_role_is_not_the_last_speaker(nlp):
+    ex = run(nlp, '"Trade will suffer," said Tomas Reyes. Later the president said the ports would stay open.')
+    c = claim_with(ex, "ports would stay open")
+    assert "Reyes" not in (c.speaker_text or "")
+
+
+def test_relative_clause_speaker(nlp):
+    c = claim_with(run(nlp, "The minister, who said the talks had failed, left Geneva on Friday."),
+                   "talks had failed")
+    assert c.content == "the talks had failed" and "minister" in (c.speaker_text or "")
+    assert c.date == PUB and c.date_source == "document"  # "on Friday" dates the leaving
+
+
 def test_surname_links_to_the_full_name(nlp):
     text = ('"The plan is sound," Maria Lopez told reporters. '
             'Lopez said that the border would reopen within a month.')
@@ -177,7 +198,8 @@ def test_cues_come_from_the_data_file(nlp):
 def test_no_claim_without_content(nlp):
     ex = run(nlp, "Russia wrote off most of the debt last year. "
                   "The board added two new members. Sara Holm told Reuters. "
-                  "No citizen should be denied the right to travel. The regime denies free speech.")
+                  "No citizen should be denied the right to travel. The regime denies free speech. "
+                  "Officials did not say whether the border would reopen.")
     assert ex.claims == []
 
 

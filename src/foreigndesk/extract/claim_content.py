@@ -101,7 +101,10 @@ class ContentFinder:
         text = self.text
         attrib = list(cue.tokens)
         if subject is not None:
-            attrib += [t for t in subject.subtree if not self._in_quote(base + t.idx)]
+            sub = list(subject.subtree)
+            # "The minister, who said …, left": the cue's clause inside the subject is not attribution
+            inner = {t.i for t in cue.token.subtree} if cue.token in sub else set()
+            attrib += [t for t in sub if t.i not in inner and not self._in_quote(base + t.idx)]
         if cue.speaker_side == "object":
             attrib += list(cue.token.subtree)
         a0, a1 = token_span(attrib, base)
@@ -154,7 +157,7 @@ class ContentFinder:
             toks = [t for t in comp.subtree]
             s0, e0 = trim(text, *token_span(toks, base))
             e0 = _strip_final_period(text, s0, e0)
-            if a0 <= s0 < a1 or s0 < a0 < e0:
+            if any(s0 <= base + t.idx < e0 for t in attrib):
                 pass  # the attribution sits inside: fall through to the inserted-clause rule
             elif any(q.inner_start <= s0 and e0 <= q.inner_end for q in self.used):
                 return None  # inside a quotation already attributed

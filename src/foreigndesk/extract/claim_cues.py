@@ -30,6 +30,7 @@ class CueLexicon:
     speech_nouns: set[str]
     pronouns: dict[str, str]  # pronoun -> person | group | organisation
     roles: dict[str, str]  # role noun (lower, may be two words) -> person | government | organisation
+    generic_roles: set[str] = field(default_factory=set)  # "official": may stand for the last speaker
     lemmas: set[str] = field(default_factory=set)  # every verb lemma that may start a cue
 
     def stance(self, lemma: str, particle: str | None = None) -> str | None:
@@ -85,6 +86,7 @@ def lexicon() -> CueLexicon:
         claim_nouns={str(x).lower() for x in raw.get("claim_nouns") or []},
         speech_nouns={str(x).lower() for x in raw.get("speech_nouns") or []},
         pronouns=pronouns, roles=roles, lemmas=lemmas,
+        generic_roles={str(x).lower() for x in raw.get("generic_roles") or []},
     )
 
 

@@ -34,6 +34,7 @@ _ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _CORE_DEPS = {"compound", "flat", "nmod", "amod", "det", "poss", "case", "punct", "nummod", "quantmod"}
 BACK_SENTENCES = 6  # how far back a pronoun looks for its antecedent …
 BACK_PARAGRAPHS = 2  # … news paragraphs are often one sentence long
+_INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}  # a new referent
 ROLE_WINDOW = 60  # characters around a name where a nationality word may stand
 TITLE_BEFORE = 45  # "Cuba's ambassador to China, Carlos Pereira", "spokesman Zhao Lijian"
 TITLE_AFTER = 50  # "Joseph Humire, executive director of …"
@@ -243,7 +244,8 @@ class SpeakerResolver:
                 return speaker_of(appos)
             nat = self._nationality(head, base)
             plural = head.tag_ in ("NNS", "NNPS")
-            if role == "person" and not plural:
+            indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
+            if role == "person" and not plural and not indefinite:
                 found = self._role_person(i, head.lower_ if not plural else head.lemma_.lower(), nat, cs,
                                           exclude)
                 if found is not None:
@@ -251,7 +253,7 @@ class SpeakerResolver:
                     return found
             if nat and nat[0]:
                 return self.government(nat[0], core_text, cs, ce)
-            if role in ("government", "organisation"):
+            if role in ("government", "organisation") and not indefinite:
                 found = self._backref(i, "organisation" if role == "organisation" else "government", cs, exclude)
                 if found is not None:
                     found.start, found.end = cs, ce
@@ -360,10 +362,14 @@ class SpeakerResolver:
                 best = (score, -rank, r)
         if best is not None and best[0] > 0:
             return speaker_of(best[2], "role")
+        # no one named with that role: the last person who spoke, when that speaker was
+        # introduced by the same role word, or the role is a generic one ("the official")
+        generic = role in self.lex.generic_roles
         for si, sp in reversed(self.history):
             if si < i - 4 or self.paragraph[si] < para - 1:
                 break
-            if sp.is_person:
+            if sp.is_person and (re.search(r"\b" + re.escape(role) + r"\b", sp.text.lower())
+                                 or (generic and sp.actor_id is not None)):
                 return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "role")
         return None
 

@@ -46,21 +46,27 @@ _CONFIDENCE = {"name": 0.9, "surname": 0.85, "possessor": 0.8, "role": 0.75, "pr
 def subject_of(tok: Token) -> Token | None:
     """The subject of a cue verb, climbing through participles, infinitives and conjuncts
     ("a statement calling on …" -> the subject of "issued")."""
+    return subject_and_clause(tok)[0]
+
+
+def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
+    """The subject of a cue verb and the verb it was found on (whose clause holds the
+    attribution: "On Monday, the president issued a statement calling on …")."""
     for _ in range(4):
         for c in tok.children:
             if c.dep_ in _SUBJ:
                 if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote":
-                    return None  # "no citizen should be denied …": the subject is not the speaker
+                    return None, tok  # "no citizen should be denied …": not the speaker
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
-                    return tok.head  # "Zhao, who said …"
-                return c
+                    return tok.head, tok  # "Zhao, who said …"
+                return c, tok
         if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
-            return None  # "urged Albright to tell …": asked to speak, not speaking
+            return None, tok  # "urged Albright to tell …": asked to speak, not speaking
         if tok.dep_ in _CLIMB and tok.head.i != tok.i:
             tok = tok.head
         else:
             break
-    return None
+    return None, tok
 
 
 @dataclass
@@ -72,6 +78,7 @@ class _DocState:
     speakers: SpeakerResolver
     claims: list[Claim] = field(default_factory=list)
     cue_at: dict[int, int] = field(default_factory=dict)  # id(claim) -> cue char offset
+    clause: dict[int, tuple[int, int]] = field(default_factory=dict)  # id(claim) -> attribution clause
     cands: dict[int, list[int]] = field(default_factory=dict)  # candidate sentence -> cue tokens
 
 
@@ -122,10 +129,12 @@ class ClaimExtractor:
 
     def _from_cue(self, st: _DocState, i: int, d: Doc, base: int, cue: Cue, s_start: int,
                   s_end: int) -> Claim | None:
+        head = cue.token
         if cue.speaker_side == "object":
             subj = next((c for c in cue.tokens[-1].children if c.dep_ == "pobj"), None)
         else:
-            subj = subject_of(cue.token) or _inverted_subject(st, cue, base)
+            subj, head = subject_and_clause(cue.token)
+            subj = subj or _inverted_subject(st, cue, base)
         if subj is None:
             return None
         content = st.finder.find(cue, subj, base, s_start, s_end)
@@ -154,10 +163,14 @@ class ClaimExtractor:
         stance = cue.stance
         if stance == "asserts" and content.text.rstrip().endswith("?"):
             stance = "questions"
-        if stance == "denies" and any(c.dep_ == "neg" for c in cue.token.children):
-            stance = "asserts"
+        if any(c.dep_ == "neg" for c in cue.token.children):
+            if stance != "denies":
+                return None  # "officials did not say whether …" claims nothing
+            stance = "asserts"  # "did not deny that …"
         claim = self._claim(st, i, cue.text, base + cue.token.idx, speaker, content, stance,
                             s_start, s_end)
+        clause = head if cue.speaker_side == "subject" else cue.token.head
+        st.clause[id(claim)] = token_span([clause.left_edge, clause.right_edge], base)
         if echo is not None:
             owner_sp, prior = echo
             claim.stance = "repeats"
@@ -295,8 +308,9 @@ def _dates(st: _DocState) -> None:
     published = st.pd.document.published
     for c in st.claims:
         cue_char = st.cue_at.get(id(c), c.start)
+        lo, hi = st.clause.get(id(c), (c.start, c.end))
         cands = [t for t in times.get(c.sentence, [])
-                 if not (c.content_start <= t.start < c.content_end)]
+                 if lo <= t.start < hi and not (c.content_start <= t.start < c.content_end)]
         if cands:
             best = min(cands, key=lambda t: abs(t.start - cue_char))
             c.date, c.date_source = best.value[:10], "text"
