@@ -41,3 +41,21 @@ def test_examples_filters(examples_db, tmp_path):
     stored, _ = store_rows(examples_db)
     assert docs and len(docs) < len(stored)
     assert all((stored[d]["published"] or "2023-02")[:7] in ("2023-02", "2023-03") for d in docs)
+
+
+def test_nothing_in_scope_is_an_empty_brief_and_a_warning(examples_db, tmp_path):
+    out = tmp_path / "empty.html"
+    r = run_cli("report", "--db", str(examples_db), "--since", "2100", "-o", str(out))
+    assert "no document matches" in r.output
+    tree = html_tree(out)
+    assert not tree.xpath("//li[@class='ref']") and not by_class(tree, "*", "stmt")
+    assert by_class(tree, "*", "empty")
+
+
+def test_a_dyad_without_events(examples_db, tmp_path):
+    out = tmp_path / "dyad.md"
+    run_cli("report", "--db", str(examples_db), "--dyad", "FRA-ARG", "-o", str(out))
+    text = out.read_text(encoding="utf-8")
+    assert "## Relations: France and Argentina" in text
+    assert "No coded event between France and Argentina" in text
+    assert not (tmp_path / "dyad.relations.png").exists()

@@ -68,6 +68,7 @@ def test_format_from_extension():
     (["-o", "brief.docx"], "cannot tell the format"),
     (["--since", "last year", "-o", "b.html"], "not a date"),
     (["--dyad", "China", "-o", "b.html"], "not a dyad"),
+    (["--dyad", "CHN-CHN", "-o", "b.html"], "two different states"),
 ])
 def test_errors_are_one_line(tmp_path, args, says):
     db = tmp_path / "empty.db"

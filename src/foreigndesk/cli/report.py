@@ -64,6 +64,8 @@ def report(db: str, actor_list: tuple[str, ...], dyad: str | None, since: str | 
     try:
         format_of(output)
         pair = parse_dyad(dyad) if dyad else None
+        if pair and pair[0] == pair[1]:
+            raise RelationsError(f"a dyad needs two different states: {dyad!r}")
         if not Path(db).is_file():
             raise ReportError(f"no store at {db} (ingest documents first, or give --db)")
         with Store.open(db, readonly=True) as store:
@@ -79,6 +81,9 @@ def report(db: str, actor_list: tuple[str, ...], dyad: str | None, since: str | 
     except OSError as e:
         _fail(f"cannot write {output}: {e.strerror or e}")
         return
+    if not brief.documents:
+        click.echo("foreigndesk: warning: no document matches the filters; the brief is empty",
+                   err=True)
     extra = f" (and {', '.join(str(f) for f in files[1:])})" if len(files) > 1 else ""
     click.echo(f"wrote {output}{extra}: {len(brief.documents)} documents, "
                f"{len(brief.timeline)} timeline items, {len(brief.references)} citations "

@@ -89,6 +89,17 @@ def _num(v: float | None) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
+def _country_names() -> dict[str, str]:
+    """ISO alpha-3 code -> country name (data/countries/iso2_iso3.tsv), for states the store
+    has no actor row for."""
+    from foreigndesk.ingest.country_codes import _rows
+
+    try:
+        return {r["iso3"]: r["name"] for r in _rows("iso2_iso3.tsv") if r.get("name")}
+    except (OSError, KeyError, IndexError):
+        return {}
+
+
 def _one_per_date(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Timeline items, one per sentence and date; a date that a more precise one of the same
     sentence contains ("October 1960" beside "19 October 1960") is left out."""
@@ -117,8 +128,9 @@ class Gatherer:
         self.since, self.until = since, until
         self.cites = Citations(store)
         self._actor_stats: list[dict[str, Any]] | None = None
-        self.states = {r["id"]: r["name"] for r in store.query(
-            "SELECT id, name FROM actors WHERE kind = 'state'")}
+        self.states = _country_names()
+        self.states.update({r["id"]: r["name"] for r in store.query(
+            "SELECT id, name FROM actors WHERE kind = 'state'")})
 
     # -- raw material ----------------------------------------------------------------------
     def collect(self) -> None:
