@@ -59,28 +59,50 @@ def actor_filter_sql(actors: list[str], alias: str = "m") -> tuple[str, list[str
     return " OR ".join(clauses), params
 
 
+_DATED = ("day", "week", "month", "quarter", "half", "season", "year", "decade", "century")
+
+
 def timeline(store: Store, actors: list[str] | None = None, since: str | None = None,
              until: str | None = None) -> list[dict[str, Any]]:
-    where = ["t.type = 'DATE'", "t.precision IN ('day','week','month','quarter','half','season','year','decade','century')"]
+    """Dated items, earliest happening first. Two kinds (``kind``):
+
+    - ``time``: a dated time expression and its sentence;
+    - ``event``: a coded event whose sentence holds no dated expression (its date came from
+      a neighbouring clause or from the document's publication date; ``date_source`` says
+      which), so that every dated event is on the timeline once.
+    """
     params: list[Any] = []
+    actor_cond = ""
     if actors:
-        cond, p = actor_filter_sql(actors)
-        where.append(
-            f"EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id=t.doc_id AND m.sentence=t.sentence "
-            f"AND ({cond}))"
-        )
-        params += p
+        cond, params = actor_filter_sql(actors)
+        actor_cond = (f"AND EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id=x.doc_id "
+                      f"AND m.sentence=x.sentence AND ({cond}))")
+    marks = ",".join("?" * len(_DATED))
+    common = """s.text AS sentence, x.doc_id, x.sentence AS sentence_index,
+                s.start AS sentence_start, s."end" AS sentence_end, x.start, x."end",
+                d.outlet, d.published, d.url, d.title"""
     rows = store.query(
-        f"""SELECT t.value AS date, t.precision, t.text AS expression, t.anchored,
-                   s.text AS sentence, t.doc_id, t.sentence AS sentence_index,
-                   s.start AS sentence_start, s."end" AS sentence_end,
-                   t.start, t."end", d.outlet, d.published, d.url, d.title
-            FROM time_values t
-            JOIN sentences s ON s.doc_id=t.doc_id AND s.idx=t.sentence
-            JOIN documents d ON d.id=t.doc_id
-            WHERE {' AND '.join(where)}""",
-        params,
+        f"""SELECT 'time' AS kind, x.value AS date, x.precision, x.text AS expression,
+                   x.anchored, 'text' AS date_source, {common}
+            FROM time_values x
+            JOIN sentences s ON s.doc_id=x.doc_id AND s.idx=x.sentence
+            JOIN documents d ON d.id=x.doc_id
+            WHERE x.type='DATE' AND x.precision IN ({marks}) {actor_cond}""",
+        [*_DATED, *params],
     )
+    rows += store.query(
+        f"""SELECT 'event' AS kind, x.date, x.date_precision AS precision,
+                   x.trigger AS expression, 0 AS anchored, x.date_source, {common}
+            FROM event_mentions x
+            JOIN sentences s ON s.doc_id=x.doc_id AND s.idx=x.sentence
+            JOIN documents d ON d.id=x.doc_id
+            WHERE x.date IS NOT NULL AND x.modality != 'negated'
+              AND NOT EXISTS (SELECT 1 FROM time_values t WHERE t.doc_id=x.doc_id
+                              AND t.sentence=x.sentence AND t.type='DATE'
+                              AND t.precision IN ({marks})) {actor_cond}""",
+        [*_DATED, *params],
+    )
+    rows = _one_per_sentence_date(rows)
     if since or until:
         rows = [r for r in rows if _overlaps(r["date"], since, until)]
     if rows:
@@ -88,6 +110,19 @@ def timeline(store: Store, actors: list[str] | None = None, since: str | None = 
     rows.sort(key=lambda r: (_sort_key(r["date"]), r["published"] or "", r["doc_id"],
                              r["sentence_index"], r["start"]))
     return rows
+
+
+def _one_per_sentence_date(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Several events of one sentence with the same date make one item."""
+    seen: set[tuple[str, str, int, str]] = set()
+    out = []
+    for r in rows:
+        key = (r["kind"], r["doc_id"], r["sentence_index"], r["date"])
+        if r["kind"] == "event" and key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out
 
 
 def _attach(store: Store, rows: list[dict[str, Any]]) -> None:

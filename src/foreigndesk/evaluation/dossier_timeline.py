@@ -1,7 +1,8 @@
 """Dossier gold: are the gold events on the timeline with the right date?
 
-A gold event (optional ones excluded) is found when a timeline item of the same article has a
-sentence containing the gold text and a date equal to the gold date at its precision (so the
+A gold event (optional ones excluded) is found when a timeline item (a dated expression, or a
+coded event dated from its context or its document) of the same article has a sentence
+containing the gold text and a date equal to the gold date at the gold's precision (so the
 relative ones — "Friday", "on Sunday", "Last month", "on Wednesday" — must be resolved)."""
 
 from __future__ import annotations
