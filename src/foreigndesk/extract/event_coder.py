@@ -40,11 +40,12 @@ COMPLEMENT_DEPS = frozenset(
      "advmod", "npadvmod", "agent", "nsubjpass", "csubjpass", "pcomp", "pobj", "compound"))
 # prepositions that introduce a target, most telling first
 VERB_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "at", "into",
-                     "over", "for", "from", "about", "of", "in", "onto", "behind", "around")
+                     "over", "for", "from", "about", "of", "in", "onto", "behind", "around",
+                     "outside", "near")
 NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "for", "into",
                      "over", "of", "at", "in")
 ACTOR_MOD_PREPS = ("by", "of", "from", "in")
-WHERE_PREPS = frozenset(("in", "at"))
+WHERE_PREPS = frozenset(("in", "at", "outside", "near"))
 CIRCUMSTANCE_PREPS = frozenset(("after", "during", "before", "following", "since", "until",
                                 "upon", "on", "at", "despite", "amid", "ahead", "prior"))
 OBJECT_CONTROL = frozenset(("urge", "ask", "call", "press", "encourage", "invite", "tell",
@@ -172,6 +173,7 @@ class Coder:
         self.relations = dictionary.synset("RELATIONS") or frozenset(
             ("relation", "relations", "tie", "ties", "relationship"))
         self.titles = dictionary.synset("TITLES") or frozenset(("president", "minister"))
+        self.geo = dictionary.synset("GEO") or frozenset(("sea", "coast", "border"))
         self.people = dictionary.synset("PEOPLE") or frozenset(
             ("official", "officials", "counterpart", "counterparts", "leader", "leaders"))
 
@@ -288,6 +290,8 @@ class Coder:
                     elif mc not in agents:
                         agents.append(mc)
             elif dep == "prep" and c.lower_ in ACTOR_MOD_PREPS:
+                if head is None and (t.lemma_.lower() in self.geo or t.lower_ in self.geo):
+                    continue  # "the Sea of Japan", "the coast of South Carolina": places
                 if c.lower_ == "in" and head is None and t.lemma_.lower() not in self.people \
                         and t.lower_ not in self.people:
                     continue  # "conditions in Cuba" is no Cuban actor; "officials in Cuba" is
@@ -420,7 +424,7 @@ class Coder:
         """The actors of a noun phrase that can be the target of an event by ``sources``:
         not the source itself ("its embargo of Cuba": Cuba, not "its")."""
         refs = [r for r in self.np_actors(tok, sa) if all(distinct(r, s) for s in sources)]
-        if refs or sa.at(tok) is not None:
+        if refs or sa.at(tok) is not None or tok.lemma_.lower() in self.geo:
             return refs
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
@@ -479,6 +483,15 @@ class Coder:
                         refs = self.np_targets(po, sa, sources)
                         if refs:
                             return refs
+        if theme:  # the recipient named inside the object: "500 million euros in aid to Ukraine"
+            for o in objs:
+                for t in o.subtree:
+                    if t.dep_ == "prep" and t.lower_ in ("to", "for") and _in_clause(t, verb):
+                        for po in t.children:
+                            if po.dep_ == "pobj":
+                                refs = self.np_targets(po, sa, sources)
+                                if refs:
+                                    return refs
         for c in verb.children:
             if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children):
                 for o in c.children:  # "helped build Cuba's internet", "to supply Gondor"

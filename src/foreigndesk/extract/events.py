@@ -298,7 +298,7 @@ def _spans(doc: Doc, offset: int, facts: Iterable[F]) -> list[tuple[F, Span]]:
 
 
 LOCATIVE_PREPS = frozenset(("in", "at", "near", "off", "outside", "inside", "across", "along",
-                            "within", "around", "over", "on", "throughout", "during"))
+                            "within", "around", "over", "throughout"))
 
 
 def _locative(span: Span) -> bool:
