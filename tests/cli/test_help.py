@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 import pytest
+from tests.conftest import REPO
 
 from foreigndesk.cli import main
-from tests.conftest import REPO
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
