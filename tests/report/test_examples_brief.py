@@ -59,3 +59,27 @@ def test_a_dyad_without_events(examples_db, tmp_path):
     assert "## Relations: France and Argentina" in text
     assert "No coded event between France and Argentina" in text
     assert not (tmp_path / "dyad.relations.png").exists()
+
+
+def test_chart_sources_include_gdelt_and_un_votes(examples_db, tmp_path):
+    """With GDELT rows and UN votes imported (the test fixtures, through the CLI), the chart
+    of the dyad draws them too and says so."""
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    db = tmp_path / "with-imports.db"
+    shutil.copy(examples_db, db)
+    run_cli("import", "gdelt", str(FIXTURES / "gdelt" / "gdelt2_sample.export.CSV"), "--db",
+            str(db))
+    run_cli("import", "unvotes", str(FIXTURES / "unvotes"), "--db", str(db), "--quiet")
+    out = tmp_path / "brief.html"
+    run_cli("report", "--db", str(db), "--dyad", "USA-CUB", "-o", str(out))
+    tree = html_tree(out)
+    check_html_refs(tree, db)
+    caption = tree.xpath("//section[@id='relations']//figcaption")[0].text_content()
+    assert "GDELT" in caption and "UN General Assembly" in caption
+    before = tmp_path / "before.html"
+    run_cli("report", "--db", str(examples_db), "--dyad", "USA-CUB", "-o", str(before))
+    caption = html_tree(before).xpath("//section[@id='relations']//figcaption")[0].text_content()
+    assert "GDELT" not in caption and "UN General Assembly" not in caption

@@ -94,12 +94,14 @@ def relations_chart(news: Series | None, gdelt: Series | None, votes: Series | N
                 gv = _year_values(gdelt, "goldstein_mean")
                 gx = [x for x in sorted(gv) if gv[x] is not None]
                 (h,) = target.plot(gx, [gv[x] for x in gx], color=GDELT, linewidth=1.2,
-                                   linestyle="--")
+                                   linestyle="--", marker="s", markersize=3)
                 target.set_ylim(-10.5, 10.5)
                 target.set_ylabel("GDELT mean Goldstein")
                 handles.append(h)
                 labels.append("GDELT mean Goldstein" + (" (right)" if target is not ax else ""))
             ax.legend(handles, labels, loc="lower left", frameon=False, fontsize=7, ncols=2)
+        for row_axes in axes[:-1]:  # year labels under every panel
+            row_axes[0].tick_params(labelbottom=True)
         last = axes[-1][0]
         last.set_xlim(lo - 1, hi + 1)
         last.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=10))
