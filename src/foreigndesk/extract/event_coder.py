@@ -43,7 +43,7 @@ VERB_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon",
                      "over", "for", "from", "about", "of", "in", "onto", "behind", "around",
                      "outside", "near")
 NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "for", "into",
-                     "over", "of", "at", "in")
+                     "over", "of", "at", "in", "between")
 ACTOR_MOD_PREPS = ("by", "of", "from", "in")
 WHERE_PREPS = frozenset(("in", "at", "outside", "near"))
 CIRCUMSTANCE_PREPS = frozenset(("after", "during", "before", "following", "since", "until",
