@@ -100,6 +100,15 @@ def _country_names() -> dict[str, str]:
         return {}
 
 
+def _item_label(r: dict[str, Any]) -> str:
+    """The date of a timeline item in words; an event dated by its article's publication
+    reads "reported 25 June 2015" (it happened then or before)."""
+    words = dates.label(r["date"])
+    if r.get("date_source") in ("document", "publication", "published"):
+        return f"reported {words}"
+    return words
+
+
 def _one_per_date(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Timeline items, one per sentence and date; a date that a more precise one of the same
     sentence contains ("October 1960" beside "19 October 1960") is left out."""
@@ -298,7 +307,7 @@ class Gatherer:
                                         else f" ({e['modality']})"))
                 if label not in evs:
                     evs.append(label)
-            items.append(TimelineItem(r["date"], dates.label(r["date"]), r["expression"],
+            items.append(TimelineItem(r["date"], _item_label(r), r["expression"],
                                       r["sentence"], list(r["actors"]), evs,
                                       self.cites.cite(r["doc_id"], r["sentence_index"])))
         return items, left_out

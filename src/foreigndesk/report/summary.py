@@ -29,7 +29,7 @@ def _and(items: list[Any]) -> list[Any]:
 
 
 def summarise(g: Gatherer) -> list[Stmt]:
-    from foreigndesk.report.gather import excerpt, source_label
+    from foreigndesk.report.gather import _item_label, excerpt, source_label
 
     out: list[Stmt] = []
     c = g.cites
@@ -40,8 +40,8 @@ def summarise(g: Gatherer) -> list[Stmt]:
         if first["date"] != last["date"]:
             out.append(Stmt([
                 f"The timeline holds {_plural(len(items), 'dated item')}, from "
-                f"{dates.label(first['date'])}", c.cite(first["doc_id"], first["sentence_index"]),
-                f" to {dates.label(last['date'])}", c.cite(last["doc_id"], last["sentence_index"]),
+                f"{_item_label(first)}", c.cite(first["doc_id"], first["sentence_index"]),
+                f" to {_item_label(last)}", c.cite(last["doc_id"], last["sentence_index"]),
                 "."]))
         else:
             out.append(Stmt([f"Every dated item falls in {dates.label(first['date'])}",
