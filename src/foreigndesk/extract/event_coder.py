@@ -24,17 +24,37 @@ Date, place and modality are attached by :mod:`foreigndesk.extract.events`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import overload
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from foreigndesk.extract.event_actors import (
+    ACTOR_MOD_PREPS,
+    ActorRef,
+    ActorResolver,
+    SentenceActors,
+    combine_code,
+    distinct,
+    is_actor,
+    np_head,
+    unique,
+)
 from foreigndesk.extract.event_dictionary import NULL, Dictionary, Match, match
-from foreigndesk.model import Mention
+from foreigndesk.extract.event_syntax import (
+    OBJ,
+    PASS_SUBJ,
+    SUBJ,
+    LazyTokens,
+    arguments,
+    circumstance_verb,
+    clause_head,
+    conjuncts,
+    governing_verb,
+    in_clause,
+    is_passive,
+    relational_arg,
+)
 
-SUBJ = ("nsubj", "csubj")
-PASS_SUBJ = ("nsubjpass", "csubjpass")
-OBJ = ("dobj", "dative", "iobj", "obj", "attr", "oprd")
 COMPLEMENT_DEPS = frozenset(
     ("dobj", "dative", "iobj", "obj", "prep", "prt", "attr", "acomp", "oprd", "xcomp", "ccomp",
      "advmod", "npadvmod", "agent", "nsubjpass", "csubjpass", "pcomp", "pobj", "compound"))
@@ -44,34 +64,13 @@ VERB_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon",
                      "outside", "near")
 NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "for", "into",
                      "over", "of", "at", "in", "between")
-ACTOR_MOD_PREPS = ("by", "of", "from", "in")
 WHERE_PREPS = frozenset(("in", "at", "outside", "near"))
-CIRCUMSTANCE_PREPS = frozenset(("after", "during", "before", "following", "since", "until",
-                                "upon", "on", "at", "despite", "amid", "ahead", "prior"))
 OBJECT_CONTROL = frozenset(("urge", "ask", "call", "press", "encourage", "invite", "tell",
                             "force", "allow", "help", "persuade", "order", "request", "push",
                             "appeal", "challenge", "warn", "pressure", "pressurize", "want",
                             "expect", "compel", "oblige", "authorize", "permit", "enable"))
-PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his", "hers", "himself", "herself"))
-THING_PRONOUNS = frozenset(("its", "itself"))  # "it" is too often a thing to resolve
-GROUP_PRONOUNS = frozenset(("they", "them", "their", "theirs", "themselves", "we", "our", "us"))
-RELATIVE_PRONOUNS = frozenset(("who", "which", "that", "whom", "whose"))
 CAPTION_CODE = "040"  # CAMEO "Consult, not specified below": people shown together
 
-
-@dataclass(frozen=True)
-class ActorRef:
-    """An actor taking part in an event: the mention it rests on and its CAMEO code."""
-
-    mention: Mention
-    code: str
-    country: str | None
-    sector: str | None
-    token: int  # index in the sentence Doc of the token that stands for it
-
-    @property
-    def key(self) -> tuple[str | None, str | None]:
-        return (self.country, self.sector)
 
 
 @dataclass
@@ -86,74 +85,7 @@ class RawEvent:
     pattern: str = ""
 
 
-@dataclass
-class SentenceActors:
-    """The actor mentions of one sentence, addressable by token."""
-
-    doc: Doc
-    by_token: dict[int, Mention] = field(default_factory=dict)
-    spans: dict[int, Span] = field(default_factory=dict)  # id(mention) -> span
-    previous: list[Mention] = field(default_factory=list)  # mentions of the sentence before
-    places: dict[int, Mention] = field(default_factory=dict)  # token -> place (as a mention)
-    dateline: range = range(0)  # "BEIJING (AP) —": tokens of a leading dateline
-
-    @classmethod
-    def build(cls, doc: Doc, offset: int, mentions: Iterable[Mention],
-              previous: Iterable[Mention] = (), places: Iterable[Mention] = ()) -> SentenceActors:
-        """Index ``mentions`` (document offsets; the sentence starts at ``offset``) by the
-        tokens of ``doc``. ``places`` are places of the sentence as mentions (kind place)."""
-        out = cls(doc, previous=[m for m in previous if _has_code(m)], dateline=dateline(doc))
-        for p in places:
-            span = doc.char_span(p.start - offset, p.end - offset, alignment_mode="expand")
-            if span is not None and p.country:
-                for t in span:
-                    out.places[t.i] = p
-        ranked = sorted((m for m in mentions if _has_code(m)), key=lambda m: m.end - m.start)
-        for m in ranked:  # shorter first: longer mentions overwrite (they are more specific)
-            span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
-            if span is None or len(span) == 0:
-                continue
-            out.spans[id(m)] = span
-        for m in sorted(ranked, key=lambda m: m.end - m.start):
-            span = out.spans.get(id(m))
-            if span is None or span.start in out.dateline:
-                continue
-            for t in span:
-                out.by_token[t.i] = m
-        return out
-
-    def at(self, tok: Token) -> Mention | None:
-        return self.by_token.get(tok.i)
-
-
-def _has_code(m: Mention) -> bool:
-    return bool(m.country or m.sector)
-
-
-AGENT_KINDS = frozenset(("agent", "group"))
-STATELESS_SECTORS = frozenset(("IGO", "NGO"))  # codes that mean something without a country
-
-
-def is_actor(m: Mention) -> bool:
-    """A mention that is an actor by itself: one with a country, or an intergovernmental or
-    non-governmental organisation; not a bare agent noun ("officials", "troops") nor a group
-    whose code would be a sector alone."""
-    return bool(m.country) or (m.sector in STATELESS_SECTORS and m.actor_kind is not None
-                               and m.actor_kind not in AGENT_KINDS)
-
-
-def combine_code(country: str | None, sector: str | None) -> str:
-    """CAMEO actor code from a country (or actor) code and an agent code. An agent code may
-    carry PETRARCH's ``~`` marker: ``~GOV`` goes after the actor code, ``NGO~`` before it."""
-    c = country or ""
-    if not sector:
-        return c
-    if sector.endswith("~"):
-        return sector[:-1] + c
-    return c + sector.lstrip("~")
-
-
-class Coder:
+class Coder(ActorResolver):
     """Codes the events of parsed sentences with a :class:`Dictionary`.
 
     ``promote_states``: a state named as the source or target of an event stands for its
@@ -177,189 +109,6 @@ class Coder:
         self.people = dictionary.synset("PEOPLE") or frozenset(
             ("official", "officials", "counterpart", "counterparts", "leader", "leaders"))
 
-    # -- actors ---------------------------------------------------------------------------
-    def ref(self, m: Mention, tok: Token, sector: str | None = None,
-            promote: bool = True) -> ActorRef:
-        country = m.country
-        sec = sector if sector is not None else m.sector
-        if (promote and self.promote_states and country and not sec
-                and (m.actor_kind in (None, "state", "place", "government"))):
-            sec = "GOV"
-        return ActorRef(m, combine_code(country, sec), country, sec, tok.i)
-
-    def mention_ref(self, m: Mention) -> ActorRef:
-        """An actor from a mention outside the parsed sentence (no token: index -1)."""
-        country = m.country
-        sec = m.sector
-        if (self.promote_states and country and not sec
-                and (m.actor_kind in (None, "state", "place", "government"))):
-            sec = "GOV"
-        return ActorRef(m, combine_code(country, sec), country, sec, -1)
-
-    def with_agents(self, ref: ActorRef, agents: list[Mention]) -> ActorRef:
-        """An actor qualified by agent nouns ("Arnor cleric", "Gondor's government")."""
-        if not agents:
-            return ref
-        code = ref.mention.country or ""
-        sector = ref.mention.sector or ""
-        prefix = ""
-        for a in agents:
-            sec = a.sector or ""
-            if sec.endswith("~"):
-                prefix += sec[:-1]
-            elif sec and not (code + sector).endswith(sec.lstrip("~")):
-                sector += sec.lstrip("~")
-        full = prefix + code + sector
-        return ActorRef(ref.mention, full, ref.country, sector or None, ref.token)
-
-    def np_actors(self, tok: Token, sa: SentenceActors, descend: bool = True,
-                  _depth: int = 0) -> list[ActorRef]:
-        """The actors a noun phrase headed by ``tok`` stands for (its conjuncts included)."""
-        out: list[ActorRef] = []
-        for t in [tok, *_conjuncts(tok)]:
-            out += self._single(t, sa, descend, _depth)
-        return _unique(out)
-
-    def _single(self, t: Token, sa: SentenceActors, descend: bool, depth: int) -> list[ActorRef]:
-        if t.i in sa.dateline:  # "BEIJING (AP) — Chinese President Xi ...": the apposition
-            return _unique(r for c in t.children if c.dep_ == "appos" and c.i not in sa.dateline
-                           for r in self.np_actors(c, sa, descend, depth))
-        m = sa.at(t)
-        low = t.lower_
-        if m is None and (t.pos_ == "PRON" or (low in RELATIVE_PRONOUNS
-                                                and t.tag_.startswith("W"))):
-            return self.pronoun(t, sa)
-        if depth > 2:
-            return [self.ref(m, t)] if m is not None and is_actor(m) else []
-        actors, agents = self._modifiers(t, sa, m, depth)
-        if m is not None and is_actor(m):  # an actor, perhaps with agents ("MSF Arnor")
-            if agents:
-                return [self.with_agents(self.ref(m, t, promote=False), agents)]
-            return [self.ref(m, t)]
-        if m is not None:  # an agent ("officials", "the government") without a country
-            agents = [*agents, m]
-            if actors:
-                return [self.with_agents(a, agents) for a in actors]
-            if not self.require_dyad:
-                return [ActorRef(m, combine_code(None, m.sector), None, m.sector, t.i)]
-            return []
-        if not actors and m is None and not agents:
-            return self.title(t, sa)
-        if not descend or not actors:
-            return []
-        return [self.with_agents(a, agents) for a in actors] if agents else actors
-
-    def title(self, t: Token, sa: SentenceActors) -> list[ActorRef]:
-        """A bare definite title ("the president issued a statement") refers back to the
-        last person of government named before it (in this sentence or the one before)."""
-        if t.lemma_.lower() not in self.titles and t.lower_ not in self.titles:
-            return []
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
-            return []
-        if any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in t.children):
-            return []
-        before = [(i, m) for i, m in sorted(sa.by_token.items()) if i < t.i]
-        for i, m in reversed(before):
-            if m.actor_kind == "person" and m.sector == "GOV":
-                return [self.ref(m, t.doc[i])]
-        for m in reversed(sa.previous):
-            if m.actor_kind == "person" and m.sector == "GOV":
-                return [self.ref(m, t)]
-        return []
-
-    def _modifiers(self, t: Token, sa: SentenceActors, head: Mention | None,
-                   depth: int) -> tuple[list[ActorRef], list[Mention]]:
-        """Actors among a noun's modifiers (apposition, possessor, compound or adjective,
-        "by/of/from/in" phrases: the first kind found) and agent nouns among them."""
-        groups: dict[str, list[ActorRef]] = {}
-        agents: list[Mention] = []
-        for c in t.children:
-            dep = c.dep_
-            if dep == "appos":
-                groups.setdefault("appos", []).extend(self.np_actors(c, sa, False, depth + 1))
-            elif dep == "poss":
-                groups.setdefault("poss", []).extend(self.np_actors(c, sa, True, depth + 1))
-            elif dep in ("compound", "amod", "nmod", "npadvmod") and c.i < t.i:
-                for cc in [c, *(x for x in c.children if x.dep_ in ("compound", "amod"))]:
-                    mc = sa.at(cc)
-                    if mc is None or mc is head:
-                        continue
-                    if is_actor(mc):
-                        raw = groups.setdefault("mod", [])
-                        raw.append(self.ref(mc, cc, promote=False))
-                    elif mc not in agents:
-                        agents.append(mc)
-            elif dep == "prep" and c.lower_ in ACTOR_MOD_PREPS:
-                if head is None and (t.lemma_.lower() in self.geo or t.lower_ in self.geo):
-                    continue  # "the Sea of Japan", "the coast of South Carolina": places
-                if c.lower_ == "in" and head is None and t.lemma_.lower() not in self.people \
-                        and t.lower_ not in self.people:
-                    continue  # "conditions in Cuba" is no Cuban actor; "officials in Cuba" is
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        groups.setdefault(c.lower_, []).extend(
-                            self.np_actors(p, sa, True, depth + 1))
-        for key in ("appos", "poss", "mod", *ACTOR_MOD_PREPS):
-            if groups.get(key):
-                refs = _unique(groups[key])
-                if key == "mod" and not agents and head is None:
-                    refs = [self.ref(r.mention, t.doc[r.token]) for r in refs]
-                return refs, agents
-        return [], agents
-
-    def pronoun(self, t: Token, sa: SentenceActors) -> list[ActorRef]:
-        """A few pronouns resolved to actors of the sentence (or of the one before)."""
-        low = t.lower_
-        if low in RELATIVE_PRONOUNS:
-            # "Xi, who ..." : the relative clause's head noun
-            clause = t.head
-            while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
-                clause = clause.head
-            if clause.dep_ in ("relcl", "acl"):
-                return self.np_actors(clause.head, sa)
-            return []
-        before = [(i, m) for i, m in sorted(sa.by_token.items()) if i < t.i]
-        if low in PERSON_PRONOUNS:
-            for i, m in reversed(before):
-                if m.actor_kind == "person":
-                    return [self.ref(m, t.doc[i])]
-            for m in reversed(sa.previous):
-                if m.actor_kind == "person":
-                    return [self.ref(m, t)]
-            return []
-        if low == "it" and t.dep_ in SUBJ + PASS_SUBJ:
-            # "Ethiopia indicated it would act", "China said it had sent aid": the speaker
-            clause = clause_head(t)
-            if clause.dep_ == "ccomp" and clause.head.pos_ in ("VERB", "AUX"):
-                return [r for r in self.subjects(clause.head, sa)
-                        if r.mention.actor_kind != "person"]
-            return []
-        if low in THING_PRONOUNS:
-            for i, m in reversed(before):
-                if m.actor_kind != "person" and is_actor(m):
-                    return [self.ref(m, t.doc[i])]
-            for m in sa.previous:
-                if m.actor_kind != "person" and is_actor(m):
-                    return [self.ref(m, t)]
-            return []
-        if low in GROUP_PRONOUNS:
-            verb = clause_head(t)
-            if verb.dep_ == "conj":  # "A began offering ... to B, and in 2002 they signed"
-                prev = verb.head
-                own = {x.i for x in verb.subtree}
-                refs = []
-                for x in prev.subtree:
-                    if x.i in own or x.i >= t.i:
-                        continue
-                    mx = sa.at(x)
-                    if mx is not None and is_actor(mx) and mx.actor_kind != "person":
-                        refs.append(self.ref(mx, x))
-                refs = _unique(refs)
-                if len({r.country for r in refs}) >= 2:
-                    return refs
-            return []
-        return []
-
     # -- arguments ------------------------------------------------------------------------
     def subjects(self, verb: Token, sa: SentenceActors, _depth: int = 0) -> list[ActorRef]:
         """The actors of the subject of ``verb`` (active voice), inherited when the verb has
@@ -368,14 +117,14 @@ class Coder:
             return []
         subj = [c for c in verb.children if c.dep_ in SUBJ]
         if subj:
-            return _unique(r for c in subj for r in self.np_actors(c, sa))
+            return unique(r for c in subj for r in self.np_actors(c, sa))
         if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
             return []
         dep, head = verb.dep_, verb.head
         if head.i == verb.i:
             return []
         if dep == "conj":
-            return self.subjects(head, sa, _depth + 1) if not _is_passive(head) else []
+            return self.subjects(head, sa, _depth + 1) if not is_passive(head) else []
         if head.pos_ in ("VERB", "AUX") and (dep == "xcomp" or (dep == "advcl" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in verb.children))):
             if head.lemma_.lower() in OBJECT_CONTROL:
@@ -392,7 +141,7 @@ class Coder:
         if dep == "acomp" or (dep == "xcomp" and head.pos_ == "ADJ"):
             return self.subjects(head, sa, _depth + 1)
         if dep in ("advcl", "pcomp", "ccomp"):
-            gov = _governing_verb(verb)
+            gov = governing_verb(verb)
             return self.subjects(gov, sa, _depth + 1) if gov is not None else []
         if dep in ("acl", "relcl"):
             noun = head
@@ -446,7 +195,7 @@ class Coder:
             refs = self.first_actor(post[m.target_at:], sa)
             if refs:
                 return refs
-        if _is_passive(verb):
+        if is_passive(verb):
             for c in verb.children:
                 if c.dep_ in PASS_SUBJ:
                     refs = self.np_targets(c, sa, sources)
@@ -486,7 +235,7 @@ class Coder:
         if theme:  # the recipient named inside the object: "500 million euros in aid to Ukraine"
             for o in objs:
                 for t in o.subtree:
-                    if t.dep_ == "prep" and t.lower_ in ("to", "for") and _in_clause(t, verb):
+                    if t.dep_ == "prep" and t.lower_ in ("to", "for") and in_clause(t, verb):
                         for po in t.children:
                             if po.dep_ == "pobj":
                                 refs = self.np_targets(po, sa, sources)
@@ -508,12 +257,12 @@ class Coder:
         if not self.loose_targets:
             return []
         return self.first_actor([t for t in verb.subtree if t.i > verb.i
-                                 and _in_clause(t, verb)], sa)
+                                 and in_clause(t, verb)], sa)
 
     def first_actor(self, toks: Iterable[Token], sa: SentenceActors) -> list[ActorRef]:
         for t in toks:
             if sa.at(t) is not None:
-                refs = self.np_actors(_np_head(t, sa), sa)
+                refs = self.np_actors(np_head(t, sa), sa)
                 if refs:
                     return refs
         return []
@@ -545,11 +294,11 @@ class Coder:
         mods = []
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
-                for t in [c, *_conjuncts(c), *c.children]:
+                for t in [c, *conjuncts(c), *c.children]:
                     mc = sa.at(t)
                     if mc is not None and mc.country:
                         mods.append(self.ref(mc, t))
-        mods = _unique(mods)
+        mods = unique(mods)
         if len({r.key for r in mods}) >= 2:
             return mods
         return []
@@ -633,7 +382,7 @@ class Coder:
         m = match(entries, words_pre, words_post, before, after)
         if m is None:
             return []
-        post = _LazyTokens(doc, post_idx)
+        post = LazyTokens(doc, post_idx)
         for i in m.tokens:
             consumed.add(post_idx[i])
         if m.code == NULL and not m.reverse:  # a light verb: its event is the noun it takes
@@ -641,7 +390,7 @@ class Coder:
                 if c.dep_ in OBJ and c.tag_.startswith("NN") and c.lemma_.lower() in self.d.nouns:
                     light_objects[c.i] = verb
             return []
-        passive = _is_passive(verb)
+        passive = is_passive(verb)
         if passive:
             sources = self.agent(verb, sa)
         else:
@@ -684,8 +433,8 @@ class Coder:
         if not sources or not targets:
             # "relations between A and B were severed", "A-B ties cooled"
             group: list[ActorRef] = []
-            if symmetric or _relational_arg(trigger, self.relations):
-                for c in _arguments(trigger):
+            if symmetric or relational_arg(trigger, self.relations):
+                for c in arguments(trigger):
                     group = self.between(c, sa)
                     if group:
                         break
@@ -734,7 +483,7 @@ class Coder:
                            sources: Sequence[ActorRef]) -> list[ActorRef]:
         """The patient of a subjectless passive participle ("China had a balloon travel ...
         before being shot down"): the object, else the subject, of the governing clause."""
-        gov = _governing_verb(verb)
+        gov = governing_verb(verb)
         if gov is None:
             return []
         for c in gov.children:
@@ -788,7 +537,7 @@ class Coder:
         if not sources and light is not None:
             sources = self.subjects(light, sa)
         if not sources:
-            gov = _circumstance_verb(noun)
+            gov = circumstance_verb(noun)
             if gov is not None:
                 sources = self.subjects(gov, sa)
                 clause = gov
@@ -821,169 +570,6 @@ class Coder:
                 out.append(RawEvent(noun, rev, t, s, "noun", clause, frozenset(flags),
                                     m.pattern.line if m.pattern else ""))
         return out
-
-
-# -- helpers ------------------------------------------------------------------------------------
-
-class _LazyTokens(Sequence[Token]):
-    """Tokens of ``doc`` at ``indices``, made only when asked for."""
-
-    def __init__(self, doc: Doc, indices: list[int]) -> None:
-        self.doc = doc
-        self.indices = indices
-
-    def __len__(self) -> int:
-        return len(self.indices)
-
-    @overload
-    def __getitem__(self, k: int) -> Token: ...
-
-    @overload
-    def __getitem__(self, k: slice) -> list[Token]: ...
-
-    def __getitem__(self, k: int | slice) -> Token | list[Token]:
-        if isinstance(k, slice):
-            return [self.doc[i] for i in self.indices[k]]
-        return self.doc[self.indices[k]]
-
-
-DASHES = frozenset(("\u2014", "\u2013", "--", "-"))
-
-
-def dateline(doc: Doc) -> range:
-    """The tokens of a leading news dateline ("BEIJING (AP) —", "HAVANA, Jan 3 (Reuters) -")."""
-    depth = 0
-    for t in doc[:12]:
-        if t.text in DASHES and depth == 0:
-            return range(0, t.i + 1) if t.i > 0 else range(0)
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth -= 1
-        elif depth == 0 and t.is_alpha and not t.is_upper and not t.like_num \
-                and t.lower_ not in MONTHS:
-            return range(0)
-    return range(0)
-
-
-MONTHS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
-                    "oct", "nov", "dec", "january", "february", "march", "april", "june",
-                    "july", "august", "september", "october", "november", "december"))
-
-
-def _in_clause(t: Token, verb: Token) -> bool:
-    """``t`` belongs to ``verb``'s own clause (not to a relative clause, a coordinated verb
-    or a subordinate clause with a subject of its own)."""
-    x = t
-    for _ in range(40):
-        if x.i == verb.i:
-            return True
-        if x.dep_ in ("relcl", "parataxis", "appos"):
-            return False
-        if x.pos_ in ("VERB", "AUX") and (x.dep_ == "conj" or any(
-                c.dep_ in SUBJ + PASS_SUBJ for c in x.children)):
-            return False
-        if x.head.i == x.i:
-            return False
-        x = x.head
-    return False
-
-
-def _np_head(t: Token, sa: SentenceActors) -> Token:
-    """The head token of the actor mention holding ``t`` (the mention's last noun whose head
-    lies outside the mention)."""
-    m = sa.at(t)
-    if m is None:
-        return t
-    x = t
-    for _ in range(10):
-        if sa.at(x.head) is m and x.head.i != x.i:
-            x = x.head
-        else:
-            break
-    return x
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.append(c)
-            out += _conjuncts(c)
-    return out
-
-
-def _unique(refs: Iterable[ActorRef]) -> list[ActorRef]:
-    seen: set[tuple[str, int]] = set()
-    out: list[ActorRef] = []
-    for r in refs:
-        k = (r.code, r.token)
-        if k not in seen and not any(o.code == r.code for o in out):
-            seen.add(k)
-            out.append(r)
-    return out
-
-
-def distinct(a: ActorRef, b: ActorRef) -> bool:
-    """Two different actors: not the same code, and not a country and one of its sectors."""
-    if a.code == b.code:
-        return False
-    if a.country and a.country == b.country and (not a.sector or not b.sector):
-        return False
-    return True
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not any(
-            c.dep_ in SUBJ for c in verb.children))
-
-
-def clause_head(tok: Token) -> Token:
-    """The nearest verb at or above ``tok`` (or the sentence root)."""
-    t = tok
-    for _ in range(60):
-        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
-            return t
-        t = t.head
-    return t
-
-
-def _governing_verb(verb: Token) -> Token | None:
-    t = verb.head
-    for _ in range(40):
-        if t.pos_ in ("VERB", "AUX"):
-            return t
-        if t.head.i == t.i:
-            return None
-        t = t.head
-    return None
-
-
-def _circumstance_verb(noun: Token) -> Token | None:
-    """The verb of "arrived ... after a visit to Moscow": a noun governed by a preposition of
-    time or circumstance attached to a verb."""
-    if noun.dep_ != "pobj":
-        return None
-    prep = noun.head
-    if prep.lower_ not in CIRCUMSTANCE_PREPS:
-        return None
-    verb = prep.head
-    return verb if verb.pos_ in ("VERB", "AUX") else None
-
-
-def _arguments(trigger: Token) -> list[Token]:
-    """Subject and object heads of a verb; a coordinated verb without a subject of its own
-    shares its first conjunct's ("relations cooled ... but warmed again")."""
-    args = [c for c in trigger.children if c.dep_ in SUBJ + PASS_SUBJ + OBJ]
-    if not any(c.dep_ in SUBJ + PASS_SUBJ for c in args) and trigger.dep_ == "conj":
-        args += [c for c in trigger.head.children if c.dep_ in SUBJ + PASS_SUBJ]
-    return args
-
-
-def _relational_arg(trigger: Token, relations: frozenset[str]) -> bool:
-    return any(c.lemma_.lower() in relations or c.lower_ in relations
-               for c in _arguments(trigger))
 
 
 def _dedup_events(events: list[RawEvent]) -> list[RawEvent]:

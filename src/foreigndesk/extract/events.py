@@ -35,13 +35,8 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from foreigndesk.extract.event_coder import (
-    Coder,
-    RawEvent,
-    SentenceActors,
-    clause_head,
-    distinct,
-)
+from foreigndesk.extract.event_actors import SentenceActors, distinct
+from foreigndesk.extract.event_coder import Coder, RawEvent
 from foreigndesk.extract.event_codes import info
 from foreigndesk.extract.event_dictionary import Dictionary, Entry, default, load_tsv
 from foreigndesk.extract.event_modality import QUOTES, modality
@@ -52,6 +47,7 @@ from foreigndesk.extract.event_statements import (
     demanded,
     statement_time,
 )
+from foreigndesk.extract.event_syntax import clause_head
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Event, Mention, Place, TimeValue
 
