@@ -13,9 +13,12 @@ parse of the sentence, and for every trigger (a verb or event noun of the dictio
   directions when the event is mutual or the verb symmetric), relations between two actors
   ("relations between Cuba and the United States were severed"), and agents with their
   country ("the ambassadors of Arnor and Gondor");
-- resolves a few pronouns (relative pronouns to their noun, "he"/"she" to the nearest
-  person, "it"/"its" to the nearest state or organisation, "they" to the actors of the
-  preceding clause);
+- resolves a few pronouns and bare titles (:mod:`~foreigndesk.extract.event_actors`:
+  relative pronouns to their noun, "he"/"she" to the nearest person, "its" to the nearest
+  state or organisation, "it" as the complement's subject to the speaker, "they" to the
+  actors of the preceding clause, "the president" to the last person of government named);
+- handles agentless passives done by the state of the place ("shot down off the coast of
+  South Carolina"), photo captions naming two leaders, and light verbs ("paid a visit");
 - codes the event from the dictionary (the best-matching pattern of the trigger).
 
 Date, place and modality are attached by :mod:`foreigndesk.extract.events`.
