@@ -413,11 +413,16 @@ class Gatherer:
         counts = (f"{n} event{'s' if n != 1 else ''} between {na} and {nb} ({ab} from {na} "
                   f"to {nb}, {n - ab} from {nb} to {na}): {coop} of cooperation and {conf} of "
                   f"conflict")
-        if len(dated) >= 2:
+        if len(dated) >= 2 and dated[0]["date"] != dated[-1]["date"]:
             first, last = dated[0], dated[-1]
             out.append(Stmt([f"From {dates.label(first['date'])}", self.cite_event(first),
                              f" to {dates.label(last['date'])}", self.cite_event(last),
                              f", the documents report {counts}."]))
+        elif dated:
+            out.append(Stmt([f"On {dates.label(dated[0]['date'])}", *dict.fromkeys(
+                [self.cite_event(dated[0]), self.cite_event(dated[-1])]),
+                f", the documents report {counts}" + (
+                    "" if len(dated) == len(events) else " (the others undated)") + "."]))
         else:
             out.append(Stmt([f"The documents report {counts}", self.cite_event(events[0]), "."]))
         scored = [e for e in events if e["goldstein"] is not None and e["modality"] == "asserted"]

@@ -65,17 +65,27 @@ def summarise(g: Gatherer) -> list[Stmt]:
             dated = [e for e in events if e["date"]]
             coop = sum(1 for e in events if e["quad_class"] in (1, 2))
             conf = sum(1 for e in events if e["quad_class"] in (3, 4))
-            lead = ("The pair of states with the most coded events is "
-                    if not g.dyad else "Between ")
-            lead += f"{g.country(a)} and {g.country(b)}"
-            lead += ": " if not g.dyad else ", the documents report "
+            if g.dyad:
+                lead = f"Between {g.country(a)} and {g.country(b)}, the documents report "
+            elif g.actor_filter:
+                lead = (f"Of the coded events involving {', '.join(g.actor_filter)}, most are "
+                        f"between {g.country(a)} and {g.country(b)}: ")
+            else:
+                lead = (f"The pair of states with the most coded events is {g.country(a)} and "
+                        f"{g.country(b)}: ")
             counts = (f"{_plural(len(events), 'event')} ({coop} of cooperation, {conf} of "
                       f"conflict)")
-            if len(dated) >= 2:
+            if len(dated) >= 2 and dated[0]["date"] != dated[-1]["date"]:
                 out.append(Stmt([lead + counts + f", from {dates.label(dated[0]['date'])}",
                                  g.cite_event(dated[0]),
                                  f" to {dates.label(dated[-1]['date'])}",
                                  g.cite_event(dated[-1]), "."]))
+            elif dated:
+                out.append(Stmt([lead + counts + (", dated " if len(dated) == len(events)
+                                                  else ", those dated on ")
+                                 + dates.label(dated[0]["date"]),
+                                 *dict.fromkeys([g.cite_event(dated[0]),
+                                                 g.cite_event(dated[-1])]), "."]))
             else:
                 out.append(Stmt([lead + counts, g.cite_event(events[0]), "."]))
     # who speaks
