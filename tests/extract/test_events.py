@@ -121,6 +121,13 @@ def test_metonymy_from_the_actor_layer(nlp):
 
 
 # -- modality -------------------------------------------------------------------------------------
+def test_a_week_dates_the_event_by_its_monday(nlp):
+    pd = run(nlp, "The French president is due to travel to Beijing next week.")
+    e = only(pd, "04")
+    assert (e.source_code, e.target_code, e.modality) == ("FRAGOV", "CHNGOV", "future")
+    assert (e.date, e.date_precision) == ("2023-03-06", "week")  # the week after 2023-03-01
+
+
 @pytest.mark.parametrize("text,modality", [
     ("Sanctions on Cuba could be imposed by the United States.", "hypothetical"),
     ("If Russia attacks Ukraine, the United States will impose sanctions on Russia.",

@@ -28,8 +28,10 @@ or PETRARCH's format (:func:`load_dictionary`).
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date as calendar_date
 from pathlib import Path
 from typing import TypeVar
 
@@ -56,6 +58,19 @@ F = TypeVar("F", TimeValue, Place)
 PRECISION_RANK = {"century": 1, "decade": 2, "year": 3, "month": 4, "week": 5, "day": 6}
 DATE_PRECISIONS = frozenset(("day", "week", "month", "year", "decade", "century"))
 PRONOUN_TAGS = frozenset(("PRP", "PRP$"))
+
+
+def event_date(tv: TimeValue) -> str:
+    """An event's date from a time value: ISO weeks ("2023-W10", precision week) become the
+    Monday of the week, so that every stored event date reads as YYYY[-MM[-DD]]."""
+    v = tv.value
+    m = re.match(r"^(\d{4})-W(\d{2})$", v)
+    if m:
+        try:
+            return calendar_date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1).isoformat()
+        except ValueError:
+            return m.group(1)
+    return v
 
 
 def date_precision(value: str) -> str:
@@ -200,7 +215,7 @@ class EventExtractor:
                 start, end = min(start, of.mention.start), max(end, of.mention.end)
             tv = statement_time(times.get(att.sentence, []), att)
             if tv is not None:
-                date, prec, dsrc = tv.value, tv.precision, "text"
+                date, prec, dsrc = event_date(tv), tv.precision, "text"
             elif pd.document.published:
                 date, prec, dsrc = pd.document.published, date_precision(
                     pd.document.published), "document"
@@ -228,7 +243,7 @@ class EventExtractor:
         text = pd.document.text[start:end]
         tv = choose(r, tspans)
         if tv is not None:
-            date, prec, dsrc = tv.value, tv.precision, "text"
+            date, prec, dsrc = event_date(tv), tv.precision, "text"
         elif pd.document.published:
             date = pd.document.published
             prec, dsrc = date_precision(date), "document"
