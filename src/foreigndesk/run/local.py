@@ -25,12 +25,23 @@ Result = Extraction | ExtractError
 _state: dict[str, object] = {}
 
 
-def _init_worker() -> None:
-    from foreigndesk.extract.nlp import load
-    from foreigndesk.extract.pipeline import default_extractors
+# One sentence that touches every extractor's lazily built index (actor dictionary, gazetteer,
+# time and quantity lexicons, CAMEO dictionary, cue verbs), so it is built once.
+_WARM_UP = ('Beijing said on Friday that China gave $1 million to Cuba, '
+            'and the Cuban president "thanked" Xi Jinping in Havana.')
 
+
+def _init_worker() -> None:
+    """Load the model and every extractor's data once in this process."""
+    from foreigndesk.extract.nlp import load
+    from foreigndesk.extract.pipeline import default_extractors, extract
+
+    if "nlp" in _state:
+        return
     _state["nlp"] = load()
     _state["extractors"] = default_extractors()
+    list(extract([Document(text=_WARM_UP, published="2023-01-20")], _state["nlp"],  # type: ignore[arg-type]
+                 _state["extractors"]))  # type: ignore[arg-type]
 
 
 def _init_pool_worker() -> None:
@@ -87,7 +98,10 @@ def run(docs: Iterable[Document], workers: int = 1, chunk_docs: int = 8,
         for c in chunks:
             yield from _extract_chunk(c)
         return
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    fork = "fork" in mp.get_all_start_methods()
+    if fork:
+        _init_worker()  # built once here, shared with the forked workers (copy-on-write)
+    ctx = mp.get_context("fork" if fork else "spawn")
     with ctx.Pool(workers, initializer=_init_pool_worker) as pool:
         for results in pool.imap(_extract_chunk, chunks):
             yield from results
