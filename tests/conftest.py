@@ -7,6 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+CHROMIUM = Path("/usr/bin/chromium")
+# quiet offline: no background networking, component updates, sync or first-run pages
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 EXAMPLES = REPO / "examples"
@@ -79,3 +83,17 @@ def unvotes_db(tmp_path_factory) -> Path:
     run_cli("import", "unvotes", str(src), "--db", str(db), "--quiet")
     (db.parent / "import_seconds.txt").write_text(f"{time.perf_counter() - t0:.3f}")
     return db
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium through Playwright (never a downloaded browser); skipped with
+    a reason when it is absent."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium "
+                    "(.ci/run installs it with apt-get)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield b
+        b.close()

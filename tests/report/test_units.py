@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from foreigndesk.report.citations import safe_url
+from foreigndesk.links import safe_url
 from foreigndesk.report.dates import label, overlaps
 from foreigndesk.report.render import RenderError, format_of, md_escape, md_unescape
 from tests.conftest import run_cli

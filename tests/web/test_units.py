@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from fastapi import HTTPException
 
+from foreigndesk.links import safe_url
 from foreigndesk.web.charts import nice_ticks
 from foreigndesk.web.filters import filters
 from foreigndesk.web.graph import Edge, Node, layout
 from foreigndesk.web.highlight import runs
 from foreigndesk.web.narratives import _shared
-from foreigndesk.web.security import safe_url
 from foreigndesk.web.timeline_view import span
 
 

@@ -3,11 +3,10 @@ package and documents every option in ``--help``."""
 
 from __future__ import annotations
 
-import importlib
-
 import click
 
 from foreigndesk import __version__
+from foreigndesk.plugins import optional_module
 
 # modules of foreigndesk.cli that define COMMANDS (a list of click commands)
 COMMAND_MODULES = (
@@ -33,11 +32,6 @@ def main() -> None:
 
 
 for _name in COMMAND_MODULES:
-    try:
-        _mod = importlib.import_module(f"foreigndesk.cli.{_name}")
-    except ModuleNotFoundError as _e:  # a command module not written yet
-        if _e.name == f"foreigndesk.cli.{_name}":
-            continue
-        raise
-    for _cmd in _mod.COMMANDS:
+    _mod = optional_module(f"foreigndesk.cli.{_name}")
+    for _cmd in _mod.COMMANDS if _mod else ():
         main.add_command(_cmd)

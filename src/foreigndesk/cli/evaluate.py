@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-import importlib
-
 import click
+
+from foreigndesk.plugins import optional_module
 
 
 @click.group(name="eval")
@@ -14,12 +14,8 @@ def eval_group() -> None:
 
 
 for _name in ("timex", "events", "dossier"):
-    try:
-        _mod = importlib.import_module(f"foreigndesk.evaluation.{_name}")
-    except ModuleNotFoundError as _e:
-        if _e.name == f"foreigndesk.evaluation.{_name}":
-            continue
-        raise
-    eval_group.add_command(_mod.COMMAND)
+    _mod = optional_module(f"foreigndesk.evaluation.{_name}")
+    if _mod is not None:
+        eval_group.add_command(_mod.COMMAND)
 
 COMMANDS = [eval_group]

@@ -13,7 +13,6 @@ stored documents, and every section is scored:
 
 from __future__ import annotations
 
-import importlib
 import json
 import tempfile
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 import click
 import yaml
 
+from foreigndesk.plugins import optional_module
 from foreigndesk.store import Store
 
 SECTIONS = ("articles", "entities", "timeline", "events", "claims", "quantities", "reuse",
@@ -79,13 +79,9 @@ def run_sections(store: Store, gold: dict[str, Any]) -> dict[str, dict[str, Any]
     docs = match_articles(store, gold)
     results: dict[str, dict[str, Any]] = {"articles": score_articles(store, gold, docs)}
     for section in SECTIONS[1:]:
-        try:
-            mod = importlib.import_module(f"foreigndesk.evaluation.dossier_{section}")
-        except ModuleNotFoundError as e:
-            if e.name == f"foreigndesk.evaluation.dossier_{section}":
-                continue
-            raise
-        results[section] = mod.score(store, gold, docs)
+        mod = optional_module(f"foreigndesk.evaluation.dossier_{section}")
+        if mod is not None:
+            results[section] = mod.score(store, gold, docs)
     return results
 
 

@@ -17,7 +17,6 @@ as ``EXTRACTOR``; a module that does not exist yet is skipped.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
@@ -25,6 +24,7 @@ from spacy.language import Language
 
 from foreigndesk.extract.nlp import ParsedDoc, load, pipe
 from foreigndesk.model import Document, Extraction
+from foreigndesk.plugins import optional_module
 
 EXTRACTORS: tuple[str, ...] = (
     "sentences",
@@ -47,13 +47,9 @@ class Extractor(Protocol):
 def default_extractors(names: Iterable[str] = EXTRACTORS) -> list[Extractor]:
     out: list[Extractor] = []
     for name in names:
-        try:
-            mod = importlib.import_module(f"foreigndesk.extract.{name}")
-        except ModuleNotFoundError as e:
-            if e.name == f"foreigndesk.extract.{name}":
-                continue
-            raise
-        out.append(mod.EXTRACTOR)
+        mod = optional_module(f"foreigndesk.extract.{name}")
+        if mod is not None:
+            out.append(mod.EXTRACTOR)
     return out
 
 

@@ -8,26 +8,9 @@ stored, with its index."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
+from foreigndesk.links import safe_url
 from foreigndesk.store import Store
-
-
-def safe_url(url: object) -> str | None:
-    """``url`` when it is an absolute http(s) URL with a host and no character that could
-    break out of an attribute; None otherwise (the URL is then shown as text, never linked)."""
-    if not isinstance(url, str):
-        return None
-    u = url.strip()
-    if not u or any(ord(c) < 0x21 or c in "\"'<>\\`" for c in u):
-        return None
-    try:
-        parts = urlsplit(u)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return u
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from foreigndesk.analyze.figures import conflicts as figure_conflicts
 from foreigndesk.analyze.reuse import Tokeniser
 from foreigndesk.analyze.timeline import timeline as build_timeline
 from foreigndesk.cli.events import _actor_clause, _mentions, code_name
+from foreigndesk.links import safe_url
 from foreigndesk.report import dates
 from foreigndesk.report.brief import (
     ActorRow,
@@ -38,7 +39,7 @@ from foreigndesk.report.brief import (
     Stmt,
     TimelineItem,
 )
-from foreigndesk.report.citations import Citations, safe_url
+from foreigndesk.report.citations import Citations
 from foreigndesk.report.scope import Scope, build_scope
 from foreigndesk.report.summary import summarise
 from foreigndesk.store import Store

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import jinja2
 from starlette.responses import HTMLResponse
 
-from foreigndesk.web.security import safe_url
+from foreigndesk.links import safe_url
 
 NAV = [
     ("documents", "/documents", "Documents"),

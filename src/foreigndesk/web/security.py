@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Awaitable, Callable
-from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
 from starlette.middleware.base import BaseHTTPMiddleware
@@ -34,22 +33,6 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 def new_token() -> str:
     """A fresh write token (printed by ``foreigndesk serve`` at start)."""
     return secrets.token_urlsafe(24)
-
-
-def safe_url(url: object) -> str | None:
-    """``url`` when it is an absolute http(s) URL with a host, else None (shown as text)."""
-    if not isinstance(url, str):
-        return None
-    u = url.strip()
-    if any(ord(c) < 0x21 or c in "\"'<>\\`" for c in u):
-        return None
-    try:
-        parts = urlsplit(u)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return u
 
 
 class SecurityHeaders(BaseHTTPMiddleware):
