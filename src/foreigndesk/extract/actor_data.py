@@ -230,8 +230,13 @@ class ActorIndex:
                 if a.kind != "person":
                     continue
                 for o in a.meta.get("offices") or []:
-                    if isinstance(o, dict) and o.get("role") and (o.get("country") or a.country):
-                        key = (str(o.get("country") or a.country), str(o["role"]))
+                    if not (isinstance(o, dict) and o.get("role")):
+                        continue
+                    # an IGO office (org set, no country) is filed under its organisation,
+                    # not under the holder's nationality
+                    where = o.get("country") or o.get("org") or a.country
+                    if where:
+                        key = (str(where), str(o["role"]))
                         out.setdefault(key, []).append(
                             (str(o.get("from") or ""), str(o.get("to") or ""), a.id))
             self._holders = out
