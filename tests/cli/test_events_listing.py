@@ -8,7 +8,7 @@ import pytest
 from tests.analyze.relations_store import DOC_A, DOC_B, build
 from tests.conftest import run_cli
 
-from foreigndesk.cli.events import cameo_names
+from foreigndesk.analyze.events import cameo_names
 
 
 @pytest.fixture(scope="module")

@@ -18,10 +18,10 @@ from typing import Any
 from foreigndesk import __version__
 from foreigndesk.analyze import relations as rel
 from foreigndesk.analyze.clusters import cited_claims, cluster_rows, echo_rows
+from foreigndesk.analyze.events import actor_clause, code_name, event_mentions
 from foreigndesk.analyze.figures import conflicts as figure_conflicts
 from foreigndesk.analyze.reuse import Tokeniser
 from foreigndesk.analyze.timeline import timeline as build_timeline
-from foreigndesk.cli.events import _actor_clause, _mentions, code_name
 from foreigndesk.links import safe_url
 from foreigndesk.report import dates
 from foreigndesk.report.brief import (
@@ -173,7 +173,7 @@ class Gatherer:
         stored mention are left out (they cannot be cited)."""
         where, params = ["e.origin = 'news'"], []  # type: list[str], list[Any]
         if actors:
-            clauses = [_actor_clause(a) for a in actors]
+            clauses = [actor_clause(a) for a in actors]
             where.append("(" + " OR ".join(c for c, _ in clauses) + ")")
             for _, p in clauses:
                 params += p
@@ -192,7 +192,7 @@ class Gatherer:
             "LEFT JOIN actors sa ON sa.id = e.source_actor "
             "LEFT JOIN actors ta ON ta.id = e.target_actor "
             f"WHERE {' AND '.join(where)} ORDER BY e.date IS NULL, e.date, e.id", params)
-        first = _mentions(self.store.conn, [r["id"] for r in rows], all_of_them=False)
+        first = event_mentions(self.store.conn, [r["id"] for r in rows], all_of_them=False)
         out = []
         for r in rows:
             m = first.get(r["id"])

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from foreigndesk.cli.events import code_name
+from foreigndesk.analyze.events import code_name
 from foreigndesk.web.render import QUAD_NAMES
 
 KINDS = ("mention", "time", "place", "event", "claim", "quantity")

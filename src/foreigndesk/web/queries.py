@@ -179,14 +179,14 @@ def events(store: Store, f: Filters, limit: int | None = None,
            all_mentions: bool = False) -> list[dict[str, Any]]:
     """Events with the command line's filters (``foreigndesk events``), oldest first, each
     with its code name, QuadClass and citation(s)."""
-    from foreigndesk.cli.events import _actor_clause, _event_row, _mentions
+    from foreigndesk.analyze.events import actor_clause, event_mentions, event_row
 
     where, params = ["1=1"], []  # type: list[str], list[Any]
     if f.origin != "all":
         where.append("e.origin = ?")
         params.append(f.origin)
     if f.actors:
-        clauses = [_actor_clause(a) for a in f.actors]
+        clauses = [actor_clause(a) for a in f.actors]
         where.append("(" + " OR ".join(c for c, _ in clauses) + ")")
         for _, p in clauses:
             params += p
@@ -213,12 +213,12 @@ def events(store: Store, f: Filters, limit: int | None = None,
     if limit:
         sql += f" LIMIT {int(limit)}"
     rows = store.query(sql, params)
-    mentions = _mentions(store.conn, [r["id"] for r in rows if r["origin"] == "news"],
+    mentions = event_mentions(store.conn, [r["id"] for r in rows if r["origin"] == "news"],
                          all_of_them=True)
     out = []
     for r in rows:
         ms = mentions.get(r["id"], [])
-        row = _event_row(r, ms, "json")
+        row = event_row(r, ms, "json")
         row["source_actor"], row["target_actor"] = r["source_actor"], r["target_actor"]
         row["lat"], row["lon"] = r.get("lat"), r.get("lon")
         if not all_mentions:
