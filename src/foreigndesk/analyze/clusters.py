@@ -341,6 +341,18 @@ LEFT JOIN actors a ON a.id = c.speaker_actor
 LEFT JOIN actors ea ON ea.id = c.echoes_actor"""
 
 
+def speaker_filter(speakers: tuple[str, ...]) -> tuple[str, list[str]]:
+    """SQL (over claims ``c`` joined to actors ``a``) matching claims by any of ``speakers``:
+    an actor id, a CAMEO code prefix (CHN, CHNGOV) or a name or part of one."""
+    clauses, params = [], []
+    for s in speakers:
+        code = s.upper() + "%" if s.isalpha() and s.isupper() and len(s) >= 3 else None
+        clauses.append("(c.speaker_actor = ? OR c.speaker_code LIKE ? OR a.name LIKE ? "
+                       "OR c.speaker_text LIKE ?)")
+        params += [s, code or s, f"%{s}%", f"%{s}%"]
+    return "(" + " OR ".join(clauses) + ")", params
+
+
 def cited_claims(store: Store, where: str = "", params: Sequence[Any] = (),
                  order_fields: bool = False) -> list[dict[str, Any]]:
     """Claims with their speaker's name and citation (outlet, date, URL, sentence), in order

@@ -20,16 +20,6 @@ def _source(outlet: str | None, published: str | None, title: str | None = None,
     return f"{outlet or title or doc_id or '?'}, {published or 'undated'}"
 
 
-def _speaker_filter(speakers: tuple[str, ...]) -> tuple[str, list[str]]:
-    clauses, params = [], []
-    for s in speakers:
-        code = s.upper() + "%" if s.isalpha() and s.isupper() and len(s) >= 3 else None
-        clauses.append("(c.speaker_actor = ? OR c.speaker_code LIKE ? OR a.name LIKE ? "
-                       "OR c.speaker_text LIKE ?)")
-        params += [s, code or s, f"%{s}%", f"%{s}%"]
-    return "(" + " OR ".join(clauses) + ")", params
-
-
 @click.command()
 @db_option
 @format_option
@@ -45,11 +35,11 @@ def claims(db: str, fmt: str, speakers: tuple[str, ...], about: str | None,
            stances: tuple[str, ...]) -> None:
     """List claims: who says what (speaker, cue verb, stance, content), in order of
     appearance, each with its source (outlet, date, URL) and sentence."""
-    from foreigndesk.analyze.clusters import cited_claims
+    from foreigndesk.analyze.clusters import cited_claims, speaker_filter
 
     where, params = ["1=1"], []
     if speakers:
-        w, p = _speaker_filter(speakers)
+        w, p = speaker_filter(speakers)
         where.append(w)
         params += p
     for word in (about or "").split():

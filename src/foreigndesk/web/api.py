@@ -164,12 +164,11 @@ def claims(s: Store = Depends(store), speaker: list[str] = Query(default=[]),
            ) -> list[dict[str, Any]]:
     """Like ``foreigndesk claims [--speaker A]... [--about TEXT] [--stance S]...``."""
     need("foreigndesk.analyze.clusters")
-    from foreigndesk.analyze.clusters import cited_claims
-    from foreigndesk.cli.narratives import _speaker_filter
+    from foreigndesk.analyze.clusters import cited_claims, speaker_filter
 
     where, params = ["1=1"], []  # type: list[str], list[Any]
     if speaker:
-        w, p = _speaker_filter(tuple(speaker))
+        w, p = speaker_filter(tuple(speaker))
         where.append(w)
         params += p
     for word in (about or "").split():
