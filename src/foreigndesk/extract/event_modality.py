@@ -31,6 +31,8 @@ class Cues:
     reporting_verbs: frozenset[str]
     reported_adverbs: frozenset[str]
     hypothetical_adverbs: frozenset[str]
+    attributing_verbs: frozenset[str]
+    demand_modals: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)

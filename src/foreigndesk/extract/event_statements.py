@@ -7,7 +7,8 @@ same sentence (``"...," Zhao said``, ``Zhao said the U.S. must ...``), or, for a
 is wholly a quotation, the speaker of the quotation just before it (news writing gives
 consecutive quotations without repeating the speaker). The demand's code comes from the act's
 (``data/cameo/demands.tsv``: lifting sanctions -> 1054 demand easing of sanctions); its date is
-the statement's (the time value nearest the reporting verb), else the document's.
+the statement's (the time value nearest the reporting verb), else the document's. The
+modals and attributing verbs are data (``data/cameo/modality.yaml``).
 """
 
 from __future__ import annotations
@@ -21,10 +22,6 @@ from spacy.tokens import Span, Token
 from foreigndesk.extract.event_modality import QUOTES, cues
 from foreigndesk.model import Mention, TimeValue
 
-DEMAND_MODALS = frozenset(("should", "must", "ought"))
-# reporting verbs that attribute a quotation (a subset of the modality cues' reporting verbs)
-ATTRIBUTING = frozenset(("say", "tell", "add", "state", "declare", "stress", "insist", "write",
-                         "tweet", "note", "emphasize", "emphasise", "reiterate", "urge"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,7 +47,8 @@ def demand_code(act: str) -> str:
 
 def demanded(verb: Token) -> bool:
     """Does the verb carry a modal of obligation ("should lift", "must withdraw")?"""
-    return any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children)
+    modals = cues().demand_modals
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,7 @@ def attribution(sent: Span, index: int, mentions: list[Mention]) -> Attribution 
     """The speaker a sentence attributes speech to, from the single pass (no parse): an
     actor right after a reporting verb ("said Chinese spokesman Zhao Lijian") or right before
     it ("Zhao said")."""
-    reporting = ATTRIBUTING & cues().reporting_verbs | ATTRIBUTING
+    reporting = cues().attributing_verbs
     toks = list(sent)
     has_quote = any(t.text in QUOTES or t.text in ("``", "''") for t in toks)
     opens = bool(toks) and (toks[0].text in QUOTES or toks[0].text == "``")
