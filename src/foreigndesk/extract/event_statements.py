@@ -23,7 +23,6 @@ from foreigndesk.extract.event_modality import QUOTES, cues
 from foreigndesk.model import Mention, TimeValue
 
 
-
 @functools.lru_cache(maxsize=1)
 def _demands() -> dict[str, str]:
     text = resources.files("foreigndesk.data").joinpath("cameo/demands.tsv").read_text("utf-8")
