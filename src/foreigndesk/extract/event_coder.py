@@ -42,7 +42,7 @@ from foreigndesk.extract.event_actors import (
     np_head,
     unique,
 )
-from foreigndesk.extract.event_dictionary import NULL, Dictionary, Match, match
+from foreigndesk.extract.event_dictionary import NULL, Dictionary, Match, default, match
 from foreigndesk.extract.event_syntax import (
     OBJ,
     PASS_SUBJ,
@@ -68,10 +68,6 @@ VERB_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon",
 NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "for", "into",
                      "over", "of", "at", "in", "between")
 WHERE_PREPS = frozenset(("in", "at", "outside", "near"))
-OBJECT_CONTROL = frozenset(("urge", "ask", "call", "press", "encourage", "invite", "tell",
-                            "force", "allow", "help", "persuade", "order", "request", "push",
-                            "appeal", "challenge", "warn", "pressure", "pressurize", "want",
-                            "expect", "compel", "oblige", "authorize", "permit", "enable"))
 CAPTION_CODE = "040"  # CAMEO "Consult, not specified below": people shown together
 
 
@@ -103,14 +99,15 @@ class Coder(ActorResolver):
         self.promote_states = promote_states
         self.require_dyad = require_dyad
         self.loose_targets = loose_targets
-        self.reciprocal = dictionary.synset("RECIPROCAL") or frozenset(
-            ("mutual", "bilateral", "joint", "together", "reciprocal"))
-        self.relations = dictionary.synset("RELATIONS") or frozenset(
-            ("relation", "relations", "tie", "ties", "relationship"))
-        self.titles = dictionary.synset("TITLES") or frozenset(("president", "minister"))
-        self.geo = dictionary.synset("GEO") or frozenset(("sea", "coast", "border"))
-        self.people = dictionary.synset("PEOPLE") or frozenset(
-            ("official", "officials", "counterpart", "counterparts", "leader", "leaders"))
+        # word classes the coder needs, from the dictionary, else from foreigndesk's own
+        # (a PETRARCH dictionary has none of them)
+        own = dictionary if dictionary.synset("RELATIONS") else default()
+        self.reciprocal = own.synset("RECIPROCAL")  # "mutual support": both directions
+        self.relations = own.synset("RELATIONS")  # "relations between A and B"
+        self.titles = own.synset("TITLES")  # "the president" refers back
+        self.object_control = own.synset("OBJECT_CONTROL")  # "urged Bree to help"
+        self.geo = own.synset("GEO")  # "the Sea of Japan" is a place
+        self.people = own.synset("PEOPLE")  # "officials in Cuba" are Cuban
 
     # -- arguments ------------------------------------------------------------------------
     def subjects(self, verb: Token, sa: SentenceActors, _depth: int = 0) -> list[ActorRef]:
@@ -130,7 +127,7 @@ class Coder(ActorResolver):
             return self.subjects(head, sa, _depth + 1) if not is_passive(head) else []
         if head.pos_ in ("VERB", "AUX") and (dep == "xcomp" or (dep == "advcl" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in verb.children))):
-            if head.lemma_.lower() in OBJECT_CONTROL:
+            if head.lemma_.lower() in self.object_control:
                 for c in head.children:
                     if c.dep_ in OBJ:
                         refs = self.np_actors(c, sa)
