@@ -67,9 +67,10 @@ def timeline(store: Store, actors: list[str] | None = None, since: str | None = 
     """Dated items, earliest happening first. Two kinds (``kind``):
 
     - ``time``: a dated time expression and its sentence;
-    - ``event``: a coded event whose sentence holds no dated expression (its date came from
-      a neighbouring clause or from the document's publication date; ``date_source`` says
-      which), so that every dated event is on the timeline once.
+    - ``event``: an asserted (or reported) coded event whose sentence holds no dated
+      expression (its date came from a neighbouring clause or from the document's
+      publication date; ``date_source`` says which), so that every dated event that happened
+      is on the timeline; negated, hypothetical and future events are not.
     """
     params: list[Any] = []
     actor_cond = ""
@@ -96,7 +97,7 @@ def timeline(store: Store, actors: list[str] | None = None, since: str | None = 
             FROM event_mentions x
             JOIN sentences s ON s.doc_id=x.doc_id AND s.idx=x.sentence
             JOIN documents d ON d.id=x.doc_id
-            WHERE x.date IS NOT NULL AND x.modality != 'negated'
+            WHERE x.date IS NOT NULL AND x.modality IN ('asserted', 'reported')
               AND NOT EXISTS (SELECT 1 FROM time_values t WHERE t.doc_id=x.doc_id
                               AND t.sentence=x.sentence AND t.type='DATE'
                               AND t.precision IN ({marks})) {actor_cond}""",
