@@ -58,6 +58,9 @@ F = TypeVar("F", TimeValue, Place)
 PRECISION_RANK = {"century": 1, "decade": 2, "year": 3, "month": 4, "week": 5, "day": 6}
 DATE_PRECISIONS = frozenset(("day", "week", "month", "year", "decade", "century"))
 PRONOUN_TAGS = frozenset(("PRP", "PRP$"))
+# pronouns the coder can resolve to an actor (see event_actors.ActorResolver.pronoun)
+RESOLVABLE_PRONOUNS = frozenset(("he", "she", "him", "her", "his", "its", "they", "them",
+                                 "their"))
 
 
 def event_date(tv: TimeValue) -> str:
@@ -112,14 +115,17 @@ class EventExtractor:
                    places: dict[int, list[Place]]) -> list[int]:
         """The sentences worth a parse, judged from the single pass's tags and lemmas: a
         trigger that can code an event here (a coded verb or noun, or one whose pattern's
-        words all occur) and two actors, or one actor and a pronoun, a title or a place."""
+        words all occur) and two different actors; or one actor and a pronoun or a bare
+        title that can stand for the other, or a place where a territorial act happened
+        ("shot down off the coast of ..."); or a verbless caption naming two leaders."""
         d = self.coder.d
         verbs, nouns, titles = d.verb_triggers, d.noun_triggers, self.coder.titles
         out = []
         for i, sent in enumerate(pd.sents):
-            n = len(actors.get(i, ()))
-            if n == 0:
+            mentions = actors.get(i, ())
+            if not mentions:
                 continue
+            two = len({(m.country, m.sector) for m in mentions}) >= 2
             cands: list[tuple[dict[str, list[Entry]], str, str]] = []
             words: set[str] = set()
             other = False
@@ -137,14 +143,16 @@ class EventExtractor:
                         cands.append((d.nouns, low, lem))
                     if lem in titles:  # "the president" may refer back to a person
                         other = True
-                elif tag in PRONOUN_TAGS or tag == "WP":
+                elif tag in PRONOUN_TAGS and low in RESOLVABLE_PRONOUNS:
                     other = True
-            trigger = any(e.possible(words) for table, low, lem in cands
-                          for e in (table.get(low) or table.get(lem) or ()))
-            if trigger and (n >= 2 or other or places.get(i)):
+            entries = [e for table, low, lem in cands
+                       for e in (table.get(low) or table.get(lem) or ()) if e.possible(words)]
+            if entries and (two or other or (places.get(i) and any(
+                    "territorial" in e.flags or any("territorial" in p.flags for p in e.patterns)
+                    for e in entries))):
                 out.append(i)
-            elif n >= 2 and not has_verb and len({
-                    m.country for m in actors[i] if m.actor_kind == "person"}) >= 2:
+            elif two and not has_verb and len({
+                    m.country for m in mentions if m.actor_kind == "person"}) >= 2:
                 out.append(i)  # a caption naming people of two states
         return out
 
