@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from foreigndesk.evaluation.dossier_events import actor_matches, date_matches, score
+from foreigndesk.evaluation.dossier_events import actor_matches, score
 from foreigndesk.evaluation.events import Record, read_records
 from foreigndesk.evaluation.events import score as score_records
+from foreigndesk.evaluation.textmatch import date_matches
 from foreigndesk.model import Event
 from tests.conftest import run_cli, shared_path
 

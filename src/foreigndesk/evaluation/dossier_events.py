@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from foreigndesk.evaluation.textmatch import contains
+from foreigndesk.evaluation.textmatch import contains, date_matches
 from foreigndesk.store import Store
 
 COUNTED = ("asserted", "reported")
@@ -47,16 +47,6 @@ def actor_matches(got: str | None, gold: Any) -> bool:
     if len(want) == 3:  # a bare country (or state) accepts any sector
         return got[:3] == want
     return got[:3] == want[:3] and got[3:6] == want[3:6]
-
-
-def date_matches(got: str | None, gold: Any) -> bool:
-    """``got`` equals the gold date at the gold's precision."""
-    if not got or gold is None:
-        return False
-    want = str(gold)
-    if want.endswith("X"):
-        return got.startswith(want.rstrip("X"))
-    return len(got) >= len(want) and got[: len(want)] == want
 
 
 def event_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
