@@ -366,6 +366,25 @@ def cited_claims(store: Store, where: str = "", params: Sequence[Any] = (),
     return rows
 
 
+def filtered_claims(store: Store, speakers: Sequence[str] = (), about: str | None = None,
+                    stances: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Cited claims filtered as ``foreigndesk claims`` and ``/api/claims`` filter them: by any
+    of ``speakers`` (see :func:`speaker_filter`), every word of ``about`` in the content, any
+    of ``stances``."""
+    where, params = ["1=1"], []  # type: list[str], list[Any]
+    if speakers:
+        w, p = speaker_filter(tuple(speakers))
+        where.append(w)
+        params += p
+    for word in (about or "").split():
+        where.append("c.content LIKE ?")
+        params.append(f"%{word}%")
+    if stances:
+        where.append(f"c.stance IN ({','.join('?' * len(stances))})")
+        params += list(stances)
+    return cited_claims(store, " AND ".join(where), params)
+
+
 def cluster_rows(store: Store) -> list[dict[str, Any]]:
     """Every stored cluster member, cited; clusters in order of their first appearance and
     members in order within each cluster (``order`` 1, role ``first``, is who said it first;

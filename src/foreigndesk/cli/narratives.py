@@ -35,21 +35,10 @@ def claims(db: str, fmt: str, speakers: tuple[str, ...], about: str | None,
            stances: tuple[str, ...]) -> None:
     """List claims: who says what (speaker, cue verb, stance, content), in order of
     appearance, each with its source (outlet, date, URL) and sentence."""
-    from foreigndesk.analyze.clusters import cited_claims, speaker_filter
+    from foreigndesk.analyze.clusters import filtered_claims
 
-    where, params = ["1=1"], []
-    if speakers:
-        w, p = speaker_filter(speakers)
-        where.append(w)
-        params += p
-    for word in (about or "").split():
-        where.append("c.content LIKE ?")
-        params.append(f"%{word}%")
-    if stances:
-        where.append(f"c.stance IN ({','.join('?' * len(stances))})")
-        params += stances
     with Store.open(db) as store:
-        rows = cited_claims(store, " AND ".join(where), params)
+        rows = filtered_claims(store, speakers, about, stances)
     for r in rows:
         r["direct"] = bool(r["direct"])
         r["source"] = _source(r["outlet"], r["published"], r["title"], r["doc_id"])

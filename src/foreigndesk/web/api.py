@@ -164,20 +164,9 @@ def claims(s: Store = Depends(store), speaker: list[str] = Query(default=[]),
            ) -> list[dict[str, Any]]:
     """Like ``foreigndesk claims [--speaker A]... [--about TEXT] [--stance S]...``."""
     need("foreigndesk.analyze.clusters")
-    from foreigndesk.analyze.clusters import cited_claims, speaker_filter
+    from foreigndesk.analyze.clusters import filtered_claims
 
-    where, params = ["1=1"], []  # type: list[str], list[Any]
-    if speaker:
-        w, p = speaker_filter(tuple(speaker))
-        where.append(w)
-        params += p
-    for word in (about or "").split():
-        where.append("c.content LIKE ?")
-        params.append(f"%{word}%")
-    if stance:
-        where.append(f"c.stance IN ({','.join('?' * len(stance))})")
-        params += stance
-    return cited_claims(s, " AND ".join(where), params)
+    return filtered_claims(s, speaker, about, stance)
 
 
 @router.get("/echoes", summary="Claim clusters (first appearance first) and explicit echoes")
