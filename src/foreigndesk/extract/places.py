@@ -133,6 +133,11 @@ class PlaceExtractor:
         names: list[_Name] = []
         text = _text(pd)
         taken = bytearray(len(text) + 1)
+        # what the actor layer resolved to an intergovernmental body is not a place ("UN",
+        # "OAS" are not the towns Un or Oas)
+        for m in pd.extraction.mentions:
+            if m.actor_kind == "igo" and m.end <= len(text):
+                taken[m.start:m.end] = b"\x01" * (m.end - m.start)
 
         def add(start: int, end: int, label: str, source: str) -> _Name | None:
             if start >= end or any(taken[start:end]):
