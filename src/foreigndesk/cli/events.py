@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 from typing import Any
 
 import click
@@ -15,12 +14,7 @@ from foreigndesk.analyze.events import (
     event_mentions,
     event_row,
 )
-from foreigndesk.cli.output import db_option, emit, format_option
-
-
-def _fail(msg: str) -> None:
-    click.echo(f"foreigndesk: {msg}", err=True)
-    sys.exit(1)
+from foreigndesk.cli.output import db_option, emit, fail, format_option
 
 
 @click.command()
@@ -72,7 +66,7 @@ def events(db: str, fmt: str, actor_list: tuple[str, ...], dyad: str | None, und
         try:
             a, b = parse_dyad(dyad)
         except RelationsError as e:
-            _fail(str(e))
+            fail(str(e))
             return
         pairs = [(a, b), (b, a)] if undirected else [(a, b)]
         where.append("(" + " OR ".join("(e.source_country = ? AND e.target_country = ?)"
@@ -103,7 +97,7 @@ def events(db: str, fmt: str, actor_list: tuple[str, ...], dyad: str | None, und
             mentions = event_mentions(store.conn, [r["id"] for r in rows if r["origin"] == "news"],
                                  all_of_them=fmt in ("json", "jsonl"))
     except sqlite3.Error as e:
-        _fail(f"{db}: {e}")
+        fail(f"{db}: {e}")
         return
     out = [event_row(r, mentions.get(r["id"], []), fmt) for r in rows]
     emit(out, fmt,
@@ -182,10 +176,10 @@ def relations(countries: tuple[str, ...], db: str, fmt: str, by: str, source: st
             series = rel.relations(store, rel.country(countries[0]), rel.country(countries[1]),
                                    source=source, by=by, measure=measure, **kw)
     except rel.RelationsError as e:
-        _fail(str(e))
+        fail(str(e))
         return
     except sqlite3.Error as e:
-        _fail(f"{db}: {e}")
+        fail(f"{db}: {e}")
         return
     _emit_series(series, fmt)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from foreigndesk.cli.output import db_option
+from foreigndesk.cli.output import db_option, fail
 from foreigndesk.ingest.tabular import Progress
 
 MAX_BAD_SHOWN = 50  # bad rows reported one per line per file; the rest are counted
@@ -63,11 +63,6 @@ class _BadRows:
                            err=True)
 
 
-def _fail(msg: str) -> None:
-    click.echo(f"foreigndesk: {msg}", err=True)
-    sys.exit(1)
-
-
 def _expand(paths: tuple[str, ...]) -> list[str]:
     """Files as given; a directory stands for the data files in it (.csv, .tsv, .gz, .zip;
     sorted, hidden ones left out)."""
@@ -114,14 +109,14 @@ def gdelt(files: tuple[str, ...], db: str, quiet: bool) -> None:
     try:
         store = Store.open(db)
     except sqlite3.Error as e:
-        _fail(f"{db}: {e}")
+        fail(f"{db}: {e}")
         return
     with store:
         for f in _expand(files):
             try:
                 s = import_files(store, [f], bad, _Bar(quiet))
             except sqlite3.Error as e:
-                _fail(f"{db}: {e}")
+                fail(f"{db}: {e}")
             except (OSError, BadFile, ValueError) as e:
                 reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
                 click.echo(f"foreigndesk: {f}: {reason}", err=True)
@@ -162,13 +157,13 @@ def unvotes(directory: str, db: str, quiet: bool) -> None:
         with Store.open(db) as store:
             s = import_directory(store, directory, bad, _Bar(quiet))
     except BadDirectory as e:
-        _fail(str(e))
+        fail(str(e))
         return
     except sqlite3.Error as e:
-        _fail(f"{db}: {e}")
+        fail(f"{db}: {e}")
         return
     except OSError as e:
-        _fail(f"{e.filename or directory}: {e.strerror or e}")
+        fail(f"{e.filename or directory}: {e.strerror or e}")
         return
     bad.summary()
     if not quiet:

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import click
 
-from foreigndesk.cli.output import db_option
+from foreigndesk.cli.output import db_option, error
 from foreigndesk.ingest import ReadError, read_paths
 from foreigndesk.ingest.encoding import MAX_TEXT_CHARS
 from foreigndesk.model import Document, Extraction, to_json
@@ -21,17 +21,13 @@ from foreigndesk.run.local import ExtractError, default_workers, run
 T = TypeVar("T")
 
 
-def _error(msg: str) -> None:
-    click.echo(f"foreigndesk: {msg}", err=True)
-
-
 def _documents(paths: Iterable[str], failed: list[str]) -> Iterator[Document]:
     for item in read_paths(paths):
         if isinstance(item, ReadError):
-            _error(str(item))
+            error(str(item))
             failed.append(item.path)
         elif len(item.text) > MAX_TEXT_CHARS:
-            _error(f"{item.source}: too large ({len(item.text):,} characters of text; "
+            error(f"{item.source}: too large ({len(item.text):,} characters of text; "
                    f"the limit is {MAX_TEXT_CHARS:,})")
             failed.append(item.source or "?")
         else:
@@ -109,7 +105,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, quiet: bool) ->
             results = _progress(results, len(todo))
         for r in results:
             if isinstance(r, ExtractError):
-                _error(f"{r.document.source}: {r.reason}")
+                error(f"{r.document.source}: {r.reason}")
                 failed.append(r.document.source or "?")
                 continue
             with _sigint_deferred():  # one transaction per document: all of it or nothing
@@ -150,7 +146,7 @@ def extract(paths: tuple[str, ...], workers: int | None, no_text: bool) -> None:
         docs = list(_documents(paths, failed))
         for r in run(docs, workers=workers or (default_workers() if len(docs) > 1 else 1)):
             if isinstance(r, ExtractError):
-                _error(f"{r.document.source}: {r.reason}")
+                error(f"{r.document.source}: {r.reason}")
                 failed.append(r.document.source or "?")
                 continue
             for obj in _objects(r, no_text):

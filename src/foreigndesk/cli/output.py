@@ -7,7 +7,7 @@ import json
 import shutil
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO, TypeVar
+from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 
@@ -85,3 +85,14 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
     out.write("  ".join("-" * n for n in w) + "\n")
     for row in cells:
         out.write("  ".join(fit(s, n).ljust(n) for s, n in zip(row, w, strict=True)).rstrip() + "\n")
+
+
+def error(msg: str) -> None:
+    """One line on stderr, prefixed with the program's name."""
+    click.echo(f"foreigndesk: {msg}", err=True)
+
+
+def fail(msg: str) -> NoReturn:
+    """One line on stderr, then exit status 1 (never a traceback)."""
+    error(msg)
+    sys.exit(1)

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 import time
 from pathlib import Path
 
 import click
 
-from foreigndesk.cli.output import db_option
-
-
-def _fail(msg: str) -> None:
-    click.echo(f"foreigndesk: {msg}", err=True)
-    sys.exit(1)
+from foreigndesk.cli.output import db_option, fail
 
 
 @click.command()
@@ -57,7 +51,7 @@ def report(db: str, actor_list: tuple[str, ...], dyad: str | None, since: str | 
         from foreigndesk.report.render import RenderError, format_of, write
         from foreigndesk.store import Store
     except ImportError as e:  # the report extra is not installed
-        _fail(f"report needs the report extra ({e.name} is missing): "
+        fail(f"report needs the report extra ({e.name} is missing): "
               "pip install 'foreigndesk[report]'")
         return
     t0 = time.perf_counter()
@@ -73,13 +67,13 @@ def report(db: str, actor_list: tuple[str, ...], dyad: str | None, since: str | 
                            store_name=Path(db).name)
             files = write(brief, output, chart=not no_chart)
     except (ReportError, RenderError, RelationsError) as e:
-        _fail(str(e))
+        fail(str(e))
         return
     except sqlite3.Error as e:
-        _fail(f"{db}: {e}")
+        fail(f"{db}: {e}")
         return
     except OSError as e:
-        _fail(f"cannot write {output}: {e.strerror or e}")
+        fail(f"cannot write {output}: {e.strerror or e}")
         return
     if not brief.documents:
         click.echo("foreigndesk: warning: no document matches the filters; the brief is empty",
