@@ -126,3 +126,17 @@ def event_row(r: dict[str, Any], mentions: list[dict[str, Any]], fmt: str) -> di
 
 
 # -- relations ----------------------------------------------------------------------------
+
+
+def date_range_clause(since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions on ``e.date`` for ``--since``/``--until`` (ISO prefixes, inclusive: an
+    until of 2022-11 keeps 2022-11-30)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if since:
+        where.append("e.date >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(e.date, 1, ?) <= ?")
+        params += [len(until), until]
+    return where, params

@@ -11,6 +11,7 @@ import click
 from foreigndesk.analyze.events import (
     MODALITIES,
     actor_clause,
+    date_range_clause,
     event_mentions,
     event_row,
 )
@@ -75,12 +76,9 @@ def events(db: str, fmt: str, actor_list: tuple[str, ...], dyad: str | None, und
     if codes:
         where.append("(" + " OR ".join("e.code LIKE ?" for _ in codes) + ")")
         params += [f"{c.strip()}%" for c in codes]
-    if since:
-        where.append("e.date >= ?")
-        params.append(since)
-    if until:
-        where.append("substr(e.date, 1, ?) <= ?")
-        params += [len(until), until]
+    w, p = date_range_clause(since, until)
+    where += w
+    params += p
     if modalities:
         where.append(f"e.modality IN ({','.join('?' * len(modalities))})")
         params += list(modalities)

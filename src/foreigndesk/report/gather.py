@@ -18,7 +18,12 @@ from typing import Any
 from foreigndesk import __version__
 from foreigndesk.analyze import relations as rel
 from foreigndesk.analyze.clusters import cited_claims, cluster_rows, echo_rows
-from foreigndesk.analyze.events import actor_clause, code_name, event_mentions
+from foreigndesk.analyze.events import (
+    actor_clause,
+    code_name,
+    date_range_clause,
+    event_mentions,
+)
 from foreigndesk.analyze.figures import conflicts as figure_conflicts
 from foreigndesk.analyze.reuse import Tokeniser
 from foreigndesk.analyze.timeline import timeline as build_timeline
@@ -181,12 +186,9 @@ class Gatherer:
             where.append("((e.source_country = ? AND e.target_country = ?) OR "
                          "(e.source_country = ? AND e.target_country = ?))")
             params += [dyad[0], dyad[1], dyad[1], dyad[0]]
-        if self.since:
-            where.append("e.date >= ?")
-            params.append(self.since)
-        if self.until:
-            where.append("substr(e.date, 1, ?) <= ?")
-            params += [len(self.until), self.until]
+        w, p = date_range_clause(self.since, self.until)
+        where += w
+        params += p
         rows = self.store.query(
             "SELECT e.*, sa.name AS source_label, ta.name AS target_label FROM events e "
             "LEFT JOIN actors sa ON sa.id = e.source_actor "

@@ -179,7 +179,12 @@ def events(store: Store, f: Filters, limit: int | None = None,
            all_mentions: bool = False) -> list[dict[str, Any]]:
     """Events with the command line's filters (``foreigndesk events``), oldest first, each
     with its code name, QuadClass and citation(s)."""
-    from foreigndesk.analyze.events import actor_clause, event_mentions, event_row
+    from foreigndesk.analyze.events import (
+        actor_clause,
+        date_range_clause,
+        event_mentions,
+        event_row,
+    )
 
     where, params = ["1=1"], []  # type: list[str], list[Any]
     if f.origin != "all":
@@ -199,12 +204,9 @@ def events(store: Store, f: Filters, limit: int | None = None,
     if f.codes:
         where.append("(" + " OR ".join("e.code LIKE ?" for _ in f.codes) + ")")
         params += [f"{c}%" for c in f.codes]
-    if f.since:
-        where.append("e.date >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("substr(e.date, 1, ?) <= ?")
-        params += [len(f.until), f.until]
+    w, p = date_range_clause(f.since, f.until)
+    where += w
+    params += p
     if f.modalities:
         where.append(f"e.modality IN ({','.join('?' * len(f.modalities))})")
         params += f.modalities
