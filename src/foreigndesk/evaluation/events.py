@@ -118,19 +118,38 @@ def score(records: list[Record], coded: list[list[Event]]) -> dict[str, Any]:
 
 
 @click.command(name="events")
-@click.option("--petrarch", "records_path", required=True,
+@click.option("--petrarch", "records_path", default=None,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="PETRARCH validation records (XML), e.g. PETR.UnitTest.records.xml.")
 @click.option("--dictionaries", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="Directory of PETRARCH dictionaries (*verbs*.txt or "
               "CAMEO*.txt, *actors*.txt, *agents*.txt, *discards*.txt); default: the "
               "records' directory.")
+@click.option("--raters", "raters_path", default=None,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="News sentences coded by several human raters (JSON Lines, e.g. "
+              "../shared/eval/cameo_news_raters/dev.jsonl): coverage, root accuracy, end to "
+              "end and false alarms, beside the human ceiling.")
 @click.option("--details", is_flag=True, help="Also list every coding missed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
-def COMMAND(records_path: Path, dictionaries: Path | None, details: bool,
-            as_json: bool) -> None:
-    """Code PETRARCH2 validation records with their dictionaries and print root-code
-    accuracy and exact source+target+code accuracy."""
+def COMMAND(records_path: Path | None, dictionaries: Path | None, raters_path: Path | None,
+            details: bool, as_json: bool) -> None:
+    """Score the event coder: on PETRARCH2 validation records with their dictionaries
+    (root-code and exact source+target+code accuracy, ``--petrarch``), and on news
+    sentences coded by human raters (``--raters``)."""
+    if records_path is None and raters_path is None:
+        raise click.UsageError("give --petrarch FILE, --raters FILE, or both")
+    if raters_path is not None:
+        from foreigndesk.evaluation import raters
+
+        rated = raters.evaluate(raters_path)
+        if as_json:
+            click.echo(json.dumps({k: v for k, v in rated.items()
+                                   if details or k != "details"}, indent=2))
+        else:
+            raters.print_result(rated, details)
+    if records_path is None:
+        return
     records = read_records(records_path)
     if not records:
         raise click.ClickException(f"{records_path}: no <Sentence> records")
