@@ -77,7 +77,7 @@ def dossier_results(shared: Path, cache: dict[str, Any]) -> dict[str, dict[str, 
                 cache["dossier"] = run_sections(store, gold)
             finally:
                 store.close()
-    return cache["dossier"]  # type: ignore[no-any-return]
+    return cache["dossier"]
 
 
 def _dossier(section: str) -> Callable[[Path, dict[str, Any]], dict[str, Any]]:
