@@ -328,7 +328,7 @@ class Coder(ActorResolver):
         for i, (low, lem) in enumerate(words):
             if not tags[i].startswith("VB"):
                 continue
-            entries = self.d.verbs.get(low) or self.d.verbs.get(lem)
+            entries = self.d.verb_entries(low, lem)
             if not entries or not any(e.possible(wordset) or "light" in e.flags
                                       for e in entries):
                 continue
@@ -360,7 +360,7 @@ class Coder(ActorResolver):
         for i, (low, lem) in enumerate(words):
             if not tags[i].startswith("VB"):
                 continue
-            entries = self.d.verbs.get(low) or self.d.verbs.get(lem)
+            entries = self.d.verb_entries(low, lem)
             if not entries or not any(e.possible(wordset) or "light" in e.flags
                                       for e in entries):
                 continue

@@ -41,7 +41,13 @@ from foreigndesk.extract.event_actors import SentenceActors, distinct
 from foreigndesk.extract.event_claims import statement_events
 from foreigndesk.extract.event_coder import Coder, RawEvent
 from foreigndesk.extract.event_codes import info
-from foreigndesk.extract.event_dictionary import Dictionary, Entry, default, load_tsv
+from foreigndesk.extract.event_dictionary import (
+    Dictionary,
+    Entry,
+    default,
+    inflection_bases,
+    load_tsv,
+)
 from foreigndesk.extract.event_modality import QUOTES, modality
 from foreigndesk.extract.event_petrarch import load_dir
 from foreigndesk.extract.event_statements import (
@@ -142,7 +148,8 @@ class EventExtractor:
                 words.add(lem)
                 if tag.startswith("VB"):
                     has_verb = True
-                    if low in verbs or lem in verbs:
+                    if low in verbs or lem in verbs or any(
+                            b in verbs for b in inflection_bases(low)):
                         cands.append((d.verbs, low, lem))
                 elif tag.startswith("NN"):
                     if lem in nouns:
@@ -152,7 +159,9 @@ class EventExtractor:
                 elif tag in PRONOUN_TAGS and low in RESOLVABLE_PRONOUNS:
                     other = True
             entries = [e for table, low, lem in cands
-                       for e in (table.get(low) or table.get(lem) or ()) if e.possible(words)]
+                       for e in (d.verb_entries(low, lem) if table is d.verbs else
+                                 table.get(low) or table.get(lem) or ())
+                       if e.possible(words)]
             if entries and (two or other or self.statements or (places.get(i) and any(
                     "territorial" in e.flags or any("territorial" in p.flags for p in e.patterns)
                     for e in entries))):
