@@ -44,7 +44,8 @@ def _system_output(gold: dict[str, Any], paths: dict[str, Path],
     """One extraction per gold text holding exactly the gold's events and claims (one
     sentence per paragraph). ``spoil``: "roots" codes every event with a root the gold does
     not accept, "direction" swaps source and target of one-way events, "modality" codes the
-    events that did not happen as asserted, "speakers" gives every claim a stranger."""
+    events that did not happen as asserted, "one-sided" drops every target, "speakers" gives
+    every claim a stranger."""
     out = []
     for article, path in paths.items():
         doc = next(d for d in read_paths([str(path)]) if not isinstance(d, ReadError))
@@ -72,6 +73,8 @@ def _system_output(gold: dict[str, Any], paths: dict[str, Path],
                 src, tgt = tgt, src
             if spoil == "modality":
                 modality = "asserted"
+            if spoil == "one-sided":
+                tgt = None
             ex.events.append(Event(
                 doc.id, idx, start, end, e["text"], source_code=src, target_code=tgt,
                 code=root + "0", root=root, modality=modality, trigger=f"t{i}",
@@ -123,6 +126,13 @@ def test_a_wrong_output_scores_lower(tmp_path: Path, spoil: str):
         assert ev["recall"] == 1.0 and ev["precision"] < 1.0
         # (one of them may be taken by a happened gold event of its paragraph instead)
         assert ev["counted_as_happening"] >= ev["not_happened"] - 1 > 0
+
+
+def test_one_sided_events_are_no_predictions(tmp_path: Path):
+    ev = _scores(tmp_path, "one-sided")["events"]
+    assert (ev["predicted"], ev["recall"], ev["precision"]) == (0, 0.0, 0.0)
+    assert ev["one_sided"] == ev["gold_events"] + ev["optional"]  # every event that happened
+    assert ev["one_sided_fitting"] >= ev["gold_events"]
 
 
 def test_wrong_speakers_lose_the_claims(tmp_path: Path):

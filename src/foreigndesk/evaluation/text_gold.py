@@ -21,9 +21,12 @@ Events. A coded event (an event mention of the store) matches a gold event when
   ``2023-W23`` — a day of that week is accepted —, month ``2021-07``, year ``2006``); a null
   gold date accepts any date.
 
-Matching is one to one (a maximum bipartite matching). Only events the system codes as
-having happened (modality asserted or reported) are predictions; as in the dossier scorer,
-an event coded in both directions from one trigger is one prediction. Recall is over the
+Matching is one to one (a maximum bipartite matching). Only two-sided events the system
+codes as having happened (modality asserted or reported) are predictions; as in the dossier
+scorer, an event coded in both directions from one trigger is one prediction. One-sided
+events (source or target unknown) can match no gold event, which always has both; they are
+left out of precision and counted apart (``one_sided``; ``one_sided_fitting``: those whose
+root and known side fit a required gold event of their sentence). Recall is over the
 gold events that happened and are not ``optional``. Precision is over every prediction in
 the gold's articles (the gold is exhaustive): right when it matches a gold event that
 happened, optional ones included (the matching of the required ones, grown over the
@@ -131,6 +134,14 @@ def actors_ok(source: str | None, target: str | None, gold: dict[str, Any]) -> b
     return fits(source, target) or bool(gold.get("mutual")) and fits(target, source)
 
 
+def tg_side(gold: dict[str, Any], row: dict[str, Any]) -> list[str]:
+    """The gold codes the known side of a one-sided row should satisfy (either side of a
+    mutual event)."""
+    if gold.get("mutual"):
+        return codes(gold.get("source")) + codes(gold.get("target"))
+    return codes(gold.get("source") if row["source_code"] else gold.get("target"))
+
+
 def root_of(row: dict[str, Any]) -> str:
     return str(row.get("mention_code") or row.get("code") or row.get("root") or "")[:2]
 
@@ -167,12 +178,17 @@ def max_matching(n_left: int, edges: Callable[[int], list[int]],
 
 
 # -- scoring ------------------------------------------------------------------------------
+def partial(row: dict[str, Any]) -> bool:
+    """A one-sided event: its source or its target is unknown."""
+    return not row["source_code"] or not row["target_code"]
+
+
 def units_of(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Predictions: counted event mentions grouped by document, sentence, trigger, root and
-    unordered dyad (an event coded both ways from one trigger is one prediction)."""
+    """Predictions: counted two-sided event mentions grouped by document, sentence, trigger,
+    root and unordered dyad (an event coded both ways from one trigger is one prediction)."""
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
-        if r["modality"] not in COUNTED:
+        if r["modality"] not in COUNTED or partial(r):
             continue
         dyad = frozenset((r["source_code"] or "", r["target_code"] or ""))
         groups[(r["doc_id"], r["sentence"], r["trigger"] or "", root_of(r), dyad)].append(r)
@@ -220,6 +236,12 @@ def score_events(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> di
                         if any(u not in right_units and near(g, units[u][0])
                                and any(pred_matches(m, events[g], False) for m in units[u])
                                for u in range(len(units)))]
+    one_sided = [r for r in rows if r["modality"] in COUNTED and partial(r)]
+    one_sided_fit = [r for r in one_sided
+                     if any(near(g, r) and root_of(r) in {str(c).zfill(2) for c in events[g]["cameo"]}
+                            and any(actor_matches(r["source_code"] or r["target_code"], c)
+                                    for c in tg_side(events[g], r))
+                            for g in required)]
     kept = [g for g in not_happened
             if any(r["modality"] not in COUNTED and near(g, r)
                    and pred_matches(r, events[g], False) for r in rows)]
@@ -244,6 +266,7 @@ def score_events(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> di
         "date_accuracy": len(date_right) / len(dated) if dated else 0.0,
         "counted_as_happening": len(wrongly_happened), "kept_with_modality": len(kept),
         "not_asserted_predictions": sum(r["modality"] not in COUNTED for r in rows),
+        "one_sided": len(one_sided), "one_sided_fitting": len(one_sided_fit),
         "per_article": per_article, "details": details,
     }
 
