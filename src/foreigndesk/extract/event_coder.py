@@ -69,6 +69,11 @@ NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon",
                      "over", "of", "at", "in", "between")
 WHERE_PREPS = frozenset(("in", "at", "outside", "near"))
 CAPTION_CODE = "040"  # CAMEO "Consult, not specified below": people shown together
+# a patient without an agent is an event only for acts done *to* someone: sanctions,
+# expulsions, arrests, force ("were expelled", "was arrested", "were killed"); an event noun
+# alone ("the killing of a reporter") only for violence
+MATERIAL_ROOTS = frozenset(("16", "17", "18", "19", "20"))
+VIOLENT_ROOTS = frozenset(("18", "19", "20"))
 
 
 
@@ -461,7 +466,7 @@ class Coder(ActorResolver):
         pairs: list[tuple[ActorRef | None, ActorRef | None]] = list(
             self._pairs(verb, sources, targets, flags, sa, passive))
         if not pairs and partial:
-            pairs = _one_sided(sources, targets, passive)
+            pairs = _one_sided(sources, targets, passive and m.code[:2] in MATERIAL_ROOTS)
         for s, t in pairs:
             if m.code != NULL:
                 events.append(RawEvent(verb, m.code, s, t, "verb", verb, frozenset(flags),
@@ -607,7 +612,7 @@ class Coder(ActorResolver):
                 group = sources
             pairs = [(a, b) for a in group for b in group if distinct(a, b)]
         if not pairs and partial:
-            pairs = _one_sided(sources, targets, True)
+            pairs = _one_sided(sources, targets, m.code[:2] in VIOLENT_ROOTS)
         code, rev = m.code, m.reverse
         out = []
         for s, t in pairs:
