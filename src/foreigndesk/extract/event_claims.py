@@ -154,5 +154,10 @@ def _target(c: Claim, speaker: Mention | None, code_s: str | None,
                 m.sector or "GOV") == (speaker.sector or "GOV"):
             continue
         if m.country and political(m.code, m.country, m.sector):
+            if not m.sector and m.actor_kind in (None, "state", "place", "government"):
+                return Mention(m.doc_id, m.sentence, m.start, m.end, m.text, m.extractor,
+                               m.version, m.confidence, label=m.label, actor_id=m.actor_id,
+                               actor_name=m.actor_name, actor_kind=m.actor_kind,
+                               country=m.country, sector="GOV")  # a state acts as its government
             return m
     return None
