@@ -336,7 +336,7 @@ class Coder(ActorResolver):
         for i, (low, lem) in enumerate(words):
             if i in consumed or not tags[i].startswith("NN"):
                 continue
-            entries = self.d.nouns.get(lem) or self.d.nouns.get(low)
+            entries = self.d.nouns.get(lem) or self.d.nouns.get(low) or []
             if not entries or not any(e.possible(wordset) for e in entries):
                 continue
             tok = doc[i]
@@ -369,7 +369,7 @@ class Coder(ActorResolver):
         for i, (low, lem) in enumerate(words):
             if i in consumed or not tags[i].startswith("NN"):
                 continue
-            entries = self.d.nouns.get(lem) or self.d.nouns.get(low)
+            entries = self.d.nouns.get(lem) or self.d.nouns.get(low) or []
             if not entries or not any(e.possible(wordset) for e in entries):
                 continue
             tok = doc[i]
