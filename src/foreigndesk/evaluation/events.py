@@ -83,7 +83,8 @@ def code_records(records: list[Record], dictionaries: Path) -> list[list[Event]]
     nlp = load()
     tagger = ActorTagger(dicts, tokenize=lambda s: [t.text for t in nlp.tokenizer(s)])
     extractors = [sentences.EXTRACTOR, tagger,
-                  EventExtractor(dicts.verbs, promote_states=False, loose_targets=True)]
+                  EventExtractor(dicts.verbs, promote_states=False, loose_targets=True,
+                                 statements=False)]
     docs = [Document(text=r.text, published=r.date, source=f"#{r.id}") for r in records]
     return [ex.events for ex in extract(docs, nlp, extractors)]  # type: ignore[arg-type]
 

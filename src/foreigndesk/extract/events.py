@@ -38,6 +38,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span, Token
 
 from foreigndesk.extract.event_actors import SentenceActors, distinct
+from foreigndesk.extract.event_claims import statement_events
 from foreigndesk.extract.event_coder import Coder, RawEvent
 from foreigndesk.extract.event_codes import info
 from foreigndesk.extract.event_dictionary import Dictionary, Entry, default, load_tsv
@@ -51,6 +52,7 @@ from foreigndesk.extract.event_statements import (
 )
 from foreigndesk.extract.event_syntax import clause_head
 from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.extract.turns import in_question
 from foreigndesk.model import Event, Mention, Place, TimeValue
 
 F = TypeVar("F", TimeValue, Place)
@@ -96,8 +98,10 @@ class EventExtractor:
     version = "1"
 
     def __init__(self, dictionary: Dictionary | None = None, promote_states: bool = True,
-                 require_dyad: bool = True, loose_targets: bool = False) -> None:
+                 require_dyad: bool = True, loose_targets: bool = False,
+                 statements: bool = True) -> None:
         self._dictionary = dictionary
+        self.statements = statements
         self.promote_states = promote_states
         self.require_dyad = require_dyad
         self.loose_targets = loose_targets
@@ -107,7 +111,8 @@ class EventExtractor:
     def coder(self) -> Coder:
         if self._coder is None:
             self._coder = Coder(self._dictionary or dictionary_from_env() or default(),
-                                self.promote_states, self.require_dyad, self.loose_targets)
+                                self.promote_states, self.require_dyad, self.loose_targets,
+                                partial=self.statements)
         return self._coder
 
     # -- which sentences need a parse --------------------------------------------------------
@@ -123,7 +128,7 @@ class EventExtractor:
         out = []
         for i, sent in enumerate(pd.sents):
             mentions = actors.get(i, ())
-            if not mentions:
+            if not mentions or in_question(pd, sent.start_char):  # "Q" asserts nothing
                 continue
             two = len({(m.country, m.sector) for m in mentions}) >= 2
             cands: list[tuple[dict[str, list[Entry]], str, str]] = []
@@ -147,7 +152,7 @@ class EventExtractor:
                     other = True
             entries = [e for table, low, lem in cands
                        for e in (table.get(low) or table.get(lem) or ()) if e.possible(words)]
-            if entries and (two or other or (places.get(i) and any(
+            if entries and (two or other or self.statements or (places.get(i) and any(
                     "territorial" in e.flags or any("territorial" in p.flags for p in e.patterns)
                     for e in entries))):
                 out.append(i)
@@ -170,11 +175,15 @@ class EventExtractor:
             if tv.type == "DATE" and tv.precision in DATE_PRECISIONS and tv.value[:1].isdigit():
                 times[tv.sentence].append(tv)
         todo = self.candidates(pd, actors, places)
-        if not todo:
-            return
-        pd.parse(todo)
-        for i in todo:
-            self.code(pd, i, pd.parsed(i), actors, places, times)
+        if todo:
+            pd.parse(todo)
+            for i in todo:
+                self.code(pd, i, pd.parsed(i), actors, places, times)
+        if self.statements:
+            said = statement_events(pd, self.coder.d, self.name, self.version,
+                                    (m for ms in actors.values() for m in ms))
+            ex.events[:0] = said  # a statement is its sentence's main clause: first
+            ex.events.sort(key=lambda e: e.sentence)  # stable
 
     def code(self, pd: ParsedDoc, i: int, doc: Doc, actors: dict[int, list[Mention]],
              places: dict[int, list[Place]], times: dict[int, list[TimeValue]]) -> None:
@@ -185,6 +194,7 @@ class EventExtractor:
         raw = self.coder.code_sentence(doc, sa)
         if not raw:
             return
+        raw.sort(key=lambda r: (_depth(r.trigger), r.trigger.i))  # the main clause's first
         self.demands(pd, i, raw, actors, times)
         tspans = _spans(doc, offset, times.get(i, ()))
         pspans = [(p, sp) for p, sp in _spans(doc, offset, places.get(i, ())) if _locative(sp)]
@@ -195,7 +205,8 @@ class EventExtractor:
                 actors: dict[int, list[Mention]], times: dict[int, list[TimeValue]]) -> None:
         """Demands in statements ("X should lift its embargo," said Y): events from the
         speaker to the actor the demand is made of (see :mod:`event_statements`)."""
-        wanted = [r for r in raw if r.kind == "verb" and demanded(r.trigger)]
+        wanted = [r for r in raw if r.kind == "verb" and demanded(r.trigger)
+                  and r.source is not None]
         if not wanted:
             return
         att = attribution(pd.sents[i], i, actors.get(i, []))
@@ -211,7 +222,7 @@ class EventExtractor:
         seen: set[tuple[int, str]] = set()
         for r in wanted:
             of = r.source
-            if not distinct(speaker, of) or (r.trigger.i, of.code) in seen:
+            if of is None or not distinct(speaker, of) or (r.trigger.i, of.code) in seen:
                 continue
             seen.add((r.trigger.i, of.code))
             code = demand_code(r.code)
@@ -240,12 +251,13 @@ class EventExtractor:
     def event(self, pd: ParsedDoc, i: int, offset: int, r: RawEvent,
               tspans: list[tuple[TimeValue, Span]], pspans: list[tuple[Place, Span]]) -> Event:
         ci = info(r.code)
+        sides = [ref for ref in (r.source, r.target) if ref is not None]
         toks = [r.trigger]
-        for ref in (r.source, r.target):
+        for ref in sides:
             toks.append(r.trigger.doc[ref.token])
         start = min(t.idx for t in toks) + offset
         end = max(t.idx + len(t.text) for t in toks) + offset
-        for ref in (r.source, r.target):  # widen to the whole actor mentions
+        for ref in sides:  # widen to the whole actor mentions
             if ref.mention.sentence == i and ref.mention.start >= offset:
                 start, end = min(start, ref.mention.start), max(end, ref.mention.end)
         text = pd.document.text[start:end]
@@ -261,10 +273,14 @@ class EventExtractor:
         if place is None and pspans:  # the sentence's place
             place = pspans[0][0]
         conf = 0.6 if r.kind in ("noun", "caption") else (0.8 if r.pattern else 0.7)
+        if r.source is None or r.target is None:
+            conf -= 0.2  # one side only
         return Event(
             pd.doc_id, i, start, end, text, self.name, self.version, conf,
-            source_actor=r.source.mention.actor_id, source_code=r.source.code,
-            target_actor=r.target.mention.actor_id, target_code=r.target.code,
+            source_actor=r.source.mention.actor_id if r.source else None,
+            source_code=r.source.code if r.source else None,
+            target_actor=r.target.mention.actor_id if r.target else None,
+            target_code=r.target.code if r.target else None,
             code=r.code, root=ci.root, quad_class=ci.quad_class, goldstein=ci.goldstein,
             date=date, date_precision=prec, date_source=dsrc,
             place=place.name if place else None,
@@ -299,6 +315,15 @@ def dictionary_from_env() -> Dictionary | None:
         return load_dictionary(where)
     except (OSError, ValueError) as e:
         raise ValueError(f"${ENV}={where}: {e}") from e
+
+
+def _depth(tok: Token) -> int:
+    """How deep a token lies in its sentence's tree (the root is 0)."""
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
 
 
 def _place_mention(p: Place) -> Mention:
