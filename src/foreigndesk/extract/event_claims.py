@@ -21,7 +21,7 @@ attacked Z"): the statement is coded beside them, and comes first (it is the mai
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from foreigndesk.extract.event_codes import info
 from foreigndesk.extract.event_dictionary import NULL, Dictionary
@@ -43,16 +43,25 @@ def political(code: str | None, country: str | None, sector: str | None) -> bool
     return bool(country)
 
 
-def _cue_lemma(pd: ParsedDoc, c: Claim) -> str:
-    """The lemma of the claim's cue word (its first word, found in the claim's span outside
-    its content)."""
+def _cue_offset(pd: ParsedDoc, c: Claim) -> int:
+    """Where the claim's cue word stands (its first word, in the claim's span outside its
+    content); -1 when it is not found."""
     text = pd.document.text
     word = (c.cue or "").split()[:1]
     if not word:
-        return ""
+        return -1
     at = text.find(word[0], c.start, c.end)
     while at != -1 and c.content_start <= at < c.content_end:
         at = text.find(word[0], at + 1, c.end)
+    return at
+
+
+def _cue_lemma(pd: ParsedDoc, c: Claim) -> str:
+    """The lemma of the claim's cue word."""
+    word = (c.cue or "").split()[:1]
+    if not word:
+        return ""
+    at = _cue_offset(pd, c)
     if at == -1:
         return word[0].lower()
     i = pd.sentence_index(at)
@@ -70,9 +79,15 @@ def statement_code(lemma: str, d: Dictionary) -> str:
     return STATEMENT
 
 
+SpeakerOf = Callable[[Claim, int], "Mention | None"]
+
+
 def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
-                     mentions: Iterable[Mention]) -> list[Event]:
-    """Events of the claims of sentences that hold no other event."""
+                     mentions: Iterable[Mention], speaker_of: SpeakerOf | None = None
+                     ) -> list[Event]:
+    """Events of the claims whose speaker's act is not coded otherwise. ``speaker_of(claim,
+    cue offset)`` may resolve the cue's subject as the event coder does (an actor mention
+    with the code it has there); else the claim's own speaker is used."""
     coded_at: dict[int, list[Event]] = {}
     for e in pd.extraction.events:
         coded_at.setdefault(e.sentence, []).append(e)
@@ -86,8 +101,9 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
                 not (c.content_start <= e.start and e.end <= c.content_end)
                 for e in coded_at.get(c.sentence, ())):
             continue  # the speaker's act is coded already (or the speech is a question)
-        speaker = _speaker_mention(c, by_sentence)
-        code_s = c.speaker_code
+        resolved = speaker_of(c, _cue_offset(pd, c)) if speaker_of is not None else None
+        speaker = resolved or _speaker_mention(c, by_sentence)
+        code_s = resolved.code if resolved is not None else c.speaker_code
         country = speaker.country if speaker is not None else None
         sector = speaker.sector if speaker is not None else None
         if speaker is None and code_s:
@@ -103,7 +119,8 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
         ci = info(code)
         out.append(Event(
             pd.doc_id, c.sentence, c.start, c.end, c.text, name, version, 0.5,
-            source_actor=c.speaker_actor, source_code=code_s,
+            source_actor=speaker.actor_id if speaker is not None else c.speaker_actor,
+            source_code=code_s,
             target_actor=target.actor_id if target else None,
             target_code=target.code if target else None,
             code=code, root=ci.root, quad_class=ci.quad_class, goldstein=ci.goldstein,
@@ -136,6 +153,11 @@ def _target(c: Claim, speaker: Mention | None, code_s: str | None,
         if speaker is not None and m.country and m.country == speaker.country and (
                 m.sector or "GOV") == (speaker.sector or "GOV"):
             continue
-        if political(m.code, m.country, m.sector):
+        if m.country and political(m.code, m.country, m.sector):
+            if not m.sector and m.actor_kind in (None, "state", "place", "government"):
+                return Mention(m.doc_id, m.sentence, m.start, m.end, m.text, m.extractor,
+                               m.version, m.confidence, label=m.label, actor_id=m.actor_id,
+                               actor_name=m.actor_name, actor_kind=m.actor_kind,
+                               country=m.country, sector="GOV")  # a state acts as its government
             return m
     return None

@@ -69,6 +69,11 @@ NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon",
                      "over", "of", "at", "in", "between")
 WHERE_PREPS = frozenset(("in", "at", "outside", "near"))
 CAPTION_CODE = "040"  # CAMEO "Consult, not specified below": people shown together
+# a patient without an agent is an event only for acts done *to* someone: sanctions,
+# expulsions, arrests, force ("were expelled", "was arrested", "were killed"); an event noun
+# alone ("the killing of a reporter") only for violence
+MATERIAL_ROOTS = frozenset(("16", "17", "18", "19", "20"))
+VIOLENT_ROOTS = frozenset(("18", "19", "20"))
 
 
 
@@ -458,10 +463,27 @@ class Coder(ActorResolver):
         events: list[RawEvent] = []
         if m.reverse and m.reverse[:2] == m.code[:2]:
             flags.add("symmetric")  # "[064:064]": a mutual act
+        if "symmetric" in flags and sources and not targets and not passive:
+            # a mutual act with one party named as subject: the other is the actor named in
+            # its complements ("We signed an agreement ... granted by China")
+            inside = [t for c in verb.children if c.dep_ in OBJ or c.dep_ == "prep"
+                      for t in c.subtree if t.i > verb.i]
+            for c in verb.children:  # a coordinated subject the parse did not coordinate
+                if c.dep_ in SUBJ and any(x.dep_ == "cc" and x.lower_ == "and"
+                                          for x in c.subtree):
+                    inside = [t for t in c.subtree if t.i > sources[0].token
+                              and t.i != sources[0].token] + inside
+            targets = [r for r in self.first_actor(sorted(inside, key=lambda t: t.i), sa)
+                       if all(distinct(r, s_) for s_ in sources)]
+            mutual = bool(targets)
+        else:
+            mutual = False
         pairs: list[tuple[ActorRef | None, ActorRef | None]] = list(
             self._pairs(verb, sources, targets, flags, sa, passive))
+        if mutual:  # both parties act
+            pairs += [(t, s_) for s_, t in pairs if s_ is not None and t is not None]
         if not pairs and partial:
-            pairs = _one_sided(sources, targets, passive)
+            pairs = _one_sided(sources, targets, passive and m.code[:2] in MATERIAL_ROOTS)
         for s, t in pairs:
             if m.code != NULL:
                 events.append(RawEvent(verb, m.code, s, t, "verb", verb, frozenset(flags),
@@ -607,7 +629,7 @@ class Coder(ActorResolver):
                 group = sources
             pairs = [(a, b) for a in group for b in group if distinct(a, b)]
         if not pairs and partial:
-            pairs = _one_sided(sources, targets, True)
+            pairs = _one_sided(sources, targets, m.code[:2] in VIOLENT_ROOTS)
         code, rev = m.code, m.reverse
         out = []
         for s, t in pairs:

@@ -51,9 +51,10 @@ from foreigndesk.extract.event_statements import (
     statement_time,
 )
 from foreigndesk.extract.event_syntax import clause_head
+from foreigndesk.extract.event_violence import by_actor
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.turns import in_question
-from foreigndesk.model import Event, Mention, Place, TimeValue
+from foreigndesk.model import Claim, Event, Mention, Place, TimeValue
 
 F = TypeVar("F", TimeValue, Place)
 
@@ -181,9 +182,33 @@ class EventExtractor:
                 self.code(pd, i, pd.parsed(i), actors, places, times)
         if self.statements:
             said = statement_events(pd, self.coder.d, self.name, self.version,
-                                    (m for ms in actors.values() for m in ms))
-            ex.events[:0] = said  # a statement is its sentence's main clause: first
-            ex.events.sort(key=lambda e: e.sentence)  # stable
+                                    (m for ms in actors.values() for m in ms),
+                                    lambda c, at: self.cue_subject(pd, c.sentence, at, actors,
+                                                                   places))
+            ex.events[:] = _with_statements(ex.events, said, ex.claims)
+
+    def cue_subject(self, pd: ParsedDoc, i: int, at: int, actors: dict[int, list[Mention]],
+                    places: dict[int, list[Place]]) -> Mention | None:
+        """The actor the subject of the cue at character ``at`` stands for, as the coder
+        reads it (a mention carrying the code it has there), when sentence ``i`` is parsed."""
+        if at < 0 or not pd.is_parsed(i):
+            return None
+        doc = pd.parsed(i)
+        offset = pd.sents[i].start_char
+        tok = next((t for t in doc if t.idx + offset == at), None)
+        if tok is None:
+            return None
+        sa = SentenceActors.build(doc, offset, actors.get(i, ()), actors.get(i - 1, ()),
+                                  [_place_mention(p) for p in places.get(i, ())])
+        refs = self.coder.subjects(tok, sa) if tok.tag_.startswith("VB") else []
+        if len(refs) != 1:
+            return None
+        r = refs[0]
+        m = r.mention
+        return Mention(m.doc_id, m.sentence, m.start, m.end, m.text, m.extractor, m.version,
+                       m.confidence, label=m.label, actor_id=m.actor_id,
+                       actor_name=m.actor_name, actor_kind=m.actor_kind, country=r.country,
+                       sector=r.sector)
 
     def code(self, pd: ParsedDoc, i: int, doc: Doc, actors: dict[int, list[Mention]],
              places: dict[int, list[Place]], times: dict[int, list[TimeValue]]) -> None:
@@ -250,7 +275,13 @@ class EventExtractor:
 
     def event(self, pd: ParsedDoc, i: int, offset: int, r: RawEvent,
               tspans: list[tuple[TimeValue, Span]], pspans: list[tuple[Place, Span]]) -> Event:
-        ci = info(r.code)
+        code = r.code
+        if self.statements:  # news conventions (PETRARCH's dictionaries code as they say)
+            code = by_actor(code, r.source.code if r.source else None,
+                            r.source.country if r.source else None,
+                            r.target.code if r.target else None,
+                            r.target.country if r.target else None)
+        ci = info(code)
         sides = [ref for ref in (r.source, r.target) if ref is not None]
         toks = [r.trigger]
         for ref in sides:
@@ -281,7 +312,7 @@ class EventExtractor:
             source_code=r.source.code if r.source else None,
             target_actor=r.target.mention.actor_id if r.target else None,
             target_code=r.target.code if r.target else None,
-            code=r.code, root=ci.root, quad_class=ci.quad_class, goldstein=ci.goldstein,
+            code=code, root=ci.root, quad_class=ci.quad_class, goldstein=ci.goldstein,
             date=date, date_precision=prec, date_source=dsrc,
             place=place.name if place else None,
             place_country=place.country if place else None,
@@ -315,6 +346,26 @@ def dictionary_from_env() -> Dictionary | None:
         return load_dictionary(where)
     except (OSError, ValueError) as e:
         raise ValueError(f"${ENV}={where}: {e}") from e
+
+
+def _with_statements(events: list[Event], said: list[Event], claims: list[Claim]) -> list[Event]:
+    """Events in reading order of their sentence's clauses: a statement whose cue comes
+    before its content ("X said Y attacked Z") first, one whose cue follows it ("Y attacked
+    Z, X said") after the reported events."""
+    content_start = {(c.sentence, c.start, c.end): c.content_start for c in claims}
+    by_sentence: dict[int, list[Event]] = {}
+    for e in events:
+        by_sentence.setdefault(e.sentence, []).append(e)
+    first: dict[int, list[Event]] = {}
+    last: dict[int, list[Event]] = {}
+    for e in said:
+        cs = content_start.get((e.sentence, e.start, e.end), e.end)
+        cue_first = cs > e.start + (e.text.find(e.trigger) if e.trigger in e.text else 0)
+        (first if cue_first else last).setdefault(e.sentence, []).append(e)
+    out: list[Event] = []
+    for i in sorted(set(by_sentence) | set(first) | set(last)):
+        out += first.get(i, []) + by_sentence.get(i, []) + last.get(i, [])
+    return out
 
 
 def _depth(tok: Token) -> int:
