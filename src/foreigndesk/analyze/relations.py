@@ -4,7 +4,9 @@ Three sources, one shape (a :class:`Series` of rows, one per period):
 
 * ``news``: events coded from the stored articles (``events.origin = 'news'``), one per
   real-world event however many documents report it; only events that happened (asserted
-  and reported ones, :data:`COUNTED`), never negated, hypothetical or future ones.
+  and reported ones, :data:`COUNTED`), never negated, hypothetical or future ones; and only
+  between the states' own apparatus (:data:`STATE_SECTORS`): US support for the Cuban
+  people, or a Chinese firm's deal in Cuba, is no act of one state toward the other.
 * ``gdelt``: imported GDELT rows, counted as GDELT gives them (GDELT counts reports, so one
   event can appear in several rows).
 * ``unvotes``: UN General Assembly roll calls both states voted on.
@@ -44,6 +46,8 @@ from foreigndesk.store import Store
 SOURCES = ("news", "gdelt", "unvotes")
 MODALITIES = ("asserted", "negated", "hypothetical", "future", "reported")
 COUNTED = ("asserted", "reported")  # the modalities of events that happened: the only ones counted
+# the sides of an event that are a state acting: the state itself and its apparatus
+STATE_SECTORS = ("", "GOV", "MIL", "LEG", "JUD", "COP", "SPY")
 THIN = 3  # a period resting on fewer events (or roll calls) than this is marked thin
 MARK_LEGEND = {
     "thin": "thin: fewer than {thin} {unit} in the period; its value rests on too little to read "
@@ -172,12 +176,15 @@ def event_series(store: Store, a: str, b: str, by: str = "year", origin: str = "
     if origin == "news":
         kept = " and ".join(m for m in COUNTED if m in modalities)
         note = (f"coded news events, {kept} only (negated, hypothetical and future ones did "
-                f"not happen and are not counted); one event however many documents report it")
+                f"not happen and are not counted), between the states themselves (their "
+                f"governments, militaries, legislatures, courts, police and intelligence; not "
+                f"their citizens, media, firms or opposition); one event however many "
+                f"documents report it")
     else:
         note = "GDELT rows as GDELT counts them (it counts reports: one event may fill several rows)"
     dyads = [(a, b), (b, a)] if undirected and a != b else [(a, b)]
     found = store.dyad_events(origin, dyads, modalities if origin == "news" else None,
-                              since, until)
+                              since, until, STATE_SECTORS if origin == "news" else None)
     agg: dict[str, dict[str, Any]] = {}
     skipped = 0
     for date, quad, gs, mentions in found:

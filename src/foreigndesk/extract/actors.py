@@ -1075,8 +1075,10 @@ class Resolver:
         if not last.tag_.startswith("NN") or last.ent_type_ in ("PERSON", "ORG", "GPE"):
             return
         if fold(m.text) in words["definite_person_titles"] and self.d.tok_lower(m.t0 - 1) in (
-                "the", "this", "that", "his", "her", "its", "their"):
+                "the", "this", "that"):
             return  # "the envoy said": a named person, resolved where it is used
+        if self.d.tok_lower(m.t0 - 1) in ("my", "our", "your", "his", "her", "its", "their"):
+            return  # "my Administration": whose it is decides, where it is used
         nxt = self.doc[m.t1] if m.t1 < len(self.doc) else None
         if nxt is not None and (nxt.tag_.startswith("NN") or nxt.tag_ == "POS" or
                                 nxt.lower_ in ("-", "–")):

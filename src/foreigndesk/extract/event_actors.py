@@ -45,6 +45,7 @@ class SentenceActors:
     previous: list[Mention] = field(default_factory=list)  # mentions of the sentence before
     places: dict[int, Mention] = field(default_factory=dict)  # token -> place (as a mention)
     dateline: range = range(0)  # "BEIJING (AP) —": tokens of a leading dateline
+    issuer: Mention | None = None  # the government an official text speaks for
 
     @classmethod
     def build(cls, doc: Doc, offset: int, mentions: Iterable[Mention],

@@ -26,9 +26,12 @@ Date, place and modality are attached by :mod:`foreigndesk.extract.events`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
+import yaml
 from spacy.tokens import Doc, Token
 
 from foreigndesk.extract.event_actors import (
@@ -42,7 +45,14 @@ from foreigndesk.extract.event_actors import (
     np_head,
     unique,
 )
-from foreigndesk.extract.event_dictionary import NULL, Dictionary, Match, default, match
+from foreigndesk.extract.event_dictionary import (
+    NULL,
+    Dictionary,
+    Match,
+    default,
+    inflection_bases,
+    match,
+)
 from foreigndesk.extract.event_syntax import (
     OBJ,
     PASS_SUBJ,
@@ -68,11 +78,19 @@ VERB_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon",
 NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "for", "into",
                      "over", "of", "at", "in", "between")
 WHERE_PREPS = frozenset(("in", "at", "outside", "near"))
+# verbs of an event noun's clause that name its target ("sanctions targeting X", "a ban that
+# applies to X", "measures aimed at X", "restrictions affecting X")
+NOUN_CLAUSE_TARGETS = frozenset(("target", "apply", "aim", "affect", "hit", "punish",
+                                 "penalize", "penalise", "cover", "direct", "against"))
 CAPTION_CODE = "040"  # CAMEO "Consult, not specified below": people shown together
 # a patient without an agent is an event only for acts done *to* someone: sanctions,
 # expulsions, arrests, force ("were expelled", "was arrested", "were killed"); an event noun
 # alone ("the killing of a reporter") only for violence
 MATERIAL_ROOTS = frozenset(("16", "17", "18", "19", "20"))
+# acts a government does by regulation: the agent of their passive in its own official text
+PRESSURE_ROOTS = frozenset(("16", "17"))
+# verbal conflict whose target may be the one responsible for the acts it names
+DISAPPROVAL_ROOTS = frozenset(("11", "12"))
 VIOLENT_ROOTS = frozenset(("18", "19", "20"))
 
 
@@ -130,7 +148,11 @@ class Coder(ActorResolver):
             return []
         subj = [c for c in verb.children if c.dep_ in SUBJ]
         if subj:
-            return unique(r for c in subj for r in self.np_actors(c, sa))
+            refs = unique(r for c in subj for r in self.np_actors(c, sa))
+            if not refs and sa.issuer is not None and any(
+                    self.acts_for_issuer(c, verb) for c in subj):
+                return [self.mention_ref(sa.issuer)]
+            return refs
         if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
             return []
         dep, head = verb.dep_, verb.head
@@ -165,6 +187,35 @@ class Coder(ActorResolver):
                 return self.subjects(noun.head, sa, _depth + 1)
         return []
 
+    def acts_for_issuer(self, subj: Token, verb: Token) -> bool:
+        """Does this subject stand for the government that issued an official text: a
+        policy instrument ("The memorandum ends ..."), or "it"/"this" doing something
+        regulatory ("It lists Cuba as ...")? (``data/en/instruments.yaml``)"""
+        words = instrument_words()
+        lem = subj.lemma_.lower()
+        if lem in words["instruments"] or subj.lower_ in words["instruments"]:
+            return True
+        return subj.lower_ in ("it", "this") and (
+            verb.lemma_.lower() in words["regulatory_verbs"]
+            or any(b in words["regulatory_verbs"] for b in inflection_bases(verb.lower_)))
+
+    def responsible(self, verb: Token, sa: SentenceActors,
+                    sources: Sequence[ActorRef]) -> list[ActorRef]:
+        """Who is condemned for acts named without their agent ("condemn the mass detentions
+        ... of the Cuban people", "criticized the crackdown in Hong Kong"): the government of
+        the one other state the sentence names, when the object is an event noun."""
+        objs = [c for c in verb.children if c.dep_ in OBJ]
+        if not objs or not all(o.lemma_.lower() in self.d.nouns for o in objs):
+            return []
+        own = {s.country for s in sources}
+        others: dict[str, ActorRef] = {}
+        for t in verb.doc:
+            m = sa.at(t)
+            if m is not None and m.country and m.country not in own and m.country not in others:
+                others[m.country] = ActorRef(m, combine_code(m.country, "GOV"), m.country,
+                                             "GOV", t.i)
+        return list(others.values()) if len(others) == 1 else []
+
     def agent(self, verb: Token, sa: SentenceActors) -> list[ActorRef]:
         for c in verb.children:
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
@@ -196,6 +247,18 @@ class Coder(ActorResolver):
                                 if all(distinct(r, s) for s in sources)]
                         if refs:
                             return refs
+        if tok.lemma_.lower() in self.d.nouns:  # an event noun's own clause names its target
+            for c in tok.children:  # "sanctions targeting X", "a ban that applies to X"
+                if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in NOUN_CLAUSE_TARGETS:
+                    for o in c.children:
+                        holders = [o] if o.dep_ in OBJ else (
+                            [p for p in o.children if p.dep_ == "pobj"]
+                            if o.dep_ == "prep" and o.lower_ in NOUN_TARGET_PREPS else [])
+                        for h in holders:
+                            refs = [r for r in self.np_actors(h, sa)
+                                    if all(distinct(r, s) for s in sources)]
+                            if refs:
+                                return refs
         return []
 
     def verb_targets(self, verb: Token, sa: SentenceActors, m: Match | None,
@@ -254,7 +317,10 @@ class Coder(ActorResolver):
                                 refs = self.np_targets(po, sa, sources)
                                 if refs:
                                     return refs
+        partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
         for c in verb.children:
+            if partner:
+                break  # "work with partners to pressure X": the partners, not X
             if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children):
                 for o in c.children:  # "helped build Cuba's internet", "to supply Gondor"
                     if o.dep_ in OBJ:
@@ -439,6 +505,9 @@ class Coder(ActorResolver):
         passive = is_passive(verb)
         if passive:
             sources = self.agent(verb, sa)
+            if not sources and sa.issuer is not None and m.code[:2] in PRESSURE_ROOTS and not \
+                    any(c.dep_ == "agent" for c in verb.children):
+                sources = [self.mention_ref(sa.issuer)]  # "transactions ... are prohibited"
         else:
             sources = self.subjects(verb, sa)
         flags = set(m.flags)
@@ -451,6 +520,8 @@ class Coder(ActorResolver):
             sources = []
         else:
             targets = self.verb_targets(verb, sa, m, post, sources)
+            if not targets and sources and m.code[:2] in DISAPPROVAL_ROOTS:
+                targets = self.responsible(verb, sa, sources)
         if m.source_at is not None:
             sources = self.first_actor(post[m.source_at:], sa) or sources
         post_words = {w for pair in words_post for w in pair}
@@ -639,6 +710,14 @@ class Coder(ActorResolver):
                 out.append(RawEvent(noun, rev, t, s, "noun", clause, frozenset(flags),
                                     m.pattern.line if m.pattern else ""))
         return out
+
+
+@functools.lru_cache(maxsize=1)
+def instrument_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/en/instruments.yaml``."""
+    raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/instruments.yaml")
+                         .read_text(encoding="utf-8"))
+    return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
 
 
 def _one_sided(sources: list[ActorRef], targets: list[ActorRef],

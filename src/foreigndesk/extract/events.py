@@ -48,6 +48,7 @@ from foreigndesk.extract.event_dictionary import (
     inflection_bases,
     load_tsv,
 )
+from foreigndesk.extract.event_intent import intent_code
 from foreigndesk.extract.event_modality import QUOTES, modality
 from foreigndesk.extract.event_petrarch import load_dir
 from foreigndesk.extract.event_statements import (
@@ -59,7 +60,7 @@ from foreigndesk.extract.event_statements import (
 from foreigndesk.extract.event_syntax import clause_head
 from foreigndesk.extract.event_violence import by_actor
 from foreigndesk.extract.nlp import ParsedDoc
-from foreigndesk.extract.turns import in_question
+from foreigndesk.extract.turns import in_question, url_country
 from foreigndesk.model import Claim, Event, Mention, Place, TimeValue
 
 F = TypeVar("F", TimeValue, Place)
@@ -225,6 +226,7 @@ class EventExtractor:
         place_mentions = [_place_mention(p) for p in places.get(i, ())]
         sa = SentenceActors.build(doc, offset, actors.get(i, ()), actors.get(i - 1, ()),
                                   place_mentions)
+        sa.issuer = issuer(pd)
         raw = self.coder.code_sentence(doc, sa)
         if not raw:
             return
@@ -290,6 +292,9 @@ class EventExtractor:
                             r.source.country if r.source else None,
                             r.target.code if r.target else None,
                             r.target.country if r.target else None)
+        mod = modality(r.clause if r.kind != "verb" else r.trigger)
+        if self.statements:
+            code = intent_code(code, mod)  # "will visit" is an intent to meet (036)
         ci = info(code)
         sides = [ref for ref in (r.source, r.target) if ref is not None]
         toks = [r.trigger]
@@ -326,8 +331,7 @@ class EventExtractor:
             place=place.name if place else None,
             place_country=place.country if place else None,
             lat=place.lat if place else None, lon=place.lon if place else None,
-            modality=modality(r.clause if r.kind != "verb" else r.trigger),
-            trigger=r.trigger.text,
+            modality=mod, trigger=r.trigger.text,
         )
 
 
@@ -355,6 +359,30 @@ def dictionary_from_env() -> Dictionary | None:
         return load_dictionary(where)
     except (OSError, ValueError) as e:
         raise ValueError(f"${ENV}={where}: {e}") from e
+
+
+def issuer(pd: ParsedDoc) -> Mention | None:
+    """The government an official text speaks for: the group of the one speaker of a
+    statement or order, else the government of the state whose address the text has
+    (``.gov`` -> USA); None for news."""
+    if "events.issuer" in pd.cache:
+        return pd.cache["events.issuer"]
+    out: Mention | None = None
+    turns = pd.cache.get("turns") or []
+    if len(turns) == 1 and turns[0].start == 0 and turns[0].speaker is not None \
+            and turns[0].speaker.group is not None:
+        g = turns[0].speaker.group
+        out = Mention(pd.doc_id, 0, 0, 0, g.name, "turns", "1", 0.6, label="ISSUER",
+                      actor_id=g.id, actor_name=g.name, actor_kind=g.kind,
+                      country=g.id if g.kind == "state" else g.country,
+                      sector=turns[0].speaker.group_sector)
+    else:
+        c = url_country(pd.document.url)
+        if c:
+            out = Mention(pd.doc_id, 0, 0, 0, c, "turns", "1", 0.6, label="ISSUER",
+                          actor_id=c, actor_name=c, actor_kind="state", country=c, sector="GOV")
+    pd.cache["events.issuer"] = out
+    return out
 
 
 def _with_statements(events: list[Event], said: list[Event], claims: list[Claim]) -> list[Event]:

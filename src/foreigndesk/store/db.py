@@ -248,10 +248,13 @@ class Store:
     # -- the relations index --------------------------------------------------------------
     def dyad_events(self, origin: str, pairs: Iterable[tuple[str, str]],
                     modalities: Iterable[str] | None = None, since: str | None = None,
-                    until: str | None = None) -> list[tuple[Any, ...]]:
+                    until: str | None = None,
+                    sectors: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
         """(date, quad_class, goldstein, n_mentions) of the events of ``origin`` from one
         country to the other of any of ``pairs`` ((source, target) country codes); only
-        those of ``modalities`` when given; ``since``/``until`` are inclusive ISO prefixes (an
+        those of ``modalities`` when given; only those whose two sides are the states
+        themselves or one of ``sectors`` (agent codes after the country: "GOV", "MIL"; ""
+        for the state itself) when given; ``since``/``until`` are inclusive ISO prefixes (an
         until of 2022-11 keeps 2022-11-30)."""
         pairs = list(pairs)
         if not pairs:
@@ -259,6 +262,12 @@ class Store:
         where = " OR ".join("(source_country=? AND target_country=?)" for _ in pairs)
         sql = f"SELECT date, quad_class, goldstein, n_mentions FROM events WHERE origin=? AND ({where})"
         params: list[Any] = [origin] + [c for p in pairs for c in p]
+        if sectors is not None:
+            secs = list(sectors)
+            marks = ",".join("?" * len(secs))
+            sql += (f" AND substr(coalesce(source_code, ''), 4, 3) IN ({marks})"
+                    f" AND substr(coalesce(target_code, ''), 4, 3) IN ({marks})")
+            params += secs + secs
         if modalities is not None:
             mods = list(modalities)
             sql += f" AND modality IN ({','.join('?' * len(mods))})"
