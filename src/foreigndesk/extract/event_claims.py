@@ -71,9 +71,15 @@ def _cue_lemma(pd: ParsedDoc, c: Claim) -> str:
     return word[0].lower()
 
 
-def statement_code(lemma: str, d: Dictionary) -> str:
-    """The cue's own verbal code, else 010."""
+def statement_code(lemma: str, d: Dictionary, particle: str = "") -> str:
+    """The cue's own verbal code ("called for" 020 by its particle's pattern, "accused"
+    112), else 010."""
     for e in d.verbs.get(lemma, ()):
+        if particle:
+            for p in e.patterns:
+                if not p.pre and len(p.post) == 1 and (particle,) in p.post[0].phrases and \
+                        p.code[:2] in VERBAL_ROOTS:
+                    return p.code
         if e.code != NULL and e.code[:2] in VERBAL_ROOTS:
             return e.code
     return STATEMENT
@@ -115,7 +121,8 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
             continue
         seen.add((c.sentence, code_s))
         target = _target(c, speaker, code_s, by_sentence)
-        code = statement_code(_cue_lemma(pd, c), d)
+        words = (c.cue or "").lower().split()
+        code = statement_code(_cue_lemma(pd, c), d, words[1] if len(words) == 2 else "")
         ci = info(code)
         out.append(Event(
             pd.doc_id, c.sentence, c.start, c.end, c.text, name, version, 0.5,

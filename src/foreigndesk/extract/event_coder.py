@@ -88,7 +88,8 @@ CAPTION_CODE = "040"  # CAMEO "Consult, not specified below": people shown toget
 # alone ("the killing of a reporter") only for violence
 MATERIAL_ROOTS = frozenset(("16", "17", "18", "19", "20"))
 # acts a government does by regulation: the agent of their passive in its own official text
-PRESSURE_ROOTS = frozenset(("16", "17"))
+PRESSURE_ROOTS = frozenset(("16",))
+PRESSURE_CODES = frozenset(("172",))  # administrative sanctions; not arrests (173)
 # verbal conflict whose target may be the one responsible for the acts it names
 DISAPPROVAL_ROOTS = frozenset(("11", "12"))
 VIOLENT_ROOTS = frozenset(("18", "19", "20"))
@@ -505,7 +506,8 @@ class Coder(ActorResolver):
         passive = is_passive(verb)
         if passive:
             sources = self.agent(verb, sa)
-            if not sources and sa.issuer is not None and m.code[:2] in PRESSURE_ROOTS and not \
+            if not sources and sa.issuer is not None and (
+                    m.code[:2] in PRESSURE_ROOTS or m.code[:3] in PRESSURE_CODES) and not \
                     any(c.dep_ == "agent" for c in verb.children):
                 sources = [self.mention_ref(sa.issuer)]  # "transactions ... are prohibited"
         else:

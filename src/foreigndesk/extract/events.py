@@ -37,7 +37,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from foreigndesk.extract.event_actors import SentenceActors, distinct
+from foreigndesk.extract.event_actors import PAIR_NOUNS, SentenceActors, distinct
 from foreigndesk.extract.event_claims import statement_events
 from foreigndesk.extract.event_coder import Coder, RawEvent
 from foreigndesk.extract.event_codes import info
@@ -136,8 +136,10 @@ class EventExtractor:
         out = []
         for i, sent in enumerate(pd.sents):
             mentions = actors.get(i, ())
-            if not mentions or in_question(pd, sent.start_char):  # "Q" asserts nothing
+            if in_question(pd, sent.start_char):  # "Q" asserts nothing
                 continue
+            if not mentions and not (actors.get(i - 1) and _refers_back(sent)):
+                continue  # no actor here, and none the sentence could point back to
             two = len({(m.country, m.sector) for m in mentions}) >= 2
             cands: list[tuple[dict[str, list[Entry]], str, str]] = []
             words: set[str] = set()
@@ -155,7 +157,7 @@ class EventExtractor:
                 elif tag.startswith("NN"):
                     if lem in nouns:
                         cands.append((d.nouns, low, lem))
-                    if lem in titles:  # "the president" may refer back to a person
+                    if lem in titles or lem in PAIR_NOUNS:  # "the president", "both sides"
                         other = True
                 elif tag in PRONOUN_TAGS and low in RESOLVABLE_PRONOUNS:
                     other = True
@@ -359,6 +361,20 @@ def dictionary_from_env() -> Dictionary | None:
         return load_dictionary(where)
     except (OSError, ValueError) as e:
         raise ValueError(f"${ENV}={where}: {e}") from e
+
+
+def _refers_back(sent: Span) -> bool:
+    """Does a sentence point back to the actors of the one before ("The two leaders
+    agreed", "Both sides pledged", "They signed")?"""
+    prev = ""
+    for t in sent:
+        low = t.lower_
+        if low in ("they", "he", "she") and t.tag_ == "PRP":
+            return True
+        if prev in ("two", "both") and t.lemma_.lower() in PAIR_NOUNS:
+            return True
+        prev = low
+    return False
 
 
 def issuer(pd: ParsedDoc) -> Mention | None:
