@@ -195,6 +195,8 @@ class ClaimExtractor:
         claim = Claim(
             st.pd.doc_id, i, start, end, text[start:end], self.name, self.version, round(conf, 2),
             speaker_actor=speaker.actor_id, speaker_text=speaker.text, speaker_code=speaker.code,
+            speaker_start=speaker.start if speaker.start >= 0 else None,
+            speaker_end=speaker.end if speaker.start >= 0 else None,
             cue=cue_text.lower(), content=content.text, content_start=content.start,
             content_end=content.end, direct=content.direct, stance=stance,
         )
