@@ -36,7 +36,7 @@ from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Claim, TimeValue
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = ("xcomp", "advcl", "acl", "conj", "pcomp", "prep", "dobj", "pobj", "relcl")
+_CLIMB = ("xcomp", "advcl", "acl", "conj", "pcomp", "prep", "dobj", "pobj", "relcl", "acomp", "oprd")
 _REL_PRONOUNS = {"who", "which", "that"}
 _DATE_VALUE = re.compile(r"^\d{3}[\dX]")
 _CONFIDENCE = {"name": 0.9, "surname": 0.85, "possessor": 0.8, "role": 0.75, "pronoun": 0.75,
@@ -94,7 +94,7 @@ class ClaimExtractor:
         if not cands:
             return
         pd.parse(cands)
-        st = _DocState(pd, lex, quotes, ContentFinder(text, quotes, lex.claim_nouns), SpeakerResolver(pd, lex))
+        st = _DocState(pd, lex, quotes, ContentFinder(text, quotes, lex.claim_nouns, lex.object_verbs), SpeakerResolver(pd, lex))
         st.cands = cands
         for i, cue_tokens in cands.items():
             self._sentence(st, i, cue_tokens)
@@ -132,6 +132,8 @@ class ClaimExtractor:
         head = cue.token
         if cue.speaker_side == "object":
             subj = next((c for c in cue.tokens[-1].children if c.dep_ == "pobj"), None)
+        elif cue.speaker_side == "possessor":
+            subj = next((c for c in cue.token.children if c.dep_ == "poss"), None)
         else:
             subj, head = subject_and_clause(cue.token)
             subj = subj or _inverted_subject(st, cue, base)
@@ -157,7 +159,7 @@ class ClaimExtractor:
                     elif echoed is not None:
                         s0, e0 = token_span(list(echoed.subtree), base)
                         content = Content(s0, e0, text[s0:e0], False, [], "echo")
-        if content is None or len(content.text.split()) < 2:
+        if content is None or (len(content.text.split()) < 2 and content.how not in ("object", "prep")):
             return None
         speaker = st.speakers.resolve(i, subj, base, (content.start, content.end))
         stance = cue.stance
@@ -168,7 +170,7 @@ class ClaimExtractor:
                 return None  # "officials did not say whether …" claims nothing
             stance = "asserts"  # "did not deny that …"
         claim = self._claim(st, i, cue.text, base + cue.token.idx, speaker, content, stance,
-                            s_start, s_end)
+                            s_start, s_end, kind=cue.kind)
         clause = head if cue.speaker_side == "subject" else cue.token.head
         st.clause[id(claim)] = token_span([clause.left_edge, clause.right_edge], base)
         if echo is not None:
@@ -184,7 +186,7 @@ class ClaimExtractor:
 
     def _claim(self, st: _DocState, i: int, cue_text: str, cue_char: int, speaker: Speaker,
                content: Content, stance: str, s_start: int, s_end: int,
-               confidence: float | None = None) -> Claim:
+               confidence: float | None = None, kind: str = "statement") -> Claim:
         text = st.pd.document.text
         start = min(s_start, content.start) if content.how != "echo" else s_start
         end = max(s_end, content.end) if content.how != "echo" else s_end
@@ -198,7 +200,7 @@ class ClaimExtractor:
             speaker_start=speaker.start if speaker.start >= 0 else None,
             speaker_end=speaker.end if speaker.start >= 0 else None,
             cue=cue_text.lower(), content=content.text, content_start=content.start,
-            content_end=content.end, direct=content.direct, stance=stance,
+            content_end=content.end, direct=content.direct, stance=stance, kind=kind,
         )
         st.cue_at[id(claim)] = cue_char
         st.claims.append(claim)
@@ -257,7 +259,7 @@ class ClaimExtractor:
         content = Content(q.inner_start, q.inner_end, body, True, [q], "continuation")
         stance = prev.stance if prev.stance != "repeats" else "asserts"
         claim = self._claim(st, i, prev.cue, st.cue_at.get(id(prev), s_start), speaker, content,
-                            stance, s_start, s_end, confidence=0.7)
+                            stance, s_start, s_end, confidence=0.7, kind=prev.kind)
         st.finder.used.add(q)
         return claim
 
