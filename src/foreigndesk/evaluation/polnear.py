@@ -24,7 +24,8 @@ Content spans (discontinuous spans allowed), its Source and Cue are the spans so
      actor we resolved it to is an entity the gold names before that point in the article: a
      name word of ours (the surname or full name of our speaker text or actor) occurs in an
      earlier gold Source or in the text before the gold Source within the last 600
-     characters. PolNeAR has no coreference layer, so this stands in for it: an unresolved
+     characters. A relative pronoun ("Barkley, who said") is right when our speaker is the
+     name that ends at most 80 characters before it (the antecedent). PolNeAR has no coreference layer, so this stands in for it: an unresolved
      "he" never counts, a "he" resolved to someone never named nearby does not either. A
      first-person gold Source ("I") is also right when our speaker is the article's author;
   b. or a name word of our resolved speaker occurs in the gold Source text (gold "Trump
@@ -56,6 +57,7 @@ from foreigndesk.model import Claim, Document
 _PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "i", "we", "you", "me", "us",
              "his", "hers", "their", "its", "our", "my", "who", "which", "that", "this",
              "these", "those", "one", "himself", "herself", "themselves", "itself"}
+_RELATIVE = {"who", "which", "that"}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _NOT_AGENTS = {"q", "q.", "question", "nothing", "something", "anything", "everything"}
 _STOP = {"the", "a", "an", "of", "and", "mr", "mrs", "ms", "dr", "s", "jr", "sen", "rep", "gov",
@@ -244,9 +246,15 @@ def speaker_right(claim: Claim, g: GoldAttribution, art: Article, earlier_source
     if ours & name_words(g.source_text):
         return True
     s0, s1 = claim.speaker_start, claim.speaker_end
-    if s0 is None or s1 is None or not (s0 < g.source[1] and g.source[0] < s1):
+    if s0 is None or s1 is None:
+        return False
+    if gold_low in _RELATIVE and s1 <= g.source[0] and g.source[0] - s1 <= 80:
+        s0, s1 = g.source  # the antecedent just before the relative pronoun
+    if not (s0 < g.source[1] and g.source[0] < s1):
         return False
     if gold_low not in _PRONOUNS:
+        return True
+    if gold_low in _RELATIVE:  # gold "who" in "Barkley, who said": ours is the antecedent
         return True
     if gold_low in _FIRST_PERSON and art.author and ours & name_words(art.author):
         return True

@@ -31,6 +31,30 @@ from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Actor
 
 _ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+_NOT_AGENT_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "LAW",
+                   "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
+_QUANTIFIERS = {"half", "most", "many", "some", "few", "several", "all", "both", "none", "majority",
+                "minority", "percent", "%", "third", "quarter", "fifth", "plurality", "each",
+                "either", "neither", "much", "more", "less", "fewer", "one", "two", "three"}
+# nouns of people by their ending: "marketer", "narrator", "strategist", "historian",
+# "attendee", "participant", "correspondent" (checked on the lemma)
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent", "ess")
+_INANIMATE_ER = {"number", "matter", "order", "border", "power", "water", "center", "centre",
+                 "computer", "chapter", "disaster", "answer", "letter", "paper",
+                 "cancer", "summer", "winter", "filter", "factor", "sector", "error", "corridor",
+                 "monitor", "indicator", "content", "event", "element", "moment", "statement",
+                 "document", "agreement", "argument", "comment", "government", "movement",
+                 "percent", "amount", "payment", "treatment", "incident", "accident", "talent",
+                 "tenant", "plant", "grant", "restaurant", "weather", "river", "flower", "tower",
+                 "shelter", "theater", "theatre", "headquarter", "headquarters", "prayer",
+                 "mirror", "terror", "horror", "behavior", "behaviour", "honor", "honour",
+                 "favor", "favour", "labor", "labour", "rumor", "rumour", "humor", "vigor",
+                 "success", "process", "progress", "address", "access", "business", "press",
+                 "congress", "fitness", "awareness", "weakness", "illness", "chamber", "trigger",
+                 "user", "cluster", "register", "poster", "banner", "quarter", "dinner",
+                 "lawsuit", "corner", "manner", "layer"}
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
+_SENTENCE_WORDS = {"it", "this", "that", "there", "nothing", "something", "everything", "q"}
 _CORE_DEPS = {"compound", "flat", "nmod", "amod", "det", "poss", "case", "punct", "nummod", "quantmod"}
 BACK_SENTENCES = 6  # how far back a pronoun looks for its antecedent …
 BACK_PARAGRAPHS = 2  # … news paragraphs are often one sentence long
@@ -98,9 +122,10 @@ class Speaker:
     actor_id: str | None = None
     code: str | None = None
     kind: str | None = None  # person | group | None
-    via: str = "name"  # name | pronoun | role | possessor | surname | author | phrase
+    via: str = "name"  # name | pronoun | role | possessor | surname | author | phrase | none
     start: int = -1
     end: int = -1
+    agent: bool = True  # a person, organisation, government or state (else no speaker)
 
     @property
     def resolved(self) -> bool:
@@ -210,6 +235,26 @@ class SpeakerResolver:
         span, whose names are not antecedents."""
         return self._resolve(i, head, base, exclude, depth=0)
 
+    def _agent_phrase(self, head: Token) -> bool:
+        """Is an unresolved subject an agent: a name, a role or a noun for people or bodies
+        ("voters", "the campaign", "critics"), not a pronoun, a number, a date or a thing
+        ("nothing", "the tariff system", "narcotics")?"""
+        low, lemma = head.lower_, head.lemma_.lower()
+        if head.ent_type_ in _NOT_AGENT_ENTS or low in self.lex.pronouns or head.pos_ in ("PRON", "NUM", "DET"):
+            return False
+        if head.ent_type_ in _ENT_LABELS:
+            return True
+        if head.pos_ == "PROPN" and not head.is_sent_start or (
+                head.pos_ == "PROPN" and head.tag_ == "NNP" and low not in _SENTENCE_WORDS):
+            return True
+        if lemma in self.lex.agent_nouns or low in self.lex.agent_nouns or lemma in self.lex.roles \
+                or low in self.lex.roles:
+            return True
+        if any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_ in ("NORP", "ORG", "GPE")
+               for c in head.children):
+            return True  # "the Latino community", "GOP candidates"
+        return head.pos_ == "NOUN" and lemma not in _INANIMATE_ER and lemma.endswith(_AGENT_SUFFIXES)
+
     def _resolve(self, i: int, head: Token, base: int, exclude: tuple[int, int] | None,
                  depth: int) -> Speaker:
         hs, he = base + head.idx, base + head.idx + len(head.text)
@@ -225,18 +270,48 @@ class SpeakerResolver:
                     return Speaker(ref.text, linked.actor_id, linked.code, "person", "name", ref.start, ref.end)
             return sp
         low = head.lower_
-        pron = self.lex.pronouns.get(low)
+        pron = self.lex.pronouns.get(low) or self.lex.pronouns.get(_POSSESSIVE.get(low, ""))
         if pron == "self":
             author = self.pd.document.author
             if author and low == "i":
                 return Speaker(author, None, None, "person", "author", hs, he)
-            return Speaker(head.text, None, None, "person" if low == "i" else "group", "pronoun", hs, he)
+            return Speaker(head.text, None, None, "person" if low == "i" else "group", "pronoun", hs, he,
+                           agent=False)
         if pron:
             found = self._backref(i, pron, hs, exclude)
             if found is not None:
                 found.start, found.end = hs, he
                 return found
-            return Speaker(head.text, None, None, pron if pron == "person" else "group", "pronoun", hs, he)
+            return Speaker(head.text, None, None, pron if pron == "person" else "group", "pronoun", hs, he,
+                           agent=False)
+        if low in _QUANTIFIERS or head.pos_ == "NUM" or head.lemma_.lower() in _QUANTIFIERS:
+            of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "among")
+                       for g in c.children if g.dep_ == "pobj"), None)
+            if of is not None and depth < 2:  # "half of the voters", "most of them"
+                sp = self._resolve(i, of, base, exclude, depth + 1)
+                if sp.agent and not sp.resolved:  # the phrase as written: "47 percent of voters"
+                    sp.text, sp.start = self.text[cs:sp.end], cs
+                return sp
+            # "47 percent said", "about three-quarters support": a share of the people polled,
+            # a group of persons; "most" or "both" alone may be anything
+            people = low not in ("most", "both", "all", "each", "either", "neither", "much", "more",
+                                 "less", "one") or head.pos_ == "NUM"
+            return Speaker(self.text[base + head.left_edge.idx:ce], None, None, "group", "phrase",
+                           base + head.left_edge.idx, ce, agent=people)
+        if head.lemma_.lower() in self.lex.document_nouns and depth < 2:
+            # "a CNN/ORC poll found", "the FEC records show", "a survey by Gallup": the
+            # organisation behind the document, else no speaker
+            org = next((c for c in head.children if c.dep_ in ("compound", "poss", "nmod")
+                        and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"))), None)
+            if org is None:
+                org = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                            for g in c.children if g.dep_ == "pobj"
+                            and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "PERSON", "GPE"))), None)
+            if org is not None:
+                sp = self._resolve(i, org, base, exclude, depth + 1)
+                sp.via = "possessor" if sp.via == "name" else sp.via
+                return sp
+            return Speaker(core_text, None, None, None, "phrase", cs, ce, agent=False)
         role = self.lex.role(head)
         if role:
             appos = self._appos_ref(head, base)
@@ -273,10 +348,11 @@ class SpeakerResolver:
                                "surname", cs, ce)
             if ref is not None:
                 return speaker_of(ref)
-            return Speaker(core_text, None, None, None, "name", cs, ce)
+            return Speaker(core_text, None, None, None, "name", cs, ce,
+                           agent=head.ent_type_ not in _NOT_AGENT_ENTS and low not in _SENTENCE_WORDS)
         if ref is not None:  # a nationality word as the subject ("the Chinese say")
             return Speaker(core_text, None, None, "group", "phrase", cs, ce)
-        return Speaker(core_text, None, None, None, "phrase", cs, ce)
+        return Speaker(core_text, None, None, None, "phrase", cs, ce, agent=self._agent_phrase(head))
 
     def government(self, country: str, text: str, start: int, end: int) -> Speaker:
         """The government of ``country`` (an actor id like "CUBGOV", added to the document's

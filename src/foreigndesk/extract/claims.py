@@ -39,6 +39,7 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("xcomp", "advcl", "acl", "conj", "pcomp", "prep", "dobj", "pobj", "relcl", "acomp", "oprd")
 _REL_PRONOUNS = {"who", "which", "that"}
 _DATE_VALUE = re.compile(r"^\d{3}[\dX]")
+DROP_WITHOUT_AGENT = False  # a claim whose subject is no agent keeps no speaker (see module doc)
 _CONFIDENCE = {"name": 0.9, "surname": 0.85, "possessor": 0.8, "role": 0.75, "pronoun": 0.75,
                "author": 0.75, "phrase": 0.6}
 
@@ -162,6 +163,8 @@ class ClaimExtractor:
         if content is None or (len(content.text.split()) < 2 and content.how not in ("object", "prep")):
             return None
         speaker = st.speakers.resolve(i, subj, base, (content.start, content.end))
+        if not speaker.agent and DROP_WITHOUT_AGENT:
+            return None
         stance = cue.stance
         if stance == "asserts" and content.text.rstrip().endswith("?"):
             stance = "questions"
@@ -192,11 +195,14 @@ class ClaimExtractor:
         end = max(s_end, content.end) if content.how != "echo" else s_end
         conf = confidence if confidence is not None else _CONFIDENCE.get(speaker.via, 0.6) - (
             0.0 if content.direct else 0.1)
-        if speaker.text.lower() in st.lex.pronouns:
-            conf = min(conf, 0.4)  # a pronoun left unresolved
+        if not speaker.agent:
+            conf = min(conf, 0.4)  # no agent: a pronoun left unresolved, a poll, a thing
+        agent = speaker.agent
         claim = Claim(
             st.pd.doc_id, i, start, end, text[start:end], self.name, self.version, round(conf, 2),
-            speaker_actor=speaker.actor_id, speaker_text=speaker.text, speaker_code=speaker.code,
+            speaker_actor=speaker.actor_id if agent else None,
+            speaker_text=speaker.text if agent else None,
+            speaker_code=speaker.code if agent else None,
             speaker_start=speaker.start if speaker.start >= 0 else None,
             speaker_end=speaker.end if speaker.start >= 0 else None,
             cue=cue_text.lower(), content=content.text, content_start=content.start,
@@ -204,7 +210,8 @@ class ClaimExtractor:
         )
         st.cue_at[id(claim)] = cue_char
         st.claims.append(claim)
-        st.speakers.history.append((i, speaker))
+        if agent:
+            st.speakers.history.append((i, speaker))
         return claim
 
     def _as_clause(self, st: _DocState, i: int, base: int, cue: Cue, made: list[Claim],
@@ -232,8 +239,8 @@ class ClaimExtractor:
             host.content, host.content_start, host.content_end = body, content.start, content.end
         self._claim(st, i, cue.text, base + cue.token.idx, source, content, "asserts", s_start,
                     s_end, confidence=_CONFIDENCE.get(source.via, 0.6) - 0.2)
-        if host is not None:  # keep the host's speaker the most recent one for "he added"
-            st.speakers.history.append((i, st.speakers.history[-2][1]))
+        if host is not None and len(st.speakers.history) >= 2:  # keep the host's speaker the
+            st.speakers.history.append((i, st.speakers.history[-2][1]))  # latest for "he added"
 
     def _continuation(self, st: _DocState, i: int, s_start: int, s_end: int) -> Claim | None:
         """A quotation opening this sentence, right after a direct claim in the same
