@@ -61,10 +61,14 @@ BACK_PARAGRAPHS = 2  # … news paragraphs are often one sentence long
 _INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}  # a new referent
 ROLE_WINDOW = 60  # characters around a name where a nationality word may stand
 TITLE_BEFORE = 45  # "Cuba's ambassador to China, Carlos Pereira", "spokesman Zhao Lijian"
-TITLE_AFTER = 50  # "Joseph Humire, executive director of …"
+TITLE_AFTER = 50
+HOME_DEFAULT = "USA"  # "Joseph Humire, executive director of …"
 
 
-def titled(text_low: str, start: int, end: int, role: str) -> bool:
+_TITLE_LINKS = {"to", "of", "the", "for", "at", "in", "on"}
+
+
+def titled(text_low: str, start: int, end: int, role: str, text: str = "") -> bool:
     """Is the person named at [start, end) given the role ``role`` right beside the name:
     a title or a noun phrase just before it, or an apposition just after it?"""
     rx = re.compile(r"\b" + re.escape(role) + r"\b")
@@ -72,7 +76,11 @@ def titled(text_low: str, start: int, end: int, role: str) -> bool:
     found = list(rx.finditer(before))
     m = found[-1] if found else None
     if m is not None and not re.search(r"[.;:!?\n]|\band\b", before[m.end():]):
-        return True
+        # only a title's own words between ("ambassador to China, Carlos Pereira"), not a
+        # clause ("Secretary Blinken met Wang Yi")
+        between = re.findall(r"[\w'’-]+", text[max(0, start - TITLE_BEFORE) + m.end():start]) if text else []
+        if all(w[:1].isupper() or w in _TITLE_LINKS for w in between):
+            return True
     after = text_low[end:end + TITLE_AFTER]
     if after.startswith(","):
         m2 = rx.search(after)
@@ -179,6 +187,7 @@ class SpeakerResolver:
         self.refs = refs_of(pd)
         self.starts = [r.start for r in self.refs]
         self.history: list[tuple[int, Speaker]] = []  # (sentence, speaker)
+        self._home: str | None = None
         self.paragraph = self._paragraphs()
 
     def _paragraphs(self) -> list[int]:
@@ -262,6 +271,10 @@ class SpeakerResolver:
         cs, ce = base + core_l.idx, base + core_r.idx + len(core_r.text)
         core_text = self.text[cs:ce]
         ref = self.ref_at(hs, he)
+        if ref is not None and not (ref.actor_id and ref.kind == "person"):
+            held = self._office(head, base)  # "the National Security Adviser" as an agent mention
+            if held is not None:
+                return held
         if ref is not None and (ref.label != "NORP" or head.pos_ == "PROPN"):
             sp = speaker_of(ref)
             if not ref.actor_id and ref.is_person:
@@ -326,6 +339,9 @@ class SpeakerResolver:
                 if found is not None:
                     found.start, found.end = cs, ce
                     return found
+                held = self._office(head, base)
+                if held is not None:
+                    return held
             if nat and nat[0]:
                 return self.government(nat[0], core_text, cs, ce)
             if role in ("government", "organisation") and not indefinite:
@@ -353,6 +369,61 @@ class SpeakerResolver:
         if ref is not None:  # a nationality word as the subject ("the Chinese say")
             return Speaker(core_text, None, None, "group", "phrase", cs, ce)
         return Speaker(core_text, None, None, None, "phrase", cs, ce, agent=self._agent_phrase(head))
+
+    def _office(self, head: Token, base: int) -> Speaker | None:
+        """The holder, at the document's date, of the office a title names ("the National
+        Security Adviser", "the President", "Cuba's foreign minister", "the Secretary of
+        State"), from the dated offices of the leaders data; None when the title names no
+        office there, the date is unknown, or several people hold it at once."""
+        date = self.pd.document.published
+        if not date or head.tag_ in ("NNS", "NNPS"):
+            return None
+        left, _ = _core(head)
+        words = [t.lower_ for t in head.doc[left.i: head.i + 1] if not t.is_punct and t.dep_ != "poss"
+                 and t.tag_ != "POS"]
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+        if of is not None:
+            words += [t.lower_ for t in of.subtree if not t.is_punct]
+        role = None
+        for k in range(len(words)):
+            role = self.lex.offices.get(" ".join(words[k:]))
+            if role:
+                break
+        if role is None:
+            return None
+        nat = self._nationality(head, base)
+        country = nat[0] if nat and nat[0] else self.home_country()
+        if country is None:
+            return None
+        from foreigndesk.extract.actor_data import load_index
+
+        ix = load_index()
+        day = date if len(date) == 10 else None
+        if day is None:
+            return None
+        held = [pid for frm, to, pid in ix.role_holders().get((country, role), [])
+                if (not frm or frm[:10] <= day) and (not to or day <= to + ("-31" if len(to) == 7 else ""))]
+        if len(set(held)) != 1:
+            return None
+        actor = ix.actors.get(held[0])
+        if actor is None:
+            return None
+        self.pd.extraction.actors.setdefault(actor.id, actor)
+        cs = base + left.idx
+        ce = base + head.idx + len(head.text)
+        return Speaker(actor.name, actor.id, (actor.country or "") + "GOV", "person", "role", cs, ce)
+
+    def home_country(self) -> str | None:
+        """The state the document is mostly about: the country of most of its state and
+        government mentions (once per document); :data:`HOME_DEFAULT` when it names none
+        (an English text that says "the President" and no country is most often American)."""
+        if self._home is None:
+            from collections import Counter
+
+            votes: Counter[str] = Counter(m.country for m in self.pd.extraction.mentions
+                                          if m.country and (m.sector == "GOV" or m.actor_kind == "state"))
+            self._home = votes.most_common(1)[0][0] if votes else HOME_DEFAULT
+        return self._home or None
 
     def government(self, country: str, text: str, start: int, end: int) -> Speaker:
         """The government of ``country`` (an actor id like "CUBGOV", added to the document's
@@ -427,7 +498,8 @@ class SpeakerResolver:
         for r in self.refs:
             if r.start >= sent_start:
                 break
-            if r.is_person and titled(text_low, r.start, min(r.end, sent_start), role):
+            if r.is_person and (titled(text_low, r.start, min(r.end, sent_start), role, self.text)
+                                or role in text_low[r.start:r.end].split()):  # "Secretary Blinken"
                 role_keys.add(r.key)
         best: tuple[int, int, Ref] | None = None
         for rank, r in enumerate(cands):
