@@ -203,7 +203,10 @@ class ActorResolver:
             agents = [*agents, m]
             if actors:
                 return [self.with_agents(a, agents) for a in actors]
-            if not self.require_dyad:
+            if not self.require_dyad or (getattr(self, "partial", False)
+                                         and m.extractor == "actors" and m.actor_id == m.sector):
+                # PETRARCH's habit; or an agent the actor layer found no country for
+                # ("Gunmen killed three police officers": UAF, COP)
                 return [ActorRef(m, combine_code(None, m.sector), None, m.sector, t.i)]
             return []
         if not actors and m is None and not agents:

@@ -226,6 +226,25 @@ class Store:
         rows = self.query("SELECT * FROM sentences WHERE doc_id=? AND idx=?", (doc_id, idx))
         return rows[0] if rows else None
 
+    def sentences_of(self, doc_id: str) -> list[dict[str, Any]]:
+        """The sentences of a document (``idx``, ``start``, ``end``, ``text``), in order."""
+        return self.query('SELECT idx, start, "end", text FROM sentences WHERE doc_id=? '
+                          "ORDER BY idx", (doc_id,))
+
+    def event_mentions_of(self, doc_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Every event mention of these documents with its event's codes: ``doc_id``,
+        ``sentence``, ``trigger``, ``date``, ``modality``, ``mention_code`` (the mention's
+        own CAMEO code), ``code``, ``root``, ``source_code``, ``target_code``."""
+        ids = list(doc_ids)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self.query(
+            f"SELECT em.doc_id, em.sentence, em.trigger, em.date, em.modality, "
+            f"em.code AS mention_code, e.code, e.root, e.source_code, e.target_code "
+            f"FROM event_mentions em JOIN events e ON e.id = em.event_id "
+            f"WHERE em.doc_id IN ({marks}) ORDER BY em.doc_id, em.sentence, em.id", ids)
+
 
 def _split_sql(sql: str) -> list[str]:
     """Split a migration into statements (CREATE TRIGGER bodies hold semicolons)."""
