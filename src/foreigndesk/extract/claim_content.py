@@ -96,6 +96,7 @@ class ContentFinder:
         self.quotes = quotes
         self.claim_nouns = claim_nouns or set()
         self.object_verbs = object_verbs or set()
+        self.noun_preps: dict[str, set[str]] = {}
         self.used: set[Quote] = set()
 
     def quotes_in(self, start: int, end: int) -> list[Quote]:
@@ -233,10 +234,12 @@ class ContentFinder:
         a claim noun ("X's claim that …", "his call for …")."""
         tok = cue.token
         for c in tok.children:
-            if c.dep_ in ("ccomp", "acl", "xcomp") and c.i > tok.i:
+            if c.dep_ in ("ccomp", "acl", "xcomp") and c.i > tok.i and (
+                    cue.part != "noun" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
                 return self._span(list(c.subtree), base, attrib, cue.part)
+        preps = self.noun_preps.get(tok.lemma_.lower(), set()) if cue.part == "noun" else _ATTACHED_PREPS
         for c in tok.children:
-            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _ATTACHED_PREPS:
+            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps:
                 obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if obj:
                     return self._span(list(obj[0].subtree), base, attrib, cue.part)

@@ -36,7 +36,7 @@ class CueLexicon:
     clause_only: set[str] = field(default_factory=set)  # no noun-object content
     object_verbs: set[str] = field(default_factory=set)  # the noun-phrase object is the content
     attitude_adjectives: set[str] = field(default_factory=set)  # "X is confident that ..."
-    claim_head_nouns: set[str] = field(default_factory=set)  # "X's claim that ..."
+    claim_head_nouns: dict[str, set[str]] = field(default_factory=dict)  # "X's call for ..." -> {for}
     agent_nouns: set[str] = field(default_factory=set)  # nouns that name people or bodies
     document_nouns: set[str] = field(default_factory=set)  # "the poll", "the report": no agent
     offices: dict[str, str] = field(default_factory=dict)  # "national security adviser" -> role
@@ -106,7 +106,9 @@ def lexicon() -> CueLexicon:
         pronouns=pronouns, roles=roles, lemmas=lemmas,
         generic_roles=words("generic_roles"), kinds=kinds, clause_only=words("clause_only"),
         object_verbs=words("object_verbs"), attitude_adjectives=words("attitude_adjectives"),
-        claim_head_nouns=words("claim_head_nouns"), agent_nouns=words("agent_nouns"),
+        claim_head_nouns={str(k).lower(): {str(p).lower() for p in v or []}
+                          for k, v in (raw.get("claim_head_nouns") or {}).items()},
+        agent_nouns=words("agent_nouns"),
         document_nouns=words("document_nouns"),
         offices={str(k).lower(): str(v) for k, v in (raw.get("offices") or {}).items()},
     )

@@ -53,6 +53,7 @@ _INANIMATE_ER = {"number", "matter", "order", "border", "power", "water", "cente
                  "congress", "fitness", "awareness", "weakness", "illness", "chamber", "trigger",
                  "user", "cluster", "register", "poster", "banner", "quarter", "dinner",
                  "lawsuit", "corner", "manner", "layer"}
+_FIRST_PERSON_WORDS = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 _SENTENCE_WORDS = {"it", "this", "that", "there", "nothing", "something", "everything", "q"}
 _CORE_DEPS = {"compound", "flat", "nmod", "amod", "det", "poss", "case", "punct", "nummod", "quantmod"}
@@ -145,8 +146,11 @@ class Speaker:
 
 
 def speaker_of(ref: Ref, via: str = "name") -> Speaker:
+    """The speaker a reference names; a first-person mention ("I", "we" of a turn) is shown
+    by the name of the actor it stands for."""
     kind = "person" if ref.is_person else ("group" if ref.is_group else None)
-    return Speaker(ref.name if via != "name" and ref.name else ref.text, ref.actor_id, ref.code,
+    named = ref.name and (via != "name" or ref.text.lower() in _FIRST_PERSON_WORDS)
+    return Speaker(ref.name if named and ref.name else ref.text, ref.actor_id, ref.code,
                    kind, via, ref.start, ref.end)
 
 
@@ -414,15 +418,18 @@ class SpeakerResolver:
         return Speaker(actor.name, actor.id, (actor.country or "") + "GOV", "person", "role", cs, ce)
 
     def home_country(self) -> str | None:
-        """The state the document is mostly about: the country of most of its state and
-        government mentions (once per document); :data:`HOME_DEFAULT` when it names none
+        """The state whose officials write or speak in the document (its address or outlet,
+        :func:`foreigndesk.extract.turns.document_country`), else the one it is mostly about:
+        the country of most of its state and government mentions (once per document); :data:`HOME_DEFAULT` when it names none
         (an English text that says "the President" and no country is most often American)."""
         if self._home is None:
             from collections import Counter
 
+            from foreigndesk.extract.turns import document_country
+
             votes: Counter[str] = Counter(m.country for m in self.pd.extraction.mentions
                                           if m.country and (m.sector == "GOV" or m.actor_kind == "state"))
-            self._home = votes.most_common(1)[0][0] if votes else HOME_DEFAULT
+            self._home = document_country(self.pd) or (votes.most_common(1)[0][0] if votes else HOME_DEFAULT)
         return self._home or None
 
     def government(self, country: str, text: str, start: int, end: int) -> Speaker:

@@ -97,7 +97,9 @@ class ClaimExtractor:
         if not cands:
             return
         pd.parse(cands)
-        st = _DocState(pd, lex, quotes, ContentFinder(text, quotes, lex.claim_nouns, lex.object_verbs), SpeakerResolver(pd, lex))
+        finder = ContentFinder(text, quotes, lex.claim_nouns, lex.object_verbs)
+        finder.noun_preps = lex.claim_head_nouns
+        st = _DocState(pd, lex, quotes, finder, SpeakerResolver(pd, lex))
         st.cands = cands
         for i, cue_tokens in cands.items():
             self._sentence(st, i, cue_tokens)
