@@ -261,12 +261,12 @@ class ContentFinder:
         if lemma in self.object_verbs:
             objs = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i]
             if objs:
-                obj = objs[0]
-                toks = list(obj.subtree)
+                target = objs[0]
+                toks = list(target.subtree)
                 # what completes the object: "criticized Clinton for …", "called Trump a
                 # fascist", "described the dinner as …"
                 for c in tok.children:
-                    if c.i > obj.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (
+                    if c.i > target.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (
                             c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of"))):
                         toks += list(c.subtree)
                 return self._span(toks, base, attrib, "object")
