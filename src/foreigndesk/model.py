@@ -182,12 +182,15 @@ class Claim(Fact):
     speaker_actor: str | None = None
     speaker_text: str | None = None
     speaker_code: str | None = None
+    speaker_start: int | None = None  # where the speaker is named (the pronoun or role for a
+    speaker_end: int | None = None  # resolved one); None for a turn label or the author
     cue: str = ""
     content: str = ""
     content_start: int = 0
     content_end: int = 0
     direct: bool = False
     stance: str = "asserts"  # asserts | denies | repeats | questions
+    kind: str = "statement"  # statement | belief | intention (from the cue: said / believes / wants)
     date: str | None = None
     date_source: str = "document"
     echoes_actor: str | None = None  # for stance == repeats: whose claim is repeated

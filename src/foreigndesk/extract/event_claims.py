@@ -103,6 +103,8 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
     out: list[Event] = []
     seen: set[tuple[int, str | None]] = set()
     for c in pd.extraction.claims:
+        if c.kind != "statement":
+            continue  # a belief ("believes", "supports") or an intention ("wants"): no statement
         if c.stance == "questions" or any(
                 not (c.content_start <= e.start and e.end <= c.content_end)
                 for e in coded_at.get(c.sentence, ())):
