@@ -46,6 +46,7 @@ from foreigndesk.extract.time_rules import (
     offset_value,
     prefix_words,
     rules,
+    shifted_value,
     trigger_regex,
     trigger_words,
 )
@@ -55,6 +56,7 @@ from foreigndesk.model import TimeValue
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+\.[\w.-]+", re.I)
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+_WEEK_VALUE = re.compile(r"(\d{4})-W(\d\d)")
 _JOIN = re.compile(r"^(?:,?\s*(?:on|at)?\s*|\s*,\s*)$", re.I)
 
 
@@ -283,14 +285,22 @@ def _trigger_word_set() -> set[str]:
 
 
 def _anchor(c: Candidate) -> tuple[cal.Date, str] | None:
-    """The day a resolved date or time names, with its precision (day, month, year)."""
+    """The first day of the period a resolved date or time names, with its precision (day,
+    week, month, quarter, year)."""
     if c.r.shift is not None and not c.r.value:
         return None
     value, precision = c.r.value, c.r.precision
     if c.r.type == "TIME" and _CALENDAR.fullmatch(value[:10]):
         value, precision = value[:10], "day"
-    elif c.r.type != "DATE" or precision not in ("day", "month", "year"):
+    elif c.r.type != "DATE" or precision not in ("day", "week", "month", "quarter", "year"):
         return None
+    q = _QUARTER_VALUE.fullmatch(value)
+    if q:
+        return cal.Date(int(q.group(1)), 3 * int(q.group(2)) - 2, 1), "quarter"
+    w = _WEEK_VALUE.fullmatch(value)
+    if w:
+        d = cal.week_start(int(w.group(1)), int(w.group(2)))
+        return (d, "week") if d else None
     if not _CALENDAR.fullmatch(value):
         return None
     d = cal.parse_date(value)
@@ -313,7 +323,9 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
             a = _anchor(prev)
             if a is None:
                 continue
-            v = offset_value(a[0], *c.r.shift, a[1])
+            # "that year", "the following month" name a period of their unit; "a year
+            # earlier" is the date in focus a year before, at that date's precision
+            v = (offset_value if c.r.anaphoric else shifted_value)(a[0], *c.r.shift, a[1])
             if v is not None:
                 value, precision, typ = v[0], v[1], "DATE"
                 if c.r.part and precision == "day":

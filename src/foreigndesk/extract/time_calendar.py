@@ -40,6 +40,14 @@ def fmt_week(d: Date) -> str:
     return f"{y:04d}-W{w:02d}"
 
 
+def week_start(year: int, week: int) -> Date | None:
+    """The Monday of ISO week ``week`` of ``year``."""
+    try:
+        return Date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+
+
 def add_months(year: int, month: int, n: int) -> tuple[int, int]:
     k = year * 12 + (month - 1) + n
     return k // 12, k % 12 + 1
@@ -67,7 +75,10 @@ def add_quarters(year: int, q: int, n: int) -> tuple[int, int]:
 
 # how far from the reference date the tense may place a partial date: beyond it the
 # nearest occurrence wins (a past tense does not move "Nov. 22" said on Oct. 27 a year back)
-TENSE_REACH_DAYS = 183
+import os
+TENSE_REACH_DAYS = int(os.environ.get("FD_REACH_DAYS", "183"))
+REACH_MONTHS = int(os.environ.get("FD_REACH_MONTHS", "6"))
+NOTENSE = os.environ.get("FD_NOTENSE", "nearest")
 
 
 def pick_year(dct: Date, make: Callable[[int], Date | None], direction: str | None) -> int | None:
@@ -96,14 +107,17 @@ def pick_period_year(dct: Date, index: int, current: int, direction: str | None,
     the current one for a past tense, the earliest not before it for a future tense, when
     within half a year; otherwise the nearest."""
     half = per_year // 2
+    reach = REACH_MONTHS * per_year // 12
     if direction == "past":
         back = (current - index) % per_year
-        if back <= half:
+        if back <= reach:
             return dct.year if index <= current else dct.year - 1
     elif direction == "future":
         ahead = (index - current) % per_year
-        if ahead <= half:
+        if ahead <= reach:
             return dct.year if index >= current else dct.year + 1
+    if NOTENSE == "dct" and direction is None:
+        return dct.year
     diff = index - current
     if diff > half:
         return dct.year - 1

@@ -547,6 +547,31 @@ def offset_value(d: Date, unit: str, k: int, precision: str = "day") -> tuple[st
     return f"{d.year + years:04d}", "year"
 
 
+_RANK = {"day": 0, "week": 1, "fortnight": 1, "month": 2, "quarter": 3, "year": 4}
+
+
+def shifted_value(d: Date, unit: str, k: int, precision: str) -> tuple[str, str] | None:
+    """(value, precision) of ``k`` units after the period starting on ``d`` known to
+    ``precision``, kept at that precision when it is finer than the unit (TimeML: "a year
+    earlier" than Sept. 30, 1989 is 1988-09-30, than the third quarter of 1989 is 1988-Q3);
+    otherwise as :func:`offset_value`."""
+    if _RANK.get(precision, 4) >= _RANK.get(unit, 4):
+        return offset_value(d, unit, k, precision)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
+    if months is None:  # days and weeks
+        day = cal.add_days(d, k * (14 if unit == "fortnight" else 7 if unit == "week" else 1))
+    else:
+        y, mo = cal.add_months(d.year, d.month, k * months)
+        day = cal.safe_date(y, mo, d.day) or cal.safe_date(y, mo, 28) or d
+    if precision == "day":
+        return day.isoformat(), "day"
+    if precision == "week":
+        return cal.fmt_week(day), "week"
+    if precision == "month":
+        return cal.fmt_month(day.year, day.month), "month"
+    return f"{day.year:04d}-Q{cal.quarter_of(day)}", "quarter"
+
+
 _ANAPHOR_SHIFT = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1,
                   "the previous": -1, "the preceding": -1, "the prior": -1}
 

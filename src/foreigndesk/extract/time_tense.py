@@ -50,6 +50,8 @@ def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
             if tok.tag_ == "VBG" and tok.lemma_.lower() == "go":
                 continue
             return "present"
+        elif t.tag_ in ("VB", "VBN", "VBG") and t.lemma_.lower() in _BE | _HAVE:
+            pass  # inside the verb group: "will be named", "would have been"
         elif t.tag_ not in ("RB", "RBR", "RBS") and t.lower_ not in ("not", "n't"):
             break
         k -= 1
@@ -121,6 +123,9 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
         return None
     if _forward_future(doc, v, hi):
         return "future"
-    if doc[v].lemma_.lower() in lx.scheduling and doc[v].tag_ != "MD":
+    lemma, tag = doc[v].lemma_.lower(), doc[v].tag_
+    if lemma in lx.deferring and tag != "MD":
+        return "future"
+    if lemma in lx.scheduling and tag not in ("MD", "VBD"):
         return "future"
     return _group_tense(doc, v, end_tok if v >= end_tok else lo)
