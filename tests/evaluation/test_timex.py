@@ -48,6 +48,10 @@ def test_read_timeml_gives_raw_text_spans_and_dct(tmp_path: Path) -> None:
     ("198X", "198", True),                  # decade: TimeML writes 198, we write 198X
     ("19XX", "19", True),                   # century
     ("1989-W43", "1989-WXX", True),         # X in the gold matches anything
+    ("1968", "1968-XX", True),              # unknown trailing parts: the gold knows the year
+    ("1994", "1994-XX-XX", True),
+    ("1995", "1994-XX-XX", False),
+    ("1989", "1989-WXX", False),            # the gold knows it is a week
     ("2000-W07", "2000-W7", True),          # week numbers compared zero-padded
     ("1989-Q3", "1989-Q4", False),
     ("PAST_REF", "PAST_REF", True),
@@ -105,4 +109,4 @@ def test_eval_timex_on_toolkit_sample_prints_scores_above_the_floor() -> None:
 def test_eval_timex_fails_cleanly_without_tml_files(tmp_path: Path) -> None:
     result = run_cli("eval", "timex", str(tmp_path), ok=False)
     assert result.exit_code != 0
-    assert "no *.tml files" in result.output
+    assert "no *.tml or MEANTIME *.xml files" in result.output

@@ -19,7 +19,9 @@ the DCT, and the time values it returns are scored:
   truncated to the gold's length, equals the gold value; an ``X`` in the gold matches any
   character (``1989-WXX`` accepts ``1989-W43``), trailing ``X`` of ours are ignored (our
   ``199X`` equals gold ``199``), week numbers are compared zero-padded. Values that are
-  not calendar values (``PAST_REF``, ``P1W``) must be equal;
+  not calendar values (``PAST_REF``, ``P1W``) must be equal. Trailing unknown parts of the
+  gold (``1968-XX``, ``1994-XX-XX``) only say what is not known: the gold is compared at the
+  granularity of what it knows (``1968``);
 - **exact value accuracy** over all matched pairs (any type), for reference;
 - per-type counts: gold, system, found and value-correct per type.
 """
@@ -193,6 +195,7 @@ def read_gold_dir(directory: Path, limit: int | None = None) -> list[TimeMLDoc]:
 
 
 _WEEK = re.compile(r"-W(\d)(?=\D|$)")
+_GOLD_UNKNOWN = re.compile(r"(?:-XX)+$")  # "1968-XX", "1994-XX-XX": the year is all that is known
 _CAL = re.compile(r"^[\dX]{2,4}(-(\d\d|XX|W[\dX]{2}|Q[\dX]|H[\dX]|SP|SU|FA|WI))?(-[\dX]{2}|-WE)?(T.*)?$")
 
 
@@ -205,7 +208,7 @@ def value_matches(ours: str | None, gold: str) -> bool:
     ours is truncated to the gold's length, an ``X`` in the gold matches anything."""
     if not ours:
         return False
-    o, g = _norm(ours), _norm(gold)
+    o, g = _norm(ours), _GOLD_UNKNOWN.sub("", _norm(gold))
     if o == g:
         return True
     if not _CAL.match(g) or not _CAL.match(o) or len(o) < len(g):
