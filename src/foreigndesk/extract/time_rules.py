@@ -571,7 +571,7 @@ def shifted_value(d: Date, unit: str, k: int, precision: str) -> tuple[str, str]
     return f"{day.year:04d}-Q{cal.quarter_of(day)}", "quarter"
 
 
-_ANAPHOR_SHIFT = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1,
+_ANAPHOR_SHIFT = {"the": 0, "that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1,
                   "the previous": -1, "the preceding": -1, "the prior": -1}
 
 
@@ -587,9 +587,29 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
     if det == "the next" and u in ("week", "month", "year"):
         return None  # "the next month" is a stretch of time from now (duration rule)
     part = lx.parts_of_day.get(u)
+    end = None
+    if det == "the":
+        # "later in the day", "the day", "the day after the vote"; not "the week" or "the
+        # morning" alone (a stretch of time, a part of any day)
+        if part or (u != "day" and not m["pmod"]):
+            return None
+        if u != "day":  # "earlier in the year": of the publication (TimeBank: 3 times in 3)
+            if ctx.dct is None:
+                return Resolved("", "", modifier=_mod(m["pmod"], lx))
+            pv = _period(ctx, u, 0, m, lx)
+            return Resolved(pv[0], pv[1], anchored=True, modifier=_mod(m["pmod"], lx)) if pv else None
+        after = _DAY_BEFORE_AFTER.match(ctx.text, m.end())
+        if after and u == "day":
+            if not _APPOSITION.search(ctx.text, max(0, m.start() - 8), m.start()):
+                k = 1 if after.group(1).lower() == "after" else -1
     unit = "day" if part else u
     return Resolved("", "", "TIME" if part else "DATE", modifier=_mod(m["pmod"], lx),
-                    shift=(unit, k), anaphoric=True, part=part)
+                    shift=(unit, k), anaphoric=True, part=part, end=end)
+
+
+_DAY_BEFORE_AFTER = re.compile(r"[^\S\n]+(before|after)\b", re.I)
+# "Oct. 12, the day before the plunge": the day in apposition is the date itself
+_APPOSITION = re.compile(r"\d,[^\S\n]*$")
 
 
 def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -877,9 +897,10 @@ def _rules() -> list[Rule]:
         ("reltime", B + r"(?P<rel>" + "|".join(re.escape(k).replace(r"\ ", S)
                                                 for k in sorted(lx.relative_times, key=len,
                                                                 reverse=True)) + ")" + E, h_reltime),
-        ("anaphora", B + r"(?:(?P<pmod>earlier|later|early|late)<S>(?:in<S>)?)?(?P<det>that<S>same|"
+        ("anaphora", B + r"(?:(?P<pmod>earlier|later|early|late|(?:the<S>)?(?:beginning|start|middle|"
+                     r"end|close)<S>of)<S>(?:in<S>)?)?(?P<det>that<S>same|"
                      r"the<S>same|that|the<S>following|the<S>next|the<S>previous|the<S>preceding|"
-                     r"the<S>prior)<S>(?P<u>day|week|month|year|morning|afternoon|evening|night)" + E,
+                     r"the<S>prior|the)<S>(?P<u>day|week|month|year|morning|afternoon|evening|night)" + E,
          h_anaphora),
         ("shift_unit", B + r"<PMOD>(?P<the>the<S>)?(?P<shift><SHIFT>)<S>(?P<u>week(?:end)?|month|year|"
                        r"quarter|decade|century|fiscal<S>year|<SEASON>|<MONTH>)" + E, h_shift_unit),
