@@ -307,10 +307,17 @@ def _anchor(c: Candidate) -> tuple[cal.Date, str] | None:
     return (d, precision) if d else None
 
 
+# how many sentences back the date in focus may be: "a month later" (two), "that day",
+# "the following month" (four: a narrative names its date once and goes on about it)
+SHIFT_REACH = 2
+ANAPHORA_REACH = 4
+
+
 def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
     """"A month later", "two years earlier", "that day", "the next morning": counted from
-    the date mentioned just before (same or previous two sentences). Without one, "a month
-    later" keeps its value from the publication date; "that day" stays unresolved."""
+    the date mentioned just before (:data:`SHIFT_REACH`, :data:`ANAPHORA_REACH` sentences
+    back at most). Without one, "a month later" keeps its value from the publication date;
+    "that day" stays unresolved."""
     for i, c in enumerate(found):
         if c.r.shift is None:
             continue
@@ -318,7 +325,7 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
         for j in range(i - 1, -1, -1):
             prev = found[j]
             psent = pd.sentence_index(prev.start) if pd is not None else 0
-            if sent - psent > 2:
+            if sent - psent > (ANAPHORA_REACH if c.r.anaphoric else SHIFT_REACH):
                 break
             a = _anchor(prev)
             if a is None:

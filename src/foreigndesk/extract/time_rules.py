@@ -499,7 +499,7 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "in the fall", "during summer"; not "led the fall in stocks"
         before = _word_before(ctx.text, m.start("det") if m["det"] else m.start())
         if before not in ("in", "during", "since", "until", "by", "of", "through", "over",
-                          "before", "after", "for", "till"):
+                          "before", "after", "for", "till", "into", "throughout"):
             return None
     if ctx.dct is None:
         return Resolved(f"XXXX-{code}", "", modifier=mod)
@@ -646,7 +646,8 @@ _YEAR_AGO = {"year-ago", "year-earlier", "comparable", "same", "year-before", "p
 
 
 def h_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
-    words = [w.strip("-") for w in re.split(r"\s+", key(m["adjs"] or "")) if w.strip("-")]
+    words = [w for w in re.split(r"[\s-]+", key(m["adjs"] or "")) if w]
+    words += [f"{a}-{b}" for a, b in zip(words, words[1:], strict=False)]  # "year-ago"
     det = key(m["det"]) if m["det"] else ""
     named = next((_QWORDS[w] for w in words if w in _QWORDS), None)
     if named is None and m["qn"]:
