@@ -242,6 +242,7 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     chosen = _merge_clock(text, chosen)
+    _clock_days(chosen, pd)
     _follow_quarters(chosen, pd)
     _follow_dates(chosen, pd)
     return chosen
@@ -359,6 +360,28 @@ def _follow_quarters(found: list[Candidate], pd: ParsedDoc | None) -> None:
             continue
         if m:
             last = (sent, int(m.group(1)), int(m.group(2)))
+
+
+def _clock_days(found: list[Candidate], pd: ParsedDoc | None) -> None:
+    """A clock time or part of the day without its own day ("at 10:35 a.m.", "by
+    mid-afternoon") is on the day named nearest to it in its sentence ("Friday", "Oct. 23"),
+    else on the publication date."""
+    if pd is None:
+        return
+    for i, c in enumerate(found):
+        if c.rule not in ("clock", "daypart") or not c.r.anchored or c.r.type != "TIME":
+            continue
+        sent = pd.sentence_index(c.start)
+        # the same sentence, or close by ("10:35 a.m. (0735 GMT) Friday": a split after "a.m.")
+        days = [d for d in found if d is not c and d.r.type == "DATE" and d.r.precision == "day"
+                and _FULL_DATE.fullmatch(d.r.value)
+                and (pd.sentence_index(d.start) == sent or abs(d.start - c.end) < 20)]
+        if not days:
+            continue
+        day = min(days, key=lambda d: abs(d.start - c.start))
+        t = c.r.value.partition("T")[2]
+        c.r = Resolved(f"{day.r.value}T{t}", "time", "TIME", anchored=day.r.anchored,
+                       modifier=c.r.modifier)
 
 
 def _merge_clock(text: str, found: list[Candidate]) -> list[Candidate]:

@@ -799,6 +799,14 @@ def h_set(m: re.Match[str], ctx: Context) -> Resolved | None:
 def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["named"]:
         hh, mm = {"noon": (12, 0), "midnight": (0, 0), "midday": (12, 0)}[key(m["named"])]
+    elif m["h2"]:  # "4 in the morning", "9 in the evening"
+        hh, mm = int(m["h2"]), 0
+        if hh > 12:
+            return None
+        if key(m["dp"]) in ("afternoon", "evening", "night") and hh < 12:
+            hh = hh + 12 if not (key(m["dp"]) == "night" and hh < 5) else hh
+        elif hh == 12:
+            hh = 0
     else:
         hh, mm = int(m["h"]), int(m["mi"] or 0)
         ap = (m["ap"] or "").lower().replace(".", "")
@@ -809,8 +817,27 @@ def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         if hh > 23 or (not ap and not m["tz"] and not m["oclock"]):
             return None
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
-    return Resolved(f"{day}T{hh:02d}:{mm:02d}", "time" if ctx.dct else "", "TIME",
+    zone = "Z" if m["tz"] and key(m["tz"]) in ("utc", "gmt") else ""  # ISO 8601: UTC is Z
+    return Resolved(f"{day}T{hh:02d}:{mm:02d}{zone}", "time" if ctx.dct else "", "TIME",
                     anchored=ctx.dct is not None)
+
+
+_DAYPART_BEFORE = ("in", "at", "by", "during", "until", "till", "since", "through", "from",
+                   "throughout", "before", "after")
+
+
+def h_daypart(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"in the morning", "by mid-afternoon": that part of the day in focus (the publication
+    date here; a day named in the same sentence takes over, see time.py). Only after a
+    preposition: "morning newspapers", "the evening news" are no time."""
+    start = m.start("pmod") if m["pmod"] else m.start()
+    if _word_before(ctx.text, start) not in _DAYPART_BEFORE:
+        return None
+    code = lexicon().parts_of_day[key(m["part"])]
+    if ctx.dct is None:
+        return Resolved(f"XXXX-XX-XXT{code}", "", "TIME")
+    return Resolved(f"{ctx.dct.isoformat()}T{code}", "time", "TIME", anchored=True,
+                    modifier=_mod(m["pmod"], lexicon()))
 
 
 # ---------------------------------------------------------------------------- holidays
@@ -941,8 +968,11 @@ def _rules() -> list[Rule]:
                 r"<SEASON>|<PART>|<MONTH>)|(?:on<S>)?(?P<wds>" + weekday_plural + r"))" + E, h_set),
         ("clock", B + r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?:<S>?(?P<ap>a\.m\.?|p\.m\.?|am|pm)"
                   r"(?![\w])|(?P<oclock><S>o['’]clock)|(?=<S>(?:[ecmp][sd]t|gmt|utc)\b))"
-                  r"(?:<S>(?P<tz>[ecmp][sd]t|gmt|utc|local<S>time))?|(?P<named>noon|midnight))"
+                  r"(?:<S>(?P<tz>[ecmp][sd]t|gmt|utc|local<S>time))?|(?P<named>noon|midnight|midday)|"
+                  r"(?P<h2>[01]?\d)<S>in<S>the<S>(?P<dp>morning|afternoon|evening|night))"
                   + r"(?![\w])", h_clock),
+        ("daypart", B + r"(?:(?P<pmod>early|late|mid)(?:<S>|-)?)?(?:the<S>)?(?P<part>morning|"
+                    r"afternoon|evening)" + E, h_daypart),
         ("holiday", B + r"(?:(?P<shift>last|next|this)<S>)?(?P<hol>" + hol_alt + r")"
                     r"(?:,?<S>(?P<y>1\d{3}|20\d\d))?" + E, h_holiday),
     ]
