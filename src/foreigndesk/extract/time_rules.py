@@ -764,11 +764,20 @@ def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def h_bare_units(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"for years", "over the years", "in the first hours", "decades-long": an unknown count of
+    the unit (PXY). The preposition is left out of the span."""
     lx = lexicon()
-    unit = lx.unit(m["u"])
+    u = m["u"] or m["u2"]
+    unit = lx.unit(u)
     if unit is None:
         return None
-    return Resolved(duration_value(None, unit, lx), "duration", "DURATION", start=m.start("u"))
+    if m["u"]:
+        inner = m.group(0)
+        the = inner.lower().find("the")
+        start = m.start() + the if the >= 0 else m.start("u")
+    else:
+        start = m.start()
+    return Resolved(duration_value(None, unit, lx), "duration", "DURATION", start=start)
 
 
 def h_set(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -959,10 +968,13 @@ def _rules() -> list[Rule]:
                      r"following|previous|final|latest|remaining|initial)|(?:over|in|for|within|during)"
                      r"<S>the<S>(?:past|last|next|first|coming|following))<S>)?(?:(?P<approx><APPROX>)<S>)?"
                      r"(?P<n><NUM>|<VAGUE>)(?P<half><S>and<S>a<S>half)?"
-                     r"(?:<S>(?:more|full|straight|consecutive|long|additional|further))?[-\s](?P<u><UNIT>)"
+                     r"(?:<S>(?:more|full|straight|consecutive|long|additional|further|trading|business|working))?"
+                     r"[-\s](?P<u><UNIT>)"
                      + E, h_duration),
-        ("bare_units", B + r"(?:for|in|over|within)<S>(?P<u>years|decades|months|weeks|days|hours|"
-                       r"centuries)" + E, h_bare_units),
+        ("bare_units", B + r"(?:(?:for|in|over|within|during|throughout|after)<S>(?:the<S>)?"
+                       r"(?:(?:early|first|last|past)<S>)?(?P<u>years|decades|months|weeks|days|"
+                       r"hours|centuries)|(?P<u2>years|decades|months|weeks|days|hours)-long)" + E,
+         h_bare_units),
         ("set", B + r"(?:(?P<adv>" + "|".join(sorted(lx.sets, key=len, reverse=True)) + ")|"
                 r"(?:every|each|per)<S>(?:(?P<n><NUM>)<S>)?(?P<u><UNIT>|<WEEKDAY>|"
                 r"<SEASON>|<PART>|<MONTH>)|(?:on<S>)?(?P<wds>" + weekday_plural + r"))" + E, h_set),
