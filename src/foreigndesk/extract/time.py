@@ -249,6 +249,7 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
 
 
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d){0,2}")
+_PERIOD = re.compile(r"\d{4}(?:-\d\d){0,2}|\d{4}-(?:W\d\d|Q[1-4]|H[12])")
 
 
 _AGE = re.compile(r"(?:year|month|week|day)s?[- ]old\b")
@@ -328,6 +329,12 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
             psent = pd.sentence_index(prev.start) if pd is not None else 0
             if sent - psent > (ANAPHORA_REACH if c.r.anaphoric else SHIFT_REACH):
                 break
+            if c.r.shift[0] == "same":  # "at the time": the date in focus as it is
+                if prev.r.type == "DATE" and _PERIOD.fullmatch(prev.r.value) and prev.r.precision:
+                    c.r = Resolved(prev.r.value, prev.r.precision, "DATE", anchored=False,
+                                   shift=c.r.shift, anaphoric=True)
+                    break
+                continue
             a = _anchor(prev)
             if a is None:
                 continue
@@ -369,7 +376,9 @@ def _clock_days(found: list[Candidate], pd: ParsedDoc | None) -> None:
     if pd is None:
         return
     for i, c in enumerate(found):
-        if c.rule not in ("clock", "daypart") or not c.r.anchored or c.r.type != "TIME":
+        if c.rule == "ordinal_day" and c.r.type == "DATE":
+            pass  # "the second day" takes the day named next to it, as a clock time does
+        elif c.rule not in ("clock", "daypart") or not c.r.anchored or c.r.type != "TIME":
             continue
         sent = pd.sentence_index(c.start)
         # the same sentence, or close by ("10:35 a.m. (0735 GMT) Friday": a split after "a.m.")
@@ -379,6 +388,9 @@ def _clock_days(found: list[Candidate], pd: ParsedDoc | None) -> None:
         if not days:
             continue
         day = min(days, key=lambda d: abs(d.start - c.start))
+        if c.rule == "ordinal_day":
+            c.r = Resolved(day.r.value, "day", anchored=day.r.anchored)
+            continue
         t = c.r.value.partition("T")[2]
         c.r = Resolved(f"{day.r.value}T{t}", "time", "TIME", anchored=day.r.anchored,
                        modifier=c.r.modifier)

@@ -693,13 +693,40 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def h_half(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the first half of 2023", "the second half of next year"; "in the second half" alone
+    (after a preposition) is the half-year placed by the tense, as a quarter is."""
     h = 1 if key(m["h"]) in ("first", "1st") else 2
     if m["y"]:
         return Resolved(f"{m['y']}-H{h}", "half")
+    if not m["yrel"]:
+        if not m["the"] or _word_before(ctx.text, m.start()) not in _HALF_BEFORE:
+            return None
     if ctx.dct is None:
         return Resolved(f"XXXX-H{h}", "")
-    year = ctx.dct.year + lexicon().shifts.get(key(m["yrel"]), 0)
+    if m["yrel"]:
+        year = ctx.dct.year + lexicon().shifts.get(key(m["yrel"]), 0)
+    else:
+        current = 1 if ctx.dct.month <= 6 else 2
+        year = cal.pick_period_year(ctx.dct, h, current, _direction(m, ctx), per_year=2)
     return Resolved(f"{year:04d}-H{h}", "half", anchored=True)
+
+
+_HALF_BEFORE = ("in", "for", "during", "over", "by", "from", "since", "until", "through")
+
+
+def h_ordinal_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"today is the 99th day of the strike", "it was the second day of the offensive": the
+    day the sentence is about (a day named in it, see time.py), else, in the present tense,
+    the publication date; otherwise unknown."""
+    if ctx.dct is not None and ctx.tense(m.start(), m.end()) in ("present", None):
+        return Resolved(ctx.dct.isoformat(), "day", anchored=True)
+    return Resolved("", "")
+
+
+def h_at_the_time(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"at the time": the date in focus at its own precision (time.py), else PAST_REF."""
+    return Resolved("PAST_REF", "", anchored=ctx.dct is not None, shift=("same", 0),
+                    anaphoric=True, start=m.start("t"))
 
 
 def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -956,8 +983,10 @@ def _rules() -> list[Rule]:
                     r"(?P<yrel2>this|last|next)<S>year))?(?P<qn>)" + E, h_quarter),
         ("quarter_q", B + r"(?P<det>)(?P<adjs>)(?P<yrel>)(?P<yrel2>)(?P<y1>)q(?P<qn>[1-4])"
                       r"(?:<S>(?P<y2>1\d{3}|20\d\d))?" + E, h_quarter),
-        ("half", B + r"(?:the<S>)?(?P<h>first|second|1st|2nd|last|latter)[-\s]half<S>of<S>(?:(?P<y>1\d{3}|20\d\d)|"
-                 r"(?P<yrel>this|last|next)<S>year)" + E, h_half),
+        ("half", B + r"(?:(?P<the>the)<S>)?(?P<h>first|second|1st|2nd|last|latter)[-\s]half(?:<S>of<S>"
+                 r"(?:(?P<y>1\d{3}|20\d\d)|(?P<yrel>this|last|next)<S>year)|(?!<S>of\b|[-\w]))", h_half),
+        ("ordinal_day", B + r"the<S>(?P<n><ORD>)<S>(?:straight<S>|consecutive<S>)?day" + E, h_ordinal_day),
+        ("at_the_time", B + r"at<S>(?P<t>the<S>time)(?!<S>of\b)" + E, h_at_the_time),
         ("year_rel", B + r"(?:(?:the|a)<S>)?(?P<w>year-earlier|year-ago|year-end|year<S>end|"
                      r"the<S>end<S>of<S>the<S>year|(?:current|this)<S>fiscal<S>year|fiscal<S>year)"
                      r"(?:<S>(?:period|quarter))?" + E, h_year_rel),
