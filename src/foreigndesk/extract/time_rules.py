@@ -602,6 +602,11 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
         if after and u == "day":
             if not _APPOSITION.search(ctx.text, max(0, m.start() - 8), m.start()):
                 k = 1 if after.group(1).lower() == "after" else -1
+        if ctx.dct is not None:
+            # the date in focus, when there is one, replaces this (time.py)
+            day = cal.add_days(ctx.dct, k).isoformat()
+            return Resolved(day, "day", anchored=True, modifier=_mod(m["pmod"], lx),
+                            shift=("day", k), anaphoric=True)
     unit = "day" if part else u
     return Resolved("", "", "TIME" if part else "DATE", modifier=_mod(m["pmod"], lx),
                     shift=(unit, k), anaphoric=True, part=part, end=end)
@@ -1030,7 +1035,8 @@ def trigger_words() -> set[str]:
     words.update(lx.seasons)
     words.update(lx.parts_of_day)
     words.update(u for u in lx.units)
-    words.update(("centur", "millenni", "weekend", "fiscal", "fy", "tonight", "noon", "midnight"))
+    words.update(("centur", "millenni", "weekend", "fiscal", "fy", "tonight", "noon", "midnight",
+                  "midday", "half", "time"))
     words.update(w.split()[-1] for w in lx.relative_days)
     words.update(w.split()[-1] for w in lx.relative_times)
     words.update(w.split()[-1] for w in lx.references)
@@ -1063,7 +1069,7 @@ _OPENERS = ("the a an of in for over within during its their his her this that e
             "from to about some couple few several many half latest current recent previous "
             "past same comparable year-ago year-earlier year-before prior-year final just-ended "
             "additional further full straight consecutive long remaining initial following "
-            "coming flat").split()
+            "coming flat trading business working").split()
 
 
 def prefix_words() -> frozenset[str]:
