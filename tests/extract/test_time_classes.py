@@ -162,6 +162,7 @@ def test_times_of_day_take_the_day_named_next_to_them(nlp, text, published, expr
 @pytest.mark.parametrize("text", [
     "Morning newspapers carried the story.",
     "He watched the evening news.",
+    "Trading volume in the morning session was 162 million shares.",
 ])
 def test_a_part_of_the_day_needs_a_preposition(nlp, text) -> None:
     assert not [t for t in times(nlp, text, "2023-01-18") if t.type == "TIME" and t.value]

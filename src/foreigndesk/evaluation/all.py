@@ -140,6 +140,10 @@ def _polnear(shared: Path, cache: dict[str, Any]) -> dict[str, Any]:
 ROWS: list[Row] = [
     Row("time / TempEval-3 TBAQ", ("eval/tempeval3_tbaq_cleaned",),
         _timex("tempeval3_tbaq_cleaned"), ("extent_f1", "date_value_accuracy")),
+    Row("time / MEANTIME airbus+apple", ("eval/meantime_english",),
+        _timex("meantime_english"), ("extent_f1", "date_value_accuracy")),
+    Row("time / TempEval-3 toolkit sample", ("eval/tempeval3_toolkit_gold_sample",),
+        _timex("tempeval3_toolkit_gold_sample"), ("extent_f1", "date_value_accuracy")),
     Row("events / news raters", ("eval/cameo_news_raters/dev.jsonl",), _raters,
         ("coverage", "root_accuracy", "end_to_end"), ("false_alarm_rate",)),
     Row("events / PETRARCH2 unit tests", ("eval/petrarch2_validation",), _petrarch,

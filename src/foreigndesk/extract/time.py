@@ -43,6 +43,7 @@ from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.time_rules import (
     Context,
     Resolved,
+    daypart_noun_after,
     offset_value,
     prefix_words,
     rules,
@@ -253,6 +254,7 @@ _PERIOD = re.compile(r"\d{4}(?:-\d\d){0,2}|\d{4}-(?:W\d\d|Q[1-4]|H[12])")
 
 
 _AGE = re.compile(r"(?:year|month|week|day)s?[- ]old\b")
+_DAYPART_ONLY = re.compile(r"(?:the\s+)?(?:morning|afternoon|evening|night)")
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -270,6 +272,8 @@ def _entity_candidates(low: str, ents: list[tuple[int, int, str]],
             continue
         if not any(w in words or w.rstrip("s") in words for w in _WORD.findall(span)):
             continue
+        if _DAYPART_ONLY.fullmatch(span) and daypart_noun_after(low, end):
+            continue  # "the morning session"
         out.append(Candidate(start, end, len(rules()), "entity",
                              Resolved("", "", "TIME" if label == "TIME" else "DATE"),
                              source="spacy"))

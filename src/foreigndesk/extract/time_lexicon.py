@@ -40,6 +40,7 @@ class Lexicon:
     seasons: dict[str, str] = field(default_factory=dict)
     parts_of_day: dict[str, str] = field(default_factory=dict)
     month_context: list[str] = field(default_factory=list)
+    daypart_nouns: set[str] = field(default_factory=set)
     units: dict[str, dict[str, Any]] = field(default_factory=dict)
     unit_forms: dict[str, str] = field(default_factory=dict)
     numbers: dict[str, float] = field(default_factory=dict)
@@ -124,6 +125,7 @@ def lexicon() -> Lexicon:
     lx.seasons = dict(raw["seasons"])
     lx.parts_of_day = dict(raw["parts_of_day"])
     lx.month_context = list(raw["month_context"])
+    lx.daypart_nouns = set(raw.get("daypart_nouns", []))
     lx.units = {k: dict(v) for k, v in raw["units"].items()}
     plurals = {v: k for k, v in raw.get("unit_plurals", {}).items()}
     for u in lx.units:

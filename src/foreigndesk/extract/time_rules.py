@@ -863,6 +863,15 @@ def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
                     anchored=ctx.dct is not None)
 
 
+_NEXT_WORD = re.compile(r"[^\S\n]+([a-z]+)\b")
+
+
+def daypart_noun_after(text: str, end: int) -> bool:
+    """Is a part of the day ending at ``end`` the modifier of a noun ("the morning session")?"""
+    nxt = _NEXT_WORD.match(text, end)
+    return bool(nxt) and nxt.group(1) in lexicon().daypart_nouns
+
+
 _DAYPART_BEFORE = ("in", "at", "by", "during", "until", "till", "since", "through", "from",
                    "throughout", "before", "after")
 
@@ -872,7 +881,7 @@ def h_daypart(m: re.Match[str], ctx: Context) -> Resolved | None:
     date here; a day named in the same sentence takes over, see time.py). Only after a
     preposition: "morning newspapers", "the evening news" are no time."""
     start = m.start("pmod") if m["pmod"] else m.start()
-    if _word_before(ctx.text, start) not in _DAYPART_BEFORE:
+    if _word_before(ctx.text, start) not in _DAYPART_BEFORE or daypart_noun_after(ctx.text, m.end()):
         return None
     code = lexicon().parts_of_day[key(m["part"])]
     if ctx.dct is None:
