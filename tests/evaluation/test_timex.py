@@ -110,3 +110,103 @@ def test_eval_timex_fails_cleanly_without_tml_files(tmp_path: Path) -> None:
     result = run_cli("eval", "timex", str(tmp_path), ok=False)
     assert result.exit_code != 0
     assert "no *.tml or MEANTIME *.xml files" in result.output
+
+
+# -- MEANTIME (CAT XML) -----------------------------------------------------------------------
+
+# A MEANTIME-style document written for this test: a title, a dateline that is the creation
+# time, and one body sentence with a weekday; sentence 6 lies beyond the annotated part.
+_TOKENS = [
+    (0, "Talks"), (0, "resume"),
+    (1, "March"), (1, "3"), (1, ","), (1, "2008"),
+    (2, "The"), (2, "talks"), (2, "resumed"), (2, "on"), (2, "Monday"), (2, "("), (2, "Geneva"),
+    (2, ")"), (2, "."),
+    (6, "They"), (6, "end"), (6, "today"), (6, "."),
+]
+
+
+def _meantime(creation: bool = True) -> str:
+    toks = "\n".join(f'<token t_id="{i + 1}" sentence="{s}" number="{i}">{w}</token>'
+                     for i, (s, w) in enumerate(_TOKENS))
+    role = "CREATION_TIME" if creation else "NONE"
+    return (f'<?xml version="1.0" ?><Document doc_id="1" doc_name="t" lang="en" url="x">\n{toks}\n'
+            '<Markables>\n'
+            f'<TIMEX3 m_id="1" type="DATE" value="2008-03-03" functionInDocument="{role}">'
+            '<token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/>'
+            '<token_anchor t_id="6"/></TIMEX3>\n'
+            '<TIMEX3 m_id="2" type="DATE" value="2008-03-03" functionInDocument="NONE">'
+            '<token_anchor t_id="11"/></TIMEX3>\n'
+            '<TIMEX3 m_id="3" type="DATE" value="2008-03-01" functionInDocument="NONE" '
+            'TAG_DESCRIPTOR="not in the text"/>\n'
+            '</Markables>\n</Document>\n')
+
+
+@pytest.mark.parametrize("creation", [True, False])
+def test_read_meantime_rebuilds_text_spans_and_dct(tmp_path: Path, creation: bool) -> None:
+    from foreigndesk.evaluation.timex import read_meantime
+
+    p = tmp_path / "doc.xml"
+    p.write_text(_meantime(creation), encoding="utf-8")
+    doc = read_meantime(p)
+    assert doc.text.startswith("Talks resume\nMarch 3, 2008\nThe talks resumed on Monday (Geneva).")
+    assert doc.dct == "2008-03-03"  # marked, or else the dateline under the title
+    assert [(t.text, t.value) for t in doc.timexes] == [("March 3, 2008", "2008-03-03"),
+                                                        ("Monday", "2008-03-03")]
+    for t in doc.timexes:
+        assert doc.text[t.start:t.end] == t.text
+    # sentence 6 ("They end today.") is not annotated: a system "today" there is not scored
+    assert doc.annotated_end is not None and doc.text.index("today") >= doc.annotated_end
+    today = doc.text.index("today")
+    system = [TimeValue("d", 0, today, today + 5, "today", value="2008-03-03", type="DATE")]
+    score = Score()
+    score_document(doc, system, score)
+    assert (score.system, score.gold, score.gold_found) == (0, 2, 0)
+
+
+# -- HeidelTime, the baseline --------------------------------------------------------------------
+
+def test_heideltime_timeml_output_gives_spans_in_the_input() -> None:
+    from foreigndesk.evaluation.heideltime import parse_timeml
+
+    text = "Talks began on Monday & ended in June.\nA <b> tag stays."
+    out = ('<?xml version="1.0"?>\n<!DOCTYPE TimeML SYSTEM "TimeML.dtd">\n<TimeML>\n'
+           'Talks began on <TIMEX3 tid="t1" type="DATE" value="1998-07-13">Monday</TIMEX3> & '
+           'ended in <TIMEX3 tid="t2" type="DATE" value="1998-06">June</TIMEX3>.\n'
+           'A <b> tag stays.\n</TimeML>\n')
+    got = parse_timeml(out, text)
+    assert [(t.text, t.type, t.value) for t in got] == [("Monday", "DATE", "1998-07-13"),
+                                                       ("June", "DATE", "1998-06")]
+    # should HeidelTime change the text (here: a space dropped), spans are carried over
+    got = parse_timeml(out.replace("Talks began", "Talksbegan"), text)
+    assert [text[t.start:t.end] for t in got] == ["Monday", "June"]
+
+
+def test_eval_timex_baseline_is_skipped_with_a_reason_without_java(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = tmp_path / "doc.tml"
+    p.write_text(TML, encoding="utf-8")
+    monkeypatch.setenv("PATH", str(tmp_path))  # no java here
+    out = run_cli("eval", "timex", str(tmp_path), "--baseline", "heideltime").output
+    assert "documents 1" in out
+    assert "skipped: Java is not installed" in out
+
+
+def test_eval_timex_prints_heideltime_side_by_side(tmp_path: Path) -> None:
+    """The real HeidelTime (one JVM) on a document written for this test."""
+    from foreigndesk.evaluation.heideltime import unavailable
+
+    why = unavailable()
+    if why:
+        pytest.skip(f"HeidelTime cannot run here: {why}")
+    p = tmp_path / "doc.tml"
+    p.write_text(TML, encoding="utf-8")
+    out = run_cli("eval", "timex", str(tmp_path), "--baseline", "heideltime").output
+    assert "HeidelTime 2.2.1" in out
+    rows = {m.group(1): m.group(0) for m in
+            re.finditer(r"^(DATE|TIME|DURATION|SET|all)\s+\d+ \|.*$", out, re.M)}
+    assert set(rows) == {"DATE", "TIME", "DURATION", "SET", "all"}, out
+    # HeidelTime finds "Wednesday" (the DCT itself), "three days" and "last year": recall 1
+    date_cells = rows["DATE"].split("|")[2].split()
+    assert float(date_cells[1]) == 1.0, out
+    m = re.search(r"documents/s: foreigndesk ([\d.]+) .*\| HeidelTime 2.2.1 ([\d.]+)", out)
+    assert m and float(m.group(1)) > 0 and float(m.group(2)) > 0, out

@@ -325,7 +325,8 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
     back at most). Without one, "a month later" keeps its value from the publication date;
     "that day" stays unresolved."""
     for i, c in enumerate(found):
-        if c.r.shift is None:
+        shift = c.r.shift
+        if shift is None:
             continue
         sent = pd.sentence_index(c.start) if pd is not None else 0
         for j in range(i - 1, -1, -1):
@@ -333,7 +334,7 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
             psent = pd.sentence_index(prev.start) if pd is not None else 0
             if sent - psent > (ANAPHORA_REACH if c.r.anaphoric else SHIFT_REACH):
                 break
-            if c.r.shift[0] == "same":  # "at the time": the date in focus as it is
+            if shift[0] == "same":  # "at the time": the date in focus as it is
                 if prev.r.type == "DATE" and _PERIOD.fullmatch(prev.r.value) and prev.r.precision:
                     c.r = Resolved(prev.r.value, prev.r.precision, "DATE", anchored=False,
                                    shift=c.r.shift, anaphoric=True)
@@ -345,8 +346,11 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
             # "that year", "a month later" name a period of their unit; "a year earlier"
             # (the comparison of company reports) is the date in focus a year before, at
             # that date's precision (TimeML: Sept. 30, 1989 -> 1988-09-30, 1989-Q3 -> 1988-Q3)
-            same_date = c.r.shift[0] == "year" and not c.r.anaphoric and c.r.modifier is None
-            v = (shifted_value if same_date else offset_value)(a[0], *c.r.shift, a[1])
+            unit, k = shift
+            if unit == "year" and not c.r.anaphoric and c.r.modifier is None:
+                v = shifted_value(a[0], unit, k, a[1])
+            else:
+                v = offset_value(a[0], unit, k, a[1])
             if v is not None:
                 value, precision, typ = v[0], v[1], "DATE"
                 if c.r.part and precision == "day":
@@ -379,7 +383,7 @@ def _clock_days(found: list[Candidate], pd: ParsedDoc | None) -> None:
     else on the publication date."""
     if pd is None:
         return
-    for i, c in enumerate(found):
+    for c in found:
         if c.rule == "ordinal_day" and c.r.type == "DATE":
             pass  # "the second day" takes the day named next to it, as a clock time does
         elif c.rule not in ("clock", "daypart") or not c.r.anchored or c.r.type != "TIME":

@@ -869,7 +869,7 @@ _NEXT_WORD = re.compile(r"[^\S\n]+([a-z]+)\b")
 def daypart_noun_after(text: str, end: int) -> bool:
     """Is a part of the day ending at ``end`` the modifier of a noun ("the morning session")?"""
     nxt = _NEXT_WORD.match(text, end)
-    return bool(nxt) and nxt.group(1) in lexicon().daypart_nouns
+    return nxt is not None and nxt.group(1) in lexicon().daypart_nouns
 
 
 _DAYPART_BEFORE = ("in", "at", "by", "during", "until", "till", "since", "through", "from",
