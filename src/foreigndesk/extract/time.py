@@ -293,8 +293,8 @@ def _trigger_word_set() -> set[str]:
 def _anchor(c: Candidate) -> tuple[cal.Date, str] | None:
     """The first day of the period a resolved date or time names, with its precision (day,
     week, month, quarter, year)."""
-    if c.r.shift is not None and not c.r.value:
-        return None
+    if (c.r.shift is not None and not c.r.value) or c.r.year_ago:
+        return None  # unresolved, or itself a comparison ("a year ago"), not the date in focus
     value, precision = c.r.value, c.r.precision
     if c.r.type == "TIME" and _CALENDAR.fullmatch(value[:10]):
         value, precision = value[:10], "day"
@@ -370,7 +370,8 @@ def _follow_quarters(found: list[Candidate], pd: ParsedDoc | None) -> None:
         m = _QUARTER_VALUE.fullmatch(c.r.value)
         if c.r.year_ago:
             if last is not None and sent - last[0] <= 2:
-                c.r = Resolved(f"{last[1] - 1:04d}-Q{last[2]}", "quarter", anchored=True)
+                c.r = Resolved(f"{last[1] - 1:04d}-Q{last[2]}", "quarter", anchored=True,
+                               year_ago=True)
                 c.r.shift = None
             continue
         if m:
