@@ -80,6 +80,10 @@ UNDERSPECIFIED = [
     ("Today is the 99th day of the strike.", "2023-01-18", "the 99th day", "2023-01-18",
      None),
     ("Demand stayed weak well into the summer.", "1989-10-26", "the summer", "1989-SU", None),
+    ("Talks stalled over the winter.", "2023-03-15", "the winter", "2022-WI",
+     None),  # the winter just over (December 2022 - February 2023), not the next one
+    ("By the end of the decade, output had doubled.", "2023-03-15", "the end of the decade",
+     "202X", "LATE"),
 ]
 
 

@@ -478,6 +478,12 @@ def _season(ctx: Context, code: str, n: int, mod: str | None, m: re.Match[str]) 
     order = ["SP", "SU", "FA", "WI"]
     cur = cur_year * 4 + order.index(cur_code)
     if n == 0:
+        if code == cur_code:
+            return Resolved(f"{cur_year:04d}-{code}", "season", anchored=True, modifier=mod)
+        ahead = (order.index(code) - order.index(cur_code)) % 4
+        if ahead != 2:  # the nearer of the last and the next one ("the winter" said in March)
+            k = cur + (ahead if ahead < 2 else ahead - 4)
+            return Resolved(f"{k // 4:04d}-{code}", "season", anchored=True, modifier=mod)
         target_year = ctx.dct.year if code != "WI" or ctx.dct.month >= 3 else ctx.dct.year - 1
         return Resolved(f"{target_year:04d}-{code}", "season", anchored=True, modifier=mod)
     k = cur + (1 if n > 0 else -1)
@@ -588,6 +594,8 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "the next month" is a stretch of time from now (duration rule)
     part = lx.parts_of_day.get(u)
     end = None
+    if u in ("decade", "century") and not (det == "the" and m["pmod"]):
+        return None  # only "the end of the decade": of the publication
     if det == "the":
         # "later in the day", "the day", "the day after the vote"; not "the week" or "the
         # morning" alone (a stretch of time, a part of any day)
@@ -978,7 +986,8 @@ def _rules() -> list[Rule]:
         ("anaphora", B + r"(?:(?P<pmod>earlier|later|early|late|(?:the<S>)?(?:beginning|start|middle|"
                      r"end|close)<S>of)<S>(?:in<S>)?)?(?P<det>that<S>same|"
                      r"the<S>same|that|the<S>following|the<S>next|the<S>previous|the<S>preceding|"
-                     r"the<S>prior|the)<S>(?P<u>day|week|month|year|morning|afternoon|evening|night)" + E,
+                     r"the<S>prior|the)<S>(?P<u>day|week|month|year|decade|century|morning|afternoon|evening|"
+                     r"night)" + E,
          h_anaphora),
         ("shift_unit", B + r"<PMOD>(?P<the>the<S>)?(?P<shift><SHIFT>)<S>(?P<u>week(?:end)?|month|year|"
                        r"quarter|decade|century|fiscal<S>year|<SEASON>|<MONTH>)" + E, h_shift_unit),

@@ -20,6 +20,7 @@ from foreigndesk.extract.time_lexicon import lexicon
 MAX_REACH = 40
 _VERB_TAGS = {"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"}
 _BE = {"be"}
+_SUBJECT_TAGS = {"NNS", "NNPS", "PRP"}
 _HAVE = {"have"}
 
 
@@ -59,6 +60,8 @@ def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
         return None
     if tok.tag_ == "VBD":
         return "past"
+    if tok.tag_ == "VBN" and v > lo and doc[v - 1].tag_ in _SUBJECT_TAGS:
+        return "past"  # "Talks stalled over the winter": a past tense the tagger read as VBN
     if tok.tag_ in ("VBZ", "VBP"):
         return "present"
     if tok.tag_ == "VBG" and tok.lemma_.lower() == "go" and v + 1 < len(doc) and doc[v + 1].tag_ == "TO":
