@@ -636,6 +636,9 @@ class Coder(ActorResolver):
                    light: Token | None, consumed: set[int] | None = None,
                    partial: bool = False) -> list[RawEvent]:
         doc = noun.doc
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.lemma_.lower() in frame_words()["remembered"]:
+            return []  # "the anniversary of the invasion": remembered, not happening
         pre_toks = [t for t in doc[noun.left_edge.i: noun.i]]
         post = sorted((t for c in noun.children if c.i > noun.i for t in c.subtree),
                       key=lambda t: t.i)
@@ -718,6 +721,14 @@ class Coder(ActorResolver):
 def instrument_words() -> dict[str, frozenset[str]]:
     """The word lists of ``data/en/instruments.yaml``."""
     raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/instruments.yaml")
+                         .read_text(encoding="utf-8"))
+    return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def frame_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/en/event_frames.yaml``."""
+    raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/event_frames.yaml")
                          .read_text(encoding="utf-8"))
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
 

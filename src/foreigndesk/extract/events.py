@@ -309,6 +309,12 @@ class EventExtractor:
                 start, end = min(start, ref.mention.start), max(end, ref.mention.end)
         text = pd.document.text[start:end]
         tv = choose(r, tspans)
+        if tv is None and tspans and _past(r.clause):
+            # a past act is never dated by the publication when its sentence dates it (but
+            # not by the date of a relative clause about something else)
+            free = [(f, sp) for f, sp in tspans if not _in_other_relative(sp.root, r.trigger)]
+            if free:
+                tv = min(free, key=lambda fs: abs(fs[1].root.i - r.trigger.i))[0]
         if tv is not None:
             date, prec, dsrc = event_date(tv), tv.precision, "text"
         elif pd.document.published:
@@ -419,6 +425,26 @@ def _with_statements(events: list[Event], said: list[Event], claims: list[Claim]
     for i in sorted(set(by_sentence) | set(first) | set(last)):
         out += first.get(i, []) + by_sentence.get(i, []) + last.get(i, [])
     return out
+
+
+def _in_other_relative(tok: Token, trigger: Token) -> bool:
+    """Is ``tok`` inside a relative or participial clause that does not hold ``trigger``?"""
+    t = tok
+    for _ in range(12):
+        if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= trigger.i <= t.right_edge.i):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _past(verb: Token) -> bool:
+    """Is this clause in a past tense ("met", "had met", "was shot down")?"""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.tag_ == "VBD" or c.lower_ in ("had", "was", "were")
+                                      for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 def _depth(tok: Token) -> int:
