@@ -159,9 +159,8 @@ def _target(c: Claim, speaker: Mention | None, code_s: str | None,
             continue
         if m.code == code_s or (speaker is not None and m.actor_id == speaker.actor_id):
             continue
-        if speaker is not None and m.country and m.country == speaker.country and (
-                m.sector or "GOV") == (speaker.sector or "GOV"):
-            continue
+        if speaker is not None and m.country and m.country == speaker.country:
+            continue  # what a statement is about is another state's
         if m.country and political(m.code, m.country, m.sector):
             if not m.sector and m.actor_kind in (None, "state", "place", "government"):
                 return Mention(m.doc_id, m.sentence, m.start, m.end, m.text, m.extractor,
