@@ -200,27 +200,28 @@ class EventExtractor:
             ex.events[:] = _with_statements(ex.events, said, ex.claims)
 
     def cue_subject(self, pd: ParsedDoc, i: int, at: int, actors: dict[int, list[Mention]],
-                    places: dict[int, list[Place]]) -> Mention | None:
-        """The actor the subject of the cue at character ``at`` stands for, as the coder
-        reads it (a mention carrying the code it has there), when sentence ``i`` is parsed."""
+                    places: dict[int, list[Place]]) -> list[Mention]:
+        """The actors the subject of the cue at character ``at`` stands for, as the coder
+        reads it (mentions carrying the codes they have there), when sentence ``i`` is
+        parsed: one, or two for a pair ("the two leaders"); else none."""
         if at < 0 or not pd.is_parsed(i):
-            return None
+            return []
         doc = pd.parsed(i)
         offset = pd.sents[i].start_char
         tok = next((t for t in doc if t.idx + offset == at), None)
         if tok is None:
-            return None
+            return []
         sa = SentenceActors.build(doc, offset, actors.get(i, ()), actors.get(i - 1, ()),
                                   [_place_mention(p) for p in places.get(i, ())])
         refs = self.coder.subjects(tok, sa) if tok.tag_.startswith("VB") else []
-        if len(refs) != 1:
-            return None
-        r = refs[0]
-        m = r.mention
-        return Mention(m.doc_id, m.sentence, m.start, m.end, m.text, m.extractor, m.version,
-                       m.confidence, label=m.label, actor_id=m.actor_id,
-                       actor_name=m.actor_name, actor_kind=m.actor_kind, country=r.country,
-                       sector=r.sector)
+        if len(refs) not in (1, 2) or (len(refs) == 2 and refs[0].country == refs[1].country):
+            return []
+        return [Mention(r.mention.doc_id, r.mention.sentence, r.mention.start, r.mention.end,
+                        r.mention.text, r.mention.extractor, r.mention.version,
+                        r.mention.confidence, label=r.mention.label,
+                        actor_id=r.mention.actor_id, actor_name=r.mention.actor_name,
+                        actor_kind=r.mention.actor_kind, country=r.country, sector=r.sector)
+                for r in refs]
 
     def code(self, pd: ParsedDoc, i: int, doc: Doc, actors: dict[int, list[Mention]],
              places: dict[int, list[Place]], times: dict[int, list[TimeValue]]) -> None:
