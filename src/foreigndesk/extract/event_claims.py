@@ -161,7 +161,8 @@ def _target(c: Claim, speaker: Mention | None, code_s: str | None,
             continue
         if m.code == code_s or (speaker is not None and m.actor_id == speaker.actor_id):
             continue
-        if speaker is not None and m.country and m.country == speaker.country:
+        own = speaker.country if speaker is not None else (code_s or "")[:3]
+        if m.country and m.country == own:
             continue  # what a statement is about is another state's
         if m.country and political(m.code, m.country, m.sector):
             if not m.sector and m.actor_kind in (None, "state", "place", "government"):

@@ -138,7 +138,7 @@ class EventExtractor:
             mentions = actors.get(i, ())
             if in_question(pd, sent.start_char):  # "Q" asserts nothing
                 continue
-            if not mentions and not (actors.get(i - 1) and _refers_back(sent)):
+            if not mentions and not (_previous(actors, i) and _refers_back(sent)):
                 continue  # no actor here, and none the sentence could point back to
             two = len({(m.country, m.sector) for m in mentions}) >= 2
             cands: list[tuple[dict[str, list[Entry]], str, str]] = []
@@ -211,7 +211,7 @@ class EventExtractor:
         tok = next((t for t in doc if t.idx + offset == at), None)
         if tok is None:
             return []
-        sa = SentenceActors.build(doc, offset, actors.get(i, ()), actors.get(i - 1, ()),
+        sa = SentenceActors.build(doc, offset, actors.get(i, ()), _previous(actors, i),
                                   [_place_mention(p) for p in places.get(i, ())])
         refs = self.coder.subjects(tok, sa) if tok.tag_.startswith("VB") else []
         if len(refs) not in (1, 2) or (len(refs) == 2 and refs[0].country == refs[1].country):
@@ -227,7 +227,7 @@ class EventExtractor:
              places: dict[int, list[Place]], times: dict[int, list[TimeValue]]) -> None:
         offset = pd.sents[i].start_char
         place_mentions = [_place_mention(p) for p in places.get(i, ())]
-        sa = SentenceActors.build(doc, offset, actors.get(i, ()), actors.get(i - 1, ()),
+        sa = SentenceActors.build(doc, offset, actors.get(i, ()), _previous(actors, i),
                                   place_mentions)
         sa.issuer = issuer(pd)
         raw = self.coder.code_sentence(doc, sa)
@@ -368,6 +368,15 @@ def dictionary_from_env() -> Dictionary | None:
         return load_dictionary(where)
     except (OSError, ValueError) as e:
         raise ValueError(f"${ENV}={where}: {e}") from e
+
+
+def _previous(actors: dict[int, list[Mention]], i: int, back: int = 3) -> list[Mention]:
+    """The actor mentions of the nearest sentence before ``i`` (at most ``back`` sentences
+    back) that has any: what a pronoun or "the two leaders" can point to."""
+    for k in range(i - 1, max(-1, i - 1 - back), -1):
+        if actors.get(k):
+            return actors[k]
+    return []
 
 
 def _refers_back(sent: Span) -> bool:
