@@ -297,7 +297,9 @@ class EventExtractor:
                             r.target.country if r.target else None)
         mod = modality(r.clause if r.kind != "verb" else r.trigger)
         if self.statements:
-            code = intent_code(code, mod)  # "will visit" is an intent to meet (036)
+            intent = intent_code(code, mod)  # "will visit" is an intent to meet (036) ...
+            if intent != code:
+                code, mod = intent, "asserted"  # ... and that intent is expressed now
         ci = info(code)
         sides = [ref for ref in (r.source, r.target) if ref is not None]
         toks = [r.trigger]
