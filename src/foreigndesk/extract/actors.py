@@ -973,9 +973,12 @@ class Resolver:
         return self.d.tok_lower(m.t1) in ("'s", "’s", "'")
 
     def _adjective_as_noun(self, m: Match) -> bool:
-        """"the Chinese are bolder": an adjective standing for its people."""
+        """"the Chinese are bolder", "any American trying to visit": an adjective standing
+        for its people (a determiner before it, no noun after it)."""
         nxt = self.doc[m.t1] if m.t1 < len(self.doc) else None
-        return self.d.tok_lower(m.t0 - 1) == "the" and (nxt is None or not nxt.tag_.startswith(("NN", "JJ")))
+        return self.d.tok_lower(m.t0 - 1) in ("the", "any", "every", "an", "a", "each", "no",
+                                              "one") and (
+            nxt is None or not nxt.tag_.startswith(("NN", "JJ")))
 
     def _place_reading(self, m: Match) -> bool:
         """Is this capital a place here rather than its government?"""

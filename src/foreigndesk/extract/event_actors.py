@@ -328,9 +328,10 @@ class ActorResolver:
             for i, m in reversed(before):
                 if m.actor_kind == "person":
                     return [self.ref(m, t.doc[i])]
-            for m in reversed(sa.previous):
-                if m.actor_kind == "person":
-                    return [self.ref(m, t)]
+            persons = [m for m in sa.previous if m.actor_kind == "person"]
+            if persons:  # the latest sentence with a person: its first (most often its subject)
+                last = persons[-1].sentence
+                return [self.ref(next(m for m in persons if m.sentence == last), t)]
             return []
         if low == "it" and t.dep_ in SUBJ + PASS_SUBJ:
             # "Ethiopia indicated it would act", "China said it had sent aid": the speaker

@@ -78,6 +78,9 @@ VERB_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon",
 NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "for", "into",
                      "over", "of", "at", "in", "between", "regarding", "concerning")
 WHERE_PREPS = frozenset(("in", "at", "outside", "near"))
+# "entities controlled by X", "firms linked to X": X stands behind them
+CONTROL_VERBS = frozenset(("control", "own", "run", "operate", "back", "link", "tie",
+                           "affiliate", "connect", "associate", "manage", "finance", "fund"))
 # verbs of an event noun's clause that name its target ("sanctions targeting X", "a ban that
 # applies to X", "measures aimed at X", "restrictions affecting X")
 NOUN_CLAUSE_TARGETS = frozenset(("target", "apply", "aim", "affect", "hit", "punish",
@@ -191,6 +194,21 @@ class Coder(ActorResolver):
                 return self.subjects(noun.head, sa, _depth + 1)
         return []
 
+    def controller(self, tok: Token, sa: SentenceActors) -> list[ActorRef]:
+        """Who stands behind a noun that is no actor itself: "entities controlled by the
+        Cuban military", "companies linked to the regime", "firms owned by X"."""
+        for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in CONTROL_VERBS:
+                for a in c.children:
+                    if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ in ("by", "to",
+                                                                               "with")):
+                        for p in a.children:
+                            if p.dep_ == "pobj":
+                                refs = self.np_actors(p, sa)
+                                if refs:
+                                    return refs
+        return []
+
     def acts_for_issuer(self, subj: Token, verb: Token) -> bool:
         """Does this subject stand for the government that issued an official text: a
         policy instrument ("The memorandum ends ..."), or "it"/"this" doing something
@@ -249,6 +267,14 @@ class Coder(ActorResolver):
                     if p.dep_ == "pobj":
                         refs = [r for r in self.np_actors(p, sa)
                                 if all(distinct(r, s) for s in sources)]
+                        if refs:
+                            return refs
+        for c in tok.children:  # "transactions with entities controlled by the Cuban military"
+            if c.dep_ == "prep" and c.lower_ in ("with", "of", "to", "for"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        refs = [r for r in self.controller(p, sa) if all(distinct(r, s)
+                                                                        for s in sources)]
                         if refs:
                             return refs
         if tok.lemma_.lower() in self.d.nouns:  # an event noun's own clause names its target
@@ -312,6 +338,21 @@ class Coder(ActorResolver):
                         refs = self.np_targets(po, sa, sources)
                         if refs:
                             return refs
+        for o in objs:  # an event noun as object names its own target ("the embargo of Cuba")
+            if o.lemma_.lower() in self.d.nouns:
+                refs = [r for r in self.noun_targets(o, sa, False)
+                        if all(distinct(r, s) for s in sources)]
+                if refs:
+                    return refs
+        for c in verb.children:  # "made it clear to China", "is hostile to X"
+            if c.dep_ in ("acomp", "oprd", "ccomp") and c.pos_ == "ADJ":
+                for pc in c.children:
+                    if pc.dep_ == "prep" and pc.lower_ in ("to", "with", "toward", "towards"):
+                        for po in pc.children:
+                            if po.dep_ == "pobj":
+                                refs = self.np_targets(po, sa, sources)
+                                if refs:
+                                    return refs
         if theme:  # the recipient named inside the object: "500 million euros in aid to Ukraine"
             for o in objs:
                 for t in o.subtree:

@@ -373,12 +373,12 @@ def dictionary_from_env() -> Dictionary | None:
 
 
 def _previous(actors: dict[int, list[Mention]], i: int, back: int = 3) -> list[Mention]:
-    """The actor mentions of the nearest sentence before ``i`` (at most ``back`` sentences
-    back) that has any: what a pronoun or "the two leaders" can point to."""
-    for k in range(i - 1, max(-1, i - 1 - back), -1):
-        if actors.get(k):
-            return actors[k]
-    return []
+    """The actor mentions of the ``back`` sentences before ``i``, in text order: what a
+    pronoun or "the two leaders" can point to."""
+    out: list[Mention] = []
+    for k in range(max(0, i - back), i):
+        out += sorted(actors.get(k, ()), key=lambda m: m.start)
+    return out
 
 
 def _refers_back(sent: Span) -> bool:
@@ -403,13 +403,18 @@ def issuer(pd: ParsedDoc) -> Mention | None:
         return pd.cache["events.issuer"]
     out: Mention | None = None
     turns = pd.cache.get("turns") or []
-    if len(turns) == 1 and turns[0].start == 0 and turns[0].speaker is not None \
-            and turns[0].speaker.group is not None:
-        g = turns[0].speaker.group
+    speakers = {t.speaker.actor.id for t in turns if t.speaker is not None and not t.question}
+    if len(speakers) == 1 and all(t.speaker is not None or t.question for t in turns):
+        first = next(t for t in turns if t.speaker is not None)  # one speaker throughout
+    else:
+        first = None
+    if first is not None and first.speaker is not None and first.speaker.group is not None \
+            and not any(t.question for t in turns):
+        g = first.speaker.group
         out = Mention(pd.doc_id, 0, 0, 0, g.name, "turns", "1", 0.6, label="ISSUER",
                       actor_id=g.id, actor_name=g.name, actor_kind=g.kind,
                       country=g.id if g.kind == "state" else g.country,
-                      sector=turns[0].speaker.group_sector)
+                      sector=first.speaker.group_sector)
     else:
         c = url_country(pd.document.url)
         if c:
