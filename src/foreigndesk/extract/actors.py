@@ -963,7 +963,7 @@ class Resolver:
             elif role == "capital" and self._possessive(m):
                 sector = "GOV"
         if role == "adjective" and sector is None and self._adjective_as_noun(m):
-            role = "demonym"
+            role, sector = "demonym", "CVL"  # "any American trying to visit": a person
         d.consumed.update(range(r.t0, t1))
         d.emit(Resolved(r.start, end, self.d.text[r.start:end],
                         r.label if r.label != "RULE" else ("NORP" if role in ("adjective", "demonym") else "GPE"),

@@ -106,14 +106,17 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
     for c in pd.extraction.claims:
         if c.kind != "statement":
             continue  # a belief ("believes", "supports") or an intention ("wants"): no statement
-        if c.stance == "questions" or any(
-                not (c.content_start <= e.start and e.end <= c.content_end)
-                for e in coded_at.get(c.sentence, ())):
-            continue  # the speaker's act is coded already (or the speech is a question)
+        if c.stance == "questions":
+            continue
+        outside = [e for e in coded_at.get(c.sentence, ())
+                   if not (c.content_start <= e.start and e.end <= c.content_end)]
         resolved = speaker_of(c, _cue_offset(pd, c)) if speaker_of is not None else []
         speakers: list[Mention | None] = list(resolved) or [_speaker_mention(c, by_sentence)]
         for speaker in speakers:
             code_s = speaker.code if resolved and speaker is not None else c.speaker_code
+            if code_s and len(code_s) == 3 and speaker is not None and speaker.actor_kind in (
+                    None, "state", "place", "government"):
+                code_s += "GOV"  # a state speaks through its government ("Beijing said")
             country = speaker.country if speaker is not None else None
             sector = speaker.sector if speaker is not None else None
             if speaker is None and code_s:
@@ -121,6 +124,9 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
                     None, code_s)
             if not political(code_s, country, sector) or (c.sentence, code_s) in seen:
                 continue
+            if any(e.source_code == code_s or (c.speaker_actor and e.source_actor ==
+                                               c.speaker_actor) for e in outside):
+                continue  # the speaker's own act is coded already ("X condemned Y, saying")
             seen.add((c.sentence, code_s))
             target = _target(c, speaker, code_s, by_sentence)
             if target is None and len(speakers) == 2:  # "The two leaders underscored ...":

@@ -307,6 +307,11 @@ class Coder(ActorResolver):
                     refs = self.np_targets(c, sa, sources)
                     if refs:
                         return refs
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters detained after July 11"
+                refs = [r for r in self.np_actors(verb.head, sa, descend=False)
+                        if all(distinct(r, s) for s in sources)]
+                if refs:
+                    return refs
         objs = [c for c in verb.children if c.dep_ in OBJ]
         theme = m is not None and "theme" in m.flags
         for c in objs:

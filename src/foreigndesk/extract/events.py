@@ -318,6 +318,9 @@ class EventExtractor:
             free = [(f, sp) for f, sp in tspans if not _in_other_relative(sp.root, r.trigger)]
             if free:
                 tv = min(free, key=lambda fs: abs(fs[1].root.i - r.trigger.i))[0]
+        if tv is not None and mod == "asserted" and code[:2] in ("03", "13") and \
+                pd.document.published and event_date(tv)[:10] > pd.document.published:
+            tv = None  # an intent is dated when it is expressed, not when its act is planned
         if tv is not None:
             date, prec, dsrc = event_date(tv), tv.precision, "text"
         elif pd.document.published:
