@@ -51,6 +51,7 @@ class SentenceActors:
     places: dict[int, Mention] = field(default_factory=dict)  # token -> place (as a mention)
     dateline: range = range(0)  # "BEIJING (AP) —": tokens of a leading dateline
     issuer: Mention | None = None  # the government an official text speaks for
+    principals: list[Mention] = field(default_factory=list)  # the text's two main persons
 
     @classmethod
     def build(cls, doc: Doc, offset: int, mentions: Iterable[Mention],
@@ -79,6 +80,15 @@ class SentenceActors:
 
     def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
+
+
+POLITICAL_SECTORS = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "OPP", "REB",
+                               "PTY"))
+
+
+def political_mention(m: Mention) -> bool:
+    """A state, or a political agent of one (its government, military, opposition ...)."""
+    return bool(m.country) and (not m.sector or m.sector in POLITICAL_SECTORS)
 
 
 def has_code(m: Mention) -> bool:
@@ -241,7 +251,7 @@ class ActorResolver:
         cands = [(m, t.doc[i]) for i, m in reversed(before)] + [(m, t) for m in
                                                                  reversed(sa.previous)]
         for m, tok in cands:
-            if not m.country or m.country in seen:
+            if not m.country or m.country in seen or not political_mention(m):
                 continue
             if people != (m.actor_kind == "person"):
                 continue
@@ -249,6 +259,8 @@ class ActorResolver:
             found.append(self.ref(m, tok))
             if len(found) == 2:
                 return found
+        if len(sa.principals) == 2:  # a readout's "the two leaders": its two main persons
+            return [self.ref(m, t) for m in sa.principals]
         return []
 
     def title(self, t: Token, sa: SentenceActors) -> list[ActorRef]:
@@ -370,7 +382,7 @@ class ActorResolver:
                     found: list[ActorRef] = []
                     seen: set[str] = set()
                     for m in reversed(sa.previous):
-                        if m.country and m.country not in seen and \
+                        if m.country and m.country not in seen and political_mention(m) and \
                                 (m.actor_kind == "person") == people:
                             seen.add(m.country)
                             found.append(self.ref(m, t))

@@ -230,6 +230,7 @@ class EventExtractor:
         sa = SentenceActors.build(doc, offset, actors.get(i, ()), _previous(actors, i),
                                   place_mentions)
         sa.issuer = issuer(pd)
+        sa.principals = principals(pd)
         raw = self.coder.code_sentence(doc, sa)
         if not raw:
             return
@@ -396,6 +397,26 @@ def _refers_back(sent: Span) -> bool:
             return True
         prev = low
     return False
+
+
+def principals(pd: ParsedDoc) -> list[Mention]:
+    """The text's two main persons: the two political persons of different states named most
+    often (each at least twice), as "the two leaders" of a readout."""
+    if "events.principals" in pd.cache:
+        return pd.cache["events.principals"]
+    counts: dict[str, list[Mention]] = {}
+    for m in pd.extraction.mentions:
+        if m.actor_kind == "person" and m.actor_id and m.country and m.sector == "GOV":
+            counts.setdefault(m.actor_id, []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    out: list[Mention] = []
+    for ms in ranked:
+        if len(ms) >= 2 and all(o.country != ms[0].country for o in out):
+            out.append(ms[0])
+        if len(out) == 2:
+            break
+    pd.cache["events.principals"] = out if len(out) == 2 else []
+    return pd.cache["events.principals"]
 
 
 def issuer(pd: ParsedDoc) -> Mention | None:
