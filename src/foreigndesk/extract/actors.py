@@ -111,6 +111,8 @@ HEAD_SECTORS: tuple[tuple[frozenset[str], str], ...] = (
                 "organization", "organisation", "union", "international", "dialogue",
                 "program", "programme", "observatory", "ngo"}), "NGO"),
 )
+# mentions whose country says little about an agent near them
+CONTEXTLESS_SECTORS = frozenset({"MED", "BUS", "EDU"})
 CVL_OPP_ALONE = frozenset({"protesters", "protestors", "demonstrators", "dissidents", "rebels",
                            "insurgents", "guerrillas", "activists", "exiles", "strikers",
                            "marchers", "rioters", "separatists", "militants"})
@@ -1108,15 +1110,35 @@ class Resolver:
                 d.emit(Resolved(r.start, r.end, r.text, "RULE", self.ix.actors[se.actor_id],
                                 se.actor_id, info.sector, 0.7))
                 return
-        votes: Counter[str] = Counter()
+        words = alone_words()
+        if d.tok_lower(m.t0 - 1) in words["multinational"]:
+            d.emit(Resolved(r.start, r.end, r.text, "RULE", sector_only(info.sector or "GOV"),
+                            None, info.sector, 0.5))  # "allied forces", "coalition troops"
+            return
+        owner = self._possessor(m)
+        if owner is not None:  # "Fidel Castro's government", "Bush's aides"
+            state = self.ix.actors.get(owner)
+            if state is not None:
+                d.emit(Resolved(r.start, r.end, r.text, "RULE", state, owner, info.sector, 0.8))
+                return
+        votes: dict[str, float] = {}
         nearest: dict[str, int] = {}
+        people = fold(m.text) in CVL_OPP_ALONE
         for o in d.out:
-            if o.country is None or o.actor.kind == "person" or (o.sector is None and o.label == "NORP"):
+            if o.country is None or (o.sector is None and o.label == "NORP"):
                 continue  # a plain adjective ("the American flag") is not an actor
+            if o.sector in CONTEXTLESS_SECTORS or (o.actor.kind == "person" and (
+                    people or o.sector not in ("GOV", "MIL", "LEG"))):
+                continue  # a newspaper's, a firm's or a scholar's country says little
             os_ = d.sent_of_tok[bisect.bisect_right(d.tok_starts, o.start) - 1]
             if abs(os_ - sent) > 2:
                 continue
-            votes[o.country] += 2 if os_ == sent else 1
+            if os_ == sent and not people:  # an institution: the nearer (before it: nearer
+                gap = abs(o.start - r.start) / 60.0  # still) in its own sentence counts more
+                votes[o.country] = votes.get(o.country, 0.0) + 3.0 / (1.0 + gap) * (
+                    1.5 if o.start < r.start else 1.0)
+            else:  # protesters, dissidents: the country their neighbourhood speaks of most
+                votes[o.country] = votes.get(o.country, 0.0) + (2.0 if os_ == sent else 1.0)
             dist = abs(o.start - r.start)
             nearest[o.country] = min(dist, nearest.get(o.country, dist))
         if votes:
@@ -1130,6 +1152,21 @@ class Resolver:
                                 None, info.sector, 0.5))
             return
         d.emit(Resolved(r.start, r.end, r.text, "RULE", state, country, info.sector, 0.7))
+
+    def _possessor(self, m: Match) -> str | None:
+        """The country of a person or state named with "'s" just before an agent word
+        ("Fidel Castro's government", "Bush's brutal aides")."""
+        d = self.d
+        k = m.t0 - 1
+        if k >= 0 and self.doc[k].tag_.startswith("JJ"):
+            k -= 1
+        if k < 1 or d.tok_lower(k) not in ("'s", "’s", "'"):
+            return None
+        end = self.doc[k - 1].idx + len(self.doc[k - 1].text)
+        for o in d.out:
+            if o.end == end and o.country:
+                return o.country
+        return None
 
     # -- entities the dictionary does not know --------------------------------------------
     def entity(self, r: Ref) -> None:

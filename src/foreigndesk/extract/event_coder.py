@@ -611,7 +611,10 @@ class Coder(ActorResolver):
         if mutual:  # both parties act
             pairs += [(t, s_) for s_, t in pairs if s_ is not None and t is not None]
         if not pairs and partial:
-            pairs = _one_sided(sources, targets, passive and m.code[:2] in MATERIAL_ROOTS)
+            agentless = passive or (not sources and any(
+                c.dep_ in SUBJ and c.lemma_.lower() in instrument_words()["violent_instruments"]
+                for c in verb.children))  # "a car bombing killed ten people"
+            pairs = _one_sided(sources, targets, agentless and m.code[:2] in MATERIAL_ROOTS)
         for s, t in pairs:
             if m.code != NULL:
                 events.append(RawEvent(verb, m.code, s, t, "verb", verb, frozenset(flags),
