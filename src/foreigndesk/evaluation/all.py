@@ -113,6 +113,13 @@ def _petrarch(shared: Path, cache: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in r.items() if k != "details"}
 
 
+def _echoes(shared: Path, cache: dict[str, Any]) -> dict[str, Any]:
+    from foreigndesk.evaluation.echoes import evaluate
+
+    r = evaluate(REPO / "eval" / "echo_pairs.tsv", shared)
+    return {k: v for k, v in r.items() if k not in ("details", "by_set")}
+
+
 ROWS: list[Row] = [
     Row("time / TempEval-3 TBAQ", ("eval/tempeval3_tbaq_cleaned",),
         _timex("tempeval3_tbaq_cleaned"), ("extent_f1", "date_value_accuracy")),
@@ -131,6 +138,9 @@ ROWS: list[Row] = [
         shown=("usd_agreement",)),
     Row("reuse / dossier", (DOSSIER_GOLD,), _dossier("reuse"), ("recall",)),
     Row("conflicts / dossier", (DOSSIER_GOLD,), _dossier("conflicts"), ("recall",)),
+    Row("echoes / labelled pairs", ("eval/polnear/train", "corpus/china-cuba-dossier.txt",
+                                    "repo:eval/echo_pairs.tsv"), _echoes,
+        ("precision", "recall"), shown=("pairs", "joined")),
 ]
 
 
