@@ -120,6 +120,13 @@ def _echoes(shared: Path, cache: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in r.items() if k not in ("details", "by_set")}
 
 
+def _conflicts(shared: Path, cache: dict[str, Any]) -> dict[str, Any]:
+    from foreigndesk.evaluation.conflicts import evaluate
+
+    r = evaluate(REPO / "eval" / "conflict_pairs.tsv", shared)
+    return {k: v for k, v in r.items() if k != "details"}
+
+
 ROWS: list[Row] = [
     Row("time / TempEval-3 TBAQ", ("eval/tempeval3_tbaq_cleaned",),
         _timex("tempeval3_tbaq_cleaned"), ("extent_f1", "date_value_accuracy")),
@@ -141,6 +148,9 @@ ROWS: list[Row] = [
     Row("echoes / labelled pairs", ("eval/polnear/train", "corpus/china-cuba-dossier.txt",
                                     "repo:eval/echo_pairs.tsv"), _echoes,
         ("precision", "recall"), shown=("pairs", "joined")),
+    Row("conflicts / TBAQ Cuba-China pairs", ("eval/tempeval3_tbaq_cleaned",
+                                              "repo:eval/conflict_pairs.tsv"), _conflicts,
+        ("precision", "recall", "real_first"), shown=("reported", "right")),
 ]
 
 
