@@ -13,10 +13,10 @@ News events (directed CHN -> CUB unless said):
 | B | CUBGOV visits CHNGOV (CUB -> CHN) | 042 | 1 | 1.9 | 2023-01-15 | asserted |
 | B | CHN uses force against CUB | 190 | 4 | -10.0 | 2023 (year only) | asserted |
 
-Expected CHN -> CUB by year, asserted only: 2022: 2 events (the signing once, with 2
-reports, and the accusation), Q1 1, Q3 1, Goldstein sum 6, mean 3, cooperation share 1/2;
-2023: 1 event (Q4), sum -10, mean -10, share 0. With negated events too, 2022 has 3 events,
-sum 13, mean 13/3, share 2/3. Undirected 2023: 2 events, sum -8.1, mean -4.05, share 1/2.
+Expected CHN -> CUB by year (the negated aid is never counted): 2022: 2 events (the signing
+once, with 2 reports, and the accusation), Q1 1, Q3 1, Goldstein sum 6, mean 3, cooperation
+share 1/2; 2023: 1 event (Q4), sum -10, mean -10, share 0. Undirected 2023: 2 events, sum
+-8.1, mean -4.05, share 1/2. Every year rests on fewer than 3 events: all are thin.
 """
 
 from __future__ import annotations

@@ -65,7 +65,7 @@ def test_sparkline() -> None:
 
 def test_news_index_by_year(db) -> None:
     d = _json("CHN", "CUB", "--source", "news", "--db", str(db))
-    assert "asserted only" in d["note"]
+    assert "asserted and reported only" in d["note"]
     p = _by_period(d)
     assert list(p) == ["2022", "2023"]
     y = p["2022"]
@@ -79,13 +79,15 @@ def test_news_index_by_year(db) -> None:
 
 
 def test_news_index_modalities_and_direction(db) -> None:
-    d = _json("CHN", "CUB", "--modality", "asserted", "--modality", "negated", "--db", str(db))
-    assert "asserted, negated only" in d["note"]
+    # the negated aid never counts: the index counts only events that happened
+    r = run_cli("relations", "CHN", "CUB", "--modality", "asserted", "--modality", "negated",
+                "--db", str(db), ok=False)
+    assert r.exit_code == 2 and "'negated' is not one of 'asserted', 'reported'" in r.stderr
+    d = _json("CHN", "CUB", "--modality", "asserted", "--db", str(db))
+    assert "asserted only" in d["note"]
     y = _by_period(d)["2022"]
-    assert (y["events"], y["q2"]) == (3, 1)
-    assert y["goldstein_sum"] == pytest.approx(13.0)
-    assert y["goldstein_mean"] == pytest.approx(13 / 3, abs=1e-6)
-    assert y["coop_share"] == pytest.approx(2 / 3, abs=1e-6)
+    assert (y["events"], y["q2"]) == (2, 0)
+    assert y["goldstein_sum"] == pytest.approx(6.0)
     d = _json("CHN", "CUB", "--undirected", "--db", str(db))
     y = _by_period(d)["2023"]
     assert y["events"] == 2
@@ -109,9 +111,12 @@ def test_news_index_by_quarter_fills_gaps_and_skips_imprecise_dates(db) -> None:
 
 def test_table_says_what_it_counts_and_ends_with_a_sparkline(db) -> None:
     out = run_cli("relations", "CHN", "CUB", "--db", str(db)).output.splitlines()
-    assert "asserted only" in out[0]
-    assert out[-1].startswith("goldstein_mean 2022 ") and "(min -10, max 3)" in out[-1]
-    assert out[-1].split()[2] == "█▁"
+    assert "asserted and reported only" in out[0]
+    spark = next(line for line in out if line.startswith("goldstein_mean "))
+    assert spark.startswith("goldstein_mean 2022 ") and "(min -10, max 3)" in spark
+    assert spark.split()[2] == "█▁"
+    # both years rest on fewer than 3 events: the legend after the sparkline says so
+    assert out[-1].startswith("thin: fewer than 3 events")
 
 
 # -- GDELT --------------------------------------------------------------------------------
@@ -162,7 +167,7 @@ def test_votes_csv_names_its_basis(db) -> None:
     out = run_cli("relations", "CHN", "CUB", "--source", "unvotes", "--format", "csv",
                   "--db", str(db)).output.splitlines()
     assert out[0].startswith("dyad,source,period,roll_calls")
-    assert out[1].startswith("CHN-CUB,unvotes,2001,3,1,1,1,0.3333")
+    assert out[1].startswith("CHN-CUB,unvotes,2001,3,,1,1,1,0.3333")
     assert "half-agreement" in out[1]
 
 

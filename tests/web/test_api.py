@@ -139,8 +139,9 @@ def test_relations_api_and_compare(dossier_server):
         "source_country IS NOT NULL AND target_country IS NOT NULL AND date IS NOT NULL "
         "GROUP BY 1, 2 ORDER BY count(*) DESC").fetchone()
     r = _get(dossier_server, "/api/relations", params={"a": a, "b": b}).json()
-    n = conn.execute("SELECT count(*) FROM events WHERE origin='news' AND modality='asserted' "
-                     "AND source_country=? AND target_country=? AND date IS NOT NULL",
+    n = conn.execute("SELECT count(*) FROM events WHERE origin='news' AND modality IN "
+                     "('asserted', 'reported') AND source_country=? AND target_country=? AND "
+                     "date IS NOT NULL",
                      (a, b)).fetchone()[0]
     assert sum(p["events"] for p in r["periods"]) == n
     c = _get(dossier_server, "/api/relations/compare",

@@ -3,8 +3,10 @@
 Three sources, one shape (a :class:`Series` of rows, one per period):
 
 * ``news``: events coded from the stored articles (``events.origin = 'news'``), one per
-  real-world event however many documents report it; asserted events only unless other
-  modalities are asked for (negated, hypothetical, future, reported).
+  real-world event however many documents report it; only events that happened (asserted
+  and reported ones, :data:`COUNTED`), never negated, hypothetical or future ones; and only
+  between the states' own apparatus (:data:`STATE_SECTORS`): US support for the Cuban
+  people, or a Chinese firm's deal in Cuba, is no act of one state toward the other.
 * ``gdelt``: imported GDELT rows, counted as GDELT gives them (GDELT counts reports, so one
   event can appear in several rows).
 * ``unvotes``: UN General Assembly roll calls both states voted on.
@@ -17,6 +19,11 @@ one abstaining while the other votes yes or no counts 1/2, yes against no 0; ave
 
 :func:`compare` correlates the series of two dyads at lags (Pearson and Spearman, with n and
 p-values) and writes a one-line reading by rule from the numbers.
+
+So that the index cannot mislead, every period says how many events (or roll calls) it
+rests on, and carries a mark (:func:`mark`): a period with none is a *gap*, with no value
+(never a zero), and one resting on fewer than :data:`THIN` is *thin*. The CLI, the web
+charts and the brief's chart show both marks with the same legend (:func:`legend`).
 """
 
 from __future__ import annotations
@@ -38,6 +45,16 @@ from foreigndesk.store import Store
 
 SOURCES = ("news", "gdelt", "unvotes")
 MODALITIES = ("asserted", "negated", "hypothetical", "future", "reported")
+COUNTED = ("asserted", "reported")  # the modalities of events that happened: the only ones counted
+# the sides of an event that are a state acting: the state itself and its apparatus
+STATE_SECTORS = ("", "GOV", "MIL", "LEG", "JUD", "COP", "SPY")
+THIN = 3  # a period resting on fewer events (or roll calls) than this is marked thin
+MARK_LEGEND = {
+    "thin": "thin: fewer than {thin} {unit} in the period; its value rests on too little to read "
+            "much into",
+    "gap": "gap: no {unit} in the period; it has no value (not a zero)",
+}
+MARK_SHORT = {"thin": "thin: fewer than {thin} {unit}", "gap": "gap: no {unit} (no value, not a zero)"}
 EVENT_MEASURES = ("goldstein_mean", "goldstein_sum", "coop_share", "events")
 VOTE_MEASURES = ("agreement", "affinity")
 MEASURES = EVENT_MEASURES + VOTE_MEASURES
@@ -74,6 +91,18 @@ class Series:
     skipped: int = 0  # items whose date is too imprecise for the period
 
     @property
+    def count_key(self) -> str:
+        """The row field holding how many items a period rests on."""
+        return "roll_calls" if self.source == "unvotes" else "events"
+
+    @property
+    def unit(self) -> str:
+        return "roll calls" if self.source == "unvotes" else "events"
+
+    def counts(self) -> dict[str, int]:
+        return {r["period"]: int(r.get(self.count_key) or 0) for r in self.rows}
+
+    @property
     def dyad(self) -> str:
         return f"{self.a}-{self.b}"
 
@@ -88,7 +117,7 @@ class Series:
         return {"source": self.source, "dyad": self.dyad, "a": self.a, "b": self.b,
                 "by": self.by, "undirected": self.undirected, "measure": self.measure,
                 "note": self.note, "skipped_imprecise_dates": self.skipped,
-                "periods": self.rows}
+                "thin_below": THIN, "legend": legend(self), "periods": self.rows}
 
 
 def parse_dyad(text: str) -> tuple[str, str]:
@@ -115,50 +144,55 @@ def country(code: str) -> str:
     return c
 
 
-def _date_filter(col: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
-    sql, params = "", []  # type: tuple[str, list[Any]]
-    if since:
-        sql += f" AND {col} >= ?"
-        params.append(since)
-    if until:
-        sql += f" AND substr({col}, 1, ?) <= ?"
-        params += [len(until), until]
-    return sql, params
+def mark(n: int) -> str | None:
+    """How much a period's value rests on: "gap" (no event or roll call: no value, which is
+    not a zero), "thin" (fewer than :data:`THIN`), None (enough)."""
+    return "gap" if n <= 0 else "thin" if n < THIN else None
+
+
+def legend(s: Series) -> list[str]:
+    """One line per kind of mark ``s`` holds, in words (the CLI, the charts and the brief say
+    the same)."""
+    marks = {r.get("mark") for r in s.rows}
+    unit = s.unit
+    return [MARK_LEGEND[m].format(unit=unit, thin=THIN) for m in ("thin", "gap") if m in marks]
 
 
 def event_series(store: Store, a: str, b: str, by: str = "year", origin: str = "news",
                  undirected: bool = False, since: str | None = None, until: str | None = None,
-                 modalities: Sequence[str] = ("asserted",), min_n: int = 1) -> Series:
+                 modalities: Sequence[str] = COUNTED, min_n: int = 1) -> Series:
     """Event counts by QuadClass, Goldstein sum/mean and cooperation share of a ⟶ b (or both
-    ways when ``undirected``) per period, from coded news or imported GDELT rows. Periods with
-    fewer than ``min_n`` events keep their counts but no Goldstein or cooperation measure."""
-    modalities = tuple(modalities) or ("asserted",)
+    ways when ``undirected``) per period, from coded news or imported GDELT rows. News counts
+    only events that happened (``modalities``, a subset of :data:`COUNTED`: asserted and
+    reported); negated, hypothetical and future ones never. Periods with fewer than
+    ``min_n`` events keep their counts but no Goldstein or cooperation measure; every row
+    says how many events it rests on (``events``) and carries its :func:`mark`."""
+    modalities = tuple(dict.fromkeys(modalities)) or COUNTED
+    wrong = [m for m in modalities if m not in COUNTED]
+    if wrong:
+        raise RelationsError(
+            f"the index counts only events that happened ({' and '.join(COUNTED)}), not "
+            f"{wrong[0]!r} ones: list those with `foreigndesk events --modality {wrong[0]}`")
     if origin == "news":
-        kept = ", ".join(modalities)
-        note = (f"coded news events, {kept} only" if len(modalities) < len(MODALITIES)
-                else "coded news events, every modality") + \
-               "; one event however many documents report it"
+        kept = " and ".join(m for m in COUNTED if m in modalities)
+        note = (f"coded news events, {kept} only (negated, hypothetical and future ones did "
+                f"not happen and are not counted), between the states themselves (their "
+                f"governments, militaries, legislatures, courts, police and intelligence; not "
+                f"their citizens, media, firms or opposition); one event however many "
+                f"documents report it")
     else:
         note = "GDELT rows as GDELT counts them (it counts reports: one event may fill several rows)"
     dyads = [(a, b), (b, a)] if undirected and a != b else [(a, b)]
-    where = " OR ".join("(source_country=? AND target_country=?)" for _ in dyads)
-    params: list[Any] = [origin] + [c for d in dyads for c in d]
-    sql = (f"SELECT date, quad_class, goldstein, n_mentions FROM events WHERE origin=? AND ({where})")
-    if origin == "news":
-        sql += f" AND modality IN ({','.join('?' * len(modalities))})"
-        params += list(modalities)
-    dsql, dparams = _date_filter("date", since, until)
-    sql += dsql
-    params += dparams
+    found = store.dyad_events(origin, dyads, modalities if origin == "news" else None,
+                              since, until, STATE_SECTORS if origin == "news" else None)
     agg: dict[str, dict[str, Any]] = {}
     skipped = 0
-    for date, quad, gs, mentions in store.conn.execute(sql, params):
+    for date, quad, gs, mentions in found:
         p = period_of(date, by)
         if p is None:
             skipped += 1
             continue
-        r = agg.setdefault(p, {"events": 0, "reports": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0,
-                               "with_quad": 0, "goldstein_sum": 0.0, "with_gs": 0})
+        r = agg.setdefault(p, _empty())
         r["events"] += 1
         r["reports"] += mentions or 0
         if quad in (1, 2, 3, 4):
@@ -169,11 +203,11 @@ def event_series(store: Store, a: str, b: str, by: str = "year", origin: str = "
             r["with_gs"] += 1
     rows = []
     for p in _grid(agg, by):
-        got = agg.get(p) or {"events": 0, "reports": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0,
-                             "with_quad": 0, "goldstein_sum": 0.0, "with_gs": 0}
-        enough = got["events"] >= min_n
+        got = agg.get(p) or _empty()
+        enough = got["events"] >= min_n and got["events"] > 0
         rows.append({
-            "period": p, "events": got["events"], "reports": got["reports"],
+            "period": p, "events": got["events"], "mark": mark(got["events"]),
+            "reports": got["reports"],
             "q1": got["q1"], "q2": got["q2"], "q3": got["q3"], "q4": got["q4"],
             "goldstein_sum": round(got["goldstein_sum"], 6) if enough else None,
             "goldstein_mean": (round(got["goldstein_sum"] / got["with_gs"], 6)
@@ -184,29 +218,25 @@ def event_series(store: Store, a: str, b: str, by: str = "year", origin: str = "
     return Series(origin, a, b, by, undirected, DEFAULT_MEASURE[origin], note, rows, skipped)
 
 
+def _empty() -> dict[str, Any]:
+    return {"events": 0, "reports": 0, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "with_quad": 0,
+            "goldstein_sum": 0.0, "with_gs": 0}
+
+
 def vote_series(store: Store, a: str, b: str, by: str = "year", since: str | None = None,
                 until: str | None = None, issue: str | None = None, min_n: int = 1) -> Series:
     """Agreement and affinity of two states' UN General Assembly votes per period (by the
     roll call's date), over the roll calls both voted on; none for a period with fewer than
-    ``min_n`` such roll calls."""
-    sql = ("SELECT r.date, va.vote, vb.vote FROM votes va "
-           "JOIN votes vb ON vb.rcid = va.rcid AND vb.country = ? "
-           "JOIN roll_calls r ON r.rcid = va.rcid WHERE va.country = ?")
-    params: list[Any] = [b, a]
-    dsql, dparams = _date_filter("r.date", since, until)
-    sql += dsql
-    params += dparams
+    ``min_n`` such roll calls. Every row says how many roll calls it rests on
+    (``roll_calls``) and carries its :func:`mark`."""
     note = VOTE_NOTE
     if issue:
-        sql += (" AND va.rcid IN (SELECT rcid FROM roll_call_issues WHERE issue LIKE ? "
-                "OR short_name = ?)")
-        params += [f"%{issue}%", issue]
         note += f"; roll calls on issues matching {issue!r} only"
     value = {1: 1.0, 2: 0.5, 3: 0.0}  # yes, abstain, no
     # period -> [roll calls, same vote, one abstained, yes against no, affinity sum]
     agg: dict[str, list[float]] = {}
     skipped = 0
-    for date, x, y in store.conn.execute(sql, params):
+    for date, x, y in store.dyad_votes(a, b, since, until, issue):
         p = period_of(date, by)
         if p is None:
             skipped += 1
@@ -224,7 +254,7 @@ def vote_series(store: Store, a: str, b: str, by: str = "year", since: str | Non
     for p in _grid(agg, by):
         n, same, half, opposed, affinity = agg.get(p) or [0, 0, 0, 0, 0.0]
         enough = n >= min_n and n > 0
-        rows.append({"period": p, "roll_calls": int(n), "same": int(same),
+        rows.append({"period": p, "roll_calls": int(n), "mark": mark(int(n)), "same": int(same),
                      "one_abstained": int(half), "opposed": int(opposed),
                      "agreement": round(same / n, 6) if enough else None,
                      "affinity": round(affinity / n, 6) if enough else None})
@@ -240,7 +270,7 @@ def _grid(agg: dict[str, Any], by: str) -> list[str]:
 
 def relations(store: Store, a: str, b: str, source: str = "news", by: str = "year",
               undirected: bool = False, since: str | None = None, until: str | None = None,
-              modalities: Sequence[str] = ("asserted",), measure: str | None = None,
+              modalities: Sequence[str] = COUNTED, measure: str | None = None,
               issue: str | None = None, min_n: int = 1) -> Series:
     """The index of dyad a ⟶ b from ``source`` (news, gdelt or unvotes)."""
     if source not in SOURCES:

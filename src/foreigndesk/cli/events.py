@@ -15,6 +15,7 @@ from foreigndesk.analyze.events import (
     event_mentions,
     event_row,
 )
+from foreigndesk.analyze.relations import COUNTED
 from foreigndesk.cli.output import db_option, emit, fail, format_option
 
 
@@ -120,8 +121,10 @@ def events(db: str, fmt: str, actor_list: tuple[str, ...], dyad: str | None, und
                    "always symmetric.")
 @click.option("--since", default=None, help="From this date (YYYY[-MM[-DD]]).")
 @click.option("--until", default=None, help="Up to this date (YYYY[-MM[-DD]]).")
-@click.option("--modality", "modalities", multiple=True, type=click.Choice(MODALITIES),
-              help="News events of these modalities (repeat; default: asserted only).")
+@click.option("--modality", "modalities", multiple=True, type=click.Choice(COUNTED),
+              help="Only news events of this modality (repeat; default: both). The index "
+                   "counts only events that happened: negated, hypothetical and future ones "
+                   "never.")
 @click.option("--measure", type=click.Choice(["goldstein_mean", "goldstein_sum", "coop_share",
                                                "events", "agreement", "affinity"]),
               default=None, help="The measure of the sparkline and of --compare (default: "
@@ -143,10 +146,15 @@ def relations(countries: tuple[str, ...], db: str, fmt: str, by: str, source: st
 
     Events (news, gdelt): counts by QuadClass (q1 verbal cooperation, q2 material
     cooperation, q3 verbal conflict, q4 material conflict), Goldstein sum and mean, and
-    cooperation share (q1+q2 over all). News counts asserted events only unless --modality
-    says otherwise, one per real-world event however many documents report it. Votes
-    (unvotes): agreement over the roll calls both voted on, and affinity, which counts an
-    abstention against a yes or no as half-agreement. The table ends with a sparkline.
+    cooperation share (q1+q2 over all). News counts only events that happened (asserted
+    and reported ones, never negated, hypothetical or future ones), one per real-world event
+    however many documents report it. Votes (unvotes): agreement over the roll calls both
+    voted on, and affinity, which counts an abstention against a yes or no as
+    half-agreement.
+
+    Each period says how many events (or roll calls) it rests on and its mark: "gap" when it
+    has none (no value, which is not a zero), "thin" when it has fewer than 3. The
+    table ends with a sparkline (a gap is a blank) and a legend of the marks.
 
     \b
     Examples:
@@ -158,7 +166,7 @@ def relations(countries: tuple[str, ...], db: str, fmt: str, by: str, source: st
     from foreigndesk.store import Store
 
     kw: dict[str, Any] = dict(undirected=undirected, since=since, until=until,
-                              modalities=modalities or ("asserted",), issue=issue, min_n=min_n)
+                              modalities=modalities or COUNTED, issue=issue, min_n=min_n)
     try:
         with Store.open(db) as store:
             if compare:
@@ -188,6 +196,8 @@ def _caption(s: Any) -> str:
 
 
 def _emit_series(s: Any, fmt: str) -> None:
+    from foreigndesk.analyze import relations as rel
+
     if fmt in ("json", "jsonl"):
         import json
 
@@ -213,6 +223,8 @@ def _emit_series(s: Any, fmt: str) -> None:
         hi = f"{max(vals):.3g}" if vals else "-"
         click.echo(f"{s.measure} {rows[0]['period']} {s.sparkline()} {rows[-1]['period']}  "
                    f"(min {lo}, max {hi})")
+    for line in rel.legend(s):
+        click.echo(line)
 
 
 def _emit_comparison(c: Any, fmt: str) -> None:

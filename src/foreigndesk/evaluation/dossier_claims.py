@@ -8,13 +8,15 @@ speaker satisfies the gold speaker:
 - a code ("CHNGOV", "CUB"): the claim's speaker code (or its actor's country and sector)
   satisfies it as in the entity scorer (a bare country accepts any sector);
 - a name ("Zhao Lijian", "Díaz-Canel"): a word of the name (accents folded) is a word of the
-  claim's speaker text or of its actor's name.
+  claim's speaker text or of its actor's name;
+- a list of codes and names: any one of them.
 
 ``recall`` is the share of gold claims found with the right speaker (the bar is 0.80).
 Gold items with ``echoes`` are also checked as echoes: a matching claim with the right
 speaker, stance ``repeats`` and an echoed actor that satisfies the ``echoes`` code (the
 actor's own code, or the code its mention carries in the claim's sentence).
-``cue``, ``kind`` (direct/indirect) and ``date`` agreement are reported beside.
+``cue``, ``kind`` (direct/indirect; or ``form: direct`` where ``kind`` says statement /
+belief / intention) and ``date`` agreement are reported beside.
 """
 
 from __future__ import annotations
@@ -40,7 +42,10 @@ def covered(gold: str, content: str) -> float:
     return len(want & words(content)) / len(want) if want else 0.0
 
 
-def speaker_ok(gold: str, claim: dict[str, Any]) -> bool:
+def speaker_ok(gold: str | list[str], claim: dict[str, Any]) -> bool:
+    """The claim's speaker satisfies the gold speaker (a code, a name, or a list of either)."""
+    if isinstance(gold, list):
+        return any(speaker_ok(str(g), claim) for g in gold)
     if _CODE.match(gold):
         codes = [(c[:3] or None, c[3:6] or None) for c in (claim.get("speaker_code") or "",) if c]
         codes.append((claim.get("actor_country"), claim.get("actor_sector")))
@@ -50,6 +55,12 @@ def speaker_ok(gold: str, claim: dict[str, Any]) -> bool:
     want = {w for w in norm(gold).split() if w not in _STOP}
     have = words(claim.get("speaker_text")) | words(claim.get("actor_name"))
     return bool(want & have)
+
+
+def quote_form(g: dict[str, Any]) -> str | None:
+    """direct / indirect when the gold item says so (``form``, or ``kind`` in the dossier)."""
+    form = g.get("form") or g.get("kind")
+    return form if form in ("direct", "indirect") else None
 
 
 def _cue_stem(cue: str | None) -> str:
@@ -73,16 +84,17 @@ def score(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> dict[str,
         pool = by_doc.get(doc_id, []) if doc_id else rows
         label = f"{g['article']}: {g['speaker']} {g.get('cue', '')} {g['content'][:60]!r}"
         hits = [c for c in pool if covered(g["content"], c["content"]) >= COVER]
-        good = [c for c in hits if speaker_ok(str(g["speaker"]), c)]
+        want = g["speaker"] if isinstance(g["speaker"], list) else str(g["speaker"])
+        good = [c for c in hits if speaker_ok(want, c)]
         if hits:
             found += 1
         if good:
             right += 1
             best = good[0]
             cue_ok += _cue_stem(best["cue"]) == _cue_stem(g.get("cue"))
-            if g.get("kind"):
+            if quote_form(g):
                 kinds += 1
-                kind_ok += bool(best["direct"]) == (g["kind"] == "direct")
+                kind_ok += bool(best["direct"]) == (quote_form(g) == "direct")
             if g.get("date"):
                 dates += 1
                 date_ok += any(str(c["date"]) == str(g["date"]) for c in good)

@@ -18,7 +18,9 @@ events are left out (their number is reported).
 
 Recall is over the gold events (optional ones excluded). The gold is not exhaustive, so
 precision is counted over the sentences the gold annotates: every event coded in them is a
-prediction, right when it matches a gold event of its sentence. An event coded in both
+prediction, right when it matches a gold event of its sentence (an event with one side only
+is right when its root, date and known side match: incomplete, not wrong; it never counts
+toward recall). An event coded in both
 directions from one trigger (a mutual act: "A and B signed", "relations between A and B")
 is one prediction.
 """
@@ -49,11 +51,18 @@ def actor_matches(got: str | None, gold: Any) -> bool:
     return got[:3] == want[:3] and got[3:6] == want[3:6]
 
 
-def event_matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+def event_matches(pred: dict[str, Any], gold: dict[str, Any], partial: bool = False) -> bool:
+    """Does a coded event match a gold event? With ``partial``, an event with one side only
+    (the other unknown) matches when its root, its known side and its date do: it is
+    incomplete, not wrong (it counts toward precision, never toward recall)."""
     roots = {str(c).zfill(2) for c in gold.get("cameo", [])}
-    return ((pred["root"] in roots) and actor_matches(pred["source_code"], gold.get("source"))
-            and actor_matches(pred["target_code"], gold.get("target"))
-            and date_matches(pred["date"], gold.get("date")))
+    if not (pred["root"] in roots and date_matches(pred["date"], gold.get("date"))):
+        return False
+    src, tgt = pred["source_code"], pred["target_code"]
+    if partial and (not src or not tgt):
+        return (not src or actor_matches(src, gold.get("source"))) and (
+            not tgt or actor_matches(tgt, gold.get("target"))) and bool(src or tgt)
+    return actor_matches(src, gold.get("source")) and actor_matches(tgt, gold.get("target"))
 
 
 def score(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> dict[str, Any]:
@@ -122,7 +131,7 @@ def score(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> dict[str,
             groups[(p["trigger"] or "", p["root"], dyad)].append(p)
         for (trig, _root, _dyad), members in groups.items():
             units += 1
-            ok = any(event_matches(p, g) for p in members for g in gold_at[key])
+            ok = any(event_matches(p, g, partial=True) for p in members for g in gold_at[key])
             right += ok
             if not ok:
                 p = members[0]

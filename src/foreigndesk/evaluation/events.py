@@ -5,6 +5,9 @@ sentences about fictional actors (Arnor, Gondor ...), each with its date and gol
 ``<EventCoding sourcecode= targetcode= eventcode=>`` (or ``noevents="True"``). They test the
 coding logic: compound actors, passives, agents, patterns, synsets, date-limited actor codes.
 
+``--raters`` scores news sentences coded by several human raters (:mod:`.raters`), ``--gold``
+whole texts against a hand-made gold of events and claims (:mod:`.text_gold`).
+
 Each sentence runs through foreigndesk's pipeline (the one spaCy pass, parse on demand) with
 the PETRARCH dictionaries of ``--dictionaries`` in place of foreigndesk's own: their actors
 and agents as the actor source, their verbs as the event dictionary, states not promoted to
@@ -83,7 +86,8 @@ def code_records(records: list[Record], dictionaries: Path) -> list[list[Event]]
     nlp = load()
     tagger = ActorTagger(dicts, tokenize=lambda s: [t.text for t in nlp.tokenizer(s)])
     extractors = [sentences.EXTRACTOR, tagger,
-                  EventExtractor(dicts.verbs, promote_states=False, loose_targets=True)]
+                  EventExtractor(dicts.verbs, promote_states=False, loose_targets=True,
+                                 statements=False)]
     docs = [Document(text=r.text, published=r.date, source=f"#{r.id}") for r in records]
     return [ex.events for ex in extract(docs, nlp, extractors)]  # type: ignore[arg-type]
 
@@ -130,15 +134,35 @@ def score(records: list[Record], coded: list[list[Event]]) -> dict[str, Any]:
               help="News sentences coded by several human raters (JSON Lines, e.g. "
               "../shared/eval/cameo_news_raters/dev.jsonl): coverage, root accuracy, end to "
               "end and false alarms, beside the human ceiling.")
+@click.option("--gold", "gold_path", default=None,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A gold of separate texts (eval/public_domain.gold.yaml): ingests its "
+              "texts and prints event precision / recall / F1, date accuracy and claims "
+              "recall with the right speaker.")
+@click.option("--texts", "texts_dir", default=None,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Where the --gold texts are (<DIR>/<article id>.txt); default: the "
+              "gold's 'texts' key.")
 @click.option("--details", is_flag=True, help="Also list every coding missed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 def COMMAND(records_path: Path | None, dictionaries: Path | None, raters_path: Path | None,
-            details: bool, as_json: bool) -> None:
+            gold_path: Path | None, texts_dir: Path | None, details: bool,
+            as_json: bool) -> None:
     """Score the event coder: on PETRARCH2 validation records with their dictionaries
-    (root-code and exact source+target+code accuracy, ``--petrarch``), and on news
-    sentences coded by human raters (``--raters``)."""
-    if records_path is None and raters_path is None:
-        raise click.UsageError("give --petrarch FILE, --raters FILE, or both")
+    (root-code and exact source+target+code accuracy, ``--petrarch``), on news
+    sentences coded by human raters (``--raters``), and on a gold of whole texts
+    (events and claims, ``--gold``)."""
+    if records_path is None and raters_path is None and gold_path is None:
+        raise click.UsageError("give --petrarch FILE, --raters FILE or --gold FILE")
+    if gold_path is not None:
+        from foreigndesk.evaluation import text_gold
+
+        result = text_gold.evaluate(gold_path, texts_dir)
+        if as_json:
+            click.echo(json.dumps({k: {f: v for f, v in r.items() if details or f != "details"}
+                                   for k, r in result.items()}, indent=2))
+        else:
+            text_gold.print_result(result, details)
     if raters_path is not None:
         from foreigndesk.evaluation import raters
 

@@ -5,8 +5,8 @@ raters: every rater's ``action1`` root, the majority ``root`` (given by at least
 and strictly most often) and the majority ``relevant`` flag (the format of
 ``../shared/eval/cameo_news_raters``). Each sentence runs through foreigndesk's whole
 pipeline as a document of its own; its *coded root* is the root of its first event (events
-are listed main clause first, see :mod:`foreigndesk.extract.events`), else ``01`` when the
-sentence holds only an attributed statement (a claim).
+are listed main clause first, see :mod:`foreigndesk.extract.events`; an attributed
+statement is an event of its own, 01 or the cue verb's code).
 
 Printed, beside the same figures for each human rater scored against the majority of the
 other raters (the human ceiling):
@@ -72,11 +72,10 @@ def majority(votes: list[str]) -> str | None:
 
 
 def coded_root(ex: Extraction) -> str | None:
-    """The root foreigndesk codes for a sentence: its first event's, else 01 for a claim."""
+    """The root foreigndesk codes for a sentence: its first event's (statements are events
+    of their own, see :mod:`foreigndesk.extract.event_claims`)."""
     if ex.events:
         return ex.events[0].root
-    if ex.claims:
-        return "01"
     return None
 
 

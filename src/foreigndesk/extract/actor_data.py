@@ -54,6 +54,11 @@ ROLE_SECTOR = {"head_of_state": "GOV", "head_of_government": "GOV", "foreign_min
                "party_leader": "GOV", "vice_president": "GOV", "other": "GOV",
                "igo_head": "IGO", "igo": "IGO", "legislator": "LEG", "military": "MIL"}
 
+# CAMEO agent codes kept as sectors of their own (the rest fall back to the coarse sector)
+FINE_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU",
+                          "BUS", "CRM", "CVL", "LAB", "REF", "HLH", "AGR", "LEG", "NGO", "IGO",
+                          "REL", "UAF", "ELI"})
+
 AGENT_TAIL_STOP = frozenset({"to", "of", "for", "at", "in", "on", "from", "with", "and", "the"})
 
 # case requirement of one alias piece
@@ -139,7 +144,11 @@ class ActorIndex:
             return
         kind = item.get("kind") or "organisation"
         if kind == "agent":
-            info = AgentInfo(item.get("sector"), bool(item.get("title")), item.get("role"), name)
+            sector = item.get("sector")
+            cameo = str(item.get("cameo") or "")[:3].upper()
+            if cameo in FINE_SECTORS:  # Phoenix's own agent code: "police" COP, "court" JUD
+                sector = cameo
+            info = AgentInfo(sector, bool(item.get("title")), item.get("role"), name)
             if ident not in self.agents:
                 self.agents[ident] = info
             for a in [name, *(item.get("aliases") or [])]:

@@ -32,10 +32,13 @@ Other extractors use :func:`mentions_in_sentence` and :func:`resolve_name`.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
+import yaml
 from spacy.attrs import IDX, LENGTH, TAG
 from spacy.tokens import Doc
 
@@ -1057,16 +1060,49 @@ class Resolver:
         return None
 
     def agent_alone(self, r: Ref, m: Match) -> None:
+        """An agent word heading a noun phrase with no country word ("police", "the court",
+        "militants", "five soldiers"): resolved last, by :meth:`collective`, to the country
+        of its context. Words of ``data/en/agents.yaml``'s ``never_alone`` list, a title
+        before a name, and a noun modifying another ("police station") do not stand alone."""
         if fold(m.text) in CVL_OPP_ALONE:
             self.collectives.append((r, m))
+            return
+        words = alone_words()
+        if fold(m.text) in words["never_alone"] or self.ix.agents[m.best.actor_id].title and \
+                m.t1 < len(self.doc) and self.doc[m.t1].ent_type_ == "PERSON":
+            return
+        last = self.doc[m.t1 - 1]
+        if not last.tag_.startswith("NN") or last.ent_type_ in ("PERSON", "ORG", "GPE"):
+            return
+        if fold(m.text) in words["definite_person_titles"] and self.d.tok_lower(m.t0 - 1) in (
+                "the", "this", "that"):
+            return  # "the envoy said": a named person, resolved where it is used
+        if self.d.tok_lower(m.t0 - 1) in ("my", "our", "your", "his", "her", "its", "their"):
+            return  # "my Administration": whose it is decides, where it is used
+        if self.d.tok_lower(m.t0 - 1) in ("two", "both"):
+            return  # "the two leaders", "both governments": the parties named before
+        nxt = self.doc[m.t1] if m.t1 < len(self.doc) else None
+        if nxt is not None and (nxt.tag_.startswith("NN") or nxt.tag_ == "POS" or
+                                nxt.lower_ in ("-", "–")):
+            return  # "police station", "the court's ruling", "army-backed"
+        self.collectives.append((r, m))
 
     def collective(self, r: Ref, m: Match) -> None:
-        """Protesters, dissidents, rebels ...: the people or opposition of the country their
+        """Protesters, police, the court, militants ...: the agents of the country named
+        right after them ("police in Nairobi", "the army of Mali"), else of the country their
         neighbourhood (two sentences either side) speaks of most: states, governments and
-        organisations, twice over in their own sentence; the nearest breaks a tie."""
+        organisations, twice over in their own sentence; the nearest breaks a tie; else the
+        document's; else of no country (the sector alone)."""
         d = self.d
         info = self.ix.agents[m.best.actor_id]
         sent = d.sent_of_tok[r.t0]
+        if d.tok_lower(m.t1) in alone_words()["country_preps"]:
+            nxt = d.match_at.get(m.t1 + 1) or d.match_at.get(m.t1 + 2)
+            se = d.state_entry(nxt) if nxt is not None else None
+            if se is not None and self.ix.actors.get(se.actor_id) is not None:
+                d.emit(Resolved(r.start, r.end, r.text, "RULE", self.ix.actors[se.actor_id],
+                                se.actor_id, info.sector, 0.7))
+                return
         votes: Counter[str] = Counter()
         nearest: dict[str, int] = {}
         for o in d.out:
@@ -1082,10 +1118,11 @@ class Resolver:
             country: str | None = max(votes, key=lambda c: (votes[c], -nearest[c]))
         else:
             country = d.context_country(r.start, sent, window=2, fallback=True)
-        if country is None:
-            return
-        state = self.ix.actors.get(country)
+        state = self.ix.actors.get(country) if country else None
         if state is None:
+            if info.sector:  # no country named anywhere: the sector alone ("COP")
+                d.emit(Resolved(r.start, r.end, r.text, "RULE", sector_only(info.sector),
+                                None, info.sector, 0.5))
             return
         d.emit(Resolved(r.start, r.end, r.text, "RULE", state, country, info.sector, 0.7))
 
@@ -1211,7 +1248,24 @@ def mentions_in_sentence(pd: ParsedDoc, i: int) -> list[Mention]:
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "MED": "media", "BUS": "business",
                 "NGO": "NGOs", "EDU": "education", "CVL": "civilians", "OPP": "opposition",
-                "LEG": "legislature", "IGO": "IGO"}
+                "LEG": "legislature", "IGO": "IGO", "COP": "police", "JUD": "judiciary",
+                "SPY": "intelligence", "REB": "rebels", "PTY": "political parties",
+                "LAB": "labour", "REL": "religious", "CRM": "criminals", "UAF": "armed men",
+                "REF": "refugees", "HLH": "health", "AGR": "agriculture", "ELI": "elites"}
+
+
+def sector_only(sector: str) -> Actor:
+    """The agents of a sector whose country the text does not name ("police": COP)."""
+    return Actor(id=sector, name=SECTOR_NAMES.get(sector, sector.lower()), kind="group",
+                 sector=sector)
+
+
+@functools.lru_cache(maxsize=1)
+def alone_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/en/agents.yaml``."""
+    raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/agents.yaml")
+                         .read_text(encoding="utf-8"))
+    return {k: frozenset(fold(str(w)) for w in v) for k, v in raw.items()}
 
 
 def sector_actor(state: Actor, sector: str | None) -> Actor:

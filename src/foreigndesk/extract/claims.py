@@ -33,6 +33,7 @@ from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim,
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
 from foreigndesk.extract.claim_speakers import Speaker, SpeakerResolver
 from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.extract.turns import in_question
 from foreigndesk.model import Claim, TimeValue
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -90,7 +91,8 @@ class ClaimExtractor:
         lex = lexicon()
         text = pd.document.text
         quotes = find_quotes(text)
-        cands = candidate_sentences(pd, lex, quotes)
+        cands = {i: c for i, c in candidate_sentences(pd, lex, quotes).items()
+                 if not in_question(pd, pd.sents[i].start_char)}  # "Q" asserts nothing
         if not cands:
             return
         pd.parse(cands)

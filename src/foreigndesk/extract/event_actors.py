@@ -17,6 +17,11 @@ ACTOR_MOD_PREPS = ("by", "of", "from", "in")
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his", "hers", "himself", "herself"))
 THING_PRONOUNS = frozenset(("its", "itself"))  # "it" is too often a thing to resolve
 GROUP_PRONOUNS = frozenset(("they", "them", "their", "theirs", "themselves", "we", "our", "us"))
+# "the two leaders", "both sides": two parties named before
+PAIR_PEOPLE = frozenset(("leader", "president", "minister", "head", "premier", "official",
+                         "counterpart", "diplomat", "envoy", "chief"))
+PAIR_NOUNS = PAIR_PEOPLE | frozenset(("side", "country", "nation", "government", "state",
+                                      "power", "party", "neighbor", "neighbour", "capital"))
 RELATIVE_PRONOUNS = frozenset(("who", "which", "that", "whom", "whose"))
 
 
@@ -45,6 +50,7 @@ class SentenceActors:
     previous: list[Mention] = field(default_factory=list)  # mentions of the sentence before
     places: dict[int, Mention] = field(default_factory=dict)  # token -> place (as a mention)
     dateline: range = range(0)  # "BEIJING (AP) —": tokens of a leading dateline
+    issuer: Mention | None = None  # the government an official text speaks for
 
     @classmethod
     def build(cls, doc: Doc, offset: int, mentions: Iterable[Mention],
@@ -203,7 +209,10 @@ class ActorResolver:
             agents = [*agents, m]
             if actors:
                 return [self.with_agents(a, agents) for a in actors]
-            if not self.require_dyad:
+            if not self.require_dyad or (getattr(self, "partial", False)
+                                         and m.extractor == "actors" and m.actor_id == m.sector):
+                # PETRARCH's habit; or an agent the actor layer found no country for
+                # ("Gunmen killed three police officers": UAF, COP)
                 return [ActorRef(m, combine_code(None, m.sector), None, m.sector, t.i)]
             return []
         if not actors and m is None and not agents:
@@ -212,9 +221,38 @@ class ActorResolver:
             return []
         return [self.with_agents(a, agents) for a in actors] if agents else actors
 
+    def pair(self, t: Token, sa: SentenceActors) -> list[ActorRef]:
+        """"the two leaders", "both sides", "the two countries": the last two parties of
+        that kind named before (people for leaders, presidents, ministers; else states),
+        in this sentence or the one before."""
+        low = t.lemma_.lower()
+        if low not in PAIR_NOUNS:
+            return []
+        if not any(c.lower_ in ("two", "both") for c in t.children):
+            return []
+        people = low in PAIR_PEOPLE
+        found: list[ActorRef] = []
+        seen: set[str] = set()
+        before = [(i, m) for i, m in sorted(sa.by_token.items()) if i < t.i]
+        cands = [(m, t.doc[i]) for i, m in reversed(before)] + [(m, t) for m in
+                                                                 reversed(sa.previous)]
+        for m, tok in cands:
+            if not m.country or m.country in seen:
+                continue
+            if people != (m.actor_kind == "person"):
+                continue
+            seen.add(m.country)
+            found.append(self.ref(m, tok))
+            if len(found) == 2:
+                return found
+        return []
+
     def title(self, t: Token, sa: SentenceActors) -> list[ActorRef]:
         """A bare definite title ("the president issued a statement") refers back to the
         last person of government named before it (in this sentence or the one before)."""
+        pair = self.pair(t, sa)
+        if pair:
+            return pair
         if t.lemma_.lower() not in self.titles and t.lower_ not in self.titles:
             return []
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
@@ -320,6 +358,19 @@ class ActorResolver:
                 refs = unique(refs)
                 if len({r.country for r in refs}) >= 2:
                     return refs
+            if low == "they" and t.dep_ in SUBJ and not any(i < t.i for i in sa.by_token):
+                # "China and Cuba signed ... They also agreed": the two parties of the
+                # sentence before (people first, then states)
+                for people in (True, False):
+                    found: list[ActorRef] = []
+                    seen: set[str] = set()
+                    for m in reversed(sa.previous):
+                        if m.country and m.country not in seen and \
+                                (m.actor_kind == "person") == people:
+                            seen.add(m.country)
+                            found.append(self.ref(m, t))
+                    if len(found) == 2:
+                        return found
             return []
         return []
 

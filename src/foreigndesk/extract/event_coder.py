@@ -26,9 +26,12 @@ Date, place and modality are attached by :mod:`foreigndesk.extract.events`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
+import yaml
 from spacy.tokens import Doc, Token
 
 from foreigndesk.extract.event_actors import (
@@ -42,7 +45,14 @@ from foreigndesk.extract.event_actors import (
     np_head,
     unique,
 )
-from foreigndesk.extract.event_dictionary import NULL, Dictionary, Match, default, match
+from foreigndesk.extract.event_dictionary import (
+    NULL,
+    Dictionary,
+    Match,
+    default,
+    inflection_bases,
+    match,
+)
 from foreigndesk.extract.event_syntax import (
     OBJ,
     PASS_SUBJ,
@@ -68,16 +78,34 @@ VERB_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon",
 NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "for", "into",
                      "over", "of", "at", "in", "between")
 WHERE_PREPS = frozenset(("in", "at", "outside", "near"))
+# verbs of an event noun's clause that name its target ("sanctions targeting X", "a ban that
+# applies to X", "measures aimed at X", "restrictions affecting X")
+NOUN_CLAUSE_TARGETS = frozenset(("target", "apply", "aim", "affect", "hit", "punish",
+                                 "penalize", "penalise", "cover", "direct", "against"))
 CAPTION_CODE = "040"  # CAMEO "Consult, not specified below": people shown together
+# a patient without an agent is an event only for acts done *to* someone: sanctions,
+# expulsions, arrests, force ("were expelled", "was arrested", "were killed"); an event noun
+# alone ("the killing of a reporter") only for violence
+MATERIAL_ROOTS = frozenset(("16", "17", "18", "19", "20"))
+# acts a government does by regulation: the agent of their passive in its own official text
+PRESSURE_ROOTS = frozenset(("16",))
+PRESSURE_CODES = frozenset(("172",))  # administrative sanctions; not arrests (173)
+# verbal conflict whose target may be the one responsible for the acts it names
+DISAPPROVAL_ROOTS = frozenset(("11", "12"))
+VIOLENT_ROOTS = frozenset(("18", "19", "20"))
 
 
 
 @dataclass
 class RawEvent:
+    """An event of one sentence. One side may be missing (``None``) in a *partial* event:
+    "Clinton condemned the bombings" (no target), "Twelve Americans were killed" (no
+    source); see :meth:`Coder.code_sentence`."""
+
     trigger: Token
     code: str
-    source: ActorRef
-    target: ActorRef
+    source: ActorRef | None
+    target: ActorRef | None
     kind: str  # verb | noun
     clause: Token  # the verb whose clause holds the event (date, modality)
     flags: frozenset[str] = frozenset()
@@ -91,14 +119,18 @@ class Coder(ActorResolver):
     government ("China recognized ..." -> CHNGOV), as in diplomatic news; PETRARCH's
     conventions keep the bare country code (False). ``loose_targets``: when no syntactic
     target is found, take the first actor after the verb in its clause (PETRARCH's habit;
-    more recall, less precision)."""
+    more recall, less precision). ``partial``: a sentence with no event between two actors
+    may give events with one side only (a source whose act has no actor as target, or the
+    patient of an agentless passive), as human coders do."""
 
     def __init__(self, dictionary: Dictionary, promote_states: bool = True,
-                 require_dyad: bool = True, loose_targets: bool = False) -> None:
+                 require_dyad: bool = True, loose_targets: bool = False,
+                 partial: bool = True) -> None:
         self.d = dictionary
         self.promote_states = promote_states
         self.require_dyad = require_dyad
         self.loose_targets = loose_targets
+        self.partial = partial
         # word classes the coder needs, from the dictionary, else from foreigndesk's own
         # (a PETRARCH dictionary has none of them)
         own = dictionary if dictionary.synset("RELATIONS") else default()
@@ -117,7 +149,11 @@ class Coder(ActorResolver):
             return []
         subj = [c for c in verb.children if c.dep_ in SUBJ]
         if subj:
-            return unique(r for c in subj for r in self.np_actors(c, sa))
+            refs = unique(r for c in subj for r in self.np_actors(c, sa))
+            if not refs and sa.issuer is not None and any(
+                    self.acts_for_issuer(c, verb) for c in subj):
+                return [self.mention_ref(sa.issuer)]
+            return refs
         if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
             return []
         dep, head = verb.dep_, verb.head
@@ -152,6 +188,35 @@ class Coder(ActorResolver):
                 return self.subjects(noun.head, sa, _depth + 1)
         return []
 
+    def acts_for_issuer(self, subj: Token, verb: Token) -> bool:
+        """Does this subject stand for the government that issued an official text: a
+        policy instrument ("The memorandum ends ..."), or "it"/"this" doing something
+        regulatory ("It lists Cuba as ...")? (``data/en/instruments.yaml``)"""
+        words = instrument_words()
+        lem = subj.lemma_.lower()
+        if lem in words["instruments"] or subj.lower_ in words["instruments"]:
+            return True
+        return subj.lower_ in ("it", "this") and (
+            verb.lemma_.lower() in words["regulatory_verbs"]
+            or any(b in words["regulatory_verbs"] for b in inflection_bases(verb.lower_)))
+
+    def responsible(self, verb: Token, sa: SentenceActors,
+                    sources: Sequence[ActorRef]) -> list[ActorRef]:
+        """Who is condemned for acts named without their agent ("condemn the mass detentions
+        ... of the Cuban people", "criticized the crackdown in Hong Kong"): the government of
+        the one other state the sentence names, when the object is an event noun."""
+        objs = [c for c in verb.children if c.dep_ in OBJ]
+        if not objs or not all(o.lemma_.lower() in self.d.nouns for o in objs):
+            return []
+        own = {s.country for s in sources}
+        others: dict[str, ActorRef] = {}
+        for t in verb.doc:
+            m = sa.at(t)
+            if m is not None and m.country and m.country not in own and m.country not in others:
+                others[m.country] = ActorRef(m, combine_code(m.country, "GOV"), m.country,
+                                             "GOV", t.i)
+        return list(others.values()) if len(others) == 1 else []
+
     def agent(self, verb: Token, sa: SentenceActors) -> list[ActorRef]:
         for c in verb.children:
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
@@ -183,6 +248,18 @@ class Coder(ActorResolver):
                                 if all(distinct(r, s) for s in sources)]
                         if refs:
                             return refs
+        if tok.lemma_.lower() in self.d.nouns:  # an event noun's own clause names its target
+            for c in tok.children:  # "sanctions targeting X", "a ban that applies to X"
+                if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in NOUN_CLAUSE_TARGETS:
+                    for o in c.children:
+                        holders = [o] if o.dep_ in OBJ else (
+                            [p for p in o.children if p.dep_ == "pobj"]
+                            if o.dep_ == "prep" and o.lower_ in NOUN_TARGET_PREPS else [])
+                        for h in holders:
+                            refs = [r for r in self.np_actors(h, sa)
+                                    if all(distinct(r, s) for s in sources)]
+                            if refs:
+                                return refs
         return []
 
     def verb_targets(self, verb: Token, sa: SentenceActors, m: Match | None,
@@ -241,7 +318,10 @@ class Coder(ActorResolver):
                                 refs = self.np_targets(po, sa, sources)
                                 if refs:
                                     return refs
+        partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
         for c in verb.children:
+            if partner:
+                break  # "work with partners to pressure X": the partners, not X
             if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children):
                 for o in c.children:  # "helped build Cuba's internet", "to supply Gondor"
                     if o.dep_ in OBJ:
@@ -315,7 +395,7 @@ class Coder(ActorResolver):
         for i, (low, lem) in enumerate(words):
             if not tags[i].startswith("VB"):
                 continue
-            entries = self.d.verbs.get(low) or self.d.verbs.get(lem)
+            entries = self.d.verb_entries(low, lem)
             if not entries or not any(e.possible(wordset) or "light" in e.flags
                                       for e in entries):
                 continue
@@ -323,7 +403,7 @@ class Coder(ActorResolver):
         for i, (low, lem) in enumerate(words):
             if i in consumed or not tags[i].startswith("NN"):
                 continue
-            entries = self.d.nouns.get(lem) or self.d.nouns.get(low)
+            entries = self.d.nouns.get(lem) or self.d.nouns.get(low) or []
             if not entries or not any(e.possible(wordset) for e in entries):
                 continue
             tok = doc[i]
@@ -333,7 +413,39 @@ class Coder(ActorResolver):
             out += self._code_noun(tok, entries, sa, light_objects.get(tok.i), consumed)
         if not out:
             out = self._caption(doc, sa)
+        if not out and self.partial:
+            out = self._partial(doc, sa, words, wordset, tags)
         return _dedup_events(out)
+
+    def _partial(self, doc: Doc, sa: SentenceActors, words: list[tuple[str, str]],
+                 wordset: set[str], tags: list[str]) -> list[RawEvent]:
+        """Events with one side, for a sentence that has none with two: the triggers' own
+        sources with no target, or the patients of agentless passives."""
+        out: list[RawEvent] = []
+        consumed: set[int] = set()
+        light_objects: dict[int, Token] = {}
+        for i, (low, lem) in enumerate(words):
+            if not tags[i].startswith("VB"):
+                continue
+            entries = self.d.verb_entries(low, lem)
+            if not entries or not any(e.possible(wordset) or "light" in e.flags
+                                      for e in entries):
+                continue
+            out += self._code_verb(doc[i], entries, sa, consumed, light_objects, words,
+                                   partial=True)
+        for i, (low, lem) in enumerate(words):
+            if i in consumed or not tags[i].startswith("NN"):
+                continue
+            entries = self.d.nouns.get(lem) or self.d.nouns.get(low) or []
+            if not entries or not any(e.possible(wordset) for e in entries):
+                continue
+            tok = doc[i]
+            m = sa.at(tok)
+            if m is not None and is_actor(m) and tok.i not in light_objects:
+                continue
+            out += self._code_noun(tok, entries, sa, light_objects.get(tok.i), consumed,
+                                   partial=True)
+        return out
 
     def _caption(self, doc: Doc, sa: SentenceActors) -> list[RawEvent]:
         """A verbless line naming people of two states together ("Chinese Premier Li Peng
@@ -370,7 +482,8 @@ class Coder(ActorResolver):
 
     def _code_verb(self, verb: Token, entries: list, sa: SentenceActors, consumed: set[int],
                    light_objects: dict[int, Token],
-                   words: list[tuple[str, str]] | None = None) -> list[RawEvent]:
+                   words: list[tuple[str, str]] | None = None,
+                   partial: bool = False) -> list[RawEvent]:
         doc = verb.doc
         if words is None:
             words = [(t.lower_, t.lemma_.lower()) for t in doc]
@@ -393,6 +506,10 @@ class Coder(ActorResolver):
         passive = is_passive(verb)
         if passive:
             sources = self.agent(verb, sa)
+            if not sources and sa.issuer is not None and (
+                    m.code[:2] in PRESSURE_ROOTS or m.code[:3] in PRESSURE_CODES) and not \
+                    any(c.dep_ == "agent" for c in verb.children):
+                sources = [self.mention_ref(sa.issuer)]  # "transactions ... are prohibited"
         else:
             sources = self.subjects(verb, sa)
         flags = set(m.flags)
@@ -405,6 +522,8 @@ class Coder(ActorResolver):
             sources = []
         else:
             targets = self.verb_targets(verb, sa, m, post, sources)
+            if not targets and sources and m.code[:2] in DISAPPROVAL_ROOTS:
+                targets = self.responsible(verb, sa, sources)
         if m.source_at is not None:
             sources = self.first_actor(post[m.source_at:], sa) or sources
         post_words = {w for pair in words_post for w in pair}
@@ -417,12 +536,32 @@ class Coder(ActorResolver):
         events: list[RawEvent] = []
         if m.reverse and m.reverse[:2] == m.code[:2]:
             flags.add("symmetric")  # "[064:064]": a mutual act
-        pairs = self._pairs(verb, sources, targets, flags, sa, passive)
+        if "symmetric" in flags and sources and not targets and not passive:
+            # a mutual act with one party named as subject: the other is the actor named in
+            # its complements ("We signed an agreement ... granted by China")
+            inside = [t for c in verb.children if c.dep_ in OBJ or c.dep_ == "prep"
+                      for t in c.subtree if t.i > verb.i]
+            for c in verb.children:  # a coordinated subject the parse did not coordinate
+                if c.dep_ in SUBJ and any(x.dep_ == "cc" and x.lower_ == "and"
+                                          for x in c.subtree):
+                    inside = [t for t in c.subtree if t.i > sources[0].token
+                              and t.i != sources[0].token] + inside
+            targets = [r for r in self.first_actor(sorted(inside, key=lambda t: t.i), sa)
+                       if all(distinct(r, s_) for s_ in sources)]
+            mutual = bool(targets)
+        else:
+            mutual = False
+        pairs: list[tuple[ActorRef | None, ActorRef | None]] = list(
+            self._pairs(verb, sources, targets, flags, sa, passive))
+        if mutual:  # both parties act
+            pairs += [(t, s_) for s_, t in pairs if s_ is not None and t is not None]
+        if not pairs and partial:
+            pairs = _one_sided(sources, targets, passive and m.code[:2] in MATERIAL_ROOTS)
         for s, t in pairs:
             if m.code != NULL:
                 events.append(RawEvent(verb, m.code, s, t, "verb", verb, frozenset(flags),
                                        m.pattern.line if m.pattern else ""))
-            if m.reverse:
+            if m.reverse and s is not None and t is not None:
                 events.append(RawEvent(verb, m.reverse, t, s, "verb", verb, frozenset(flags),
                                        m.pattern.line if m.pattern else ""))
         return events
@@ -494,7 +633,8 @@ class Coder(ActorResolver):
         return [r for r in self.subjects(gov, sa) if all(distinct(r, s) for s in sources)]
 
     def _code_noun(self, noun: Token, entries: list, sa: SentenceActors,
-                   light: Token | None, consumed: set[int] | None = None) -> list[RawEvent]:
+                   light: Token | None, consumed: set[int] | None = None,
+                   partial: bool = False) -> list[RawEvent]:
         doc = noun.doc
         pre_toks = [t for t in doc[noun.left_edge.i: noun.i]]
         post = sorted((t for c in noun.children if c.i > noun.i for t in c.subtree),
@@ -553,7 +693,7 @@ class Coder(ActorResolver):
         words = {w for t in pre_toks + post for w in (t.lower_, t.lemma_.lower())}
         if words & self.reciprocal:
             flags.add("symmetric")
-        pairs: list[tuple[ActorRef, ActorRef]]
+        pairs: list[tuple[ActorRef | None, ActorRef | None]]
         if sources and targets:
             pairs = [(s, t) for s in sources for t in targets if distinct(s, t)]
         else:
@@ -561,22 +701,44 @@ class Coder(ActorResolver):
             if not group and "symmetric" in flags and len({r.key for r in sources}) >= 2:
                 group = sources
             pairs = [(a, b) for a in group for b in group if distinct(a, b)]
+        if not pairs and partial:
+            pairs = _one_sided(sources, targets, m.code[:2] in VIOLENT_ROOTS)
         code, rev = m.code, m.reverse
         out = []
         for s, t in pairs:
             out.append(RawEvent(noun, code, s, t, "noun", clause, frozenset(flags),
                                 m.pattern.line if m.pattern else ""))
-            if rev:
+            if rev and s is not None and t is not None:
                 out.append(RawEvent(noun, rev, t, s, "noun", clause, frozenset(flags),
                                     m.pattern.line if m.pattern else ""))
         return out
 
 
+@functools.lru_cache(maxsize=1)
+def instrument_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/en/instruments.yaml``."""
+    raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/instruments.yaml")
+                         .read_text(encoding="utf-8"))
+    return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+
+
+def _one_sided(sources: list[ActorRef], targets: list[ActorRef],
+               patient_alone: bool) -> list[tuple[ActorRef | None, ActorRef | None]]:
+    """Events with one side: every source without a target; else, where the act has a
+    patient and no agent (a passive, an event noun), every target without a source."""
+    if sources:
+        return [(s, None) for s in sources]
+    if targets and patient_alone:
+        return [(None, t) for t in targets]
+    return []
+
+
 def _dedup_events(events: list[RawEvent]) -> list[RawEvent]:
-    seen: set[tuple[str, str, str, int]] = set()
+    seen: set[tuple[str | None, str, str | None, int]] = set()
     out = []
     for e in events:
-        k = (e.source.code, e.code, e.target.code, e.trigger.i)
+        k = (e.source.code if e.source else None, e.code,
+             e.target.code if e.target else None, e.trigger.i)
         if k not in seen:
             seen.add(k)
             out.append(e)

@@ -147,6 +147,18 @@ class Dictionary:
     def noun_triggers(self) -> frozenset[str]:
         return frozenset(k for k, es in self.nouns.items() if any(e.is_trigger for e in es))
 
+    def verb_entries(self, low: str, lemma: str) -> list[Entry]:
+        """The entries of a verb from its text and lemma, and, when the lemmatizer got it
+        wrong ("staged" -> "stag"), from the regular inflections of its text."""
+        hit = self.verbs.get(low) or self.verbs.get(lemma)
+        if hit:
+            return hit
+        for base in inflection_bases(low):
+            hit = self.verbs.get(base)
+            if hit:
+                return hit
+        return []
+
     def synset(self, name: str) -> frozenset[str]:
         """The one-word members of a synset (empty when undefined)."""
         el = self.synsets.get(name.lstrip("&").upper())
@@ -155,6 +167,20 @@ class Dictionary:
     def synset_phrases(self, name: str) -> frozenset[Phrase]:
         el = self.synsets.get(name.lstrip("&").upper())
         return el.phrases if el else frozenset()
+
+
+def inflection_bases(word: str) -> list[str]:
+    """Possible bases of a regularly inflected verb: "staged" -> stage, "stopped" -> stop,
+    "tries" -> try, "raising" -> raise."""
+    out: list[str] = []
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"),
+                         ("ing", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            out.append(stem)
+            if not repl and len(stem) > 3 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "stopped" -> stop
+    return out
 
 
 # -- matching -------------------------------------------------------------------------------

@@ -119,6 +119,10 @@ def modality(trigger: Token) -> str:
                 found.add("hypothetical")
             break
         elif dep in ("pcomp", "acl"):  # "play a role in helping ...": the governing verb's
+            prep = verb.head
+            if dep == "pcomp" and prep.lower_ == "to" and prep.head.lemma_.lower() in \
+                    c.future_governors:
+                found.add("future")  # "is committed to supporting", "looks forward to meeting"
             gov = _governing_verb(verb)
             if gov is None:
                 break

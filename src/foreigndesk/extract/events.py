@@ -37,10 +37,18 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from foreigndesk.extract.event_actors import SentenceActors, distinct
+from foreigndesk.extract.event_actors import PAIR_NOUNS, SentenceActors, distinct
+from foreigndesk.extract.event_claims import statement_events
 from foreigndesk.extract.event_coder import Coder, RawEvent
 from foreigndesk.extract.event_codes import info
-from foreigndesk.extract.event_dictionary import Dictionary, Entry, default, load_tsv
+from foreigndesk.extract.event_dictionary import (
+    Dictionary,
+    Entry,
+    default,
+    inflection_bases,
+    load_tsv,
+)
+from foreigndesk.extract.event_intent import intent_code
 from foreigndesk.extract.event_modality import QUOTES, modality
 from foreigndesk.extract.event_petrarch import load_dir
 from foreigndesk.extract.event_statements import (
@@ -50,8 +58,10 @@ from foreigndesk.extract.event_statements import (
     statement_time,
 )
 from foreigndesk.extract.event_syntax import clause_head
+from foreigndesk.extract.event_violence import by_actor
 from foreigndesk.extract.nlp import ParsedDoc
-from foreigndesk.model import Event, Mention, Place, TimeValue
+from foreigndesk.extract.turns import in_question, url_country
+from foreigndesk.model import Claim, Event, Mention, Place, TimeValue
 
 F = TypeVar("F", TimeValue, Place)
 
@@ -96,8 +106,10 @@ class EventExtractor:
     version = "1"
 
     def __init__(self, dictionary: Dictionary | None = None, promote_states: bool = True,
-                 require_dyad: bool = True, loose_targets: bool = False) -> None:
+                 require_dyad: bool = True, loose_targets: bool = False,
+                 statements: bool = True) -> None:
         self._dictionary = dictionary
+        self.statements = statements
         self.promote_states = promote_states
         self.require_dyad = require_dyad
         self.loose_targets = loose_targets
@@ -107,7 +119,8 @@ class EventExtractor:
     def coder(self) -> Coder:
         if self._coder is None:
             self._coder = Coder(self._dictionary or dictionary_from_env() or default(),
-                                self.promote_states, self.require_dyad, self.loose_targets)
+                                self.promote_states, self.require_dyad, self.loose_targets,
+                                partial=self.statements)
         return self._coder
 
     # -- which sentences need a parse --------------------------------------------------------
@@ -123,8 +136,10 @@ class EventExtractor:
         out = []
         for i, sent in enumerate(pd.sents):
             mentions = actors.get(i, ())
-            if not mentions:
+            if in_question(pd, sent.start_char):  # "Q" asserts nothing
                 continue
+            if not mentions and not (actors.get(i - 1) and _refers_back(sent)):
+                continue  # no actor here, and none the sentence could point back to
             two = len({(m.country, m.sector) for m in mentions}) >= 2
             cands: list[tuple[dict[str, list[Entry]], str, str]] = []
             words: set[str] = set()
@@ -136,18 +151,21 @@ class EventExtractor:
                 words.add(lem)
                 if tag.startswith("VB"):
                     has_verb = True
-                    if low in verbs or lem in verbs:
+                    if low in verbs or lem in verbs or any(
+                            b in verbs for b in inflection_bases(low)):
                         cands.append((d.verbs, low, lem))
                 elif tag.startswith("NN"):
                     if lem in nouns:
                         cands.append((d.nouns, low, lem))
-                    if lem in titles:  # "the president" may refer back to a person
+                    if lem in titles or lem in PAIR_NOUNS:  # "the president", "both sides"
                         other = True
                 elif tag in PRONOUN_TAGS and low in RESOLVABLE_PRONOUNS:
                     other = True
             entries = [e for table, low, lem in cands
-                       for e in (table.get(low) or table.get(lem) or ()) if e.possible(words)]
-            if entries and (two or other or (places.get(i) and any(
+                       for e in (d.verb_entries(low, lem) if table is d.verbs else
+                                 table.get(low) or table.get(lem) or ())
+                       if e.possible(words)]
+            if entries and (two or other or self.statements or (places.get(i) and any(
                     "territorial" in e.flags or any("territorial" in p.flags for p in e.patterns)
                     for e in entries))):
                 out.append(i)
@@ -170,11 +188,39 @@ class EventExtractor:
             if tv.type == "DATE" and tv.precision in DATE_PRECISIONS and tv.value[:1].isdigit():
                 times[tv.sentence].append(tv)
         todo = self.candidates(pd, actors, places)
-        if not todo:
-            return
-        pd.parse(todo)
-        for i in todo:
-            self.code(pd, i, pd.parsed(i), actors, places, times)
+        if todo:
+            pd.parse(todo)
+            for i in todo:
+                self.code(pd, i, pd.parsed(i), actors, places, times)
+        if self.statements:
+            said = statement_events(pd, self.coder.d, self.name, self.version,
+                                    (m for ms in actors.values() for m in ms),
+                                    lambda c, at: self.cue_subject(pd, c.sentence, at, actors,
+                                                                   places))
+            ex.events[:] = _with_statements(ex.events, said, ex.claims)
+
+    def cue_subject(self, pd: ParsedDoc, i: int, at: int, actors: dict[int, list[Mention]],
+                    places: dict[int, list[Place]]) -> Mention | None:
+        """The actor the subject of the cue at character ``at`` stands for, as the coder
+        reads it (a mention carrying the code it has there), when sentence ``i`` is parsed."""
+        if at < 0 or not pd.is_parsed(i):
+            return None
+        doc = pd.parsed(i)
+        offset = pd.sents[i].start_char
+        tok = next((t for t in doc if t.idx + offset == at), None)
+        if tok is None:
+            return None
+        sa = SentenceActors.build(doc, offset, actors.get(i, ()), actors.get(i - 1, ()),
+                                  [_place_mention(p) for p in places.get(i, ())])
+        refs = self.coder.subjects(tok, sa) if tok.tag_.startswith("VB") else []
+        if len(refs) != 1:
+            return None
+        r = refs[0]
+        m = r.mention
+        return Mention(m.doc_id, m.sentence, m.start, m.end, m.text, m.extractor, m.version,
+                       m.confidence, label=m.label, actor_id=m.actor_id,
+                       actor_name=m.actor_name, actor_kind=m.actor_kind, country=r.country,
+                       sector=r.sector)
 
     def code(self, pd: ParsedDoc, i: int, doc: Doc, actors: dict[int, list[Mention]],
              places: dict[int, list[Place]], times: dict[int, list[TimeValue]]) -> None:
@@ -182,9 +228,11 @@ class EventExtractor:
         place_mentions = [_place_mention(p) for p in places.get(i, ())]
         sa = SentenceActors.build(doc, offset, actors.get(i, ()), actors.get(i - 1, ()),
                                   place_mentions)
+        sa.issuer = issuer(pd)
         raw = self.coder.code_sentence(doc, sa)
         if not raw:
             return
+        raw.sort(key=lambda r: (_depth(r.trigger), r.trigger.i))  # the main clause's first
         self.demands(pd, i, raw, actors, times)
         tspans = _spans(doc, offset, times.get(i, ()))
         pspans = [(p, sp) for p, sp in _spans(doc, offset, places.get(i, ())) if _locative(sp)]
@@ -195,7 +243,8 @@ class EventExtractor:
                 actors: dict[int, list[Mention]], times: dict[int, list[TimeValue]]) -> None:
         """Demands in statements ("X should lift its embargo," said Y): events from the
         speaker to the actor the demand is made of (see :mod:`event_statements`)."""
-        wanted = [r for r in raw if r.kind == "verb" and demanded(r.trigger)]
+        wanted = [r for r in raw if r.kind == "verb" and demanded(r.trigger)
+                  and r.source is not None]
         if not wanted:
             return
         att = attribution(pd.sents[i], i, actors.get(i, []))
@@ -211,7 +260,7 @@ class EventExtractor:
         seen: set[tuple[int, str]] = set()
         for r in wanted:
             of = r.source
-            if not distinct(speaker, of) or (r.trigger.i, of.code) in seen:
+            if of is None or not distinct(speaker, of) or (r.trigger.i, of.code) in seen:
                 continue
             seen.add((r.trigger.i, of.code))
             code = demand_code(r.code)
@@ -239,13 +288,23 @@ class EventExtractor:
 
     def event(self, pd: ParsedDoc, i: int, offset: int, r: RawEvent,
               tspans: list[tuple[TimeValue, Span]], pspans: list[tuple[Place, Span]]) -> Event:
-        ci = info(r.code)
+        code = r.code
+        if self.statements:  # news conventions (PETRARCH's dictionaries code as they say)
+            code = by_actor(code, r.source.code if r.source else None,
+                            r.source.country if r.source else None,
+                            r.target.code if r.target else None,
+                            r.target.country if r.target else None)
+        mod = modality(r.clause if r.kind != "verb" else r.trigger)
+        if self.statements:
+            code = intent_code(code, mod)  # "will visit" is an intent to meet (036)
+        ci = info(code)
+        sides = [ref for ref in (r.source, r.target) if ref is not None]
         toks = [r.trigger]
-        for ref in (r.source, r.target):
+        for ref in sides:
             toks.append(r.trigger.doc[ref.token])
         start = min(t.idx for t in toks) + offset
         end = max(t.idx + len(t.text) for t in toks) + offset
-        for ref in (r.source, r.target):  # widen to the whole actor mentions
+        for ref in sides:  # widen to the whole actor mentions
             if ref.mention.sentence == i and ref.mention.start >= offset:
                 start, end = min(start, ref.mention.start), max(end, ref.mention.end)
         text = pd.document.text[start:end]
@@ -261,17 +320,20 @@ class EventExtractor:
         if place is None and pspans:  # the sentence's place
             place = pspans[0][0]
         conf = 0.6 if r.kind in ("noun", "caption") else (0.8 if r.pattern else 0.7)
+        if r.source is None or r.target is None:
+            conf -= 0.2  # one side only
         return Event(
             pd.doc_id, i, start, end, text, self.name, self.version, conf,
-            source_actor=r.source.mention.actor_id, source_code=r.source.code,
-            target_actor=r.target.mention.actor_id, target_code=r.target.code,
-            code=r.code, root=ci.root, quad_class=ci.quad_class, goldstein=ci.goldstein,
+            source_actor=r.source.mention.actor_id if r.source else None,
+            source_code=r.source.code if r.source else None,
+            target_actor=r.target.mention.actor_id if r.target else None,
+            target_code=r.target.code if r.target else None,
+            code=code, root=ci.root, quad_class=ci.quad_class, goldstein=ci.goldstein,
             date=date, date_precision=prec, date_source=dsrc,
             place=place.name if place else None,
             place_country=place.country if place else None,
             lat=place.lat if place else None, lon=place.lon if place else None,
-            modality=modality(r.clause if r.kind != "verb" else r.trigger),
-            trigger=r.trigger.text,
+            modality=mod, trigger=r.trigger.text,
         )
 
 
@@ -299,6 +361,73 @@ def dictionary_from_env() -> Dictionary | None:
         return load_dictionary(where)
     except (OSError, ValueError) as e:
         raise ValueError(f"${ENV}={where}: {e}") from e
+
+
+def _refers_back(sent: Span) -> bool:
+    """Does a sentence point back to the actors of the one before ("The two leaders
+    agreed", "Both sides pledged", "They signed")?"""
+    prev = ""
+    for t in sent:
+        low = t.lower_
+        if low in ("they", "he", "she") and t.tag_ == "PRP":
+            return True
+        if prev in ("two", "both") and t.lemma_.lower() in PAIR_NOUNS:
+            return True
+        prev = low
+    return False
+
+
+def issuer(pd: ParsedDoc) -> Mention | None:
+    """The government an official text speaks for: the group of the one speaker of a
+    statement or order, else the government of the state whose address the text has
+    (``.gov`` -> USA); None for news."""
+    if "events.issuer" in pd.cache:
+        return pd.cache["events.issuer"]
+    out: Mention | None = None
+    turns = pd.cache.get("turns") or []
+    if len(turns) == 1 and turns[0].start == 0 and turns[0].speaker is not None \
+            and turns[0].speaker.group is not None:
+        g = turns[0].speaker.group
+        out = Mention(pd.doc_id, 0, 0, 0, g.name, "turns", "1", 0.6, label="ISSUER",
+                      actor_id=g.id, actor_name=g.name, actor_kind=g.kind,
+                      country=g.id if g.kind == "state" else g.country,
+                      sector=turns[0].speaker.group_sector)
+    else:
+        c = url_country(pd.document.url)
+        if c:
+            out = Mention(pd.doc_id, 0, 0, 0, c, "turns", "1", 0.6, label="ISSUER",
+                          actor_id=c, actor_name=c, actor_kind="state", country=c, sector="GOV")
+    pd.cache["events.issuer"] = out
+    return out
+
+
+def _with_statements(events: list[Event], said: list[Event], claims: list[Claim]) -> list[Event]:
+    """Events in reading order of their sentence's clauses: a statement whose cue comes
+    before its content ("X said Y attacked Z") first, one whose cue follows it ("Y attacked
+    Z, X said") after the reported events."""
+    content_start = {(c.sentence, c.start, c.end): c.content_start for c in claims}
+    by_sentence: dict[int, list[Event]] = {}
+    for e in events:
+        by_sentence.setdefault(e.sentence, []).append(e)
+    first: dict[int, list[Event]] = {}
+    last: dict[int, list[Event]] = {}
+    for e in said:
+        cs = content_start.get((e.sentence, e.start, e.end), e.end)
+        cue_first = cs > e.start + (e.text.find(e.trigger) if e.trigger in e.text else 0)
+        (first if cue_first else last).setdefault(e.sentence, []).append(e)
+    out: list[Event] = []
+    for i in sorted(set(by_sentence) | set(first) | set(last)):
+        out += first.get(i, []) + by_sentence.get(i, []) + last.get(i, [])
+    return out
+
+
+def _depth(tok: Token) -> int:
+    """How deep a token lies in its sentence's tree (the root is 0)."""
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
 
 
 def _place_mention(p: Place) -> Mention:

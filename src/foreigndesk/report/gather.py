@@ -205,7 +205,8 @@ class Gatherer:
 
     def _main_dyad(self) -> tuple[str, str] | None:
         pairs: Counter[tuple[str, str]] = Counter()
-        for e in self.events:
+        happened = [e for e in self.events if e["modality"] in rel.COUNTED]
+        for e in happened or self.events:  # the pair the index has most to say about
             a, b = e["source_country"], e["target_country"]
             if a and b and a != b and len(a) == 3 and len(b) == 3:
                 pairs[(a, b) if a < b else (b, a)] += 1
@@ -359,11 +360,14 @@ class Gatherer:
         na, nb = self.country(a), self.country(b)
         news = rel.event_series(self.store, a, b, by="year", origin="news", undirected=True,
                                 since=self.since, until=self.until)
-        years = [{"year": r["period"], "events": r["events"], "cooperation": r["q1"] + r["q2"],
-                  "conflict": r["q3"] + r["q4"], "goldstein_mean": r["goldstein_mean"]}
-                 for r in news.rows if r["events"]]
-        sources = [f"News: events between {na} and {nb} coded from the documents, asserted "
-                   f"ones only, one per real-world event, by year"
+        # every year from the first to the last with an event: a year without any is a gap
+        years = [{"year": r["period"], "events": r["events"], "mark": r["mark"],
+                  "cooperation": r["q1"] + r["q2"], "conflict": r["q3"] + r["q4"],
+                  "goldstein_mean": r["goldstein_mean"]} for r in news.rows]
+        sources = [f"News: events between {na} and {nb} coded from the documents, only those "
+                   f"that happened (asserted or reported; negated, hypothetical and future "
+                   f"ones are not counted), one per real-world event, by year, with the "
+                   f"number each year rests on"
                    + (f" ({news.skipped} dated less precisely than a year left out)"
                       if news.skipped else "") + "."]
         gdelt: rel.Series | None = None
@@ -385,10 +389,11 @@ class Gatherer:
         statements = self._relations_statements(events, na, nb, a, b)
         charted = sum(y["events"] for y in years)
         last = statements[0].parts[-1] if statements else None
-        if isinstance(last, str) and charted != len(events):
+        happened = sum(1 for e in events if e["modality"] in rel.COUNTED)
+        if isinstance(last, str) and charted != happened:
             statements[0].parts[-1] = last.rstrip(".") + (
-                f"; the chart and the table by year count the {charted} asserted "
-                f"one{'s' if charted != 1 else ''} dated to a year.")
+                f"; the chart and the table by year count the {charted} that happened "
+                f"(asserted or reported) and are dated to a year.")
         rows = events
         left_out = 0
         if len(rows) > MAX_EVENTS:  # the most reported events, shown in date order
@@ -400,22 +405,36 @@ class Gatherer:
                           self.party(e, "source"), event_name(e["code"]),
                           e["code"], self.party(e, "target"), e["goldstein"], e["modality"],
                           e["n_mentions"], self.cite_event(e)) for e in rows]
+        marks = list(dict.fromkeys(line for s in (news, gdelt, votes) if s is not None
+                                   for line in rel.legend(s)))
         return Relations(a, b, na, nb, statements, years, table, left_out, sources,
-                         news=news, gdelt=gdelt, votes=votes)
+                         marks=marks, news=news, gdelt=gdelt, votes=votes)
 
     def _relations_statements(self, events: list[dict[str, Any]], na: str, nb: str, a: str,
                               b: str) -> list[Stmt]:
         if not events:
             return []
         out = []
+        # only events that happened are counted as cooperation or conflict; the others
+        # (negated, hypothetical, future) are listed in the table with their modality
+        happened = [e for e in events if e["modality"] in rel.COUNTED]
+        other = len(events) - len(happened)
+        if happened:
+            events = happened
         dated = [e for e in events if e["date"]]
-        n = len(events)
-        ab = sum(1 for e in events if e["source_country"] == a)
-        coop = sum(1 for e in events if e["quad_class"] in (1, 2))
-        conf = sum(1 for e in events if e["quad_class"] in (3, 4))
-        counts = (f"{n} event{'s' if n != 1 else ''} between {na} and {nb} ({ab} from {na} "
-                  f"to {nb}, {n - ab} from {nb} to {na}): {coop} of cooperation and {conf} of "
-                  f"conflict")
+        n = len(happened)
+        ab = sum(1 for e in happened if e["source_country"] == a)
+        coop = sum(1 for e in happened if e["quad_class"] in (1, 2))
+        conf = sum(1 for e in happened if e["quad_class"] in (3, 4))
+        counts = (f"{n} event{'s' if n != 1 else ''} that happened between {na} and {nb} "
+                  f"({ab} from {na} to {nb}, {n - ab} from {nb} to {na}): {coop} of "
+                  f"cooperation and {conf} of conflict" if n else
+                  f"no event that happened between {na} and {nb}")
+        if other:
+            counts += (f", and {other} negated, hypothetical or future "
+                       f"one{'s' if other != 1 else ''} (not counted)" if n else
+                       f", only {other} negated, hypothetical or future "
+                       f"one{'s' if other != 1 else ''} (not counted)")
         if len(dated) >= 2 and dated[0]["date"] != dated[-1]["date"]:
             first, last = dated[0], dated[-1]
             out.append(Stmt([f"From {dates.label(first['date'])}", self.cite_event(first),
@@ -428,7 +447,7 @@ class Gatherer:
                     "" if len(dated) == len(events) else " (the others undated)") + "."]))
         else:
             out.append(Stmt([f"The documents report {counts}", self.cite_event(events[0]), "."]))
-        scored = [e for e in events if e["goldstein"] is not None and e["modality"] == "asserted"]
+        scored = [e for e in happened if e["goldstein"] is not None]
         if len(scored) >= 2:
             hi = max(scored, key=lambda e: (e["goldstein"], -e["id"]))
             lo = min(scored, key=lambda e: (e["goldstein"], e["id"]))
@@ -436,6 +455,8 @@ class Gatherer:
                 mean = sum(e["goldstein"] for e in scored) / len(scored)
                 tone = ("cooperative on balance" if mean > 1 else "conflictual on balance"
                         if mean < -1 else "mixed")
+                if len(scored) < rel.THIN:
+                    tone += f" (on only {len(scored)} events: thin, too few to read much into)"
                 out.append(Stmt([
                     f"On the Goldstein scale (−10 most conflictual, +10 most cooperative) the "
                     f"reported events average {mean:+.1f}, {tone}; the most cooperative is "

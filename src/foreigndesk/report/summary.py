@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from foreigndesk.analyze.relations import COUNTED
 from foreigndesk.report import dates
 from foreigndesk.report.brief import Stmt
 
@@ -61,6 +62,10 @@ def summarise(g: Gatherer) -> list[Stmt]:
         events = [e for e in g.events if {e["source_country"], e["target_country"]} == {a, b}]
         if not events:
             events = g._events(dyad=(a, b))
+        # only events that happened are counted (negated, hypothetical and future ones not)
+        happened = [e for e in events if e["modality"] in COUNTED]
+        other = len(events) - len(happened)
+        events = happened
         if events:
             dated = [e for e in events if e["date"]]
             coop = sum(1 for e in events if e["quad_class"] in (1, 2))
@@ -73,8 +78,10 @@ def summarise(g: Gatherer) -> list[Stmt]:
             else:
                 lead = (f"The pair of states with the most coded events is {g.country(a)} and "
                         f"{g.country(b)}: ")
-            counts = (f"{_plural(len(events), 'event')} ({coop} of cooperation, {conf} of "
-                      f"conflict)")
+            counts = (f"{_plural(len(events), 'event')} that happened ({coop} of "
+                      f"cooperation, {conf} of conflict"
+                      + (f"; {other} more negated, hypothetical or future, not counted"
+                         if other else "") + ")")
             if len(dated) >= 2 and dated[0]["date"] != dated[-1]["date"]:
                 out.append(Stmt([lead + counts + f", from {dates.label(dated[0]['date'])}",
                                  g.cite_event(dated[0]),

@@ -256,6 +256,94 @@ class Store:
                     out[k]["years"].add(int(r[2][:4]))
         return out
 
+    def sentences_of(self, doc_id: str) -> list[dict[str, Any]]:
+        """The sentences of a document (``idx``, ``start``, ``end``, ``text``), in order."""
+        return self.query('SELECT idx, start, "end", text FROM sentences WHERE doc_id=? '
+                          "ORDER BY idx", (doc_id,))
+
+    def event_mentions_of(self, doc_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Every event mention of these documents with its event's codes: ``doc_id``,
+        ``sentence``, ``trigger``, ``date``, ``modality``, ``mention_code`` (the mention's
+        own CAMEO code), ``code``, ``root``, ``source_code``, ``target_code``."""
+        ids = list(doc_ids)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self.query(
+            f"SELECT em.doc_id, em.sentence, em.trigger, em.date, em.modality, "
+            f"em.code AS mention_code, e.code, e.root, e.source_code, e.target_code "
+            f"FROM event_mentions em JOIN events e ON e.id = em.event_id "
+            f"WHERE em.doc_id IN ({marks}) ORDER BY em.doc_id, em.sentence, em.id", ids)
+
+    # -- the relations index --------------------------------------------------------------
+    def dyad_events(self, origin: str, pairs: Iterable[tuple[str, str]],
+                    modalities: Iterable[str] | None = None, since: str | None = None,
+                    until: str | None = None,
+                    sectors: Iterable[str] | None = None) -> list[tuple[Any, ...]]:
+        """(date, quad_class, goldstein, n_mentions) of the events of ``origin`` from one
+        country to the other of any of ``pairs`` ((source, target) country codes); only
+        those of ``modalities`` when given; only those whose two sides are the states
+        themselves or one of ``sectors`` (agent codes after the country: "GOV", "MIL"; ""
+        for the state itself) when given; ``since``/``until`` are inclusive ISO prefixes (an
+        until of 2022-11 keeps 2022-11-30)."""
+        pairs = list(pairs)
+        if not pairs:
+            return []
+        where = " OR ".join("(source_country=? AND target_country=?)" for _ in pairs)
+        sql = f"SELECT date, quad_class, goldstein, n_mentions FROM events WHERE origin=? AND ({where})"
+        params: list[Any] = [origin] + [c for p in pairs for c in p]
+        if sectors is not None:
+            secs = list(sectors)
+            marks = ",".join("?" * len(secs))
+            sql += (f" AND substr(coalesce(source_code, ''), 4, 3) IN ({marks})"
+                    f" AND substr(coalesce(target_code, ''), 4, 3) IN ({marks})")
+            params += secs + secs
+        if modalities is not None:
+            mods = list(modalities)
+            sql += f" AND modality IN ({','.join('?' * len(mods))})"
+            params += mods
+        sql, params = _date_range(sql, params, "date", since, until)
+        return [tuple(r) for r in self.conn.execute(sql, params)]
+
+    def dyad_votes(self, a: str, b: str, since: str | None = None, until: str | None = None,
+                   issue: str | None = None) -> list[tuple[Any, ...]]:
+        """(roll call date, a's vote, b's vote) of every UN General Assembly roll call both
+        voted on (1 yes, 2 abstain, 3 no); ``issue`` keeps the roll calls whose issue contains
+        it or whose short name is it."""
+        sql = ("SELECT r.date, va.vote, vb.vote FROM votes va "
+               "JOIN votes vb ON vb.rcid = va.rcid AND vb.country = ? "
+               "JOIN roll_calls r ON r.rcid = va.rcid WHERE va.country = ?")
+        params: list[Any] = [b, a]
+        sql, params = _date_range(sql, params, "r.date", since, until)
+        if issue:
+            sql += (" AND va.rcid IN (SELECT rcid FROM roll_call_issues WHERE issue LIKE ? "
+                    "OR short_name = ?)")
+            params += [f"%{issue}%", issue]
+        return [tuple(r) for r in self.conn.execute(sql, params)]
+
+    def top_dyads(self, limit: int, news_modalities: Iterable[str]) -> list[tuple[str, str, int]]:
+        """The pairs of distinct states with the most events either way, most first: imported
+        rows, and news events of ``news_modalities``."""
+        mods = list(news_modalities)
+        rows = self.conn.execute(
+            "SELECT min(source_country, target_country), max(source_country, target_country), "
+            "count(*) AS n FROM events WHERE source_country IS NOT NULL AND target_country IS "
+            "NOT NULL AND source_country != target_country AND (origin != 'news' OR modality "
+            f"IN ({','.join('?' * len(mods))})) GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?",
+            (*mods, limit)).fetchall()
+        return [(r[0], r[1], int(r[2])) for r in rows]
+
+
+def _date_range(sql: str, params: list[Any], col: str, since: str | None,
+                until: str | None) -> tuple[str, list[Any]]:
+    if since:
+        sql += f" AND {col} >= ?"
+        params = [*params, since]
+    if until:
+        sql += f" AND substr({col}, 1, ?) <= ?"
+        params = [*params, len(until), until]
+    return sql, params
+
 
 def _split_sql(sql: str) -> list[str]:
     """Split a migration into statements (CREATE TRIGGER bodies hold semicolons)."""

@@ -17,13 +17,9 @@ COLOURS = ("#1f5f99", "#c2571a")
 
 
 def top_dyads(store: Store, limit: int = 12) -> list[tuple[str, str, int]]:
-    """The pairs of states with the most events (either direction), most first."""
-    rows = store.conn.execute(
-        "SELECT min(source_country, target_country), max(source_country, target_country), "
-        "count(*) AS n FROM events WHERE source_country IS NOT NULL AND target_country IS NOT "
-        "NULL AND source_country != target_country GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?",
-        (limit,)).fetchall()
-    return [(r[0], r[1], r[2]) for r in rows]
+    """The pairs of states with the most events (either direction) the index counts (news
+    events that happened, imported rows), most first."""
+    return store.top_dyads(limit, rel.COUNTED)
 
 
 def _has(store: Store, source: str) -> bool:
@@ -51,11 +47,10 @@ def series_panels(store: Store, a: str, b: str, by: str, undirected: bool,
             out.append({"source": source, "title": SOURCE_TITLES[source], "panel": None,
                         "note": None, "rows": []})
             continue
-        count_key = "roll_calls" if source == "unvotes" else "events"
-        counts = {r["period"]: r.get(count_key) or 0 for r in s.rows}
         label = rel.MEASURE_LABEL.get(s.measure, s.measure)
-        p = charts.panel(SOURCE_TITLES[source], f"{label}; bars: {count_key.replace('_', ' ')}",
-                         periods, [(label, COLOURS[0], s.values())], s.measure, counts)
+        p = charts.panel(SOURCE_TITLES[source], f"{label}; bars and n: {s.unit} per {by}",
+                         periods, [(label, COLOURS[0], s.values())], s.measure, s.counts(),
+                         unit=s.unit)
         out.append({"source": source, "title": SOURCE_TITLES[source], "panel": p,
                     "note": s.note, "rows": s.rows, "measure": s.measure,
                     "skipped": s.skipped})
@@ -71,9 +66,9 @@ def comparison(store: Store, x: tuple[str, str], y: tuple[str, str], source: str
     periods, _ = charts.grid([cmp.x, cmp.y])
     label = rel.MEASURE_LABEL.get(cmp.measure, cmp.measure)
     p = charts.panel(f"{cmp.x.dyad} and {cmp.y.dyad}", f"{label}, {SOURCE_TITLES[source]}",
-                     periods, [(cmp.x.dyad, COLOURS[0], cmp.x.values()),
-                               (cmp.y.dyad, COLOURS[1], cmp.y.values())], cmp.measure,
-                     height=250)
+                     periods, [(cmp.x.dyad, COLOURS[0], cmp.x.values(), cmp.x.counts()),
+                               (cmp.y.dyad, COLOURS[1], cmp.y.values(), cmp.y.counts())],
+                     cmp.measure, height=250, unit=cmp.x.unit)
     return {"panel": p, "lags": cmp.lags, "reading": cmp.reading, "x": cmp.x.dyad,
             "y": cmp.y.dyad, "note": cmp.x.note, "measure": cmp.measure}
 

@@ -1,0 +1,170 @@
+"""Statements as events: "X said / stated / told ..." is CAMEO 01 when nothing else codes it.
+
+A claim (from :mod:`foreigndesk.extract.claims`) whose speaker is a political actor — a
+state, a government and its agents, a military, a legislature, a court, the police, an
+opposition or rebel group, a party, an IGO or an NGO — becomes an event of its speaker
+unless the sentence already codes the speaker's act: an event outside the claim's content
+(the attribution clause: "X condemned Y, saying ...") is that act, so no statement is added.
+Events inside the content are other actors' acts that the speaker reports ("X said Y
+attacked Z"): the statement is coded beside them, and comes first (it is the main clause).
+
+- its code is the cue verb's own code when the event dictionary gives the bare verb a verbal
+  one (roots 01-02, 05, 10-13: "accused" 112, "urged" 020, "praised" 051, "threatened"
+  130), else 010 (make a statement);
+- its target is the first political actor the content names other than the speaker (what
+  the statement is about, as PETRARCH codes "X said Y ..."), or none;
+- its date and modality are the claim's (a statement in a reporter's question is never
+  coded: the claim extractor skips questions);
+- it spans the claim exactly (same document, ``start`` and ``end``) and its trigger is the
+  cue: that is its link to the claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from foreigndesk.extract.event_codes import info
+from foreigndesk.extract.event_dictionary import NULL, Dictionary
+from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.model import Claim, Event, Mention
+
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "REB", "PTY",
+                               "IGO", "NGO", "UAF", "INS", "SEP"})
+VERBAL_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
+STATEMENT = "010"
+
+
+def political(code: str | None, country: str | None, sector: str | None) -> bool:
+    """Is an actor with this code a political one (a state, or a political sector)?"""
+    if not code:
+        return False
+    if sector:
+        return sector[:3] in POLITICAL_SECTORS
+    return bool(country)
+
+
+def _cue_offset(pd: ParsedDoc, c: Claim) -> int:
+    """Where the claim's cue word stands (its first word, in the claim's span outside its
+    content); -1 when it is not found."""
+    text = pd.document.text
+    word = (c.cue or "").split()[:1]
+    if not word:
+        return -1
+    at = text.find(word[0], c.start, c.end)
+    while at != -1 and c.content_start <= at < c.content_end:
+        at = text.find(word[0], at + 1, c.end)
+    return at
+
+
+def _cue_lemma(pd: ParsedDoc, c: Claim) -> str:
+    """The lemma of the claim's cue word."""
+    word = (c.cue or "").split()[:1]
+    if not word:
+        return ""
+    at = _cue_offset(pd, c)
+    if at == -1:
+        return word[0].lower()
+    i = pd.sentence_index(at)
+    for t in pd.sents[i]:
+        if t.idx == at:
+            return t.lemma_.lower()
+    return word[0].lower()
+
+
+def statement_code(lemma: str, d: Dictionary, particle: str = "") -> str:
+    """The cue's own verbal code ("called for" 020 by its particle's pattern, "accused"
+    112), else 010."""
+    for e in d.verbs.get(lemma, ()):
+        if particle:
+            for p in e.patterns:
+                if not p.pre and len(p.post) == 1 and (particle,) in p.post[0].phrases and \
+                        p.code[:2] in VERBAL_ROOTS:
+                    return p.code
+        if e.code != NULL and e.code[:2] in VERBAL_ROOTS:
+            return e.code
+    return STATEMENT
+
+
+SpeakerOf = Callable[[Claim, int], "Mention | None"]
+
+
+def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
+                     mentions: Iterable[Mention], speaker_of: SpeakerOf | None = None
+                     ) -> list[Event]:
+    """Events of the claims whose speaker's act is not coded otherwise. ``speaker_of(claim,
+    cue offset)`` may resolve the cue's subject as the event coder does (an actor mention
+    with the code it has there); else the claim's own speaker is used."""
+    coded_at: dict[int, list[Event]] = {}
+    for e in pd.extraction.events:
+        coded_at.setdefault(e.sentence, []).append(e)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    out: list[Event] = []
+    seen: set[tuple[int, str | None]] = set()
+    for c in pd.extraction.claims:
+        if c.stance == "questions" or any(
+                not (c.content_start <= e.start and e.end <= c.content_end)
+                for e in coded_at.get(c.sentence, ())):
+            continue  # the speaker's act is coded already (or the speech is a question)
+        resolved = speaker_of(c, _cue_offset(pd, c)) if speaker_of is not None else None
+        speaker = resolved or _speaker_mention(c, by_sentence)
+        code_s = resolved.code if resolved is not None else c.speaker_code
+        country = speaker.country if speaker is not None else None
+        sector = speaker.sector if speaker is not None else None
+        if speaker is None and code_s:
+            country, sector = (code_s[:3], code_s[3:] or None) if len(code_s) >= 3 else (None,
+                                                                                         code_s)
+        if not political(code_s, country, sector):
+            continue
+        if (c.sentence, code_s) in seen:
+            continue
+        seen.add((c.sentence, code_s))
+        target = _target(c, speaker, code_s, by_sentence)
+        words = (c.cue or "").lower().split()
+        code = statement_code(_cue_lemma(pd, c), d, words[1] if len(words) == 2 else "")
+        ci = info(code)
+        out.append(Event(
+            pd.doc_id, c.sentence, c.start, c.end, c.text, name, version, 0.5,
+            source_actor=speaker.actor_id if speaker is not None else c.speaker_actor,
+            source_code=code_s,
+            target_actor=target.actor_id if target else None,
+            target_code=target.code if target else None,
+            code=code, root=ci.root, quad_class=ci.quad_class, goldstein=ci.goldstein,
+            date=c.date, date_precision=_precision(c.date) if c.date else None,
+            date_source=c.date_source if c.date else "none",
+            modality="asserted", trigger=c.cue))
+    return out
+
+
+def _precision(value: str) -> str:
+    return {10: "day", 7: "month", 4: "year"}.get(len(value), "day")
+
+
+def _speaker_mention(c: Claim, by_sentence: dict[int, list[Mention]]) -> Mention | None:
+    for k in (c.sentence, c.sentence - 1):
+        for m in by_sentence.get(k, ()):
+            if m.actor_id and m.actor_id == c.speaker_actor and m.code == c.speaker_code:
+                return m
+    return None
+
+
+def _target(c: Claim, speaker: Mention | None, code_s: str | None,
+            by_sentence: dict[int, list[Mention]]) -> Mention | None:
+    """The first political actor named in the content that is not the speaker."""
+    for m in sorted(by_sentence.get(c.sentence, ()), key=lambda x: x.start):
+        if not (c.content_start <= m.start < c.content_end):
+            continue
+        if m.code == code_s or (speaker is not None and m.actor_id == speaker.actor_id):
+            continue
+        if speaker is not None and m.country and m.country == speaker.country and (
+                m.sector or "GOV") == (speaker.sector or "GOV"):
+            continue
+        if m.country and political(m.code, m.country, m.sector):
+            if not m.sector and m.actor_kind in (None, "state", "place", "government"):
+                return Mention(m.doc_id, m.sentence, m.start, m.end, m.text, m.extractor,
+                               m.version, m.confidence, label=m.label, actor_id=m.actor_id,
+                               actor_name=m.actor_name, actor_kind=m.actor_kind,
+                               country=m.country, sector="GOV")  # a state acts as its government
+            return m
+    return None
