@@ -17,8 +17,12 @@ What is converted:
 - International: IGOs, NGOs, multinational companies and media with their codes.
 - Agents: generic nouns (``official``, ``protester``, ``company``) -> sector.
 
-CAMEO sector codes outside foreigndesk's set are mapped (COP/JUD/SPY -> GOV, REB/RAD/UAF ->
-OPP, AGR/LAB/REL/REF/HLH/... -> CVL, ENV/HRI -> NGO); the original code is kept as ``cameo``.
+- MilNonState: rebel, insurgent and militant groups (Hamas, Hezbollah, Boko Haram ...).
+
+CAMEO sector codes outside foreigndesk's set are mapped (RAD/INS/SEP -> REB, AGR/REF/HLH/... ->
+CVL, ENV/HRI -> NGO); police, courts, intelligence, rebels, parties, labour, religion, crime
+and unidentified armed forces keep their own (COP, JUD, SPY, REB, PTY, LAB, REL, CRM, UAF);
+the original code is kept as ``cameo``.
 """
 
 from __future__ import annotations
@@ -64,11 +68,12 @@ MIT = """\
 # precedence over these entries when both name the same phrase.
 """
 
-OUR_SECTORS = {"GOV", "MIL", "MED", "BUS", "NGO", "EDU", "CVL", "OPP", "LEG", "IGO"}
+OUR_SECTORS = {"GOV", "MIL", "MED", "BUS", "NGO", "EDU", "CVL", "OPP", "LEG", "IGO", "COP",
+               "JUD", "SPY", "REB", "PTY", "LAB", "REL", "CRM", "UAF"}
 SECTOR_MAP = {
-    "COP": "GOV", "JUD": "GOV", "SPY": "GOV", "ELI": None, "PTY": None,
-    "REB": "OPP", "RAD": "OPP", "UAF": "OPP", "INS": "OPP", "SEP": "OPP",
-    "AGR": "CVL", "LAB": "CVL", "REL": "CVL", "REF": "CVL", "HLH": "CVL", "CRM": "CVL",
+    "ELI": None,
+    "RAD": "REB", "INS": "REB", "SEP": "REB",
+    "AGR": "CVL", "REF": "CVL", "HLH": "CVL",
     "PPL": "CVL", "IMG": "CVL", "CHR": "CVL", "MUS": "CVL", "JEW": "CVL", "BUD": "CVL",
     "HIN": "CVL", "ENV": "NGO", "HRI": "NGO", "MNC": "BUS", "DEV": None, "SET": "CVL",
 }
@@ -379,9 +384,13 @@ def main(argv: list[str]) -> int:
     intl = convert_actors(src / "Phoenix.International.actors.txt", countries, cities,
                           "Phoenix.International.actors.txt")
     dump(intl, dst / "phoenix_international.tsv", "Phoenix.International.actors.txt")
+    mil = convert_actors(src / "Phoenix.MilNonState.actors.txt", countries, cities,
+                         "Phoenix.MilNonState.actors.txt")
+    dump(mil, dst / "phoenix_milnonstate.tsv", "Phoenix.MilNonState.actors.txt")
     agents = convert_agents(src / "Phoenix.agents.txt")
     dump(agents, dst / "phoenix_agents.tsv", "Phoenix.agents.txt")
-    print(f"{len(items)} country entries, {len(intl)} international, {len(agents)} agents")
+    print(f"{len(items)} country entries, {len(intl)} international, {len(mil)} non-state "
+          f"armed groups, {len(agents)} agents")
     return 0
 
 

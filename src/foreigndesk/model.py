@@ -22,6 +22,12 @@ from typing import Any
 
 _WS = re.compile(r"\s+")
 
+# What an event's (or claim's) clause says of it: it happened (asserted), someone reports it
+# happened (reported), or it did not or not yet: negated, hypothetical (conditional, demanded),
+# questioned (asked about), future (planned, promised). Only the first two count as happening.
+MODALITIES = ("asserted", "negated", "hypothetical", "questioned", "future", "reported")
+HAPPENED = ("asserted", "reported")
+
 
 def normalise_text(text: str) -> str:
     """NFC-normalise, collapse every run of whitespace to one space, strip."""
@@ -169,7 +175,7 @@ class Event(Fact):
     place_country: str | None = None
     lat: float | None = None
     lon: float | None = None
-    modality: str = "asserted"  # asserted | negated | hypothetical | future | reported
+    modality: str = "asserted"  # one of MODALITIES
     trigger: str = ""  # the verb or noun that carried the event
     event_key: str | None = None  # set by dedup: the id of the real-world event
 
@@ -182,12 +188,15 @@ class Claim(Fact):
     speaker_actor: str | None = None
     speaker_text: str | None = None
     speaker_code: str | None = None
+    speaker_start: int | None = None  # where the speaker is named (the pronoun or role for a
+    speaker_end: int | None = None  # resolved one); None for a turn label or the author
     cue: str = ""
     content: str = ""
     content_start: int = 0
     content_end: int = 0
     direct: bool = False
     stance: str = "asserts"  # asserts | denies | repeats | questions
+    kind: str = "statement"  # statement | belief | intention (from the cue: said / believes / wants)
     date: str | None = None
     date_source: str = "document"
     echoes_actor: str | None = None  # for stance == repeats: whose claim is repeated

@@ -14,7 +14,9 @@ import yaml
 
 DATA = Path(str(resources.files("foreigndesk") / "data" / "actors"))
 ROLES = {"head_of_state", "head_of_government", "foreign_minister", "party_leader", "igo_head",
-         "defence_minister", "vice_president", "other"}
+         "defence_minister", "vice_president", "national_security_adviser", "treasury_secretary",
+         "commerce_secretary", "press_secretary", "nsc_spokesperson", "foreign_ministry_spokesperson",
+         "other"}
 OFFICE_KEYS = {"role", "title", "country", "from", "to", "org", "sector"}
 ENTRY_KEYS = {"id", "name", "kind", "country", "sector", "aliases", "offices"}
 SECTORS = {"GOV", "MIL", "MED", "BUS", "NGO", "EDU", "CVL", "OPP", "LEG", "IGO"}

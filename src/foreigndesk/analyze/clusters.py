@@ -384,7 +384,7 @@ def refresh_clusters(store: Store, backend: str | None = None, fallback: bool = 
 
 _CITED = """SELECT c.id AS claim_id, c.doc_id, c.sentence AS sentence_index, c.start, c."end",
        coalesce(a.name, c.speaker_text, c.speaker_actor) AS speaker, c.speaker_actor,
-       c.speaker_code, c.cue, c.stance, c.direct, c.content, c.date AS claim_date,
+       c.speaker_code, c.cue, c.stance, c.kind, c.direct, c.content, c.date AS claim_date,
        c.date_source, d.rowid AS doc_order,
        c.echoes_actor, coalesce(ea.name, c.echoes_text, c.echoes_actor) AS echoes,
        d.outlet, d.published, d.url, d.title, s.text AS sentence
@@ -421,10 +421,10 @@ def cited_claims(store: Store, where: str = "", params: Sequence[Any] = (),
 
 
 def filtered_claims(store: Store, speakers: Sequence[str] = (), about: str | None = None,
-                    stances: Sequence[str] = ()) -> list[dict[str, Any]]:
+                    stances: Sequence[str] = (), kinds: Sequence[str] = ()) -> list[dict[str, Any]]:
     """Cited claims filtered as ``foreigndesk claims`` and ``/api/claims`` filter them: by any
     of ``speakers`` (see :func:`speaker_filter`), every word of ``about`` in the content, any
-    of ``stances``."""
+    of ``stances``, any of ``kinds`` (statement, belief, intention)."""
     where, params = ["1=1"], []  # type: list[str], list[Any]
     if speakers:
         w, p = speaker_filter(tuple(speakers))
@@ -436,6 +436,9 @@ def filtered_claims(store: Store, speakers: Sequence[str] = (), about: str | Non
     if stances:
         where.append(f"c.stance IN ({','.join('?' * len(stances))})")
         params += list(stances)
+    if kinds:
+        where.append(f"c.kind IN ({','.join('?' * len(kinds))})")
+        params += list(kinds)
     return cited_claims(store, " AND ".join(where), params)
 
 

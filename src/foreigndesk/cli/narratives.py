@@ -12,6 +12,7 @@ from foreigndesk.cli.output import db_option, emit, format_option
 from foreigndesk.store import Store
 
 STANCES = ("asserts", "denies", "repeats", "questions")
+KINDS = ("statement", "belief", "intention")
 EMBED_CHOICES = ("auto", "wordllama", "minilm", "none")
 
 
@@ -31,18 +32,21 @@ def _source(outlet: str | None, published: str | None, title: str | None = None,
               help="Only claims whose content has every word of TEXT (any order, any case).")
 @click.option("--stance", "stances", multiple=True, type=click.Choice(STANCES),
               help="Only claims of this stance (repeat for several).")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
+              help="Only claims of this kind: statement (said, told), belief (believes, fears, "
+                   "is confident) or intention (wants, plans, vowed to). Repeat for several.")
 def claims(db: str, fmt: str, speakers: tuple[str, ...], about: str | None,
-           stances: tuple[str, ...]) -> None:
+           stances: tuple[str, ...], kinds: tuple[str, ...]) -> None:
     """List claims: who says what (speaker, cue verb, stance, content), in order of
     appearance, each with its source (outlet, date, URL) and sentence."""
     from foreigndesk.analyze.clusters import filtered_claims
 
     with Store.open(db) as store:
-        rows = filtered_claims(store, speakers, about, stances)
+        rows = filtered_claims(store, speakers, about, stances, kinds)
     for r in rows:
         r["direct"] = bool(r["direct"])
         r["source"] = _source(r["outlet"], r["published"], r["title"], r["doc_id"])
-    emit(rows, fmt, table_columns=["speaker", "cue", "stance", "content", "source"],
+    emit(rows, fmt, table_columns=["speaker", "cue", "kind", "stance", "content", "source"],
          widths={"speaker": 28, "cue": 16, "content": 80, "source": 34})
 
 

@@ -141,6 +141,16 @@ def _public_domain(section: str) -> Callable[[Path, dict[str, Any]], dict[str, A
     return run
 
 
+def _polnear(shared: Path, cache: dict[str, Any]) -> dict[str, Any]:
+    from foreigndesk.evaluation.polnear import evaluate
+
+    score, _secs = evaluate(shared / "eval" / "polnear" / "dev")
+    d = score.as_dict()
+    return {"precision": d["precision"], "recall": d["recall"], "f1": d["f1"],
+            "speaker_accuracy": d["speaker_accuracy"], "cue_accuracy": d["cue_accuracy"],
+            "articles": d["articles"]}
+
+
 ROWS: list[Row] = [
     Row("time / TempEval-3 TBAQ", ("eval/tempeval3_tbaq_cleaned",),
         _timex("tempeval3_tbaq_cleaned"), ("extent_f1", "date_value_accuracy")),
@@ -155,6 +165,8 @@ ROWS: list[Row] = [
     Row("articles / dossier", (DOSSIER_GOLD,), _dossier("articles"), ("accuracy",)),
     Row("claims / dossier", (DOSSIER_GOLD,), _dossier("claims"),
         ("recall", "echo_recall"), shown=("content_recall",)),
+    Row("claims / PolNeAR dev", ("eval/polnear/dev",), _polnear,
+        ("precision", "recall", "f1", "speaker_accuracy"), shown=("cue_accuracy",)),
     Row("quantities / dossier", (DOSSIER_GOLD,), _dossier("quantities"), ("share",),
         shown=("usd_agreement",)),
     Row("reuse / dossier", (DOSSIER_GOLD,), _dossier("reuse"), ("recall",)),

@@ -1079,8 +1079,10 @@ class Resolver:
             return  # "the envoy said": a named person, resolved where it is used
         if self.d.tok_lower(m.t0 - 1) in ("my", "our", "your", "his", "her", "its", "their"):
             return  # "my Administration": whose it is decides, where it is used
-        if self.d.tok_lower(m.t0 - 1) in ("two", "both"):
-            return  # "the two leaders", "both governments": the parties named before
+        if self.d.tok_lower(m.t0 - 1) in ("two", "both") or (
+                self.d.tok_lower(m.t0 - 1) == "the" and fold(m.text) in ("leaders", "sides")
+                and self.d.tok_lower(m.t1) not in ("of", "in", "from")):
+            return  # "the two leaders", "both governments", "the leaders": named before
         nxt = self.doc[m.t1] if m.t1 < len(self.doc) else None
         if nxt is not None and (nxt.tag_.startswith("NN") or nxt.tag_ == "POS" or
                                 nxt.lower_ in ("-", "–")):

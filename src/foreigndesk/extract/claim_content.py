@@ -29,6 +29,9 @@ _PP_GAP = re.compile(r"^\s*(?:in|on|at|during|to|from|after|before|via|through|w
 _TRIM_CHARS = " \t\n,;:—–-\"“”„«»`"
 _COMPLEMENT_DEPS = ("ccomp",)
 _DIRECTIVE = {"call on", "call for", "urge", "demand"}
+_ATTACHED_PREPS = {"about", "of", "over", "for", "on", "against", "to", "that", "with", "in"}
+_INFINITIVE_OK = {"agree", "decide", "offer", "refuse", "promise", "pledge", "vow", "threaten",
+                  "want", "plan", "intend", "aim", "seek", "hope", "expect", "wish", "prefer"}
 
 
 @dataclass
@@ -87,10 +90,13 @@ def _strip_final_period(text: str, start: int, end: int) -> int:
 class ContentFinder:
     """Finds the content of cues in one document (``text``, its ``quotes``)."""
 
-    def __init__(self, text: str, quotes: list[Quote], claim_nouns: set[str] | None = None) -> None:
+    def __init__(self, text: str, quotes: list[Quote], claim_nouns: set[str] | None = None,
+                 object_verbs: set[str] | None = None) -> None:
         self.text = text
         self.quotes = quotes
         self.claim_nouns = claim_nouns or set()
+        self.object_verbs = object_verbs or set()
+        self.noun_preps: dict[str, set[str]] = {}
         self.used: set[Quote] = set()
 
     def quotes_in(self, start: int, end: int) -> list[Quote]:
@@ -151,6 +157,9 @@ class ContentFinder:
                 e0 = _strip_final_period(text, s0, e0)
                 return Content(s0, e0, text[s0:e0], True, self.quotes_in(s0, e0), "quote-after")
 
+        if cue.part in ("adjective", "noun"):
+            return self._attached(cue, base, attrib)
+
         # 3. the complement clause
         comp = self._complement(cue)
         if comp is not None:
@@ -163,6 +172,12 @@ class ContentFinder:
                 return None  # inside a quotation already attributed
             else:
                 return self._make(s0, e0, "complement")
+
+        # 3b. what the cue governs: an infinitive of intention ("vowed to build"), the object of
+        # a preposition ("talked about the border"), a noun-phrase object ("endorsed Cruz")
+        governed = self._governed(cue, base, attrib)
+        if governed is not None:
+            return governed
 
         # 4. the clause the cue is inserted in, set off by commas ("<clause>, X said, …")
         if cue.token.dep_ in ("parataxis", "ccomp") and cue.token.head.i != cue.token.i and \
@@ -199,6 +214,66 @@ class ContentFinder:
                 e0 = _strip_final_period(text, s0, e0)
                 if len(text[s0:e0].split()) >= 3:
                     return self._make(s0, e0, "directive")
+        return None
+
+    def _span(self, toks: list[Token], base: int, attrib: list[Token], how: str) -> Content | None:
+        if not toks:
+            return None
+        s0, e0 = trim(self.text, *token_span(toks, base))
+        e0 = _strip_final_period(self.text, s0, e0)
+        if e0 <= s0 or any(s0 <= base + t.idx < e0 for t in attrib):
+            return None
+        if any(q.inner_start <= s0 and e0 <= q.inner_end for q in self.used):
+            return None
+        if len(toks) == 1 and (toks[0].pos_ in ("PRON", "DET", "NUM") or toks[0].is_punct):
+            return None  # "denied it", "said so": nothing an analyst can read
+        return self._make(s0, e0, how)
+
+    def _attached(self, cue: Cue, base: int, attrib: list[Token]) -> Content | None:
+        """Content of an adjective ("confident that …", "concerned about …", "ready to …") or
+        a claim noun ("X's claim that …", "his call for …")."""
+        tok = cue.token
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "acl", "xcomp") and c.i > tok.i and (
+                    cue.part != "noun" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                return self._span(list(c.subtree), base, attrib, cue.part)
+        preps = self.noun_preps.get(tok.lemma_.lower(), set()) if cue.part == "noun" else _ATTACHED_PREPS
+        for c in tok.children:
+            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps:
+                obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if obj:
+                    return self._span(list(obj[0].subtree), base, attrib, cue.part)
+        return None
+
+    def _governed(self, cue: Cue, base: int, attrib: list[Token]) -> Content | None:
+        tok = cue.token
+        lemma = cue.lemma
+        last = cue.tokens[-1]
+        if last is not tok and last.dep_ == "prep":  # "talked about", "pointed to"
+            obj = [g for g in last.children if g.dep_ in ("pobj", "pcomp")]
+            if obj:
+                return self._span(list(obj[0].subtree), base, attrib, "prep")
+            return None
+        if cue.kind == "intention" or lemma in _INFINITIVE_OK:
+            for c in tok.children:
+                if c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    return self._span(list(c.subtree), base, attrib, "infinitive")
+        if lemma in self.object_verbs:
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i]
+            if objs:
+                target = objs[0]
+                toks = list(target.subtree)
+                # what completes the object: "criticized Clinton for …", "called Trump a
+                # fascist", "described the dinner as …"
+                for c in tok.children:
+                    if c.i > target.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (
+                            c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of"))):
+                        toks += list(c.subtree)
+                return self._span(toks, base, attrib, "object")
+            if lemma == "call":  # "called the show “the conservative news show of record”"
+                for c in tok.children:
+                    if c.dep_ in ("ccomp", "oprd") and c.i > tok.i:
+                        return self._span(list(c.subtree), base, attrib, "object")
         return None
 
     def _make(self, s0: int, e0: int, how: str) -> Content:

@@ -32,6 +32,18 @@ class CueLexicon:
     roles: dict[str, str]  # role noun (lower, may be two words) -> person | government | organisation
     generic_roles: set[str] = field(default_factory=set)  # "official": may stand for the last speaker
     lemmas: set[str] = field(default_factory=set)  # every verb lemma that may start a cue
+    kinds: dict[str, str] = field(default_factory=dict)  # lemma -> belief | intention
+    clause_only: set[str] = field(default_factory=set)  # no noun-object content
+    object_verbs: set[str] = field(default_factory=set)  # the noun-phrase object is the content
+    attitude_adjectives: set[str] = field(default_factory=set)  # "X is confident that ..."
+    claim_head_nouns: dict[str, set[str]] = field(default_factory=dict)  # "X's call for ..." -> {for}
+    agent_nouns: set[str] = field(default_factory=set)  # nouns that name people or bodies
+    document_nouns: set[str] = field(default_factory=set)  # "the poll", "the report": no agent
+    offices: dict[str, str] = field(default_factory=dict)  # "national security adviser" -> role
+
+    def kind(self, lemma: str) -> str:
+        """statement | belief | intention: the kind of claim the cue ``lemma`` makes."""
+        return self.kinds.get(lemma, "statement")
 
     def stance(self, lemma: str, particle: str | None = None) -> str | None:
         if particle:
@@ -80,13 +92,25 @@ def lexicon() -> CueLexicon:
                 for p in words}
     roles = {str(r).lower(): kind for kind, words in (raw.get("roles") or {}).items() for r in words}
     lemmas = set(verbs) | {k.split()[0] for k in particle} | {"quote"}
+    kinds = {str(w).lower(): kind for kind, words in (raw.get("kinds") or {}).items()
+             for w in words or []}
+
+    def words(key: str) -> set[str]:
+        return {str(x).lower() for x in raw.get(key) or []}
+
     return CueLexicon(
         verbs=verbs, particle_verbs=particle, not_with_particle=notp, phrases=phrases,
         echo_marks={str(x).lower() for x in raw.get("echo_marks") or []},
         claim_nouns={str(x).lower() for x in raw.get("claim_nouns") or []},
         speech_nouns={str(x).lower() for x in raw.get("speech_nouns") or []},
         pronouns=pronouns, roles=roles, lemmas=lemmas,
-        generic_roles={str(x).lower() for x in raw.get("generic_roles") or []},
+        generic_roles=words("generic_roles"), kinds=kinds, clause_only=words("clause_only"),
+        object_verbs=words("object_verbs"), attitude_adjectives=words("attitude_adjectives"),
+        claim_head_nouns={str(k).lower(): {str(p).lower() for p in v or []}
+                          for k, v in (raw.get("claim_head_nouns") or {}).items()},
+        agent_nouns=words("agent_nouns"),
+        document_nouns=words("document_nouns"),
+        offices={str(k).lower(): str(v) for k, v in (raw.get("offices") or {}).items()},
     )
 
 
@@ -103,6 +127,13 @@ def cue_positions(doc: Doc, lex: CueLexicon) -> np.ndarray:
     lower = arr[:, 2]
     mask = np.isin(arr[:, 0], h["tags"]) & np.isin(arr[:, 1], h["lemmas"])
     mask |= lower == h["according"]
+    # "X is confident that ...", "X remains concerned about ..."
+    mask |= np.isin(arr[:, 0], h["adj_tags"]) & np.isin(lower, h["adjectives"])
+    # "Trump's claim that ...", "his call for ...": a claim noun right after a possessive
+    nouns = np.isin(arr[:, 0], h["noun_tags"]) & np.isin(arr[:, 1], h["nouns"])
+    nouns[1:] &= np.isin(arr[:-1, 0], h["poss_tags"])
+    nouns[0] = False
+    mask |= nouns
     for k in np.nonzero(lower == h["words"])[0]:  # "in the words of X"
         if 2 <= k < len(doc) - 1 and lower[k - 2] == h["in"] and lower[k - 1] == h["the"] \
                 and lower[k + 1] == h["of"]:
@@ -121,6 +152,12 @@ def _hashes(strings: Any, lex: CueLexicon) -> dict[str, Any]:
         h = {"tags": np.array([strings.add(t) for t in _VERB_TAGS], dtype=np.uint64),
              "lemmas": np.array(sorted({strings.add(f) for lemma in lex.lemmas
                                         for f in (lemma, lemma.capitalize())}), dtype=np.uint64)}
+        h["adj_tags"] = np.array([strings.add(t) for t in ("JJ", "VBN")], dtype=np.uint64)
+        h["noun_tags"] = np.array([strings.add(t) for t in ("NN", "NNS")], dtype=np.uint64)
+        h["poss_tags"] = np.array([strings.add(t) for t in ("PRP$", "POS")], dtype=np.uint64)
+        h["adjectives"] = np.array(sorted({strings.add(a) for a in lex.attitude_adjectives}),
+                                   dtype=np.uint64)
+        h["nouns"] = np.array(sorted({strings.add(a) for a in lex.claim_head_nouns}), dtype=np.uint64)
         for w in ("according", "words", "in", "the", "of"):
             h[w] = strings.add(w)
         _HASHES[key] = h
@@ -137,15 +174,22 @@ class Cue:
     tokens: list[Token]
     text: str
     stance: str
-    speaker_side: str = "subject"
+    speaker_side: str = "subject"  # subject | object | possessor
     echo_mark: Token | None = None  # "as" of "As X pointed out, ..."
+    kind: str = "statement"  # statement | belief | intention
+    part: str = "verb"  # verb | adjective | noun | phrase
 
     @property
     def lemma(self) -> str:
         return self.token.lemma_.lower()
 
 
-def _particle(t: Token) -> Token | None:
+def _particle(t: Token, lex: CueLexicon | None = None) -> Token | None:
+    if lex is not None:  # "talked (at length) about", "pointed to", "warned against"
+        lemma = t.lemma_.lower()
+        for c in t.children:
+            if c.dep_ in ("prep", "prt") and t.i < c.i <= t.i + 3 and f"{lemma} {c.lower_}" in lex.particle_verbs:
+                return c
     for c in t.children:
         if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == t.i + 1 and c.lower_ in ("on", "for")):
             return c
@@ -179,6 +223,16 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
             out.append(Cue(doc[t.i + 3], [doc[k] for k in range(t.i, t.i + 4)], "in the words of",
                            lex.phrases.get("in the words of", {}).get("stance", "asserts"), "object"))
             continue
+        if low in lex.attitude_adjectives and t.tag_ in ("JJ", "VBN") and t.dep_ in ("acomp", "oprd", "xcomp", "ROOT") \
+                and (t.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
+            out.append(Cue(t, [t], t.text, "asserts", kind=lex.kind(low), part="adjective"))
+            continue
+        if t.tag_ in ("NN", "NNS") and t.lemma_.lower() in lex.claim_head_nouns:
+            poss = next((c for c in t.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                out.append(Cue(t, [t], t.text, "asserts", "possessor", kind=lex.kind(t.lemma_.lower()),
+                               part="noun"))
+            continue
         if not t.tag_.startswith("VB"):
             continue
         lemma = t.lemma_.lower()
@@ -189,7 +243,7 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
                 out.append(Cue(t, [t, saying], "quoted as saying",
                                lex.phrases.get("quoted as saying", {}).get("stance", "asserts")))
             continue
-        prt = _particle(t)
+        prt = _particle(t, lex)
         stance = lex.stance(lemma, prt.lower_ if prt is not None else None)
         if stance is None:
             continue
@@ -200,7 +254,7 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
             toks.append(prt)
             text = f"{t.text} {prt.text}"
         mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in lex.echo_marks), None)
-        out.append(Cue(t, toks, text, stance, echo_mark=mark))
+        out.append(Cue(t, toks, text, stance, echo_mark=mark, kind=lex.kind(phrase if phrase in lex.kinds else lemma)))
     return out
 
 

@@ -31,16 +31,45 @@ from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Actor
 
 _ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+_NOT_AGENT_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "LAW",
+                   "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
+_QUANTIFIERS = {"half", "most", "many", "some", "few", "several", "all", "both", "none", "majority",
+                "minority", "percent", "%", "third", "quarter", "fifth", "plurality", "each",
+                "either", "neither", "much", "more", "less", "fewer", "one", "two", "three"}
+# nouns of people by their ending: "marketer", "narrator", "strategist", "historian",
+# "attendee", "participant", "correspondent" (checked on the lemma)
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent", "ess")
+_INANIMATE_ER = {"number", "matter", "order", "border", "power", "water", "center", "centre",
+                 "computer", "chapter", "disaster", "answer", "letter", "paper",
+                 "cancer", "summer", "winter", "filter", "factor", "sector", "error", "corridor",
+                 "monitor", "indicator", "content", "event", "element", "moment", "statement",
+                 "document", "agreement", "argument", "comment", "government", "movement",
+                 "percent", "amount", "payment", "treatment", "incident", "accident", "talent",
+                 "tenant", "plant", "grant", "restaurant", "weather", "river", "flower", "tower",
+                 "shelter", "theater", "theatre", "headquarter", "headquarters", "prayer",
+                 "mirror", "terror", "horror", "behavior", "behaviour", "honor", "honour",
+                 "favor", "favour", "labor", "labour", "rumor", "rumour", "humor", "vigor",
+                 "success", "process", "progress", "address", "access", "business", "press",
+                 "congress", "fitness", "awareness", "weakness", "illness", "chamber", "trigger",
+                 "user", "cluster", "register", "poster", "banner", "quarter", "dinner",
+                 "lawsuit", "corner", "manner", "layer"}
+_FIRST_PERSON_WORDS = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
+_SENTENCE_WORDS = {"it", "this", "that", "there", "nothing", "something", "everything", "q"}
 _CORE_DEPS = {"compound", "flat", "nmod", "amod", "det", "poss", "case", "punct", "nummod", "quantmod"}
 BACK_SENTENCES = 6  # how far back a pronoun looks for its antecedent …
 BACK_PARAGRAPHS = 2  # … news paragraphs are often one sentence long
 _INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}  # a new referent
 ROLE_WINDOW = 60  # characters around a name where a nationality word may stand
 TITLE_BEFORE = 45  # "Cuba's ambassador to China, Carlos Pereira", "spokesman Zhao Lijian"
-TITLE_AFTER = 50  # "Joseph Humire, executive director of …"
+TITLE_AFTER = 50
+HOME_DEFAULT = "USA"  # "Joseph Humire, executive director of …"
 
 
-def titled(text_low: str, start: int, end: int, role: str) -> bool:
+_TITLE_LINKS = {"to", "of", "the", "for", "at", "in", "on"}
+
+
+def titled(text_low: str, start: int, end: int, role: str, text: str = "") -> bool:
     """Is the person named at [start, end) given the role ``role`` right beside the name:
     a title or a noun phrase just before it, or an apposition just after it?"""
     rx = re.compile(r"\b" + re.escape(role) + r"\b")
@@ -48,7 +77,11 @@ def titled(text_low: str, start: int, end: int, role: str) -> bool:
     found = list(rx.finditer(before))
     m = found[-1] if found else None
     if m is not None and not re.search(r"[.;:!?\n]|\band\b", before[m.end():]):
-        return True
+        # only a title's own words between ("ambassador to China, Carlos Pereira"), not a
+        # clause ("Secretary Blinken met Wang Yi")
+        between = re.findall(r"[\w'’-]+", text[max(0, start - TITLE_BEFORE) + m.end():start]) if text else []
+        if all(w[:1].isupper() or w in _TITLE_LINKS for w in between):
+            return True
     after = text_low[end:end + TITLE_AFTER]
     if after.startswith(","):
         m2 = rx.search(after)
@@ -98,9 +131,10 @@ class Speaker:
     actor_id: str | None = None
     code: str | None = None
     kind: str | None = None  # person | group | None
-    via: str = "name"  # name | pronoun | role | possessor | surname | author | phrase
+    via: str = "name"  # name | pronoun | role | possessor | surname | author | phrase | none
     start: int = -1
     end: int = -1
+    agent: bool = True  # a person, organisation, government or state (else no speaker)
 
     @property
     def resolved(self) -> bool:
@@ -112,8 +146,11 @@ class Speaker:
 
 
 def speaker_of(ref: Ref, via: str = "name") -> Speaker:
+    """The speaker a reference names; a first-person mention ("I", "we" of a turn) is shown
+    by the name of the actor it stands for."""
     kind = "person" if ref.is_person else ("group" if ref.is_group else None)
-    return Speaker(ref.name if via != "name" and ref.name else ref.text, ref.actor_id, ref.code,
+    named = ref.name and (via != "name" or ref.text.lower() in _FIRST_PERSON_WORDS)
+    return Speaker(ref.name if named and ref.name else ref.text, ref.actor_id, ref.code,
                    kind, via, ref.start, ref.end)
 
 
@@ -154,6 +191,7 @@ class SpeakerResolver:
         self.refs = refs_of(pd)
         self.starts = [r.start for r in self.refs]
         self.history: list[tuple[int, Speaker]] = []  # (sentence, speaker)
+        self._home: str | None = None
         self.paragraph = self._paragraphs()
 
     def _paragraphs(self) -> list[int]:
@@ -210,6 +248,26 @@ class SpeakerResolver:
         span, whose names are not antecedents."""
         return self._resolve(i, head, base, exclude, depth=0)
 
+    def _agent_phrase(self, head: Token) -> bool:
+        """Is an unresolved subject an agent: a name, a role or a noun for people or bodies
+        ("voters", "the campaign", "critics"), not a pronoun, a number, a date or a thing
+        ("nothing", "the tariff system", "narcotics")?"""
+        low, lemma = head.lower_, head.lemma_.lower()
+        if head.ent_type_ in _NOT_AGENT_ENTS or low in self.lex.pronouns or head.pos_ in ("PRON", "NUM", "DET"):
+            return False
+        if head.ent_type_ in _ENT_LABELS:
+            return True
+        if head.pos_ == "PROPN" and not head.is_sent_start or (
+                head.pos_ == "PROPN" and head.tag_ == "NNP" and low not in _SENTENCE_WORDS):
+            return True
+        if lemma in self.lex.agent_nouns or low in self.lex.agent_nouns or lemma in self.lex.roles \
+                or low in self.lex.roles:
+            return True
+        if any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_ in ("NORP", "ORG", "GPE")
+               for c in head.children):
+            return True  # "the Latino community", "GOP candidates"
+        return head.pos_ == "NOUN" and lemma not in _INANIMATE_ER and lemma.endswith(_AGENT_SUFFIXES)
+
     def _resolve(self, i: int, head: Token, base: int, exclude: tuple[int, int] | None,
                  depth: int) -> Speaker:
         hs, he = base + head.idx, base + head.idx + len(head.text)
@@ -217,6 +275,10 @@ class SpeakerResolver:
         cs, ce = base + core_l.idx, base + core_r.idx + len(core_r.text)
         core_text = self.text[cs:ce]
         ref = self.ref_at(hs, he)
+        if ref is not None and not (ref.actor_id and ref.kind == "person"):
+            held = self._office(head, base)  # "the National Security Adviser" as an agent mention
+            if held is not None:
+                return held
         if ref is not None and (ref.label != "NORP" or head.pos_ == "PROPN"):
             sp = speaker_of(ref)
             if not ref.actor_id and ref.is_person:
@@ -225,18 +287,48 @@ class SpeakerResolver:
                     return Speaker(ref.text, linked.actor_id, linked.code, "person", "name", ref.start, ref.end)
             return sp
         low = head.lower_
-        pron = self.lex.pronouns.get(low)
+        pron = self.lex.pronouns.get(low) or self.lex.pronouns.get(_POSSESSIVE.get(low, ""))
         if pron == "self":
             author = self.pd.document.author
             if author and low == "i":
                 return Speaker(author, None, None, "person", "author", hs, he)
-            return Speaker(head.text, None, None, "person" if low == "i" else "group", "pronoun", hs, he)
+            return Speaker(head.text, None, None, "person" if low == "i" else "group", "pronoun", hs, he,
+                           agent=False)
         if pron:
             found = self._backref(i, pron, hs, exclude)
             if found is not None:
                 found.start, found.end = hs, he
                 return found
-            return Speaker(head.text, None, None, pron if pron == "person" else "group", "pronoun", hs, he)
+            return Speaker(head.text, None, None, pron if pron == "person" else "group", "pronoun", hs, he,
+                           agent=False)
+        if low in _QUANTIFIERS or head.pos_ == "NUM" or head.lemma_.lower() in _QUANTIFIERS:
+            of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "among")
+                       for g in c.children if g.dep_ == "pobj"), None)
+            if of is not None and depth < 2:  # "half of the voters", "most of them"
+                sp = self._resolve(i, of, base, exclude, depth + 1)
+                if sp.agent and not sp.resolved:  # the phrase as written: "47 percent of voters"
+                    sp.text, sp.start = self.text[cs:sp.end], cs
+                return sp
+            # "47 percent said", "about three-quarters support": a share of the people polled,
+            # a group of persons; "most" or "both" alone may be anything
+            people = low not in ("most", "both", "all", "each", "either", "neither", "much", "more",
+                                 "less", "one") or head.pos_ == "NUM"
+            return Speaker(self.text[base + head.left_edge.idx:ce], None, None, "group", "phrase",
+                           base + head.left_edge.idx, ce, agent=people)
+        if head.lemma_.lower() in self.lex.document_nouns and depth < 2:
+            # "a CNN/ORC poll found", "the FEC records show", "a survey by Gallup": the
+            # organisation behind the document, else no speaker
+            org = next((c for c in head.children if c.dep_ in ("compound", "poss", "nmod")
+                        and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"))), None)
+            if org is None:
+                org = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                            for g in c.children if g.dep_ == "pobj"
+                            and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "PERSON", "GPE"))), None)
+            if org is not None:
+                sp = self._resolve(i, org, base, exclude, depth + 1)
+                sp.via = "possessor" if sp.via == "name" else sp.via
+                return sp
+            return Speaker(core_text, None, None, None, "phrase", cs, ce, agent=False)
         role = self.lex.role(head)
         if role:
             appos = self._appos_ref(head, base)
@@ -251,6 +343,9 @@ class SpeakerResolver:
                 if found is not None:
                     found.start, found.end = cs, ce
                     return found
+                held = self._office(head, base)
+                if held is not None:
+                    return held
             if nat and nat[0]:
                 return self.government(nat[0], core_text, cs, ce)
             if role in ("government", "organisation") and not indefinite:
@@ -273,10 +368,69 @@ class SpeakerResolver:
                                "surname", cs, ce)
             if ref is not None:
                 return speaker_of(ref)
-            return Speaker(core_text, None, None, None, "name", cs, ce)
+            return Speaker(core_text, None, None, None, "name", cs, ce,
+                           agent=head.ent_type_ not in _NOT_AGENT_ENTS and low not in _SENTENCE_WORDS)
         if ref is not None:  # a nationality word as the subject ("the Chinese say")
             return Speaker(core_text, None, None, "group", "phrase", cs, ce)
-        return Speaker(core_text, None, None, None, "phrase", cs, ce)
+        return Speaker(core_text, None, None, None, "phrase", cs, ce, agent=self._agent_phrase(head))
+
+    def _office(self, head: Token, base: int) -> Speaker | None:
+        """The holder, at the document's date, of the office a title names ("the National
+        Security Adviser", "the President", "Cuba's foreign minister", "the Secretary of
+        State"), from the dated offices of the leaders data; None when the title names no
+        office there, the date is unknown, or several people hold it at once."""
+        date = self.pd.document.published
+        if not date or head.tag_ in ("NNS", "NNPS"):
+            return None
+        left, _ = _core(head)
+        words = [t.lower_ for t in head.doc[left.i: head.i + 1] if not t.is_punct and t.dep_ != "poss"
+                 and t.tag_ != "POS"]
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+        if of is not None:
+            words += [t.lower_ for t in of.subtree if not t.is_punct]
+        role = None
+        for k in range(len(words)):
+            role = self.lex.offices.get(" ".join(words[k:]))
+            if role:
+                break
+        if role is None:
+            return None
+        nat = self._nationality(head, base)
+        country = nat[0] if nat and nat[0] else self.home_country()
+        if country is None:
+            return None
+        from foreigndesk.extract.actor_data import load_index
+
+        ix = load_index()
+        day = date if len(date) == 10 else None
+        if day is None:
+            return None
+        held = [pid for frm, to, pid in ix.role_holders().get((country, role), [])
+                if (not frm or frm[:10] <= day) and (not to or day <= to + ("-31" if len(to) == 7 else ""))]
+        if len(set(held)) != 1:
+            return None
+        actor = ix.actors.get(held[0])
+        if actor is None:
+            return None
+        self.pd.extraction.actors.setdefault(actor.id, actor)
+        cs = base + left.idx
+        ce = base + head.idx + len(head.text)
+        return Speaker(actor.name, actor.id, (actor.country or "") + "GOV", "person", "role", cs, ce)
+
+    def home_country(self) -> str | None:
+        """The state whose officials write or speak in the document (its address or outlet,
+        :func:`foreigndesk.extract.turns.document_country`), else the one it is mostly about:
+        the country of most of its state and government mentions (once per document); :data:`HOME_DEFAULT` when it names none
+        (an English text that says "the President" and no country is most often American)."""
+        if self._home is None:
+            from collections import Counter
+
+            from foreigndesk.extract.turns import document_country
+
+            votes: Counter[str] = Counter(m.country for m in self.pd.extraction.mentions
+                                          if m.country and (m.sector == "GOV" or m.actor_kind == "state"))
+            self._home = document_country(self.pd) or (votes.most_common(1)[0][0] if votes else HOME_DEFAULT)
+        return self._home or None
 
     def government(self, country: str, text: str, start: int, end: int) -> Speaker:
         """The government of ``country`` (an actor id like "CUBGOV", added to the document's
@@ -351,7 +505,8 @@ class SpeakerResolver:
         for r in self.refs:
             if r.start >= sent_start:
                 break
-            if r.is_person and titled(text_low, r.start, min(r.end, sent_start), role):
+            if r.is_person and (titled(text_low, r.start, min(r.end, sent_start), role, self.text)
+                                or role in text_low[r.start:r.end].split()):  # "Secretary Blinken"
                 role_keys.add(r.key)
         best: tuple[int, int, Ref] | None = None
         for rank, r in enumerate(cands):

@@ -37,9 +37,10 @@ from foreigndesk.extract.turns import in_question
 from foreigndesk.model import Claim, TimeValue
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = ("xcomp", "advcl", "acl", "conj", "pcomp", "prep", "dobj", "pobj", "relcl")
+_CLIMB = ("xcomp", "advcl", "acl", "conj", "pcomp", "prep", "dobj", "pobj", "relcl", "acomp", "oprd")
 _REL_PRONOUNS = {"who", "which", "that"}
 _DATE_VALUE = re.compile(r"^\d{3}[\dX]")
+DROP_WITHOUT_AGENT = False  # a claim whose subject is no agent keeps no speaker (see module doc)
 _CONFIDENCE = {"name": 0.9, "surname": 0.85, "possessor": 0.8, "role": 0.75, "pronoun": 0.75,
                "author": 0.75, "phrase": 0.6}
 
@@ -96,7 +97,9 @@ class ClaimExtractor:
         if not cands:
             return
         pd.parse(cands)
-        st = _DocState(pd, lex, quotes, ContentFinder(text, quotes, lex.claim_nouns), SpeakerResolver(pd, lex))
+        finder = ContentFinder(text, quotes, lex.claim_nouns, lex.object_verbs)
+        finder.noun_preps = lex.claim_head_nouns
+        st = _DocState(pd, lex, quotes, finder, SpeakerResolver(pd, lex))
         st.cands = cands
         for i, cue_tokens in cands.items():
             self._sentence(st, i, cue_tokens)
@@ -134,6 +137,8 @@ class ClaimExtractor:
         head = cue.token
         if cue.speaker_side == "object":
             subj = next((c for c in cue.tokens[-1].children if c.dep_ == "pobj"), None)
+        elif cue.speaker_side == "possessor":
+            subj = next((c for c in cue.token.children if c.dep_ == "poss"), None)
         else:
             subj, head = subject_and_clause(cue.token)
             subj = subj or _inverted_subject(st, cue, base)
@@ -159,9 +164,11 @@ class ClaimExtractor:
                     elif echoed is not None:
                         s0, e0 = token_span(list(echoed.subtree), base)
                         content = Content(s0, e0, text[s0:e0], False, [], "echo")
-        if content is None or len(content.text.split()) < 2:
+        if content is None or (len(content.text.split()) < 2 and content.how not in ("object", "prep")):
             return None
         speaker = st.speakers.resolve(i, subj, base, (content.start, content.end))
+        if not speaker.agent and DROP_WITHOUT_AGENT:
+            return None
         stance = cue.stance
         if stance == "asserts" and content.text.rstrip().endswith("?"):
             stance = "questions"
@@ -170,7 +177,7 @@ class ClaimExtractor:
                 return None  # "officials did not say whether …" claims nothing
             stance = "asserts"  # "did not deny that …"
         claim = self._claim(st, i, cue.text, base + cue.token.idx, speaker, content, stance,
-                            s_start, s_end)
+                            s_start, s_end, kind=cue.kind)
         clause = head if cue.speaker_side == "subject" else cue.token.head
         st.clause[id(claim)] = token_span([clause.left_edge, clause.right_edge], base)
         if echo is not None:
@@ -186,23 +193,29 @@ class ClaimExtractor:
 
     def _claim(self, st: _DocState, i: int, cue_text: str, cue_char: int, speaker: Speaker,
                content: Content, stance: str, s_start: int, s_end: int,
-               confidence: float | None = None) -> Claim:
+               confidence: float | None = None, kind: str = "statement") -> Claim:
         text = st.pd.document.text
         start = min(s_start, content.start) if content.how != "echo" else s_start
         end = max(s_end, content.end) if content.how != "echo" else s_end
         conf = confidence if confidence is not None else _CONFIDENCE.get(speaker.via, 0.6) - (
             0.0 if content.direct else 0.1)
-        if speaker.text.lower() in st.lex.pronouns:
-            conf = min(conf, 0.4)  # a pronoun left unresolved
+        if not speaker.agent:
+            conf = min(conf, 0.4)  # no agent: a pronoun left unresolved, a poll, a thing
+        agent = speaker.agent
         claim = Claim(
             st.pd.doc_id, i, start, end, text[start:end], self.name, self.version, round(conf, 2),
-            speaker_actor=speaker.actor_id, speaker_text=speaker.text, speaker_code=speaker.code,
+            speaker_actor=speaker.actor_id if agent else None,
+            speaker_text=speaker.text if agent else None,
+            speaker_code=speaker.code if agent else None,
+            speaker_start=speaker.start if speaker.start >= 0 else None,
+            speaker_end=speaker.end if speaker.start >= 0 else None,
             cue=cue_text.lower(), content=content.text, content_start=content.start,
-            content_end=content.end, direct=content.direct, stance=stance,
+            content_end=content.end, direct=content.direct, stance=stance, kind=kind,
         )
         st.cue_at[id(claim)] = cue_char
         st.claims.append(claim)
-        st.speakers.history.append((i, speaker))
+        if agent:
+            st.speakers.history.append((i, speaker))
         return claim
 
     def _as_clause(self, st: _DocState, i: int, base: int, cue: Cue, made: list[Claim],
@@ -230,8 +243,8 @@ class ClaimExtractor:
             host.content, host.content_start, host.content_end = body, content.start, content.end
         self._claim(st, i, cue.text, base + cue.token.idx, source, content, "asserts", s_start,
                     s_end, confidence=_CONFIDENCE.get(source.via, 0.6) - 0.2)
-        if host is not None:  # keep the host's speaker the most recent one for "he added"
-            st.speakers.history.append((i, st.speakers.history[-2][1]))
+        if host is not None and len(st.speakers.history) >= 2:  # keep the host's speaker the
+            st.speakers.history.append((i, st.speakers.history[-2][1]))  # latest for "he added"
 
     def _continuation(self, st: _DocState, i: int, s_start: int, s_end: int) -> Claim | None:
         """A quotation opening this sentence, right after a direct claim in the same
@@ -257,7 +270,7 @@ class ClaimExtractor:
         content = Content(q.inner_start, q.inner_end, body, True, [q], "continuation")
         stance = prev.stance if prev.stance != "repeats" else "asserts"
         claim = self._claim(st, i, prev.cue, st.cue_at.get(id(prev), s_start), speaker, content,
-                            stance, s_start, s_end, confidence=0.7)
+                            stance, s_start, s_end, confidence=0.7, kind=prev.kind)
         st.finder.used.add(q)
         return claim
 

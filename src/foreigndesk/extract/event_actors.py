@@ -228,8 +228,12 @@ class ActorResolver:
         low = t.lemma_.lower()
         if low not in PAIR_NOUNS:
             return []
-        if not any(c.lower_ in ("two", "both") for c in t.children):
-            return []
+        if not any(c.lower_ in ("two", "both") for c in t.children) and not (
+                t.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ == "the"
+                                        for c in t.children)
+                and not any(c.dep_ in ("amod", "compound", "poss", "prep")
+                            for c in t.children)):
+            return []  # "the two leaders", "both sides", "the leaders" (nothing else)
         people = low in PAIR_PEOPLE
         found: list[ActorRef] = []
         seen: set[str] = set()

@@ -74,9 +74,9 @@ COMPLEMENT_DEPS = frozenset(
 # prepositions that introduce a target, most telling first
 VERB_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "at", "into",
                      "over", "for", "from", "about", "of", "in", "onto", "behind", "around",
-                     "outside", "near")
+                     "outside", "near", "regarding", "concerning")
 NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "for", "into",
-                     "over", "of", "at", "in", "between")
+                     "over", "of", "at", "in", "between", "regarding", "concerning")
 WHERE_PREPS = frozenset(("in", "at", "outside", "near"))
 # verbs of an event noun's clause that name its target ("sanctions targeting X", "a ban that
 # applies to X", "measures aimed at X", "restrictions affecting X")
@@ -89,6 +89,9 @@ CAPTION_CODE = "040"  # CAMEO "Consult, not specified below": people shown toget
 MATERIAL_ROOTS = frozenset(("16", "17", "18", "19", "20"))
 # acts a government does by regulation: the agent of their passive in its own official text
 PRESSURE_ROOTS = frozenset(("16",))
+# cooperative acts two parties do together when no one else is named as their target ("The two
+# leaders welcomed the resumption of talks", "China and Russia pledged cooperation")
+JOINT_ROOTS = frozenset(("01", "03", "04", "05", "06"))
 PRESSURE_CODES = frozenset(("172",))  # administrative sanctions; not arrests (173)
 # verbal conflict whose target may be the one responsible for the acts it names
 DISAPPROVAL_ROOTS = frozenset(("11", "12"))
@@ -411,6 +414,9 @@ class Coder(ActorResolver):
             if m is not None and is_actor(m) and tok.i not in light_objects:
                 continue  # part of an actor's name
             out += self._code_noun(tok, entries, sa, light_objects.get(tok.i), consumed)
+        if any("joint" not in e.flags for e in out):
+            # an act read as mutual for want of a target only when nothing else is coded
+            out = [e for e in out if "joint" not in e.flags]
         if not out:
             out = self._caption(doc, sa)
         if not out and self.partial:
@@ -551,6 +557,9 @@ class Coder(ActorResolver):
             mutual = bool(targets)
         else:
             mutual = False
+        if not targets and not passive and len({r.key for r in sources}) == 2 and \
+                m.code[:2] in JOINT_ROOTS and "symmetric" not in flags:
+            flags.update(("symmetric", "joint"))  # "The two leaders welcomed ...": each to the other
         pairs: list[tuple[ActorRef | None, ActorRef | None]] = list(
             self._pairs(verb, sources, targets, flags, sa, passive))
         if mutual:  # both parties act
@@ -636,6 +645,9 @@ class Coder(ActorResolver):
                    light: Token | None, consumed: set[int] | None = None,
                    partial: bool = False) -> list[RawEvent]:
         doc = noun.doc
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.lemma_.lower() in frame_words()["remembered"]:
+            return []  # "the anniversary of the invasion": remembered, not happening
         pre_toks = [t for t in doc[noun.left_edge.i: noun.i]]
         post = sorted((t for c in noun.children if c.i > noun.i for t in c.subtree),
                       key=lambda t: t.i)
@@ -718,6 +730,14 @@ class Coder(ActorResolver):
 def instrument_words() -> dict[str, frozenset[str]]:
     """The word lists of ``data/en/instruments.yaml``."""
     raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/instruments.yaml")
+                         .read_text(encoding="utf-8"))
+    return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def frame_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/en/event_frames.yaml``."""
+    raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/event_frames.yaml")
                          .read_text(encoding="utf-8"))
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
 

@@ -138,7 +138,7 @@ class EventExtractor:
             mentions = actors.get(i, ())
             if in_question(pd, sent.start_char):  # "Q" asserts nothing
                 continue
-            if not mentions and not (actors.get(i - 1) and _refers_back(sent)):
+            if not mentions and not (_previous(actors, i) and _refers_back(sent)):
                 continue  # no actor here, and none the sentence could point back to
             two = len({(m.country, m.sector) for m in mentions}) >= 2
             cands: list[tuple[dict[str, list[Entry]], str, str]] = []
@@ -200,33 +200,34 @@ class EventExtractor:
             ex.events[:] = _with_statements(ex.events, said, ex.claims)
 
     def cue_subject(self, pd: ParsedDoc, i: int, at: int, actors: dict[int, list[Mention]],
-                    places: dict[int, list[Place]]) -> Mention | None:
-        """The actor the subject of the cue at character ``at`` stands for, as the coder
-        reads it (a mention carrying the code it has there), when sentence ``i`` is parsed."""
+                    places: dict[int, list[Place]]) -> list[Mention]:
+        """The actors the subject of the cue at character ``at`` stands for, as the coder
+        reads it (mentions carrying the codes they have there), when sentence ``i`` is
+        parsed: one, or two for a pair ("the two leaders"); else none."""
         if at < 0 or not pd.is_parsed(i):
-            return None
+            return []
         doc = pd.parsed(i)
         offset = pd.sents[i].start_char
         tok = next((t for t in doc if t.idx + offset == at), None)
         if tok is None:
-            return None
-        sa = SentenceActors.build(doc, offset, actors.get(i, ()), actors.get(i - 1, ()),
+            return []
+        sa = SentenceActors.build(doc, offset, actors.get(i, ()), _previous(actors, i),
                                   [_place_mention(p) for p in places.get(i, ())])
         refs = self.coder.subjects(tok, sa) if tok.tag_.startswith("VB") else []
-        if len(refs) != 1:
-            return None
-        r = refs[0]
-        m = r.mention
-        return Mention(m.doc_id, m.sentence, m.start, m.end, m.text, m.extractor, m.version,
-                       m.confidence, label=m.label, actor_id=m.actor_id,
-                       actor_name=m.actor_name, actor_kind=m.actor_kind, country=r.country,
-                       sector=r.sector)
+        if len(refs) not in (1, 2) or (len(refs) == 2 and refs[0].country == refs[1].country):
+            return []
+        return [Mention(r.mention.doc_id, r.mention.sentence, r.mention.start, r.mention.end,
+                        r.mention.text, r.mention.extractor, r.mention.version,
+                        r.mention.confidence, label=r.mention.label,
+                        actor_id=r.mention.actor_id, actor_name=r.mention.actor_name,
+                        actor_kind=r.mention.actor_kind, country=r.country, sector=r.sector)
+                for r in refs]
 
     def code(self, pd: ParsedDoc, i: int, doc: Doc, actors: dict[int, list[Mention]],
              places: dict[int, list[Place]], times: dict[int, list[TimeValue]]) -> None:
         offset = pd.sents[i].start_char
         place_mentions = [_place_mention(p) for p in places.get(i, ())]
-        sa = SentenceActors.build(doc, offset, actors.get(i, ()), actors.get(i - 1, ()),
+        sa = SentenceActors.build(doc, offset, actors.get(i, ()), _previous(actors, i),
                                   place_mentions)
         sa.issuer = issuer(pd)
         raw = self.coder.code_sentence(doc, sa)
@@ -296,7 +297,9 @@ class EventExtractor:
                             r.target.country if r.target else None)
         mod = modality(r.clause if r.kind != "verb" else r.trigger)
         if self.statements:
-            code = intent_code(code, mod)  # "will visit" is an intent to meet (036)
+            intent = intent_code(code, mod)  # "will visit" is an intent to meet (036) ...
+            if intent != code:
+                code, mod = intent, "asserted"  # ... and that intent is expressed now
         ci = info(code)
         sides = [ref for ref in (r.source, r.target) if ref is not None]
         toks = [r.trigger]
@@ -309,6 +312,12 @@ class EventExtractor:
                 start, end = min(start, ref.mention.start), max(end, ref.mention.end)
         text = pd.document.text[start:end]
         tv = choose(r, tspans)
+        if tv is None and tspans and _past(r.clause):
+            # a past act is never dated by the publication when its sentence dates it (but
+            # not by the date of a relative clause about something else)
+            free = [(f, sp) for f, sp in tspans if not _in_other_relative(sp.root, r.trigger)]
+            if free:
+                tv = min(free, key=lambda fs: abs(fs[1].root.i - r.trigger.i))[0]
         if tv is not None:
             date, prec, dsrc = event_date(tv), tv.precision, "text"
         elif pd.document.published:
@@ -361,6 +370,15 @@ def dictionary_from_env() -> Dictionary | None:
         return load_dictionary(where)
     except (OSError, ValueError) as e:
         raise ValueError(f"${ENV}={where}: {e}") from e
+
+
+def _previous(actors: dict[int, list[Mention]], i: int, back: int = 3) -> list[Mention]:
+    """The actor mentions of the nearest sentence before ``i`` (at most ``back`` sentences
+    back) that has any: what a pronoun or "the two leaders" can point to."""
+    for k in range(i - 1, max(-1, i - 1 - back), -1):
+        if actors.get(k):
+            return actors[k]
+    return []
 
 
 def _refers_back(sent: Span) -> bool:
@@ -419,6 +437,26 @@ def _with_statements(events: list[Event], said: list[Event], claims: list[Claim]
     for i in sorted(set(by_sentence) | set(first) | set(last)):
         out += first.get(i, []) + by_sentence.get(i, []) + last.get(i, [])
     return out
+
+
+def _in_other_relative(tok: Token, trigger: Token) -> bool:
+    """Is ``tok`` inside a relative or participial clause that does not hold ``trigger``?"""
+    t = tok
+    for _ in range(12):
+        if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= trigger.i <= t.right_edge.i):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _past(verb: Token) -> bool:
+    """Is this clause in a past tense ("met", "had met", "was shot down")?"""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.tag_ == "VBD" or c.lower_ in ("had", "was", "were")
+                                      for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 def _depth(tok: Token) -> int:

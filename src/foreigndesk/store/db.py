@@ -154,12 +154,12 @@ class Store:
         c.executemany(
             'INSERT INTO claims(doc_id,sentence,start,"end",text,speaker_actor,speaker_text,'
             "speaker_code,cue,content,content_start,content_end,direct,stance,date,date_source,"
-            "echoes_actor,echoes_text,extractor,version,confidence) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "echoes_actor,echoes_text,extractor,version,confidence,kind,speaker_start,speaker_end) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(k.doc_id, k.sentence, k.start, k.end, k.text, k.speaker_actor, k.speaker_text,
               k.speaker_code, k.cue, k.content, k.content_start, k.content_end, int(k.direct),
               k.stance, k.date, k.date_source, k.echoes_actor, k.echoes_text, k.extractor,
-              k.version, k.confidence) for k in ex.claims],
+              k.version, k.confidence, k.kind, k.speaker_start, k.speaker_end) for k in ex.claims],
         )
         c.executemany(
             'INSERT INTO quantities(doc_id,sentence,start,"end",text,kind,value,"values",unit,usd,'

@@ -1,0 +1,137 @@
+"""Claims by class (beliefs, intentions, nominal and prepositional attributions, objects) and
+speakers that are agents: pronouns resolved or no speaker, titles resolved to the office
+holder at the document's date, documents speaking for their organisation, and the whole
+example corpus without a pronoun, a question label or a thing as a speaker. Sentences are
+written for these tests; expected values come from the sentences and from the public record
+of office holders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from foreigndesk.extract.pipeline import extract
+from foreigndesk.ingest import ReadError, read_paths
+from foreigndesk.model import Claim, Document, Extraction
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+PRONOUNS = {"i", "me", "my", "we", "us", "our", "you", "he", "him", "his", "she", "her", "they",
+            "them", "their", "it", "its", "this", "that", "these", "those", "who", "which"}
+NOT_AGENTS = {"q", "q.", "nothing", "something", "everything", "anything", "tariff system",
+              "narcotics", "the tariff system"}
+
+
+def run(nlp, text: str, published: str | None = "2023-06-12") -> Extraction:
+    (ex,) = extract([Document(text=text, published=published)], nlp=nlp)
+    for c in ex.claims:
+        assert c.kind in ("statement", "belief", "intention")
+        if c.speaker_start is not None:
+            assert 0 <= c.speaker_start < c.speaker_end <= len(text)
+    return ex
+
+
+def about(ex: Extraction, words: str) -> Claim:
+    found = [c for c in ex.claims if words.lower() in c.content.lower()]
+    assert found, f"no claim about {words!r}: {[(c.speaker_text, c.cue, c.content) for c in ex.claims]}"
+    return found[0]
+
+
+# -- classes of attribution --------------------------------------------------------------------
+
+def test_beliefs_are_claims_of_kind_belief(nlp):
+    ex = run(nlp, "Senator Ana Ruiz believes that the treaty will fail. "
+                  "The Chilean government remains concerned that fishing stocks are falling. "
+                  "Kenji Ito is confident the talks will resume in May.")
+    for words, who in (("treaty will fail", "Ruiz"), ("stocks are falling", None),
+                       ("talks will resume", "Ito")):
+        c = about(ex, words)
+        assert c.kind == "belief", (words, c.cue)
+        assert c.speaker_text, words
+        if who:
+            assert who in c.speaker_text
+    assert about(ex, "stocks are falling").speaker_code.startswith("CHL")
+
+
+def test_intentions_are_claims_of_kind_intention(nlp):
+    ex = run(nlp, "Prime Minister Lena Berg vowed to cut emissions by half. "
+                  "The opposition leader Omar Haddad wants to hold a referendum next year. "
+                  "Berg plans to visit Nairobi in March.")
+    for words, who in (("cut emissions", "Berg"), ("hold a referendum", "Haddad"),
+                       ("visit Nairobi", "Berg")):
+        c = about(ex, words)
+        assert c.kind == "intention" and who in (c.speaker_text or ""), (words, c.speaker_text, c.kind)
+
+
+def test_nominal_and_prepositional_attributions(nlp):
+    ex = run(nlp, "According to the Kenyan foreign ministry, the border post will open in June.\n\n"
+                  "Maria Lopez's claim that the vote was rigged angered her rivals.\n\n"
+                  "In a statement, the Japanese embassy said the patrol boats had arrived.")
+    assert about(ex, "border post will open").speaker_code.startswith("KEN")
+    c = about(ex, "vote was rigged")
+    assert "Lopez" in (c.speaker_text or "") and c.cue == "claim"
+    assert about(ex, "patrol boats had arrived").speaker_code.startswith("JPN")
+
+
+def test_objects_of_evaluative_verbs(nlp):
+    ex = run(nlp, "Foreign Minister Ahmed Karimi condemned the new sanctions on Iranian banks. "
+                  "Karimi praised Qatar for its mediation.")
+    c = about(ex, "new sanctions")
+    assert "Karimi" in (c.speaker_text or "") and c.cue == "condemned"
+    assert "Qatar for its mediation" in about(ex, "mediation").content
+
+
+# -- speakers are agents ------------------------------------------------------------------------
+
+def test_an_unresolved_pronoun_or_a_thing_is_no_speaker(nlp):
+    ex = run(nlp, "Nothing right now suggests that the ceasefire will hold. "
+                  "They say the harbour will reopen soon.")
+    for c in ex.claims:
+        assert (c.speaker_text or "").lower() not in PRONOUNS | NOT_AGENTS, c
+    assert about(ex, "ceasefire will hold").speaker_text is None
+
+
+def test_a_pronoun_takes_the_nearest_named_person(nlp):
+    ex = run(nlp, "Maria Lopez, the mayor of Lima, met farmers on Monday. "
+                  "She said the new dam would be finished in 2025.")
+    assert "Lopez" in (about(ex, "new dam").speaker_text or "")
+
+
+def test_a_poll_speaks_for_its_organisation_or_not_at_all(nlp):
+    ex = run(nlp, "A Gallup poll found that most voters distrust the plan. "
+                  "The survey also found that turnout will be low.")
+    assert "Gallup" in (about(ex, "distrust the plan").speaker_text or "")
+    assert about(ex, "turnout will be low").speaker_text is None
+
+
+def test_titles_resolve_to_the_holder_at_the_document_date(nlp):
+    text = ("The National Security Adviser underscored that the alliance remains strong. "
+            "As the President said, the sanctions will stay in place.")
+    ex = run(nlp, text, published="2023-06-12")
+    assert about(ex, "alliance remains strong").speaker_actor == "person:jake-sullivan"
+    ex = run(nlp, text, published="2019-03-01")
+    assert about(ex, "alliance remains strong").speaker_actor == "person:john-bolton"
+    assert about(ex, "sanctions will stay").speaker_actor == "person:donald-trump"
+    ex = run(nlp, "The press secretary said the visit was a success.", published="2017-03-01")
+    assert about(ex, "visit was a success").speaker_actor == "person:sean-spicer"
+
+
+def test_a_title_with_a_nationality_takes_that_country(nlp):
+    ex = run(nlp, "Cuba's foreign minister said the embargo is illegal.", published="2021-05-01")
+    assert about(ex, "embargo is illegal").speaker_actor == "person:bruno-rodriguez-parrilla"
+
+
+def test_example_corpus_speakers_are_agents(nlp):
+    """Over every document of examples/: no claim speaker is a pronoun, a question label or
+    a thing; a claim without an agent keeps no speaker at all."""
+    docs = [d for d in read_paths([EXAMPLES]) if not isinstance(d, ReadError)]
+    claims = [c for ex in extract(docs, nlp=nlp) for c in ex.claims]
+    assert claims
+    for c in claims:
+        text = (c.speaker_text or "").strip()
+        low = text.lower()
+        assert low not in PRONOUNS and low not in NOT_AGENTS, (c.speaker_text, c.content)
+        assert not low.startswith(("q:", "q.")), c
+        if text:
+            # a name, an actor, or a noun for people or a body ("Critics", "officials")
+            assert c.speaker_actor or c.speaker_code or any(w[:1].isupper() for w in text.split()) \
+                or low.split()[-1] in {"officials", "critics", "leaders", "voters", "ministry",
+                                       "spokesperson", "governments", "producers"}, c.speaker_text
