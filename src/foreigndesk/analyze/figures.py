@@ -166,14 +166,16 @@ def companions(q: dict[str, Any]) -> int:
         else:
             items[-1].insert(0, w)
     items = [i for i in items if i]
-    if not items or len(items) > 3 or any(len(i) > MAX_LIST_WORDS for i in items):
+    if not items or len(items) > 3:
         return 0
     total = 0
     for item in items:
-        lead = _LEADING_NUMBER.match(" ".join(item))
-        if lead:
-            g = lead.group(1).lower()
+        at_number = next((n for n, w in enumerate(item) if _LEADING_NUMBER.match(w)), None)
+        if at_number is not None:  # "two union leaders": as many as it says
+            g = item[at_number].lower()
             total += int(g) if g.isdigit() else _SMALL[g]
+        elif len(item) > MAX_LIST_WORDS:
+            return 0  # a clause, not a name ("Police held the organisers")
         else:
             total += 1
     return total
