@@ -167,6 +167,9 @@ def test_claims_echoes_reuse_figures(dossier_server):
     assert len(money["quantities"]) == conn.execute(
         "SELECT count(*) FROM quantities WHERE kind='money'").fetchone()[0]
     assert all(c["kind"] == "money" for c in money["conflicts"])
+    # each conflict says why its two figures are comparable, on the page too
+    assert figures["conflicts"] and all(c["basis"] for c in figures["conflicts"])
+    assert _get(dossier_server, "/figures").text.count('class="basis') == len(figures["conflicts"])
     # a looser tolerance never finds more conflicts
     loose = _get(dossier_server, "/api/figures", params={"tolerance": 100}).json()
     assert len(loose["conflicts"]) <= len(figures["conflicts"])
