@@ -1112,8 +1112,9 @@ class Resolver:
                 return
         words = alone_words()
         if d.tok_lower(m.t0 - 1) in words["multinational"]:
-            d.emit(Resolved(r.start, r.end, r.text, "RULE", sector_only(info.sector or "GOV"),
-                            None, info.sector, 0.5))  # "allied forces", "coalition troops"
+            d.emit(Resolved(r.start, r.end, r.text, "MULTINATIONAL",
+                            sector_only(info.sector or "GOV"), None, info.sector,
+                            0.5))  # "allied forces", "coalition troops": no one country
             return
         owner = self._possessor(m)
         if owner is not None:  # "Fidel Castro's government", "Bush's aides"
