@@ -92,7 +92,8 @@ def political_mention(m: Mention) -> bool:
 
 
 def has_code(m: Mention) -> bool:
-    return bool(m.country or m.sector)
+    """A mention the coder can use: one with a code, or a named person of unknown country."""
+    return bool(m.country or m.sector) or (m.actor_kind == "person" and bool(m.actor_id))
 
 
 AGENT_KINDS = frozenset(("agent", "group"))
@@ -100,11 +101,12 @@ STATELESS_SECTORS = frozenset(("IGO", "NGO"))  # codes that mean something witho
 
 
 def is_actor(m: Mention) -> bool:
-    """A mention that is an actor by itself: one with a country, or an intergovernmental or
-    non-governmental organisation; not a bare agent noun ("officials", "troops") nor a group
-    whose code would be a sector alone."""
+    """A mention that is an actor by itself: one with a country, an intergovernmental or
+    non-governmental organisation, or a named person (whose country may be unknown); not a
+    bare agent noun ("officials", "troops") nor a group whose code would be a sector alone."""
     return bool(m.country) or (m.sector in STATELESS_SECTORS and m.actor_kind is not None
-                               and m.actor_kind not in AGENT_KINDS)
+                               and m.actor_kind not in AGENT_KINDS) or (
+        m.actor_kind == "person" and bool(m.actor_id))
 
 
 def combine_code(country: str | None, sector: str | None) -> str:

@@ -178,7 +178,7 @@ class EventExtractor:
         ex = pd.extraction
         actors: dict[int, list[Mention]] = defaultdict(list)
         for m in ex.mentions:
-            if m.country or m.sector:
+            if m.country or m.sector or (m.actor_kind == "person" and m.actor_id):
                 actors[m.sentence].append(m)
         places: dict[int, list[Place]] = defaultdict(list)
         for p in ex.places:
@@ -338,9 +338,9 @@ class EventExtractor:
         return Event(
             pd.doc_id, i, start, end, text, self.name, self.version, conf,
             source_actor=r.source.mention.actor_id if r.source else None,
-            source_code=r.source.code if r.source else None,
+            source_code=(r.source.code or None) if r.source else None,
             target_actor=r.target.mention.actor_id if r.target else None,
-            target_code=r.target.code if r.target else None,
+            target_code=(r.target.code or None) if r.target else None,
             code=code, root=ci.root, quad_class=ci.quad_class, goldstein=ci.goldstein,
             date=date, date_precision=prec, date_source=dsrc,
             place=place.name if place else None,
