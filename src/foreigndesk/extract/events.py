@@ -60,7 +60,7 @@ from foreigndesk.extract.event_statements import (
 from foreigndesk.extract.event_syntax import clause_head
 from foreigndesk.extract.event_violence import by_actor
 from foreigndesk.extract.nlp import ParsedDoc
-from foreigndesk.extract.turns import in_question, url_country
+from foreigndesk.extract.turns import in_question, turn_at, url_country
 from foreigndesk.model import Claim, Event, Mention, Place, TimeValue
 
 F = TypeVar("F", TimeValue, Place)
@@ -256,9 +256,10 @@ class EventExtractor:
             opens = first in QUOTES or first == "``"
             if prev is not None and prev.has_quote and opens:
                 att = prev
-        if att is None:
+        speaker_m = att.speaker if att is not None else turn_speaker(pd, pd.sents[i].start_char)
+        if speaker_m is None:
             return
-        speaker = self.coder.mention_ref(att.speaker)
+        speaker = self.coder.mention_ref(speaker_m)
         seen: set[tuple[int, str]] = set()
         for r in wanted:
             of = r.source
@@ -272,7 +273,7 @@ class EventExtractor:
             end = r.trigger.idx + len(r.trigger.text) + offset
             if of.mention.sentence == i:
                 start, end = min(start, of.mention.start), max(end, of.mention.end)
-            tv = statement_time(times.get(att.sentence, []), att)
+            tv = statement_time(times.get(att.sentence, []), att) if att is not None else None
             if tv is not None:
                 date, prec, dsrc = event_date(tv), tv.precision, "text"
             elif pd.document.published:
@@ -397,6 +398,18 @@ def _refers_back(sent: Span) -> bool:
             return True
         prev = low
     return False
+
+
+def turn_speaker(pd: ParsedDoc, char: int) -> Mention | None:
+    """The speaker of the turn (or one-speaker text) holding ``char``, as a mention: who
+    demands what a statement says "should" be done ("The regime should free them")."""
+    t = turn_at(pd, char)
+    if t is None or t.question or t.speaker is None:
+        return None
+    a = t.speaker.actor
+    return Mention(pd.doc_id, pd.sentence_index(char), char, char, a.name, "turns", "1", 0.6,
+                   label="SPEAKER", actor_id=a.id, actor_name=a.name, actor_kind=a.kind,
+                   country=t.speaker.country, sector=t.speaker.sector)
 
 
 def principals(pd: ParsedDoc) -> list[Mention]:
