@@ -83,7 +83,7 @@ FILLERS = frozenset({"the", "a", "an", "for", "life", "former", "then", "late", 
                      "chief", "senior", "first", "deputy", "vice", "ex", "current", "new",
                      "outgoing", "incoming", "longtime", "veteran", "its", "his", "her", "their",
                      "executive", "assistant", "associate", "s", "de", "facto", "interim"})
-AFFIL_PREPS = frozenset({"of", "at", "from", "with"})
+AFFIL_PREPS = frozenset({"of", "at", "from", "with", "for"})
 CLAUSE_STOP = frozenset({".", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "—", "–"})
 HEAD_SECTORS: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"ministry", "agency", "commission", "department", "administration", "bureau",
