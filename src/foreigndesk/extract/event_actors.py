@@ -355,6 +355,17 @@ class ActorResolver:
                         if r.mention.actor_kind != "person"]
             return []
         if low in THING_PRONOUNS:
+            root = t.doc[t.i].sent.root if t.doc.has_annotation("DEP") else None
+            clauses = [root] if root is not None else []
+            if root is not None:  # "Sri Lanka will seek a loan ..., its minister said": the
+                clauses += [c for c in root.children if c.dep_ == "ccomp"]  # reported clause
+            for clause in clauses:
+                for c in clause.children:  # the subject of a clause before the pronoun
+                    if c.dep_ in SUBJ and c.i < t.i:
+                        sm = sa.at(c) or next((sa.at(x) for x in c.subtree
+                                               if sa.at(x) is not None), None)
+                        if sm is not None and sm.actor_kind != "person" and is_actor(sm):
+                            return [self.ref(sm, c)]
             for i, m in reversed(before):
                 if m.actor_kind != "person" and is_actor(m):
                     return [self.ref(m, t.doc[i])]

@@ -170,7 +170,7 @@ def _target(c: Claim, speaker: Mention | None, code_s: str | None,
         own = speaker.country if speaker is not None else (code_s or "")[:3]
         if m.country and m.country == own:
             continue  # what a statement is about is another state's
-        if m.country and political(m.code, m.country, m.sector):
+        if (m.country or m.sector == "IGO") and political(m.code, m.country, m.sector):
             if not m.sector and m.actor_kind in (None, "state", "place", "government"):
                 return Mention(m.doc_id, m.sentence, m.start, m.end, m.text, m.extractor,
                                m.version, m.confidence, label=m.label, actor_id=m.actor_id,

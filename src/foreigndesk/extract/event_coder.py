@@ -314,6 +314,14 @@ class Coder(ActorResolver):
                     return refs
         objs = [c for c in verb.children if c.dep_ in OBJ]
         theme = m is not None and "theme" in m.flags
+        if theme:  # the thing (or person) handed over is no target: its recipient is
+            for c in [*verb.children, *(x for o in objs for x in o.children)]:
+                if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for"):
+                    for po in c.children:
+                        if po.dep_ == "pobj":
+                            refs = self.np_targets(po, sa, sources)
+                            if refs:
+                                return refs
         for c in objs:
             refs = (self.np_actors(c, sa, descend=False) if theme
                     else self.np_targets(c, sa, sources))
@@ -383,6 +391,16 @@ class Coder(ActorResolver):
                         refs = self.np_actors(o, sa)
                         if refs:
                             return refs
+        if m is not None and m.code[:2] in VIOLENT_ROOTS and not passive_like(verb):
+            # force used on a place is used on its state ("shelled the city of Kharkiv")
+            for c in verb.children:
+                if c.dep_ in OBJ or (c.dep_ == "prep" and c.lower_ in ("on", "at", "into",
+                                                                        "against")):
+                    for t in c.subtree:
+                        p = sa.places.get(t.i)
+                        if p is not None and p.country and all(s.country != p.country
+                                                                for s in sources):
+                            return [ActorRef(p, p.country, p.country, None, t.i)]
         if not self.loose_targets:
             return []
         return self.first_actor([t for t in verb.subtree if t.i > verb.i
@@ -789,6 +807,10 @@ def frame_words() -> dict[str, frozenset[str]]:
     raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/event_frames.yaml")
                          .read_text(encoding="utf-8"))
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+
+
+def passive_like(verb: Token) -> bool:
+    return is_passive(verb)
 
 
 def _one_sided(sources: list[ActorRef], targets: list[ActorRef],
