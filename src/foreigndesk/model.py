@@ -22,6 +22,12 @@ from typing import Any
 
 _WS = re.compile(r"\s+")
 
+# What an event's (or claim's) clause says of it: it happened (asserted), someone reports it
+# happened (reported), or it did not or not yet: negated, hypothetical (conditional, demanded),
+# questioned (asked about), future (planned, promised). Only the first two count as happening.
+MODALITIES = ("asserted", "negated", "hypothetical", "questioned", "future", "reported")
+HAPPENED = ("asserted", "reported")
+
 
 def normalise_text(text: str) -> str:
     """NFC-normalise, collapse every run of whitespace to one space, strip."""
@@ -169,7 +175,7 @@ class Event(Fact):
     place_country: str | None = None
     lat: float | None = None
     lon: float | None = None
-    modality: str = "asserted"  # asserted | negated | hypothetical | future | reported
+    modality: str = "asserted"  # one of MODALITIES
     trigger: str = ""  # the verb or noun that carried the event
     event_key: str | None = None  # set by dedup: the id of the real-world event
 

@@ -199,3 +199,83 @@ def test_vectorised_rules_agree_with_the_pairwise_rules(store, backend):
             if sim.same(i, j) is not None}
     assert got == want
     assert want  # the embargo paraphrases at least
+
+
+# -- the same proposition, not just similar words (issue 9) ---------------------------------
+# Lines written for these tests; each document is another outlet and each line another speaker.
+DONATION = "China donated 100 million dollars to Cuba last year"
+TOWNS = ["Valparaiso", "Mombasa", "Gdansk", "Cebu", "Durban"]
+BACKENDS = ["none"] + [b for b in ("wordllama",) if embed.installed(b)]
+
+
+def _docs(store: Store, *lines: tuple[str, str]) -> list[int]:
+    """One document per (speaker, content), each with a line of its own after it."""
+    ids = []
+    for k, (speaker, content) in enumerate(lines):
+        own = ("Observers", f"the {TOWNS[k]} ferry service resumed after the storm")
+        ids += add_doc(store, [(speaker, content), own], f"2023-03-0{k + 1}",
+                       outlet=f"Wire {k}")[:1]
+    return ids
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_generic_lines_never_cluster(store, backend):
+    """"This is my home" and "But that's his home" share their only content word; said by
+    different people they are not one proposition, nor is "This is my home" twice."""
+    _docs(store, ("Maria Lopez", "This is my home"), ("Jorge Perez", "But that's his home"),
+          ("Ana Ruiz", "This is my home"))
+    assert cluster_claims(store, backend) == []
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_bare_noun_phrases_never_cluster(store, backend):
+    _docs(store, ("Rally organisers", "Democratic nominee Hillary Clinton"),
+          ("Protesters", "Democratic nominee Hillary Clinton"),
+          ("A columnist", "the Democratic nominee, Hillary Clinton"))
+    assert cluster_claims(store, backend) == []
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_line_on_the_speakers_pronouns_joins_only_the_same_speaker(store, backend):
+    line = "we signed the trade agreement with Brazil in March"
+    arg, chl, arg_again = _docs(store, ("Argentina", line), ("Chile", line), ("Argentina", line))
+    (cluster,) = cluster_claims(store, backend)
+    assert [cid for cid, _ in cluster] == [arg, arg_again]
+    assert chl not in {cid for cid, _ in cluster}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("other", [
+    "China donated 200 million dollars to Cuba last year",     # another figure
+    "Russia donated 100 million dollars to Cuba last year",    # another donor
+    "China lent 100 million dollars to Cuba last year",        # another predicate
+    "China never donated 100 million dollars to Cuba last year",  # the opposite
+])
+def test_anchors_must_agree(store, backend, other):
+    _docs(store, ("Foreign Ministry", DONATION), ("Embassy", other))
+    assert cluster_claims(store, backend) == []
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_same_proposition_in_other_words_joins(store, backend):
+    first, second, third = _docs(
+        store, ("Foreign Ministry", DONATION),
+        ("Cuban Embassy", "last year China donated $100 million to Cuba"),
+        ("Xinhua", "a donation of 100 million dollars that China made to Cuba last year"))
+    clusters = cluster_claims(store, backend)
+    assert [[cid for cid, _ in c] for c in clusters] == [[first, second, third]]
+
+
+def test_disagreement_names_the_anchor():
+    from foreigndesk.analyze import propositions as prop
+
+    embargo, end_it, balloon, balloon_more, home = prop.read([
+        "the U.S. embargo is the root cause of Cuba's shortages of medicines and energy",
+        "Washington to end its embargo of Cuba",
+        "it was a weather balloon",
+        "the object was a weather balloon that strayed off course",
+        "But that's his home"])
+    assert prop.disagreement(embargo, end_it) == "predicate"
+    assert prop.disagreement(balloon, balloon_more) is None
+    assert prop.unfit(home) == "generic"
+    assert prop.disagreement(home, balloon) == "generic"

@@ -123,7 +123,9 @@ def test_embeddings_match_paraphrased_measures_across_documents(store, backend):
 
     if not embed.installed(backend):
         pytest.skip(f"embedding backend {backend} is not installed here")
-    pandemic = dict(ESTIMATE, measure="deaths from the pandemic in Cuba")
+    # no word of the two sentences ties them: only the measures' wording can
+    pandemic = dict(ESTIMATE, sentence="Independent researchers estimate that 62,000 died in "
+                    "the pandemic.", measure="deaths from the pandemic in Cuba")
     floods = dict(ESTIMATE, sentence="Floods killed 900 people in Cuba.", shown="900",
                   value=900.0, measure="deaths from floods in Cuba", stated_by="the red cross")
     add_doc(store, [dict(OFFICIAL, measure="COVID-19 deaths in Cuba by August 2022")])
@@ -132,3 +134,105 @@ def test_embeddings_match_paraphrased_measures_across_documents(store, backend):
     assert conflicts(store, backend="none") == []
     (c,) = conflicts(store, backend=backend)
     assert {c["value_a"], c["value_b"]} == {8529.0, 62000.0}
+
+
+# -- like with like (issue 9) -------------------------------------------------------------------
+# Articles written for these tests, run through the real pipeline (spaCy, the quantity,
+# place and time extractors) into a real store.
+FERRY = [  # one sinking told by four outlets: three say 11 dead ("10 others" and one named), one 9
+    ("2023-05-02", "Manila Wire", "MANILA - Her husband and 10 other passengers drowned when the "
+     "ferry capsized off Mindoro on Sunday, relatives said."),
+    ("2023-05-02", "Island Post", "The ferry capsized off Mindoro on Sunday and 11 people "
+     "drowned, the coast guard said."),
+    ("2023-05-03", "Gulf Daily", "A fisherman said the ferry capsized in heavy seas off Mindoro; "
+     "his brother and 10 others died."),
+    ("2023-05-04", "Harbour Times", "Nine passengers drowned when the overloaded ferry capsized "
+     "off Mindoro on Sunday, the provincial governor said."),
+]
+
+
+def ingest(store: Store, articles: list[tuple[str, str, str]]) -> None:
+    from foreigndesk.run.local import ExtractError, run
+
+    docs = [Document(text=t, published=p, outlet=o, title=o) for p, o, t in articles]
+    for r in run(docs, workers=1):
+        assert not isinstance(r, ExtractError), r
+        store.add(r)
+
+
+def test_one_disagreement_told_by_several_outlets_is_one_conflict_with_its_basis(store):
+    ingest(store, FERRY)
+    (c,) = conflicts(store)
+    assert (c["value_a"], c["value_b"]) == (9.0, 11.0)  # "10 others" with the one named: 11
+    assert c["source_a"] == "provincial governor"
+    assert c["pairs"] == 3 and "ferry" in c["basis"]
+    # the two "10 others" stand with "11 people" on the side of 11
+    assert {c["text_b"]} | {x["text"] for x in c["also_b"]} == {
+        "11 people", "10 other passengers", "10 others"}
+
+
+def test_others_counted_with_those_named_beside_them_agree_with_the_total(store):
+    ingest(store, FERRY[:3])
+    assert len(quantity_rows(store, ["deaths"])) == 3
+    assert conflicts(store) == []
+
+
+@pytest.mark.parametrize("other", [
+    # the same counted noun, another population
+    ("2023-05-04", "Port Record", "About 9,000 Filipino seafarers live in the port city of "
+     "Batangas."),
+    # deaths, another event and another country
+    ("2023-05-05", "India Wire", "Officials said 300 people died in floods in Kerala last week."),
+])
+def test_the_same_noun_for_another_event_or_population_is_no_conflict(store, other):
+    ingest(store, [FERRY[1], other,
+                   ("2023-05-04", "Asia Desk", "The ferry carried 40 Filipino seafarers when it "
+                    "capsized off Mindoro.")])
+    assert len(quantity_rows(store)) == 3
+    assert conflicts(store) == []
+
+
+def test_figures_of_different_years_are_not_compared(store, tmp_path):
+    y2020 = ("2021-01-10", "Port Record", "Police arrested 120 migrants at the port of "
+             "Guayaquil in 2020, officials said.")
+    y2022 = ("2023-01-10", "Andes Post", "Police arrested 310 migrants at the port of Guayaquil "
+             "in 2022, the ministry said.")
+    ingest(store, [y2020, y2022])
+    assert len(quantity_rows(store, ["count"])) == 2
+    assert conflicts(store) == []
+    other = Store.open(tmp_path / "same-year.db")
+    try:
+        ingest(other, [y2020, (y2022[0], y2022[1], y2022[2].replace("2022", "2020"))])
+        (c,) = conflicts(other)
+        assert "same year: 2020" in c["basis"] and "migrants" in c["basis"]
+    finally:
+        other.close()
+
+
+def test_the_best_founded_conflict_ranks_first_not_the_widest(store):
+    """The ferry's toll (three shared words, one year, named sources; ratio 1.2) ranks before
+    a crowd estimate set side by side (ratio 4.5)."""
+    ingest(store, FERRY + [("2023-06-01", "Capital News", "Police said 2,000 protesters marched "
+                                                         "in Quito on Friday. Organisers said "
+                                                         "9,000 protesters took part.")])
+    first, second = conflicts(store)
+    assert first["kind"] == "deaths" and first["ratio"] < second["ratio"]
+    assert (second["value_a"], second["value_b"]) == (2000.0, 9000.0)
+    assert "side by side" in second["basis"]
+
+
+@pytest.mark.parametrize("sentence, figure, named", [
+    ("Her husband and 10 other passengers drowned off Mindoro.", "10 other passengers", 1),
+    ("Rescuers said his wife, daughter and six others died in the fire.", "six others", 2),
+    ("Police held two union leaders and 40 other people after the march.", "40 other people", 2),
+    ("The pilot died with three other crew members when the plane crashed.",
+     "three other crew members", 1),
+    ("Four were killed in the north, and 12 others were hurt in the south.", "12 others", 0),
+    ("Some 30 people drowned near the reef.", "30 people", 0),
+])
+def test_others_are_counted_with_the_people_named_beside_them(sentence, figure, named):
+    from foreigndesk.analyze.figures import companions
+
+    q = {"text": figure, "sentence": sentence, "sentence_start": 100,
+         "start": 100 + sentence.index(figure)}
+    assert companions(q) == named

@@ -107,6 +107,24 @@ def test_deaths_and_casualties(nlp, text, expression, kind, value):
     assert q.kind == kind and q.value == value
 
 
+@pytest.mark.parametrize("text, expression, value", [
+    ("His sister and eight other passengers drowned near the reef.", "eight other passengers", 8),
+    ("Two soldiers were killed when the convoy hit a mine.", "Two soldiers", 2),
+    ("Ten of those on the bus died in the crash.", "Ten", 10),
+    ("The storm left three people dead in the valley.", "three people", 3),
+])
+def test_small_death_tolls_in_words(nlp, text, expression, value):
+    q = one(nlp, text, expression)
+    assert q.kind == "deaths" and q.value == value and q.unit == "people"
+
+
+def test_a_passive_verb_states_nothing(nlp):
+    """"was found" is no source: the figure has none."""
+    q = one(nlp, "The boy was found clinging to a raft after five other migrants drowned.",
+            "five other migrants")
+    assert q.kind == "deaths" and q.stated_by is None
+
+
 def test_who_states_a_figure_and_what_it_measures(nlp):
     text = ("Health ministry officials claimed that the flu had killed 1,200 people in Peru. "
             "However, independent monitors put the number of Peruvians killed by the flu at 4,000.")

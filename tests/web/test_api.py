@@ -139,9 +139,12 @@ def test_relations_api_and_compare(dossier_server):
         "source_country IS NOT NULL AND target_country IS NOT NULL AND date IS NOT NULL "
         "GROUP BY 1, 2 ORDER BY count(*) DESC").fetchone()
     r = _get(dossier_server, "/api/relations", params={"a": a, "b": b}).json()
+    # the index counts events that happened, between the states' own apparatus
+    state = "('', 'GOV', 'MIL', 'LEG', 'JUD', 'COP', 'SPY')"
     n = conn.execute("SELECT count(*) FROM events WHERE origin='news' AND modality IN "
                      "('asserted', 'reported') AND source_country=? AND target_country=? AND "
-                     "date IS NOT NULL",
+                     f"date IS NOT NULL AND substr(coalesce(source_code, ''), 4, 3) IN {state} "
+                     f"AND substr(coalesce(target_code, ''), 4, 3) IN {state}",
                      (a, b)).fetchone()[0]
     assert sum(p["events"] for p in r["periods"]) == n
     c = _get(dossier_server, "/api/relations/compare",
@@ -167,6 +170,9 @@ def test_claims_echoes_reuse_figures(dossier_server):
     assert len(money["quantities"]) == conn.execute(
         "SELECT count(*) FROM quantities WHERE kind='money'").fetchone()[0]
     assert all(c["kind"] == "money" for c in money["conflicts"])
+    # each conflict says why its two figures are comparable, on the page too
+    assert figures["conflicts"] and all(c["basis"] for c in figures["conflicts"])
+    assert _get(dossier_server, "/figures").text.count('class="basis') == len(figures["conflicts"])
     # a looser tolerance never finds more conflicts
     loose = _get(dossier_server, "/api/figures", params={"tolerance": 100}).json()
     assert len(loose["conflicts"]) <= len(figures["conflicts"])

@@ -1,7 +1,7 @@
-"""Claim clusters: the same claim made in several places, ordered by first appearance.
+"""Claim clusters: the same proposition stated in several places, ordered by first appearance.
 
-Two claims have the same content when (and the contents do not differ in negation: "was
-free and fair" and "was not free and fair" never join):
+Two claims have the same content when their words or embeddings say the same and their
+anchors agree. The words and embeddings:
 
 - their word features overlap strongly: the content words (spaCy's English stop words
   removed, negations kept, a light plural stemmer) and the pairs of consecutive content
@@ -9,6 +9,15 @@ free and fair" and "was not free and fair" never join):
   words, or identical features); or
 - their sentence embeddings (:mod:`foreigndesk.analyze.embed`) are close: cosine >= the
   backend's ``high`` threshold, or >= its ``mid`` threshold when they share a content word.
+
+The anchors (:mod:`foreigndesk.analyze.propositions`): the same polarity ("was free and
+fair" and "was not free and fair" never join), the same named actors, the same figures and
+an agreeing predicate; a generic line ("This is my home") or a bare noun phrase ("Democratic
+nominee Hillary Clinton") joins nothing, not even its own words said again; and a line
+resting on its speaker's pronouns ("his support for Trump", "we signed") joins only the
+same speaker's (such a line is one content per speaker). Words and embeddings propose the
+pairs; the anchors, read by the spaCy model from the contents of those pairs only, decide.
+``foreigndesk eval echoes`` scores the result on labelled pairs (``eval/echo_pairs.tsv``).
 
 Claims with identical features are one content, compared once. Candidate pairs of contents
 come from an index of features (a word or word pair found in more than ``max_df`` contents
@@ -20,7 +29,7 @@ topic (say China and Cuba) a sentence model finds every claim alike, and the cen
 comparison keeps only what two claims share beyond the topic.
 Clusters grow by single links in order of decreasing similarity, but two clusters merge only
 when their first claims are themselves related (lexical >= 0.45, or an embedding match at
-``mid``), which stops chains drifting from one topic to another.
+``mid``, and agreeing anchors), which stops chains drifting from one topic to another.
 
 A cluster is ordered by first appearance: the document's publication date (for an undated
 document, the claim's own date when the text gives one; undated claims last), then the
@@ -44,6 +53,7 @@ from typing import Any
 import numpy as np
 
 from foreigndesk.analyze import embed as embedding
+from foreigndesk.analyze import propositions as prop
 from foreigndesk.store import Store
 
 LEXICAL = 0.6
@@ -54,6 +64,7 @@ MAX_DF = 50         # a feature in more distinct contents than this makes no can
 CENTRE_MIN = 20     # claims from which embeddings are also compared centred on their mean
 CENTRED = 0.6       # centred cosine an embedding match needs (the topic-shared part removed)
 _WORD = re.compile(r"[^\W_]+")
+_DIGITS = re.compile(r"\d+")
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|none|nothing|without|cannot)\b|n['’]t\b",
                        re.I)
 
@@ -116,18 +127,41 @@ class _Claim:
     feats: frozenset[str]
     words: frozenset[str]
     negated: bool
+    speaker: frozenset[str] = frozenset()  # keys of the speaker (empty: unknown)
+    relative: bool = False                 # rests on pronouns fixed by the speaker
 
 
 class _Similarity:
     def __init__(self, claims: list[_Claim], emb: np.ndarray | None,
                  embedder: embedding.Embedder | None) -> None:
         self.claims, self.emb, self.embedder = claims, emb, embedder
+        self.props: dict[int, prop.Proposition] = {}
         self.centred: np.ndarray | None = None
         if emb is not None and len(claims) >= CENTRE_MIN:
             c = emb - emb.mean(axis=0)
             norms = np.linalg.norm(c, axis=1, keepdims=True)
             norms[norms == 0] = 1.0
             self.centred = c / norms
+
+    def read(self, indices: list[int]) -> None:
+        """Read the propositions of these contents (those not read yet), in one pass."""
+        todo = sorted({i for i in indices if i not in self.props})
+        for i, p in zip(todo, prop.read([self.claims[i].content for i in todo]), strict=True):
+            self.props[i] = p
+
+    def unfit(self, i: int) -> str | None:
+        self.read([i])
+        return prop.unfit(self.props[i])
+
+    def anchors(self, i: int, j: int) -> str | None:
+        """The anchor on which contents i and j differ (see :mod:`propositions`), or None."""
+        self.read([i, j])
+        why = prop.disagreement(self.props[i], self.props[j])
+        if why is None and (self.claims[i].relative or self.claims[j].relative):
+            si, sj = self.claims[i].speaker, self.claims[j].speaker
+            if si and sj and not si & sj:
+                why = "speaker"
+        return why
 
     def _embedding_ok(self, i: int, j: int) -> bool:
         """Veto of the centred comparison: in a store about one topic every claim looks
@@ -142,11 +176,17 @@ class _Similarity:
 
     def same(self, i: int, j: int) -> float | None:
         """The similarity when i and j have the same content, else None."""
+        score = self.similar(i, j)
+        return score if score is not None and self.anchors(i, j) is None else None
+
+    def similar(self, i: int, j: int) -> float | None:
+        """The similarity when the words or embeddings of i and j say the same (before the
+        anchors are checked), else None."""
         a, b = self.claims[i], self.claims[j]
         if a.negated != b.negated:
             return None
         lex, cos, shared = self(i, j)
-        if a.feats and a.feats == b.feats:
+        if a.feats and a.feats == b.feats and _DIGITS.findall(a.content) == _DIGITS.findall(b.content):
             return 1.0
         if lex >= LEXICAL and shared >= 2:
             return max(lex, cos)
@@ -162,7 +202,8 @@ class _Similarity:
             return False
         lex, cos, _ = self(i, j)
         e = self.embedder
-        return lex >= LEXICAL_LINK or (e is not None and cos >= e.mid and self._embedding_ok(i, j))
+        return (lex >= LEXICAL_LINK or (e is not None and cos >= e.mid and self._embedding_ok(i, j))
+                ) and self.anchors(i, j) is None
 
 
 def appearance_key(r: dict[str, Any]) -> tuple[str, int, int, bool]:
@@ -177,16 +218,19 @@ def appearance_key(r: dict[str, Any]) -> tuple[str, int, int, bool]:
 
 def _load_claims(store: Store) -> list[_Claim]:
     rows = store.query(
-        "SELECT c.id, c.content, c.start, c.date, c.date_source, c.stance, d.published, "
-        "d.rowid AS doc_order "
+        "SELECT c.id, c.content, c.start, c.date, c.date_source, c.stance, c.speaker_actor, "
+        "c.speaker_text, d.published, d.rowid AS doc_order "
         "FROM claims c JOIN documents d ON d.id=c.doc_id WHERE c.content != ''")
     out = []
     for r in rows:
         feats = features(r["content"])
+        relative = prop.speaker_relative(r["content"])
         out.append(_Claim(
             id=r["id"], content=r["content"], key=appearance_key(r),
             feats=feats, words=frozenset(f for f in feats if "_" not in f),
-            negated=bool(_NEGATION.search(r["content"]))))
+            negated=bool(_NEGATION.search(r["content"])),
+            speaker=prop.speaker_keys(r["speaker_actor"], r["speaker_text"]) if relative
+            else frozenset(), relative=relative))
     out.sort(key=lambda c: c.key)
     return out
 
@@ -244,7 +288,9 @@ def _edges(sim: _Similarity, max_df: int) -> list[tuple[float, int, int]]:
     same &= negated[ii] == negated[jj]
     score = np.maximum(lex, cos)
     keep = np.flatnonzero(same)
-    return list(zip(score[keep].tolist(), ii[keep].tolist(), jj[keep].tolist(), strict=True))
+    edges = list(zip(score[keep].tolist(), ii[keep].tolist(), jj[keep].tolist(), strict=True))
+    sim.read([x for _s, i, j in edges for x in (i, j)])
+    return [(s, i, j) for s, i, j in edges if sim.anchors(i, j) is None]
 
 
 def cluster_claims(store: Store, backend: str | None = None, max_df: int = MAX_DF
@@ -255,11 +301,14 @@ def cluster_claims(store: Store, backend: str | None = None, max_df: int = MAX_D
     if len(claims) < 2:
         return []
     # claims with identical features (and polarity) are one content, compared once
+    # (a line resting on the speaker's pronouns is one content per speaker)
     reps: list[int] = []      # distinct content -> its first claim (claims are in order)
     rep_of: list[int] = []    # claim -> its distinct content
-    seen: dict[tuple[frozenset[str], bool], int] = {}
+    seen: dict[tuple[frozenset[str], bool, tuple[str, ...], frozenset[str] | None], int] = {}
     for i, c in enumerate(claims):
-        key = (c.feats or frozenset({f"#{c.id}"}), c.negated)  # no features: never merged
+        key = (c.feats or frozenset({f"#{c.id}"}), c.negated,  # no features: never merged
+               tuple(_DIGITS.findall(c.content)),  # "3 died" and "5 died" differ
+               c.speaker if c.relative else None)
         k = seen.setdefault(key, len(reps))
         if k == len(reps):
             reps.append(i)
@@ -284,8 +333,13 @@ def cluster_claims(store: Store, backend: str | None = None, max_df: int = MAX_D
             continue
         parent[max(ri, rj)] = min(ri, rj)
     groups: dict[int, list[int]] = defaultdict(list)
+    size = np.bincount(np.asarray(rep_of, dtype=np.int64), minlength=len(distinct))
+    sim.read([k for k in range(len(distinct)) if size[k] > 1])
     for i in range(len(claims)):
-        groups[find(rep_of[i])].append(i)
+        k = rep_of[i]
+        if size[k] > 1 and find(k) == k and sim.unfit(k):
+            continue  # the same generic line or bare topic twice is no cluster
+        groups[find(k)].append(i)
     out = []
     for root, members in sorted(groups.items()):
         if len(members) < 2:

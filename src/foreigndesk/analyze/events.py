@@ -8,7 +8,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-MODALITIES = ("asserted", "negated", "hypothetical", "future", "reported")
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
 

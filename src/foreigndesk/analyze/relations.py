@@ -41,11 +41,11 @@ from foreigndesk.analyze.series import (
     period_range,
     sparkline,
 )
+from foreigndesk.model import HAPPENED
 from foreigndesk.store import Store
 
 SOURCES = ("news", "gdelt", "unvotes")
-MODALITIES = ("asserted", "negated", "hypothetical", "future", "reported")
-COUNTED = ("asserted", "reported")  # the modalities of events that happened: the only ones counted
+COUNTED = HAPPENED  # the modalities of events that happened: the only ones counted
 # the sides of an event that are a state acting: the state itself and its apparatus
 STATE_SECTORS = ("", "GOV", "MIL", "LEG", "JUD", "COP", "SPY")
 THIN = 3  # a period resting on fewer events (or roll calls) than this is marked thin

@@ -9,7 +9,6 @@ from typing import Any
 import click
 
 from foreigndesk.analyze.events import (
-    MODALITIES,
     actor_clause,
     date_range_clause,
     event_mentions,
@@ -17,6 +16,7 @@ from foreigndesk.analyze.events import (
 )
 from foreigndesk.analyze.relations import COUNTED
 from foreigndesk.cli.output import db_option, emit, fail, format_option
+from foreigndesk.model import MODALITIES
 
 
 @click.command()

@@ -137,12 +137,13 @@ def reuse(db: str, fmt: str, min_words: int | None) -> None:
 @db_option
 @format_option
 @click.option("--conflicts", "show_conflicts", is_flag=True,
-              help="List conflicting figures instead: the same measure from different "
-                   "sources, differing by more than the tolerance.")
+              help="List conflicting figures instead: the same measure of the same event, "
+                   "place and time from different sources, values that disagree; each with "
+                   "why the two are comparable.")
 @click.option("--tolerance", type=click.FloatRange(1.0, min_open=True), default=1.25,
               show_default=True,
-              help="With --conflicts: the ratio of larger to smaller value above which two "
-                   "figures conflict.")
+              help="With --conflicts: the ratio of larger to smaller value within which two "
+                   "approximate figures (about, round, money, percentages) agree.")
 @click.option("--kind", "kinds", multiple=True,
               type=click.Choice(["money", "count", "deaths", "casualties", "percent", "votes"]),
               help="Only figures of this kind (repeat for several).")
@@ -153,8 +154,8 @@ def figures(db: str, fmt: str, show_conflicts: bool, tolerance: float,
             kinds: tuple[str, ...], backend: str | None) -> None:
     """Figures: money (with its value in US dollars), counts, deaths, percentages and vote
     tallies, each with the measure it quantifies, who states it, and its source; with
-    --conflicts, pairs of figures about the same measure that disagree, with both values,
-    both sources and the ratio."""
+    --conflicts, pairs of figures about the same measure that disagree, best-founded first,
+    with both values, both sources, the ratio and why they are comparable."""
     from foreigndesk.analyze.embed import EmbedUnavailable, load
     from foreigndesk.analyze.figures import conflicts, quantity_rows
 
@@ -167,11 +168,17 @@ def figures(db: str, fmt: str, show_conflicts: bool, tolerance: float,
                     raise click.ClickException(str(e)) from None
             rows = [c for c in conflicts(store, tolerance=tolerance, backend=backend)
                     if not kinds or c["kind"] in kinds]
-            for c in rows:
+            for k, c in enumerate(rows, 1):
+                c["n"] = k
                 c["figure_a"] = f"{c['value_a']:,.0f} ({c['source_a']})"
                 c["figure_b"] = f"{c['value_b']:,.0f} ({c['source_b']})"
-            emit(rows, fmt, table_columns=["measure", "kind", "figure_a", "figure_b", "ratio"],
-                 widths={"measure": 44, "figure_a": 40, "figure_b": 40})
+            emit(rows, fmt, table_columns=["n", "measure", "kind", "figure_a", "figure_b",
+                                           "ratio", "pairs"],
+                 widths={"measure": 40, "figure_a": 40, "figure_b": 40})
+            if fmt == "table" and rows:  # why each pair is comparable, in full
+                click.echo("\nwhy comparable:")
+                for c in rows:
+                    click.echo(f"{c['n']}. {c['basis']}")
             return
         rows = quantity_rows(store, list(kinds) or None)
     for r in rows:

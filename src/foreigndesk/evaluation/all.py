@@ -113,6 +113,20 @@ def _petrarch(shared: Path, cache: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in r.items() if k != "details"}
 
 
+def _echoes(shared: Path, cache: dict[str, Any]) -> dict[str, Any]:
+    from foreigndesk.evaluation.echoes import evaluate
+
+    r = evaluate(REPO / "eval" / "echo_pairs.tsv", shared)
+    return {k: v for k, v in r.items() if k not in ("details", "by_set")}
+
+
+def _conflicts(shared: Path, cache: dict[str, Any]) -> dict[str, Any]:
+    from foreigndesk.evaluation.conflicts import evaluate
+
+    r = evaluate(REPO / "eval" / "conflict_pairs.tsv", shared)
+    return {k: v for k, v in r.items() if k != "details"}
+
+
 PUBLIC_DOMAIN_GOLD = "eval/public_domain.gold.yaml"
 
 
@@ -161,6 +175,12 @@ ROWS: list[Row] = [
         shown=("usd_agreement",)),
     Row("reuse / dossier", (DOSSIER_GOLD,), _dossier("reuse"), ("recall",)),
     Row("conflicts / dossier", (DOSSIER_GOLD,), _dossier("conflicts"), ("recall",)),
+    Row("echoes / labelled pairs", ("eval/polnear/train", "corpus/china-cuba-dossier.txt",
+                                    "repo:eval/echo_pairs.tsv"), _echoes,
+        ("precision", "recall"), shown=("pairs", "joined")),
+    Row("conflicts / TBAQ Cuba-China pairs", ("eval/tempeval3_tbaq_cleaned",
+                                              "repo:eval/conflict_pairs.tsv"), _conflicts,
+        ("precision", "recall", "real_first"), shown=("reported", "right")),
     Row("events / public-domain gold", (f"repo:{PUBLIC_DOMAIN_GOLD}", "repo:examples/public-domain"),
         _public_domain("events"), ("precision", "recall"), shown=("f1", "date_accuracy")),
     Row("claims / public-domain gold", (f"repo:{PUBLIC_DOMAIN_GOLD}", "repo:examples/public-domain"),

@@ -83,7 +83,7 @@ FILLERS = frozenset({"the", "a", "an", "for", "life", "former", "then", "late", 
                      "chief", "senior", "first", "deputy", "vice", "ex", "current", "new",
                      "outgoing", "incoming", "longtime", "veteran", "its", "his", "her", "their",
                      "executive", "assistant", "associate", "s", "de", "facto", "interim"})
-AFFIL_PREPS = frozenset({"of", "at", "from", "with"})
+AFFIL_PREPS = frozenset({"of", "at", "from", "with", "for"})
 CLAUSE_STOP = frozenset({".", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "—", "–"})
 HEAD_SECTORS: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"ministry", "agency", "commission", "department", "administration", "bureau",
@@ -111,6 +111,8 @@ HEAD_SECTORS: tuple[tuple[frozenset[str], str], ...] = (
                 "organization", "organisation", "union", "international", "dialogue",
                 "program", "programme", "observatory", "ngo"}), "NGO"),
 )
+# mentions whose country says little about an agent near them
+CONTEXTLESS_SECTORS = frozenset({"MED", "BUS", "EDU"})
 CVL_OPP_ALONE = frozenset({"protesters", "protestors", "demonstrators", "dissidents", "rebels",
                            "insurgents", "guerrillas", "activists", "exiles", "strikers",
                            "marchers", "rioters", "separatists", "militants"})
@@ -963,7 +965,7 @@ class Resolver:
             elif role == "capital" and self._possessive(m):
                 sector = "GOV"
         if role == "adjective" and sector is None and self._adjective_as_noun(m):
-            role = "demonym"
+            role, sector = "demonym", "CVL"  # "any American trying to visit": a person
         d.consumed.update(range(r.t0, t1))
         d.emit(Resolved(r.start, end, self.d.text[r.start:end],
                         r.label if r.label != "RULE" else ("NORP" if role in ("adjective", "demonym") else "GPE"),
@@ -973,9 +975,12 @@ class Resolver:
         return self.d.tok_lower(m.t1) in ("'s", "’s", "'")
 
     def _adjective_as_noun(self, m: Match) -> bool:
-        """"the Chinese are bolder": an adjective standing for its people."""
+        """"the Chinese are bolder", "any American trying to visit": an adjective standing
+        for its people (a determiner before it, no noun after it)."""
         nxt = self.doc[m.t1] if m.t1 < len(self.doc) else None
-        return self.d.tok_lower(m.t0 - 1) == "the" and (nxt is None or not nxt.tag_.startswith(("NN", "JJ")))
+        return self.d.tok_lower(m.t0 - 1) in ("the", "any", "every", "an", "a", "each", "no",
+                                              "one") and (
+            nxt is None or not nxt.tag_.startswith(("NN", "JJ")))
 
     def _place_reading(self, m: Match) -> bool:
         """Is this capital a place here rather than its government?"""
@@ -1079,8 +1084,10 @@ class Resolver:
             return  # "the envoy said": a named person, resolved where it is used
         if self.d.tok_lower(m.t0 - 1) in ("my", "our", "your", "his", "her", "its", "their"):
             return  # "my Administration": whose it is decides, where it is used
-        if self.d.tok_lower(m.t0 - 1) in ("two", "both"):
-            return  # "the two leaders", "both governments": the parties named before
+        if self.d.tok_lower(m.t0 - 1) in ("two", "both") or (
+                self.d.tok_lower(m.t0 - 1) == "the" and fold(m.text) in ("leaders", "sides")
+                and self.d.tok_lower(m.t1) not in ("of", "in", "from")):
+            return  # "the two leaders", "both governments", "the leaders": named before
         nxt = self.doc[m.t1] if m.t1 < len(self.doc) else None
         if nxt is not None and (nxt.tag_.startswith("NN") or nxt.tag_ == "POS" or
                                 nxt.lower_ in ("-", "–")):
@@ -1103,15 +1110,36 @@ class Resolver:
                 d.emit(Resolved(r.start, r.end, r.text, "RULE", self.ix.actors[se.actor_id],
                                 se.actor_id, info.sector, 0.7))
                 return
-        votes: Counter[str] = Counter()
+        words = alone_words()
+        if d.tok_lower(m.t0 - 1) in words["multinational"]:
+            d.emit(Resolved(r.start, r.end, r.text, "MULTINATIONAL",
+                            sector_only(info.sector or "GOV"), None, info.sector,
+                            0.5))  # "allied forces", "coalition troops": no one country
+            return
+        owner = self._possessor(m)
+        if owner is not None:  # "Fidel Castro's government", "Bush's aides"
+            state = self.ix.actors.get(owner)
+            if state is not None:
+                d.emit(Resolved(r.start, r.end, r.text, "RULE", state, owner, info.sector, 0.8))
+                return
+        votes: dict[str, float] = {}
         nearest: dict[str, int] = {}
+        people = fold(m.text) in CVL_OPP_ALONE
         for o in d.out:
-            if o.country is None or o.actor.kind == "person" or (o.sector is None and o.label == "NORP"):
+            if o.country is None or (o.sector is None and o.label == "NORP"):
                 continue  # a plain adjective ("the American flag") is not an actor
+            if o.sector in CONTEXTLESS_SECTORS or (o.actor.kind == "person" and (
+                    people or o.sector not in ("GOV", "MIL", "LEG"))):
+                continue  # a newspaper's, a firm's or a scholar's country says little
             os_ = d.sent_of_tok[bisect.bisect_right(d.tok_starts, o.start) - 1]
             if abs(os_ - sent) > 2:
                 continue
-            votes[o.country] += 2 if os_ == sent else 1
+            if os_ == sent and not people:  # an institution: the nearer (before it: nearer
+                gap = abs(o.start - r.start) / 60.0  # still) in its own sentence counts more
+                votes[o.country] = votes.get(o.country, 0.0) + 3.0 / (1.0 + gap) * (
+                    1.5 if o.start < r.start else 1.0)
+            else:  # protesters, dissidents: the country their neighbourhood speaks of most
+                votes[o.country] = votes.get(o.country, 0.0) + (2.0 if os_ == sent else 1.0)
             dist = abs(o.start - r.start)
             nearest[o.country] = min(dist, nearest.get(o.country, dist))
         if votes:
@@ -1125,6 +1153,21 @@ class Resolver:
                                 None, info.sector, 0.5))
             return
         d.emit(Resolved(r.start, r.end, r.text, "RULE", state, country, info.sector, 0.7))
+
+    def _possessor(self, m: Match) -> str | None:
+        """The country of a person or state named with "'s" just before an agent word
+        ("Fidel Castro's government", "Bush's brutal aides")."""
+        d = self.d
+        k = m.t0 - 1
+        if k >= 0 and self.doc[k].tag_.startswith("JJ"):
+            k -= 1
+        if k < 1 or d.tok_lower(k) not in ("'s", "’s", "'"):
+            return None
+        end = self.doc[k - 1].idx + len(self.doc[k - 1].text)
+        for o in d.out:
+            if o.end == end and o.country:
+                return o.country
+        return None
 
     # -- entities the dictionary does not know --------------------------------------------
     def entity(self, r: Ref) -> None:

@@ -51,6 +51,7 @@ class SentenceActors:
     places: dict[int, Mention] = field(default_factory=dict)  # token -> place (as a mention)
     dateline: range = range(0)  # "BEIJING (AP) —": tokens of a leading dateline
     issuer: Mention | None = None  # the government an official text speaks for
+    principals: list[Mention] = field(default_factory=list)  # the text's two main persons
 
     @classmethod
     def build(cls, doc: Doc, offset: int, mentions: Iterable[Mention],
@@ -81,8 +82,18 @@ class SentenceActors:
         return self.by_token.get(tok.i)
 
 
+POLITICAL_SECTORS = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO", "OPP", "REB",
+                               "PTY"))
+
+
+def political_mention(m: Mention) -> bool:
+    """A state, or a political agent of one (its government, military, opposition ...)."""
+    return bool(m.country) and (not m.sector or m.sector in POLITICAL_SECTORS)
+
+
 def has_code(m: Mention) -> bool:
-    return bool(m.country or m.sector)
+    """A mention the coder can use: one with a code, or a named person of unknown country."""
+    return bool(m.country or m.sector) or (m.actor_kind == "person" and bool(m.actor_id))
 
 
 AGENT_KINDS = frozenset(("agent", "group"))
@@ -90,11 +101,12 @@ STATELESS_SECTORS = frozenset(("IGO", "NGO"))  # codes that mean something witho
 
 
 def is_actor(m: Mention) -> bool:
-    """A mention that is an actor by itself: one with a country, or an intergovernmental or
-    non-governmental organisation; not a bare agent noun ("officials", "troops") nor a group
-    whose code would be a sector alone."""
+    """A mention that is an actor by itself: one with a country, an intergovernmental or
+    non-governmental organisation, or a named person (whose country may be unknown); not a
+    bare agent noun ("officials", "troops") nor a group whose code would be a sector alone."""
     return bool(m.country) or (m.sector in STATELESS_SECTORS and m.actor_kind is not None
-                               and m.actor_kind not in AGENT_KINDS)
+                               and m.actor_kind not in AGENT_KINDS) or (
+        m.actor_kind == "person" and bool(m.actor_id))
 
 
 def combine_code(country: str | None, sector: str | None) -> str:
@@ -228,8 +240,12 @@ class ActorResolver:
         low = t.lemma_.lower()
         if low not in PAIR_NOUNS:
             return []
-        if not any(c.lower_ in ("two", "both") for c in t.children):
-            return []
+        if not any(c.lower_ in ("two", "both") for c in t.children) and not (
+                t.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ == "the"
+                                        for c in t.children)
+                and not any(c.dep_ in ("amod", "compound", "poss", "prep")
+                            for c in t.children)):
+            return []  # "the two leaders", "both sides", "the leaders" (nothing else)
         people = low in PAIR_PEOPLE
         found: list[ActorRef] = []
         seen: set[str] = set()
@@ -237,7 +253,7 @@ class ActorResolver:
         cands = [(m, t.doc[i]) for i, m in reversed(before)] + [(m, t) for m in
                                                                  reversed(sa.previous)]
         for m, tok in cands:
-            if not m.country or m.country in seen:
+            if not m.country or m.country in seen or not political_mention(m):
                 continue
             if people != (m.actor_kind == "person"):
                 continue
@@ -245,6 +261,8 @@ class ActorResolver:
             found.append(self.ref(m, tok))
             if len(found) == 2:
                 return found
+        if len(sa.principals) == 2:  # a readout's "the two leaders": its two main persons
+            return [self.ref(m, t) for m in sa.principals]
         return []
 
     def title(self, t: Token, sa: SentenceActors) -> list[ActorRef]:
@@ -324,9 +342,10 @@ class ActorResolver:
             for i, m in reversed(before):
                 if m.actor_kind == "person":
                     return [self.ref(m, t.doc[i])]
-            for m in reversed(sa.previous):
-                if m.actor_kind == "person":
-                    return [self.ref(m, t)]
+            persons = [m for m in sa.previous if m.actor_kind == "person"]
+            if persons:  # the latest sentence with a person: its first (most often its subject)
+                last = persons[-1].sentence
+                return [self.ref(next(m for m in persons if m.sentence == last), t)]
             return []
         if low == "it" and t.dep_ in SUBJ + PASS_SUBJ:
             # "Ethiopia indicated it would act", "China said it had sent aid": the speaker
@@ -336,6 +355,17 @@ class ActorResolver:
                         if r.mention.actor_kind != "person"]
             return []
         if low in THING_PRONOUNS:
+            root = t.doc[t.i].sent.root if t.doc.has_annotation("DEP") else None
+            clauses = [root] if root is not None else []
+            if root is not None:  # "Sri Lanka will seek a loan ..., its minister said": the
+                clauses += [c for c in root.children if c.dep_ == "ccomp"]  # reported clause
+            for clause in clauses:
+                for c in clause.children:  # the subject of a clause before the pronoun
+                    if c.dep_ in SUBJ and c.i < t.i:
+                        sm = sa.at(c) or next((sa.at(x) for x in c.subtree
+                                               if sa.at(x) is not None), None)
+                        if sm is not None and sm.actor_kind != "person" and is_actor(sm):
+                            return [self.ref(sm, c)]
             for i, m in reversed(before):
                 if m.actor_kind != "person" and is_actor(m):
                     return [self.ref(m, t.doc[i])]
@@ -365,7 +395,7 @@ class ActorResolver:
                     found: list[ActorRef] = []
                     seen: set[str] = set()
                     for m in reversed(sa.previous):
-                        if m.country and m.country not in seen and \
+                        if m.country and m.country not in seen and political_mention(m) and \
                                 (m.actor_kind == "person") == people:
                             seen.add(m.country)
                             found.append(self.ref(m, t))

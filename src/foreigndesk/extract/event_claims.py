@@ -85,15 +85,16 @@ def statement_code(lemma: str, d: Dictionary, particle: str = "") -> str:
     return STATEMENT
 
 
-SpeakerOf = Callable[[Claim, int], "Mention | None"]
+SpeakerOf = Callable[[Claim, int], list[Mention]]
 
 
 def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
                      mentions: Iterable[Mention], speaker_of: SpeakerOf | None = None
                      ) -> list[Event]:
     """Events of the claims whose speaker's act is not coded otherwise. ``speaker_of(claim,
-    cue offset)`` may resolve the cue's subject as the event coder does (an actor mention
-    with the code it has there); else the claim's own speaker is used."""
+    cue offset)`` may resolve the cue's subject as the event coder does (actor mentions with
+    the codes they have there: one speaker, or the two parties of "the two leaders"); else
+    the claim's own speaker is used."""
     coded_at: dict[int, list[Event]] = {}
     for e in pd.extraction.events:
         coded_at.setdefault(e.sentence, []).append(e)
@@ -105,37 +106,44 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
     for c in pd.extraction.claims:
         if c.kind != "statement":
             continue  # a belief ("believes", "supports") or an intention ("wants"): no statement
-        if c.stance == "questions" or any(
-                not (c.content_start <= e.start and e.end <= c.content_end)
-                for e in coded_at.get(c.sentence, ())):
-            continue  # the speaker's act is coded already (or the speech is a question)
-        resolved = speaker_of(c, _cue_offset(pd, c)) if speaker_of is not None else None
-        speaker = resolved or _speaker_mention(c, by_sentence)
-        code_s = resolved.code if resolved is not None else c.speaker_code
-        country = speaker.country if speaker is not None else None
-        sector = speaker.sector if speaker is not None else None
-        if speaker is None and code_s:
-            country, sector = (code_s[:3], code_s[3:] or None) if len(code_s) >= 3 else (None,
-                                                                                         code_s)
-        if not political(code_s, country, sector):
+        if c.stance == "questions":
             continue
-        if (c.sentence, code_s) in seen:
-            continue
-        seen.add((c.sentence, code_s))
-        target = _target(c, speaker, code_s, by_sentence)
-        words = (c.cue or "").lower().split()
-        code = statement_code(_cue_lemma(pd, c), d, words[1] if len(words) == 2 else "")
-        ci = info(code)
-        out.append(Event(
-            pd.doc_id, c.sentence, c.start, c.end, c.text, name, version, 0.5,
-            source_actor=speaker.actor_id if speaker is not None else c.speaker_actor,
-            source_code=code_s,
-            target_actor=target.actor_id if target else None,
-            target_code=target.code if target else None,
-            code=code, root=ci.root, quad_class=ci.quad_class, goldstein=ci.goldstein,
-            date=c.date, date_precision=_precision(c.date) if c.date else None,
-            date_source=c.date_source if c.date else "none",
-            modality="asserted", trigger=c.cue))
+        outside = [e for e in coded_at.get(c.sentence, ())
+                   if not (c.content_start <= e.start and e.end <= c.content_end)]
+        resolved = speaker_of(c, _cue_offset(pd, c)) if speaker_of is not None else []
+        speakers: list[Mention | None] = list(resolved) or [_speaker_mention(c, by_sentence)]
+        for speaker in speakers:
+            code_s = speaker.code if resolved and speaker is not None else c.speaker_code
+            if code_s and len(code_s) == 3 and speaker is not None and speaker.actor_kind in (
+                    None, "state", "place", "government"):
+                code_s += "GOV"  # a state speaks through its government ("Beijing said")
+            country = speaker.country if speaker is not None else None
+            sector = speaker.sector if speaker is not None else None
+            if speaker is None and code_s:
+                country, sector = (code_s[:3], code_s[3:] or None) if len(code_s) >= 3 else (
+                    None, code_s)
+            if not political(code_s, country, sector) or (c.sentence, code_s) in seen:
+                continue
+            if any(e.source_code == code_s or (c.speaker_actor and e.source_actor ==
+                                               c.speaker_actor) for e in outside):
+                continue  # the speaker's own act is coded already ("X condemned Y, saying")
+            seen.add((c.sentence, code_s))
+            target = _target(c, speaker, code_s, by_sentence)
+            if target is None and len(speakers) == 2:  # "The two leaders underscored ...":
+                target = next((o for o in speakers if o is not speaker), None)  # each other
+            words = (c.cue or "").lower().split()
+            code = statement_code(_cue_lemma(pd, c), d, words[1] if len(words) == 2 else "")
+            ci = info(code)
+            out.append(Event(
+                pd.doc_id, c.sentence, c.start, c.end, c.text, name, version, 0.5,
+                source_actor=speaker.actor_id if speaker is not None else c.speaker_actor,
+                source_code=code_s,
+                target_actor=target.actor_id if target else None,
+                target_code=target.code if target else None,
+                code=code, root=ci.root, quad_class=ci.quad_class, goldstein=ci.goldstein,
+                date=c.date, date_precision=_precision(c.date) if c.date else None,
+                date_source=c.date_source if c.date else "none",
+                modality="asserted", trigger=c.cue))
     return out
 
 
@@ -159,10 +167,10 @@ def _target(c: Claim, speaker: Mention | None, code_s: str | None,
             continue
         if m.code == code_s or (speaker is not None and m.actor_id == speaker.actor_id):
             continue
-        if speaker is not None and m.country and m.country == speaker.country and (
-                m.sector or "GOV") == (speaker.sector or "GOV"):
-            continue
-        if m.country and political(m.code, m.country, m.sector):
+        own = speaker.country if speaker is not None else (code_s or "")[:3]
+        if m.country and m.country == own:
+            continue  # what a statement is about is another state's
+        if (m.country or m.sector == "IGO") and political(m.code, m.country, m.sector):
             if not m.sector and m.actor_kind in (None, "state", "place", "government"):
                 return Mention(m.doc_id, m.sentence, m.start, m.end, m.text, m.extractor,
                                m.version, m.confidence, label=m.label, actor_id=m.actor_id,

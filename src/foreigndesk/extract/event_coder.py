@@ -74,10 +74,13 @@ COMPLEMENT_DEPS = frozenset(
 # prepositions that introduce a target, most telling first
 VERB_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "at", "into",
                      "over", "for", "from", "about", "of", "in", "onto", "behind", "around",
-                     "outside", "near")
+                     "outside", "near", "regarding", "concerning")
 NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "for", "into",
-                     "over", "of", "at", "in", "between")
+                     "over", "of", "at", "in", "between", "regarding", "concerning")
 WHERE_PREPS = frozenset(("in", "at", "outside", "near"))
+# "entities controlled by X", "firms linked to X": X stands behind them
+CONTROL_VERBS = frozenset(("control", "own", "run", "operate", "back", "link", "tie",
+                           "affiliate", "connect", "associate", "manage", "finance", "fund"))
 # verbs of an event noun's clause that name its target ("sanctions targeting X", "a ban that
 # applies to X", "measures aimed at X", "restrictions affecting X")
 NOUN_CLAUSE_TARGETS = frozenset(("target", "apply", "aim", "affect", "hit", "punish",
@@ -89,6 +92,9 @@ CAPTION_CODE = "040"  # CAMEO "Consult, not specified below": people shown toget
 MATERIAL_ROOTS = frozenset(("16", "17", "18", "19", "20"))
 # acts a government does by regulation: the agent of their passive in its own official text
 PRESSURE_ROOTS = frozenset(("16",))
+# cooperative acts two parties do together when no one else is named as their target ("The two
+# leaders welcomed the resumption of talks", "China and Russia pledged cooperation")
+JOINT_ROOTS = frozenset(("01", "03", "04", "05", "06"))
 PRESSURE_CODES = frozenset(("172",))  # administrative sanctions; not arrests (173)
 # verbal conflict whose target may be the one responsible for the acts it names
 DISAPPROVAL_ROOTS = frozenset(("11", "12"))
@@ -188,6 +194,21 @@ class Coder(ActorResolver):
                 return self.subjects(noun.head, sa, _depth + 1)
         return []
 
+    def controller(self, tok: Token, sa: SentenceActors) -> list[ActorRef]:
+        """Who stands behind a noun that is no actor itself: "entities controlled by the
+        Cuban military", "companies linked to the regime", "firms owned by X"."""
+        for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in CONTROL_VERBS:
+                for a in c.children:
+                    if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ in ("by", "to",
+                                                                               "with")):
+                        for p in a.children:
+                            if p.dep_ == "pobj":
+                                refs = self.np_actors(p, sa)
+                                if refs:
+                                    return refs
+        return []
+
     def acts_for_issuer(self, subj: Token, verb: Token) -> bool:
         """Does this subject stand for the government that issued an official text: a
         policy instrument ("The memorandum ends ..."), or "it"/"this" doing something
@@ -248,6 +269,14 @@ class Coder(ActorResolver):
                                 if all(distinct(r, s) for s in sources)]
                         if refs:
                             return refs
+        for c in tok.children:  # "transactions with entities controlled by the Cuban military"
+            if c.dep_ == "prep" and c.lower_ in ("with", "of", "to", "for"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        refs = [r for r in self.controller(p, sa) if all(distinct(r, s)
+                                                                        for s in sources)]
+                        if refs:
+                            return refs
         if tok.lemma_.lower() in self.d.nouns:  # an event noun's own clause names its target
             for c in tok.children:  # "sanctions targeting X", "a ban that applies to X"
                 if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in NOUN_CLAUSE_TARGETS:
@@ -278,8 +307,21 @@ class Coder(ActorResolver):
                     refs = self.np_targets(c, sa, sources)
                     if refs:
                         return refs
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters detained after July 11"
+                refs = [r for r in self.np_actors(verb.head, sa, descend=False)
+                        if all(distinct(r, s) for s in sources)]
+                if refs:
+                    return refs
         objs = [c for c in verb.children if c.dep_ in OBJ]
         theme = m is not None and "theme" in m.flags
+        if theme:  # the thing (or person) handed over is no target: its recipient is
+            for c in [*verb.children, *(x for o in objs for x in o.children)]:
+                if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for"):
+                    for po in c.children:
+                        if po.dep_ == "pobj":
+                            refs = self.np_targets(po, sa, sources)
+                            if refs:
+                                return refs
         for c in objs:
             refs = (self.np_actors(c, sa, descend=False) if theme
                     else self.np_targets(c, sa, sources))
@@ -309,6 +351,21 @@ class Coder(ActorResolver):
                         refs = self.np_targets(po, sa, sources)
                         if refs:
                             return refs
+        for o in objs:  # an event noun as object names its own target ("the embargo of Cuba")
+            if o.lemma_.lower() in self.d.nouns:
+                refs = [r for r in self.noun_targets(o, sa, False)
+                        if all(distinct(r, s) for s in sources)]
+                if refs:
+                    return refs
+        for c in verb.children:  # "made it clear to China", "is hostile to X"
+            if c.dep_ in ("acomp", "oprd", "ccomp") and c.pos_ == "ADJ":
+                for pc in c.children:
+                    if pc.dep_ == "prep" and pc.lower_ in ("to", "with", "toward", "towards"):
+                        for po in pc.children:
+                            if po.dep_ == "pobj":
+                                refs = self.np_targets(po, sa, sources)
+                                if refs:
+                                    return refs
         if theme:  # the recipient named inside the object: "500 million euros in aid to Ukraine"
             for o in objs:
                 for t in o.subtree:
@@ -334,6 +391,16 @@ class Coder(ActorResolver):
                         refs = self.np_actors(o, sa)
                         if refs:
                             return refs
+        if m is not None and m.code[:2] in VIOLENT_ROOTS and not passive_like(verb):
+            # force used on a place is used on its state ("shelled the city of Kharkiv")
+            for c in verb.children:
+                if c.dep_ in OBJ or (c.dep_ == "prep" and c.lower_ in ("on", "at", "into",
+                                                                        "against")):
+                    for t in c.subtree:
+                        p = sa.places.get(t.i)
+                        if p is not None and p.country and all(s.country != p.country
+                                                                for s in sources):
+                            return [ActorRef(p, p.country, p.country, None, t.i)]
         if not self.loose_targets:
             return []
         return self.first_actor([t for t in verb.subtree if t.i > verb.i
@@ -411,6 +478,9 @@ class Coder(ActorResolver):
             if m is not None and is_actor(m) and tok.i not in light_objects:
                 continue  # part of an actor's name
             out += self._code_noun(tok, entries, sa, light_objects.get(tok.i), consumed)
+        if any("joint" not in e.flags for e in out):
+            # an act read as mutual for want of a target only when nothing else is coded
+            out = [e for e in out if "joint" not in e.flags]
         if not out:
             out = self._caption(doc, sa)
         if not out and self.partial:
@@ -551,12 +621,18 @@ class Coder(ActorResolver):
             mutual = bool(targets)
         else:
             mutual = False
+        if not targets and not passive and len({r.key for r in sources}) == 2 and \
+                m.code[:2] in JOINT_ROOTS and "symmetric" not in flags:
+            flags.update(("symmetric", "joint"))  # "The two leaders welcomed ...": each to the other
         pairs: list[tuple[ActorRef | None, ActorRef | None]] = list(
             self._pairs(verb, sources, targets, flags, sa, passive))
         if mutual:  # both parties act
             pairs += [(t, s_) for s_, t in pairs if s_ is not None and t is not None]
         if not pairs and partial:
-            pairs = _one_sided(sources, targets, passive and m.code[:2] in MATERIAL_ROOTS)
+            agentless = passive or (not sources and any(
+                c.dep_ in SUBJ and c.lemma_.lower() in instrument_words()["violent_instruments"]
+                for c in verb.children))  # "a car bombing killed ten people"
+            pairs = _one_sided(sources, targets, agentless and m.code[:2] in MATERIAL_ROOTS)
         for s, t in pairs:
             if m.code != NULL:
                 events.append(RawEvent(verb, m.code, s, t, "verb", verb, frozenset(flags),
@@ -636,6 +712,9 @@ class Coder(ActorResolver):
                    light: Token | None, consumed: set[int] | None = None,
                    partial: bool = False) -> list[RawEvent]:
         doc = noun.doc
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.lemma_.lower() in frame_words()["remembered"]:
+            return []  # "the anniversary of the invasion": remembered, not happening
         pre_toks = [t for t in doc[noun.left_edge.i: noun.i]]
         post = sorted((t for c in noun.children if c.i > noun.i for t in c.subtree),
                       key=lambda t: t.i)
@@ -720,6 +799,18 @@ def instrument_words() -> dict[str, frozenset[str]]:
     raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/instruments.yaml")
                          .read_text(encoding="utf-8"))
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def frame_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/en/event_frames.yaml``."""
+    raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/event_frames.yaml")
+                         .read_text(encoding="utf-8"))
+    return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+
+
+def passive_like(verb: Token) -> bool:
+    return is_passive(verb)
 
 
 def _one_sided(sources: list[ActorRef], targets: list[ActorRef],

@@ -15,7 +15,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
-ORDER = ("negated", "hypothetical", "future", "reported", "asserted")
+ORDER = ("negated", "questioned", "hypothetical", "future", "reported", "asserted")
 QUOTES = frozenset('"\u201c\u201d')
 
 
@@ -131,7 +131,7 @@ def modality(trigger: Token) -> str:
             break
     sent = trigger.doc
     if len(sent) and sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
-        found.add("hypothetical")
+        found.add("questioned")  # "Is China building a base in Cuba?"
     if _inside_quotes(trigger):
         found.add("reported")
     for m in ORDER:

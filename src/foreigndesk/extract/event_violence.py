@@ -1,7 +1,7 @@
 """Violence coded by who uses it (see ``data/cameo/violence.yaml``): a generic 19x code
-("kill", "attack", "shoot at") by armed men, criminals or civilians is 18 ASSAULT
-(unconventional violence), by police against civilians 175 (violent repression), and by
-states' forces 19 FIGHT."""
+("kill", "attack", "shoot at") by armed men or criminals is 18 ASSAULT (unconventional
+violence), by a crowd 145 (a violent protest), by police against civilians 175 (violent
+repression), and by states' forces 19 FIGHT."""
 
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ def by_actor(code: str, source: str | None, source_country: str | None,
     s, t = _sector(source, source_country), _sector(target, target_country)
     if s in r["repression_sources"] and t in r["repression_targets"]:
         return str(r["repression"])
+    if s in r["riot_sources"]:
+        return str(r["riot"])
     if s in r["unconventional_sources"] or (s in r["rebel_sources"]
                                             and t in r["civilian_targets"]):
         return str(r["unconventional"])

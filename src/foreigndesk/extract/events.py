@@ -60,7 +60,7 @@ from foreigndesk.extract.event_statements import (
 from foreigndesk.extract.event_syntax import clause_head
 from foreigndesk.extract.event_violence import by_actor
 from foreigndesk.extract.nlp import ParsedDoc
-from foreigndesk.extract.turns import in_question, url_country
+from foreigndesk.extract.turns import in_question, turn_at, url_country
 from foreigndesk.model import Claim, Event, Mention, Place, TimeValue
 
 F = TypeVar("F", TimeValue, Place)
@@ -138,7 +138,7 @@ class EventExtractor:
             mentions = actors.get(i, ())
             if in_question(pd, sent.start_char):  # "Q" asserts nothing
                 continue
-            if not mentions and not (actors.get(i - 1) and _refers_back(sent)):
+            if not mentions and not (_previous(actors, i) and _refers_back(sent)):
                 continue  # no actor here, and none the sentence could point back to
             two = len({(m.country, m.sector) for m in mentions}) >= 2
             cands: list[tuple[dict[str, list[Entry]], str, str]] = []
@@ -178,7 +178,7 @@ class EventExtractor:
         ex = pd.extraction
         actors: dict[int, list[Mention]] = defaultdict(list)
         for m in ex.mentions:
-            if m.country or m.sector:
+            if m.country or m.sector or (m.actor_kind == "person" and m.actor_id):
                 actors[m.sentence].append(m)
         places: dict[int, list[Place]] = defaultdict(list)
         for p in ex.places:
@@ -200,35 +200,37 @@ class EventExtractor:
             ex.events[:] = _with_statements(ex.events, said, ex.claims)
 
     def cue_subject(self, pd: ParsedDoc, i: int, at: int, actors: dict[int, list[Mention]],
-                    places: dict[int, list[Place]]) -> Mention | None:
-        """The actor the subject of the cue at character ``at`` stands for, as the coder
-        reads it (a mention carrying the code it has there), when sentence ``i`` is parsed."""
+                    places: dict[int, list[Place]]) -> list[Mention]:
+        """The actors the subject of the cue at character ``at`` stands for, as the coder
+        reads it (mentions carrying the codes they have there), when sentence ``i`` is
+        parsed: one, or two for a pair ("the two leaders"); else none."""
         if at < 0 or not pd.is_parsed(i):
-            return None
+            return []
         doc = pd.parsed(i)
         offset = pd.sents[i].start_char
         tok = next((t for t in doc if t.idx + offset == at), None)
         if tok is None:
-            return None
-        sa = SentenceActors.build(doc, offset, actors.get(i, ()), actors.get(i - 1, ()),
+            return []
+        sa = SentenceActors.build(doc, offset, actors.get(i, ()), _previous(actors, i),
                                   [_place_mention(p) for p in places.get(i, ())])
         refs = self.coder.subjects(tok, sa) if tok.tag_.startswith("VB") else []
-        if len(refs) != 1:
-            return None
-        r = refs[0]
-        m = r.mention
-        return Mention(m.doc_id, m.sentence, m.start, m.end, m.text, m.extractor, m.version,
-                       m.confidence, label=m.label, actor_id=m.actor_id,
-                       actor_name=m.actor_name, actor_kind=m.actor_kind, country=r.country,
-                       sector=r.sector)
+        if len(refs) not in (1, 2) or (len(refs) == 2 and refs[0].country == refs[1].country):
+            return []
+        return [Mention(r.mention.doc_id, r.mention.sentence, r.mention.start, r.mention.end,
+                        r.mention.text, r.mention.extractor, r.mention.version,
+                        r.mention.confidence, label=r.mention.label,
+                        actor_id=r.mention.actor_id, actor_name=r.mention.actor_name,
+                        actor_kind=r.mention.actor_kind, country=r.country, sector=r.sector)
+                for r in refs]
 
     def code(self, pd: ParsedDoc, i: int, doc: Doc, actors: dict[int, list[Mention]],
              places: dict[int, list[Place]], times: dict[int, list[TimeValue]]) -> None:
         offset = pd.sents[i].start_char
         place_mentions = [_place_mention(p) for p in places.get(i, ())]
-        sa = SentenceActors.build(doc, offset, actors.get(i, ()), actors.get(i - 1, ()),
+        sa = SentenceActors.build(doc, offset, actors.get(i, ()), _previous(actors, i),
                                   place_mentions)
         sa.issuer = issuer(pd)
+        sa.principals = principals(pd)
         raw = self.coder.code_sentence(doc, sa)
         if not raw:
             return
@@ -254,9 +256,10 @@ class EventExtractor:
             opens = first in QUOTES or first == "``"
             if prev is not None and prev.has_quote and opens:
                 att = prev
-        if att is None:
+        speaker_m = att.speaker if att is not None else turn_speaker(pd, pd.sents[i].start_char)
+        if speaker_m is None:
             return
-        speaker = self.coder.mention_ref(att.speaker)
+        speaker = self.coder.mention_ref(speaker_m)
         seen: set[tuple[int, str]] = set()
         for r in wanted:
             of = r.source
@@ -270,7 +273,7 @@ class EventExtractor:
             end = r.trigger.idx + len(r.trigger.text) + offset
             if of.mention.sentence == i:
                 start, end = min(start, of.mention.start), max(end, of.mention.end)
-            tv = statement_time(times.get(att.sentence, []), att)
+            tv = statement_time(times.get(att.sentence, []), att) if att is not None else None
             if tv is not None:
                 date, prec, dsrc = event_date(tv), tv.precision, "text"
             elif pd.document.published:
@@ -296,7 +299,9 @@ class EventExtractor:
                             r.target.country if r.target else None)
         mod = modality(r.clause if r.kind != "verb" else r.trigger)
         if self.statements:
-            code = intent_code(code, mod)  # "will visit" is an intent to meet (036)
+            intent = intent_code(code, mod)  # "will visit" is an intent to meet (036) ...
+            if intent != code:
+                code, mod = intent, "asserted"  # ... and that intent is expressed now
         ci = info(code)
         sides = [ref for ref in (r.source, r.target) if ref is not None]
         toks = [r.trigger]
@@ -309,6 +314,15 @@ class EventExtractor:
                 start, end = min(start, ref.mention.start), max(end, ref.mention.end)
         text = pd.document.text[start:end]
         tv = choose(r, tspans)
+        if tv is None and tspans and _past(r.clause):
+            # a past act is never dated by the publication when its sentence dates it (but
+            # not by the date of a relative clause about something else)
+            free = [(f, sp) for f, sp in tspans if not _in_other_relative(sp.root, r.trigger)]
+            if free:
+                tv = min(free, key=lambda fs: abs(fs[1].root.i - r.trigger.i))[0]
+        if tv is not None and mod == "asserted" and code[:2] in ("03", "13") and \
+                pd.document.published and event_date(tv)[:10] > pd.document.published:
+            tv = None  # an intent is dated when it is expressed, not when its act is planned
         if tv is not None:
             date, prec, dsrc = event_date(tv), tv.precision, "text"
         elif pd.document.published:
@@ -325,9 +339,9 @@ class EventExtractor:
         return Event(
             pd.doc_id, i, start, end, text, self.name, self.version, conf,
             source_actor=r.source.mention.actor_id if r.source else None,
-            source_code=r.source.code if r.source else None,
+            source_code=(r.source.code or None) if r.source else None,
             target_actor=r.target.mention.actor_id if r.target else None,
-            target_code=r.target.code if r.target else None,
+            target_code=(r.target.code or None) if r.target else None,
             code=code, root=ci.root, quad_class=ci.quad_class, goldstein=ci.goldstein,
             date=date, date_precision=prec, date_source=dsrc,
             place=place.name if place else None,
@@ -363,6 +377,15 @@ def dictionary_from_env() -> Dictionary | None:
         raise ValueError(f"${ENV}={where}: {e}") from e
 
 
+def _previous(actors: dict[int, list[Mention]], i: int, back: int = 3) -> list[Mention]:
+    """The actor mentions of the ``back`` sentences before ``i``, in text order: what a
+    pronoun or "the two leaders" can point to."""
+    out: list[Mention] = []
+    for k in range(max(0, i - back), i):
+        out += sorted(actors.get(k, ()), key=lambda m: m.start)
+    return out
+
+
 def _refers_back(sent: Span) -> bool:
     """Does a sentence point back to the actors of the one before ("The two leaders
     agreed", "Both sides pledged", "They signed")?"""
@@ -377,6 +400,38 @@ def _refers_back(sent: Span) -> bool:
     return False
 
 
+def turn_speaker(pd: ParsedDoc, char: int) -> Mention | None:
+    """The speaker of the turn (or one-speaker text) holding ``char``, as a mention: who
+    demands what a statement says "should" be done ("The regime should free them")."""
+    t = turn_at(pd, char)
+    if t is None or t.question or t.speaker is None:
+        return None
+    a = t.speaker.actor
+    return Mention(pd.doc_id, pd.sentence_index(char), char, char, a.name, "turns", "1", 0.6,
+                   label="SPEAKER", actor_id=a.id, actor_name=a.name, actor_kind=a.kind,
+                   country=t.speaker.country, sector=t.speaker.sector)
+
+
+def principals(pd: ParsedDoc) -> list[Mention]:
+    """The text's two main persons: the two political persons of different states named most
+    often (each at least twice), as "the two leaders" of a readout."""
+    if "events.principals" in pd.cache:
+        return pd.cache["events.principals"]
+    counts: dict[str, list[Mention]] = {}
+    for m in pd.extraction.mentions:
+        if m.actor_kind == "person" and m.actor_id and m.country and m.sector == "GOV":
+            counts.setdefault(m.actor_id, []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    out: list[Mention] = []
+    for ms in ranked:
+        if len(ms) >= 2 and all(o.country != ms[0].country for o in out):
+            out.append(ms[0])
+        if len(out) == 2:
+            break
+    pd.cache["events.principals"] = out if len(out) == 2 else []
+    return pd.cache["events.principals"]
+
+
 def issuer(pd: ParsedDoc) -> Mention | None:
     """The government an official text speaks for: the group of the one speaker of a
     statement or order, else the government of the state whose address the text has
@@ -385,13 +440,18 @@ def issuer(pd: ParsedDoc) -> Mention | None:
         return pd.cache["events.issuer"]
     out: Mention | None = None
     turns = pd.cache.get("turns") or []
-    if len(turns) == 1 and turns[0].start == 0 and turns[0].speaker is not None \
-            and turns[0].speaker.group is not None:
-        g = turns[0].speaker.group
+    speakers = {t.speaker.actor.id for t in turns if t.speaker is not None and not t.question}
+    if len(speakers) == 1 and all(t.speaker is not None or t.question for t in turns):
+        first = next(t for t in turns if t.speaker is not None)  # one speaker throughout
+    else:
+        first = None
+    if first is not None and first.speaker is not None and first.speaker.group is not None \
+            and not any(t.question for t in turns):
+        g = first.speaker.group
         out = Mention(pd.doc_id, 0, 0, 0, g.name, "turns", "1", 0.6, label="ISSUER",
                       actor_id=g.id, actor_name=g.name, actor_kind=g.kind,
                       country=g.id if g.kind == "state" else g.country,
-                      sector=turns[0].speaker.group_sector)
+                      sector=first.speaker.group_sector)
     else:
         c = url_country(pd.document.url)
         if c:
@@ -419,6 +479,26 @@ def _with_statements(events: list[Event], said: list[Event], claims: list[Claim]
     for i in sorted(set(by_sentence) | set(first) | set(last)):
         out += first.get(i, []) + by_sentence.get(i, []) + last.get(i, [])
     return out
+
+
+def _in_other_relative(tok: Token, trigger: Token) -> bool:
+    """Is ``tok`` inside a relative or participial clause that does not hold ``trigger``?"""
+    t = tok
+    for _ in range(12):
+        if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= trigger.i <= t.right_edge.i):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _past(verb: Token) -> bool:
+    """Is this clause in a past tense ("met", "had met", "was shot down")?"""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.tag_ == "VBD" or c.lower_ in ("had", "was", "were")
+                                      for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 def _depth(tok: Token) -> int:

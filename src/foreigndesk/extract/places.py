@@ -125,6 +125,7 @@ class PlaceExtractor:
             place = self._place(pd, n, best_conf, ctx, gz)
             if place is not None:
                 out.append(place)
+        _agents_where(pd)
 
     # ---- collecting names -------------------------------------------------------------
 
@@ -356,3 +357,29 @@ class PlaceExtractor:
 
 
 EXTRACTOR = PlaceExtractor()
+
+
+def _agents_where(pd: ParsedDoc) -> None:
+    """Agents the actor layer found no country for ("Gunmen killed three police officers in
+    Peshawar") take the country of the one country their sentence's places lie in."""
+    from foreigndesk.extract.actor_data import load_index
+
+    by_sentence: dict[int, set[str]] = {}
+    for p in pd.extraction.places:
+        if p.country:
+            by_sentence.setdefault(p.sentence, set()).add(p.country)
+    if not by_sentence:
+        return
+    ix = load_index()
+    for m in pd.extraction.mentions:
+        if m.extractor != "actors" or m.country or not m.sector or m.actor_id != m.sector \
+                or m.label == "MULTINATIONAL":
+            continue
+        countries = by_sentence.get(m.sentence, set())
+        state = ix.actors.get(next(iter(countries))) if len(countries) == 1 else None
+        if state is None:
+            continue
+        m.country, m.actor_id, m.actor_name = state.id, state.id, state.name
+        m.actor_kind = state.kind
+        if state.id not in pd.extraction.actors:
+            pd.extraction.actors[state.id] = state

@@ -28,6 +28,8 @@ import bisect
 import re
 from collections.abc import Callable
 
+from spacy.tokens import Token
+
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.quantity_context import (
     Tokens,
@@ -51,8 +53,9 @@ from foreigndesk.model import Quantity, TimeValue
 
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)@\w+|\w+/@\w+|#\w+")
 _PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w.])")
-_HAS_NUMBER = re.compile(r"\d|\b(?:ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|"
-                         r"eighty|ninety|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+_HAS_NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                         r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+                         r"million|billion|trillion)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b)", re.IGNORECASE)
 _RATIO = re.compile(r"\s*(?:times\b(?=\s+(?:that|those|as|more|higher|larger|greater|bigger|the|what|over|"
                     r"less|smaller|lower|faster|slower|richer|poorer))|-?fold\b)", re.IGNORECASE)
@@ -144,7 +147,8 @@ class _Sentence:
                       value=t.values.get("yes"), unit="votes",
                       measure=f"vote to {vm.group(1)}" if vm else "vote",
                       stated_by=self.by(st + t.start))
-        nums = [n for n in scan(stext, qw) if not any(t.start <= n.start < t.end for t in tallies)]
+        nums = [n for n in scan(stext, qw, small=True)
+                if not any(t.start <= n.start < t.end for t in tallies)]
         consumed_to = -1
         prev_money: Quantity | None = None
         for k, n in enumerate(nums):
@@ -215,6 +219,11 @@ class _Sentence:
         if code is None and self._after_name(st + n.start):
             return None  # "Boeing 737", "Flight 370": a name's number
         kw: dict[str, object] = {"value": value, "low": low, "high": high, "approx": approx}
+        if n.small:  # "eight other people drowned": a number word this small is a toll or nothing
+            if code is not None or _PERCENT.match(stext, b) or _RATIO.match(stext, b):
+                return None
+            np, head = noun_phrase_after(self.toks, st + b, self.end, qw)
+            return self._toll(a, a_full, b, np, head, nxt, kw)
         if code is not None:
             return self._money(a_full, b, code, kw, prev_money, n)
         pm = _PERCENT.match(stext, b)
@@ -234,21 +243,9 @@ class _Sentence:
             return None
         if head is not None and head.lemma_.lower() in qw.time_units:
             return None
-        if head is not None and head.lower_ in qw.deaths:
-            death: tuple[str, str] | None = ("deaths", "deaths")  # "217 lives", "62,000 deaths"
-        elif head is not None and head.lower_ in qw.casualties:
-            death = ("casualties", "casualties")
-        else:
-            death = self._death_kind(a_full, b if not np else np[-1].idx + len(np[-1].text) - st, nxt)
-        if death is not None:
-            kind, word = death
-            end = b
-            if np and head is not None and (head.lower_ in qw.people_nouns | qw.deaths | qw.casualties
-                                            or head.tag_ == "NNS"):
-                end = np[-1].idx + len(np[-1].text) - st
-            measure = death_measure(text, st, self.end, word, self.places_near(st + a), self._time_text())
-            return self.fact(st + a_full, st + end, kind=kind, unit="people", measure=measure,
-                             stated_by=self.by(st + a), **kw)
+        toll = self._toll(a, a_full, b, np, head, nxt, kw)
+        if toll is not None:
+            return toll
         if re.search(r"\bpopulation\s+of\s*$", stext[:a_full], re.IGNORECASE):
             return self.fact(st + a_full, st + b, kind="count", unit="people",
                              measure="population" + (f" of {self.places_near(st + a)[0]}" if self.places else ""),
@@ -314,6 +311,28 @@ class _Sentence:
         np, head = noun_phrase_after(self.toks, char + m.end(), self.end, self.qw)
         return span_text(self.text, np) if head is not None else None
 
+    def _toll(self, a: int, a_full: int, b: int, np: list[Token], head: Token | None,
+              nxt: Number | None, kw: dict[str, object]) -> Quantity | None:
+        """The figure at [a_full, b) as deaths or casualties, when a death or injury word goes
+        with it (its noun, or a word next to it in its clause: :meth:`_death_kind`)."""
+        st, qw = self.start, self.qw
+        if head is not None and head.lower_ in qw.deaths:
+            death: tuple[str, str] | None = ("deaths", "deaths")  # "217 lives", "62,000 deaths"
+        elif head is not None and head.lower_ in qw.casualties:
+            death = ("casualties", "casualties")
+        else:
+            death = self._death_kind(a_full, b if not np else np[-1].idx + len(np[-1].text) - st, nxt)
+        if death is None:
+            return None
+        kind, word = death
+        end = b
+        if np and head is not None and (head.lower_ in qw.people_nouns | qw.deaths | qw.casualties
+                                        or head.tag_ == "NNS"):
+            end = np[-1].idx + len(np[-1].text) - st
+        measure = death_measure(self.text, st, self.end, word, self.places_near(st + a), self._time_text())
+        return self.fact(st + a_full, st + end, kind=kind, unit="people", measure=measure,
+                         stated_by=self.by(st + a), **kw)
+
     def _death_kind(self, a: int, b: int, nxt: Number | None) -> tuple[str, str] | None:
         """("deaths"|"casualties", word) when a death or injury word stands next to the figure
         in its clause with no other figure between: right after it first ("1,643 wounded",
@@ -322,7 +341,9 @@ class _Sentence:
         qw = self.qw
         right_end = min(len(self.stext), b + 40, nxt.start if nxt is not None and nxt.start > b else len(self.stext))
         right = re.split(r"[,;:()]|\s(?:and|or|but|while)\s", self.stext[b:right_end].lower(), maxsplit=1)[0]
-        for w in re.findall(r"[a-z]+", right)[:4]:
+        words_right = re.findall(r"[a-z]+", right)
+        # a partitive takes a few more words ("Ten of those on board died")
+        for w in words_right[:6 if words_right[:1] == ["of"] else 4]:
             if w in qw.casualties:
                 return "casualties", "casualties"
             if w in qw.deaths:

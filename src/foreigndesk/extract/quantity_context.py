@@ -132,6 +132,8 @@ def stated_by(toks: Tokens, text: str, sent_start: int, sent_end: int, char: int
     for k in range(k1, k0 - 1, -1):
         t = doc[k]
         if t.tag_.startswith("VB") and t.lemma_.lower() in qw.stating_verbs:
+            if t.tag_ == "VBN" and k > k0 and doc[k - 1].lemma_ == "be":
+                continue  # passive ("Elian was found", "was put at"): its subject states nothing
             j = k - 1
             while j >= k0 and doc[j].lower_ in _SUBJ_SKIP:
                 j -= 1

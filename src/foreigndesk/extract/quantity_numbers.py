@@ -86,6 +86,7 @@ class Number:
     in_words: bool = False
     scaled: bool = False
     suffix: str | None = None  # an attached abbreviation ("m", "bn") still to be checked
+    small: bool = False  # a number word below ``min_word_value`` (a death toll at most)
 
 
 def word_value(text: str, qw: QuantityWords) -> float | None:
@@ -104,8 +105,10 @@ def word_value(text: str, qw: QuantityWords) -> float | None:
     return total
 
 
-def scan(text: str, qw: QuantityWords | None = None) -> list[Number]:
-    """Numbers in ``text`` with any scale word after them ("11 million", "$5bn" -> 5e9)."""
+def scan(text: str, qw: QuantityWords | None = None, small: bool = False) -> list[Number]:
+    """Numbers in ``text`` with any scale word after them ("11 million", "$5bn" -> 5e9).
+    Number words below ``min_word_value`` ("eight") are left out, or with ``small`` kept
+    and flagged ``small`` (from two up)."""
     qw = qw or words()
     out: list[Number] = []
     for m in qw.atom_re.finditer(text):
@@ -129,9 +132,10 @@ def scan(text: str, qw: QuantityWords | None = None) -> list[Number]:
                 value *= qw.scales[sm.group(1).lower()]
                 end = sm.end()
                 scaled = True
-        if in_words and not scaled and (value < qw.min_word_value or m.group("words").lower() in ("a", "an")):
+        below = in_words and not scaled and value < qw.min_word_value
+        if below and (not small or value < 2 or m.group("words").lower() in ("a", "an")):
             continue
-        out.append(Number(m.start(), end, value, in_words, scaled, suffix))
+        out.append(Number(m.start(), end, value, in_words, scaled, suffix, small=below))
     return out
 
 

@@ -130,6 +130,7 @@ class Conflict:
     where_b: str
     cite_b: int
     ratio: float
+    basis: str = ""  # why the two figures are comparable
 
 
 @dataclass

@@ -510,7 +510,7 @@ class Gatherer:
                 f"{_num(c['value_b'])}{unit}", c["source_b"],
                 source_label(c["outlet_b"], c["published_b"], None, c["doc_b"]),
                 self.cites.cite(c["doc_b"], c["sentence_index_b"]),
-                c["ratio"]))
+                c["ratio"], c.get("basis", "")))
         return out
 
     def reuse_list(self) -> list[ReusePair]:

@@ -138,11 +138,12 @@ def summarise(g: Gatherer) -> list[Stmt]:
 
         out.append(Stmt([
             f"{_plural(len(g.conflicts), 'pair')} of figures disagree"
-            f"{'s' if len(g.conflicts) == 1 else ''}; the widest gap concerns "
+            f"{'s' if len(g.conflicts) == 1 else ''}; the best founded concerns "
             f"{k['measure']}: {_num(k['value_a'])}{unit} according to {k['source_a']}",
             c.cite(k["doc_a"], k["sentence_index_a"]),
             f" against {_num(k['value_b'])}{unit} according to {k['source_b']}",
-            c.cite(k["doc_b"], k["sentence_index_b"]), "."]))
+            c.cite(k["doc_b"], k["sentence_index_b"]),
+            f" (comparable: {k['basis']})." if k.get("basis") else "."]))
     # text reuse
     if g.reuse:
         r = g.reuse[0]

@@ -226,6 +226,36 @@ class Store:
         rows = self.query("SELECT * FROM sentences WHERE doc_id=? AND idx=?", (doc_id, idx))
         return rows[0] if rows else None
 
+    def sentence_settings(self, keys: Iterable[tuple[str, int]]
+                          ) -> dict[tuple[str, int], dict[str, set[Any]]]:
+        """Where and when sentences are set, for each (doc_id, sentence index): ``countries``
+        (ISO3 of the places named), ``names`` (the texts of those places and of place and
+        nationality mentions: "Havana", "Cuban") and ``years`` (of the dates in it)."""
+        want = set(keys)
+        out: dict[tuple[str, int], dict[str, set[Any]]] = {
+            k: {"countries": set(), "names": set(), "years": set()} for k in want}
+        docs = sorted({d for d, _ in want})
+        for i in range(0, len(docs), 500):
+            chunk = docs[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                    f"SELECT doc_id, sentence, text, country FROM places WHERE doc_id IN ({marks}) "
+                    f"UNION ALL SELECT doc_id, sentence, text, NULL FROM mentions "
+                    f"WHERE doc_id IN ({marks}) AND label IN ('GPE', 'NORP', 'LOC')",
+                    chunk + chunk):
+                k = (r[0], r[1])
+                if k in out:
+                    if r[3]:
+                        out[k]["countries"].add(r[3])
+                    out[k]["names"].add(r[2])
+            for r in self.conn.execute(
+                    f"SELECT doc_id, sentence, value FROM time_values WHERE doc_id IN ({marks}) "
+                    f"AND type = 'DATE'", chunk):
+                k = (r[0], r[1])
+                if k in out and len(r[2]) >= 4 and r[2][:4].isdigit():
+                    out[k]["years"].add(int(r[2][:4]))
+        return out
+
     def sentences_of(self, doc_id: str) -> list[dict[str, Any]]:
         """The sentences of a document (``idx``, ``start``, ``end``, ``text``), in order."""
         return self.query('SELECT idx, start, "end", text FROM sentences WHERE doc_id=? '

@@ -10,9 +10,10 @@ from typing import Any
 
 from fastapi import HTTPException, Query
 
+from foreigndesk.model import MODALITIES
+
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _CODE = re.compile(r"^\d{2,4}$")
-MODALITIES = ("asserted", "negated", "hypothetical", "future", "reported")
 _MODALITY_HELP = f"Only events of these modalities ({', '.join(MODALITIES)})."
 
 

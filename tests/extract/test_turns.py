@@ -1,0 +1,105 @@
+"""Who speaks and who "I" and "we" are: transcript turns, one-speaker documents, signers, and
+the first person inside quotations, through the whole real pipeline (texts written for these
+tests, in the shapes of White House transcripts, statements, executive orders and the
+Congressional Record)."""
+
+from __future__ import annotations
+
+import pytest
+
+from foreigndesk.extract.pipeline import extract
+from foreigndesk.extract.turn_labels import find_labels
+from foreigndesk.model import Document, Extraction
+
+
+def run(text: str, published: str, url: str | None = None, outlet: str | None = None
+        ) -> Extraction:
+    return next(extract([Document(text=text, published=published, url=url, outlet=outlet)]))
+
+
+def first_person(ex: Extraction) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in ex.mentions:
+        if m.label == "PRON":
+            out.setdefault(m.text.lower(), set()).add(f"{m.actor_id}|{m.code}")
+    return out
+
+
+KIRBY = ("Press Briefing by National Security Council Coordinator John Kirby\n\n"
+         "MR. KIRBY: Last week, we sanctioned three Cuban officials for their role in the "
+         "crackdown. I spoke with my Chinese counterparts on Friday about the base.\n\n"
+         "Q: Is China building a spy base in Cuba?\n")
+
+
+def test_the_issue_transcript() -> None:
+    """The transcript of issue 8: the USA sanctions Cuban officials (16x/17x, the week before
+    the briefing), the USA consults China (04x, that Friday), and nothing from "Q"."""
+    ex = run(KIRBY, "2023-06-12", url="https://www.whitehouse.gov/briefing-room/x/")
+    got = {(e.source_code, e.root, e.target_code, e.date, e.date_precision, e.modality)
+           for e in ex.events}
+    assert ("USAGOV", "16", "CUBGOV", "2023-06-05", "week", "asserted") in got or \
+        ("USAGOV", "17", "CUBGOV", "2023-06-05", "week", "asserted") in got, got
+    assert ("USAGOV", "04", "CHNGOV", "2023-06-09", "day", "asserted") in got, got
+    q = KIRBY.index("Q:")
+    assert not [e for e in ex.events if e.start >= q]
+    assert not [c for c in ex.claims if c.start >= q]
+    fp = first_person(ex)
+    assert fp["we"] == {"USA|USAGOV"} and fp["i"] == {"person:john-kirby|USAGOV"}
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("THE PRESIDENT: We have made it clear to China what we will do.\n", "person:joe-biden"),
+    ("SECRETARY BLINKEN: I met my Chinese counterpart in Beijing.\n", "person:antony-blinken"),
+    ("SENIOR ADMINISTRATION OFFICIAL: We are concerned about the base.\n", "USA"),
+])
+def test_turn_labels_name_their_speaker(text: str, speaker: str) -> None:
+    body = "Remarks by President Biden and Secretary Blinken\n\n" + text
+    ex = run(body, "2023-02-06", url="https://www.whitehouse.gov/briefing-room/y/")
+    turn = [m for m in ex.mentions if m.label in ("TURN", "PERSON") and m.start >=
+            body.index(text[:5])]
+    ids = {m.actor_id for m in ex.mentions if m.extractor == "turns" and m.label == "PRON"}
+    assert speaker in ids or any(m.actor_id == speaker for m in turn), (ids, turn)
+
+
+def test_congressional_record_labels_and_the_members_we() -> None:
+    text = ("CUBA POLICY\n\nMr. HALVERSON. Madam Speaker, we should lift the embargo. I have "
+            "visited Havana twice.\n")
+    ex = run(text, "2007-01-18", outlet="Congressional Record (U.S. Congress floor remarks)")
+    fp = first_person(ex)
+    assert fp["we"] == {"USA|USAGOV"}
+    assert {a.split("|")[0] for a in fp["i"]} == {"person:halverson"}
+
+
+def test_a_statement_is_its_titled_speakers_and_an_order_its_signers() -> None:
+    statement = ("Statement by President Joseph R. Biden, Jr. on Cuba\n\n"
+                 "I condemn the detentions. Today my Administration is imposing sanctions on "
+                 "the Cuban regime.\n")
+    ex = run(statement, "2021-07-22", url="https://www.whitehouse.gov/briefing-room/z/")
+    assert first_person(ex)["i"] == {"person:joe-biden|USAGOV"}
+    assert ("USAGOV", "163", "CUBGOV") in {(e.source_code, e.code, e.target_code)
+                                           for e in ex.events}
+    order = ("Executive Order on Cuba\n\nBy the authority vested in me as President by the "
+             "Constitution and the laws of the United States of America, I hereby order that "
+             "sanctions be imposed.\n")
+    ex = run(order, "2025-06-30", url="https://www.whitehouse.gov/presidential-actions/o/")
+    assert first_person(ex)["me"] == {"person:donald-trump|USAGOV"}
+
+
+def test_we_inside_a_quotation_is_its_speakers_side() -> None:
+    text = ('"We will not allow anyone to interfere in our internal affairs," Chinese '
+            'Foreign Minister Wang Yi said on Tuesday. "I told him that we would respond," '
+            'Biden said.')
+    ex = run(text, "2023-06-12")
+    fp = first_person(ex)
+    assert {a.split("|")[1] for a in fp["we"]} == {"CHNGOV", "USAGOV"}
+    assert {a.split("|")[1] for a in fp["our"]} == {"CHNGOV"}
+
+
+@pytest.mark.parametrize("text,labels", [
+    ("Note: the figures are provisional.\nChina said it would respond.\n", 0),
+    ("Q Do you trust China?\n\nTHE PRESIDENT: No.\n", 2),
+    ("WANG WENBIN: China firmly opposes this.\nAFP: Will China respond?\n", 2),
+    ("The talks went well. Officials said: we expect more.\n", 0),
+])
+def test_labels_are_found_only_where_a_text_has_turns(text: str, labels: int) -> None:
+    assert len(find_labels(text)) == labels
