@@ -9,7 +9,8 @@ Candidates come from two cheap sources over the document text:
    value the rules give their text, or none.
 
 Overlaps are settled longest first; a clock time next to a day ("9 a.m. Tuesday") merges
-into one TIME value; nothing inside a URL or an e-mail address counts.
+into one TIME value, and one elsewhere in the sentence of a day ("the flight Tuesday at 18:00
+UTC") takes that day; nothing inside a URL or an e-mail address counts.
 
 Values: ``2022-11-25`` (day), ``2022-11`` (month), ``2022`` (year), ``198X`` (decade),
 ``19XX`` (century), ``2022-W47`` / ``2022-W47-WE`` (week / weekend), ``2022-Q3`` (quarter),

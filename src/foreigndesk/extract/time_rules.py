@@ -13,7 +13,14 @@ Reference date rules (documented for users in :mod:`foreigndesk.extract.time`):
   day on or after it; "last Friday" / "next Friday" exclude the reference day itself;
 - a month, a day of a month, a quarter or a season without a year is placed in the year
   that makes it the latest occurrence not after the reference period (future tense: the
-  earliest not before it; no tense: the nearest);
+  earliest not before it) when that is at most nine months away; otherwise, and with no
+  tense, the nearest occurrence;
+- underspecified expressions: "the day", "later in the day" are the date in focus (the last
+  date named, up to four sentences back) or the reference date; "earlier in the year", "the
+  end of the month" are periods of the reference date; "at the time" is the date in focus at
+  its own precision, else PAST_REF; "the past year" is the previous calendar year (TimeML);
+  "in the second half" is placed by the tense as a quarter is; "the 99th day" is the day
+  named in its sentence, or in the present tense the reference date;
 - with no reference date, an expression that needs one gets an underspecified value
   (``XXXX-11-25``, ``XXXX-WXX-5``) or none, and an empty precision.
 """
