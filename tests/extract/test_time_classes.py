@@ -170,3 +170,27 @@ def test_times_of_day_take_the_day_named_next_to_them(nlp, text, published, expr
 ])
 def test_a_part_of_the_day_needs_a_preposition(nlp, text) -> None:
     assert not [t for t in times(nlp, text, "2023-01-18") if t.type == "TIME" and t.value]
+
+
+# -- datelines, headers, and tokens that merely look like dates ------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("WASHINGTON, Jan. 18 (Reuters) - The talks resumed on Friday.", "2023-01-18", "Jan. 18",
+     "2023-01-18"),
+    ("Published: 18 January 2023\nThe talks resumed.", "2023-01-18", "18 January 2023",
+     "2023-01-18"),
+    ("Northrop Grumman wins tanker contract\nMarch 01, 2008\nThe Air Force chose the bid.",
+     "2008-03-01", "March 01, 2008", "2008-03-01"),
+    ("He was arrested in a 2010 raid on the compound.", "2013-05-02", "2010",
+     "2010"),  # TimeML: a year used as an adjective is still a date
+])
+def test_datelines_and_headers(nlp, text, published, expression, value) -> None:
+    assert one(nlp, text, expression, published).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "Clocks go forward when British Summer Time begins.",
+    "The Arab Spring changed the region.",
+])
+def test_names_that_hold_a_season_are_no_dates(nlp, text) -> None:
+    assert not [t for t in times(nlp, text, "2023-03-20") if t.value]
