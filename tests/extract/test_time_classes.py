@@ -163,6 +163,12 @@ def test_times_of_day_take_the_day_named_next_to_them(nlp, text, published, expr
     assert (t.value, t.type) == (value, "TIME")
 
 
+def test_a_clock_time_with_its_own_day_keeps_it(nlp) -> None:
+    # 2023-03-15 is a Wednesday
+    text = "The talks began on Monday and will resume at 9 a.m. Thursday."
+    assert one(nlp, text, "9 a.m. Thursday", "2023-03-15").value == "2023-03-16T09:00"
+
+
 @pytest.mark.parametrize("text", [
     "Morning newspapers carried the story.",
     "He watched the evening news.",

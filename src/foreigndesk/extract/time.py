@@ -419,7 +419,7 @@ def _merge_clock(text: str, found: list[Candidate]) -> list[Candidate]:
                 clock, day = pair
                 t = clock.r.value.partition("T")[2]
                 value = f"{day.r.value}T{t}"
-                out.append(Candidate(c.start, n.end, c.priority, "clock",
+                out.append(Candidate(c.start, n.end, c.priority, "clock_day",
                                      Resolved(value, "time", "TIME", anchored=day.r.anchored)))
                 i += 2
                 continue

@@ -452,7 +452,7 @@ def h_shift_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     mod = _mod(m["pmod"], lx)
     if m["the"] and shift_word in ("past", "last", "next", "coming", "following", "previous"):
         # "the past year", "the next month": TimeML takes them for the calendar period
-        # (measured on TimeBank: "over the past year" is the previous year five times in six)
+        # (in TimeBank/AQUAINT and MEANTIME, five times in seven; a duration the other two)
         if unit_word == "quarter" or not _orig(m, ctx, "u").islower():
             return None  # "the last quarter" is a calendar quarter (quarter rule)
     if ctx.dct is None:
@@ -584,8 +584,8 @@ def shifted_value(d: Date, unit: str, k: int, precision: str) -> tuple[str, str]
     return f"{day.year:04d}-Q{cal.quarter_of(day)}", "quarter"
 
 
-_ANAPHOR_SHIFT = {"the": 0, "that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1,
-                  "the previous": -1, "the preceding": -1, "the prior": -1}
+_ANAPHOR_SHIFT = {"the": 0, "that": 0, "that same": 0, "the same": 0, "the following": 1,
+                  "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}
 
 
 def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -600,7 +600,6 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
     if det == "the next" and u in ("week", "month", "year"):
         return None  # "the next month" is a stretch of time from now (duration rule)
     part = lx.parts_of_day.get(u)
-    end = None
     if u in ("decade", "century") and not (det == "the" and m["pmod"]):
         return None  # only "the end of the decade": of the publication
     if det == "the":
@@ -624,7 +623,7 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
                             shift=("day", k), anaphoric=True)
     unit = "day" if part else u
     return Resolved("", "", "TIME" if part else "DATE", modifier=_mod(m["pmod"], lx),
-                    shift=(unit, k), anaphoric=True, part=part, end=end)
+                    shift=(unit, k), anaphoric=True, part=part)
 
 
 _DAY_BEFORE_AFTER = re.compile(r"[^\S\n]+(before|after)\b", re.I)
