@@ -410,11 +410,13 @@ def format_score(score: Score, n_docs: int, seconds: float) -> list[str]:
         f"({score.date_value_ok}/{score.date_pairs} matched gold-DATE pairs)",
         f"exact value accuracy: {score.exact_value_accuracy:.3f} "
         f"({score.exact_ok}/{score.pairs} matched pairs, all types)",
-        "per type:      gold  system  found  value-ok",
+        "per type:      gold  system  found  value-ok      P      R     F1  value",
     ]
     d = score.as_dict()["by_type"]
     for t, c in d.items():
-        lines.append(f"  {t:<10} {c['gold']:>6} {c['system']:>7} {c['found']:>6} {c['value_ok']:>9}")
+        lines.append(f"  {t:<10} {c['gold']:>6} {c['system']:>7} {c['found']:>6} {c['value_ok']:>9}"
+                     f" {c['precision']:>6.3f} {c['recall']:>6.3f} {c['f1']:>6.3f} "
+                     f"{c['value_accuracy']:>6.3f}")
     return lines
 
 
