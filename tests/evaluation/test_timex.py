@@ -208,5 +208,6 @@ def test_eval_timex_prints_heideltime_side_by_side(tmp_path: Path) -> None:
     # HeidelTime finds "Wednesday" (the DCT itself), "three days" and "last year": recall 1
     date_cells = rows["DATE"].split("|")[2].split()
     assert float(date_cells[1]) == 1.0, out
-    m = re.search(r"documents/s: foreigndesk ([\d.]+) .*\| HeidelTime 2.2.1 ([\d.]+)", out)
+    m = re.search(r"foreigndesk ([\d.]+) .*\n\s+HeidelTime 2.2.1 ([\d.]+)", out)
     assert m and float(m.group(1)) > 0 and float(m.group(2)) > 0, out
+    assert re.search(r"ratio: [\d.]+x with the spaCy pass, \d+x the tagger alone", out), out
