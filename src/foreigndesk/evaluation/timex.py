@@ -441,6 +441,8 @@ def format_side_by_side(ours: Score, ours_secs: float, base: Baseline, n_docs: i
         if t is None:
             return (f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} "
                     f"{s.date_value_accuracy:>7.3f}")
+        if not s.gold_by_type[t] and not s.sys_by_type[t]:
+            return f"{'-':>6} {'-':>6} {'-':>6} {'-':>7}"
         f = s.of_type(t)
         return (f"{f['precision']:>6.3f} {f['recall']:>6.3f} {f['f1']:>6.3f} "
                 f"{f['value_accuracy']:>7.3f}")
