@@ -47,6 +47,12 @@ ANCHORING = [
     ("The council has scheduled a vote on Friday.", "2000-01-12", "Friday", "2000-01-14"),
     ("The council postponed the vote until Tuesday.", "2000-03-30", "Tuesday",
      "2000-04-04"),  # postponing points ahead in any tense
+    ("The carrier, on patrol since March, returns to port.", "1990-08-13", "March",
+     "1990-03"),  # "since": before the publication, however the verb reads
+    ("The chain reported sales of $59 million in the fiscal year ended Jan. 31.",
+     "1989-10-31", "Jan. 31", "1989-01-31"),  # nine months back, beyond a tense's reach
+    ("The bank created an office of the chairman, effective Feb. 1.", "1989-10-26", "Feb. 1",
+     "1990-02-01"),
 ]
 
 

@@ -90,9 +90,10 @@ def pick_year(dct: Date, make: Callable[[int], Date | None], direction: str | No
     found = [(y, d) for y, d in options if d is not None]
     if not found:
         return None
-    if direction == "past":
+    if direction in ("past", "certain past"):
         before = [(y, d) for y, d in found if d <= dct]
-        if before and (dct - before[-1][1]).days <= TENSE_REACH_DAYS:
+        if before and (direction == "certain past"
+                       or (dct - before[-1][1]).days <= TENSE_REACH_DAYS):
             return before[-1][0]
     elif direction == "future":
         after = [(y, d) for y, d in found if d >= dct]
@@ -109,9 +110,9 @@ def pick_period_year(dct: Date, index: int, current: int, direction: str | None,
     within :data:`TENSE_REACH_MONTHS`; otherwise the nearest."""
     half = per_year // 2
     reach = TENSE_REACH_MONTHS * per_year // 12
-    if direction == "past":
+    if direction in ("past", "certain past"):
         back = (current - index) % per_year
-        if back <= reach:
+        if back <= reach or direction == "certain past":
             return dct.year if index <= current else dct.year - 1
     elif direction == "future":
         ahead = (index - current) % per_year

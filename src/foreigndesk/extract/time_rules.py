@@ -94,7 +94,7 @@ def _approx(word: str | None, lx: Lexicon) -> str | None:
 def _direction(m: re.Match[str], ctx: Context) -> str | None:
     """past / future / None for the expression matched (present counts as no tense)."""
     t = ctx.tense(m.start(), m.end())
-    return t if t in ("past", "future") else None
+    return t if t in ("past", "future", "certain past") else None
 
 
 def _capitalised(word: str) -> bool:

@@ -113,12 +113,15 @@ def _forward_future(doc: Doc, v: int, hi: int) -> bool:
 
 
 def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: int) -> str | None:
-    """``past``, ``present``, ``future`` or None for the tokens ``[start_tok, end_tok)`` of a
+    """``past``, ``present``, ``future``, ``certain past`` ("since March": no tense read from
+    the tags, so no limit to how far back) or None for the tokens ``[start_tok, end_tok)`` of a
     sentence spanning tokens ``[sent_start, sent_end)``."""
     lx = lexicon()
     before = " ".join(t.lower_ for t in doc[max(sent_start, start_tok - 4):start_tok])
     if any(before == p or before.endswith(" " + p) for p in lx.before_expression):
         return "future"
+    if any(before == p or before.endswith(" " + p) for p in lx.past_before_expression):
+        return "certain past"  # not a guess from the tags: no limit to how far back
     # a sentence may be very long (a table, a list): look no further than MAX_REACH tokens
     lo, hi = max(sent_start, start_tok - MAX_REACH), min(sent_end, end_tok + MAX_REACH)
     v = _nearest_verb(doc, lo, hi, start_tok, end_tok)
