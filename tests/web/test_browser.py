@@ -66,7 +66,10 @@ def test_timeline_event_leads_to_its_sentence(page, dossier_server):
     target = page.evaluate("document.querySelector(':target') && document.querySelector(':target').id")
     assert target == f"s{m[2]}"
     sentence = page.locator(f"#s{m[2]}")
-    # the sentence is highlighted and on screen
+    # the sentence is highlighted (after its .3 s background transition) and on screen
+    page.wait_for_function(
+        "() => { const t = document.querySelector(':target'); return t && "
+        "getComputedStyle(t).backgroundColor === 'rgb(255, 243, 176)'; }", timeout=5000)
     bg = sentence.evaluate("e => getComputedStyle(e).backgroundColor")
     assert bg not in ("rgba(0, 0, 0, 0)", "transparent")
     box = sentence.bounding_box()
