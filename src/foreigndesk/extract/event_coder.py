@@ -96,6 +96,8 @@ PRESSURE_ROOTS = frozenset(("16",))
 # leaders welcomed the resumption of talks", "China and Russia pledged cooperation")
 JOINT_ROOTS = frozenset(("01", "03", "04", "05", "06"))
 PRESSURE_CODES = frozenset(("172",))  # administrative sanctions; not arrests (173)
+# a government's repression whose victims go unnamed is done to its own people
+REPRESSION_CODES = frozenset(("175",))
 # verbal conflict whose target may be the one responsible for the acts it names
 DISAPPROVAL_ROOTS = frozenset(("11", "12"))
 VIOLENT_ROOTS = frozenset(("18", "19", "20"))
@@ -603,6 +605,8 @@ class Coder(ActorResolver):
             sources = self._territorial(verb, sa)
             if sources and not targets:
                 targets = self._inherited_patient(verb, sa, sources)
+        if passive and not sources and m.code[:2] == "17" and targets:
+            sources = self._state_of(targets)  # "protesters detained after July 11"
         events: list[RawEvent] = []
         if m.reverse and m.reverse[:2] == m.code[:2]:
             flags.add("symmetric")  # "[064:064]": a mutual act
@@ -678,6 +682,16 @@ class Coder(ActorResolver):
                             if refs:
                                 return refs
         return []
+
+    def _state_of(self, patients: Sequence[ActorRef]) -> list[ActorRef]:
+        """Who arrests, detains or represses people when the text names no one: the
+        government of their country (CAMEO's convention for coercion by the state)."""
+        out = []
+        for p in patients:
+            if p.country and p.sector not in (None, "GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
+                out.append(ActorRef(p.mention, combine_code(p.country, "GOV"), p.country,
+                                    "GOV", p.token))
+        return unique(out)
 
     def _territorial(self, verb: Token, sa: SentenceActors) -> list[ActorRef]:
         """The state where an agentless passive happened ("shot down off the coast of South
@@ -780,6 +794,11 @@ class Coder(ActorResolver):
             if not group and "symmetric" in flags and len({r.key for r in sources}) >= 2:
                 group = sources
             pairs = [(a, b) for a in group for b in group if distinct(a, b)]
+        if not pairs and sources and not targets and m.code[:3] in REPRESSION_CODES:
+            # "the regime's brutal crackdown": on its own people
+            pairs = [(s_, ActorRef(s_.mention, combine_code(s_.country, "CVL"), s_.country,
+                                   "CVL", s_.token)) for s_ in sources
+                     if s_.country and s_.sector in ("GOV", "MIL", "COP")]
         if not pairs and partial:
             pairs = _one_sided(sources, targets, m.code[:2] in VIOLENT_ROOTS)
         code, rev = m.code, m.reverse
