@@ -306,3 +306,11 @@ def test_claims_and_figures_pages_take_the_cli_filters(dossier_server):
     assert fig.count('class="basis') == len(money["conflicts"])
     assert _get(dossier_server, "/figures", params={"kind": "rumour"}).status_code == 422
     assert _get(dossier_server, "/figures", params={"tolerance": "0.5"}).status_code == 422
+
+
+def test_error_pages_are_titled_by_what_went_wrong(dossier_server):
+    bad = _get(dossier_server, "/timeline", params={"since": "soon"})
+    assert bad.status_code == 422
+    assert re.search(r"<title>[^<]*Invalid parameter", bad.text) and "Not found" not in bad.text
+    missing = _get(dossier_server, "/documents/no-such-document")
+    assert missing.status_code == 404 and re.search(r"<title>[^<]*Not found", missing.text)

@@ -49,8 +49,8 @@ def documents(request: Request, s: Store = Depends(store), q: str | None = None,
 def reader(doc_id: str, s: Store = Depends(store)) -> Response:
     doc = s.document(doc_id)
     if doc is None:
-        return page("error.html", "documents", status_code=404,
-                    message="No document with this id in the store.")
+        return page("error.html", "documents", status_code=404, title="Not found",
+                    heading="Nothing here", message="No document with this id in the store.")
     facts = queries.document_facts(s, doc_id)
     notes = highlight.notes_of(facts)
     runs = highlight.runs(doc["text"], facts["sentences"], notes)
@@ -168,6 +168,18 @@ def figures(s: Store = Depends(store), kind: list[str] = Query(default=[]),
                 kinds=kinds, all_kinds=FIGURE_KINDS, tolerance=tolerance)
 
 
+ERROR_TITLES = {400: ("Bad request", "The request could not be read"),
+                404: ("Not found", "Nothing here"),
+                405: ("Method not allowed", "Not allowed here"),
+                413: ("Too large", "The request is too large"),
+                422: ("Invalid parameter", "A parameter is not valid"),
+                429: ("Too many requests", "Too many requests"),
+                503: ("Busy", "The query took too long")}
+
+
 def not_found(request: Request, exc: HTTPException) -> Response:
-    return page("error.html", "", status_code=exc.status_code,
-                message=str(exc.detail) if exc.detail else "Not found.")
+    """The HTML page of an error: titled by what went wrong (a 422 is no "Not found")."""
+    code = exc.status_code
+    title, heading = ERROR_TITLES.get(code, (f"Error {code}", f"Error {code}"))
+    return page("error.html", "", status_code=code, title=title, heading=heading,
+                message=str(exc.detail) if exc.detail else f"{title}.")
