@@ -173,8 +173,8 @@ class Store:
 
     def _write_event(self, e: Event) -> None:
         """Attach an event mention to the real-world event it reports (see
-        :func:`foreigndesk.analyze.dedup.find_event`), creating the event if it is new."""
-        from foreigndesk.analyze.dedup import find_event
+        :func:`foreigndesk.store.event_groups.find_event`), creating the event if it is new."""
+        from foreigndesk.store.event_groups import find_event
 
         c = self.conn
         event_id = find_event(c, e)
