@@ -3,8 +3,8 @@
 
 Polite means:
 
-- an honest User-Agent naming foreigndesk, its version and where to read about it
-  (:data:`USER_AGENT`);
+- an honest User-Agent naming foreigndesk, its version and purpose, and the operator's
+  contact when ``FOREIGNDESK_CONTACT`` is set (:func:`user_agent`);
 - robots.txt honoured for that agent (read once per host and cached for the fetcher's life;
   a robots.txt that answers 401/403 or cannot be reached (5xx, timeout) forbids the host, a
   404 allows it, as RFC 9309 says), and its Crawl-delay when longer than ours;
@@ -27,6 +27,7 @@ names the reason in a few words (HTTP status, timeout, not HTML, too large, robo
 from __future__ import annotations
 
 import http.client
+import os
 import ssl
 import time
 import urllib.robotparser
@@ -42,8 +43,18 @@ from foreigndesk.ingest.encoding import MAX_FILE_BYTES, human_size
 if TYPE_CHECKING:
     from foreigndesk.store import Store
 
-PROJECT_URL = "https://github.com/foreigndesk/foreigndesk"
-USER_AGENT = f"foreigndesk/{__version__} (+{PROJECT_URL}; news analysis, honours robots.txt)"
+CONTACT_ENV = "FOREIGNDESK_CONTACT"
+
+
+def user_agent() -> str:
+    """``foreigndesk/VERSION (news analysis of relations between states; honours
+    robots.txt; CONTACT)``; CONTACT is ``$FOREIGNDESK_CONTACT`` (the operator's URL or mail
+    address, for a site that wants to reach whoever runs the fetcher), left out when unset."""
+    contact = " ".join(os.environ.get(CONTACT_ENV, "").split())[:200]
+    return (f"foreigndesk/{__version__} (news analysis of relations between states; honours "
+            f"robots.txt{'; ' + contact if contact else ''})")
+
+
 ROBOTS_AGENT = "foreigndesk"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
@@ -78,7 +89,7 @@ class FetchPolicy:
     max_backoff: float = 60.0
     max_redirects: int = 5
     max_crawl_delay: float = 30.0  # a robots.txt Crawl-delay is honoured up to this
-    user_agent: str = USER_AGENT
+    user_agent: str = field(default_factory=user_agent)
 
 
 @dataclass

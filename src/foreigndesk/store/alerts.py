@@ -96,23 +96,29 @@ JOIN documents d ON d.id = em.doc_id"""
 def cited_events(store: Store, pairs: Iterable[tuple[str, str]],
                  modalities: Sequence[str], sectors: Sequence[str] | None = None,
                  roots: Sequence[str] | None = None, since: str | None = None,
-                 until: str | None = None) -> list[dict[str, Any]]:
+                 until: str | None = None, by_country: bool = False) -> list[dict[str, Any]]:
     """News events from one country (or actor code prefix) to the other of any of ``pairs``,
     one row per mention (its document and sentence), in date order. ``sectors`` keeps only
     events whose two sides are the state itself or one of these sectors; ``roots`` only these
-    CAMEO roots; ``since``/``until`` are inclusive ISO prefixes of the event's date."""
+    CAMEO roots; ``since``/``until`` are inclusive ISO prefixes of the event's date.
+    ``by_country`` matches the events' countries exactly (as the relations index does)
+    instead of code prefixes."""
     pairs = list(pairs)
     if not pairs:
         return []
-    where = [" OR ".join("(e.source_code LIKE ? AND e.target_code LIKE ?)" for _ in pairs)]
-    params: list[Any] = [f"{c}%" for p in pairs for c in p]
+    if by_country:
+        where = [" OR ".join("(e.source_country = ? AND e.target_country = ?)" for _ in pairs)]
+        params: list[Any] = [c for p in pairs for c in p]
+    else:
+        where = [" OR ".join("(e.source_code LIKE ? AND e.target_code LIKE ?)" for _ in pairs)]
+        params = [f"{c}%" for p in pairs for c in p]
     sql = f"{_EVENT_CITED} WHERE e.origin = 'news' AND ({where[0]})"
     sql += f" AND e.modality IN ({','.join('?' * len(modalities))})"
     params += list(modalities)
     if sectors is not None:
         marks = ",".join("?" * len(sectors))
-        sql += (f" AND substr(e.source_code, 4) IN ({marks}) "
-                f"AND substr(e.target_code, 4) IN ({marks})")
+        sql += (f" AND substr(coalesce(e.source_code, ''), 4, 3) IN ({marks}) "
+                f"AND substr(coalesce(e.target_code, ''), 4, 3) IN ({marks})")
         params += list(sectors) * 2
     if roots:
         sql += f" AND e.root IN ({','.join('?' * len(roots))})"
