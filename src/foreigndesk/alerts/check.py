@@ -36,6 +36,21 @@ def _cite(r: dict[str, Any], text_key: str = "text") -> dict[str, Any]:
             "title": r.get("title")}
 
 
+def _cite_events(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One citation per sentence (in order of first appearance), with the events it reports
+    (CAMEO code, Goldstein score, the words coded)."""
+    out: dict[tuple[str, int], dict[str, Any]] = {}
+    for r in rows:
+        c = out.get((r["doc_id"], r["sentence"]))
+        if c is None:
+            c = out[(r["doc_id"], r["sentence"])] = _cite(r, "sentence_text") | {"events": []}
+        ev = {"code": r["code"], "goldstein": r["goldstein"], "date": r["date"],
+              "words": r["mention_text"]}
+        if ev not in c["events"]:
+            c["events"].append(ev)
+    return list(out.values())[:MAX_CITATIONS]
+
+
 def _period_bounds(period: str, by: str) -> tuple[str, str]:
     """ISO prefixes (since, until) of a period: 2023-03 -> (2023-03, 2023-03)."""
     if by == "quarter":
@@ -66,8 +81,7 @@ def _shift(store: Store, w: Watch) -> list[tuple[str, str, dict[str, Any], list[
         pairs = [(a, b), (b, a)] if s["undirected"] and a != b else [(a, b)]
         rows = db.cited_events(store, pairs, COUNTED, STATE_SECTORS, since=since, until=until,
                                by_country=True)
-        cites = [_cite(r, "sentence_text") | {"event": r["code"], "goldstein": r["goldstein"]}
-                 for r in rows][:MAX_CITATIONS]
+        cites = _cite_events(rows)
     word = "rose" if result.z > 0 else "fell"
     title = (f"{s['dyad']}: {series.measure} {word} to {result.value:.3g} in {result.period} "
              f"(baseline {result.baseline_mean:.3g} ± {result.baseline_sd:.3g} over "
@@ -100,7 +114,7 @@ def _event(store: Store, w: Watch) -> list[tuple[str, str, dict[str, Any], list[
                   "source": r["source_code"], "target": r["target_code"],
                   "reports": len(mentions)}
         out.append((f"event:{eid}", title, detail,
-                    [_cite(m, "sentence_text") for m in mentions][:MAX_CITATIONS]))
+                    _cite_events(mentions)))
     return out
 
 
@@ -173,8 +187,8 @@ def _echo(store: Store, w: Watch) -> list[tuple[str, str, dict[str, Any], list[d
                       "first_claim_id": first["claim_id"], "content": r["content"],
                       "first_content": first["content"], "speaker": r["speaker"],
                       "outlets": names, "group": key}
-            cites = [_cite({**r, "sentence": r["sentence_index"]}, "sentence"),
-                     _cite({**first, "sentence": first["sentence_index"]}, "sentence")]
+            cites = [_cite({**x, "sentence": x["sentence_index"], "text": x["sentence"]})
+                     for x in (r, first)]
             group = "claim" if w.spec.get("claim") else key
             out.append((f"echo:{group}:{name.lower()}", title, detail, cites))
     return out

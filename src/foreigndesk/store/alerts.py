@@ -86,11 +86,12 @@ def set_notified(store: Store, alert_id: int, notified: dict[str, Any]) -> None:
 
 _EVENT_CITED = """SELECT e.id AS event_id, e.code, e.root, e.quad_class, e.goldstein, e.date,
        e.source_code, e.target_code, e.source_country, e.target_country, e.modality,
-       em.doc_id, em.sentence, em.text AS sentence_text, em.trigger,
+       em.doc_id, em.sentence, em.text AS mention_text, s.text AS sentence_text, em.trigger,
        d.outlet, d.published, d.url, d.title
 FROM events e
 JOIN event_mentions em ON em.event_id = e.id
-JOIN documents d ON d.id = em.doc_id"""
+JOIN documents d ON d.id = em.doc_id
+LEFT JOIN sentences s ON s.doc_id = em.doc_id AND s.idx = em.sentence"""
 
 
 def cited_events(store: Store, pairs: Iterable[tuple[str, str]],
