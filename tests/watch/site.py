@@ -74,8 +74,8 @@ class Site:
 
     def rss(self) -> str:
         items = []
-        for slug in reversed(self.feed):
-            a = self.articles[slug]
+        for slug in reversed(self.feed):  # a slug without an article: its page is a 404
+            a = self.articles.get(slug) or Article(slug, f"Item {slug}", ["(no page)"])
             when = format_datetime(datetime.fromisoformat(a.published + "T09:00:00+00:00"))
             items.append(f"""<item><title>{escape(a.title)}</title>
 <link>{self.base}/articles/{slug}.html</link><guid>{self.base}/articles/{slug}.html</guid>

@@ -92,6 +92,11 @@ def record_source(store: Store, source: str, kind: str, new: int, seen: int, fai
         (source, kind, t, None if error else t, error, 1 if error else 0, new, seen, failed))
 
 
+def source_state(store: Store, source: str) -> dict[str, Any] | None:
+    rows = store.query("SELECT * FROM watch_sources WHERE source=?", (source,))
+    return rows[0] if rows else None
+
+
 def sources(store: Store) -> list[dict[str, Any]]:
     """The state of every source watched so far, with its item counts."""
     return store.query(

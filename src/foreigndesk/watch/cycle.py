@@ -6,7 +6,9 @@ transaction that stores its document (:meth:`foreigndesk.store.Store.add` with `
 after a kill -9 an item is either stored and marked, or neither (and fetched again next
 time). A document already in the store (the same text from another feed, or the same URL)
 marks the item ``present`` and is not stored twice. An item that fails (fetch or extraction)
-is tried again in later cycles, up to :data:`MAX_ATTEMPTS` times, then given up.
+is tried again in later cycles, up to :data:`MAX_ATTEMPTS` times, then given up; so is a
+URL that an OPML or URL list names and that never worked (a source named on the command line
+is always tried).
 """
 
 from __future__ import annotations
@@ -37,8 +39,11 @@ class SourceReport:
     seen: int = 0
     failed: int = 0
     error: str | None = None
+    given_up: bool = False
 
     def line(self) -> str:
+        if self.given_up:
+            return f"{self.source}: given up ({self.error})"
         if self.error:
             return f"{self.source}: failed ({self.error})"
         if self.kind in ("opml", "urls"):
@@ -58,7 +63,7 @@ class CycleReport:
 
     @property
     def failed(self) -> int:
-        return sum(s.failed + (1 if s.error else 0) for s in self.sources)
+        return sum(s.failed + (1 if s.error and not s.given_up else 0) for s in self.sources)
 
 
 Guard = Callable[[], object]  # a context manager factory: holds Ctrl-C during a store write
@@ -94,6 +99,13 @@ class Watcher:
     # -- one source ----------------------------------------------------------------------
     def _source(self, name: str, queue: list[str]) -> SourceReport:
         rep = SourceReport(name)
+        past = state.source_state(self.store, name)
+        if (name not in self.sources and past is not None and past["last_ok"] is None
+                and past["n_errors"] >= MAX_ATTEMPTS):
+            # a URL that an OPML or URL list gives and that never worked: not asked again
+            rep.given_up = True
+            rep.error = f"{past['n_errors']} failed attempts; the last: {past['last_error']}"
+            return rep
         known = state.items_of(self.store, name)
         try:
             page_done = any(k == name and r["status"] in DONE for k, r in known.items())

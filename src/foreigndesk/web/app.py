@@ -34,7 +34,7 @@ def create_app(db_path: str | Path, token: str | None = None,
     ``allowed_hosts`` are the names the Host header may carry (None: any, for a server bound
     to another interface on purpose)."""
     from foreigndesk.store import Store
-    from foreigndesk.web import api, brief, pages
+    from foreigndesk.web import alerts_view, api, brief, pages
 
     path = Path(db_path)
     if not path.is_file():
@@ -54,6 +54,7 @@ def create_app(db_path: str | Path, token: str | None = None,
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
     app.include_router(brief.router)
+    app.include_router(alerts_view.router)
     app.include_router(pages.router)
 
     @app.exception_handler(StarletteHTTPException)
