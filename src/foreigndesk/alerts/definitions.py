@@ -8,7 +8,7 @@ optional ``name`` (its key; else one is derived from the definition)::
       dyad: CHN-CUB
       by: month            # month | quarter | year
       window: 12           # baseline periods before the latest
-      threshold: 2.5       # |z| at or above which it fires
+      threshold: 3.0       # |z| at or above which it fires
       min_events: 3        # periods resting on fewer events have no value
     - kind: event          # a new event of these CAMEO roots between these actors
       source: CHN          # a country or actor code (prefix: CHNMIL is China's military)
@@ -34,7 +34,7 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")
 _CODE = re.compile(r"^[A-Z]{3}[A-Z]{0,9}$")
 _ROOT = re.compile(r"^(0[1-9]|1\d|20)$")
 BY = ("month", "quarter", "year")
-SHIFT_DEFAULTS: dict[str, Any] = {"by": "month", "window": 12, "threshold": 2.5,
+SHIFT_DEFAULTS: dict[str, Any] = {"by": "month", "window": 12, "threshold": 3.0,
                                   "min_events": 3, "min_baseline": 4, "undirected": True,
                                   "source": "news", "measure": None, "sd_floor": None}
 ALLOWED = {

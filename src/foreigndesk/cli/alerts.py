@@ -64,7 +64,7 @@ def alert() -> None:
 @click.option("--window", type=int, help="shift: baseline periods before the latest "
                                          "(default 12).")
 @click.option("--threshold", type=float, help="shift: |z| at or above which it fires "
-                                              "(default 2.5).")
+                                              "(default 3.0).")
 @click.option("--min-events", type=int, help="shift: a period resting on fewer events has "
                                              "no value (default 3).")
 @click.option("--measure", help="shift: the index measure (default: goldstein_mean for news, "
