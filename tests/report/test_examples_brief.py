@@ -83,3 +83,37 @@ def test_chart_sources_include_gdelt_and_un_votes(examples_db, tmp_path):
     run_cli("report", "--db", str(examples_db), "--dyad", "USA-CUB", "-o", str(before))
     caption = html_tree(before).xpath("//section[@id='relations']//figcaption")[0].text_content()
     assert "GDELT" not in caption and "UN General Assembly" not in caption
+
+
+def _involves(db, doc: str, idx: int, countries: set[str]) -> bool:
+    """The sentence mentions an actor of one of ``countries`` or holds an event of theirs."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        marks = ",".join("?" * len(countries))
+        mention = con.execute(
+            f"SELECT 1 FROM mentions WHERE doc_id = ? AND sentence = ? AND country IN ({marks})",
+            (doc, idx, *countries)).fetchone()
+        event = con.execute(
+            "SELECT 1 FROM event_mentions m JOIN events e ON e.id = m.event_id "
+            f"WHERE m.doc_id = ? AND m.sentence = ? AND (e.source_country IN ({marks}) "
+            f"OR e.target_country IN ({marks}))", (doc, idx, *countries, *countries)).fetchone()
+        return bool(mention or event)
+    finally:
+        con.close()
+
+
+def test_a_dyad_scopes_every_section(examples_db, tmp_path):
+    """report --dyad CHN-CUB: every cited sentence involves China or Cuba, and every listed
+    document mentions one of them (the US items of the corpus stay out)."""
+    out = tmp_path / "chn-cub.html"
+    run_cli("report", "--db", str(examples_db), "--dyad", "CHN-CUB", "-o", str(out))
+    tree = html_tree(out)
+    refs = check_html_refs(tree, examples_db)
+    stray = [(n, r["sentence"][:80]) for n, r in refs.items()
+             if not _involves(examples_db, r["doc"], r["idx"], {"CHN", "CUB"})]
+    assert not stray, stray
+    docs = {tr.get("data-doc") for tr in tree.xpath("//tr[@data-doc]")}
+    stored, _ = store_rows(examples_db)
+    assert docs and len(docs) < len(stored)

@@ -172,7 +172,13 @@ def test_claims_echoes_reuse_figures(dossier_server):
     assert all(c["kind"] == "money" for c in money["conflicts"])
     # each conflict says why its two figures are comparable, on the page too
     assert figures["conflicts"] and all(c["basis"] for c in figures["conflicts"])
-    assert _get(dossier_server, "/figures").text.count('class="basis') == len(figures["conflicts"])
+    figures_page = _get(dossier_server, "/figures").text
+    assert figures_page.count('class="basis') == len(figures["conflicts"])
+    # ratios read as numbers ("×7.3", "×54,000"), never in scientific notation
+    from foreigndesk.numbers import ratio_label
+    for c in figures["conflicts"]:
+        assert f"×{ratio_label(c['ratio'])}<br>" in figures_page
+    assert "e+0" not in figures_page
     # a looser tolerance never finds more conflicts
     loose = _get(dossier_server, "/api/figures", params={"tolerance": 100}).json()
     assert len(loose["conflicts"]) <= len(figures["conflicts"])
