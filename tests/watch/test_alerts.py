@@ -217,3 +217,36 @@ def test_planted_shift_and_echo_fire_once_each(site, tmp_path):
         assert f"{july}#s" in out and "condemned" in out
     finally:
         rec.close()
+
+
+def test_conflict_of_figures_after_an_ingest_fires_once(tmp_path):
+    """`alerts check` after a plain ingest: two outlets give 3 and 30 deaths for one
+    hurricane; the figures watch on "hurricane" fires once, one on "earthquake" never."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "Title: Hurricane toll\nOutlet: Havana Ledger\nDate: 2023-09-02\n\n"
+        "Hurricane Ian killed 3 people in Cuba, the Cuban government said on Friday. "
+        "The storm destroyed homes in Pinar del Rio province.\n")
+    (src / "b.txt").write_text(
+        "Title: Storm deaths rise\nOutlet: Caribbean Courier\nDate: 2023-09-04\n\n"
+        "Hurricane Ian killed 30 people in Cuba, local officials said on Sunday. "
+        "Rescue teams were still searching the western provinces.\n")
+    db = str(tmp_path / "f.db")
+    run_cli("alert", "add", "figures", "--topic", "hurricane", "--name", "storm", "--db", db)
+    run_cli("alert", "add", "figures", "--topic", "earthquake", "--name", "quake", "--db", db)
+    r = run_cli("alerts", "check", "--db", db)
+    assert "0 new alerts" in r.stderr  # an empty store
+    run_cli("ingest", str(src / "a.txt"), "--db", db, "--workers", "1", "-q")
+    assert "0 new alerts" in run_cli("alerts", "check", "--db", db).stderr  # one figure only
+    run_cli("ingest", str(src / "b.txt"), "--db", db, "--workers", "1", "-q")
+    r = run_cli("alerts", "check", "--db", db)
+    assert "1 new alert" in r.stderr and "[storm]" in r.stdout
+    got = _alerts(db)
+    assert len(got) == 1 and got[0]["watch"] == "storm"
+    assert sorted((got[0]["detail"]["value_a"], got[0]["detail"]["value_b"])) == [3, 30]
+    assert sorted(c["outlet"] for c in got[0]["citations"]) == ["Caribbean Courier",
+                                                                 "Havana Ledger"]
+    assert {c["text"].split(" people")[0] for c in got[0]["citations"]} == \
+        {"Hurricane Ian killed 3", "Hurricane Ian killed 30"}
+    assert "0 new alerts" in run_cli("alerts", "check", "--db", db).stderr

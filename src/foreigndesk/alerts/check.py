@@ -200,18 +200,19 @@ def _figures(store: Store, w: Watch) -> list[tuple[str, str, dict[str, Any], lis
     words = w.spec["topic"].lower().split()
     out = []
     for c in conflicts(store):
-        hay = " ".join(str(c.get(k) or "") for k in ("measure", "text_a", "text_b")).lower()
-        if not all(x in hay for x in words):
-            continue
-        fp = (f"figures:{c['doc_a']}:{c['sentence_a']}:{c['value_a']:g}|"
-              f"{c['doc_b']}:{c['sentence_b']}:{c['value_b']:g}")
-        title = (f"conflicting figures on {c['measure']}: {c['value_a']:,.6g} "
-                 f"({c['source_a']}) against {c['value_b']:,.6g} ({c['source_b']})")
         cites = []
         for side in ("a", "b"):
-            sent = db.sentence_citation(store, c[f"doc_{side}"], c[f"sentence_{side}"])
+            sent = db.quantity_citation(store, c[f"quantity_{side}"])
             if sent is not None:
                 cites.append(_cite(sent))
+        hay = " ".join([str(c.get(k) or "") for k in ("measure", "basis", "text_a", "text_b")]
+                       + [str(x.get("text") or "") for x in cites]).lower()
+        if not all(x in hay for x in words):
+            continue
+        where = [f"{x['doc_id']}:{x['sentence']}" for x in cites] or [c["doc_a"], c["doc_b"]]
+        fp = f"figures:{where[0]}:{c['value_a']:g}|{where[-1]}:{c['value_b']:g}"
+        title = (f"conflicting figures on {c['measure']}: {c['value_a']:,.6g} "
+                 f"({c['source_a']}) against {c['value_b']:,.6g} ({c['source_b']})")
         detail = {k: c[k] for k in ("measure", "kind", "unit", "value_a", "value_b", "ratio",
                                     "basis", "source_a", "source_b")}
         out.append((fp, title, detail, cites))

@@ -133,10 +133,10 @@ def cited_events(store: Store, pairs: Iterable[tuple[str, str]],
     return store.query(sql + " ORDER BY e.date, e.id, em.doc_id, em.sentence", params)
 
 
-def sentence_citation(store: Store, doc_id: str, sentence: int) -> dict[str, Any] | None:
-    """The citation of one sentence: {doc_id, sentence, text, outlet, published, url, title}."""
+def quantity_citation(store: Store, quantity_id: int) -> dict[str, Any] | None:
+    """The citation of the sentence a figure (a ``quantities`` row) stands in."""
     rows = store.query(
         "SELECT s.doc_id, s.idx AS sentence, s.text, d.outlet, d.published, d.url, d.title "
-        "FROM sentences s JOIN documents d ON d.id = s.doc_id WHERE s.doc_id=? AND s.idx=?",
-        (doc_id, sentence))
+        "FROM quantities q JOIN sentences s ON s.doc_id = q.doc_id AND s.idx = q.sentence "
+        "JOIN documents d ON d.id = q.doc_id WHERE q.id=?", (quantity_id,))
     return rows[0] if rows else None
