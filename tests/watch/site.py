@@ -86,6 +86,19 @@ class Site:
 {''.join(items)}
 </channel></rss>"""
 
+    def atom(self) -> str:
+        entries = []
+        for slug in reversed(self.feed):
+            a = self.articles.get(slug) or Article(slug, f"Item {slug}", ["(no page)"])
+            entries.append(f"""<entry><title>{escape(a.title)}</title>
+<link rel="alternate" href="{self.base}/articles/{slug}.html"/><id>urn:ledger:{slug}</id>
+<updated>{a.published}T09:00:00Z</updated><summary>{escape(a.paragraphs[0])}</summary></entry>""")
+        return f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>{escape(self.feed_title)}</title>
+<id>urn:ledger</id><updated>2023-03-01T00:00:00Z</updated>
+{''.join(entries)}
+</feed>"""
+
     def opml(self) -> str:
         return f"""<?xml version="1.0" encoding="utf-8"?>
 <opml version="2.0"><head><title>My outlets</title></head><body>
@@ -140,6 +153,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                                   .html(site.base).encode())
             if path == "/feed.xml":
                 return self._conditional(site.rss().encode(), "application/rss+xml")
+            if path == "/atom.xml":
+                return self._conditional(site.atom().encode(), "application/atom+xml")
             if path == "/list.opml":
                 return self._send(200, site.opml().encode(), "text/x-opml")
             if path == "/slow.html":

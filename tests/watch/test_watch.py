@@ -77,6 +77,23 @@ def test_feed_gaining_items_stores_exactly_the_new_ones(site, tmp_path):
                        "watch_sources WHERE source=?", (feed,)).fetchone() == (0, 6, 0, 0, None)
 
 
+def test_atom_feed_and_a_feed_in_two_places(site, tmp_path):
+    """Atom entries are keyed by their id; the same articles through the RSS feed are
+    recognised by URL and neither fetched nor stored again."""
+    db = tmp_path / "a.db"
+    for i in range(3):
+        site.add(article(i))
+    atom, rss = site.base + "/atom.xml", site.base + "/feed.xml"
+    r = _watch(db, atom, rss)
+    assert _line(r.stdout, atom).endswith("(feed): 4 new, 0 seen, 0 failed")
+    assert _line(r.stdout, rss).endswith("(feed): 0 new, 4 seen, 0 failed")
+    assert len(_docs(db)) == 4
+    assert all(n == 1 for p, n in site.hits.items() if p.startswith("/articles/"))
+    keys = {k for (k,) in sqlite3.connect(db).execute(
+        "SELECT key FROM watch_items WHERE source=?", (atom,))}
+    assert keys == {"urn:ledger:first", *(f"urn:ledger:item-{i:02d}" for i in range(3))}
+
+
 def test_opml_and_url_lists(site, tmp_path):
     db = tmp_path / "o.db"
     site.add(article(7))
