@@ -146,7 +146,8 @@ def alert_remove(key: str, db: str) -> None:
 @click.group("alerts", invoke_without_command=True)
 @db_option
 @click.option("--watch", "watch_key", help="Only the alerts of this watch.")
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=50, show_default=True,
+              help="At most this many alerts (the newest).")
 @click.option("--citations/--no-citations", default=True, show_default=True,
               help="Print the cited sentences under each alert (table format).")
 @format_option

@@ -66,10 +66,14 @@ def rates(store: Any, window: int = 12, min_baseline: int = 4, min_events: int =
 @click.command("shift")
 @click.option("--db", type=click.Path(dir_okay=False, exists=True), required=True,
               help="A store with the UN votes imported.")
-@click.option("--window", type=click.IntRange(2, 100), default=12, show_default=True)
-@click.option("--min-baseline", type=click.IntRange(2, 100), default=4, show_default=True)
-@click.option("--shuffles", type=click.IntRange(1, 1000), default=20, show_default=True)
-@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--window", type=click.IntRange(2, 100), default=12, show_default=True,
+              help="Baseline years before the tested one.")
+@click.option("--min-baseline", type=click.IntRange(2, 100), default=4, show_default=True,
+              help="Fewest baseline years with a value for a test.")
+@click.option("--shuffles", type=click.IntRange(1, 1000), default=20, show_default=True,
+              help="Shuffled copies of each series (the null without change).")
+@click.option("--seed", type=int, default=1, show_default=True,
+              help="Seed of the shuffles.")
 def command(db: str, window: int, min_baseline: int, shuffles: int, seed: int) -> None:
     """False-alarm rate of the dyad shift test on UN vote agreement (yearly, 45 dyads)."""
     from foreigndesk.store import Store
