@@ -5,7 +5,7 @@ Polite means:
 
 - an honest User-Agent naming foreigndesk, its version and purpose, and the operator's
   contact when ``FOREIGNDESK_CONTACT`` is set (:func:`user_agent`);
-- robots.txt honoured for that agent (read once per host and cached for the fetcher's life;
+- robots.txt honoured for that agent (read once per host and kept for a day;
   a robots.txt that answers 401/403 or cannot be reached (5xx, timeout) forbids the host, a
   404 allows it, as RFC 9309 says), and its Crawl-delay when longer than ours;
 - a delay between two requests to one host (:attr:`FetchPolicy.delay`, 1 s by default);
@@ -59,6 +59,7 @@ ROBOTS_AGENT = "foreigndesk"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
               "application/xml", "text/xml", "text/x-opml", "application/opml+xml")
+ROBOTS_TTL = 24 * 3600.0  # a long-running watcher reads a host's robots.txt again daily
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
@@ -145,7 +146,8 @@ class Fetcher:
         self.log = log or (lambda _msg: None)
         self._sleep = sleep
         self._last: dict[str, float] = {}          # host -> monotonic time of last request
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}
+        # host -> (when read, its rules or why it is off limits); read again after ROBOTS_TTL
+        self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser | str]] = {}
         self._crawl_delay: dict[str, float] = {}    # host -> robots.txt Crawl-delay
         self.requests = 0                           # network requests made (for tests, logs)
 
@@ -160,7 +162,7 @@ class Fetcher:
         for _hop in range(self.policy.max_redirects + 1):
             self._check_robots(current)
             headers = {}
-            if cached is not None and current == url:
+            if cached is not None and current in (url, cached.get("final_url")):
                 if cached.get("etag"):
                     headers["If-None-Match"] = cached["etag"]
                 if cached.get("last_modified"):
@@ -207,10 +209,11 @@ class Fetcher:
     # -- robots.txt ----------------------------------------------------------------------
     def _check_robots(self, url: str) -> None:
         host = _host(url)
-        rules = self._robots.get(host)
-        if rules is None:
-            rules = self._read_robots(host)
-            self._robots[host] = rules
+        known = self._robots.get(host)
+        if known is None or time.monotonic() - known[0] > ROBOTS_TTL:
+            known = (time.monotonic(), self._read_robots(host))
+            self._robots[host] = known
+        rules = known[1]
         if isinstance(rules, str):
             raise FetchError(url, rules)
         if not rules.can_fetch(ROBOTS_AGENT, url):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from foreigndesk.ingest.dispatch import sniff
 from foreigndesk.ingest.encoding import MAX_FILE_BYTES, human_size, read_bytes
@@ -36,8 +35,6 @@ class Item:
     url: str | None = None
     document: Document | None = None
     response: Response | None = None  # the page, when reading the source fetched it already
-    feed: Any = None                  # the feed and entry, to fall back on the entry's text
-    entry: Any = None
 
 
 @dataclass
@@ -81,7 +78,7 @@ def _feed_items(data: bytes, name: str) -> list[Item]:
     items = []
     for i, e in enumerate(feed.get("entries") or [], start=1):
         link = entry_link(e)
-        items.append(Item(key=entry_key(e), url=link, feed=feed, entry=e))
+        items.append(Item(key=entry_key(e), url=link))
         if link is None:
             from foreigndesk.ingest.rss import entry_document
 
@@ -102,13 +99,14 @@ def read_source(name: str, fetcher: Fetcher, known_page: bool = False) -> Source
             return src
         resp = fetcher.fetch(name)
         head = resp.body[:4096].decode("utf-8", "replace")
+        kind = sniff(head)
         if _is_opml(head):
             src.kind, src.children = "opml", opml_urls(resp.body)
-        elif resp.is_html() or sniff(head) == "html":
+        elif kind == "feed" or (kind != "html" and not resp.is_html()):
+            src.kind, src.items = "feed", _feed_items(resp.body, name)
+        else:
             src.kind = "page"
             src.items.append(Item(key=name, url=name, response=resp))
-        else:
-            src.kind, src.items = "feed", _feed_items(resp.body, name)
         return src
     path = Path(name)
     if not path.is_file():
