@@ -60,6 +60,7 @@ class Site:
     feed: list[str] = field(default_factory=list)      # slugs in the feed, newest last
     feed_title: str = "Havana Ledger: world"
     slow_seconds: float = 2.0
+    robots_status: int = 200  # 404: no robots.txt; 503: robots.txt unreachable
     hits: Counter = field(default_factory=Counter)     # path -> requests
     not_modified: Counter = field(default_factory=Counter)  # path -> 304 answers
     agents: set = field(default_factory=set)
@@ -142,6 +143,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 site.hits[path] += 1
                 site.agents.add(self.headers.get("User-Agent", ""))
             if path == "/robots.txt":
+                if site.robots_status != 200:
+                    return self._send(site.robots_status, b"", "text/plain")
                 return self._send(200, ROBOTS.encode(), "text/plain")
             if path.startswith("/articles/") and path.endswith(".html"):
                 a = site.articles.get(path[len("/articles/"):-5])

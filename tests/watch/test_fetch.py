@@ -51,6 +51,17 @@ def test_failures_name_their_reason(site):
     assert agent.startswith("foreigndesk/") and "robots.txt" in agent
 
 
+def test_robots_txt_missing_allows_and_unreachable_forbids(site):
+    site.robots_status = 404  # no robots.txt: everything may be fetched
+    r = _fetcher().fetch(site.base + "/private/secret.html", accept=HTML_TYPES)
+    assert r.status == 200
+    site.robots_status = 503  # cannot be read: the host is off limits (RFC 9309)
+    f = _fetcher()
+    assert _reason(f, site.base + "/articles/first.html") == \
+        "robots.txt unreachable (HTTP 503)"
+    assert site.hits["/articles/first.html"] == 0
+
+
 def test_redirect_followed_and_delay_kept(site):
     f = _fetcher(policy={"delay": 0.3})
     t0 = time.monotonic()
