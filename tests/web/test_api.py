@@ -264,3 +264,21 @@ def test_writes_need_the_token(dossier_server):
     n = _db(dossier_server).execute(
         "SELECT count(*) FROM documents WHERE text LIKE '%must never be stored%'").fetchone()[0]
     assert n == 0
+
+
+def test_the_relations_views_brief_is_scoped_to_its_pair(dossier_server):
+    """The relations page links the brief of its pair; that brief cites only sentences that
+    involve one of the two states (the dossier's other items stay out)."""
+    import lxml.html
+
+    from tests.report.briefcheck import check_html_refs, involves
+
+    page = _get(dossier_server, "/relations", params={"a": "CHN", "b": "CUB"}).text
+    link = re.search(r'href="(/export/brief\.html[^"]*)"', page)
+    assert link and "dyad=CHN-CUB" in link[1].replace("&amp;", "&")
+    r = httpx.get(dossier_server.base + link[1].replace("&amp;", "&"), timeout=300)
+    assert r.status_code == 200
+    refs = check_html_refs(lxml.html.fromstring(r.text), dossier_server.db)
+    stray = [r["sentence"][:80] for r in refs.values()
+             if not involves(dossier_server.db, r["doc"], r["idx"], {"CHN", "CUB"})]
+    assert not stray, stray
