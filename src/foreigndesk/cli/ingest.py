@@ -25,7 +25,10 @@ T = TypeVar("T")
 
 def _documents(paths: Iterable[str], failed: list[str],
                fetcher: Fetcher | None = None) -> Iterator[Document]:
-    for item in _read(paths, fetcher):
+    from foreigndesk.ingest.urls import read_inputs
+
+    items = read_paths(paths) if fetcher is None else read_inputs(paths, fetcher)
+    for item in items:
         if isinstance(item, ReadError):
             error(str(item))
             failed.append(item.path)
@@ -35,34 +38,6 @@ def _documents(paths: Iterable[str], failed: list[str],
             failed.append(item.source or "?")
         else:
             yield item
-
-
-def _read(paths: Iterable[str], fetcher: Fetcher | None) -> Iterator[Document | ReadError]:
-    """Files and directories through the readers, http(s) URLs through the fetcher."""
-    from foreigndesk.ingest.urls import is_url, read_urls
-
-    for p in paths:
-        if fetcher is not None and is_url(p):
-            yield from read_urls([p], fetcher)
-        else:
-            yield from read_paths([p])
-
-
-def _url_lists(lists: Iterable[str], failed: list[str]) -> list[str]:
-    from foreigndesk.ingest.errors import UnreadableInput
-    from foreigndesk.ingest.urls import read_url_list
-
-    urls: list[str] = []
-    for f in lists:
-        try:
-            urls += read_url_list(f)
-        except UnreadableInput as e:
-            error(f"{f}: {e}")
-            failed.append(f)
-        except OSError as e:
-            error(f"{f}: cannot read: {e.strerror or e}")
-            failed.append(f)
-    return urls
 
 
 @contextmanager
@@ -134,7 +109,13 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, quiet: bool,
     added = present = 0
     interrupted = False
     fetcher = make_fetcher(store, delay, timeout, max_size, retries, backoff)
-    paths = paths + tuple(_url_lists(url_lists, failed))
+    from foreigndesk.ingest.urls import read_url_lists
+
+    listed, bad_lists = read_url_lists(url_lists)
+    for e in bad_lists:
+        error(str(e))
+        failed.append(e.path)
+    paths = paths + tuple(listed)
     try:
         todo: list[Document] = []
         seen: set[str] = set()

@@ -64,7 +64,7 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_cycles:
     """
     from foreigndesk.alerts.definitions import WatchError, all_watches
     from foreigndesk.analyze.refresh import refresh
-    from foreigndesk.cli.ingest import _sigint_deferred
+    from foreigndesk.run.signals import sigint_deferred
     from foreigndesk.store import Store
     from foreigndesk.watch.cycle import Watcher
     from foreigndesk.watch.schedule import parse_duration, sleep_until
@@ -81,7 +81,7 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_cycles:
         store.close()
         fail(str(e))
     fetcher = make_fetcher(store, delay, timeout, max_size, retries, backoff)
-    watcher = Watcher(store, fetcher, list(sources), log=error, guard=_sigint_deferred)
+    watcher = Watcher(store, fetcher, list(sources), log=error, guard=sigint_deferred)
     previous = signal.signal(signal.SIGTERM, _on_term)
     n = 0
     all_failed = False

@@ -9,7 +9,7 @@ batch goes on.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from foreigndesk.ingest.encoding import read_bytes
@@ -67,3 +67,33 @@ def read_urls(urls: Iterable[str], fetcher: Fetcher) -> Iterator[Item]:
             yield ReadError(url, e.reason)
         except UnreadableInput as e:
             yield ReadError(url, str(e))
+
+
+def read_inputs(paths: Iterable[str], fetcher: Fetcher,
+                read_files: Callable[[list[str]], Iterable[Item]] | None = None
+                ) -> Iterator[Item]:
+    """What ``foreigndesk ingest`` reads: http(s) URLs through ``fetcher``, everything else
+    through ``read_files`` (default :func:`foreigndesk.ingest.read_paths`), in order."""
+    if read_files is None:
+        from foreigndesk.ingest.dispatch import read_paths
+
+        read_files = read_paths
+    for p in paths:
+        if is_url(p):
+            yield from read_urls([p], fetcher)
+        else:
+            yield from read_files([p])
+
+
+def read_url_lists(files: Iterable[str]) -> tuple[list[str], list[ReadError]]:
+    """The URLs of ``--urls`` files, and a :class:`ReadError` per file that is no list."""
+    urls: list[str] = []
+    errors: list[ReadError] = []
+    for f in files:
+        try:
+            urls += read_url_list(f)
+        except UnreadableInput as e:
+            errors.append(ReadError(f, str(e)))
+        except OSError as e:
+            errors.append(ReadError(f, f"cannot read: {e.strerror or e}"))
+    return urls, errors
