@@ -94,6 +94,28 @@ def test_atom_feed_and_a_feed_in_two_places(site, tmp_path):
     assert keys == {"urn:ledger:first", *(f"urn:ledger:item-{i:02d}" for i in range(3))}
 
 
+def test_local_feed_file_with_entries_without_links(tmp_path):
+    """A feed file whose entries carry their text and no link: each entry is a document,
+    keyed by its guid; a second cycle stores nothing."""
+    feed = tmp_path / "wire.xml"
+    items = "".join(
+        f"<item><guid isPermaLink='false'>wire-{i}</guid><title>Wire item {i}</title>"
+        f"<description>The foreign minister of Peru met the ambassador of Chile in Lima on "
+        f"Tuesday to discuss trade, in meeting number {i}.</description>"
+        f"<pubDate>Tue, 07 Mar 2023 10:00:00 GMT</pubDate></item>" for i in range(3))
+    feed.write_text(f"<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>"
+                    f"{items}</channel></rss>")
+    db = tmp_path / "l.db"
+    r = _watch(db, str(feed))
+    assert _line(r.stdout, str(feed)).endswith("(feed): 3 new, 0 seen, 0 failed")
+    r = _watch(db, str(feed))
+    assert _line(r.stdout, str(feed)).endswith("(feed): 0 new, 3 seen, 0 failed")
+    con = sqlite3.connect(db)
+    assert sorted(r[0] for r in con.execute("SELECT key FROM watch_items")) == \
+        ["wire-0", "wire-1", "wire-2"]
+    assert {r for (r,) in con.execute("SELECT outlet FROM documents")} == {"Wire"}
+
+
 def test_opml_and_url_lists(site, tmp_path):
     db = tmp_path / "o.db"
     site.add(article(7))

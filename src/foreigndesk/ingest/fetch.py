@@ -185,6 +185,9 @@ class Fetcher:
                                 headers=raw.headers)
                 self._check_type(resp, accept)
                 return resp
+            if raw.status == 304:  # not asked for: no validator was sent for this URL
+                raise FetchError(url, "HTTP 304 Not Modified, but no copy of it is cached",
+                                 raw.status)
             if raw.status >= 400 or raw.status < 200:
                 reason = http.client.responses.get(raw.status, "")
                 raise FetchError(url, f"HTTP {raw.status}{' ' + reason if reason else ''}",
