@@ -226,7 +226,7 @@ def test_ctrl_c_stops_cleanly(site, tmp_path):
             proc.kill()
             proc.wait(10)
     assert proc.returncode == 130, err
-    assert re.search(r"stopped during cycle 1$", out.strip()), out
+    assert re.search(r"stopped during cycle 1$", out.strip()), out  # mid-cycle
     assert "Traceback" not in err
     con = sqlite3.connect(db)
     stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -235,3 +235,31 @@ def test_ctrl_c_stops_cleanly(site, tmp_path):
                        "sentences s WHERE s.doc_id = d.id)").fetchone()[0] == 0
     assert con.execute("SELECT count(*) FROM watch_items WHERE status='stored'"
                        ).fetchone()[0] == stored
+
+
+def test_sigterm_between_cycles_stops_cleanly(site, tmp_path):
+    """systemd's stop (SIGTERM) while the watcher sleeps between two cycles."""
+    import threading
+
+    db = tmp_path / "t.db"
+    proc = _spawn(db, site.base + "/feed.xml", "--every", "10m")
+    killer = threading.Timer(180, proc.kill)  # bound the test whatever happens
+    killer.start()
+    try:
+        assert proc.stdout is not None
+        lines = []
+        for line in proc.stdout:
+            lines.append(line)
+            if "cycle 1 done:" in line:
+                break
+        assert "next in" in lines[-1], lines
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        killer.cancel()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(10)
+    assert proc.returncode == 130, err
+    assert out.strip().endswith("stopped after cycle 1"), out
+    assert len(_docs(db)) == 1

@@ -85,9 +85,11 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_cycles:
     previous = signal.signal(signal.SIGTERM, _on_term)
     n = 0
     all_failed = False
+    busy = False
     try:
         while cycles is None or n < cycles:
             n += 1
+            busy = True
             started = time.monotonic()
             say = functools.partial(_say_in, n)
             rep = watcher.cycle(report=lambda r: say(r.line()))  # noqa: B023 - used at once
@@ -104,11 +106,12 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_cycles:
             nxt = "" if last else \
                 f"; next in {max(0.0, started + period - time.monotonic()):.0f} s"
             _say(f"cycle {n} done: {rep.new} new, {rep.failed} failed, {len(ids)} alerts{nxt}")
+            busy = False
             if last:
                 break
             sleep_until(started + period)
     except KeyboardInterrupt:
-        _say(f"stopped during cycle {n}" if n else "stopped")
+        _say(f"stopped during cycle {n}" if busy else f"stopped after cycle {n}")
         store.close()
         signal.signal(signal.SIGTERM, previous)
         sys.exit(130)
