@@ -163,7 +163,7 @@ def test_a_source_that_fails_is_one_line(site, tmp_path):
     r = _watch(db, site.base + "/broken.html", ok=False)
     assert r.exit_code == 1  # --once and every source failed
     assert _line(r.stdout, site.base + "/broken.html").endswith(
-        "failed (HTTP 500 Internal Server Error)")
+        "failed (HTTP 500 Internal Server Error, after 3 attempts)")
 
 
 def _spawn(db: Path, feed: str, *extra: str) -> subprocess.Popen:

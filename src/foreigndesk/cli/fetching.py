@@ -8,7 +8,6 @@ from typing import Any, TypeVar
 
 import click
 
-from foreigndesk.cli.output import error
 from foreigndesk.ingest.fetch import Fetcher, FetchPolicy
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -45,4 +44,4 @@ def make_fetcher(store: Any, delay: float, timeout: float, max_size: int | None,
                          retries=retries, backoff=backoff)
     if max_size:
         policy.max_bytes = max_size
-    return Fetcher(policy, store=store, log=lambda msg: error(msg))
+    return Fetcher(policy, store=store)  # one line per failure: the FetchError's

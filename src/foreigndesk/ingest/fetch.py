@@ -119,6 +119,7 @@ class _Raw:
     status: int
     headers: dict[str, str]
     body: bytes
+    attempts: int = 1
 
 
 def _normalise(url: str) -> str:
@@ -136,7 +137,8 @@ def _host(url: str) -> str:
 
 class Fetcher:
     """Fetch URLs politely; ``store`` (optional) holds the HTTP cache. ``log`` receives one
-    line per noteworthy step (retries, robots)."""
+    line per noteworthy step (retries, robots) for debugging; a failure's own line is the
+    :class:`FetchError`, whose reason says how many attempts were made."""
 
     def __init__(self, policy: FetchPolicy | None = None, store: Store | None = None,
                  log: Callable[[str], None] | None = None,
@@ -190,7 +192,8 @@ class Fetcher:
                                  raw.status)
             if raw.status >= 400 or raw.status < 200:
                 reason = http.client.responses.get(raw.status, "")
-                raise FetchError(url, f"HTTP {raw.status}{' ' + reason if reason else ''}",
+                tried = f", after {raw.attempts} attempts" if raw.attempts > 1 else ""
+                raise FetchError(url, f"HTTP {raw.status}{' ' + reason if reason else ''}{tried}",
                                  raw.status, retryable=raw.status in RETRY_STATUSES)
             resp = Response(url, current, raw.status, raw.headers.get("content-type", ""),
                             raw.body, headers=raw.headers)
@@ -272,6 +275,9 @@ class Fetcher:
                 raw = self._request(url, headers)
             except FetchError as e:
                 if not e.retryable or attempt == tries:
+                    if attempt > 1:
+                        e.reason += f", after {attempt} attempts"
+                        e.args = (f"{e.url}: {e.reason}",)
                     raise
                 self.log(f"{url}: {e.reason}; retrying in {backoff:g} s "
                          f"(attempt {attempt + 1} of {tries})")
@@ -286,6 +292,7 @@ class Fetcher:
                 self._sleep(wait)
                 backoff = min(backoff * 2, self.policy.max_backoff)
                 continue
+            raw.attempts = attempt
             return raw
         raise AssertionError("unreachable")  # pragma: no cover
 
