@@ -18,6 +18,8 @@ COMMAND_MODULES = (
     "evaluate",   # eval timex|events|dossier
     "serve",      # serve
     "report",     # report
+    "watch",      # watch
+    "alerts",     # alert add|list|remove, alerts [check]
 )
 
 

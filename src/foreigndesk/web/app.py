@@ -36,7 +36,7 @@ def create_app(db_path: str | Path, token: str | None = None,
     to another interface on purpose). ``briefs`` renders the cited brief of a view
     (:func:`foreigndesk.report.service.render_brief`); without it, brief downloads are 501."""
     from foreigndesk.store import Store
-    from foreigndesk.web import api, brief, pages
+    from foreigndesk.web import alerts_view, api, brief, pages
 
     path = Path(db_path)
     if not path.is_file():
@@ -57,6 +57,7 @@ def create_app(db_path: str | Path, token: str | None = None,
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
     app.include_router(brief.router)
+    app.include_router(alerts_view.router)
     app.include_router(pages.router)
 
     @app.exception_handler(StarletteHTTPException)
