@@ -53,7 +53,8 @@ class Document:
     published: str | None = None  # ISO date YYYY-MM-DD (or YYYY-MM / YYYY when that is all we know)
     url: str | None = None
     urls: list[str] = field(default_factory=list)  # every URL the source gives (url is the first)
-    language: str | None = "en"
+    language: str | None = "en"  # ISO 639-1; None: unknown (detected before extraction)
+    language_note: str | None = None  # why facts were not extracted (language unsupported)
     source: str | None = None  # path (and "#n" part for split files / feeds / jsonl lines)
     reader: str | None = None  # which reader made it: text, html, jsonl, rss, dossier
     id: str = ""

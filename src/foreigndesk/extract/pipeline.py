@@ -26,7 +26,9 @@ from typing import Protocol
 
 from spacy.language import Language
 
+from foreigndesk.extract import languages
 from foreigndesk.extract.nlp import ParsedDoc, load, pipe
+from foreigndesk.ingest.language import ensure_language
 from foreigndesk.model import Document, Extraction
 from foreigndesk.plugins import optional_module
 
@@ -71,9 +73,44 @@ def extract(
     extractors: list[Extractor] | None = None,
     batch_size: int = 16,
 ) -> Iterator[Extraction]:
-    """Extract every fact from ``documents`` in this process (one spaCy pass each)."""
-    nlp = nlp or load()
-    extractors = default_extractors() if extractors is None else extractors
-    for document, doc in pipe(nlp, documents, batch_size=batch_size):
-        pd = ParsedDoc(document=document, doc=doc, nlp=nlp, extraction=Extraction(document))
-        yield run_extractors(pd, extractors)
+    """Extract every fact from ``documents`` in this process (one spaCy pass each), in
+    order. ``nlp`` and ``extractors`` are English's; a document in another language (its
+    reader's, or detected when unknown) goes through its own pipeline
+    (:mod:`foreigndesk.extract.languages`), or, when that is missing, keeps only its
+    sentences and a ``language_note``."""
+    for document in documents:
+        ensure_language(document)
+    i = 0
+    while i < len(documents):
+        lang = languages.key(documents[i].language)
+        j = i
+        while j < len(documents) and languages.key(documents[j].language) == lang:
+            j += 1
+        group = documents[i:j]
+        i = j
+        if lang == "en":
+            en_nlp = nlp or load()
+            en = default_extractors() if extractors is None else extractors
+            for document, doc in pipe(en_nlp, group, batch_size=batch_size):
+                pd = ParsedDoc(document=document, doc=doc, nlp=en_nlp,
+                               extraction=Extraction(document))
+                yield run_extractors(pd, en)
+            continue
+        note = languages.missing(lang)
+        if note is None:
+            lang_nlp = languages.load(lang)
+            chosen = default_extractors(languages.PIPELINES[lang].extractors)
+            names = languages.PIPELINES[lang].extractors
+        else:
+            lang_nlp = load()  # English sentence segmentation: sentences only
+            chosen = default_extractors(languages.FALLBACK_EXTRACTORS)
+            names = languages.FALLBACK_EXTRACTORS
+            lang = "*"
+        wrong = [n for n, e in zip(names, chosen, strict=True) if not languages.supports(e, lang)]
+        if wrong:
+            raise ValueError(f"extractors {wrong} do not serve language {lang!r}")
+        for document, doc in pipe(lang_nlp, group, batch_size=batch_size):
+            document.language_note = note
+            pd = ParsedDoc(document=document, doc=doc, nlp=lang_nlp,
+                           extraction=Extraction(document))
+            yield run_extractors(pd, chosen)

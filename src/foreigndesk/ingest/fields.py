@@ -21,9 +21,9 @@ def clean_str(value: Any) -> str | None:
     return s or None
 
 
-def language_code(value: Any, default: str | None = "en") -> str | None:
+def language_code(value: Any, default: str | None = None) -> str | None:
     """The primary language subtag, lower case ("en-GB" -> "en"); ``default`` when absent or
-    not a language tag."""
+    not a language tag (None: unknown, detected before extraction)."""
     s = clean_str(value)
     if not s:
         return default

@@ -133,10 +133,10 @@ class Store:
         d = ex.document
         c.execute(
             "INSERT INTO documents(id,title,outlet,author,published,url,urls,language,source,reader,"
-            "text,n_chars,n_words,ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "text,n_chars,n_words,ingested_at,language_note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (d.id, d.title, d.outlet, d.author, d.published, d.url, json.dumps(d.urls),
              d.language, d.source, d.reader, d.text, len(d.text), len(d.text.split()),
-             datetime.now(UTC).isoformat(timespec="seconds")),
+             datetime.now(UTC).isoformat(timespec="seconds"), d.language_note),
         )
         self.upsert_actors(ex.actors.values())
         c.executemany(
