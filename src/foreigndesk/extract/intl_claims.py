@@ -73,34 +73,48 @@ class IntlClaimExtractor:
                     self._add(pd, i, a + m.start(), b, sp, m.group(0), a + rest, b, "asserts")
                     done = True
                     break
-            if done:
-                continue
+            if done and lang == "zh":
+                continue  # "据X报道，..." holds the sentence's only claim
+            last: Mention | None = None  # the speaker of the sentence's previous cue
             for m in verb_re.finditer(sent):
                 cs, ce = a + m.start(), a + m.end()
-                sp = _speaker(mentions, a, cs, True)
+                stance = stances[m.group(0).lower()]
+                before = sent[:m.start()].rstrip()
                 after = sent[m.end():]
-                quote_before = sent[:m.start()].rstrip(" ,，")
-                if sp is None:
-                    sp = _speaker(mentions, ce, min(b, ce + 60), False)
-                    if sp is not None and quote_before:  # "..., afirmó X": content before
-                        self._add(pd, i, a, b, sp, m.group(0), a, cs, stances[m.group(0).lower()])
-                        break
+                if before.endswith((",", "，")) or before[-1:] in _QUOTES:
+                    # "..., informó la agencia X" / "«...», dijo X": speaker after, content before
+                    sp = _speaker(mentions, ce, min(b, ce + 80), False)
+                    if sp is not None:
+                        self._add(pd, i, a, b, sp, m.group(0), a, cs, stance)
+                        last = sp
+                        continue
+                coordinated = re.search(r"(?:\by|而且|并)\s*$", before) is not None
+                sp = last if coordinated and last is not None else _speaker(mentions, a, cs, True)
                 if sp is None:
                     continue
-                start = m.end()
-                t = re.match(rf"[^.:;]{{0,40}}?\b(?:{'|'.join(map(re.escape, that))})\b", after,
-                             re.I) if that else None
-                if t:
-                    start += t.end()
-                else:
-                    t2 = re.match(r"[^:：，,]{0,40}?[:：，,]", after) if lang == "zh" else \
-                        re.match(r"[^:]{0,40}?:", after)
-                    if t2:
-                        start += t2.end()
-                    elif lang != "zh":
-                        continue  # "dijo" with no "que", colon or quotation: no content
-                self._add(pd, i, a, b, sp, m.group(0), a + start, b, stances[m.group(0).lower()])
-                break
+                last = sp
+                span = self._content(after, that, lang)
+                if span is None:
+                    continue
+                self._add(pd, i, a, b, sp, m.group(0), ce + span[0], ce + span[1], stance)
+
+    @staticmethod
+    def _content(after: str, that: tuple[str, ...], lang: str) -> tuple[int, int] | None:
+        """Where the content of a cue is in the text after it: after "que" (within a few
+        words), a colon (a comma in Chinese), or the first quotation; else None (Chinese:
+        all of the rest)."""
+        if that:
+            t = re.match(rf"[^.:;]{{0,40}}?\b(?:{'|'.join(map(re.escape, that))})\b", after, re.I)
+            if t:
+                return t.end(), len(after)
+        t2 = re.match(r"[^:：，,]{0,40}?[:：，,]", after) if lang == "zh" else \
+            re.match(r"[^:]{0,40}?:", after)
+        if t2:
+            return t2.end(), len(after)
+        q = re.search(r"[\"“«「]([^\"”»」]{2,})[\"”»」]", after)
+        if q:
+            return q.start(1), q.end(1)
+        return (0, len(after)) if lang == "zh" else None
 
     def _add(self, pd: ParsedDoc, i: int, a: int, b: int, sp: Mention | None, cue: str,
              cs: int, ce: int, stance: str) -> None:

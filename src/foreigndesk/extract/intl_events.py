@@ -60,10 +60,18 @@ class IntlEventExtractor:
                     continue
                 src = [m for m in inside if m.end <= at]
                 tgt = [m for m in inside if m.start >= at + len(tok.text)]
-                if not src or (not tgt and not (len(src) >= 2 and pd.doc.text[
+                joined = len(src) >= 2 and pd.doc.text[src[-2].end:src[-1].start].strip() in ("y", "和", "与", "同")
+                if not src or (not tgt and not joined and not (len(src) >= 2 and pd.doc.text[
                         max(0, src[-1].start - 1):src[-1].start] in markers)):
                     continue
+                if not tgt and joined:  # "Rusia y Cuba firmaron": one with the other
+                    tgt = src[-1:]
+                    src = src[:-1]
                 tgt = tgt or src[-1:]
+                # a place ("en Pekín") is no target when another actor follows
+                placed = [m for m in tgt if pd.doc.text[max(0, m.start - 3):m.start].lower() == "en "]
+                if len(tgt) > 1 and placed and placed[0] is tgt[0]:
+                    tgt = tgt[1:]
                 a, b = src[-1], tgt[0]
                 # "X向Y捐赠", "X a Y le donó": a marked actor before the verb is its target
                 marked = [m for m in src if pd.doc.text[max(0, m.start - 1):m.start] in markers]
