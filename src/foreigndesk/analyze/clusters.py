@@ -219,19 +219,32 @@ def appearance_key(r: dict[str, Any]) -> tuple[str, int, int, bool]:
     return (when or "~", r["doc_order"], r["start"], r.get("stance") == "repeats")
 
 
+def matching_text(content: str, language: str | None) -> str:
+    """The text a claim is compared on: its content, or for a claim in another language its
+    English gloss (:mod:`foreigndesk.analyze.gloss`), so that a Spanish or Chinese claim
+    joins the English (or other-language) claims it repeats on shared actors, figures and
+    key terms."""
+    if not language or language == "en":
+        return content
+    from foreigndesk.analyze.gloss import gloss
+
+    return gloss(content, language)
+
+
 def _load_claims(store: Store) -> list[_Claim]:
     rows = store.query(
         "SELECT c.id, c.content, c.start, c.date, c.date_source, c.stance, c.speaker_actor, "
-        "c.speaker_text, d.published, d.rowid AS doc_order "
+        "c.speaker_text, d.published, d.rowid AS doc_order, d.language "
         "FROM claims c JOIN documents d ON d.id=c.doc_id WHERE c.content != ''")
     out = []
     for r in rows:
-        feats = features(r["content"])
-        relative = prop.speaker_relative(r["content"])
+        content = matching_text(r["content"], r["language"])
+        feats = features(content)
+        relative = prop.speaker_relative(content)
         out.append(_Claim(
-            id=r["id"], content=r["content"], key=appearance_key(r),
+            id=r["id"], content=content, key=appearance_key(r),
             feats=feats, words=frozenset(f for f in feats if "_" not in f),
-            negated=bool(_NEGATION.search(r["content"])),
+            negated=bool(_NEGATION.search(content)),
             speaker=prop.speaker_keys(r["speaker_actor"], r["speaker_text"]) if relative
             else frozenset(), relative=relative))
     out.sort(key=lambda c: c.key)

@@ -44,6 +44,13 @@ class Row:
 
     def missing(self, shared: Path) -> str | None:
         for n in self.needs:
+            if n.startswith("language:"):  # a language pipeline that must be installed
+                from foreigndesk.extract.languages import missing
+
+                why = missing(n[9:])
+                if why:
+                    return why
+                continue
             p = REPO / n[5:] if n.startswith("repo:") else shared / n
             if not p.exists():
                 return f"{p} not found"
@@ -151,6 +158,28 @@ def _polnear(shared: Path, cache: dict[str, Any]) -> dict[str, Any]:
             "articles": d["articles"]}
 
 
+def _language(lang: str) -> Callable[[Path, dict[str, Any]], dict[str, Any]]:
+    """The Spanish or Chinese dev gold (in the repo, written for foreigndesk)."""
+    def run(shared: Path, cache: dict[str, Any]) -> dict[str, Any]:
+        from foreigndesk.evaluation.languages import run_gold
+
+        r = run_gold(lang, "dev")
+        return {"time_value_accuracy": r["time value accuracy"],
+                "actor_accuracy": r["actor accuracy"],
+                "claim_recall_speaker": r["claim recall with speaker"],
+                "event_recall": r["event recall"], "texts": r["texts"]}
+    return run
+
+
+def _crosslingual(shared: Path, cache: dict[str, Any]) -> dict[str, Any]:
+    from foreigndesk.evaluation.crosslingual import evaluate
+
+    r = evaluate(REPO / "eval" / "languages" / "echo_pairs.dev.tsv")
+    return {"precision": r["precision"], "recall": r["recall"], "f1": r["f1"], "pairs": r["pairs"]}
+
+
+_LANGUAGE_FIGURES = ("time_value_accuracy", "actor_accuracy", "claim_recall_speaker", "event_recall")
+
 ROWS: list[Row] = [
     Row("time / TempEval-3 TBAQ", ("eval/tempeval3_tbaq_cleaned",),
         _timex("tempeval3_tbaq_cleaned"), ("extent_f1", "date_value_accuracy")),
@@ -185,6 +214,13 @@ ROWS: list[Row] = [
         _public_domain("events"), ("precision", "recall"), shown=("f1", "date_accuracy")),
     Row("claims / public-domain gold", (f"repo:{PUBLIC_DOMAIN_GOLD}", "repo:examples/public-domain"),
         _public_domain("claims"), ("recall",), shown=("content_recall",)),
+    Row("spanish / dev gold", ("language:es", "repo:eval/languages/es.dev.yaml"), _language("es"),
+        _LANGUAGE_FIGURES),
+    Row("chinese / dev gold", ("language:zh", "repo:eval/languages/zh.dev.yaml"), _language("zh"),
+        _LANGUAGE_FIGURES),
+    Row("echoes / cross-lingual pairs", ("language:es", "language:zh",
+                                          "repo:eval/languages/echo_pairs.dev.tsv"),
+        _crosslingual, ("precision", "recall")),
 ]
 
 
