@@ -91,6 +91,8 @@ class Member:
     source: str        # outlet and date in words
     content: str
     cite: int
+    language: str = "en"  # the document's language (ISO 639-1)
+    gloss: str = ""       # the English gloss of a content in another language
 
 
 @dataclass

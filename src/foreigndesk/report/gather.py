@@ -490,7 +490,8 @@ class Gatherer:
         for g in groups:
             members = [Member(m["role"], m["speaker"] or "unnamed speaker",
                               source_label(m["outlet"], m["published"], m["title"], m["doc_id"]),
-                              m["content"], self.cites.cite(m["doc_id"], m["sentence_index"]))
+                              m["content"], self.cites.cite(m["doc_id"], m["sentence_index"]),
+                              m.get("language") or "en", _gloss(m["content"], m.get("language")))
                        for m in g]
             out.append(Cluster(g[0]["content"], members))
         return out
@@ -611,3 +612,13 @@ def gather(store: Store, actors: Sequence[str] = (), dyad: tuple[str, str] | Non
     brief.documents = g.documents()
     brief.references = g.cites.references
     return brief
+
+
+def _gloss(text: str, language: str | None) -> str:
+    """The English gloss of a content in another language ("" for English)."""
+    if not language or language == "en":
+        return ""
+    from foreigndesk.analyze.gloss import gloss
+
+    g = gloss(text, language)
+    return "" if g == text else g

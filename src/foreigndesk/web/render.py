@@ -78,6 +78,7 @@ def environment() -> jinja2.Environment:
                              lstrip_blocks=True, undefined=jinja2.ChainableUndefined)
     env.filters["safe_url"] = safe_url
     env.filters["num"] = _num
+    env.filters["gloss"] = _gloss
     env.filters["ratio"] = ratio_label
     env.filters["goldstein_colour"] = _goldstein_colour
     env.globals["nav"] = NAV
@@ -89,3 +90,13 @@ def environment() -> jinja2.Environment:
 def page(template: str, active: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
     html = environment().get_template(template).render(active=active, **ctx)
     return HTMLResponse(html, status_code=status_code)
+
+
+def _gloss(text: str | None, language: str | None) -> str:
+    """The English gloss of a text in another language ("" for English or unknown)."""
+    if not text or not language or language == "en":
+        return ""
+    from foreigndesk.analyze.gloss import gloss
+
+    g = gloss(text, language)
+    return "" if g == text else g
