@@ -37,6 +37,7 @@ def cues(language: str) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str
 
 def _speaker(mentions: list[Mention], lo: int, hi: int, before: bool) -> Mention | None:
     inside = [m for m in mentions if lo <= m.start and m.end <= hi]
+    inside = [m for m in inside if m.actor_id] or inside  # a known actor before a bare name
     if not inside:
         return None
     return inside[-1] if before else inside[0]

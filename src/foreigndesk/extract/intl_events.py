@@ -80,7 +80,9 @@ class IntlEventExtractor:
                 if a.code == b.code and a.actor_id == b.actor_id:
                     continue
                 prev = pd.doc[tok.i - 1].text.lower() if tok.i > s.start else ""
-                times = [t for t in pd.extraction.times if t.sentence == i and t.precision == "day"]
+                days = [t for t in pd.extraction.times if t.sentence == i and t.precision == "day"]
+                # the day nearest before the trigger ("1月19日电 2023年1月18日，中国向古巴捐赠"), else the first
+                times = [t for t in days if t.end <= at][-1:] or days
                 info = code_info(code)
                 pd.extraction.events.append(Event(
                     pd.doc_id, i, s.start_char, s.end_char, s.text.strip(), self.name,
