@@ -237,7 +237,7 @@ def test_examples_corpus_reads_cleanly() -> None:
     by_reader: dict[str, int] = {}
     for d in docs:
         by_reader[d.reader or ""] = by_reader.get(d.reader or "", 0) + 1
-    assert by_reader == {"text": 6, "dossier": 4, "html": 1, "jsonl": 3, "rss": 2}
+    assert by_reader == {"text": 11, "dossier": 4, "html": 1, "jsonl": 3, "rss": 2}
     assert all(d.text.strip() and d.id for d in docs)
     assert len({d.id for d in docs}) == len(docs)
     assert sum(len(d.text.split()) for d in docs) < 8000  # small: command 1 stays quick

@@ -68,11 +68,11 @@ def score(items: list[dict[str, Any]], extractions: list[Extraction]) -> dict[st
         for surface, code in item.get("actors") or []:
             n["actor"] += 1
             s, e = _span(text, surface)
-            hit = [m for m in ex.mentions if _overlaps(m.start, m.end, s, e)]
-            if any(m.code == code for m in hit):
+            found = [m for m in ex.mentions if _overlaps(m.start, m.end, s, e)]
+            if any(m.code == code for m in found):
                 ok["actor"] += 1
             else:
-                misses.append(f"{item['id']} actor {surface!r}={code}: {[m.code for m in hit]}")
+                misses.append(f"{item['id']} actor {surface!r}={code}: {[m.code for m in found]}")
         for code, piece in item.get("claims") or []:
             n["claim"] += 1
             if any(piece in c.content and c.speaker_code == code for c in ex.claims):

@@ -56,7 +56,8 @@ class IntlQuantityExtractor:
     def __call__(self, pd: ParsedDoc) -> None:
         lang = pd.document.language or ""
         pattern, g = grammar(lang)
-        year = int(pd.document.published[:4]) if (pd.document.published or "")[:4].isdigit() else None
+        published = pd.document.published or ""
+        year = int(published[:4]) if published[:4].isdigit() else None
         for m in pattern.finditer(pd.doc.text):
             value = number(m.group("num"), str(g["th"]), str(g["dec"]))
             if m.group("scale"):

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 ENGLISH_EXTRACTORS: tuple[str, ...] = (
     "sentences", "actors", "turns", "places", "time", "quantities", "claims",
@@ -94,7 +95,7 @@ def extractors_for(language: str, objects: Iterable[object]) -> list[object]:
 
 
 @Language.component("foreigndesk_zh_sentences")
-def zh_sentences(doc):  # type: ignore[no-untyped-def]
+def zh_sentences(doc: Doc) -> Doc:
     """A sentence ends after 。！？；… (and a closing quote after them) or at a line break."""
     ends = set("。！？!?；")
     closers = set("”」』）)\"'")
