@@ -26,7 +26,6 @@ from typing import Any
 import click
 import yaml
 
-from foreigndesk.extract.languages import missing
 from foreigndesk.model import Document, Extraction
 
 REPO = Path(__file__).resolve().parents[3]
@@ -126,6 +125,8 @@ FIGURES = ("time value accuracy", "actor accuracy", "claim recall with speaker",
 @click.option("--misses", is_flag=True, help="Also print every gold fact not found.")
 def languages_command(langs: tuple[str, ...], split: str, misses: bool) -> None:
     """Score the Spanish and Chinese extractors on eval/languages/<lang>.<split>.yaml."""
+    from foreigndesk.extract.languages import missing
+
     for lang in langs or tuple(sorted(GOLDS)):
         why = missing(lang)
         if why:
