@@ -8,6 +8,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+# the filters' SQL lives in the store; re-exported for the views that build their own
+from foreigndesk.store.filters import actor_clause as actor_clause
+from foreigndesk.store.filters import date_range_clause as date_range_clause
+
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
 
@@ -44,18 +48,6 @@ def code_name(code: str | None) -> str:
         if code[:n] in names:
             return names[code[:n]]
     return ""
-
-
-def actor_clause(actor: str) -> tuple[str, list[Any]]:
-    """Events whose source or target is ``actor``: a country code (CHN), a CAMEO actor code
-    prefix (CUBGOV), an actor id, or an actor name."""
-    up = actor.strip().upper()
-    parts, params = [], []
-    for side in ("source", "target"):
-        parts.append(f"e.{side}_country = ? OR e.{side}_code LIKE ? OR e.{side}_actor = ? OR "
-                     f"e.{side}_actor IN (SELECT id FROM actors WHERE name = ? COLLATE NOCASE)")
-        params += [up, f"{up}%", actor, actor]
-    return "(" + " OR ".join(f"({p})" for p in parts) + ")", params
 
 
 def event_mentions(conn: sqlite3.Connection, event_ids: list[int],
@@ -122,20 +114,3 @@ def event_row(r: dict[str, Any], mentions: list[dict[str, Any]], fmt: str) -> di
         else:
             row["citation"] = f"{row['cited']}" + (f", {row['url']}" if row["url"] else "")
     return row
-
-
-# -- relations ----------------------------------------------------------------------------
-
-
-def date_range_clause(since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
-    """SQL conditions on ``e.date`` for ``--since``/``--until`` (ISO prefixes, inclusive: an
-    until of 2022-11 keeps 2022-11-30)."""
-    where: list[str] = []
-    params: list[Any] = []
-    if since:
-        where.append("e.date >= ?")
-        params.append(since)
-    if until:
-        where.append("substr(e.date, 1, ?) <= ?")
-        params += [len(until), until]
-    return where, params

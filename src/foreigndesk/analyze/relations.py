@@ -121,26 +121,38 @@ class Series:
 
 
 def parse_dyad(text: str) -> tuple[str, str]:
-    """"USA-CHN" (or "USA:CHN", "USA/CHN") -> ("USA", "CHN")."""
+    """"USA-CHN" (or "USA:CHN", "USA/CHN", "china-cuba", "united states/china") -> ("USA",
+    "CHN"). With hyphens inside a name ("guinea-bissau-cuba"), the split where both sides
+    name a state wins."""
+    from foreigndesk.countries import country_code
+
     for sep in ("-", ":", "/", ","):
-        if sep in text:
-            a, _, b = text.partition(sep)
-            if a.strip() and b.strip():
-                return country(a), country(b)
-    raise RelationsError(f"not a dyad: {text!r} (write it as two country codes: USA-CHN)")
+        if sep not in text:
+            continue
+        pos = text.find(sep)
+        while pos >= 0:
+            a, b = text[:pos].strip(), text[pos + 1:].strip()
+            if a and b:
+                ca, cb = country_code(a), country_code(b)
+                if ca and cb:
+                    return ca, cb
+            pos = text.find(sep, pos + 1)
+        a, _, b = text.partition(sep)
+        if a.strip() and b.strip():
+            return country(a), country(b)
+    raise RelationsError(f"not a dyad: {text!r} (write it as two countries: USA-CHN or "
+                         "china-cuba)")
 
 
 def country(code: str) -> str:
-    """A country code as the store keeps it: upper-case 3 letters; ISO alpha-2 is mapped."""
-    from foreigndesk.ingest.country_codes import country_iso3
+    """A country code as the store keeps it (upper-case 3 letters) from an ISO alpha-3 or
+    alpha-2 code or a country name ("cuba", "United States")."""
+    from foreigndesk.countries import country_code
 
-    c = code.strip().upper()
-    if len(c) == 2:
-        iso3 = country_iso3(c)
-        if iso3:
-            return iso3
-    if not c.isalpha() or len(c) != 3:
-        raise RelationsError(f"not a country code: {code!r} (use ISO 3166 alpha-3, e.g. CHN)")
+    c = country_code(code)
+    if c is None or not c.isalpha() or len(c) != 3:
+        raise RelationsError(f"not a country: {code!r} (a name such as Cuba, or an ISO 3166 "
+                             "code such as CUB)")
     return c
 
 

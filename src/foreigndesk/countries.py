@@ -1,0 +1,64 @@
+"""Country names as well as codes, wherever a command takes a state: ``relations china cuba``,
+``--actor cuba``, ``--dyad china-cuba``.
+
+:func:`country_code` reads an ISO 3166 alpha-3 code (``CUB``), an alpha-2 code (``CU``), or a
+name: first through our own data (``data/actors/states.yaml``: the names, aliases and
+adjectives the extractor knows, "Russia", "UK", "America", "Burma", "Chinese", and historical
+states such as the Soviet Union), then through pycountry (ISO 3166 names, official and common
+names: "Viet Nam", "Bolivia, Plurinational State of", "Korea, Republic of"). Case, spacing and
+full stops do not matter.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.replace("’", "'").replace(".", "").casefold().split())
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    """Normalised name -> ISO3, from data/actors/states.yaml (names first, then aliases, then
+    adjectives, so a name never loses to another state's adjective)."""
+    import yaml
+
+    text = resources.files("foreigndesk").joinpath("data", "actors", "states.yaml") \
+        .read_text("utf-8")
+    rows = yaml.safe_load(text) or []
+    out: dict[str, str] = {}
+    for field in ("name", "aliases", "adjectives"):
+        for r in rows:
+            values = r.get(field) or []
+            for v in [values] if isinstance(values, str) else values:
+                out.setdefault(_norm(str(v)), r["id"])
+    return out
+
+
+def country_code(text: str) -> str | None:
+    """The ISO3 code of the state ``text`` names or codes, or None when it is none."""
+    s = " ".join(text.split())
+    if not s:
+        return None
+    if len(s) == 3 and s.isalpha() and s.isupper():
+        return s  # a code as the store keeps it (CAMEO codes include former states)
+    if len(s) == 2 and s.isalpha():
+        from foreigndesk.ingest.country_codes import country_iso3
+
+        hit = country_iso3(s.upper())
+        if hit:
+            return hit
+    if len(s) == 3 and s.isalpha():
+        return s.upper()
+    key = _norm(s)
+    hit = _aliases().get(key) or _aliases().get(_norm(s.replace("-", " ").replace("_", " ")))
+    if hit:
+        return hit
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(s).alpha_3)
+    except LookupError:
+        return None
