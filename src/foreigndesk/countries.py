@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import Any
 
 
 def _norm(name: str) -> str:
@@ -20,14 +21,31 @@ def _norm(name: str) -> str:
 
 
 @cache
-def _aliases() -> dict[str, str]:
-    """Normalised name -> ISO3, from data/actors/states.yaml (names first, then aliases, then
-    adjectives, so a name never loses to another state's adjective)."""
+def _states() -> list[dict[str, Any]]:
     import yaml
 
     text = resources.files("foreigndesk").joinpath("data", "actors", "states.yaml") \
         .read_text("utf-8")
-    rows = yaml.safe_load(text) or []
+    return list(yaml.safe_load(text) or [])
+
+
+def state_name(iso3: str) -> str:
+    """The common English name of a state (data/actors/states.yaml, then pycountry), else
+    the code itself."""
+    for r in _states():
+        if r["id"] == iso3:
+            return str(r["name"])
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=iso3)
+    return str(getattr(c, "common_name", None) or c.name) if c else iso3
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    """Normalised name -> ISO3, from data/actors/states.yaml (names first, then aliases, then
+    adjectives, so a name never loses to another state's adjective)."""
+    rows = _states()
     out: dict[str, str] = {}
     for field in ("name", "aliases", "adjectives"):
         for r in rows:
@@ -44,7 +62,7 @@ def country_code(text: str) -> str | None:
         return None
     if len(s) == 3 and s.isalpha() and s.isupper():
         return s  # a code as the store keeps it (CAMEO codes include former states)
-    if len(s) == 2 and s.isalpha():
+    if len(s) == 2 and s.isalpha() and s.isupper():  # "Li" is a name, "LI" a code
         from foreigndesk.ingest.country_codes import country_iso3
 
         hit = country_iso3(s.upper())
@@ -62,3 +80,14 @@ def country_code(text: str) -> str | None:
         return str(pycountry.countries.lookup(s).alpha_3)
     except LookupError:
         return None
+
+
+def code_prefix(actor: str) -> str | None:
+    """The CAMEO code prefix an actor argument stands for (``CHN``/``CHNGOV`` as written, or
+    the code of a country named: ``cuba`` -> ``CUB``), else None (an id or a person's name)."""
+    a = actor.strip()
+    if len(a) >= 3 and a.isalpha() and a.isupper():
+        return a
+    if ":" in a:
+        return None
+    return country_code(a)

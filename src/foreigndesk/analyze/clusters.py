@@ -400,10 +400,14 @@ LEFT JOIN actors ea ON ea.id = c.echoes_actor"""
 
 def speaker_filter(speakers: tuple[str, ...]) -> tuple[str, list[str]]:
     """SQL (over claims ``c`` joined to actors ``a``) matching claims by any of ``speakers``:
-    an actor id, a CAMEO code prefix (CHN, CHNGOV) or a name or part of one."""
+    an actor id, a CAMEO code prefix (CHN, CHNGOV), a country's name (cuba: every Cuban
+    speaker) or a name or part of one."""
+    from foreigndesk.countries import code_prefix
+
     clauses, params = [], []
     for s in speakers:
-        code = s.upper() + "%" if s.isalpha() and s.isupper() and len(s) >= 3 else None
+        prefix = code_prefix(s)
+        code = prefix + "%" if prefix else None
         clauses.append("(c.speaker_actor = ? OR c.speaker_code LIKE ? OR a.name LIKE ? "
                        "OR c.speaker_text LIKE ?)")
         params += [s, code or s, f"%{s}%", f"%{s}%"]

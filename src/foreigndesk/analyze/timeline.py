@@ -47,15 +47,19 @@ def _overlaps(value: str, since: str | None, until: str | None) -> bool:
 
 def actor_filter_sql(actors: list[str], alias: str = "m") -> tuple[str, list[str]]:
     """SQL matching mentions of any of ``actors``: an actor id, a CAMEO code (CHN matches
-    any Chinese actor, CHNGOV the Chinese government) or a name."""
+    any Chinese actor, CHNGOV the Chinese government), a country's name (cuba: any Cuban
+    actor) or a name."""
+    from foreigndesk.countries import code_prefix
+
     clauses, params = [], []
     for a in actors:
+        prefix = code_prefix(a)
         clauses.append(
             f"({alias}.actor_id = ? OR ({alias}.country || coalesce({alias}.sector,'')) LIKE ? "
             f"OR {alias}.actor_id IN (SELECT id FROM actors WHERE name = ? COLLATE NOCASE) "
             f"OR {alias}.text = ? COLLATE NOCASE)"
         )
-        params += [a, a.upper() + "%" if len(a) >= 3 and a.isalpha() and a.isupper() else a, a, a]
+        params += [a, prefix + "%" if prefix else a, a, a]
     return " OR ".join(clauses), params
 
 
