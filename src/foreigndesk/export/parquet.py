@@ -16,7 +16,7 @@ from foreigndesk.export.base import Exporter, need
 from foreigndesk.export.common import first_mention, quad_name, side
 
 BATCH = 5000
-S, I, F, B = "string", "int64", "float64", "bool"
+S, I, F, B = "string", "int64", "float64", "bool"  # noqa: E741
 SCHEMAS: dict[str, list[tuple[str, str]]] = {
     "events": [("id", I), ("origin", S), ("date", S), ("date_precision", S),
                ("date_source", S), ("source", S), ("source_actor", S), ("source_code", S),
