@@ -74,7 +74,7 @@ class EventFilter:
     codes (a bad one raises :class:`FilterError`)."""
 
     actors: Sequence[str] = ()
-    dyad: tuple[str, str] | str | None = None
+    dyad: tuple[str, str] | Sequence[str] | str | None = None
     undirected: bool = False
     codes: Sequence[str] = ()
     since: str | None = None
