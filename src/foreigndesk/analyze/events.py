@@ -60,7 +60,7 @@ def event_mentions(conn: sqlite3.Connection, event_ids: list[int],
         chunk = event_ids[i:i + 500]
         sql = ("SELECT m.event_id, m.id AS mention_id, m.doc_id, m.sentence AS sentence_index, "
                'm.start, m."end", m.text, m.trigger, m.modality, m.date AS mention_date, '
-               "m.extractor, m.version, s.text AS sentence, d.outlet, d.published, d.url, "
+               "m.extractor, m.version, s.text AS sentence, s.page, d.outlet, d.published, d.url, "
                "d.title FROM event_mentions m "
                "LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence "
                "LEFT JOIN documents d ON d.id = m.doc_id "
@@ -94,6 +94,7 @@ def event_row(r: dict[str, Any], mentions: list[dict[str, Any]], fmt: str) -> di
         row["sentence"] = first["sentence"] or first["text"] if first else None
         row["cited"] = (", ".join(x for x in (first["outlet"] or first["title"] or first["doc_id"],
                                                first["published"] or "undated") if x)
+                        + (f", p. {first['page']}" if first.get("page") else "")
                         if first else None)
         row["url"] = first["url"] if first else None
     else:
