@@ -74,6 +74,8 @@ def country_code(text: str) -> str | None:
     hit = _aliases().get(key) or _aliases().get(_norm(s.replace("-", " ").replace("_", " ")))
     if hit:
         return hit
+    if len(s) <= 3:  # pycountry would read "Li" as the code LI
+        return None
     import pycountry
 
     try:
