@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from tests.conftest import run_cli
 from tests.export.made_store import make_store
 
