@@ -238,3 +238,25 @@ def test_download_brief_pdf(dossier_server):
         pytest.skip(f"PDF briefs unavailable here: {r.text[:200]}")
     assert r.status_code == 200 and r.content.startswith(b"%PDF")
     assert r.headers["content-disposition"] == 'attachment; filename="brief.pdf"'
+
+
+def test_claims_and_figures_filters(page, dossier_server):
+    """The claims page's filter form lists the claims of a speaker, as the API does; the
+    figures page's kind filter keeps the conflicts of that kind."""
+    claims = httpx.get(dossier_server.base + "/api/claims").json()
+    speaker = max({c["speaker"] for c in claims if c["speaker"]},
+                  key=lambda s: sum(c["speaker"] == s for c in claims))
+    _open(page, dossier_server, "/claims")
+    page.fill("#claim-filters input[name=speaker]", speaker)
+    page.click("#claim-filters button[type=submit]")
+    page.wait_for_selector("#claims")
+    want = httpx.get(dossier_server.base + "/api/claims", params={"speaker": speaker}).json()
+    assert _count(page, "#claims tr.claim-row") == len(want) > 0
+    screenshot(page, "claims-filtered")
+    _open(page, dossier_server, "/figures")
+    page.select_option("#figure-filters select[name=kind]", "money")
+    page.click("#figure-filters button[type=submit]")
+    page.wait_for_load_state()
+    money = httpx.get(dossier_server.base + "/api/figures", params={"kind": "money"}).json()
+    assert _count(page, "#conflicts .conflict") == len(money["conflicts"])
+    screenshot(page, "figures-filtered")
