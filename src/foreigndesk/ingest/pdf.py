@@ -108,7 +108,9 @@ def pdf_text(path: Path) -> tuple[str, list[tuple[int, int]]]:
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as e:
-        raise UnreadableInput(f"not a readable PDF ({e})") from None
+        if "password" in str(e).lower():
+            raise UnreadableInput("encrypted PDF (it needs a password)") from None
+        raise UnreadableInput("not a readable PDF (damaged or truncated)") from None
     try:
         n = len(pdf)
         if n > MAX_PAGES:
