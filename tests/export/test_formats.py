@@ -192,8 +192,21 @@ def test_web_export_streams_with_filters(made_db, tmp_path):
                       params={"format": "parquet", "listing": "events"}, timeout=60)
         assert r.status_code == 200 and r.content[:4] == b"PAR1" and r.content[-4:] == b"PAR1"
         for bad in ({"format": "nope"}, {"format": "ftm", "dyad": "narnia-cuba"},
-                    {"format": "parquet", "listing": "nope"}, {"format": "ftm", "limit": "0"}):
+                    {"format": "parquet", "listing": "nope"}, {"format": "ftm", "limit": "0"},
+                    {"format": "parquet", "listing": "claims", "actor": "CHN"},
+                    {"format": "gdelt", "since": "yesterday"}):
             r = httpx.get(f"{server.base}/api/export", params=bad, timeout=60)
             assert 400 <= r.status_code < 500, (bad, r.status_code)
     finally:
         server.stop()
+
+
+def test_event_filters_on_other_listings_are_refused(made_db, tmp_path):
+    r = run_cli("export", "parquet", "--db", str(made_db), "-o", str(tmp_path / "d.parquet"),
+                "--listing", "documents", "--dyad", "CHN-CUB", ok=False)
+    assert r.exit_code == 1 and "dyad" in r.stderr and len(r.stderr.splitlines()) == 1
+    r = run_cli("export", "ftm", "--db", str(made_db), "--dyad", "narnia-cuba", ok=False)
+    assert r.exit_code == 1 and "narnia" in r.stderr
+    r = run_cli("export", "ftm", "--db", str(tmp_path / "none.db"), ok=False)
+    assert r.exit_code == 1 and "no such store" in r.stderr
+    assert not (tmp_path / "none.db").exists()

@@ -62,7 +62,7 @@ def export_cmd(fmt: str, db: str, output: str, listing: str, actor_list: tuple[s
     Needs the export extra: pip install 'foreigndesk[export]' (ftm, gexf, graphml, parquet).
     """
     from foreigndesk.export.base import MissingDependency
-    from foreigndesk.export.run import ExportError, make_exporter, stream
+    from foreigndesk.export.run import ExportError, check_filters, make_exporter, stream
     from foreigndesk.store import Store
     from foreigndesk.store.filters import EventFilter, FilterError
 
@@ -70,7 +70,8 @@ def export_cmd(fmt: str, db: str, output: str, listing: str, actor_list: tuple[s
         flt = EventFilter(actors=actor_list, dyad=dyad, undirected=undirected, codes=codes,
                           since=since, until=until, origin=origin, modalities=modalities,
                           limit=limit)
-    except FilterError as e:
+        check_filters(fmt, listing, flt)
+    except (FilterError, ExportError) as e:
         fail(str(e))
     from pathlib import Path
 

@@ -57,6 +57,20 @@ def export(store: Store, fmt: str, out: IO[bytes], flt: EventFilter | None = Non
     return ex
 
 
+def check_filters(fmt: str, listing: str, flt: EventFilter) -> None:
+    """A listing other than events takes only dates: raise :class:`ExportError` when an
+    event filter is given for one (rather than ignoring it)."""
+    if fmt != "parquet" or listing == "events":
+        return
+    given = [name for name, value in (("actor", flt.actors), ("dyad", flt.dyad),
+                                      ("code", flt.codes), ("modality", flt.modalities),
+                                      ("limit", flt.limit), ("undirected", flt.undirected))
+             if value] + (["source"] if flt.origin != "all" else [])
+    if given:
+        raise ExportError(f"{', '.join(given)}: event filters, and the {listing} listing "
+                          "takes only since/until")
+
+
 def make_exporter(fmt: str, out: IO[bytes], listing: str = "events") -> Exporter:
     cls = exporter_class(fmt)
     if listing not in LISTINGS:

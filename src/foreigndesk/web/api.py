@@ -247,8 +247,15 @@ def export_format(request: Request, f: Filters = Depends(filters),
     from fastapi.responses import StreamingResponse
 
     from foreigndesk.export.base import MissingDependency
-    from foreigndesk.export.run import LISTINGS, ExportError, exporter_class, make_exporter, stream
-    from foreigndesk.store.filters import EventFilter, FilterError
+    from foreigndesk.export.run import (
+        LISTINGS,
+        ExportError,
+        check_filters,
+        exporter_class,
+        make_exporter,
+        stream,
+    )
+    from foreigndesk.store.filters import FilterError
 
     try:
         cls = exporter_class(format)
@@ -257,10 +264,9 @@ def export_format(request: Request, f: Filters = Depends(filters),
     if listing not in LISTINGS:
         raise HTTPException(422, f"listing: one of {', '.join(LISTINGS)}")
     try:
-        flt = EventFilter(actors=f.actors, dyad=f.dyad, undirected=f.undirected, codes=f.codes,
-                          since=f.since, until=f.until, origin=f.origin,
-                          modalities=f.modalities, limit=limit)
-    except FilterError as e:
+        flt = f.event_filter(limit)
+        check_filters(format, listing, flt)
+    except (FilterError, ExportError) as e:
         raise HTTPException(422, str(e)) from None
     pipe = _Pipe()
     try:
