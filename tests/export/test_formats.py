@@ -210,3 +210,21 @@ def test_event_filters_on_other_listings_are_refused(made_db, tmp_path):
     r = run_cli("export", "ftm", "--db", str(tmp_path / "none.db"), ok=False)
     assert r.exit_code == 1 and "no such store" in r.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+@pytest.mark.parametrize("fmt,module", [("gexf", "networkx"), ("ftm", "followthemoney"),
+                                        ("parquet", "pyarrow")])
+def test_missing_extra_gives_a_one_line_hint(made_db, tmp_path, fmt, module):
+    """Without the library (made unimportable in a fresh interpreter), one line says which
+    extra to install."""
+    import subprocess
+    import sys
+
+    code = (f"import sys; sys.modules[{module!r}] = None; "
+            "from foreigndesk.cli import main; main()")
+    r = subprocess.run([sys.executable, "-c", code, "export", fmt, "--db", str(made_db),
+                        "-o", str(tmp_path / f"x.{fmt}")], capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 1
+    assert r.stderr.strip().splitlines() == [
+        f"foreigndesk: this export needs {module}: pip install 'foreigndesk[export]'"]
