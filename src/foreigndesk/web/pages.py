@@ -3,6 +3,9 @@ and the reader's side panel)."""
 
 from __future__ import annotations
 
+import functools
+import json
+from importlib import resources
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -97,7 +100,17 @@ def map_page(s: Store = Depends(store), f: Filters = Depends(filters)) -> Respon
     top_p = max((p["mentions"] for p in places), default=1)
     top_e = max((e["events"] for e in located), default=1)
     return page("map.html", "map", places=places, located=located, top_p=top_p, top_e=top_e,
-                f=f, params=f.params())
+                f=f, params=f.params(), labels=country_labels())
+
+
+@functools.cache
+def country_labels() -> list[dict[str, Any]]:
+    """Country labels of the basemap (static/country_labels.json, built by
+    tools/build_labels.py): name, ISO3, position in map units, area of the mainland."""
+    text = resources.files("foreigndesk.web").joinpath("static/country_labels.json").read_text(
+        encoding="utf-8")
+    labels: list[dict[str, Any]] = json.loads(text)["labels"]
+    return labels
 
 
 @router.get("/relations")
