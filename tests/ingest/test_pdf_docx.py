@@ -128,3 +128,16 @@ def test_damaged_pdf_is_one_error(tmp_path):
     assert str(err).startswith(str(p)) and "PDF" in str(err)
 
 
+
+
+def test_timeline_claims_and_figures_cite_the_page(pdf_store):
+    import csv
+    import io
+
+    _pdf, db, _arts = pdf_store
+    for cmd in ("timeline", "claims"):
+        out = run_cli(cmd, "--db", str(db)).output
+        assert re.search(r", p\. [1-5]\b", out), cmd
+        rows = list(csv.DictReader(io.StringIO(run_cli(cmd, "--db", str(db), "--format",
+                                                       "csv").output)))
+        assert rows and all(r["page"] in {"1", "2", "3", "4", "5"} for r in rows), cmd

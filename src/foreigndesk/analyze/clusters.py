@@ -390,7 +390,7 @@ _CITED = """SELECT c.id AS claim_id, c.doc_id, c.sentence AS sentence_index, c.s
        c.speaker_code, c.cue, c.stance, c.kind, c.direct, c.content, c.date AS claim_date,
        c.date_source, d.rowid AS doc_order,
        c.echoes_actor, coalesce(ea.name, c.echoes_text, c.echoes_actor) AS echoes,
-       d.outlet, d.published, d.url, d.title, s.text AS sentence
+       d.outlet, d.published, d.url, d.title, s.text AS sentence, s.page
 FROM claims c
 JOIN documents d ON d.id = c.doc_id
 LEFT JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sentence

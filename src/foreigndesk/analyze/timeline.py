@@ -51,7 +51,7 @@ def timeline(store: Store, actors: list[str] | None = None, since: str | None = 
     marks = ",".join("?" * len(_DATED))
     common = """s.text AS sentence, x.doc_id, x.sentence AS sentence_index,
                 s.start AS sentence_start, s."end" AS sentence_end, x.start, x."end",
-                d.outlet, d.published, d.url, d.title"""
+                d.outlet, d.published, d.url, d.title, s.page"""
     rows = store.query(
         f"""SELECT 'time' AS kind, x.value AS date, x.precision, x.text AS expression,
                    x.anchored, 'text' AS date_source, {common}
