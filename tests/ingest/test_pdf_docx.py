@@ -141,3 +141,27 @@ def test_timeline_claims_and_figures_cite_the_page(pdf_store):
         rows = list(csv.DictReader(io.StringIO(run_cli(cmd, "--db", str(db), "--format",
                                                        "csv").output)))
         assert rows and all(r["page"] in {"1", "2", "3", "4", "5"} for r in rows), cmd
+
+
+def test_the_reader_marks_where_each_page_begins(pdf_store, tmp_path):
+    import shutil
+
+    import httpx
+
+    from foreigndesk.store import Store
+    from tests.web.server import Server
+
+    _pdf, db, _arts = pdf_store
+    copy = tmp_path / "reader.db"
+    shutil.copy(db, copy)
+    with Store.open(copy) as s:
+        doc = s.query("SELECT id FROM documents WHERE source LIKE '%#4'")[0]["id"]
+        pages = [r["page"] for r in s.query(
+            "SELECT DISTINCT page FROM sentences WHERE doc_id = ? ORDER BY page", (doc,))]
+    server = Server(copy)
+    try:
+        html = httpx.get(f"{server.base}/documents/{doc}", timeout=60).text
+    finally:
+        server.stop()
+    marks = re.findall(r'class="page-mark"[^>]*>p\. (\d+)<', html)
+    assert [int(m) for m in marks] == pages == [4, 5]

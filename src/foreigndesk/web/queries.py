@@ -104,7 +104,7 @@ def document_facts(store: Store, doc_id: str) -> dict[str, list[dict[str, Any]]]
     """Every fact of one document, by kind, each with its provenance."""
     q = store.query
     return {
-        "sentences": q('SELECT idx, start, "end", text FROM sentences WHERE doc_id = ? '
+        "sentences": q('SELECT idx, start, "end", text, page FROM sentences WHERE doc_id = ? '
                        "ORDER BY idx", (doc_id,)),
         "mentions": q("SELECT m.*, a.name AS actor_name, a.kind AS actor_kind FROM mentions m "
                       "LEFT JOIN actors a ON a.id = m.actor_id WHERE m.doc_id = ? "
