@@ -19,6 +19,8 @@ COMMAND_MODULES = (
     "serve",      # serve
     "report",     # report
     "export",     # export FORMAT
+    "watch",      # watch
+    "alerts",     # alert add|list|remove, alerts [check]
 )
 
 

@@ -295,7 +295,7 @@ def export_format(request: Request, f: Filters = Depends(filters),
                                       "claims|quantities|reuse, .csv .json or .jsonl")
 def export(name: str, s: Store = Depends(store), f: Filters = Depends(filters)) -> Response:
     """The name is checked against the list of listings: it never reaches the file system."""
-    from foreigndesk.cli.output import emit
+    from foreigndesk.formats import write_rows
 
     m = _EXPORT.match(name)
     if not m or m[1] not in EXPORTS:
@@ -320,7 +320,7 @@ def export(name: str, s: Store = Depends(store), f: Filters = Depends(filters)) 
     else:
         rows = queries.reuse_pairs(s)
     buf = io.StringIO()
-    emit(rows, fmt, out=buf)
+    write_rows(rows, fmt, buf)
     media = {"csv": "text/csv", "json": "application/json",
              "jsonl": "application/x-ndjson"}[fmt]
     return Response(buf.getvalue(), media_type=f"{media}; charset=utf-8",

@@ -22,6 +22,7 @@ NAV = [
     ("relations", "/relations", "Relations"),
     ("claims", "/claims", "Claims & echoes"),
     ("figures", "/figures", "Figures"),
+    ("alerts", "/alerts", "Alerts"),
     ("api", "/api/docs", "API"),
 ]
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
