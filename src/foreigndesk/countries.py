@@ -93,3 +93,38 @@ def code_prefix(actor: str) -> str | None:
     if ":" in a:
         return None
     return country_code(a)
+
+
+class CountryError(ValueError):
+    """Text that names no state (the message says what was given)."""
+
+
+def country(text: str) -> str:
+    """The ISO3 code of the state ``text`` names or codes; raises :class:`CountryError`."""
+    c = country_code(text)
+    if c is None or not c.isalpha() or len(c) != 3:
+        raise CountryError(f"not a country: {text!r} (a name such as Cuba, or an ISO 3166 "
+                           "code such as CUB)")
+    return c
+
+
+def parse_dyad(text: str) -> tuple[str, str]:
+    """"USA-CHN" (or "USA:CHN", "USA/CHN", "china-cuba", "united states/china") -> ("USA",
+    "CHN"). With hyphens inside a name ("guinea-bissau-cuba"), the split where both sides
+    name a state wins. Raises :class:`CountryError`."""
+    for sep in ("-", ":", "/", ","):
+        if sep not in text:
+            continue
+        pos = text.find(sep)
+        while pos >= 0:
+            a, b = text[:pos].strip(), text[pos + 1:].strip()
+            if a and b:
+                ca, cb = country_code(a), country_code(b)
+                if ca and cb:
+                    return ca, cb
+            pos = text.find(sep, pos + 1)
+        a, _, b = text.partition(sep)
+        if a.strip() and b.strip():
+            return country(a), country(b)
+    raise CountryError(f"not a dyad: {text!r} (write it as two countries: USA-CHN or "
+                       "china-cuba)")

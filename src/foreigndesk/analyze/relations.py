@@ -121,39 +121,25 @@ class Series:
 
 
 def parse_dyad(text: str) -> tuple[str, str]:
-    """"USA-CHN" (or "USA:CHN", "USA/CHN", "china-cuba", "united states/china") -> ("USA",
-    "CHN"). With hyphens inside a name ("guinea-bissau-cuba"), the split where both sides
-    name a state wins."""
-    from foreigndesk.countries import country_code
+    """"USA-CHN" (or "USA:CHN", "USA/CHN", "china-cuba") -> ("USA", "CHN"); see
+    :func:`foreigndesk.countries.parse_dyad`."""
+    from foreigndesk import countries
 
-    for sep in ("-", ":", "/", ","):
-        if sep not in text:
-            continue
-        pos = text.find(sep)
-        while pos >= 0:
-            a, b = text[:pos].strip(), text[pos + 1:].strip()
-            if a and b:
-                ca, cb = country_code(a), country_code(b)
-                if ca and cb:
-                    return ca, cb
-            pos = text.find(sep, pos + 1)
-        a, _, b = text.partition(sep)
-        if a.strip() and b.strip():
-            return country(a), country(b)
-    raise RelationsError(f"not a dyad: {text!r} (write it as two countries: USA-CHN or "
-                         "china-cuba)")
+    try:
+        return countries.parse_dyad(text)
+    except countries.CountryError as e:
+        raise RelationsError(str(e)) from None
 
 
 def country(code: str) -> str:
     """A country code as the store keeps it (upper-case 3 letters) from an ISO alpha-3 or
     alpha-2 code or a country name ("cuba", "United States")."""
-    from foreigndesk.countries import country_code
+    from foreigndesk import countries
 
-    c = country_code(code)
-    if c is None or not c.isalpha() or len(c) != 3:
-        raise RelationsError(f"not a country: {code!r} (a name such as Cuba, or an ISO 3166 "
-                             "code such as CUB)")
-    return c
+    try:
+        return countries.country(code)
+    except countries.CountryError as e:
+        raise RelationsError(str(e)) from None
 
 
 def mark(n: int) -> str | None:

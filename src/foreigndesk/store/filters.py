@@ -52,14 +52,14 @@ def date_range_clause(since: str | None, until: str | None,
 def _dyad(value: str | Sequence[str] | None) -> tuple[str, str] | None:
     if value is None or value == "":
         return None
-    from foreigndesk.analyze.relations import RelationsError, country, parse_dyad
+    from foreigndesk.countries import country, parse_dyad
 
     try:
         if isinstance(value, str):
             return parse_dyad(value)
         a, b = value
         return country(a), country(b)
-    except (RelationsError, ValueError) as e:
+    except ValueError as e:
         raise FilterError(str(e)) from None
 
 
