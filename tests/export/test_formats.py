@@ -228,3 +228,32 @@ def test_missing_extra_gives_a_one_line_hint(made_db, tmp_path, fmt, module):
     assert r.returncode == 1
     assert r.stderr.strip().splitlines() == [
         f"foreigndesk: this export needs {module}: pip install 'foreigndesk[export]'"]
+
+
+def test_parquet_timeline_listing(tmp_path):
+    """The timeline listing as Parquet: one row per timeline item, typed, with the dates the
+    text gives (written here, so the answer is known)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from tests.conftest import run_cli
+
+    text = tmp_path / "note.txt"
+    text.write_text("Title: Talks\nDate: 2023-02-08\n\nChina and Cuba signed a trade accord on "
+                    "6 February 2023 in Havana. The two countries first established relations "
+                    "in September 1960.\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    run_cli("ingest", str(text), "--db", str(db), "--workers", "1", "--quiet")
+    out = tmp_path / "timeline.parquet"
+    run_cli("export", "parquet", "--listing", "timeline", "--db", str(db), "-o", str(out))
+    t = pq.read_table(out)
+    assert t.schema.field("sentence_index").type == pa.int64()
+    assert t.schema.field("anchored").type == pa.bool_()
+    dates = set(t.column("date").to_pylist())
+    assert {"2023-02-06", "1960-09"} <= dates
+    shown = json.loads(run_cli("timeline", "--db", str(db), "--format", "json").output)
+    assert t.num_rows == len(shown)
+    cuba = tmp_path / "cuba.parquet"
+    run_cli("export", "parquet", "--listing", "timeline", "--actor", "CUB", "--since", "2000",
+            "--db", str(db), "-o", str(cuba))
+    assert set(pq.read_table(cuba).column("date").to_pylist()) == {"2023-02-06"}

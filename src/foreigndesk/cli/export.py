@@ -10,9 +10,9 @@ import click
 
 from foreigndesk.cli.output import db_option, fail
 from foreigndesk.export import FORMATS
+from foreigndesk.export.run import LISTINGS
 from foreigndesk.model import MODALITIES
 
-LISTINGS = ("events", "documents", "actors", "claims", "figures", "places")
 
 
 @click.command(name="export")

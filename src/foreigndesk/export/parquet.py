@@ -1,6 +1,6 @@
-"""Parquet of a listing (``--listing events|documents|actors|claims|figures|places``), with
-typed columns (integers, floats, booleans, strings; dates stay ISO strings because many are
-a month or a year only, with ``date_precision`` beside them where the listing has it).
+"""Parquet of a listing (``--listing events|documents|actors|claims|figures|places|timeline``),
+with typed columns (integers, floats, booleans, strings; dates stay ISO strings because many
+are a month or a year only, with ``date_precision`` or ``precision`` beside them).
 
 Rows are written in row groups of :data:`BATCH` as they stream from the store. An event's
 citation columns are those of its first report (``doc_id``, ``sentence_index``, ``page``,
@@ -42,6 +42,10 @@ SCHEMAS: dict[str, list[tuple[str, str]]] = {
                 ("usd_year", I), ("low", F), ("high", F), ("approx", S), ("measure", S),
                 ("stated_by", S), ("outlet", S), ("published", S), ("url", S), ("title", S),
                 ("sentence_text", S)],
+    "timeline": [("date", S), ("precision", S), ("kind", S), ("expression", S), ("event", S),
+                 ("dated_by", S), ("anchored", B), ("sentence", S), ("actors", S),
+                 ("events", S), ("doc_id", S), ("sentence_index", I), ("outlet", S),
+                 ("published", S), ("url", S), ("title", S)],
     "places": [("name", S), ("country", S), ("feature", S), ("lat", F), ("lon", F),
                ("gazetteer_id", S), ("mentions", I), ("documents", I), ("doc_id", S),
                ("sentence", I)],

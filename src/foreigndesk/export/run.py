@@ -12,7 +12,7 @@ from foreigndesk.store import Store
 from foreigndesk.store import exports as rows
 from foreigndesk.store.filters import EventFilter
 
-LISTINGS = ("events", "documents", "actors", "claims", "figures", "places")
+LISTINGS = ("events", "documents", "actors", "claims", "figures", "places", "timeline")
 
 
 class ExportError(ValueError):
@@ -44,7 +44,27 @@ def source_rows(store: Store, source: str, flt: EventFilter) -> Iterator[dict[st
         return rows.iter_claims(store, flt.since, flt.until)
     if source == "figures":
         return rows.iter_quantities(store, flt.since, flt.until)
+    if source == "timeline":
+        return timeline_rows(store, flt)
     raise ExportError(f"no listing {source!r} (one of {', '.join(LISTINGS)})")
+
+
+def timeline_rows(store: Store, flt: EventFilter) -> Iterator[dict[str, Any]]:
+    """The timeline's items (its actors and dates from the filter), flattened: a time
+    expression's item names it under ``expression``; an event item, dated by a neighbouring
+    clause or its document, names its verb under ``event`` (as ``foreigndesk timeline``)."""
+    import json
+
+    from foreigndesk.analyze.timeline import timeline
+
+    for r in timeline(store, list(flt.actors), flt.since, flt.until):
+        event = r["kind"] == "event"
+        yield {**r, "expression": None if event else r["expression"],
+               "event": r["expression"] if event else None,
+               "dated_by": r.get("date_source") if event else "text",
+               "sentence_index": r.get("sentence_index"),
+               "actors": "; ".join(r.get("actors") or []),
+               "events": json.dumps(r.get("events") or [], ensure_ascii=False)}
 
 
 def export(store: Store, fmt: str, out: IO[bytes], flt: EventFilter | None = None,
@@ -58,17 +78,20 @@ def export(store: Store, fmt: str, out: IO[bytes], flt: EventFilter | None = Non
 
 
 def check_filters(fmt: str, listing: str, flt: EventFilter) -> None:
-    """A listing other than events takes only dates: raise :class:`ExportError` when an
-    event filter is given for one (rather than ignoring it)."""
+    """A listing other than events takes only dates (the timeline: dates and actors): raise
+    :class:`ExportError` when another event filter is given for one (rather than ignoring
+    it)."""
     if fmt != "parquet" or listing == "events":
         return
-    given = [name for name, value in (("actor", flt.actors), ("dyad", flt.dyad),
+    actors = () if listing == "timeline" else flt.actors
+    given = [name for name, value in (("actor", actors), ("dyad", flt.dyad),
                                       ("code", flt.codes), ("modality", flt.modalities),
                                       ("limit", flt.limit), ("undirected", flt.undirected))
              if value] + (["source"] if flt.origin != "all" else [])
     if given:
+        takes = "actor, since and until" if listing == "timeline" else "only since/until"
         raise ExportError(f"{', '.join(given)}: event filters, and the {listing} listing "
-                          "takes only since/until")
+                          f"takes {takes}")
 
 
 def make_exporter(fmt: str, out: IO[bytes], listing: str = "events") -> Exporter:
