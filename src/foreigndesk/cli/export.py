@@ -14,7 +14,6 @@ from foreigndesk.export.run import LISTINGS
 from foreigndesk.model import MODALITIES
 
 
-
 @click.command(name="export")
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(FORMATS)))
 @db_option
