@@ -165,3 +165,22 @@ def test_the_reader_marks_where_each_page_begins(pdf_store, tmp_path):
         server.stop()
     marks = re.findall(r'class="page-mark"[^>]*>p\. (\d+)<', html)
     assert [int(m) for m in marks] == pages == [4, 5]
+
+
+def test_the_claims_page_cites_the_page(pdf_store, tmp_path):
+    import shutil
+
+    import httpx
+
+    from tests.web.server import Server
+
+    _pdf, db, _arts = pdf_store
+    copy = tmp_path / "pages.db"
+    shutil.copy(db, copy)
+    server = Server(copy)
+    try:
+        claims = httpx.get(f"{server.base}/claims", params={"about": "the"}, timeout=60).text
+    finally:
+        server.stop()
+    assert 'class="claim-row"' in claims
+    assert re.search(r"</a>, [^<]*, p\. [1-5]\b", claims)
