@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from fastapi import HTTPException
 
+from foreigndesk.charts.geometry import nice_ticks
 from foreigndesk.links import safe_url
-from foreigndesk.web.charts import nice_ticks
 from foreigndesk.web.filters import filters
 from foreigndesk.web.graph import Edge, Node, layout
 from foreigndesk.web.highlight import runs

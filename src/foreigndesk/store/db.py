@@ -133,15 +133,18 @@ class Store:
         d = ex.document
         c.execute(
             "INSERT INTO documents(id,title,outlet,author,published,url,urls,language,source,reader,"
-            "text,n_chars,n_words,ingested_at,language_note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "text,n_chars,n_words,ingested_at,pages,language_note) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (d.id, d.title, d.outlet, d.author, d.published, d.url, json.dumps(d.urls),
              d.language, d.source, d.reader, d.text, len(d.text), len(d.text.split()),
-             datetime.now(UTC).isoformat(timespec="seconds"), d.language_note),
+             datetime.now(UTC).isoformat(timespec="seconds"),
+             json.dumps([list(p) for p in d.pages]) if d.pages else None, d.language_note),
         )
         self.upsert_actors(ex.actors.values())
         c.executemany(
-            'INSERT INTO sentences(doc_id,idx,start,"end",text) VALUES (?,?,?,?,?)',
-            [(s.doc_id, s.sentence, s.start, s.end, s.text) for s in ex.sentences],
+            'INSERT INTO sentences(doc_id,idx,start,"end",text,page) VALUES (?,?,?,?,?,?)',
+            [(s.doc_id, s.sentence, s.start, s.end, s.text, d.page_at(s.start))
+             for s in ex.sentences],
         )
         c.executemany(
             'INSERT INTO mentions(doc_id,sentence,start,"end",text,label,actor_id,country,sector,'
