@@ -74,6 +74,9 @@ def test_views_show_language_note_and_gloss(multi_db):
     try:
         docs = httpx.get(server.base + "/api/documents", params={"limit": 100}).json()["documents"]
         by_title = {d["title"]: d["id"] for d in docs}
+        assert {d["title"]: d["language"] for d in docs}["Un ballon chinois"] == "fr"
+        listing = httpx.get(server.base + "/documents", timeout=60).text
+        assert re.search(r'class="lang-badge" title="not extracted: [^"]*not supported[^"]*">FR', listing)
         fr = httpx.get(server.base + f"/documents/{by_title['Un ballon chinois']}", timeout=60).text
         assert re.search(r'class="lang-badge">FR<', fr) and "Not extracted:" in fr
         zh_id = by_title["外交部发言人就美国发现中国气球答记者问"]

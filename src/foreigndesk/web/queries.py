@@ -59,7 +59,7 @@ def documents(store: Store, search: str | None = None, outlet: str | None = None
         snippet = "snippet(documents_fts, 1, char(1), char(2), '…', 16)"
     base = f"FROM documents d{join} WHERE {' AND '.join(where)}"
     sql = (f"SELECT d.id, d.title, d.outlet, d.author, d.published, d.url, d.n_words, "
-           f"d.source, {snippet} AS snippet, "
+           f"d.source, d.language, d.language_note, {snippet} AS snippet, "
            f"(SELECT count(*) FROM event_mentions em WHERE em.doc_id = d.id) AS n_events, "
            f"(SELECT count(*) FROM claims c WHERE c.doc_id = d.id) AS n_claims {base} "
            f"ORDER BY d.published IS NULL, d.published DESC, d.rowid LIMIT ? OFFSET ?")
