@@ -22,7 +22,7 @@ from importlib import resources
 from foreigndesk.extract.intl_data import actor_pattern, actor_phrases, raw, spaced
 
 _NUM_ES = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?:\s+(mil millones|millones|"
-                     r"millón|mil)\b)?")
+                     r"millón|mil)\b(?:\s+de\b)?)?")
 _NUM_ZH = re.compile(r"(\d+(?:\.\d+)?)\s*(万亿|亿|千万|百万|万)?")
 _SCALES = {"mil millones": 1e9, "millones": 1e6, "millón": 1e6, "mil": 1e3,
            "万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
@@ -58,7 +58,7 @@ def _numbers(text: str, language: str) -> str:
 
     def es(m: re.Match[str]) -> str:
         v = float(m.group(1).replace(".", "") + ("." + m.group(2) if m.group(2) else ""))
-        return english_number(v * _SCALES.get((m.group(3) or "").lower(), 1))
+        return english_number(v * _SCALES.get((m.group(3) or "").lower(), 1))  # "de" dropped
     return _NUM_ES.sub(es, text)
 
 
