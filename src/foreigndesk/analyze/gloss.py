@@ -34,6 +34,8 @@ def english_number(value: float) -> str:
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if value >= size:
             return f"{value / size:g} {word}"
+    if value < 10_000:  # "2023" stays a year, "2000" is "2000" (a figure all the same)
+        return f"{value:.0f}" if value == int(value) else f"{value}"
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
@@ -79,17 +81,23 @@ def gloss(text: str, language: str | None) -> str:
 
 
 def _words(text: str, language: str) -> str:
-    text = _numbers(text, language)
     lex = lexicon(language)
     if spaced(language):
-        words = _WORD.findall(text)
+        words = _WORD.findall(_numbers(text, language))
     else:
         import logging
 
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        words = [w for w in jieba.cut(text) if w.strip()]
+        figures: list[str] = []  # kept whole through segmentation ("2,000" is one word)
+
+        def hold(m: re.Match[str]) -> str:
+            figures.append(_numbers(m.group(0), language).strip())
+            return f" qqfig{len(figures) - 1}qq "
+        held = _NUM_ZH.sub(hold, text)
+        words = [w for w in jieba.cut(held) if w.strip()]
+        words = [figures[int(w[5:-2])] if re.fullmatch(r"qqfig\d+qq", w) else w for w in words]
     out = []
     i = 0
     while i < len(words):
