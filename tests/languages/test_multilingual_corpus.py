@@ -88,3 +88,13 @@ def test_views_show_language_note_and_gloss(multi_db):
         assert re.search(r'class="gloss">gloss: [^<]*airship', claims)  # beside its gloss
     finally:
         server.stop()
+
+
+@pytest.mark.skipif(missing("es") is not None, reason=str(missing("es")))
+def test_brief_shows_languages_originals_and_glosses(multi_db, tmp_path):
+    out = tmp_path / "brief.md"
+    run_cli("report", "--db", str(multi_db), "-o", str(out))
+    md = out.read_text(encoding="utf-8")
+    lines = [ln for ln in md.splitlines() if "[ZH]" in ln or "[ES]" in ln]
+    assert any("[ZH]" in ln and "1亿美元" in ln and "(gloss: " in ln for ln in lines)
+    assert any("[ES]" in ln and "100 millones de dólares" in ln and "(gloss: " in ln for ln in lines)
