@@ -5,8 +5,8 @@ goes) and yields one result per document in input order, keeping only a few chun
 flight, so memory does not grow with the size of the batch. Each document is extracted
 within its own time and memory budget (:mod:`foreigndesk.extract.budget`); a document that
 exceeds it, or whose extraction raises, becomes an :class:`ExtractError` and costs nothing
-but itself. A worker process that dies (killed for memory, say) costs only the document it
-was working on: the others of its chunk are redone one by one in a fresh pool.
+but itself. A worker process that dies (killed for memory, say) costs only its chunk: the
+pool is replaced and the other chunks in flight are redone.
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ import signal
 import traceback
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from typing import Any
 
 from foreigndesk.extract.budget import Budget, BudgetExceeded, budget
 from foreigndesk.model import Document, Extraction
@@ -111,21 +110,22 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def _new_pool(workers: int) -> ProcessPoolExecutor:
+def _new_pool(workers: int) -> Any:
     fork = "fork" in mp.get_all_start_methods()
     if fork:
         _init_worker()  # built once here, shared with the forked workers (copy-on-write)
     ctx = mp.get_context("fork" if fork else "spawn")
-    return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_pool_worker)
+    return ctx.Pool(workers, initializer=_init_pool_worker)
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool now: pending chunks cancelled, workers terminated."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for p in processes:
-        if p.is_alive():
-            p.terminate()
+def _patience(chunk: list[Document], limits: Budget | None, queued: int, workers: int
+              ) -> float | None:
+    """How long to wait for a chunk before its worker is taken for dead: every document
+    ahead of it and in it at its full budget, twice, plus a minute (None: no budget)."""
+    if limits is None or limits.seconds == float("inf"):
+        return None
+    ahead = queued // workers + 1
+    return 2 * (limits.seconds + 5) * len(chunk) * ahead + 60
 
 
 def run(docs: Iterable[Document], workers: int = 1, chunk_docs: int = 8,
@@ -142,44 +142,38 @@ def run(docs: Iterable[Document], workers: int = 1, chunk_docs: int = 8,
             for d in c:
                 yield extract_one(d, limits)
         return
-    chunks = itertools.chain(first, chunks)
     pool = _new_pool(workers)
-    flight: deque[tuple[list[Document], Future[list[Result]]]] = deque()
+    flight: deque[tuple[list[Document], Any]] = deque()
     try:
-        for c in chunks:
-            flight.append((c, pool.submit(_extract_chunk, c, limits)))
+        for c in itertools.chain(first, chunks):
+            flight.append((c, pool.apply_async(_extract_chunk, (c, limits))))
             while len(flight) >= 2 * workers:
                 pool = yield from _drain_one(flight, pool, workers, limits)
         while flight:
             pool = yield from _drain_one(flight, pool, workers, limits)
     finally:
-        _stop(pool)
+        pool.terminate()
+        pool.join()
 
 
-def _drain_one(flight: deque[tuple[list[Document], Future[list[Result]]]],
-               pool: ProcessPoolExecutor, workers: int,
-               limits: Budget | None) -> Generator[Result, None, ProcessPoolExecutor]:
+def _drain_one(flight: deque[tuple[list[Document], Any]], pool: Any, workers: int,
+               limits: Budget | None) -> Generator[Result, None, Any]:
     """Yield the results of the oldest chunk in flight; returns the pool to go on with (a new
-    one when a worker died)."""
-    chunk, fut = flight.popleft()
+    one when a worker died: its chunk is reported, the others in flight are redone)."""
+    chunk, pending = flight.popleft()
     try:
-        results = fut.result()
-    except BrokenProcessPool:
-        # a worker died: every chunk in flight is lost. Redo them one document at a time in
-        # a fresh pool; a document that kills its worker again is reported.
-        _stop(pool)
-        pending = [chunk] + [c for c, _f in flight]
+        results = pending.get(_patience(chunk, limits, len(flight), workers))
+    except mp.TimeoutError:
+        pool.terminate()
+        pool.join()
+        for d in chunk:
+            yield ExtractError(d, "extraction failed: its worker process died or stopped "
+                                  "answering (out of memory?)")
+        redo = [c for c, _p in flight]
         flight.clear()
         pool = _new_pool(workers)
-        for c in pending:
-            for d in c:
-                try:
-                    yield from pool.submit(_extract_chunk, [d], limits).result()
-                except BrokenProcessPool:
-                    _stop(pool)
-                    pool = _new_pool(workers)
-                    yield ExtractError(d, "extraction failed: its worker process died "
-                                          "(out of memory?)")
+        for c in redo:
+            flight.append((c, pool.apply_async(_extract_chunk, (c, limits))))
         return pool
     yield from results
     return pool
