@@ -97,7 +97,7 @@ def table_reason(head: str) -> str | None:
     """Why the first part of a file is a data table rather than prose, or None: a GDELT
     event export (57, 58 or 61 tab-separated fields, a numeric id first), or at least three
     lines with the same number of tab-separated (>= 3) or comma-separated (>= 5) fields,
-    short ones (at most 4 words a field on average: cells, not sentences)."""
+    short ones (at most 4 words a field on average) and no line ending like a sentence."""
     lines = [ln for ln in head.split("\n")[:20] if ln.strip()]
     if len(lines) > 1 and not head.endswith("\n"):
         lines = lines[:-1]  # the last line may be cut off by the sniffing window
@@ -114,7 +114,8 @@ def table_reason(head: str) -> str | None:
         counts = {ln.count(sep) for ln in rows}
         n = counts.pop() if len(counts) == 1 else 0
         words = sum(len(ln.split()) for ln in rows) / (len(rows) * (n + 1))
-        if n >= least - 1 and words <= 4:  # short cells, not sentences
+        sentences = any(ln.rstrip().endswith((".", "!", "?", '"', "”")) for ln in rows)
+        if n >= least - 1 and words <= 4 and not sentences:  # short cells, not sentences
             return (f"looks like a table of {name}-separated values, not a text: use "
                     "`foreigndesk import gdelt` or `foreigndesk import unvotes` for data sets")
     return None
