@@ -16,6 +16,7 @@ from foreigndesk.analyze.events import (
 )
 from foreigndesk.analyze.relations import COUNTED
 from foreigndesk.cli.output import db_option, emit, fail, format_option
+from foreigndesk.cli.params import check_actors, date_option
 from foreigndesk.model import MODALITIES
 
 
@@ -32,9 +33,8 @@ from foreigndesk.model import MODALITIES
 @click.option("--code", "codes", multiple=True, metavar="CODE",
               help="Only events whose CAMEO code starts with CODE (05: every 05x code). "
                    "Repeat for several.")
-@click.option("--since", default=None, help="Only events dated on or after this date "
-                                            "(YYYY[-MM[-DD]]).")
-@click.option("--until", default=None, help="Only events dated on or before this date.")
+@date_option("since", "Only events dated on or after this date")
+@date_option("until", "Only events dated on or before this date")
 @click.option("--source", "origin", type=click.Choice(["news", "gdelt", "all"]), default="all",
               show_default=True, help="Events coded from the stored news, imported GDELT rows, "
                                       "or both.")
@@ -90,6 +90,7 @@ def events(db: str, fmt: str, actor_list: tuple[str, ...], dyad: str | None, und
         sql += f" LIMIT {int(limit)}"
     try:
         with Store.open(db) as store:
+            check_actors(store, actor_list)
             rows = store.query(sql, params)
             if limit:
                 rows.reverse()
@@ -119,8 +120,8 @@ def events(db: str, fmt: str, actor_list: tuple[str, ...], dyad: str | None, und
 @click.option("--undirected", is_flag=True,
               help="Events both ways (A to B and B to A); by default only A to B. Votes are "
                    "always symmetric.")
-@click.option("--since", default=None, help="From this date (YYYY[-MM[-DD]]).")
-@click.option("--until", default=None, help="Up to this date (YYYY[-MM[-DD]]).")
+@date_option("since", "From this date")
+@date_option("until", "Up to this date")
 @click.option("--modality", "modalities", multiple=True, type=click.Choice(COUNTED),
               help="Only news events of this modality (repeat; default: both). The index "
                    "counts only events that happened: negated, hypothetical and future ones "

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from foreigndesk.cli.output import db_option, fail
+from foreigndesk.cli.output import db_create_option, fail
 from foreigndesk.ingest.tabular import Progress
 
 MAX_BAD_SHOWN = 50  # bad rows reported one per line per file; the rest are counted
@@ -85,7 +85,7 @@ def import_group() -> None:
 
 @import_group.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@db_option
+@db_create_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 def gdelt(files: tuple[str, ...], db: str, quiet: bool) -> None:
     """Import GDELT event export FILES (plain, .gz or .zip; a directory stands for the
@@ -142,7 +142,7 @@ def gdelt(files: tuple[str, ...], db: str, quiet: bool) -> None:
 
 @import_group.command()
 @click.argument("directory", type=click.Path())
-@db_option
+@db_create_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 def unvotes(directory: str, db: str, quiet: bool) -> None:
     """Import UN General Assembly roll-call votes from DIRECTORY in the unvotes layout.

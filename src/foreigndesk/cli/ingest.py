@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from foreigndesk.cli.output import error, fail
+from foreigndesk.cli.output import db_create_option, error, fail
 from foreigndesk.extract.budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Budget
 from foreigndesk.ingest import read_paths
 from foreigndesk.model import Extraction, to_json
@@ -58,9 +58,7 @@ def _limits(seconds: float, memory_mb: float) -> Budget | None:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--db", "db", type=click.Path(dir_okay=False), default="foreigndesk.db",
-              show_default=True, envvar="FOREIGNDESK_DB",
-              help="SQLite store to use (created and migrated when it does not exist yet).")
+@db_create_option
 @workers_option
 @follow_links_option
 @budget_options
