@@ -66,6 +66,9 @@ def test_named_dates_filter(small_db: Path) -> None:
     assert "fisheries" not in r.stdout and "balloon" not in r.stdout
     r = run_cli("timeline", "--db", str(small_db), "--format", "jsonl", "--until", "2022")
     assert "fisheries" in r.stdout and "balloon" not in r.stdout
+    r = run_cli("timeline", "--db", str(small_db), "--format", "jsonl", "--since",
+                "20 years ago")  # read as a year, not compared as the string "20 years ago"
+    assert "fisheries" in r.stdout and "balloon" in r.stdout
 
 
 def test_unknown_actor_suggests_close_matches(small_db: Path) -> None:
