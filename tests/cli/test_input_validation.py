@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from tests.conftest import run_cli
 
 from foreigndesk.cli.params import parse_cli_date
-from tests.conftest import run_cli
 
 TODAY = dt.date(2024, 3, 15)
 

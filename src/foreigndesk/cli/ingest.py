@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
+from foreigndesk.cli.fetching import fetch_options, make_fetcher
 from foreigndesk.cli.output import db_create_option, error, fail
 from foreigndesk.extract.budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Budget
 from foreigndesk.ingest import read_paths
@@ -57,15 +58,25 @@ def _limits(seconds: float, memory_mb: float) -> Budget | None:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @db_create_option
 @workers_option
 @follow_links_option
 @budget_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False),
+              help="A file of URLs to fetch, one per line (# starts a comment); repeatable.")
+@fetch_options
 def ingest(paths: tuple[str, ...], db: str, workers: int | None, follow_links: bool,
-           doc_timeout: float, doc_memory: float, quiet: bool) -> None:
-    """Read PATHS (files or directories), extract every fact and store them.
+           doc_timeout: float, doc_memory: float, quiet: bool, url_lists: tuple[str, ...],
+           delay: float, timeout: float, max_size: int | None, retries: int,
+           backoff: float) -> None:
+    """Read PATHS (files, directories or http(s) URLs), extract every fact and store them.
+
+    A URL is fetched politely (an honest User-Agent, robots.txt, a delay between requests to
+    one host, timeouts, a size limit, retries with backoff, conditional requests against the
+    store's HTTP cache) and its main text and metadata (title, date, outlet, author,
+    canonical URL) are read with trafilatura. No logins, no JavaScript.
 
     Readers are chosen by extension and content: plain text (a dossier that compiles
     several articles is split into one document per article), HTML, JSON Lines, RSS/Atom.
@@ -78,17 +89,28 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, follow_links: b
     complete documents; running again adds the rest.
     """
     from foreigndesk.analyze.refresh import refresh
+    from foreigndesk.ingest.urls import read_inputs, read_url_lists
     from foreigndesk.run.stream import Counts, ingest_stream
     from foreigndesk.store import Store
 
+    if not paths and not url_lists:
+        raise click.UsageError("give PATHS or URLs to ingest, or --urls FILE")
     counts = Counts()
     interrupted = False
     try:
         store = Store.open(db)
     except sqlite3.Error as e:
         fail(f"{db}: {e}")
+    fetcher = make_fetcher(store, delay, timeout, max_size, retries, backoff)
+    listed, bad_lists = read_url_lists(url_lists)
+    for bad in bad_lists:
+        error(str(bad))
+        counts.failed.append(bad.path)
+    paths = paths + tuple(listed)
+    items = read_inputs(paths, fetcher,
+                        read_files=lambda ps: read_paths(ps, follow_links=follow_links))
     try:
-        ingest_stream(read_paths(paths, follow_links=follow_links), store, error, counts,
+        ingest_stream(items, store, error, counts,
                       workers=workers or default_workers(),
                       limits=_limits(doc_timeout, doc_memory),
                       progress=None if quiet else _progress)
