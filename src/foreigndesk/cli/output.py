@@ -26,14 +26,23 @@ def format_option(f: F) -> F:
 
 
 def _existing_store(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    """``--db`` of a read command: the store must exist (only ingest and import create one)."""
+    """``--db`` of a read command: the store must exist (only ingest and import create one).
+    A group's option is checked when the group itself runs (:func:`require_store`), not
+    before a subcommand or its --help."""
+    if ctx.resilient_parsing or isinstance(ctx.command, click.Group):
+        return value
+    require_store(value)
+    return value
+
+
+def require_store(value: str) -> None:
+    """Exit with one line unless a store exists at ``value``."""
     p = Path(value)
     if not p.exists():
         fail(f"{value}: no such store (create one with foreigndesk ingest PATH --db {value}, "
              "or give the right --db)")
     if p.is_dir():
         fail(f"{value}: is a directory, not a store")
-    return value
 
 
 def db_option(f: F) -> F:

@@ -9,17 +9,25 @@ def actor_known(store: Store, actor: str) -> bool:
     """True when ``actor`` names something the listings can match: an actor id or name, a
     mention's text, a CAMEO code (country, or country and sector) of an actor, or a country
     or actor code of an event."""
+    from foreigndesk.countries import country_code
+
     a = actor.strip()
-    up = a.upper()
+    code = None if (a.isupper() or ":" in a) else country_code(a)  # "cuba" is CUB
     q = store.conn.execute
-    if q("SELECT 1 FROM actors WHERE id = ? OR name = ? COLLATE NOCASE "
-         "OR (country || coalesce(sector, '')) LIKE ? LIMIT 1", (a, a, up + "%")).fetchone():
+    if q("SELECT 1 FROM actors WHERE id = ? OR name = ? COLLATE NOCASE LIMIT 1",
+         (a, a)).fetchone():
         return True
     if q("SELECT 1 FROM mentions WHERE text = ? COLLATE NOCASE LIMIT 1", (a,)).fetchone():
         return True
-    return q("SELECT 1 FROM events WHERE source_country = ? OR target_country = ? "
+    for up in {a.upper(), code} - {None}:
+        if q("SELECT 1 FROM actors WHERE (country || coalesce(sector, '')) LIKE ? LIMIT 1",
+             (f"{up}%",)).fetchone():
+            return True
+        if q("SELECT 1 FROM events WHERE source_country = ? OR target_country = ? "
              "OR source_code LIKE ? OR target_code LIKE ? LIMIT 1",
-             (up, up, up + "%", up + "%")).fetchone() is not None
+             (up, up, f"{up}%", f"{up}%")).fetchone():
+            return True
+    return False
 
 
 def actor_vocabulary(store: Store) -> list[str]:
