@@ -111,3 +111,45 @@ def check_actors(store: Any, actors: Sequence[str], option: str = "--actor") -> 
         hint = f" (did you mean {', '.join(by_lower[c] for c in close)}?)" if close else \
             " (foreigndesk actors lists them)"
         fail(f"{option} {a!r}: no such actor in this store{hint}")
+
+
+def event_filter_options(since_help: str = "Only events dated on or after this date",
+                         until_help: str = "Only events dated on or before this date"
+                         ) -> Callable[[F], F]:
+    """The options of :class:`foreigndesk.store.filters.EventFilter`, the same for every
+    command that selects events (``events``, ``export``): ``--actor``, ``--dyad``,
+    ``--undirected``, ``--code``, ``--since``, ``--until``, ``--source``, ``--modality``,
+    ``--limit``."""
+    from foreigndesk.model import MODALITIES
+
+    options = [
+        click.option("--actor", "-a", "actor_list", multiple=True,
+                     help="Only events with this actor as source or target: a country code "
+                          "(CHN) or name (cuba), a CAMEO actor code (CUBGOV), an actor id or a "
+                          "name. Repeat for several (any)."),
+        click.option("--dyad", default=None, metavar="A-B",
+                     help="Only events from A to B (country codes or names, e.g. CHN-CUB or "
+                          "china-cuba); add --undirected for both directions."),
+        click.option("--undirected", is_flag=True,
+                     help="With --dyad: events in either direction."),
+        click.option("--code", "codes", multiple=True, metavar="CODE",
+                     help="Only events whose CAMEO code starts with CODE (05: every 05x "
+                          "code). Repeat for several."),
+        date_option("since", since_help),
+        date_option("until", until_help),
+        click.option("--source", "origin", type=click.Choice(["news", "gdelt", "all"]),
+                     default="all", show_default=True,
+                     help="Events coded from the stored news, imported GDELT rows, or both."),
+        click.option("--modality", "modalities", multiple=True, type=click.Choice(MODALITIES),
+                     help="Only events of this modality (repeat for several; default: all). "
+                          "GDELT rows are all 'asserted'."),
+        click.option("--limit", type=click.IntRange(1), default=None,
+                     help="At most this many events (latest first when set)."),
+    ]
+
+    def apply(f: F) -> F:
+        for option in reversed(options):
+            f = option(f)
+        return f
+
+    return apply

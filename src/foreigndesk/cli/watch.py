@@ -64,7 +64,7 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_cycles:
     """
     from foreigndesk.alerts.definitions import WatchError, all_watches
     from foreigndesk.analyze.refresh import refresh
-    from foreigndesk.run.signals import sigint_deferred
+    from foreigndesk.run.stream import sigint_deferred
     from foreigndesk.store import Store
     from foreigndesk.watch.cycle import Watcher
     from foreigndesk.watch.schedule import parse_duration, sleep_until
