@@ -11,9 +11,9 @@ from foreigndesk.store import Store
 
 
 def _reuse(store: Store) -> object:
-    from foreigndesk.analyze.reuse import refresh_reuse
+    from foreigndesk.analyze.reuse_update import update_reuse
 
-    return refresh_reuse(store)
+    return update_reuse(store)
 
 
 def _clusters(store: Store) -> object:
