@@ -141,7 +141,8 @@ class _Similarity:
         self.props: dict[int, prop.Proposition] = {}
         self.centred: np.ndarray | None = None
         if emb is not None and len(claims) >= CENTRE_MIN:
-            c = emb - emb.mean(axis=0)
+            e64 = emb.astype(np.float64)  # float64: the same centre however it is summed
+            c = e64 - e64.mean(axis=0)
             norms = np.linalg.norm(c, axis=1, keepdims=True)
             norms[norms == 0] = 1.0
             self.centred = c / norms
@@ -234,7 +235,7 @@ def _load_claims(store: Store) -> list[_Claim]:
             negated=bool(_NEGATION.search(r["content"])),
             speaker=prop.speaker_keys(r["speaker_actor"], r["speaker_text"]) if relative
             else frozenset(), relative=relative))
-    out.sort(key=lambda c: c.key)
+    out.sort(key=lambda c: (c.key, c.id))
     return out
 
 

@@ -38,21 +38,20 @@ CREATE TABLE claim_features (
 ) WITHOUT ROWID;
 CREATE TABLE claim_common_features (feature INTEGER PRIMARY KEY) WITHOUT ROWID;
 -- Pairs of contents that say the same (words or embeddings, anchors agreeing), a < b.
--- centred: NULL when the pair holds on its words alone; else the pair holds only while the
--- centred cosine stays >= the threshold, and slack is how far the centre may move before it
--- can cross (see cluster_update); active says whether it holds now.
+-- due: NULL when the pair holds on its words alone; else the pair rests on the centred
+-- cosine and is checked again once the centre has moved by due or more (see
+-- foreigndesk.analyze.cluster_update); active says whether it holds now.
 CREATE TABLE claim_edges (
-  a INTEGER NOT NULL, b INTEGER NOT NULL, score REAL NOT NULL,
-  centred REAL, slack REAL, active INTEGER NOT NULL,
+  a INTEGER NOT NULL, b INTEGER NOT NULL, score REAL NOT NULL, due REAL, active INTEGER NOT NULL,
   PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
 CREATE INDEX claim_edges_b ON claim_edges(b);
-CREATE INDEX claim_edges_slack ON claim_edges(slack) WHERE slack IS NOT NULL;
+CREATE INDEX claim_edges_due ON claim_edges(due) WHERE due IS NOT NULL;
 -- Decisions of the cluster merge (are the first contents of two clusters related?) that
 -- rested on the centred cosine, kept so that a move of the centre re-runs their component.
 CREATE TABLE claim_decisions (
-  a INTEGER NOT NULL, b INTEGER NOT NULL, centred REAL NOT NULL, slack REAL NOT NULL,
+  a INTEGER NOT NULL, b INTEGER NOT NULL, due REAL NOT NULL, outcome INTEGER NOT NULL,
   PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
-CREATE INDEX claim_decisions_slack ON claim_decisions(slack);
+CREATE INDEX claim_decisions_due ON claim_decisions(due);
 CREATE INDEX claim_decisions_b ON claim_decisions(b);
