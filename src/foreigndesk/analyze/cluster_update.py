@@ -312,9 +312,9 @@ def _update(idx: ClaimIndex, embedder: embedding.Embedder | None, rebuild: bool)
     if embedder is not None:
         centre = _Centre(centre_raw)
         for i in todo:
-            e = eng.cache[i].emb
-            assert e is not None
-            centre.add(e)
+            vec = eng.cache[i].emb
+            assert vec is not None
+            centre.add(vec)
             if i in old_emb:
                 centre.add(np.frombuffer(old_emb[i], dtype=np.float32), -1.0)
         centre.n = n_after
@@ -325,8 +325,8 @@ def _update(idx: ClaimIndex, embedder: embedding.Embedder | None, rebuild: bool)
             eng.moved = float(np.linalg.norm(eng.mean - centre.ref))
 
     # 3. old edges of changed contents go; features of new contents are indexed
-    for e in idx.edges_of(changed):
-        seeds.update((e["a"], e["b"]))
+    for old in idx.edges_of(changed):
+        seeds.update((old["a"], old["b"]))
     idx.delete_edges_of(changed)
     feat_hash: dict[int, dict[int, str]] = {}
     for i in todo:
@@ -375,7 +375,7 @@ def _update(idx: ClaimIndex, embedder: embedding.Embedder | None, rebuild: bool)
     eng.load({x for p in pairs for x in p})
     edges = _new_edges(eng, sorted(pairs), centred_on)
     idx.put_edges(edges)
-    seeds.update(x for e in edges for x in e[:2])
+    seeds.update(x for edge in edges for x in edge[:2])
 
     # 6. edges whose pair is no longer a candidate (a feature became common)
     if newly_common:
@@ -419,14 +419,14 @@ def _new_edges(eng: _Engine, pairs: list[tuple[int, int]], centred_on: bool
             keep.append((a, b, float(score[k]), bool(by_words[k])))
     eng.read({x for a, b, _s, _w in keep for x in (a, b)})
     out: list[tuple[int, int, float, float | None, int]] = []
-    for a, b, score, by_words in keep:
+    for a, b, sc, words_only in keep:
         ca, cb = (cs[a], cs[b]) if cs[a].app < cs[b].app else (cs[b], cs[a])
         if eng.anchors(ca, cb) is not None:
             continue
-        if by_words or not centred_on:
-            out.append((a, b, score, None, 1))
+        if words_only or not centred_on:
+            out.append((a, b, sc, None, 1))
         else:
-            out.append((a, b, score, eng.due(cs[a], cs[b]), int(eng.centred_ok(cs[a], cs[b]))))
+            out.append((a, b, sc, eng.due(cs[a], cs[b]), int(eng.centred_ok(cs[a], cs[b]))))
     return out
 
 
@@ -516,28 +516,24 @@ def _recluster(eng: _Engine, seeds: set[int], centred_on: bool) -> None:
             x = parent[x]
         return x
 
-    def root(x: int, y: int) -> int:
-        return x if rank[x] < rank[y] else y
-
     eng.read([k for k in comp if cs[k].n_claims > 1] + [x for p in edges for x in p])
     decisions: list[tuple[int, int, float, int]] = []
-    e = eng.embedder
-    ranked = sorted(((-s, min(rank[a], rank[b]), max(rank[a], rank[b])), a, b)
-                    for (a, b), s in edges.items())
-    for _key, a, b in ranked:
+    emb = eng.embedder
+    oriented = [((a, b) if rank[a] < rank[b] else (b, a), s) for (a, b), s in edges.items()]
+    for (a, b), _s in sorted(oriented, key=lambda e: (-e[1], rank[e[0][0]], rank[e[0][1]])):
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
+        ca, cb = cs[ra], cs[rb]  # in the order of the edge, as clusters._Similarity.related
         x, y = (ra, rb) if rank[ra] < rank[rb] else (rb, ra)
-        ca, cb = cs[x], cs[y]
         ok = False
         if ca.negated == cb.negated:
             lex = lexical(ca.feats, cb.feats)
-            cos = float(ca.emb @ cb.emb) if (e is not None and ca.emb is not None
+            cos = float(ca.emb @ cb.emb) if (emb is not None and ca.emb is not None
                                               and cb.emb is not None) else 0.0
             if lex >= LEXICAL_LINK:
                 ok = eng.anchors(ca, cb) is None
-            elif e is not None and cos >= e.mid:
+            elif emb is not None and cos >= emb.mid:
                 if not centred_on:
                     ok = eng.anchors(ca, cb) is None
                 elif eng.anchors(ca, cb) is None:
@@ -565,9 +561,10 @@ def _recluster(eng: _Engine, seeds: set[int], centred_on: bool) -> None:
             if k == rt:
                 out.append((m["id"], first, 1.0))
             else:
-                a, b = cs[rt], cs[k]
-                cos = float(a.emb @ b.emb) if a.emb is not None and b.emb is not None else 0.0
-                out.append((m["id"], first, round(max(lexical(a.feats, b.feats), cos), 4)))
+                r_c, m_c = cs[rt], cs[k]
+                cos = (float(r_c.emb @ m_c.emb) if r_c.emb is not None and m_c.emb is not None
+                       else 0.0)
+                out.append((m["id"], first, round(max(lexical(r_c.feats, m_c.feats), cos), 4)))
     idx.replace_clusters(sorted(comp), out)
 
 

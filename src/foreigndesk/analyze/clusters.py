@@ -360,28 +360,15 @@ def cluster_claims(store: Store, backend: str | None = None, max_df: int = MAX_D
 
 
 def refresh_clusters(store: Store, backend: str | None = None, fallback: bool = True) -> int:
-    """Recompute claim clusters over the whole store, replacing ``claim_clusters`` in one
+    """Cluster every claim again, rebuilding the cluster index
+    (:mod:`foreigndesk.analyze.cluster_update`) and replacing ``claim_clusters`` in one
     transaction; returns the number of clusters. An embedding backend that cannot load
     falls back to word overlap when ``fallback`` (the ingest must not fail for it), else
     raises :class:`foreigndesk.analyze.embed.EmbedUnavailable`."""
-    try:
-        clusters = cluster_claims(store, backend)
-    except embedding.EmbedUnavailable:
-        if not fallback:
-            raise
-        clusters = cluster_claims(store, "none")
-    c = store.conn
-    c.execute("BEGIN IMMEDIATE")
-    try:
-        c.execute("DELETE FROM claim_clusters")
-        c.executemany(
-            "INSERT INTO claim_clusters(claim_id, cluster_id, similarity) VALUES (?,?,?)",
-            [(cid, cl[0][0], s) for cl in clusters for cid, s in cl])
-        c.execute("COMMIT")
-    except BaseException:
-        c.execute("ROLLBACK")
-        raise
-    return len(clusters)
+    from foreigndesk.analyze.cluster_update import rebuild_clusters
+
+    rebuild_clusters(store, backend, fallback)
+    return len({r["cluster_id"] for r in store.query("SELECT cluster_id FROM claim_clusters")})
 
 
 # -- reading ---------------------------------------------------------------------------------

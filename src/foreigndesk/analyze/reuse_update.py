@@ -154,17 +154,17 @@ def _add_batch(idx: ReuseIndex, new: list[tuple[int, str, str, str | None]],
     # this batch's (shingle, document, count)
     mine: list[tuple[int, int, int]] = []
     for rowid in new_set:
-        u, k = np.unique(docs.shingles[rowid], return_counts=True)
-        mine.extend(zip(u.tolist(), [rowid] * len(u), k.tolist(), strict=True))
+        uniq, cnt = np.unique(docs.shingles[rowid], return_counts=True)
+        mine.extend(zip(uniq.tolist(), [rowid] * len(uniq), cnt.tolist(), strict=True))
     hashes = sorted({h for h, _d, _k in mine})
     old_boiler = idx.boilerplate(hashes)
     holders: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for h, d, k in idx.postings([h for h in hashes if h not in old_boiler]):
-        holders[h].append((d, k))
+    for h, d, n in idx.postings([h for h in hashes if h not in old_boiler]):
+        holders[h].append((d, n))
     old_df = {h: len(v) for h, v in holders.items()}
-    for h, d, k in mine:
+    for h, d, n in mine:
         if h not in old_boiler:
-            holders[h].append((d, k))
+            holders[h].append((d, n))
     # shingles that turn into boilerplate now, and the older documents whose pairs they seeded
     new_boiler: set[int] = set()
     crossing: set[int] = set()
@@ -213,8 +213,8 @@ def _realign(idx: ReuseIndex, docs: _Docs, older: list[int], new_boiler: set[int
     blocked = idx.boilerplate(all_hashes) | new_boiler
     holders: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for d in older:
-        u, k = np.unique(docs.shingles[d], return_counts=True)
-        for h, n in zip(u.tolist(), k.tolist(), strict=True):
+        uniq, cnt = np.unique(docs.shingles[d], return_counts=True)
+        for h, n in zip(uniq.tolist(), cnt.tolist(), strict=True):
             if h not in blocked:
                 holders[h].append((d, n))
     seeds: dict[tuple[int, int], int] = defaultdict(int)
@@ -224,8 +224,8 @@ def _realign(idx: ReuseIndex, docs: _Docs, older: list[int], new_boiler: set[int
                 (dx, kx), (dy, ky) = v[x], v[y]
                 seeds[(dx, dy) if dx < dy else (dy, dx)] += kx * ky
     rows: list[tuple[Any, ...]] = []
-    for (i, j), k in sorted(seeds.items()):
-        if k < cfg.min_seeds:
+    for (i, j), n_seeds in sorted(seeds.items()):
+        if n_seeds < cfg.min_seeds:
             continue
         pa, pb = _pair_seeds(docs.shingles[i], docs.shingles[j], None, blocked)
         found = pair_passages(docs.words[i], docs.words[j], pa, pb, cfg)
