@@ -56,7 +56,7 @@ class ReuseIndex:
         """(rowid, id, text, published) of up to ``limit`` documents not indexed yet, in
         ingest order."""
         last = self.c.execute("SELECT coalesce(max(doc), 0) FROM reuse_docs").fetchone()[0]
-        return [tuple(r) for r in self.c.execute(  # type: ignore[misc]
+        return [tuple(r) for r in self.c.execute(
             "SELECT rowid, id, text, published FROM documents WHERE rowid > ? "
             "ORDER BY rowid LIMIT ?", (last, limit))]
 
@@ -92,7 +92,7 @@ class ReuseIndex:
         """(hash, doc, n) of every posting of these shingles."""
         out: list[tuple[int, int, int]] = []
         for ch in _chunks(hashes):
-            out.extend(tuple(r) for r in self.c.execute(  # type: ignore[misc]
+            out.extend(tuple(r) for r in self.c.execute(
                 f"SELECT hash, doc, n FROM reuse_shingles WHERE hash IN ({_marks(ch)})", ch))
         return out
 
