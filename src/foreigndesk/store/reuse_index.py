@@ -38,12 +38,14 @@ class ReuseIndex:
         return row[0] if row else None
 
     def consistent(self) -> bool:
-        """True when every indexed document is still stored and every stored document up to
-        the last indexed one is indexed (documents are only ever appended)."""
-        last = self.c.execute("SELECT coalesce(max(doc), 0), count(*) FROM reuse_docs").fetchone()
-        stored = self.c.execute("SELECT count(*) FROM documents WHERE rowid <= ?",
-                                (last[0],)).fetchone()[0]
-        return bool(stored == last[1])
+        """True when the indexed documents are the stored ones up to the last indexed one
+        (documents are only ever appended; a deleted one makes the index rebuild)."""
+        last, n = self.c.execute("SELECT coalesce(max(doc), 0), count(*) FROM reuse_docs"
+                                 ).fetchone()
+        stored = self.c.execute("SELECT count(*) FROM documents").fetchone()[0]
+        after = self.c.execute("SELECT count(*) FROM documents WHERE rowid > ?",
+                               (last,)).fetchone()[0]
+        return bool(stored == n + after)
 
     def reset(self, settings: str) -> None:
         """Empty the index and the reuse rows; record the settings it will be built with."""
