@@ -49,9 +49,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
 
 from foreigndesk.analyze import embed as embedding
 from foreigndesk.analyze import propositions as prop
@@ -137,6 +139,7 @@ class _Claim:
 class _Similarity:
     def __init__(self, claims: list[_Claim], emb: np.ndarray | None,
                  embedder: embedding.Embedder | None) -> None:
+        import numpy as np
         self.claims, self.emb, self.embedder = claims, emb, embedder
         self.props: dict[int, prop.Proposition] = {}
         self.centred: np.ndarray | None = None
@@ -244,6 +247,7 @@ def _edges(sim: _Similarity, max_df: int) -> list[tuple[float, int, int]]:
     :meth:`_Similarity.same`, vectorised). Candidates: pairs sharing a feature (word or word
     pair) found in at most ``max_df`` contents, plus, up to :data:`FULL_MATRIX` contents,
     pairs the embeddings place above ``high``."""
+    import numpy as np
     from scipy import sparse
 
     claims, emb, embedder = sim.claims, sim.emb, sim.embedder
@@ -301,6 +305,7 @@ def cluster_claims(store: Store, backend: str | None = None, max_df: int = MAX_D
                    ) -> list[list[tuple[int, float]]]:
     """Clusters of two or more claims: [(claim id, similarity to the first claim)], each in
     order of first appearance. ``backend``: see :func:`foreigndesk.analyze.embed.load`."""
+    import numpy as np
     claims = _load_claims(store)
     if len(claims) < 2:
         return []

@@ -44,8 +44,11 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
 
 from foreigndesk.model import Reuse
 from foreigndesk.store import Store
@@ -145,6 +148,7 @@ def _dates_differ(a: str | None, b: str | None) -> bool:
 
 def shingle_hashes(ids: np.ndarray, n: int) -> np.ndarray:
     """64-bit hash of every run of ``n`` consecutive ids (len(ids) - n + 1 values)."""
+    import numpy as np
     m = len(ids) - n + 1
     if m <= 0:
         return np.zeros(0, dtype=np.uint64)
@@ -160,6 +164,7 @@ def _seeds(ids_list: Sequence[list[int]], cfg: ReuseConfig, stats: Stats
            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(doc_a, doc_b, pos_a, pos_b) of every shingle shared by two documents (doc_a < doc_b),
     sorted by pair then pos_a; boilerplate shingles skipped."""
+    import numpy as np
     n = cfg.n
     lens = np.fromiter((len(x) for x in ids_list), dtype=np.int64, count=len(ids_list))
     empty = np.zeros(0, dtype=np.int64)
@@ -304,6 +309,8 @@ def find_reuse(texts: Sequence[Text], config: ReuseConfig | None = None,
 
     ``texts`` are in ingest order (used only by the ``ingest-order`` fallback rule)."""
     import time
+
+    import numpy as np
 
     cfg = config or ReuseConfig()
     st = stats if stats is not None else Stats()
