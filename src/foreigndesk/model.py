@@ -27,6 +27,9 @@ _WS = re.compile(r"\s+")
 # questioned (asked about), future (planned, promised). Only the first two count as happening.
 MODALITIES = ("asserted", "negated", "hypothetical", "questioned", "future", "reported")
 HAPPENED = ("asserted", "reported")
+STANCES = ("asserts", "denies", "repeats", "questions")  # a claim's stance
+CLAIM_KINDS = ("statement", "belief", "intention")  # said / believes / wants
+FIGURE_KINDS = ("money", "count", "deaths", "casualties", "percent", "votes")  # quantities
 
 
 def normalise_text(text: str) -> str:

@@ -216,7 +216,7 @@ def _emit_series(s: Any, fmt: str) -> None:
     click.echo(_caption(s))
     if s.skipped:
         click.echo(f"({s.skipped} items dated too imprecisely for a {s.by} left out)")
-    emit(rows, fmt)
+    emit(collapse_gaps(rows), fmt)
     if rows:
         vals = [v for v in s.values().values() if v is not None]
         lo = f"{min(vals):.3g}" if vals else "-"
@@ -225,6 +225,32 @@ def _emit_series(s: Any, fmt: str) -> None:
                    f"(min {lo}, max {hi})")
     for line in rel.legend(s):
         click.echo(line)
+
+
+def collapse_gaps(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Table rows with each run of periods without events as one line ("2022–2024", mark
+    "gap ×3", the measures blank): a gap has no value, not a row of zeros."""
+    out: list[dict[str, Any]] = []
+    run: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        first, last = run[0]["period"], run[-1]["period"]
+        line: dict[str, Any] = dict.fromkeys(run[0])
+        line.update(period=first if first == last else f"{first}–{last}", events=0,
+                    mark="gap" if len(run) == 1 else f"gap ×{len(run)}")
+        out.append(line)
+        run.clear()
+
+    for r in rows:
+        if r.get("mark") == "gap":
+            run.append(r)
+            continue
+        flush()
+        out.append(r)
+    flush()
+    return out
 
 
 def _emit_comparison(c: Any, fmt: str) -> None:

@@ -9,10 +9,10 @@ from typing import Any
 import click
 
 from foreigndesk.cli.output import db_option, emit, format_option
+from foreigndesk.model import CLAIM_KINDS, FIGURE_KINDS, STANCES
 from foreigndesk.store import Store
 
-STANCES = ("asserts", "denies", "repeats", "questions")
-KINDS = ("statement", "belief", "intention")
+KINDS = CLAIM_KINDS
 EMBED_CHOICES = ("auto", "wordllama", "minilm", "none")
 
 
@@ -145,7 +145,7 @@ def reuse(db: str, fmt: str, min_words: int | None) -> None:
               help="With --conflicts: the ratio of larger to smaller value within which two "
                    "approximate figures (about, round, money, percentages) agree.")
 @click.option("--kind", "kinds", multiple=True,
-              type=click.Choice(["money", "count", "deaths", "casualties", "percent", "votes"]),
+              type=click.Choice(FIGURE_KINDS),
               help="Only figures of this kind (repeat for several).")
 @click.option("--embed", "backend", type=click.Choice(EMBED_CHOICES), default=None,
               help="With --conflicts: the sentence-embedding backend used to match measures "

@@ -34,6 +34,15 @@ def clusters(store: Store) -> list[dict[str, Any]]:
     return out
 
 
+def claims(store: Store, speakers: list[str], about: str | None, stances: list[str],
+           kinds: list[str]) -> list[dict[str, Any]]:
+    """Cited claims filtered as ``foreigndesk claims`` filters them."""
+    need("foreigndesk.analyze.clusters")
+    from foreigndesk.analyze.clusters import filtered_claims
+
+    return filtered_claims(store, speakers, about, stances, kinds)
+
+
 def echoes(store: Store) -> list[dict[str, Any]]:
     need("foreigndesk.analyze.clusters")
     from foreigndesk.analyze.clusters import echo_rows
