@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
+from foreigndesk.built_cache import load_yaml
 
 # whitespace that does not cross a line break
 S = r"[^\S\n]+"
@@ -121,7 +121,7 @@ def lexicon() -> Lexicon:
 
 def build_lexicon(text: str) -> Lexicon:
     """Build the lexicon from the text of ``data/time.yaml``."""
-    raw = yaml.safe_load(text)
+    raw = load_yaml(text)
     lx = Lexicon()
     for num, names in raw["months"].items():
         lx.full_month_names.add(names[0])
