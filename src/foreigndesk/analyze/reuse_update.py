@@ -199,8 +199,8 @@ def _add_batch(idx: ReuseIndex, new: list[tuple[int, str, str, str | None]],
         idx.delete_between(moved)
         touched.update(moved)
     idx.insert(rows)
-    idx.add(sorted(new_set),
-            [(h, d, k) for h, d, k in mine if h not in blocked], sorted(new_boiler))
+    idx.add(sorted(new_set),  # postings in key order: each B-tree page is visited once
+            sorted((h, d, k) for h, d, k in mine if h not in blocked), sorted(new_boiler))
     _redirect(idx, sorted(touched))
 
 
