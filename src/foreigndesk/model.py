@@ -55,8 +55,11 @@ class Document:
     urls: list[str] = field(default_factory=list)  # every URL the source gives (url is the first)
     language: str | None = "en"
     source: str | None = None  # path (and "#n" part for split files / feeds / jsonl lines)
-    reader: str | None = None  # which reader made it: text, html, jsonl, rss, dossier
+    reader: str | None = None  # which reader made it: text, html, jsonl, rss, dossier, pdf, docx
     id: str = ""
+    # where each page of the source begins: [(character offset into text, page number)],
+    # ascending; None when the source has no pages (see :meth:`page_at`)
+    pages: list[tuple[int, int]] | None = None
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -65,6 +68,17 @@ class Document:
             self.urls.insert(0, self.url)
         if not self.url and self.urls:
             self.url = self.urls[0]
+
+    def page_at(self, offset: int) -> int | None:
+        """The page the character at ``offset`` stands on (None without a page map)."""
+        if not self.pages:
+            return None
+        page = self.pages[0][1]
+        for start, number in self.pages:
+            if start > offset:
+                break
+            page = number
+        return page
 
 
 @dataclass

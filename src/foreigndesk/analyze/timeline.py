@@ -13,15 +13,19 @@ from foreigndesk.timevalue import overlaps, sort_key
 
 def actor_filter_sql(actors: list[str], alias: str = "m") -> tuple[str, list[str]]:
     """SQL matching mentions of any of ``actors``: an actor id, a CAMEO code (CHN matches
-    any Chinese actor, CHNGOV the Chinese government) or a name."""
+    any Chinese actor, CHNGOV the Chinese government), a country's name (cuba: any Cuban
+    actor) or a name."""
+    from foreigndesk.countries import code_prefix
+
     clauses, params = [], []
     for a in actors:
+        prefix = code_prefix(a)
         clauses.append(
             f"({alias}.actor_id = ? OR ({alias}.country || coalesce({alias}.sector,'')) LIKE ? "
             f"OR {alias}.actor_id IN (SELECT id FROM actors WHERE name = ? COLLATE NOCASE) "
             f"OR {alias}.text = ? COLLATE NOCASE)"
         )
-        params += [a, a.upper() + "%" if len(a) >= 3 and a.isalpha() and a.isupper() else a, a, a]
+        params += [a, prefix + "%" if prefix else a, a, a]
     return " OR ".join(clauses), params
 
 
@@ -47,7 +51,7 @@ def timeline(store: Store, actors: list[str] | None = None, since: str | None = 
     marks = ",".join("?" * len(_DATED))
     common = """s.text AS sentence, x.doc_id, x.sentence AS sentence_index,
                 s.start AS sentence_start, s."end" AS sentence_end, x.start, x."end",
-                d.outlet, d.published, d.url, d.title"""
+                d.outlet, d.published, d.url, d.title, s.page"""
     rows = store.query(
         f"""SELECT 'time' AS kind, x.value AS date, x.precision, x.text AS expression,
                    x.anchored, 'text' AS date_source, {common}

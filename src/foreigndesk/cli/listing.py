@@ -87,7 +87,8 @@ def timeline(db: str, fmt: str, actor_list: tuple[str, ...], since: str | None,
             r["dated_by"] = r.get("date_source")
         if fmt == "table":
             r["document"] = (f"{r['outlet'] or r['title'] or r['doc_id']}, "
-                             f"{r['published'] or 'undated'}")
+                             f"{r['published'] or 'undated'}"
+                             + (f", p. {r['page']}" if r.get("page") else ""))
     emit(rows, fmt, table_columns=["date", "expression", "event", "sentence", "document"],
          widths={"expression": 24, "event": 14, "document": 40, "sentence": 90})
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import shutil
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
+
+from foreigndesk.formats import ROW_FORMATS, cell, write_rows
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -34,13 +34,9 @@ def db_option(f: F) -> F:
 
 
 def _cell(v: Any) -> str:
-    if v is None:
-        return ""
     if isinstance(v, float):
         return f"{v:.4g}"
-    if isinstance(v, (list, dict)):
-        return json.dumps(v, ensure_ascii=False)
-    return str(v).replace("\n", " ")
+    return cell(v)
 
 
 def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
@@ -49,21 +45,10 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
     """Write rows. ``columns`` picks and orders keys for csv and table (json keeps all);
     ``table_columns`` narrows the table further; ``widths`` caps column widths in the table."""
     out = out or sys.stdout
-    if fmt == "json":
-        json.dump(list(rows), out, ensure_ascii=False, indent=2, default=str)
-        out.write("\n")
-        return
-    if fmt == "jsonl":
-        for r in rows:
-            out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    if fmt in ROW_FORMATS:
+        write_rows(rows, fmt, out, columns)
         return
     cols = list(columns or (rows[0].keys() if rows else []))
-    if fmt == "csv":
-        writer = csv.writer(out)
-        writer.writerow(cols)
-        for r in rows:
-            writer.writerow([_cell(r.get(c)) for c in cols])
-        return
     cols = list(table_columns or cols)
     if not rows:
         out.write("(nothing)\n")

@@ -126,4 +126,5 @@ def figures(store: Store, tolerance: float | None = None, kinds: list[str] | Non
             c[f"sentence_index_{side}"] = q.get("sentence_index")
             c[f"stated_by_{side}"] = q.get("stated_by")
             c[f"title_{side}"] = q.get("title")
+            c[f"page_{side}"] = q.get("page")
     return found, rows

@@ -57,6 +57,7 @@ def reader(doc_id: str, s: Store = Depends(store)) -> Response:
     facts = queries.document_facts(s, doc_id)
     notes = highlight.notes_of(facts)
     runs = highlight.runs(doc["text"], facts["sentences"], notes)
+    highlight.mark_pages(runs, facts["sentences"])
     tally = {k: sum(1 for a in notes if a["kind"] == k) for k in highlight.KINDS}
     titles = {r["id"]: r for r in s.query(
         "SELECT id, title, outlet, published FROM documents WHERE id IN "
