@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.cli.test_read_startup import READ_COMMANDS
 
 from foreigndesk.store import Store
-from tests.cli.test_read_startup import READ_COMMANDS
 
 PROBE = """
 import sys
