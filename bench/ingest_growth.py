@@ -21,7 +21,8 @@
    (writes and analyses alone). Wall time and peak RSS (ru_maxrss of the child) are
    printed (the fastest of ``--repeat`` runs: the machine may be shared), and the ratio of
    the largest store to the smallest. With ``--work DIR`` the grown store is kept, and a
-   later run with larger sizes goes on growing it.
+   later run with larger sizes goes on growing it (only after a run that finished: a run
+   stopped while growing leaves ``base.size`` behind the store; delete DIR then).
 """
 
 from __future__ import annotations
