@@ -184,30 +184,29 @@ def _add_batch(idx: ReuseIndex, new: list[tuple[int, str, str, str | None]],
     blocked = old_boiler | new_boiler
     cand = sorted(p for p, k in seeds.items() if k >= cfg.min_seeds)
     docs.load(d for p in cand for d in p)
-    rows: list[tuple[Any, ...]] = []
     touched: set[str] = set()
-    for i, j in cand:
+    for i, j in cand:  # each pair's passages are written as they come, not held
         pa, pb = _pair_seeds(docs.shingles[i], docs.shingles[j], None, blocked)
         found = pair_passages(docs.words[i], docs.words[j], pa, pb, cfg)
         if found:
-            rows += _rows(docs, i, j, found)
+            idx.insert(_rows(docs, i, j, found))
             touched.update((docs.meta[i][0], docs.meta[j][0]))
     again = sorted(crossing)
     if again:
-        rows += _realign(idx, docs, again, new_boiler, cfg)
+        docs.load(again)
         moved = [docs.meta[d][0] for d in again]
         idx.delete_between(moved)
+        _realign(idx, docs, again, new_boiler, cfg)
         touched.update(moved)
-    idx.insert(rows)
     idx.add(sorted(new_set),  # postings in key order: each B-tree page is visited once
             sorted((h, d, k) for h, d, k in mine if h not in blocked), sorted(new_boiler))
     _redirect(idx, sorted(touched))
 
 
 def _realign(idx: ReuseIndex, docs: _Docs, older: list[int], new_boiler: set[int],
-             cfg: ReuseConfig) -> list[tuple[Any, ...]]:
-    """Passages of every pair of ``older`` documents, aligned again with the shingles that
-    are boilerplate now left out."""
+             cfg: ReuseConfig) -> None:
+    """Write the passages of every pair of ``older`` documents, aligned again with the
+    shingles that are boilerplate now left out."""
     docs.load(older)
     all_hashes = sorted({h for d in older for h in docs.shingles[d].tolist()})
     blocked = idx.boilerplate(all_hashes) | new_boiler
@@ -223,15 +222,13 @@ def _realign(idx: ReuseIndex, docs: _Docs, older: list[int], new_boiler: set[int
             for y in range(x + 1, len(v)):
                 (dx, kx), (dy, ky) = v[x], v[y]
                 seeds[(dx, dy) if dx < dy else (dy, dx)] += kx * ky
-    rows: list[tuple[Any, ...]] = []
     for (i, j), n_seeds in sorted(seeds.items()):
         if n_seeds < cfg.min_seeds:
             continue
         pa, pb = _pair_seeds(docs.shingles[i], docs.shingles[j], None, blocked)
         found = pair_passages(docs.words[i], docs.words[j], pa, pb, cfg)
         if found:
-            rows += _rows(docs, i, j, found)
-    return rows
+            idx.insert(_rows(docs, i, j, found))
 
 
 _SIDE = ("doc", "start", "end", "text")
