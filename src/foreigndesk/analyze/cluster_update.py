@@ -1,7 +1,7 @@
 """Claim clusters kept up to date from the new claims only.
 
 :func:`foreigndesk.analyze.clusters.cluster_claims` clusters every claim of the store. Here
-the store keeps what that computation derives (migration 007), and :func:`update_clusters`
+the store keeps what that computation derives (migration 009), and :func:`update_clusters`
 adds the claims stored since the last update:
 
 - **contents**: claims with the same features, polarity, figures (and speaker, for a line

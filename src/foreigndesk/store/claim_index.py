@@ -1,4 +1,4 @@
-"""SQL of the claim-cluster index (tables of migration 007; the logic is
+"""SQL of the claim-cluster index (tables of migration 009; the logic is
 :mod:`foreigndesk.analyze.cluster_update`)."""
 
 from __future__ import annotations

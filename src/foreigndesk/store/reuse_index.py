@@ -1,4 +1,4 @@
-"""SQL of the text-reuse index (tables of migration 007; the logic is
+"""SQL of the text-reuse index (tables of migration 009; the logic is
 :mod:`foreigndesk.analyze.reuse_update`). Documents are referred to by ``documents.rowid``."""
 
 from __future__ import annotations
