@@ -97,6 +97,7 @@ class ContentFinder:
         self.claim_nouns = claim_nouns or set()
         self.object_verbs = object_verbs or set()
         self.noun_preps: dict[str, set[str]] = {}
+        self.light_preps: dict[str, set[str]] = {}
         self.used: set[Quote] = set()
 
     def quotes_in(self, start: int, end: int) -> list[Quote]:
@@ -140,6 +141,16 @@ class ContentFinder:
             body = " ".join(text[a:b].strip() for a, b in parts)
             return Content(s0, e0, body.strip(_TRIM_CHARS), any(u.sentence_like for u in used), used, "quote-before")
 
+        # 1a'. a quotation closing just before this sentence, which opens with the attribution
+        # ("“Who do they think they are?” Trump said of Apple": the segmenter split them)
+        if not text[sent_start:a0].strip(_TRIM_CHARS + "'’"):
+            prev = [q for q in self.quotes if q.end <= sent_start and q.sentence_like and q not in self.used
+                    and not text[q.end:sent_start].strip() and "\n" not in text[q.end:sent_start] and q.closed]
+            if prev:
+                q = prev[-1]
+                s0, e0 = trim(text, q.inner_start, q.inner_end)
+                return Content(s0, e0, text[s0:e0], True, [q], "quote-before")
+
         # 1b. a quotation after the cue
         after = [q for q in sent_quotes if q.start >= cue_end and q.sentence_like and q not in self.used]
         if after:
@@ -159,6 +170,10 @@ class ContentFinder:
 
         if cue.part in ("adjective", "noun"):
             return self._attached(cue, base, attrib)
+        if cue.part == "light":
+            found = self._light(cue, base, attrib)
+            if found is not None:
+                return found
 
         # 3. the complement clause
         comp = self._complement(cue)
@@ -243,6 +258,24 @@ class ContentFinder:
                 obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if obj:
                     return self._span(list(obj[0].subtree), base, attrib, cue.part)
+        return None
+
+    def _light(self, cue: Cue, base: int, attrib: list[Token]) -> Content | None:
+        """Content of a light verb and its speech noun: the noun's that-clause ("made the case
+        that …") or the phrase after a preposition listed for the noun ("raised concerns about
+        …"); else None (the quotation and clause rules go on)."""
+        noun = cue.tokens[-1]
+        preps = self.light_preps.get(noun.lemma_.lower(), set())
+        for c in list(noun.children) + list(cue.token.children):
+            if c.i <= noun.i:
+                continue
+            if c.dep_ in ("acl", "ccomp", "relcl") and "that" in preps and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                return self._span(list(c.subtree), base, attrib, "light")
+            if c.dep_ == "prep" and c.lower_ in preps:
+                obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if obj:
+                    return self._span(list(obj[0].subtree), base, attrib, "light")
         return None
 
     def _governed(self, cue: Cue, base: int, attrib: list[Token]) -> Content | None:

@@ -191,6 +191,7 @@ class SpeakerResolver:
         self.refs = refs_of(pd)
         self.starts = [r.start for r in self.refs]
         self.history: list[tuple[int, Speaker]] = []  # (sentence, speaker)
+        self.documents: list[tuple[int, Speaker]] = []  # (sentence, organisation behind a document)
         self._home: str | None = None
         self.paragraph = self._paragraphs()
 
@@ -324,10 +325,32 @@ class SpeakerResolver:
                 org = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                             for g in c.children if g.dep_ == "pobj"
                             and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "PERSON", "GPE"))), None)
+            if org is None:  # "exit polls conducted for The Associated Press", "an article in Politico"
+                org = next((t for t in head.subtree if t.i > head.i and t.pos_ == "PROPN" and (
+                    t.ent_type_ == "ORG" or (t.head.dep_ == "prep" and t.head.lower_ in ("in", "by", "from")
+                                             and t.head.head.i == head.i
+                                             and t.ent_type_ not in _NOT_AGENT_ENTS))), None)
+            if org is None:  # "early results of the exit poll by Edison": the document inside
+                inner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for g in c.children if g.dep_ == "pobj"
+                              and g.lemma_.lower() in self.lex.document_nouns), None)
+                if inner is not None:
+                    sp = self._resolve(i, inner, base, exclude, depth + 1)
+                    if sp.agent:
+                        return sp
             if org is not None:
                 sp = self._resolve(i, org, base, exclude, depth + 1)
                 sp.via = "possessor" if sp.via == "name" else sp.via
+                if sp.agent:
+                    self.documents.append((i, sp))
                 return sp
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                           for c in head.children)
+            if definite:  # "The survey also found": the document named just before
+                for si, sp in reversed(self.documents):
+                    if si < i - BACK_SENTENCES * 2:
+                        break
+                    return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "possessor", cs, ce)
             return Speaker(core_text, None, None, None, "phrase", cs, ce, agent=False)
         role = self.lex.role(head)
         if role:
@@ -362,6 +385,9 @@ class SpeakerResolver:
                 sp.via = "possessor" if sp.via == "name" else sp.via
                 return sp
         if head.pos_ == "PROPN" or head.text[:1].isupper():
+            appos = self._appos_ref(head, base) if head.i < head.right_edge.i else None
+            if appos is not None:  # "Speaker of the House Paul Ryan"
+                return speaker_of(appos)
             linked = self._surname(i, core_text, cs)
             if linked is not None:
                 return Speaker(core_text, linked.actor_id, linked.code, "person" if linked.is_person else "group",
@@ -450,9 +476,12 @@ class SpeakerResolver:
 
     def _appos_ref(self, head: Token, base: int) -> Ref | None:
         """A person named in apposition inside the subject ("The head of the investigation,
-        Kenneth Piernick, said")."""
+        Kenneth Piernick, said"), or closing its title ("Speaker of the House Paul Ryan")."""
         for c in head.subtree:
-            if c.dep_ == "appos" and c.i > head.i:
+            if c.i > head.i and (c.dep_ == "appos" or (c.pos_ == "PROPN" and c.head.dep_ in ("pobj", "appos")
+                                                      or c.dep_ == "pobj" and c.pos_ == "PROPN")):
+                if any(a.dep_ in ("relcl", "acl") for a in c.ancestors if a.i > head.i):
+                    continue
                 r = self.ref_at(base + c.idx, base + c.idx + len(c.text))
                 if r is not None and r.is_person:
                     return r

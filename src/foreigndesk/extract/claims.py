@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from foreigndesk.extract.claim_content import Content, ContentFinder, token_span
+from foreigndesk.extract.claim_content import Content, ContentFinder, token_span, trim
 from foreigndesk.extract.claim_cues import Cue, CueLexicon, cue_positions, find_cues, lexicon
 from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim, echo_object
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
-from foreigndesk.extract.claim_speakers import Speaker, SpeakerResolver
+from foreigndesk.extract.claim_speakers import Speaker, SpeakerResolver, speaker_of
 from foreigndesk.extract.nlp import ParsedDoc
-from foreigndesk.extract.turns import in_question
+from foreigndesk.extract.turns import Turn, in_question
 from foreigndesk.model import Claim, TimeValue
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -83,6 +83,13 @@ class _DocState:
     clause: dict[int, tuple[int, int]] = field(default_factory=dict)  # id(claim) -> attribution clause
     cands: dict[int, list[int]] = field(default_factory=dict)  # candidate sentence -> cue tokens
 
+    def ctx_claim(self, i: int, cue: str, cue_char: int, speaker: Speaker, content: Content) -> Claim:
+        """A claim made outside a cue's parse (a colon line): the sentence's span."""
+        sent = self.pd.sents[i]
+        s0, s1 = trim(self.pd.document.text, sent.start_char, sent.end_char)
+        return EXTRACTOR._claim(self, i, cue, cue_char, speaker, content, "asserts", s0, s1,
+                                confidence=0.7)
+
 
 class ClaimExtractor:
     name = "claims"
@@ -94,15 +101,21 @@ class ClaimExtractor:
         quotes = find_quotes(text)
         cands = {i: c for i, c in candidate_sentences(pd, lex, quotes).items()
                  if not in_question(pd, pd.sents[i].start_char)}  # "Q" asserts nothing
-        if not cands:
+        turns = [t for t in pd.cache.get("turns") or [] if t.label and not t.question
+                 and t.speaker is not None]
+        if not cands and not turns and ":" not in text:
             return
         pd.parse(cands)
         finder = ContentFinder(text, quotes, lex.claim_nouns, lex.object_verbs)
         finder.noun_preps = lex.claim_head_nouns
+        finder.light_preps = lex.speech_objects
         st = _DocState(pd, lex, quotes, finder, SpeakerResolver(pd, lex))
         st.cands = cands
         for i, cue_tokens in cands.items():
             self._sentence(st, i, cue_tokens)
+        if turns:
+            turn_claims(st, turns)
+        colon_claims(st)
         _dates(st)
         pd.extraction.claims.extend(st.claims)
         _stated_by(pd, st.claims)
@@ -124,6 +137,8 @@ class ClaimExtractor:
             claim = self._from_cue(st, i, d, base, cue, s_start, s_end)
             if claim is not None:
                 made.append(claim)
+        if len(made) > 1:
+            _drop_nested(st, made)
         for cue in cues:
             if cue.echo_mark is not None:
                 self._as_clause(st, i, base, cue, made, s_start, s_end)
@@ -273,6 +288,127 @@ class ClaimExtractor:
                             stance, s_start, s_end, confidence=0.7, kind=prev.kind)
         st.finder.used.add(q)
         return claim
+
+
+_TURN_MIN_WORDS = 3
+
+
+def turn_claims(st: _DocState, turns: list[Turn]) -> None:
+    """Each sentence a labelled speaker says in a transcript turn ("THE PRESIDENT: We did
+    the right thing.", "Mr. McDERMOTT. Our policy ... is hurting innocent people") is a claim
+    of that speaker, with the label as its cue; sentences that already hold a claim, and
+    fragments under three words, are left alone. A question the speaker asks questions."""
+    pd = st.pd
+    text = pd.document.text
+    taken = {c.sentence for c in st.claims}
+    lex = st.lex
+    for t in turns:
+        assert t.speaker is not None
+        actor = t.speaker.actor
+        code = (t.speaker.country or "") + (t.speaker.sector or "") or None
+        label = text[t.start:t.body].strip()
+        first = pd.sentence_index(t.body)
+        for i in range(first, len(pd.sents)):
+            sent = pd.sents[i]
+            if sent.start_char >= t.end:
+                break
+            if i in taken or sent.start_char < t.body:
+                continue
+            s0, s1 = trim(text, sent.start_char, min(sent.end_char, t.end))
+            body = text[s0:s1]
+            if len(re.findall(r"\w+", body)) < _TURN_MIN_WORDS:
+                continue
+            stance = "questions" if body.endswith("?") else "asserts"
+            kind = "statement"
+            for tok in sent:
+                if tok.tag_.startswith("VB") and tok.lemma_.lower() in lex.kinds and tok.i > sent.start \
+                        and sent.doc[tok.i - 1].lower_ in ("i", "we"):
+                    kind = lex.kind(tok.lemma_.lower())  # "I think ...", "we want ..."
+                    break
+            speaker = Speaker(actor.name, actor.id, code, "person" if actor.kind == "person" else "group",
+                              "turn", t.start, t.start + len(label))
+            content = Content(s0, s1, body, False, [], "turn")
+            claim = ClaimExtractor._claim(EXTRACTOR, st, i, label, t.start, speaker, content, stance,
+                                          s0, s1, confidence=0.8, kind=kind)
+            claim.speaker_start = claim.speaker_end = None  # a label, not a mention in the prose
+            taken.add(i)
+
+
+_COLON_LINE = re.compile(r"^(?P<src>[^:\n\"“”]{2,70}?)\s*:\s+(?P<body>\S.*\S)\s*$", re.S)
+_NAME_LINKS = {"of", "at", "the", "and", "for", "on", "in", "de", "von", "van", "'s", "’s"}
+
+
+def colon_claims(st: _DocState) -> None:
+    """ "Paul Ryan: FBI Decision Not to Indict 'Defies Explanation'" (a headline) and
+    "Kerry: “By law, the president …”": a sentence that is a name, a colon and what was said
+    is a claim of that name. The words before the colon are a title-case phrase (at most
+    seven words) holding a named actor, or a document ("Poll:"); labels ("Update:",
+    "Watch:", data/cues.yaml ``colon_labels``), times and turn labels are not speakers."""
+    pd = st.pd
+    text = pd.document.text
+    taken = {c.sentence for c in st.claims}
+    sp = st.speakers
+    for i, sent in enumerate(pd.sents):
+        if i in taken or ":" not in sent.text:
+            continue
+        m = _COLON_LINE.match(sent.text)
+        if m is None:
+            continue
+        src = m.group("src").strip()
+        words = src.replace("’s", " ’s").replace("'s", " 's").split()
+        if not words or len(words) > 7 or any(ch.isdigit() for ch in src) \
+                or src.lower() in st.lex.colon_labels or not words[0][:1].isupper() \
+                or not all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words):
+            continue
+        s_start = sent.start_char + m.start("src") + (len(m.group("src")) - len(m.group("src").lstrip()))
+        colon = sent.start_char + m.end("src")
+        if in_question(pd, s_start) or st.finder._in_quote(s_start) or \
+                any(t.start <= s_start < t.body for t in pd.cache.get("turns") or []):
+            continue
+        b0, b1 = trim(text, sent.start_char + m.start("body"), sent.start_char + m.end("body"))
+        body = text[b0:b1]
+        if len(re.findall(r"\w+", body)) < 3:
+            continue
+        refs = [r for r in sp.refs_in(s_start, colon) if r.label != "NORP"]
+        speaker: Speaker | None = None
+        if refs:
+            ref = next((r for r in refs if r.is_person), refs[-1])
+            speaker = speaker_of(ref)
+            if ref.is_person and not ref.actor_id and len(ref.text.split()) == 1:
+                full = next((r for r in sp.refs if r.start > colon and r.is_person
+                             and r.text.split()[-1] == ref.text and len(r.text.split()) > 1), None)
+                if full is not None:  # the headline's "Ryan" is the article's "Paul Ryan"
+                    speaker = Speaker(full.name or full.text, full.actor_id, full.code, "person",
+                                      "surname", ref.start, ref.end)
+        elif len(words) <= 3 and words[-1].lower() not in st.lex.document_nouns:
+            full = next((r for r in sp.refs if r.start > colon and r.is_person
+                         and r.text.split()[-1] == words[-1] and len(r.text.split()) > 1), None)
+            if full is not None:  # "Ryan:" before the article names "Paul Ryan"
+                speaker = Speaker(full.name or full.text, full.actor_id, full.code, "person",
+                                  "surname", s_start, colon)
+        elif words[-1].lower() in st.lex.document_nouns:
+            speaker = Speaker(src, None, None, None, "phrase", s_start, colon, agent=False)
+        if speaker is None:
+            continue
+        direct = bool(st.finder.quotes_in(b0, b1)) and text[b0 - 1:b0] in "\"“"
+        content = Content(b0, b1, body, direct, st.finder.quotes_in(b0, b1), "colon")
+        st.ctx_claim(i, ":", colon, speaker, content)
+
+
+def _drop_nested(st: _DocState, made: list[Claim]) -> None:
+    """Only the outermost attribution counts: a claim whose cue stands inside another
+    claim's content in the same sentence ("reaffirmed its commitment to defending its allies",
+    "criticized Lamport for saying that …") is dropped, unless it repeats someone."""
+    for c in list(made):
+        cc = st.cue_at.get(id(c), -1)
+        for o in made:
+            if o is c or c.stance == "repeats":
+                continue
+            oc = st.cue_at.get(id(o), -1)
+            if o.content_start <= cc < o.content_end and not (c.content_start <= oc < c.content_end):
+                made.remove(c)
+                st.claims.remove(c)
+                break
 
 
 def _noun_phrase(tok: Token) -> list[Token]:
