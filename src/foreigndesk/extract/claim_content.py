@@ -29,6 +29,8 @@ _PP_GAP = re.compile(r"^\s*(?:in|on|at|during|to|from|after|before|via|through|w
 _TRIM_CHARS = " \t\n,;:—–-\"“”„«»`"
 _COMPLEMENT_DEPS = ("ccomp",)
 _DIRECTIVE = {"call on", "call for", "urge", "demand"}
+_HEARER_VERBS = {"tell", "assure", "inform", "remind", "warn", "advise", "promise", "convince",
+                 "persuade", "notify", "brief", "reassure"}
 _ATTACHED_PREPS = {"about", "of", "over", "for", "on", "against", "to", "that", "with", "in"}
 _INFINITIVE_OK = {"agree", "decide", "offer", "refuse", "promise", "pledge", "vow", "threaten",
                   "want", "plan", "intend", "aim", "seek", "hope", "expect", "wish", "prefer"}
@@ -98,6 +100,9 @@ class ContentFinder:
         self.object_verbs = object_verbs or set()
         self.noun_preps: dict[str, set[str]] = {}
         self.light_preps: dict[str, set[str]] = {}
+        self.cue_lemmas: set[str] = set()
+        self.clause_verbs: set[str] = set()  # say, think ...: the rest of the sentence may be content
+        self._base = 0
         self.used: set[Quote] = set()
 
     def quotes_in(self, start: int, end: int) -> list[Quote]:
@@ -106,6 +111,7 @@ class ContentFinder:
     def find(self, cue: Cue, subject: Token | None, base: int, sent_start: int,
              sent_end: int) -> Content | None:
         text = self.text
+        self._base = base
         attrib = list(cue.tokens)
         if subject is not None:
             sub = list(subject.subtree)
@@ -164,6 +170,12 @@ class ContentFinder:
             if cue.token.left_edge.idx + base <= q.start and base + cue.token.right_edge.idx >= q.inner_start:
                 start = cue_end if not (subject is not None and base + subject.idx >= cue_end) else a1
                 end = max(q.inner_end, sent_end)
+                if start == cue_end:  # past the hearer and up to a second cue ("…,” adding …)
+                    run = self._after_cue(cue, attrib)
+                    if run:
+                        start = max(start, base + run[0].idx)
+                        if base + run[-1].idx + len(run[-1].text) < sent_end:
+                            end = max(q.inner_end, base + run[-1].idx + len(run[-1].text))
                 s0, e0 = trim(text, start, end)
                 e0 = _strip_final_period(text, s0, e0)
                 return Content(s0, e0, text[s0:e0], True, self.quotes_in(s0, e0), "quote-after")
@@ -178,7 +190,12 @@ class ContentFinder:
         # 3. the complement clause
         comp = self._complement(cue)
         if comp is not None:
-            toks = [t for t in comp.subtree]
+            toks = self._cut([t for t in comp.subtree], cue)
+            if cue.lemma in _HEARER_VERBS:  # "told Newsmax that …": the hearer is not content
+                that = next((t for t in toks if t.lower_ == "that" and t.dep_ == "mark"), None)
+                if that is not None and that.i > toks[0].i and not any(
+                        t.tag_.startswith("VB") for t in toks if t.i < that.i):
+                    toks = [t for t in toks if t.i > that.i]
             s0, e0 = trim(text, *token_span(toks, base))
             e0 = _strip_final_period(text, s0, e0)
             if any(s0 <= base + t.idx < e0 for t in attrib):
@@ -229,9 +246,83 @@ class ContentFinder:
                 e0 = _strip_final_period(text, s0, e0)
                 if len(text[s0:e0].split()) >= 3:
                     return self._make(s0, e0, "directive")
+
+        # 6. a verb of saying or thinking the parser gave no clause ("McCain says the movement
+        # appeals to …" read as an object "appeals"): the words after the cue, past the hearer
+        # ("told reporters") and the cue's own time and place phrases
+        if cue.part == "verb" and cue.lemma in self.clause_verbs and not any(
+                c.dep_ == "neg" for c in cue.token.children):
+            return self._rest(cue, base, attrib)
         return None
 
+    def _rest(self, cue: Cue, base: int, attrib: list[Token]) -> Content | None:
+        run = self._after_cue(cue, attrib)
+        if sum(1 for t in run if t.is_alpha) < 4 or not any(t.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "PRON")
+                                                            for t in run):
+            return None
+        return self._span(run, base, attrib, "rest")
+
+    def _after_cue(self, cue: Cue, attrib: list[Token]) -> list[Token]:
+        """The tokens after the cue to the sentence's end, past the hearer ("told Newsmax
+        that …") and the cue's own time and place phrases right after it ("said on Monday"),
+        cut where the writer takes over (:meth:`_cut`)."""
+        tok = cue.tokens[-1]
+        doc = tok.doc
+        lead: set[int] = set(t.i for t in attrib)
+        for c in cue.token.children:
+            if c.i > tok.i and (c.dep_ in ("dative", "npadvmod", "advmod", "prep", "punct", "agent")
+                                or (c.dep_ == "dobj" and cue.lemma in _HEARER_VERBS)):
+                lead.update(t.i for t in c.subtree)
+        k = tok.i + 1
+        while k < len(doc) and (k in lead or doc[k].is_punct or doc[k].lower_ == "that"):
+            k += 1
+        run = [t for t in doc[k:] if t.i not in attrib]
+        return self._cut(run, cue)
+
+    def _cut(self, toks: list[Token], cue: Cue | None, relative: bool = False) -> list[Token]:
+        """The content tokens up to where the writer takes over: a second cue of the same
+        speaker ("… and said that …", "…, adding that …", "… but argues …"), a contrast
+        ("…, while Sanders suggests …") or, for a noun phrase (``relative``), a relative
+        clause set off by a comma ("Trump, with whom he clashed …")."""
+        toks = sorted(toks, key=lambda t: t.i)
+        if not toks:
+            return toks
+        first = toks[0].i
+        keep = len(toks)
+        for k, t in enumerate(toks):
+            if t.i <= first + 1 or self._in_quote_tok(t):
+                continue
+            prev = t.doc[t.i - 1]
+            if prev.text in ("”", "''", '"', "’") and t.i >= 2:
+                prev = t.doc[t.i - 2]  # "…,” adding"
+            low = t.lower_
+            if t.tag_.startswith("VB") and t.lemma_.lower() in self.cue_lemmas and \
+                    prev.lower_ in (",", "and", "but", "—", "–") and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                keep = k - 1 if prev.lower_ in ("and", "but") and k > 0 and toks[k - 1].i == prev.i else k
+                while keep > 0 and (toks[keep - 1].is_punct and toks[keep - 1].text not in ("”", '"', "''")):
+                    keep -= 1
+                break
+            if prev.text == "," and low in ("while", "whereas", "although", "though"):
+                keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
+                break
+            if relative and prev.text == "," and (low in ("who", "which", "whose", "whom") or (
+                    t.dep_ == "prep" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("whom", "which"))):
+                keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
+                break
+        out = toks[:keep]
+        while out and (out[-1].is_punct or out[-1].lower_ in ("and", "but")):
+            out.pop()
+        return out or toks
+
+    def _in_quote_tok(self, t: Token) -> bool:
+        base = self._base
+        return self._in_quote(base + t.idx)
+
     def _span(self, toks: list[Token], base: int, attrib: list[Token], how: str) -> Content | None:
+        if not toks:
+            return None
+        toks = self._cut(toks, None, relative=how in ("object", "prep", "light", "noun"))
         if not toks:
             return None
         s0, e0 = trim(self.text, *token_span(toks, base))

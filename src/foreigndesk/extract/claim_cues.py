@@ -41,6 +41,7 @@ class CueLexicon:
     document_nouns: set[str] = field(default_factory=set)  # "the poll", "the report": no agent
     offices: dict[str, str] = field(default_factory=dict)  # "national security adviser" -> role
     colon_labels: set[str] = field(default_factory=set)  # "Update:", "Watch:": no speaker
+    rest_verbs: set[str] = field(default_factory=set)  # say, think: the rest of the sentence
     light_verbs: set[str] = field(default_factory=set)  # "raised concerns": raise, voice, make ...
     speech_objects: dict[str, set[str]] = field(default_factory=dict)  # concern -> {about, over}
 
@@ -115,6 +116,7 @@ def lexicon() -> CueLexicon:
         document_nouns=words("document_nouns"),
         offices={str(k).lower(): str(v) for k, v in (raw.get("offices") or {}).items()},
         light_verbs=words("light_verbs"), colon_labels=words("colon_labels"),
+        rest_verbs=words("rest_verbs"),
         speech_objects={str(k).lower(): {str(p).lower() for p in v or []}
                         for k, v in (raw.get("speech_objects") or {}).items()},
     )

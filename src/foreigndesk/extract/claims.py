@@ -39,6 +39,12 @@ from foreigndesk.model import Claim, TimeValue
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("xcomp", "advcl", "acl", "conj", "pcomp", "prep", "dobj", "pobj", "relcl", "acomp", "oprd")
 _REL_PRONOUNS = {"who", "which", "that"}
+# nouns a participle may describe without being its speaker ("a statement calling on …",
+# "posters explaining …"): the speaker is further up (who issued the statement)
+_ARTIFACTS = {"statement", "letter", "post", "tweet", "message", "video", "ad", "advertisement",
+              "poster", "release", "report", "note", "email", "e-mail", "speech", "remark",
+              "remarks", "interview", "op-ed", "column", "article", "sign", "banner", "shirt",
+              "t-shirt", "hat", "campaign", "petition", "resolution", "bill", "order", "memo"}
 _DATE_VALUE = re.compile(r"^\d{3}[\dX]")
 DROP_WITHOUT_AGENT = False  # a claim whose subject is no agent keeps no speaker (see module doc)
 _CONFIDENCE = {"name": 0.9, "surname": 0.85, "possessor": 0.8, "role": 0.75, "pronoun": 0.75,
@@ -62,10 +68,16 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                     return tok.head, tok  # "Zhao, who said …"
                 return c, tok
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
+                and tok.head.lemma_.lower() not in _ARTIFACTS:
+            return tok.head, tok  # "voters supporting her": the noun the participle describes
         if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
             return None, tok  # "urged Albright to tell …": asked to speak, not speaking
         if tok.dep_ in _CLIMB and tok.head.i != tok.i:
+            participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
             tok = tok.head
+            if participle and tok.dep_ == "ccomp" and tok.head.i != tok.i:
+                tok = tok.head  # "X told Y that Z had …, adding …": X adds, not Z
         else:
             break
     return None, tok
@@ -109,6 +121,8 @@ class ClaimExtractor:
         finder = ContentFinder(text, quotes, lex.claim_nouns, lex.object_verbs)
         finder.noun_preps = lex.claim_head_nouns
         finder.light_preps = lex.speech_objects
+        finder.cue_lemmas = set(lex.verbs)
+        finder.clause_verbs = lex.rest_verbs
         st = _DocState(pd, lex, quotes, finder, SpeakerResolver(pd, lex))
         st.cands = cands
         for i, cue_tokens in cands.items():
@@ -357,7 +371,8 @@ def colon_claims(st: _DocState) -> None:
         src = m.group("src").strip()
         words = src.replace("’s", " ’s").replace("'s", " 's").split()
         if not words or len(words) > 7 or any(ch.isdigit() for ch in src) \
-                or src.lower() in st.lex.colon_labels or not words[0][:1].isupper() \
+                or src.lower().replace("’", "'") in st.lex.colon_labels or not words[0][:1].isupper() \
+                or words[0] in ("’s", "'s") \
                 or not all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words):
             continue
         s_start = sent.start_char + m.start("src") + (len(m.group("src")) - len(m.group("src").lstrip()))
