@@ -130,7 +130,7 @@ class Speaker:
     text: str
     actor_id: str | None = None
     code: str | None = None
-    kind: str | None = None  # person | group | None
+    kind: str | None = None  # person | group | document | None
     via: str = "name"  # name | pronoun | role | possessor | surname | author | phrase | none
     start: int = -1
     end: int = -1
@@ -262,7 +262,7 @@ class SpeakerResolver:
                 head.pos_ == "PROPN" and head.tag_ == "NNP" and low not in _SENTENCE_WORDS):
             return True
         if lemma in self.lex.agent_nouns or low in self.lex.agent_nouns or lemma in self.lex.roles \
-                or low in self.lex.roles:
+                or low in self.lex.roles or low.endswith("-old"):  # "the 46-year-old"
             return True
         if any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_ in ("NORP", "ORG", "GPE")
                for c in head.children):
@@ -351,7 +351,9 @@ class SpeakerResolver:
                     if si < i - BACK_SENTENCES * 2:
                         break
                     return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "possessor", cs, ce)
-            return Speaker(core_text, None, None, None, "phrase", cs, ce, agent=False)
+            # no organisation behind it: the document itself relays the words ("The ad claims
+            # …", "A news report said …"; PolNeAR's guidelines take such artifacts as sources)
+            return Speaker(core_text, None, None, "document", "document", cs, ce)
         role = self.lex.role(head)
         if role:
             appos = self._appos_ref(head, base)

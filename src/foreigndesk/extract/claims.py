@@ -170,7 +170,9 @@ class ClaimExtractor:
             subj = next((c for c in cue.token.children if c.dep_ == "poss"), None)
         else:
             subj, head = subject_and_clause(cue.token)
-            subj = subj or _inverted_subject(st, cue, base)
+            subj = subj or _inverted_subject(st, cue, base) or _name_before(cue)
+        if subj is not None:
+            subj = _past_dateline(subj, cue)
         if subj is None:
             return None
         content = st.finder.find(cue, subj, base, s_start, s_end)
@@ -424,6 +426,54 @@ def _drop_nested(st: _DocState, made: list[Claim]) -> None:
                 made.remove(c)
                 st.claims.remove(c)
                 break
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][\w.'’ ]{1,30}(?:,[\w.' ]{1,25})?(?:\s*\([A-Za-z]{2,10}\))?\s*(?:—|–|--)\s*")
+_NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punct", "case")
+
+
+def _name_before(cue: Cue) -> Token | None:
+    """A cue the parser left without a subject, right after a name ("…, Gov. John Kasich
+    (R-OH), said, “…”"): that name, past commas and a parenthesis."""
+    tok = cue.token
+    if tok.dep_ not in ("ROOT", "parataxis") or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc = tok.doc
+    k = tok.i - 1
+    depth = 0
+    while k >= 0 and (doc[k].is_punct or depth > 0):
+        if doc[k].text == ")":
+            depth += 1
+        elif doc[k].text == "(":
+            depth = max(0, depth - 1)
+        k -= 1
+    if k >= 0 and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "ORG", "NORP", ""):
+        return doc[k]
+    return None
+
+
+def _past_dateline(subj: Token, cue: Cue) -> Token:
+    """ "NEW YORK, Nov. 19 (UPI) — Hillary Clinton is calling for …": a subject inside the
+    dateline is the parser's mistake; the speaker is the name after the dash. So is a
+    subject inside the parenthesis of "Gov. John Kasich (R-OH), said": the name before it."""
+    doc = subj.doc
+    m = _DATELINE.match(doc.text)
+    if m is not None and subj.idx < m.end() <= cue.token.idx:
+        for t in doc:
+            if t.idx < m.end() or t.i >= cue.token.i:
+                continue
+            if t.pos_ in ("PROPN", "NOUN") and not t.is_punct:
+                while t.dep_ in _NAME_DEPS and t.head.i < cue.token.i and t.head.idx >= m.end() \
+                        and t.head.i != t.i:
+                    t = t.head
+                return t
+    if subj.i >= 2 and doc[subj.i - 1].text in ("(", "-") and subj.i < cue.token.i:
+        k = subj.i - 1
+        while k > 0 and doc[k].text != "(":
+            k -= 1
+        if k > 0 and doc[k - 1].pos_ == "PROPN":
+            return doc[k - 1]  # "Kasich (R-OH)"
+    return subj
 
 
 def _noun_phrase(tok: Token) -> list[Token]:
