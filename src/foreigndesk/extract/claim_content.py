@@ -27,6 +27,7 @@ _GAP_OK = re.compile(r"^[\s,.:;!?\"“”„«»'’‘—–-]*$")
 _PP_GAP = re.compile(r"^\s*(?:in|on|at|during|to|from|after|before|via|through|with|in an?)\s+[^\"“”,;:.]{0,60}$",
                      re.IGNORECASE)  # "said in an interview “…”": the phrase is not content
 _TRIM_CHARS = " \t\n,;:—–-\"“”„«»`"
+_CLAUSE_GAP = re.compile(r"\bthat\b|\b(?:and|but)\s+\w+(?:ed|s)\b")  # "noted that …, and added:"
 _COMPLEMENT_DEPS = ("ccomp",)
 _DIRECTIVE = {"call on", "call for", "urge", "demand"}
 _HEARER_VERBS = {"tell", "assure", "inform", "remind", "warn", "advise", "promise", "convince",
@@ -129,7 +130,7 @@ class ContentFinder:
 
         # 1a. a quotation right before the attribution
         before = [q for q in sent_quotes if q.end <= a0 and q not in self.used
-                  and _GAP_OK.match(text[q.end:a0])]
+                  and _GAP_OK.match(text[q.end:a0]) and not self._title(q)]
         if before:
             q = before[-1]
             if q.start >= sent_start and text[sent_start:q.start].strip():
@@ -147,16 +148,6 @@ class ContentFinder:
             body = " ".join(text[a:b].strip() for a, b in parts)
             return Content(s0, e0, body.strip(_TRIM_CHARS), any(u.sentence_like for u in used), used, "quote-before")
 
-        # 1a'. a quotation closing just before this sentence, which opens with the attribution
-        # ("“Who do they think they are?” Trump said of Apple": the segmenter split them)
-        if not text[sent_start:a0].strip(_TRIM_CHARS + "'’"):
-            prev = [q for q in self.quotes if q.end <= sent_start and q.sentence_like and q not in self.used
-                    and not text[q.end:sent_start].strip() and "\n" not in text[q.end:sent_start] and q.closed]
-            if prev:
-                q = prev[-1]
-                s0, e0 = trim(text, q.inner_start, q.inner_end)
-                return Content(s0, e0, text[s0:e0], True, [q], "quote-before")
-
         # 1b. a quotation after the cue
         after = [q for q in sent_quotes if q.start >= cue_end and q.sentence_like and q not in self.used]
         if after:
@@ -164,21 +155,27 @@ class ContentFinder:
             gap = text[cue_end:q.start]
             if subject is not None and base + subject.idx >= cue_end:
                 gap = text[a1:q.start] if a1 <= q.start else gap
-            if _GAP_OK.match(gap) or gap.rstrip().endswith((":", ",")) or _PP_GAP.match(gap):
+            if self._title(q):
+                pass  # "on Fox News's “Sunday Morning Futures,” Issa said …": a title, not words
+            elif _GAP_OK.match(gap) or (gap.rstrip().endswith((":", ",")) and not _CLAUSE_GAP.search(gap)) \
+                    or _PP_GAP.match(gap):
                 s0, e0 = trim(text, q.inner_start, q.inner_end)
                 return Content(s0, e0, text[s0:e0], True, [q], "quote-after")
             if cue.token.left_edge.idx + base <= q.start and base + cue.token.right_edge.idx >= q.inner_start:
                 start = cue_end if not (subject is not None and base + subject.idx >= cue_end) else a1
                 end = max(q.inner_end, sent_end)
-                if start == cue_end:  # past the hearer and up to a second cue ("…,” adding …)
-                    run = self._after_cue(cue, attrib)
-                    if run:
+                run = self._after_cue(cue, attrib) if start == cue_end else []
+                run_end = base + run[-1].idx + len(run[-1].text) if run else end
+                if run and run_end <= q.start:
+                    pass  # the quotation belongs to a second cue ("noted that …, and added: “…”")
+                else:
+                    if run:  # past the hearer and up to a second cue ("…,” adding …)
                         start = max(start, base + run[0].idx)
-                        if base + run[-1].idx + len(run[-1].text) < sent_end:
-                            end = max(q.inner_end, base + run[-1].idx + len(run[-1].text))
-                s0, e0 = trim(text, start, end)
-                e0 = _strip_final_period(text, s0, e0)
-                return Content(s0, e0, text[s0:e0], True, self.quotes_in(s0, e0), "quote-after")
+                        if run_end < sent_end:
+                            end = max(q.inner_end, run_end)
+                    s0, e0 = trim(text, start, end)
+                    e0 = _strip_final_period(text, s0, e0)
+                    return Content(s0, e0, text[s0:e0], True, self.quotes_in(s0, e0), "quote-after")
 
         if cue.part in ("adjective", "noun"):
             return self._attached(cue, base, attrib)
@@ -247,6 +244,17 @@ class ContentFinder:
                 if len(text[s0:e0].split()) >= 3:
                     return self._make(s0, e0, "directive")
 
+        # 5b. a quotation alone in the sentence before, which this one opens with the attribution
+        # ("“Who do they think they are?” Trump said of Apple": the segmenter split them)
+        if not text[sent_start:a0].strip(_TRIM_CHARS + "'’"):
+            prev = [q for q in self.quotes if q.end <= sent_start and q.sentence_like and q not in self.used
+                    and not text[q.end:sent_start].strip() and "\n" not in text[q.end:sent_start] and q.closed
+                    and (q.start == 0 or text[:q.start].rstrip()[-1:] in ("", ".", "!", "?", "\n", "”", '"'))]
+            if prev:
+                q = prev[-1]
+                s0, e0 = trim(text, q.inner_start, q.inner_end)
+                return Content(s0, e0, text[s0:e0], True, [q], "quote-before")
+
         # 6. a verb of saying or thinking the parser gave no clause ("McCain says the movement
         # appeals to …" read as an object "appeals"): the words after the cue, past the hearer
         # ("told reporters") and the cue's own time and place phrases
@@ -313,7 +321,22 @@ class ContentFinder:
         out = toks[:keep]
         while out and (out[-1].is_punct or out[-1].lower_ in ("and", "but")):
             out.pop()
+        lead = 0  # "said Tuesday his actions are …": the day is the cue's, not the content's
+        while lead < len(out) - 2 and out[lead].ent_type_ in ("DATE", "TIME") \
+                and out[lead].dep_ in ("npadvmod", "nmod", "compound") and not self._in_quote_tok(out[lead]):
+            lead += 1
+        out = out[lead:]
         return out or toks
+
+    def _title(self, q: Quote) -> bool:
+        """A title in quotation marks ("Sunday Morning Futures", "Meet the Press"): every
+        word capitalised but the small ones, no sentence punctuation."""
+        words = re.findall(r"[\w’'-]+", self.text[q.inner_start:q.inner_end])
+        if not words or len(words) > 8 or re.search(r"[.!?;]", self.text[q.inner_start:q.inner_end].rstrip(".,")):
+            return False
+        small = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
+        return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in small or w[:1].isdigit()
+                                              for w in words)
 
     def _in_quote_tok(self, t: Token) -> bool:
         base = self._base

@@ -94,6 +94,7 @@ class _DocState:
     cue_at: dict[int, int] = field(default_factory=dict)  # id(claim) -> cue char offset
     clause: dict[int, tuple[int, int]] = field(default_factory=dict)  # id(claim) -> attribution clause
     cands: dict[int, list[int]] = field(default_factory=dict)  # candidate sentence -> cue tokens
+    said: dict[int, tuple[int, Speaker]] = field(default_factory=dict)  # id(claim) -> history entry
 
     def ctx_claim(self, i: int, cue: str, cue_char: int, speaker: Speaker, content: Content) -> Claim:
         """A claim made outside a cue's parse (a colon line): the sentence's span."""
@@ -121,7 +122,8 @@ class ClaimExtractor:
         finder = ContentFinder(text, quotes, lex.claim_nouns, lex.object_verbs)
         finder.noun_preps = lex.claim_head_nouns
         finder.light_preps = lex.speech_objects
-        finder.cue_lemmas = set(lex.verbs)
+        # a second verb of saying by the same speaker ends a content ("… and said …")
+        finder.cue_lemmas = {v for v in lex.clause_only if lex.kind(v) == "statement"} - {"show", "indicate"}
         finder.clause_verbs = lex.rest_verbs
         st = _DocState(pd, lex, quotes, finder, SpeakerResolver(pd, lex))
         st.cands = cands
@@ -246,7 +248,9 @@ class ClaimExtractor:
         st.cue_at[id(claim)] = cue_char
         st.claims.append(claim)
         if agent:
-            st.speakers.history.append((i, speaker))
+            entry = (i, speaker)
+            st.speakers.history.append(entry)
+            st.said[id(claim)] = entry
         return claim
 
     def _as_clause(self, st: _DocState, i: int, base: int, cue: Cue, made: list[Claim],
@@ -425,6 +429,9 @@ def _drop_nested(st: _DocState, made: list[Claim]) -> None:
             if o.content_start <= cc < o.content_end and not (c.content_start <= oc < c.content_end):
                 made.remove(c)
                 st.claims.remove(c)
+                entry = st.said.pop(id(c), None)
+                if entry is not None:  # a dropped claim's speaker is no antecedent
+                    st.speakers.history[:] = [h for h in st.speakers.history if h is not entry]
                 break
 
 
