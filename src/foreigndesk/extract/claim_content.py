@@ -34,7 +34,8 @@ _HEARER_VERBS = {"tell", "assure", "inform", "remind", "warn", "advise", "promis
                  "persuade", "notify", "brief", "reassure"}
 _ATTACHED_PREPS = {"about", "of", "over", "for", "on", "against", "to", "that", "with", "in"}
 _INFINITIVE_OK = {"agree", "decide", "offer", "refuse", "promise", "pledge", "vow", "threaten",
-                  "want", "plan", "intend", "aim", "seek", "hope", "expect", "wish", "prefer"}
+                  "want", "plan", "intend", "aim", "seek", "hope", "hop", "expect", "wish", "prefer",
+                  "decline", "order"}
 
 
 @dataclass

@@ -102,13 +102,24 @@ def lexicon() -> CueLexicon:
     def words(key: str) -> set[str]:
         return {str(x).lower() for x in raw.get(key) or []}
 
+    clause_only = words("clause_only")
+    for alias, target in (raw.get("lemma_aliases") or {}).items():  # "hoping" tagged "hop"
+        alias, target = str(alias).lower(), str(target).lower()
+        if target in verbs:
+            verbs[alias] = verbs[target]
+            lemmas.add(alias)
+        if target in kinds:
+            kinds[alias] = kinds[target]
+        if target in clause_only:
+            clause_only.add(alias)
+
     return CueLexicon(
         verbs=verbs, particle_verbs=particle, not_with_particle=notp, phrases=phrases,
         echo_marks={str(x).lower() for x in raw.get("echo_marks") or []},
         claim_nouns={str(x).lower() for x in raw.get("claim_nouns") or []},
         speech_nouns={str(x).lower() for x in raw.get("speech_nouns") or []},
         pronouns=pronouns, roles=roles, lemmas=lemmas,
-        generic_roles=words("generic_roles"), kinds=kinds, clause_only=words("clause_only"),
+        generic_roles=words("generic_roles"), kinds=kinds, clause_only=clause_only,
         object_verbs=words("object_verbs"), attitude_adjectives=words("attitude_adjectives"),
         claim_head_nouns={str(k).lower(): {str(p).lower() for p in v or []}
                           for k, v in (raw.get("claim_head_nouns") or {}).items()},
