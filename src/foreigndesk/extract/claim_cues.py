@@ -224,7 +224,7 @@ def _particle(t: Token, lex: CueLexicon | None = None) -> Token | None:
             return c
     if t.i + 1 < len(t.doc):
         nxt = t.doc[t.i + 1]
-        if nxt.tag_ == "RP" or (nxt.lower_ in ("out", "on", "for", "off", "down", "up", "clear")
+        if nxt.tag_ == "RP" or (nxt.lower_ in ("out", "on", "for", "off", "down", "up", "clear", "back")
                                 and nxt.dep_ in ("prt", "prep", "advmod", "acomp", "oprd", "mark")):
             return nxt
     return None

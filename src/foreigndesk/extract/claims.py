@@ -282,32 +282,39 @@ class ClaimExtractor:
             st.speakers.history.append((i, st.speakers.history[-2][1]))  # latest for "he added"
 
     def _continuation(self, st: _DocState, i: int, s_start: int, s_end: int) -> Claim | None:
-        """A quotation opening this sentence, right after a direct claim in the same
-        paragraph, with no cue of its own: the same speaker goes on."""
+        """A quotation opening this sentence, right after a direct claim, with no cue of its
+        own: the same speaker goes on, and the claim takes it in ("“…,” she said. “…”"). So
+        does a paragraph that opens with a quotation right after the claim's paragraph (the
+        convention for a quote running over paragraphs). A quotation the next sentence
+        attributes ("“…?” Trump said") is left to that sentence."""
         if not st.claims:
             return None
         prev = st.claims[-1]
         sp = st.speakers
-        if not prev.direct or prev.sentence < i - 2 or sp.paragraph[prev.sentence] != sp.paragraph[i]:
+        if not prev.direct or prev.sentence < i - 2 or prev.sentence >= i:
+            return None
+        same = sp.paragraph[prev.sentence] == sp.paragraph[i]
+        if not same and not (sp.paragraph[i] == sp.paragraph[prev.sentence] + 1 and prev.sentence == i - 1):
             return None
         q = next((q for q in st.finder.quotes_in(s_start, s_end)
                   if q.start <= s_start + 1 and q.sentence_like and q not in st.finder.used), None)
         if q is None or prev.content_end > q.start:
             return None
-        last = sp.pd.sentence_index(max(q.start, q.end - 1))
-        if last > i and any(st.cands.get(j) for j in range(i + 1, last + 1)):
-            return None  # the quotation ends in a sentence with its own attribution
-        speaker = next((s for si, s in reversed(sp.history) if si == prev.sentence), None)
-        if speaker is None:
-            return None
         text = st.pd.document.text
+        last = sp.pd.sentence_index(max(q.start, q.end - 1))
+        if any(st.cands.get(j) for j in range(i + 1, last + 1)):
+            return None  # the quotation ends in a sentence with its own attribution
+        if last + 1 < len(sp.pd.sents) and st.cands.get(last + 1):
+            gap = text[q.end:sp.pd.sents[last + 1].start_char]
+            if not gap.strip() and "\n" not in gap:
+                return None  # "“…?” Trump said": the next sentence attributes it
         body = text[q.inner_start:q.inner_end]
-        content = Content(q.inner_start, q.inner_end, body, True, [q], "continuation")
-        stance = prev.stance if prev.stance != "repeats" else "asserts"
-        claim = self._claim(st, i, prev.cue, st.cue_at.get(id(prev), s_start), speaker, content,
-                            stance, s_start, s_end, confidence=0.7, kind=prev.kind)
+        prev.content = f"{prev.content} … {body}"
+        prev.content_end = q.inner_end
+        prev.end = max(prev.end, min(s_end, q.end))
+        prev.text = text[prev.start:prev.end]
         st.finder.used.add(q)
-        return claim
+        return prev
 
 
 _TURN_MIN_WORDS = 3
