@@ -320,31 +320,55 @@ class ClaimExtractor:
 _TURN_MIN_WORDS = 3
 
 
+def t_first(turns: list[Turn]) -> int:
+    """Where the first turn starts (mentions before it name the speakers)."""
+    return min(t.start for t in turns)
+
+
 def turn_claims(st: _DocState, turns: list[Turn]) -> None:
     """Each sentence a labelled speaker says in a transcript turn ("THE PRESIDENT: We did
     the right thing.", "Mr. McDERMOTT. Our policy ... is hurting innocent people") is a claim
-    of that speaker, with the label as its cue; sentences that already hold a claim, and
-    fragments under three words, are left alone. A question the speaker asks questions."""
+    of that speaker, with the label as its cue: the outermost attribution, beside any claim
+    quoted inside the sentence ("when we asked China …, they didn't deny …"). Skipped:
+    fragments under three words, sentences the speaker's own cue already covers ("I think
+    …"), headings in capitals that name no known speaker, and, for a mixed-case label in an
+    article ("Matthews: …"), whatever follows the label's paragraph. A question the speaker
+    asks questions."""
+    from foreigndesk.extract.actor_data import load_index
+
     pd = st.pd
     text = pd.document.text
-    taken = {c.sentence for c in st.claims}
     lex = st.lex
+    known = load_index().actors
+    mentioned = {m.actor_id for m in pd.extraction.mentions if m.start < t_first(turns)}
     for t in turns:
         assert t.speaker is not None
         actor = t.speaker.actor
+        label_text = text[t.start:t.body].strip()
+        end = t.end
+        record = label_text.endswith(".")  # "Mr. McDERMOTT." (Congressional Record)
+        if not record and not label_text.rstrip(":").isupper():
+            # "Matthews: Well, …" in an article: the label's paragraph only
+            nl = text.find("\n", t.body)
+            end = min(end, nl) if nl >= 0 else end
+        elif not record and actor.id not in known and actor.id not in mentioned:
+            continue  # "DELEGATE UPDATE:": a heading, no speaker anyone knows
         code = (t.speaker.country or "") + (t.speaker.sector or "") or None
         label = text[t.start:t.body].strip()
         first = pd.sentence_index(t.body)
         for i in range(first, len(pd.sents)):
             sent = pd.sents[i]
-            if sent.start_char >= t.end:
+            if sent.start_char >= end:
                 break
-            if i in taken or sent.start_char < t.body:
+            if sent.start_char < t.body:
                 continue
-            s0, s1 = trim(text, sent.start_char, min(sent.end_char, t.end))
+            s0, s1 = trim(text, sent.start_char, min(sent.end_char, end))
             body = text[s0:s1]
             if len(re.findall(r"\w+", body)) < _TURN_MIN_WORDS:
                 continue
+            if any(c.sentence == i and c.speaker_actor == actor.id
+                   and c.content_end - c.content_start >= 0.6 * (s1 - s0) for c in st.claims):
+                continue  # "I think we did the right thing": already the speaker's claim
             stance = "questions" if body.endswith("?") else "asserts"
             kind = "statement"
             for tok in sent:
@@ -358,7 +382,6 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
             claim = ClaimExtractor._claim(EXTRACTOR, st, i, label, t.start, speaker, content, stance,
                                           s0, s1, confidence=0.8, kind=kind)
             claim.speaker_start = claim.speaker_end = None  # a label, not a mention in the prose
-            taken.add(i)
 
 
 _COLON_LINE = re.compile(r"^(?P<src>[^:\n\"“”]{2,70}?)\s*:\s+(?P<body>\S.*\S)\s*$", re.S)
