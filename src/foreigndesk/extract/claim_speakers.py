@@ -312,8 +312,13 @@ class SpeakerResolver:
                 return sp
             # "47 percent said", "about three-quarters support": a share of the people polled,
             # a group of persons; "most" or "both" alone may be anything
-            people = low not in ("most", "both", "all", "each", "either", "neither", "much", "more",
-                                 "less", "one") or head.pos_ == "NUM"
+            if low == "both" and depth == 0:  # "Both think …": the two people named last
+                pair = self._pair(i, hs, exclude)
+                if pair is not None:
+                    pair.start, pair.end = hs, he
+                    return pair
+            people = low not in ("both", "each", "either", "neither", "much", "more", "less") \
+                or head.pos_ == "NUM"  # "most expect", "some say", "all agreed": people
             return Speaker(self.text[base + head.left_edge.idx:ce], None, None, "group", "phrase",
                            base + head.left_edge.idx, ce, agent=people)
         if head.lemma_.lower() in self.lex.document_nouns and depth < 2:
@@ -400,7 +405,11 @@ class SpeakerResolver:
                            agent=head.ent_type_ not in _NOT_AGENT_ENTS and low not in _SENTENCE_WORDS)
         if ref is not None:  # a nationality word as the subject ("the Chinese say")
             return Speaker(core_text, None, None, "group", "phrase", cs, ce)
-        return Speaker(core_text, None, None, None, "phrase", cs, ce, agent=self._agent_phrase(head))
+        who = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "whom")
+                                              for g in c.children) for c in head.children)
+        # "radicals who wanted …": whoever "who" stands for is a person
+        return Speaker(core_text, None, None, "group" if who and head.tag_ == "NNS" else None, "phrase",
+                       cs, ce, agent=who or self._agent_phrase(head))
 
     def _office(self, head: Token, base: int) -> Speaker | None:
         """The holder, at the document's date, of the office a title names ("the National
@@ -521,6 +530,23 @@ class SpeakerResolver:
                 return speaker_of(r, "pronoun")
             if kind == "government" and (r.sector == "GOV" or r.kind in ("government", "state")):
                 return speaker_of(r, "pronoun")
+        return None
+
+    def _pair(self, i: int, char: int, exclude: tuple[int, int] | None) -> Speaker | None:
+        """ "Both": the two different people named last before ``char`` (within the
+        pronoun window)."""
+        para = self.paragraph[i]
+        first = next((k for k in range(i, -1, -1)
+                      if self.paragraph[k] < para - BACK_PARAGRAPHS or k < i - BACK_SENTENCES), -1) + 1
+        seen: list[Ref] = []
+        for r in self.refs_before(char, first):
+            if r.is_person and not (exclude and exclude[0] <= r.start < exclude[1]) \
+                    and all(r.key != o.key for o in seen):
+                seen.append(r)
+                if len(seen) == 2:
+                    b, a = seen
+                    name_a, name_b = a.name or a.text, b.name or b.text
+                    return Speaker(f"{name_a} and {name_b}", None, None, "group", "pronoun")
         return None
 
     def _role_person(self, i: int, role: str, nat: tuple[str | None, str] | None, char: int,

@@ -347,7 +347,8 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
         label_text = text[t.start:t.body].strip()
         end = t.end
         record = label_text.endswith(".")  # "Mr. McDERMOTT." (Congressional Record)
-        if not record and not label_text.rstrip(":").isupper():
+        transcript = record or label_text.rstrip(":").isupper()
+        if not transcript:
             # "Matthews: Well, …" in an article: the label's paragraph only
             nl = text.find("\n", t.body)
             end = min(end, nl) if nl >= 0 else end
@@ -366,9 +367,11 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
             body = text[s0:s1]
             if len(re.findall(r"\w+", body)) < _TURN_MIN_WORDS:
                 continue
-            if any(c.sentence == i and c.speaker_actor == actor.id
+            if any(c.sentence == i and (c.speaker_actor == actor.id or not transcript)
                    and c.content_end - c.content_start >= 0.6 * (s1 - s0) for c in st.claims):
                 continue  # "I think we did the right thing": already the speaker's claim
+            if not transcript and any(c.sentence == i for c in st.claims):
+                continue  # in an article, the sentence's own attribution stands
             stance = "questions" if body.endswith("?") else "asserts"
             kind = "statement"
             for tok in sent:
