@@ -536,7 +536,21 @@ def _inverted_subject(st: _DocState, cue: Cue, base: int) -> Token | None:
     for c in tok.rights:
         if c.dep_ in ("dobj", "attr", "npadvmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")):
             return c
-    return None
+    # "…,'' said Robin Maynard, half joking": the name right after the cue, however parsed
+    doc = tok.doc
+    k = tok.i + 1
+    if k < len(doc) and doc[k].lower_ in ("by",):
+        return None
+    last = None
+    while k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].ent_type_ in ("PERSON", "ORG")):
+        last = doc[k]
+        k += 1
+    if last is None and k + 1 < len(doc) and doc[k].lower_ == "the" and doc[k + 1].pos_ == "NOUN":
+        k += 1
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":
+            k += 1
+        last = doc[k]  # "…," said the senator
+    return last
 
 
 def candidate_sentences(pd: ParsedDoc, lex: CueLexicon, quotes: list[Quote]) -> dict[int, list[int]]:
