@@ -31,7 +31,7 @@ from foreigndesk.extract.claim_content import Content, ContentFinder, token_span
 from foreigndesk.extract.claim_cues import Cue, CueLexicon, cue_positions, find_cues, lexicon
 from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim, echo_object
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
-from foreigndesk.extract.claim_speakers import Speaker, SpeakerResolver, speaker_of
+from foreigndesk.extract.claim_speakers import Ref, Speaker, SpeakerResolver, speaker_of
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.turns import Turn, in_question
 from foreigndesk.model import Claim, TimeValue
@@ -116,8 +116,8 @@ class ClaimExtractor:
                  if not in_question(pd, pd.sents[i].start_char)}  # "Q" asserts nothing
         turns = [t for t in pd.cache.get("turns") or [] if t.label and not t.question
                  and t.speaker is not None]
-        if not cands and not turns and ":" not in text:
-            return
+        if not cands and not turns and ":" not in text and "\n" not in text.strip():
+            return  # no cue, no turn, no "Name:" line, no headline line
         pd.parse(cands)
         finder = ContentFinder(text, quotes, lex.claim_nouns, lex.object_verbs)
         finder.noun_preps = lex.claim_head_nouns
@@ -132,6 +132,7 @@ class ClaimExtractor:
         if turns:
             turn_claims(st, turns)
         colon_claims(st)
+        headline_claims(st)
         _dates(st)
         pd.extraction.claims.extend(st.claims)
         _stated_by(pd, st.claims)
@@ -447,6 +448,98 @@ def colon_claims(st: _DocState) -> None:
         direct = bool(st.finder.quotes_in(b0, b1)) and text[b0 - 1:b0] in "\"“"
         content = Content(b0, b1, body, direct, st.finder.quotes_in(b0, b1), "colon")
         st.ctx_claim(i, ":", colon, speaker, content)
+
+
+_TITLE_WORD = re.compile(r"[\w’'.-]+")
+_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+          "as", "is", "be", "but", "not", "if", "over", "after", "into", "about"}
+
+
+def _verb_of(word: str, lex: CueLexicon) -> str | None:
+    """The cue lemma of a headline's third-person verb ("Blasts" -> blast, "Says" -> say)."""
+    low = word.lower()
+    if low == "says":
+        return "say"
+    for cut in (1, 2):
+        if low.endswith("s") and low[:-cut] in lex.verbs and (cut == 1 or low.endswith(("es", "ies"))):
+            return low[:-cut]
+    if low.endswith("ies") and low[:-3] + "y" in lex.verbs:
+        return low[:-3] + "y"
+    return None
+
+
+def headline_claims(st: _DocState) -> None:
+    """A headline in title case ("Glenn Beck Blasts Drudge for Mocking His Fast", "Obama
+    Endorses Hillary Clinton"): the tagger reads its capitalised verbs as names, so the line
+    is read by its words: a named actor, a cue verb in the third person, and what follows
+    (up to a second verb after a comma)."""
+    pd = st.pd
+    text = pd.document.text
+    lex = st.lex
+    taken = {c.sentence for c in st.claims}
+    for i, sent in enumerate(pd.sents):
+        if i in taken:
+            continue
+        line = sent.text.rstrip()
+        title = i == 0 and "\n" in text[sent.start_char:sent.end_char + 2]  # a first line
+        if not line or (line.endswith((".", "?", "!", ":")) and not title) or "\n" in line.strip():
+            continue
+        line = line.rstrip(".")
+        words = list(_TITLE_WORD.finditer(line))
+        caps = sum(1 for w in words if w.group()[:1].isupper() or w.group().lower() in _SMALL)
+        if len(words) < 4 or caps < 0.85 * len(words) or sum(w.group()[:1].isupper() for w in words) < 3:
+            continue
+        last = words[-1]
+        lemma = _verb_of(last.group(), lex)
+        comma = line.rfind(",", 0, last.start())
+        if lemma is not None and comma > 0 and lex.verbs.get(lemma) == "asserts":
+            # "Trump Could Address Clean Energy, Lindsey Graham Says": the words before the comma
+            w0 = sent.start_char + last.start()
+            refs = [r for r in st.speakers.refs_in(sent.start_char + comma, w0 + 1) if r.start > sent.start_char + comma]
+            if refs:
+                ref = refs[-1]
+                name = text[ref.start:min(ref.end, w0)].strip()
+                sp = speaker_of(ref) if ref.end <= w0 else Speaker(name, None, None, None, "name",
+                                                                   ref.start, ref.start + len(name))
+                b0, b1 = trim(text, sent.start_char, sent.start_char + comma)
+                content = Content(b0, b1, text[b0:b1], bool(st.finder.quotes_in(b0, b1)), [], "headline")
+                claim = st.ctx_claim(i, last.group().lower(), w0, sp, content)
+                claim.kind = lex.kind(lemma)
+                continue
+        for k, w in enumerate(words[1:-1], start=1):
+            lemma = _verb_of(w.group(), lex)
+            if lemma is None or lex.verbs.get(lemma) not in ("asserts", "denies"):
+                continue
+            w0 = sent.start_char + w.start()
+            refs = [r for r in st.speakers.refs_in(sent.start_char, w0 + 1)
+                    if (r.end <= w0 and not text[r.end:w0].strip(" ’'s")) or r.start < w0 < r.end]
+            if not refs:
+                break
+            ref = refs[-1]
+            if ref.end > w0:  # the tagger ran the name into the verb ("Glenn Beck Blasts Drudge")
+                from foreigndesk.extract.actors import resolve_name
+
+                name = text[ref.start:w0].strip()
+                if len(name.split()) < 1 or not name[:1].isupper():
+                    break
+                a = resolve_name(name, pd.document.published)
+                ref = Ref(ref.start, ref.start + len(name), name, "PERSON", i,
+                          a.id if a is not None else None, a.name if a is not None else None,
+                          a.kind if a is not None else None, a.country if a is not None else None,
+                          a.sector if a is not None else None)
+            b0 = sent.start_char + w.end()
+            rest = text[b0:sent.start_char + len(line)]
+            m = re.search(r",\s+([A-Z]\w+)", rest)
+            if m is not None and _verb_of(m.group(1), lex):
+                rest = rest[:m.start()]  # "…, Calls Trump’s Remarks Troubling": a second claim
+            b0, b1 = trim(text, b0, b0 + len(rest))
+            if len(text[b0:b1].split()) < 1:
+                break
+            content = Content(b0, b1, text[b0:b1], False, [], "headline")
+            claim = st.ctx_claim(i, w.group().lower(), w0, speaker_of(ref), content)
+            claim.kind = lex.kind(lemma)
+            claim.stance = lex.verbs[lemma]
+            break
 
 
 def _drop_nested(st: _DocState, made: list[Claim]) -> None:
