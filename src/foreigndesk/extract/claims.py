@@ -98,8 +98,7 @@ class _DocState:
 
     def ctx_claim(self, i: int, cue: str, cue_char: int, speaker: Speaker, content: Content) -> Claim:
         """A claim made outside a cue's parse (a colon line): the sentence's span."""
-        sent = self.pd.sents[i]
-        s0, s1 = trim(self.pd.document.text, sent.start_char, sent.end_char)
+        s0, s1 = sentence_bounds(self.pd, i)
         return EXTRACTOR._claim(self, i, cue, cue_char, speaker, content, "asserts", s0, s1,
                                 confidence=0.7)
 
@@ -176,6 +175,9 @@ class ClaimExtractor:
             subj = subj or _inverted_subject(st, cue, base) or _name_before(cue)
         if subj is not None:
             subj = _past_dateline(subj, cue)
+        if cue.lemma == "ask" and cue.token.tag_ == "VBN" and cue.token.dep_ in ("advcl", "ROOT") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.token.children):
+            return self._asked(st, i, base, cue, s_start, s_end)
         if subj is None:
             return None
         content = st.finder.find(cue, subj, base, s_start, s_end)
@@ -224,6 +226,31 @@ class ClaimExtractor:
                 claim.echoes_text = content.text
         st.finder.used.update(content.quotes)
         return claim
+
+    def _asked(self, st: _DocState, i: int, base: int, cue: Cue, s_start: int, s_end: int) -> Claim | None:
+        """ "Asked about the wall, Trump said …", "Asked whether …": a question someone
+        unnamed put (the one asked answers in the main clause). Its content is what was asked
+        about, with no speaker."""
+        tok = cue.token
+        body: list[Token] | None = None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("about", "on", "regarding") and c.i > tok.i:
+                obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if obj:
+                    body = list(obj[0].subtree)
+            elif c.dep_ == "ccomp" and c.i > tok.i and any(m.lower_ in ("if", "whether") for m in c.children):
+                body = [t for t in c.subtree if t.lower_ not in ("if", "whether") or t.i != c.left_edge.i]
+            if body:
+                break
+        if not body:
+            return None
+        s0, e0 = trim(st.pd.document.text, *token_span(body, base))
+        if e0 - s0 < 3:
+            return None
+        content = Content(s0, e0, st.pd.document.text[s0:e0], False, [], "asked")
+        speaker = Speaker("", None, None, None, "none", agent=False)
+        return self._claim(st, i, cue.text, base + tok.idx, speaker, content, "questions", s_start,
+                           s_end, confidence=0.5, kind=cue.kind)
 
     def _claim(self, st: _DocState, i: int, cue_text: str, cue_char: int, speaker: Speaker,
                content: Content, stance: str, s_start: int, s_end: int,
@@ -312,13 +339,19 @@ class ClaimExtractor:
         body = text[q.inner_start:q.inner_end]
         prev.content = f"{prev.content} … {body}"
         prev.content_end = q.inner_end
-        prev.end = max(prev.end, min(s_end, q.end))
+        prev.end = max(prev.end, s_end, q.end)
         prev.text = text[prev.start:prev.end]
         st.finder.used.add(q)
         return prev
 
 
 _TURN_MIN_WORDS = 3
+
+
+def sentence_bounds(pd: ParsedDoc, i: int) -> tuple[int, int]:
+    """Sentence ``i``'s span as the sentence extractor stores it (trailing space off)."""
+    sent = pd.sents[i]
+    return sent.start_char, sent.start_char + len(sent.text.rstrip())
 
 
 def t_first(turns: list[Turn]) -> int:
@@ -384,7 +417,7 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
                               "turn", t.start, t.start + len(label))
             content = Content(s0, s1, body, False, [], "turn")
             claim = ClaimExtractor._claim(EXTRACTOR, st, i, label, t.start, speaker, content, stance,
-                                          s0, s1, confidence=0.8, kind=kind)
+                                          *sentence_bounds(pd, i), confidence=0.8, kind=kind)
             claim.speaker_start = claim.speaker_end = None  # a label, not a mention in the prose
 
 
@@ -429,7 +462,7 @@ def colon_claims(st: _DocState) -> None:
         if refs:
             ref = next((r for r in refs if r.is_person), refs[-1])
             speaker = speaker_of(ref)
-            if ref.is_person and not ref.actor_id and len(ref.text.split()) == 1:
+            if ref.is_person and len(ref.text.split()) == 1:
                 full = next((r for r in sp.refs if r.start > colon and r.is_person
                              and r.text.split()[-1] == ref.text and len(r.text.split()) > 1), None)
                 if full is not None:  # the headline's "Ryan" is the article's "Paul Ryan"
