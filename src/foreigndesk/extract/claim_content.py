@@ -103,6 +103,7 @@ class ContentFinder:
         self.noun_preps: dict[str, set[str]] = {}
         self.light_preps: dict[str, set[str]] = {}
         self.cue_lemmas: set[str] = set()
+        self.all_cue_lemmas: set[str] = set()  # any cue verb: "… and vowed to …" is a second claim
         self.clause_verbs: set[str] = set()  # say, think ...: the rest of the sentence may be content
         self._base = 0
         self.used: set[Quote] = set()
@@ -305,7 +306,11 @@ class ContentFinder:
             if prev.text in ("”", "''", '"', "’") and t.i >= 2:
                 prev = t.doc[t.i - 2]  # "…,” adding"
             low = t.lower_
-            if t.tag_.startswith("VB") and t.lemma_.lower() in self.cue_lemmas and \
+            second = t.lemma_.lower() in self.cue_lemmas or (
+                t.lemma_.lower() in self.all_cue_lemmas and (
+                    (t.tag_ in ("VBD", "VBZ") and prev.lower_ in ("and", "but"))
+                    or (t.tag_ == "VBG" and prev.text == ",")))
+            if t.tag_.startswith("VB") and second and \
                     prev.lower_ in (",", "and", "but", "—", "–") and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 keep = k - 1 if prev.lower_ in ("and", "but") and k > 0 and toks[k - 1].i == prev.i else k
@@ -315,6 +320,9 @@ class ContentFinder:
             if prev.text == "," and low in ("while", "whereas", "although", "though"):
                 keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
                 break
+            if prev.text == "," and low == "which" and t.dep_ in ("nsubj", "nsubjpass") and k > 3:
+                keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
+                break  # "…, which raised concerns among experts": the writer's addition
             if relative and prev.text == "," and (low in ("who", "which", "whose", "whom") or (
                     t.dep_ == "prep" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("whom", "which"))):
                 keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k

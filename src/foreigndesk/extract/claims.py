@@ -124,6 +124,7 @@ class ClaimExtractor:
         # a second verb of saying by the same speaker ends a content ("… and said …")
         finder.cue_lemmas = {v for v in lex.clause_only if lex.kind(v) == "statement"} - {"show", "indicate"}
         finder.clause_verbs = lex.rest_verbs
+        finder.all_cue_lemmas = set(lex.verbs) - {"continue", "show", "see", "find", "know", "back"}
         st = _DocState(pd, lex, quotes, finder, SpeakerResolver(pd, lex))
         st.cands = cands
         for i, cue_tokens in cands.items():
@@ -615,6 +616,14 @@ def _name_before(cue: Cue) -> Token | None:
         k -= 1
     if k >= 0 and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "ORG", "NORP", ""):
         return doc[k]
+    # "Col. Steven H. Warren, a military spokesman in Baghdad, said": the person before the
+    # apposition, with no verb between
+    for j in range(tok.i - 1, max(-1, tok.i - 25), -1):
+        t = doc[j]
+        if t.tag_.startswith("VB") or t.text in (";", ":") or t.lower_ in ("who", "which", "that"):
+            return None
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+            return t
     return None
 
 
