@@ -267,7 +267,7 @@ class ContentFinder:
 
     def _rest(self, cue: Cue, base: int, attrib: list[Token]) -> Content | None:
         run = self._after_cue(cue, attrib)
-        if sum(1 for t in run if t.is_alpha) < 4 or not any(t.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "PRON")
+        if sum(1 for t in run if t.is_alpha) < 3 or not any(t.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "PRON")
                                                             for t in run):
             return None
         return self._span(run, base, attrib, "rest")
