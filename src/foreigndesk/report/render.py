@@ -4,8 +4,8 @@
   and no external resource (a Content-Security-Policy meta tag forbids them); every value from
   a document is escaped by Jinja2's autoescape, and a link is made only from an http(s) URL.
 * PDF: the same HTML laid out by WeasyPrint, which may fetch nothing but ``data:`` URIs.
-* Markdown: document text is Markdown-escaped; the chart is written as a PNG file next to the
-  brief (``NAME.relations.png``) and linked by its file name.
+* Markdown: document text is Markdown-escaped; the chart is written as an SVG file next to the
+  brief (``NAME.relations.svg``) and linked by its file name.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from foreigndesk.numbers import ratio_label
 from foreigndesk.report.brief import Brief
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
@@ -71,8 +72,10 @@ def _environment(markdown: bool) -> Any:
     from markupsafe import Markup
 
     if not markdown:
-        return Environment(loader=PackageLoader("foreigndesk.report", "templates"),
-                           autoescape=True, trim_blocks=False, lstrip_blocks=False)
+        env = Environment(loader=PackageLoader("foreigndesk.report", "templates"),
+                          autoescape=True, trim_blocks=False, lstrip_blocks=False)
+        env.filters["ratio"] = ratio_label
+        return env
 
     def finalize(value: Any) -> str:
         if isinstance(value, Markup):
@@ -85,6 +88,7 @@ def _environment(markdown: bool) -> Any:
                       autoescape=False, finalize=finalize, keep_trailing_newline=True)
     # a link from an http(s) URL (safe_url refused spaces, <, >, quotes); | would end a
     # table cell
+    env.filters["ratio"] = ratio_label
     env.globals["autolink"] = lambda url: Markup("<" + url.replace("|", "%7C") + ">")
     return env
 
@@ -95,7 +99,7 @@ def _data_uri(data: bytes, mime: str) -> str:
 
 def html(brief: Brief, chart: bool = True) -> str:
     """The brief as one self-contained HTML page."""
-    svg = brief.relations.chart("svg") if chart and brief.relations else None
+    svg = brief.relations.chart() if chart and brief.relations else None
     env = _environment(markdown=False)
     return str(env.get_template("brief.html.j2").render(
         b=brief, chart=_data_uri(svg, "image/svg+xml") if svg else None))
@@ -141,10 +145,10 @@ def write(brief: Brief, path: str | Path, chart: bool = True) -> list[Path]:
     written = [path]
     if fmt == "markdown":
         chart_name = None
-        png = brief.relations.chart("png") if chart and brief.relations else None
-        if png:
-            chart_path = path.with_name(path.stem + ".relations.png")
-            chart_path.write_bytes(png)
+        svg = brief.relations.chart() if chart and brief.relations else None
+        if svg:
+            chart_path = path.with_name(path.stem + ".relations.svg")
+            chart_path.write_bytes(svg)
             chart_name = chart_path.name
             written.append(chart_path)
         path.write_text(markdown(brief, chart_name), encoding="utf-8")
