@@ -28,8 +28,7 @@ import click
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from foreigndesk.evaluation.polnear import (  # noqa: E402
-    _PRONOUNS, _RELATIVE, match, read_split, speaker_right)
+from foreigndesk.evaluation.polnear import _PRONOUNS, _RELATIVE, match, read_split, speaker_right  # noqa: E402
 from foreigndesk.model import Document  # noqa: E402
 
 

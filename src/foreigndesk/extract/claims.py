@@ -540,7 +540,7 @@ def headline_claims(st: _DocState) -> None:
                 claim = st.ctx_claim(i, last.group().lower(), w0, sp, content)
                 claim.kind = lex.kind(lemma)
                 continue
-        for k, w in enumerate(words[1:-1], start=1):
+        for w in words[1:-1]:
             lemma = _verb_of(w.group(), lex)
             if lemma is None or lex.verbs.get(lemma) not in ("asserts", "denies"):
                 continue
