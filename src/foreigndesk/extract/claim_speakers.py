@@ -14,8 +14,19 @@ Resolution of the subject's head word, in order:
    a government noun with a nationality ("the Cuban side", "Chinese officials") -> that
    state's government;
 4. a speech noun with a possessor ("Seib's headline says") -> the possessor;
-5. a bare surname ("Humire points out") -> the earlier full name ending with it;
-6. otherwise the phrase itself, unresolved ("Official government sources").
+5. a document ("a CNN/ORC poll found", "an article in Politico", "the survey also
+   found") -> the organisation named in it or with the same kind of document just before;
+   with none, the document itself ("The ad claims …": PolNeAR's guidelines take an artifact
+   that relays words as a source when its author is not named);
+6. "Both" -> the two people named last; "those/voters who …" -> people; a bare quantifier
+   of people ("most expect", "some say") -> the phrase;
+7. a bare surname ("Humire points out") -> the earlier full name ending with it;
+8. otherwise the phrase itself, unresolved ("Official government sources"), and no speaker
+   at all when it is no agent ("nothing", "the tariff system").
+
+The cue's subject itself is found in :mod:`foreigndesk.extract.claims`: past a dateline
+("NEW YORK (AP) — …") and a party tag ("Kasich (R-OH)"), the name after an inverted cue, the
+noun a participle describes ("voters supporting her").
 """
 
 from __future__ import annotations

@@ -13,10 +13,24 @@ quotation (a reporting verb, "according to", "quoted as saying") gets
 - its date: the time value of the sentence outside the content nearest the cue ("said …
   on Tuesday"), else the document's date.
 
-A quotation that opens a sentence right after a direct claim, with no cue of its own,
-continues that claim's speaker. Echoes (:mod:`foreigndesk.extract.claim_echoes`) give
-claims with stance ``repeats``, ``echoes_actor`` and ``echoes_text``. Finally quantities
-inside a claim's content that have no ``stated_by`` get the claim's speaker.
+Only the outermost attribution of a sentence counts: a claim whose cue stands inside
+another claim's content is dropped ("criticized X for saying that …"), as PolNeAR's
+guidelines have it. A quotation that opens a sentence (or the next paragraph) right after a
+direct claim, with no cue of its own, continues that claim: its content takes it in.
+
+Claims that no cue verb carries:
+
+- transcript turns (:mod:`foreigndesk.extract.turns`): each sentence a labelled speaker
+  says is that speaker's claim, the label its cue (:func:`turn_claims`);
+- "Name: what was said" lines, headlines and "Kerry: “…”" (:func:`colon_claims`);
+- headlines in title case, whose verbs the tagger reads as names ("Glenn Beck Blasts
+  Drudge …", "…, Lindsey Graham Says"; :func:`headline_claims`);
+- "Asked about X, …": a question with no speaker.
+
+Echoes (:mod:`foreigndesk.extract.claim_echoes`) give claims with stance ``repeats``,
+``echoes_actor`` and ``echoes_text``. Finally quantities inside a claim's content that have
+no ``stated_by`` get the claim's speaker. ``tools/claims_analysis.py`` lists misses and
+wrong speakers by class on PolNeAR train.
 """
 
 from __future__ import annotations
