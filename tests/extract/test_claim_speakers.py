@@ -144,3 +144,29 @@ def test_example_corpus_speakers_are_agents(nlp):
                 or low.split()[-1] in {"officials", "critics", "leaders", "voters", "ministry",
                                        "spokesperson", "governments", "producers"} \
                 or low.split()[-1] in lexicon().document_nouns, c.speaker_text  # "the report"
+
+
+def test_a_dateline_or_a_party_tag_is_not_the_speaker(nlp):
+    ex = run(nlp, "NAIROBI, March 4 (Reuters) — Opposition leader Omar Haddad is calling for the "
+                  "electoral commission to recount the votes.\n\n"
+                  "After the vote, Sen. Ana Ruiz (D-NM), said, “The count was fair.”")
+    assert "Haddad" in (about(ex, "recount the votes").speaker_text or "")
+    assert "Ruiz" in (about(ex, "count was fair").speaker_text or "")
+
+
+def test_the_name_before_an_apposition_or_after_an_inverted_cue(nlp):
+    ex = run(nlp, "In a call with reporters on May 2, Col. Rubens Lima, a military spokesman in "
+                  "Maputo, said, ''The patrols will continue.''\n\n"
+                  "''We are ready for the rains,'' said Kenji Ito, half joking.")
+    assert "Lima" in (about(ex, "patrols will continue").speaker_text or "")
+    assert "Ito" in (about(ex, "ready for the rains").speaker_text or "")
+
+
+def test_both_and_who_clauses_and_epithets_are_people(nlp):
+    ex = run(nlp, "Maria Lopez and Kenji Ito are veteran negotiators. Both want the talks to resume "
+                  "in May.\n\nFishermen who oppose the quota say the stocks are recovering.\n\n"
+                  "The shipping tycoon told reporters that the port would be sold.")
+    both = about(ex, "talks to resume")
+    assert "Lopez" in (both.speaker_text or "") and "Ito" in (both.speaker_text or "")
+    assert about(ex, "stocks are recovering").speaker_text
+    assert "tycoon" in (about(ex, "port would be sold").speaker_text or "")
