@@ -267,6 +267,8 @@ class ContentFinder:
 
     def _rest(self, cue: Cue, base: int, attrib: list[Token]) -> Content | None:
         run = self._after_cue(cue, attrib)
+        if run and run[0].lower_ in ("it", "them", "this", "him", "her", "so", "nothing"):
+            return None  # "denying it to civilians": an object, not what was said
         if sum(1 for t in run if t.is_alpha) < 3 or not any(t.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "PRON")
                                                             for t in run):
             return None
