@@ -9,7 +9,9 @@ finds the passages.
    ``states' "core interests"`` are the same four words.
 2. **Shingles.** Every run of ``n`` consecutive words (5 by default) is hashed (64 bits).
 3. **Index.** All (shingle, document, position) triples are sorted by shingle. A shingle found
-   in more than ``max_df`` documents is boilerplate (formulae, datelines) and is skipped. Two
+   in more than ``max_df`` documents is boilerplate (formulae, datelines) and is skipped;
+   when the rest would still make more than ``max_seeds`` seeds (a corpus of near-copies),
+   the most common shingles are skipped first until they fit, so memory stays bounded. Two
    documents sharing a shingle get a *seed* (position in one, position in the other); only
    pairs with at least ``min_seeds`` seeds are candidates, so documents are never compared
    all against all.
@@ -41,7 +43,7 @@ import difflib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -69,6 +71,7 @@ class ReuseConfig:
     gap: int = 12            # words without a shared shingle bridged inside a passage
     drift: int = 6           # words of insertion/deletion tolerated inside a passage
     min_score: float = 0.6   # share of matched words in a passage
+    max_seeds: int = 3_000_000  # seeds held at once (memory: about 80 bytes each)
 
     def __post_init__(self) -> None:
         if not 1 <= self.n <= len(_MULTS):
@@ -186,6 +189,15 @@ def _seeds(ids_list: Sequence[list[int]], cfg: ReuseConfig, stats: Stats
     stats.skipped_shingles = int((df > cfg.max_df).sum())
     keep = (df >= 2) & (df <= cfg.max_df) & (gsize <= 2 * cfg.max_df)
     gstart, gsize = gstart[keep], gsize[keep]
+    # bounded memory: when the shared shingles would make more than max_seeds seeds (a
+    # corpus of near-copies), the most common shingles go first, as max_df would drop them
+    pairs = gsize * (gsize - 1) // 2
+    if pairs.sum() > cfg.max_seeds:
+        by_size = np.argsort(gsize, kind="stable")
+        fits = np.cumsum(pairs[by_size]) <= cfg.max_seeds
+        kept = np.sort(by_size[fits])
+        stats.skipped_shingles += int(len(gsize) - len(kept))
+        gstart, gsize = gstart[kept], gsize[kept]
     parts_l, parts_r = [], []
     for k in np.unique(gsize):
         k = int(k)
@@ -287,6 +299,14 @@ def find_reuse(texts: Sequence[Text], config: ReuseConfig | None = None,
     """Every passage shared by two of ``texts``, with both spans and the direction.
 
     ``texts`` are in ingest order (used only by the ``ingest-order`` fallback rule)."""
+    return list(iter_reuse(texts, config, stats))
+
+
+def iter_reuse(texts: Sequence[Text], config: ReuseConfig | None = None,
+               stats: Stats | None = None) -> Iterator[Reuse]:
+    """:func:`find_reuse` one passage at a time: many near-copies make a number of passages
+    that grows with the square of their number, each holding its text, so they are written as
+    they come rather than held."""
     import time
 
     cfg = config or ReuseConfig()
@@ -322,15 +342,17 @@ def find_reuse(texts: Sequence[Text], config: ReuseConfig | None = None,
                 raw.append((i, j, _merge(found)))
     st.aligned_pairs = len(raw)
     t3 = time.perf_counter()
-    out = _passages(texts, raw)
-    st.passages = len(out)
+    st.passages = 0
+    for passage in _passages(texts, raw):
+        st.passages += 1
+        yield passage
     st.timings.update(tokenise=t1 - t0, index=t2 - t1, align=t3 - t2,
                       spans=time.perf_counter() - t3)
-    return out
 
 
 def _passages(texts: Sequence[Text],
-              raw: list[tuple[int, int, list[tuple[int, int, int, int, float]]]]) -> list[Reuse]:
+              raw: list[tuple[int, int, list[tuple[int, int, int, int, float]]]]
+              ) -> Iterator[Reuse]:
     partners: dict[int, set[int]] = defaultdict(set)
     for i, j, _ in raw:
         partners[i].add(j)
@@ -342,7 +364,6 @@ def _passages(texts: Sequence[Text],
             spans[d] = word_spans(texts[d].text)
         return spans[d]
 
-    out: list[Reuse] = []
     for i, j, found in raw:
         earlier, later, rule = direction(texts, partners, i, j)
         for a0, a1, b0, b1, score in found:
@@ -350,12 +371,11 @@ def _passages(texts: Sequence[Text],
             es, ee = span(earlier)
             ls, le = span(later)
             et, lt = texts[earlier].text, texts[later].text
-            out.append(Reuse(
+            yield Reuse(
                 earlier_doc=texts[earlier].id, earlier_start=es[e0], earlier_end=ee[e1 - 1],
                 later_doc=texts[later].id, later_start=ls[l0], later_end=le[l1 - 1],
                 earlier_text=et[es[e0]:ee[e1 - 1]], later_text=lt[ls[l0]:le[l1 - 1]],
-                score=round(score, 4), direction_rule=rule, extractor=NAME, version=VERSION))
-    return out
+                score=round(score, 4), direction_rule=rule, extractor=NAME, version=VERSION)
 
 
 def direction(texts: Sequence[Text], partners: dict[int, set[int]], i: int, j: int
@@ -388,9 +408,9 @@ def write(store: Store, passages: Iterable[Reuse]) -> None:
             "INSERT INTO reuse(earlier_doc,earlier_start,earlier_end,later_doc,later_start,"
             "later_end,earlier_text,later_text,score,direction_rule,extractor,version) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(p.earlier_doc, p.earlier_start, p.earlier_end, p.later_doc, p.later_start,
+            ((p.earlier_doc, p.earlier_start, p.earlier_end, p.later_doc, p.later_start,
               p.later_end, p.earlier_text, p.later_text, p.score, p.direction_rule,
-              p.extractor, p.version) for p in passages])
+              p.extractor, p.version) for p in passages))  # streamed, never all in memory
         c.execute("COMMIT")
     except BaseException:
         c.execute("ROLLBACK")
@@ -399,6 +419,6 @@ def write(store: Store, passages: Iterable[Reuse]) -> None:
 
 def refresh_reuse(store: Store, config: ReuseConfig | None = None) -> int:
     """Recompute text reuse over the whole store; returns the number of passages."""
-    passages = find_reuse(texts_of(store), config)
-    write(store, passages)
-    return len(passages)
+    st = Stats()
+    write(store, iter_reuse(texts_of(store), config, st))
+    return st.passages
