@@ -284,3 +284,92 @@ def test_dossier_claims_recall_and_echoes(dossier_store, dossier_gold):
     r = score(dossier_store, dossier_gold, match_articles(dossier_store, dossier_gold))
     assert r["recall"] >= 0.80, r["details"]
     assert r["echoes"] == 2 and r["echoes_found"] == 2, r["details"]
+
+
+# -- coverage by class (issue 9): sentences written for these tests --------------------------
+
+def test_name_colon_lines_are_claims(nlp):
+    ex = run(nlp, "Berg: Coal Plants Will Close Within A Decade.\n\n"
+                  "Energy Minister Lena Berg spoke in Oslo on Monday.\n\n"
+                  "Kenji Ito: “The harbour will reopen before the typhoon season starts.”\n\n"
+                  "Update: The vote was moved to Friday.")
+    c = claim_with(ex, "Coal Plants Will Close")
+    assert "Lena Berg" in (c.speaker_text or "") and c.cue == ":"  # the article's full name
+    c = claim_with(ex, "harbour will reopen")
+    assert "Ito" in (c.speaker_text or "") and c.direct
+    assert not any("vote was moved" in c.content for c in ex.claims)  # a label, not a speaker
+
+
+def test_title_case_headlines_are_read_by_their_words(nlp):
+    ex = run(nlp, "Glenn Marsh Blasts Regulators for Delaying the Pipeline.\n\nThe hearing ended.")
+    c = claim_with(ex, "Regulators for Delaying")
+    assert "Marsh" in (c.speaker_text or "") and c.cue == "blasts"
+    ex = run(nlp, "Coal Plants Will Close Within A Decade, Energy Secretary Maria Lopez Says.\n\nShe spoke.")
+    assert "Lopez" in (claim_with(ex, "Coal Plants Will Close").speaker_text or "")
+
+
+def test_quote_split_from_its_attribution_by_the_segmenter(nlp):
+    ex = run(nlp, "The talks stalled again.\n\n“Who do they think they are?” Omar Haddad said of the "
+                  "negotiators on Friday, when the meeting broke up.")
+    c = claim_with(ex, "Who do they think")
+    assert "Haddad" in (c.speaker_text or "") and c.stance == "questions"
+
+
+def test_quote_continued_in_the_next_paragraph_is_one_claim(nlp):
+    ex = run(nlp, "“We will run out of staff to cover the coast,” said Ana Ruiz, the harbour master.\n\n"
+                  "“I warned them years ago. Nobody listened.”\n\n"
+                  "The ministry did not comment.")
+    c = claim_with(ex, "run out of staff")
+    assert "Nobody listened" in c.content and "Ruiz" in (c.speaker_text or "")
+    assert c.content_start < c.content_end and len([x for x in ex.claims if "warned" in x.content]) == 1
+
+
+def test_a_closing_quote_typed_as_an_opener(nlp):
+    ex = run(nlp, "“The budget will not pass this year,“ said Tomas Reyes, the finance minister.")
+    c = claim_with(ex, "budget will not pass")
+    assert "Reyes" in (c.speaker_text or "")
+
+
+def test_light_verbs_with_speech_nouns(nlp):
+    ex = run(nlp, "Prime Minister Lena Berg raised concerns about the new fishing quotas. "
+                  "The senator made the case that the tariffs would hurt farmers. "
+                  "Governor Omar Haddad voiced support for the stadium project.")
+    c = claim_with(ex, "new fishing quotas")
+    assert "Berg" in (c.speaker_text or "") and c.cue == "raised concerns" and c.kind == "belief"
+    assert claim_with(ex, "tariffs would hurt farmers").cue == "made the case"
+    assert "Haddad" in (claim_with(ex, "stadium project").speaker_text or "")
+
+
+def test_content_stops_at_a_second_cue_and_past_the_hearer(nlp):
+    ex = run(nlp, "Rubens Lima said the reform had given his party momentum and said that the "
+                  "opposition was divided. Kenji Ito told Reuters that the plant would close, adding "
+                  "that 300 jobs would go.")
+    c = claim_with(ex, "given his party momentum")
+    assert "opposition" not in c.content
+    c = claim_with(ex, "plant would close")
+    assert not c.content.startswith("Reuters") and "300 jobs" not in c.content
+
+
+def test_only_the_outermost_attribution(nlp):
+    ex = run(nlp, "Mayor Ana Ruiz criticized the council for saying that the budget was balanced.")
+    assert len(ex.claims) == 1 and "Ruiz" in (ex.claims[0].speaker_text or "")
+
+
+def test_asked_about_is_a_question_with_no_speaker(nlp):
+    ex = run(nlp, "Asked about the border fence, Omar Haddad said the neighbours would pay for it.")
+    q = claim_with(ex, "border fence")
+    assert q.stance == "questions" and q.speaker_text is None
+    assert "Haddad" in (claim_with(ex, "neighbours would pay").speaker_text or "")
+
+
+def test_transcript_turns_are_the_labelled_speakers_claims(nlp):
+    text = ("Remarks by President Biden Before Departure\n\n"
+            "Q Mr. President, will you talk to China about the balloon?\n\n"
+            "THE PRESIDENT: We have made our position clear to Beijing. We did the right thing.\n")
+    doc = Document(text=text, published="2023-02-06",
+                   url="https://www.whitehouse.gov/briefing-room/speeches-remarks/2023/02/06/remarks/")
+    (ex,) = extract([doc], nlp=nlp)
+    for words in ("made our position clear", "did the right thing"):
+        c = claim_with(ex, words)
+        assert c.speaker_actor == "person:joe-biden" and c.cue == "the president:"
+    assert not any("talk to China" in c.content for c in ex.claims)  # the question asserts nothing

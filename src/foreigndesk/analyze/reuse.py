@@ -40,13 +40,17 @@ finds the passages.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
 
 from foreigndesk.model import Reuse
 from foreigndesk.store import Store
@@ -107,16 +111,17 @@ class Stats:
 
 
 class Tokeniser:
-    """Words of a text as ids of their normal forms (shared vocabulary across texts)."""
+    """Words of a text as ids of their normal forms: a 64-bit hash of the normal form, the
+    same in every run, so that shingle hashes can be kept in the store's index."""
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}      # raw word -> id of its normal form
-        self._norm: dict[str, int] = {}     # normal form -> id
 
     def _add(self, w: str) -> int:
         norm = "".join(c for c in unicodedata.normalize("NFKD", w.casefold())
                        if not unicodedata.combining(c))
-        i = self._norm.setdefault(norm, len(self._norm) + 1)
+        i = int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest(),
+                           "little")
         self._ids[w] = i
         return i
 
@@ -146,6 +151,7 @@ def _dates_differ(a: str | None, b: str | None) -> bool:
 
 def shingle_hashes(ids: np.ndarray, n: int) -> np.ndarray:
     """64-bit hash of every run of ``n`` consecutive ids (len(ids) - n + 1 values)."""
+    import numpy as np
     m = len(ids) - n + 1
     if m <= 0:
         return np.zeros(0, dtype=np.uint64)
@@ -161,6 +167,7 @@ def _seeds(ids_list: Sequence[list[int]], cfg: ReuseConfig, stats: Stats
            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(doc_a, doc_b, pos_a, pos_b) of every shingle shared by two documents (doc_a < doc_b),
     sorted by pair then pos_a; boilerplate shingles skipped."""
+    import numpy as np
     n = cfg.n
     lens = np.fromiter((len(x) for x in ids_list), dtype=np.int64, count=len(ids_list))
     empty = np.zeros(0, dtype=np.int64)
@@ -294,6 +301,20 @@ def _merge(found: list[tuple[int, int, int, int, float]]) -> list[tuple[int, int
     return sorted(out)
 
 
+def pair_passages(a: list[int], b: list[int], pa: np.ndarray, pb: np.ndarray,
+                  cfg: ReuseConfig) -> list[tuple[int, int, int, int, float]]:
+    """Passages (a0, a1, b0, b1, score), in word indices, of documents ``a`` and ``b`` (word
+    ids) from their seeds (positions of shared shingles, sorted by ``pa`` then ``pb``)."""
+    found = []
+    for region in _chain(pa, pb, cfg):
+        if region[4] < cfg.min_seeds and region[1] - region[0] + cfg.n < cfg.min_words:
+            continue
+        r = _align(a, b, region, cfg)
+        if r is not None:
+            found.append(r)
+    return _merge(found) if found else []
+
+
 def find_reuse(texts: Sequence[Text], config: ReuseConfig | None = None,
                stats: Stats | None = None) -> list[Reuse]:
     """Every passage shared by two of ``texts``, with both spans and the direction.
@@ -308,6 +329,8 @@ def iter_reuse(texts: Sequence[Text], config: ReuseConfig | None = None,
     that grows with the square of their number, each holding its text, so they are written as
     they come rather than held."""
     import time
+
+    import numpy as np
 
     cfg = config or ReuseConfig()
     st = stats if stats is not None else Stats()
@@ -331,15 +354,9 @@ def iter_reuse(texts: Sequence[Text], config: ReuseConfig | None = None,
         for c in cand.tolist():
             s, e = int(starts[c]), int(ends[c])
             i, j = int(da[s]), int(db[s])
-            found = []
-            for region in _chain(pa[s:e], pb[s:e], cfg):
-                if region[4] < cfg.min_seeds and region[1] - region[0] + cfg.n < cfg.min_words:
-                    continue
-                r = _align(ids_list[i], ids_list[j], region, cfg)
-                if r is not None:
-                    found.append(r)
+            found = pair_passages(ids_list[i], ids_list[j], pa[s:e], pb[s:e], cfg)
             if found:
-                raw.append((i, j, _merge(found)))
+                raw.append((i, j, found))
     st.aligned_pairs = len(raw)
     t3 = time.perf_counter()
     st.passages = 0
@@ -381,15 +398,22 @@ def _passages(texts: Sequence[Text],
 def direction(texts: Sequence[Text], partners: dict[int, set[int]], i: int, j: int
               ) -> tuple[int, int, str]:
     """(earlier, later, rule) for documents i < j (indices into ``texts``); see the module doc."""
-    pi, pj = texts[i].published, texts[j].published
+    first_earlier, rule = orient(texts[i].published, texts[j].published,
+                                 len(partners.get(i, ())) >= 2, len(partners.get(j, ())) >= 2)
+    return (i, j, rule) if first_earlier else (j, i, rule)
+
+
+def orient(pi: str | None, pj: str | None, ci: bool, cj: bool) -> tuple[bool, str]:
+    """(is the first document the earlier, rule) for two documents, the first stored first:
+    their publication dates and whether each is a compilation (passages shared with two or
+    more documents); see the module doc."""
     if _dates_differ(pi, pj):
-        return (i, j, "published") if (pi or "") < (pj or "") else (j, i, "published")
-    ci, cj = len(partners.get(i, ())) >= 2, len(partners.get(j, ())) >= 2
+        return (pi or "") < (pj or ""), "published"
     if ci != cj:
-        return (j, i, "compilation") if ci else (i, j, "compilation")
+        return not ci, "compilation"
     if bool(pi) != bool(pj):
-        return (i, j, "undated-later") if pi else (j, i, "undated-later")
-    return i, j, "ingest-order"
+        return bool(pi), "undated-later"
+    return True, "ingest-order"
 
 
 def texts_of(store: Store) -> list[Text]:
@@ -418,7 +442,9 @@ def write(store: Store, passages: Iterable[Reuse]) -> None:
 
 
 def refresh_reuse(store: Store, config: ReuseConfig | None = None) -> int:
-    """Recompute text reuse over the whole store; returns the number of passages."""
-    st = Stats()
-    write(store, iter_reuse(texts_of(store), config, st))
-    return st.passages
+    """Recompute text reuse over the whole store (rebuilding its index, see
+    :mod:`foreigndesk.analyze.reuse_update`); returns the number of passages."""
+    from foreigndesk.analyze.reuse_update import rebuild_reuse
+
+    rebuild_reuse(store, config)
+    return int(store.conn.execute("SELECT count(*) FROM reuse").fetchone()[0])

@@ -27,11 +27,15 @@ _GAP_OK = re.compile(r"^[\s,.:;!?\"“”„«»'’‘—–-]*$")
 _PP_GAP = re.compile(r"^\s*(?:in|on|at|during|to|from|after|before|via|through|with|in an?)\s+[^\"“”,;:.]{0,60}$",
                      re.IGNORECASE)  # "said in an interview “…”": the phrase is not content
 _TRIM_CHARS = " \t\n,;:—–-\"“”„«»`"
+_CLAUSE_GAP = re.compile(r"\bthat\b|\b(?:and|but)\s+\w+(?:ed|s)\b")  # "noted that …, and added:"
 _COMPLEMENT_DEPS = ("ccomp",)
 _DIRECTIVE = {"call on", "call for", "urge", "demand"}
+_HEARER_VERBS = {"tell", "assure", "inform", "remind", "warn", "advise", "promise", "convince",
+                 "persuade", "notify", "brief", "reassure"}
 _ATTACHED_PREPS = {"about", "of", "over", "for", "on", "against", "to", "that", "with", "in"}
 _INFINITIVE_OK = {"agree", "decide", "offer", "refuse", "promise", "pledge", "vow", "threaten",
-                  "want", "plan", "intend", "aim", "seek", "hope", "expect", "wish", "prefer"}
+                  "want", "plan", "intend", "aim", "seek", "hope", "hop", "expect", "wish", "prefer",
+                  "decline", "order"}
 
 
 @dataclass
@@ -97,6 +101,11 @@ class ContentFinder:
         self.claim_nouns = claim_nouns or set()
         self.object_verbs = object_verbs or set()
         self.noun_preps: dict[str, set[str]] = {}
+        self.light_preps: dict[str, set[str]] = {}
+        self.cue_lemmas: set[str] = set()
+        self.all_cue_lemmas: set[str] = set()  # any cue verb: "… and vowed to …" is a second claim
+        self.clause_verbs: set[str] = set()  # say, think ...: the rest of the sentence may be content
+        self._base = 0
         self.used: set[Quote] = set()
 
     def quotes_in(self, start: int, end: int) -> list[Quote]:
@@ -105,6 +114,7 @@ class ContentFinder:
     def find(self, cue: Cue, subject: Token | None, base: int, sent_start: int,
              sent_end: int) -> Content | None:
         text = self.text
+        self._base = base
         attrib = list(cue.tokens)
         if subject is not None:
             sub = list(subject.subtree)
@@ -122,7 +132,7 @@ class ContentFinder:
 
         # 1a. a quotation right before the attribution
         before = [q for q in sent_quotes if q.end <= a0 and q not in self.used
-                  and _GAP_OK.match(text[q.end:a0])]
+                  and _GAP_OK.match(text[q.end:a0]) and not self._title(q)]
         if before:
             q = before[-1]
             if q.start >= sent_start and text[sent_start:q.start].strip():
@@ -147,23 +157,44 @@ class ContentFinder:
             gap = text[cue_end:q.start]
             if subject is not None and base + subject.idx >= cue_end:
                 gap = text[a1:q.start] if a1 <= q.start else gap
-            if _GAP_OK.match(gap) or gap.rstrip().endswith((":", ",")) or _PP_GAP.match(gap):
+            if self._title(q):
+                pass  # "on Fox News's “Sunday Morning Futures,” Issa said …": a title, not words
+            elif _GAP_OK.match(gap) or (gap.rstrip().endswith((":", ",")) and not _CLAUSE_GAP.search(gap)) \
+                    or _PP_GAP.match(gap):
                 s0, e0 = trim(text, q.inner_start, q.inner_end)
                 return Content(s0, e0, text[s0:e0], True, [q], "quote-after")
             if cue.token.left_edge.idx + base <= q.start and base + cue.token.right_edge.idx >= q.inner_start:
                 start = cue_end if not (subject is not None and base + subject.idx >= cue_end) else a1
                 end = max(q.inner_end, sent_end)
-                s0, e0 = trim(text, start, end)
-                e0 = _strip_final_period(text, s0, e0)
-                return Content(s0, e0, text[s0:e0], True, self.quotes_in(s0, e0), "quote-after")
+                run = self._after_cue(cue, attrib) if start == cue_end else []
+                run_end = base + run[-1].idx + len(run[-1].text) if run else end
+                if run and run_end <= q.start:
+                    pass  # the quotation belongs to a second cue ("noted that …, and added: “…”")
+                else:
+                    if run:  # past the hearer and up to a second cue ("…,” adding …)
+                        start = max(start, base + run[0].idx)
+                        if run_end < sent_end:
+                            end = max(q.inner_end, run_end)
+                    s0, e0 = trim(text, start, end)
+                    e0 = _strip_final_period(text, s0, e0)
+                    return Content(s0, e0, text[s0:e0], True, self.quotes_in(s0, e0), "quote-after")
 
         if cue.part in ("adjective", "noun"):
             return self._attached(cue, base, attrib)
+        if cue.part == "light":
+            found = self._light(cue, base, attrib)
+            if found is not None:
+                return found
 
         # 3. the complement clause
         comp = self._complement(cue)
         if comp is not None:
-            toks = [t for t in comp.subtree]
+            toks = self._cut([t for t in comp.subtree], cue)
+            if cue.lemma in _HEARER_VERBS:  # "told Newsmax that …": the hearer is not content
+                that = next((t for t in toks if t.lower_ == "that" and t.dep_ == "mark"), None)
+                if that is not None and that.i > toks[0].i and not any(
+                        t.tag_.startswith("VB") for t in toks if t.i < that.i):
+                    toks = [t for t in toks if t.i > that.i]
             s0, e0 = trim(text, *token_span(toks, base))
             e0 = _strip_final_period(text, s0, e0)
             if any(s0 <= base + t.idx < e0 for t in attrib):
@@ -214,9 +245,118 @@ class ContentFinder:
                 e0 = _strip_final_period(text, s0, e0)
                 if len(text[s0:e0].split()) >= 3:
                     return self._make(s0, e0, "directive")
+
+        # 5b. a quotation alone in the sentence before, which this one opens with the attribution
+        # ("“Who do they think they are?” Trump said of Apple": the segmenter split them)
+        if not text[sent_start:a0].strip(_TRIM_CHARS + "'’"):
+            prev = [q for q in self.quotes if q.end <= sent_start and q.sentence_like and q not in self.used
+                    and not text[q.end:sent_start].strip() and "\n" not in text[q.end:sent_start] and q.closed
+                    and (q.start == 0 or text[:q.start].rstrip()[-1:] in ("", ".", "!", "?", "\n", "”", '"'))]
+            if prev:
+                q = prev[-1]
+                s0, e0 = trim(text, q.inner_start, q.inner_end)
+                return Content(s0, e0, text[s0:e0], True, [q], "quote-before")
+
+        # 6. a verb of saying or thinking the parser gave no clause ("McCain says the movement
+        # appeals to …" read as an object "appeals"): the words after the cue, past the hearer
+        # ("told reporters") and the cue's own time and place phrases
+        if cue.part == "verb" and cue.lemma in self.clause_verbs and not any(
+                c.dep_ == "neg" for c in cue.token.children):
+            return self._rest(cue, base, attrib)
         return None
 
+    def _rest(self, cue: Cue, base: int, attrib: list[Token]) -> Content | None:
+        run = self._after_cue(cue, attrib)
+        if run and run[0].lower_ in ("it", "them", "this", "him", "her", "so", "nothing"):
+            return None  # "denying it to civilians": an object, not what was said
+        if sum(1 for t in run if t.is_alpha) < 3 or not any(t.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "PRON")
+                                                            for t in run):
+            return None
+        return self._span(run, base, attrib, "rest")
+
+    def _after_cue(self, cue: Cue, attrib: list[Token]) -> list[Token]:
+        """The tokens after the cue to the sentence's end, past the hearer ("told Newsmax
+        that …") and the cue's own time and place phrases right after it ("said on Monday"),
+        cut where the writer takes over (:meth:`_cut`)."""
+        tok = cue.tokens[-1]
+        doc = tok.doc
+        lead: set[int] = set(t.i for t in attrib)
+        for c in cue.token.children:
+            if c.i > tok.i and (c.dep_ in ("dative", "npadvmod", "advmod", "prep", "punct", "agent")
+                                or (c.dep_ == "dobj" and cue.lemma in _HEARER_VERBS)):
+                lead.update(t.i for t in c.subtree)
+        k = tok.i + 1
+        while k < len(doc) and (k in lead or doc[k].is_punct or doc[k].lower_ == "that"):
+            k += 1
+        run = [t for t in doc[k:] if t.i not in attrib]
+        return self._cut(run, cue)
+
+    def _cut(self, toks: list[Token], cue: Cue | None, relative: bool = False) -> list[Token]:
+        """The content tokens up to where the writer takes over: a second cue of the same
+        speaker ("… and said that …", "…, adding that …", "… but argues …"), a contrast
+        ("…, while Sanders suggests …") or, for a noun phrase (``relative``), a relative
+        clause set off by a comma ("Trump, with whom he clashed …")."""
+        toks = sorted(toks, key=lambda t: t.i)
+        if not toks:
+            return toks
+        first = toks[0].i
+        keep = len(toks)
+        for k, t in enumerate(toks):
+            if t.i <= first + 1 or self._in_quote_tok(t):
+                continue
+            prev = t.doc[t.i - 1]
+            if prev.text in ("”", "''", '"', "’") and t.i >= 2:
+                prev = t.doc[t.i - 2]  # "…,” adding"
+            low = t.lower_
+            second = t.lemma_.lower() in self.cue_lemmas or (
+                t.lemma_.lower() in self.all_cue_lemmas and (
+                    (t.tag_ in ("VBD", "VBZ") and prev.lower_ in ("and", "but"))
+                    or (t.tag_ == "VBG" and prev.text == ",")))
+            if t.tag_.startswith("VB") and second and \
+                    prev.lower_ in (",", "and", "but", "—", "–") and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                keep = k - 1 if prev.lower_ in ("and", "but") and k > 0 and toks[k - 1].i == prev.i else k
+                while keep > 0 and (toks[keep - 1].is_punct and toks[keep - 1].text not in ("”", '"', "''")):
+                    keep -= 1
+                break
+            if prev.text == "," and low in ("while", "whereas", "although", "though"):
+                keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
+                break
+            if prev.text == "," and low == "which" and t.dep_ in ("nsubj", "nsubjpass") and k > 3:
+                keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
+                break  # "…, which raised concerns among experts": the writer's addition
+            if relative and prev.text == "," and (low in ("who", "which", "whose", "whom") or (
+                    t.dep_ == "prep" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("whom", "which"))):
+                keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
+                break
+        out = toks[:keep]
+        while out and (out[-1].is_punct or out[-1].lower_ in ("and", "but")):
+            out.pop()
+        lead = 0  # "said Tuesday his actions are …": the day is the cue's, not the content's
+        while lead < len(out) - 2 and out[lead].ent_type_ in ("DATE", "TIME") \
+                and out[lead].dep_ in ("npadvmod", "nmod", "compound") and not self._in_quote_tok(out[lead]):
+            lead += 1
+        out = out[lead:]
+        return out or toks
+
+    def _title(self, q: Quote) -> bool:
+        """A title in quotation marks ("Sunday Morning Futures", "Meet the Press"): every
+        word capitalised but the small ones, no sentence punctuation."""
+        words = re.findall(r"[\w’'-]+", self.text[q.inner_start:q.inner_end])
+        if not words or len(words) > 8 or re.search(r"[.!?;]", self.text[q.inner_start:q.inner_end].rstrip(".,")):
+            return False
+        small = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
+        return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in small or w[:1].isdigit()
+                                              for w in words)
+
+    def _in_quote_tok(self, t: Token) -> bool:
+        base = self._base
+        return self._in_quote(base + t.idx)
+
     def _span(self, toks: list[Token], base: int, attrib: list[Token], how: str) -> Content | None:
+        if not toks:
+            return None
+        toks = self._cut(toks, None, relative=how in ("object", "prep", "light", "noun"))
         if not toks:
             return None
         s0, e0 = trim(self.text, *token_span(toks, base))
@@ -243,6 +383,24 @@ class ContentFinder:
                 obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if obj:
                     return self._span(list(obj[0].subtree), base, attrib, cue.part)
+        return None
+
+    def _light(self, cue: Cue, base: int, attrib: list[Token]) -> Content | None:
+        """Content of a light verb and its speech noun: the noun's that-clause ("made the case
+        that …") or the phrase after a preposition listed for the noun ("raised concerns about
+        …"); else None (the quotation and clause rules go on)."""
+        noun = cue.tokens[-1]
+        preps = self.light_preps.get(noun.lemma_.lower(), set())
+        for c in list(noun.children) + list(cue.token.children):
+            if c.i <= noun.i:
+                continue
+            if c.dep_ in ("acl", "ccomp", "relcl") and "that" in preps and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                return self._span(list(c.subtree), base, attrib, "light")
+            if c.dep_ == "prep" and c.lower_ in preps:
+                obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if obj:
+                    return self._span(list(obj[0].subtree), base, attrib, "light")
         return None
 
     def _governed(self, cue: Cue, base: int, attrib: list[Token]) -> Content | None:

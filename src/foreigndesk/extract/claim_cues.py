@@ -14,9 +14,10 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
-import yaml
 from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Span, Token
+
+from foreigndesk.built_cache import load_yaml
 
 
 @dataclass
@@ -40,6 +41,10 @@ class CueLexicon:
     agent_nouns: set[str] = field(default_factory=set)  # nouns that name people or bodies
     document_nouns: set[str] = field(default_factory=set)  # "the poll", "the report": no agent
     offices: dict[str, str] = field(default_factory=dict)  # "national security adviser" -> role
+    colon_labels: set[str] = field(default_factory=set)  # "Update:", "Watch:": no speaker
+    rest_verbs: set[str] = field(default_factory=set)  # say, think: the rest of the sentence
+    light_verbs: set[str] = field(default_factory=set)  # "raised concerns": raise, voice, make ...
+    speech_objects: dict[str, set[str]] = field(default_factory=dict)  # concern -> {about, over}
 
     def kind(self, lemma: str) -> str:
         """statement | belief | intention: the kind of claim the cue ``lemma`` makes."""
@@ -80,7 +85,7 @@ class CueLexicon:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> CueLexicon:
     """The cue lexicon from ``foreigndesk/data/cues.yaml``."""
-    raw: dict[str, Any] = yaml.safe_load(
+    raw: dict[str, Any] = load_yaml(
         resources.files("foreigndesk.data").joinpath("cues.yaml").read_text(encoding="utf-8"))
     verbs = {str(k).lower(): str(v) for k, v in (raw.get("verbs") or {}).items()}
     particle = {str(k).lower(): str(v) for k, v in (raw.get("particle_verbs") or {}).items()}
@@ -98,19 +103,34 @@ def lexicon() -> CueLexicon:
     def words(key: str) -> set[str]:
         return {str(x).lower() for x in raw.get(key) or []}
 
+    clause_only = words("clause_only")
+    for alias, target in (raw.get("lemma_aliases") or {}).items():  # "hoping" tagged "hop"
+        alias, target = str(alias).lower(), str(target).lower()
+        if target in verbs:
+            verbs[alias] = verbs[target]
+            lemmas.add(alias)
+        if target in kinds:
+            kinds[alias] = kinds[target]
+        if target in clause_only:
+            clause_only.add(alias)
+
     return CueLexicon(
         verbs=verbs, particle_verbs=particle, not_with_particle=notp, phrases=phrases,
         echo_marks={str(x).lower() for x in raw.get("echo_marks") or []},
         claim_nouns={str(x).lower() for x in raw.get("claim_nouns") or []},
         speech_nouns={str(x).lower() for x in raw.get("speech_nouns") or []},
         pronouns=pronouns, roles=roles, lemmas=lemmas,
-        generic_roles=words("generic_roles"), kinds=kinds, clause_only=words("clause_only"),
+        generic_roles=words("generic_roles"), kinds=kinds, clause_only=clause_only,
         object_verbs=words("object_verbs"), attitude_adjectives=words("attitude_adjectives"),
         claim_head_nouns={str(k).lower(): {str(p).lower() for p in v or []}
                           for k, v in (raw.get("claim_head_nouns") or {}).items()},
         agent_nouns=words("agent_nouns"),
         document_nouns=words("document_nouns"),
         offices={str(k).lower(): str(v) for k, v in (raw.get("offices") or {}).items()},
+        light_verbs=words("light_verbs"), colon_labels=words("colon_labels"),
+        rest_verbs=words("rest_verbs"),
+        speech_objects={str(k).lower(): {str(p).lower() for p in v or []}
+                        for k, v in (raw.get("speech_objects") or {}).items()},
     )
 
 
@@ -134,6 +154,14 @@ def cue_positions(doc: Doc, lex: CueLexicon) -> np.ndarray:
     nouns[1:] &= np.isin(arr[:-1, 0], h["poss_tags"])
     nouns[0] = False
     mask |= nouns
+    # "raised concerns about ...", "made the case that ...": a speech noun one to three words
+    # after a light verb (the noun position starts the cue)
+    light = np.isin(arr[:, 1], h["light"])
+    objects = np.isin(arr[:, 0], h["noun_tags"]) & np.isin(arr[:, 1], h["objects"])
+    near = np.zeros(len(doc), dtype=bool)
+    for d in (1, 2, 3):
+        near[d:] |= light[:-d]
+    mask |= objects & near
     for k in np.nonzero(lower == h["words"])[0]:  # "in the words of X"
         if 2 <= k < len(doc) - 1 and lower[k - 2] == h["in"] and lower[k - 1] == h["the"] \
                 and lower[k + 1] == h["of"]:
@@ -158,6 +186,8 @@ def _hashes(strings: Any, lex: CueLexicon) -> dict[str, Any]:
         h["adjectives"] = np.array(sorted({strings.add(a) for a in lex.attitude_adjectives}),
                                    dtype=np.uint64)
         h["nouns"] = np.array(sorted({strings.add(a) for a in lex.claim_head_nouns}), dtype=np.uint64)
+        h["light"] = np.array(sorted({strings.add(a) for a in lex.light_verbs}), dtype=np.uint64)
+        h["objects"] = np.array(sorted({strings.add(a) for a in lex.speech_objects}), dtype=np.uint64)
         for w in ("according", "words", "in", "the", "of"):
             h[w] = strings.add(w)
         _HASHES[key] = h
@@ -195,8 +225,8 @@ def _particle(t: Token, lex: CueLexicon | None = None) -> Token | None:
             return c
     if t.i + 1 < len(t.doc):
         nxt = t.doc[t.i + 1]
-        if nxt.tag_ == "RP" or (nxt.lower_ in ("out", "on", "for", "off", "down", "up", "clear")
-                                and nxt.dep_ in ("prt", "prep", "advmod", "acomp", "oprd")):
+        if nxt.tag_ == "RP" or (nxt.lower_ in ("out", "on", "for", "off", "down", "up", "clear", "back")
+                                and nxt.dep_ in ("prt", "prep", "advmod", "acomp", "oprd", "mark")):
             return nxt
     return None
 
@@ -227,6 +257,10 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
                 and (t.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)):
             out.append(Cue(t, [t], t.text, "asserts", kind=lex.kind(low), part="adjective"))
             continue
+        light = _light_cue(t, lex, consumed)
+        if light is not None:
+            out.append(light)
+            continue
         if t.tag_ in ("NN", "NNS") and t.lemma_.lower() in lex.claim_head_nouns:
             poss = next((c for c in t.children if c.dep_ == "poss"), None)
             if poss is not None:
@@ -256,6 +290,26 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
         mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in lex.echo_marks), None)
         out.append(Cue(t, toks, text, stance, echo_mark=mark, kind=lex.kind(phrase if phrase in lex.kinds else lemma)))
     return out
+
+
+def _light_cue(t: Token, lex: CueLexicon, consumed: set[int]) -> Cue | None:
+    """ "raised concerns about …", "made the case that …": a light verb whose object is a
+    speech noun, found on the verb or on the noun (the noun and the verb are consumed)."""
+    noun: Token | None = None
+    if t.tag_ in ("NN", "NNS") and t.dep_ == "dobj" and t.lemma_.lower() in lex.speech_objects \
+            and t.head.tag_.startswith("VB") and t.head.lemma_.lower() in lex.light_verbs:
+        noun = t
+    elif t.tag_.startswith("VB") and t.lemma_.lower() in lex.light_verbs:
+        noun = next((c for c in t.children if c.dep_ == "dobj" and c.tag_ in ("NN", "NNS")
+                     and c.lemma_.lower() in lex.speech_objects), None)
+    if noun is None:
+        return None
+    v = noun.head
+    if v.i > noun.i or v.i in consumed and v is not t:
+        return None
+    consumed.update((v.i, noun.i))
+    text = f"{v.text} {noun.text}" if noun.i == v.i + 1 else f"{v.text} {v.doc[v.i + 1:noun.i + 1].text}"
+    return Cue(v, [v, noun], text, "asserts", kind=lex.kind(noun.lemma_.lower()), part="light")
 
 
 def _quoted_as_saying(t: Token) -> Token | None:

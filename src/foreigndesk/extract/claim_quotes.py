@@ -56,6 +56,11 @@ def find_quotes(text: str) -> list[Quote]:
                 open_at, open_len = i, len(mark)
                 continue
             if mark in _OPENERS:
+                after = text[m.end():m.end() + 1]
+                if mark == "“" and i > p_start and not text[i - 1].isspace() and (not after or after.isspace()):
+                    # a closing quote typed in the opening shape ("… for her here,“ said Jim …")
+                    out.append(_make(text, open_at, m.end(), True, open_len, len(mark)))
+                    open_at = None
                 continue  # an opener while open (nested or malformed): keep the first
             out.append(_make(text, open_at, m.end(), True, open_len, len(mark)))
             open_at = None

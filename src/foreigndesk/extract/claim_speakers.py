@@ -14,8 +14,19 @@ Resolution of the subject's head word, in order:
    a government noun with a nationality ("the Cuban side", "Chinese officials") -> that
    state's government;
 4. a speech noun with a possessor ("Seib's headline says") -> the possessor;
-5. a bare surname ("Humire points out") -> the earlier full name ending with it;
-6. otherwise the phrase itself, unresolved ("Official government sources").
+5. a document ("a CNN/ORC poll found", "an article in Politico", "the survey also
+   found") -> the organisation named in it or with the same kind of document just before;
+   with none, the document itself ("The ad claims …": PolNeAR's guidelines take an artifact
+   that relays words as a source when its author is not named);
+6. "Both" -> the two people named last; "those/voters who …" -> people; a bare quantifier
+   of people ("most expect", "some say") -> the phrase;
+7. a bare surname ("Humire points out") -> the earlier full name ending with it;
+8. otherwise the phrase itself, unresolved ("Official government sources"), and no speaker
+   at all when it is no agent ("nothing", "the tariff system").
+
+The cue's subject itself is found in :mod:`foreigndesk.extract.claims`: past a dateline
+("NEW YORK (AP) — …") and a party tag ("Kasich (R-OH)"), the name after an inverted cue, the
+noun a participle describes ("voters supporting her").
 """
 
 from __future__ import annotations
@@ -130,7 +141,7 @@ class Speaker:
     text: str
     actor_id: str | None = None
     code: str | None = None
-    kind: str | None = None  # person | group | None
+    kind: str | None = None  # person | group | document | None
     via: str = "name"  # name | pronoun | role | possessor | surname | author | phrase | none
     start: int = -1
     end: int = -1
@@ -191,6 +202,7 @@ class SpeakerResolver:
         self.refs = refs_of(pd)
         self.starts = [r.start for r in self.refs]
         self.history: list[tuple[int, Speaker]] = []  # (sentence, speaker)
+        self.documents: list[tuple[int, Speaker]] = []  # (sentence, organisation behind a document)
         self._home: str | None = None
         self.paragraph = self._paragraphs()
 
@@ -261,7 +273,7 @@ class SpeakerResolver:
                 head.pos_ == "PROPN" and head.tag_ == "NNP" and low not in _SENTENCE_WORDS):
             return True
         if lemma in self.lex.agent_nouns or low in self.lex.agent_nouns or lemma in self.lex.roles \
-                or low in self.lex.roles:
+                or low in self.lex.roles or low.endswith("-old"):  # "the 46-year-old"
             return True
         if any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_ in ("NORP", "ORG", "GPE")
                for c in head.children):
@@ -311,8 +323,13 @@ class SpeakerResolver:
                 return sp
             # "47 percent said", "about three-quarters support": a share of the people polled,
             # a group of persons; "most" or "both" alone may be anything
-            people = low not in ("most", "both", "all", "each", "either", "neither", "much", "more",
-                                 "less", "one") or head.pos_ == "NUM"
+            if low == "both" and depth == 0:  # "Both think …": the two people named last
+                pair = self._pair(i, hs, exclude)
+                if pair is not None:
+                    pair.start, pair.end = hs, he
+                    return pair
+            people = low not in ("both", "each", "either", "neither", "much", "more", "less") \
+                or head.pos_ == "NUM"  # "most expect", "some say", "all agreed": people
             return Speaker(self.text[base + head.left_edge.idx:ce], None, None, "group", "phrase",
                            base + head.left_edge.idx, ce, agent=people)
         if head.lemma_.lower() in self.lex.document_nouns and depth < 2:
@@ -324,11 +341,35 @@ class SpeakerResolver:
                 org = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                             for g in c.children if g.dep_ == "pobj"
                             and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "PERSON", "GPE"))), None)
+            if org is None:  # "exit polls conducted for The Associated Press", "an article in Politico"
+                org = next((t for t in head.subtree if t.i > head.i and t.pos_ == "PROPN" and (
+                    t.ent_type_ == "ORG" or (t.head.dep_ == "prep" and t.head.lower_ in ("in", "by", "from")
+                                             and t.head.head.i == head.i
+                                             and t.ent_type_ not in _NOT_AGENT_ENTS))), None)
+            if org is None:  # "early results of the exit poll by Edison": the document inside
+                inner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for g in c.children if g.dep_ == "pobj"
+                              and g.lemma_.lower() in self.lex.document_nouns), None)
+                if inner is not None:
+                    sp = self._resolve(i, inner, base, exclude, depth + 1)
+                    if sp.agent:
+                        return sp
             if org is not None:
                 sp = self._resolve(i, org, base, exclude, depth + 1)
                 sp.via = "possessor" if sp.via == "name" else sp.via
+                if sp.agent:
+                    self.documents.append((i, sp))
                 return sp
-            return Speaker(core_text, None, None, None, "phrase", cs, ce, agent=False)
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                           for c in head.children)
+            if definite:  # "The survey also found": the document named just before
+                for si, sp in reversed(self.documents):
+                    if si < i - BACK_SENTENCES * 2:
+                        break
+                    return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "possessor", cs, ce)
+            # no organisation behind it: the document itself relays the words ("The ad claims
+            # …", "A news report said …"; PolNeAR's guidelines take such artifacts as sources)
+            return Speaker(core_text, None, None, "document", "document", cs, ce)
         role = self.lex.role(head)
         if role:
             appos = self._appos_ref(head, base)
@@ -362,6 +403,9 @@ class SpeakerResolver:
                 sp.via = "possessor" if sp.via == "name" else sp.via
                 return sp
         if head.pos_ == "PROPN" or head.text[:1].isupper():
+            appos = self._appos_ref(head, base) if head.i < head.right_edge.i else None
+            if appos is not None:  # "Speaker of the House Paul Ryan"
+                return speaker_of(appos)
             linked = self._surname(i, core_text, cs)
             if linked is not None:
                 return Speaker(core_text, linked.actor_id, linked.code, "person" if linked.is_person else "group",
@@ -372,7 +416,11 @@ class SpeakerResolver:
                            agent=head.ent_type_ not in _NOT_AGENT_ENTS and low not in _SENTENCE_WORDS)
         if ref is not None:  # a nationality word as the subject ("the Chinese say")
             return Speaker(core_text, None, None, "group", "phrase", cs, ce)
-        return Speaker(core_text, None, None, None, "phrase", cs, ce, agent=self._agent_phrase(head))
+        who = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "whom")
+                                              for g in c.children) for c in head.children)
+        # "radicals who wanted …": whoever "who" stands for is a person
+        return Speaker(core_text, None, None, "group" if who and head.tag_ == "NNS" else None, "phrase",
+                       cs, ce, agent=who or self._agent_phrase(head))
 
     def _office(self, head: Token, base: int) -> Speaker | None:
         """The holder, at the document's date, of the office a title names ("the National
@@ -450,9 +498,12 @@ class SpeakerResolver:
 
     def _appos_ref(self, head: Token, base: int) -> Ref | None:
         """A person named in apposition inside the subject ("The head of the investigation,
-        Kenneth Piernick, said")."""
+        Kenneth Piernick, said"), or closing its title ("Speaker of the House Paul Ryan")."""
         for c in head.subtree:
-            if c.dep_ == "appos" and c.i > head.i:
+            if c.i > head.i and (c.dep_ == "appos" or (c.pos_ == "PROPN" and c.head.dep_ in ("pobj", "appos")
+                                                      or c.dep_ == "pobj" and c.pos_ == "PROPN")):
+                if any(a.dep_ in ("relcl", "acl") for a in c.ancestors if a.i > head.i):
+                    continue
                 r = self.ref_at(base + c.idx, base + c.idx + len(c.text))
                 if r is not None and r.is_person:
                     return r
@@ -490,6 +541,23 @@ class SpeakerResolver:
                 return speaker_of(r, "pronoun")
             if kind == "government" and (r.sector == "GOV" or r.kind in ("government", "state")):
                 return speaker_of(r, "pronoun")
+        return None
+
+    def _pair(self, i: int, char: int, exclude: tuple[int, int] | None) -> Speaker | None:
+        """ "Both": the two different people named last before ``char`` (within the
+        pronoun window)."""
+        para = self.paragraph[i]
+        first = next((k for k in range(i, -1, -1)
+                      if self.paragraph[k] < para - BACK_PARAGRAPHS or k < i - BACK_SENTENCES), -1) + 1
+        seen: list[Ref] = []
+        for r in self.refs_before(char, first):
+            if r.is_person and not (exclude and exclude[0] <= r.start < exclude[1]) \
+                    and all(r.key != o.key for o in seen):
+                seen.append(r)
+                if len(seen) == 2:
+                    b, a = seen
+                    name_a, name_b = a.name or a.text, b.name or b.text
+                    return Speaker(f"{name_a} and {name_b}", None, None, "group", "pronoun")
         return None
 
     def _role_person(self, i: int, role: str, nat: tuple[str | None, str] | None, char: int,

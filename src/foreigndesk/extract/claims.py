@@ -13,10 +13,24 @@ quotation (a reporting verb, "according to", "quoted as saying") gets
 - its date: the time value of the sentence outside the content nearest the cue ("said …
   on Tuesday"), else the document's date.
 
-A quotation that opens a sentence right after a direct claim, with no cue of its own,
-continues that claim's speaker. Echoes (:mod:`foreigndesk.extract.claim_echoes`) give
-claims with stance ``repeats``, ``echoes_actor`` and ``echoes_text``. Finally quantities
-inside a claim's content that have no ``stated_by`` get the claim's speaker.
+Only the outermost attribution of a sentence counts: a claim whose cue stands inside
+another claim's content is dropped ("criticized X for saying that …"), as PolNeAR's
+guidelines have it. A quotation that opens a sentence (or the next paragraph) right after a
+direct claim, with no cue of its own, continues that claim: its content takes it in.
+
+Claims that no cue verb carries:
+
+- transcript turns (:mod:`foreigndesk.extract.turns`): each sentence a labelled speaker
+  says is that speaker's claim, the label its cue (:func:`turn_claims`);
+- "Name: what was said" lines, headlines and "Kerry: “…”" (:func:`colon_claims`);
+- headlines in title case, whose verbs the tagger reads as names ("Glenn Beck Blasts
+  Drudge …", "…, Lindsey Graham Says"; :func:`headline_claims`);
+- "Asked about X, …": a question with no speaker.
+
+Echoes (:mod:`foreigndesk.extract.claim_echoes`) give claims with stance ``repeats``,
+``echoes_actor`` and ``echoes_text``. Finally quantities inside a claim's content that have
+no ``stated_by`` get the claim's speaker. ``tools/claims_analysis.py`` lists misses and
+wrong speakers by class on PolNeAR train.
 """
 
 from __future__ import annotations
@@ -27,18 +41,24 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from foreigndesk.extract.claim_content import Content, ContentFinder, token_span
+from foreigndesk.extract.claim_content import Content, ContentFinder, token_span, trim
 from foreigndesk.extract.claim_cues import Cue, CueLexicon, cue_positions, find_cues, lexicon
 from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim, echo_object
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
-from foreigndesk.extract.claim_speakers import Speaker, SpeakerResolver
+from foreigndesk.extract.claim_speakers import Ref, Speaker, SpeakerResolver, speaker_of
 from foreigndesk.extract.nlp import ParsedDoc
-from foreigndesk.extract.turns import in_question
+from foreigndesk.extract.turns import Turn, in_question
 from foreigndesk.model import Claim, TimeValue
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("xcomp", "advcl", "acl", "conj", "pcomp", "prep", "dobj", "pobj", "relcl", "acomp", "oprd")
 _REL_PRONOUNS = {"who", "which", "that"}
+# nouns a participle may describe without being its speaker ("a statement calling on …",
+# "posters explaining …"): the speaker is further up (who issued the statement)
+_ARTIFACTS = {"statement", "letter", "post", "tweet", "message", "video", "ad", "advertisement",
+              "poster", "release", "report", "note", "email", "e-mail", "speech", "remark",
+              "remarks", "interview", "op-ed", "column", "article", "sign", "banner", "shirt",
+              "t-shirt", "hat", "campaign", "petition", "resolution", "bill", "order", "memo"}
 _DATE_VALUE = re.compile(r"^\d{3}[\dX]")
 DROP_WITHOUT_AGENT = False  # a claim whose subject is no agent keeps no speaker (see module doc)
 _CONFIDENCE = {"name": 0.9, "surname": 0.85, "possessor": 0.8, "role": 0.75, "pronoun": 0.75,
@@ -62,10 +82,16 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                     return tok.head, tok  # "Zhao, who said …"
                 return c, tok
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
+                and tok.head.lemma_.lower() not in _ARTIFACTS:
+            return tok.head, tok  # "voters supporting her": the noun the participle describes
         if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
             return None, tok  # "urged Albright to tell …": asked to speak, not speaking
         if tok.dep_ in _CLIMB and tok.head.i != tok.i:
+            participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
             tok = tok.head
+            if participle and tok.dep_ == "ccomp" and tok.head.i != tok.i:
+                tok = tok.head  # "X told Y that Z had …, adding …": X adds, not Z
         else:
             break
     return None, tok
@@ -82,6 +108,13 @@ class _DocState:
     cue_at: dict[int, int] = field(default_factory=dict)  # id(claim) -> cue char offset
     clause: dict[int, tuple[int, int]] = field(default_factory=dict)  # id(claim) -> attribution clause
     cands: dict[int, list[int]] = field(default_factory=dict)  # candidate sentence -> cue tokens
+    said: dict[int, tuple[int, Speaker]] = field(default_factory=dict)  # id(claim) -> history entry
+
+    def ctx_claim(self, i: int, cue: str, cue_char: int, speaker: Speaker, content: Content) -> Claim:
+        """A claim made outside a cue's parse (a colon line): the sentence's span."""
+        s0, s1 = sentence_bounds(self.pd, i)
+        return EXTRACTOR._claim(self, i, cue, cue_char, speaker, content, "asserts", s0, s1,
+                                confidence=0.7)
 
 
 class ClaimExtractor:
@@ -94,15 +127,26 @@ class ClaimExtractor:
         quotes = find_quotes(text)
         cands = {i: c for i, c in candidate_sentences(pd, lex, quotes).items()
                  if not in_question(pd, pd.sents[i].start_char)}  # "Q" asserts nothing
-        if not cands:
-            return
+        turns = [t for t in pd.cache.get("turns") or [] if t.label and not t.question
+                 and t.speaker is not None]
+        if not cands and not turns and ":" not in text and "\n" not in text.strip():
+            return  # no cue, no turn, no "Name:" line, no headline line
         pd.parse(cands)
         finder = ContentFinder(text, quotes, lex.claim_nouns, lex.object_verbs)
         finder.noun_preps = lex.claim_head_nouns
+        finder.light_preps = lex.speech_objects
+        # a second verb of saying by the same speaker ends a content ("… and said …")
+        finder.cue_lemmas = {v for v in lex.clause_only if lex.kind(v) == "statement"} - {"show", "indicate"}
+        finder.clause_verbs = lex.rest_verbs
+        finder.all_cue_lemmas = set(lex.verbs) - {"continue", "show", "see", "find", "know", "back"}
         st = _DocState(pd, lex, quotes, finder, SpeakerResolver(pd, lex))
         st.cands = cands
         for i, cue_tokens in cands.items():
             self._sentence(st, i, cue_tokens)
+        if turns:
+            turn_claims(st, turns)
+        colon_claims(st)
+        headline_claims(st)
         _dates(st)
         pd.extraction.claims.extend(st.claims)
         _stated_by(pd, st.claims)
@@ -124,6 +168,8 @@ class ClaimExtractor:
             claim = self._from_cue(st, i, d, base, cue, s_start, s_end)
             if claim is not None:
                 made.append(claim)
+        if len(made) > 1:
+            _drop_nested(st, made)
         for cue in cues:
             if cue.echo_mark is not None:
                 self._as_clause(st, i, base, cue, made, s_start, s_end)
@@ -141,7 +187,12 @@ class ClaimExtractor:
             subj = next((c for c in cue.token.children if c.dep_ == "poss"), None)
         else:
             subj, head = subject_and_clause(cue.token)
-            subj = subj or _inverted_subject(st, cue, base)
+            subj = subj or _inverted_subject(st, cue, base) or _name_before(cue)
+        if subj is not None:
+            subj = _past_dateline(subj, cue)
+        if cue.lemma == "ask" and cue.token.tag_ == "VBN" and cue.token.dep_ in ("advcl", "ROOT") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.token.children):
+            return self._asked(st, i, base, cue, s_start, s_end)
         if subj is None:
             return None
         content = st.finder.find(cue, subj, base, s_start, s_end)
@@ -191,6 +242,31 @@ class ClaimExtractor:
         st.finder.used.update(content.quotes)
         return claim
 
+    def _asked(self, st: _DocState, i: int, base: int, cue: Cue, s_start: int, s_end: int) -> Claim | None:
+        """ "Asked about the wall, Trump said …", "Asked whether …": a question someone
+        unnamed put (the one asked answers in the main clause). Its content is what was asked
+        about, with no speaker."""
+        tok = cue.token
+        body: list[Token] | None = None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("about", "on", "regarding") and c.i > tok.i:
+                obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if obj:
+                    body = list(obj[0].subtree)
+            elif c.dep_ == "ccomp" and c.i > tok.i and any(m.lower_ in ("if", "whether") for m in c.children):
+                body = [t for t in c.subtree if t.lower_ not in ("if", "whether") or t.i != c.left_edge.i]
+            if body:
+                break
+        if not body:
+            return None
+        s0, e0 = trim(st.pd.document.text, *token_span(body, base))
+        if e0 - s0 < 3:
+            return None
+        content = Content(s0, e0, st.pd.document.text[s0:e0], False, [], "asked")
+        speaker = Speaker("", None, None, None, "none", agent=False)
+        return self._claim(st, i, cue.text, base + tok.idx, speaker, content, "questions", s_start,
+                           s_end, confidence=0.5, kind=cue.kind)
+
     def _claim(self, st: _DocState, i: int, cue_text: str, cue_char: int, speaker: Speaker,
                content: Content, stance: str, s_start: int, s_end: int,
                confidence: float | None = None, kind: str = "statement") -> Claim:
@@ -215,7 +291,9 @@ class ClaimExtractor:
         st.cue_at[id(claim)] = cue_char
         st.claims.append(claim)
         if agent:
-            st.speakers.history.append((i, speaker))
+            entry = (i, speaker)
+            st.speakers.history.append(entry)
+            st.said[id(claim)] = entry
         return claim
 
     def _as_clause(self, st: _DocState, i: int, base: int, cue: Cue, made: list[Claim],
@@ -247,32 +325,344 @@ class ClaimExtractor:
             st.speakers.history.append((i, st.speakers.history[-2][1]))  # latest for "he added"
 
     def _continuation(self, st: _DocState, i: int, s_start: int, s_end: int) -> Claim | None:
-        """A quotation opening this sentence, right after a direct claim in the same
-        paragraph, with no cue of its own: the same speaker goes on."""
+        """A quotation opening this sentence, right after a direct claim, with no cue of its
+        own: the same speaker goes on, and the claim takes it in ("“…,” she said. “…”"). So
+        does a paragraph that opens with a quotation right after the claim's paragraph (the
+        convention for a quote running over paragraphs). A quotation the next sentence
+        attributes ("“…?” Trump said") is left to that sentence."""
         if not st.claims:
             return None
         prev = st.claims[-1]
         sp = st.speakers
-        if not prev.direct or prev.sentence < i - 2 or sp.paragraph[prev.sentence] != sp.paragraph[i]:
+        if not prev.direct or prev.sentence < i - 2 or prev.sentence >= i:
+            return None
+        same = sp.paragraph[prev.sentence] == sp.paragraph[i]
+        if not same and not (sp.paragraph[i] == sp.paragraph[prev.sentence] + 1 and prev.sentence == i - 1):
             return None
         q = next((q for q in st.finder.quotes_in(s_start, s_end)
                   if q.start <= s_start + 1 and q.sentence_like and q not in st.finder.used), None)
         if q is None or prev.content_end > q.start:
             return None
-        last = sp.pd.sentence_index(max(q.start, q.end - 1))
-        if last > i and any(st.cands.get(j) for j in range(i + 1, last + 1)):
-            return None  # the quotation ends in a sentence with its own attribution
-        speaker = next((s for si, s in reversed(sp.history) if si == prev.sentence), None)
-        if speaker is None:
-            return None
         text = st.pd.document.text
+        last = sp.pd.sentence_index(max(q.start, q.end - 1))
+        if any(st.cands.get(j) for j in range(i + 1, last + 1)):
+            return None  # the quotation ends in a sentence with its own attribution
+        if last + 1 < len(sp.pd.sents) and st.cands.get(last + 1):
+            gap = text[q.end:sp.pd.sents[last + 1].start_char]
+            if not gap.strip() and "\n" not in gap:
+                return None  # "“…?” Trump said": the next sentence attributes it
         body = text[q.inner_start:q.inner_end]
-        content = Content(q.inner_start, q.inner_end, body, True, [q], "continuation")
-        stance = prev.stance if prev.stance != "repeats" else "asserts"
-        claim = self._claim(st, i, prev.cue, st.cue_at.get(id(prev), s_start), speaker, content,
-                            stance, s_start, s_end, confidence=0.7, kind=prev.kind)
+        prev.content = f"{prev.content} … {body}"
+        prev.content_end = q.inner_end
+        prev.end = max(prev.end, s_end, q.end)
+        prev.text = text[prev.start:prev.end]
         st.finder.used.add(q)
-        return claim
+        return prev
+
+
+_TURN_MIN_WORDS = 3
+
+
+def sentence_bounds(pd: ParsedDoc, i: int) -> tuple[int, int]:
+    """Sentence ``i``'s span as the sentence extractor stores it (trailing space off)."""
+    sent = pd.sents[i]
+    return sent.start_char, sent.start_char + len(sent.text.rstrip())
+
+
+def t_first(turns: list[Turn]) -> int:
+    """Where the first turn starts (mentions before it name the speakers)."""
+    return min(t.start for t in turns)
+
+
+def turn_claims(st: _DocState, turns: list[Turn]) -> None:
+    """Each sentence a labelled speaker says in a transcript turn ("THE PRESIDENT: We did
+    the right thing.", "Mr. McDERMOTT. Our policy ... is hurting innocent people") is a claim
+    of that speaker, with the label as its cue: the outermost attribution, beside any claim
+    quoted inside the sentence ("when we asked China …, they didn't deny …"). Skipped:
+    fragments under three words, sentences the speaker's own cue already covers ("I think
+    …"), headings in capitals that name no known speaker, and, for a mixed-case label in an
+    article ("Matthews: …"), whatever follows the label's paragraph. A question the speaker
+    asks questions."""
+    from foreigndesk.extract.actor_data import load_index
+
+    pd = st.pd
+    text = pd.document.text
+    lex = st.lex
+    known = load_index().actors
+    mentioned = {m.actor_id for m in pd.extraction.mentions if m.start < t_first(turns)}
+    for t in turns:
+        assert t.speaker is not None
+        actor = t.speaker.actor
+        label_text = text[t.start:t.body].strip()
+        end = t.end
+        record = label_text.endswith(".")  # "Mr. McDERMOTT." (Congressional Record)
+        transcript = record or label_text.rstrip(":").isupper()
+        if not transcript:
+            # "Matthews: Well, …" in an article: the label's paragraph only
+            nl = text.find("\n", t.body)
+            end = min(end, nl) if nl >= 0 else end
+        elif not record and actor.id not in known and actor.id not in mentioned:
+            continue  # "DELEGATE UPDATE:": a heading, no speaker anyone knows
+        code = (t.speaker.country or "") + (t.speaker.sector or "") or None
+        label = text[t.start:t.body].strip()
+        first = pd.sentence_index(t.body)
+        for i in range(first, len(pd.sents)):
+            sent = pd.sents[i]
+            if sent.start_char >= end:
+                break
+            if sent.start_char < t.body:
+                continue
+            s0, s1 = trim(text, sent.start_char, min(sent.end_char, end))
+            body = text[s0:s1]
+            if len(re.findall(r"\w+", body)) < _TURN_MIN_WORDS:
+                continue
+            if any(c.sentence == i and (c.speaker_actor == actor.id or not transcript)
+                   and c.content_end - c.content_start >= 0.6 * (s1 - s0) for c in st.claims):
+                continue  # "I think we did the right thing": already the speaker's claim
+            if not transcript and any(c.sentence == i for c in st.claims):
+                continue  # in an article, the sentence's own attribution stands
+            stance = "questions" if body.endswith("?") else "asserts"
+            kind = "statement"
+            for tok in sent:
+                if tok.tag_.startswith("VB") and tok.lemma_.lower() in lex.kinds and tok.i > sent.start \
+                        and sent.doc[tok.i - 1].lower_ in ("i", "we"):
+                    kind = lex.kind(tok.lemma_.lower())  # "I think ...", "we want ..."
+                    break
+            speaker = Speaker(actor.name, actor.id, code, "person" if actor.kind == "person" else "group",
+                              "turn", t.start, t.start + len(label))
+            content = Content(s0, s1, body, False, [], "turn")
+            claim = ClaimExtractor._claim(EXTRACTOR, st, i, label, t.start, speaker, content, stance,
+                                          *sentence_bounds(pd, i), confidence=0.8, kind=kind)
+            claim.speaker_start = claim.speaker_end = None  # a label, not a mention in the prose
+
+
+_COLON_LINE = re.compile(r"^(?P<src>[^:\n\"“”]{2,70}?)\s*:\s+(?P<body>\S.*\S)\s*$", re.S)
+_NAME_LINKS = {"of", "at", "the", "and", "for", "on", "in", "de", "von", "van", "'s", "’s"}
+
+
+def colon_claims(st: _DocState) -> None:
+    """ "Paul Ryan: FBI Decision Not to Indict 'Defies Explanation'" (a headline) and
+    "Kerry: “By law, the president …”": a sentence that is a name, a colon and what was said
+    is a claim of that name. The words before the colon are a title-case phrase (at most
+    seven words) holding a named actor, or a document ("Poll:"); labels ("Update:",
+    "Watch:", data/cues.yaml ``colon_labels``), times and turn labels are not speakers."""
+    pd = st.pd
+    text = pd.document.text
+    taken = {c.sentence for c in st.claims}
+    sp = st.speakers
+    for i, sent in enumerate(pd.sents):
+        if i in taken or ":" not in sent.text:
+            continue
+        m = _COLON_LINE.match(sent.text)
+        if m is None:
+            continue
+        src = m.group("src").strip()
+        words = src.replace("’s", " ’s").replace("'s", " 's").split()
+        if not words or len(words) > 7 or any(ch.isdigit() for ch in src) \
+                or src.lower().replace("’", "'") in st.lex.colon_labels or not words[0][:1].isupper() \
+                or words[0] in ("’s", "'s") \
+                or not all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words):
+            continue
+        s_start = sent.start_char + m.start("src") + (len(m.group("src")) - len(m.group("src").lstrip()))
+        colon = sent.start_char + m.end("src")
+        if in_question(pd, s_start) or st.finder._in_quote(s_start) or \
+                any(t.start <= s_start < t.body for t in pd.cache.get("turns") or []):
+            continue
+        b0, b1 = trim(text, sent.start_char + m.start("body"), sent.start_char + m.end("body"))
+        body = text[b0:b1]
+        if len(re.findall(r"\w+", body)) < 3:
+            continue
+        refs = [r for r in sp.refs_in(s_start, colon) if r.label != "NORP"]
+        speaker: Speaker | None = None
+        if refs:
+            ref = next((r for r in refs if r.is_person), refs[-1])
+            speaker = speaker_of(ref)
+            if ref.is_person and len(ref.text.split()) == 1:
+                full = next((r for r in sp.refs if r.start > colon and r.is_person
+                             and r.text.split()[-1] == ref.text and len(r.text.split()) > 1), None)
+                if full is not None:  # the headline's "Ryan" is the article's "Paul Ryan"
+                    speaker = Speaker(full.name or full.text, full.actor_id, full.code, "person",
+                                      "surname", ref.start, ref.end)
+        elif len(words) <= 3 and words[-1].lower() not in st.lex.document_nouns:
+            full = next((r for r in sp.refs if r.start > colon and r.is_person
+                         and r.text.split()[-1] == words[-1] and len(r.text.split()) > 1), None)
+            if full is not None:  # "Ryan:" before the article names "Paul Ryan"
+                speaker = Speaker(full.name or full.text, full.actor_id, full.code, "person",
+                                  "surname", s_start, colon)
+        elif words[-1].lower() in st.lex.document_nouns:
+            speaker = Speaker(src, None, None, None, "phrase", s_start, colon, agent=False)
+        if speaker is None:
+            continue
+        direct = bool(st.finder.quotes_in(b0, b1)) and text[b0 - 1:b0] in "\"“"
+        content = Content(b0, b1, body, direct, st.finder.quotes_in(b0, b1), "colon")
+        st.ctx_claim(i, ":", colon, speaker, content)
+
+
+_TITLE_WORD = re.compile(r"[\w’'.-]+")
+_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+          "as", "is", "be", "but", "not", "if", "over", "after", "into", "about"}
+
+
+def _verb_of(word: str, lex: CueLexicon) -> str | None:
+    """The cue lemma of a headline's third-person verb ("Blasts" -> blast, "Says" -> say)."""
+    low = word.lower()
+    if low == "says":
+        return "say"
+    for cut in (1, 2):
+        if low.endswith("s") and low[:-cut] in lex.verbs and (cut == 1 or low.endswith(("es", "ies"))):
+            return low[:-cut]
+    if low.endswith("ies") and low[:-3] + "y" in lex.verbs:
+        return low[:-3] + "y"
+    return None
+
+
+def headline_claims(st: _DocState) -> None:
+    """A headline in title case ("Glenn Beck Blasts Drudge for Mocking His Fast", "Obama
+    Endorses Hillary Clinton"): the tagger reads its capitalised verbs as names, so the line
+    is read by its words: a named actor, a cue verb in the third person, and what follows
+    (up to a second verb after a comma)."""
+    pd = st.pd
+    text = pd.document.text
+    lex = st.lex
+    taken = {c.sentence for c in st.claims}
+    for i, sent in enumerate(pd.sents):
+        if i in taken:
+            continue
+        line = sent.text.rstrip()
+        title = i == 0 and "\n" in text[sent.start_char:sent.end_char + 2]  # a first line
+        if not line or (line.endswith((".", "?", "!", ":")) and not title) or "\n" in line.strip():
+            continue
+        line = line.rstrip(".")
+        words = list(_TITLE_WORD.finditer(line))
+        caps = sum(1 for w in words if w.group()[:1].isupper() or w.group().lower() in _SMALL)
+        if len(words) < 4 or caps < 0.85 * len(words) or sum(w.group()[:1].isupper() for w in words) < 3:
+            continue
+        last = words[-1]
+        lemma = _verb_of(last.group(), lex)
+        comma = line.rfind(",", 0, last.start())
+        if lemma is not None and comma > 0 and lex.verbs.get(lemma) == "asserts":
+            # "Trump Could Address Clean Energy, Lindsey Graham Says": the words before the comma
+            w0 = sent.start_char + last.start()
+            refs = [r for r in st.speakers.refs_in(sent.start_char + comma, w0 + 1) if r.start > sent.start_char + comma]
+            if refs:
+                ref = refs[-1]
+                name = text[ref.start:min(ref.end, w0)].strip()
+                sp = speaker_of(ref) if ref.end <= w0 else Speaker(name, None, None, None, "name",
+                                                                   ref.start, ref.start + len(name))
+                b0, b1 = trim(text, sent.start_char, sent.start_char + comma)
+                content = Content(b0, b1, text[b0:b1], bool(st.finder.quotes_in(b0, b1)), [], "headline")
+                claim = st.ctx_claim(i, last.group().lower(), w0, sp, content)
+                claim.kind = lex.kind(lemma)
+                continue
+        for w in words[1:-1]:
+            lemma = _verb_of(w.group(), lex)
+            if lemma is None or lex.verbs.get(lemma) not in ("asserts", "denies"):
+                continue
+            w0 = sent.start_char + w.start()
+            refs = [r for r in st.speakers.refs_in(sent.start_char, w0 + 1)
+                    if (r.end <= w0 and not text[r.end:w0].strip(" ’'s")) or r.start < w0 < r.end]
+            if not refs:
+                break
+            ref = refs[-1]
+            if ref.end > w0:  # the tagger ran the name into the verb ("Glenn Beck Blasts Drudge")
+                from foreigndesk.extract.actors import resolve_name
+
+                name = text[ref.start:w0].strip()
+                if len(name.split()) < 1 or not name[:1].isupper():
+                    break
+                a = resolve_name(name, pd.document.published)
+                ref = Ref(ref.start, ref.start + len(name), name, "PERSON", i,
+                          a.id if a is not None else None, a.name if a is not None else None,
+                          a.kind if a is not None else None, a.country if a is not None else None,
+                          a.sector if a is not None else None)
+            b0 = sent.start_char + w.end()
+            rest = text[b0:sent.start_char + len(line)]
+            m = re.search(r",\s+([A-Z]\w+)", rest)
+            if m is not None and _verb_of(m.group(1), lex):
+                rest = rest[:m.start()]  # "…, Calls Trump’s Remarks Troubling": a second claim
+            b0, b1 = trim(text, b0, b0 + len(rest))
+            if len(text[b0:b1].split()) < 1:
+                break
+            content = Content(b0, b1, text[b0:b1], False, [], "headline")
+            claim = st.ctx_claim(i, w.group().lower(), w0, speaker_of(ref), content)
+            claim.kind = lex.kind(lemma)
+            claim.stance = lex.verbs[lemma]
+            break
+
+
+def _drop_nested(st: _DocState, made: list[Claim]) -> None:
+    """Only the outermost attribution counts: a claim whose cue stands inside another
+    claim's content in the same sentence ("reaffirmed its commitment to defending its allies",
+    "criticized Lamport for saying that …") is dropped, unless it repeats someone."""
+    for c in list(made):
+        cc = st.cue_at.get(id(c), -1)
+        for o in made:
+            if o is c or c.stance == "repeats":
+                continue
+            oc = st.cue_at.get(id(o), -1)
+            if o.content_start <= cc < o.content_end and not (c.content_start <= oc < c.content_end):
+                made.remove(c)
+                st.claims.remove(c)
+                entry = st.said.pop(id(c), None)
+                if entry is not None:  # a dropped claim's speaker is no antecedent
+                    st.speakers.history[:] = [h for h in st.speakers.history if h is not entry]
+                break
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][\w.'’ ]{1,30}(?:,[\w.' ]{1,25})?(?:\s*\([A-Za-z]{2,10}\))?\s*(?:—|–|--)\s*")
+_NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punct", "case")
+
+
+def _name_before(cue: Cue) -> Token | None:
+    """A cue the parser left without a subject, right after a name ("…, Gov. John Kasich
+    (R-OH), said, “…”"): that name, past commas and a parenthesis."""
+    tok = cue.token
+    if tok.dep_ not in ("ROOT", "parataxis") or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc = tok.doc
+    k = tok.i - 1
+    depth = 0
+    while k >= 0 and (doc[k].is_punct or depth > 0):
+        if doc[k].text == ")":
+            depth += 1
+        elif doc[k].text == "(":
+            depth = max(0, depth - 1)
+        k -= 1
+    if k >= 0 and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "ORG", "NORP", ""):
+        return doc[k]
+    # "Col. Steven H. Warren, a military spokesman in Baghdad, said": the person before the
+    # apposition, with no verb between
+    for j in range(tok.i - 1, max(-1, tok.i - 25), -1):
+        t = doc[j]
+        if t.tag_.startswith("VB") or t.text in (";", ":") or t.lower_ in ("who", "which", "that"):
+            return None
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+            return t
+    return None
+
+
+def _past_dateline(subj: Token, cue: Cue) -> Token:
+    """ "NEW YORK, Nov. 19 (UPI) — Hillary Clinton is calling for …": a subject inside the
+    dateline is the parser's mistake; the speaker is the name after the dash. So is a
+    subject inside the parenthesis of "Gov. John Kasich (R-OH), said": the name before it."""
+    doc = subj.doc
+    m = _DATELINE.match(doc.text)
+    if m is not None and subj.idx < m.end() <= cue.token.idx:
+        for t in doc:
+            if t.idx < m.end() or t.i >= cue.token.i:
+                continue
+            if t.pos_ in ("PROPN", "NOUN") and not t.is_punct:
+                while t.dep_ in _NAME_DEPS and t.head.i < cue.token.i and t.head.idx >= m.end() \
+                        and t.head.i != t.i:
+                    t = t.head
+                return t
+    if subj.i >= 2 and doc[subj.i - 1].text in ("(", "-") and subj.i < cue.token.i:
+        k = subj.i - 1
+        while k > 0 and doc[k].text != "(":
+            k -= 1
+        if k > 0 and doc[k - 1].pos_ == "PROPN":
+            return doc[k - 1]  # "Kasich (R-OH)"
+    return subj
 
 
 def _noun_phrase(tok: Token) -> list[Token]:
@@ -295,7 +685,21 @@ def _inverted_subject(st: _DocState, cue: Cue, base: int) -> Token | None:
     for c in tok.rights:
         if c.dep_ in ("dobj", "attr", "npadvmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")):
             return c
-    return None
+    # "…,'' said Robin Maynard, half joking": the name right after the cue, however parsed
+    doc = tok.doc
+    k = tok.i + 1
+    if k < len(doc) and doc[k].lower_ in ("by",):
+        return None
+    last = None
+    while k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].ent_type_ in ("PERSON", "ORG")):
+        last = doc[k]
+        k += 1
+    if last is None and k + 1 < len(doc) and doc[k].lower_ == "the" and doc[k + 1].pos_ == "NOUN":
+        k += 1
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":
+            k += 1
+        last = doc[k]  # "…," said the senator
+    return last
 
 
 def candidate_sentences(pd: ParsedDoc, lex: CueLexicon, quotes: list[Quote]) -> dict[int, list[int]]:

@@ -108,6 +108,8 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
             continue  # a belief ("believes", "supports") or an intention ("wants"): no statement
         if c.stance == "questions":
             continue
+        if c.speaker_start is None and (c.cue or "").endswith((":", ".")):
+            continue  # a transcript's turn: the speaker speaking is no act ("THE PRESIDENT:")
         outside = [e for e in coded_at.get(c.sentence, ())
                    if not (c.content_start <= e.start and e.end <= c.content_end)]
         resolved = speaker_of(c, _cue_offset(pd, c)) if speaker_of is not None else []

@@ -380,6 +380,8 @@ def load_tsv(paths: Iterable[Path | str], name: str = "foreigndesk") -> Dictiona
 @functools.lru_cache(maxsize=1)
 def default() -> Dictionary:
     """foreigndesk's own verb and noun dictionaries (``data/cameo``)."""
+    from foreigndesk.built_cache import cached
+
     base = resources.files("foreigndesk.data").joinpath("cameo")
     paths = [Path(str(base.joinpath(n))) for n in ("verbs.tsv", "nouns.tsv")]
-    return load_tsv(paths)
+    return cached("cameo", paths, lambda: load_tsv(paths))

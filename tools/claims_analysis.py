@@ -1,0 +1,149 @@
+"""Classes of claim misses and speaker errors on a PolNeAR split (use TRAIN for rules).
+
+    .venv/bin/python tools/claims_analysis.py ../shared/eval/polnear/train --offset 0 --limit 150
+
+Runs the real pipeline on the articles, matches claims to gold attributions as
+``foreigndesk eval claims`` does, and prints counts of
+
+- missed gold attributions (FN) by class: the gold cue's first word, whether the content is
+  quoted, spans several sentences or paragraphs, whether a claim of ours overlaps it at all
+  (a boundary problem) or sits in the same sentence (a second attribution there);
+- wrong speakers on matched claims by class of gold Source (pronoun, relative, name, role
+  noun, ...) and of our speaker (empty, pronoun, phrase, other name);
+- false positives by cue.
+
+``--dump FILE`` writes every item as JSON lines for grepping.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from foreigndesk.evaluation.polnear import _PRONOUNS, _RELATIVE, match, read_split, speaker_right  # noqa: E402
+from foreigndesk.model import Document  # noqa: E402
+
+
+def _source_class(src: str) -> str:
+    low = src.strip().lower()
+    if not low:
+        return "none"
+    if low in _RELATIVE:
+        return "relative"
+    if low in _PRONOUNS:
+        return "pronoun:" + low
+    if low[:1] and src.strip()[:1].isupper():
+        return "name"
+    return "noun"
+
+
+def _ours_class(text: str | None) -> str:
+    if not text:
+        return "empty"
+    if text.lower() in _PRONOUNS:
+        return "pronoun"
+    return "name" if text[:1].isupper() else "phrase"
+
+
+@click.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--offset", type=int, default=0)
+@click.option("--limit", type=int, default=100)
+@click.option("--dump", type=click.Path(path_type=Path), default=None)
+@click.option("--top", type=int, default=40)
+def main(directory: Path, offset: int, limit: int, dump: Path | None, top: int) -> None:
+    from foreigndesk.extract.nlp import load
+    from foreigndesk.extract.pipeline import extract
+
+    arts = read_split(directory, offset + limit)[offset:]
+    docs = [Document(text=a.text, published=a.published, author=a.author, source=a.name,
+                     title=a.name) for a in arts]
+    fn_cue: Counter[str] = Counter()
+    fn_class: Counter[str] = Counter()
+    spk: Counter[str] = Counter()
+    fp_cue: Counter[str] = Counter()
+    items: list[dict[str, object]] = []
+    n_gold = n_claims = n_match = n_spk = n_spk_ok = 0
+    for art, ex in zip(arts, extract(docs, nlp=load()), strict=True):
+        claims = ex.claims
+        names = {aid: a.name for aid, a in ex.actors.items()}
+        pairs = match(claims, art.gold)
+        n_gold += len(art.gold)
+        n_claims += len(claims)
+        n_match += len(pairs)
+        mg = {j for _, j in pairs}
+        mc = {i for i, _ in pairs}
+        text = art.text
+        for j, g in enumerate(art.gold):
+            if j in mg:
+                continue
+            cue = (g.cue_text.split() or ["-"])[0].lower()
+            fn_cue[cue] += 1
+            body = text[g.start:g.end]
+            quoted = bool(re.search(r"[\"“”]", text[max(0, g.start - 2):g.start + 2]))
+            classes = []
+            if quoted:
+                classes.append("quoted")
+            if "\n" in body:
+                classes.append("multi-paragraph")
+            elif re.search(r"[.!?][\"”]?\s+[\"“]?[A-Z]", body):
+                classes.append("multi-sentence")
+            if g.source is None:
+                classes.append("no-source")
+            over = [c for c in claims if c.content_start < g.end and g.start < c.content_end]
+            if over:
+                classes.append("overlap-boundary")
+            elif any(c.start <= g.start < c.end for c in claims):
+                classes.append("same-sentence")
+            else:
+                classes.append("no-claim-near")
+            for k in classes:
+                fn_class[k] += 1
+            items.append({"type": "FN", "art": art.name, "cue": g.cue_text, "source": g.source_text,
+                          "content": g.content_text[:200], "classes": classes,
+                          "ours": [(c.speaker_text, c.cue, c.content[:120]) for c in over]})
+        for i, j in pairs:
+            c, g = claims[i], art.gold[j]
+            if g.source is None:
+                continue
+            n_spk += 1
+            earlier = [h.source_text for h in art.gold if h.source and h.source[1] <= g.source[0]]
+            if speaker_right(c, g, art, earlier, names.get(c.speaker_actor or "")):
+                n_spk_ok += 1
+                continue
+            key = f"{_source_class(g.source_text)} -> {_ours_class(c.speaker_text)}"
+            spk[key] += 1
+            ctx = text[max(0, g.source[0] - 80):g.source[1] + 40].replace("\n", " ")
+            items.append({"type": "SPK", "art": art.name, "class": key, "gold": g.source_text,
+                          "ours": c.speaker_text, "via_span": (c.speaker_start, c.speaker_end),
+                          "gold_span": g.source, "cue": c.cue, "context": ctx})
+        for i, c in enumerate(claims):
+            if i not in mc:
+                fp_cue[c.cue] += 1
+                items.append({"type": "FP", "art": art.name, "speaker": c.speaker_text, "cue": c.cue,
+                              "content": c.content[:200]})
+    p = n_match / n_claims if n_claims else 0
+    r = n_match / n_gold if n_gold else 0
+    print(f"articles {len(arts)} gold {n_gold} claims {n_claims} matched {n_match} "
+          f"P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0:.3f} "
+          f"speaker {n_spk_ok}/{n_spk} = {n_spk_ok / max(1, n_spk):.3f}")
+    print("\nFN by class:", dict(fn_class.most_common()))
+    print("\nFN by gold cue:", fn_cue.most_common(top))
+    print("\nSPK errors by class:", spk.most_common(top))
+    print("\nFP by cue:", fp_cue.most_common(top))
+    if dump:
+        with dump.open("w", encoding="utf-8") as f:
+            for it in items:
+                f.write(json.dumps(it, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
