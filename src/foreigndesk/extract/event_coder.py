@@ -487,7 +487,23 @@ class Coder(ActorResolver):
             out = self._caption(doc, sa)
         if not out and self.partial:
             out = self._partial(doc, sa, words, wordset, tags)
+        elif out and self.partial:
+            out = self._main_clause_first(doc, sa, words, wordset, tags, out)
         return _dedup_events(out)
+
+    def _main_clause_first(self, doc: Doc, sa: SentenceActors, words: list[tuple[str, str]],
+                           wordset: set[str], tags: list[str],
+                           out: list[RawEvent]) -> list[RawEvent]:
+        """A main clause's act with one side named is the sentence's first event even when a
+        clause below it has two ("A Tunisian court jailed a man for helping militants join
+        an armed group", "Clinton vowed to bring to justice those responsible for the
+        bombings of the embassies"): human coders code the main act first."""
+        top = min(_depth(e.trigger) for e in out)
+        coded = {e.trigger.i for e in out}
+        above = [e for e in self._partial(doc, sa, words, wordset, tags)
+                 if e.kind == "verb" and e.trigger.i not in coded and _depth(e.trigger) < top
+                 and e.source is not None]
+        return above + out if above else out
 
     def _partial(self, doc: Doc, sa: SentenceActors, words: list[tuple[str, str]],
                  wordset: set[str], tags: list[str]) -> list[RawEvent]:
@@ -841,6 +857,15 @@ def _one_sided(sources: list[ActorRef], targets: list[ActorRef],
     if targets and patient_alone:
         return [(None, t) for t in targets]
     return []
+
+
+def _depth(tok: Token) -> int:
+    """How deep a token lies in its sentence's tree (the root is 0)."""
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
 
 
 def _dedup_events(events: list[RawEvent]) -> list[RawEvent]:
