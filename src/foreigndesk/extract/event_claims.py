@@ -21,7 +21,7 @@ attacked Z"): the statement is coded beside them, and comes first (it is the mai
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from foreigndesk.extract.event_codes import info
 from foreigndesk.extract.event_dictionary import NULL, Dictionary
@@ -89,12 +89,15 @@ SpeakerOf = Callable[[Claim, int], list[Mention]]
 
 
 def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
-                     mentions: Iterable[Mention], speaker_of: SpeakerOf | None = None
-                     ) -> list[Event]:
+                     mentions: Iterable[Mention], speaker_of: SpeakerOf | None = None,
+                     principals: Sequence[Mention] = ()) -> list[Event]:
     """Events of the claims whose speaker's act is not coded otherwise. ``speaker_of(claim,
     cue offset)`` may resolve the cue's subject as the event coder does (actor mentions with
     the codes they have there: one speaker, or the two parties of "the two leaders"); else
-    the claim's own speaker is used."""
+    the claim's own speaker is used. ``principals``: the text's two main persons (a meeting's
+    two leaders): what one of them says with no other actor named is said to the other
+    ("President Biden emphasized that the United States would continue to invest ...").
+    Claims are read in text order: a sentence's first statement of a speaker is coded."""
     coded_at: dict[int, list[Event]] = {}
     for e in pd.extraction.events:
         coded_at.setdefault(e.sentence, []).append(e)
@@ -103,7 +106,7 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
         by_sentence.setdefault(m.sentence, []).append(m)
     out: list[Event] = []
     seen: set[tuple[int, str | None]] = set()
-    for c in pd.extraction.claims:
+    for c in sorted(pd.extraction.claims, key=lambda c: (c.sentence, c.start)):
         if c.kind != "statement":
             continue  # a belief ("believes", "supports") or an intention ("wants"): no statement
         if c.stance == "questions":
@@ -131,6 +134,9 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
             target = _target(c, speaker, code_s, by_sentence)
             if target is None and len(speakers) == 2:  # "The two leaders underscored ...":
                 target = next((o for o in speakers if o is not speaker), None)  # each other
+            if target is None and len(principals) == 2 and country in {
+                    p.country for p in principals}:
+                target = _as_government(next(p for p in principals if p.country != country))
             words = (c.cue or "").lower().split()
             code = statement_code(_cue_lemma(pd, c), d, words[1] if len(words) == 2 else "")
             ci = info(code)
@@ -145,6 +151,15 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
                 date_source=c.date_source if c.date else "none",
                 modality="asserted", trigger=c.cue))
     return out
+
+
+def _as_government(m: Mention) -> Mention:
+    """A person of government stands for their government ("Xi" -> CHNGOV)."""
+    code = (m.country or "") + "GOV"
+    return Mention(m.doc_id, m.sentence, m.start, m.end, m.text, m.extractor, m.version,
+                   m.confidence, label=m.label, actor_id=m.country, actor_name=m.country,
+                   actor_kind="state", country=m.country, sector="GOV") if code != m.code \
+        else m
 
 
 def _precision(value: str) -> str:

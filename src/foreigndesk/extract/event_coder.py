@@ -48,6 +48,7 @@ from foreigndesk.extract.event_actors import (
 from foreigndesk.extract.event_dictionary import (
     NULL,
     Dictionary,
+    Entry,
     Match,
     default,
     inflection_bases,
@@ -465,8 +466,7 @@ class Coder(ActorResolver):
             if not tags[i].startswith("VB"):
                 continue
             entries = self.d.verb_entries(low, lem)
-            if not entries or not any(e.possible(wordset) or "light" in e.flags
-                                      for e in entries):
+            if not entries or not any(e.possible(wordset) or _light(e) for e in entries):
                 continue
             out += self._code_verb(doc[i], entries, sa, consumed, light_objects, words)
         for i, (low, lem) in enumerate(words):
@@ -489,7 +489,7 @@ class Coder(ActorResolver):
             out = self._partial(doc, sa, words, wordset, tags)
         elif out and self.partial:
             out = self._main_clause_first(doc, sa, words, wordset, tags, out)
-        return _dedup_events(out)
+        return _dedup_events([_against_own_government(e) for e in out])
 
     def _main_clause_first(self, doc: Doc, sa: SentenceActors, words: list[tuple[str, str]],
                            wordset: set[str], tags: list[str],
@@ -516,8 +516,7 @@ class Coder(ActorResolver):
             if not tags[i].startswith("VB"):
                 continue
             entries = self.d.verb_entries(low, lem)
-            if not entries or not any(e.possible(wordset) or "light" in e.flags
-                                      for e in entries):
+            if not entries or not any(e.possible(wordset) or _light(e) for e in entries):
                 continue
             out += self._code_verb(doc[i], entries, sa, consumed, light_objects, words,
                                    partial=True)
@@ -588,8 +587,9 @@ class Coder(ActorResolver):
             consumed.add(post_idx[i])
         if m.code == NULL and not m.reverse:  # a light verb: its event is the noun it takes
             for c in verb.children:
-                if c.dep_ in OBJ and c.tag_.startswith("NN") and c.lemma_.lower() in self.d.nouns:
-                    light_objects[c.i] = verb
+                if c.dep_ in OBJ and c.tag_.startswith("NN"):
+                    for n in self._light_nouns(c):
+                        light_objects[n.i] = verb
             return []
         passive = is_passive(verb)
         if passive:
@@ -661,6 +661,25 @@ class Coder(ActorResolver):
                 events.append(RawEvent(verb, m.reverse, t, s, "verb", verb, frozenset(flags),
                                        m.pattern.line if m.pattern else ""))
         return events
+
+    def _light_nouns(self, obj: Token) -> list[Token]:
+        """The event nouns a light verb's object stands for: itself ("paid a visit"), or the
+        nouns of a container's "of" phrase ("launched a wave of arrests", "deployed a set piece
+        of prison sentences, sporadic arrests and acts of repudiation";
+        ``data/en/event_frames.yaml``)."""
+        if obj.lemma_.lower() in self.d.nouns:
+            return [obj]
+        if obj.lemma_.lower() not in frame_words()["containers"]:
+            return []
+        out = [n for n in conjuncts(obj) if n.tag_.startswith("NN")
+               and n.lemma_.lower() in self.d.nouns]  # "a set of sentences, arrests and ..."
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += [n for n in (p, *conjuncts(p)) if n.tag_.startswith("NN")
+                                and n.lemma_.lower() in self.d.nouns]
+        return out
 
     def _pairs(self, trigger: Token, sources: list[ActorRef], targets: list[ActorRef],
                flags: set[str], sa: SentenceActors, passive: bool) -> list[tuple[ActorRef, ActorRef]]:
@@ -810,7 +829,8 @@ class Coder(ActorResolver):
             if not group and "symmetric" in flags and len({r.key for r in sources}) >= 2:
                 group = sources
             pairs = [(a, b) for a in group for b in group if distinct(a, b)]
-        if not pairs and sources and not targets and m.code[:3] in REPRESSION_CODES:
+        if not pairs and sources and not targets and (m.code[:3] in REPRESSION_CODES or (
+                light is not None and m.code[:2] == "17")):
             # "the regime's brutal crackdown": on its own people
             pairs = [(s_, ActorRef(s_.mention, combine_code(s_.country, "CVL"), s_.country,
                                    "CVL", s_.token)) for s_ in sources
@@ -857,6 +877,29 @@ def _one_sided(sources: list[ActorRef], targets: list[ActorRef],
     if targets and patient_alone:
         return [(None, t) for t in targets]
     return []
+
+
+# who protests against no one named protests against the government of their country
+PROTEST_ROOT = "14"
+GOVERNED_SECTORS = frozenset(("CVL", "OPP", "LAB", "EDU", "REL", "MED", "BUS", "HLH", "AGR",
+                              "REF", "NGO"))
+
+
+def _against_own_government(e: RawEvent) -> RawEvent:
+    """A protest with no target named ("Cubans took to the streets in protests", "Thousands
+    of people marched in Hong Kong"): against the government of the protesters' country, as
+    CAMEO codes domestic dissent."""
+    s = e.source
+    if e.target is not None or s is None or e.code[:2] != PROTEST_ROOT or not s.country \
+            or s.sector not in GOVERNED_SECTORS:
+        return e
+    gov = ActorRef(s.mention, combine_code(s.country, "GOV"), s.country, "GOV", s.token)
+    return RawEvent(e.trigger, e.code, s, gov, e.kind, e.clause, e.flags, e.pattern)
+
+
+def _light(e: Entry) -> bool:
+    """A light verb, bare ("paid a visit") or in a pattern ("carried out a raid")."""
+    return "light" in e.flags or any("light" in p.flags for p in e.patterns)
 
 
 def _depth(tok: Token) -> int:

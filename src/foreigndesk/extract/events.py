@@ -196,7 +196,8 @@ class EventExtractor:
             said = statement_events(pd, self.coder.d, self.name, self.version,
                                     (m for ms in actors.values() for m in ms),
                                     lambda c, at: self.cue_subject(pd, c.sentence, at, actors,
-                                                                   places))
+                                                                   places),
+                                    principals(pd))
             ex.events[:] = _with_statements(ex.events, said, ex.claims)
 
     def cue_subject(self, pd: ParsedDoc, i: int, at: int, actors: dict[int, list[Mention]],
