@@ -51,6 +51,7 @@ class SentenceActors:
     places: dict[int, Mention] = field(default_factory=dict)  # token -> place (as a mention)
     dateline: range = range(0)  # "BEIJING (AP) —": tokens of a leading dateline
     issuer: Mention | None = None  # the government an official text speaks for
+    cues: frozenset[int] = frozenset()  # tokens that are the cue of a claim ("said")
     principals: list[Mention] = field(default_factory=list)  # the text's two main persons
 
     @classmethod

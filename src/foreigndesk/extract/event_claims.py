@@ -43,7 +43,7 @@ def political(code: str | None, country: str | None, sector: str | None) -> bool
     return bool(country)
 
 
-def _cue_offset(pd: ParsedDoc, c: Claim) -> int:
+def cue_offset(pd: ParsedDoc, c: Claim) -> int:
     """Where the claim's cue word stands (its first word, in the claim's span outside its
     content); -1 when it is not found."""
     text = pd.document.text
@@ -61,7 +61,7 @@ def _cue_lemma(pd: ParsedDoc, c: Claim) -> str:
     word = (c.cue or "").split()[:1]
     if not word:
         return ""
-    at = _cue_offset(pd, c)
+    at = cue_offset(pd, c)
     if at == -1:
         return word[0].lower()
     i = pd.sentence_index(at)
@@ -113,7 +113,7 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
             continue
         outside = [e for e in coded_at.get(c.sentence, ())
                    if not (c.content_start <= e.start and e.end <= c.content_end)]
-        resolved = speaker_of(c, _cue_offset(pd, c)) if speaker_of is not None else []
+        resolved = speaker_of(c, cue_offset(pd, c)) if speaker_of is not None else []
         speakers: list[Mention | None] = list(resolved) or [_speaker_mention(c, by_sentence)]
         for speaker in speakers:
             code_s = speaker.code if resolved and speaker is not None else c.speaker_code

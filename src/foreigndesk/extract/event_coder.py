@@ -592,6 +592,8 @@ class Coder(ActorResolver):
                         light_objects[n.i] = verb
             return []
         passive = is_passive(verb)
+        if "statement" in m.flags and (verb.i in sa.cues or passive):
+            return []  # the claim's statement (extract/event_claims.py)
         if passive:
             sources = self.agent(verb, sa)
             if not sources and sa.issuer is not None and (
@@ -614,6 +616,12 @@ class Coder(ActorResolver):
                 targets = self.responsible(verb, sa, sources)
         if m.source_at is not None:
             sources = self.first_actor(post[m.source_at:], sa) or sources
+        if "statement" in m.flags:
+            sources = [s_ for s_ in sources if political_ref(s_)]
+            if not sources:
+                return []
+            if not targets:  # what a statement is about: the first other state it names
+                targets = self._statement_target(verb, sa, sources)
         post_words = {w for pair in words_post for w in pair}
         if post_words & self.reciprocal:
             flags.add("symmetric")
@@ -661,6 +669,21 @@ class Coder(ActorResolver):
                 events.append(RawEvent(verb, m.reverse, t, s, "verb", verb, frozenset(flags),
                                        m.pattern.line if m.pattern else ""))
         return events
+
+    def _statement_target(self, verb: Token, sa: SentenceActors,
+                          sources: Sequence[ActorRef]) -> list[ActorRef]:
+        """The first actor of another state that a statement's complement names (PETRARCH's
+        "X said Y ...": Y), as for claims (:func:`event_claims._target`)."""
+        own = {s_.country for s_ in sources}
+        for t in sorted((x for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp")
+                         for x in c.subtree), key=lambda x: x.i):
+            m = sa.at(t)
+            if m is not None and m.country and m.country not in own and is_actor(m):
+                refs = self.np_actors(np_head(t, sa), sa)
+                refs = [r for r in refs if r.country and r.country not in own]
+                if refs:
+                    return refs[:1]
+        return []
 
     def _light_nouns(self, obj: Token) -> list[Token]:
         """The event nouns a light verb's object stands for: itself ("paid a visit"), or the
@@ -895,6 +918,18 @@ def _against_own_government(e: RawEvent) -> RawEvent:
         return e
     gov = ActorRef(s.mention, combine_code(s.country, "GOV"), s.country, "GOV", s.token)
     return RawEvent(e.trigger, e.code, s, gov, e.kind, e.clause, e.flags, e.pattern)
+
+
+def political_ref(r: ActorRef) -> bool:
+    """A speaker whose statements are political events: a state, a government and its
+    agents, an opposition, a party, rebels, an IGO or NGO (not a company or a citizen)."""
+    if r.sector:
+        return r.sector[:3] in POLITICAL_SPEAKERS
+    return bool(r.country)
+
+
+POLITICAL_SPEAKERS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "REB", "PTY",
+                                "IGO", "NGO", "UAF", "INS", "SEP"})
 
 
 def _light(e: Entry) -> bool:

@@ -38,7 +38,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span, Token
 
 from foreigndesk.extract.event_actors import PAIR_NOUNS, SentenceActors, distinct
-from foreigndesk.extract.event_claims import statement_events
+from foreigndesk.extract.event_claims import cue_offset, statement_events
 from foreigndesk.extract.event_coder import Coder, RawEvent
 from foreigndesk.extract.event_codes import info
 from foreigndesk.extract.event_dictionary import (
@@ -232,6 +232,8 @@ class EventExtractor:
                                   place_mentions)
         sa.issuer = issuer(pd)
         sa.principals = principals(pd)
+        cue_at = cue_offsets(pd).get(i, set())
+        sa.cues = frozenset(t.i for t in doc if t.idx + offset in cue_at)
         raw = self.coder.code_sentence(doc, sa)
         if not raw:
             return
@@ -411,6 +413,19 @@ def turn_speaker(pd: ParsedDoc, char: int) -> Mention | None:
     return Mention(pd.doc_id, pd.sentence_index(char), char, char, a.name, "turns", "1", 0.6,
                    label="SPEAKER", actor_id=a.id, actor_name=a.name, actor_kind=a.kind,
                    country=t.speaker.country, sector=t.speaker.sector)
+
+
+def cue_offsets(pd: ParsedDoc) -> dict[int, set[int]]:
+    """Where the cue words of the document's claims stand, by sentence: a verb of saying that
+    is a claim's cue makes its statement event through the claim (:mod:`event_claims`)."""
+    if "events.cues" not in pd.cache:
+        out: dict[int, set[int]] = {}
+        for c in pd.extraction.claims:
+            at = cue_offset(pd, c)
+            if at >= 0:
+                out.setdefault(c.sentence, set()).add(at)
+        pd.cache["events.cues"] = out
+    return pd.cache["events.cues"]
 
 
 def principals(pd: ParsedDoc) -> list[Mention]:
