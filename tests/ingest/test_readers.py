@@ -253,3 +253,26 @@ def test_example_dossier_splits() -> None:
     # the compiler copies a passage of the Andes Post article
     passage = "turns a quarrel over sea lice into a shared research programme, at least on paper"
     assert passage in docs[0].text and passage in docs[2].text
+
+
+def test_the_readmes_header_block_example_gives_date_outlet_and_url(tmp_path):
+    """The header block shown in README ("Giving a document its date, outlet and URL") reads
+    as it says."""
+    import re
+
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Giving a document its date, outlet and URL", 1)[1]
+    block = re.search(r"```\n(.*?)```", section, re.S)
+    assert block
+    text = "\n".join(line.removeprefix("  ") for line in block[1].splitlines())
+    path = tmp_path / "article.txt"
+    path.write_text(text + " a trade agreement in Havana on Monday.\n", encoding="utf-8")
+    [doc] = list(read_path(path))
+    assert isinstance(doc, Document)
+    fields = dict(re.findall(r"^(\w+): (.+)$", text, re.M))
+    assert doc.published == fields["Date"]
+    assert doc.outlet == fields["Outlet"] and doc.url == fields["URL"]
+    assert doc.title == fields["Title"] and doc.author == fields["Author"]
+    assert "Outlet:" not in doc.text and doc.text.startswith("HAVANA")

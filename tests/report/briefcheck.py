@@ -234,3 +234,22 @@ def pdf_page_ink(path: Path, page: int = 0) -> float:
 
 def compact(s: str) -> str:
     return re.sub(r"\s+", "", s)
+
+
+def involves(db, doc: str, idx: int, countries: set[str]) -> bool:
+    """The sentence mentions an actor of one of ``countries`` or holds an event of theirs."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        marks = ",".join("?" * len(countries))
+        mention = con.execute(
+            f"SELECT 1 FROM mentions WHERE doc_id = ? AND sentence = ? AND country IN ({marks})",
+            (doc, idx, *countries)).fetchone()
+        event = con.execute(
+            "SELECT 1 FROM event_mentions m JOIN events e ON e.id = m.event_id "
+            f"WHERE m.doc_id = ? AND m.sentence = ? AND (e.source_country IN ({marks}) "
+            f"OR e.target_country IN ({marks}))", (doc, idx, *countries, *countries)).fetchone()
+        return bool(mention or event)
+    finally:
+        con.close()

@@ -9,6 +9,7 @@ from tests.report.briefcheck import (
     check_html_refs,
     check_md_refs,
     html_tree,
+    involves,
     is_web_url,
     store_rows,
     unsafe_html,
@@ -83,3 +84,41 @@ def test_chart_sources_include_gdelt_and_un_votes(examples_db, tmp_path):
     run_cli("report", "--db", str(examples_db), "--dyad", "USA-CUB", "-o", str(before))
     caption = html_tree(before).xpath("//section[@id='relations']//figcaption")[0].text_content()
     assert "GDELT" not in caption and "UN General Assembly" not in caption
+
+
+def test_a_dyad_scopes_every_section(examples_db, tmp_path):
+    """report --dyad CHN-CUB: every cited sentence involves China or Cuba, and every listed
+    document mentions one of them (the US items of the corpus stay out)."""
+    out = tmp_path / "chn-cub.html"
+    run_cli("report", "--db", str(examples_db), "--dyad", "CHN-CUB", "-o", str(out))
+    tree = html_tree(out)
+    refs = check_html_refs(tree, examples_db)
+    stray = [(n, r["sentence"][:80]) for n, r in refs.items()
+             if not involves(examples_db, r["doc"], r["idx"], {"CHN", "CUB"})]
+    assert not stray, stray
+    docs = {tr.get("data-doc") for tr in tree.xpath("//tr[@data-doc]")}
+    stored, _ = store_rows(examples_db)
+    assert docs and len(docs) < len(stored)
+
+
+def test_the_summary_leads_with_the_best_supported_findings(examples_db, tmp_path):
+    """Findings come first, each saying what it rests on, ordered by the number of
+    documents they rest on; the context (timeline span, actors named most) comes after."""
+    import re
+
+    out = tmp_path / "brief.md"
+    run_cli("report", "--db", str(examples_db), "-o", str(out))
+    summary = out.read_text(encoding="utf-8").split("## Summary", 1)[1].split("\n## ", 1)[0]
+    lines = [ln for ln in summary.splitlines() if ln.startswith("- ")]
+    rests = [bool(re.search(r"\(rests on [^)]*\)\.$", ln)) for ln in lines]
+    assert rests and rests[0], lines[:1]
+    assert rests == sorted(rests, reverse=True), "a finding after the context"
+    words = {"one": 1, "two": 2}
+
+    def documents(line: str) -> int:
+        m = re.search(r"\(rests on [^)]*?(\d+|one|two) documents?\)\.$", line)
+        assert m, line
+        return int(m[1]) if m[1].isdigit() else words[m[1]]
+
+    counts = [documents(ln) for ln, r in zip(lines, rests, strict=True) if r]
+    assert counts == sorted(counts, reverse=True), counts

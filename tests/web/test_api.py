@@ -172,7 +172,13 @@ def test_claims_echoes_reuse_figures(dossier_server):
     assert all(c["kind"] == "money" for c in money["conflicts"])
     # each conflict says why its two figures are comparable, on the page too
     assert figures["conflicts"] and all(c["basis"] for c in figures["conflicts"])
-    assert _get(dossier_server, "/figures").text.count('class="basis') == len(figures["conflicts"])
+    figures_page = _get(dossier_server, "/figures").text
+    assert figures_page.count('class="basis') == len(figures["conflicts"])
+    # ratios read as numbers ("×7.3", "×54,000"), never in scientific notation
+    from foreigndesk.numbers import ratio_label
+    for c in figures["conflicts"]:
+        assert f"×{ratio_label(c['ratio'])}<br>" in figures_page
+    assert "e+0" not in figures_page
     # a looser tolerance never finds more conflicts
     loose = _get(dossier_server, "/api/figures", params={"tolerance": 100}).json()
     assert len(loose["conflicts"]) <= len(figures["conflicts"])
@@ -258,3 +264,21 @@ def test_writes_need_the_token(dossier_server):
     n = _db(dossier_server).execute(
         "SELECT count(*) FROM documents WHERE text LIKE '%must never be stored%'").fetchone()[0]
     assert n == 0
+
+
+def test_the_relations_views_brief_is_scoped_to_its_pair(dossier_server):
+    """The relations page links the brief of its pair; that brief cites only sentences that
+    involve one of the two states (the dossier's other items stay out)."""
+    import lxml.html
+
+    from tests.report.briefcheck import check_html_refs, involves
+
+    page = _get(dossier_server, "/relations", params={"a": "CHN", "b": "CUB"}).text
+    link = re.search(r'href="(/export/brief\.html[^"]*)"', page)
+    assert link and "dyad=CHN-CUB" in link[1].replace("&amp;", "&")
+    r = httpx.get(dossier_server.base + link[1].replace("&amp;", "&"), timeout=300)
+    assert r.status_code == 200
+    refs = check_html_refs(lxml.html.fromstring(r.text), dossier_server.db)
+    stray = [r["sentence"][:80] for r in refs.values()
+             if not involves(dossier_server.db, r["doc"], r["idx"], {"CHN", "CUB"})]
+    assert not stray, stray

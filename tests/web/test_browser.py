@@ -103,6 +103,28 @@ def test_timeline_zoom(page, dossier_server):
         assert hidden == (t1 < 2022 or t0 > 2023), (t0, t1, hidden)
 
 
+def test_timeline_opens_on_the_span_of_its_items(page, dossier_server):
+    """The opening window holds every item's start, from the earliest (no outlier is cut
+    off) to the latest, and runs no further than that (or today, for a coarse period like
+    "the 2020s" that is still running) beyond a small margin."""
+    import datetime as dt
+
+    _open(page, dossier_server, "/timeline")
+    lo, hi = float(page.input_value("#tl-from")), float(page.input_value("#tl-to"))
+    rows = page.locator("#tl-list tbody tr")
+    spans = [(float(rows.nth(i).get_attribute("data-t0")),
+              float(rows.nth(i).get_attribute("data-t1"))) for i in range(rows.count())]
+    assert spans
+    first, last_start = min(t0 for t0, _ in spans), max(t0 for t0, _ in spans)
+    today = dt.date.today()
+    now = today.year + (today.month - 1 + today.day / 31) / 12
+    latest = max(min(t1, max(t0, now)) for t0, t1 in spans)
+    margin = max((latest - first) * 0.03, 0.5) + 0.01
+    assert lo <= first and hi >= last_start
+    assert first - lo <= margin and hi - latest <= margin
+    screenshot(page, "timeline-window", full_page=False)
+
+
 def test_timeline_filters(page, dossier_server):
     events = httpx.get(dossier_server.base + "/api/events").json()
     code = events[0]["code"][:2]

@@ -48,6 +48,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -70,10 +71,12 @@ _NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|none|nothing|without|cann
 
 
 def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    keep = {"no", "not", "never", "nor", "neither", "none", "nothing", "without", "cannot"}
-    return frozenset(w for w in STOP_WORDS if w not in keep)
+    """English stop words (``data/en/stop_words.txt``, spaCy's list without the negations),
+    read as data so that the read commands that import this module never load spaCy."""
+    text = resources.files("foreigndesk").joinpath("data/en/stop_words.txt").read_text(
+        encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 _STOP = _stop_words()

@@ -139,6 +139,9 @@ class Gatherer:
                  = None, since: str | None = None, until: str | None = None) -> None:
         self.store = store
         self.actor_filter = [a.strip() for a in actors if a.strip()]
+        if dyad and not self.actor_filter:
+            # a brief on a pair is about that pair: every section is scoped to its two states
+            self.actor_filter = [dyad[0], dyad[1]]
         self.dyad = dyad
         self.since, self.until = since, until
         self.cites = Citations(store)
@@ -330,6 +333,8 @@ class Gatherer:
                     "SELECT a.id, a.name, a.kind, a.country, a.sector, m.doc_id, m.sentence, "
                     "m.start FROM mentions m JOIN actors a ON a.id = m.actor_id "
                     f"WHERE m.doc_id IN ({','.join('?' * len(chunk))})", chunk):
+                if not self.scope.about(r["doc_id"], r["sentence"]):
+                    continue  # counted where the brief's actors are, not the whole document
                 c = counts.setdefault(r["id"], {**r, "mentions": 0, "docs": set(), "first": None})
                 c["mentions"] += 1
                 c["docs"].add(r["doc_id"])
@@ -560,10 +565,13 @@ class Gatherer:
 def scope_words(actors: Sequence[str], dyad: tuple[str, str] | None, since: str | None,
                 until: str | None) -> list[str]:
     out = []
-    if actors:
-        out.append("Actors: " + ", ".join(actors))
-    if dyad:
-        out.append(f"Relations chart: {dyad[0]}–{dyad[1]}")
+    if dyad and list(actors) == [dyad[0], dyad[1]]:
+        out.append(f"Relations of {dyad[0]} and {dyad[1]}: every section")
+    else:
+        if actors:
+            out.append("Actors: " + ", ".join(actors))
+        if dyad:
+            out.append(f"Relations chart: {dyad[0]}–{dyad[1]}")
     if since or until:
         out.append("Dates: " + (f"from {dates.label(since)} " if since else "")
                    + (f"until {dates.label(until)}" if until else "").strip())

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from foreigndesk.numbers import ratio_label
 from foreigndesk.report.brief import Brief
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
@@ -71,8 +72,10 @@ def _environment(markdown: bool) -> Any:
     from markupsafe import Markup
 
     if not markdown:
-        return Environment(loader=PackageLoader("foreigndesk.report", "templates"),
-                           autoescape=True, trim_blocks=False, lstrip_blocks=False)
+        env = Environment(loader=PackageLoader("foreigndesk.report", "templates"),
+                          autoescape=True, trim_blocks=False, lstrip_blocks=False)
+        env.filters["ratio"] = ratio_label
+        return env
 
     def finalize(value: Any) -> str:
         if isinstance(value, Markup):
@@ -85,6 +88,7 @@ def _environment(markdown: bool) -> Any:
                       autoescape=False, finalize=finalize, keep_trailing_newline=True)
     # a link from an http(s) URL (safe_url refused spaces, <, >, quotes); | would end a
     # table cell
+    env.filters["ratio"] = ratio_label
     env.globals["autolink"] = lambda url: Markup("<" + url.replace("|", "%7C") + ">")
     return env
 

@@ -12,6 +12,7 @@ import jinja2
 from starlette.responses import HTMLResponse
 
 from foreigndesk.links import safe_url
+from foreigndesk.numbers import ratio_label
 
 NAV = [
     ("documents", "/documents", "Documents"),
@@ -76,6 +77,7 @@ def environment() -> jinja2.Environment:
                              lstrip_blocks=True, undefined=jinja2.ChainableUndefined)
     env.filters["safe_url"] = safe_url
     env.filters["num"] = _num
+    env.filters["ratio"] = ratio_label
     env.filters["goldstein_colour"] = _goldstein_colour
     env.globals["nav"] = NAV
     env.globals["query"] = _query

@@ -14,13 +14,15 @@
   var hi = Math.max.apply(null, items.map(function (d) { return d.t1; }));
   var pad = Math.max((hi - lo) * 0.03, 0.5);
   var full = [lo - pad, hi + pad];
-  var view = full.slice();
-  // start on where most items are: a few outliers far back in time would squeeze the rest
-  var starts = items.map(function (d) { return d.t0; }).sort(function (a, b) { return a - b; });
-  var q = starts[Math.floor(starts.length * 0.1)];
-  if (q - lo > (hi - lo) * 0.4) {
-    view = [q - Math.max((hi - q) * 0.05, 0.5), full[1]];
-  }
+  // open on the span of the items: from the earliest to the latest, where a coarse period
+  // that runs on past today ("the 2020s") ends today rather than at its far end
+  var today = new Date();
+  var now = today.getFullYear() + (today.getMonth() + today.getDate() / 31) / 12;
+  var openHi = Math.max.apply(null, items.map(function (d) {
+    return Math.min(d.t1, Math.max(d.t0, now));
+  }));
+  var openPad = Math.max((openHi - lo) * 0.03, 0.5);
+  var view = [lo - openPad, openHi + openPad];
   var svg = document.createElementNS(NS, "svg");
   svg.setAttribute("class", "tl-svg");
   svg.setAttribute("role", "img");

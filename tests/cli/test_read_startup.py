@@ -1,0 +1,41 @@
+"""Read commands never import spaCy: loading the model costs seconds that a listing does not
+need. Each command runs in a fresh interpreter against a real (empty, migrated) store."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from foreigndesk.store import Store
+
+READ_COMMANDS = [["actors"], ["claims"], ["docs"], ["echoes"], ["events"], ["figures"],
+                 ["relations", "USA", "CHN"], ["reuse"], ["timeline"]]
+
+PROBE = """
+import sys
+from foreigndesk.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+finally:
+    loaded = sorted(m for m in sys.modules if m == "spacy" or m.startswith("spacy."))
+    print("SPACY:" + ",".join(loaded[:3]), file=sys.stderr)
+"""
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("read") / "store.db"
+    Store.open(str(path)).close()
+    return path
+
+
+@pytest.mark.parametrize("args", READ_COMMANDS, ids=[a[0] for a in READ_COMMANDS])
+def test_read_command_does_not_import_spacy(args: list[str], store_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", PROBE, *args, "--db", str(store_path)],
+                          capture_output=True, text=True, timeout=120)
+    marker = [ln for ln in done.stderr.splitlines() if ln.startswith("SPACY:")]
+    assert marker, done.stderr
+    assert marker[-1] == "SPACY:", f"{args[0]} imported {marker[-1][6:]}"
