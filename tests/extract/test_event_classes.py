@@ -231,3 +231,36 @@ def test_a_readouts_statements_are_said_to_the_other_leader() -> None:
             "differences. Biden thanked Xi for the meeting.")
     got = codes(run(text, "2023-11-15"))
     assert ("USAGOV", "01", "CHNGOV") in got and ("CHNGOV", "01", "USAGOV") in got, got
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Police freed dozens of activists arrested in Minsk on Monday.", ("BLRGOV", "17", "BLRCVL")),
+    ("The court released hundreds of protesters detained in Tehran last week.",
+     ("IRNGOV", "17", "IRNCVL")),
+])
+def test_people_detained_by_no_one_named_were_detained_by_their_state(
+        text: str, event: tuple[str, str, str]) -> None:
+    assert event in codes(run(text))
+
+
+@pytest.mark.parametrize("text,event", [
+    ("The United States will not waver in its support of the Cuban people.",
+     ("USAGOV", "CUBCVL")),
+    ("Russia did not hesitate to condemn the attack on its embassy in Kabul.",
+     ("RUSGOV", "AFGGOV")),
+])
+def test_a_negated_verb_of_giving_way_asserts_the_act(text: str, event: tuple[str, str]) -> None:
+    ex = run(text)
+    got = [e for e in ex.events if (e.source_code, e.target_code) == event]
+    assert got and all(e.modality != "negated" for e in got), codes(ex)
+
+
+@pytest.mark.parametrize("text,event", [
+    ("China did not condemn the Russian invasion of Ukraine.", ("RUSGOV", "19", "UKRGOV")),
+    ("Iran refused to condemn the Israeli blockade of Gaza.", ("ISRGOV", "19", None)),
+])
+def test_an_act_named_as_what_is_condemned_happened(
+        text: str, event: tuple[str, str, str | None]) -> None:
+    ex = run(text)
+    got = [e for e in ex.events if (e.source_code, e.root) == event[:2]]
+    assert got and all(e.modality == "asserted" for e in got), codes(ex)

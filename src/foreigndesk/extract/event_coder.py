@@ -311,7 +311,8 @@ class Coder(ActorResolver):
                     if refs:
                         return refs
             if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters detained after July 11"
-                refs = [r for r in self.np_actors(verb.head, sa, descend=False)
+                crowd = verb.head.lemma_.lower() in frame_words()["crowds"]  # "hundreds of ..."
+                refs = [r for r in self.np_actors(verb.head, sa, descend=crowd)
                         if all(distinct(r, s) for s in sources)]
                 if refs:
                     return refs

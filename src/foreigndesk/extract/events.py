@@ -49,7 +49,7 @@ from foreigndesk.extract.event_dictionary import (
     load_tsv,
 )
 from foreigndesk.extract.event_intent import intent_code
-from foreigndesk.extract.event_modality import QUOTES, modality
+from foreigndesk.extract.event_modality import QUOTES, modality, presupposed
 from foreigndesk.extract.event_petrarch import load_dir
 from foreigndesk.extract.event_statements import (
     attribution,
@@ -301,6 +301,9 @@ class EventExtractor:
                             r.target.code if r.target else None,
                             r.target.country if r.target else None)
         mod = modality(r.clause if r.kind != "verb" else r.trigger)
+        if r.kind == "noun" and mod in ("negated", "hypothetical", "future") and \
+                presupposed(r.trigger):
+            mod = "asserted"  # "did not condemn the invasion": the invasion happened
         if self.statements:
             intent = intent_code(code, mod)  # "will visit" is an intent to meet (036) ...
             if intent != code:
