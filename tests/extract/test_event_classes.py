@@ -264,3 +264,29 @@ def test_an_act_named_as_what_is_condemned_happened(
     ex = run(text)
     got = [e for e in ex.events if (e.source_code, e.root) == event[:2]]
     assert got and all(e.modality == "asserted" for e in got), codes(ex)
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Statement by National Security Advisor Jake Sullivan\n\nThe Cuban regime should take "
+     "this opportunity to listen to its people.", ("USAGOV", "10", "CUBGOV")),
+    ("SEED DEMOCRACY\n\nMr. McDERMOTT. Mr. Speaker, it is obvious that the U.S. needs to revise "
+     "its policy toward Cuba.", ("USA", "10", "USAGOV")),
+    ("MR. KIRBY: Beijing must respect the rules of the road in the South China Sea.",
+     ("USAGOV", "10", "CHNGOV")),
+])
+def test_what_a_speaker_says_another_should_do_is_a_demand(
+        text: str, event: tuple[str, str, str]) -> None:
+    ex = next(extract([Document(text=text, published="2023-06-12",
+                                outlet="Congressional Record (U.S. Congress floor remarks)"
+                                if "Speaker" in text else None)]))
+    got = {(e.source_code, e.root, e.target_code) for e in ex.events
+           if e.source_code and e.source_code.startswith(event[0])}
+    assert any(g[1:] == event[1:] for g in got), codes(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "MR. KIRBY: We should keep our forces in the region.",
+    "MR. KIRBY: The Chinese spokesman said Washington should stop its provocations.",
+])
+def test_no_demand_of_the_own_side_nor_of_someone_elses_words(text: str) -> None:
+    assert not any(e.code == "100" and e.source_code == "USAGOV" for e in run(text).events)
