@@ -290,3 +290,19 @@ def test_what_a_speaker_says_another_should_do_is_a_demand(
 ])
 def test_no_demand_of_the_own_side_nor_of_someone_elses_words(text: str) -> None:
     assert not any(e.code == "100" and e.source_code == "USAGOV" for e in run(text).events)
+
+
+@pytest.mark.parametrize("text,event", [
+    ("The European Union condemned the mass detentions and sham trials in Belarus.",
+     ("BLRGOV", "17", "BLRCVL")),
+    ("Washington denounced the arrests in Hong Kong.", ("HKGGOV", "17", "HKGCVL")),
+])
+def test_condemned_coercion_with_no_agent_is_the_responsible_states(
+        text: str, event: tuple[str, str, str]) -> None:
+    assert event in codes(run(text)), codes(run(text))
+
+
+def test_a_protest_in_a_relative_clause_is_coded_beside_the_main_act() -> None:
+    got = codes(run("The United States stands with the brave Cubans who have taken to the "
+                    "streets to oppose repression."))
+    assert ("CUBCVL", "14", "CUBGOV") in got, got

@@ -498,13 +498,15 @@ class Coder(ActorResolver):
         """A main clause's act with one side named is the sentence's first event even when a
         clause below it has two ("A Tunisian court jailed a man for helping militants join
         an armed group", "Clinton vowed to bring to justice those responsible for the
-        bombings of the embassies"): human coders code the main act first."""
+        bombings of the embassies"): human coders code the main act first. A protest is
+        kept wherever it stands ("stands with the Cubans who have taken to the streets"): its
+        target is the protesters' government (:func:`_against_own_government`)."""
         top = min(_depth(e.trigger) for e in out)
         coded = {e.trigger.i for e in out}
-        above = [e for e in self._partial(doc, sa, words, wordset, tags)
-                 if e.kind == "verb" and e.trigger.i not in coded and _depth(e.trigger) < top
-                 and e.source is not None]
-        return above + out if above else out
+        more = [e for e in self._partial(doc, sa, words, wordset, tags)
+                if e.kind == "verb" and e.trigger.i not in coded and e.source is not None
+                and (_depth(e.trigger) < top or e.code[:2] == PROTEST_ROOT)]
+        return more + out if more else out
 
     def _partial(self, doc: Doc, sa: SentenceActors, words: list[tuple[str, str]],
                  wordset: set[str], tags: list[str]) -> list[RawEvent]:
@@ -828,6 +830,14 @@ class Coder(ActorResolver):
                     break
         if not sources and light is not None:
             sources = self.subjects(light, sa)
+        condemned = False
+        if not sources and m.code[:2] in COERCION_ROOTS:
+            # "condemn the mass detentions and sham trials": the state held responsible
+            verb = _object_of(noun)
+            if verb is not None and any(e.code[:2] in DISAPPROVAL_ROOTS for e in
+                                        self.d.verb_entries(verb.lower_, verb.lemma_.lower())):
+                sources = self.responsible(verb, sa, self.subjects(verb, sa))
+                condemned = bool(sources)
         if not sources:
             gov = circumstance_verb(noun)
             if gov is not None:
@@ -854,7 +864,7 @@ class Coder(ActorResolver):
                 group = sources
             pairs = [(a, b) for a in group for b in group if distinct(a, b)]
         if not pairs and sources and not targets and (m.code[:3] in REPRESSION_CODES or (
-                light is not None and m.code[:2] == "17")):
+                (light is not None or condemned) and m.code[:2] == "17")):
             # "the regime's brutal crackdown": on its own people
             pairs = [(s_, ActorRef(s_.mention, combine_code(s_.country, "CVL"), s_.country,
                                    "CVL", s_.token)) for s_ in sources
@@ -931,6 +941,22 @@ def political_ref(r: ActorRef) -> bool:
 
 POLITICAL_SPEAKERS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "REB", "PTY",
                                 "IGO", "NGO", "UAF", "INS", "SEP"})
+
+
+COERCION_ROOTS = frozenset(("17",))
+
+
+def _object_of(noun: Token) -> Token | None:
+    """The verb whose direct object is ``noun`` (or a noun it is coordinated with)."""
+    t = noun
+    for _ in range(6):
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        if t.dep_ == "dobj" and t.head.pos_ in ("VERB", "AUX"):
+            return t.head
+        return None
+    return None
 
 
 def _light(e: Entry) -> bool:
