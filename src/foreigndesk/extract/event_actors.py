@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from foreigndesk.extract.event_syntax import PASS_SUBJ, SUBJ, clause_head, conjuncts
 from foreigndesk.model import Mention
 
-ACTOR_MOD_PREPS = ("by", "of", "from", "in")
+ACTOR_MOD_PREPS = ("by", "of", "from", "in", "including")  # "partners, including the OAS"
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his", "hers", "himself", "herself"))
 THING_PRONOUNS = frozenset(("its", "itself"))  # "it" is too often a thing to resolve
 GROUP_PRONOUNS = frozenset(("they", "them", "their", "theirs", "themselves", "we", "our", "us"))

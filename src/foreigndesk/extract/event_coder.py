@@ -490,7 +490,7 @@ class Coder(ActorResolver):
             out = self._partial(doc, sa, words, wordset, tags)
         elif out and self.partial:
             out = self._main_clause_first(doc, sa, words, wordset, tags, out)
-        return _dedup_events([_against_own_government(e) for e in out])
+        return _dedup_events([_own_people(_against_own_government(e)) for e in out])
 
     def _main_clause_first(self, doc: Doc, sa: SentenceActors, words: list[tuple[str, str]],
                            wordset: set[str], tags: list[str],
@@ -957,6 +957,20 @@ def _object_of(noun: Token) -> Token | None:
             return t.head
         return None
     return None
+
+
+STATE_SECTORS = frozenset(("GOV", "MIL", "COP", "JUD", "SPY"))
+
+
+def _own_people(e: RawEvent) -> RawEvent:
+    """A state's coercion of people of no named country ("a regime that arbitrarily detains
+    dissidents", "Belarusian police arrested journalists") is of its own people."""
+    s, t = e.source, e.target
+    if s is None or t is None or e.code[:2] != "17" or not s.country or t.country or \
+            s.sector not in STATE_SECTORS or not t.sector or t.sector in STATE_SECTORS:
+        return e
+    own = ActorRef(t.mention, combine_code(s.country, t.sector), s.country, t.sector, t.token)
+    return RawEvent(e.trigger, e.code, s, own, e.kind, e.clause, e.flags, e.pattern)
 
 
 def _light(e: Entry) -> bool:
