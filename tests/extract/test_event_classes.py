@@ -306,3 +306,14 @@ def test_a_protest_in_a_relative_clause_is_coded_beside_the_main_act() -> None:
     got = codes(run("The United States stands with the brave Cubans who have taken to the "
                     "streets to oppose repression."))
     assert ("CUBCVL", "14", "CUBGOV") in got, got
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("Russia, China hold talks on Syria crisis", ("RUSGOV", "CHNGOV")),
+    ("Putin, Erdogan hold talks in Sochi", ("RUSGOV", "TURGOV")),
+    ("Israel and Hamas held talks on prisoners in Cairo", ("ISRGOV", "PSEREB")),
+])
+def test_parties_listed_in_a_headline_meet_each_other_not_their_topic(
+        text: str, pair: tuple[str, str]) -> None:
+    got = {(e.source_code, e.target_code) for e in run(text).events if e.root == "04"}
+    assert pair in got and pair[::-1] in got, got

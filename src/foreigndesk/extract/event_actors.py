@@ -217,7 +217,7 @@ class ActorResolver:
         if m is not None and is_actor(m):  # an actor, perhaps with agents ("MSF Arnor")
             if agents:
                 return [self.with_agents(self.ref(m, t, promote=False), agents)]
-            return [self.ref(m, t)]
+            return [self.ref(m, t), *self.listed(t, m, sa)]
         if m is not None:  # an agent ("officials", "the government") without a country
             agents = [*agents, m]
             if actors:
@@ -233,6 +233,20 @@ class ActorResolver:
         if not descend or not actors:
             return []
         return [self.with_agents(a, agents) for a in actors] if agents else actors
+
+    def listed(self, t: Token, m: Mention, sa: SentenceActors) -> list[ActorRef]:
+        """Actors listed beside ``t`` with a comma, as headlines coordinate ("Putin,
+        Erdogan discuss Syria", "Russia, China hold talks"): an apposition that is an actor
+        of another state cannot be the same actor."""
+        out = []
+        for c in t.children:
+            if c.dep_ == "appos" and c.i == t.i + 2 and t.doc[t.i + 1].text == ",":
+                mc = sa.at(c)
+                if mc is not None and is_actor(mc) and mc.country and m.country and \
+                        mc.country != m.country and \
+                        (mc.actor_kind == "person") == (m.actor_kind == "person"):
+                    out.append(self.ref(mc, c))
+        return out
 
     def pair(self, t: Token, sa: SentenceActors) -> list[ActorRef]:
         """"the two leaders", "both sides", "the two countries": the last two parties of

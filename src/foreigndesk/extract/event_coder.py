@@ -159,6 +159,7 @@ class Coder(ActorResolver):
         subj = [c for c in verb.children if c.dep_ in SUBJ]
         if subj:
             refs = unique(r for c in subj for r in self.np_actors(c, sa))
+            refs = unique([*self._comma_listed(verb, subj[0], sa, refs), *refs])
             if not refs and sa.issuer is not None and any(
                     self.acts_for_issuer(c, verb) for c in subj):
                 return [self.mention_ref(sa.issuer)]
@@ -195,6 +196,20 @@ class Coder(ActorResolver):
                 return refs
             if noun.dep_ in OBJ and noun.head.pos_ in ("VERB", "AUX"):
                 return self.subjects(noun.head, sa, _depth + 1)
+        return []
+
+    def _comma_listed(self, verb: Token, subj: Token, sa: SentenceActors,
+                      refs: list[ActorRef]) -> list[ActorRef]:
+        """A headline's first subject the parse left hanging before the verb's subject
+        ("Russia, China hold talks": Russia as npadvmod): an actor of another state."""
+        if len(refs) != 1 or subj.i < 2 or subj.doc[subj.i - 1].text != ",":
+            return []
+        for c in verb.children:
+            if c.dep_ in ("npadvmod", "dep", "nsubj") and c.i == subj.i - 2:
+                mc = sa.at(c)
+                if mc is not None and is_actor(mc) and mc.country and \
+                        mc.country != refs[0].country:
+                    return [self.ref(mc, c)]
         return []
 
     def controller(self, tok: Token, sa: SentenceActors) -> list[ActorRef]:
@@ -710,6 +725,10 @@ class Coder(ActorResolver):
     def _pairs(self, trigger: Token, sources: list[ActorRef], targets: list[ActorRef],
                flags: set[str], sa: SentenceActors, passive: bool) -> list[tuple[ActorRef, ActorRef]]:
         symmetric = "symmetric" in flags
+        if symmetric and len({r.key for r in sources}) >= 2 and not passive:
+            # "Russia and China hold talks on Syria": the parties act on each other; what
+            # follows is the topic
+            return [(a, b) for a in sources for b in sources if distinct(a, b)]
         if not sources or not targets:
             # "relations between A and B were severed", "A-B ties cooled"
             group: list[ActorRef] = []
@@ -856,7 +875,9 @@ class Coder(ActorResolver):
         if words & self.reciprocal:
             flags.add("symmetric")
         pairs: list[tuple[ActorRef | None, ActorRef | None]]
-        if sources and targets:
+        if "symmetric" in flags and len({r.key for r in sources}) >= 2:
+            pairs = [(a, b) for a in sources for b in sources if distinct(a, b)]
+        elif sources and targets:
             pairs = [(s, t) for s in sources for t in targets if distinct(s, t)]
         else:
             group = self.between(noun, sa) if "symmetric" in flags else []
