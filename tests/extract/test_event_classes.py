@@ -317,3 +317,22 @@ def test_parties_listed_in_a_headline_meet_each_other_not_their_topic(
         text: str, pair: tuple[str, str]) -> None:
     got = {(e.source_code, e.target_code) for e in run(text).events if e.root == "04"}
     assert pair in got and pair[::-1] in got, got
+
+
+@pytest.mark.parametrize("text,event", [
+    ("Japan's prime minister told China that the islands belong to Japan.",
+     ("JPNGOV", "01", "CHN")),
+    ("MR. KIRBY: I told the Chinese ambassador I was not happy.", ("USAGOV", "01", "CHNGOV")),
+])
+def test_a_statement_naming_no_one_is_made_to_its_addressee(
+        text: str, event: tuple[str, str, str]) -> None:
+    got = {(e.source_code, e.root, e.target_code) for e in run(text).events}
+    assert any(g[:2] == event[:2] and (g[2] or "").startswith(event[2]) for g in got), got
+
+
+def test_both_sides_resuming_conversations_consult_each_other() -> None:
+    text = ("President Biden met President Xi in Woodside. Biden and Xi discussed Taiwan. "
+            "Both sides are also resuming telephone conversations between theater commanders.")
+    got = {(e.source_code, e.root, e.target_code) for e in run(text, "2023-11-15").events
+           if e.sentence == 2}
+    assert ("USAGOV", "04", "CHNGOV") in got and ("CHNGOV", "04", "USAGOV") in got, got

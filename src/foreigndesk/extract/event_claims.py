@@ -131,7 +131,8 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
                                                c.speaker_actor) for e in outside):
                 continue  # the speaker's own act is coded already ("X condemned Y, saying")
             seen.add((c.sentence, code_s))
-            target = _target(c, speaker, code_s, by_sentence)
+            target = _target(c, speaker, code_s, by_sentence) or _addressee(
+                c, cue_offset(pd, c), speaker, code_s, by_sentence)
             if target is None and len(speakers) == 2:  # "The two leaders underscored ...":
                 target = next((o for o in speakers if o is not speaker), None)  # each other
             if target is None and len(principals) == 2 and country in {
@@ -160,6 +161,21 @@ def _as_government(m: Mention) -> Mention:
                    m.confidence, label=m.label, actor_id=m.country, actor_name=m.country,
                    actor_kind="state", country=m.country, sector="GOV") if code != m.code \
         else m
+
+
+def _addressee(c: Claim, cue_at: int, speaker: Mention | None, code_s: str | None,
+               by_sentence: dict[int, list[Mention]]) -> Mention | None:
+    """Whom a statement is made to, when its content names no one: the actor between the
+    cue and the content ("I told the Defense Department I wanted ...", "told Beijing that
+    ...")."""
+    if cue_at < 0:
+        return None
+    for m in sorted(by_sentence.get(c.sentence, ()), key=lambda x: x.start):
+        if cue_at < m.start < c.content_start and m.code != code_s and (
+                m.country or m.sector == "IGO") and political(m.code, m.country, m.sector) and \
+                (speaker is None or m.actor_id != speaker.actor_id):
+            return m
+    return None
 
 
 def _precision(value: str) -> str:

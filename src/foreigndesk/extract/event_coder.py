@@ -608,6 +608,7 @@ class Coder(ActorResolver):
                 if c.dep_ in OBJ and c.tag_.startswith("NN"):
                     for n in self._light_nouns(c):
                         light_objects[n.i] = verb
+                        consumed.discard(n.i)  # a pattern naming the noun leaves it its event
             return []
         passive = is_passive(verb)
         if "statement" in m.flags and (verb.i in sa.cues or passive):
