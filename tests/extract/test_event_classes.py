@@ -336,3 +336,25 @@ def test_both_sides_resuming_conversations_consult_each_other() -> None:
     got = {(e.source_code, e.root, e.target_code) for e in run(text, "2023-11-15").events
            if e.sentence == 2}
     assert ("USAGOV", "04", "CHNGOV") in got and ("CHNGOV", "04", "USAGOV") in got, got
+
+
+@pytest.mark.parametrize("text,event", [
+    ("The United States will continue to sanction individuals responsible for oppression of "
+     "the Cuban people.", ("USAGOV", "CUBGOV")),
+    ("Britain imposed sanctions on officials responsible for human rights abuses in Xinjiang.",
+     ("GBRGOV", "CHNGOV")),
+])
+def test_those_responsible_for_a_states_oppression_stand_for_its_government(
+        text: str, event: tuple[str, str]) -> None:
+    assert event in {(e.source_code, e.target_code) for e in run(text).events}
+
+
+def test_those_responsible_for_an_attack_are_not_its_victims() -> None:
+    ex = run("The EU sanctioned individuals responsible for the attack on the embassy in Kabul.")
+    assert ("IGO", "AFGGOV") not in {(e.source_code, e.target_code) for e in ex.events
+                                     if e.root == "16"}
+
+
+def test_sanctions_kept_in_place_are_imposed() -> None:
+    assert ("IGO", "16", "RUSGOV") in codes(run("The European Union keeps sanctions in place "
+                                                "against Russia."))

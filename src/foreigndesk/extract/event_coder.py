@@ -212,6 +212,26 @@ class Coder(ActorResolver):
                     return [self.ref(mc, c)]
         return []
 
+    def _responsible_for(self, tok: Token, sa: SentenceActors) -> list[ActorRef]:
+        """People "responsible for" a state's oppression of its people ("individuals
+        responsible for oppression of the Cuban people", "officials responsible for abuses in
+        Xinjiang") stand for that state's government."""
+        words = frame_words()["oppression"]
+        for c in tok.children:
+            if c.dep_ in ("amod", "acl", "relcl") and c.lemma_.lower() == "responsible":
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "for":
+                        for o in p.children:
+                            if o.dep_ == "pobj" and o.lemma_.lower() in words | {o.lower_}:
+                                if o.lower_ not in words and o.lemma_.lower() not in words:
+                                    continue
+                                for t in o.subtree:
+                                    m = sa.at(t) or sa.places.get(t.i)
+                                    if m is not None and m.country:
+                                        return [ActorRef(m, combine_code(m.country, "GOV"),
+                                                         m.country, "GOV", t.i)]
+        return []
+
     def controller(self, tok: Token, sa: SentenceActors) -> list[ActorRef]:
         """Who stands behind a noun that is no actor itself: "entities controlled by the
         Cuban military", "companies linked to the regime", "firms owned by X"."""
@@ -277,6 +297,9 @@ class Coder(ActorResolver):
         """The actors of a noun phrase that can be the target of an event by ``sources``:
         not the source itself ("its embargo of Cuba": Cuba, not "its")."""
         refs = [r for r in self.np_actors(tok, sa) if all(distinct(r, s) for s in sources)]
+        if not refs:  # "individuals responsible for oppression of the Cuban people"
+            refs = [r for r in self._responsible_for(tok, sa)
+                    if all(distinct(r, s) for s in sources)]
         if refs or sa.at(tok) is not None or tok.lemma_.lower() in self.geo:
             return refs
         for c in tok.children:
