@@ -358,3 +358,13 @@ def test_those_responsible_for_an_attack_are_not_its_victims() -> None:
 def test_sanctions_kept_in_place_are_imposed() -> None:
     assert ("IGO", "16", "RUSGOV") in codes(run("The European Union keeps sanctions in place "
                                                 "against Russia."))
+
+
+def test_a_clause_is_not_governed_by_a_subjectless_verb_after_it() -> None:
+    # the parse may hang the main clause under the later "demand" of a list of the people's acts
+    ex = run("In advance of the protests, the Cuban regime deployed a set piece of harsh prison "
+             "sentences and sporadic arrests all in an attempt to silence the voice of Cuban "
+             "people as they clamor for change, demand an end to political violence, and implore "
+             "the regime to liberate the protestors.")
+    got = [e for e in ex.events if e.source_code == "CUBGOV" and e.root == "17"]
+    assert got and all(e.modality == "asserted" for e in got), codes(ex)

@@ -109,6 +109,9 @@ def modality(trigger: Token) -> str:
                 found.add("future")
             verb = head
         elif dep in ("ccomp", "parataxis"):
+            if head.i > verb.i and not any(ch.dep_ in ("nsubj", "nsubjpass", "expl")
+                                           for ch in head.children):
+                break  # a subjectless verb after the clause governs nothing (a parse's slip)
             if hl in c.reporting_verbs:
                 found.add("reported")
                 break
