@@ -368,3 +368,13 @@ def test_a_clause_is_not_governed_by_a_subjectless_verb_after_it() -> None:
              "the regime to liberate the protestors.")
     got = [e for e in ex.events if e.source_code == "CUBGOV" and e.root == "17"]
     assert got and all(e.modality == "asserted" for e in got), codes(ex)
+
+
+@pytest.mark.parametrize("text,event", [
+    ("President Trump is committed to fostering a free and democratic Cuba.",
+     ("USAGOV", "03", "CUBGOV")),
+    ("Iran is willing to resume talks with the United States.", ("IRNGOV", "03", "USAGOV")),
+])
+def test_an_intent_said_with_an_adjective_is_an_intent(
+        text: str, event: tuple[str, str, str]) -> None:
+    assert event in codes(run(text)), codes(run(text))

@@ -393,6 +393,14 @@ class Coder(ActorResolver):
                         refs = self.np_targets(po, sa, sources)
                         if refs:
                             return refs
+        for pt in preps.get("to", ()):  # "committed to fostering a free Cuba"
+            for pc in pt.children:
+                if pc.dep_ == "pcomp":
+                    for o in pc.children:
+                        if o.dep_ in OBJ:
+                            refs = self.np_targets(o, sa, sources)
+                            if refs:
+                                return refs
         for o in objs:  # an event noun as object names its own target ("the embargo of Cuba")
             if o.lemma_.lower() in self.d.nouns:
                 refs = [r for r in self.noun_targets(o, sa, False)
@@ -502,7 +510,7 @@ class Coder(ActorResolver):
         wordset = {w for pair in words for w in pair}
         tags = [t.tag_ for t in doc]
         for i, (low, lem) in enumerate(words):
-            if not tags[i].startswith("VB"):
+            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]):
                 continue
             entries = self.d.verb_entries(low, lem)
             if not entries or not any(e.possible(wordset) or _light(e) for e in entries):
@@ -554,7 +562,7 @@ class Coder(ActorResolver):
         consumed: set[int] = set()
         light_objects: dict[int, Token] = {}
         for i, (low, lem) in enumerate(words):
-            if not tags[i].startswith("VB"):
+            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]):
                 continue
             entries = self.d.verb_entries(low, lem)
             if not entries or not any(e.possible(wordset) or _light(e) for e in entries):
@@ -1016,6 +1024,12 @@ def _own_people(e: RawEvent) -> RawEvent:
         return e
     own = ActorRef(t.mention, combine_code(s.country, t.sector), s.country, t.sector, t.token)
     return RawEvent(e.trigger, e.code, s, own, e.kind, e.clause, e.flags, e.pattern)
+
+
+def _predicate_adjective(tok: Token) -> bool:
+    """An adjective predicated of a subject ("is committed to", "stands ready to"): it can be
+    a trigger when the dictionary lists it (``adjective`` flag)."""
+    return tok.tag_ == "JJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ROOT")
 
 
 def _light(e: Entry) -> bool:

@@ -149,8 +149,8 @@ class EventExtractor:
                 low, lem, tag = t.lower_, t.lemma_.lower(), t.tag_
                 words.add(low)
                 words.add(lem)
-                if tag.startswith("VB"):
-                    has_verb = True
+                if tag.startswith("VB") or (tag == "JJ" and low in verbs):
+                    has_verb = has_verb or tag.startswith("VB")
                     if low in verbs or lem in verbs or any(
                             b in verbs for b in inflection_bases(low)):
                         cands.append((d.verbs, low, lem))
