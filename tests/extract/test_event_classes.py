@@ -378,3 +378,15 @@ def test_a_clause_is_not_governed_by_a_subjectless_verb_after_it() -> None:
 def test_an_intent_said_with_an_adjective_is_an_intent(
         text: str, event: tuple[str, str, str]) -> None:
     assert event in codes(run(text)), codes(run(text))
+
+
+@pytest.mark.parametrize("text,event", [
+    ("The United Nations condemned abuses in Myanmar.", ("IGO", "11", "MMRGOV")),
+    ("The White House mandated a review of human rights abuses in Cuba.",
+     ("USAGOV", "09", "CUBGOV")),
+    ("The State Department launched an investigation into abuses in Cuba.",
+     ("USAGOV", "09", "CUBGOV")),
+])
+def test_oppression_in_a_state_is_its_governments(
+        text: str, event: tuple[str, str, str]) -> None:
+    assert event in codes(run(text)), codes(run(text))

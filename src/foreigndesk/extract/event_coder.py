@@ -232,6 +232,27 @@ class Coder(ActorResolver):
                                                          m.country, "GOV", t.i)]
         return []
 
+    def _oppressor(self, tok: Token, sa: SentenceActors) -> list[ActorRef]:
+        """The state whose oppression a phrase names ("a review of human rights abuses in
+        Cuba", "the repression in Belarus"): its government."""
+        words = frame_words()["oppression"]
+        t: Token | None = tok
+        for _ in range(3):
+            if t is None:
+                return []
+            if t.lemma_.lower() in words or t.lower_ in words:
+                for x in t.subtree:
+                    if x.i <= t.i:
+                        continue
+                    m = sa.at(x) or sa.places.get(x.i)
+                    if m is not None and m.country:
+                        return [ActorRef(m, combine_code(m.country, "GOV"), m.country, "GOV",
+                                         x.i)]
+                return []
+            t = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        return []
+
     def controller(self, tok: Token, sa: SentenceActors) -> list[ActorRef]:
         """Who stands behind a noun that is no actor itself: "entities controlled by the
         Cuban military", "companies linked to the regime", "firms owned by X"."""
@@ -298,7 +319,7 @@ class Coder(ActorResolver):
         not the source itself ("its embargo of Cuba": Cuba, not "its")."""
         refs = [r for r in self.np_actors(tok, sa) if all(distinct(r, s) for s in sources)]
         if not refs:  # "individuals responsible for oppression of the Cuban people"
-            refs = [r for r in self._responsible_for(tok, sa)
+            refs = [r for r in self._responsible_for(tok, sa) or self._oppressor(tok, sa)
                     if all(distinct(r, s) for s in sources)]
         if refs or sa.at(tok) is not None or tok.lemma_.lower() in self.geo:
             return refs
