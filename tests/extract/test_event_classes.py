@@ -390,3 +390,15 @@ def test_an_intent_said_with_an_adjective_is_an_intent(
 def test_oppression_in_a_state_is_its_governments(
         text: str, event: tuple[str, str, str]) -> None:
     assert event in codes(run(text)), codes(run(text))
+
+
+@pytest.mark.parametrize("text,event", [
+    ("The Cuban people suffer under a regime that suppresses free expression, arbitrarily "
+     "detains dissidents, and keeps political prisoners in inhumane conditions.",
+     ("CUBGOV", "17")),
+    ("Iranians live under a regime that silences critics, arbitrarily jails activists, and "
+     "executes protesters.", ("IRNGOV", "17")),
+])
+def test_a_verb_cut_loose_from_a_list_keeps_the_lists_subject(
+        text: str, event: tuple[str, str]) -> None:
+    assert event in {(e.source_code, e.root) for e in run(text).events}, codes(run(text))

@@ -168,7 +168,7 @@ class Coder(ActorResolver):
             return []
         dep, head = verb.dep_, verb.head
         if head.i == verb.i:
-            return []
+            return self._listed_verb_subjects(verb, sa, _depth)
         if dep == "conj":
             return self.subjects(head, sa, _depth + 1) if not is_passive(head) else []
         if head.pos_ in ("VERB", "AUX") and (dep == "xcomp" or (dep == "advcl" and any(
@@ -196,6 +196,20 @@ class Coder(ActorResolver):
                 return refs
             if noun.dep_ in OBJ and noun.head.pos_ in ("VERB", "AUX"):
                 return self.subjects(noun.head, sa, _depth + 1)
+        return []
+
+    def _listed_verb_subjects(self, verb: Token, sa: SentenceActors,
+                              _depth: int) -> list[ActorRef]:
+        """A finite verb the parse cut loose after a comma ("a regime that suppresses ...,
+        arbitrarily detains dissidents, and holds prisoners"): one more of a list of verbs,
+        with the subject of the finite verb before it."""
+        if verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.i < 2:
+            return []
+        if not any(t.text == "," for t in verb.doc[max(0, verb.i - 3): verb.i]):
+            return []
+        for t in reversed(verb.doc[: verb.i]):
+            if t.tag_ == verb.tag_ and t.i != verb.i:
+                return self.subjects(t, sa, _depth + 1)
         return []
 
     def _comma_listed(self, verb: Token, subj: Token, sa: SentenceActors,
