@@ -156,7 +156,7 @@ def build(src: Path, out: Path = OUT) -> int:
         f"x=(lon+180)*{SCALE}, y=(90-lat)*{SCALE}; built by tools/build_basemap.py -->",
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#eef3f7"/>',
         # outlines keep a thin on-screen width at every zoom (not inherited: on each path)
-        '<g fill="#dfe4e8" stroke="#9aa6b2" stroke-width="0.8" stroke-linejoin="round">',
+        '<g id="countries" fill="#dfe4e8" stroke="#8795a3" stroke-width="0.8" stroke-linejoin="round">',
     ]
     for cid, name, d in paths:
         lines.append(f'<path id="c{_xml(cid)}" vector-effect="non-scaling-stroke" d="{d}">'

@@ -27,6 +27,9 @@ _WS = re.compile(r"\s+")
 # questioned (asked about), future (planned, promised). Only the first two count as happening.
 MODALITIES = ("asserted", "negated", "hypothetical", "questioned", "future", "reported")
 HAPPENED = ("asserted", "reported")
+STANCES = ("asserts", "denies", "repeats", "questions")  # a claim's stance
+CLAIM_KINDS = ("statement", "belief", "intention")  # said / believes / wants
+FIGURE_KINDS = ("money", "count", "deaths", "casualties", "percent", "votes")  # quantities
 
 
 def normalise_text(text: str) -> str:
@@ -52,8 +55,11 @@ class Document:
     urls: list[str] = field(default_factory=list)  # every URL the source gives (url is the first)
     language: str | None = "en"
     source: str | None = None  # path (and "#n" part for split files / feeds / jsonl lines)
-    reader: str | None = None  # which reader made it: text, html, jsonl, rss, dossier
+    reader: str | None = None  # which reader made it: text, html, jsonl, rss, dossier, pdf, docx
     id: str = ""
+    # where each page of the source begins: [(character offset into text, page number)],
+    # ascending; None when the source has no pages (see :meth:`page_at`)
+    pages: list[tuple[int, int]] | None = None
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -62,6 +68,17 @@ class Document:
             self.urls.insert(0, self.url)
         if not self.url and self.urls:
             self.url = self.urls[0]
+
+    def page_at(self, offset: int) -> int | None:
+        """The page the character at ``offset`` stands on (None without a page map)."""
+        if not self.pages:
+            return None
+        page = self.pages[0][1]
+        for start, number in self.pages:
+            if start > offset:
+                break
+            page = number
+        return page
 
 
 @dataclass

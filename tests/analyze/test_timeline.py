@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from foreigndesk.analyze.timeline import _sort_key
 from foreigndesk.evaluation.dossier import match_articles
 from foreigndesk.evaluation.dossier_timeline import score
 from foreigndesk.evaluation.textmatch import contains
+from foreigndesk.timevalue import sort_key
 from tests.conftest import run_cli
 
 
@@ -40,7 +40,7 @@ def test_every_item_cites_its_sentence(items, dossier_store) -> None:
 
 
 def test_ordered_by_date_of_what_happened(items) -> None:
-    keys = [_sort_key(i["date"]) for i in items]
+    keys = [sort_key(i["date"]) for i in items]
     assert keys == sorted(keys)
     # the 1960 recognition comes before the 2023 balloon although both are in one article
     assert keys[0] < "1961" < keys[-1]

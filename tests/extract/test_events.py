@@ -234,7 +234,7 @@ def test_same_event_in_two_documents_is_one_event_with_two_mentions(nlp, tmp_pat
 
 
 def test_decades_and_months_are_compatible_dates():
-    from foreigndesk.analyze.dedup import dates_compatible
+    from foreigndesk.store.event_groups import dates_compatible
 
     assert dates_compatible("198X", "1985") and dates_compatible("1985-03", "198X")
     assert dates_compatible("2022-11", "2022-11-25")

@@ -59,7 +59,7 @@ def test_a_dyad_without_events(examples_db, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "## Relations: France and Argentina" in text
     assert "No coded event between France and Argentina" in text
-    assert not (tmp_path / "dyad.relations.png").exists()
+    assert not (tmp_path / "dyad.relations.svg").exists()
 
 
 def test_chart_sources_include_gdelt_and_un_votes(examples_db, tmp_path):

@@ -282,3 +282,35 @@ def test_the_relations_views_brief_is_scoped_to_its_pair(dossier_server):
     stray = [r["sentence"][:80] for r in refs.values()
              if not involves(dossier_server.db, r["doc"], r["idx"], {"CHN", "CUB"})]
     assert not stray, stray
+
+
+def test_claims_and_figures_pages_take_the_cli_filters(dossier_server):
+    """/claims and /figures filter as `foreigndesk claims` and `figures` do (the API gives
+    the same rows); an unknown stance or kind is a 422, not a 500."""
+    claims = _get(dossier_server, "/api/claims").json()
+    speaker = max({c["speaker"] for c in claims if c["speaker"]},
+                  key=lambda s: sum(c["speaker"] == s for c in claims))
+    api = _get(dossier_server, "/api/claims", params={"speaker": speaker}).json()
+    page = _get(dossier_server, "/claims", params={"speaker": speaker}).text
+    assert 0 < len(api) < len(claims)
+    assert page.count('class="claim-row"') == min(len(api), 300)
+    stance = _get(dossier_server, "/claims", params={"stance": "denies"}).text
+    denies = _get(dossier_server, "/api/claims", params={"stance": "denies"}).json()
+    assert stance.count('class="claim-row"') == len(denies)
+    assert "claim-row" not in _get(dossier_server, "/claims").text  # no filter: no list
+    for bad in ({"stance": "shouts"}, {"kind": "rumour"}):
+        r = _get(dossier_server, "/claims", params=bad)
+        assert r.status_code == 422 and "unknown" in r.text
+    money = _get(dossier_server, "/api/figures", params={"kind": "money"}).json()
+    fig = _get(dossier_server, "/figures", params={"kind": "money"}).text
+    assert fig.count('class="basis') == len(money["conflicts"])
+    assert _get(dossier_server, "/figures", params={"kind": "rumour"}).status_code == 422
+    assert _get(dossier_server, "/figures", params={"tolerance": "0.5"}).status_code == 422
+
+
+def test_error_pages_are_titled_by_what_went_wrong(dossier_server):
+    bad = _get(dossier_server, "/timeline", params={"since": "soon"})
+    assert bad.status_code == 422
+    assert re.search(r"<title>[^<]*Invalid parameter", bad.text) and "Not found" not in bad.text
+    missing = _get(dossier_server, "/documents/no-such-document")
+    assert missing.status_code == 404 and re.search(r"<title>[^<]*Not found", missing.text)

@@ -158,13 +158,53 @@ def test_map(page, dossier_server):
     _open(page, dossier_server, "/map")
     assert _count(page, "#places-layer circle") > 0
     assert _count(page, "#events-layer circle") > 0
-    # the basemap shipped with the package loaded (no request failed, see _open)
-    assert page.locator("#map image").get_attribute("href") == "/static/basemap.svg"
+    # the basemap shipped with the package loaded (no request failed, see _open) and its
+    # country outlines are drawn in the page, so borders keep their width at any zoom
+    assert page.locator("#map use.countries").get_attribute("href") == \
+        "/static/basemap.svg#countries"
+    assert page.evaluate("document.querySelector('#map use.countries').getBBox().width") > 3000
     vb = page.get_attribute("#map", "viewBox")
     page.click("#map-in")
     assert page.get_attribute("#map", "viewBox") != vb
     page.click("#map-fit")
     screenshot(page, "map")
+
+
+def _shown_labels(page) -> set[str]:
+    return set(page.evaluate(
+        "Array.from(document.querySelectorAll('#labels-layer text'))"
+        ".filter(t => t.style.display !== 'none').map(t => t.dataset.iso3)"))
+
+
+def test_map_country_labels(page, dossier_server):
+    """The whole world names the large countries only; zoomed in on the Caribbean, Cuba is
+    named too, and labels keep their size on screen."""
+    _open(page, dossier_server, "/map")
+    page.click("#map-world")
+    world = _shown_labels(page)
+    assert {"CHN", "USA", "RUS", "BRA"} <= world and "CUB" not in world
+    size = page.evaluate("document.querySelector('#labels-layer text[data-iso3=CHN]')"
+                         ".getBoundingClientRect().height")
+    screenshot(page, "map-labels-world", full_page=False)
+    for _ in range(10):  # zoom in on Cuba (lon -79, lat 21.6), a wheel step at a time
+        if "CUB" in _shown_labels(page):
+            break
+        page.evaluate("""() => {
+            const svg = document.getElementById('map');
+            const [x, y, w, h] = [1010, 684, 3600, 1800];
+            const r = svg.getBoundingClientRect();
+            const vb = svg.viewBox.baseVal;
+            const sx = r.left + (x - vb.x) / vb.width * r.width;
+            const sy = r.top + (y - vb.y) / vb.height * r.height;
+            svg.dispatchEvent(new WheelEvent('wheel', {clientX: sx, clientY: sy, deltaY: -300,
+                                                       bubbles: true, cancelable: true}));
+        }""")
+    near = _shown_labels(page)
+    assert "CUB" in near
+    cuba = page.evaluate("document.querySelector('#labels-layer text[data-iso3=CUB]')"
+                         ".getBoundingClientRect().height")
+    assert abs(cuba - size) <= 2  # the same size on screen at both zooms
+    screenshot(page, "map-labels-caribbean", full_page=False)
 
 
 def test_relations_chart(page, dossier_server):
@@ -238,3 +278,25 @@ def test_download_brief_pdf(dossier_server):
         pytest.skip(f"PDF briefs unavailable here: {r.text[:200]}")
     assert r.status_code == 200 and r.content.startswith(b"%PDF")
     assert r.headers["content-disposition"] == 'attachment; filename="brief.pdf"'
+
+
+def test_claims_and_figures_filters(page, dossier_server):
+    """The claims page's filter form lists the claims of a speaker, as the API does; the
+    figures page's kind filter keeps the conflicts of that kind."""
+    claims = httpx.get(dossier_server.base + "/api/claims").json()
+    speaker = max({c["speaker"] for c in claims if c["speaker"]},
+                  key=lambda s: sum(c["speaker"] == s for c in claims))
+    _open(page, dossier_server, "/claims")
+    page.fill("#claim-filters input[name=speaker]", speaker)
+    page.click("#claim-filters button[type=submit]")
+    page.wait_for_selector("#claims")
+    want = httpx.get(dossier_server.base + "/api/claims", params={"speaker": speaker}).json()
+    assert _count(page, "#claims tr.claim-row") == len(want) > 0
+    screenshot(page, "claims-filtered")
+    _open(page, dossier_server, "/figures")
+    page.select_option("#figure-filters select[name=kind]", "money")
+    page.click("#figure-filters button[type=submit]")
+    page.wait_for_load_state()
+    money = httpx.get(dossier_server.base + "/api/figures", params={"kind": "money"}).json()
+    assert _count(page, "#conflicts .conflict") == len(money["conflicts"])
+    screenshot(page, "figures-filtered")

@@ -46,35 +46,50 @@ def _page(server, path: str):
     return lxml.html.fromstring(r.text)
 
 
-def web_chart(tree) -> dict:
-    """What the news panel of the relations page shows, read from its SVG."""
-    svg = tree.xpath("//section[@data-source='news']//svg")[0]
-    dots = svg.xpath(".//circle[contains(@class, 'ch-dot')]")
+def panel_chart(svg) -> dict:
+    """What a chart panel shows, read from its SVG (the workbench's and the brief's are
+    drawn by the same chart stack)."""
+    ns = {"s": "http://www.w3.org/2000/svg"}
+
+    def find(path: str) -> list:
+        found = svg.xpath(path.replace("s:", ""))
+        return found or svg.xpath(path, namespaces=ns)
+
+    dots = find(".//s:circle[contains(@class, 'ch-dot')]")
     return {
         "points": {d.get("data-period") for d in dots},
         "thin": {d.get("data-period") for d in dots if "thin" in d.get("class").split()},
         "n": {d.get("data-period"): int(d.get("data-n")) for d in dots},
-        "labels": {t.get("data-period"): t.text for t in svg.xpath(".//text[@class='ch-n']")},
-        "gaps": {g.get("data-period") for g in svg.xpath(".//g[@class='ch-gap']")},
-        "tips": {d.get("data-period"): d.xpath("./title")[0].text for d in dots},
-        "path": svg.xpath(".//path[@class='ch-line']")[0].get("d"),
-        "legend": [li.text_content() for li in
-                   tree.xpath("//section[@data-source='news']//ul[@class='legend']/li")],
+        "labels": {t.get("data-period"): t.text for t in find(".//s:text[@class='ch-n']")},
+        "gaps": {g.get("data-period") for g in find(".//s:g[@class='ch-gap']")},
+        "tips": {d.get("data-period"): d[0].text for d in dots},
+        "path": find(".//s:path[@class='ch-line']")[0].get("d"),
     }
 
 
+def web_chart(tree) -> dict:
+    """What the news panel of the relations page shows, read from its SVG."""
+    out = panel_chart(tree.xpath("//section[@data-source='news']//svg")[0])
+    out["legend"] = [li.text_content() for li in
+                     tree.xpath("//section[@data-source='news']//ul[@class='legend']/li")]
+    return out
+
+
 def brief_chart(tree) -> dict:
-    """What the brief's chart shows, read from the ids its SVG carries, and its table."""
+    """What the brief's chart shows (its news panel, the first of the stacked SVG), and its
+    table."""
+    from lxml import etree
+
     src = tree.xpath("//section[@id='relations']//img/@src")[0]
     assert src.startswith("data:image/svg+xml;base64,")
-    svg = base64.b64decode(src.split(",", 1)[1]).decode("utf-8")
-    ids = set(re.findall(r'id="(news-[^"]+)"', svg))
-    points = {m[1]: bool(m[2]) for i in ids if (m := re.fullmatch(r"news-point-(\d{4})(-thin)?", i))}
+    doc = etree.fromstring(base64.b64decode(src.split(",", 1)[1]))
+    news = doc.xpath("./s:svg", namespaces={"s": "http://www.w3.org/2000/svg"})[0]
+    assert news.get("aria-label") == "Coded news events"
+    got = panel_chart(news)
     rows = tree.xpath("//section[@id='relations']//table[@class='years']//tr[@data-year]")
     return {
-        "points": set(points), "thin": {y for y, t in points.items() if t},
-        "labels": {i.removeprefix("news-n-") for i in ids if i.startswith("news-n-")},
-        "gaps": {i.removeprefix("news-gap-") for i in ids if re.fullmatch(r"news-gap-\d{4}", i)},
+        "points": got["points"], "thin": got["thin"], "labels": set(got["labels"]),
+        "gaps": got["gaps"], "tips": got["tips"], "path": got["path"],
         "table": {r.get("data-year"): (r.get("data-mark"), r.xpath("./td")[1].text_content(),
                                        r.xpath("./td")[4].text_content()) for r in rows},
         "caption": [li.text_content() for li in
@@ -115,6 +130,8 @@ def test_web_chart_and_brief_chart_agree(server, marks_db, tmp_path):
         assert b["points"] == w["points"] and b["thin"] == w["thin"]
         assert b["gaps"] == w["gaps"] == GAPS
         assert b["labels"] == set(w["labels"])
+        # one chart stack: the same drawing, the same tooltips
+        assert b["path"] == w["path"] and b["tips"] == w["tips"]
         # the table by year: every year, with its count and mark, the gaps without a value
         assert {y: (m, n) for y, (m, n, _) in b["table"].items()} == {
             y: ("gap" if y in GAPS else "thin" if y in THIN else "", str(n))

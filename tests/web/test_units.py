@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from fastapi import HTTPException
 
+from foreigndesk.charts.geometry import nice_ticks
 from foreigndesk.links import safe_url
-from foreigndesk.web.charts import nice_ticks
 from foreigndesk.web.filters import filters
 from foreigndesk.web.graph import Edge, Node, layout
 from foreigndesk.web.highlight import runs
@@ -59,7 +59,7 @@ def test_runs_cover_every_character_once():
     ("2022-11-25", (2022 + 328 / 365, 2022 + 328 / 365 + 1 / 365.25)),
     ("2021-07", (2021 + 181 / 365, 2021 + 212 / 365)), ("2021-12", (2021 + 334 / 365, 2022.0)),
     ("2022", (2022.0, 2023.0)), ("198X", (1980.0, 1990.0)), ("19XX", (1900.0, 2000.0)),
-    ("2022-Q3", (2022.5, 2022.75)),
+    ("2022-Q3", (2022 + 181 / 365, 2022 + 273 / 365)),  # 1 July to 1 October
 ])
 def test_span(value, expected):
     got = span(value)

@@ -390,7 +390,7 @@ _CITED = """SELECT c.id AS claim_id, c.doc_id, c.sentence AS sentence_index, c.s
        c.speaker_code, c.cue, c.stance, c.kind, c.direct, c.content, c.date AS claim_date,
        c.date_source, d.rowid AS doc_order,
        c.echoes_actor, coalesce(ea.name, c.echoes_text, c.echoes_actor) AS echoes,
-       d.outlet, d.published, d.url, d.title, s.text AS sentence
+       d.outlet, d.published, d.url, d.title, s.text AS sentence, s.page
 FROM claims c
 JOIN documents d ON d.id = c.doc_id
 LEFT JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sentence
@@ -400,10 +400,14 @@ LEFT JOIN actors ea ON ea.id = c.echoes_actor"""
 
 def speaker_filter(speakers: tuple[str, ...]) -> tuple[str, list[str]]:
     """SQL (over claims ``c`` joined to actors ``a``) matching claims by any of ``speakers``:
-    an actor id, a CAMEO code prefix (CHN, CHNGOV) or a name or part of one."""
+    an actor id, a CAMEO code prefix (CHN, CHNGOV), a country's name (cuba: every Cuban
+    speaker) or a name or part of one."""
+    from foreigndesk.countries import code_prefix
+
     clauses, params = [], []
     for s in speakers:
-        code = s.upper() + "%" if s.isalpha() and s.isupper() and len(s) >= 3 else None
+        prefix = code_prefix(s)
+        code = prefix + "%" if prefix else None
         clauses.append("(c.speaker_actor = ? OR c.speaker_code LIKE ? OR a.name LIKE ? "
                        "OR c.speaker_text LIKE ?)")
         params += [s, code or s, f"%{s}%", f"%{s}%"]

@@ -8,6 +8,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+# the filters' SQL lives in the store; re-exported for the views that build their own
+from foreigndesk.store.filters import actor_clause as actor_clause
+from foreigndesk.store.filters import date_range_clause as date_range_clause
+
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
 
@@ -46,18 +50,6 @@ def code_name(code: str | None) -> str:
     return ""
 
 
-def actor_clause(actor: str) -> tuple[str, list[Any]]:
-    """Events whose source or target is ``actor``: a country code (CHN), a CAMEO actor code
-    prefix (CUBGOV), an actor id, or an actor name."""
-    up = actor.strip().upper()
-    parts, params = [], []
-    for side in ("source", "target"):
-        parts.append(f"e.{side}_country = ? OR e.{side}_code LIKE ? OR e.{side}_actor = ? OR "
-                     f"e.{side}_actor IN (SELECT id FROM actors WHERE name = ? COLLATE NOCASE)")
-        params += [up, f"{up}%", actor, actor]
-    return "(" + " OR ".join(f"({p})" for p in parts) + ")", params
-
-
 def event_mentions(conn: sqlite3.Connection, event_ids: list[int],
               all_of_them: bool) -> dict[int, list[dict[str, Any]]]:
     """Mentions of news events with their sentence and document (the first only unless
@@ -68,7 +60,7 @@ def event_mentions(conn: sqlite3.Connection, event_ids: list[int],
         chunk = event_ids[i:i + 500]
         sql = ("SELECT m.event_id, m.id AS mention_id, m.doc_id, m.sentence AS sentence_index, "
                'm.start, m."end", m.text, m.trigger, m.modality, m.date AS mention_date, '
-               "m.extractor, m.version, s.text AS sentence, d.outlet, d.published, d.url, "
+               "m.extractor, m.version, s.text AS sentence, s.page, d.outlet, d.published, d.url, "
                "d.title FROM event_mentions m "
                "LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence "
                "LEFT JOIN documents d ON d.id = m.doc_id "
@@ -102,6 +94,7 @@ def event_row(r: dict[str, Any], mentions: list[dict[str, Any]], fmt: str) -> di
         row["sentence"] = first["sentence"] or first["text"] if first else None
         row["cited"] = (", ".join(x for x in (first["outlet"] or first["title"] or first["doc_id"],
                                                first["published"] or "undated") if x)
+                        + (f", p. {first['page']}" if first.get("page") else "")
                         if first else None)
         row["url"] = first["url"] if first else None
     else:
@@ -122,20 +115,3 @@ def event_row(r: dict[str, Any], mentions: list[dict[str, Any]], fmt: str) -> di
         else:
             row["citation"] = f"{row['cited']}" + (f", {row['url']}" if row["url"] else "")
     return row
-
-
-# -- relations ----------------------------------------------------------------------------
-
-
-def date_range_clause(since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
-    """SQL conditions on ``e.date`` for ``--since``/``--until`` (ISO prefixes, inclusive: an
-    until of 2022-11 keeps 2022-11-30)."""
-    where: list[str] = []
-    params: list[Any] = []
-    if since:
-        where.append("e.date >= ?")
-        params.append(since)
-    if until:
-        where.append("substr(e.date, 1, ?) <= ?")
-        params += [len(until), until]
-    return where, params

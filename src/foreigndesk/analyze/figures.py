@@ -65,7 +65,7 @@ MAX_LIST_WORDS = 4   # words of one person named beside "N others"
 _QUANTITIES = """SELECT q.id, q.doc_id, q.sentence AS sentence_index, q.start, q."end", q.text,
        q.kind, q.value, q."values", q.unit, q.usd, q.usd_year, q.low, q.high, q.approx,
        q.measure, q.stated_by, d.outlet, d.published, d.url, d.title, s.text AS sentence,
-       s.start AS sentence_start
+       s.start AS sentence_start, s.page
 FROM quantities q
 JOIN documents d ON d.id = q.doc_id
 LEFT JOIN sentences s ON s.doc_id = q.doc_id AND s.idx = q.sentence"""

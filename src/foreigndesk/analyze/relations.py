@@ -121,27 +121,25 @@ class Series:
 
 
 def parse_dyad(text: str) -> tuple[str, str]:
-    """"USA-CHN" (or "USA:CHN", "USA/CHN") -> ("USA", "CHN")."""
-    for sep in ("-", ":", "/", ","):
-        if sep in text:
-            a, _, b = text.partition(sep)
-            if a.strip() and b.strip():
-                return country(a), country(b)
-    raise RelationsError(f"not a dyad: {text!r} (write it as two country codes: USA-CHN)")
+    """"USA-CHN" (or "USA:CHN", "USA/CHN", "china-cuba") -> ("USA", "CHN"); see
+    :func:`foreigndesk.countries.parse_dyad`."""
+    from foreigndesk import countries
+
+    try:
+        return countries.parse_dyad(text)
+    except countries.CountryError as e:
+        raise RelationsError(str(e)) from None
 
 
 def country(code: str) -> str:
-    """A country code as the store keeps it: upper-case 3 letters; ISO alpha-2 is mapped."""
-    from foreigndesk.ingest.country_codes import country_iso3
+    """A country code as the store keeps it (upper-case 3 letters) from an ISO alpha-3 or
+    alpha-2 code or a country name ("cuba", "United States")."""
+    from foreigndesk import countries
 
-    c = code.strip().upper()
-    if len(c) == 2:
-        iso3 = country_iso3(c)
-        if iso3:
-            return iso3
-    if not c.isalpha() or len(c) != 3:
-        raise RelationsError(f"not a country code: {code!r} (use ISO 3166 alpha-3, e.g. CHN)")
-    return c
+    try:
+        return countries.country(code)
+    except countries.CountryError as e:
+        raise RelationsError(str(e)) from None
 
 
 def mark(n: int) -> str | None:

@@ -5,57 +5,27 @@ actors and events of that sentence, and the document it cites (outlet, date, URL
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Any
 
 from foreigndesk.store import Store
-
-_SEASON_MONTH = {"WI": "01", "SP": "03", "SU": "06", "FA": "09"}
-
-
-def _sort_key(value: str) -> str:
-    """A sortable YYYY-MM-DD-ish key: 198X sorts with 1980, 2022-11 before 2022-11-01,
-    a week (2022-W48) with its Monday, a quarter/half/season with its first month."""
-    m = re.match(r"^(\d{4})-W(\d{2})", value)
-    if m:
-        try:
-            return date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat()
-        except ValueError:
-            return m[1]
-    m = re.match(r"^(\d{4})-(Q[1-4]|H[12]|WI|SP|SU|FA)$", value)
-    if m:
-        part = m[2]
-        if part[0] == "Q":
-            month = f"{3 * int(part[1]) - 2:02d}"
-        elif part[0] == "H":
-            month = "01" if part[1] == "1" else "07"
-        else:
-            month = _SEASON_MONTH[part]
-        return f"{m[1]}-{month}"
-    return value.replace("X", "0")
-
-
-def _overlaps(value: str, since: str | None, until: str | None) -> bool:
-    """Does the period a value names overlap [since, until] (ISO prefixes, inclusive)?"""
-    start = _sort_key(value)
-    end = value.replace("X", "9") if "X" in value else start
-    if since and end + "\uffff" < since:
-        return False
-    return not (until and start > until + "\uffff")
+from foreigndesk.timevalue import overlaps, sort_key
 
 
 def actor_filter_sql(actors: list[str], alias: str = "m") -> tuple[str, list[str]]:
     """SQL matching mentions of any of ``actors``: an actor id, a CAMEO code (CHN matches
-    any Chinese actor, CHNGOV the Chinese government) or a name."""
+    any Chinese actor, CHNGOV the Chinese government), a country's name (cuba: any Cuban
+    actor) or a name."""
+    from foreigndesk.countries import code_prefix
+
     clauses, params = [], []
     for a in actors:
+        prefix = code_prefix(a)
         clauses.append(
             f"({alias}.actor_id = ? OR ({alias}.country || coalesce({alias}.sector,'')) LIKE ? "
             f"OR {alias}.actor_id IN (SELECT id FROM actors WHERE name = ? COLLATE NOCASE) "
             f"OR {alias}.text = ? COLLATE NOCASE)"
         )
-        params += [a, a.upper() + "%" if len(a) >= 3 and a.isalpha() and a.isupper() else a, a, a]
+        params += [a, prefix + "%" if prefix else a, a, a]
     return " OR ".join(clauses), params
 
 
@@ -81,7 +51,7 @@ def timeline(store: Store, actors: list[str] | None = None, since: str | None = 
     marks = ",".join("?" * len(_DATED))
     common = """s.text AS sentence, x.doc_id, x.sentence AS sentence_index,
                 s.start AS sentence_start, s."end" AS sentence_end, x.start, x."end",
-                d.outlet, d.published, d.url, d.title"""
+                d.outlet, d.published, d.url, d.title, s.page"""
     rows = store.query(
         f"""SELECT 'time' AS kind, x.value AS date, x.precision, x.text AS expression,
                    x.anchored, 'text' AS date_source, {common}
@@ -105,10 +75,10 @@ def timeline(store: Store, actors: list[str] | None = None, since: str | None = 
     )
     rows = _one_per_sentence_date(rows)
     if since or until:
-        rows = [r for r in rows if _overlaps(r["date"], since, until)]
+        rows = [r for r in rows if overlaps(r["date"], since, until)]
     if rows:
         _attach(store, rows)
-    rows.sort(key=lambda r: (_sort_key(r["date"]), r["published"] or "", r["doc_id"],
+    rows.sort(key=lambda r: (sort_key(r["date"]), r["published"] or "", r["doc_id"],
                              r["sentence_index"], r["start"]))
     return rows
 

@@ -18,6 +18,9 @@ COMMAND_MODULES = (
     "evaluate",   # eval timex|events|dossier
     "serve",      # serve
     "report",     # report
+    "export",     # export FORMAT
+    "watch",      # watch
+    "alerts",     # alert add|list|remove, alerts [check]
 )
 
 

@@ -13,7 +13,7 @@ def eval_group() -> None:
     """Score extraction against annotated data and print precision / recall / F1."""
 
 
-for _name in ("timex", "events", "polnear", "dossier", "echoes", "conflicts", "all"):
+for _name in ("timex", "events", "polnear", "dossier", "echoes", "conflicts", "shift", "all"):
     _mod = optional_module(f"foreigndesk.evaluation.{_name}")
     if _mod is not None:
         eval_group.add_command(_mod.COMMAND)

@@ -8,12 +8,7 @@ from typing import Any
 
 import click
 
-from foreigndesk.analyze.events import (
-    actor_clause,
-    date_range_clause,
-    event_mentions,
-    event_row,
-)
+from foreigndesk.analyze.events import event_mentions, event_row
 from foreigndesk.analyze.relations import COUNTED
 from foreigndesk.cli.output import db_option, emit, fail, format_option
 from foreigndesk.model import MODALITIES
@@ -23,11 +18,12 @@ from foreigndesk.model import MODALITIES
 @db_option
 @format_option
 @click.option("--actor", "-a", "actor_list", multiple=True,
-              help="Only events with this actor as source or target: a country code (CHN), a "
+              help="Only events with this actor as source or target: a country code (CHN) or "
+                   "name (cuba), a "
                    "CAMEO actor code (CUBGOV), an actor id or a name. Repeat for several (any).")
 @click.option("--dyad", default=None, metavar="A-B",
-              help="Only events from A to B (country codes, e.g. CHN-CUB); add --undirected "
-                   "for both directions.")
+              help="Only events from A to B (country codes or names, e.g. CHN-CUB or "
+                   "china-cuba); add --undirected for both directions.")
 @click.option("--undirected", is_flag=True, help="With --dyad: events in either direction.")
 @click.option("--code", "codes", multiple=True, metavar="CODE",
               help="Only events whose CAMEO code starts with CODE (05: every 05x code). "
@@ -52,47 +48,20 @@ def events(db: str, fmt: str, actor_list: tuple[str, ...], dyad: str | None, und
     A news event cites the sentence of its first mention and that document's outlet, date
     and URL (json output lists every mention); a GDELT row cites its source URL.
     """
-    from foreigndesk.analyze.relations import RelationsError, parse_dyad
     from foreigndesk.store import Store
+    from foreigndesk.store.filters import EventFilter, FilterError
 
-    where, params = ["1=1"], []  # type: list[str], list[Any]
-    if origin != "all":
-        where.append("e.origin = ?")
-        params.append(origin)
-    if actor_list:
-        clauses = [actor_clause(a) for a in actor_list]
-        where.append("(" + " OR ".join(c for c, _ in clauses) + ")")
-        for _, p in clauses:
-            params += p
-    if dyad:
-        try:
-            a, b = parse_dyad(dyad)
-        except RelationsError as e:
-            fail(str(e))
-            return
-        pairs = [(a, b), (b, a)] if undirected else [(a, b)]
-        where.append("(" + " OR ".join("(e.source_country = ? AND e.target_country = ?)"
-                                       for _ in pairs) + ")")
-        params += [c for pair in pairs for c in pair]
-    if codes:
-        where.append("(" + " OR ".join("e.code LIKE ?" for _ in codes) + ")")
-        params += [f"{c.strip()}%" for c in codes]
-    w, p = date_range_clause(since, until)
-    where += w
-    params += p
-    if modalities:
-        where.append(f"e.modality IN ({','.join('?' * len(modalities))})")
-        params += list(modalities)
-    sql = ("SELECT e.* FROM events e WHERE " + " AND ".join(where)
-           + (" ORDER BY e.date DESC, e.id DESC" if limit else
-              " ORDER BY e.date IS NULL, e.date, e.id"))
-    if limit:
-        sql += f" LIMIT {int(limit)}"
+    try:
+        flt = EventFilter(actors=actor_list, dyad=dyad, undirected=undirected, codes=codes,
+                          since=since, until=until, origin=origin, modalities=modalities,
+                          limit=limit)
+    except FilterError as e:
+        fail(str(e))
+        return
+    sql, params = flt.select()
     try:
         with Store.open(db) as store:
             rows = store.query(sql, params)
-            if limit:
-                rows.reverse()
             mentions = event_mentions(store.conn, [r["id"] for r in rows if r["origin"] == "news"],
                                  all_of_them=fmt in ("json", "jsonl"))
     except sqlite3.Error as e:
@@ -216,7 +185,7 @@ def _emit_series(s: Any, fmt: str) -> None:
     click.echo(_caption(s))
     if s.skipped:
         click.echo(f"({s.skipped} items dated too imprecisely for a {s.by} left out)")
-    emit(rows, fmt)
+    emit(collapse_gaps(rows), fmt)
     if rows:
         vals = [v for v in s.values().values() if v is not None]
         lo = f"{min(vals):.3g}" if vals else "-"
@@ -225,6 +194,32 @@ def _emit_series(s: Any, fmt: str) -> None:
                    f"(min {lo}, max {hi})")
     for line in rel.legend(s):
         click.echo(line)
+
+
+def collapse_gaps(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Table rows with each run of periods without events as one line ("2022–2024", mark
+    "gap ×3", the measures blank): a gap has no value, not a row of zeros."""
+    out: list[dict[str, Any]] = []
+    run: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        first, last = run[0]["period"], run[-1]["period"]
+        line: dict[str, Any] = dict.fromkeys(run[0])
+        line.update(period=first if first == last else f"{first}–{last}", events=0,
+                    mark="gap" if len(run) == 1 else f"gap ×{len(run)}")
+        out.append(line)
+        run.clear()
+
+    for r in rows:
+        if r.get("mark") == "gap":
+            run.append(r)
+            continue
+        flush()
+        out.append(r)
+    flush()
+    return out
 
 
 def _emit_comparison(c: Any, fmt: str) -> None:

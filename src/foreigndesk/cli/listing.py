@@ -70,16 +70,27 @@ def actors(db: str, fmt: str, kinds: tuple[str, ...], limit: int | None) -> None
 def timeline(db: str, fmt: str, actor_list: tuple[str, ...], since: str | None,
              until: str | None) -> None:
     """Dated items ordered by the date of what happened (not of the article), each with its
-    sentence and the document it cites (outlet, date, URL)."""
+    sentence and the document it cites (outlet, date, URL).
+
+    ``expression`` is the time expression that dates the item; an event whose sentence holds
+    none names its verb under ``event`` and says what dated it under ``dated_by`` (a
+    neighbouring clause, or its document's publication date)."""
     from foreigndesk.analyze.timeline import timeline as build
 
     with open_store(db) as store:
         rows = build(store, list(actor_list), since, until)
-    if fmt == "table":
-        for r in rows:
-            r["source"] = f"{r['outlet'] or r['title'] or r['doc_id']}, {r['published'] or 'undated'}"
-    emit(rows, fmt, table_columns=["date", "expression", "sentence", "source"],
-         widths={"expression": 24, "source": 40, "sentence": 90})
+    for r in rows:
+        # "expression" is a time expression only; an event item (dated by a neighbouring
+        # clause or its document) names its event verb under "event" instead
+        if r["kind"] == "event":
+            r["event"], r["expression"] = r["expression"], None
+            r["dated_by"] = r.get("date_source")
+        if fmt == "table":
+            r["document"] = (f"{r['outlet'] or r['title'] or r['doc_id']}, "
+                             f"{r['published'] or 'undated'}"
+                             + (f", p. {r['page']}" if r.get("page") else ""))
+    emit(rows, fmt, table_columns=["date", "expression", "event", "sentence", "document"],
+         widths={"expression": 24, "event": 14, "document": 40, "sentence": 90})
 
 
 COMMANDS = [docs, actors, timeline]

@@ -9,16 +9,18 @@ from typing import Any
 import click
 
 from foreigndesk.cli.output import db_option, emit, format_option
+from foreigndesk.model import CLAIM_KINDS, FIGURE_KINDS, STANCES
 from foreigndesk.store import Store
 
-STANCES = ("asserts", "denies", "repeats", "questions")
-KINDS = ("statement", "belief", "intention")
+KINDS = CLAIM_KINDS
 EMBED_CHOICES = ("auto", "wordllama", "minilm", "none")
 
 
 def _source(outlet: str | None, published: str | None, title: str | None = None,
-            doc_id: str | None = None) -> str:
-    return f"{outlet or title or doc_id or '?'}, {published or 'undated'}"
+            doc_id: str | None = None, page: int | None = None) -> str:
+    """"Outlet, date" of a citation, and ", p. N" for a sentence of a paged source (PDF)."""
+    return (f"{outlet or title or doc_id or '?'}, {published or 'undated'}"
+            + (f", p. {page}" if page else ""))
 
 
 @click.command()
@@ -45,7 +47,8 @@ def claims(db: str, fmt: str, speakers: tuple[str, ...], about: str | None,
         rows = filtered_claims(store, speakers, about, stances, kinds)
     for r in rows:
         r["direct"] = bool(r["direct"])
-        r["source"] = _source(r["outlet"], r["published"], r["title"], r["doc_id"])
+        r["source"] = _source(r["outlet"], r["published"], r["title"], r["doc_id"],
+                              r.get("page"))
     emit(rows, fmt, table_columns=["speaker", "cue", "kind", "stance", "content", "source"],
          widths={"speaker": 28, "cue": 16, "content": 80, "source": 34})
 
@@ -86,7 +89,8 @@ def echoes(db: str, fmt: str, kind: str, backend: str | None) -> None:
                 rows.append(r)
     for r in rows:
         r["direct"] = bool(r["direct"])
-        r["source"] = _source(r["outlet"], r["published"], r["title"], r["doc_id"])
+        r["source"] = _source(r["outlet"], r["published"], r["title"], r["doc_id"],
+                              r.get("page"))
     emit(rows, fmt, table_columns=["kind", "cluster", "order", "role", "speaker", "content",
                                    "source"],
          widths={"role": 24, "speaker": 26, "content": 70, "source": 34})
@@ -145,7 +149,7 @@ def reuse(db: str, fmt: str, min_words: int | None) -> None:
               help="With --conflicts: the ratio of larger to smaller value within which two "
                    "approximate figures (about, round, money, percentages) agree.")
 @click.option("--kind", "kinds", multiple=True,
-              type=click.Choice(["money", "count", "deaths", "casualties", "percent", "votes"]),
+              type=click.Choice(FIGURE_KINDS),
               help="Only figures of this kind (repeat for several).")
 @click.option("--embed", "backend", type=click.Choice(EMBED_CHOICES), default=None,
               help="With --conflicts: the sentence-embedding backend used to match measures "
@@ -182,7 +186,8 @@ def figures(db: str, fmt: str, show_conflicts: bool, tolerance: float,
             return
         rows = quantity_rows(store, list(kinds) or None)
     for r in rows:
-        r["source"] = _source(r["outlet"], r["published"], r["title"], r["doc_id"])
+        r["source"] = _source(r["outlet"], r["published"], r["title"], r["doc_id"],
+                              r.get("page"))
         if fmt == "table":  # whole numbers with thousands separators, not 6.2e+04
             for f in ("value", "usd"):
                 if isinstance(r[f], float):

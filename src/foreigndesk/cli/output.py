@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import shutil
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
+
+from foreigndesk.formats import ROW_FORMATS, cell, write_rows
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -34,13 +34,9 @@ def db_option(f: F) -> F:
 
 
 def _cell(v: Any) -> str:
-    if v is None:
-        return ""
     if isinstance(v, float):
         return f"{v:.4g}"
-    if isinstance(v, (list, dict)):
-        return json.dumps(v, ensure_ascii=False)
-    return str(v).replace("\n", " ")
+    return cell(v)
 
 
 def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None,
@@ -49,42 +45,56 @@ def emit(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None
     """Write rows. ``columns`` picks and orders keys for csv and table (json keeps all);
     ``table_columns`` narrows the table further; ``widths`` caps column widths in the table."""
     out = out or sys.stdout
-    if fmt == "json":
-        json.dump(list(rows), out, ensure_ascii=False, indent=2, default=str)
-        out.write("\n")
-        return
-    if fmt == "jsonl":
-        for r in rows:
-            out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    if fmt in ROW_FORMATS:
+        write_rows(rows, fmt, out, columns)
         return
     cols = list(columns or (rows[0].keys() if rows else []))
-    if fmt == "csv":
-        writer = csv.writer(out)
-        writer.writerow(cols)
-        for r in rows:
-            writer.writerow([_cell(r.get(c)) for c in cols])
-        return
     cols = list(table_columns or cols)
     if not rows:
         out.write("(nothing)\n")
         return
     term = shutil.get_terminal_size((160, 24)).columns
-    widths = dict(widths or {})
     cells = [[_cell(r.get(c)) for c in cols] for r in rows]
-    w = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
-    w = [min(x, widths.get(c, 60)) for x, c in zip(w, cols, strict=True)]
-    # the last column takes what is left of the terminal
-    used = sum(w[:-1]) + 2 * (len(w) - 1)
-    if cols and used + w[-1] > term:
-        w[-1] = max(20, term - used)
-
-    def fit(s: str, n: int) -> str:
-        return s if len(s) <= n else s[: max(0, n - 1)] + "…"
-
+    w = fit_widths(cols, cells, term, widths or {})
     out.write("  ".join(c.ljust(n) for c, n in zip(cols, w, strict=True)).rstrip() + "\n")
     out.write("  ".join("-" * n for n in w) + "\n")
     for row in cells:
-        out.write("  ".join(fit(s, n).ljust(n) for s, n in zip(row, w, strict=True)).rstrip() + "\n")
+        out.write("  ".join(elide(s, n).ljust(n) for s, n in zip(row, w, strict=True)).rstrip()
+                  + "\n")
+
+
+MIN_WIDTH = 12  # a column shrunk to fit the terminal keeps at least this many characters
+
+
+def fit_widths(cols: Sequence[str], cells: Sequence[Sequence[str]], term: int,
+               caps: dict[str, int]) -> list[int]:
+    """Column widths for a table: each column as wide as its longest cell (at most its cap,
+    60 by default); when the table is wider than the terminal, the widest columns give way
+    first, one character at a time, so that short key columns (ids, dates, codes) are never
+    cut."""
+    w = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
+    w = [min(x, caps.get(c, 60)) for x, c in zip(w, cols, strict=True)]
+    floor = [min(x, max(len(c), MIN_WIDTH)) for x, c in zip(w, cols, strict=True)]
+    excess = sum(w) + 2 * (len(w) - 1) - term
+    while excess > 0:
+        i = max(range(len(w)), key=lambda j: (w[j] - floor[j], w[j]))
+        if w[i] <= floor[i]:
+            break
+        w[i] -= 1
+        excess -= 1
+    return w
+
+
+def elide(s: str, n: int) -> str:
+    """``s`` in at most ``n`` characters: the middle gives way to "…", so that both the
+    beginning and the end of a long title, sentence or URL stay readable."""
+    if len(s) <= n:
+        return s
+    if n <= 1:
+        return s[:n]
+    head = (n - 1) * 2 // 3 + ((n - 1) % 3 > 1)
+    tail = n - 1 - head
+    return s[:head] + "…" + (s[-tail:] if tail else "")
 
 
 def error(msg: str) -> None:

@@ -40,7 +40,12 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     token = token or new_token()
     loopback = host in LOOPBACK
     try:
-        app = create_app(db, token=token, allowed_hosts=LOOPBACK if loopback else None)
+        from foreigndesk.report.service import render_brief
+    except ImportError:  # briefs need the report extra; the rest of the workbench does not
+        render_brief = None  # type: ignore[assignment]
+    try:
+        app = create_app(db, token=token, allowed_hosts=LOOPBACK if loopback else None,
+                         briefs=render_brief)
     except StoreMissing as e:
         click.echo(f"foreigndesk: {e}", err=True)
         sys.exit(1)

@@ -1,6 +1,7 @@
 """Choose a reader per file by extension and content; walk directories.
 
-The content decides first: a file whose first bytes are an RSS/Atom feed is read as a feed, an
+PDF and Word (.docx) files are recognised by their signature and read by their own readers
+(:mod:`foreigndesk.ingest.binary_formats`). Otherwise the content decides first: a file whose first bytes are an RSS/Atom feed is read as a feed, an
 HTML page as HTML, a JSON object per line as JSON Lines, whatever its extension (a ``.txt``
 that holds HTML is HTML). A file whose content looks like plain text is plain text, except
 that a ``.jsonl``/``.ndjson`` file stays JSON Lines (so its bad lines are reported as such).
@@ -22,6 +23,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from foreigndesk.ingest.binary_formats import binary_reader
 from foreigndesk.ingest.encoding import MAX_FILE_BYTES, human_size, sniff_text, too_large
 from foreigndesk.ingest.errors import ReadError, UnreadableInput
 from foreigndesk.ingest.html import read_html_file
@@ -90,6 +92,10 @@ def read_path(path: Path) -> Iterator[Item]:
         streamed = path.suffix.lower() in JSONL_EXTENSIONS  # read line by line: any size
         if st.st_size > MAX_FILE_BYTES and not streamed:
             raise too_large(human_size(st.st_size))
+        binary = binary_reader(path)  # PDF, DOCX
+        if binary is not None:
+            yield from binary(path)
+            return
         _head, head = sniff_text(path)
         yield from READERS[choose_reader(path, head)](path)
     except UnreadableInput as e:

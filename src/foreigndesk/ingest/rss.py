@@ -45,48 +45,82 @@ def _entry_text(e: Any) -> str:
     return html_to_text(value) if "html" in kind else " ".join(value.split())
 
 
-def read_feed_file(path: Path) -> Iterator[Item]:
+def parse_feed(data: bytes) -> Any:
+    """feedparser's reading of a feed (its XML parser resolves no external entity); raises
+    :class:`UnreadableInput` when nothing can be read from it."""
     import feedparser
 
-    data = read_bytes(path)
     feed = feedparser.parse(data)
     exc = feed.get("bozo_exception") if feed.get("bozo") else None
     broken = exc is not None and not _benign(exc)
-    entries = feed.get("entries") or []
-    if not entries:
+    if not (feed.get("entries") or []):
         if broken:
             raise UnreadableInput(f"malformed feed ({exc})")
         if not feed.get("version"):
             raise UnreadableInput("not an RSS or Atom feed")
         raise UnreadableInput("feed without entries")
+    return feed
+
+
+def feed_broken(feed: Any) -> Exception | None:
+    """The parse error of a feed that parsed only in part, else None."""
+    exc = feed.get("bozo_exception") if feed.get("bozo") else None
+    return exc if exc is not None and not _benign(exc) else None
+
+
+def entry_link(e: Any) -> str | None:
+    link = clean_str(e.get("link"))
+    return link if looks_like_url(link) else None
+
+
+def entry_key(e: Any) -> str:
+    """What identifies an entry across fetches of its feed: its id (guid), else its link,
+    else a hash of its title and text."""
+    import hashlib
+
+    key = clean_str(e.get("id")) or entry_link(e)
+    if key:
+        return key
+    raw = f"{e.get('title') or ''}\n{_entry_text(e)}"
+    return "sha256:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:24]
+
+
+def entry_document(feed: Any, e: Any, source: str) -> Document | str:
+    """The Document of one entry (see the module doc), or why it has none."""
     meta = feed.get("feed") or {}
-    outlet = clean_str(meta.get("title"))
-    language = language_code(meta.get("language"))
+    title = clean_str(html_to_text(e.get("title") or "")) or None
+    body = _entry_text(e)
+    if not body and not title:
+        return "no text"
+    text = body if not title or body.startswith(title) else \
+        f"{title}\n\n{body}" if body else title
+    if len(text) > MAX_TEXT_CHARS:
+        return f"too large (the limit is {human_size(MAX_TEXT_CHARS)} of text)"
+    when = e.get("published_parsed") or e.get("updated_parsed")
+    return Document(
+        text=text, title=title, outlet=clean_str(meta.get("title")),
+        author=clean_str(e.get("author")),
+        published=normalise_date(when) if when else normalise_date(e.get("published")),
+        url=entry_link(e),
+        language=language_code(e.get("language"), language_code(meta.get("language"))),
+        source=source, reader="rss",
+    )
+
+
+def read_feed_file(path: Path) -> Iterator[Item]:
+    feed = parse_feed(read_bytes(path))
+    exc = feed_broken(feed)
+    entries = feed.get("entries") or []
     read = 0
     problems: list[str] = []
     for i, e in enumerate(entries, start=1):
-        title = clean_str(html_to_text(e.get("title") or "")) or None
-        body = _entry_text(e)
-        if not body and not title:
-            problems.append(f"entry {i}: no text")
+        doc = entry_document(feed, e, f"{path}#{i}")
+        if isinstance(doc, str):
+            problems.append(f"entry {i}: {doc}")
             continue
-        text = body if not title or body.startswith(title) else \
-            f"{title}\n\n{body}" if body else title
-        if len(text) > MAX_TEXT_CHARS:
-            problems.append(f"entry {i}: too large (the limit is "
-                            f"{human_size(MAX_TEXT_CHARS)} of text)")
-            continue
-        link = clean_str(e.get("link"))
-        when = e.get("published_parsed") or e.get("updated_parsed")
         read += 1
-        yield Document(
-            text=text, title=title, outlet=outlet, author=clean_str(e.get("author")),
-            published=normalise_date(when) if when else normalise_date(e.get("published")),
-            url=link if looks_like_url(link) else None,
-            language=language_code(e.get("language"), language), source=f"{path}#{i}",
-            reader="rss",
-        )
-    if broken:
+        yield doc
+    if exc is not None:
         yield ReadError(str(path), f"malformed feed ({exc}); {read} of its "
                                    f"{len(entries)} entries could be read")
     else:

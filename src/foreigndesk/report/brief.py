@@ -3,7 +3,6 @@ documents are kept as they are stored; the renderers escape them."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,13 +74,20 @@ class Relations:
     gdelt: Any = None
     votes: Any = None
 
-    def chart(self, fmt: str = "svg") -> bytes | None:
-        """The relations chart (svg or png), None when there is nothing to draw."""
-        from foreigndesk.report.chart import relations_chart
-        from foreigndesk.report.render import quiet
+    def chart(self) -> bytes | None:
+        """The relations chart as one SVG document, drawn by the workbench's chart stack
+        (:mod:`foreigndesk.charts`): a panel per source the brief has (news, GDELT, UN
+        votes), with the same points, gaps and thin marks; None when there is nothing to
+        draw."""
+        from foreigndesk.charts.panels import source_panels
+        from foreigndesk.charts.svg import stacked
 
-        with quiet("matplotlib", level=logging.WARNING):
-            return relations_chart(self.news, self.gdelt, self.votes, self.a_name, self.b_name, fmt)
+        series = [(name, s) for name, s in (("news", self.news), ("gdelt", self.gdelt),
+                                             ("unvotes", self.votes)) if s is not None]
+        panels = [p["panel"] for p in source_panels(series, "year") if p["panel"] is not None]
+        if not panels or all(p.empty for p in panels):
+            return None
+        return stacked(panels).encode("utf-8")
 
 
 @dataclass

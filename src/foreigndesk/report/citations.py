@@ -25,6 +25,7 @@ class Reference:
     published: str | None
     url: str | None
     title: str | None
+    page: int | None = None  # the page of a paged source (PDF)
 
     @property
     def link(self) -> str | None:
@@ -48,7 +49,7 @@ class Citations:
         if n is not None:
             return n
         rows = self._store.query(
-            "SELECT s.text AS sentence, d.outlet, d.published, d.url, d.title "
+            "SELECT s.text AS sentence, s.page, d.outlet, d.published, d.url, d.title "
             "FROM sentences s JOIN documents d ON d.id = s.doc_id "
             "WHERE s.doc_id = ? AND s.idx = ?", key)
         if not rows:
@@ -56,7 +57,7 @@ class Citations:
         r = rows[0]
         n = len(self._refs) + 1
         self._refs.append(Reference(n, key[0], key[1], r["sentence"], r["outlet"],
-                                    r["published"], r["url"], r["title"]))
+                                    r["published"], r["url"], r["title"], r["page"]))
         self._numbers[key] = n
         return n
 

@@ -48,6 +48,7 @@ from foreigndesk.report.citations import Citations
 from foreigndesk.report.scope import Scope, build_scope
 from foreigndesk.report.summary import summarise
 from foreigndesk.store import Store
+from foreigndesk.timevalue import compatible
 
 MAX_TIMELINE = 80
 MAX_ACTORS = 12
@@ -82,11 +83,8 @@ def event_name(code: str) -> str:
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
-    """Whether two date values can name the same day (one is a prefix of the other)."""
-    if not a or not b:
-        return True
-    a, b = a.rstrip("X"), b.rstrip("X")
-    return a.startswith(b) or b.startswith(a)
+    """Whether two date values can name the same day (a missing one can be any)."""
+    return not a or not b or compatible(a, b)
 
 
 def _num(v: float | None) -> str:

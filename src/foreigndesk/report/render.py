@@ -4,8 +4,8 @@
   and no external resource (a Content-Security-Policy meta tag forbids them); every value from
   a document is escaped by Jinja2's autoescape, and a link is made only from an http(s) URL.
 * PDF: the same HTML laid out by WeasyPrint, which may fetch nothing but ``data:`` URIs.
-* Markdown: document text is Markdown-escaped; the chart is written as a PNG file next to the
-  brief (``NAME.relations.png``) and linked by its file name.
+* Markdown: document text is Markdown-escaped; the chart is written as an SVG file next to the
+  brief (``NAME.relations.svg``) and linked by its file name.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def _data_uri(data: bytes, mime: str) -> str:
 
 def html(brief: Brief, chart: bool = True) -> str:
     """The brief as one self-contained HTML page."""
-    svg = brief.relations.chart("svg") if chart and brief.relations else None
+    svg = brief.relations.chart() if chart and brief.relations else None
     env = _environment(markdown=False)
     return str(env.get_template("brief.html.j2").render(
         b=brief, chart=_data_uri(svg, "image/svg+xml") if svg else None))
@@ -145,10 +145,10 @@ def write(brief: Brief, path: str | Path, chart: bool = True) -> list[Path]:
     written = [path]
     if fmt == "markdown":
         chart_name = None
-        png = brief.relations.chart("png") if chart and brief.relations else None
-        if png:
-            chart_path = path.with_name(path.stem + ".relations.png")
-            chart_path.write_bytes(png)
+        svg = brief.relations.chart() if chart and brief.relations else None
+        if svg:
+            chart_path = path.with_name(path.stem + ".relations.svg")
+            chart_path.write_bytes(svg)
             chart_name = chart_path.name
             written.append(chart_path)
         path.write_text(markdown(brief, chart_name), encoding="utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -90,15 +90,27 @@ class Store:
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
 
-    def add(self, ex: Extraction) -> bool:
-        """Store a document and all its facts in one transaction. False if already present."""
+    def add(self, ex: Extraction,
+            also: Callable[[sqlite3.Connection, bool], None] | None = None) -> bool:
+        """Store a document and all its facts in one transaction. False if already present.
+
+        ``also(conn, added)`` runs inside the same transaction (committed with the document,
+        or with nothing when it is already present): the watcher marks its item seen there,
+        so that no kill can leave a stored document whose item is not marked, or the
+        reverse."""
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
             if self.has_document(ex.document.id):
-                c.execute("ROLLBACK")
+                if also is not None:
+                    also(c, False)
+                    c.execute("COMMIT")
+                else:
+                    c.execute("ROLLBACK")
                 return False
             self._write(ex)
+            if also is not None:
+                also(c, True)
             c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('analyses_stale', '1')")
             c.execute("COMMIT")
             return True
@@ -121,15 +133,17 @@ class Store:
         d = ex.document
         c.execute(
             "INSERT INTO documents(id,title,outlet,author,published,url,urls,language,source,reader,"
-            "text,n_chars,n_words,ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "text,n_chars,n_words,ingested_at,pages) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (d.id, d.title, d.outlet, d.author, d.published, d.url, json.dumps(d.urls),
              d.language, d.source, d.reader, d.text, len(d.text), len(d.text.split()),
-             datetime.now(UTC).isoformat(timespec="seconds")),
+             datetime.now(UTC).isoformat(timespec="seconds"),
+             json.dumps([list(p) for p in d.pages]) if d.pages else None),
         )
         self.upsert_actors(ex.actors.values())
         c.executemany(
-            'INSERT INTO sentences(doc_id,idx,start,"end",text) VALUES (?,?,?,?,?)',
-            [(s.doc_id, s.sentence, s.start, s.end, s.text) for s in ex.sentences],
+            'INSERT INTO sentences(doc_id,idx,start,"end",text,page) VALUES (?,?,?,?,?,?)',
+            [(s.doc_id, s.sentence, s.start, s.end, s.text, d.page_at(s.start))
+             for s in ex.sentences],
         )
         c.executemany(
             'INSERT INTO mentions(doc_id,sentence,start,"end",text,label,actor_id,country,sector,'
@@ -173,8 +187,8 @@ class Store:
 
     def _write_event(self, e: Event) -> None:
         """Attach an event mention to the real-world event it reports (see
-        :func:`foreigndesk.analyze.dedup.find_event`), creating the event if it is new."""
-        from foreigndesk.analyze.dedup import find_event
+        :func:`foreigndesk.store.event_groups.find_event`), creating the event if it is new."""
+        from foreigndesk.store.event_groups import find_event
 
         c = self.conn
         event_id = find_event(c, e)

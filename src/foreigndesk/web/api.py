@@ -205,11 +205,97 @@ def places(s: Store = Depends(store), f: Filters = Depends(filters)) -> dict[str
     return {"places": queries.places(s), "events": queries.event_places(s, f)}
 
 
+class _Pipe:
+    """A write-only binary file whose written bytes are taken by :meth:`drain`."""
+
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+        self.pos = 0
+
+    def write(self, data: bytes) -> int:
+        self.chunks.append(bytes(data))
+        self.pos += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.pos
+
+    def flush(self) -> None:
+        pass
+
+    @property
+    def closed(self) -> bool:
+        return False
+
+    def drain(self) -> bytes:
+        out = b"".join(self.chunks)
+        self.chunks = []
+        return out
+
+
+@router.get("/export", summary="The store in another tool's format, streamed: ftm, gexf, "
+                                "graphml, parquet, gdelt, gdelt1, geojson, plover")
+def export_format(request: Request, f: Filters = Depends(filters),
+                  format: str = Query(..., description="ftm, gexf, graphml, parquet, gdelt, "
+                                      "gdelt1, geojson or plover (as foreigndesk export)."),
+                  listing: str = Query("events", description="Parquet: events, documents, "
+                                       "actors, claims, figures or places."),
+                  limit: int | None = Query(None, ge=1, description="At most this many "
+                                            "events (the latest).")) -> Response:
+    """Like ``foreigndesk export FORMAT`` with the listings' filters; the file is streamed
+    as the rows are read (never all in memory)."""
+    from fastapi.responses import StreamingResponse
+
+    from foreigndesk.export.base import MissingDependency
+    from foreigndesk.export.run import (
+        LISTINGS,
+        ExportError,
+        check_filters,
+        exporter_class,
+        make_exporter,
+        stream,
+    )
+    from foreigndesk.store.filters import FilterError
+
+    try:
+        cls = exporter_class(format)
+    except ExportError as e:
+        raise HTTPException(404, str(e)) from None
+    if listing not in LISTINGS:
+        raise HTTPException(422, f"listing: one of {', '.join(LISTINGS)}")
+    try:
+        flt = f.event_filter(limit)
+        check_filters(format, listing, flt)
+    except (FilterError, ExportError) as e:
+        raise HTTPException(422, str(e)) from None
+    pipe = _Pipe()
+    try:
+        ex = make_exporter(format, pipe, listing=listing)  # type: ignore[arg-type]
+    except MissingDependency as e:
+        raise HTTPException(501, str(e)) from None
+    db_path = request.app.state.db_path
+
+    def body() -> Any:
+        s = Store.open(db_path, readonly=True)
+        try:
+            for _ in stream(s, ex, flt):
+                chunk = pipe.drain()
+                if chunk:
+                    yield chunk
+            yield pipe.drain()
+        finally:
+            s.close()
+
+    stem = listing if format == "parquet" else "foreigndesk"
+    return StreamingResponse(body(), media_type=cls.media_type, headers={
+        "Content-Disposition": f'attachment; filename="{stem}.{cls.extension}"'})
+
+
 @router.get("/export/{name}", summary="A listing as a file: documents|actors|events|timeline|"
                                       "claims|quantities|reuse, .csv .json or .jsonl")
 def export(name: str, s: Store = Depends(store), f: Filters = Depends(filters)) -> Response:
     """The name is checked against the list of listings: it never reaches the file system."""
-    from foreigndesk.cli.output import emit
+    from foreigndesk.formats import write_rows
 
     m = _EXPORT.match(name)
     if not m or m[1] not in EXPORTS:
@@ -234,7 +320,7 @@ def export(name: str, s: Store = Depends(store), f: Filters = Depends(filters)) 
     else:
         rows = queries.reuse_pairs(s)
     buf = io.StringIO()
-    emit(rows, fmt, out=buf)
+    write_rows(rows, fmt, buf)
     media = {"csv": "text/csv", "json": "application/json",
              "jsonl": "application/x-ndjson"}[fmt]
     return Response(buf.getvalue(), media_type=f"{media}; charset=utf-8",

@@ -7,7 +7,7 @@ page of ours built from the OpenAPI schema at /api/openapi.json.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -28,13 +28,15 @@ class StoreMissing(FileNotFoundError):
 
 
 def create_app(db_path: str | Path, token: str | None = None,
-               allowed_hosts: tuple[str, ...] | None = LOOPBACK) -> FastAPI:
+               allowed_hosts: tuple[str, ...] | None = LOOPBACK,
+               briefs: Callable[..., bytes] | None = None) -> FastAPI:
     """The workbench over the store at ``db_path``. Reading is open; writes (POST
     /api/ingest) need ``Authorization: Bearer <token>`` (no token: writes are off).
     ``allowed_hosts`` are the names the Host header may carry (None: any, for a server bound
-    to another interface on purpose)."""
+    to another interface on purpose). ``briefs`` renders the cited brief of a view
+    (:func:`foreigndesk.report.service.render_brief`); without it, brief downloads are 501."""
     from foreigndesk.store import Store
-    from foreigndesk.web import api, brief, pages
+    from foreigndesk.web import alerts_view, api, brief, pages
 
     path = Path(db_path)
     if not path.is_file():
@@ -48,12 +50,14 @@ def create_app(db_path: str | Path, token: str | None = None,
                               "document and sentence. Writes need the server's token.")
     app.state.db_path = str(path)
     app.state.token = token
+    app.state.briefs = briefs
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)
     static = resources.files("foreigndesk.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
     app.include_router(brief.router)
+    app.include_router(alerts_view.router)
     app.include_router(pages.router)
 
     @app.exception_handler(StarletteHTTPException)

@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import HTTPException, Query
 
 from foreigndesk.model import MODALITIES
+from foreigndesk.store.filters import EventFilter
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _CODE = re.compile(r"^\d{2,4}$")
@@ -27,6 +28,12 @@ class Filters:
     until: str | None = None
     origin: str = "all"
     modalities: list[str] = field(default_factory=list)
+
+    def event_filter(self, limit: int | None = None) -> EventFilter:
+        """The store's filter of the same events (its SQL is written once, in the store)."""
+        return EventFilter(actors=self.actors, dyad=self.dyad, undirected=self.undirected,
+                           codes=self.codes, since=self.since, until=self.until,
+                           origin=self.origin, modalities=self.modalities, limit=limit)
 
     def params(self) -> dict[str, Any]:
         """The filters as query parameters (for links that keep them)."""
@@ -50,8 +57,8 @@ def filters(
     actor: list[str] = Query(default=[], description="An actor as source or target, or "
                              "mentioned in the item's sentence: a country code (CHN), a CAMEO "
                              "actor code (CUBGOV), an actor id or a name. Repeat for several."),
-    dyad: str | None = Query(default=None, description="Events from A to B: two country "
-                             "codes, A-B (CHN-CUB)."),
+    dyad: str | None = Query(default=None, description="Events from A to B: two countries, "
+                             "A-B (CHN-CUB or china-cuba)."),
     undirected: bool = Query(default=False, description="With dyad: both directions."),
     code: list[str] = Query(default=[], description="CAMEO code prefix (05: every 05x "
                             "code). Repeat for several."),

@@ -32,6 +32,18 @@ class SentenceRun:
 
     idx: int | None
     pieces: list[Piece]
+    page: int | None = None  # the page it starts on, when it starts a page of a PDF
+
+
+def mark_pages(runs: list[SentenceRun], sentences: list[dict[str, Any]]) -> None:
+    """Set ``page`` on each sentence that is the first of its page (paged sources only)."""
+    page_of = {s["idx"]: s.get("page") for s in sentences}
+    last = None
+    for r in runs:
+        page = page_of.get(r.idx) if r.idx is not None else None
+        if page is not None and page != last:
+            r.page = page
+            last = page
 
 
 def _fields(kind: str, r: dict[str, Any]) -> list[tuple[str, Any]]:

@@ -34,6 +34,15 @@ def clusters(store: Store) -> list[dict[str, Any]]:
     return out
 
 
+def claims(store: Store, speakers: list[str], about: str | None, stances: list[str],
+           kinds: list[str]) -> list[dict[str, Any]]:
+    """Cited claims filtered as ``foreigndesk claims`` filters them."""
+    need("foreigndesk.analyze.clusters")
+    from foreigndesk.analyze.clusters import filtered_claims
+
+    return filtered_claims(store, speakers, about, stances, kinds)
+
+
 def echoes(store: Store) -> list[dict[str, Any]]:
     need("foreigndesk.analyze.clusters")
     from foreigndesk.analyze.clusters import echo_rows
@@ -117,4 +126,5 @@ def figures(store: Store, tolerance: float | None = None, kinds: list[str] | Non
             c[f"sentence_index_{side}"] = q.get("sentence_index")
             c[f"stated_by_{side}"] = q.get("stated_by")
             c[f"title_{side}"] = q.get("title")
+            c[f"page_{side}"] = q.get("page")
     return found, rows

@@ -3,11 +3,15 @@ and the reader's side panel)."""
 
 from __future__ import annotations
 
+import functools
+import json
+from importlib import resources
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from foreigndesk.model import CLAIM_KINDS, FIGURE_KINDS, STANCES
 from foreigndesk.store import Store
 from foreigndesk.web import graph, highlight, narratives, queries, timeline_view
 from foreigndesk.web.cache import memo
@@ -48,11 +52,12 @@ def documents(request: Request, s: Store = Depends(store), q: str | None = None,
 def reader(doc_id: str, s: Store = Depends(store)) -> Response:
     doc = s.document(doc_id)
     if doc is None:
-        return page("error.html", "documents", status_code=404,
-                    message="No document with this id in the store.")
+        return page("error.html", "documents", status_code=404, title="Not found",
+                    heading="Nothing here", message="No document with this id in the store.")
     facts = queries.document_facts(s, doc_id)
     notes = highlight.notes_of(facts)
     runs = highlight.runs(doc["text"], facts["sentences"], notes)
+    highlight.mark_pages(runs, facts["sentences"])
     tally = {k: sum(1 for a in notes if a["kind"] == k) for k in highlight.KINDS}
     titles = {r["id"]: r for r in s.query(
         "SELECT id, title, outlet, published FROM documents WHERE id IN "
@@ -96,7 +101,17 @@ def map_page(s: Store = Depends(store), f: Filters = Depends(filters)) -> Respon
     top_p = max((p["mentions"] for p in places), default=1)
     top_e = max((e["events"] for e in located), default=1)
     return page("map.html", "map", places=places, located=located, top_p=top_p, top_e=top_e,
-                f=f, params=f.params())
+                f=f, params=f.params(), labels=country_labels())
+
+
+@functools.cache
+def country_labels() -> list[dict[str, Any]]:
+    """Country labels of the basemap (static/country_labels.json, built by
+    tools/build_labels.py): name, ISO3, position in map units, area of the mainland."""
+    text = resources.files("foreigndesk.web").joinpath("static/country_labels.json").read_text(
+        encoding="utf-8")
+    labels: list[dict[str, Any]] = json.loads(text)["labels"]
+    return labels
 
 
 @router.get("/relations")
@@ -113,28 +128,72 @@ def relations(s: Store = Depends(store), a: str | None = None, b: str | None = N
                                  f.since, f.until))
 
 
+def _choices(values: list[str], allowed: tuple[str, ...], name: str) -> list[str]:
+    bad = [v for v in values if v not in allowed]
+    if bad:
+        raise HTTPException(422, f"{name}: unknown {bad[0]!r} (one of {', '.join(allowed)})")
+    return values
+
+
 @router.get("/claims")
-def claims(s: Store = Depends(store)) -> Response:
+def claims(s: Store = Depends(store),
+           speaker: list[str] = Query(default=[], max_length=200),
+           about: str | None = Query(default=None, max_length=500),
+           stance: list[str] = Query(default=[]), kind: list[str] = Query(default=[])
+           ) -> Response:
+    """Claims, clusters, echoes and reuse; with the CLI's filters (``foreigndesk claims
+    --speaker --about --stance --kind``), the claims listed are those that match, and the
+    clusters and echoes are those holding one."""
+    speakers = [x.strip() for x in speaker if x.strip()]
+    about = (about or "").strip() or None
+    stances = _choices([x for x in stance if x], STANCES, "stance")
+    kinds = _choices([x for x in kind if x], CLAIM_KINDS, "kind")
+    filtered = bool(speakers or about or stances or kinds)
     clusters, echoes = narratives.clusters(s), narratives.echoes(s)
+    listed: list[dict[str, Any]] = []
+    if filtered:
+        listed = narratives.claims(s, speakers, about, stances, kinds)
+        keep = {c["claim_id"] for c in listed}
+        clusters = [c for c in clusters if any(m["claim_id"] in keep for m in c["members"])]
+        echoes = [e for e in echoes if e["claim_id"] in keep]
     n_reuse = s.conn.execute("SELECT count(*) FROM reuse").fetchone()[0]
     return page("claims.html", "claims", clusters=clusters[:MAX_LISTED],
                 echoes=echoes[:MAX_LISTED], reuse=narratives.reuse(s, limit=MAX_LISTED),
                 n_clusters=len(clusters), n_echoes=len(echoes), n_reuse=n_reuse,
-                cap=MAX_LISTED)
+                cap=MAX_LISTED, filtered=filtered, listed=listed[:MAX_LISTED],
+                n_listed=len(listed), speakers=speakers, about=about or "",
+                stances=stances, kinds=kinds, all_stances=STANCES, all_kinds=CLAIM_KINDS)
 
 
 @router.get("/figures")
-def figures(s: Store = Depends(store)) -> Response:
-    conflicts, rows = narratives.figures(s)
+def figures(s: Store = Depends(store), kind: list[str] = Query(default=[]),
+            tolerance: float = Query(1.25, gt=1.0, le=1000.0)) -> Response:
+    """Figures and conflicting figures; with the CLI's filters (``foreigndesk figures --kind
+    --conflicts --tolerance``)."""
+    kinds = _choices([x for x in kind if x], FIGURE_KINDS, "kind")
+    conflicts, rows = narratives.figures(s, tolerance, kinds or None)
     n_rows = len(rows)
     rows = rows[:MAX_LISTED * 3]
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in sorted(rows, key=lambda r: (r.get("measure") is None, (r.get("measure") or "").lower())):
         groups.setdefault(r.get("measure") or f"(no measure: {r['kind']})", []).append(r)
     return page("figures.html", "figures", conflicts=conflicts[:MAX_LISTED], groups=groups,
-                n_conflicts=len(conflicts), n_rows=n_rows, shown_rows=len(rows))
+                n_conflicts=len(conflicts), n_rows=n_rows, shown_rows=len(rows),
+                kinds=kinds, all_kinds=FIGURE_KINDS, tolerance=tolerance)
+
+
+ERROR_TITLES = {400: ("Bad request", "The request could not be read"),
+                404: ("Not found", "Nothing here"),
+                405: ("Method not allowed", "Not allowed here"),
+                413: ("Too large", "The request is too large"),
+                422: ("Invalid parameter", "A parameter is not valid"),
+                429: ("Too many requests", "Too many requests"),
+                503: ("Busy", "The query took too long")}
 
 
 def not_found(request: Request, exc: HTTPException) -> Response:
-    return page("error.html", "", status_code=exc.status_code,
-                message=str(exc.detail) if exc.detail else "Not found.")
+    """The HTML page of an error: titled by what went wrong (a 422 is no "Not found")."""
+    code = exc.status_code
+    title, heading = ERROR_TITLES.get(code, (f"Error {code}", f"Error {code}"))
+    return page("error.html", "", status_code=code, title=title, heading=heading,
+                message=str(exc.detail) if exc.detail else f"{title}.")

@@ -104,7 +104,7 @@ def document_facts(store: Store, doc_id: str) -> dict[str, list[dict[str, Any]]]
     """Every fact of one document, by kind, each with its provenance."""
     q = store.query
     return {
-        "sentences": q('SELECT idx, start, "end", text FROM sentences WHERE doc_id = ? '
+        "sentences": q('SELECT idx, start, "end", text, page FROM sentences WHERE doc_id = ? '
                        "ORDER BY idx", (doc_id,)),
         "mentions": q("SELECT m.*, a.name AS actor_name, a.kind AS actor_kind FROM mentions m "
                       "LEFT JOIN actors a ON a.id = m.actor_id WHERE m.doc_id = ? "
@@ -179,38 +179,10 @@ def events(store: Store, f: Filters, limit: int | None = None,
            all_mentions: bool = False) -> list[dict[str, Any]]:
     """Events with the command line's filters (``foreigndesk events``), oldest first, each
     with its code name, QuadClass and citation(s)."""
-    from foreigndesk.analyze.events import (
-        actor_clause,
-        date_range_clause,
-        event_mentions,
-        event_row,
-    )
+    from foreigndesk.analyze.events import event_mentions, event_row
 
-    where, params = ["1=1"], []  # type: list[str], list[Any]
-    if f.origin != "all":
-        where.append("e.origin = ?")
-        params.append(f.origin)
-    if f.actors:
-        clauses = [actor_clause(a) for a in f.actors]
-        where.append("(" + " OR ".join(c for c, _ in clauses) + ")")
-        for _, p in clauses:
-            params += p
-    if f.dyad:
-        a, b = f.dyad
-        pairs = [(a, b), (b, a)] if f.undirected else [(a, b)]
-        where.append("(" + " OR ".join("(e.source_country = ? AND e.target_country = ?)"
-                                       for _ in pairs) + ")")
-        params += [c for pair in pairs for c in pair]
-    if f.codes:
-        where.append("(" + " OR ".join("e.code LIKE ?" for _ in f.codes) + ")")
-        params += [f"{c}%" for c in f.codes]
-    w, p = date_range_clause(f.since, f.until)
-    where += w
-    params += p
-    if f.modalities:
-        where.append(f"e.modality IN ({','.join('?' * len(f.modalities))})")
-        params += f.modalities
-    sql = "SELECT e.* FROM events e WHERE " + " AND ".join(where)
+    cond, params = f.event_filter().where()
+    sql = "SELECT e.* FROM events e WHERE " + cond
     sql += " ORDER BY e.date IS NULL, e.date, e.id"
     if limit:
         sql += f" LIMIT {int(limit)}"

@@ -6,14 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from foreigndesk.analyze import relations as rel
+from foreigndesk.charts import geometry as charts
+from foreigndesk.charts.panels import COLOURS, SOURCE_TITLES, source_panels
 from foreigndesk.store import Store
-from foreigndesk.web import charts
 from foreigndesk.web.cache import memo
 from foreigndesk.web.warm import need
-
-SOURCE_TITLES = {"news": "Coded news events", "gdelt": "GDELT events", "unvotes": "UN General "
-                 "Assembly votes"}
-COLOURS = ("#1f5f99", "#c2571a")
 
 
 def top_dyads(store: Store, limit: int = 12) -> list[tuple[str, str, int]]:
@@ -39,22 +36,7 @@ def series_panels(store: Store, a: str, b: str, by: str, undirected: bool,
             continue
         series.append((source, rel.relations(store, a, b, source=source, by=by,
                                              undirected=undirected, since=since, until=until)))
-    present = [s for _, s in series if s is not None and s.rows]
-    periods, _ = charts.grid(present) if present else ([], by)
-    out: list[dict[str, Any]] = []
-    for source, s in series:
-        if s is None:
-            out.append({"source": source, "title": SOURCE_TITLES[source], "panel": None,
-                        "note": None, "rows": []})
-            continue
-        label = rel.MEASURE_LABEL.get(s.measure, s.measure)
-        p = charts.panel(SOURCE_TITLES[source], f"{label}; bars and n: {s.unit} per {by}",
-                         periods, [(label, COLOURS[0], s.values())], s.measure, s.counts(),
-                         unit=s.unit)
-        out.append({"source": source, "title": SOURCE_TITLES[source], "panel": p,
-                    "note": s.note, "rows": s.rows, "measure": s.measure,
-                    "skipped": s.skipped})
-    return out
+    return source_panels(series, by)
 
 
 def comparison(store: Store, x: tuple[str, str], y: tuple[str, str], source: str, by: str,

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import jinja2
+from markupsafe import Markup
 from starlette.responses import HTMLResponse
 
 from foreigndesk.links import safe_url
@@ -22,6 +23,7 @@ NAV = [
     ("relations", "/relations", "Relations"),
     ("claims", "/claims", "Claims & echoes"),
     ("figures", "/figures", "Figures"),
+    ("alerts", "/alerts", "Alerts"),
     ("api", "/api/docs", "API"),
 ]
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
@@ -70,6 +72,13 @@ def _goldstein_colour(g: float | None) -> str:
     return f"#{r:02x}{gg:02x}{b:02x}"
 
 
+def _chart(panel: Any, cls: str = "chart") -> Markup:
+    """A chart panel as inline SVG, drawn by the chart stack the briefs use too."""
+    from foreigndesk.charts.svg import render
+
+    return Markup(render(panel, cls))
+
+
 @cache
 def environment() -> jinja2.Environment:
     loader = jinja2.FileSystemLoader(str(resources.files("foreigndesk.web").joinpath("templates")))
@@ -78,6 +87,7 @@ def environment() -> jinja2.Environment:
     env.filters["safe_url"] = safe_url
     env.filters["num"] = _num
     env.filters["ratio"] = ratio_label
+    env.globals["chart"] = _chart
     env.filters["goldstein_colour"] = _goldstein_colour
     env.globals["nav"] = NAV
     env.globals["query"] = _query

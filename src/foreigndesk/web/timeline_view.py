@@ -3,53 +3,15 @@ linking to its sentence in the reader (``/documents/{id}#s{sentence}``)."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Any
 
 from foreigndesk.analyze.timeline import timeline
 from foreigndesk.store import Store
+from foreigndesk.timevalue import year_span
 from foreigndesk.web import queries
 from foreigndesk.web.filters import Filters
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_DECADE = re.compile(r"^(\d{3})X$")
-_CENTURY = re.compile(r"^(\d{2})XX$")
-_YEAR = re.compile(r"^(\d{4})")
-
-
-def _frac(y: int, m: int, d: int) -> float:
-    try:
-        start = date(y, 1, 1)
-        return y + (date(y, m, d) - start).days / (date(y + 1, 1, 1) - start).days
-    except ValueError:
-        return float(y)
-
-
-def span(value: str | None) -> tuple[float, float] | None:
-    """A TIMEX-style date as (start, end) in fractional years; None when it has no year."""
-    if not value:
-        return None
-    if m := _DAY.match(value):
-        y, mo, d = (int(x) for x in m.groups())
-        a = _frac(y, mo, d)
-        return a, a + 1 / 365.25
-    if m := _MONTH.match(value):
-        y, mo = int(m[1]), int(m[2])
-        if 1 <= mo <= 12:
-            return _frac(y, mo, 1), (_frac(y, mo + 1, 1) if mo < 12 else y + 1.0)
-    if m := _QUARTER.match(value):
-        y, q = int(m[1]), int(m[2])
-        return y + (q - 1) / 4, y + q / 4
-    if m := _DECADE.match(value):
-        return int(m[1]) * 10.0, int(m[1]) * 10.0 + 10
-    if m := _CENTURY.match(value):
-        return int(m[1]) * 100.0, int(m[1]) * 100.0 + 100
-    if m := _YEAR.match(value):
-        return float(m[1]), float(m[1]) + 1
-    return None
+span = year_span  # a value as (start, end) in fractional years
 
 
 def _href(doc_id: str, sentence: int | None) -> str:

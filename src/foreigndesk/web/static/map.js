@@ -6,6 +6,9 @@
   var W = 3600, H = 1800;
   var vb = [0, 0, W, H];
   var circles = Array.prototype.slice.call(svg.querySelectorAll("circle[data-r]"));
+  var labels = Array.prototype.slice.call(svg.querySelectorAll("#labels-layer text"));
+  var LABEL_PX = 11;        // label font size on screen
+  var LABEL_MIN_AREA = 900; // screen px² a country needs before its name is shown
 
   // markers keep their size in screen pixels (data-r) whatever the zoom
   function apply() {
@@ -15,6 +18,12 @@
     circles.forEach(function (c) {
       c.setAttribute("r", (parseFloat(c.dataset.r) * k).toFixed(2));
       c.style.strokeWidth = ((c.closest(".event") ? 2.5 : 1.2) * k).toFixed(2);
+    });
+    // country names keep their size on screen; a country too small at this zoom goes unnamed
+    labels.forEach(function (t) {
+      var shown = parseFloat(t.dataset.area) / (k * k) >= LABEL_MIN_AREA;
+      t.style.display = shown ? "" : "none";
+      if (shown) { t.setAttribute("font-size", (LABEL_PX * k).toFixed(2)); }
     });
   }
   function set(x, y, w) {

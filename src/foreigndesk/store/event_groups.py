@@ -2,10 +2,9 @@
 
 Two mentions report the same event when they have the same dyad (source and target CAMEO
 actor codes), the same root code, compatible modalities (asserted and merely reported are the
-same happening; negated, hypothetical and future events stay apart), and dates compatible at
-their precision:
-one is a prefix of the other ("2022-11" is compatible with "2022-11-25"; a decade "198X" with
-any year of the 1980s, "18XX" with any year of the 1800s; a week "2022-W47" with itself). A
+same happening; negated, hypothetical and future events stay apart), and dates that can name
+the same day (their periods overlap, :func:`foreigndesk.timevalue.compatible`: "2022-11" with
+"2022-11-25", a decade "198X" with any year of the 1980s, a week "2022-W47" with its days). A
 mention dated only by its document's date matches an event of the same dyad and root within
 the same month. Mentions without any date are never merged. GDELT counts reports as events;
 we do not: every mention is kept, with its provenance, under the one event. An event first
@@ -17,17 +16,13 @@ from __future__ import annotations
 import sqlite3
 
 from foreigndesk.model import Event
+from foreigndesk.timevalue import compatible
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
-    """True when two TIMEX-style dates can denote the same day."""
-    if not a or not b:
-        return False
-    a2, b2 = a.rstrip("X"), b.rstrip("X")
-    if "-W" in a2 or "-W" in b2:  # weeks only match themselves (or their year)
-        return a2 == b2 or (len(a2) <= 4 and b2.startswith(a2)) or (
-            len(b2) <= 4 and a2.startswith(b2))
-    return a2.startswith(b2) or b2.startswith(a2)
+    """True when two date values can denote the same day (their periods overlap: see
+    :func:`foreigndesk.timevalue.compatible`)."""
+    return compatible(a, b)
 
 
 FACTUAL = ("asserted", "reported")

@@ -1,0 +1,102 @@
+"""``foreigndesk export FORMAT [filters] -o PATH``: the store in other tools' formats."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from typing import IO
+
+import click
+
+from foreigndesk.cli.output import db_option, fail
+from foreigndesk.export import FORMATS
+from foreigndesk.export.run import LISTINGS
+from foreigndesk.model import MODALITIES
+
+
+@click.command(name="export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(sorted(FORMATS)))
+@db_option
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, allow_dash=True),
+              default="-", show_default=True,
+              help="File to write ('-': standard output; Parquet needs a file).")
+@click.option("--listing", type=click.Choice(LISTINGS), default="events", show_default=True,
+              help="Parquet: which listing to write.")
+@click.option("--actor", "-a", "actor_list", multiple=True,
+              help="Only events with this actor as source or target: a country code (CHN) or "
+                   "name (cuba), a CAMEO actor code (CUBGOV), an actor id or a name. Repeat "
+                   "for several (any).")
+@click.option("--dyad", default=None, metavar="A-B",
+              help="Only events from A to B (CHN-CUB or china-cuba); with --undirected both "
+                   "ways.")
+@click.option("--undirected", is_flag=True, help="With --dyad: events in either direction.")
+@click.option("--code", "codes", multiple=True, metavar="CODE",
+              help="Only events whose CAMEO code starts with CODE. Repeat for several.")
+@click.option("--since", default=None, help="From this date (YYYY[-MM[-DD]]); other listings: "
+                                            "by publication date.")
+@click.option("--until", default=None, help="Up to this date (YYYY[-MM[-DD]]).")
+@click.option("--source", "origin", type=click.Choice(["news", "gdelt", "all"]), default="all",
+              show_default=True, help="Events coded from news, imported GDELT rows, or both.")
+@click.option("--modality", "modalities", multiple=True, type=click.Choice(MODALITIES),
+              help="Only events of this modality (repeat for several).")
+@click.option("--limit", type=click.IntRange(1), default=None,
+              help="At most this many events (the latest).")
+def export_cmd(fmt: str, db: str, output: str, listing: str, actor_list: tuple[str, ...],
+               dyad: str | None, undirected: bool, codes: tuple[str, ...], since: str | None,
+               until: str | None, origin: str, modalities: tuple[str, ...],
+               limit: int | None) -> None:
+    """Export the store for another tool, streaming (rows are never all in memory), with the
+    filters of ``foreigndesk events``:
+
+    \b
+      ftm      followthemoney entities (JSON Lines) for Aleph: Article, Person,
+               Organization, PublicBody, Territory (a country), Event with proof links
+      gexf     the actor network for Gephi (edge weight = events, mean Goldstein)
+      graphml  the same network as GraphML
+      parquet  a listing (--listing) with typed columns, for pandas, DuckDB, R
+      gdelt    coded events as GDELT 2.0 event rows (gdelt1: 1.0), our columns after
+      geojson  places and located events as points, for QGIS
+      plover   events as PLOVER/POLECAT-style JSON Lines
+
+    Needs the export extra: pip install 'foreigndesk[export]' (ftm, gexf, graphml, parquet).
+    """
+    from foreigndesk.export.base import MissingDependency
+    from foreigndesk.export.run import ExportError, check_filters, make_exporter, stream
+    from foreigndesk.store import Store
+    from foreigndesk.store.filters import EventFilter, FilterError
+
+    try:
+        flt = EventFilter(actors=actor_list, dyad=dyad, undirected=undirected, codes=codes,
+                          since=since, until=until, origin=origin, modalities=modalities,
+                          limit=limit)
+        check_filters(fmt, listing, flt)
+    except (FilterError, ExportError) as e:
+        fail(str(e))
+    from pathlib import Path
+
+    if not Path(db).is_file():
+        fail(f"{db}: no such store (ingest something first: foreigndesk ingest PATH --db {db})")
+    if fmt == "parquet" and output == "-":
+        fail("parquet is binary: give a file with -o PATH")
+    out: IO[bytes] = sys.stdout.buffer if output == "-" else open(output, "wb")  # noqa: SIM115
+    try:
+        with Store.open(db) as store:
+            ex = make_exporter(fmt, out, listing=listing)
+            for _ in stream(store, ex, flt):
+                pass
+    except MissingDependency as e:
+        fail(str(e))
+    except (ExportError, sqlite3.Error) as e:
+        fail(f"{db}: {e}" if isinstance(e, sqlite3.Error) else str(e))
+    finally:
+        if output != "-":
+            out.close()
+        else:
+            out.flush()
+    what = f"{ex.count} records" + (f" of {listing}" if fmt == "parquet" else "")
+    note = f"; {ex.skipped} events left out ({ex.skipped_reason})" if ex.skipped else ""
+    click.echo(f"foreigndesk: wrote {what} as {fmt} to "
+               f"{'standard output' if output == '-' else output}{note}", err=True)
+
+
+COMMANDS = [export_cmd]
