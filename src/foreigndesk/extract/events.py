@@ -133,6 +133,7 @@ class EventExtractor:
         ("shot down off the coast of ..."); or a verbless caption naming two leaders."""
         d = self.coder.d
         verbs, nouns, titles = d.verb_triggers, d.noun_triggers, self.coder.titles
+        cues = cue_offsets(pd) if self.statements else {}
         out = []
         for i, sent in enumerate(pd.sents):
             mentions = actors.get(i, ())
@@ -151,9 +152,10 @@ class EventExtractor:
                 words.add(lem)
                 if tag.startswith("VB") or (tag == "JJ" and low in verbs):
                     has_verb = has_verb or tag.startswith("VB")
-                    if low in verbs or lem in verbs or any(
-                            b in verbs for b in inflection_bases(low)):
-                        cands.append((d.verbs, low, lem))
+                    if (low in verbs or lem in verbs or any(
+                            b in verbs for b in inflection_bases(low))) and not (
+                            t.idx in cues.get(i, ()) and _statement_only(d, low, lem)):
+                        cands.append((d.verbs, low, lem))  # a claim's cue is the claim's
                 elif tag.startswith("NN"):
                     if lem in nouns:
                         cands.append((d.nouns, low, lem))
@@ -464,6 +466,12 @@ def _obliged(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "need" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
         c.dep_ == "neg" for c in verb.head.children)
+
+
+def _statement_only(d: Dictionary, low: str, lem: str) -> bool:
+    """Is this verb only a verb of saying (its entries flagged ``statement``)?"""
+    entries = d.verb_entries(low, lem)
+    return bool(entries) and all("statement" in e.flags for e in entries)
 
 
 def _refers_back(sent: Span) -> bool:
