@@ -62,3 +62,12 @@ def test_full_text_search(tmp_path) -> None:
         rows = store.query("SELECT d.id FROM documents d JOIN documents_fts f ON f.rowid=d.rowid "
                            "WHERE documents_fts MATCH ?", ["yuan"])
         assert len(rows) == 1
+
+
+def test_migration_versions_are_unique_and_consecutive() -> None:
+    """Two migrations with one number would leave a store at that version without the
+    second (the runner skips versions it has reached)."""
+    from foreigndesk.store.db import migrations
+
+    versions = [v for v, _name, _sql in migrations()]
+    assert versions == list(range(1, len(versions) + 1)), [n for _v, n, _s in migrations()]

@@ -57,7 +57,7 @@ def test_shift_floor_window_thin_and_short_baselines():
 
 
 def test_watch_definitions_are_checked(tmp_path):
-    w = normalise({"kind": "shift", "dyad": "cn-cu"})
+    w = normalise({"kind": "shift", "dyad": "china-cuba"})
     assert w.spec["dyad"] == "CHN-CUB" and w.key.startswith("shift-")
     assert normalise({"kind": "shift", "dyad": "CHN-CUB"}).key == w.key  # stable key
     w = normalise({"kind": "event", "source": "chnmil", "target": "CUB", "roots": "19,4"})

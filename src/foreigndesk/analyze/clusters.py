@@ -49,9 +49,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
 
 from foreigndesk.analyze import embed as embedding
 from foreigndesk.analyze import propositions as prop
@@ -137,11 +139,13 @@ class _Claim:
 class _Similarity:
     def __init__(self, claims: list[_Claim], emb: np.ndarray | None,
                  embedder: embedding.Embedder | None) -> None:
+        import numpy as np
         self.claims, self.emb, self.embedder = claims, emb, embedder
         self.props: dict[int, prop.Proposition] = {}
         self.centred: np.ndarray | None = None
         if emb is not None and len(claims) >= CENTRE_MIN:
-            c = emb - emb.mean(axis=0)
+            e64 = emb.astype(np.float64)  # float64: the same centre however it is summed
+            c = e64 - e64.mean(axis=0)
             norms = np.linalg.norm(c, axis=1, keepdims=True)
             norms[norms == 0] = 1.0
             self.centred = c / norms
@@ -234,7 +238,7 @@ def _load_claims(store: Store) -> list[_Claim]:
             negated=bool(_NEGATION.search(r["content"])),
             speaker=prop.speaker_keys(r["speaker_actor"], r["speaker_text"]) if relative
             else frozenset(), relative=relative))
-    out.sort(key=lambda c: c.key)
+    out.sort(key=lambda c: (c.key, c.id))
     return out
 
 
@@ -243,6 +247,7 @@ def _edges(sim: _Similarity, max_df: int) -> list[tuple[float, int, int]]:
     :meth:`_Similarity.same`, vectorised). Candidates: pairs sharing a feature (word or word
     pair) found in at most ``max_df`` contents, plus, up to :data:`FULL_MATRIX` contents,
     pairs the embeddings place above ``high``."""
+    import numpy as np
     from scipy import sparse
 
     claims, emb, embedder = sim.claims, sim.emb, sim.embedder
@@ -300,6 +305,7 @@ def cluster_claims(store: Store, backend: str | None = None, max_df: int = MAX_D
                    ) -> list[list[tuple[int, float]]]:
     """Clusters of two or more claims: [(claim id, similarity to the first claim)], each in
     order of first appearance. ``backend``: see :func:`foreigndesk.analyze.embed.load`."""
+    import numpy as np
     claims = _load_claims(store)
     if len(claims) < 2:
         return []
@@ -359,28 +365,15 @@ def cluster_claims(store: Store, backend: str | None = None, max_df: int = MAX_D
 
 
 def refresh_clusters(store: Store, backend: str | None = None, fallback: bool = True) -> int:
-    """Recompute claim clusters over the whole store, replacing ``claim_clusters`` in one
+    """Cluster every claim again, rebuilding the cluster index
+    (:mod:`foreigndesk.analyze.cluster_update`) and replacing ``claim_clusters`` in one
     transaction; returns the number of clusters. An embedding backend that cannot load
     falls back to word overlap when ``fallback`` (the ingest must not fail for it), else
     raises :class:`foreigndesk.analyze.embed.EmbedUnavailable`."""
-    try:
-        clusters = cluster_claims(store, backend)
-    except embedding.EmbedUnavailable:
-        if not fallback:
-            raise
-        clusters = cluster_claims(store, "none")
-    c = store.conn
-    c.execute("BEGIN IMMEDIATE")
-    try:
-        c.execute("DELETE FROM claim_clusters")
-        c.executemany(
-            "INSERT INTO claim_clusters(claim_id, cluster_id, similarity) VALUES (?,?,?)",
-            [(cid, cl[0][0], s) for cl in clusters for cid, s in cl])
-        c.execute("COMMIT")
-    except BaseException:
-        c.execute("ROLLBACK")
-        raise
-    return len(clusters)
+    from foreigndesk.analyze.cluster_update import rebuild_clusters
+
+    rebuild_clusters(store, backend, fallback)
+    return len({r["cluster_id"] for r in store.query("SELECT cluster_id FROM claim_clusters")})
 
 
 # -- reading ---------------------------------------------------------------------------------

@@ -27,8 +27,11 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
 
 BACKENDS = ("auto", "wordllama", "minilm", "none")
 ENV = "FOREIGNDESK_EMBED"
@@ -48,6 +51,7 @@ class Embedder:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised float32 rows, one per text."""
+        import numpy as np
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
         e = np.asarray(self._encode(list(texts)), dtype=np.float32)

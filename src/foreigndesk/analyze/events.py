@@ -8,10 +8,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-# the filters' SQL lives in the store; re-exported for the views that build their own
-from foreigndesk.store.filters import actor_clause as actor_clause
-from foreigndesk.store.filters import date_range_clause as date_range_clause
-
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
 

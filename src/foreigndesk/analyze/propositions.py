@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
+from foreigndesk.built_cache import load_yaml
 
 MIN_WORDS = 2
 MIN_TOPIC_WORDS = 4
@@ -81,7 +81,7 @@ class _Words:
 
 @functools.lru_cache(maxsize=1)
 def _words() -> _Words:
-    raw: dict[str, Any] = yaml.safe_load(resources.files("foreigndesk.data").joinpath(
+    raw: dict[str, Any] = load_yaml(resources.files("foreigndesk.data").joinpath(
         "en/propositions.yaml").read_text(encoding="utf-8"))
     return _Words(*(frozenset(str(w).lower() for w in raw[k])
                     for k in ("light_verbs", "name_labels", "titles", "context_pronouns",

@@ -1,7 +1,11 @@
-"""Store-wide analyses recomputed after an ingest (derived tables: reuse, claim clusters).
+"""Store-wide analyses brought up to date after an ingest (derived tables: reuse, claim
+clusters).
 
-Each step runs in its own transaction and replaces its table's rows whole, so a reader never
-sees a half-computed analysis."""
+Each step updates its table from the documents and claims added since it last ran, through
+an index kept in the store (:mod:`foreigndesk.analyze.reuse_update`,
+:mod:`foreigndesk.analyze.cluster_update`), in transactions that leave the table complete for
+the documents they cover, so a reader never sees a half-computed analysis. The results are
+those of the whole-store computations (``find_reuse``, ``cluster_claims``)."""
 
 from __future__ import annotations
 
@@ -11,15 +15,15 @@ from foreigndesk.store import Store
 
 
 def _reuse(store: Store) -> object:
-    from foreigndesk.analyze.reuse import refresh_reuse
+    from foreigndesk.analyze.reuse_update import update_reuse
 
-    return refresh_reuse(store)
+    return update_reuse(store)
 
 
 def _clusters(store: Store) -> object:
-    from foreigndesk.analyze.clusters import refresh_clusters
+    from foreigndesk.analyze.cluster_update import update_clusters
 
-    return refresh_clusters(store)
+    return update_clusters(store)
 
 
 # (name, function) pairs run in order by refresh()
@@ -30,7 +34,7 @@ STEPS: list[tuple[str, Callable[[Store], object]]] = [
 
 
 def refresh(store: Store) -> None:
-    """Recompute every store-wide analysis and mark them fresh."""
+    """Bring every store-wide analysis up to date and mark them fresh."""
     for _name, step in STEPS:
         step(store)
     store.mark_analyses_fresh()

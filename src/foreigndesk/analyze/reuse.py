@@ -9,7 +9,9 @@ finds the passages.
    ``states' "core interests"`` are the same four words.
 2. **Shingles.** Every run of ``n`` consecutive words (5 by default) is hashed (64 bits).
 3. **Index.** All (shingle, document, position) triples are sorted by shingle. A shingle found
-   in more than ``max_df`` documents is boilerplate (formulae, datelines) and is skipped. Two
+   in more than ``max_df`` documents is boilerplate (formulae, datelines) and is skipped;
+   when the rest would still make more than ``max_seeds`` seeds (a corpus of near-copies),
+   the most common shingles are skipped first until they fit, so memory stays bounded. Two
    documents sharing a shingle get a *seed* (position in one, position in the other); only
    pairs with at least ``min_seeds`` seeds are candidates, so documents are never compared
    all against all.
@@ -38,13 +40,17 @@ finds the passages.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+
 
 from foreigndesk.model import Reuse
 from foreigndesk.store import Store
@@ -69,6 +75,7 @@ class ReuseConfig:
     gap: int = 12            # words without a shared shingle bridged inside a passage
     drift: int = 6           # words of insertion/deletion tolerated inside a passage
     min_score: float = 0.6   # share of matched words in a passage
+    max_seeds: int = 3_000_000  # seeds held at once (memory: about 80 bytes each)
 
     def __post_init__(self) -> None:
         if not 1 <= self.n <= len(_MULTS):
@@ -104,16 +111,17 @@ class Stats:
 
 
 class Tokeniser:
-    """Words of a text as ids of their normal forms (shared vocabulary across texts)."""
+    """Words of a text as ids of their normal forms: a 64-bit hash of the normal form, the
+    same in every run, so that shingle hashes can be kept in the store's index."""
 
     def __init__(self) -> None:
         self._ids: dict[str, int] = {}      # raw word -> id of its normal form
-        self._norm: dict[str, int] = {}     # normal form -> id
 
     def _add(self, w: str) -> int:
         norm = "".join(c for c in unicodedata.normalize("NFKD", w.casefold())
                        if not unicodedata.combining(c))
-        i = self._norm.setdefault(norm, len(self._norm) + 1)
+        i = int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest(),
+                           "little")
         self._ids[w] = i
         return i
 
@@ -143,6 +151,7 @@ def _dates_differ(a: str | None, b: str | None) -> bool:
 
 def shingle_hashes(ids: np.ndarray, n: int) -> np.ndarray:
     """64-bit hash of every run of ``n`` consecutive ids (len(ids) - n + 1 values)."""
+    import numpy as np
     m = len(ids) - n + 1
     if m <= 0:
         return np.zeros(0, dtype=np.uint64)
@@ -158,6 +167,7 @@ def _seeds(ids_list: Sequence[list[int]], cfg: ReuseConfig, stats: Stats
            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(doc_a, doc_b, pos_a, pos_b) of every shingle shared by two documents (doc_a < doc_b),
     sorted by pair then pos_a; boilerplate shingles skipped."""
+    import numpy as np
     n = cfg.n
     lens = np.fromiter((len(x) for x in ids_list), dtype=np.int64, count=len(ids_list))
     empty = np.zeros(0, dtype=np.int64)
@@ -186,6 +196,15 @@ def _seeds(ids_list: Sequence[list[int]], cfg: ReuseConfig, stats: Stats
     stats.skipped_shingles = int((df > cfg.max_df).sum())
     keep = (df >= 2) & (df <= cfg.max_df) & (gsize <= 2 * cfg.max_df)
     gstart, gsize = gstart[keep], gsize[keep]
+    # bounded memory: when the shared shingles would make more than max_seeds seeds (a
+    # corpus of near-copies), the most common shingles go first, as max_df would drop them
+    pairs = gsize * (gsize - 1) // 2
+    if pairs.sum() > cfg.max_seeds:
+        by_size = np.argsort(gsize, kind="stable")
+        fits = np.cumsum(pairs[by_size]) <= cfg.max_seeds
+        kept = np.sort(by_size[fits])
+        stats.skipped_shingles += int(len(gsize) - len(kept))
+        gstart, gsize = gstart[kept], gsize[kept]
     parts_l, parts_r = [], []
     for k in np.unique(gsize):
         k = int(k)
@@ -282,12 +301,36 @@ def _merge(found: list[tuple[int, int, int, int, float]]) -> list[tuple[int, int
     return sorted(out)
 
 
+def pair_passages(a: list[int], b: list[int], pa: np.ndarray, pb: np.ndarray,
+                  cfg: ReuseConfig) -> list[tuple[int, int, int, int, float]]:
+    """Passages (a0, a1, b0, b1, score), in word indices, of documents ``a`` and ``b`` (word
+    ids) from their seeds (positions of shared shingles, sorted by ``pa`` then ``pb``)."""
+    found = []
+    for region in _chain(pa, pb, cfg):
+        if region[4] < cfg.min_seeds and region[1] - region[0] + cfg.n < cfg.min_words:
+            continue
+        r = _align(a, b, region, cfg)
+        if r is not None:
+            found.append(r)
+    return _merge(found) if found else []
+
+
 def find_reuse(texts: Sequence[Text], config: ReuseConfig | None = None,
                stats: Stats | None = None) -> list[Reuse]:
     """Every passage shared by two of ``texts``, with both spans and the direction.
 
     ``texts`` are in ingest order (used only by the ``ingest-order`` fallback rule)."""
+    return list(iter_reuse(texts, config, stats))
+
+
+def iter_reuse(texts: Sequence[Text], config: ReuseConfig | None = None,
+               stats: Stats | None = None) -> Iterator[Reuse]:
+    """:func:`find_reuse` one passage at a time: many near-copies make a number of passages
+    that grows with the square of their number, each holding its text, so they are written as
+    they come rather than held."""
     import time
+
+    import numpy as np
 
     cfg = config or ReuseConfig()
     st = stats if stats is not None else Stats()
@@ -311,26 +354,22 @@ def find_reuse(texts: Sequence[Text], config: ReuseConfig | None = None,
         for c in cand.tolist():
             s, e = int(starts[c]), int(ends[c])
             i, j = int(da[s]), int(db[s])
-            found = []
-            for region in _chain(pa[s:e], pb[s:e], cfg):
-                if region[4] < cfg.min_seeds and region[1] - region[0] + cfg.n < cfg.min_words:
-                    continue
-                r = _align(ids_list[i], ids_list[j], region, cfg)
-                if r is not None:
-                    found.append(r)
+            found = pair_passages(ids_list[i], ids_list[j], pa[s:e], pb[s:e], cfg)
             if found:
-                raw.append((i, j, _merge(found)))
+                raw.append((i, j, found))
     st.aligned_pairs = len(raw)
     t3 = time.perf_counter()
-    out = _passages(texts, raw)
-    st.passages = len(out)
+    st.passages = 0
+    for passage in _passages(texts, raw):
+        st.passages += 1
+        yield passage
     st.timings.update(tokenise=t1 - t0, index=t2 - t1, align=t3 - t2,
                       spans=time.perf_counter() - t3)
-    return out
 
 
 def _passages(texts: Sequence[Text],
-              raw: list[tuple[int, int, list[tuple[int, int, int, int, float]]]]) -> list[Reuse]:
+              raw: list[tuple[int, int, list[tuple[int, int, int, int, float]]]]
+              ) -> Iterator[Reuse]:
     partners: dict[int, set[int]] = defaultdict(set)
     for i, j, _ in raw:
         partners[i].add(j)
@@ -342,7 +381,6 @@ def _passages(texts: Sequence[Text],
             spans[d] = word_spans(texts[d].text)
         return spans[d]
 
-    out: list[Reuse] = []
     for i, j, found in raw:
         earlier, later, rule = direction(texts, partners, i, j)
         for a0, a1, b0, b1, score in found:
@@ -350,26 +388,32 @@ def _passages(texts: Sequence[Text],
             es, ee = span(earlier)
             ls, le = span(later)
             et, lt = texts[earlier].text, texts[later].text
-            out.append(Reuse(
+            yield Reuse(
                 earlier_doc=texts[earlier].id, earlier_start=es[e0], earlier_end=ee[e1 - 1],
                 later_doc=texts[later].id, later_start=ls[l0], later_end=le[l1 - 1],
                 earlier_text=et[es[e0]:ee[e1 - 1]], later_text=lt[ls[l0]:le[l1 - 1]],
-                score=round(score, 4), direction_rule=rule, extractor=NAME, version=VERSION))
-    return out
+                score=round(score, 4), direction_rule=rule, extractor=NAME, version=VERSION)
 
 
 def direction(texts: Sequence[Text], partners: dict[int, set[int]], i: int, j: int
               ) -> tuple[int, int, str]:
     """(earlier, later, rule) for documents i < j (indices into ``texts``); see the module doc."""
-    pi, pj = texts[i].published, texts[j].published
+    first_earlier, rule = orient(texts[i].published, texts[j].published,
+                                 len(partners.get(i, ())) >= 2, len(partners.get(j, ())) >= 2)
+    return (i, j, rule) if first_earlier else (j, i, rule)
+
+
+def orient(pi: str | None, pj: str | None, ci: bool, cj: bool) -> tuple[bool, str]:
+    """(is the first document the earlier, rule) for two documents, the first stored first:
+    their publication dates and whether each is a compilation (passages shared with two or
+    more documents); see the module doc."""
     if _dates_differ(pi, pj):
-        return (i, j, "published") if (pi or "") < (pj or "") else (j, i, "published")
-    ci, cj = len(partners.get(i, ())) >= 2, len(partners.get(j, ())) >= 2
+        return (pi or "") < (pj or ""), "published"
     if ci != cj:
-        return (j, i, "compilation") if ci else (i, j, "compilation")
+        return not ci, "compilation"
     if bool(pi) != bool(pj):
-        return (i, j, "undated-later") if pi else (j, i, "undated-later")
-    return i, j, "ingest-order"
+        return bool(pi), "undated-later"
+    return True, "ingest-order"
 
 
 def texts_of(store: Store) -> list[Text]:
@@ -388,9 +432,9 @@ def write(store: Store, passages: Iterable[Reuse]) -> None:
             "INSERT INTO reuse(earlier_doc,earlier_start,earlier_end,later_doc,later_start,"
             "later_end,earlier_text,later_text,score,direction_rule,extractor,version) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(p.earlier_doc, p.earlier_start, p.earlier_end, p.later_doc, p.later_start,
+            ((p.earlier_doc, p.earlier_start, p.earlier_end, p.later_doc, p.later_start,
               p.later_end, p.earlier_text, p.later_text, p.score, p.direction_rule,
-              p.extractor, p.version) for p in passages])
+              p.extractor, p.version) for p in passages))  # streamed, never all in memory
         c.execute("COMMIT")
     except BaseException:
         c.execute("ROLLBACK")
@@ -398,7 +442,9 @@ def write(store: Store, passages: Iterable[Reuse]) -> None:
 
 
 def refresh_reuse(store: Store, config: ReuseConfig | None = None) -> int:
-    """Recompute text reuse over the whole store; returns the number of passages."""
-    passages = find_reuse(texts_of(store), config)
-    write(store, passages)
-    return len(passages)
+    """Recompute text reuse over the whole store (rebuilding its index, see
+    :mod:`foreigndesk.analyze.reuse_update`); returns the number of passages."""
+    from foreigndesk.analyze.reuse_update import rebuild_reuse
+
+    rebuild_reuse(store, config)
+    return int(store.conn.execute("SELECT count(*) FROM reuse").fetchone()[0])

@@ -8,7 +8,15 @@ from typing import Any
 
 import click
 
-from foreigndesk.cli.output import db_option, emit, error, fail, format_option
+from foreigndesk.cli.output import (
+    db_create_option,
+    db_option,
+    emit,
+    error,
+    fail,
+    format_option,
+    require_store,
+)
 
 alerts_file_option = click.option(
     "--alerts", "alert_files", multiple=True, type=click.Path(dir_okay=False),
@@ -55,7 +63,7 @@ def alert() -> None:
 
 @alert.command("add")
 @click.argument("kind", type=click.Choice(["shift", "event", "echo", "figures"]))
-@db_option
+@db_create_option
 @click.option("--name", help="The watch's name (its key; derived from the definition when "
                              "absent).")
 @click.option("--dyad", help="shift: the dyad, two country codes (CHN-CUB).")
@@ -159,6 +167,7 @@ def alerts_cmd(ctx: click.Context, db: str, watch_key: str | None, limit: int,
     `foreigndesk alerts check` evaluates the watches now (after an ingest)."""
     if ctx.invoked_subcommand is not None:
         return
+    require_store(db)
     from foreigndesk.alerts.notify import alert_json
     from foreigndesk.store import Store
     from foreigndesk.store.alerts import alerts

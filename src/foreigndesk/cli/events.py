@@ -11,34 +11,13 @@ import click
 from foreigndesk.analyze.events import event_mentions, event_row
 from foreigndesk.analyze.relations import COUNTED
 from foreigndesk.cli.output import db_option, emit, fail, format_option
-from foreigndesk.model import MODALITIES
+from foreigndesk.cli.params import check_actors, date_option, event_filter_options
 
 
 @click.command()
 @db_option
 @format_option
-@click.option("--actor", "-a", "actor_list", multiple=True,
-              help="Only events with this actor as source or target: a country code (CHN) or "
-                   "name (cuba), a "
-                   "CAMEO actor code (CUBGOV), an actor id or a name. Repeat for several (any).")
-@click.option("--dyad", default=None, metavar="A-B",
-              help="Only events from A to B (country codes or names, e.g. CHN-CUB or "
-                   "china-cuba); add --undirected for both directions.")
-@click.option("--undirected", is_flag=True, help="With --dyad: events in either direction.")
-@click.option("--code", "codes", multiple=True, metavar="CODE",
-              help="Only events whose CAMEO code starts with CODE (05: every 05x code). "
-                   "Repeat for several.")
-@click.option("--since", default=None, help="Only events dated on or after this date "
-                                            "(YYYY[-MM[-DD]]).")
-@click.option("--until", default=None, help="Only events dated on or before this date.")
-@click.option("--source", "origin", type=click.Choice(["news", "gdelt", "all"]), default="all",
-              show_default=True, help="Events coded from the stored news, imported GDELT rows, "
-                                      "or both.")
-@click.option("--modality", "modalities", multiple=True, type=click.Choice(MODALITIES),
-              help="Only events of this modality (repeat for several; default: all). "
-                   "GDELT rows are all 'asserted'.")
-@click.option("--limit", type=click.IntRange(1), default=None,
-              help="At most this many events (latest first when set).")
+@event_filter_options()
 def events(db: str, fmt: str, actor_list: tuple[str, ...], dyad: str | None, undirected: bool,
            codes: tuple[str, ...], since: str | None, until: str | None, origin: str,
            modalities: tuple[str, ...], limit: int | None) -> None:
@@ -61,6 +40,7 @@ def events(db: str, fmt: str, actor_list: tuple[str, ...], dyad: str | None, und
     sql, params = flt.select()
     try:
         with Store.open(db) as store:
+            check_actors(store, actor_list)
             rows = store.query(sql, params)
             mentions = event_mentions(store.conn, [r["id"] for r in rows if r["origin"] == "news"],
                                  all_of_them=fmt in ("json", "jsonl"))
@@ -88,8 +68,8 @@ def events(db: str, fmt: str, actor_list: tuple[str, ...], dyad: str | None, und
 @click.option("--undirected", is_flag=True,
               help="Events both ways (A to B and B to A); by default only A to B. Votes are "
                    "always symmetric.")
-@click.option("--since", default=None, help="From this date (YYYY[-MM[-DD]]).")
-@click.option("--until", default=None, help="Up to this date (YYYY[-MM[-DD]]).")
+@date_option("since", "From this date")
+@date_option("until", "Up to this date")
 @click.option("--modality", "modalities", multiple=True, type=click.Choice(COUNTED),
               help="Only news events of this modality (repeat; default: both). The index "
                    "counts only events that happened: negated, hypothetical and future ones "

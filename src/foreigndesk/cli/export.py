@@ -9,9 +9,9 @@ from typing import IO
 import click
 
 from foreigndesk.cli.output import db_option, fail
+from foreigndesk.cli.params import check_actors, event_filter_options
 from foreigndesk.export import FORMATS
 from foreigndesk.export.run import LISTINGS
-from foreigndesk.model import MODALITIES
 
 
 @click.command(name="export")
@@ -22,25 +22,8 @@ from foreigndesk.model import MODALITIES
               help="File to write ('-': standard output; Parquet needs a file).")
 @click.option("--listing", type=click.Choice(LISTINGS), default="events", show_default=True,
               help="Parquet: which listing to write.")
-@click.option("--actor", "-a", "actor_list", multiple=True,
-              help="Only events with this actor as source or target: a country code (CHN) or "
-                   "name (cuba), a CAMEO actor code (CUBGOV), an actor id or a name. Repeat "
-                   "for several (any).")
-@click.option("--dyad", default=None, metavar="A-B",
-              help="Only events from A to B (CHN-CUB or china-cuba); with --undirected both "
-                   "ways.")
-@click.option("--undirected", is_flag=True, help="With --dyad: events in either direction.")
-@click.option("--code", "codes", multiple=True, metavar="CODE",
-              help="Only events whose CAMEO code starts with CODE. Repeat for several.")
-@click.option("--since", default=None, help="From this date (YYYY[-MM[-DD]]); other listings: "
-                                            "by publication date.")
-@click.option("--until", default=None, help="Up to this date (YYYY[-MM[-DD]]).")
-@click.option("--source", "origin", type=click.Choice(["news", "gdelt", "all"]), default="all",
-              show_default=True, help="Events coded from news, imported GDELT rows, or both.")
-@click.option("--modality", "modalities", multiple=True, type=click.Choice(MODALITIES),
-              help="Only events of this modality (repeat for several).")
-@click.option("--limit", type=click.IntRange(1), default=None,
-              help="At most this many events (the latest).")
+@event_filter_options("Only events dated on or after this date (other listings: published "
+                      "on or after it)", "Only events dated on or before this date")
 def export_cmd(fmt: str, db: str, output: str, listing: str, actor_list: tuple[str, ...],
                dyad: str | None, undirected: bool, codes: tuple[str, ...], since: str | None,
                until: str | None, origin: str, modalities: tuple[str, ...],
@@ -78,6 +61,9 @@ def export_cmd(fmt: str, db: str, output: str, listing: str, actor_list: tuple[s
         fail(f"{db}: no such store (ingest something first: foreigndesk ingest PATH --db {db})")
     if fmt == "parquet" and output == "-":
         fail("parquet is binary: give a file with -o PATH")
+    if actor_list:
+        with Store.open(db) as store:
+            check_actors(store, actor_list)
     out: IO[bytes] = sys.stdout.buffer if output == "-" else open(output, "wb")  # noqa: SIM115
     try:
         with Store.open(db) as store:

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from foreigndesk.cli.output import db_option, fail
+from foreigndesk.cli.output import db_create_option, fail
 from foreigndesk.ingest.tabular import Progress
 
 MAX_BAD_SHOWN = 50  # bad rows reported one per line per file; the rest are counted
@@ -85,7 +85,7 @@ def import_group() -> None:
 
 @import_group.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
-@db_option
+@db_create_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 def gdelt(files: tuple[str, ...], db: str, quiet: bool) -> None:
     """Import GDELT event export FILES (plain, .gz or .zip; a directory stands for the
@@ -97,7 +97,8 @@ def gdelt(files: tuple[str, ...], db: str, quiet: bool) -> None:
     QuadClass and Goldstein score as in the file, its date (SQLDATE), actors, place
     (ActionGeo) and source URL. Rows already imported are skipped, so re-importing is
     harmless. Bad rows are reported with their line number and the rest is imported; the exit
-    status is 1 when a file could not be read at all.
+    status is 1 when a file could not be read at all (named, with the reason: truncated or
+    damaged .gz/.zip, a decompression bomb, not a GDELT export) or held no rows.
     """
     from foreigndesk.ingest.gdelt import BadFile, ImportStats, import_files
     from foreigndesk.store import Store
@@ -117,11 +118,15 @@ def gdelt(files: tuple[str, ...], db: str, quiet: bool) -> None:
                 s = import_files(store, [f], bad, _Bar(quiet))
             except sqlite3.Error as e:
                 fail(f"{db}: {e}")
-            except (OSError, BadFile, ValueError) as e:
+            except (OSError, BadFile, ValueError, EOFError) as e:  # DataFileError is a ValueError
                 reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-                click.echo(f"foreigndesk: {f}: {reason}", err=True)
+                click.echo(f"foreigndesk: {f}: {reason or type(e).__name__}", err=True)
                 failed += 1
                 continue
+            if not s.rows:
+                click.echo(f"foreigndesk: {f}: no rows (an empty file?); nothing imported",
+                           err=True)
+                failed += 1
             total.rows += s.rows
             total.added += s.added
             total.present += s.present
@@ -137,7 +142,7 @@ def gdelt(files: tuple[str, ...], db: str, quiet: bool) -> None:
 
 @import_group.command()
 @click.argument("directory", type=click.Path())
-@db_option
+@db_create_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 def unvotes(directory: str, db: str, quiet: bool) -> None:
     """Import UN General Assembly roll-call votes from DIRECTORY in the unvotes layout.
@@ -146,7 +151,8 @@ def unvotes(directory: str, db: str, quiet: bool) -> None:
     un_roll_call_issues.csv, as published by the R package unvotes (Voeten's data). Countries
     are stored as ISO 3166 alpha-3 codes, former states included (Czechoslovakia CSK, German
     Democratic Republic DDR, Yugoslavia YUG, South Yemen YMD...). All rows are written in one
-    transaction; re-importing replaces the same rows.
+    transaction; re-importing replaces the same rows. A directory whose roll calls or votes
+    hold no rows is an error (exit status 1), and nothing is imported.
     """
     from foreigndesk.ingest.unvotes import BadDirectory, import_directory
     from foreigndesk.store import Store
@@ -158,6 +164,9 @@ def unvotes(directory: str, db: str, quiet: bool) -> None:
             s = import_directory(store, directory, bad, _Bar(quiet))
     except BadDirectory as e:
         fail(str(e))
+        return
+    except (ValueError, EOFError) as e:  # DataFileError: names the reason, not the file
+        fail(f"{directory}: {e or type(e).__name__}")
         return
     except sqlite3.Error as e:
         fail(f"{db}: {e}")

@@ -3,66 +3,25 @@
 from __future__ import annotations
 
 import json
-import signal
+import sqlite3
 import sys
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from typing import TypeVar
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 import click
 
 from foreigndesk.cli.fetching import fetch_options, make_fetcher
-from foreigndesk.cli.output import db_option, error
-from foreigndesk.ingest import ReadError, read_paths
-from foreigndesk.ingest.encoding import MAX_TEXT_CHARS
-from foreigndesk.ingest.fetch import Fetcher
-from foreigndesk.model import Document, Extraction, to_json
+from foreigndesk.cli.output import db_create_option, error, fail
+from foreigndesk.extract.budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Budget
+from foreigndesk.ingest import read_paths
+from foreigndesk.model import Extraction, to_json
 from foreigndesk.run.local import ExtractError, default_workers, run
 
 T = TypeVar("T")
 
 
-def _documents(paths: Iterable[str], failed: list[str],
-               fetcher: Fetcher | None = None) -> Iterator[Document]:
-    from foreigndesk.ingest.urls import read_inputs
-
-    items = read_paths(paths) if fetcher is None else read_inputs(paths, fetcher)
-    for item in items:
-        if isinstance(item, ReadError):
-            error(str(item))
-            failed.append(item.path)
-        elif len(item.text) > MAX_TEXT_CHARS:
-            error(f"{item.source}: too large ({len(item.text):,} characters of text; "
-                   f"the limit is {MAX_TEXT_CHARS:,})")
-            failed.append(item.source or "?")
-        else:
-            yield item
-
-
-@contextmanager
-def _sigint_deferred() -> Iterator[None]:
-    """Hold a Ctrl-C that arrives during a store write until the write has finished.
-
-    SQLite's COMMIT may complete just before Python raises KeyboardInterrupt; the interrupt
-    then lands in the rollback path of a transaction that is already committed. Deferring it
-    keeps each document all-or-nothing and the exit clean."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        if caught:
-            raise KeyboardInterrupt
-
-
-def _progress(results: Iterator[T], n: int) -> Iterator[T]:
-    with click.progressbar(results, length=n, label="ingesting", file=sys.stderr,
-                           show_pos=True) as bar:
+def _progress(results: Iterator[T]) -> Iterator[T]:
+    with click.progressbar(results, label="ingesting", file=sys.stderr, show_pos=True) as bar:
         yield from bar
 
 
@@ -71,19 +30,47 @@ workers_option = click.option(
     help="Worker processes for extraction (default: one per core, at most 8; "
          "1 runs in this process).",
 )
+follow_links_option = click.option(
+    "--follow-links", is_flag=True,
+    help="Follow symbolic links that lead outside the directories given (by default they "
+         "are reported and not read).",
+)
+
+
+def budget_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--doc-timeout`` and ``--doc-memory``: each document's extraction budget."""
+    f = click.option(
+        "--doc-memory", type=click.FloatRange(min=0), default=DEFAULT_MEMORY_MB,
+        show_default=True, metavar="MB",
+        help="Memory budget of one document's extraction (growth of the process, in MB; "
+             "0: none). A document over it fails alone.")(f)
+    return click.option(
+        "--doc-timeout", type=click.FloatRange(min=0), default=DEFAULT_SECONDS,
+        show_default=True, metavar="SECONDS",
+        help="Time budget of one document's extraction (0: none). A document over it fails "
+             "alone, with a line saying so.")(f)
+
+
+def _limits(seconds: float, memory_mb: float) -> Budget | None:
+    if not seconds and not memory_mb:
+        return None
+    return Budget(seconds=seconds or float("inf"), memory_mb=memory_mb)
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@db_option
+@db_create_option
 @workers_option
+@follow_links_option
+@budget_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False),
               help="A file of URLs to fetch, one per line (# starts a comment); repeatable.")
 @fetch_options
-def ingest(paths: tuple[str, ...], db: str, workers: int | None, quiet: bool,
-           url_lists: tuple[str, ...], delay: float, timeout: float, max_size: int | None,
-           retries: int, backoff: float) -> None:
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, follow_links: bool,
+           doc_timeout: float, doc_memory: float, quiet: bool, url_lists: tuple[str, ...],
+           delay: float, timeout: float, max_size: int | None, retries: int,
+           backoff: float) -> None:
     """Read PATHS (files, directories or http(s) URLs), extract every fact and store them.
 
     A URL is fetched politely (an honest User-Agent, robots.txt, a delay between requests to
@@ -94,71 +81,63 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, quiet: bool,
     Readers are chosen by extension and content: plain text (a dossier that compiles
     several articles is split into one document per article), HTML, JSON Lines, RSS/Atom.
     A document already in the store (same normalised text) is not added again. Files that
-    cannot be read (unreadable, binary, empty, undecodable, over 5 MB of text, malformed)
-    are reported on stderr, one line each, and the rest is ingested; the exit status is 1
-    when any input failed. Each document is stored in one transaction: Ctrl-C stops with
-    exit status 130 and leaves only complete documents; running again adds the rest.
+    cannot be read (unreadable, binary, empty, undecodable, over 5 MB of text, malformed,
+    nested too deeply, a data table) are reported on stderr, one line each, and the rest is
+    ingested; the exit status is 1 when any input failed. Documents are read, extracted and
+    stored one at a time, each within a time and memory budget (--doc-timeout,
+    --doc-memory) and in one transaction: Ctrl-C stops with exit status 130 and leaves only
+    complete documents; running again adds the rest.
     """
     from foreigndesk.analyze.refresh import refresh
+    from foreigndesk.ingest.urls import read_inputs, read_url_lists
+    from foreigndesk.run.stream import Counts, ingest_stream
     from foreigndesk.store import Store
 
-    failed: list[str] = []
     if not paths and not url_lists:
         raise click.UsageError("give PATHS or URLs to ingest, or --urls FILE")
-    store = Store.open(db)
-    added = present = 0
+    counts = Counts()
     interrupted = False
-    fetcher = make_fetcher(store, delay, timeout, max_size, retries, backoff)
-    from foreigndesk.ingest.urls import read_url_lists
-
-    listed, bad_lists = read_url_lists(url_lists)
-    for e in bad_lists:
-        error(str(e))
-        failed.append(e.path)
-    paths = paths + tuple(listed)
     try:
-        todo: list[Document] = []
-        seen: set[str] = set()
-        for d in _documents(paths, failed, fetcher):
-            if d.id in seen or store.has_document(d.id):
-                present += 1
-                continue
-            seen.add(d.id)
-            todo.append(d)
-        workers = workers or (default_workers() if len(todo) > 1 else 1)
-        results = run(todo, workers=min(workers, max(1, len(todo))))
-        if not quiet and len(todo) > 3:
-            results = _progress(results, len(todo))
-        for r in results:
-            if isinstance(r, ExtractError):
-                error(f"{r.document.source}: {r.reason}")
-                failed.append(r.document.source or "?")
-                continue
-            with _sigint_deferred():  # one transaction per document: all of it or nothing
-                if store.add(r):
-                    added += 1
-                else:
-                    present += 1
-        if added or store.analyses_stale:
+        store = Store.open(db)
+    except sqlite3.Error as e:
+        fail(f"{db}: {e}")
+    fetcher = make_fetcher(store, delay, timeout, max_size, retries, backoff)
+    listed, bad_lists = read_url_lists(url_lists)
+    for bad in bad_lists:
+        error(str(bad))
+        counts.failed.append(bad.path)
+    paths = paths + tuple(listed)
+    items = read_inputs(paths, fetcher,
+                        read_files=lambda ps: read_paths(ps, follow_links=follow_links))
+    try:
+        ingest_stream(items, store, error, counts,
+                      workers=workers or default_workers(),
+                      limits=_limits(doc_timeout, doc_memory),
+                      progress=None if quiet else _progress)
+        if counts.added or store.analyses_stale:
             refresh(store)
     except KeyboardInterrupt:
         interrupted = True
     finally:
         store.close()
     if not quiet or interrupted:
-        click.echo(f"{added} added, {present} already present, {len(failed)} failed"
-                   + (" (interrupted)" if interrupted else ""), err=True)
+        click.echo(f"{counts.added} added, {counts.present} already present, "
+                   f"{len(counts.failed)} failed" + (" (interrupted)" if interrupted else ""),
+                   err=True)
     if interrupted:
         sys.exit(130)
-    if failed:
+    if counts.failed:
         sys.exit(1)
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @workers_option
+@follow_links_option
+@budget_options
 @click.option("--no-text", is_flag=True, help="Leave the full text out of document objects.")
-def extract(paths: tuple[str, ...], workers: int | None, no_text: bool) -> None:
+def extract(paths: tuple[str, ...], workers: int | None, follow_links: bool, doc_timeout: float,
+            doc_memory: float, no_text: bool) -> None:
     """Read PATHS and print every fact as JSON Lines, without a store.
 
     One JSON object per line: first the document (type "document"), then its sentences,
@@ -166,11 +145,15 @@ def extract(paths: tuple[str, ...], workers: int | None, no_text: bool) -> None:
     the "doc_id" and its character span ("start", "end") in the document text, so the output
     composes in a pipe (jq, another program, a notebook).
     """
-    failed: list[str] = []
+    from foreigndesk.run.stream import Counts, checked_documents
+
+    counts = Counts()
+    failed = counts.failed
     out = sys.stdout
     try:
-        docs = list(_documents(paths, failed))
-        for r in run(docs, workers=workers or (default_workers() if len(docs) > 1 else 1)):
+        docs = checked_documents(read_paths(paths, follow_links=follow_links), error, counts)
+        for r in run(docs, workers=workers or default_workers(),
+                     limits=_limits(doc_timeout, doc_memory)):
             if isinstance(r, ExtractError):
                 error(f"{r.document.source}: {r.reason}")
                 failed.append(r.document.source or "?")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from foreigndesk.cli.output import db_option, emit, format_option
+from foreigndesk.cli.output import db_option, emit, fail, format_option
+from foreigndesk.cli.params import check_actors, date_option
 from foreigndesk.store import Store
 
 
@@ -16,16 +17,24 @@ def open_store(db: str) -> Store:
 @db_option
 @format_option
 @click.option("--search", "-s", "search", default=None,
-              help="Only documents matching this full-text query (SQLite FTS5 syntax).")
+              help="Only documents matching these words: every word must appear; \"a "
+                   "phrase\"; word* for a prefix; OR between alternatives; -word or NOT word "
+                   "to exclude (at most 500 characters, 16 terms).")
 def docs(db: str, fmt: str, search: str | None) -> None:
     """List the stored documents: id, publication date, outlet, title, URL, size."""
+    from foreigndesk.store.fts import SearchSyntaxError, fts_query
+
+    try:
+        query = fts_query(search) if search and search.strip() else None
+    except SearchSyntaxError as e:
+        fail(f"--search: {e}")
     with open_store(db) as store:
         sql = ("SELECT d.id, d.published, d.outlet, d.title, d.author, d.url, d.n_words AS words, "
                "d.source, d.reader FROM documents d")
         params: list[str] = []
-        if search:
+        if query:
             sql += " JOIN documents_fts f ON f.rowid=d.rowid WHERE documents_fts MATCH ?"
-            params.append(search)
+            params.append(query)
         sql += " ORDER BY d.published IS NULL, d.published, d.id"
         rows = store.query(sql, params)
     emit(rows, fmt, table_columns=["id", "published", "outlet", "title", "url", "words"],
@@ -65,8 +74,8 @@ def actors(db: str, fmt: str, kinds: tuple[str, ...], limit: int | None) -> None
 @click.option("--actor", "-a", "actor_list", multiple=True,
               help="Only items whose sentence mentions this actor: an id, a CAMEO code (CHN, "
                    "CUBGOV) or a name. Repeat for several (any of them).")
-@click.option("--since", default=None, help="Only items dated on or after this date (YYYY[-MM[-DD]]).")
-@click.option("--until", default=None, help="Only items dated on or before this date (YYYY[-MM[-DD]]).")
+@date_option("since", "Only items dated on or after this date")
+@date_option("until", "Only items dated on or before this date")
 def timeline(db: str, fmt: str, actor_list: tuple[str, ...], since: str | None,
              until: str | None) -> None:
     """Dated items ordered by the date of what happened (not of the article), each with its
@@ -78,6 +87,7 @@ def timeline(db: str, fmt: str, actor_list: tuple[str, ...], since: str | None,
     from foreigndesk.analyze.timeline import timeline as build
 
     with open_store(db) as store:
+        check_actors(store, actor_list)
         rows = build(store, list(actor_list), since, until)
     for r in rows:
         # "expression" is a time expression only; an event item (dated by a neighbouring

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
@@ -24,12 +25,42 @@ def format_option(f: F) -> F:
     )(f)
 
 
+def _existing_store(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """``--db`` of a read command: the store must exist (only ingest and import create one).
+    A group's option is checked when the group itself runs (:func:`require_store`), not
+    before a subcommand or its --help."""
+    if ctx.resilient_parsing or isinstance(ctx.command, click.Group):
+        return value
+    require_store(value)
+    return value
+
+
+def require_store(value: str) -> None:
+    """Exit with one line unless a store exists at ``value``."""
+    p = Path(value)
+    if not p.exists():
+        fail(f"{value}: no such store (create one with foreigndesk ingest PATH --db {value}, "
+             "or give the right --db)")
+    if p.is_dir():
+        fail(f"{value}: is a directory, not a store")
+
+
 def db_option(f: F) -> F:
-    """The ``--db`` option, the same everywhere."""
+    """The ``--db`` option of the commands that read a store: it must exist (a mistyped path
+    is an error, not a new empty store)."""
+    return click.option(
+        "--db", "db", type=click.Path(dir_okay=False), default="foreigndesk.db",
+        show_default=True, envvar="FOREIGNDESK_DB", callback=_existing_store,
+        help="SQLite store to read (it must exist: ingest or import creates it).",
+    )(f)
+
+
+def db_create_option(f: F) -> F:
+    """The ``--db`` option of the commands that write a store (ingest, import)."""
     return click.option(
         "--db", "db", type=click.Path(dir_okay=False), default="foreigndesk.db",
         show_default=True, envvar="FOREIGNDESK_DB",
-        help="SQLite store to use (created and migrated on first use).",
+        help="SQLite store to use (created and migrated when it does not exist yet).",
     )(f)
 
 

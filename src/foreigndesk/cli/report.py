@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from foreigndesk.cli.output import db_option, fail
+from foreigndesk.cli.params import check_actors, date_option
 
 
 @click.command()
@@ -19,10 +20,8 @@ from foreigndesk.cli.output import db_option, fail
 @click.option("--dyad", default=None, metavar="A-B",
               help="The pair of states of the relations chart (country codes, e.g. CHN-CUB); "
                    "default: the pair with the most coded events in scope.")
-@click.option("--since", default=None, help="Only what is dated on or after this date "
-                                            "(YYYY[-MM[-DD]]).")
-@click.option("--until", default=None, help="Only what is dated on or before this date "
-                                            "(YYYY[-MM[-DD]]).")
+@date_option("since", "Only what is dated on or after this date")
+@date_option("until", "Only what is dated on or before this date")
 @click.option("--title", default=None, help="Title of the brief (default: from its content).")
 @click.option("--no-chart", "no_chart", is_flag=True, help="Leave the relations chart out.")
 @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
@@ -63,6 +62,7 @@ def report(db: str, actor_list: tuple[str, ...], dyad: str | None, since: str | 
         if not Path(db).is_file():
             raise ReportError(f"no store at {db} (ingest documents first, or give --db)")
         with Store.open(db, readonly=True) as store:
+            check_actors(store, actor_list)
             brief = gather(store, list(actor_list), pair, since, until, title,
                            store_name=Path(db).name)
             files = write(brief, output, chart=not no_chart)

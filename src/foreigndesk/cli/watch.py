@@ -13,7 +13,7 @@ import click
 
 from foreigndesk.cli.alerts import alerts_file_option, jsonl_option, run_check, webhook_option
 from foreigndesk.cli.fetching import fetch_options, make_fetcher
-from foreigndesk.cli.output import db_option, error, fail
+from foreigndesk.cli.output import db_create_option, error, fail
 
 
 def _say(line: str) -> None:
@@ -32,7 +32,7 @@ def _on_term(_signum: int, _frame: Any) -> None:
 
 @click.command()
 @click.argument("sources", nargs=-1, required=True)
-@db_option
+@db_create_option
 @click.option("--every", default="15m", show_default=True,
               help="Time between the starts of two cycles: 30s, 15m, 2h, 1d.")
 @click.option("--once", is_flag=True, help="Run one cycle and exit (for cron or a systemd "
@@ -64,7 +64,7 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_cycles:
     """
     from foreigndesk.alerts.definitions import WatchError, all_watches
     from foreigndesk.analyze.refresh import refresh
-    from foreigndesk.run.signals import sigint_deferred
+    from foreigndesk.run.stream import sigint_deferred
     from foreigndesk.store import Store
     from foreigndesk.watch.cycle import Watcher
     from foreigndesk.watch.schedule import parse_duration, sleep_until

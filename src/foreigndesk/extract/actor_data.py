@@ -310,7 +310,15 @@ def _read_tsv(text: str) -> list[dict[str, Any]]:
 
 @functools.lru_cache(maxsize=1)
 def load_index() -> ActorIndex:
-    """Build the index from every file in ``data/actors`` (once per process)."""
+    """The index of every file in ``data/actors`` (once per process; built once and then
+    loaded from the on-disk cache, see :mod:`foreigndesk.built_cache`)."""
+    from foreigndesk.built_cache import cached
+
+    return cached("actors", [f for _rank, f in _files()], build_index)
+
+
+def build_index() -> ActorIndex:
+    """Build the index from every file in ``data/actors``."""
     index = ActorIndex()
     for rank, f in _files():
         text = f.read_text(encoding="utf-8")

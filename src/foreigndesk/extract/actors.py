@@ -38,10 +38,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.attrs import IDX, LENGTH, TAG
 from spacy.tokens import Doc
 
+from foreigndesk.built_cache import load_yaml
 from foreigndesk.extract.actor_data import (
     ANY,
     CAP,
@@ -1306,7 +1306,7 @@ def sector_only(sector: str) -> Actor:
 @functools.lru_cache(maxsize=1)
 def alone_words() -> dict[str, frozenset[str]]:
     """The word lists of ``data/en/agents.yaml``."""
-    raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/agents.yaml")
+    raw = load_yaml(resources.files("foreigndesk").joinpath("data/en/agents.yaml")
                          .read_text(encoding="utf-8"))
     return {k: frozenset(fold(str(w)) for w in v) for k, v in raw.items()}
 

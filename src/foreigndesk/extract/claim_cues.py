@@ -14,9 +14,10 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
-import yaml
 from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.tokens import Doc, Span, Token
+
+from foreigndesk.built_cache import load_yaml
 
 
 @dataclass
@@ -80,7 +81,7 @@ class CueLexicon:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> CueLexicon:
     """The cue lexicon from ``foreigndesk/data/cues.yaml``."""
-    raw: dict[str, Any] = yaml.safe_load(
+    raw: dict[str, Any] = load_yaml(
         resources.files("foreigndesk.data").joinpath("cues.yaml").read_text(encoding="utf-8"))
     verbs = {str(k).lower(): str(v) for k, v in (raw.get("verbs") or {}).items()}
     particle = {str(k).lower(): str(v) for k, v in (raw.get("particle_verbs") or {}).items()}

@@ -31,9 +31,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Token
 
+from foreigndesk.built_cache import load_yaml
 from foreigndesk.extract.event_actors import (
     ACTOR_MOD_PREPS,
     ActorRef,
@@ -973,7 +973,7 @@ class Coder(ActorResolver):
 @functools.lru_cache(maxsize=1)
 def instrument_words() -> dict[str, frozenset[str]]:
     """The word lists of ``data/en/instruments.yaml``."""
-    raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/instruments.yaml")
+    raw = load_yaml(resources.files("foreigndesk").joinpath("data/en/instruments.yaml")
                          .read_text(encoding="utf-8"))
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
 
@@ -981,7 +981,7 @@ def instrument_words() -> dict[str, frozenset[str]]:
 @functools.lru_cache(maxsize=1)
 def frame_words() -> dict[str, frozenset[str]]:
     """The word lists of ``data/en/event_frames.yaml``."""
-    raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/event_frames.yaml")
+    raw = load_yaml(resources.files("foreigndesk").joinpath("data/en/event_frames.yaml")
                          .read_text(encoding="utf-8"))
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-import yaml
+from foreigndesk.built_cache import load_yaml
 
 
 @functools.lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], frozenset[str]]:
-    raw = yaml.safe_load(resources.files("foreigndesk.data").joinpath("cameo/intent.yaml")
+    raw = load_yaml(resources.files("foreigndesk.data").joinpath("cameo/intent.yaml")
                          .read_text(encoding="utf-8"))
     table = {str(k): str(v) for part in ("cooperative", "conflictual")
              for k, v in (raw.get(part) or {}).items()}

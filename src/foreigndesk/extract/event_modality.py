@@ -12,8 +12,9 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
 from spacy.tokens import Token
+
+from foreigndesk.built_cache import load_yaml
 
 ORDER = ("negated", "questioned", "hypothetical", "future", "reported", "asserted")
 QUOTES = frozenset('"\u201c\u201d')
@@ -40,7 +41,7 @@ class Cues:
 @functools.lru_cache(maxsize=1)
 def cues() -> Cues:
     text = resources.files("foreigndesk.data").joinpath("cameo/modality.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = load_yaml(text)
     return Cues(**{k: frozenset(str(w).lower() for w in v) for k, v in raw.items()})
 
 

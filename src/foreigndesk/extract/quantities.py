@@ -51,7 +51,9 @@ from foreigndesk.extract.quantity_numbers import Number, QuantityWords, approx_b
 from foreigndesk.extract.quantity_votes import find_tallies
 from foreigndesk.model import Quantity, TimeValue
 
-_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)@\w+|\w+/@\w+|#\w+")
+# anchored at the start of a run ((?<!\S), (?<!\w)): the same leftmost matches, but linear on
+# a long run of non-space characters where the unanchored form is quadratic
+_URL = re.compile(r"https?://\S+|www\.\S+|(?<!\S)\S+@\S+\.\w+|(?<!\w)@\w+|(?<!\w)\w+/@\w+|#\w+")
 _PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?![\w.])")
 _HAS_NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"

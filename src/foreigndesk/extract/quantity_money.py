@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
+from foreigndesk.built_cache import load_yaml
 
 
 @dataclass
@@ -38,7 +38,7 @@ class Currencies:
 
 @functools.lru_cache(maxsize=1)
 def currencies() -> Currencies:
-    raw: dict[str, Any] = yaml.safe_load(
+    raw: dict[str, Any] = load_yaml(
         resources.files("foreigndesk.data").joinpath("currencies.yaml").read_text(encoding="utf-8"))
     aliases = {str(k): str(v) for k, v in (raw.get("code_aliases") or {}).items()}
     codes = {str(c): aliases.get(str(c), str(c)) for c in raw.get("codes") or []}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
+from foreigndesk.built_cache import load_yaml
 
 
 @dataclass
@@ -37,7 +37,7 @@ class QuantityWords:
 
 @functools.lru_cache(maxsize=1)
 def words() -> QuantityWords:
-    raw: dict[str, Any] = yaml.safe_load(
+    raw: dict[str, Any] = load_yaml(
         resources.files("foreigndesk.data").joinpath("quantity_words.yaml").read_text(encoding="utf-8"))
     scales = {str(k).lower(): float(v) for k, v in raw["scales"].items()}
     cur_only = {str(x).lower() for x in raw.get("currency_only_scales") or []}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
+from foreigndesk.built_cache import load_yaml
 
 # whitespace that does not cross a line break
 S = r"[^\S\n]+"
@@ -111,8 +111,17 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """Load ``data/time.yaml`` (once per process)."""
-    raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/time.yaml").read_text("utf-8"))
+    """The lexicon of ``data/time.yaml`` (once per process; built once, then loaded from the
+    on-disk cache, see :mod:`foreigndesk.built_cache`)."""
+    from foreigndesk.built_cache import cached
+
+    source = resources.files("foreigndesk").joinpath("data/time.yaml")
+    return cached("time", [source], lambda: build_lexicon(source.read_text("utf-8")))
+
+
+def build_lexicon(text: str) -> Lexicon:
+    """Build the lexicon from the text of ``data/time.yaml``."""
+    raw = load_yaml(text)
     lx = Lexicon()
     for num, names in raw["months"].items():
         lx.full_month_names.add(names[0])

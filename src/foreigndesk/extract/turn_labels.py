@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
+from foreigndesk.built_cache import load_yaml
 
 _UPPER = r"[A-Z][A-Z.'’\-]*"
 # "MR. KIRBY:", "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:", "AMBASSADOR THOMAS-GREENFIELD:"
@@ -56,7 +56,7 @@ class Label:
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     """The word lists of ``data/en/turns.yaml``, normalised to upper case."""
-    raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/turns.yaml")
+    raw = load_yaml(resources.files("foreigndesk").joinpath("data/en/turns.yaml")
                          .read_text(encoding="utf-8"))
     out: dict[str, Any] = {}
     for key, value in raw.items():

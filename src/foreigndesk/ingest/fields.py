@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from foreigndesk.ingest.clean import clean_text
+
 _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 
 
@@ -17,7 +19,7 @@ def clean_str(value: Any) -> str | None:
         value = ", ".join(p for p in parts if p)
     elif not isinstance(value, str):
         value = str(value)
-    s = " ".join(value.split())
+    s = " ".join(clean_text(value).split())
     return s or None
 
 

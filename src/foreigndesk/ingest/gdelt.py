@@ -26,7 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from foreigndesk.ingest.country_codes import fips_to_iso3
-from foreigndesk.ingest.tabular import BadRowHandler, Progress, TextPart, open_parts
+from foreigndesk.ingest.tabular import (
+    BadRowHandler,
+    Progress,
+    TextPart,
+    bounded_lines,
+    open_parts,
+)
 from foreigndesk.store import Store
 
 _ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -215,15 +221,16 @@ Rows = Iterator[tuple[int, dict[str, int] | None, list[str]]]
 def _rows(part: TextPart) -> tuple[frozenset[str], Rows]:
     """The file's blank markers, and its rows as (line number, column index or None for a
     row that cannot be read (its cells are then [reason]), cells)."""
-    first = part.stream.readline().lstrip("\ufeff")
+    lines = bounded_lines(part.stream, part.label)
+    first = next(lines, "").lstrip("\ufeff")
     delimiter = "\t" if "\t" in first else ","
-    return (TAB_BLANKS if delimiter == "\t" else CSV_BLANKS), _iter_rows(part, first, delimiter)
+    return (TAB_BLANKS if delimiter == "\t" else CSV_BLANKS), _iter_rows(lines, first, delimiter)
 
 
-def _iter_rows(part: TextPart, first: str, delimiter: str) -> Rows:
+def _iter_rows(rest: Iterator[str], first: str, delimiter: str) -> Rows:
     if not first:
         return
-    lines = itertools.chain([first], part.stream)
+    lines = itertools.chain([first], rest)
     if delimiter == "\t" and not first.startswith('"'):  # GDELT's own files are unquoted
         reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     else:

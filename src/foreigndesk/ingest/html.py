@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
 
+from foreigndesk.ingest.clean import clean_text
 from foreigndesk.ingest.dates import normalise_date
 from foreigndesk.ingest.encoding import MAX_TEXT_CHARS, read_bytes, too_large
 from foreigndesk.ingest.errors import UnreadableInput
@@ -93,7 +94,7 @@ def document_from_html(data: bytes | str, source: str | None = None,
         )
     except Exception as e:  # noqa: BLE001 - a page trafilatura cannot parse is bad input
         raise UnreadableInput(f"malformed HTML ({type(e).__name__})") from None
-    text = _paragraphs(getattr(res, "text", None) or "") if res is not None else ""
+    text = _paragraphs(clean_text(getattr(res, "text", None) or "")) if res is not None else ""
     if len(text.split()) < MIN_MAIN_WORDS:
         raise UnreadableInput("HTML without main text")
     title = clean_str(getattr(res, "title", None))

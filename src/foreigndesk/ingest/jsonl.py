@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from foreigndesk.ingest.dates import normalise_date
+from foreigndesk.ingest.clean import TooDeep, checked_date, clean_text, json_value
 from foreigndesk.ingest.encoding import MAX_TEXT_CHARS, decode, human_size, read_bytes
 from foreigndesk.ingest.errors import ReadError, UnreadableInput
 from foreigndesk.ingest.fields import clean_str, language_code, looks_like_url
@@ -56,6 +56,11 @@ def document_from_object(obj: Any, source: str | None = None) -> Document:
     if len(text) > MAX_TEXT_CHARS:
         raise BadRecord(f"text too large ({len(text):,} characters; the limit is "
                         f"{human_size(MAX_TEXT_CHARS)})")
+    text = clean_text(text)
+    try:
+        published = checked_date(_first(obj, "published", "date"), "published")
+    except UnreadableInput as e:
+        raise BadRecord(str(e)) from None
     url = clean_str(_first(obj, "url", "link"))
     raw_urls = obj.get("urls")
     urls = [u for u in (clean_str(x) for x in raw_urls) if u and looks_like_url(u)] \
@@ -64,7 +69,7 @@ def document_from_object(obj: Any, source: str | None = None) -> Document:
         text=text.replace("\r\n", "\n"), title=clean_str(obj.get("title")),
         outlet=clean_str(_first(obj, "outlet", "source", "site", "sitename")),
         author=clean_str(_first(obj, "author", "authors")),
-        published=normalise_date(_first(obj, "published", "date")),
+        published=published,
         url=url if looks_like_url(url) else None, urls=urls,
         language=language_code(obj.get("language")), source=source, reader="jsonl",
     )
@@ -108,15 +113,14 @@ def read_jsonl_file(path: Path) -> Iterator[Item]:
             yield ReadError(str(path), f"{where}: not valid UTF-8 (byte {e.start})")
             continue
         try:
-            obj = json.loads(line)
-            doc = document_from_object(obj, f"{path}#{n}")
+            doc = document_from_object(json_value(line), f"{path}#{n}")
+        except (TooDeep, BadRecord) as e:
+            bad += 1
+            yield ReadError(str(path), f"{where}: {e}")
+            continue
         except json.JSONDecodeError as e:
             bad += 1
             yield ReadError(str(path), f"{where}: not valid JSON ({e.msg} at column {e.colno})")
-            continue
-        except BadRecord as e:
-            bad += 1
-            yield ReadError(str(path), f"{where}: {e}")
             continue
         good += 1
         yield doc
@@ -128,7 +132,9 @@ def read_json_file(path: Path) -> Iterator[Item]:
     """A ``.json`` file: one document object, or an array of them."""
     text = decode(read_bytes(path))
     try:
-        data = json.loads(text)
+        data = json_value(text)
+    except TooDeep as e:
+        raise UnreadableInput(str(e)) from None
     except json.JSONDecodeError as e:
         raise UnreadableInput(f"not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})"
                               ) from None

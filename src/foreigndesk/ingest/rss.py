@@ -12,10 +12,12 @@ number.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from foreigndesk.ingest.clean import clean_text
 from foreigndesk.ingest.dates import normalise_date
 from foreigndesk.ingest.encoding import MAX_TEXT_CHARS, human_size, read_bytes
 from foreigndesk.ingest.errors import ReadError, UnreadableInput
@@ -24,6 +26,14 @@ from foreigndesk.ingest.html import html_to_text
 from foreigndesk.model import Document
 
 Item = Document | ReadError
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _safe_charref(m: re.Match[bytes]) -> bytes:
+    """A character reference to a surrogate or past U+10FFFF (which feedparser cannot encode)
+    made U+FFFD."""
+    n = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    return b"&#xFFFD;" if 0xD800 <= n <= 0xDFFF or n > 0x10FFFF else m.group(0)
 
 
 def _benign(exc: Exception | None) -> bool:
@@ -42,6 +52,7 @@ def _entry_text(e: Any) -> str:
     else:
         detail = e.get("summary_detail") or {}
         value, kind = e.get("summary") or "", detail.get("type") or "text/html"
+    value = clean_text(value)  # lone surrogates (&#xD800;) before lxml sees them
     return html_to_text(value) if "html" in kind else " ".join(value.split())
 
 
@@ -50,6 +61,7 @@ def parse_feed(data: bytes) -> Any:
     :class:`UnreadableInput` when nothing can be read from it."""
     import feedparser
 
+    data = _CHARREF.sub(_safe_charref, data)  # feedparser cannot encode &#xD800;
     feed = feedparser.parse(data)
     exc = feed.get("bozo_exception") if feed.get("bozo") else None
     broken = exc is not None and not _benign(exc)
@@ -88,7 +100,7 @@ def entry_key(e: Any) -> str:
 def entry_document(feed: Any, e: Any, source: str) -> Document | str:
     """The Document of one entry (see the module doc), or why it has none."""
     meta = feed.get("feed") or {}
-    title = clean_str(html_to_text(e.get("title") or "")) or None
+    title = clean_str(html_to_text(clean_text(e.get("title") or ""))) or None
     body = _entry_text(e)
     if not body and not title:
         return "no text"

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from foreigndesk.ingest.dates import normalise_date
+from foreigndesk.ingest.clean import checked_date, clean_text, load_front_matter
 from foreigndesk.ingest.dossier import split_dossier
 from foreigndesk.ingest.encoding import read_text
 from foreigndesk.ingest.errors import UnreadableInput
@@ -52,16 +52,12 @@ def _field(key: str, value: Any) -> tuple[str, Any] | None:
 
 def header_block(text: str) -> tuple[dict[str, Any], int]:
     """Metadata of a leading header block (or YAML front matter) and where the rest begins;
-    ``({}, 0)`` when there is none."""
+    ``({}, 0)`` when there is none. Raises :class:`UnreadableInput` for front matter that is
+    not plain, safe YAML (aliases, deep nesting)."""
     if text.startswith("---\n"):
         end = text.find("\n---\n", 4, MAX_FRONT_MATTER)
         if end > 0:
-            import yaml
-
-            try:
-                data = yaml.safe_load(text[4:end])
-            except yaml.YAMLError:
-                data = None
+            data = load_front_matter(text[4:end])  # refuses aliases and deep nesting
             if isinstance(data, dict):
                 front = dict(f for k, v in data.items() if (f := _field(str(k), v)))
                 if front:
@@ -91,8 +87,11 @@ def _title_like(line: str) -> bool:
 
 
 def document_from_text(text: str, source: str | None = None) -> list[Document]:
-    """The Documents of one plain text: one, or one per article of a compilation."""
+    """The Documents of one plain text: one, or one per article of a compilation.
+    Raises :class:`UnreadableInput` (bad front matter, an invalid date, no text)."""
+    text = clean_text(text)
     meta, offset = header_block(text)
+    published = checked_date(meta.get("published"), "date")
     body = text[offset:]
     parts = split_dossier(body)
     if parts:
@@ -108,7 +107,7 @@ def document_from_text(text: str, source: str | None = None) -> list[Document]:
     url = clean_str(meta.get("url"))
     return [Document(
         text=body, title=title, outlet=clean_str(meta.get("outlet")),
-        author=clean_str(meta.get("author")), published=normalise_date(meta.get("published")),
+        author=clean_str(meta.get("author")), published=published,
         url=url if looks_like_url(url) else None, language=language_code(meta.get("language")),
         source=source, reader="text",
     )]

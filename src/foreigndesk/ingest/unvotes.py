@@ -18,11 +18,19 @@ from __future__ import annotations
 import csv
 import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from foreigndesk.ingest.country_codes import country_iso3
-from foreigndesk.ingest.tabular import BadRowHandler, Progress, TextPart, open_parts
+from foreigndesk.ingest.tabular import (
+    BadRowHandler,
+    DataFileError,
+    Progress,
+    TextPart,
+    bounded_lines,
+    open_parts,
+)
 from foreigndesk.store import Store
 
 VOTE_CODES = {"yes": 1, "abstain": 2, "no": 3, "1": 1, "2": 2, "3": 3}
@@ -67,7 +75,7 @@ def _header(part: TextPart, reader: Iterator[list[str]], columns: tuple[str, ...
 
 
 def _records(part: TextPart, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    reader = csv.reader(part.stream)
+    reader = csv.reader(bounded_lines(part.stream, part.label))
     index = _header(part, reader, columns)
     if index is None:
         return
@@ -81,6 +89,17 @@ def _opt_int(v: str | None) -> int | None:
     if v in _BLANK:
         return None
     return int(float(v))
+
+
+@contextmanager
+def _named(path: Path) -> Iterator[None]:
+    """A file that cannot be read is reported with its name and the reason."""
+    try:
+        yield
+    except (DataFileError, EOFError) as e:
+        raise BadDirectory(f"{path}: {e or type(e).__name__}") from None
+    except csv.Error as e:
+        raise BadDirectory(f"{path}: not readable as CSV: {e}") from None
 
 
 def import_directory(store: Store, directory: str | Path, on_bad: BadRowHandler,
@@ -105,10 +124,17 @@ def import_directory(store: Store, directory: str | Path, on_bad: BadRowHandler,
     conn.execute("BEGIN IMMEDIATE")
     try:
         before = conn.execute("SELECT count(*) FROM votes").fetchone()[0]
-        rcids = _import_roll_calls(conn, roll_calls, on_bad, stats)
+        with _named(roll_calls):
+            rcids = _import_roll_calls(conn, roll_calls, on_bad, stats)
         if issues is not None:
-            _import_issues(conn, issues, on_bad, stats)
-        _import_votes(conn, votes, rcids, on_bad, progress, stats)
+            with _named(issues):
+                _import_issues(conn, issues, on_bad, stats)
+        if not stats.roll_calls:
+            raise BadDirectory(f"{roll_calls}: no roll calls (an empty file?); nothing imported")
+        with _named(votes):
+            _import_votes(conn, votes, rcids, on_bad, progress, stats)
+        if not stats.votes and not stats.skipped:
+            raise BadDirectory(f"{votes}: no votes (an empty file?); nothing imported")
         after = conn.execute("SELECT count(*) FROM votes").fetchone()[0]
         stats.new_votes = after - before
         conn.execute("COMMIT")

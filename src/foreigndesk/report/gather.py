@@ -19,9 +19,7 @@ from foreigndesk import __version__
 from foreigndesk.analyze import relations as rel
 from foreigndesk.analyze.clusters import cited_claims, cluster_rows, echo_rows
 from foreigndesk.analyze.events import (
-    actor_clause,
     code_name,
-    date_range_clause,
     event_mentions,
 )
 from foreigndesk.analyze.figures import conflicts as figure_conflicts
@@ -48,6 +46,7 @@ from foreigndesk.report.citations import Citations
 from foreigndesk.report.scope import Scope, build_scope
 from foreigndesk.report.summary import summarise
 from foreigndesk.store import Store
+from foreigndesk.store.filters import EventFilter
 from foreigndesk.timevalue import compatible
 
 MAX_TIMELINE = 80
@@ -177,24 +176,14 @@ class Gatherer:
         """News events in the date range (with one of ``actors`` as source or target, or
         between the two states of ``dyad``), each with its first mention; events without a
         stored mention are left out (they cannot be cited)."""
-        where, params = ["e.origin = 'news'"], []  # type: list[str], list[Any]
-        if actors:
-            clauses = [actor_clause(a) for a in actors]
-            where.append("(" + " OR ".join(c for c, _ in clauses) + ")")
-            for _, p in clauses:
-                params += p
-        if dyad:
-            where.append("((e.source_country = ? AND e.target_country = ?) OR "
-                         "(e.source_country = ? AND e.target_country = ?))")
-            params += [dyad[0], dyad[1], dyad[1], dyad[0]]
-        w, p = date_range_clause(self.since, self.until)
-        where += w
-        params += p
+        flt = EventFilter(actors=tuple(actors), dyad=dyad, undirected=True,
+                          since=self.since, until=self.until, origin="news")
+        cond, params = flt.where()
         rows = self.store.query(
             "SELECT e.*, sa.name AS source_label, ta.name AS target_label FROM events e "
             "LEFT JOIN actors sa ON sa.id = e.source_actor "
             "LEFT JOIN actors ta ON ta.id = e.target_actor "
-            f"WHERE {' AND '.join(where)} ORDER BY e.date IS NULL, e.date, e.id", params)
+            f"WHERE {cond} ORDER BY e.date IS NULL, e.date, e.id", params)
         first = event_mentions(self.store.conn, [r["id"] for r in rows], all_of_them=False)
         out = []
         for r in rows:

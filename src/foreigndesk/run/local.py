@@ -1,14 +1,27 @@
-"""In-process and local multi-process execution of the extraction pipeline."""
+"""In-process and local multi-process execution of the extraction pipeline.
+
+Documents stream through: :func:`run` takes any iterable (a generator that reads files as it
+goes) and yields one result per document in input order, keeping only a few chunks in
+flight, so memory does not grow with the size of the batch. Each document is extracted
+within its own time and memory budget (:mod:`foreigndesk.extract.budget`); a document that
+exceeds it, or whose extraction raises, becomes an :class:`ExtractError` and costs nothing
+but itself. A worker process that dies (killed for memory, say) costs only its chunk: the
+pool is replaced and the other chunks in flight are redone.
+"""
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import os
 import signal
 import traceback
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
+from foreigndesk.extract.budget import Budget, BudgetExceeded, budget
 from foreigndesk.model import Document, Extraction
 
 
@@ -50,24 +63,34 @@ def _init_pool_worker() -> None:
     _init_worker()
 
 
-def _extract_chunk(docs: list[Document]) -> list[Result]:
+def _failure(e: BaseException) -> str:
+    tb = traceback.extract_tb(e.__traceback__)
+    where = f" ({os.path.basename(tb[-1].filename)}:{tb[-1].lineno})" if tb else ""
+    return f"extraction failed: {type(e).__name__}: {str(e)[:300]}{where}"
+
+
+def extract_one(d: Document, limits: Budget | None = None) -> Result:
+    """Extract one document within ``limits``; never raises (but KeyboardInterrupt)."""
     from foreigndesk.extract.pipeline import extract
 
     if "nlp" not in _state:
         _init_worker()
-    out: list[Result] = []
     try:
-        out.extend(extract(docs, _state["nlp"], _state["extractors"]))  # type: ignore[arg-type]
-    except Exception:
-        # one bad document must not sink the chunk: redo them one by one
-        for d in docs:
-            try:
-                out.extend(extract([d], _state["nlp"], _state["extractors"]))  # type: ignore[arg-type]
-            except Exception as e:  # noqa: BLE001 - reported to the user with the document
-                tb = traceback.extract_tb(e.__traceback__)[-1]
-                out.append(ExtractError(d, f"extraction failed: {type(e).__name__}: {e} "
-                                           f"({os.path.basename(tb.filename)}:{tb.lineno})"))
-    return out
+        with budget(limits):
+            out = list(extract([d], _state["nlp"], _state["extractors"]))  # type: ignore[arg-type]
+        return out[0]
+    except BudgetExceeded as e:
+        return ExtractError(d, f"extraction stopped: the document {e}")
+    except RecursionError as e:
+        return ExtractError(d, _failure(e))
+    except MemoryError:
+        return ExtractError(d, "extraction failed: out of memory")
+    except Exception as e:  # noqa: BLE001 - reported to the user with the document
+        return ExtractError(d, _failure(e))
+
+
+def _extract_chunk(docs: list[Document], limits: Budget | None = None) -> list[Result]:
+    return [extract_one(d, limits) for d in docs]
 
 
 def _chunks(docs: Iterable[Document], max_docs: int, max_chars: int) -> Iterator[list[Document]]:
@@ -87,21 +110,70 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def run(docs: Iterable[Document], workers: int = 1, chunk_docs: int = 8,
-        chunk_chars: int = 60_000) -> Iterator[Result]:
-    """Extract every document; yields results in input order.
-
-    ``workers`` > 1 runs the pipeline in that many worker processes (fork), each loading
-    the model once."""
-    chunks = _chunks(docs, chunk_docs, chunk_chars)
-    if workers <= 1:
-        for c in chunks:
-            yield from _extract_chunk(c)
-        return
+def _new_pool(workers: int) -> Any:
     fork = "fork" in mp.get_all_start_methods()
     if fork:
         _init_worker()  # built once here, shared with the forked workers (copy-on-write)
     ctx = mp.get_context("fork" if fork else "spawn")
-    with ctx.Pool(workers, initializer=_init_pool_worker) as pool:
-        for results in pool.imap(_extract_chunk, chunks):
-            yield from results
+    return ctx.Pool(workers, initializer=_init_pool_worker)
+
+
+def _patience(chunk: list[Document], limits: Budget | None, queued: int, workers: int
+              ) -> float | None:
+    """How long to wait for a chunk before its worker is taken for dead: every document
+    ahead of it and in it at its full budget, twice, plus a minute (None: no budget)."""
+    if limits is None or limits.seconds == float("inf"):
+        return None
+    ahead = queued // workers + 1
+    return 2 * (limits.seconds + 5) * len(chunk) * ahead + 60
+
+
+def run(docs: Iterable[Document], workers: int = 1, chunk_docs: int = 8,
+        chunk_chars: int = 60_000, limits: Budget | None = None) -> Iterator[Result]:
+    """Extract every document; yields results in input order.
+
+    ``docs`` is consumed lazily. ``workers`` > 1 runs the pipeline in that many worker
+    processes (fork), each loading the model once, with at most two chunks per worker in
+    flight. ``limits`` is each document's budget (None: unbounded)."""
+    chunks = _chunks(docs, chunk_docs, chunk_chars)
+    first = [c for c in (next(chunks, None), next(chunks, None)) if c is not None]
+    if workers <= 1 or len(first) < 2:  # one chunk: not worth a pool
+        for c in itertools.chain(first, chunks):
+            for d in c:
+                yield extract_one(d, limits)
+        return
+    pool = _new_pool(workers)
+    flight: deque[tuple[list[Document], Any]] = deque()
+    try:
+        for c in itertools.chain(first, chunks):
+            flight.append((c, pool.apply_async(_extract_chunk, (c, limits))))
+            while len(flight) >= 2 * workers:
+                pool = yield from _drain_one(flight, pool, workers, limits)
+        while flight:
+            pool = yield from _drain_one(flight, pool, workers, limits)
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _drain_one(flight: deque[tuple[list[Document], Any]], pool: Any, workers: int,
+               limits: Budget | None) -> Generator[Result, None, Any]:
+    """Yield the results of the oldest chunk in flight; returns the pool to go on with (a new
+    one when a worker died: its chunk is reported, the others in flight are redone)."""
+    chunk, pending = flight.popleft()
+    try:
+        results = pending.get(_patience(chunk, limits, len(flight), workers))
+    except mp.TimeoutError:
+        pool.terminate()
+        pool.join()
+        for d in chunk:
+            yield ExtractError(d, "extraction failed: its worker process died or stopped "
+                                  "answering (out of memory?)")
+        redo = [c for c, _p in flight]
+        flight.clear()
+        pool = _new_pool(workers)
+        for c in redo:
+            flight.append((c, pool.apply_async(_extract_chunk, (c, limits))))
+        return pool
+    yield from results
+    return pool

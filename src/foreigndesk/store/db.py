@@ -188,6 +188,7 @@ class Store:
     def _write_event(self, e: Event) -> None:
         """Attach an event mention to the real-world event it reports (see
         :func:`foreigndesk.store.event_groups.find_event`), creating the event if it is new."""
+        from foreigndesk.store.codes import code_country
         from foreigndesk.store.event_groups import find_event
 
         c = self.conn
@@ -199,7 +200,7 @@ class Store:
                 "date_source,place,place_country,lat,lon,modality,n_mentions) "
                 "VALUES ('news',?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
                 (e.source_actor, e.source_code, e.target_actor, e.target_code,
-                 (e.source_code or "")[:3] or None, (e.target_code or "")[:3] or None,
+                 code_country(e.source_code), code_country(e.target_code),
                  e.code, e.root, e.quad_class, e.goldstein, e.date, e.date_precision,
                  e.date_source, e.place, e.place_country, e.lat, e.lon, e.modality),
             )

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from foreigndesk.extract.budget import Budget
 from foreigndesk.ingest.encoding import MAX_TEXT_CHARS
 from foreigndesk.ingest.errors import UnreadableInput
 from foreigndesk.ingest.fetch import HTML_TYPES, Fetcher, FetchError
@@ -155,7 +156,7 @@ class Watcher:
         if self.store.has_document(doc.id):
             state.mark_item(self.store.conn, source, item.key, item.url, "present", doc.id)
             return "present"
-        result = next(iter(run([doc], workers=1)))
+        result = next(iter(run([doc], workers=1, limits=Budget())))
         if isinstance(result, ExtractError):
             return self._fail(source, item, result.reason)
 

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from foreigndesk.analyze import relations as rel
 from foreigndesk.store import Store
 from foreigndesk.web import graph, narratives, queries, timeline_view
-from foreigndesk.web.deps import store
+from foreigndesk.web.deps import MAX_INT, store
 from foreigndesk.web.filters import Filters, filters
 from foreigndesk.web.render import page
 from foreigndesk.web.security import require_token
@@ -60,11 +60,13 @@ def stats(s: Store = Depends(store)) -> dict[str, int]:
 
 @router.get("/documents", summary="Documents, with filters and full-text search")
 def documents(s: Store = Depends(store), f: Filters = Depends(filters),
-              q: str | None = Query(None, description="Full-text query (SQLite FTS5 syntax, "
-                                    "or plain words)."),
+              q: str | None = Query(None, description="Full-text search: every word must "
+                                    "appear; \"a phrase\"; word* for a prefix; OR between "
+                                    "alternatives; -word or NOT word to exclude (at most "
+                                    "500 characters, 16 terms). Not raw FTS5."),
               outlet: str | None = Query(None, description="Only documents of this outlet."),
               limit: int = Query(50, ge=1, le=1000, description="At most this many."),
-              offset: int = Query(0, ge=0, description="Skip this many (paging).")
+              offset: int = Query(0, ge=0, le=MAX_INT, description="Skip this many (paging).")
               ) -> dict[str, Any]:
     """Like ``foreigndesk docs --search``: newest first; ``actor`` keeps documents that
     mention the actor; since/until apply to the publication date."""
@@ -115,7 +117,7 @@ def timeline(s: Store = Depends(store), f: Filters = Depends(filters)) -> list[d
 
 @router.get("/events", summary="Coded and imported events with citations")
 def events(s: Store = Depends(store), f: Filters = Depends(filters),
-           limit: int | None = Query(None, ge=1)) -> list[dict[str, Any]]:
+           limit: int | None = Query(None, ge=1, le=MAX_INT)) -> list[dict[str, Any]]:
     """Like ``foreigndesk events``: every mention of a news event is cited."""
     return queries.events(s, f, limit, all_mentions=True)
 
@@ -126,7 +128,7 @@ def relations(a: str, b: str, s: Store = Depends(store),
               by: str = Query("year", pattern="^(month|quarter|year)$"),
               undirected: bool = False, since: str | None = None, until: str | None = None,
               measure: str | None = None, issue: str | None = None,
-              min_n: int = Query(1, ge=1)) -> dict[str, Any]:
+              min_n: int = Query(1, ge=1, le=MAX_INT)) -> dict[str, Any]:
     """Like ``foreigndesk relations A B``."""
     try:
         series = rel.relations(s, rel.country(a), rel.country(b), source=source, by=by,
@@ -176,7 +178,7 @@ def echoes(s: Store = Depends(store)) -> dict[str, Any]:
 
 @router.get("/reuse", summary="Text reuse: passages one document repeats from another")
 def reuse(s: Store = Depends(store),
-          min_words: int | None = Query(None, ge=1, description="Only passages of at least "
+          min_words: int | None = Query(None, ge=1, le=MAX_INT, description="Only passages of at least "
                                         "this many words (of those found at ingest).")
           ) -> list[dict[str, Any]]:
     """Like ``foreigndesk reuse``: both documents (the earlier is repeated by the later),
@@ -192,7 +194,7 @@ def figures(s: Store = Depends(store),
             kind: list[str] = Query(default=[], description="Only figures of this kind "
                                     "(money, count, deaths, casualties, percent, votes); "
                                     "repeat."),
-            tolerance: float = Query(1.25, gt=1.0, description="Ratio of larger to smaller "
+            tolerance: float = Query(1.25, gt=1.0, le=1e6, allow_inf_nan=False, description="Ratio of larger to smaller "
                                      "value above which two figures conflict.")
             ) -> dict[str, Any]:
     """Like ``foreigndesk figures`` and ``foreigndesk figures --conflicts``."""

@@ -7,6 +7,7 @@ page of ours built from the OpenAPI schema at /api/openapi.json.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -20,7 +21,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
 from foreigndesk import __version__
-from foreigndesk.web.security import LOOPBACK, SecurityHeaders
+from foreigndesk.store.fts import SearchSyntaxError
+from foreigndesk.web.deps import REQUEST_SECONDS
+from foreigndesk.web.security import LOOPBACK, QueryGuard, SecurityHeaders
 
 
 class StoreMissing(FileNotFoundError):
@@ -52,6 +55,7 @@ def create_app(db_path: str | Path, token: str | None = None,
     app.state.token = token
     app.state.briefs = briefs
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
+    app.add_middleware(QueryGuard)
     app.add_middleware(SecurityHeaders, allowed_hosts=allowed_hosts)
     static = resources.files("foreigndesk.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
@@ -67,6 +71,30 @@ def create_app(db_path: str | Path, token: str | None = None,
                                 headers=getattr(exc, "headers", None))
         return pages.not_found(request, HTTPException(exc.status_code, exc.detail))
 
+    @app.exception_handler(SearchSyntaxError)
+    async def bad_search(request: Request, exc: SearchSyntaxError) -> Response:
+        return _refusal(request, 422, f"q: {exc}")
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def costly(request: Request, exc: sqlite3.OperationalError) -> Response:
+        msg = str(exc)
+        if msg == "interrupted":
+            return _refusal(request, 422, f"this request took longer than {REQUEST_SECONDS:g} s "
+                                          "and was stopped: narrow it (fewer or rarer words, "
+                                          "a shorter period, one actor)")
+        if any(w in msg for w in ("locked", "busy", "disk", "unable to open", "readonly")):
+            return _refusal(request, 503, "the store is busy or unavailable; try again")
+        # what a parameter can provoke: too many terms, a pattern too complex, a string too big
+        return _refusal(request, 422, f"this request cannot be answered as asked ({msg})")
+
+    @app.exception_handler(OverflowError)
+    async def overflow(request: Request, exc: OverflowError) -> Response:
+        return _refusal(request, 422, "a number in the request is out of range")
+
+    @app.exception_handler(UnicodeEncodeError)
+    async def surrogate(request: Request, exc: UnicodeEncodeError) -> Response:
+        return _refusal(request, 422, "the request holds text that is not valid Unicode")
+
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         msgs = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ())[1:])}: {e.get('msg')}"
@@ -76,6 +104,14 @@ def create_app(db_path: str | Path, token: str | None = None,
         return pages.not_found(request, HTTPException(422, msgs))
 
     return app
+
+
+def _refusal(request: Request, status: int, detail: str) -> Response:
+    from foreigndesk.web import pages
+
+    if request.url.path.startswith(("/api/", "/static/")):
+        return JSONResponse({"detail": detail}, status_code=status)
+    return pages.not_found(request, HTTPException(status, detail))
 
 
 @asynccontextmanager

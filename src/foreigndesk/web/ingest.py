@@ -3,7 +3,6 @@ extractors and store transaction as ``foreigndesk ingest``."""
 
 from __future__ import annotations
 
-import json
 import threading
 from typing import Any
 
@@ -22,7 +21,9 @@ class IngestError(ValueError):
 def documents_of(body: bytes, content_type: str) -> list[Document]:
     """The document(s) a request body holds: a JSON object (the JSON Lines reader's fields)
     or plain text (the text reader: an optional header block, or a dossier)."""
+    from foreigndesk.ingest.clean import TooDeep, json_value
     from foreigndesk.ingest.encoding import MAX_TEXT_CHARS
+    from foreigndesk.ingest.errors import UnreadableInput
     from foreigndesk.ingest.jsonl import BadRecord, document_from_object
     from foreigndesk.ingest.text import document_from_text
 
@@ -37,9 +38,14 @@ def documents_of(body: bytes, content_type: str) -> list[Document]:
             raise IngestError("empty text")
         if len(text) > MAX_TEXT_CHARS:
             raise IngestError(f"text too large (the limit is {MAX_TEXT_CHARS:,} characters)", 413)
-        return document_from_text(text.replace("\r\n", "\n"), source="api")
+        try:
+            return document_from_text(text.replace("\r\n", "\n"), source="api")
+        except UnreadableInput as e:
+            raise IngestError(str(e)) from None
     try:
-        obj = json.loads(text)
+        obj = json_value(text)
+    except TooDeep as e:
+        raise IngestError(f"JSON {e}") from None
     except ValueError as e:
         raise IngestError(f"not JSON: {e}") from None
     try:
@@ -50,6 +56,7 @@ def documents_of(body: bytes, content_type: str) -> list[Document]:
 
 def ingest_body(db_path: str, body: bytes, content_type: str) -> dict[str, Any]:
     from foreigndesk.analyze.refresh import refresh
+    from foreigndesk.extract.budget import Budget
     from foreigndesk.run.local import ExtractError, run
     from foreigndesk.store import Store
 
@@ -62,9 +69,9 @@ def ingest_body(db_path: str, body: bytes, content_type: str) -> dict[str, Any]:
             todo: list[Document] = []
             for d in docs:
                 (present if store.has_document(d.id) else todo).append(d)
-            for r in run(todo, workers=1):
-                if isinstance(r, ExtractError):
-                    raise IngestError(f"extraction failed: {r.reason}", 500)
+            for r in run(todo, workers=1, limits=Budget()):
+                if isinstance(r, ExtractError):  # this document's fault: a 422, not a 500
+                    raise IngestError(r.reason, 422)
                 if store.add(r):
                     added.append(r.document)
                 else:

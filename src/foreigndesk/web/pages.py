@@ -15,7 +15,7 @@ from foreigndesk.model import CLAIM_KINDS, FIGURE_KINDS, STANCES
 from foreigndesk.store import Store
 from foreigndesk.web import graph, highlight, narratives, queries, timeline_view
 from foreigndesk.web.cache import memo
-from foreigndesk.web.deps import store
+from foreigndesk.web.deps import MAX_INT, store
 from foreigndesk.web.filters import Filters, filters
 from foreigndesk.web.relations_view import relations_page
 from foreigndesk.web.render import page
@@ -34,8 +34,8 @@ def home() -> Response:
 @router.get("/documents")
 def documents(request: Request, s: Store = Depends(store), q: str | None = None,
               outlet: str | None = None, since: str | None = None, until: str | None = None,
-              actor: list[str] = Query(default=[]), page_no: int = Query(1, alias="page", ge=1)
-              ) -> Response:
+              actor: list[str] = Query(default=[]),
+              page_no: int = Query(1, alias="page", ge=1, le=MAX_INT)) -> Response:
     f = filters(actor=actor, since=since, until=until, dyad=None, undirected=False, code=[],
                 source="all", modality=[])
     rows, total = queries.documents(s, q, outlet or None, f.since, f.until, f.actors,

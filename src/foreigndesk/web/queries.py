@@ -5,10 +5,10 @@ claim clusters and echoes come from :mod:`foreigndesk.analyze`."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 from foreigndesk.store import Store
+from foreigndesk.store.fts import fts_query
 from foreigndesk.web.filters import Filters
 
 
@@ -22,19 +22,14 @@ def counts(store: Store) -> dict[str, int]:
 
 # -- documents ----------------------------------------------------------------------------
 
-def fts_query(text: str) -> str:
-    """User search text as an FTS5 query: FTS5 syntax when it parses, else every word as a
-    quoted term (so "U.S." or a stray quote never errors)."""
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"' for w in words if w)
-
-
 def documents(store: Store, search: str | None = None, outlet: str | None = None,
               since: str | None = None, until: str | None = None,
               actors: list[str] | None = None, limit: int = 50,
               offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """Documents matching the filters (newest first) and how many match in all. ``search`` is
-    an FTS5 full-text query over title and text; each row then has a ``snippet``."""
+    the user's words (:mod:`foreigndesk.store.fts`; a bad one raises
+    :class:`~foreigndesk.store.fts.SearchSyntaxError`) over title and text; each row then has
+    a ``snippet``."""
     from foreigndesk.analyze.timeline import actor_filter_sql
 
     where, params = ["1=1"], []  # type: list[str], list[Any]
@@ -71,10 +66,7 @@ def documents(store: Store, search: str | None = None, outlet: str | None = None
 
     if not (search and search.strip()):
         return run("")
-    try:
-        rows, total = run(search.strip())
-    except sqlite3.OperationalError:  # not valid FTS5 syntax: search the words instead
-        rows, total = run(fts_query(search))
+    rows, total = run(fts_query(search))
     for r in rows:
         r["snippet_parts"] = _snippet_parts(r.pop("snippet"))
     return rows, total

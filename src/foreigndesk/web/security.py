@@ -8,8 +8,11 @@ made only when its URL is http(s): anything else is shown as text.
 
 from __future__ import annotations
 
+import json
+import re
 import secrets
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from fastapi import HTTPException, Request
 from starlette.middleware.base import BaseHTTPMiddleware
@@ -55,6 +58,56 @@ class SecurityHeaders(BaseHTTPMiddleware):
         for k, v in HEADERS.items():
             response.headers.setdefault(k, v)
         return response
+
+
+MAX_PARAM_CHARS = 2000
+"""The longest value a query parameter may have (a search has its own, lower, limit)."""
+MAX_PARAMS = 100
+
+
+class QueryGuard:
+    """Refuses, with a 422 that names the parameter, a query string whose values could only
+    be hostile: longer than MAX_PARAM_CHARS, more than MAX_PARAMS of them, control
+    characters (NUL ...) or text that is not valid UTF-8 once decoded."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            problem = query_problem(scope["query_string"])
+            if problem:
+                body = json.dumps({"detail": problem}).encode()
+                await send({"type": "http.response.start", "status": 422,
+                            "headers": [(b"content-type", b"application/json"),
+                                        *((k.lower().encode(), v.encode())
+                                          for k, v in HEADERS.items())]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
+
+
+def query_problem(raw: bytes) -> str | None:
+    """Why a raw query string is refused, or None."""
+    from urllib.parse import parse_qsl
+
+    try:
+        pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True, encoding="utf-8",
+                          errors="strict", max_num_fields=MAX_PARAMS)
+    except UnicodeDecodeError:
+        return "the query string is not valid UTF-8"
+    except ValueError:
+        return f"more than {MAX_PARAMS} query parameters"
+    for name, value in pairs:
+        key = name[:40]
+        if len(value) > MAX_PARAM_CHARS:
+            return f"{key}: too long ({len(value):,} characters; the limit is {MAX_PARAM_CHARS:,})"
+        if _CONTROL.search(value) or _CONTROL.search(name):
+            return f"{key}: control characters are not allowed"
+    return None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 
 def require_token(request: Request) -> None:

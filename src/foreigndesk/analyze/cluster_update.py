@@ -1,0 +1,573 @@
+"""Claim clusters kept up to date from the new claims only.
+
+:func:`foreigndesk.analyze.clusters.cluster_claims` clusters every claim of the store. Here
+the store keeps what that computation derives (migration 009), and :func:`update_clusters`
+adds the claims stored since the last update:
+
+- **contents**: claims with the same features, polarity, figures (and speaker, for a line
+  on its speaker's pronouns) are one content, represented by its first claim in order of
+  appearance, with that claim's embedding and anchors (read once by the spaCy model);
+- **features**: the contents holding each feature (content word or word pair), up to
+  ``MAX_DF`` contents (beyond, the feature is common and seeds no pair);
+- **edges**: the pairs of contents that say the same (the rules of ``_edges``), found for a
+  new content through the features it shares (plus, up to ``FULL_MATRIX`` contents, every
+  content its embedding is close to). A pair that holds only on its embeddings also needs
+  the *centred* cosine (embeddings minus the store's mean) >= ``CENTRED``; the mean moves
+  with every content, so each such edge keeps ``due``: how far the mean may move from the
+  reference centre before the decision can change (a bound, from the pair's centred cosine
+  and the distances of its embeddings to the centre). Only edges and merge decisions whose
+  ``due`` is reached are checked again;
+- **clusters**: the single-link merging of ``cluster_claims`` depends only on the edges of a
+  connected component, so only the components holding a new or changed content, a changed
+  edge or a changed merge decision are clustered again, with the same rules and order.
+
+The clusters are the ones ``cluster_claims`` computes over the whole store (same members,
+cluster ids and similarities). A store with fewer than ``CENTRE_MIN`` contents, one that
+crosses ``FULL_MATRIX`` contents, or a change of embedding backend is clustered whole again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from foreigndesk.analyze import embed as embedding
+from foreigndesk.analyze import propositions as prop
+from foreigndesk.analyze.clusters import (
+    _DIGITS,
+    _NEGATION,
+    CENTRE_MIN,
+    CENTRED,
+    FULL_MATRIX,
+    LEXICAL,
+    LEXICAL_LINK,
+    MAX_DF,
+    appearance_key,
+    features,
+    lexical,
+)
+from foreigndesk.store import Store
+from foreigndesk.store.claim_index import CENTRE_KEY, LAST_KEY, SETTINGS_KEY, ClaimIndex
+
+INDEX_VERSION = "1"
+RECENTRE = 5000  # decisions checked in one update beyond which the reference centre moves
+
+
+def _h64(s: str) -> int:
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little",
+                          signed=True)
+
+
+@dataclass
+class _Content:
+    id: int
+    first_claim: int
+    app: tuple[Any, ...]
+    n_claims: int
+    text: str
+    feats: frozenset[str]
+    words: frozenset[str]
+    negated: bool
+    relative: bool
+    speaker: frozenset[str]
+    emb: np.ndarray | None
+    proposition: prop.Proposition | None
+
+
+def _claim_key(r: dict[str, Any]) -> tuple[tuple[Any, ...], str, frozenset[str], bool, bool,
+                                            frozenset[str]]:
+    """(appearance, content key, features, negated, relative, speaker) of a claim row."""
+    content = r["content"]
+    feats = features(content)
+    negated = bool(_NEGATION.search(content))
+    relative = prop.speaker_relative(content)
+    speaker = (prop.speaker_keys(r["speaker_actor"], r["speaker_text"]) if relative
+               else frozenset())
+    key = json.dumps([sorted(feats) or [f"#{r['id']}"], negated, _DIGITS.findall(content),
+                      sorted(speaker) if relative else None])
+    app = (*appearance_key(r), r["id"])
+    return app, hashlib.sha1(key.encode("utf-8")).hexdigest(), feats, negated, relative, speaker
+
+
+def _prop_json(p: prop.Proposition) -> str:
+    return json.dumps({"lemmas": sorted(p.lemmas), "predicates": sorted(p.predicates),
+                       "verbs": sorted(p.verbs), "topic_words": p.topic_words,
+                       "names": [sorted(n) for n in p.names], "numbers": sorted(p.numbers),
+                       "negated": p.negated, "clause": p.clause})
+
+
+def _prop_of(s: str) -> prop.Proposition:
+    d = json.loads(s)
+    return prop.Proposition(
+        lemmas=frozenset(d["lemmas"]), predicates=frozenset(d["predicates"]),
+        verbs=frozenset(d["verbs"]), topic_words=d["topic_words"],
+        names=tuple(frozenset(n) for n in d["names"]), numbers=frozenset(d["numbers"]),
+        negated=d["negated"], clause=d["clause"])
+
+
+class _Centre:
+    """The mean of the contents' embeddings (running sum) and the reference centre from
+    which the ``due`` distances are measured."""
+
+    def __init__(self, raw: str | None) -> None:
+        d = json.loads(raw) if raw else {}
+        self.n = int(d.get("n", 0))
+        self.sum: np.ndarray | None = (np.asarray(d["sum"], dtype=np.float64)
+                                       if d.get("sum") is not None else None)
+        self.ref = np.asarray(d["ref"], dtype=np.float64) if d.get("ref") is not None else None
+
+    def add(self, v: np.ndarray, sign: float = 1.0) -> None:
+        v = v.astype(np.float64)
+        self.sum = sign * v if self.sum is None else self.sum + sign * v
+
+    def dump(self) -> str:
+        return json.dumps({"n": self.n, "sum": None if self.sum is None else self.sum.tolist(),
+                           "ref": None if self.ref is None else self.ref.tolist()})
+
+    @property
+    def mean(self) -> np.ndarray | None:
+        return None if self.sum is None else self.sum / max(self.n, 1)
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    n = float(np.linalg.norm(x))
+    return x / (n if n else 1.0)
+
+
+class _Engine:
+    def __init__(self, idx: ClaimIndex, embedder: embedding.Embedder | None) -> None:
+        self.idx, self.embedder = idx, embedder
+        self.cache: dict[int, _Content] = {}
+        self.centre: _Centre | None = None
+        self.mean: np.ndarray | None = None
+        self.moved = 0.0
+
+    # -- contents ----------------------------------------------------------------------------
+    def load(self, ids: Iterable[int]) -> dict[int, _Content]:
+        todo = [i for i in set(ids) if i not in self.cache]
+        for i, r in self.idx.contents(todo).items():
+            feats = features(r["text"])
+            relative = prop.speaker_relative(r["text"])
+            self.cache[i] = _Content(
+                id=i, first_claim=r["first_claim"],
+                app=(r["app_when"], r["app_doc"], r["app_start"], bool(r["app_repeats"]),
+                     r["first_claim"]),
+                n_claims=r["n_claims"], text=r["text"], feats=feats,
+                words=frozenset(f for f in feats if "_" not in f),
+                negated=bool(_NEGATION.search(r["text"])), relative=relative,
+                speaker=(prop.speaker_keys(r["speaker_actor"], r["speaker_text"]) if relative
+                         else frozenset()),
+                emb=(np.frombuffer(r["embedding"], dtype=np.float32)
+                     if r["embedding"] is not None else None),
+                proposition=_prop_of(r["proposition"]) if r["proposition"] else None)
+        return {i: self.cache[i] for i in ids}
+
+    def read(self, ids: Iterable[int]) -> None:
+        """Read (and store) the propositions of these contents not read yet."""
+        todo = sorted({i for i in ids if self.cache[i].proposition is None})
+        if not todo:
+            return
+        props = prop.read([self.cache[i].text for i in todo])
+        for i, p in zip(todo, props, strict=True):
+            self.cache[i].proposition = p
+        self.idx.set_propositions((_prop_json(p), i) for i, p in zip(todo, props, strict=True))
+
+    # -- the rules of clusters._Similarity ---------------------------------------------------
+    def anchors(self, a: _Content, b: _Content) -> str | None:
+        assert a.proposition is not None and b.proposition is not None
+        why = prop.disagreement(a.proposition, b.proposition)
+        if why is None and (a.relative or b.relative):
+            if a.speaker and b.speaker and not a.speaker & b.speaker:
+                why = "speaker"
+        return why
+
+    def centred(self, a: _Content, b: _Content, m: np.ndarray) -> float:
+        assert a.emb is not None and b.emb is not None
+        ua = _unit(a.emb.astype(np.float64) - m)
+        ub = _unit(b.emb.astype(np.float64) - m)
+        return float(np.einsum("i,i->", ua, ub))
+
+    def due(self, a: _Content, b: _Content) -> float:
+        """How far the mean may move from the reference centre before the centred decision
+        on a and b can change (-1: it may change already)."""
+        assert self.centre is not None and self.centre.ref is not None
+        assert a.emb is not None and b.emb is not None
+        ref = self.centre.ref
+        c0 = self.centred(a, b, ref)
+        da = float(np.linalg.norm(a.emb.astype(np.float64) - ref))
+        db = float(np.linalg.norm(b.emb.astype(np.float64) - ref))
+        if da == 0 or db == 0:
+            return -1.0
+        slack = abs(c0 - CENTRED) / (2 * (1 / da + 1 / db))
+        return slack if self.moved < slack else -1.0
+
+    def centred_ok(self, a: _Content, b: _Content) -> bool:
+        assert self.mean is not None
+        return self.centred(a, b, self.mean) >= CENTRED
+
+
+def _settings(name: str) -> str:
+    return json.dumps({"index": INDEX_VERSION, "embed": name, "max_df": MAX_DF,
+                       "lexical": LEXICAL, "link": LEXICAL_LINK, "centred": CENTRED,
+                       "centre_min": CENTRE_MIN, "full_matrix": FULL_MATRIX})
+
+
+def update_clusters(store: Store, backend: str | None = None, fallback: bool = True,
+                    rebuild: bool = False) -> int:
+    """Add the claims stored since the last update to the cluster index and update the
+    ``claim_clusters`` rows of the components they touch, in one transaction; returns the
+    number of claims added. An embedding backend that cannot load falls back to word
+    overlap when ``fallback``, else raises :class:`embedding.EmbedUnavailable`."""
+    try:
+        embedder = embedding.load(backend)
+    except embedding.EmbedUnavailable:
+        if not fallback:
+            raise
+        embedder = None
+    idx = ClaimIndex(store)
+    c = store.conn
+    c.execute("BEGIN IMMEDIATE")
+    try:
+        n = _update(idx, embedder, rebuild)
+        c.execute("COMMIT")
+    except BaseException:
+        if c.in_transaction:
+            c.execute("ROLLBACK")
+        raise
+    return n
+
+
+def _update(idx: ClaimIndex, embedder: embedding.Embedder | None, rebuild: bool) -> int:
+    settings = _settings(embedder.name if embedder else "none")
+    rebuild = rebuild or idx.meta(SETTINGS_KEY) != settings
+    last = 0 if rebuild else int(idx.meta(LAST_KEY) or 0)
+    rows = idx.new_claims(last)
+    top = idx.last_claim()
+    if not rows and not rebuild:
+        idx.set_meta(LAST_KEY, str(top))
+        return 0
+    groups: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for r in rows:
+        app, key, feats, negated, relative, speaker = _claim_key(r)
+        groups[key].append((app, r, feats))
+    n_before = 0 if rebuild else idx.n_contents()
+    existing = {} if rebuild else idx.contents_by_key(sorted(groups))
+    n_after = n_before + sum(1 for k in groups if k not in existing)
+    if not rebuild and (n_before < CENTRE_MIN or n_before <= FULL_MATRIX < n_after):
+        return _update(idx, embedder, True)
+    if rebuild:
+        idx.reset(settings)
+    eng = _Engine(idx, embedder)
+    centre_raw = idx.meta(CENTRE_KEY)
+
+    # 1. contents: new ones, and old ones whose first claim is now a new claim
+    fresh: list[int] = []       # new contents
+    changed: list[int] = []     # first claim changed (new text: new embedding and anchors)
+    grown: list[int] = []       # more claims
+    old_emb: dict[int, bytes] = {}
+    texts: dict[int, str] = {}
+    for key in sorted(groups, key=lambda k: min(x[0] for x in groups[k])):
+        members = sorted(groups[key], key=lambda x: x[0])
+        app, r, _f = members[0]
+        row = existing.get(key)
+        if row is None:
+            row = {"key": key, "first_claim": r["id"], "app_when": app[0], "app_doc": app[1],
+                   "app_start": app[2], "app_repeats": int(app[3]), "n_claims": len(members),
+                   "embedding": None, "proposition": None}
+            row["id"] = idx.insert_content(row)
+            fresh.append(row["id"])
+            texts[row["id"]] = r["content"]
+        else:
+            row["n_claims"] += len(members)
+            grown.append(row["id"])
+            old_app = (row["app_when"], row["app_doc"], row["app_start"],
+                       bool(row["app_repeats"]), row["first_claim"])
+            if app < old_app:
+                if row["embedding"] is not None:
+                    old_emb[row["id"]] = row["embedding"]
+                row.update(first_claim=r["id"], app_when=app[0], app_doc=app[1],
+                           app_start=app[2], app_repeats=int(app[3]), embedding=None,
+                           proposition=None)
+                changed.append(row["id"])
+                texts[row["id"]] = r["content"]
+            idx.update_content(row)
+        idx.map_claims((x[1]["id"], row["id"]) for x in members)
+    todo = fresh + changed
+    if embedder is not None and todo:
+        vecs = embedder.embed([texts[i] for i in todo])
+        for i, v in zip(todo, vecs, strict=True):
+            idx.c.execute("UPDATE claim_contents SET embedding=? WHERE id=?",
+                          (np.ascontiguousarray(v, dtype=np.float32).tobytes(), i))
+    seeds: set[int] = set(todo) | set(grown)
+    eng.load(todo)
+
+    # 2. the mean of the embeddings, and the distance it moved from the reference centre
+    centred_on = embedder is not None and n_after >= CENTRE_MIN
+    if embedder is not None:
+        centre = _Centre(centre_raw)
+        for i in todo:
+            vec = eng.cache[i].emb
+            assert vec is not None
+            centre.add(vec)
+            if i in old_emb:
+                centre.add(np.frombuffer(old_emb[i], dtype=np.float32), -1.0)
+        centre.n = n_after
+        eng.centre, eng.mean = centre, centre.mean
+        if centre.ref is None and eng.mean is not None:
+            centre.ref = eng.mean.copy()
+        if eng.mean is not None and centre.ref is not None:
+            eng.moved = float(np.linalg.norm(eng.mean - centre.ref))
+
+    # 3. old edges of changed contents go; features of new contents are indexed
+    for old in idx.edges_of(changed):
+        seeds.update((old["a"], old["b"]))
+    idx.delete_edges_of(changed)
+    feat_hash: dict[int, dict[int, str]] = {}
+    for i in todo:
+        feat_hash[i] = {_h64(f): f for f in eng.cache[i].feats}
+    all_feats = sorted({h for i in todo for h in feat_hash[i]})
+    common_old = idx.common(all_feats)
+    holders: dict[int, list[int]] = defaultdict(list)
+    for f, k in idx.postings([f for f in all_feats if f not in common_old]):
+        holders[f].append(k)
+    old_df = {f: len(v) for f, v in holders.items()}
+    for i in fresh:
+        for f in feat_hash[i]:
+            if f not in common_old:
+                holders[f].append(i)
+    newly_common = sorted(f for f, v in holders.items() if len(v) > MAX_DF)
+    common = common_old | set(newly_common)
+    idx.add_features([(f, i) for i in fresh for f in feat_hash[i] if f not in common],
+                     newly_common)
+
+    # 4. centred edges and merge decisions the moved mean may have changed (this may move
+    # the reference centre, so it comes before the new edges' due distances)
+    if centred_on and not rebuild:
+        seeds |= _recheck(eng)
+
+    # 5. candidate pairs of the new and changed contents, and their edges
+    todo_set = set(todo)
+    pairs: set[tuple[int, int]] = set()
+    for f, v in holders.items():
+        if f in common or len(v) < 2:
+            continue
+        for x in v:
+            if x in todo_set:
+                pairs.update((min(x, y), max(x, y)) for y in v if y != x)
+    all_emb: dict[int, np.ndarray] = {}
+    if embedder is not None and n_after <= FULL_MATRIX and todo:
+        ids_e = [(k, np.frombuffer(b, dtype=np.float32)) for k, b in idx.all_embeddings()
+                 if b is not None]
+        all_emb = dict(ids_e)
+        mat = np.vstack([v for _k, v in ids_e])
+        keys = [k for k, _v in ids_e]
+        sims = np.vstack([all_emb[i] for i in todo]) @ mat.T
+        for r_i, i in enumerate(todo):
+            for col in np.flatnonzero(sims[r_i] >= embedder.high).tolist():
+                if keys[col] != i:
+                    pairs.add((min(i, keys[col]), max(i, keys[col])))
+    eng.load({x for p in pairs for x in p})
+    edges = _new_edges(eng, sorted(pairs), centred_on)
+    idx.put_edges(edges)
+    seeds.update(x for edge in edges for x in edge[:2])
+
+    # 6. edges whose pair is no longer a candidate (a feature became common)
+    if newly_common:
+        lost = _lost_candidates(eng, holders, old_df, newly_common, common, n_after, all_emb)
+        idx.delete_edges(lost)
+        seeds.update(x for p in lost for x in p)
+    if eng.centre is not None:
+        idx.set_meta(CENTRE_KEY, eng.centre.dump())
+
+    # 7. cluster the touched components again
+    _recluster(eng, seeds, centred_on)
+    idx.set_meta(LAST_KEY, str(top))
+    return len(rows)
+
+
+def _new_edges(eng: _Engine, pairs: list[tuple[int, int]], centred_on: bool
+               ) -> list[tuple[int, int, float, float | None, int]]:
+    """Edges among candidate pairs (a, b): the rules of clusters._edges."""
+    if not pairs:
+        return []
+    e = eng.embedder
+    cs = eng.cache
+    keep = []
+    cos: np.ndarray = np.zeros(len(pairs))
+    if e is not None:
+        ea = np.vstack([cs[a].emb for a, _b in pairs])  # type: ignore[misc]
+        eb = np.vstack([cs[b].emb for _a, b in pairs])  # type: ignore[misc]
+        cos = np.einsum("ij,ij->i", ea, eb)
+    shared = np.array([len(cs[a].feats & cs[b].feats) for a, b in pairs], dtype=np.float64)
+    sizes = np.array([len(cs[a].feats) * len(cs[b].feats) for a, b in pairs], dtype=np.float64)
+    shared_words = np.array([len(cs[a].words & cs[b].words) for a, b in pairs])
+    lex = shared / np.sqrt(np.maximum(sizes, 1.0))
+    by_words = (lex >= LEXICAL) & (shared_words >= 2)
+    by_emb = np.zeros(len(pairs), dtype=bool)
+    if e is not None:
+        by_emb = (cos >= e.high) | ((cos >= e.mid) & (shared_words >= 1))
+    score = np.maximum(lex, np.asarray(cos, dtype=np.float64))
+    for k in np.flatnonzero(by_words | by_emb).tolist():
+        a, b = pairs[k]
+        if cs[a].negated == cs[b].negated:
+            keep.append((a, b, float(score[k]), bool(by_words[k])))
+    eng.read({x for a, b, _s, _w in keep for x in (a, b)})
+    out: list[tuple[int, int, float, float | None, int]] = []
+    for a, b, sc, words_only in keep:
+        ca, cb = (cs[a], cs[b]) if cs[a].app < cs[b].app else (cs[b], cs[a])
+        if eng.anchors(ca, cb) is not None:
+            continue
+        if words_only or not centred_on:
+            out.append((a, b, sc, None, 1))
+        else:
+            out.append((a, b, sc, eng.due(cs[a], cs[b]), int(eng.centred_ok(cs[a], cs[b]))))
+    return out
+
+
+def _lost_candidates(eng: _Engine, holders: dict[int, list[int]], old_df: dict[int, int],
+                     newly_common: list[int], common: set[int], n_after: int,
+                     all_emb: dict[int, np.ndarray]) -> list[tuple[int, int]]:
+    """Stored edges between older contents that only a now-common feature made candidates."""
+    older = {k for f in newly_common for k in holders[f][:old_df.get(f, 0)]}
+    if not older:
+        return []
+    stored = [e for e in eng.idx.edges_of(sorted(older)) if e["a"] in older and e["b"] in older]
+    eng.load({x for e in stored for x in (e["a"], e["b"])})
+    shared_all = {_h64(f) for e in stored
+                  for f in eng.cache[e["a"]].feats & eng.cache[e["b"]].feats}
+    common = common | eng.idx.common(sorted(shared_all))
+    lost = []
+    e_ = eng.embedder
+    for e in stored:
+        a, b = eng.cache[e["a"]], eng.cache[e["b"]]
+        if any(_h64(f) not in common for f in a.feats & b.feats):
+            continue
+        if (e_ is not None and n_after <= FULL_MATRIX and a.emb is not None
+                and b.emb is not None and float(a.emb @ b.emb) >= e_.high):
+            continue
+        lost.append((e["a"], e["b"]))
+    return lost
+
+
+def _recheck(eng: _Engine) -> set[int]:
+    """Check again the centred edges and merge decisions whose ``due`` the mean has
+    reached; returns the contents whose edges or decisions changed."""
+    idx = eng.idx
+    assert eng.centre is not None
+    edges = idx.due_edges(eng.moved)
+    decisions = idx.due_decisions(eng.moved)
+    if len(edges) + len(decisions) > RECENTRE:  # move the reference centre to the mean
+        eng.centre.ref = eng.mean.copy() if eng.mean is not None else None
+        eng.moved = 0.0
+        edges = idx.all_centred_edges()
+        decisions = idx.due_decisions(None)
+    eng.load({x for r in edges + decisions for x in (r["a"], r["b"])})
+    touched: set[int] = set()
+    put_e = []
+    for e in edges:
+        a, b = eng.cache[e["a"]], eng.cache[e["b"]]
+        ok = int(eng.centred_ok(a, b))
+        if ok != e["active"]:
+            touched.update((a.id, b.id))
+        put_e.append((a.id, b.id, e["score"], eng.due(a, b), ok))
+    idx.put_edges(put_e)
+    put_d = []
+    for d in decisions:
+        a, b = eng.cache[d["a"]], eng.cache[d["b"]]
+        ok = int(eng.centred_ok(a, b))
+        if ok != d["outcome"]:
+            touched.update((a.id, b.id))
+        put_d.append((a.id, b.id, eng.due(a, b), ok))
+    idx.put_decisions(put_d)
+    return touched
+
+
+def _recluster(eng: _Engine, seeds: set[int], centred_on: bool) -> None:
+    """Cluster again the connected components (active edges) holding ``seeds``."""
+    idx = eng.idx
+    comp: set[int] = set()
+    edges: dict[tuple[int, int], float] = {}
+    frontier = set(seeds)
+    while frontier:
+        comp |= frontier
+        nxt: set[int] = set()
+        for e in idx.edges_of(sorted(frontier), active_only=True):
+            edges[(e["a"], e["b"])] = e["score"]
+            for x in (e["a"], e["b"]):
+                if x not in comp:
+                    nxt.add(x)
+        frontier = nxt
+    if not comp:
+        return
+    cs = eng.load(comp)
+    order = sorted(comp, key=lambda k: cs[k].app)
+    rank = {k: n for n, k in enumerate(order)}
+    parent = {k: k for k in order}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    eng.read([k for k in comp if cs[k].n_claims > 1] + [x for p in edges for x in p])
+    decisions: list[tuple[int, int, float, int]] = []
+    emb = eng.embedder
+    oriented = [((a, b) if rank[a] < rank[b] else (b, a), s) for (a, b), s in edges.items()]
+    for (a, b), _s in sorted(oriented, key=lambda e: (-e[1], rank[e[0][0]], rank[e[0][1]])):
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        ca, cb = cs[ra], cs[rb]  # in the order of the edge, as clusters._Similarity.related
+        x, y = (ra, rb) if rank[ra] < rank[rb] else (rb, ra)
+        ok = False
+        if ca.negated == cb.negated:
+            lex = lexical(ca.feats, cb.feats)
+            cos = float(ca.emb @ cb.emb) if (emb is not None and ca.emb is not None
+                                              and cb.emb is not None) else 0.0
+            if lex >= LEXICAL_LINK:
+                ok = eng.anchors(ca, cb) is None
+            elif emb is not None and cos >= emb.mid:
+                if not centred_on:
+                    ok = eng.anchors(ca, cb) is None
+                elif eng.anchors(ca, cb) is None:
+                    ok = eng.centred_ok(ca, cb)
+                    decisions.append((min(x, y), max(x, y), eng.due(ca, cb), int(ok)))
+        if ok:
+            parent[y] = x
+    idx.delete_decisions_of(sorted(comp))
+    idx.put_decisions(decisions)
+    claims = idx.claims_of(sorted(comp))
+    claims.sort(key=lambda r: (*appearance_key(r), r["id"]))
+    groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for r in claims:
+        k = r["content_id"]
+        if cs[k].n_claims > 1 and find(k) == k and prop.unfit(cs[k].proposition):  # type: ignore[arg-type]
+            continue
+        groups[find(k)].append(r)
+    out: list[tuple[int, int, float]] = []
+    for rt, members in groups.items():
+        if len(members) < 2:
+            continue
+        first = members[0]["id"]
+        for m in members:
+            k = m["content_id"]
+            if k == rt:
+                out.append((m["id"], first, 1.0))
+            else:
+                r_c, m_c = cs[rt], cs[k]
+                cos = (float(r_c.emb @ m_c.emb) if r_c.emb is not None and m_c.emb is not None
+                       else 0.0)
+                out.append((m["id"], first, round(max(lexical(r_c.feats, m_c.feats), cos), 4)))
+    idx.replace_clusters(sorted(comp), out)
+
+
+def rebuild_clusters(store: Store, backend: str | None = None, fallback: bool = True) -> int:
+    """Cluster every claim again (rebuilding the index)."""
+    return update_clusters(store, backend, fallback, rebuild=True)

@@ -1,0 +1,96 @@
+"""The user's search words as a full-text (SQLite FTS5) query, never raw FTS5.
+
+Syntax (the same in ``docs --search``, ``/api/documents?q=`` and the documents page):
+
+- words: every word must appear (``balloon China``); punctuation inside a word is part of
+  it (``U.S.-China`` looks for the words u, s, china in a row);
+- ``"a phrase"``: the words in this order;
+- ``word*``: any word that begins so;
+- ``OR`` (upper case) between two terms: either; ``NOT word`` or ``-word``: without it;
+  ``AND`` (upper case) is allowed and changes nothing.
+
+Parentheses and other FTS5 syntax are plain characters; control characters are spaces. A
+query is bounded:
+:data:`MAX_CHARS` characters and :data:`MAX_TERMS` terms; more raises
+:class:`SearchSyntaxError`, as does a query without a word or one that only excludes.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_CHARS = 500
+MAX_TERMS = 16
+
+_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+_WORDY = re.compile(r"\w")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+class SearchSyntaxError(ValueError):
+    """A search the user has to change; the message says how."""
+
+
+def _phrase(text: str, prefix: bool = False) -> str | None:
+    words = text.strip()
+    if not _WORDY.search(words):
+        return None
+    return '"' + words.replace('"', '""') + '"' + ("*" if prefix else "")
+
+
+def fts_query(text: str) -> str:
+    """The FTS5 query for the user's search ``text`` (see the module docstring); raises
+    :class:`SearchSyntaxError`."""
+    if len(text) > MAX_CHARS:
+        raise SearchSyntaxError(f"search too long ({len(text):,} characters; the limit is "
+                                f"{MAX_CHARS})")
+    text = _CONTROL.sub(" ", text)  # FTS5 stops reading a query at NUL
+    items: list[str] = []  # terms and the operators OR / NOT between them
+    terms = 0
+    for m in _TOKEN.finditer(text):
+        if m.group(1) is not None:  # "a phrase" (an unclosed quote runs to the end)
+            term = _phrase(m.group(1))
+        else:
+            word = m.group(2)
+            if word in ("AND",):
+                continue
+            if word in ("OR", "NOT"):
+                items.append(word)
+                continue
+            negate = word.startswith("-") and len(word) > 1
+            if negate:
+                word = word[1:]
+                items.append("NOT")
+            prefix = word.endswith("*")
+            term = _phrase(word.rstrip("*"), prefix)
+        if term is None:
+            if items and items[-1] == "NOT" and m.group(2) and m.group(2).startswith("-"):
+                items.pop()
+            continue
+        terms += 1
+        if terms > MAX_TERMS:
+            raise SearchSyntaxError(f"search has too many terms (the limit is {MAX_TERMS})")
+        items.append(term)
+    return _assemble(items)
+
+
+def _assemble(items: list[str]) -> str:
+    """Operators kept only between two terms (``OR`` then ``NOT`` collapse to ``NOT``); a
+    query must start with a term."""
+    out: list[str] = []
+    pending: str | None = None
+    for it in items:
+        if it in ("OR", "NOT"):
+            if out:
+                pending = "NOT" if "NOT" in (pending, it) else it
+            elif it == "NOT":
+                raise SearchSyntaxError("a search cannot start by excluding: give a word to "
+                                        "look for first")
+            continue
+        if pending:
+            out.append(pending)
+            pending = None
+        out.append(it)
+    if not out:
+        raise SearchSyntaxError("the search has no word to look for")
+    return " ".join(out)

@@ -1,0 +1,40 @@
+"""Read commands import neither numpy nor scipy either (they are for computing analyses, not
+for listing them): part of a read command's start under half a second. Each command runs in
+a fresh interpreter against a real (empty, migrated) store."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.cli.test_read_startup import READ_COMMANDS
+
+from foreigndesk.store import Store
+
+PROBE = """
+import sys
+from foreigndesk.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+finally:
+    heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("numpy", "scipy"))
+    print("HEAVY:" + ",".join(heavy[:3]), file=sys.stderr)
+"""
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("read") / "store.db"
+    Store.open(str(path)).close()
+    return path
+
+
+@pytest.mark.parametrize("args", READ_COMMANDS, ids=[a[0] for a in READ_COMMANDS])
+def test_read_command_does_not_import_numpy(args: list[str], store_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", PROBE, *args, "--db", str(store_path)],
+                          capture_output=True, text=True, timeout=120)
+    marker = [ln for ln in done.stderr.splitlines() if ln.startswith("HEAVY:")]
+    assert marker, done.stderr
+    assert marker[-1] == "HEAVY:", f"{args[0]} imported {marker[-1][6:]}"
