@@ -66,13 +66,15 @@ def test_format_from_extension():
 
 @pytest.mark.parametrize("args,says", [
     (["-o", "brief.docx"], "cannot tell the format"),
-    (["--since", "last year", "-o", "b.html"], "not a date"),
+    (["--since", "the other day", "-o", "b.html"], "not a date"),
     (["--dyad", "China", "-o", "b.html"], "not a dyad"),
     (["--dyad", "CHN-CHN", "-o", "b.html"], "two different states"),
 ])
 def test_errors_are_one_line(tmp_path, args, says):
+    from foreigndesk.store import Store
+
     db = tmp_path / "empty.db"
-    run_cli("docs", "--db", str(db))  # an empty store, created
+    Store.open(str(db)).close()  # an empty store (read commands create none)
     r = run_cli("report", "--db", str(db), *args, ok=False)
     assert r.exit_code == 1
     lines = r.output.strip().splitlines()
@@ -82,9 +84,11 @@ def test_errors_are_one_line(tmp_path, args, says):
 def test_missing_store_and_empty_store(tmp_path):
     r = run_cli("report", "--db", str(tmp_path / "none.db"), "-o", str(tmp_path / "b.html"),
                 ok=False)
-    assert r.exit_code == 1 and "no store" in r.output
+    assert r.exit_code == 1 and "no such store" in r.output
     assert not (tmp_path / "none.db").exists()
+    from foreigndesk.store import Store
+
     db = tmp_path / "empty.db"
-    run_cli("docs", "--db", str(db))
+    Store.open(str(db)).close()
     r = run_cli("report", "--db", str(db), "-o", str(tmp_path / "b.html"), ok=False)
     assert r.exit_code == 1 and "no documents" in r.output

@@ -105,8 +105,8 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_cycles:
             last = cycles is not None and n >= cycles
             nxt = "" if last else \
                 f"; next in {max(0.0, started + period - time.monotonic()):.0f} s"
+            busy = False  # before the line: a signal sent on reading it finds the cycle over
             _say(f"cycle {n} done: {rep.new} new, {rep.failed} failed, {len(ids)} alerts{nxt}")
-            busy = False
             if last:
                 break
             sleep_until(started + period)

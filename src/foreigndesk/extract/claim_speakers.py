@@ -367,9 +367,10 @@ class SpeakerResolver:
                     if si < i - BACK_SENTENCES * 2:
                         break
                     return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "possessor", cs, ce)
-            # no organisation behind it: the document itself relays the words ("The ad claims
-            # …", "A news report said …"; PolNeAR's guidelines take such artifacts as sources)
-            return Speaker(core_text, None, None, "document", "document", cs, ce)
+            # no organisation behind it ("The ad claims …", "A leaked memo warns …"): PolNeAR's
+            # guidelines take such an artifact as the source, but a speaker here is an agent
+            # (a person, organisation, government or state; issue 9), so the speaker is unknown
+            return Speaker(core_text, None, None, "document", "document", cs, ce, agent=False)
         role = self.lex.role(head)
         if role:
             appos = self._appos_ref(head, base)

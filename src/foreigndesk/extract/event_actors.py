@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from foreigndesk.extract.event_syntax import PASS_SUBJ, SUBJ, clause_head, conjuncts
 from foreigndesk.model import Mention
 
-ACTOR_MOD_PREPS = ("by", "of", "from", "in")
+ACTOR_MOD_PREPS = ("by", "of", "from", "in", "including")  # "partners, including the OAS"
 PERSON_PRONOUNS = frozenset(("he", "she", "him", "her", "his", "hers", "himself", "herself"))
 THING_PRONOUNS = frozenset(("its", "itself"))  # "it" is too often a thing to resolve
 GROUP_PRONOUNS = frozenset(("they", "them", "their", "theirs", "themselves", "we", "our", "us"))
@@ -51,6 +51,7 @@ class SentenceActors:
     places: dict[int, Mention] = field(default_factory=dict)  # token -> place (as a mention)
     dateline: range = range(0)  # "BEIJING (AP) —": tokens of a leading dateline
     issuer: Mention | None = None  # the government an official text speaks for
+    cues: frozenset[int] = frozenset()  # tokens that are the cue of a claim ("said")
     principals: list[Mention] = field(default_factory=list)  # the text's two main persons
 
     @classmethod
@@ -216,7 +217,7 @@ class ActorResolver:
         if m is not None and is_actor(m):  # an actor, perhaps with agents ("MSF Arnor")
             if agents:
                 return [self.with_agents(self.ref(m, t, promote=False), agents)]
-            return [self.ref(m, t)]
+            return [self.ref(m, t), *self.listed(t, m, sa)]
         if m is not None:  # an agent ("officials", "the government") without a country
             agents = [*agents, m]
             if actors:
@@ -232,6 +233,20 @@ class ActorResolver:
         if not descend or not actors:
             return []
         return [self.with_agents(a, agents) for a in actors] if agents else actors
+
+    def listed(self, t: Token, m: Mention, sa: SentenceActors) -> list[ActorRef]:
+        """Actors listed beside ``t`` with a comma, as headlines coordinate ("Putin,
+        Erdogan discuss Syria", "Russia, China hold talks"): an apposition that is an actor
+        of another state cannot be the same actor."""
+        out = []
+        for c in t.children:
+            if c.dep_ == "appos" and c.i == t.i + 2 and t.doc[t.i + 1].text == ",":
+                mc = sa.at(c)
+                if mc is not None and is_actor(mc) and mc.country and m.country and \
+                        mc.country != m.country and \
+                        (mc.actor_kind == "person") == (m.actor_kind == "person"):
+                    out.append(self.ref(mc, c))
+        return out
 
     def pair(self, t: Token, sa: SentenceActors) -> list[ActorRef]:
         """"the two leaders", "both sides", "the two countries": the last two parties of

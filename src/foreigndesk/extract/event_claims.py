@@ -21,7 +21,7 @@ attacked Z"): the statement is coded beside them, and comes first (it is the mai
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from foreigndesk.extract.event_codes import info
 from foreigndesk.extract.event_dictionary import NULL, Dictionary
@@ -43,7 +43,7 @@ def political(code: str | None, country: str | None, sector: str | None) -> bool
     return bool(country)
 
 
-def _cue_offset(pd: ParsedDoc, c: Claim) -> int:
+def cue_offset(pd: ParsedDoc, c: Claim) -> int:
     """Where the claim's cue word stands (its first word, in the claim's span outside its
     content); -1 when it is not found."""
     text = pd.document.text
@@ -61,7 +61,7 @@ def _cue_lemma(pd: ParsedDoc, c: Claim) -> str:
     word = (c.cue or "").split()[:1]
     if not word:
         return ""
-    at = _cue_offset(pd, c)
+    at = cue_offset(pd, c)
     if at == -1:
         return word[0].lower()
     i = pd.sentence_index(at)
@@ -89,12 +89,15 @@ SpeakerOf = Callable[[Claim, int], list[Mention]]
 
 
 def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
-                     mentions: Iterable[Mention], speaker_of: SpeakerOf | None = None
-                     ) -> list[Event]:
+                     mentions: Iterable[Mention], speaker_of: SpeakerOf | None = None,
+                     principals: Sequence[Mention] = ()) -> list[Event]:
     """Events of the claims whose speaker's act is not coded otherwise. ``speaker_of(claim,
     cue offset)`` may resolve the cue's subject as the event coder does (actor mentions with
     the codes they have there: one speaker, or the two parties of "the two leaders"); else
-    the claim's own speaker is used."""
+    the claim's own speaker is used. ``principals``: the text's two main persons (a meeting's
+    two leaders): what one of them says with no other actor named is said to the other
+    ("President Biden emphasized that the United States would continue to invest ...").
+    Claims are read in text order: a sentence's first statement of a speaker is coded."""
     coded_at: dict[int, list[Event]] = {}
     for e in pd.extraction.events:
         coded_at.setdefault(e.sentence, []).append(e)
@@ -103,7 +106,7 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
         by_sentence.setdefault(m.sentence, []).append(m)
     out: list[Event] = []
     seen: set[tuple[int, str | None]] = set()
-    for c in pd.extraction.claims:
+    for c in sorted(pd.extraction.claims, key=lambda c: (c.sentence, c.start)):
         if c.kind != "statement":
             continue  # a belief ("believes", "supports") or an intention ("wants"): no statement
         if c.stance == "questions":
@@ -112,7 +115,7 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
             continue  # a transcript's turn: the speaker speaking is no act ("THE PRESIDENT:")
         outside = [e for e in coded_at.get(c.sentence, ())
                    if not (c.content_start <= e.start and e.end <= c.content_end)]
-        resolved = speaker_of(c, _cue_offset(pd, c)) if speaker_of is not None else []
+        resolved = speaker_of(c, cue_offset(pd, c)) if speaker_of is not None else []
         speakers: list[Mention | None] = list(resolved) or [_speaker_mention(c, by_sentence)]
         for speaker in speakers:
             code_s = speaker.code if resolved and speaker is not None else c.speaker_code
@@ -130,9 +133,13 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
                                                c.speaker_actor) for e in outside):
                 continue  # the speaker's own act is coded already ("X condemned Y, saying")
             seen.add((c.sentence, code_s))
-            target = _target(c, speaker, code_s, by_sentence)
+            target = _target(c, speaker, code_s, by_sentence) or _addressee(
+                c, cue_offset(pd, c), speaker, code_s, by_sentence)
             if target is None and len(speakers) == 2:  # "The two leaders underscored ...":
                 target = next((o for o in speakers if o is not speaker), None)  # each other
+            if target is None and len(principals) == 2 and country in {
+                    p.country for p in principals}:
+                target = _as_government(next(p for p in principals if p.country != country))
             words = (c.cue or "").lower().split()
             code = statement_code(_cue_lemma(pd, c), d, words[1] if len(words) == 2 else "")
             ci = info(code)
@@ -147,6 +154,30 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
                 date_source=c.date_source if c.date else "none",
                 modality="asserted", trigger=c.cue))
     return out
+
+
+def _as_government(m: Mention) -> Mention:
+    """A person of government stands for their government ("Xi" -> CHNGOV)."""
+    code = (m.country or "") + "GOV"
+    return Mention(m.doc_id, m.sentence, m.start, m.end, m.text, m.extractor, m.version,
+                   m.confidence, label=m.label, actor_id=m.country, actor_name=m.country,
+                   actor_kind="state", country=m.country, sector="GOV") if code != m.code \
+        else m
+
+
+def _addressee(c: Claim, cue_at: int, speaker: Mention | None, code_s: str | None,
+               by_sentence: dict[int, list[Mention]]) -> Mention | None:
+    """Whom a statement is made to, when its content names no one: the actor between the
+    cue and the content ("I told the Defense Department I wanted ...", "told Beijing that
+    ...")."""
+    if cue_at < 0:
+        return None
+    for m in sorted(by_sentence.get(c.sentence, ()), key=lambda x: x.start):
+        if cue_at < m.start < c.content_start and m.code != code_s and (
+                m.country or m.sector == "IGO") and political(m.code, m.country, m.sector) and \
+                (speaker is None or m.actor_id != speaker.actor_id):
+            return m
+    return None
 
 
 def _precision(value: str) -> str:

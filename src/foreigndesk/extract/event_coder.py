@@ -48,6 +48,7 @@ from foreigndesk.extract.event_actors import (
 from foreigndesk.extract.event_dictionary import (
     NULL,
     Dictionary,
+    Entry,
     Match,
     default,
     inflection_bases,
@@ -158,6 +159,7 @@ class Coder(ActorResolver):
         subj = [c for c in verb.children if c.dep_ in SUBJ]
         if subj:
             refs = unique(r for c in subj for r in self.np_actors(c, sa))
+            refs = unique([*self._comma_listed(verb, subj[0], sa, refs), *refs])
             if not refs and sa.issuer is not None and any(
                     self.acts_for_issuer(c, verb) for c in subj):
                 return [self.mention_ref(sa.issuer)]
@@ -166,7 +168,7 @@ class Coder(ActorResolver):
             return []
         dep, head = verb.dep_, verb.head
         if head.i == verb.i:
-            return []
+            return self._listed_verb_subjects(verb, sa, _depth)
         if dep == "conj":
             return self.subjects(head, sa, _depth + 1) if not is_passive(head) else []
         if head.pos_ in ("VERB", "AUX") and (dep == "xcomp" or (dep == "advcl" and any(
@@ -194,6 +196,75 @@ class Coder(ActorResolver):
                 return refs
             if noun.dep_ in OBJ and noun.head.pos_ in ("VERB", "AUX"):
                 return self.subjects(noun.head, sa, _depth + 1)
+        return []
+
+    def _listed_verb_subjects(self, verb: Token, sa: SentenceActors,
+                              _depth: int) -> list[ActorRef]:
+        """A finite verb the parse cut loose after a comma ("a regime that suppresses ...,
+        arbitrarily detains dissidents, and holds prisoners"): one more of a list of verbs,
+        with the subject of the finite verb before it."""
+        if verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.i < 2:
+            return []
+        if not any(t.text == "," for t in verb.doc[max(0, verb.i - 3): verb.i]):
+            return []
+        for t in reversed(verb.doc[: verb.i]):
+            if t.tag_ == verb.tag_ and t.i != verb.i:
+                return self.subjects(t, sa, _depth + 1)
+        return []
+
+    def _comma_listed(self, verb: Token, subj: Token, sa: SentenceActors,
+                      refs: list[ActorRef]) -> list[ActorRef]:
+        """A headline's first subject the parse left hanging before the verb's subject
+        ("Russia, China hold talks": Russia as npadvmod): an actor of another state."""
+        if len(refs) != 1 or subj.i < 2 or subj.doc[subj.i - 1].text != ",":
+            return []
+        for c in verb.children:
+            if c.dep_ in ("npadvmod", "dep", "nsubj") and c.i == subj.i - 2:
+                mc = sa.at(c)
+                if mc is not None and is_actor(mc) and mc.country and \
+                        mc.country != refs[0].country:
+                    return [self.ref(mc, c)]
+        return []
+
+    def _responsible_for(self, tok: Token, sa: SentenceActors) -> list[ActorRef]:
+        """People "responsible for" a state's oppression of its people ("individuals
+        responsible for oppression of the Cuban people", "officials responsible for abuses in
+        Xinjiang") stand for that state's government."""
+        words = frame_words()["oppression"]
+        for c in tok.children:
+            if c.dep_ in ("amod", "acl", "relcl") and c.lemma_.lower() == "responsible":
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ == "for":
+                        for o in p.children:
+                            if o.dep_ == "pobj" and o.lemma_.lower() in words | {o.lower_}:
+                                if o.lower_ not in words and o.lemma_.lower() not in words:
+                                    continue
+                                for t in o.subtree:
+                                    m = sa.at(t) or sa.places.get(t.i)
+                                    if m is not None and m.country:
+                                        return [ActorRef(m, combine_code(m.country, "GOV"),
+                                                         m.country, "GOV", t.i)]
+        return []
+
+    def _oppressor(self, tok: Token, sa: SentenceActors) -> list[ActorRef]:
+        """The state whose oppression a phrase names ("a review of human rights abuses in
+        Cuba", "the repression in Belarus"): its government."""
+        words = frame_words()["oppression"]
+        t: Token | None = tok
+        for _ in range(3):
+            if t is None:
+                return []
+            if t.lemma_.lower() in words or t.lower_ in words:
+                for x in t.subtree:
+                    if x.i <= t.i:
+                        continue
+                    m = sa.at(x) or sa.places.get(x.i)
+                    if m is not None and m.country:
+                        return [ActorRef(m, combine_code(m.country, "GOV"), m.country, "GOV",
+                                         x.i)]
+                return []
+            t = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
         return []
 
     def controller(self, tok: Token, sa: SentenceActors) -> list[ActorRef]:
@@ -261,6 +332,9 @@ class Coder(ActorResolver):
         """The actors of a noun phrase that can be the target of an event by ``sources``:
         not the source itself ("its embargo of Cuba": Cuba, not "its")."""
         refs = [r for r in self.np_actors(tok, sa) if all(distinct(r, s) for s in sources)]
+        if not refs:  # "individuals responsible for oppression of the Cuban people"
+            refs = [r for r in self._responsible_for(tok, sa) or self._oppressor(tok, sa)
+                    if all(distinct(r, s) for s in sources)]
         if refs or sa.at(tok) is not None or tok.lemma_.lower() in self.geo:
             return refs
         for c in tok.children:
@@ -310,7 +384,8 @@ class Coder(ActorResolver):
                     if refs:
                         return refs
             if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "protesters detained after July 11"
-                refs = [r for r in self.np_actors(verb.head, sa, descend=False)
+                crowd = verb.head.lemma_.lower() in frame_words()["crowds"]  # "hundreds of ..."
+                refs = [r for r in self.np_actors(verb.head, sa, descend=crowd)
                         if all(distinct(r, s) for s in sources)]
                 if refs:
                     return refs
@@ -353,6 +428,14 @@ class Coder(ActorResolver):
                         refs = self.np_targets(po, sa, sources)
                         if refs:
                             return refs
+        for pt in preps.get("to", ()):  # "committed to fostering a free Cuba"
+            for pc in pt.children:
+                if pc.dep_ == "pcomp":
+                    for o in pc.children:
+                        if o.dep_ in OBJ:
+                            refs = self.np_targets(o, sa, sources)
+                            if refs:
+                                return refs
         for o in objs:  # an event noun as object names its own target ("the embargo of Cuba")
             if o.lemma_.lower() in self.d.nouns:
                 refs = [r for r in self.noun_targets(o, sa, False)
@@ -462,11 +545,10 @@ class Coder(ActorResolver):
         wordset = {w for pair in words for w in pair}
         tags = [t.tag_ for t in doc]
         for i, (low, lem) in enumerate(words):
-            if not tags[i].startswith("VB"):
+            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]):
                 continue
             entries = self.d.verb_entries(low, lem)
-            if not entries or not any(e.possible(wordset) or "light" in e.flags
-                                      for e in entries):
+            if not entries or not any(e.possible(wordset) or _light(e) for e in entries):
                 continue
             out += self._code_verb(doc[i], entries, sa, consumed, light_objects, words)
         for i, (low, lem) in enumerate(words):
@@ -487,7 +569,25 @@ class Coder(ActorResolver):
             out = self._caption(doc, sa)
         if not out and self.partial:
             out = self._partial(doc, sa, words, wordset, tags)
-        return _dedup_events(out)
+        elif out and self.partial:
+            out = self._main_clause_first(doc, sa, words, wordset, tags, out)
+        return _dedup_events([_own_people(_against_own_government(e)) for e in out])
+
+    def _main_clause_first(self, doc: Doc, sa: SentenceActors, words: list[tuple[str, str]],
+                           wordset: set[str], tags: list[str],
+                           out: list[RawEvent]) -> list[RawEvent]:
+        """A main clause's act with one side named is the sentence's first event even when a
+        clause below it has two ("A Tunisian court jailed a man for helping militants join
+        an armed group", "Clinton vowed to bring to justice those responsible for the
+        bombings of the embassies"): human coders code the main act first. A protest is
+        kept wherever it stands ("stands with the Cubans who have taken to the streets"): its
+        target is the protesters' government (:func:`_against_own_government`)."""
+        top = min(_depth(e.trigger) for e in out)
+        coded = {e.trigger.i for e in out}
+        more = [e for e in self._partial(doc, sa, words, wordset, tags)
+                if e.kind == "verb" and e.trigger.i not in coded and e.source is not None
+                and (_depth(e.trigger) < top or e.code[:2] == PROTEST_ROOT)]
+        return more + out if more else out
 
     def _partial(self, doc: Doc, sa: SentenceActors, words: list[tuple[str, str]],
                  wordset: set[str], tags: list[str]) -> list[RawEvent]:
@@ -497,11 +597,10 @@ class Coder(ActorResolver):
         consumed: set[int] = set()
         light_objects: dict[int, Token] = {}
         for i, (low, lem) in enumerate(words):
-            if not tags[i].startswith("VB"):
+            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]):
                 continue
             entries = self.d.verb_entries(low, lem)
-            if not entries or not any(e.possible(wordset) or "light" in e.flags
-                                      for e in entries):
+            if not entries or not any(e.possible(wordset) or _light(e) for e in entries):
                 continue
             out += self._code_verb(doc[i], entries, sa, consumed, light_objects, words,
                                    partial=True)
@@ -572,10 +671,14 @@ class Coder(ActorResolver):
             consumed.add(post_idx[i])
         if m.code == NULL and not m.reverse:  # a light verb: its event is the noun it takes
             for c in verb.children:
-                if c.dep_ in OBJ and c.tag_.startswith("NN") and c.lemma_.lower() in self.d.nouns:
-                    light_objects[c.i] = verb
+                if c.dep_ in OBJ and c.tag_.startswith("NN"):
+                    for n in self._light_nouns(c):
+                        light_objects[n.i] = verb
+                        consumed.discard(n.i)  # a pattern naming the noun leaves it its event
             return []
         passive = is_passive(verb)
+        if "statement" in m.flags and (verb.i in sa.cues or passive):
+            return []  # the claim's statement (extract/event_claims.py)
         if passive:
             sources = self.agent(verb, sa)
             if not sources and sa.issuer is not None and (
@@ -598,6 +701,12 @@ class Coder(ActorResolver):
                 targets = self.responsible(verb, sa, sources)
         if m.source_at is not None:
             sources = self.first_actor(post[m.source_at:], sa) or sources
+        if "statement" in m.flags:
+            sources = [s_ for s_ in sources if political_ref(s_)]
+            if not sources:
+                return []
+            if not targets:  # what a statement is about: the first other state it names
+                targets = self._statement_target(verb, sa, sources)
         post_words = {w for pair in words_post for w in pair}
         if post_words & self.reciprocal:
             flags.add("symmetric")
@@ -646,9 +755,47 @@ class Coder(ActorResolver):
                                        m.pattern.line if m.pattern else ""))
         return events
 
+    def _statement_target(self, verb: Token, sa: SentenceActors,
+                          sources: Sequence[ActorRef]) -> list[ActorRef]:
+        """The first actor of another state that a statement's complement names (PETRARCH's
+        "X said Y ...": Y), as for claims (:func:`event_claims._target`)."""
+        own = {s_.country for s_ in sources}
+        for t in sorted((x for c in verb.children if c.dep_ in ("ccomp", "dobj", "xcomp")
+                         for x in c.subtree), key=lambda x: x.i):
+            m = sa.at(t)
+            if m is not None and m.country and m.country not in own and is_actor(m):
+                refs = self.np_actors(np_head(t, sa), sa)
+                refs = [r for r in refs if r.country and r.country not in own]
+                if refs:
+                    return refs[:1]
+        return []
+
+    def _light_nouns(self, obj: Token) -> list[Token]:
+        """The event nouns a light verb's object stands for: itself ("paid a visit"), or the
+        nouns of a container's "of" phrase ("launched a wave of arrests", "deployed a set piece
+        of prison sentences, sporadic arrests and acts of repudiation";
+        ``data/en/event_frames.yaml``)."""
+        if obj.lemma_.lower() in self.d.nouns:
+            return [obj]
+        if obj.lemma_.lower() not in frame_words()["containers"]:
+            return []
+        out = [n for n in conjuncts(obj) if n.tag_.startswith("NN")
+               and n.lemma_.lower() in self.d.nouns]  # "a set of sentences, arrests and ..."
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += [n for n in (p, *conjuncts(p)) if n.tag_.startswith("NN")
+                                and n.lemma_.lower() in self.d.nouns]
+        return out
+
     def _pairs(self, trigger: Token, sources: list[ActorRef], targets: list[ActorRef],
                flags: set[str], sa: SentenceActors, passive: bool) -> list[tuple[ActorRef, ActorRef]]:
         symmetric = "symmetric" in flags
+        if symmetric and len({r.key for r in sources}) >= 2 and not passive:
+            # "Russia and China hold talks on Syria": the parties act on each other; what
+            # follows is the topic
+            return [(a, b) for a in sources for b in sources if distinct(a, b)]
         if not sources or not targets:
             # "relations between A and B were severed", "A-B ties cooled"
             group: list[ActorRef] = []
@@ -769,6 +916,14 @@ class Coder(ActorResolver):
                     break
         if not sources and light is not None:
             sources = self.subjects(light, sa)
+        condemned = False
+        if not sources and m.code[:2] in COERCION_ROOTS:
+            # "condemn the mass detentions and sham trials": the state held responsible
+            verb = _object_of(noun)
+            if verb is not None and any(e.code[:2] in DISAPPROVAL_ROOTS for e in
+                                        self.d.verb_entries(verb.lower_, verb.lemma_.lower())):
+                sources = self.responsible(verb, sa, self.subjects(verb, sa))
+                condemned = bool(sources)
         if not sources:
             gov = circumstance_verb(noun)
             if gov is not None:
@@ -787,14 +942,17 @@ class Coder(ActorResolver):
         if words & self.reciprocal:
             flags.add("symmetric")
         pairs: list[tuple[ActorRef | None, ActorRef | None]]
-        if sources and targets:
+        if "symmetric" in flags and len({r.key for r in sources}) >= 2:
+            pairs = [(a, b) for a in sources for b in sources if distinct(a, b)]
+        elif sources and targets:
             pairs = [(s, t) for s in sources for t in targets if distinct(s, t)]
         else:
             group = self.between(noun, sa) if "symmetric" in flags else []
             if not group and "symmetric" in flags and len({r.key for r in sources}) >= 2:
                 group = sources
             pairs = [(a, b) for a in group for b in group if distinct(a, b)]
-        if not pairs and sources and not targets and m.code[:3] in REPRESSION_CODES:
+        if not pairs and sources and not targets and (m.code[:3] in REPRESSION_CODES or (
+                (light is not None or condemned) and m.code[:2] == "17")):
             # "the regime's brutal crackdown": on its own people
             pairs = [(s_, ActorRef(s_.mention, combine_code(s_.country, "CVL"), s_.country,
                                    "CVL", s_.token)) for s_ in sources
@@ -841,6 +999,86 @@ def _one_sided(sources: list[ActorRef], targets: list[ActorRef],
     if targets and patient_alone:
         return [(None, t) for t in targets]
     return []
+
+
+# who protests against no one named protests against the government of their country
+PROTEST_ROOT = "14"
+GOVERNED_SECTORS = frozenset(("CVL", "OPP", "LAB", "EDU", "REL", "MED", "BUS", "HLH", "AGR",
+                              "REF", "NGO"))
+
+
+def _against_own_government(e: RawEvent) -> RawEvent:
+    """A protest with no target named ("Cubans took to the streets in protests", "Thousands
+    of people marched in Hong Kong"): against the government of the protesters' country, as
+    CAMEO codes domestic dissent."""
+    s = e.source
+    if e.target is not None or s is None or e.code[:2] != PROTEST_ROOT or not s.country \
+            or s.sector not in GOVERNED_SECTORS:
+        return e
+    gov = ActorRef(s.mention, combine_code(s.country, "GOV"), s.country, "GOV", s.token)
+    return RawEvent(e.trigger, e.code, s, gov, e.kind, e.clause, e.flags, e.pattern)
+
+
+def political_ref(r: ActorRef) -> bool:
+    """A speaker whose statements are political events: a state, a government and its
+    agents, an opposition, a party, rebels, an IGO or NGO (not a company or a citizen)."""
+    if r.sector:
+        return r.sector[:3] in POLITICAL_SPEAKERS
+    return bool(r.country)
+
+
+POLITICAL_SPEAKERS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "REB", "PTY",
+                                "IGO", "NGO", "UAF", "INS", "SEP"})
+
+
+COERCION_ROOTS = frozenset(("17",))
+
+
+def _object_of(noun: Token) -> Token | None:
+    """The verb whose direct object is ``noun`` (or a noun it is coordinated with)."""
+    t = noun
+    for _ in range(6):
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        if t.dep_ == "dobj" and t.head.pos_ in ("VERB", "AUX"):
+            return t.head
+        return None
+    return None
+
+
+STATE_SECTORS = frozenset(("GOV", "MIL", "COP", "JUD", "SPY"))
+
+
+def _own_people(e: RawEvent) -> RawEvent:
+    """A state's coercion of people of no named country ("a regime that arbitrarily detains
+    dissidents", "Belarusian police arrested journalists") is of its own people."""
+    s, t = e.source, e.target
+    if s is None or t is None or e.code[:2] != "17" or not s.country or t.country or \
+            s.sector not in STATE_SECTORS or not t.sector or t.sector in STATE_SECTORS:
+        return e
+    own = ActorRef(t.mention, combine_code(s.country, t.sector), s.country, t.sector, t.token)
+    return RawEvent(e.trigger, e.code, s, own, e.kind, e.clause, e.flags, e.pattern)
+
+
+def _predicate_adjective(tok: Token) -> bool:
+    """An adjective predicated of a subject ("is committed to", "stands ready to"): it can be
+    a trigger when the dictionary lists it (``adjective`` flag)."""
+    return tok.tag_ == "JJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ROOT")
+
+
+def _light(e: Entry) -> bool:
+    """A light verb, bare ("paid a visit") or in a pattern ("carried out a raid")."""
+    return "light" in e.flags or any("light" in p.flags for p in e.patterns)
+
+
+def _depth(tok: Token) -> int:
+    """How deep a token lies in its sentence's tree (the root is 0)."""
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
 
 
 def _dedup_events(events: list[RawEvent]) -> list[RawEvent]:

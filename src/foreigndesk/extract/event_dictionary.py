@@ -379,9 +379,11 @@ def load_tsv(paths: Iterable[Path | str], name: str = "foreigndesk") -> Dictiona
 
 @functools.lru_cache(maxsize=1)
 def default() -> Dictionary:
-    """foreigndesk's own verb and noun dictionaries (``data/cameo``)."""
+    """foreigndesk's own verb and noun dictionaries (``data/cameo``; ``verbs_phoenix.tsv``
+    holds verbs selected from the Phoenix dictionary, MIT)."""
     from foreigndesk.built_cache import cached
 
     base = resources.files("foreigndesk.data").joinpath("cameo")
-    paths = [Path(str(base.joinpath(n))) for n in ("verbs.tsv", "nouns.tsv")]
+    paths = [Path(str(base.joinpath(n))) for n in ("verbs.tsv", "verbs_phoenix.tsv",
+                                                    "nouns.tsv")]
     return cached("cameo", paths, lambda: load_tsv(paths))

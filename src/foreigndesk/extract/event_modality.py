@@ -34,6 +34,8 @@ class Cues:
     hypothetical_adverbs: frozenset[str]
     attributing_verbs: frozenset[str]
     demand_modals: frozenset[str]
+    steadfast_verbs: frozenset[str]
+    presupposing_verbs: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,6 +68,8 @@ def _own(verb: Token, c: Cues) -> str | None:
     # "is going to visit", "are due to travel", "is about to sign"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("go", "due", "about", "set"):
         found.add("future")
+    if "negated" in found and verb.lemma_.lower() in c.steadfast_verbs:
+        found.discard("negated")  # "will not waver in its support": the support is asserted
     for m in ORDER:
         if m in found:
             return m
@@ -106,6 +110,9 @@ def modality(trigger: Token) -> str:
                 found.add("future")
             verb = head
         elif dep in ("ccomp", "parataxis"):
+            if head.i > verb.i and not any(ch.dep_ in ("nsubj", "nsubjpass", "expl")
+                                           for ch in head.children):
+                break  # a subjectless verb after the clause governs nothing (a parse's slip)
             if hl in c.reporting_verbs:
                 found.add("reported")
                 break
@@ -139,6 +146,16 @@ def modality(trigger: Token) -> str:
         if m in found:
             return m
     return "asserted"
+
+
+def presupposed(noun: Token) -> bool:
+    """Is this event noun the object of a verb that takes it as given ("condemned the
+    invasion", "did not welcome the release")? Then the verb's modality is not the noun's."""
+    head = noun.head
+    if noun.dep_ in ("pobj",) and head.dep_ == "prep":
+        head = head.head  # "protested against the invasion"
+    return noun.dep_ in ("dobj", "pobj", "conj") and head.pos_ in ("VERB", "AUX") and \
+        head.lemma_.lower() in cues().presupposing_verbs
 
 
 def _governing_verb(tok: Token) -> Token | None:

@@ -38,7 +38,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span, Token
 
 from foreigndesk.extract.event_actors import PAIR_NOUNS, SentenceActors, distinct
-from foreigndesk.extract.event_claims import statement_events
+from foreigndesk.extract.event_claims import cue_offset, statement_events
 from foreigndesk.extract.event_coder import Coder, RawEvent
 from foreigndesk.extract.event_codes import info
 from foreigndesk.extract.event_dictionary import (
@@ -49,7 +49,7 @@ from foreigndesk.extract.event_dictionary import (
     load_tsv,
 )
 from foreigndesk.extract.event_intent import intent_code
-from foreigndesk.extract.event_modality import QUOTES, modality
+from foreigndesk.extract.event_modality import QUOTES, cues, modality, presupposed
 from foreigndesk.extract.event_petrarch import load_dir
 from foreigndesk.extract.event_statements import (
     attribution,
@@ -133,6 +133,7 @@ class EventExtractor:
         ("shot down off the coast of ..."); or a verbless caption naming two leaders."""
         d = self.coder.d
         verbs, nouns, titles = d.verb_triggers, d.noun_triggers, self.coder.titles
+        cues = cue_offsets(pd) if self.statements else {}
         out = []
         for i, sent in enumerate(pd.sents):
             mentions = actors.get(i, ())
@@ -149,11 +150,12 @@ class EventExtractor:
                 low, lem, tag = t.lower_, t.lemma_.lower(), t.tag_
                 words.add(low)
                 words.add(lem)
-                if tag.startswith("VB"):
-                    has_verb = True
-                    if low in verbs or lem in verbs or any(
-                            b in verbs for b in inflection_bases(low)):
-                        cands.append((d.verbs, low, lem))
+                if tag.startswith("VB") or (tag == "JJ" and low in verbs):
+                    has_verb = has_verb or tag.startswith("VB")
+                    if (low in verbs or lem in verbs or any(
+                            b in verbs for b in inflection_bases(low))) and not (
+                            t.idx in cues.get(i, ()) and _statement_only(d, low, lem)):
+                        cands.append((d.verbs, low, lem))  # a claim's cue is the claim's
                 elif tag.startswith("NN"):
                     if lem in nouns:
                         cands.append((d.nouns, low, lem))
@@ -165,6 +167,10 @@ class EventExtractor:
                        for e in (d.verb_entries(low, lem) if table is d.verbs else
                                  table.get(low) or table.get(lem) or ())
                        if e.possible(words)]
+            if not entries and self.statements and mentions and _obliges(sent) and \
+                    turn_speaker(pd, sent.start_char) is not None:
+                out.append(i)  # "The regime should listen to its people" (see obligations)
+                continue
             if entries and (two or other or self.statements or (places.get(i) and any(
                     "territorial" in e.flags or any("territorial" in p.flags for p in e.patterns)
                     for e in entries))):
@@ -196,7 +202,8 @@ class EventExtractor:
             said = statement_events(pd, self.coder.d, self.name, self.version,
                                     (m for ms in actors.values() for m in ms),
                                     lambda c, at: self.cue_subject(pd, c.sentence, at, actors,
-                                                                   places))
+                                                                   places),
+                                    principals(pd))
             ex.events[:] = _with_statements(ex.events, said, ex.claims)
 
     def cue_subject(self, pd: ParsedDoc, i: int, at: int, actors: dict[int, list[Mention]],
@@ -231,7 +238,11 @@ class EventExtractor:
                                   place_mentions)
         sa.issuer = issuer(pd)
         sa.principals = principals(pd)
+        cue_at = cue_offsets(pd).get(i, set())
+        sa.cues = frozenset(t.i for t in doc if t.idx + offset in cue_at)
         raw = self.coder.code_sentence(doc, sa)
+        if self.statements:
+            self.obligations(pd, i, doc, sa, raw)
         if not raw:
             return
         raw.sort(key=lambda r: (_depth(r.trigger), r.trigger.i))  # the main clause's first
@@ -240,6 +251,48 @@ class EventExtractor:
         pspans = [(p, sp) for p, sp in _spans(doc, offset, places.get(i, ())) if _locative(sp)]
         for r in raw:
             pd.extraction.events.append(self.event(pd, i, offset, r, tspans, pspans))
+
+    def obligations(self, pd: ParsedDoc, i: int, doc: Doc, sa: SentenceActors,
+                    raw: list[RawEvent]) -> None:
+        """What the speaker of a statement or a turn says another actor "should", "must" or
+        "needs to" do, when that act is no coded event ("The Cuban regime should take this
+        opportunity to listen to their people", "the U.S. needs to revise its travel ban"):
+        a demand (CAMEO 100) from the speaker to that actor. Acts the dictionary codes are
+        demanded by :meth:`demands`; "we should" is the speaker's own side, no demand."""
+        speaker_m = turn_speaker(pd, pd.sents[i].start_char)
+        reporting = cues().attributing_verbs
+        if speaker_m is None or any(t.tag_.startswith("VB") and t.lemma_.lower() in reporting
+                                    for t in doc):
+            return  # "X said Y should ...": X's demand, not the text's speaker's
+        speaker = self.coder.mention_ref(speaker_m)
+        if not speaker.code:
+            return  # a speaker of unknown side demands nothing we can code
+        coded = {r.trigger.i for r in raw}
+        offset = pd.sents[i].start_char
+        ci = info(OBLIGATION_CODE)
+        for verb in doc:
+            if verb.i in coded or not verb.tag_.startswith("VB") or not _obliged(verb):
+                continue
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            holder = verb.head if verb.dep_ == "xcomp" and not subj else verb
+            subj = subj or [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj or subj[0].lower_ in FIRST_PERSON or subj[0].tag_ in ("EX",):
+                continue
+            for of in self.coder.np_actors(subj[0], sa)[:2]:
+                if of.mention.actor_kind == "person" or not distinct(speaker, of):
+                    continue
+                start = min(subj[0].left_edge.idx, verb.idx) + offset
+                end = verb.idx + len(verb.text) + offset
+                date = pd.document.published
+                pd.extraction.events.append(Event(
+                    pd.doc_id, i, start, end, pd.document.text[start:end], self.name,
+                    self.version, 0.5, source_actor=speaker.mention.actor_id,
+                    source_code=speaker.code, target_actor=of.mention.actor_id,
+                    target_code=of.code, code=OBLIGATION_CODE, root=ci.root,
+                    quad_class=ci.quad_class, goldstein=ci.goldstein, date=date,
+                    date_precision=date_precision(date) if date else None,
+                    date_source="document" if date else "none", modality="asserted",
+                    trigger=verb.text))
 
     def demands(self, pd: ParsedDoc, i: int, raw: list[RawEvent],
                 actors: dict[int, list[Mention]], times: dict[int, list[TimeValue]]) -> None:
@@ -298,6 +351,9 @@ class EventExtractor:
                             r.target.code if r.target else None,
                             r.target.country if r.target else None)
         mod = modality(r.clause if r.kind != "verb" else r.trigger)
+        if r.kind == "noun" and mod in ("negated", "hypothetical", "future") and \
+                presupposed(r.trigger):
+            mod = "asserted"  # "did not condemn the invasion": the invasion happened
         if self.statements:
             intent = intent_code(code, mod)  # "will visit" is an intent to meet (036) ...
             if intent != code:
@@ -386,6 +442,38 @@ def _previous(actors: dict[int, list[Mention]], i: int, back: int = 3) -> list[M
     return out
 
 
+OBLIGATION_CODE = "100"  # CAMEO "Demand, not specified below"
+FIRST_PERSON = frozenset(("we", "i", "us"))
+
+
+def _obliges(sent: Span) -> bool:
+    """Does a sentence hold a modal of obligation ("should", "must", "ought") or "need(s)
+    to"? (from the single pass's tags)"""
+    modals = cues().demand_modals
+    prev = ""
+    for t in sent:
+        if (t.tag_ == "MD" and t.lower_ in modals) or (prev in ("needs", "need") and
+                                                        t.lower_ == "to"):
+            return True
+        prev = t.lower_
+    return False
+
+
+def _obliged(verb: Token) -> bool:
+    """Is this verb obliged: "should listen", "must withdraw", "needs to revise"?"""
+    if demanded(verb):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "need" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ == "neg" for c in verb.head.children)
+
+
+def _statement_only(d: Dictionary, low: str, lem: str) -> bool:
+    """Is this verb only a verb of saying (its entries flagged ``statement``)?"""
+    entries = d.verb_entries(low, lem)
+    return bool(entries) and all("statement" in e.flags for e in entries)
+
+
 def _refers_back(sent: Span) -> bool:
     """Does a sentence point back to the actors of the one before ("The two leaders
     agreed", "Both sides pledged", "They signed")?"""
@@ -410,6 +498,19 @@ def turn_speaker(pd: ParsedDoc, char: int) -> Mention | None:
     return Mention(pd.doc_id, pd.sentence_index(char), char, char, a.name, "turns", "1", 0.6,
                    label="SPEAKER", actor_id=a.id, actor_name=a.name, actor_kind=a.kind,
                    country=t.speaker.country, sector=t.speaker.sector)
+
+
+def cue_offsets(pd: ParsedDoc) -> dict[int, set[int]]:
+    """Where the cue words of the document's claims stand, by sentence: a verb of saying that
+    is a claim's cue makes its statement event through the claim (:mod:`event_claims`)."""
+    if "events.cues" not in pd.cache:
+        out: dict[int, set[int]] = {}
+        for c in pd.extraction.claims:
+            at = cue_offset(pd, c)
+            if at >= 0:
+                out.setdefault(c.sentence, set()).add(at)
+        pd.cache["events.cues"] = out
+    return pd.cache["events.cues"]
 
 
 def principals(pd: ParsedDoc) -> list[Mention]:
