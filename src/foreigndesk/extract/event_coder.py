@@ -67,6 +67,7 @@ from foreigndesk.extract.event_syntax import (
     in_clause,
     is_passive,
     relational_arg,
+    tree_depth,
 )
 
 COMPLEMENT_DEPS = frozenset(
@@ -582,11 +583,11 @@ class Coder(ActorResolver):
         bombings of the embassies"): human coders code the main act first. A protest is
         kept wherever it stands ("stands with the Cubans who have taken to the streets"): its
         target is the protesters' government (:func:`_against_own_government`)."""
-        top = min(_depth(e.trigger) for e in out)
+        top = min(tree_depth(e.trigger) for e in out)
         coded = {e.trigger.i for e in out}
         more = [e for e in self._partial(doc, sa, words, wordset, tags)
                 if e.kind == "verb" and e.trigger.i not in coded and e.source is not None
-                and (_depth(e.trigger) < top or e.code[:2] == PROTEST_ROOT)]
+                and (tree_depth(e.trigger) < top or e.code[:2] == PROTEST_ROOT)]
         return more + out if more else out
 
     def _partial(self, doc: Doc, sa: SentenceActors, words: list[tuple[str, str]],
@@ -1070,15 +1071,6 @@ def _predicate_adjective(tok: Token) -> bool:
 def _light(e: Entry) -> bool:
     """A light verb, bare ("paid a visit") or in a pattern ("carried out a raid")."""
     return "light" in e.flags or any("light" in p.flags for p in e.patterns)
-
-
-def _depth(tok: Token) -> int:
-    """How deep a token lies in its sentence's tree (the root is 0)."""
-    d = 0
-    while tok.head.i != tok.i and d < 50:
-        tok = tok.head
-        d += 1
-    return d
 
 
 def _dedup_events(events: list[RawEvent]) -> list[RawEvent]:

@@ -117,3 +117,10 @@ def relational_arg(trigger: Token, relations: frozenset[str]) -> bool:
                for c in arguments(trigger))
 
 
+def tree_depth(tok: Token) -> int:
+    """How deep a token lies in its sentence's tree (the root is 0)."""
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d

@@ -57,7 +57,7 @@ from foreigndesk.extract.event_statements import (
     demanded,
     statement_time,
 )
-from foreigndesk.extract.event_syntax import clause_head
+from foreigndesk.extract.event_syntax import clause_head, tree_depth
 from foreigndesk.extract.event_violence import by_actor
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.turns import in_question, turn_at, url_country
@@ -245,7 +245,7 @@ class EventExtractor:
             self.obligations(pd, i, doc, sa, raw)
         if not raw:
             return
-        raw.sort(key=lambda r: (_depth(r.trigger), r.trigger.i))  # the main clause's first
+        raw.sort(key=lambda r: (tree_depth(r.trigger), r.trigger.i))  # the main clause's first
         self.demands(pd, i, raw, actors, times)
         tspans = _spans(doc, offset, times.get(i, ()))
         pspans = [(p, sp) for p, sp in _spans(doc, offset, places.get(i, ())) if _locative(sp)]
@@ -600,15 +600,6 @@ def _past(verb: Token) -> bool:
         return True
     return verb.tag_ == "VBN" and any(c.tag_ == "VBD" or c.lower_ in ("had", "was", "were")
                                       for c in verb.children if c.dep_ in ("aux", "auxpass"))
-
-
-def _depth(tok: Token) -> int:
-    """How deep a token lies in its sentence's tree (the root is 0)."""
-    d = 0
-    while tok.head.i != tok.i and d < 50:
-        tok = tok.head
-        d += 1
-    return d
 
 
 def _place_mention(p: Place) -> Mention:
