@@ -490,10 +490,13 @@ class SpeakerResolver:
         if found is None:
             aid = f"{country}GOV"
             found = actors.get(aid)
-            if found is None:
-                state = next((a for a in actors.values() if a.id == country), None)
-                name = f"{state.name} government" if state else f"{country} government"
-                found = Actor(aid, name, "government", country, "GOV")
+            if found is None:  # the one name the actor layer gives it ("Cuba (government)")
+                from foreigndesk.extract.actor_data import load_index
+                from foreigndesk.extract.actors import sector_actor
+
+                state = actors.get(country) or load_index().actor(country)
+                found = (sector_actor(state, "GOV") if state is not None
+                         else Actor(aid, f"{country} (government)", "government", country, "GOV"))
                 actors[aid] = found
         return Speaker(text, found.id, found.code, "group", "role", start, end)
 

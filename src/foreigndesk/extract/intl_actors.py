@@ -20,14 +20,7 @@ from foreigndesk.model import Actor, Mention
 
 @functools.lru_cache(maxsize=4096)
 def _resolve(english: str, date: str | None) -> Actor | None:
-    a = resolve_name(english, date)
-    if a is not None and a.kind == "government" and a.id == f"{a.country}GOV":
-        # the name the English claim extractor gives a state's government ("Cuba
-        # government"): the store keeps the first name it is given for an id
-        name = a.name.removesuffix(" (government)")
-        a = Actor(a.id, f"{name} government", a.kind, a.country, a.sector, list(a.aliases),
-                  a.lat, a.lon, dict(a.meta))
-    return a
+    return resolve_name(english, date)
 
 
 class IntlActorExtractor:
