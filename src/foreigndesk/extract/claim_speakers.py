@@ -47,7 +47,10 @@ _NOT_AGENT_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "
                    "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
 _QUANTIFIERS = {"half", "most", "many", "some", "few", "several", "all", "both", "none", "majority",
                 "minority", "percent", "%", "third", "quarter", "fifth", "plurality", "each",
-                "either", "neither", "much", "more", "less", "fewer", "one", "two", "three"}
+                "either", "neither", "much", "more", "less", "fewer", "one", "two", "three",
+                # "a wide array of economists", "dozens of lawmakers", "the share of Republicans"
+                "array", "handful", "dozen", "dozens", "hundreds", "thousands", "millions",
+                "share", "proportion", "percentage"}
 # nouns of people by their ending: "marketer", "narrator", "strategist", "historian",
 # "attendee", "participant", "correspondent" (checked on the lemma)
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent", "ess")
@@ -434,6 +437,9 @@ class SpeakerResolver:
                            agent=head.ent_type_ not in _NOT_AGENT_ENTS and low not in _SENTENCE_WORDS)
         if ref is not None:  # a nationality word as the subject ("the Chinese say")
             return Speaker(core_text, None, None, "group", "phrase", cs, ce)
+        appos = self._appos_ref(head, base) if head.i < head.right_edge.i else None
+        if appos is not None:  # "his nephew, Omar Said, added": the person named in apposition
+            return speaker_of(appos)
         who = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "whom")
                                               for g in c.children) for c in head.children)
         # "radicals who wanted …": whoever "who" stands for is a person
