@@ -195,6 +195,13 @@ def test_a_pronoun_of_unknown_gender_still_takes_the_nearest_person(nlp):
     assert "Blake" in (about(ex, "queues had halved").speaker_text or "")
 
 
+def test_he_or_she_reaches_further_back_for_a_person_of_that_gender(nlp):
+    ex = run(nlp, "Maria Lopez toured the tile plant in May. The plant makes roof tiles. It employs "
+                  "300 people. Output rose last year. Exports went to Chile. Prices fell. Wages "
+                  "rose. Costs grew. She said the plant would double its staff.")
+    assert "Lopez" in (about(ex, "double its staff").speaker_text or "")
+
+
 def test_they_takes_a_pair_a_group_or_plural_people_never_one_person(nlp):
     ex = run(nlp, "Kenji Ito and Maria Lopez wrote to the council. "
                   "They argued that the bridge was unsafe.\n\n"

@@ -74,6 +74,7 @@ _SENTENCE_WORDS = {"it", "this", "that", "there", "nothing", "something", "every
 _CORE_DEPS = {"compound", "flat", "nmod", "amod", "det", "poss", "case", "punct", "nummod", "quantmod"}
 BACK_SENTENCES = 6  # how far back a pronoun looks for its antecedent …
 BACK_PARAGRAPHS = 2  # … news paragraphs are often one sentence long
+FAR_SENTENCES = 15  # "he"/"she" with no one in that window: a person of that gender this far back
 _INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}  # a new referent
 ROLE_WINDOW = 60  # characters around a name where a nationality word may stand
 TITLE_BEFORE = 45  # "Cuba's ambassador to China, Carlos Pereira", "spokesman Zhao Lijian"
@@ -625,6 +626,13 @@ class SpeakerResolver:
                 return speaker_of(r, "pronoun")
             if kind == "government" and (r.sector == "GOV" or r.kind in ("government", "state")):
                 return speaker_of(r, "pronoun")
+        if want:  # past the window: the last person known to be of that gender
+            for r in self.refs_before(char, max(0, i - FAR_SENTENCES)):
+                if r.is_person and not (exclude and exclude[0] <= r.start < exclude[1]) \
+                        and self._ref_gender(r) == want:
+                    sp = speaker_of(r, "pronoun")
+                    sp.gender = want
+                    return sp
         return None
 
     def _agreeing_after(self, si: int, char: int, want: str, exclude: tuple[int, int] | None) -> bool:
