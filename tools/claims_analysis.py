@@ -10,6 +10,9 @@ Runs the real pipeline on the articles, matches claims to gold attributions as
   (a boundary problem) or sits in the same sentence (a second attribution there);
 - wrong speakers on matched claims by class of gold Source (pronoun, relative, name, role
   noun, ...) and of our speaker (empty, pronoun, phrase, other name);
+- wrong speakers by mismatch class (:func:`mismatch_class`: no speaker, pronoun left
+  unresolved, resolved to a wrong antecedent, gold pronoun but our speaker elsewhere, the
+  gold Source inside our content (nested), title or role not resolved, different speaker);
 - false positives by cue.
 
 ``--dump FILE`` writes every item as JSON lines for grepping.
