@@ -1,0 +1,129 @@
+#!/usr/bin/env python
+"""The GDELT import rate (rows/s into a new SQLite store), against a baseline measured in the
+same run.
+
+    python bench/gdelt_import.py [--copies 20] [--baseline-ref main] [--runs 3]
+
+The input is built from the real GDELT 1.0 rows of ``../shared/eval/gdelt1_sample_georgia_2012-11``
+(5,230 rows, a CSV with a header and NA blanks, as R writes it), repeated ``--copies`` times
+with fresh GLOBALEVENTIDs (104,600 rows by default), in two files: that CSV layout, and GDELT's
+own tab-separated 58-column layout (no header, empty blanks).
+
+Measured, in this run, on the same files: ours (this checkout's importer), and the importer
+of ``--baseline-ref`` (a git ref; its ``src/`` is extracted to a temporary directory and run in
+a fresh interpreter the same way). Each figure is the best of ``--runs``, each into a new
+store. Printed: rows, seconds, rows/s and the ratio ours / baseline for each layout.
+The machine may be shared: the figures move with its load, the ratio much less.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = (ROOT.parent / "shared" / "eval" / "gdelt1_sample_georgia_2012-11"
+          / "gdelt1_events_2012-11_georgia_subset.csv")
+
+# Run in a fresh interpreter with the importer under test first on sys.path: import the rows of
+# one file into a new store, print {"rows": ..., "added": ..., "seconds": ...}.
+_RUNNER = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+try:
+    from foreigndesk.importers.gdelt import import_files
+except ImportError:  # before the importers package: the reader wrote to the store itself
+    from foreigndesk.ingest.gdelt import import_files
+from foreigndesk.store import Store
+
+bad = []
+store = Store.open(sys.argv[3])
+t0 = time.perf_counter()
+stats = import_files(store, [sys.argv[2]], lambda *a: bad.append(a))
+seconds = time.perf_counter() - t0
+store.close()
+print(json.dumps({"rows": stats.rows, "added": stats.added, "bad": stats.bad,
+                  "seconds": seconds, "module": import_files.__module__}))
+"""
+
+
+def build_inputs(out: Path, copies: int) -> tuple[Path, Path, int]:
+    """The CSV-with-header file and the tab-separated file, and their number of rows."""
+    with SAMPLE.open(newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        rows = list(reader)
+    csv_path, tab_path = out / "events.csv", out / "events.export.CSV"
+    n = 0
+    with csv_path.open("w", newline="", encoding="utf-8") as fc, \
+            tab_path.open("w", newline="", encoding="utf-8") as ft:
+        wc = csv.writer(fc, quoting=csv.QUOTE_NONNUMERIC)
+        wc.writerow(header)
+        for copy in range(copies):
+            for r in rows:
+                n += 1
+                cells = [str(n), *r[1:]]
+                wc.writerow(cells)
+                ft.write("\t".join("" if c == "NA" else c for c in cells) + "\n")
+    return csv_path, tab_path, n
+
+
+def extract_ref(ref: str, out: Path) -> Path:
+    """The ``src/`` of git ref ``ref``, extracted under ``out``."""
+    data = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "src"], check=True,
+                          capture_output=True).stdout
+    with tarfile.open(fileobj=BytesIO(data)) as tar:
+        tar.extractall(out, filter="data")
+    return out / "src"
+
+
+def run(src: Path, path: Path, work: Path, runs: int) -> dict[str, float]:
+    best: dict[str, float] | None = None
+    for i in range(runs):
+        db = work / f"bench-{src.parent.name}-{path.name}-{i}.db"
+        proc = subprocess.run([sys.executable, "-c", _RUNNER, str(src), str(path), str(db)],
+                              check=True, capture_output=True, text=True)
+        got = json.loads(proc.stdout.strip().splitlines()[-1])
+        db.unlink()
+        if best is None or got["seconds"] < best["seconds"]:
+            best = got
+    assert best is not None
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--copies", type=int, default=20)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--baseline-ref", default="main",
+                    help="git ref whose importer is the baseline ('' for none)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        csv_path, tab_path, n = build_inputs(work, args.copies)
+        ours = ROOT / "src"
+        base = extract_ref(args.baseline_ref, work / "baseline") if args.baseline_ref else None
+        print(f"{n:,} GDELT rows per file (the shared 2012-11 sample x {args.copies}); "
+              f"best of {args.runs}; the machine may be loaded by other sessions")
+        for label, path in (("csv with header, NA blanks", csv_path),
+                            ("tab-separated, 58 columns", tab_path)):
+            a = run(ours, path, work, args.runs)
+            assert a["added"] == n and not a["bad"], a
+            line = (f"{label:28} ours {a['seconds']:6.2f} s  {n / a['seconds']:>9,.0f} rows/s")
+            if base is not None:
+                b = run(base, path, work, args.runs)
+                assert b["added"] == n, b
+                line += (f" | {args.baseline_ref} {b['seconds']:6.2f} s  "
+                         f"{n / b['seconds']:>9,.0f} rows/s | ratio {b['seconds'] / a['seconds']:.2f}x")
+            print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()
