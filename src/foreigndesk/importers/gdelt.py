@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import csv
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
+from typing import Any
 from pathlib import Path
 
 from foreigndesk.ingest.country_codes import fips_to_iso3
@@ -62,6 +64,7 @@ _ALIASES = {"day": "sqldate"}
 # blank cells: tab-separated exports leave them empty; comma CSVs written by R or pandas may say NA
 TAB_BLANKS = frozenset({""})
 CSV_BLANKS = frozenset({"", "NA", "NaN", "NULL"})
+_FIPS = fips_to_iso3()  # FIPS 10-4 country code (ActionGeo) -> ISO3
 # the columns a record is made of, in the order parse_row reads them
 _READ = ("globaleventid", "actor1code", "actor1name", "actor1countrycode", "actor2code",
          "actor2name", "actor2countrycode", "eventcode", "eventrootcode", "quadclass",
@@ -159,14 +162,17 @@ def _codes(code: str | None, root: str | None) -> tuple[str, str]:
 _QUADS = {"1": 1, "2": 2, "3": 3, "4": 4}
 # values that repeat across a file's rows (days, codes), checked once
 _DATES: dict[str, str] = {}
-_DATES_ADDED: dict[str, str | None] = {}
+_DATES_ADDED: dict[str, str | None] = {"": None}  # blank in every layout
 _CODES: dict[tuple[str, str | None], tuple[str, str]] = {}
-_GETTERS: dict[tuple[int, ...], itemgetter[tuple[str, ...]]] = {}
+_CACHE_MAX = 100_000
+
+Getter = Callable[[list[str]], tuple[str, ...]]
+_GETTERS: dict[tuple[int, ...], Getter] = {}
 
 
-def _cells_getter(index: dict[str, int]) -> itemgetter[tuple[str, ...]]:
-    """The cells of :data:`_READ` from a row (a missing column reads the blank cell that
-    :func:`parse_row` appends to every row: position -1)."""
+def cells_getter(index: dict[str, int]) -> Getter:
+    """The cells of :data:`_READ` from a row, for a file whose columns are ``index`` (a
+    missing column reads the blank cell :func:`parse_row` appends to every row: position -1)."""
     key = tuple(index.get(name, -1) for name in _READ)
     getter = _GETTERS.get(key)
     if getter is None:
@@ -174,53 +180,107 @@ def _cells_getter(index: dict[str, int]) -> itemgetter[tuple[str, ...]]:
     return getter
 
 
-def parse_row(index: dict[str, int], cells: list[str],
+def parse_row(getter: Getter, cells: list[str],
               blanks: frozenset[str] = TAB_BLANKS) -> GdeltEvent:
-    """The event of one GDELT row; raises BadRow. ``cells`` gets a blank cell appended."""
+    """The event of one GDELT row (``getter`` from :func:`cells_getter`); raises BadRow.
+    ``cells`` gets a blank cell appended."""
+    return _as_event(parse_cells(getter, cells, blanks))
+
+
+_as_event = partial(tuple.__new__, GdeltEvent)
+
+
+def parse_cells(getter: Getter, cells: list[str],
+                blanks: frozenset[str] = TAB_BLANKS) -> tuple[Any, ...]:
+    """The fields of :class:`GdeltEvent` for one row, as a plain tuple (what the store binds
+    fastest); raises BadRow. ``cells`` gets a blank cell appended.
+
+    Plain values take a fast path: days and codes looked up among those already checked,
+    numbers converted as they are (``int`` and ``float`` ignore surrounding blanks), only the
+    text fields stripped. A row with anything else (a blank where a number is expected, an
+    integer written as a float, padded codes, a bad value) goes through :func:`_checked`,
+    which strips every cell, repairs what it can and names the rest."""
     cells.append("")
+    raw = getter(cells)
     (gid, a1code, a1name, a1country, a2code, a2name, a2country, ecode, eroot, quad_s, gs_s,
      sqldate, geo_type_s, place, fips, lat_s, lon_s, mentions, sources, articles, tone,
-     is_root, added, url) = [None if (v := c.strip()) in blanks else v
-                             for c in _cells_getter(index)(cells)]
+     is_root, added, url) = raw
+    try:
+        if not gid.isdigit():
+            raise ValueError
+        date = _DATES[sqldate]
+        code, root = _CODES[(ecode, eroot)]
+        quad = _QUADS[quad_s]
+        gs = float(gs_s)
+        if not -10.0 <= gs <= 10.0:
+            raise ValueError
+        tab = blanks is TAB_BLANKS
+        if not tab and tone.strip() in blanks:
+            raise ValueError  # "NaN" is a blank in such files, not a number
+        if geo_type_s == "0" or geo_type_s in blanks or not int(geo_type_s):
+            place = place_country = lat = lon = None
+        else:
+            if not tab and (lat_s.strip() in blanks or lon_s.strip() in blanks):
+                raise ValueError
+            place = (place.strip() or None) if tab else _text(place, blanks)
+            fips = (fips.strip() or None) if tab else _text(fips, blanks)
+            place_country = _FIPS.get(fips) if fips else None
+            lat, lon = float(lat_s), float(lon_s)
+        if tab:
+            a1code, a1name, a1country, a2code, a2name, a2country, url = (
+                a1code.strip() or None, a1name.strip() or None, a1country.strip() or None,
+                a2code.strip() or None, a2name.strip() or None, a2country.strip() or None,
+                url.strip() or None)
+        else:
+            a1code, a1name, a1country, a2code, a2name, a2country, url = (
+                _text(v, blanks) for v in (a1code, a1name, a1country, a2code, a2name,
+                                           a2country, url))
+        date_added = _DATES_ADDED[added]
+        return (gid, a1code, a1name, a1country, a2code, a2name, a2country, code, root, quad,
+                gs, date, place, place_country, lat, lon, int(mentions), int(sources),
+                int(articles), float(tone), int(is_root), date_added, url)
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return _checked([None if (v := c.strip()) in blanks else v for c in raw])
+
+
+def _text(v: str, blanks: frozenset[str]) -> str | None:
+    v = v.strip()
+    return None if v in blanks else v
+
+
+def _checked(vals: list[str | None]) -> tuple[Any, ...]:
+    """The event of a row's values, every one checked (repairs dropped leading zeros and
+    integers written as floats); raises BadRow naming the first bad value."""
+    (gid, a1code, a1name, a1country, a2code, a2name, a2country, ecode, eroot, quad_s, gs_s,
+     sqldate, geo_type_s, place, fips, lat_s, lon_s, mentions, sources, articles, tone,
+     is_root, added, url) = vals
     if gid is None or not gid.isdigit():
         raise BadRow(f"GLOBALEVENTID is not a number: {gid!r}")
-    date = _DATES.get(sqldate) if sqldate is not None else None
-    if date is None:
-        date = _date(sqldate, "SQLDATE")
-        if len(_DATES) < 100_000:
-            _DATES[sqldate] = date  # type: ignore[index]
-    codes = _CODES.get((ecode, eroot)) if ecode is not None else None
-    if codes is None:
-        codes = _codes(ecode, eroot)
-        _CODES[(ecode, eroot)] = codes  # type: ignore[index]
-    quad = _QUADS.get(quad_s)  # type: ignore[arg-type]
-    if quad is None:
-        quad = _int(quad_s, "QuadClass")
-        if quad not in (1, 2, 3, 4):
-            raise BadRow(f"QuadClass is not 1-4: {quad_s!r}")
+    date = _date(sqldate, "SQLDATE")
+    if len(_DATES) < _CACHE_MAX:
+        _DATES[sqldate] = date  # type: ignore[index]
+    code, root = _codes(ecode, eroot)
+    _CODES[(ecode, eroot)] = (code, root)  # type: ignore[index]  # valid codes: a few hundred
+    quad = _int(quad_s, "QuadClass")
+    if quad not in (1, 2, 3, 4):
+        raise BadRow(f"QuadClass is not 1-4: {quad_s!r}")
     gs = _float(gs_s, "GoldsteinScale")
     if gs is None or not -10.0 <= gs <= 10.0:
         raise BadRow(f"GoldsteinScale is not within -10..10: {gs_s!r}")
-    if geo_type_s is not None and geo_type_s != "0" and _int(geo_type_s, "ActionGeo_Type"):
-        place_country = fips_to_iso3().get(fips) if fips else None
+    if _int(geo_type_s, "ActionGeo_Type"):
+        place_country = _FIPS.get(fips) if fips else None
         lat = _float(lat_s, "ActionGeo_Lat")
         lon = _float(lon_s, "ActionGeo_Long")
     else:
         place = place_country = lat = lon = None
-    if added is not None:
-        date_added = _DATES_ADDED.get(added)
-        if date_added is None:
-            date_added = _date_added(added)
-            if len(_DATES_ADDED) < 100_000:
-                _DATES_ADDED[added] = date_added
-    else:
-        date_added = None
-    return GdeltEvent(
-        gid, a1code, a1name, a1country, a2code, a2name, a2country, codes[0], codes[1], quad,
-        gs, date, place, place_country, lat, lon,
-        _int(mentions, "NumMentions"), _int(sources, "NumSources"),
-        _int(articles, "NumArticles"), _float(tone, "AvgTone"),
-        _int(is_root, "IsRootEvent"), date_added, url)
+    date_added = _date_added(added)
+    if added is not None and added.split(".", 1)[0].isdigit() and len(_DATES_ADDED) < _CACHE_MAX:
+        _DATES_ADDED[added] = date_added  # a date whatever the file's blanks
+    return (gid, a1code, a1name, a1country, a2code, a2name, a2country, code, root, quad, gs,
+            date, place, place_country, lat, lon,
+            _int(mentions, "NumMentions"), _int(sources, "NumSources"),
+            _int(articles, "NumArticles"), _float(tone, "AvgTone"),
+            _int(is_root, "IsRootEvent"), date_added, url)
 
 
 def _index(names: Iterable[str]) -> dict[str, int]:
@@ -231,11 +291,11 @@ def _index(names: Iterable[str]) -> dict[str, int]:
     return out
 
 
-Rows = Iterator[tuple[int, dict[str, int] | None, list[str]]]
+Rows = Iterator[tuple[int, Getter | None, list[str]]]
 
 
 def _rows(part: TextPart) -> tuple[frozenset[str], Rows]:
-    """The file's blank markers, and its rows as (line number, column index or None for a
+    """The file's blank markers, and its rows as (line number, cells getter or None for a
     row that cannot be read (its cells are then [reason]), cells)."""
     lines = bounded_lines(part.stream, part.label)
     first = next(lines, "").lstrip("\ufeff")
@@ -251,44 +311,41 @@ def _iter_rows(rest: Iterator[str], first: str, delimiter: str) -> Rows:
         reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     else:
         reader = csv.reader(lines, delimiter=delimiter)
-    header: dict[str, int] | None = None
+    header: Getter | None = None
     width = 0
+    layout_getter: Getter | None = None
     for cells in reader:
+        n = len(cells)
+        if header is not None:
+            if n == width:
+                yield reader.line_num, header, cells
+            elif n > 1 or (n == 1 and cells[0].strip()):
+                yield reader.line_num, None, [f"{n} columns where the header has {width}"]
+            continue
+        if n == width and layout_getter is not None:  # the layout of the row before
+            yield reader.line_num, layout_getter, cells
+            continue
         line = reader.line_num
-        if header is None and line == 1 and cells and \
+        if line == 1 and cells and \
                 cells[0].strip().strip('"').lstrip("\ufeff").lower() == "globaleventid":
-            header = _index(cells)
-            missing = [c for c in REQUIRED if c not in header]
+            index = _index(cells)
+            missing = [c for c in REQUIRED if c not in index]
             if missing:
                 raise BadFile(f"the header lacks GDELT columns: {', '.join(missing)}")
-            width = len(cells)
+            header, width = cells_getter(index), n
             continue
-        if not cells or (len(cells) == 1 and not cells[0].strip()):
+        if not cells or (n == 1 and not cells[0].strip()):
             continue
-        if header is not None:
-            if len(cells) != width:
-                yield line, None, [f"{len(cells)} columns where the header has {width}"]
-                continue
-            yield line, header, cells
-        else:
-            layout = LAYOUTS.get(len(cells))
-            if layout is None:
-                if line == 1 and delimiter == ",":
-                    raise BadFile("not a GDELT event export (no GLOBALEVENTID header, not "
-                                  "tab-separated)")
-                yield line, None, [f"{len(cells)} columns: a GDELT event export has 57, 58 "
-                                   "(GDELT 1.0) or 61 (GDELT 2.0)"]
-                continue
-            yield line, _layout_index(len(cells)), cells
-
-
-_LAYOUT_INDEX: dict[int, dict[str, int]] = {}
-
-
-def _layout_index(width: int) -> dict[str, int]:
-    if width not in _LAYOUT_INDEX:
-        _LAYOUT_INDEX[width] = _index(LAYOUTS[width])
-    return _LAYOUT_INDEX[width]
+        layout = LAYOUTS.get(n)
+        if layout is None:
+            if line == 1 and delimiter == ",":
+                raise BadFile("not a GDELT event export (no GLOBALEVENTID header, not "
+                              "tab-separated)")
+            yield line, None, [f"{n} columns: a GDELT event export has 57, 58 "
+                               "(GDELT 1.0) or 61 (GDELT 2.0)"]
+            continue
+        layout_getter, width = cells_getter(_index(layout)), n
+        yield line, layout_getter, cells
 
 
 def import_files(store: Store, paths: Iterable[str | Path], on_bad: BadRowHandler,
@@ -311,7 +368,7 @@ def import_files(store: Store, paths: Iterable[str | Path], on_bad: BadRowHandle
 
 def _import_part(store: Store, part: TextPart, on_bad: BadRowHandler,
                  progress: Progress, stats: ImportStats, batch: int) -> None:
-    pending: list[GdeltEvent] = []
+    pending: list[tuple[Any, ...]] = []  # GdeltEvent fields, as plain tuples
 
     def flush() -> None:
         if not pending:
@@ -331,7 +388,7 @@ def _import_part(store: Store, part: TextPart, on_bad: BadRowHandler,
                 on_bad(part.label, line, cells[0])
                 continue
             try:
-                pending.append(parse_row(index, cells, blanks))
+                pending.append(parse_cells(index, cells, blanks))
             except BadRow as e:
                 stats.bad += 1
                 on_bad(part.label, line, str(e))

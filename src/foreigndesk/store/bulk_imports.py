@@ -11,6 +11,7 @@ from foreigndesk.records import GdeltEvent, RollCall, RollCallIssue, Vote
 from foreigndesk.store.db import Store
 from foreigndesk.store.transaction import write_transaction
 
+_BULK_CACHE = "PRAGMA cache_size=-200000"  # 200 MB page cache for a bulk load
 _GDELT_INSERT = (
     "INSERT INTO events(origin,external_id,source_code,source_name,source_country,"
     "target_code,target_name,target_country,code,root,quad_class,goldstein,date,date_precision,"
@@ -25,6 +26,7 @@ def add_gdelt_events(store: Store, events: Sequence[GdeltEvent]) -> int:
     GLOBALEVENTID) are left as they are. Returns how many were added."""
     if not events:
         return 0
+    store.conn.execute(_BULK_CACHE)  # the indexes of a large table stay in memory
     with write_transaction(store):
         cur = store.conn.executemany(_GDELT_INSERT, events)
     return max(cur.rowcount, 0)
@@ -64,7 +66,7 @@ class UnvotesLoad:
 def unvotes_load(store: Store) -> Iterator[UnvotesLoad]:
     """One transaction for a whole UN votes import (committed at the end of the block, or
     nothing when it raises), with a large page cache for the bulk load."""
-    store.conn.execute("PRAGMA cache_size=-200000")  # 200 MB page cache for the bulk load
+    store.conn.execute(_BULK_CACHE)
     store.conn.execute("PRAGMA temp_store=MEMORY")
     with write_transaction(store):
         yield UnvotesLoad(store)
