@@ -162,7 +162,7 @@ def _codes(code: str | None, root: str | None) -> tuple[str, str]:
 _QUADS = {"1": 1, "2": 2, "3": 3, "4": 4}
 # values that repeat across a file's rows (days, codes), checked once
 _DATES: dict[str, str] = {}
-_DATES_ADDED: dict[str, str | None] = {"": None}  # blank in every layout
+_DATES_ADDED: dict[str | None, str | None] = {None: None}
 _CODES: dict[tuple[str, str | None], tuple[str, str]] = {}
 _CACHE_MAX = 100_000
 
@@ -195,57 +195,48 @@ def parse_cells(getter: Getter, cells: list[str],
     """The fields of :class:`GdeltEvent` for one row, as a plain tuple (what the store binds
     fastest); raises BadRow. ``cells`` gets a blank cell appended.
 
-    Plain values take a fast path: days and codes looked up among those already checked,
-    numbers converted as they are (``int`` and ``float`` ignore surrounding blanks), only the
-    text fields stripped. A row with anything else (a blank where a number is expected, an
-    integer written as a float, padded codes, a bad value) goes through :func:`_checked`,
-    which strips every cell, repairs what it can and names the rest."""
+    Plain values take a fast path: the cells stripped and blanks made None by C-level maps,
+    days and codes looked up among those already checked, numbers converted as they are. A
+    row with anything else (a blank where a number is expected, an integer written as a
+    float, a bad value) goes through :func:`_checked`, which repairs what it can and names
+    the rest."""
     cells.append("")
-    raw = getter(cells)
+    stripped = list(map(str.strip, getter(cells)))
+    vals: list[str | None] = list(map(_blank_map(blanks).get, stripped, stripped))
     (gid, a1code, a1name, a1country, a2code, a2name, a2country, ecode, eroot, quad_s, gs_s,
      sqldate, geo_type_s, place, fips, lat_s, lon_s, mentions, sources, articles, tone,
-     is_root, added, url) = raw
+     is_root, added, url) = vals
     try:
-        if not gid.isdigit():
+        if not gid.isdigit():  # type: ignore[union-attr]
             raise ValueError
-        date = _DATES[sqldate]
-        code, root = _CODES[(ecode, eroot)]
-        quad = _QUADS[quad_s]
-        gs = float(gs_s)
+        date = _DATES[sqldate]  # type: ignore[index]
+        code, root = _CODES[(ecode, eroot)]  # type: ignore[index]
+        quad = _QUADS[quad_s]  # type: ignore[index]
+        gs = float(gs_s)  # type: ignore[arg-type]
         if not -10.0 <= gs <= 10.0:
             raise ValueError
-        tab = blanks is TAB_BLANKS
-        if not tab and tone.strip() in blanks:
-            raise ValueError  # "NaN" is a blank in such files, not a number
-        if geo_type_s == "0" or geo_type_s in blanks or not int(geo_type_s):
+        if geo_type_s is None or geo_type_s == "0" or not int(geo_type_s):
             place = place_country = lat = lon = None
         else:
-            if not tab and (lat_s.strip() in blanks or lon_s.strip() in blanks):
-                raise ValueError
-            place = (place.strip() or None) if tab else _text(place, blanks)
-            fips = (fips.strip() or None) if tab else _text(fips, blanks)
             place_country = _FIPS.get(fips) if fips else None
-            lat, lon = float(lat_s), float(lon_s)
-        if tab:
-            a1code, a1name, a1country, a2code, a2name, a2country, url = (
-                a1code.strip() or None, a1name.strip() or None, a1country.strip() or None,
-                a2code.strip() or None, a2name.strip() or None, a2country.strip() or None,
-                url.strip() or None)
-        else:
-            a1code, a1name, a1country, a2code, a2name, a2country, url = (
-                _text(v, blanks) for v in (a1code, a1name, a1country, a2code, a2name,
-                                           a2country, url))
-        date_added = _DATES_ADDED[added]
+            lat, lon = float(lat_s), float(lon_s)  # type: ignore[arg-type]
         return (gid, a1code, a1name, a1country, a2code, a2name, a2country, code, root, quad,
-                gs, date, place, place_country, lat, lon, int(mentions), int(sources),
-                int(articles), float(tone), int(is_root), date_added, url)
+                gs, date, place, place_country, lat, lon, int(mentions),  # type: ignore[arg-type]
+                int(sources), int(articles), float(tone),  # type: ignore[arg-type]
+                int(is_root), _DATES_ADDED[added], url)  # type: ignore[arg-type,index]
     except (KeyError, ValueError, TypeError, AttributeError):
-        return _checked([None if (v := c.strip()) in blanks else v for c in raw])
+        return _checked(vals)
 
 
-def _text(v: str, blanks: frozenset[str]) -> str | None:
-    v = v.strip()
-    return None if v in blanks else v
+_BLANK_MAPS: dict[frozenset[str], dict[str, None]] = {}
+
+
+def _blank_map(blanks: frozenset[str]) -> dict[str, None]:
+    """Blank marker -> None (``.get(v, v)`` keeps every other value)."""
+    m = _BLANK_MAPS.get(blanks)
+    if m is None:
+        m = _BLANK_MAPS[blanks] = dict.fromkeys(blanks)
+    return m
 
 
 def _checked(vals: list[str | None]) -> tuple[Any, ...]:
