@@ -67,7 +67,7 @@ def build_inputs(out: Path, copies: int) -> tuple[Path, Path, int]:
             tab_path.open("w", newline="", encoding="utf-8") as ft:
         wc = csv.writer(fc, quoting=csv.QUOTE_NONNUMERIC)
         wc.writerow(header)
-        for copy in range(copies):
+        for _ in range(copies):
             for r in rows:
                 n += 1
                 cells = [str(n), *r[1:]]

@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from foreigndesk.ingest.country_codes import fips_to_iso3
 from foreigndesk.ingest.tabular import (
@@ -223,7 +223,7 @@ def parse_cells(getter: Getter, cells: list[str],
         return (gid, a1code, a1name, a1country, a2code, a2name, a2country, code, root, quad,
                 gs, date, place, place_country, lat, lon, int(mentions),  # type: ignore[arg-type]
                 int(sources), int(articles), float(tone),  # type: ignore[arg-type]
-                int(is_root), _DATES_ADDED[added], url)  # type: ignore[arg-type,index]
+                int(is_root), _DATES_ADDED[added], url)  # type: ignore[arg-type]
     except (KeyError, ValueError, TypeError, AttributeError):
         return _checked(vals)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from foreigndesk.records import GdeltEvent, RollCall, RollCallIssue, Vote
 from foreigndesk.store.db import Store
@@ -21,9 +22,13 @@ _GDELT_INSERT = (
 )
 
 
-def add_gdelt_events(store: Store, events: Sequence[GdeltEvent]) -> int:
+def add_gdelt_events(store: Store, events: Sequence[GdeltEvent | tuple[Any, ...]]) -> int:
     """Write a batch of GDELT events in one transaction; those already stored (same
-    GLOBALEVENTID) are left as they are. Returns how many were added."""
+    GLOBALEVENTID) are left as they are. Returns how many were added.
+
+    Each event is a :class:`GdeltEvent` or a plain tuple of its fields in the same order:
+    the importer passes plain tuples, which the driver binds about twice as fast as a tuple
+    subclass (measured: 0.32 s against 0.52-0.64 s for 104,600 rows, in memory)."""
     if not events:
         return 0
     store.conn.execute(_BULK_CACHE)  # the indexes of a large table stay in memory
