@@ -243,3 +243,16 @@ def test_an_order_finding_is_the_signers_at_the_signature_date(nlp):
              "HOUSE,\nJune 9, 2021.\n")
     ex = run(nlp, named, published=None)
     assert about(ex, "additional steps").speaker_actor == "person:joe-biden"
+
+
+def test_the_subject_of_a_passive_verb_speaks_through_its_conjunct(nlp):
+    # "X was <passive> … and said …": the passive's subject is the cue's subject too; the
+    # passive alone ("no citizen should be denied …") still speaks for nobody.
+    ex = run(nlp, "Mr. Lopez was forced to retreat and said that the plan had been abandoned. "
+                  "The senator was questioned by reporters for an hour and insisted that the "
+                  "vote was fair. Ms. Chen was asked about the dispute on Tuesday and replied "
+                  "that her ministry had done nothing wrong.")
+    for words, who in (("plan had been abandoned", "Lopez"), ("vote was fair", "senator"),
+                       ("done nothing wrong", "Chen")):
+        c = about(ex, words)
+        assert c.speaker_text and who in c.speaker_text, (words, c.speaker_text)

@@ -74,10 +74,11 @@ def subject_of(tok: Token) -> Token | None:
 def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
     """The subject of a cue verb and the verb it was found on (whose clause holds the
     attribution: "On Monday, the president issued a statement calling on …")."""
+    via_conj = False  # climbed from a conjunct: "X was forced to retreat and said …"
     for _ in range(4):
         for c in tok.children:
             if c.dep_ in _SUBJ:
-                if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote":
+                if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not via_conj:
                     return None, tok  # "no citizen should be denied …": not the speaker
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                     return tok.head, tok  # "Zhao, who said …"
@@ -89,6 +90,7 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             return None, tok  # "urged Albright to tell …": asked to speak, not speaking
         if tok.dep_ in _CLIMB and tok.head.i != tok.i:
             participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
+            via_conj = tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
             tok = tok.head
             if participle and tok.dep_ == "ccomp" and tok.head.i != tok.i:
                 tok = tok.head  # "X told Y that Z had …, adding …": X adds, not Z
