@@ -256,3 +256,16 @@ def test_the_subject_of_a_passive_verb_speaks_through_its_conjunct(nlp):
                        ("done nothing wrong", "Chen")):
         c = about(ex, words)
         assert c.speaker_text and who in c.speaker_text, (words, c.speaker_text)
+
+
+def test_the_name_after_a_closing_quote_speaks_when_the_parser_left_no_subject(nlp):
+    # "“…,” Surname said": unknown surnames are often tagged as adverbs, and a name with an
+    # apposition may be hung on the quotation's verb; the name right after the mark speaks.
+    ex = run(nlp, "“Having access to the archive is valuable,” Skelly said. "
+                  "“It is not the position that everything is fine,” Gene Sperling, a top "
+                  "outside adviser, said at a recent event in Iowa. "
+                  "“The harbour stays closed,” Okonkwo told reporters.")
+    for words, who in (("archive is valuable", "Skelly"), ("everything is fine", "Sperling"),
+                       ("harbour stays closed", "Okonkwo")):
+        c = about(ex, words)
+        assert c.speaker_text and who in c.speaker_text, (words, c.speaker_text)

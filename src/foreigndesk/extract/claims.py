@@ -189,7 +189,8 @@ class ClaimExtractor:
             subj = next((c for c in cue.token.children if c.dep_ == "poss"), None)
         else:
             subj, head = subject_and_clause(cue.token)
-            subj = subj or _inverted_subject(st, cue, base) or _name_before(cue) or _first_person_before(cue)
+            subj = subj or _inverted_subject(st, cue, base) or _name_after_quote(cue) \
+                or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
             subj = _past_dateline(subj, cue)
         if cue.lemma == "ask" and cue.token.tag_ == "VBN" and cue.token.dep_ in ("advcl", "ROOT") \
@@ -613,6 +614,44 @@ def _drop_nested(st: _DocState, made: list[Claim]) -> None:
 
 _DATELINE = re.compile(r"^\s*[A-Z][\w.'’ ]{1,30}(?:,[\w.' ]{1,25})?(?:\s*\([A-Za-z]{2,10}\))?\s*(?:—|–|--)\s*")
 _NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punct", "case")
+
+
+_CLOSING_QUOTES = ("”", "''", '"')
+
+
+def _name_after_quote(cue: Cue) -> Token | None:
+    """ "“…,” Skelly said." / "“…,” Gene Sperling, a top adviser, said at …": a cue the
+    parser left without a subject right after a closing quotation mark; the capitalised name
+    that follows the mark is the speaker (the parser often hangs it on the quotation's verb
+    or takes an unknown surname for an adverb). Only when nothing but that name, commas and
+    an apposition without a verb stand between the mark and the cue."""
+    tok = cue.token
+    if tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc = tok.doc
+    mark = None
+    for j in range(tok.i - 1, max(-1, tok.i - 20), -1):
+        t = doc[j]
+        if t.text in _CLOSING_QUOTES or (t.text == '"' and j > 0 and doc[j - 1].text == ","):
+            mark = j
+            break
+        if t.tag_.startswith("VB") or t.text in (";", ":", "(", ")") or \
+                t.lower_ in ("who", "which", "that"):
+            return None
+    if mark is None or mark + 1 >= tok.i:
+        return None
+    k = mark + 1
+    if doc[k].text == ",":
+        k += 1
+    name_end = k
+    while name_end < tok.i and doc[name_end].is_alpha and doc[name_end].is_title \
+            and doc[name_end].lower_ not in ("the", "a", "an", "he", "she", "they", "it", "we", "i"):
+        name_end += 1
+    if name_end == k or name_end - k > 4:
+        return None
+    if name_end != tok.i and doc[name_end].text != ",":
+        return None  # "“…,” Smith and Jones wrote": not a bare name before the cue
+    return doc[name_end - 1]
 
 
 def _name_before(cue: Cue) -> Token | None:
