@@ -546,14 +546,15 @@ class Coder(ActorResolver):
         wordset = {w for pair in words for w in pair}
         tags = [t.tag_ for t in doc]
         for i, (low, lem) in enumerate(words):
-            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]):
+            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]) and \
+                    not headline_verb(doc[i]):
                 continue
             entries = self.d.verb_entries(low, lem)
             if not entries or not any(e.possible(wordset) or _light(e) for e in entries):
                 continue
             out += self._code_verb(doc[i], entries, sa, consumed, light_objects, words)
         for i, (low, lem) in enumerate(words):
-            if i in consumed or not tags[i].startswith("NN"):
+            if i in consumed or not tags[i].startswith("NN") or headline_verb(doc[i]):
                 continue
             entries = self.d.nouns.get(lem) or self.d.nouns.get(low) or []
             if not entries or not any(e.possible(wordset) for e in entries):
@@ -598,7 +599,8 @@ class Coder(ActorResolver):
         consumed: set[int] = set()
         light_objects: dict[int, Token] = {}
         for i, (low, lem) in enumerate(words):
-            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]):
+            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]) and \
+                    not headline_verb(doc[i]):
                 continue
             entries = self.d.verb_entries(low, lem)
             if not entries or not any(e.possible(wordset) or _light(e) for e in entries):
@@ -606,7 +608,7 @@ class Coder(ActorResolver):
             out += self._code_verb(doc[i], entries, sa, consumed, light_objects, words,
                                    partial=True)
         for i, (low, lem) in enumerate(words):
-            if i in consumed or not tags[i].startswith("NN"):
+            if i in consumed or not tags[i].startswith("NN") or headline_verb(doc[i]):
                 continue
             entries = self.d.nouns.get(lem) or self.d.nouns.get(low) or []
             if not entries or not any(e.possible(wordset) for e in entries):
@@ -1060,6 +1062,14 @@ def _own_people(e: RawEvent) -> RawEvent:
         return e
     own = ActorRef(t.mention, combine_code(s.country, t.sector), s.country, t.sector, t.token)
     return RawEvent(e.trigger, e.code, s, own, e.kind, e.clause, e.flags, e.pattern)
+
+
+def headline_verb(tok: Token) -> bool:
+    """A headline's verb the tagger took for a noun ("Kenyan police arrest dozens of
+    protesters", "Thai court jail activists"): a noun at the root of its sentence with a
+    subject of its own is a verb."""
+    return tok.tag_ in ("NN", "NNS") and tok.dep_ == "ROOT" and any(
+        c.dep_ == "nsubj" for c in tok.children)
 
 
 def _predicate_adjective(tok: Token) -> bool:
