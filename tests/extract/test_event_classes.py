@@ -402,3 +402,56 @@ def test_oppression_in_a_state_is_its_governments(
 def test_a_verb_cut_loose_from_a_list_keeps_the_lists_subject(
         text: str, event: tuple[str, str]) -> None:
     assert event in {(e.source_code, e.root) for e in run(text).events}, codes(run(text))
+
+
+# -- statements with no interlocutor, declining comment, weighing a measure ----------------------
+@pytest.mark.parametrize("text,first", [
+    ("The Russian foreign minister spoke at a security conference in Munich on Saturday.",
+     ("RUSGOV", "01")),
+    ("Kenyan President William Ruto speaks on climate finance at the African summit.",
+     ("KENGOV", "01")),
+    ("The French president addressed the UN General Assembly on Tuesday.", ("FRAGOV", "01")),
+    ("The Kremlin had no comment on the reports.", ("RUSGOV", "01")),
+    ("Germany is considering sanctions against Iranian officials.", ("DEUGOV", "01")),
+])
+def test_speaking_declining_comment_and_weighing_a_measure_are_statements(
+        text: str, first: tuple[str, str]) -> None:
+    ex = run(text)
+    assert ex.events and (ex.events[0].source_code, ex.events[0].root) == first
+
+
+def test_speaking_with_someone_is_still_a_consultation() -> None:
+    ex = run("Chinese Premier Li Qiang spoke with Brazil's president by phone on Monday.")
+    assert ex.events and ex.events[0].root == "04"
+
+
+# -- the future told in the past is an intent; its speaker's statement comes first -------------
+@pytest.mark.parametrize("text,first,intent", [
+    ("China said it would send food aid to Cuba.", ("CHNGOV", "01"), ("CHNGOV", "03")),
+    ("The Japanese prime minister said Tokyo would impose sanctions on Moscow.",
+     ("JPNGOV", "01"), ("JPNGOV", "13")),
+    ("Beijing pledged that it would provide loans to Pakistan.", ("CHNGOV", "03"),
+     ("CHNGOV", "03")),
+])
+def test_a_future_told_in_the_past_is_an_intent(text: str, first: tuple[str, str],
+                                                intent: tuple[str, str]) -> None:
+    ex = run(text)
+    assert (ex.events[0].source_code, ex.events[0].root) == first
+    assert intent in {(e.source_code, e.root) for e in ex.events[1:]}
+    assert not any(e.root in ("06", "07", "16") for e in ex.events)  # not the act itself
+
+
+def test_a_conditional_would_is_no_intent() -> None:
+    ex = run("Iran warned that it would retaliate if Israel attacked its nuclear sites.")
+    assert all(e.modality == "hypothetical" for e in ex.events if e.root in ("18", "19"))
+
+
+# -- a headline's verb that the tagger read as a noun ------------------------------------------
+@pytest.mark.parametrize("text,event", [
+    ("Kenyan police arrest dozens of protesters in Nairobi", ("KENCOP", "17", "KENCVL")),
+    ("Egyptian police arrest three journalists in Cairo", ("EGYCOP", "17", "EGYMED")),
+    ("Turkish court jails journalist over tweets", ("TURJUD", "17", "TURMED")),
+])
+def test_a_headline_verb_tagged_as_a_noun_is_coded(
+        text: str, event: tuple[str, str, str]) -> None:
+    assert event in codes(run(text))
