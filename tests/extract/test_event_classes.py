@@ -455,3 +455,34 @@ def test_a_conditional_would_is_no_intent() -> None:
 def test_a_headline_verb_tagged_as_a_noun_is_coded(
         text: str, event: tuple[str, str, str]) -> None:
     assert event in codes(run(text))
+
+
+# -- receiving a visitor is hosting a visit; receiving aid keeps its giver as source ------------
+@pytest.mark.parametrize("text,event", [
+    ("Saudi Arabia's crown prince received the Chinese foreign minister in Riyadh.",
+     ("SAUGOV", "04", "CHNGOV")),
+    ("President Putin received the Iranian delegation in the Kremlin.",
+     ("RUSGOV", "04", "IRNGOV")),
+    ("Cuba received humanitarian aid from Mexico after the hurricane.",
+     ("MEXGOV", "07", "CUBGOV")),
+])
+def test_receiving_a_visitor_or_aid(text: str, event: tuple[str, str, str]) -> None:
+    assert event in codes(run(text))
+
+
+# -- protests with no protester named, in a place that is --------------------------------------
+@pytest.mark.parametrize("text,event", [
+    ("Thousands protested in Tehran on Saturday.", ("IRNCVL", "14", "IRNGOV")),
+    ("Protests erupted in Tehran after the death of a young woman.",
+     ("IRNCVL", "14", "IRNGOV")),
+    ("Anti-government demonstrations spread across Iran.", ("IRNCVL", "14", "IRNGOV")),
+    ("Protests continued in several cities in Kenya over the new finance bill.",
+     ("KENCVL", "14", "KENGOV")),
+])
+def test_protests_in_a_place_are_its_peoples_against_its_government(
+        text: str, event: tuple[str, str, str]) -> None:
+    assert event in codes(run(text))
+
+
+def test_speaking_in_a_place_is_no_protest() -> None:
+    assert not any(e.root == "14" for e in run("The president spoke in Tehran on Saturday.").events)

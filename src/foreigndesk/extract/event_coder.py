@@ -570,7 +570,7 @@ class Coder(ActorResolver):
         if not out:
             out = self._caption(doc, sa)
         if not out and self.partial:
-            out = self._partial(doc, sa, words, wordset, tags)
+            out = self._partial(doc, sa, words, wordset, tags) or self._protests_in(doc, sa)
         elif out and self.partial:
             out = self._main_clause_first(doc, sa, words, wordset, tags, out)
         return _dedup_events([_own_people(_against_own_government(e)) for e in out])
@@ -619,6 +619,39 @@ class Coder(ActorResolver):
                 continue
             out += self._code_noun(tok, entries, sa, light_objects.get(tok.i), consumed,
                                    partial=True)
+        return out
+
+    def _protests_in(self, doc: Doc, sa: SentenceActors) -> list[RawEvent]:
+        """Protests whose protesters are named by no actor, in a place that is ("Thousands
+        protested in Tehran", "Protests erupted across Iran", "Demonstrations spread to
+        Basra"): the people of that place's state protest against its government, as CAMEO
+        codes domestic dissent."""
+        out: list[RawEvent] = []
+        for tok in doc:
+            if tok.tag_.startswith("VB") or headline_verb(tok):
+                entries = self.d.verb_entries(tok.lower_, tok.lemma_.lower())
+                clause = tok
+                if any(c.dep_ in SUBJ and self.np_actors(c, sa) for c in tok.children):
+                    continue
+            elif tok.tag_.startswith("NN"):
+                entries = self.d.nouns.get(tok.lemma_.lower()) or self.d.nouns.get(
+                    tok.lower_) or []
+                clause = clause_head(tok)
+                if any(c.dep_ in ("poss", "compound", "amod") and self.np_actors(c, sa)
+                       for c in tok.children):
+                    continue
+            else:
+                continue
+            m = match(entries, (), ()) if entries else None
+            if m is None or m.code[:2] != PROTEST_ROOT:
+                continue
+            for place in self._territorial(clause, sa):
+                people = ActorRef(place.mention, combine_code(place.country, "CVL"),
+                                  place.country, "CVL", place.token)
+                out.append(RawEvent(tok, m.code, people, place, "verb" if clause is tok
+                                    else "noun", clause))
+            if out:
+                break
         return out
 
     def _caption(self, doc: Doc, sa: SentenceActors) -> list[RawEvent]:
