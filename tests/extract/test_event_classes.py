@@ -486,3 +486,17 @@ def test_protests_in_a_place_are_its_peoples_against_its_government(
 
 def test_speaking_in_a_place_is_no_protest() -> None:
     assert not any(e.root == "14" for e in run("The president spoke in Tehran on Saturday.").events)
+
+
+# -- a headline's infinitive is what is to come: an intent -------------------------------------
+@pytest.mark.parametrize("text,event", [
+    ("Erdogan to visit Moscow next week", ("TURGOV", "03", "RUSGOV")),
+    ("EU to impose new sanctions on Russian oil", (None, "13", "RUSGOV")),
+    ("US to expel Russian diplomats over spy case", ("USAGOV", "13", "RUSGOV")),
+    ("Japan to send aid to quake-hit Turkey", ("JPNGOV", "03", "TURGOV")),
+])
+def test_a_headline_infinitive_is_an_intent(text: str, event: tuple[str | None, str, str]) -> None:
+    got = codes(run(text))
+    assert any((event[0] is None or s == event[0]) and r == event[1] and t == event[2]
+               for s, r, t in got)
+    assert not any(r in ("04", "07", "16") for _, r, _ in got)

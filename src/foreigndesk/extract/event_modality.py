@@ -68,6 +68,14 @@ def _own(verb: Token, c: Cues) -> str | None:
                 found.add("reported")
             elif low in c.hypothetical_adverbs:
                 found.add("hypothetical")
+    # a headline's infinitive: "Erdogan to visit Moscow next week" (its subject, "to", no verb
+    # above it)
+    # ("EU to impose ...": the parser may hang the infinitive on the name)
+    if any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children) and (
+            (verb.dep_ == "ROOT" and any(ch.dep_ == "nsubj" for ch in verb.children)) or (
+            verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.tag_ in (
+                "NNP", "NNPS"))):
+        found.add("future")
     # "is going to visit", "are due to travel", "is about to sign"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("go", "due", "about", "set"):
         found.add("future")
