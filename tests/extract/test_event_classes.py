@@ -500,3 +500,15 @@ def test_a_headline_infinitive_is_an_intent(text: str, event: tuple[str | None, 
     assert any((event[0] is None or s == event[0]) and r == event[1] and t == event[2]
                for s, r, t in got)
     assert not any(r in ("04", "07", "16") for _, r, _ in got)
+
+
+# -- attackers no one names; holding someone responsible ---------------------------------------
+@pytest.mark.parametrize("text,event", [
+    ("Gunmen abducted 30 students from a school in Kaduna state.", (None, "18", "NGAEDU")),
+    ("Kidnappers abducted two Italian tourists in northern Kenya.", (None, "18", "ITACVL")),
+    ("Ukraine held Russia responsible for the attack that killed 20 civilians in Kharkiv.",
+     ("UKRGOV", "11", "RUSGOV")),
+])
+def test_unnamed_attackers_and_holding_responsible(
+        text: str, event: tuple[str | None, str, str]) -> None:
+    assert event in codes(run(text))

@@ -779,7 +779,9 @@ class Coder(ActorResolver):
             pairs += [(t, s_) for s_, t in pairs if s_ is not None and t is not None]
         if not pairs and partial:
             agentless = passive or (not sources and any(
-                c.dep_ in SUBJ and c.lemma_.lower() in instrument_words()["violent_instruments"]
+                c.dep_ in SUBJ and (c.lemma_.lower() in instrument_words()["violent_instruments"]
+                                    or c.lower_ in instrument_words()["unnamed_attackers"]
+                                    or c.lemma_.lower() in instrument_words()["unnamed_attackers"])
                 for c in verb.children))  # "a car bombing killed ten people"
             pairs = _one_sided(sources, targets, agentless and m.code[:2] in MATERIAL_ROOTS)
         for s, t in pairs:
