@@ -512,3 +512,24 @@ def test_a_headline_infinitive_is_an_intent(text: str, event: tuple[str | None, 
 def test_unnamed_attackers_and_holding_responsible(
         text: str, event: tuple[str | None, str, str]) -> None:
     assert event in codes(run(text))
+
+
+# -- a speech, an interview, a statement issued, a press conference: statements ---------------
+@pytest.mark.parametrize("text,first", [
+    ("President Putin delivers a speech to graduates of Russia's military academies.",
+     ("RUSGOV", "01")),
+    ("The Chinese foreign ministry issued a statement on the South China Sea ruling.",
+     ("CHNGOV", "01")),
+    ("Hungarian Prime Minister Viktor Orban gave an interview to a German newspaper.",
+     ("HUNGOV", "01")),
+    ("The Iranian foreign minister held a news conference in Tehran on Monday.",
+     ("IRNGOV", "01")),
+])
+def test_speeches_and_press_conferences_are_statements(text: str,
+                                                        first: tuple[str, str]) -> None:
+    ex = run(text)
+    assert ex.events and (ex.events[0].source_code, ex.events[0].root) == first
+
+
+def test_aid_delivered_is_still_aid() -> None:
+    assert ("TURGOV", "07", "SYRGOV") in codes(run("Turkey delivered humanitarian aid to Syria."))
