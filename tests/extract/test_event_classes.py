@@ -533,3 +533,9 @@ def test_speeches_and_press_conferences_are_statements(text: str,
 
 def test_aid_delivered_is_still_aid() -> None:
     assert ("TURGOV", "07", "SYRGOV") in codes(run("Turkey delivered humanitarian aid to Syria."))
+
+
+def test_a_title_ending_in_a_noun_is_no_headline_verb() -> None:
+    ex = run("Statement by National Security Advisor Jake Sullivan on Cuba's November 15 "
+             "Protests")
+    assert not any(e.source_code == "USAGOV" and e.root == "14" for e in ex.events)

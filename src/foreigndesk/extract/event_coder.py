@@ -1101,10 +1101,12 @@ def _own_people(e: RawEvent) -> RawEvent:
 
 def headline_verb(tok: Token) -> bool:
     """A headline's verb the tagger took for a noun ("Kenyan police arrest dozens of
-    protesters", "Thai court jail activists"): a noun at the root of its sentence with a
-    subject of its own is a verb."""
-    return tok.tag_ in ("NN", "NNS") and tok.dep_ == "ROOT" and any(
-        c.dep_ == "nsubj" for c in tok.children)
+    protesters", "Thai court jail activists"): a lower-case noun at the root of its sentence
+    with a subject of its own and a complement after it is a verb (a title-case title
+    ending in a noun, "Statement by X on Cuba's November 15 Protests", is not)."""
+    return tok.tag_ in ("NN", "NNS") and tok.dep_ == "ROOT" and tok.text[:1].islower() and \
+        any(c.dep_ == "nsubj" for c in tok.children) and any(
+            c.i > tok.i and c.dep_ in ("dobj", "prep", "dative", "ccomp") for c in tok.children)
 
 
 def _predicate_adjective(tok: Token) -> bool:
