@@ -146,6 +146,7 @@ class EventExtractor:
             words: set[str] = set()
             other = False
             has_verb = False
+            nominal: list[tuple[str, str]] = []  # nouns that may be a headline's verb
             for t in sent:
                 low, lem, tag = t.lower_, t.lemma_.lower(), t.tag_
                 words.add(low)
@@ -159,10 +160,15 @@ class EventExtractor:
                 elif tag.startswith("NN"):
                     if lem in nouns:
                         cands.append((d.nouns, low, lem))
+                    if tag in ("NN", "NNS") and (low in verbs or any(
+                            b in verbs for b in inflection_bases(low))):
+                        nominal.append((low, lem))
                     if lem in titles or lem in PAIR_NOUNS:  # "the president", "both sides"
                         other = True
                 elif tag in PRONOUN_TAGS and low in RESOLVABLE_PRONOUNS:
                     other = True
+            if not has_verb:  # "Kenyan police arrest dozens": see event_coder.headline_verb
+                cands += [(d.verbs, low, lem) for low, lem in nominal]
             entries = [e for table, low, lem in cands
                        for e in (d.verb_entries(low, lem) if table is d.verbs else
                                  table.get(low) or table.get(lem) or ())
