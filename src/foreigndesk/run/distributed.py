@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from foreigndesk.config import DEFAULT, ExtractConfig
@@ -32,6 +33,13 @@ from foreigndesk.run.local import (
     chunks_of,
     extract_chunk,
 )
+
+# The workers' statistical profiler samples the task thread's stack every 10 ms: on the deep
+# Python stacks of the extractors that costs a large share of a core, for a dashboard nobody
+# reads here. A cluster joined by --scheduler keeps its own settings (start its workers with
+# DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False for the same speed).
+QUIET_WORKERS = {"distributed.worker.profile.enabled": False,
+                 "distributed.admin.system-monitor.gil.enabled": False}
 
 
 class ModelPlugin(WorkerPlugin):
@@ -75,10 +83,11 @@ class Dask:
             if self.scheduler is None:
                 # loopback only; the scheduler's HTTP routes on a free port (its default,
                 # 8787, may be taken by another cluster)
-                self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                            processes=True, host="127.0.0.1",
-                                            dashboard_address="127.0.0.1:0",
-                                            silence_logs=logging.ERROR)
+                with dask.config.set(QUIET_WORKERS):  # handed to the worker processes
+                    self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                                processes=True, host="127.0.0.1",
+                                                dashboard_address="127.0.0.1:0",
+                                                silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
             else:
                 self.client = Client(self.scheduler, timeout=f"{self.wait_seconds}s")

@@ -66,20 +66,23 @@ def extractors_for(config: ExtractConfig) -> list[Any]:
     return out
 
 
-def _init_worker(config: ExtractConfig = DEFAULT) -> None:
+def _init_worker(config: ExtractConfig = DEFAULT, warm: bool = True) -> None:
     """Load the model and every extractor's data once in this process (again only when a
-    config asks for another model or dictionary)."""
+    config asks for another model or dictionary). ``warm`` also builds every extractor's
+    lazily built indexes now (before a pool forks, or in a worker before its first task); an
+    inline run leaves them to its first document, which may not need them all."""
     from foreigndesk.extract.nlp import load
     from foreigndesk.extract.pipeline import extract
 
     key = _pipeline_key(config)
-    if _state.get("key") == key:
-        return
-    _state["nlp"] = load(config.model)
-    _state["extractors"] = extractors_for(config)
-    _state["key"] = key
-    list(extract([Document(text=_WARM_UP, published="2023-01-20")], _state["nlp"],  # type: ignore[arg-type]
-                 _state["extractors"]))  # type: ignore[arg-type]
+    if _state.get("key") != key:
+        _state["nlp"] = load(config.model)
+        _state["extractors"] = extractors_for(config)
+        _state["key"], _state["warm"] = key, False
+    if warm and not _state["warm"]:
+        list(extract([Document(text=_WARM_UP, published="2023-01-20")], _state["nlp"],  # type: ignore[arg-type]
+                     _state["extractors"]))  # type: ignore[arg-type]
+        _state["warm"] = True
 
 
 def _init_pool_worker(config: ExtractConfig = DEFAULT) -> None:
@@ -105,7 +108,7 @@ def extract_one(d: Document, limits: Budget | None = None,
     """Extract one document within ``limits``; never raises (but KeyboardInterrupt)."""
     from foreigndesk.extract.pipeline import extract
 
-    _init_worker(config)
+    _init_worker(config, warm=False)
     _with_language(d, config)
     try:
         with budget(limits):
@@ -138,7 +141,7 @@ def _extract_chunk(docs: list[Document], limits: Budget | None = None,
     from foreigndesk.extract.pipeline import extract
 
     if len(docs) > 1 and all(_batchable(d) for d in docs):
-        _init_worker(config)
+        _init_worker(config, warm=False)
         for d in docs:
             _with_language(d, config)
         whole = None if limits is None else Budget(limits.seconds * len(docs),
