@@ -111,10 +111,13 @@ class Dask:
         self.prepare(config)
         flight: deque[tuple[list[Document], Any]] = deque()
         chunks = chunks_of(docs, config)
+        workers = self.n_workers()
         try:
-            for c in chunks:
+            for k, c in enumerate(chunks):
                 flight.append((c, client.submit(extract_chunk, c, config, pure=False)))
-                while len(flight) >= 2 * self.n_workers():
+                if k % 16 == 15:  # workers may join or leave a cluster meanwhile
+                    workers = self.n_workers()
+                while len(flight) >= 2 * workers:
                     yield from self._take(flight)
             while flight:
                 yield from self._take(flight)
