@@ -73,10 +73,19 @@ def config_options(f: Callable[..., Any]) -> Callable[..., Any]:
 def make_config(doc_timeout: float, doc_memory: float, language: str | None = None,
                 event_dictionaries: str | None = None, embed: str | None = None
                 ) -> ExtractConfig:
-    """The run's config: the options given, the environment's defaults for the others."""
-    return ExtractConfig.from_env(doc_seconds=doc_timeout, doc_memory_mb=doc_memory,
-                                  language=language, event_dictionaries=event_dictionaries,
-                                  embed=embed)
+    """The run's config: the options given, the environment's defaults for the others (an
+    event dictionary that cannot be read is a usage error now, not a failure per document)."""
+    config = ExtractConfig.from_env(doc_seconds=doc_timeout, doc_memory_mb=doc_memory,
+                                    language=language, event_dictionaries=event_dictionaries,
+                                    embed=embed)
+    if config.event_dictionaries:
+        from foreigndesk.extract.events import load_dictionary
+
+        try:
+            load_dictionary(config.event_dictionaries)
+        except (OSError, ValueError) as e:
+            raise ValueError(f"event dictionaries {config.event_dictionaries}: {e}") from e
+    return config
 
 
 @click.command()
