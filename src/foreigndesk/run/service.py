@@ -99,19 +99,19 @@ def ingest(sources: Iterable[Source], store: Store, executor: Executor | None = 
             rep.failed.append(r.document.source or "?")
             continue
         try:
-            with sigint_deferred():  # one transaction per document: all of it or nothing
-                added = store.add(r)
+            # one transaction per document, all of it or nothing; a Ctrl-C meanwhile is
+            # raised once the document is stored and counted
+            with sigint_deferred():
+                if store.add(r):
+                    rep.added += 1
+                    rep.documents.append((r.document.id, r.document.title))
+                else:
+                    rep.present += 1
+                    rep.present_ids.append(r.document.id)
         except (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.InterfaceError,
                 ValueError, OverflowError) as e:  # this document's data, not the store
             fail(f"{r.document.source}: could not be stored ({type(e).__name__}: {e})")
             rep.failed.append(r.document.source or "?")
-            continue
-        if added:
-            rep.added += 1
-            rep.documents.append((r.document.id, r.document.title))
-        else:
-            rep.present += 1
-            rep.present_ids.append(r.document.id)
     rep.seconds += time.perf_counter() - t0
     if refresh and (rep.added or store.analyses_stale):
         from foreigndesk.analyze.refresh import refresh as refresh_analyses
