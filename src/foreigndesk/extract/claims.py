@@ -187,7 +187,7 @@ class ClaimExtractor:
             subj = next((c for c in cue.token.children if c.dep_ == "poss"), None)
         else:
             subj, head = subject_and_clause(cue.token)
-            subj = subj or _inverted_subject(st, cue, base) or _name_before(cue)
+            subj = subj or _inverted_subject(st, cue, base) or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
             subj = _past_dateline(subj, cue)
         if cue.lemma == "ask" and cue.token.tag_ == "VBN" and cue.token.dep_ in ("advcl", "ROOT") \
@@ -638,6 +638,23 @@ def _name_before(cue: Cue) -> Token | None:
             return None
         if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
             return t
+    return None
+
+
+def _first_person_before(cue: Cue) -> Token | None:
+    """ "I, JOSEPH R. BIDEN JR., President of the United States of America, find that …" (an
+    order's finding): the parser may hang "I" on its apposition and leave the cue without a
+    subject; an "I" or "we" before the cue with no verb between is its subject."""
+    tok = cue.token
+    if tok.dep_ != "ROOT" or tok.tag_ not in ("VB", "VBP"):
+        return None
+    doc = tok.doc
+    for j in range(tok.i - 1, max(-1, tok.i - 40), -1):
+        t = doc[j]
+        if t.text in ("I", "We", "we") and t.pos_ in ("PRON", "PROPN"):
+            return t
+        if t.tag_.startswith("VB") or t.text in (";", ":") or t.lower_ in ("who", "which", "that"):
+            return None
     return None
 
 
