@@ -25,6 +25,10 @@ _READ = (TAG, LOWER, DEP, IS_SPACE)
 _KEYS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 
 
+_Cond = tuple[int, str, Any]  # (column of _READ, operator, argument)
+_TokenPattern = list[_Cond]
+
+
 class _Unsupported(Exception):
     pass
 
@@ -37,7 +41,7 @@ class ArrayRuler:
         self.ruler = ruler
         strings = ruler.vocab.strings
         self._regex_cache: dict[int, dict[int, bool]] = {}
-        self.patterns: list[tuple[int, list[list[tuple[int, str, Any]]]]] = []
+        self.patterns: list[tuple[int, list[list[_TokenPattern]]]] = []
         self.compiled = True
         try:
             for attr_id, spec in enumerate(ruler.patterns):
@@ -50,8 +54,8 @@ class ArrayRuler:
         except _Unsupported:
             self.compiled = False
 
-    def _compile(self, tok: dict[str, Any], strings: Any) -> list[tuple[int, str, Any]]:
-        out: list[tuple[int, str, Any]] = []
+    def _compile(self, tok: dict[str, Any], strings: Any) -> _TokenPattern:
+        out: _TokenPattern = []
         for key, value in tok.items():
             if key not in _KEYS:
                 raise _Unsupported
@@ -75,7 +79,7 @@ class ArrayRuler:
                 raise _Unsupported
         return out
 
-    def _mask(self, arr: numpy.ndarray, conds: list[tuple[int, str, Any]], doc: Doc) -> numpy.ndarray:
+    def _mask(self, arr: numpy.ndarray, conds: _TokenPattern, doc: Doc) -> numpy.ndarray:
         mask = numpy.ones(len(arr), dtype=bool)
         for col, op, arg in conds:
             column = arr[:, col]
@@ -129,7 +133,7 @@ class ArrayRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.compiled or len(doc) == 0:
-            return self.ruler(doc)  # type: ignore[no-any-return]
+            return self.ruler(doc)
         hits = self._hits(doc)
         if not hits:
             return doc
@@ -141,7 +145,7 @@ class ArrayRuler:
         for attr_id, starts, k in hits:
             index = indices[attr_id]
             if not -k <= index < k:
-                return self.ruler(doc)  # type: ignore[no-any-return]  # its own error
+                return self.ruler(doc)  # its own error
             pos = starts + (index if index >= 0 else k + index)
             for a, v in attrs[attr_id].items():
                 writes[_COLUMNS.index(a)].append((pos, v))
@@ -153,5 +157,5 @@ class ArrayRuler:
             last = len(pos) - 1 - numpy.unique(pos[::-1], return_index=True)[1]
             arr[pos[last], c] = val[last]
         cols = list(_COLUMNS) if writes[-1] else list(_COLUMNS[:-1])
-        doc.from_array(cols, arr[:, : len(cols)])
+        doc.from_array(cols, arr[:, : len(cols)])  # type: ignore[arg-type]
         return doc

@@ -104,6 +104,7 @@ class EventExtractor:
 
     name = "events"
     version = "1"
+    needs = frozenset({"sentences", "entities", "tags", "lemmas", "parse"})
 
     def __init__(self, dictionary: Dictionary | None = None, promote_states: bool = True,
                  require_dyad: bool = True, loose_targets: bool = False,

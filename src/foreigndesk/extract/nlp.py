@@ -7,6 +7,14 @@ off. Extractors that need syntax ask :meth:`ParsedDoc.parse` for the sentences t
 then runs on those sentences only, reusing the token vectors already computed in the single
 pass (the sentence's copy takes ``doc.tensor``), so no text is ever parsed twice.
 
+What the pass runs follows what the extractors need (each declares ``needs``, see
+:mod:`foreigndesk.extract.pipeline`). When none needs tags everywhere (``eval timex``: the time
+tagger reads tags only around its own expressions), the pass is the sentence segmenter and
+NER alone (:data:`TAGGING` off), and :meth:`ParsedDoc.tag` runs the tagging components
+(``tok2vec``, ``tagger``, the attribute rules, the lemmatizer) on the sentences asked for, in
+one batch, writing their tags and lemmas back into the document; a parse of such a sentence
+then reuses its token vectors.
+
 Long texts go through the model in bounded segments (:func:`segments`: at most
 :data:`SEGMENT_CHARS` characters, cut at a paragraph, line, sentence or word boundary; a run
 of more than :data:`MAX_TOKEN_CHARS` characters without a space is cut into pieces of that
@@ -133,6 +141,31 @@ def load(model: str = MODEL) -> Language:
     return nlp
 
 
+# the components that give tags, coarse POS, morphology and lemmas (skipped when no extractor
+# needs them everywhere; :meth:`ParsedDoc.tag` runs them on the sentences asked for)
+TAGGING = ("tok2vec", "tagger", "attribute_ruler", "foreigndesk_attribute_arrays", "lemmatizer")
+TAG_ATTRS = [TAG, POS, MORPH, LEMMA]
+
+
+def skipped(nlp: Language, tags: bool = True, entities: bool = True) -> list[str]:
+    """The components of ``nlp`` a pass leaves out when the extractors need no tags (or no
+    entities) everywhere: English's own model only (another language's NER may share the
+    tagger's token vectors)."""
+    if nlp.lang != "en" or "tagger" not in nlp.pipe_names:
+        return []
+    out = [] if tags else [n for n in TAGGING if n in nlp.pipe_names]
+    if not entities and "ner" in nlp.pipe_names:
+        out.append("ner")
+    return out
+
+
+def _tagging_components(nlp: Language) -> list[str]:
+    names = [n for n in TAGGING if n in nlp.component_names]
+    if "foreigndesk_attribute_arrays" in names:  # the same rules, faster
+        names.remove("attribute_ruler")
+    return names
+
+
 @dataclass
 class ParsedDoc:
     """A document after the spaCy pass, with the facts extracted so far.
@@ -147,10 +180,34 @@ class ParsedDoc:
     sents: list[Span] = field(default_factory=list)
     _parsed: dict[int, Doc] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)  # scratch space shared by extractors
+    tagged: bool = True  # did the pass tag every token? (else :meth:`tag` tags sentences)
+    _tagged: dict[int, Doc] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.sents:
             self.sents = list(self.doc.sents)
+
+    def tag(self, indices: Iterable[int]) -> None:
+        """Make sure the given sentences have tags, POS, morphology and lemmas: nothing to do
+        when the pass tagged every token; else the tagging components run on those not yet
+        tagged, one batch, and their annotations are written back into ``doc``."""
+        if self.tagged:
+            return
+        todo = sorted({i for i in indices if i not in self._tagged and 0 <= i < len(self.sents)})
+        if not todo:
+            return
+        array = self.doc.to_array(SENTENCE_ATTRS)
+        docs = [_sentence_doc(self.doc, self.sents[i], array, tensor=False) for i in todo]
+        for name in _tagging_components(self.nlp):
+            proc = self.nlp.get_pipe(name)
+            docs = list(proc.pipe(docs, batch_size=64)) if hasattr(proc, "pipe") \
+                else [proc(d) for d in docs]
+        out = self.doc.to_array(TAG_ATTRS)
+        for i, d in zip(todo, docs, strict=True):
+            s = self.sents[i]
+            out[s.start: s.end] = d.to_array(TAG_ATTRS)
+            self._tagged[i] = d
+        self.doc.from_array(TAG_ATTRS, out)  # type: ignore[arg-type]
 
     @property
     def doc_id(self) -> str:
@@ -173,8 +230,12 @@ class ParsedDoc:
         if not todo:
             return
         parser = self.nlp.get_pipe("parser")
-        array = self.doc.to_array(SENTENCE_ATTRS)  # once per document, not once per sentence
-        docs = [_sentence_doc(self.doc, self.sents[i], array) for i in todo]
+        if self.tagged:
+            array = self.doc.to_array(SENTENCE_ATTRS)  # once per document, not per sentence
+            docs = [_sentence_doc(self.doc, self.sents[i], array) for i in todo]
+        else:  # the tagged copies carry their token vectors
+            self.tag(todo)
+            docs = [self._tagged[i] for i in todo]
         for i, d in zip(todo, parser.pipe(docs, batch_size=64), strict=True):  # type: ignore[attr-defined]
             self._parsed[i] = d
 
@@ -185,6 +246,9 @@ class ParsedDoc:
             self.parse([i])
         return self._parsed[i]
 
+    def is_tagged(self, i: int) -> bool:
+        return self.tagged or i in self._tagged
+
     def is_parsed(self, i: int) -> bool:
         return i in self._parsed
 
@@ -193,7 +257,7 @@ class ParsedDoc:
 SENTENCE_ATTRS = [TAG, POS, LEMMA, MORPH, ENT_IOB, ENT_TYPE, SENT_START]
 
 
-def _sentence_doc(doc: Doc, sent: Span, array: Any) -> Doc:
+def _sentence_doc(doc: Doc, sent: Span, array: Any, tensor: bool = True) -> Doc:
     """A copy of one sentence with its annotations and token vectors (what ``Span.as_doc``
     makes, several times cheaper: the document's array is computed once)."""
     out = Doc(doc.vocab, words=[t.text for t in sent],
@@ -203,33 +267,38 @@ def _sentence_doc(doc: Doc, sent: Span, array: Any) -> Doc:
     if len(part) and part[0][iob] == 1:  # an entity begun before the sentence: starts here
         part[0][iob] = 3
     out.from_array(SENTENCE_ATTRS, part)
-    out.tensor = doc.tensor[sent.start: sent.end]
+    if tensor:
+        out.tensor = doc.tensor[sent.start: sent.end]
     return out
 
 
-def spacy_pass(nlp: Language, text: str) -> Doc:
-    """The single spaCy pass over one text, in bounded segments joined into one Doc."""
+def spacy_pass(nlp: Language, text: str, skip: list[str] | None = None) -> Doc:
+    """The single spaCy pass over one text, in bounded segments joined into one Doc;
+    ``skip``: components left out (see :func:`skipped`)."""
     spans = segments(text)
     if len(spans) == 1:
-        return nlp(text)
+        return nlp(text, disable=skip or [])
     docs: list[Doc] = []
     for a, b in spans:
         checkpoint()
-        docs.append(nlp(text[a:b]))
+        docs.append(nlp(text[a:b], disable=skip or []))
     checkpoint()
     out = Doc.from_docs(docs, ensure_whitespace=False)
     assert out.text == text
     return out
 
 
-def pipe(nlp: Language, documents: list[Document], batch_size: int = 16) -> Iterator[tuple[Document, Doc]]:
+def pipe(nlp: Language, documents: list[Document], batch_size: int = 16,
+         skip: list[str] | None = None) -> Iterator[tuple[Document, Doc]]:
     """Run the single spaCy pass over documents (in this process): short texts batched,
-    long ones (:func:`segments`) one segment at a time."""
+    long ones (:func:`segments`) one segment at a time; ``skip``: components left out
+    (see :func:`skipped`)."""
     batch: list[Document] = []
 
     def flush() -> Iterator[tuple[Document, Doc]]:
         if batch:
-            yield from zip(batch, nlp.pipe([d.text for d in batch], batch_size=batch_size),
+            yield from zip(batch, nlp.pipe([d.text for d in batch], batch_size=batch_size,
+                                           disable=skip or []),
                            strict=True)
             batch.clear()
 
@@ -238,5 +307,5 @@ def pipe(nlp: Language, documents: list[Document], batch_size: int = 16) -> Iter
             batch.append(d)
             continue
         yield from flush()
-        yield d, spacy_pass(nlp, d.text)
+        yield d, spacy_pass(nlp, d.text, skip)
     yield from flush()

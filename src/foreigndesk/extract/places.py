@@ -99,6 +99,7 @@ def _text(pd: ParsedDoc) -> str:
 class PlaceExtractor:
     name = "places"
     version = "1"
+    needs = frozenset({"sentences", "entities", "tags", "lemmas"})
 
     def __call__(self, pd: ParsedDoc) -> None:
         gz = gazetteer()
