@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import spacy
-from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -208,6 +208,7 @@ class ParsedDoc:
             out[s.start: s.end] = d.to_array(TAG_ATTRS)
             self._tagged[i] = d
         self.doc.from_array(TAG_ATTRS, out)  # type: ignore[arg-type]
+        self.cache.pop("_words", None)
 
     @property
     def doc_id(self) -> str:
@@ -246,11 +247,41 @@ class ParsedDoc:
             self.parse([i])
         return self._parsed[i]
 
+    def words(self) -> tuple[list[str], list[str], list[str], list[int]]:
+        """Lower-case form, lower-case lemma, tag and character offset of every token of
+        ``doc``, read from its arrays once (no Token objects); rebuilt after :meth:`tag`."""
+        got = self.cache.get("_words")
+        if got is None:
+            got = self.cache["_words"] = token_words(self.doc)
+        return got
+
     def is_tagged(self, i: int) -> bool:
         return self.tagged or i in self._tagged
 
     def is_parsed(self, i: int) -> bool:
         return i in self._parsed
+
+
+def token_words(doc: Doc) -> tuple[list[str], list[str], list[str], list[int]]:
+    """Lower-case form, lower-case lemma, tag and character offset of every token of
+    ``doc``, from its arrays (what ``t.lower_``, ``t.lemma_.lower()``, ``t.tag_``, ``t.idx``
+    give, without making a Token per word)."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([LOWER, LEMMA, TAG, IDX]).tolist()
+    lemma_cache: dict[int, str] = {}
+    low: list[str] = []
+    lem: list[str] = []
+    tag: list[str] = []
+    idx: list[int] = []
+    for lo, le, ta, ix in arr:
+        low.append(strings[lo])
+        v = lemma_cache.get(le)
+        if v is None:
+            v = lemma_cache[le] = strings[le].lower()
+        lem.append(v)
+        tag.append(strings[ta])
+        idx.append(ix)
+    return low, lem, tag, idx
 
 
 # token annotations a sentence's own Doc keeps (SENT_START: the parser keeps one sentence)
