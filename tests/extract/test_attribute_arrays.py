@@ -48,3 +48,19 @@ def test_the_loaded_pipeline_uses_it() -> None:
     doc = nlp("We didn't sign it.")
     assert [t.pos_ for t in doc][:3] == ["PRON", "AUX", "PART"]
     assert doc[1].lemma_ == "do"
+
+
+def test_pipe_matches_each_document_alone() -> None:
+    """Documents matched together (stacked) get what each gets alone: no match runs across
+    two of them ("gon" ending one, "na" opening the next)."""
+    nlp = spacy.load(MODEL, disable=["parser", "ner"])
+    ruler = nlp.get_pipe("attribute_ruler")
+    fast = ArrayRuler(ruler)
+    texts = TEXTS + ["We were gon", "na see.", "They ai", "n't here."]
+    docs = _tagged(nlp, texts)
+    alone = [d.copy() for d in docs]
+    for d in alone:
+        ruler(d)
+    together = list(fast.pipe([d.copy() for d in docs], batch_size=4))
+    cols = [POS, MORPH, LEMMA, TAG]
+    assert [d.to_array(cols).tolist() for d in together] == [d.to_array(cols).tolist() for d in alone]

@@ -14,6 +14,7 @@ times faster. A pattern of any other shape makes it use the ruler itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy
@@ -79,7 +80,7 @@ class ArrayRuler:
                 raise _Unsupported
         return out
 
-    def _mask(self, arr: numpy.ndarray, conds: _TokenPattern, doc: Doc) -> numpy.ndarray:
+    def _mask(self, arr: numpy.ndarray, conds: _TokenPattern, strings: Any) -> numpy.ndarray:
         mask = numpy.ones(len(arr), dtype=bool)
         for col, op, arg in conds:
             column = arr[:, col]
@@ -91,7 +92,6 @@ class ArrayRuler:
                 mask &= ~numpy.isin(column, arg)
             else:  # REGEX over the lower-case form
                 cache = self._regex_cache.setdefault(id(arg), {})
-                strings = doc.vocab.strings
                 hits = []
                 for h in column.tolist():
                     v = cache.get(h)
@@ -101,9 +101,11 @@ class ArrayRuler:
                 mask &= numpy.array(hits, dtype=bool)
         return mask
 
-    def _hits(self, doc: Doc) -> list[tuple[int, numpy.ndarray, int]]:
-        """(pattern index, match starts, match length) for every pattern that matches."""
-        arr = doc.to_array(list(_READ)).astype(numpy.uint64)
+    def _hits(self, arr: numpy.ndarray, strings: Any, owner: numpy.ndarray | None = None
+              ) -> list[tuple[int, numpy.ndarray, int]]:
+        """(pattern index, match starts, match length) for every pattern that matches the
+        token rows ``arr`` (columns :data:`_READ`); ``owner``: the document of each row when
+        several documents are stacked (a match across two of them does not count)."""
         n = len(arr)
         present = [set(arr[:, c].tolist()) for c in range(len(_READ))]
         out: list[tuple[int, numpy.ndarray, int]] = []
@@ -113,10 +115,12 @@ class ArrayRuler:
                 if k == 0 or k > n or any(op == "eq" and arg not in present[col]
                                           for tok in pat for col, op, arg in tok):
                     continue
-                mask = self._mask(arr, pat[0], doc)[: n - k + 1]
+                mask = self._mask(arr, pat[0], strings)[: n - k + 1]
                 for j in range(1, k):
-                    mask &= self._mask(arr, pat[j], doc)[j: n - k + 1 + j]
+                    mask &= self._mask(arr, pat[j], strings)[j: n - k + 1 + j]
                 starts = numpy.flatnonzero(mask)
+                if owner is not None and k > 1 and len(starts):
+                    starts = starts[owner[starts] == owner[starts + k - 1]]
                 if len(starts):
                     out.append((attr_id, starts, k))
         return out
@@ -125,37 +129,70 @@ class ArrayRuler:
         """(pattern index, start, end) of every match, in the order the ruler applies them."""
         out: list[tuple[int, int, int]] = []
         by_id: dict[int, set[tuple[int, int]]] = {}
-        for attr_id, starts, k in self._hits(doc):
+        arr = doc.to_array(list(_READ)).astype(numpy.uint64)
+        for attr_id, starts, k in self._hits(arr, doc.vocab.strings):
             by_id.setdefault(attr_id, set()).update((int(s), int(s) + k) for s in starts)
         for attr_id in sorted(by_id):
             out.extend((attr_id, s, e) for s, e in sorted(by_id[attr_id]))
         return out
 
-    def __call__(self, doc: Doc) -> Doc:
-        if not self.compiled or len(doc) == 0:
-            return self.ruler(doc)
-        hits = self._hits(doc)
+    def _apply(self, docs: list[Doc]) -> None:
+        """Set the attributes of every match in ``docs`` (non-empty), stacked in one array."""
+        reads = [d.to_array(list(_READ)).astype(numpy.uint64) for d in docs]
+        lens = [len(r) for r in reads]
+        arr = numpy.concatenate(reads)
+        owner = numpy.repeat(numpy.arange(len(docs)), lens)
+        hits = self._hits(arr, docs[0].vocab.strings, owner if len(docs) > 1 else None)
         if not hits:
-            return doc
+            return
         attrs: list[dict[int, int]] = self.ruler.attrs
         indices: list[int] = self.ruler.indices
-        arr = doc.to_array(list(_COLUMNS)).astype(numpy.uint64)
         # per column, the (token, value) writes in the ruler's order (by pattern): last wins
         writes: list[list[tuple[numpy.ndarray, int]]] = [[] for _ in _COLUMNS]
         for attr_id, starts, k in hits:
             index = indices[attr_id]
             if not -k <= index < k:
-                return self.ruler(doc)  # its own error
+                for d in docs:
+                    self.ruler(d)  # its own error
+                return
             pos = starts + (index if index >= 0 else k + index)
             for a, v in attrs[attr_id].items():
                 writes[_COLUMNS.index(a)].append((pos, v))
+        out = numpy.concatenate([d.to_array(list(_COLUMNS)).astype(numpy.uint64) for d in docs])
         for c, ws in enumerate(writes):
             if not ws:
                 continue
             pos = numpy.concatenate([p for p, _ in ws])
             val = numpy.concatenate([numpy.full(len(p), v, dtype=numpy.uint64) for p, v in ws])
             last = len(pos) - 1 - numpy.unique(pos[::-1], return_index=True)[1]
-            arr[pos[last], c] = val[last]
+            out[pos[last], c] = val[last]
         cols = list(_COLUMNS) if writes[-1] else list(_COLUMNS[:-1])
-        doc.from_array(cols, arr[:, : len(cols)])  # type: ignore[arg-type]
+        at = 0
+        for d, n in zip(docs, lens, strict=True):
+            d.from_array(cols, out[at: at + n, : len(cols)])  # type: ignore[arg-type]
+            at += n
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.compiled:
+            return self.ruler(doc)
+        if len(doc):
+            self._apply([doc])
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Like calling it on each document; a batch's documents are matched together."""
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        yield from self._batch(batch)
+
+    def _batch(self, docs: list[Doc]) -> list[Doc]:
+        if not self.compiled:
+            return [self.ruler(d) for d in docs]
+        full = [d for d in docs if len(d)]
+        if full:
+            self._apply(full)
+        return docs
