@@ -1,7 +1,16 @@
-"""Shared fixtures. Tests that need ../shared skip with a reason when it is absent."""
+"""Shared fixtures. Tests that need ../shared skip with a reason when it is absent.
+
+Both backends: a test that takes ``db_url`` (or ``backend``) runs once on SQLite and once on
+PostgreSQL. The PostgreSQL server is the one ``FOREIGNDESK_TEST_PG`` names (an admin URL of a
+throwaway cluster: ``.ci/run`` starts one and sets it); without it the PostgreSQL runs skip
+with that reason. Each PostgreSQL test gets its own database, created from a template that is
+migrated once per session (``CREATE DATABASE … TEMPLATE``, ~0.1 s), and dropped after it.
+"""
 
 from __future__ import annotations
 
+import itertools
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +24,71 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 EXAMPLES = REPO / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+PG_ADMIN = os.environ.get("FOREIGNDESK_TEST_PG", "")
+_NO_PG = ("FOREIGNDESK_TEST_PG is not set (the admin URL of a throwaway PostgreSQL cluster; "
+          ".ci/run starts one and sets it)")
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.skipif(not PG_ADMIN,
+                                                                         reason=_NO_PG))]
+_db_numbers = itertools.count()
+
+
+def _pg_url(dbname: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(PG_ADMIN)
+    return urlunsplit((parts.scheme, parts.netloc, "/" + dbname, parts.query, ""))
+
+
+def _pg_admin(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(sql)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> str:
+    """A PostgreSQL database with every migration applied, the template of each test's."""
+    from foreigndesk.store import Store
+
+    name = f"fd_template_{os.getpid()}"
+    _pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    _pg_admin(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' "
+              f"LC_CTYPE 'C.UTF-8'")
+    Store.open(_pg_url(name)).close()
+    yield name
+    _pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def new_pg_database(template: str) -> str:
+    """A new, migrated PostgreSQL database; its URL (drop it with :func:`drop_pg_database`)."""
+    name = f"fd_{os.getpid()}_{next(_db_numbers)}"
+    _pg_admin(f"CREATE DATABASE {name} TEMPLATE {template}")
+    return _pg_url(name)
+
+
+def drop_pg_database(url: str) -> None:
+    _pg_admin(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[-1]} WITH (FORCE)")
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """``sqlite`` or ``postgres`` (skipped without FOREIGNDESK_TEST_PG)."""
+    return request.param
+
+
+@pytest.fixture
+def db_url(backend, tmp_path, request) -> str:
+    """Where this test's store lives, for ``--db`` and ``Store.open``: a new SQLite file, or
+    a new PostgreSQL database (created for this test and dropped after it)."""
+    if backend == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    url = new_pg_database(request.getfixturevalue("pg_template"))
+    yield url
+    drop_pg_database(url)
 
 
 def shared_path(*parts: str) -> Path:

@@ -33,8 +33,9 @@ def docs(db: str, fmt: str, search: str | None) -> None:
                "d.source, d.reader FROM documents d")
         params: list[str] = []
         if query:
-            sql += " JOIN documents_fts f ON f.rowid=d.rowid WHERE documents_fts MATCH ?"
-            params.append(query)
+            match = store.search_sql(query)
+            sql += f"{match.join} WHERE {match.where}"
+            params += match.join_params + match.where_params
         sql += " ORDER BY d.published IS NULL, d.published, d.id"
         rows = store.query(sql, params)
     emit(rows, fmt, table_columns=["id", "published", "outlet", "title", "url", "words"],
