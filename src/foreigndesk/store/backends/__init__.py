@@ -53,6 +53,32 @@ def store_exists(db: str | Path) -> bool:
         conn.close()
 
 
+def stamp(db: str | Path) -> tuple[tuple[int, int], ...]:
+    """A value that changes whenever anything is written to the store: (mtime, size) of the
+    SQLite file and of its WAL; on PostgreSQL the sequence ``data_version``, which a trigger
+    on every table moves."""
+    if is_postgres(db):
+        from foreigndesk.store.backends.postgres import PgConnection
+
+        try:
+            conn = PgConnection(str(db), readonly=True)
+        except Exception:
+            return ((0, 0),)
+        try:
+            row = conn.execute("SELECT last_value, is_called FROM data_version").fetchone()
+            return ((int(row[0]), int(row[1])),)
+        finally:
+            conn.close()
+    out = []
+    for p in (str(db), str(db) + "-wal"):
+        try:
+            st = os.stat(p)
+            out.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((0, 0))
+    return tuple(out)
+
+
 def display_name(db: str | Path) -> str:
     """A store's name for people: the file name, or the URL without its password."""
     if not is_postgres(db):

@@ -34,7 +34,7 @@ from psycopg.pq import TransactionStatus
 from foreigndesk.store.backends.translate import Translation, to_postgres, with_conflict
 
 
-class Row(tuple):  # type: ignore[type-arg]
+class Row(tuple):
     """A result row: a tuple that is also indexable by column name (case-insensitive, as
     :class:`sqlite3.Row`), with ``keys()``."""
 
@@ -48,7 +48,7 @@ class Row(tuple):  # type: ignore[type-arg]
         self._index = index
         return self
 
-    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+    def __getitem__(self, key: Any) -> Any:
         if isinstance(key, str):
             i = self._index.get(key)
             if i is None:
@@ -81,7 +81,7 @@ def _row_factory(cursor: Any) -> Any:
 class _NumericLoader(Loader):
     def load(self, data: Any) -> Any:
         d = Decimal(bytes(data).decode())
-        if d == d.to_integral_value() and d.as_tuple().exponent == 0:  # type: ignore[operator]
+        if d == d.to_integral_value() and d.as_tuple().exponent == 0:
             return int(d)
         return float(d)
 
@@ -236,7 +236,7 @@ class PgConnection:
         cur = self._conn.cursor()
         args: Any = params if isinstance(params, dict) else tuple(params)
         try:
-            cur.execute(text, args)  # type: ignore[arg-type]
+            cur.execute(text, args)
             if returns_id:
                 row = cur.fetchone()
                 return PgCursor(cur, lastrowid=row[0] if row else None, rows=[])
@@ -248,14 +248,14 @@ class PgConnection:
         text, _ = self._sql(sql, returning=False)
         cur = self._conn.cursor()
         try:
-            cur.executemany(text, [tuple(p) for p in seq])  # type: ignore[arg-type]
+            cur.executemany(text, [tuple(p) for p in seq])
         except psycopg.Error as e:
             raise _map_error(e) from e
         return PgCursor(cur)
 
     def executescript(self, sql: str) -> None:
         try:
-            self._conn.execute(sql.replace("%", "%%"), ())  # type: ignore[arg-type]
+            self._conn.execute(sql.replace("%", "%%"), ())
         except psycopg.Error as e:
             raise _map_error(e) from e
 
