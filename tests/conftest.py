@@ -48,12 +48,16 @@ def _pg_admin(sql: str) -> None:
         conn.execute(sql)  # type: ignore[arg-type]
 
 
+def _template_name() -> str:
+    return f"fd_template_{os.getpid()}"
+
+
 @pytest.fixture(scope="session")
 def pg_template() -> str:
     """A PostgreSQL database with every migration applied, the template of each test's."""
     from foreigndesk.store import Store
 
-    name = f"fd_template_{os.getpid()}"
+    name = _template_name()
     _pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
     _pg_admin(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' "
               f"LC_CTYPE 'C.UTF-8'")
@@ -89,6 +93,23 @@ def db_url(backend, tmp_path, request) -> str:
     url = new_pg_database(request.getfixturevalue("pg_template"))
     yield url
     drop_pg_database(url)
+
+
+def store_location(request, tmp_dir: Path, name: str = "store.db") -> str:
+    """Where a fixture parametrised over :data:`BACKENDS` keeps its store: ``tmp_dir/name``
+    on SQLite, a new PostgreSQL database (dropped when the fixture ends) on PostgreSQL."""
+    if request.param == "sqlite":
+        return str(tmp_dir / name)
+    url = new_pg_database(request.getfixturevalue("pg_template"))
+    request.addfinalizer(lambda: drop_pg_database(url))
+    return url
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_db_url(request, tmp_path_factory) -> str:
+    """``db_url`` shared by the tests of one module (a store a module builds once), on each
+    backend."""
+    return store_location(request, tmp_path_factory.mktemp("store"))
 
 
 def shared_path(*parts: str) -> Path:
@@ -128,12 +149,58 @@ def run_cli(*args: str, ok: bool = True):
     return result
 
 
+def copy_of_store(db: str | Path, tmp_dir: Path, name: str = "copy.db") -> str | Path:
+    """A copy of the store ``db`` that a test may change: a file copy next to ``tmp_dir``, or a
+    new PostgreSQL database made from it (``CREATE DATABASE … TEMPLATE``)."""
+    import shutil
+
+    from foreigndesk.store.backends import is_postgres
+
+    if is_postgres(str(db)):
+        try:  # a template must have no other connection: fall back to copying rows
+            return new_pg_database(str(db).rsplit("/", 1)[-1])
+        except Exception:
+            from foreigndesk.store import Store
+            from foreigndesk.store.backends.copy import copy_store
+
+            url = new_pg_database(_template_name())
+            with Store.open(db) as src, Store.open(url) as dst:
+                copy_store(src, dst)
+            return url
+    out = tmp_dir / name
+    shutil.copy(db, out)
+    return out
+
+
 @pytest.fixture(scope="session")
-def dossier_db(tmp_path_factory, dossier_path) -> Path:
-    """A store with the dossier ingested (built once per test session)."""
+def dossier_sqlite(tmp_path_factory, dossier_path) -> Path:
+    """A SQLite store with the dossier ingested (built once per test session)."""
     db = tmp_path_factory.mktemp("dossier") / "dossier.db"
     run_cli("ingest", str(dossier_path), "--db", str(db), "--workers", "1", "--quiet")
     return db
+
+
+def pg_copy_of(sqlite_db: Path, request) -> str:
+    """A new PostgreSQL store holding every row of the SQLite store ``sqlite_db`` (made with
+    :func:`foreigndesk.store.backends.copy.copy_store`; no second ingest)."""
+    from foreigndesk.store import Store
+    from foreigndesk.store.backends.copy import copy_store
+
+    url = new_pg_database(request.getfixturevalue("pg_template"))
+    with Store.open(sqlite_db) as src, Store.open(url) as dst:
+        copy_store(src, dst)
+    return url
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def dossier_db(request, dossier_sqlite) -> Path | str:
+    """A store with the dossier ingested, on each backend (PostgreSQL: a copy of the SQLite
+    store's rows)."""
+    if request.param == "sqlite":
+        return dossier_sqlite
+    url = pg_copy_of(dossier_sqlite, request)
+    yield url
+    drop_pg_database(url)
 
 
 @pytest.fixture(scope="session")

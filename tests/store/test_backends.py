@@ -108,3 +108,30 @@ def test_store_exists(db_url, tmp_path) -> None:
     assert not store_exists(tmp_path / "absent.db")
     Store.open(db_url).close()
     assert store_exists(db_url)
+
+
+def test_copy_store_keeps_every_row_and_id(db_url, tmp_path) -> None:
+    from foreigndesk.model import Document, Event, Extraction, Sentence
+    from foreigndesk.store.backends.copy import copy_store
+
+    with Store.open(tmp_path / "src.db") as src:
+        for i in range(3):
+            text = f"Document {i}: China and Cuba cooperate."
+            d = Document(text=text, title=f"t{i}", published="2023-01-18")
+            ex = Extraction(d)
+            ex.sentences.append(Sentence(d.id, 0, 0, len(text), text, "test", "1"))
+            ex.events.append(Event(d.id, 0, 0, 5, "China", "test", "1", source_code="CHN",
+                                   target_code="CUB", code="042", root="04",
+                                   date=f"2023-0{i + 1}-18", date_source="text"))
+            src.add(ex)
+        with Store.open(db_url) as dst:
+            counts = copy_store(src, dst)
+            assert counts["documents"] == 3 and counts["events"] == 3
+            q = "SELECT d.id, d.rowid, e.id AS event FROM documents d JOIN event_mentions m " \
+                "ON m.doc_id = d.id JOIN events e ON e.id = m.event_id ORDER BY d.rowid"
+            assert dst.query(q) == src.query(q)
+            # a document added after the copy comes after the copied ones
+            text = "A later document."
+            d = Document(text=text, title="later")
+            dst.add(Extraction(d))
+            assert dst.query("SELECT max(rowid) AS r FROM documents")[0]["r"] == 4

@@ -297,7 +297,7 @@ class Store:
         merge = ("(SELECT json_group_array(DISTINCT value) FROM (SELECT value FROM "
                  "json_each(actors.aliases) UNION SELECT value FROM json_each(excluded.aliases)))")
         if self.postgres:
-            merge = ("(SELECT json_agg(v ORDER BY v)::text FROM (SELECT "
+            merge = ("(SELECT '[' || string_agg(to_json(v)::text, ',' ORDER BY v) || ']' FROM (SELECT "
                      "json_array_elements_text(actors.aliases::json) AS v UNION SELECT "
                      "json_array_elements_text(excluded.aliases::json)) AS merged)")
         self.conn.executemany(

@@ -200,7 +200,8 @@ def places(store: Store) -> list[dict[str, Any]]:
     """Places mentioned, one row per geocoded place, with mention and document counts and
     the first mention's citation."""
     rows = store.query(
-        "SELECT p.name, p.country, p.feature, round(p.lat, 4) AS lat, round(p.lon, 4) AS lon, "
+        "SELECT p.name, p.country, min(p.feature) AS feature, round(p.lat, 4) AS lat, "
+        "round(p.lon, 4) AS lon, "
         "count(*) AS mentions, count(DISTINCT p.doc_id) AS documents, "
         "min(p.doc_id || ':' || p.sentence) AS first FROM places p "
         "WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL "

@@ -30,6 +30,7 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg.adapt import Loader
 from psycopg.pq import TransactionStatus
+from psycopg.types.string import TextLoader
 
 from foreigndesk.store.backends.translate import Translation, to_postgres, with_conflict
 
@@ -182,6 +183,8 @@ class PgConnection:
         except psycopg.Error as e:
             raise _map_error(e) from e
         self._conn.adapters.register_loader("numeric", _NumericLoader)
+        for name in ("json", "jsonb"):  # JSON stays text, as SQLite returns it
+            self._conn.adapters.register_loader(name, TextLoader)
         self.url = url
         self.readonly = readonly
         self.row_factory: Any = None  # accepted and ignored (rows are always Row)

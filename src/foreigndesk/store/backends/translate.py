@@ -11,7 +11,10 @@ differs in the text:
 - ``x IS ?`` / ``x IS NOT ?`` → ``IS [NOT] DISTINCT FROM``;
 - ``LIKE`` → ``ILIKE`` (SQLite's LIKE ignores the case of ASCII letters);
 - ``BEGIN IMMEDIATE|EXCLUSIVE|DEFERRED`` → ``BEGIN``; ``CAST(… AS REAL)`` → double
-  precision; ``char(n)`` → ``chr(n)``; ``LIMIT -1`` → ``LIMIT ALL``.
+  precision; ``char(n)`` → ``chr(n)``; ``LIMIT -1`` → ``LIMIT ALL``;
+- ``json_object`` → ``json_build_object``, ``json_group_array`` → ``json_agg`` (JSON values
+  are read back as text, as SQLite returns them);
+- a subquery in FROM/JOIN without an alias gets one.
 
 What is a function in SQLite and missing in PostgreSQL (two-argument ``min``/``max``,
 ``group_concat``, ``instr``, ``ifnull``, ``round(float, n)``, ``COLLATE NOCASE``) is defined in
@@ -39,6 +42,34 @@ _CHAR = re.compile(r"\bchar\s*\(", re.I)
 _LIMIT_ALL = re.compile(r"\bLIMIT\s+-1\b", re.I)
 _RETURNING = re.compile(r"\bRETURNING\b", re.I)
 _INSERT_TABLE = re.compile(r"^\s*INSERT\s+INTO\s+([A-Za-z_]\w*)", re.I)
+
+
+_JSON_FUNCS = re.compile(r"\b(json_object|json_group_array)\s*\(", re.I)
+_FROM_PAREN = re.compile(r"\b(?:FROM|JOIN)\s*\(", re.I)
+_AFTER_SUBQUERY = re.compile(
+    r"\s*(?:$|[),;]|(?:WHERE|GROUP|ORDER|LIMIT|OFFSET|UNION|EXCEPT|INTERSECT|JOIN|LEFT|RIGHT|"
+    r"INNER|CROSS|FULL|NATURAL|ON|USING|HAVING|WINDOW|RETURNING)\b)", re.I)
+
+
+def _alias_subqueries(code: str) -> str:
+    """Give every subquery in FROM/JOIN without an alias one (PostgreSQL before 16 wants
+    them; SQLite does not)."""
+    ends: list[int] = []
+    for m in _FROM_PAREN.finditer(code):
+        depth, i = 0, m.end() - 1
+        while i < len(code):
+            if code[i] == "(":
+                depth += 1
+            elif code[i] == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        if i < len(code) and _AFTER_SUBQUERY.match(code, i + 1):
+            ends.append(i + 1)
+    for n, end in enumerate(sorted(ends, reverse=True)):
+        code = code[:end] + f" AS _subquery{n + 1}" + code[end:]
+    return code
 
 
 @dataclass(frozen=True)
@@ -89,6 +120,10 @@ def to_postgres(sql: str) -> Translation:
     code = _AS_REAL.sub("AS DOUBLE PRECISION", code)
     code = _CHAR.sub("chr(", code)
     code = _LIMIT_ALL.sub("LIMIT ALL", code)
+    code = _JSON_FUNCS.sub(lambda mm: {"json_object": "json_build_object(",
+                                        "json_group_array": "json_agg("}[mm.group(1).lower()],
+                           code)
+    code = _alias_subqueries(code)
     code = code.replace("?", "%s")
     insert_table = None
     if conflict is None:

@@ -35,6 +35,8 @@ CREATE FUNCTION round(double precision, integer) RETURNS double precision LANGUA
 CREATE FUNCTION fd_sum_bool(acc bigint, v boolean) RETURNS bigint LANGUAGE sql IMMUTABLE
   AS $$ SELECT coalesce(acc, 0) + CASE WHEN v THEN 1 ELSE 0 END $$;
 CREATE AGGREGATE sum(boolean) (SFUNC = fd_sum_bool, STYPE = bigint);
+CREATE FUNCTION json(json) RETURNS json LANGUAGE sql IMMUTABLE AS $$ SELECT $1 $$;
+CREATE FUNCTION json(text) RETURNS json LANGUAGE sql IMMUTABLE AS $$ SELECT $1::json $$;
 
 CREATE TABLE documents (
   id TEXT PRIMARY KEY,
