@@ -112,6 +112,17 @@ def module_db_url(request, tmp_path_factory) -> str:
     return store_location(request, tmp_path_factory.mktemp("store"))
 
 
+def connect(db: str | Path, readonly: bool = False):
+    """A connection to the store ``db`` on either backend (the sqlite3 interface: execute,
+    fetchone, close; rows are tuples), for tests that look at rows directly. ``readonly``
+    neither creates nor migrates the store."""
+    from foreigndesk.store import Store
+
+    conn = Store.open(db, readonly=readonly).conn
+    conn.row_factory = None
+    return conn
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test when it is absent."""
     p = SHARED.joinpath(*parts)

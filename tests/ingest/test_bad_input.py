@@ -156,11 +156,11 @@ def _bad_batch(d: Path) -> list[str]:
             "broken.xml", "mixed.jsonl"]
 
 
-def test_cli_reports_each_bad_file_once_and_ingests_the_rest(tmp_path: Path) -> None:
+def test_cli_reports_each_bad_file_once_and_ingests_the_rest(db_url, tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
     bad = _bad_batch(src)
-    db = tmp_path / "t.db"
+    db = db_url
     r = run_cli("ingest", str(src), "--db", str(db), "--workers", "1", ok=False)
     assert r.exit_code == 1
     lines = [ln for ln in r.stderr.splitlines() if ln.startswith("foreigndesk: ")]

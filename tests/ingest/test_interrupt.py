@@ -56,11 +56,11 @@ def _summary(stderr: str) -> str:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_ctrl_c_leaves_no_partial_document(tmp_path: Path, workers: int) -> None:
+def test_ctrl_c_leaves_no_partial_document(db_url, tmp_path: Path, workers: int) -> None:
     src = tmp_path / "corpus"
     src.mkdir()
     _write_corpus(src)
-    db = tmp_path / "t.db"
+    db = db_url
     proc = subprocess.Popen([str(FOREIGNDESK), "ingest", str(src), "--db", str(db),
                              "--workers", str(workers)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)

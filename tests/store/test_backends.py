@@ -135,3 +135,17 @@ def test_copy_store_keeps_every_row_and_id(db_url, tmp_path) -> None:
             d = Document(text=text, title="later")
             dst.add(Extraction(d))
             assert dst.query("SELECT max(rowid) AS r FROM documents")[0]["r"] == 4
+
+
+def test_lastrowid_and_rowcount_of_inserts(db_url) -> None:
+    """``lastrowid`` of an insert (plain or OR IGNORE) and ``rowcount`` 0 when ignored."""
+    with Store.open(db_url) as store:
+        sql = ("INSERT OR IGNORE INTO alerts(watch_key, kind, fingerprint, title, detail, "
+               "citations, created_at) VALUES (?,?,?,?,?,?,?)")
+        row = ("w", "event", "fp", "t", "{}", "[]", "2023-01-01")
+        first = store.conn.execute(sql, row)
+        assert first.rowcount == 1 and first.lastrowid == 1
+        again = store.conn.execute(sql, row)
+        assert again.rowcount == 0
+        other = store.conn.execute(sql.replace("OR IGNORE ", ""), ("w", "event", "fp2", *row[3:]))
+        assert other.lastrowid > first.lastrowid  # (PostgreSQL spends an id on the ignored row)

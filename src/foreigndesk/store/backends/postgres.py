@@ -226,7 +226,11 @@ class PgConnection:
         t = _translate(sql)
         if t.conflict is not None:
             pk, cols = self._table_info(t.conflict[1])
-            return with_conflict(t, pk, cols), False
+            text = with_conflict(t, pk, cols)
+            if returning and " RETURNING " not in text.upper() and \
+                    self._has_identity_id(t.conflict[1]):
+                return text + " RETURNING id", True
+            return text, False
         if returning and t.insert_table and self._has_identity_id(t.insert_table):
             return t.sql.rstrip().rstrip(";") + " RETURNING id", True
         return t.sql, False
