@@ -112,14 +112,16 @@ def module_db_url(request, tmp_path_factory) -> str:
     return store_location(request, tmp_path_factory.mktemp("store"))
 
 
-def connect(db: str | Path, readonly: bool = False):
+def connect(db: str | Path, readonly: bool = False, rows: bool = False):
     """A connection to the store ``db`` on either backend (the sqlite3 interface: execute,
-    fetchone, close; rows are tuples), for tests that look at rows directly. ``readonly``
-    neither creates nor migrates the store."""
+    fetchone, close), for tests that look at rows directly: rows are tuples, or also
+    readable by column name with ``rows``. ``readonly`` neither creates nor migrates the
+    store."""
     from foreigndesk.store import Store
 
     conn = Store.open(db, readonly=readonly).conn
-    conn.row_factory = None
+    if not rows:
+        conn.row_factory = None
     return conn
 
 
@@ -208,7 +210,8 @@ def dossier_db(request, dossier_sqlite) -> Path | str:
     """A store with the dossier ingested, on each backend (PostgreSQL: a copy of the SQLite
     store's rows)."""
     if request.param == "sqlite":
-        return dossier_sqlite
+        yield dossier_sqlite
+        return
     url = pg_copy_of(dossier_sqlite, request)
     yield url
     drop_pg_database(url)

@@ -4,7 +4,6 @@ with one line saying why, in bounded time and memory."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ import pytest
 
 from foreigndesk.ingest import ReadError, read_path
 from foreigndesk.model import Document
-from tests.conftest import run_cli
+from tests.conftest import connect, run_cli
 from tests.fuzz import generators as g
 
 FOREIGNDESK = Path(sys.executable).with_name("foreigndesk")
@@ -135,12 +134,12 @@ def test_symlinks_leaving_the_tree_are_not_followed(db_url, tmp_path: Path) -> N
     assert sorted(lines) == sorted(
         f"foreigndesk: {tree / p}: symbolic link to outside the ingested tree, not followed "
         "(--follow-links reads it)" for p in ("passwd.txt", "secret.txt", "sub/out"))
-    con = sqlite3.connect(db)
+    con = connect(db)
     texts = [t for (t,) in con.execute("SELECT text FROM documents")]
     con.close()
     assert texts == [PROSE]  # the inside link is the same document
     r = run_cli("ingest", str(tree), "--db", str(db), "--workers", "1", "--follow-links", ok=False)
-    con = sqlite3.connect(db)
+    con = connect(db)
     texts = [t for (t,) in con.execute("SELECT text FROM documents")]
     con.close()
     assert any("whaling" in t for t in texts)

@@ -5,10 +5,11 @@ layer's own output."""
 from __future__ import annotations
 
 import re
-import sqlite3
 
 import httpx
 import pytest
+
+from tests.conftest import connect
 
 PAGES = ["/documents", "/timeline", "/actors", "/map", "/relations", "/claims", "/figures",
          "/api/docs"]
@@ -19,9 +20,7 @@ def _get(server, path, **kw):
 
 
 def _db(server):
-    conn = sqlite3.connect(server.db)
-    conn.row_factory = sqlite3.Row
-    return conn
+    return connect(server.db, rows=True)
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -281,6 +281,17 @@ class PgConnection:
     def close(self) -> None:
         self._conn.close()
 
+    def __enter__(self) -> PgConnection:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        """As sqlite3's: commit an open transaction, or roll it back on an exception (the
+        connection stays open)."""
+        if exc_type is None:
+            self.commit()
+        else:
+            self.rollback()
+
     def set_progress_handler(self, handler: Any, n: int) -> None:
         """SQLite's statement budget; on PostgreSQL the budget is ``statement_timeout``
         (:meth:`set_statement_timeout`), so this does nothing."""
