@@ -23,6 +23,7 @@ import yaml
 
 from foreigndesk.plugins import optional_module
 from foreigndesk.store import Store
+from foreigndesk.store.document_rows import document_count, documents_for_matching
 
 SECTIONS = ("articles", "entities", "timeline", "events", "claims", "quantities", "reuse",
             "conflicts")
@@ -37,7 +38,7 @@ def gold_text_path(gold_path: Path) -> Path:
 
 def match_articles(store: Store, gold: dict[str, Any]) -> dict[str, str]:
     """Gold article id -> stored document id (by outlet and date, else by title)."""
-    docs = store.query("SELECT id, outlet, published, title, text FROM documents")
+    docs = documents_for_matching(store)
     out: dict[str, str] = {}
     for a in gold.get("articles", []):
         for d in docs:
@@ -69,7 +70,7 @@ def score_articles(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> 
             ok += good
             if not good:
                 details.append(f"{a['id']}.{f}: want {want!r}, got {got!r}")
-    n_docs = store.query("SELECT count(*) AS n FROM documents")[0]["n"]
+    n_docs = document_count(store)
     return {"documents": n_docs, "gold_articles": len(gold.get("articles", [])),
             "matched": len(docs), "fields_correct": ok, "fields": checks,
             "accuracy": ok / checks if checks else 0.0, "details": details}

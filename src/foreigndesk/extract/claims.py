@@ -402,7 +402,7 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
             nl = text.find("\n", t.body)
             end = min(end, nl) if nl >= 0 else end
         elif not record and actor.id not in known and actor.id not in mentioned:
-            continue  # "DELEGATE UPDATE:": a heading, no speaker anyone knows
+            continue  # "DELEGATE NEWS:"-style all-capital headings: no speaker anyone knows
         code = (t.speaker.country or "") + (t.speaker.sector or "") or None
         label = text[t.start:t.body].strip()
         first = pd.sentence_index(t.body)
