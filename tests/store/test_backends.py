@@ -149,3 +149,9 @@ def test_lastrowid_and_rowcount_of_inserts(db_url) -> None:
         assert again.rowcount == 0
         other = store.conn.execute(sql.replace("OR IGNORE ", ""), ("w", "event", "fp2", *row[3:]))
         assert other.lastrowid > first.lastrowid  # (PostgreSQL spends an id on the ignored row)
+
+
+def test_nul_in_a_parameter_matches_nothing(db_url) -> None:
+    with Store.open(db_url) as store:
+        assert store.document("a\x00b") is None
+        assert store.query("SELECT ? AS v", ["x\x00"])[0]["v"] in ("x\x00", "x\ufffd")

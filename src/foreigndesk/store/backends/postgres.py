@@ -14,6 +14,7 @@ sqlite3.Error`` in a caller catches the errors of either backend. A statement ca
 ``statement_timeout`` is raised as ``sqlite3.OperationalError("interrupted")``, as SQLite's
 progress handler does.
 
+A text parameter holding NUL (which PostgreSQL refuses) has it replaced by U+FFFD.
 NUMERIC values (``sum`` of integers, ``avg``) are read as ``int`` when whole and ``float``
 otherwise, as SQLite returns them; booleans stay Python booleans (equal to 1 and 0).
 """
@@ -103,6 +104,15 @@ def _map_error(e: psycopg.Error) -> sqlite3.Error:
     else:
         cls = sqlite3.DatabaseError
     return cls(msg)
+
+
+def _params(params: Iterable[Any]) -> tuple[Any, ...]:
+    """Parameters PostgreSQL accepts: a text cannot hold NUL, which becomes U+FFFD (SQLite
+    keeps it; a value with NUL never matches a stored one on either backend)."""
+    out = tuple(params)
+    if any(isinstance(v, str) and "\x00" in v for v in out):
+        return tuple(v.replace("\x00", "\ufffd") if isinstance(v, str) else v for v in out)
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -241,7 +251,7 @@ class PgConnection:
             return PgCursor(self._conn.cursor(), rows=[])
         text, returns_id = self._sql(sql, returning=True)
         cur = self._conn.cursor()
-        args: Any = params if isinstance(params, dict) else tuple(params)
+        args: Any = params if isinstance(params, dict) else _params(params)
         try:
             cur.execute(text, args)
             if returns_id:
@@ -255,7 +265,7 @@ class PgConnection:
         text, _ = self._sql(sql, returning=False)
         cur = self._conn.cursor()
         try:
-            cur.executemany(text, [tuple(p) for p in seq])
+            cur.executemany(text, [_params(p) for p in seq])
         except psycopg.Error as e:
             raise _map_error(e) from e
         return PgCursor(cur)
