@@ -37,6 +37,12 @@ def test_insert_or_replace_and_ignore() -> None:
         "INSERT INTO f (a, b) VALUES (%s,%s) ON CONFLICT DO NOTHING RETURNING a")
 
 
+def test_insert_or_ignore_without_a_column_list() -> None:
+    t = to_postgres("INSERT OR IGNORE INTO _between VALUES (?)")
+    assert with_conflict(t, ("id",), ("id",)) == (
+        "INSERT INTO _between VALUES (%s) ON CONFLICT DO NOTHING")
+
+
 def test_store_names() -> None:
     assert is_postgres("postgresql://u:secret@host:5432/db")
     assert not is_postgres("foreigndesk.db")

@@ -112,7 +112,7 @@ def to_postgres(sql: str) -> Translation:
         table = m.group(3)
         cols = (tuple(c.strip().strip('"') for c in m.group(5).split(","))
                 if m.group(5) is not None else None)
-        code = f"INSERT INTO {table}{' ' + m.group(4) if m.group(4) else ''}" + code[m.end():]
+        code = f"INSERT INTO {table} {m.group(4) or ''}" + code[m.end():]
         conflict = ("ignore", table, cols) if kind == "ignore" else ("replace", table, cols)
     code = _IS_PARAM.sub(lambda mm: "IS DISTINCT FROM ?" if mm.group(1) else
                          "IS NOT DISTINCT FROM ?", code)
