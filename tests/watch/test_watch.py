@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from foreigndesk.store.backends import is_postgres
 from tests.conftest import connect, run_cli
 from tests.watch.conftest import FAST
 from tests.watch.site import Article
@@ -179,7 +180,7 @@ def _spawn(db: Path, feed: str, *extra: str) -> subprocess.Popen:
 def _wait_for_docs(db: Path, proc: subprocess.Popen, n: int, limit: float = 240) -> None:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline and proc.poll() is None:
-        if Path(f"{db}-wal").exists() and len(_docs(db)) >= n:
+        if (is_postgres(str(db)) or Path(f"{db}-wal").exists()) and len(_docs(db)) >= n:
             return
         time.sleep(0.05)
     raise AssertionError(f"watch did not store {n} documents: {proc.poll()}")
