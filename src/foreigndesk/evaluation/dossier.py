@@ -107,19 +107,17 @@ def COMMAND(gold: Path, text_path: Path | None, db: str | None, details: bool,
             as_json: bool) -> None:
     """Ingest the dossier beside GOLD and score every section against it: articles,
     entities, timeline, events, claims, quantities, text reuse, conflicting figures."""
-    from foreigndesk.cli import main
+    from foreigndesk.run.executors import Inline
+    from foreigndesk.run.service import ingest
 
     gold_data = yaml.safe_load(gold.read_text(encoding="utf-8"))
     text_path = text_path or gold_text_path(gold)
     with tempfile.TemporaryDirectory() as tmp:
         db_path = db or str(Path(tmp) / "eval.db")
-        ctx = click.get_current_context()
-        try:
-            ctx.invoke(main.get_command(ctx, "ingest"), paths=(str(text_path),), db=db_path,  # type: ignore[arg-type]
-                       workers=1, quiet=True)
-        except SystemExit as e:  # ingest exits non-zero when an input failed
-            if e.code:
-                raise
+        with Store.open(db_path) as store:
+            report = ingest([text_path], store, Inline())
+        if report.failed:  # an input that failed makes every score meaningless
+            raise click.ClickException("; ".join(report.errors) or "ingest failed")
         with Store.open(db_path) as store:
             results = run_sections(store, gold_data)
     if as_json:
