@@ -48,10 +48,11 @@ def documents(store: Store, search: str | None = None, outlet: str | None = None
         cond, p = actor_filter_sql(actors)
         where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.id AND ({cond}))")
         params += p
-    if search and search.strip():
-        join = " JOIN documents_fts ON documents_fts.rowid = d.rowid"
-        where.append("documents_fts MATCH ?")
-        snippet = "snippet(documents_fts, 1, char(1), char(2), '…', 16)"
+    match = store.search_sql(fts_query(search)) if search and search.strip() else None
+    if match:
+        join = match.join
+        where.append(match.where)
+        snippet = match.snippet
     base = f"FROM documents d{join} WHERE {' AND '.join(where)}"
     sql = (f"SELECT d.id, d.title, d.outlet, d.author, d.published, d.url, d.n_words, "
            f"d.source, d.language, d.language_note, {snippet} AS snippet, "
@@ -60,7 +61,7 @@ def documents(store: Store, search: str | None = None, outlet: str | None = None
            f"ORDER BY d.published IS NULL, d.published DESC, d.rowid LIMIT ? OFFSET ?")
 
     def run(q: str) -> tuple[list[dict[str, Any]], int]:
-        p = params + ([q] if q else [])
+        p = (match.join_params + params + match.where_params) if match else params
         total = store.conn.execute(f"SELECT count(*) {base}", p).fetchone()[0]
         return store.query(sql, [*p, limit, offset]), total
 
@@ -199,7 +200,8 @@ def places(store: Store) -> list[dict[str, Any]]:
     """Places mentioned, one row per geocoded place, with mention and document counts and
     the first mention's citation."""
     rows = store.query(
-        "SELECT p.name, p.country, p.feature, round(p.lat, 4) AS lat, round(p.lon, 4) AS lon, "
+        "SELECT p.name, p.country, min(p.feature) AS feature, round(p.lat, 4) AS lat, "
+        "round(p.lon, 4) AS lon, "
         "count(*) AS mentions, count(DISTINCT p.doc_id) AS documents, "
         "min(p.doc_id || ':' || p.sentence) AS first FROM places p "
         "WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL "
