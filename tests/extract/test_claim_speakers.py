@@ -269,3 +269,16 @@ def test_the_name_after_a_closing_quote_speaks_when_the_parser_left_no_subject(n
                        ("harbour stays closed", "Okonkwo")):
         c = about(ex, words)
         assert c.speaker_text and who in c.speaker_text, (words, c.speaker_text)
+
+
+def test_a_verb_of_saying_as_an_act_in_a_list_of_gerunds_claims_nothing(nlp):
+    # "maintaining open lines of communication" is an act in a list, not "maintaining that …";
+    # the same verb with a clause is still a claim
+    ex = run(nlp, "The leaders stressed the importance of preventing conflict, maintaining open "
+                  "lines of communication, and upholding the charter. "
+                  "The treaty commits both states to cutting tariffs, maintaining close ties "
+                  "with their neighbours, and opening the border. Ms. Ruiz kept maintaining that the vote had been rigged.")
+    assert not [c for c in ex.claims if c.cue in ("maintaining", "asserting")
+                and not c.content.startswith("the vote")], \
+        [(c.cue, c.content) for c in ex.claims]
+    assert "Ruiz" in (about(ex, "vote had been rigged").speaker_text or "")

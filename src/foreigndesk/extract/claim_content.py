@@ -266,6 +266,10 @@ class ContentFinder:
         return None
 
     def _rest(self, cue: Cue, base: int, attrib: list[Token]) -> Content | None:
+        t = cue.token
+        if t.tag_ == "VBG" and t.dep_ in ("conj", "pcomp", "pobj", "appos") and \
+                any(c.dep_ == "dobj" for c in t.children):
+            return None  # "…, preventing conflict, maintaining open lines of …": an act in a list
         run = self._after_cue(cue, attrib)
         if run and run[0].lower_ in ("it", "them", "this", "him", "her", "so", "nothing"):
             return None  # "denying it to civilians": an object, not what was said
