@@ -86,6 +86,13 @@ class Store:
                     self.conn.execute("ROLLBACK")
                 raise
 
+    def refresh_statistics(self) -> None:
+        """Gather the query planner's statistics (``ANALYZE``): run after a bulk import
+        (GDELT rows, UN votes), so that the planner knows, for instance, that a dyad holds a
+        few thousand of a million events and reads them through ``events_dyad_cover``
+        rather than walking every row of an origin by date."""
+        self.conn.execute("ANALYZE")
+
     # -- writing --------------------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
