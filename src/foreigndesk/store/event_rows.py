@@ -13,6 +13,9 @@ from typing import Any
 from foreigndesk.store.db import Store
 from foreigndesk.store.filters import FIRST_PAGE, EventFilter, Page, Paged
 
+WALK_SHARE = 0.02
+"""Above this share of the events, a page of an actor's events walks the date index."""
+
 
 def _count(store: Store, cond: str, params: list[Any]) -> int:
     return int(store.conn.execute(f"SELECT count(*) FROM events e WHERE {cond}",
@@ -23,20 +26,53 @@ def event_page(store: Store, flt: EventFilter, page: Page = FIRST_PAGE) -> Paged
     """The events ``flt`` selects (every column of ``events``), ``page`` of them, oldest
     first and undated last (``flt.limit`` is not looked at: the page says how many)."""
     cond, params = flt.where()
-    dated = f"{cond} AND e.date IS NOT NULL"
     undated = f"{cond} AND e.date IS NULL"
-    n_dated = _count(store, dated, params)
-    n_undated = _count(store, undated, params)
+    if flt.only_actors:  # counted from the indexes alone
+        sub, sub_params = flt.actor_union("e.id, e.date")
+        total, n_dated = store.conn.execute(f"SELECT count(*), count(date) FROM ({sub})",
+                                            sub_params).fetchone()
+    else:
+        total, n_dated = store.conn.execute(
+            f"SELECT count(*), count(e.date) FROM events e WHERE {cond}", params).fetchone()
+    n_undated = total - n_dated
     rows: list[dict[str, Any]] = []
     if page.offset < n_dated:
-        rows = store.query(f"SELECT e.* FROM events e WHERE {dated} ORDER BY e.date, e.id "
-                           f"LIMIT ? OFFSET ?", [*params, page.limit, page.offset])
+        source, page_cond, page_params = _dated_order(store, flt)
+        rows = store.query(f"SELECT e.* FROM {source} WHERE {page_cond} "
+                           f"ORDER BY e.date, e.id LIMIT ? OFFSET ?",
+                           [*page_params, page.limit, page.offset])
     room = page.limit - len(rows)
     if room > 0 and n_undated:
         skip = max(0, page.offset - n_dated)
         rows += store.query(f"SELECT e.* FROM events e WHERE {undated} ORDER BY e.id "
                             f"LIMIT ? OFFSET ?", [*params, room, skip])
     return Paged(rows, n_dated + n_undated, page)
+
+
+def _walks(store: Store, flt: EventFilter) -> bool:
+    """Whether a page of ``flt``'s events in date order is best found by walking every
+    event by date: an actor in many events (a few states are in most GDELT rows) is met
+    every few rows, where the union of lookups would gather and sort all of them. Counted
+    up to the threshold only (a UNION ALL stops there)."""
+    if not flt.actors or flt.dyad:
+        return False
+    top = store.conn.execute("SELECT max(id) FROM events").fetchone()[0] or 0
+    need = int(WALK_SHARE * top) + 1
+    sub, params = flt.actor_union("e.id")
+    seen = store.conn.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM ({sub.replace(' UNION ', ' UNION ALL ')}) "
+        f"LIMIT ?)", [*params, need]).fetchone()[0]
+    return bool(seen >= need)
+
+
+def _dated_order(store: Store, flt: EventFilter) -> tuple[str, str, list[Any]]:
+    """(FROM, WHERE, parameters) of the dated events ``flt`` selects, for ``ORDER BY
+    e.date, e.id`` (see :func:`_walks`)."""
+    if _walks(store, flt):
+        cond, params = flt.where(scan=True)
+        return "events e INDEXED BY events_date", f"{cond} AND e.date IS NOT NULL", params
+    cond, params = flt.where()
+    return "events e", f"{cond} AND e.date IS NOT NULL", params
 
 
 def event_count(store: Store, flt: EventFilter) -> int:
@@ -60,9 +96,10 @@ def iter_events(store: Store, flt: EventFilter, dated_only: bool = False
                 ) -> Iterator[dict[str, Any]]:
     """Every event ``flt`` selects (every column), oldest first and undated last, read from
     the cursor as they are consumed (``flt.limit`` is not looked at)."""
+    source, dated, dated_params = _dated_order(store, flt)
+    yield from store.iter_query(f"SELECT e.* FROM {source} WHERE {dated} ORDER BY e.date, e.id",
+                                dated_params)
     cond, params = flt.where()
-    yield from store.iter_query(f"SELECT e.* FROM events e WHERE {cond} AND e.date IS NOT NULL "
-                                f"ORDER BY e.date, e.id", params)
     if not dated_only:
         yield from store.iter_query(f"SELECT e.* FROM events e WHERE {cond} AND e.date IS NULL "
                                     f"ORDER BY e.id", params)

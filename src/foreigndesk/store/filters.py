@@ -138,17 +138,25 @@ class EventFilter:
         if self.limit is not None and self.limit < 1:
             raise FilterError("limit: at least 1")
 
-    def where(self) -> tuple[str, list[Any]]:
-        """The SQL condition (over ``events`` as ``e``) and its parameters."""
+    def where(self, scan: bool = False) -> tuple[str, list[Any]]:
+        """The SQL condition (over ``events`` as ``e``) and its parameters. The actors are
+        a union of indexed lookups (:meth:`actor_union`); with ``scan``, an OR tested on
+        each row (for a walk over the events in date order)."""
         where, params = ["1=1"], []  # type: list[str], list[Any]
         if self.origin != "all":
             where.append("e.origin = ?")
             params.append(self.origin)
-        if self.actors:
+        if self.actors and scan:
             clauses = [actor_clause(a) for a in self.actors]
             where.append("(" + " OR ".join(c for c, _ in clauses) + ")")
             for _, p in clauses:
                 params += p
+        elif self.actors:
+            # a union of indexed lookups (each with the date range, which the indexes on
+            # country and date answer too), never an OR the planner may answer by a scan
+            sub, p = self.actor_union("e.id")
+            where.append(f"e.id IN ({sub})")
+            params += p
         if self._pair:
             a, b = self._pair
             pairs = [(a, b), (b, a)] if self.undirected else [(a, b)]
@@ -165,6 +173,31 @@ class EventFilter:
             where.append(f"e.modality IN ({','.join('?' * len(self.modalities))})")
             params += list(self.modalities)
         return " AND ".join(where), params
+
+    @property
+    def only_actors(self) -> bool:
+        """True when the filter says only actors (and dates): :meth:`actor_union` is then
+        every event it selects."""
+        return bool(self.actors) and not (self._pair or self.codes or self.modalities
+                                          or self.origin != "all")
+
+    def actor_union(self, columns: str = "e.id") -> tuple[str, list[Any]]:
+        """``SELECT columns`` of the events of any of ``actors`` within the dates, as a
+        UNION of lookups each answered by one index (:func:`actor_terms`)."""
+        dw, dp = date_range_clause(self.since, self.until)
+        dates = "".join(f" AND {w}" for w in dw)
+        subs, params = [], []  # type: list[str], list[Any]
+        for actor in self.actors:
+            for term, p in actor_terms(actor):
+                if " IN (SELECT id FROM actors" in term:  # actors by name, then events
+                    side = term[2:8]
+                    subs.append(f"SELECT {columns} FROM actors a CROSS JOIN events e "
+                                f"WHERE a.name = ? COLLATE NOCASE AND e.{side}_actor = a.id"
+                                f"{dates}")
+                else:
+                    subs.append(f"SELECT {columns} FROM events e WHERE {term}{dates}")
+                params += p + dp
+        return " UNION ".join(subs), params
 
     def params(self) -> dict[str, Any]:
         """The filter as the web's query parameters (for links that keep it)."""

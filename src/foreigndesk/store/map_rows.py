@@ -36,16 +36,35 @@ def _slice(rows: list[dict[str, Any]], page: Page | None) -> list[dict[str, Any]
 def located_events(store: Store, flt: EventFilter, page: Page | None = None) -> Paged:
     """Located events grouped by place, most events first: ``place``, ``lat``, ``lon`` (of
     the group's first event), ``events``, ``goldstein_mean`` and ``first_event`` (the id of
-    its earliest dated event, else of one of them)."""
+    its earliest dated event, else of one of them).
+
+    Summed in SQL per exact (place, lat, lon), in the order of ``events_located`` (no sort,
+    no table row read when the filter needs none), then folded here into places rounded to
+    three decimals (a few rows per place)."""
     cond, params = flt.where()
-    base = (f"FROM events e WHERE {cond} AND e.lat IS NOT NULL AND e.lon IS NOT NULL "
-            f"GROUP BY e.place, round(e.lat, 3), round(e.lon, 3)")
-    # SQLite: the bare columns of a min() aggregate come from the row holding the minimum
-    sql = (f"SELECT e.place, e.lat, e.lon, count(*) AS events, avg(e.goldstein) AS "
-           f"goldstein_mean, min(coalesce(e.date, '~')) AS first_date, e.id AS first_event "
-           f"{base} ORDER BY events DESC, e.place")
-    every = store.query(sql, params)  # one row per place: a few thousand at most
-    rows = _slice(every, page)
-    for r in rows:
-        r.pop("first_date", None)
-    return Paged(rows, len(every), page)
+    # SQLite: the bare column e.id comes from the row holding the min()
+    sql = (f"SELECT e.place, e.lat, e.lon, count(*), total(e.goldstein), count(e.goldstein), "
+           f"min(coalesce(e.date, '~')), e.id FROM events e WHERE {cond} "
+           f"AND e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY e.place, e.lat, e.lon")
+    groups: dict[tuple[Any, float, float], dict[str, Any]] = {}
+    for place, lat, lon, n, gs, gn, first_date, first_id in store.conn.execute(sql, params):
+        key = (place, round(lat, 3), round(lon, 3))
+        g = groups.get(key)
+        if g is None:
+            groups[key] = {"place": place, "lat": lat, "lon": lon, "events": n, "gs": gs,
+                           "gn": gn, "first": (first_date, first_id)}
+            continue
+        g["events"] += n
+        g["gs"] += gs
+        g["gn"] += gn
+        if (first_date, first_id) < g["first"]:
+            g["first"] = (first_date, first_id)
+            g["lat"], g["lon"] = lat, lon
+    every = []
+    for g in groups.values():
+        gs, gn = g.pop("gs"), g.pop("gn")
+        g["goldstein_mean"] = gs / gn if gn else None
+        g["first_event"] = g.pop("first")[1]
+        every.append(g)
+    every.sort(key=lambda g: (-g["events"], g["place"] or ""))
+    return Paged(_slice(every, page), len(every), page)

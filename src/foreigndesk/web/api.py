@@ -23,6 +23,7 @@ from foreigndesk.store.filters import (
     Paged,
 )
 from foreigndesk.web import graph, narratives, queries, timeline_view
+from foreigndesk.web.cache import memo
 from foreigndesk.web.deps import MAX_INT, store
 from foreigndesk.web.filters import filters
 from foreigndesk.web.filters import page as page_of
@@ -66,7 +67,7 @@ def _type(schema: dict[str, Any]) -> str:
 @router.get("/stats", summary="What the store holds")
 def stats(s: Store = Depends(store)) -> dict[str, int]:
     """Number of rows per table."""
-    return document_rows.table_counts(s)
+    return memo(s.path, ("counts",), lambda: document_rows.table_counts(s))
 
 
 def _paged(request: Request, response: Response, got: Paged) -> list[dict[str, Any]]:
@@ -132,7 +133,7 @@ def actors(request: Request, response: Response, s: Store = Depends(store),
 @router.get("/graph", summary="The actor network: nodes, and edges weighted by events")
 def network(s: Store = Depends(store), f: EventFilter = Depends(filters),
             max_nodes: int = Query(60, ge=2, le=300)) -> dict[str, Any]:
-    nodes, edges = graph.network(s, f, max_nodes, with_codes=True)
+    nodes, edges = graph.cached_network(s, f, max_nodes, with_codes=True)
     return {"nodes": [vars(n) for n in nodes],
             "edges": [{"a": e.a, "b": e.b, "events": e.events, "goldstein_mean": e.mean,
                        "codes": e.codes} for e in edges]}
@@ -268,7 +269,7 @@ def places(request: Request, s: Store = Depends(store), f: EventFilter = Depends
     """A page of each list: geocoded ``places`` mentioned (most mentioned first) and
     ``events`` located, grouped by place (most events first), with their totals and the
     URL of the next page (None when both end here)."""
-    pl, ev = map_rows.places(s, p), queries.event_places(s, f, p)
+    pl, ev = map_rows.places(s, p), queries.cached_event_places(s, f, p)
     return {"places": pl.rows, "events": ev.rows, "places_total": pl.total,
             "events_total": ev.total, "limit": p.limit, "offset": p.offset,
             "next": _page_info(request, pl if pl.total >= ev.total else ev)["next"]}

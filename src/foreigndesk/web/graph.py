@@ -11,6 +11,7 @@ import numpy as np
 
 from foreigndesk.store import Store, actor_rows, network_rows
 from foreigndesk.store.filters import EventFilter
+from foreigndesk.web.cache import memo
 
 
 @dataclass
@@ -57,6 +58,13 @@ def network(store: Store, f: EventFilter, max_nodes: int = 60,
                           degree[k]))
     layout(nodes, kept_edges)
     return nodes, kept_edges
+
+
+def cached_network(store: Store, f: EventFilter, max_nodes: int = 60,
+                   with_codes: bool = False) -> tuple[list[Node], list[Edge]]:
+    """:func:`network`, kept until the store changes (:mod:`foreigndesk.web.cache`)."""
+    return memo(store.path, ("network", repr(f.params()), max_nodes, with_codes),
+                lambda: network(store, f, max_nodes, with_codes))
 
 
 def layout(nodes: list[Node], edges: list[Edge], width: float = 900, height: float = 560,

@@ -49,7 +49,7 @@ def documents(request: Request, s: Store = Depends(store), q: str | None = None,
     return page("documents.html", "documents", rows=rows, total=total, q=q or "",
                 outlet=outlet or "", outlets=document_rows.outlets(s), f=f, params=params,
                 page_no=page_no, pages=max(1, -(-total // PAGE_SIZE)),
-                counts=document_rows.table_counts(s))
+                counts=memo(s.path, ("counts",), lambda: document_rows.table_counts(s)))
 
 
 @router.get("/documents/{doc_id}")
@@ -86,7 +86,7 @@ def timeline(s: Store = Depends(store), f: EventFilter = Depends(filters)) -> Re
 @router.get("/actors")
 def actors(s: Store = Depends(store), f: EventFilter = Depends(filters),
            kind: list[str] = Query(default=[]), search: str | None = None) -> Response:
-    nodes, edges = memo(s.path, ("network", repr(f.params())), lambda: graph.network(s, f))
+    nodes, edges = graph.cached_network(s, f)
     listed = actor_rows.actors(s, ActorFilter([k for k in kind if k], search),
                                Page(MAX_ACTORS))
     return page("actors.html", "actors", rows=listed.rows, n_actors=listed.total,
@@ -97,8 +97,7 @@ def actors(s: Store = Depends(store), f: EventFilter = Depends(filters),
 @router.get("/map")
 def map_page(s: Store = Depends(store), f: EventFilter = Depends(filters)) -> Response:
     places = map_rows.places(s, Page(MAX_PLACES)).rows
-    located = memo(s.path, ("located", repr(f.params())),
-                   lambda: queries.event_places(s, f, Page(MAX_PLACES)).rows)
+    located = queries.cached_event_places(s, f, Page(MAX_PLACES)).rows
     top_p = max((p["mentions"] for p in places), default=1)
     top_e = max((e["events"] for e in located), default=1)
     return page("map.html", "map", places=places, located=located, top_p=top_p, top_e=top_e,

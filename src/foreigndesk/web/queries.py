@@ -10,6 +10,7 @@ from typing import Any
 
 from foreigndesk.store import Store, document_rows, event_rows, map_rows
 from foreigndesk.store.filters import FIRST_PAGE, DocumentFilter, EventFilter, Page, Paged
+from foreigndesk.web.cache import memo
 
 
 def documents(store: Store, flt: DocumentFilter, page: Page | None = FIRST_PAGE) -> Paged:
@@ -103,3 +104,9 @@ def iter_events(store: Store, f: EventFilter, all_mentions: bool = False,
             raw = []
     if raw:
         yield from event_rows_of(store, raw, all_mentions)
+
+
+def cached_event_places(store: Store, f: EventFilter, page: Page | None = None) -> Paged:
+    """:func:`event_places`, kept until the store changes (:mod:`foreigndesk.web.cache`)."""
+    return memo(store.path, ("located", repr(f.params()), page),
+                lambda: event_places(store, f, page))

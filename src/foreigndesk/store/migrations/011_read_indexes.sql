@@ -18,11 +18,18 @@ CREATE INDEX IF NOT EXISTS events_dyad_cover ON events(source_country, target_co
   origin, modality, quad_class, goldstein, n_mentions, source_code, target_code);
 CREATE INDEX IF NOT EXISTS events_source_country ON events(source_country, date);
 CREATE INDEX IF NOT EXISTS events_target_country ON events(target_country, date);
-CREATE INDEX IF NOT EXISTS events_source_code ON events(source_code);
-CREATE INDEX IF NOT EXISTS events_target_code ON events(target_code);
-CREATE INDEX IF NOT EXISTS events_source_actor ON events(source_actor)
+CREATE INDEX IF NOT EXISTS events_source_code ON events(source_code, date);
+CREATE INDEX IF NOT EXISTS events_target_code ON events(target_code, date);
+CREATE INDEX IF NOT EXISTS events_source_actor ON events(source_actor, date)
   WHERE source_actor IS NOT NULL;
-CREATE INDEX IF NOT EXISTS events_target_actor ON events(target_actor)
+CREATE INDEX IF NOT EXISTS events_target_actor ON events(target_actor, date)
   WHERE target_actor IS NOT NULL;
 DROP INDEX IF EXISTS mentions_actor;
 CREATE INDEX IF NOT EXISTS mentions_actor_doc ON mentions(actor_id, doc_id);
+-- * events_date: every event in date order (a page of a listing that keeps many events
+--   walks it rather than sorting them all).
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+-- * events_located: located events by exact place, with what the map sums (the map's groups
+--   are read in this order: no sort, no table row).
+CREATE INDEX IF NOT EXISTS events_located ON events(place, lat, lon, goldstein, date)
+  WHERE lat IS NOT NULL AND lon IS NOT NULL;
