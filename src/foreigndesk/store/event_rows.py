@@ -25,15 +25,9 @@ def _count(store: Store, cond: str, params: list[Any]) -> int:
 def event_page(store: Store, flt: EventFilter, page: Page = FIRST_PAGE) -> Paged:
     """The events ``flt`` selects (every column of ``events``), ``page`` of them, oldest
     first and undated last (``flt.limit`` is not looked at: the page says how many)."""
-    cond, params = flt.where()
+    cond, params = flt.where(scan=True)  # undated events are few: found by events_date
     undated = f"{cond} AND e.date IS NULL"
-    if flt.only_actors:  # counted from the indexes alone
-        sub, sub_params = flt.actor_union("e.id, e.date")
-        total, n_dated = store.conn.execute(f"SELECT count(*), count(date) FROM ({sub})",
-                                            sub_params).fetchone()
-    else:
-        total, n_dated = store.conn.execute(
-            f"SELECT count(*), count(e.date) FROM events e WHERE {cond}", params).fetchone()
+    total, n_dated = _totals(store, flt)
     n_undated = total - n_dated
     rows: list[dict[str, Any]] = []
     if page.offset < n_dated:
@@ -49,12 +43,24 @@ def event_page(store: Store, flt: EventFilter, page: Page = FIRST_PAGE) -> Paged
     return Paged(rows, n_dated + n_undated, page)
 
 
+def _totals(store: Store, flt: EventFilter) -> tuple[int, int]:
+    """(events, dated events) ``flt`` selects."""
+    if flt.only_actors:  # counted from the indexes alone
+        sub, params = flt.actor_union("e.id, e.date")
+        sql = f"SELECT count(*), count(date) FROM ({sub})"
+    else:
+        cond, params = flt.where(scan=flt.origin == "news")
+        sql = f"SELECT count(*), count(e.date) FROM events e WHERE {cond}"
+    total, dated = store.conn.execute(sql, params).fetchone()
+    return int(total), int(dated)
+
+
 def _walks(store: Store, flt: EventFilter) -> bool:
     """Whether a page of ``flt``'s events in date order is best found by walking every
     event by date: an actor in many events (a few states are in most GDELT rows) is met
     every few rows, where the union of lookups would gather and sort all of them. Counted
     up to the threshold only (a UNION ALL stops there)."""
-    if not flt.actors or flt.dyad:
+    if not flt.actors or flt.dyad or flt.origin == "news":
         return False
     top = store.conn.execute("SELECT max(id) FROM events").fetchone()[0] or 0
     need = int(WALK_SHARE * top) + 1
@@ -71,7 +77,8 @@ def _dated_order(store: Store, flt: EventFilter) -> tuple[str, str, list[Any]]:
     if _walks(store, flt):
         cond, params = flt.where(scan=True)
         return "events e INDEXED BY events_date", f"{cond} AND e.date IS NOT NULL", params
-    cond, params = flt.where()
+    # news events are few beside imported rows: read them by origin and test the actors
+    cond, params = flt.where(scan=flt.origin == "news")
     return "events e", f"{cond} AND e.date IS NOT NULL", params
 
 
@@ -99,7 +106,7 @@ def iter_events(store: Store, flt: EventFilter, dated_only: bool = False
     source, dated, dated_params = _dated_order(store, flt)
     yield from store.iter_query(f"SELECT e.* FROM {source} WHERE {dated} ORDER BY e.date, e.id",
                                 dated_params)
-    cond, params = flt.where()
+    cond, params = flt.where(scan=True)
     if not dated_only:
         yield from store.iter_query(f"SELECT e.* FROM events e WHERE {cond} AND e.date IS NULL "
                                     f"ORDER BY e.id", params)
@@ -107,5 +114,4 @@ def iter_events(store: Store, flt: EventFilter, dated_only: bool = False
 
 def dated_event_count(store: Store, flt: EventFilter) -> int:
     """How many dated events ``flt`` selects."""
-    cond, params = flt.where()
-    return _count(store, f"{cond} AND e.date IS NOT NULL", params)
+    return _totals(store, flt)[1]
