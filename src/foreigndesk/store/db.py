@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -92,6 +93,26 @@ class Store:
         few thousand of a million events and reads them through ``events_dyad_cover``
         rather than walking every row of an origin by date."""
         self.conn.execute("ANALYZE")
+
+    @contextmanager
+    def bulk_events(self) -> Iterator[None]:
+        """For a bulk import of events (GDELT files of millions of rows): the secondary
+        indexes of ``events`` (all but the unique ones, which the import's ``INSERT OR
+        IGNORE`` relies on) are dropped, and built again at the end, then
+        :meth:`refresh_statistics`. Building an index once sorts its rows; keeping ten of
+        them up to date row by row is what made a million-row import crawl. Readers see
+        no secondary index meanwhile: for a large import into a store, not a small one."""
+        indexes = self.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' "
+            "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").fetchall()
+        for name, _sql in indexes:
+            self.conn.execute(f'DROP INDEX IF EXISTS "{name}"')
+        try:
+            yield
+        finally:
+            for _name, sql in indexes:
+                self.conn.execute(sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
+            self.refresh_statistics()
 
     # -- writing --------------------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
