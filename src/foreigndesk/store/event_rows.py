@@ -22,12 +22,14 @@ def _count(store: Store, cond: str, params: list[Any]) -> int:
                                   params).fetchone()[0])
 
 
-def event_page(store: Store, flt: EventFilter, page: Page = FIRST_PAGE) -> Paged:
+def event_page(store: Store, flt: EventFilter, page: Page = FIRST_PAGE,
+               totals: tuple[int, int] | None = None) -> Paged:
     """The events ``flt`` selects (every column of ``events``), ``page`` of them, oldest
-    first and undated last (``flt.limit`` is not looked at: the page says how many)."""
+    first and undated last (``flt.limit`` is not looked at: the page says how many).
+    ``totals``: :func:`event_totals` of ``flt`` when the caller has them."""
     cond, params = flt.where(scan=True)  # undated events are few: found by events_date
     undated = f"{cond} AND e.date IS NULL"
-    total, n_dated = _totals(store, flt)
+    total, n_dated = totals if totals is not None else event_totals(store, flt)
     n_undated = total - n_dated
     rows: list[dict[str, Any]] = []
     if page.offset < n_dated:
@@ -43,7 +45,7 @@ def event_page(store: Store, flt: EventFilter, page: Page = FIRST_PAGE) -> Paged
     return Paged(rows, n_dated + n_undated, page)
 
 
-def _totals(store: Store, flt: EventFilter) -> tuple[int, int]:
+def event_totals(store: Store, flt: EventFilter) -> tuple[int, int]:
     """(events, dated events) ``flt`` selects."""
     if flt.only_actors:  # counted from the indexes alone
         sub, params = flt.actor_union("e.id, e.date")
@@ -114,4 +116,4 @@ def iter_events(store: Store, flt: EventFilter, dated_only: bool = False
 
 def dated_event_count(store: Store, flt: EventFilter) -> int:
     """How many dated events ``flt`` selects."""
-    return _totals(store, flt)[1]
+    return event_totals(store, flt)[1]

@@ -168,9 +168,12 @@ def relations(a: str, b: str, s: Store = Depends(store),
               min_n: int = Query(1, ge=1, le=MAX_INT)) -> dict[str, Any]:
     """Like ``foreigndesk relations A B``."""
     try:
-        series = rel.relations(s, rel.country(a), rel.country(b), source=source, by=by,
-                               undirected=undirected, since=since, until=until,
-                               measure=measure, issue=issue, min_n=min_n)
+        ca, cb = rel.country(a), rel.country(b)
+        series = memo(s.path, ("relations", ca, cb, source, by, undirected, since, until,
+                               measure, issue, min_n),
+                      lambda: rel.relations(s, ca, cb, source=source, by=by,
+                                            undirected=undirected, since=since, until=until,
+                                            measure=measure, issue=issue, min_n=min_n))
     except rel.RelationsError as e:
         raise HTTPException(422, str(e)) from None
     d = series.to_dict()

@@ -73,7 +73,7 @@ def events(store: Store, f: EventFilter, page: Page = FIRST_PAGE,
            all_mentions: bool = False) -> Paged:
     """A page of the events ``f`` selects (``foreigndesk events``' filters), oldest first,
     each with its code name, QuadClass and citation(s)."""
-    got = event_rows.event_page(store, f, page)
+    got = event_rows.event_page(store, f, page, event_totals(store, f))
     got.rows = event_rows_of(store, got.rows, all_mentions)
     return got
 
@@ -110,3 +110,11 @@ def cached_event_places(store: Store, f: EventFilter, page: Page | None = None) 
     """:func:`event_places`, kept until the store changes (:mod:`foreigndesk.web.cache`)."""
     return memo(store.path, ("located", repr(f.params()), page),
                 lambda: event_places(store, f, page))
+
+
+def event_totals(store: Store, f: EventFilter) -> tuple[int, int]:
+    """(events, dated events) ``f`` selects, kept until the store changes: every page of a
+    listing says the total, and counting a common actor's events reads its every index
+    entry."""
+    return memo(store.path, ("event_totals", repr(f.params())),
+                lambda: event_rows.event_totals(store, f))

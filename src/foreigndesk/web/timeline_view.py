@@ -13,10 +13,13 @@ from typing import Any
 
 from foreigndesk.analyze.timeline import timeline
 from foreigndesk.store import Store
-from foreigndesk.store.event_rows import dated_event_count
 from foreigndesk.store.filters import EventFilter, Page, Paged
 from foreigndesk.timevalue import year_span
 from foreigndesk.web import queries
+
+
+def dated_event_count(store: Store, f: EventFilter) -> int:
+    return queries.event_totals(store, f)[1]
 
 span = year_span  # a value as (start, end) in fractional years
 
@@ -107,17 +110,16 @@ def items(store: Store, f: EventFilter, limit: int) -> tuple[list[dict[str, Any]
     sentences) before imported rows, then in time order and numbered; and how many there
     are in all."""
     news: list[dict[str, Any]] = []
-    total = 0
+    times: list[dict[str, Any]] = []
     if f.origin != "gdelt":
         nf = dataclasses.replace(f, origin="news")
         times = _time_items(store, f)
         news = list(itertools.islice(
             heapq.merge(_events_in_time_order(store, nf), times, key=_by_time), limit))
-        total += dated_event_count(store, nf) + len(times)
+    total = dated_event_count(store, f) + len(times)
     imported: list[dict[str, Any]] = []
     if f.origin != "news":
         g = dataclasses.replace(f, origin="gdelt")
-        total += dated_event_count(store, g)
         if limit > len(news):
             imported = list(itertools.islice(_events_in_time_order(store, g),
                                              limit - len(news)))
