@@ -23,10 +23,11 @@ from foreigndesk.web.render import page
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
-MAX_TIMELINE = 1000  # items on the timeline page (the API has them all)
+MAX_TIMELINE = 500  # items on the timeline page (the API pages through them all)
 MAX_LISTED = 300  # clusters, echoes, reuse pairs, figures listed on a page
-MAX_ACTORS = 500  # actors listed on the actors page
-MAX_PLACES = 1000  # places and groups of located events on the map
+MAX_ACTORS = 100  # actors listed on the actors page (the API pages through them all)
+MAX_EDGES = 400  # edges drawn on the actors page (the strongest; /api/graph has them all)
+MAX_PLACES = 500  # places and groups of located events on the map (the API: all)
 
 
 @router.get("/")
@@ -87,21 +88,26 @@ def timeline(s: Store = Depends(store), f: EventFilter = Depends(filters)) -> Re
 def actors(s: Store = Depends(store), f: EventFilter = Depends(filters),
            kind: list[str] = Query(default=[]), search: str | None = None) -> Response:
     nodes, edges = graph.cached_network(s, f)
+    n_edges = len(edges)
+    edges = sorted(edges, key=lambda e: -e.events)[:MAX_EDGES]  # the strongest are drawn
     listed = actor_rows.actors(s, ActorFilter([k for k in kind if k], search),
                                Page(MAX_ACTORS))
     return page("actors.html", "actors", rows=listed.rows, n_actors=listed.total,
+                n_edges=n_edges,
                 kinds=actor_rows.actor_kinds(s), kind=kind, search=search or "", nodes=nodes,
                 edges=edges, node_at={n.key: n for n in nodes}, f=f, params=f.params())
 
 
 @router.get("/map")
 def map_page(s: Store = Depends(store), f: EventFilter = Depends(filters)) -> Response:
-    places = map_rows.places(s, Page(MAX_PLACES)).rows
-    located = queries.cached_event_places(s, f, Page(MAX_PLACES)).rows
+    got_places = map_rows.places(s, Page(MAX_PLACES))
+    got_located = queries.cached_event_places(s, f, Page(MAX_PLACES))
+    places, located = got_places.rows, got_located.rows
     top_p = max((p["mentions"] for p in places), default=1)
     top_e = max((e["events"] for e in located), default=1)
     return page("map.html", "map", places=places, located=located, top_p=top_p, top_e=top_e,
-                f=f, params=f.params(), labels=country_labels())
+                f=f, params=f.params(), labels=country_labels(), n_places=got_places.total,
+                n_located=got_located.total)
 
 
 @functools.cache
