@@ -176,6 +176,7 @@ def refresh_only(db: str, pickled: str) -> None:
     """Child mode: store the extracted documents and refresh; prints the timings as JSON."""
     from foreigndesk.analyze.embed import load as load_embedder
     from foreigndesk.analyze.refresh import STEPS
+    from foreigndesk.config import DEFAULT
     from foreigndesk.extract.actor_data import load_index
     from foreigndesk.extract.nlp import load as load_model
     from foreigndesk.store import Store
@@ -189,7 +190,7 @@ def refresh_only(db: str, pickled: str) -> None:
     out = {"store": time.perf_counter() - t0}
     for name, step in STEPS:
         t = time.perf_counter()
-        step(store)
+        step(store, DEFAULT)
         out[name] = time.perf_counter() - t
     store.mark_analyses_fresh()
     store.close()

@@ -99,23 +99,20 @@ def bench_startup(language: str = "en") -> float:
 
 
 def bench_ingest(docs: list[Document], workers: int) -> float:
-    from foreigndesk.analyze.refresh import refresh
-    from foreigndesk.run.local import ExtractError, run
+    """The whole ingest through the ingest service (foreigndesk.run.ingest), as the CLI runs
+    it: WORKERS local processes (inline with 1), the store-wide analyses at the end."""
+    from foreigndesk.run.executors import make_executor
+    from foreigndesk.run.service import ingest
     from foreigndesk.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp) / "bench.db")
         t0 = time.perf_counter()
-        failed = 0
-        for r in run(docs, workers=workers):
-            if isinstance(r, ExtractError):
-                failed += 1
-                print(f"  failed: {r.document.source}: {r.reason}", file=sys.stderr)
-            else:
-                store.add(r)
-        refresh(store)
+        report = ingest(docs, store, make_executor("processes", workers))
         elapsed = time.perf_counter() - t0
         store.close()
+    for line in report.errors:
+        print(f"  failed: {line}", file=sys.stderr)
     return elapsed
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "foreigndesk"
-LOWER = ("store", "extract", "ingest")
+LOWER = ("store", "extract", "ingest", "importers")
 FORBIDDEN_BELOW = ("analyze", "web", "cli", "report")
 VIEWS = ("web", "report")  # the command line may import both: it is the entry point
 

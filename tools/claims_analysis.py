@@ -10,6 +10,9 @@ Runs the real pipeline on the articles, matches claims to gold attributions as
   (a boundary problem) or sits in the same sentence (a second attribution there);
 - wrong speakers on matched claims by class of gold Source (pronoun, relative, name, role
   noun, ...) and of our speaker (empty, pronoun, phrase, other name);
+- wrong speakers by mismatch class (:func:`mismatch_class`: no speaker, pronoun left
+  unresolved, resolved to a wrong antecedent, gold pronoun but our speaker elsewhere, the
+  gold Source inside our content (nested), title or role not resolved, different speaker);
 - false positives by cue.
 
 ``--dump FILE`` writes every item as JSON lines for grepping.
@@ -28,8 +31,15 @@ import click
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from foreigndesk.evaluation.polnear import _PRONOUNS, _RELATIVE, match, read_split, speaker_right  # noqa: E402
-from foreigndesk.model import Document  # noqa: E402
+from foreigndesk.evaluation.polnear import (  # noqa: E402
+    _PRONOUNS,
+    _RELATIVE,
+    GoldAttribution,
+    match,
+    read_split,
+    speaker_right,
+)
+from foreigndesk.model import Claim, Document  # noqa: E402
 
 
 def _source_class(src: str) -> str:
@@ -43,6 +53,51 @@ def _source_class(src: str) -> str:
     if low[:1] and src.strip()[:1].isupper():
         return "name"
     return "noun"
+
+
+_ROLE_WORDS = re.compile(r"\b(president|secretary|senator|spokes\w+|adviser|advisor|chairman|chair|"
+                         r"governor|leader|official|minister|director|manager|candidate|nominee|"
+                         r"speaker|chief|aide|ambassador|attorney|mayor|campaign|committee)\b", re.I)
+
+
+def _is_role_noun(text: str) -> bool:
+    """A role noun with no name in it ("the president", "a campaign spokesman")."""
+    words = text.split()
+    return bool(_ROLE_WORDS.search(text)) and not any(
+        w[:1].isupper() for w in words[1:] if not _ROLE_WORDS.fullmatch(w))
+
+
+def mismatch_class(c: Claim, g: GoldAttribution, text: str) -> str:
+    """The class of one wrong speaker on a matched pair (the table of ``--classes``)."""
+    assert g.source is not None
+    gold, ours = g.source_text.strip(), (c.speaker_text or "").strip()
+    glow, olow = gold.lower(), ours.lower()
+    overlaps = (c.speaker_start is not None and c.speaker_end is not None
+                and c.speaker_start < g.source[1] and g.source[0] < c.speaker_end)
+    if not ours:
+        span = text[c.speaker_start:c.speaker_end].lower() if c.speaker_start is not None else ""
+        if span in _PRONOUNS:
+            return "pronoun unresolved (no speaker)"
+        return "no speaker" + (" (gold pronoun)" if glow in _PRONOUNS else "")
+    if olow in _PRONOUNS:
+        return "pronoun left as text"
+    if glow in _PRONOUNS and glow not in _RELATIVE:
+        if glow in ("i", "we", "me", "us", "my", "our"):
+            return "gold first person (I/we)"
+        return "pronoun resolved to wrong antecedent" if overlaps else "gold pronoun, our speaker elsewhere"
+    if glow in _RELATIVE:
+        return "gold relative pronoun"
+    if overlaps:
+        return "span overlaps gold (scorer boundary)"
+    if c.content_start < g.source[1] and g.source[0] < c.content_end:
+        return "nested: gold source inside our content"
+    if g.cue_text.lower().startswith("accord"):
+        return "according to"
+    if _is_role_noun(olow):
+        return "title/role not resolved (ours)"
+    if _is_role_noun(glow):
+        return "gold role noun, ours elsewhere"
+    return "different speaker"
 
 
 def _ours_class(text: str | None) -> str:
@@ -69,6 +124,7 @@ def main(directory: Path, offset: int, limit: int, dump: Path | None, top: int) 
     fn_cue: Counter[str] = Counter()
     fn_class: Counter[str] = Counter()
     spk: Counter[str] = Counter()
+    classes_spk: Counter[str] = Counter()
     fp_cue: Counter[str] = Counter()
     items: list[dict[str, object]] = []
     n_gold = n_claims = n_match = n_spk = n_spk_ok = 0
@@ -121,8 +177,10 @@ def main(directory: Path, offset: int, limit: int, dump: Path | None, top: int) 
                 continue
             key = f"{_source_class(g.source_text)} -> {_ours_class(c.speaker_text)}"
             spk[key] += 1
+            mclass = mismatch_class(c, g, text)
+            classes_spk[mclass] += 1
             ctx = text[max(0, g.source[0] - 80):g.source[1] + 40].replace("\n", " ")
-            items.append({"type": "SPK", "art": art.name, "class": key, "gold": g.source_text,
+            items.append({"type": "SPK", "art": art.name, "class": key, "mclass": mclass, "gold": g.source_text,
                           "ours": c.speaker_text, "via_span": (c.speaker_start, c.speaker_end),
                           "gold_span": g.source, "cue": c.cue, "context": ctx})
         for i, c in enumerate(claims):
@@ -138,6 +196,9 @@ def main(directory: Path, offset: int, limit: int, dump: Path | None, top: int) 
     print("\nFN by class:", dict(fn_class.most_common()))
     print("\nFN by gold cue:", fn_cue.most_common(top))
     print("\nSPK errors by class:", spk.most_common(top))
+    print(f"\nwrong speakers by mismatch class (of {n_spk} matched pairs with a gold Source):")
+    for k, n in classes_spk.most_common():
+        print(f"  {n:5d}  {n / max(1, n_spk):.3f}  {k}")
     print("\nFP by cue:", fp_cue.most_common(top))
     if dump:
         with dump.open("w", encoding="utf-8") as f:

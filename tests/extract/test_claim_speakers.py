@@ -173,3 +173,99 @@ def test_both_and_who_clauses_and_epithets_are_people(nlp):
     assert "Lopez" in (both.speaker_text or "") and "Ito" in (both.speaker_text or "")
     assert about(ex, "stocks are recovering").speaker_text
     assert "tycoon" in (about(ex, "port would be sold").speaker_text or "")
+
+
+# -- pronouns agree in gender and number; documents speak for their issuer -------------------
+
+def test_he_and_she_skip_a_person_of_the_other_gender(nlp):
+    ex = run(nlp, "Senator Ana Ruiz met Governor Tom Hale in Boise on Friday. "
+                  "She said the water deal would pass by June.\n\n"
+                  "Mr. Okafor spoke after Maria Delgado at the forum in Lagos. "
+                  "He argued that the port tariffs should fall.\n\n"
+                  "Congresswoman Lena Park thanked Paul Weber for the vote. "
+                  "Later she said the bill had saved the mill.")
+    assert "Ruiz" in (about(ex, "water deal").speaker_text or "")
+    assert "Okafor" in (about(ex, "port tariffs").speaker_text or "")
+    assert "Park" in (about(ex, "saved the mill").speaker_text or "")
+
+
+def test_a_pronoun_of_unknown_gender_still_takes_the_nearest_person(nlp):
+    ex = run(nlp, "Jordan Blake visited the border crossing on Tuesday. "
+                  "He said the queues had halved since spring.")
+    assert "Blake" in (about(ex, "queues had halved").speaker_text or "")
+
+
+def test_he_or_she_reaches_further_back_for_a_person_of_that_gender(nlp):
+    ex = run(nlp, "Maria Lopez toured the tile plant in May. The plant makes roof tiles. It employs "
+                  "300 people. Output rose last year. Exports went to Chile. Prices fell. Wages "
+                  "rose. Costs grew. She said the plant would double its staff.")
+    assert "Lopez" in (about(ex, "double its staff").speaker_text or "")
+
+
+def test_they_takes_a_pair_a_group_or_plural_people_never_one_person(nlp):
+    ex = run(nlp, "Kenji Ito and Maria Lopez wrote to the council. "
+                  "They argued that the bridge was unsafe.\n\n"
+                  "Many economists doubt the stimulus. The cuts came too early, they say.")
+    pair = about(ex, "bridge was unsafe").speaker_text or ""
+    assert "Ito" in pair and "Lopez" in pair
+    assert "economists" in (about(ex, "came too early").speaker_text or "")
+    ex = run(nlp, "Tom Hale spoke first at the hearing. They said the vote would be close.")
+    assert about(ex, "vote would be close").speaker_text is None  # one person is no "they"
+
+
+def test_a_definite_document_speaks_for_who_issued_it(nlp):
+    ex = run(nlp, "Senator Ana Ruiz released a new ad on Tuesday. "
+                  "The ad claims that the mayor raised taxes.\n\n"
+                  "Governor Paul Weber unveiled a tax plan in Ohio. "
+                  "His plan calls for lower rates on small firms.")
+    assert "Ruiz" in (about(ex, "mayor raised taxes").speaker_text or "")
+    assert "Weber" in (about(ex, "lower rates").speaker_text or "")
+
+
+def test_i_in_a_name_colon_headline_is_the_named_person(nlp):
+    ex = run(nlp, "Weber: I Still Believe The Mill Can Be Saved\n\n"
+                  "Governor Paul Weber said on Monday that talks with the owners would go on.",
+             published=None)
+    assert "Weber" in (about(ex, "Mill Can Be Saved").speaker_text or "")
+
+
+def test_an_order_finding_is_the_signers_at_the_signature_date(nlp):
+    order = ("Executive Order on Protecting Supply Chains\n\n"
+             "By the authority vested in me as President by the Constitution and the laws of "
+             "the United States of America, I hereby find that the supply of critical minerals "
+             "is at risk.\n\nTHE WHITE HOUSE,\nApril 3, 2019.\n")
+    ex = run(nlp, order, published=None)
+    assert about(ex, "critical minerals").speaker_actor == "person:donald-trump"
+    named = ("Executive Order on Applications\n\nBy the authority vested in me as President by "
+             "the Constitution and the laws of the United States of America, I, JOSEPH R. "
+             "BIDEN JR., President of the United States of America, find that additional steps "
+             "must be taken to deal with the emergency.\n\nJOSEPH R. BIDEN JR.\nTHE WHITE "
+             "HOUSE,\nJune 9, 2021.\n")
+    ex = run(nlp, named, published=None)
+    assert about(ex, "additional steps").speaker_actor == "person:joe-biden"
+
+
+def test_the_subject_of_a_passive_verb_speaks_through_its_conjunct(nlp):
+    # "X was <passive> … and said …": the passive's subject is the cue's subject too; the
+    # passive alone ("no citizen should be denied …") still speaks for nobody.
+    ex = run(nlp, "Mr. Lopez was forced to retreat and said that the plan had been abandoned. "
+                  "The senator was questioned by reporters for an hour and insisted that the "
+                  "vote was fair. Ms. Chen was asked about the dispute on Tuesday and replied "
+                  "that her ministry had done nothing wrong.")
+    for words, who in (("plan had been abandoned", "Lopez"), ("vote was fair", "senator"),
+                       ("done nothing wrong", "Chen")):
+        c = about(ex, words)
+        assert c.speaker_text and who in c.speaker_text, (words, c.speaker_text)
+
+
+def test_the_name_after_a_closing_quote_speaks_when_the_parser_left_no_subject(nlp):
+    # "“…,” Surname said": unknown surnames are often tagged as adverbs, and a name with an
+    # apposition may be hung on the quotation's verb; the name right after the mark speaks.
+    ex = run(nlp, "“Having access to the archive is valuable,” Skelly said. "
+                  "“It is not the position that everything is fine,” Gene Sperling, a top "
+                  "outside adviser, said at a recent event in Iowa. "
+                  "“The harbour stays closed,” Okonkwo told reporters.")
+    for words, who in (("archive is valuable", "Skelly"), ("everything is fine", "Sperling"),
+                       ("harbour stays closed", "Okonkwo")):
+        c = about(ex, words)
+        assert c.speaker_text and who in c.speaker_text, (words, c.speaker_text)

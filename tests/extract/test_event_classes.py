@@ -402,3 +402,140 @@ def test_oppression_in_a_state_is_its_governments(
 def test_a_verb_cut_loose_from_a_list_keeps_the_lists_subject(
         text: str, event: tuple[str, str]) -> None:
     assert event in {(e.source_code, e.root) for e in run(text).events}, codes(run(text))
+
+
+# -- statements with no interlocutor, declining comment, weighing a measure ----------------------
+@pytest.mark.parametrize("text,first", [
+    ("The Russian foreign minister spoke at a security conference in Munich on Saturday.",
+     ("RUSGOV", "01")),
+    ("Kenyan President William Ruto speaks on climate finance at the African summit.",
+     ("KENGOV", "01")),
+    ("The French president addressed the UN General Assembly on Tuesday.", ("FRAGOV", "01")),
+    ("The Kremlin had no comment on the reports.", ("RUSGOV", "01")),
+    ("Germany is considering sanctions against Iranian officials.", ("DEUGOV", "01")),
+])
+def test_speaking_declining_comment_and_weighing_a_measure_are_statements(
+        text: str, first: tuple[str, str]) -> None:
+    ex = run(text)
+    assert ex.events and (ex.events[0].source_code, ex.events[0].root) == first
+
+
+def test_speaking_with_someone_is_still_a_consultation() -> None:
+    ex = run("Chinese Premier Li Qiang spoke with Brazil's president by phone on Monday.")
+    assert ex.events and ex.events[0].root == "04"
+
+
+# -- the future told in the past is an intent; its speaker's statement comes first -------------
+@pytest.mark.parametrize("text,first,intent", [
+    ("China said it would send food aid to Cuba.", ("CHNGOV", "01"), ("CHNGOV", "03")),
+    ("The Japanese prime minister said Tokyo would impose sanctions on Moscow.",
+     ("JPNGOV", "01"), ("JPNGOV", "13")),
+    ("Beijing pledged that it would provide loans to Pakistan.", ("CHNGOV", "03"),
+     ("CHNGOV", "03")),
+])
+def test_a_future_told_in_the_past_is_an_intent(text: str, first: tuple[str, str],
+                                                intent: tuple[str, str]) -> None:
+    ex = run(text)
+    assert (ex.events[0].source_code, ex.events[0].root) == first
+    assert intent in {(e.source_code, e.root) for e in ex.events[1:]}
+    assert not any(e.root in ("06", "07", "16") for e in ex.events)  # not the act itself
+
+
+def test_a_conditional_would_is_no_intent() -> None:
+    ex = run("Iran warned that it would retaliate if Israel attacked its nuclear sites.")
+    assert all(e.modality == "hypothetical" for e in ex.events if e.root in ("18", "19"))
+
+
+# -- a headline's verb that the tagger read as a noun ------------------------------------------
+@pytest.mark.parametrize("text,event", [
+    ("Kenyan police arrest dozens of protesters in Nairobi", ("KENCOP", "17", "KENCVL")),
+    ("Egyptian police arrest three journalists in Cairo", ("EGYCOP", "17", "EGYMED")),
+    ("Turkish court jails journalist over tweets", ("TURJUD", "17", "TURMED")),
+])
+def test_a_headline_verb_tagged_as_a_noun_is_coded(
+        text: str, event: tuple[str, str, str]) -> None:
+    assert event in codes(run(text))
+
+
+# -- receiving a visitor is hosting a visit; receiving aid keeps its giver as source ------------
+@pytest.mark.parametrize("text,event", [
+    ("Saudi Arabia's crown prince received the Chinese foreign minister in Riyadh.",
+     ("SAUGOV", "04", "CHNGOV")),
+    ("President Putin received the Iranian delegation in the Kremlin.",
+     ("RUSGOV", "04", "IRNGOV")),
+    ("Cuba received humanitarian aid from Mexico after the hurricane.",
+     ("MEXGOV", "07", "CUBGOV")),
+])
+def test_receiving_a_visitor_or_aid(text: str, event: tuple[str, str, str]) -> None:
+    assert event in codes(run(text))
+
+
+# -- protests with no protester named, in a place that is --------------------------------------
+@pytest.mark.parametrize("text,event", [
+    ("Thousands protested in Tehran on Saturday.", ("IRNCVL", "14", "IRNGOV")),
+    ("Protests erupted in Tehran after the death of a young woman.",
+     ("IRNCVL", "14", "IRNGOV")),
+    ("Anti-government demonstrations spread across Iran.", ("IRNCVL", "14", "IRNGOV")),
+    ("Protests continued in several cities in Kenya over the new finance bill.",
+     ("KENCVL", "14", "KENGOV")),
+])
+def test_protests_in_a_place_are_its_peoples_against_its_government(
+        text: str, event: tuple[str, str, str]) -> None:
+    assert event in codes(run(text))
+
+
+def test_speaking_in_a_place_is_no_protest() -> None:
+    assert not any(e.root == "14" for e in run("The president spoke in Tehran on Saturday.").events)
+
+
+# -- a headline's infinitive is what is to come: an intent -------------------------------------
+@pytest.mark.parametrize("text,event", [
+    ("Erdogan to visit Moscow next week", ("TURGOV", "03", "RUSGOV")),
+    ("EU to impose new sanctions on Russian oil", (None, "13", "RUSGOV")),
+    ("US to expel Russian diplomats over spy case", ("USAGOV", "13", "RUSGOV")),
+    ("Japan to send aid to quake-hit Turkey", ("JPNGOV", "03", "TURGOV")),
+])
+def test_a_headline_infinitive_is_an_intent(text: str, event: tuple[str | None, str, str]) -> None:
+    got = codes(run(text))
+    assert any((event[0] is None or s == event[0]) and r == event[1] and t == event[2]
+               for s, r, t in got)
+    assert not any(r in ("04", "07", "16") for _, r, _ in got)
+
+
+# -- attackers no one names; holding someone responsible ---------------------------------------
+@pytest.mark.parametrize("text,event", [
+    ("Gunmen abducted 30 students from a school in Kaduna state.", (None, "18", "NGAEDU")),
+    ("Kidnappers abducted two Italian tourists in northern Kenya.", (None, "18", "ITACVL")),
+    ("Ukraine held Russia responsible for the attack that killed 20 civilians in Kharkiv.",
+     ("UKRGOV", "11", "RUSGOV")),
+])
+def test_unnamed_attackers_and_holding_responsible(
+        text: str, event: tuple[str | None, str, str]) -> None:
+    assert event in codes(run(text))
+
+
+# -- a speech, an interview, a statement issued, a press conference: statements ---------------
+@pytest.mark.parametrize("text,first", [
+    ("President Putin delivers a speech to graduates of Russia's military academies.",
+     ("RUSGOV", "01")),
+    ("The Chinese foreign ministry issued a statement on the South China Sea ruling.",
+     ("CHNGOV", "01")),
+    ("Hungarian Prime Minister Viktor Orban gave an interview to a German newspaper.",
+     ("HUNGOV", "01")),
+    ("The Iranian foreign minister held a news conference in Tehran on Monday.",
+     ("IRNGOV", "01")),
+])
+def test_speeches_and_press_conferences_are_statements(text: str,
+                                                        first: tuple[str, str]) -> None:
+    ex = run(text)
+    assert ex.events and (ex.events[0].source_code, ex.events[0].root) == first
+
+
+def test_aid_delivered_is_still_aid() -> None:
+    assert ("TURGOV", "07", "SYRGOV") in codes(run("Turkey delivered humanitarian aid to Syria."))
+
+
+def test_a_title_ending_in_a_noun_is_no_headline_verb() -> None:
+    ex = run("Statement by National Security Advisor Jake Sullivan on Cuba's November 15 "
+             "Protests")
+    assert not any(e.source_code == "USAGOV" and e.root == "14" for e in ex.events)

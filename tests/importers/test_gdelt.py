@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import FIXTURES, run_cli, shared_path
 
-from foreigndesk.ingest.gdelt import GDELT1_COLUMNS, GDELT2_COLUMNS
+from foreigndesk.importers.gdelt import GDELT1_COLUMNS, GDELT2_COLUMNS
 from foreigndesk.store import Store
 
 GDELT2 = FIXTURES / "gdelt" / "gdelt2_sample.export.CSV"

@@ -26,6 +26,7 @@ from foreigndesk.alerts.definitions import Watch
 from foreigndesk.alerts.shift import SD_FLOOR, series_values, shift_test
 from foreigndesk.store import Store
 from foreigndesk.store import alerts as db
+from foreigndesk.store.transaction import write_transaction
 
 MAX_CITATIONS = 50  # sentences cited by one alert (the evidence of a busy month is capped)
 
@@ -134,15 +135,17 @@ def _echo_groups(store: Store, w: Watch) -> list[tuple[str, list[dict[str, Any]]
         features,
         lexical,
     )
+    from foreigndesk.store.claim_rows import claim_contents, cluster_members
+    from foreigndesk.store.filters import ClaimFilter
 
     s = w.spec
-    members = store.query("SELECT claim_id, cluster_id FROM claim_clusters")
+    members = cluster_members(store)
     cluster_of = {m["claim_id"]: m["cluster_id"] for m in members}
     if s.get("claim"):
         want = features(s["claim"])
         words = {f for f in want if "_" not in f}
         ids = set()
-        for r in store.query("SELECT id, content FROM claims WHERE content != ''"):
+        for r in claim_contents(store):
             f = features(r["content"])
             shared = words & {x for x in f if "_" not in x}
             if len(shared) >= min(2, len(words)) and lexical(want, f) >= s["min_similarity"]:
@@ -162,8 +165,7 @@ def _echo_groups(store: Store, w: Watch) -> list[tuple[str, list[dict[str, Any]]
     for key, ids_ in groups.items():
         if not ids_:
             continue
-        rows = cited_claims(store, f"c.id IN ({','.join('?' * len(ids_))})", ids_,
-                            order_fields=True)
+        rows = cited_claims(store, ClaimFilter(ids=ids_), order_fields=True)
         rows.sort(key=appearance_key)
         out.append((key, rows))
     return out
@@ -237,16 +239,10 @@ def check(store: Store, watches: list[Watch]) -> list[int]:
         found = EVALUATORS[w.kind](store, w)
         if not found:
             continue
-        store.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(store):
             for fp, title, detail, cites in found:
                 aid = db.add_alert(store, w.key, w.kind, fp, title,
                                    {"watch": w.describe(), **detail}, cites)
                 if aid is not None:
                     new.append(aid)
-            store.conn.execute("COMMIT")
-        except BaseException:
-            if store.conn.in_transaction:
-                store.conn.execute("ROLLBACK")
-            raise
     return new

@@ -55,6 +55,7 @@ from foreigndesk.analyze.clusters import (
 )
 from foreigndesk.store import Store
 from foreigndesk.store.claim_index import CENTRE_KEY, LAST_KEY, SETTINGS_KEY, ClaimIndex
+from foreigndesk.store.transaction import write_transaction
 
 INDEX_VERSION = "2"  # 2: claims in other languages indexed on their English gloss
 RECENTRE = 5000  # decisions checked in one update beyond which the reference centre moves
@@ -233,16 +234,8 @@ def update_clusters(store: Store, backend: str | None = None, fallback: bool = T
             raise
         embedder = None
     idx = ClaimIndex(store)
-    c = store.conn
-    c.execute("BEGIN IMMEDIATE")
-    try:
-        n = _update(idx, embedder, rebuild)
-        c.execute("COMMIT")
-    except BaseException:
-        if c.in_transaction:
-            c.execute("ROLLBACK")
-        raise
-    return n
+    with write_transaction(store):
+        return _update(idx, embedder, rebuild)
 
 
 def _update(idx: ClaimIndex, embedder: embedding.Embedder | None, rebuild: bool) -> int:
@@ -306,8 +299,7 @@ def _update(idx: ClaimIndex, embedder: embedding.Embedder | None, rebuild: bool)
     if embedder is not None and todo:
         vecs = embedder.embed([texts[i] for i in todo])
         for i, v in zip(todo, vecs, strict=True):
-            idx.c.execute("UPDATE claim_contents SET embedding=? WHERE id=?",
-                          (np.ascontiguousarray(v, dtype=np.float32).tobytes(), i))
+            idx.set_embedding(i, np.ascontiguousarray(v, dtype=np.float32).tobytes())
     seeds: set[int] = set(todo) | set(grown)
     eng.load(todo)
 

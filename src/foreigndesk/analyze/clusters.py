@@ -58,6 +58,8 @@ if TYPE_CHECKING:
 from foreigndesk.analyze import embed as embedding
 from foreigndesk.analyze import propositions as prop
 from foreigndesk.store import Store
+from foreigndesk.store.claim_rows import cited_claim_rows, cluster_members
+from foreigndesk.store.filters import ClaimFilter
 
 LEXICAL = 0.6
 LEXICAL_LINK = 0.45
@@ -236,10 +238,9 @@ def matching_text(content: str, language: str | None) -> str:
 
 
 def _load_claims(store: Store) -> list[_Claim]:
-    rows = store.query(
-        "SELECT c.id, c.content, c.start, c.date, c.date_source, c.stance, c.speaker_actor, "
-        "c.speaker_text, d.published, d.rowid AS doc_order, d.language "
-        "FROM claims c JOIN documents d ON d.id=c.doc_id WHERE c.content != ''")
+    from foreigndesk.store.claim_rows import claims_to_cluster
+
+    rows = claims_to_cluster(store)
     out = []
     for r in rows:
         content = matching_text(r["content"], r["language"])
@@ -384,48 +385,20 @@ def refresh_clusters(store: Store, backend: str | None = None, fallback: bool = 
     falls back to word overlap when ``fallback`` (the ingest must not fail for it), else
     raises :class:`foreigndesk.analyze.embed.EmbedUnavailable`."""
     from foreigndesk.analyze.cluster_update import rebuild_clusters
+    from foreigndesk.store.claim_rows import cluster_count
 
     rebuild_clusters(store, backend, fallback)
-    return len({r["cluster_id"] for r in store.query("SELECT cluster_id FROM claim_clusters")})
+    return cluster_count(store)
 
 
 # -- reading ---------------------------------------------------------------------------------
 
-_CITED = """SELECT c.id AS claim_id, c.doc_id, c.sentence AS sentence_index, c.start, c."end",
-       coalesce(a.name, c.speaker_text, c.speaker_actor) AS speaker, c.speaker_actor,
-       c.speaker_code, c.cue, c.stance, c.kind, c.direct, c.content, c.date AS claim_date,
-       c.date_source, d.rowid AS doc_order,
-       c.echoes_actor, coalesce(ea.name, c.echoes_text, c.echoes_actor) AS echoes,
-       d.outlet, d.published, d.url, d.title, d.language, s.text AS sentence, s.page
-FROM claims c
-JOIN documents d ON d.id = c.doc_id
-LEFT JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sentence
-LEFT JOIN actors a ON a.id = c.speaker_actor
-LEFT JOIN actors ea ON ea.id = c.echoes_actor"""
-
-
-def speaker_filter(speakers: tuple[str, ...]) -> tuple[str, list[str]]:
-    """SQL (over claims ``c`` joined to actors ``a``) matching claims by any of ``speakers``:
-    an actor id, a CAMEO code prefix (CHN, CHNGOV), a country's name (cuba: every Cuban
-    speaker) or a name or part of one."""
-    from foreigndesk.countries import code_prefix
-
-    clauses, params = [], []
-    for s in speakers:
-        prefix = code_prefix(s)
-        code = prefix + "%" if prefix else None
-        clauses.append("(c.speaker_actor = ? OR c.speaker_code LIKE ? OR a.name LIKE ? "
-                       "OR c.speaker_text LIKE ?)")
-        params += [s, code or s, f"%{s}%", f"%{s}%"]
-    return "(" + " OR ".join(clauses) + ")", params
-
-
-def cited_claims(store: Store, where: str = "", params: Sequence[Any] = (),
+def cited_claims(store: Store, flt: ClaimFilter | None = None,
                  order_fields: bool = False) -> list[dict[str, Any]]:
-    """Claims with their speaker's name and citation (outlet, date, URL, sentence), in order
-    of appearance; ``order_fields`` keeps the fields that order is computed from."""
-    sql = _CITED + (f" WHERE {where}" if where else "")
-    rows = store.query(sql, params)
+    """Claims as ``flt`` selects them (all by default) with their speaker's name and citation
+    (outlet, date, URL, sentence), in order of appearance; ``order_fields`` keeps the fields
+    that order is computed from."""
+    rows = cited_claim_rows(store, flt)
     rows.sort(key=appearance_key)
     if not order_fields:
         for r in rows:
@@ -436,35 +409,22 @@ def cited_claims(store: Store, where: str = "", params: Sequence[Any] = (),
 def filtered_claims(store: Store, speakers: Sequence[str] = (), about: str | None = None,
                     stances: Sequence[str] = (), kinds: Sequence[str] = ()) -> list[dict[str, Any]]:
     """Cited claims filtered as ``foreigndesk claims`` and ``/api/claims`` filter them: by any
-    of ``speakers`` (see :func:`speaker_filter`), every word of ``about`` in the content, any
-    of ``stances``, any of ``kinds`` (statement, belief, intention)."""
-    where, params = ["1=1"], []  # type: list[str], list[Any]
-    if speakers:
-        w, p = speaker_filter(tuple(speakers))
-        where.append(w)
-        params += p
-    for word in (about or "").split():
-        where.append("c.content LIKE ?")
-        params.append(f"%{word}%")
-    if stances:
-        where.append(f"c.stance IN ({','.join('?' * len(stances))})")
-        params += list(stances)
-    if kinds:
-        where.append(f"c.kind IN ({','.join('?' * len(kinds))})")
-        params += list(kinds)
-    return cited_claims(store, " AND ".join(where), params)
+    of ``speakers`` (see :func:`foreigndesk.store.filters.speaker_clause`), every word of
+    ``about`` in the content, any of ``stances``, any of ``kinds`` (statement, belief,
+    intention)."""
+    return cited_claims(store, ClaimFilter(speakers=tuple(speakers), about=about,
+                                           stances=tuple(stances), kinds=tuple(kinds)))
 
 
 def cluster_rows(store: Store) -> list[dict[str, Any]]:
     """Every stored cluster member, cited; clusters in order of their first appearance and
     members in order within each cluster (``order`` 1, role ``first``, is who said it first;
     the others, role ``repeats``, said it later)."""
-    members = store.query("SELECT claim_id, cluster_id, similarity FROM claim_clusters")
+    members = cluster_members(store)
     if not members:
         return []
     cited = {r["claim_id"]: r for r in cited_claims(
-        store, f"c.id IN ({','.join('?' * len(members))})", [m["claim_id"] for m in members],
-        order_fields=True)}
+        store, ClaimFilter(ids=[m["claim_id"] for m in members]), order_fields=True)}
     rows = []
     for m in members:
         r = dict(cited[m["claim_id"]])
@@ -483,5 +443,4 @@ def cluster_rows(store: Store) -> list[dict[str, Any]]:
 
 def echo_rows(store: Store) -> list[dict[str, Any]]:
     """Explicit echoes: claims whose sentence says the speaker repeats someone's claim."""
-    return cited_claims(store, "c.echoes_actor IS NOT NULL OR c.echoes_text IS NOT NULL "
-                               "OR c.stance = 'repeats'")
+    return cited_claims(store, ClaimFilter(echoes_only=True))

@@ -6,7 +6,10 @@ from __future__ import annotations
 import sqlite3
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from foreigndesk.store.db import Store
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
@@ -46,27 +49,17 @@ def code_name(code: str | None) -> str:
     return ""
 
 
-def event_mentions(conn: sqlite3.Connection, event_ids: list[int],
-              all_of_them: bool) -> dict[int, list[dict[str, Any]]]:
+def event_mentions(store: Store | sqlite3.Connection, event_ids: list[int],
+                   all_of_them: bool) -> dict[int, list[dict[str, Any]]]:
     """Mentions of news events with their sentence and document (the first only unless
-    ``all_of_them``), earliest document first."""
-    out: dict[int, list[dict[str, Any]]] = {}
-    conn.row_factory = sqlite3.Row
-    for i in range(0, len(event_ids), 500):
-        chunk = event_ids[i:i + 500]
-        sql = ("SELECT m.event_id, m.id AS mention_id, m.doc_id, m.sentence AS sentence_index, "
-               'm.start, m."end", m.text, m.trigger, m.modality, m.date AS mention_date, '
-               "m.extractor, m.version, s.text AS sentence, s.page, d.outlet, d.published, d.url, "
-               "d.title FROM event_mentions m "
-               "LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence "
-               "LEFT JOIN documents d ON d.id = m.doc_id "
-               f"WHERE m.event_id IN ({','.join('?' * len(chunk))}) "
-               "ORDER BY m.event_id, d.published IS NULL, d.published, m.id")
-        for r in conn.execute(sql, chunk):
-            lst = out.setdefault(r["event_id"], [])
-            if all_of_them or not lst:
-                lst.append(dict(r))
-    return out
+    ``all_of_them``), earliest document first: :func:`foreigndesk.store.event_rows.
+    event_mention_rows`. A bare connection is still accepted (the web passes one)."""
+    from foreigndesk.store.db import Store
+    from foreigndesk.store.event_rows import event_mention_rows
+
+    if not isinstance(store, Store):
+        store = Store(store, "")
+    return event_mention_rows(store, event_ids, all_of_them)
 
 
 def actor_label(r: dict[str, Any], side: str) -> str:

@@ -54,6 +54,7 @@ import yaml
 from foreigndesk.analyze import embed as embedding
 from foreigndesk.analyze.clusters import content_words, features
 from foreigndesk.store import Store
+from foreigndesk.store.quantity_rows import cited_quantities
 
 TOLERANCE = 1.25
 MAX_POSTING = 2000
@@ -62,22 +63,9 @@ COMPARABLE_KINDS = ("money", "count", "deaths", "casualties", "percent")
 ROUND = 100          # an exact count that is a multiple of this is a round figure
 MAX_LIST_WORDS = 4   # words of one person named beside "N others"
 
-_QUANTITIES = """SELECT q.id, q.doc_id, q.sentence AS sentence_index, q.start, q."end", q.text,
-       q.kind, q.value, q."values", q.unit, q.usd, q.usd_year, q.low, q.high, q.approx,
-       q.measure, q.stated_by, d.outlet, d.published, d.url, d.title, s.text AS sentence,
-       s.start AS sentence_start, s.page
-FROM quantities q
-JOIN documents d ON d.id = q.doc_id
-LEFT JOIN sentences s ON s.doc_id = q.doc_id AND s.idx = q.sentence"""
-
-
 def quantity_rows(store: Store, kinds: list[str] | None = None) -> list[dict[str, Any]]:
     """Stored quantities with their citation (outlet, date, URL, sentence)."""
-    sql, params = _QUANTITIES, list(kinds or [])
-    if kinds:
-        sql += f" WHERE q.kind IN ({','.join('?' * len(kinds))})"
-    sql += " ORDER BY d.published IS NULL, d.published, d.rowid, q.start"
-    return store.query(sql, params)
+    return cited_quantities(store, kinds)
 
 
 _TIME_QUALIFIER = re.compile(

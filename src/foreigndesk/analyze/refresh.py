@@ -5,36 +5,38 @@ Each step updates its table from the documents and claims added since it last ra
 an index kept in the store (:mod:`foreigndesk.analyze.reuse_update`,
 :mod:`foreigndesk.analyze.cluster_update`), in transactions that leave the table complete for
 the documents they cover, so a reader never sees a half-computed analysis. The results are
-those of the whole-store computations (``find_reuse``, ``cluster_claims``)."""
+those of the whole-store computations (``find_reuse``, ``cluster_claims``). The run's
+:class:`~foreigndesk.config.ExtractConfig` names the embedding backend of the clusters."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from foreigndesk.config import DEFAULT, ExtractConfig
 from foreigndesk.store import Store
 
 
-def _reuse(store: Store) -> object:
+def _reuse(store: Store, config: ExtractConfig) -> object:
     from foreigndesk.analyze.reuse_update import update_reuse
 
     return update_reuse(store)
 
 
-def _clusters(store: Store) -> object:
+def _clusters(store: Store, config: ExtractConfig) -> object:
     from foreigndesk.analyze.cluster_update import update_clusters
 
-    return update_clusters(store)
+    return update_clusters(store, backend=config.embed)
 
 
 # (name, function) pairs run in order by refresh()
-STEPS: list[tuple[str, Callable[[Store], object]]] = [
+STEPS: list[tuple[str, Callable[[Store, ExtractConfig], object]]] = [
     ("reuse", _reuse),
     ("clusters", _clusters),
 ]
 
 
-def refresh(store: Store) -> None:
+def refresh(store: Store, config: ExtractConfig = DEFAULT) -> None:
     """Bring every store-wide analysis up to date and mark them fresh."""
     for _name, step in STEPS:
-        step(store)
+        step(store, config)
     store.mark_analyses_fresh()

@@ -418,33 +418,26 @@ def orient(pi: str | None, pj: str | None, ci: bool, cj: bool) -> tuple[bool, st
 
 def texts_of(store: Store) -> list[Text]:
     """Every stored document, in ingest order."""
-    return [Text(r["id"], r["text"], r["published"]) for r in
-            store.iter_query("SELECT id, text, published FROM documents ORDER BY rowid")]
+    from foreigndesk.store.document_rows import document_texts
+
+    return [Text(r["id"], r["text"], r["published"]) for r in document_texts(store)]
 
 
 def write(store: Store, passages: Iterable[Reuse]) -> None:
     """Replace the ``reuse`` table's rows with ``passages`` in one transaction."""
-    c = store.conn
-    c.execute("BEGIN IMMEDIATE")
-    try:
-        c.execute("DELETE FROM reuse")
-        c.executemany(
-            "INSERT INTO reuse(earlier_doc,earlier_start,earlier_end,later_doc,later_start,"
-            "later_end,earlier_text,later_text,score,direction_rule,extractor,version) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            ((p.earlier_doc, p.earlier_start, p.earlier_end, p.later_doc, p.later_start,
-              p.later_end, p.earlier_text, p.later_text, p.score, p.direction_rule,
-              p.extractor, p.version) for p in passages))  # streamed, never all in memory
-        c.execute("COMMIT")
-    except BaseException:
-        c.execute("ROLLBACK")
-        raise
+    from foreigndesk.store.reuse_rows import replace_reuse
+
+    replace_reuse(store, ((p.earlier_doc, p.earlier_start, p.earlier_end, p.later_doc,
+                           p.later_start, p.later_end, p.earlier_text, p.later_text, p.score,
+                           p.direction_rule, p.extractor, p.version)
+                          for p in passages))  # streamed, never all in memory
 
 
 def refresh_reuse(store: Store, config: ReuseConfig | None = None) -> int:
     """Recompute text reuse over the whole store (rebuilding its index, see
     :mod:`foreigndesk.analyze.reuse_update`); returns the number of passages."""
     from foreigndesk.analyze.reuse_update import rebuild_reuse
+    from foreigndesk.store.reuse_rows import reuse_count
 
     rebuild_reuse(store, config)
-    return int(store.conn.execute("SELECT count(*) FROM reuse").fetchone()[0])
+    return reuse_count(store)

@@ -43,6 +43,7 @@ from foreigndesk.analyze.reuse import (
 )
 from foreigndesk.store import Store
 from foreigndesk.store.reuse_index import REUSE_COLUMNS, ReuseIndex
+from foreigndesk.store.transaction import write_transaction
 
 INDEX_VERSION = "1"
 BATCH = 2000  # documents indexed per transaction
@@ -82,22 +83,15 @@ def update_reuse(store: Store, config: ReuseConfig | None = None) -> int:
     """
     cfg = config or ReuseConfig()
     idx = ReuseIndex(store)
-    c = store.conn
     settings = _settings(cfg)
     done = 0
     while True:
-        c.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(store):
             if idx.settings() != settings or not idx.consistent():
                 idx.reset(settings)
             new = idx.new_documents(BATCH)
             if new:
                 _add_batch(idx, new, cfg)
-            c.execute("COMMIT")
-        except BaseException:
-            if c.in_transaction:
-                c.execute("ROLLBACK")
-            raise
         done += len(new)
         if len(new) < BATCH:
             return done
@@ -106,10 +100,8 @@ def update_reuse(store: Store, config: ReuseConfig | None = None) -> int:
 def rebuild_reuse(store: Store, config: ReuseConfig | None = None) -> int:
     """Rebuild the index and the ``reuse`` rows from every stored document."""
     cfg = config or ReuseConfig()
-    c = store.conn
-    c.execute("BEGIN IMMEDIATE")
-    ReuseIndex(store).reset(_settings(cfg))
-    c.execute("COMMIT")
+    with write_transaction(store):
+        ReuseIndex(store).reset(_settings(cfg))
     return update_reuse(store, cfg)
 
 

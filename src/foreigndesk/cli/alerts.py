@@ -123,14 +123,14 @@ def alert_list(db: str, alert_files: tuple[str, ...], fmt: str) -> None:
     """List the watches (the store's, and those of --alerts files)."""
     from foreigndesk.alerts.definitions import WatchError, all_watches
     from foreigndesk.store import Store
+    from foreigndesk.store import alerts as db_alerts
 
     with Store.open(db) as store:
         try:
             watches = all_watches(store, alert_files)
         except WatchError as e:
             fail(str(e))
-        n = {r["watch_key"]: r["n"] for r in store.query(
-            "SELECT watch_key, count(*) AS n FROM alerts GROUP BY watch_key")}
+        n = db_alerts.alert_counts(store)
     rows = [{"key": w.key, "kind": w.kind, "from": w.origin, "alerts": n.get(w.key, 0),
              "watches": w.describe(), "spec": w.spec} for w in watches]
     emit(rows, fmt, ["key", "kind", "from", "alerts", "watches", "spec"],

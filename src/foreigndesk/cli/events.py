@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from foreigndesk.analyze.events import event_mentions, event_row
+from foreigndesk.analyze.events import event_row
 from foreigndesk.analyze.relations import COUNTED
 from foreigndesk.cli.output import db_option, emit, fail, format_option
 from foreigndesk.cli.params import check_actors, date_option, event_filter_options
@@ -28,6 +28,7 @@ def events(db: str, fmt: str, actor_list: tuple[str, ...], dyad: str | None, und
     and URL (json output lists every mention); a GDELT row cites its source URL.
     """
     from foreigndesk.store import Store
+    from foreigndesk.store.event_rows import event_mention_rows, event_rows
     from foreigndesk.store.filters import EventFilter, FilterError
 
     try:
@@ -37,13 +38,12 @@ def events(db: str, fmt: str, actor_list: tuple[str, ...], dyad: str | None, und
     except FilterError as e:
         fail(str(e))
         return
-    sql, params = flt.select()
     try:
         with Store.open(db) as store:
             check_actors(store, actor_list)
-            rows = store.query(sql, params)
-            mentions = event_mentions(store.conn, [r["id"] for r in rows if r["origin"] == "news"],
-                                 all_of_them=fmt in ("json", "jsonl"))
+            rows = event_rows(store, flt)
+            mentions = event_mention_rows(store, [r["id"] for r in rows if r["origin"] == "news"],
+                                          all_of_them=fmt in ("json", "jsonl"))
     except sqlite3.Error as e:
         fail(f"{db}: {e}")
         return

@@ -100,7 +100,7 @@ def gdelt(files: tuple[str, ...], db: str, quiet: bool) -> None:
     status is 1 when a file could not be read at all (named, with the reason: truncated or
     damaged .gz/.zip, a decompression bomb, not a GDELT export) or held no rows.
     """
-    from foreigndesk.ingest.gdelt import BadFile, ImportStats, import_files
+    from foreigndesk.importers.gdelt import BadFile, ImportStats, import_files
     from foreigndesk.store import Store
 
     bad = _BadRows()
@@ -154,7 +154,7 @@ def unvotes(directory: str, db: str, quiet: bool) -> None:
     transaction; re-importing replaces the same rows. A directory whose roll calls or votes
     hold no rows is an error (exit status 1), and nothing is imported.
     """
-    from foreigndesk.ingest.unvotes import BadDirectory, import_directory
+    from foreigndesk.importers.unvotes import BadDirectory, import_directory
     from foreigndesk.store import Store
 
     bad = _BadRows()

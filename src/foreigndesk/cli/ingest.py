@@ -12,10 +12,14 @@ import click
 
 from foreigndesk.cli.fetching import fetch_options, make_fetcher
 from foreigndesk.cli.output import db_create_option, error, fail
-from foreigndesk.extract.budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Budget
+from foreigndesk.config import ExtractConfig
+from foreigndesk.extract.budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
 from foreigndesk.ingest import read_paths
 from foreigndesk.model import Extraction, to_json
 from foreigndesk.run.local import ExtractError, default_workers, run
+
+EXECUTORS = ("inline", "processes", "dask")  # foreigndesk.run.executors (not imported here)
+EMBED_BACKENDS = ("auto", "wordllama", "minilm", "none")  # foreigndesk.analyze.embed
 
 T = TypeVar("T")
 
@@ -51,26 +55,65 @@ def budget_options(f: Callable[..., Any]) -> Callable[..., Any]:
              "alone, with a line saying so.")(f)
 
 
-def _limits(seconds: float, memory_mb: float) -> Budget | None:
-    if not seconds and not memory_mb:
-        return None
-    return Budget(seconds=seconds or float("inf"), memory_mb=memory_mb)
+def config_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The extraction settings of the command line (they make the run's ExtractConfig;
+    ``$FOREIGNDESK_EVENT_DICTIONARIES`` and ``$FOREIGNDESK_EMBED`` fill their defaults)."""
+    f = click.option(
+        "--language", default=None, metavar="CODE",
+        help="Language of documents whose reader gives none (default: detected per "
+             "document).")(f)
+    f = click.option(
+        "--event-dictionaries", type=click.Path(exists=True, file_okay=False), default=None,
+        help="A directory of event verbs (foreigndesk's verbs.tsv/nouns.tsv or PETRARCH's "
+             "format) used instead of foreigndesk's CAMEO dictionary "
+             "[env: FOREIGNDESK_EVENT_DICTIONARIES].")(f)
+    return f
+
+
+def make_config(doc_timeout: float, doc_memory: float, language: str | None = None,
+                event_dictionaries: str | None = None, embed: str | None = None
+                ) -> ExtractConfig:
+    """The run's config: the options given, the environment's defaults for the others (an
+    event dictionary that cannot be read is a usage error now, not a failure per document)."""
+    config = ExtractConfig.from_env(doc_seconds=doc_timeout, doc_memory_mb=doc_memory,
+                                    language=language, event_dictionaries=event_dictionaries,
+                                    embed=embed)
+    if config.event_dictionaries:
+        from foreigndesk.extract.events import load_dictionary
+
+        try:
+            load_dictionary(config.event_dictionaries)
+        except (OSError, ValueError) as e:
+            raise ValueError(f"event dictionaries {config.event_dictionaries}: {e}") from e
+    return config
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @db_create_option
 @workers_option
+@click.option("--executor", type=click.Choice(EXECUTORS), default=None,
+              help="Where extraction runs: this process (inline), local worker processes "
+                   "(processes; the default, inline with -j 1) or a dask.distributed cluster "
+                   "(dask: a local cluster of --workers processes, started for the run).")
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Join the dask cluster of this scheduler instead of starting one "
+                   "(implies --executor dask).")
 @follow_links_option
 @budget_options
+@config_options
+@click.option("--embed", type=click.Choice(EMBED_BACKENDS), default=None,
+              help="Sentence-embedding backend of the claim clusters [env: FOREIGNDESK_EMBED; "
+                   "default: auto].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--urls", "url_lists", multiple=True, type=click.Path(dir_okay=False),
               help="A file of URLs to fetch, one per line (# starts a comment); repeatable.")
 @fetch_options
-def ingest(paths: tuple[str, ...], db: str, workers: int | None, follow_links: bool,
-           doc_timeout: float, doc_memory: float, quiet: bool, url_lists: tuple[str, ...],
-           delay: float, timeout: float, max_size: int | None, retries: int,
-           backoff: float) -> None:
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, executor: str | None,
+           scheduler: str | None, follow_links: bool, doc_timeout: float, doc_memory: float,
+           language: str | None, event_dictionaries: str | None, embed: str | None,
+           quiet: bool, url_lists: tuple[str, ...], delay: float, timeout: float,
+           max_size: int | None, retries: int, backoff: float) -> None:
     """Read PATHS (files, directories or http(s) URLs), extract every fact and store them.
 
     A URL is fetched politely (an honest User-Agent, robots.txt, a delay between requests to
@@ -87,15 +130,25 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, follow_links: b
     stored one at a time, each within a time and memory budget (--doc-timeout,
     --doc-memory) and in one transaction: Ctrl-C stops with exit status 130 and leaves only
     complete documents; running again adds the rest.
+
+    Extraction runs in local worker processes (--workers), in this process (--executor
+    inline), or on dask.distributed (--executor dask starts a local cluster; --scheduler
+    tcp://HOST:PORT joins a running one, whose workers have foreigndesk installed); every
+    executor stores the same facts.
     """
-    from foreigndesk.analyze.refresh import refresh
     from foreigndesk.ingest.urls import read_inputs, read_url_lists
-    from foreigndesk.run.stream import Counts, ingest_stream
+    from foreigndesk.run.executors import make_executor
+    from foreigndesk.run.service import Report
+    from foreigndesk.run.service import ingest as run_ingest
     from foreigndesk.store import Store
 
     if not paths and not url_lists:
         raise click.UsageError("give PATHS or URLs to ingest, or --urls FILE")
-    counts = Counts()
+    try:
+        config = make_config(doc_timeout, doc_memory, language, event_dictionaries, embed)
+    except (TypeError, ValueError) as e:
+        raise click.UsageError(str(e)) from None
+    report = Report()
     interrupted = False
     try:
         store = Store.open(db)
@@ -105,28 +158,35 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, follow_links: b
     listed, bad_lists = read_url_lists(url_lists)
     for bad in bad_lists:
         error(str(bad))
-        counts.failed.append(bad.path)
+        report.failed.append(bad.path)
     paths = paths + tuple(listed)
     items = read_inputs(paths, fetcher,
                         read_files=lambda ps: read_paths(ps, follow_links=follow_links))
     try:
-        ingest_stream(items, store, error, counts,
-                      workers=workers or default_workers(),
-                      limits=_limits(doc_timeout, doc_memory),
-                      progress=None if quiet else _progress)
-        if counts.added or store.analyses_stale:
-            refresh(store)
+        runner = make_executor(executor or "processes", workers, scheduler)
+    except (ImportError, ValueError) as e:
+        store.close()
+        fail(f"executor: {e} (the dask executor needs pip install 'foreigndesk[dask]')"
+             if isinstance(e, ImportError) else f"executor: {e}")
+    try:
+        run_ingest(items, store, runner, config, on_error=error, report=report,
+                   progress=None if quiet else _progress)
     except KeyboardInterrupt:
         interrupted = True
+    except OSError as e:  # a dask scheduler that cannot be reached
+        store.close()
+        runner.close()
+        fail(f"executor {runner.name}: {e}")
     finally:
+        runner.close()
         store.close()
     if not quiet or interrupted:
-        click.echo(f"{counts.added} added, {counts.present} already present, "
-                   f"{len(counts.failed)} failed" + (" (interrupted)" if interrupted else ""),
+        click.echo(f"{report.added} added, {report.present} already present, "
+                   f"{len(report.failed)} failed" + (" (interrupted)" if interrupted else ""),
                    err=True)
     if interrupted:
         sys.exit(130)
-    if counts.failed:
+    if report.failed:
         sys.exit(1)
 
 
@@ -135,9 +195,11 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, follow_links: b
 @workers_option
 @follow_links_option
 @budget_options
+@config_options
 @click.option("--no-text", is_flag=True, help="Leave the full text out of document objects.")
 def extract(paths: tuple[str, ...], workers: int | None, follow_links: bool, doc_timeout: float,
-            doc_memory: float, no_text: bool) -> None:
+            doc_memory: float, language: str | None, event_dictionaries: str | None,
+            no_text: bool) -> None:
     """Read PATHS and print every fact as JSON Lines, without a store.
 
     One JSON object per line: first the document (type "document"), then its sentences,
@@ -151,9 +213,12 @@ def extract(paths: tuple[str, ...], workers: int | None, follow_links: bool, doc
     failed = counts.failed
     out = sys.stdout
     try:
+        config = make_config(doc_timeout, doc_memory, language, event_dictionaries)
+    except (TypeError, ValueError) as e:
+        raise click.UsageError(str(e)) from None
+    try:
         docs = checked_documents(read_paths(paths, follow_links=follow_links), error, counts)
-        for r in run(docs, workers=workers or default_workers(),
-                     limits=_limits(doc_timeout, doc_memory)):
+        for r in run(docs, workers=workers or default_workers(), config=config):
             if isinstance(r, ExtractError):
                 error(f"{r.document.source}: {r.reason}")
                 failed.append(r.document.source or "?")

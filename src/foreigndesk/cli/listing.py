@@ -28,15 +28,10 @@ def docs(db: str, fmt: str, search: str | None) -> None:
         query = fts_query(search) if search and search.strip() else None
     except SearchSyntaxError as e:
         fail(f"--search: {e}")
+    from foreigndesk.store.document_rows import document_rows
+
     with open_store(db) as store:
-        sql = ("SELECT d.id, d.published, d.outlet, d.title, d.author, d.url, d.n_words AS words, "
-               "d.source, d.reader FROM documents d")
-        params: list[str] = []
-        if query:
-            sql += " JOIN documents_fts f ON f.rowid=d.rowid WHERE documents_fts MATCH ?"
-            params.append(query)
-        sql += " ORDER BY d.published IS NULL, d.published, d.id"
-        rows = store.query(sql, params)
+        rows = document_rows(store, query)
     emit(rows, fmt, table_columns=["id", "published", "outlet", "title", "url", "words"],
          widths={"title": 50, "outlet": 30})
 
@@ -52,18 +47,10 @@ def docs(db: str, fmt: str, search: str | None) -> None:
 def actors(db: str, fmt: str, kinds: tuple[str, ...], limit: int | None) -> None:
     """List the actors mentioned, most mentioned first, with their CAMEO code
     (ISO3 country + sector) and how many mentions and documents cite them."""
+    from foreigndesk.store.actor_rows import actor_rows
+
     with open_store(db) as store:
-        sql = ("SELECT a.id, a.name, a.kind, a.country, a.sector, "
-               "count(m.id) AS mentions, count(DISTINCT m.doc_id) AS documents, a.aliases "
-               "FROM actors a JOIN mentions m ON m.actor_id=a.id")
-        params: list[str] = []
-        if kinds:
-            sql += f" WHERE a.kind IN ({','.join('?' * len(kinds))})"
-            params += kinds
-        sql += " GROUP BY a.id ORDER BY mentions DESC, a.name"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        rows = store.query(sql, params)
+        rows = actor_rows(store, kinds, limit)
     emit(rows, fmt, table_columns=["id", "name", "kind", "country", "sector", "mentions",
                                    "documents"])
 

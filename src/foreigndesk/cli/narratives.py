@@ -108,6 +108,8 @@ def reuse(db: str, fmt: str, min_words: int | None) -> None:
     each with exact character offsets, its length in words, the alignment score and the rule
     that decided the direction (published dates, compilation, undated-later, ingest-order)."""
     from foreigndesk.analyze.reuse import ReuseConfig, Tokeniser, find_reuse, texts_of
+    from foreigndesk.store.document_rows import document_citations
+    from foreigndesk.store.reuse_rows import reuse_rows
 
     with Store.open(db) as store:
         default = ReuseConfig()
@@ -115,9 +117,8 @@ def reuse(db: str, fmt: str, min_words: int | None) -> None:
             passages = find_reuse(texts_of(store), ReuseConfig(min_words=min_words))
             rows = [dict(vars(p)) for p in passages]
         else:
-            rows = store.query("SELECT * FROM reuse ORDER BY later_doc, later_start")
-        docs = {d["id"]: d for d in store.query(
-            "SELECT id, outlet, published, url, title FROM documents")}
+            rows = reuse_rows(store)
+        docs = document_citations(store)
     tok = Tokeniser()
     out = []
     for r in rows:

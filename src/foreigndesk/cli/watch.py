@@ -64,6 +64,7 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_cycles:
     """
     from foreigndesk.alerts.definitions import WatchError, all_watches
     from foreigndesk.analyze.refresh import refresh
+    from foreigndesk.config import ExtractConfig
     from foreigndesk.run.stream import sigint_deferred
     from foreigndesk.store import Store
     from foreigndesk.watch.cycle import Watcher
@@ -81,7 +82,9 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_cycles:
         store.close()
         fail(str(e))
     fetcher = make_fetcher(store, delay, timeout, max_size, retries, backoff)
-    watcher = Watcher(store, fetcher, list(sources), log=error, guard=sigint_deferred)
+    config = ExtractConfig.from_env()  # the environment's dictionaries and embedding backend
+    watcher = Watcher(store, fetcher, list(sources), log=error, guard=sigint_deferred,
+                      config=config)
     previous = signal.signal(signal.SIGTERM, _on_term)
     n = 0
     all_failed = False
@@ -94,7 +97,7 @@ def watch(sources: tuple[str, ...], db: str, every: str, once: bool, max_cycles:
             say = functools.partial(_say_in, n)
             rep = watcher.cycle(report=lambda r: say(r.line()))  # noqa: B023 - used at once
             if rep.new or store.analyses_stale:
-                refresh(store)
+                refresh(store, config)
             try:
                 ids = run_check(store, alert_files, jsonl, webhook,
                                 say)

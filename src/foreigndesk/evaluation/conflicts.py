@@ -87,6 +87,7 @@ def evaluate(pairs_path: Path, shared: Path = SHARED_DEFAULT, backend: str | Non
     from foreigndesk.analyze.figures import conflicts
     from foreigndesk.run.local import ExtractError, run
     from foreigndesk.store import Store
+    from foreigndesk.store.quantity_rows import quantity_spans
 
     pairs = read_pairs(pairs_path)
     docs = topic_documents(shared)
@@ -106,7 +107,7 @@ def evaluate(pairs_path: Path, shared: Path = SHARED_DEFAULT, backend: str | Non
                     store.add(r)
             found = conflicts(store, backend=backend)
             spans = {q["id"]: (titles[q["doc_id"]], q["start"], q["end"])
-                     for q in store.query('SELECT id, doc_id, start, "end" FROM quantities')}
+                     for q in quantity_spans(store)}
         finally:
             store.close()
 

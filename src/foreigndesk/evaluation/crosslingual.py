@@ -21,6 +21,7 @@ import click
 
 from foreigndesk.evaluation.echoes import Counts
 from foreigndesk.model import Claim, Document, Extraction, Sentence
+from foreigndesk.store.claim_rows import claims_of
 
 REPO = Path(__file__).resolve().parents[3]
 ClaimKey = tuple[str, str, str, str]  # language, published, speaker, content
@@ -49,7 +50,7 @@ def _add_claim(store: Any, key: ClaimKey) -> int:
                            cue=":", content=content, content_start=start, content_end=len(text),
                            date=published, date_source="document"))
     store.add(ex)
-    return int(store.query("SELECT id FROM claims WHERE doc_id=?", (doc.id,))[0]["id"])
+    return int(claims_of(store, doc.id)[0]["id"])
 
 
 def evaluate(path: Path, backend: str | None = None) -> dict[str, Any]:

@@ -23,6 +23,7 @@ import yaml
 
 from foreigndesk.plugins import optional_module
 from foreigndesk.store import Store
+from foreigndesk.store.document_rows import document_count, documents_for_matching
 
 SECTIONS = ("articles", "entities", "timeline", "events", "claims", "quantities", "reuse",
             "conflicts")
@@ -37,7 +38,7 @@ def gold_text_path(gold_path: Path) -> Path:
 
 def match_articles(store: Store, gold: dict[str, Any]) -> dict[str, str]:
     """Gold article id -> stored document id (by outlet and date, else by title)."""
-    docs = store.query("SELECT id, outlet, published, title, text FROM documents")
+    docs = documents_for_matching(store)
     out: dict[str, str] = {}
     for a in gold.get("articles", []):
         for d in docs:
@@ -69,7 +70,7 @@ def score_articles(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> 
             ok += good
             if not good:
                 details.append(f"{a['id']}.{f}: want {want!r}, got {got!r}")
-    n_docs = store.query("SELECT count(*) AS n FROM documents")[0]["n"]
+    n_docs = document_count(store)
     return {"documents": n_docs, "gold_articles": len(gold.get("articles", [])),
             "matched": len(docs), "fields_correct": ok, "fields": checks,
             "accuracy": ok / checks if checks else 0.0, "details": details}
@@ -106,19 +107,17 @@ def COMMAND(gold: Path, text_path: Path | None, db: str | None, details: bool,
             as_json: bool) -> None:
     """Ingest the dossier beside GOLD and score every section against it: articles,
     entities, timeline, events, claims, quantities, text reuse, conflicting figures."""
-    from foreigndesk.cli import main
+    from foreigndesk.run.executors import Inline
+    from foreigndesk.run.service import ingest
 
     gold_data = yaml.safe_load(gold.read_text(encoding="utf-8"))
     text_path = text_path or gold_text_path(gold)
     with tempfile.TemporaryDirectory() as tmp:
         db_path = db or str(Path(tmp) / "eval.db")
-        ctx = click.get_current_context()
-        try:
-            ctx.invoke(main.get_command(ctx, "ingest"), paths=(str(text_path),), db=db_path,  # type: ignore[arg-type]
-                       workers=1, quiet=True)
-        except SystemExit as e:  # ingest exits non-zero when an input failed
-            if e.code:
-                raise
+        with Store.open(db_path) as store:
+            report = ingest([text_path], store, Inline())
+        if report.failed:  # an input that failed makes every score meaningless
+            raise click.ClickException("; ".join(report.errors) or "ingest failed")
         with Store.open(db_path) as store:
             results = run_sections(store, gold_data)
     if as_json:

@@ -27,6 +27,7 @@ from typing import Any
 from foreigndesk.evaluation.dossier_entities import code_matches
 from foreigndesk.evaluation.textmatch import norm
 from foreigndesk.store import Store
+from foreigndesk.store.claim_rows import actor_codes_in_sentence, claims_with_speaker_actor
 
 COVER = 0.6
 _CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})?$")
@@ -70,9 +71,7 @@ def _cue_stem(cue: str | None) -> str:
 
 def score(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> dict[str, Any]:
     items = gold.get("claims", []) or []
-    rows = store.query(
-        "SELECT c.*, a.name AS actor_name, a.country AS actor_country, a.sector AS actor_sector "
-        "FROM claims c LEFT JOIN actors a ON a.id = c.speaker_actor")
+    rows = claims_with_speaker_actor(store)
     by_doc: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by_doc.setdefault(r["doc_id"], []).append(r)
@@ -131,12 +130,7 @@ def _echo_ok(store: Store, want: str, claim: dict[str, Any]) -> bool:
     actor = claim.get("echoes_actor")
     if not actor:
         return False
-    codes: list[tuple[str | None, str | None]] = []
-    for a in store.query("SELECT country, sector FROM actors WHERE id=?", (actor,)):
-        codes.append((a["country"], a["sector"]))
-    for m in store.query("SELECT country, sector FROM mentions WHERE doc_id=? AND sentence=? AND actor_id=?",
-                         (claim["doc_id"], claim["sentence"], actor)):
-        codes.append((m["country"], m["sector"]))
+    codes = actor_codes_in_sentence(store, actor, claim["doc_id"], claim["sentence"])
     if _CODE.match(actor):
         codes.append((actor[:3], actor[3:6] or None))
     return any(code_matches(want, c, s) for c, s in codes)

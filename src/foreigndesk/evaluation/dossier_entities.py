@@ -27,6 +27,8 @@ import re
 from typing import Any
 
 from foreigndesk.store import Store
+from foreigndesk.store.actor_rows import actor_names_and_aliases, mention_spans
+from foreigndesk.store.document_rows import document_ids
 
 
 def code_matches(code: str, country: str | None, sector: str | None) -> bool:
@@ -60,7 +62,7 @@ def _best_mention(mentions: list[dict[str, Any]], start: int, end: int) -> dict[
 
 def _alias_actor_ids(store: Store, form: str) -> set[str]:
     ids = set()
-    for row in store.query("SELECT id, name, aliases FROM actors"):
+    for row in actor_names_and_aliases(store):
         names = {row["name"]} | set(json.loads(row["aliases"] or "[]"))
         if form in names:
             ids.add(row["id"])
@@ -75,15 +77,11 @@ def _alias_actor_ids(store: Store, form: str) -> set[str]:
 
 def score(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> dict[str, Any]:
     entities = gold.get("entities") or {}
-    doc_ids = sorted(set(docs.values())) or [r["id"] for r in store.query("SELECT id FROM documents")]
+    doc_ids = sorted(set(docs.values())) or document_ids(store)
     texts = {d: (store.document(d) or {}).get("text", "") for d in doc_ids}
     by_doc: dict[str, list[dict[str, Any]]] = {d: [] for d in doc_ids}
-    marks = ",".join("?" * len(doc_ids))
-    if doc_ids:
-        for row in store.query(
-                f'SELECT doc_id, start, "end", text, actor_id, country, sector FROM mentions '
-                f"WHERE doc_id IN ({marks})", doc_ids):
-            by_doc[row["doc_id"]].append(dict(row))
+    for row in mention_spans(store, doc_ids):
+        by_doc[row["doc_id"]].append(row)
     forms = resolved = occ_total = occ_right = 0
     details: list[str] = []
     for code, surfaces in entities.items():

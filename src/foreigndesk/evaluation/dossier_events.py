@@ -72,8 +72,7 @@ def score(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> dict[str,
 
     def sentences_of(doc_id: str) -> list[dict[str, Any]]:
         if doc_id not in sentences:
-            sentences[doc_id] = store.query(
-                "SELECT idx, text FROM sentences WHERE doc_id=? ORDER BY idx", (doc_id,))
+            sentences[doc_id] = store.sentences_of(doc_id)
         return sentences[doc_id]
 
     # gold event -> the (doc, sentence) keys holding its text
@@ -95,11 +94,7 @@ def score(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> dict[str,
     left_out = 0
     doc_ids = sorted({k[0] for k in annotated})
     if doc_ids:
-        marks = ",".join("?" * len(doc_ids))
-        for r in store.iter_query(
-                f"SELECT em.doc_id, em.sentence, em.trigger, em.date, em.modality, e.code, "
-                f"e.root, e.source_code, e.target_code FROM event_mentions em "
-                f"JOIN events e ON e.id = em.event_id WHERE em.doc_id IN ({marks})", doc_ids):
+        for r in store.event_mentions_of(doc_ids):
             key = (r["doc_id"], r["sentence"])
             if key not in annotated:
                 continue

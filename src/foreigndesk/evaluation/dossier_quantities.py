@@ -20,6 +20,8 @@ from typing import Any
 
 from foreigndesk.evaluation.textmatch import norm
 from foreigndesk.store import Store
+from foreigndesk.store.document_rows import document_texts
+from foreigndesk.store.quantity_rows import quantities_of
 
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 TOLERANCE = 1e-3
@@ -80,7 +82,7 @@ def score(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> dict[str,
     ok = usd_ok = usd_n = src_ok = src_n = 0
     overlaps: list[float] = []
     details: list[str] = []
-    texts = {d["id"]: d["text"] for d in store.query("SELECT id, text FROM documents")}
+    texts = {d["id"]: d["text"] for d in document_texts(store)}
     for g in items:
         doc_id = docs.get(g["article"])
         pool = [doc_id] if doc_id else list(texts)
@@ -89,7 +91,7 @@ def score(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> dict[str,
             spans = _occurrences(texts.get(d, ""), g["text"])
             if not spans:
                 continue
-            rows = store.query('SELECT * FROM quantities WHERE doc_id=?', (d,))
+            rows = quantities_of(store, d)
             cands += [q for q in rows if any(q["start"] < e and s < q["end"] for s, e in spans)]
         hit = [q for q in cands if matches(q, g)]
         label = f"{g['article']}: {g['text']!r} {g['kind']} {g['value']}"

@@ -14,6 +14,7 @@ from typing import Any
 
 from foreigndesk.analyze.reuse import Tokeniser
 from foreigndesk.store import Store
+from foreigndesk.store.reuse_rows import reuse_rows
 
 COVER = 0.9
 
@@ -30,7 +31,7 @@ def covers(tok: Tokeniser, text: str, passage: str) -> bool:
 
 def score(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> dict[str, Any]:
     items = gold.get("text_reuse", []) or []
-    rows = store.query("SELECT * FROM reuse")
+    rows = reuse_rows(store, stored_order=True)
     tok = Tokeniser()
     found = direction_ok = 0
     used: set[int] = set()

@@ -28,6 +28,7 @@ from typing import Any
 import click
 
 from foreigndesk.model import Claim, Document, Extraction, Sentence
+from foreigndesk.store.claim_rows import claim_speakers_and_contents, claims_of
 
 SETS = {"polnear": ("eval", "polnear", "train", "text"), "dossier": ("corpus",)}
 SHARED_DEFAULT = Path("../shared")
@@ -110,7 +111,7 @@ def build_store(store: Any, shared: Path, refs: list[Ref]) -> dict[Ref, int]:
                 content_start=r.content[0][0], content_end=r.content[-1][1],
                 date=doc.published, date_source="document"))
         store.add(ex)
-        rows = store.query("SELECT id, sentence FROM claims WHERE doc_id=?", (doc_id,))
+        rows = claims_of(store, doc_id)
         by_sentence = {row["sentence"]: row["id"] for row in rows}
         for k, r in enumerate(doc_refs):
             ids[r] = by_sentence[k]
@@ -155,7 +156,7 @@ def evaluate(pairs_path: Path, shared: Path = SHARED_DEFAULT, backend: str | Non
             ids = build_store(store, shared, [r for p in pairs for r in (p.a, p.b)])
             clusters = cluster_claims(store, backend)
             texts = {r["id"]: (r["speaker_text"], r["content"])
-                     for r in store.query("SELECT id, speaker_text, content FROM claims")}
+                     for r in claim_speakers_and_contents(store)}
         finally:
             store.close()
     cluster_of = {cid: k for k, members in enumerate(clusters) for cid, _s in members}

@@ -27,7 +27,7 @@ from typing import Any, ClassVar
 
 from foreigndesk.export.base import TextExporter
 from foreigndesk.export.common import first_mention, side
-from foreigndesk.ingest.gdelt import GDELT1_COLUMNS, GDELT2_COLUMNS
+from foreigndesk.importers.gdelt import GDELT1_COLUMNS, GDELT2_COLUMNS
 
 EXTRA_COLUMNS = ["FD_Origin", "FD_EventId", "FD_Date", "FD_DatePrecision", "FD_Modality",
                  "FD_DocId", "FD_Sentence", "FD_Page", "FD_SentenceText"]

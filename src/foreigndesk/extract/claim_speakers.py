@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from foreigndesk.extract.claim_cues import CueLexicon
+from foreigndesk.extract.name_gender import PRONOUN_GENDER, agrees, gender_of
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Actor
 
@@ -46,7 +47,10 @@ _NOT_AGENT_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "
                    "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
 _QUANTIFIERS = {"half", "most", "many", "some", "few", "several", "all", "both", "none", "majority",
                 "minority", "percent", "%", "third", "quarter", "fifth", "plurality", "each",
-                "either", "neither", "much", "more", "less", "fewer", "one", "two", "three"}
+                "either", "neither", "much", "more", "less", "fewer", "one", "two", "three",
+                # "a wide array of economists", "dozens of lawmakers", "the share of Republicans"
+                "array", "handful", "dozen", "dozens", "hundreds", "thousands", "millions",
+                "share", "proportion", "percentage"}
 # nouns of people by their ending: "marketer", "narrator", "strategist", "historian",
 # "attendee", "participant", "correspondent" (checked on the lemma)
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent", "ess")
@@ -70,6 +74,7 @@ _SENTENCE_WORDS = {"it", "this", "that", "there", "nothing", "something", "every
 _CORE_DEPS = {"compound", "flat", "nmod", "amod", "det", "poss", "case", "punct", "nummod", "quantmod"}
 BACK_SENTENCES = 6  # how far back a pronoun looks for its antecedent …
 BACK_PARAGRAPHS = 2  # … news paragraphs are often one sentence long
+FAR_SENTENCES = 15  # "he"/"she" with no one in that window: a person of that gender this far back
 _INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three"}  # a new referent
 ROLE_WINDOW = 60  # characters around a name where a nationality word may stand
 TITLE_BEFORE = 45  # "Cuba's ambassador to China, Carlos Pereira", "spokesman Zhao Lijian"
@@ -146,6 +151,7 @@ class Speaker:
     start: int = -1
     end: int = -1
     agent: bool = True  # a person, organisation, government or state (else no speaker)
+    gender: str | None = None  # "m" | "f" when known (from a pronoun it was resolved through)
 
     @property
     def resolved(self) -> bool:
@@ -204,6 +210,8 @@ class SpeakerResolver:
         self.history: list[tuple[int, Speaker]] = []  # (sentence, speaker)
         self.documents: list[tuple[int, Speaker]] = []  # (sentence, organisation behind a document)
         self._home: str | None = None
+        self._tok_starts: list[int] | None = None
+        self._surnames: dict[str, str] | None = None
         self.paragraph = self._paragraphs()
 
     def _paragraphs(self) -> list[int]:
@@ -301,13 +309,17 @@ class SpeakerResolver:
         low = head.lower_
         pron = self.lex.pronouns.get(low) or self.lex.pronouns.get(_POSSESSIVE.get(low, ""))
         if pron == "self":
+            owner = self._colon_owner(i, hs) if low in ("i", "my", "me") else None
+            if owner is not None:  # "Rubio: I Still Believe …" (a headline) is Rubio's "I"
+                owner.start, owner.end = hs, he
+                return owner
             author = self.pd.document.author
             if author and low == "i":
                 return Speaker(author, None, None, "person", "author", hs, he)
             return Speaker(head.text, None, None, "person" if low == "i" else "group", "pronoun", hs, he,
                            agent=False)
         if pron:
-            found = self._backref(i, pron, hs, exclude)
+            found = self._backref(i, pron, hs, exclude, word=low)
             if found is not None:
                 found.start, found.end = hs, he
                 return found
@@ -354,11 +366,16 @@ class SpeakerResolver:
                     sp = self._resolve(i, inner, base, exclude, depth + 1)
                     if sp.agent:
                         return sp
+            if org is None:  # "his plan", "her medical records", "the campaign's statement"
+                org = next((c for c in head.children if c.dep_ == "poss"
+                            and (c.pos_ == "PRON" or c.pos_ == "NOUN")), None)
             if org is not None:
                 sp = self._resolve(i, org, base, exclude, depth + 1)
                 sp.via = "possessor" if sp.via == "name" else sp.via
                 if sp.agent:
                     self.documents.append((i, sp))
+                    if org.pos_ in ("PRON", "NOUN"):  # the span is the document phrase
+                        sp.start, sp.end = base + head.left_edge.idx, ce
                 return sp
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                            for c in head.children)
@@ -367,6 +384,10 @@ class SpeakerResolver:
                     if si < i - BACK_SENTENCES * 2:
                         break
                     return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "possessor", cs, ce)
+                issued = self._issuer(i, head.lemma_.lower(), cs)
+                if issued is not None:  # "X released a new ad … The ad claims …"
+                    issued.start, issued.end = cs, ce
+                    return issued
             # no organisation behind it ("The ad claims …", "A leaked memo warns …"): PolNeAR's
             # guidelines take such an artifact as the source, but a speaker here is an agent
             # (a person, organisation, government or state; issue 9), so the speaker is unknown
@@ -417,11 +438,52 @@ class SpeakerResolver:
                            agent=head.ent_type_ not in _NOT_AGENT_ENTS and low not in _SENTENCE_WORDS)
         if ref is not None:  # a nationality word as the subject ("the Chinese say")
             return Speaker(core_text, None, None, "group", "phrase", cs, ce)
+        appos = self._appos_ref(head, base) if head.i < head.right_edge.i else None
+        if appos is not None:  # "his nephew, Omar Said, added": the person named in apposition
+            return speaker_of(appos)
         who = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "whom")
                                               for g in c.children) for c in head.children)
         # "radicals who wanted …": whoever "who" stands for is a person
         return Speaker(core_text, None, None, "group" if who and head.tag_ == "NNS" else None, "phrase",
                        cs, ce, agent=who or self._agent_phrase(head))
+
+    def _colon_owner(self, i: int, char: int) -> Speaker | None:
+        """The person a "Name: …" line gives its words to, when ``char`` (a first-person
+        pronoun) stands after the colon ("Cruz: Trump Would Put Liberals On Court, ‘I Fear …’")."""
+        sent = self.pd.sents[i]
+        m = re.match(r"\s*((?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)\s*:\s", self.text[sent.start_char:char])
+        if m is None:
+            return None
+        s0, s1 = sent.start_char + m.start(1), sent.start_char + m.end(1)
+        person = next((r for r in self.refs_in(s0, s1) if r.is_person), None)
+        if person is None:  # "Hale:" before the article names "Paul Hale"
+            last = m.group(1).split()[-1]
+            person = next((r for r in self.refs if r.start > s1 and r.is_person
+                           and r.text.split()[-1] == last and len(r.text.split()) > 1), None)
+            return speaker_of(person, "role") if person is not None else None
+        linked = self._surname(i, person.text, person.start) if not person.actor_id else None
+        return speaker_of(linked or person, "role")
+
+    def _issuer(self, i: int, noun: str, char: int) -> Speaker | None:
+        """Who issued the document a definite noun ("the statement", "the ad") refers back
+        to: in the nearest of the sentences before (up to :data:`BACK_SENTENCES`, this one
+        included) that names such a document ("Sanders is releasing a new ad", "X said in a
+        statement"), the person or organisation named before that word there (the nearest
+        one); None when no sentence names the document or none names an agent before it."""
+        rx = re.compile(r"\b" + re.escape(noun) + r"s?\b", re.I)
+        for k in range(i, max(-1, i - BACK_SENTENCES - 1), -1):
+            sent = self.pd.sents[k]
+            stop = min(sent.end_char, char) if k == i else sent.end_char
+            found = [m for m in rx.finditer(self.text, sent.start_char, stop)]
+            if not found:
+                continue
+            at = found[-1].start()
+            cands = [r for r in self.refs_before(at, k) if r.sentence == k and (r.is_person or r.label == "ORG"
+                                                                            or r.kind in ("organisation", "government", "state"))]
+            if cands:
+                return speaker_of(cands[0], "possessor")
+            return None
+        return None
 
     def _office(self, head: Token, base: int) -> Speaker | None:
         """The holder, at the document's date, of the office a title names ("the National
@@ -525,27 +587,145 @@ class SpeakerResolver:
                     return (None, c.text)
         return None
 
-    def _backref(self, i: int, kind: str, char: int, exclude: tuple[int, int] | None) -> Speaker | None:
+    def _backref(self, i: int, kind: str, char: int, exclude: tuple[int, int] | None,
+                 word: str = "") -> Speaker | None:
+        """The antecedent of a pronoun of ``kind`` (person, group, organisation, government)
+        standing at ``char``: the last speaker of that kind in the paragraph (or the ones
+        before), else the nearest earlier reference of that kind. "he"/"she" (``word``) skip
+        persons of the other gender (:mod:`foreigndesk.extract.name_gender`); "they" takes a
+        group, an organisation, two people named together ("Ruiz and Ito") or a plural noun
+        for people ("economists"), never one person."""
         para = self.paragraph[i]
+        want = PRONOUN_GENDER.get(word)
         for si, sp in reversed(self.history):
             if si < i - BACK_SENTENCES or self.paragraph[si] < para - BACK_PARAGRAPHS:
                 break
             if kind == "person" and sp.is_person:
-                return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun")
+                if want and not agrees(word, self._speaker_gender(sp)):
+                    continue
+                if want and self._agreeing_after(si, char, want, exclude):
+                    break  # a person of that gender named since is nearer
+                return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun",
+                               gender=want or sp.gender)
             if kind != "person" and sp.kind == "group":
                 return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun")
         first = next((k for k in range(i, -1, -1)
                       if self.paragraph[k] < para - BACK_PARAGRAPHS or k < i - BACK_SENTENCES), -1) + 1
+        if kind == "group":
+            return self._plural(first, char, exclude)
         for r in self.refs_before(char, first):
             if exclude and exclude[0] <= r.start < exclude[1]:
                 continue
             if kind == "person" and r.is_person:
-                return speaker_of(r, "pronoun")
+                if want and not agrees(word, self._ref_gender(r)):
+                    continue
+                sp = speaker_of(r, "pronoun")
+                sp.gender = want
+                return sp
             if kind == "organisation" and r.label == "ORG":
                 return speaker_of(r, "pronoun")
             if kind == "government" and (r.sector == "GOV" or r.kind in ("government", "state")):
                 return speaker_of(r, "pronoun")
+        if want:  # past the window: the last person known to be of that gender
+            for r in self.refs_before(char, max(0, i - FAR_SENTENCES)):
+                if r.is_person and not (exclude and exclude[0] <= r.start < exclude[1]) \
+                        and self._ref_gender(r) == want:
+                    sp = speaker_of(r, "pronoun")
+                    sp.gender = want
+                    return sp
         return None
+
+    def _agreeing_after(self, si: int, char: int, want: str, exclude: tuple[int, int] | None) -> bool:
+        """Is a person of gender ``want`` (known, not guessed) named after sentence ``si`` and
+        before ``char``?"""
+        for r in self.refs_before(char, si + 1):
+            if r.is_person and not (exclude and exclude[0] <= r.start < exclude[1]) \
+                    and self._ref_gender(r) == want:
+                return True
+        return False
+
+    def _plural(self, first: int, char: int, exclude: tuple[int, int] | None) -> Speaker | None:
+        """The nearest plural agent before ``char`` from sentence ``first`` on: an
+        organisation, group or government mention, two people joined by "and", or a plural
+        noun for people ("the economists", "Republican senators")."""
+        best: tuple[int, Speaker] | None = None
+        refs = [r for r in self.refs_before(char, first)
+                if not (exclude and exclude[0] <= r.start < exclude[1])]
+        for k, r in enumerate(refs):  # nearest first
+            if r.is_person:
+                prev = refs[k + 1] if k + 1 < len(refs) else None
+                if prev is not None and prev.is_person and re.fullmatch(
+                        r",?\s+(and|&)\s+", self.text[prev.end:r.start]):
+                    name_a, name_b = prev.name or prev.text, r.name or r.text
+                    best = (r.end, Speaker(f"{name_a} and {name_b}", None, None, "group", "pronoun",
+                                           prev.start, r.end))
+                    break
+                continue
+            if r.label in ("ORG", "NORP") or r.kind in ("organisation", "government", "igo", "group"):
+                sp = speaker_of(r, "pronoun")
+                if r.text[:1].islower():  # "economists" (a sector's mention), not the sector's name
+                    sp.text = r.text
+                best = (r.end, sp)
+                break
+        doc = self.pd.doc
+        lo = self.pd.sents[first].start_char if first < len(self.pd.sents) else char
+        k0 = bisect.bisect_left(self._token_starts(), char) - 1
+        for t in (doc[j] for j in range(k0, -1, -1)):
+            if t.idx < lo or (best is not None and t.idx + len(t.text) <= best[0]):
+                break
+            if exclude and exclude[0] <= t.idx < exclude[1]:
+                continue
+            if t.tag_ in ("NNS", "NNPS") and t.idx + len(t.text) <= char and (
+                    t.lemma_.lower() in self.lex.agent_nouns or t.lower_ in self.lex.agent_nouns
+                    or self.lex.roles.get(t.lemma_.lower()) == "person"):
+                left = t
+                while left.i > 0 and doc[left.i - 1].pos_ in ("PROPN", "ADJ") and doc[left.i - 1].idx >= lo:
+                    left = doc[left.i - 1]
+                s0, s1 = left.idx, t.idx + len(t.text)
+                return Speaker(self.text[s0:s1], None, None, "group", "pronoun", s0, s1)
+        return best[1] if best is not None else None
+
+    def _token_starts(self) -> list[int]:
+        if self._tok_starts is None:
+            self._tok_starts = [t.idx for t in self.pd.doc]
+        return self._tok_starts
+
+    def _ref_gender(self, r: Ref) -> str | None:
+        """The gender of a person reference: evidence at the mention, in its resolved name,
+        or at another mention with the same surname in the document."""
+        g = gender_of(self.text, r.start, r.end)
+        if g is None and r.name:
+            g = gender_of(r.name, 0, len(r.name))
+        if g is None:
+            words = (r.name or r.text).split()
+            g = self._surname_genders().get(words[-1].lower()) if words else None
+        return g
+
+    def _speaker_gender(self, sp: Speaker) -> str | None:
+        if sp.gender:
+            return sp.gender
+        g = gender_of(sp.text, 0, len(sp.text))
+        if g is None and 0 <= sp.start < sp.end and self.text[sp.start:sp.end].lower() not in PRONOUN_GENDER:
+            g = gender_of(self.text, sp.start, sp.end)
+        if g is None:
+            words = sp.text.split()
+            g = self._surname_genders().get(words[-1].lower()) if words else None
+        return g
+
+    def _surname_genders(self) -> dict[str, str]:
+        """Surname -> gender, from the document's mentions that show it ("Mrs. Clinton",
+        "Hillary Clinton"); a surname seen with both genders is left out."""
+        if self._surnames is None:
+            seen: dict[str, set[str]] = {}
+            for r in self.refs:
+                if not r.is_person:
+                    continue
+                g = gender_of(self.text, r.start, r.end)
+                words = r.text.split()
+                if g and words:
+                    seen.setdefault(words[-1].lower(), set()).add(g)
+            self._surnames = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        return self._surnames
 
     def _pair(self, i: int, char: int, exclude: tuple[int, int] | None) -> Speaker | None:
         """ "Both": the two different people named last before ``char`` (within the

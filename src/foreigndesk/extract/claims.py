@@ -74,10 +74,11 @@ def subject_of(tok: Token) -> Token | None:
 def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
     """The subject of a cue verb and the verb it was found on (whose clause holds the
     attribution: "On Monday, the president issued a statement calling on …")."""
+    via_conj = False  # climbed from a conjunct: "X was forced to retreat and said …"
     for _ in range(4):
         for c in tok.children:
             if c.dep_ in _SUBJ:
-                if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote":
+                if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not via_conj:
                     return None, tok  # "no citizen should be denied …": not the speaker
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                     return tok.head, tok  # "Zhao, who said …"
@@ -89,6 +90,7 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             return None, tok  # "urged Albright to tell …": asked to speak, not speaking
         if tok.dep_ in _CLIMB and tok.head.i != tok.i:
             participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
+            via_conj = tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
             tok = tok.head
             if participle and tok.dep_ == "ccomp" and tok.head.i != tok.i:
                 tok = tok.head  # "X told Y that Z had …, adding …": X adds, not Z
@@ -187,7 +189,8 @@ class ClaimExtractor:
             subj = next((c for c in cue.token.children if c.dep_ == "poss"), None)
         else:
             subj, head = subject_and_clause(cue.token)
-            subj = subj or _inverted_subject(st, cue, base) or _name_before(cue)
+            subj = subj or _inverted_subject(st, cue, base) or _name_after_quote(cue) \
+                or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
             subj = _past_dateline(subj, cue)
         if cue.lemma == "ask" and cue.token.tag_ == "VBN" and cue.token.dep_ in ("advcl", "ROOT") \
@@ -402,7 +405,7 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
             nl = text.find("\n", t.body)
             end = min(end, nl) if nl >= 0 else end
         elif not record and actor.id not in known and actor.id not in mentioned:
-            continue  # "DELEGATE UPDATE:": a heading, no speaker anyone knows
+            continue  # "DELEGATE NEWS:"-style all-capital headings: no speaker anyone knows
         code = (t.speaker.country or "") + (t.speaker.sector or "") or None
         label = text[t.start:t.body].strip()
         first = pd.sentence_index(t.body)
@@ -613,6 +616,44 @@ _DATELINE = re.compile(r"^\s*[A-Z][\w.'’ ]{1,30}(?:,[\w.' ]{1,25})?(?:\s*\([A-
 _NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punct", "case")
 
 
+_CLOSING_QUOTES = ("”", "''", '"')
+
+
+def _name_after_quote(cue: Cue) -> Token | None:
+    """ "“…,” Skelly said." / "“…,” Gene Sperling, a top adviser, said at …": a cue the
+    parser left without a subject right after a closing quotation mark; the capitalised name
+    that follows the mark is the speaker (the parser often hangs it on the quotation's verb
+    or takes an unknown surname for an adverb). Only when nothing but that name, commas and
+    an apposition without a verb stand between the mark and the cue."""
+    tok = cue.token
+    if tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc = tok.doc
+    mark = None
+    for j in range(tok.i - 1, max(-1, tok.i - 20), -1):
+        t = doc[j]
+        if t.text in _CLOSING_QUOTES or (t.text == '"' and j > 0 and doc[j - 1].text == ","):
+            mark = j
+            break
+        if t.tag_.startswith("VB") or t.text in (";", ":", "(", ")") or \
+                t.lower_ in ("who", "which", "that"):
+            return None
+    if mark is None or mark + 1 >= tok.i:
+        return None
+    k = mark + 1
+    if doc[k].text == ",":
+        k += 1
+    name_end = k
+    while name_end < tok.i and doc[name_end].is_alpha and doc[name_end].is_title \
+            and doc[name_end].lower_ not in ("the", "a", "an", "he", "she", "they", "it", "we", "i"):
+        name_end += 1
+    if name_end == k or name_end - k > 4:
+        return None
+    if name_end != tok.i and doc[name_end].text != ",":
+        return None  # "“…,” Smith and Jones wrote": not a bare name before the cue
+    return doc[name_end - 1]
+
+
 def _name_before(cue: Cue) -> Token | None:
     """A cue the parser left without a subject, right after a name ("…, Gov. John Kasich
     (R-OH), said, “…”"): that name, past commas and a parenthesis."""
@@ -638,6 +679,23 @@ def _name_before(cue: Cue) -> Token | None:
             return None
         if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
             return t
+    return None
+
+
+def _first_person_before(cue: Cue) -> Token | None:
+    """ "I, JOSEPH R. BIDEN JR., President of the United States of America, find that …" (an
+    order's finding): the parser may hang "I" on its apposition and leave the cue without a
+    subject; an "I" or "we" before the cue with no verb between is its subject."""
+    tok = cue.token
+    if tok.dep_ != "ROOT" or tok.tag_ not in ("VB", "VBP"):
+        return None
+    doc = tok.doc
+    for j in range(tok.i - 1, max(-1, tok.i - 40), -1):
+        t = doc[j]
+        if t.text in ("I", "We", "we") and t.pos_ in ("PRON", "PROPN"):
+            return t
+        if t.tag_.startswith("VB") or t.text in (";", ":") or t.lower_ in ("who", "which", "that"):
+            return None
     return None
 
 

@@ -114,7 +114,7 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
         if c.speaker_start is None and (c.cue or "").endswith((":", ".")):
             continue  # a transcript's turn: the speaker speaking is no act ("THE PRESIDENT:")
         outside = [e for e in coded_at.get(c.sentence, ())
-                   if not (c.content_start <= e.start and e.end <= c.content_end)]
+                   if not c.content_start <= trigger_offset(e) < c.content_end]
         resolved = speaker_of(c, cue_offset(pd, c)) if speaker_of is not None else []
         speakers: list[Mention | None] = list(resolved) or [_speaker_mention(c, by_sentence)]
         for speaker in speakers:
@@ -154,6 +154,14 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
                 date_source=c.date_source if c.date else "none",
                 modality="asserted", trigger=c.cue))
     return out
+
+
+def trigger_offset(e: Event) -> int:
+    """Where an event's trigger stands. An event's span widens to its actors' mentions, so
+    "China said it would send aid" spans the speaker: the act is still the content's (the
+    trigger is inside it), the speaker's statement is still to be coded."""
+    at = e.text.find(e.trigger) if e.trigger else -1
+    return e.start + at if at >= 0 else e.start
 
 
 def _as_government(m: Mention) -> Mention:

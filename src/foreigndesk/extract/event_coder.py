@@ -546,14 +546,15 @@ class Coder(ActorResolver):
         wordset = {w for pair in words for w in pair}
         tags = [t.tag_ for t in doc]
         for i, (low, lem) in enumerate(words):
-            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]):
+            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]) and \
+                    not headline_verb(doc[i]):
                 continue
             entries = self.d.verb_entries(low, lem)
             if not entries or not any(e.possible(wordset) or _light(e) for e in entries):
                 continue
             out += self._code_verb(doc[i], entries, sa, consumed, light_objects, words)
         for i, (low, lem) in enumerate(words):
-            if i in consumed or not tags[i].startswith("NN"):
+            if i in consumed or not tags[i].startswith("NN") or headline_verb(doc[i]):
                 continue
             entries = self.d.nouns.get(lem) or self.d.nouns.get(low) or []
             if not entries or not any(e.possible(wordset) for e in entries):
@@ -569,7 +570,7 @@ class Coder(ActorResolver):
         if not out:
             out = self._caption(doc, sa)
         if not out and self.partial:
-            out = self._partial(doc, sa, words, wordset, tags)
+            out = self._partial(doc, sa, words, wordset, tags) or self._protests_in(doc, sa)
         elif out and self.partial:
             out = self._main_clause_first(doc, sa, words, wordset, tags, out)
         return _dedup_events([_own_people(_against_own_government(e)) for e in out])
@@ -598,7 +599,8 @@ class Coder(ActorResolver):
         consumed: set[int] = set()
         light_objects: dict[int, Token] = {}
         for i, (low, lem) in enumerate(words):
-            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]):
+            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]) and \
+                    not headline_verb(doc[i]):
                 continue
             entries = self.d.verb_entries(low, lem)
             if not entries or not any(e.possible(wordset) or _light(e) for e in entries):
@@ -606,7 +608,7 @@ class Coder(ActorResolver):
             out += self._code_verb(doc[i], entries, sa, consumed, light_objects, words,
                                    partial=True)
         for i, (low, lem) in enumerate(words):
-            if i in consumed or not tags[i].startswith("NN"):
+            if i in consumed or not tags[i].startswith("NN") or headline_verb(doc[i]):
                 continue
             entries = self.d.nouns.get(lem) or self.d.nouns.get(low) or []
             if not entries or not any(e.possible(wordset) for e in entries):
@@ -617,6 +619,39 @@ class Coder(ActorResolver):
                 continue
             out += self._code_noun(tok, entries, sa, light_objects.get(tok.i), consumed,
                                    partial=True)
+        return out
+
+    def _protests_in(self, doc: Doc, sa: SentenceActors) -> list[RawEvent]:
+        """Protests whose protesters are named by no actor, in a place that is ("Thousands
+        protested in Tehran", "Protests erupted across Iran", "Demonstrations spread to
+        Basra"): the people of that place's state protest against its government, as CAMEO
+        codes domestic dissent."""
+        out: list[RawEvent] = []
+        for tok in doc:
+            if tok.tag_.startswith("VB") or headline_verb(tok):
+                entries = self.d.verb_entries(tok.lower_, tok.lemma_.lower())
+                clause = tok
+                if any(c.dep_ in SUBJ and self.np_actors(c, sa) for c in tok.children):
+                    continue
+            elif tok.tag_.startswith("NN"):
+                entries = self.d.nouns.get(tok.lemma_.lower()) or self.d.nouns.get(
+                    tok.lower_) or []
+                clause = clause_head(tok)
+                if any(c.dep_ in ("poss", "compound", "amod") and self.np_actors(c, sa)
+                       for c in tok.children):
+                    continue
+            else:
+                continue
+            m = match(entries, (), ()) if entries else None
+            if m is None or m.code[:2] != PROTEST_ROOT:
+                continue
+            for place in self._territorial(clause, sa):
+                people = ActorRef(place.mention, combine_code(place.country, "CVL"),
+                                  place.country, "CVL", place.token)
+                out.append(RawEvent(tok, m.code, people, place, "verb" if clause is tok
+                                    else "noun", clause))
+            if out:
+                break
         return out
 
     def _caption(self, doc: Doc, sa: SentenceActors) -> list[RawEvent]:
@@ -744,7 +779,9 @@ class Coder(ActorResolver):
             pairs += [(t, s_) for s_, t in pairs if s_ is not None and t is not None]
         if not pairs and partial:
             agentless = passive or (not sources and any(
-                c.dep_ in SUBJ and c.lemma_.lower() in instrument_words()["violent_instruments"]
+                c.dep_ in SUBJ and (c.lemma_.lower() in instrument_words()["violent_instruments"]
+                                    or c.lower_ in instrument_words()["unnamed_attackers"]
+                                    or c.lemma_.lower() in instrument_words()["unnamed_attackers"])
                 for c in verb.children))  # "a car bombing killed ten people"
             pairs = _one_sided(sources, targets, agentless and m.code[:2] in MATERIAL_ROOTS)
         for s, t in pairs:
@@ -1060,6 +1097,16 @@ def _own_people(e: RawEvent) -> RawEvent:
         return e
     own = ActorRef(t.mention, combine_code(s.country, t.sector), s.country, t.sector, t.token)
     return RawEvent(e.trigger, e.code, s, own, e.kind, e.clause, e.flags, e.pattern)
+
+
+def headline_verb(tok: Token) -> bool:
+    """A headline's verb the tagger took for a noun ("Kenyan police arrest dozens of
+    protesters", "Thai court jail activists"): a lower-case noun at the root of its sentence
+    with a subject of its own and a complement after it is a verb (a title-case title
+    ending in a noun, "Statement by X on Cuba's November 15 Protests", is not)."""
+    return tok.tag_ in ("NN", "NNS") and tok.dep_ == "ROOT" and tok.text[:1].islower() and \
+        any(c.dep_ == "nsubj" for c in tok.children) and any(
+            c.i > tok.i and c.dep_ in ("dobj", "prep", "dative", "ccomp") for c in tok.children)
 
 
 def _predicate_adjective(tok: Token) -> bool:

@@ -255,8 +255,10 @@ def match(entries: Iterable[Entry], pre: Words, post: Words,
         if cand is None:
             code, rev = split_code(entry.code)
             cand = (bonus, Match(code, rev, entry.flags, None, ()))
-        if best is None or cand[0] > best[0]:
-            best = cand
+        if best is None or cand[0] > best[0] or (
+                cand[0] == best[0] and best[1].code == NULL and "light" not in best[1].flags
+                and cand[1].code != NULL):
+            best = cand  # a later file's coded bare verb fills an earlier one's null bare
     if best is None:
         return None
     m = best[1]

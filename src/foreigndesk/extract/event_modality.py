@@ -36,6 +36,7 @@ class Cues:
     demand_modals: frozenset[str]
     steadfast_verbs: frozenset[str]
     presupposing_verbs: frozenset[str]
+    future_in_past_aux: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,6 +57,8 @@ def _own(verb: Token, c: Cues) -> str | None:
         elif ch.dep_ == "aux" and ch.tag_ == "MD":
             if low in c.future_aux or lem in c.future_aux:
                 found.add("future")
+            elif low in c.future_in_past_aux and _future_in_past(verb, c):
+                found.add("future")  # "said it would send aid": the intent, reported
             elif low in c.hypothetical_aux or lem in c.hypothetical_aux:
                 found.add("hypothetical")
         elif ch.dep_ == "mark" and low in c.hypothetical_marks:
@@ -65,6 +68,14 @@ def _own(verb: Token, c: Cues) -> str | None:
                 found.add("reported")
             elif low in c.hypothetical_adverbs:
                 found.add("hypothetical")
+    # a headline's infinitive: "Erdogan to visit Moscow next week" (its subject, "to", no verb
+    # above it)
+    # ("EU to impose ...": the parser may hang the infinitive on the name)
+    if any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children) and (
+            (verb.dep_ == "ROOT" and any(ch.dep_ == "nsubj" for ch in verb.children)) or (
+            verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.tag_ in (
+                "NNP", "NNPS"))):
+        found.add("future")
     # "is going to visit", "are due to travel", "is about to sign"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("go", "due", "about", "set"):
         found.add("future")
@@ -146,6 +157,22 @@ def modality(trigger: Token) -> str:
         if m in found:
             return m
     return "asserted"
+
+
+def _future_in_past(verb: Token, c: Cues) -> bool:
+    """Is this "would" clause a future told in the past ("China said it would send aid",
+    "pledged that they would cooperate"), not a condition ("would retaliate if attacked")?
+    Its clause is the complement of a past verb of saying or promising, with no condition."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.tag_ not in ("VBD", "VBN") or head.lemma_.lower() not in (
+            c.reporting_verbs | c.future_governors):
+        return False
+    return not any(ch.dep_ == "mark" and ch.lower_ in c.hypothetical_marks
+                   for t in (verb, *[a for a in verb.children if a.dep_ == "advcl"])
+                   for ch in t.children)
 
 
 def presupposed(noun: Token) -> bool:

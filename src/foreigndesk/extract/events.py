@@ -20,14 +20,13 @@ Each event gets:
 - its place: a place named where something happens ("in Hanoi", "off the coast of X") in its
   clause, else the sentence's first such place.
 
-The dictionary is foreigndesk's own (``data/cameo``) unless the extractor is given another,
-or ``$FOREIGNDESK_EVENT_DICTIONARIES`` names a directory of verbs in foreigndesk's TSV format
-or PETRARCH's format (:func:`load_dictionary`).
+The dictionary is foreigndesk's own (``data/cameo``) unless the extractor is given another:
+the run's :class:`~foreigndesk.config.ExtractConfig` may name a directory of verbs in
+foreigndesk's TSV format or PETRARCH's format (:func:`load_dictionary`).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -118,7 +117,7 @@ class EventExtractor:
     @property
     def coder(self) -> Coder:
         if self._coder is None:
-            self._coder = Coder(self._dictionary or dictionary_from_env() or default(),
+            self._coder = Coder(self._dictionary or default(),
                                 self.promote_states, self.require_dyad, self.loose_targets,
                                 partial=self.statements)
         return self._coder
@@ -146,6 +145,7 @@ class EventExtractor:
             words: set[str] = set()
             other = False
             has_verb = False
+            nominal: list[tuple[str, str]] = []  # nouns that may be a headline's verb
             for t in sent:
                 low, lem, tag = t.lower_, t.lemma_.lower(), t.tag_
                 words.add(low)
@@ -159,10 +159,15 @@ class EventExtractor:
                 elif tag.startswith("NN"):
                     if lem in nouns:
                         cands.append((d.nouns, low, lem))
+                    if tag in ("NN", "NNS") and (low in verbs or any(
+                            b in verbs for b in inflection_bases(low))):
+                        nominal.append((low, lem))
                     if lem in titles or lem in PAIR_NOUNS:  # "the president", "both sides"
                         other = True
                 elif tag in PRONOUN_TAGS and low in RESOLVABLE_PRONOUNS:
                     other = True
+            if not has_verb:  # "Kenyan police arrest dozens": see event_coder.headline_verb
+                cands += [(d.verbs, low, lem) for low, lem in nominal]
             entries = [e for table, low, lem in cands
                        for e in (d.verb_entries(low, lem) if table is d.verbs else
                                  table.get(low) or table.get(lem) or ())
@@ -407,9 +412,6 @@ class EventExtractor:
         )
 
 
-ENV = "FOREIGNDESK_EVENT_DICTIONARIES"
-
-
 def load_dictionary(directory: str | Path) -> Dictionary:
     """An event dictionary from a directory: foreigndesk's own format (``verbs.tsv``,
     ``nouns.tsv``) or PETRARCH's (``*verbs*.txt`` / ``CAMEO*.txt``)."""
@@ -418,19 +420,6 @@ def load_dictionary(directory: str | Path) -> Dictionary:
     if own:
         return load_tsv(own, name=path.name)
     return load_dir(path).verbs
-
-
-def dictionary_from_env() -> Dictionary | None:
-    """The dictionary named by ``$FOREIGNDESK_EVENT_DICTIONARIES`` (a directory), if set:
-    how ``foreigndesk ingest`` and ``extract`` (and their worker processes) use a user's
-    own verbs instead of foreigndesk's."""
-    where = os.environ.get(ENV)
-    if not where:
-        return None
-    try:
-        return load_dictionary(where)
-    except (OSError, ValueError) as e:
-        raise ValueError(f"${ENV}={where}: {e}") from e
 
 
 def _previous(actors: dict[int, list[Mention]], i: int, back: int = 3) -> list[Mention]:

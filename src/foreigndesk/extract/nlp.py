@@ -110,10 +110,15 @@ def segments(text: str, size: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
     return out
 
 
-@functools.lru_cache(maxsize=2)
 def load(model: str = MODEL) -> Language:
     """Load the model once per process: parser off (run on demand), senter on, and no
-    sentence across a line break."""
+    sentence across a line break. (``load()`` and ``load(MODEL)`` are the same model, loaded
+    once.)"""
+    return _load(model)
+
+
+@functools.lru_cache(maxsize=2)
+def _load(model: str) -> Language:
     nlp = spacy.load(model, disable=["parser"])
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")

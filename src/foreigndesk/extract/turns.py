@@ -299,10 +299,47 @@ class SpeakerFinder:
         m = re.search(r"\bvested in me as (" + offices + r")\b", text, flags=re.IGNORECASE)
         if m is not None:
             role = v["signer_offices"].get(norm(m.group(1)))
-            sp = self.office(role) if role else None
+            date = self.date or signature_date(text)
+            country = self.country or self._state_after(m.end())
+            sp = self.office_on(role, date, country) if role and date else None
             if sp is not None:
                 return m.start(), sp
         return None
+
+    def _state_after(self, char: int, within: int = 160) -> str | None:
+        """The state named first after ``char`` ("… by the laws of the United States")."""
+        for m in self.pd.extraction.mentions:
+            if char <= m.start < char + within and m.actor_kind == "state" and m.country:
+                return m.country
+        return None
+
+    def office_on(self, role: str, date: str, country: str | None) -> Speaker | None:
+        """The holder of ``role`` in ``country`` on ``date`` (YYYY-MM-DD)."""
+        if not country:
+            return None
+        for frm, to, pid in self.ix.role_holders().get((country, role), []):
+            if (not frm or frm <= date) and (not to or date <= to):
+                a = self.ix.actors.get(pid)
+                if a is not None:
+                    return self.speaker(a, None, country)
+        return None
+
+
+_MONTHS = {m: k + 1 for k, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"))}
+_SIGNED = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),\s+(\d{4})\b", re.IGNORECASE)
+SIGNATURE_CHARS = 400  # an order's signature block ("THE WHITE HOUSE, June 9, 2021.") closes it
+
+
+def signature_date(text: str) -> str | None:
+    """The date of a signed text's signature block (its last date, in the last
+    :data:`SIGNATURE_CHARS` characters), as YYYY-MM-DD; None when there is none."""
+    found = list(_SIGNED.finditer(text[-SIGNATURE_CHARS:]))
+    if not found:
+        return None
+    month, day, year = found[-1].groups()
+    return f"{int(year):04d}-{_MONTHS[month.lower()]:02d}-{int(day):02d}"
 
 
 # -- the extractor -------------------------------------------------------------------------
@@ -379,8 +416,9 @@ def first_person(pd: ParsedDoc, start: int, end: int, speaker: Speaker,
         low = tok.lower_
         if low not in singular and low not in plural:
             continue
-        if tok.text == "US" or (tok.text == "I" and tok.tag_ not in ("PRP", "PRP$")):
-            continue  # the United States; a roman numeral
+        if tok.text == "US" or (tok.text == "I" and tok.tag_ not in ("PRP", "PRP$")
+                                and not (tok.i == 0 or doc[tok.i - 1].is_punct)):
+            continue  # the United States; a roman numeral ("World War I"), not ", I, NAME,"
         if any(a <= tok.idx < b for a, b in skip):
             continue
         span = (tok.idx, tok.idx + len(tok.text))

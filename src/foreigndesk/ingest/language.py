@@ -20,9 +20,19 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 @functools.lru_cache(maxsize=1)
 def _classify() -> Any:
-    import py3langid
+    """py3langid's classifier. Its model ships LZMA-compressed and takes half a second to
+    unpack at every start: the unpacked identifier is kept in the cache of built objects
+    (:mod:`foreigndesk.built_cache`), keyed by the model file and py3langid's own code."""
+    from pathlib import Path
 
-    return py3langid.classify
+    from py3langid import langid
+
+    from foreigndesk.built_cache import cached
+
+    model = Path(langid.MODEL_DIR) / langid.MODEL_FILE
+    identifier = cached("langid", [model, Path(langid.__file__)],
+                        lambda: langid.LanguageIdentifier.from_model_file(model))
+    return identifier.classify
 
 
 def detect(text: str) -> str | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from foreigndesk.links import safe_url
 from foreigndesk.store import Store
+from foreigndesk.store.document_rows import sentence_at, sentence_citation
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,9 @@ class Citations:
         n = self._numbers.get(key)
         if n is not None:
             return n
-        rows = self._store.query(
-            "SELECT s.text AS sentence, s.page, d.outlet, d.published, d.url, d.title "
-            "FROM sentences s JOIN documents d ON d.id = s.doc_id "
-            "WHERE s.doc_id = ? AND s.idx = ?", key)
-        if not rows:
+        r = sentence_citation(self._store, *key)
+        if r is None:
             raise LookupError(f"no sentence {key[1]} in document {doc_id}")
-        r = rows[0]
         n = len(self._refs) + 1
         self._refs.append(Reference(n, key[0], key[1], r["sentence"], r["outlet"],
                                     r["published"], r["url"], r["title"], r["page"]))
@@ -64,10 +61,7 @@ class Citations:
     def sentence_at(self, doc_id: str, offset: int) -> int | None:
         """The index of the sentence of ``doc_id`` holding character ``offset`` (or the first
         one starting after it), None when there is none."""
-        rows = self._store.query(
-            'SELECT idx FROM sentences WHERE doc_id = ? AND "end" > ? ORDER BY start LIMIT 1',
-            (doc_id, offset))
-        return rows[0]["idx"] if rows else None
+        return sentence_at(self._store, doc_id, offset)
 
     @property
     def references(self) -> list[Reference]:

@@ -18,10 +18,7 @@ from typing import Any
 from foreigndesk import __version__
 from foreigndesk.analyze import relations as rel
 from foreigndesk.analyze.clusters import cited_claims, cluster_rows, echo_rows
-from foreigndesk.analyze.events import (
-    code_name,
-    event_mentions,
-)
+from foreigndesk.analyze.events import code_name
 from foreigndesk.analyze.figures import conflicts as figure_conflicts
 from foreigndesk.analyze.reuse import Tokeniser
 from foreigndesk.analyze.timeline import timeline as build_timeline
@@ -46,7 +43,16 @@ from foreigndesk.report.citations import Citations
 from foreigndesk.report.scope import Scope, build_scope
 from foreigndesk.report.summary import summarise
 from foreigndesk.store import Store
+from foreigndesk.store.actor_rows import mentioned_actors, state_names
+from foreigndesk.store.document_rows import (
+    document_citations,
+    has_documents,
+    sentences_overlapping,
+)
+from foreigndesk.store.event_rows import event_mention_rows, event_rows, has_events_between
 from foreigndesk.store.filters import EventFilter
+from foreigndesk.store.quantity_rows import quantity_sentences
+from foreigndesk.store.reuse_rows import reuse_rows
 from foreigndesk.timevalue import compatible
 
 MAX_TIMELINE = 80
@@ -144,8 +150,7 @@ class Gatherer:
         self.cites = Citations(store)
         self._actor_stats: list[dict[str, Any]] | None = None
         self.states = _country_names()
-        self.states.update({r["id"]: r["name"] for r in store.query(
-            "SELECT id, name FROM actors WHERE kind = 'state'")})
+        self.states.update(state_names(store))
 
     # -- raw material ----------------------------------------------------------------------
     def collect(self) -> None:
@@ -178,13 +183,8 @@ class Gatherer:
         stored mention are left out (they cannot be cited)."""
         flt = EventFilter(actors=tuple(actors), dyad=dyad, undirected=True,
                           since=self.since, until=self.until, origin="news")
-        cond, params = flt.where()
-        rows = self.store.query(
-            "SELECT e.*, sa.name AS source_label, ta.name AS target_label FROM events e "
-            "LEFT JOIN actors sa ON sa.id = e.source_actor "
-            "LEFT JOIN actors ta ON ta.id = e.target_actor "
-            f"WHERE {cond} ORDER BY e.date IS NULL, e.date, e.id", params)
-        first = event_mentions(self.store.conn, [r["id"] for r in rows], all_of_them=False)
+        rows = event_rows(self.store, flt, labels=True)
+        first = event_mention_rows(self.store, [r["id"] for r in rows], all_of_them=False)
         out = []
         for r in rows:
             m = first.get(r["id"])
@@ -209,13 +209,7 @@ class Gatherer:
         if not rows:
             return []
         ids = sorted({r["quantity_a"] for r in rows} | {r["quantity_b"] for r in rows})
-        where = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            for q in self.store.query(
-                    f"SELECT id, sentence FROM quantities WHERE id IN ({','.join('?' * len(chunk))})",
-                    chunk):
-                where[q["id"]] = q["sentence"]
+        where = quantity_sentences(self.store, ids)
         out = []
         for r in rows:
             r["sentence_index_a"] = where.get(r["quantity_a"])
@@ -232,10 +226,9 @@ class Gatherer:
 
     def _reuse(self) -> list[dict[str, Any]]:
         tok = Tokeniser()
-        docs = {d["id"]: d for d in self.store.query(
-            "SELECT id, outlet, published, url, title FROM documents")}
+        docs = document_citations(self.store)
         out = []
-        for r in self.store.query("SELECT * FROM reuse ORDER BY later_doc, later_start"):
+        for r in reuse_rows(self.store):
             if not (self.scope.has_doc(r["earlier_doc"]) or self.scope.has_doc(r["later_doc"])):
                 continue
             se = self.cites.sentence_at(r["earlier_doc"], r["earlier_start"])
@@ -254,10 +247,9 @@ class Gatherer:
 
     def _passage_about(self, r: dict[str, Any]) -> bool:
         for side in ("earlier", "later"):
-            for s in self.store.iter_query(
-                    'SELECT idx FROM sentences WHERE doc_id = ? AND "end" > ? AND start < ?',
-                    (r[f"{side}_doc"], r[f"{side}_start"], r[f"{side}_end"])):
-                if self.scope.about(r[f"{side}_doc"], s["idx"]):
+            for idx in sentences_overlapping(self.store, r[f"{side}_doc"], r[f"{side}_start"],
+                                             r[f"{side}_end"]):
+                if self.scope.about(r[f"{side}_doc"], idx):
                     return True
         return False
 
@@ -314,20 +306,15 @@ class Gatherer:
         docs = list(self.scope.docs)
         order = {d: i for i, d in enumerate(docs)}
         counts: dict[str, dict[str, Any]] = {}
-        for i in range(0, len(docs), 500):
-            chunk = docs[i:i + 500]
-            for r in self.store.iter_query(
-                    "SELECT a.id, a.name, a.kind, a.country, a.sector, m.doc_id, m.sentence, "
-                    "m.start FROM mentions m JOIN actors a ON a.id = m.actor_id "
-                    f"WHERE m.doc_id IN ({','.join('?' * len(chunk))})", chunk):
-                if not self.scope.about(r["doc_id"], r["sentence"]):
-                    continue  # counted where the brief's actors are, not the whole document
-                c = counts.setdefault(r["id"], {**r, "mentions": 0, "docs": set(), "first": None})
-                c["mentions"] += 1
-                c["docs"].add(r["doc_id"])
-                key = (order[r["doc_id"]], r["sentence"], r["start"])
-                if c["first"] is None or key < c["first"]:
-                    c["first"] = key
+        for r in mentioned_actors(self.store, docs):
+            if not self.scope.about(r["doc_id"], r["sentence"]):
+                continue  # counted where the brief's actors are, not the whole document
+            c = counts.setdefault(r["id"], {**r, "mentions": 0, "docs": set(), "first": None})
+            c["mentions"] += 1
+            c["docs"].add(r["doc_id"])
+            key = (order[r["doc_id"]], r["sentence"], r["start"])
+            if c["first"] is None or key < c["first"]:
+                c["first"] = key
         for c in counts.values():
             c["first_doc"], c["first_sentence"] = docs[c["first"][0]], c["first"][1]
         self._actor_stats = sorted(counts.values(), key=lambda c: (-c["mentions"], c["name"]))
@@ -363,10 +350,7 @@ class Gatherer:
                    + (f" ({news.skipped} dated less precisely than a year left out)"
                       if news.skipped else "") + "."]
         gdelt: rel.Series | None = None
-        if self.store.query(
-                "SELECT 1 FROM events WHERE origin = 'gdelt' AND ((source_country = ? AND "
-                "target_country = ?) OR (source_country = ? AND target_country = ?)) LIMIT 1",
-                (a, b, b, a)):
+        if has_events_between(self.store, "gdelt", a, b):
             gdelt = rel.event_series(self.store, a, b, by="year", origin="gdelt",
                                      undirected=True, since=self.since, until=self.until)
             sources.append("GDELT: imported GDELT event rows between the two, mean Goldstein "
@@ -573,7 +557,7 @@ def gather(store: Store, actors: Sequence[str] = (), dyad: tuple[str, str] | Non
     for d in (since, until):
         if d and not dates.DATE_OPTION.match(d):
             raise ReportError(f"not a date: {d!r} (write YYYY, YYYY-MM or YYYY-MM-DD)")
-    if not store.query("SELECT 1 FROM documents LIMIT 1"):
+    if not has_documents(store):
         raise ReportError("the store has no documents (ingest some first)")
     g = Gatherer(store, actors, dyad, since, until)
     g.collect()

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from foreigndesk.analyze.timeline import actor_filter_sql
 from foreigndesk.report.dates import overlaps
 from foreigndesk.store import Store
+from foreigndesk.store.document_rows import documents_in_order
+from foreigndesk.store.timeline_rows import sentences_mentioning
 
 
 @dataclass
@@ -50,14 +51,10 @@ def build_scope(store: Store, actors: Iterable[str], since: str | None, until: s
     (which lets an undated document in)."""
     scope = Scope(list(actors), since, until)
     if scope.actors:
-        cond, params = actor_filter_sql(scope.actors, "m")
-        scope.about_actors = {(r["doc_id"], r["sentence"]) for r in store.iter_query(
-            f"SELECT DISTINCT m.doc_id, m.sentence FROM mentions m WHERE {cond}", params)}
+        scope.about_actors = sentences_mentioning(store, scope.actors)
         mentioning = {d for d, _ in scope.about_actors}
     on_timeline = set(timeline_docs)
-    for d in store.iter_query(
-            "SELECT id, outlet, published, url, title, n_words FROM documents "
-            "ORDER BY published IS NULL, published, rowid"):
+    for d in documents_in_order(store):
         if scope.actors and d["id"] not in mentioning:
             continue
         if scope.dated and not (scope.in_range(d["published"])

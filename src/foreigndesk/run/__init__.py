@@ -1,6 +1,27 @@
-"""Executors: where the extraction of a batch of documents runs.
+"""Running an ingest: the service and where extraction runs.
 
-- :func:`foreigndesk.run.local.run` — in this process (``workers=1``) or in local worker
-  processes (``workers>1``), each loading the model once and running the whole pipeline on
-  chunks of documents; the calling process only writes to the store.
+- :func:`foreigndesk.run.ingest` (:mod:`foreigndesk.run.service`): read → extract → store →
+  refresh of the store-wide analyses, with an executor and an
+  :class:`~foreigndesk.config.ExtractConfig`; returns a :class:`~foreigndesk.run.service.Report`.
+- :mod:`foreigndesk.run.executors`: inline, local processes, dask.distributed
+  (:mod:`foreigndesk.run.distributed`).
+- :mod:`foreigndesk.run.local`: the chunk function every executor runs, and the local pool.
 """
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["ingest", "Report", "make_executor"]
+
+
+def __getattr__(name: str) -> Any:  # imported on first use: `import foreigndesk.run.local`
+    if name in ("ingest", "Report"):  # stays as light as it was
+        import importlib
+
+        return getattr(importlib.import_module("foreigndesk.run.service"), name)
+    if name == "make_executor":
+        from foreigndesk.run.executors import make_executor
+
+        return make_executor
+    raise AttributeError(name)

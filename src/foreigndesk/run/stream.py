@@ -1,29 +1,20 @@
-"""Ingest as a stream: read → extract → store, one document at a time.
-
-:func:`ingest_stream` takes any iterable of documents and read errors (the file readers'
-:func:`~foreigndesk.ingest.read_paths`, or any other source of documents) and a store. Each
-document is extracted within its budget and stored in its own transaction as soon as it is
-ready; a read error, an oversized document, a failed extraction or a document that cannot
-be stored gives one line through ``report`` and the batch goes on. Nothing is kept back:
-an interrupted or failing batch keeps every document stored before it, and running it again
-adds only the rest.
+"""The pieces of an ingest as a stream (:func:`foreigndesk.run.service.ingest` assembles
+them): what a batch did so far (:class:`Counts`), the documents worth extracting
+(:func:`checked_documents`), and a store write that a Ctrl-C does not cut in two
+(:func:`sigint_deferred`).
 """
 
 from __future__ import annotations
 
 import signal
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from foreigndesk.extract.budget import Budget
 from foreigndesk.ingest.encoding import MAX_TEXT_CHARS
 from foreigndesk.ingest.errors import ReadError
 from foreigndesk.model import Document
-from foreigndesk.run.local import ExtractError, Result, run
-from foreigndesk.store import Store
 
 
 @dataclass
@@ -74,32 +65,3 @@ def checked_documents(items: Iterable[Document | ReadError], report: Callable[[s
         else:
             seen.add(item.id)
             yield item
-
-
-def ingest_stream(items: Iterable[Document | ReadError], store: Store, report: Callable[[str], None],
-                  counts: Counts | None = None, workers: int = 1, limits: Budget | None = None,
-                  progress: Callable[[Iterator[Result]], Iterator[Result]] | None = None
-                  ) -> Counts:
-    """Extract and store every document of ``items``, one transaction per document; one line
-    through ``report`` per failure. ``counts`` (updated as it goes) is returned."""
-    counts = counts if counts is not None else Counts()
-    docs = checked_documents(items, report, counts, store.has_document)
-    results = run(docs, workers=workers, limits=limits)
-    if progress is not None:
-        results = progress(results)
-    for r in results:
-        if isinstance(r, ExtractError):
-            report(f"{r.document.source}: {r.reason}")
-            counts.failed.append(r.document.source or "?")
-            continue
-        try:
-            with sigint_deferred():  # one transaction per document: all of it or nothing
-                if store.add(r):
-                    counts.added += 1
-                else:
-                    counts.present += 1
-        except (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.InterfaceError,
-                ValueError, OverflowError) as e:  # this document's data, not the store
-            report(f"{r.document.source}: could not be stored ({type(e).__name__}: {e})")
-            counts.failed.append(r.document.source or "?")
-    return counts

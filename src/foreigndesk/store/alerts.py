@@ -140,3 +140,9 @@ def quantity_citation(store: Store, quantity_id: int) -> dict[str, Any] | None:
         "FROM quantities q JOIN sentences s ON s.doc_id = q.doc_id AND s.idx = q.sentence "
         "JOIN documents d ON d.id = q.doc_id WHERE q.id=?", (quantity_id,))
     return rows[0] if rows else None
+
+
+def alert_counts(store: Store) -> dict[str, int]:
+    """Watch key -> how many alerts it has raised."""
+    return {r[0]: int(r[1]) for r in store.conn.execute(
+        "SELECT watch_key, count(*) FROM alerts GROUP BY watch_key")}

@@ -99,6 +99,10 @@ class ClaimIndex:
         self.c.execute(f"UPDATE claim_contents SET {', '.join(f'{c}=?' for c in cols)} "
                        f"WHERE id=?", [row[c] for c in cols] + [row["id"]])
 
+    def set_embedding(self, content_id: int, embedding: bytes) -> None:
+        self.c.execute("UPDATE claim_contents SET embedding=? WHERE id=?",
+                       (embedding, content_id))
+
     def set_propositions(self, rows: Iterable[tuple[str, int]]) -> None:
         self.c.executemany("UPDATE claim_contents SET proposition=? WHERE id=?", rows)
 

@@ -302,3 +302,60 @@ class ActorFilter:
             self.kinds = (self.kinds,)
         if self.search is not None and not self.search.strip():
             self.search = None
+
+
+def speaker_clause(speakers: Sequence[str]) -> tuple[str, list[Any]]:
+    """Claims (``c``, joined to the speaker's actor ``a``) by any of ``speakers``: an actor
+    id, a CAMEO code prefix (CHN, CHNGOV), a country's name (cuba: every Cuban speaker) or a
+    name or part of one."""
+    from foreigndesk.countries import code_prefix
+
+    clauses, params = [], []  # type: list[str], list[Any]
+    for s in speakers:
+        prefix = code_prefix(s)
+        code = prefix + "%" if prefix else None
+        clauses.append("(c.speaker_actor = ? OR c.speaker_code LIKE ? OR a.name LIKE ? "
+                       "OR c.speaker_text LIKE ?)")
+        params += [s, code or s, f"%{s}%", f"%{s}%"]
+    return "(" + " OR ".join(clauses) + ")", params
+
+
+@dataclass
+class ClaimFilter:
+    """Which claims: by any of ``speakers`` (see :func:`speaker_clause`), with every word of
+    ``about`` in the content, of any of ``stances`` and ``kinds`` (statement, belief,
+    intention), among ``ids`` when given; ``echoes_only`` keeps the explicit echoes (the
+    sentence says the speaker repeats someone, or the stance is ``repeats``)."""
+
+    speakers: Sequence[str] = ()
+    about: str | None = None
+    stances: Sequence[str] = ()
+    kinds: Sequence[str] = ()
+    ids: Sequence[int] | None = None
+    echoes_only: bool = False
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The SQL condition (over ``claims`` as ``c`` and its speaker ``a``) and its
+        parameters."""
+        where, params = ["1=1"], []  # type: list[str], list[Any]
+        if self.speakers:
+            w, p = speaker_clause(tuple(self.speakers))
+            where.append(w)
+            params += p
+        for word in (self.about or "").split():
+            where.append("c.content LIKE ?")
+            params.append(f"%{word}%")
+        if self.stances:
+            where.append(f"c.stance IN ({','.join('?' * len(self.stances))})")
+            params += list(self.stances)
+        if self.kinds:
+            where.append(f"c.kind IN ({','.join('?' * len(self.kinds))})")
+            params += list(self.kinds)
+        if self.ids is not None:
+            ids = list(self.ids)
+            where.append(f"c.id IN ({','.join('?' * len(ids))})" if ids else "1=0")
+            params += ids
+        if self.echoes_only:
+            where.append("(c.echoes_actor IS NOT NULL OR c.echoes_text IS NOT NULL "
+                         "OR c.stance = 'repeats')")
+        return " AND ".join(where), params

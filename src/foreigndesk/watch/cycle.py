@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from foreigndesk.extract.budget import Budget
+from foreigndesk.config import DEFAULT, ExtractConfig
 from foreigndesk.ingest.encoding import MAX_TEXT_CHARS
 from foreigndesk.ingest.errors import UnreadableInput
 from foreigndesk.ingest.fetch import HTML_TYPES, Fetcher, FetchError
@@ -75,7 +75,9 @@ class Watcher:
     ``guard`` wraps each store write (the CLI defers Ctrl-C there)."""
 
     def __init__(self, store: Store, fetcher: Fetcher, sources: list[str],
-                 log: Callable[[str], None], guard: Callable[[], object] | None = None) -> None:
+                 log: Callable[[str], None], guard: Callable[[], object] | None = None,
+                 config: ExtractConfig = DEFAULT) -> None:
+        self.config = config
         self.store = store
         self.fetcher = fetcher
         self.sources = sources
@@ -156,7 +158,7 @@ class Watcher:
         if self.store.has_document(doc.id):
             state.mark_item(self.store.conn, source, item.key, item.url, "present", doc.id)
             return "present"
-        result = next(iter(run([doc], workers=1, limits=Budget())))
+        result = next(iter(run([doc], workers=1, config=self.config)))
         if isinstance(result, ExtractError):
             return self._fail(source, item, result.reason)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from foreigndesk.config import DEFAULT, ExtractConfig
 from foreigndesk.model import Document
 
 _WRITE = threading.Lock()  # one write at a time (the store takes one writer anyway)
@@ -54,32 +55,24 @@ def documents_of(body: bytes, content_type: str) -> list[Document]:
         raise IngestError(str(e)) from None
 
 
-def ingest_body(db_path: str, body: bytes, content_type: str) -> dict[str, Any]:
-    from foreigndesk.analyze.refresh import refresh
-    from foreigndesk.extract.budget import Budget
-    from foreigndesk.run.local import ExtractError, run
+def ingest_body(db_path: str, body: bytes, content_type: str,
+                config: ExtractConfig = DEFAULT) -> dict[str, Any]:
+    """Ingest the document(s) of a request body through the ingest service (in this
+    process, each document within the default budget); an extraction that fails is a 422."""
+    from foreigndesk.run.executors import Inline
+    from foreigndesk.run.service import ingest
     from foreigndesk.store import Store
 
     docs = documents_of(body, content_type)
-    added: list[Document] = []
-    present: list[Document] = []
     with _WRITE:
         store = Store.open(db_path)
         try:
-            todo: list[Document] = []
-            for d in docs:
-                (present if store.has_document(d.id) else todo).append(d)
-            for r in run(todo, workers=1, limits=Budget()):
-                if isinstance(r, ExtractError):  # this document's fault: a 422, not a 500
-                    raise IngestError(r.reason, 422)
-                if store.add(r):
-                    added.append(r.document)
-                else:
-                    present.append(r.document)
-            if added:
-                refresh(store)
+            report = ingest(docs, store, Inline(), config)
         finally:
             store.close()
-    return {"added": [{"id": d.id, "title": d.title, "href": f"/documents/{d.id}"}
-                      for d in added],
-            "already_present": [d.id for d in present]}
+    if report.errors:  # this document's fault: a 422, not a 500
+        message = report.errors[0]
+        raise IngestError(message.split(": ", 1)[1] if ": " in message else message, 422)
+    return {"added": [{"id": doc_id, "title": title, "href": f"/documents/{doc_id}"}
+                      for doc_id, title in report.documents],
+            "already_present": report.present_ids}

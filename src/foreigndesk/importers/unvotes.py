@@ -9,14 +9,15 @@
 * optionally ``un_roll_call_issues.csv``: rcid, short_name, issue.
 
 Each may be gzipped (``.csv.gz``) or zipped. Countries are stored as 3-letter codes
-(data/countries: ISO 3166-1, former states by ISO 3166-3). Everything is written in one
+(data/countries: ISO 3166-1, former states by ISO 3166-3). Rows are parsed into
+:mod:`foreigndesk.records` and handed to the store
+(:func:`foreigndesk.store.bulk_imports.unvotes_load`), which writes everything in one
 transaction; re-importing replaces the same rows (roll call id + country), so it is idempotent.
 """
 
 from __future__ import annotations
 
 import csv
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,7 +32,9 @@ from foreigndesk.ingest.tabular import (
     bounded_lines,
     open_parts,
 )
+from foreigndesk.records import RollCall, RollCallIssue, Vote
 from foreigndesk.store import Store
+from foreigndesk.store.bulk_imports import UnvotesLoad, unvotes_load
 
 VOTE_CODES = {"yes": 1, "abstain": 2, "no": 3, "1": 1, "2": 2, "3": 3}
 SKIPPED_VOTES = {"8", "9", "absent", "not a member", "non-member"}  # not votes cast
@@ -118,35 +121,26 @@ def import_directory(store: Store, directory: str | Path, on_bad: BadRowHandler,
     assert roll_calls is not None and votes is not None
     progress = progress or Progress()
     stats = UnvotesStats()
-    conn = store.conn
-    conn.execute("PRAGMA cache_size=-200000")  # 200 MB page cache for the bulk load
-    conn.execute("PRAGMA temp_store=MEMORY")
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        before = conn.execute("SELECT count(*) FROM votes").fetchone()[0]
+    with unvotes_load(store) as load:
+        before = load.vote_count()
         with _named(roll_calls):
-            rcids = _import_roll_calls(conn, roll_calls, on_bad, stats)
+            rcids = _import_roll_calls(load, roll_calls, on_bad, stats)
         if issues is not None:
             with _named(issues):
-                _import_issues(conn, issues, on_bad, stats)
+                _import_issues(load, issues, on_bad, stats)
         if not stats.roll_calls:
             raise BadDirectory(f"{roll_calls}: no roll calls (an empty file?); nothing imported")
         with _named(votes):
-            _import_votes(conn, votes, rcids, on_bad, progress, stats)
+            _import_votes(load, votes, rcids, on_bad, progress, stats)
         if not stats.votes and not stats.skipped:
             raise BadDirectory(f"{votes}: no votes (an empty file?); nothing imported")
-        after = conn.execute("SELECT count(*) FROM votes").fetchone()[0]
-        stats.new_votes = after - before
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+        stats.new_votes = load.vote_count() - before
     return stats
 
 
-def _import_roll_calls(conn: sqlite3.Connection, path: Path, on_bad: BadRowHandler,
+def _import_roll_calls(load: UnvotesLoad, path: Path, on_bad: BadRowHandler,
                        stats: UnvotesStats) -> set[int]:
-    rows = []
+    rows: list[RollCall] = []
     rcids: set[int] = set()
     for part in open_parts(path):
         stats.files.append(part.label)
@@ -156,38 +150,36 @@ def _import_roll_calls(conn: sqlite3.Connection, path: Path, on_bad: BadRowHandl
                 date = r["date"].strip()
                 if len(date) < 10 or date[4] != "-" or date[7] != "-":
                     raise ValueError(f"date is not YYYY-MM-DD: {date!r}")
-                rows.append((rcid, _opt_int(r.get("session")), date[:10], r.get("unres") or None,
-                             _opt_int(r.get("importantvote")), _opt_int(r.get("amend")),
-                             _opt_int(r.get("para")), r.get("short") or None,
-                             r.get("descr") or None))
+                rows.append(RollCall(
+                    rcid, _opt_int(r.get("session")), date[:10], r.get("unres") or None,
+                    _opt_int(r.get("importantvote")), _opt_int(r.get("amend")),
+                    _opt_int(r.get("para")), r.get("short") or None, r.get("descr") or None))
                 rcids.add(rcid)
             except ValueError as e:
                 stats.bad += 1
                 on_bad(part.label, line, str(e))
-    conn.executemany(
-        "INSERT OR REPLACE INTO roll_calls(rcid,session,date,unres,importantvote,amend,para,"
-        "short,descr) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    load.roll_calls(rows)
     stats.roll_calls = len(rows)
     return rcids
 
 
-def _import_issues(conn: sqlite3.Connection, path: Path, on_bad: BadRowHandler,
+def _import_issues(load: UnvotesLoad, path: Path, on_bad: BadRowHandler,
                    stats: UnvotesStats) -> None:
-    rows = []
+    rows: list[RollCallIssue] = []
     for part in open_parts(path):
         stats.files.append(part.label)
         for line, r in _records(part, ("rcid", "issue")):
             try:
-                rows.append((int(r["rcid"]), r.get("short_name") or None, r["issue"].strip()))
+                rows.append(RollCallIssue(int(r["rcid"]), r.get("short_name") or None,
+                                          r["issue"].strip()))
             except ValueError as e:
                 stats.bad += 1
                 on_bad(part.label, line, str(e))
-    conn.executemany("INSERT OR REPLACE INTO roll_call_issues(rcid,short_name,issue) "
-                     "VALUES (?,?,?)", rows)
+    load.roll_call_issues(rows)
     stats.issues = len(rows)
 
 
-def _import_votes(conn: sqlite3.Connection, path: Path, rcids: set[int],
+def _import_votes(load: UnvotesLoad, path: Path, rcids: set[int],
                   on_bad: BadRowHandler, progress: Progress, stats: UnvotesStats) -> None:
     codes: dict[tuple[str, str], str | None] = {}
 
@@ -197,12 +189,10 @@ def _import_votes(conn: sqlite3.Connection, path: Path, rcids: set[int],
             codes[key] = country_iso3(code, name)
         return codes[key]
 
-    sql = ("INSERT INTO votes(rcid,country,vote) VALUES (?,?,?) "
-           "ON CONFLICT(rcid,country) DO UPDATE SET vote=excluded.vote")
-    batch: list[tuple[int, str, int]] = []
+    batch: list[Vote] = []
 
     def flush() -> None:
-        conn.executemany(sql, batch)
+        load.votes(batch)
         batch.clear()
 
     for part in open_parts(path):
@@ -249,7 +239,7 @@ def _import_votes(conn: sqlite3.Connection, path: Path, rcids: set[int],
                     continue
                 if rcid not in rcids:
                     stats.without_roll_call += 1
-                batch.append((rcid, country, vote))
+                batch.append(Vote(rcid, country, vote))
                 stats.votes += 1
                 if len(batch) >= 50000:
                     flush()

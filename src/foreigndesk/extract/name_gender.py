@@ -1,0 +1,92 @@
+"""The grammatical gender a person mention takes ("he" or "she"), for pronoun agreement.
+
+Evidence, in order: an honorific before or in the name ("Mr. Netanyahu", "Mrs. Clinton"), a
+gendered title just before it ("congresswoman Ana Ruiz", "spokesman Zhao Lijian"), the given
+name (data/en/first_names.yaml). No evidence gives ``None``, which agrees with either pronoun:
+a pronoun never loses an antecedent for want of a listed name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from foreigndesk.built_cache import load_yaml
+
+_HONORIFIC = re.compile(r"\b(mr|mrs|ms|miss|madam|sir|lady|lord)\.?\s*$", re.I)
+_MALE_HONORIFICS = {"mr", "sir", "lord"}
+_TITLE = re.compile(r"\b(\w+(?:man|woman)|king|queen|prince|princess|sister|brother|wife|"
+                    r"husband|mother|father|son|daughter)\s*,?\s*$", re.I)
+_FEMALE_TITLES = {"queen", "princess", "sister", "wife", "mother", "daughter"}
+_NOT_GENDERED_MAN = {"human"}
+HONORIFIC_BEFORE = 6  # characters before a name where an honorific may stand
+TITLE_BEFORE = 30
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name (lower case) -> "m" or "f"; a name listed under both is left out."""
+    raw = load_yaml(resources.files("foreigndesk.data").joinpath("en/first_names.yaml")
+                    .read_text(encoding="utf-8"))
+    male = {str(n).lower() for n in raw.get("male") or []}
+    female = {str(n).lower() for n in raw.get("female") or []}
+    out = {n: "m" for n in male - female}
+    out.update({n: "f" for n in female - male})
+    return out
+
+
+def _honorific(word: str) -> str | None:
+    w = word.lower().rstrip(".")
+    if w in _MALE_HONORIFICS:
+        return "m"
+    if w in ("mrs", "ms", "miss", "madam", "lady"):
+        return "f"
+    return None
+
+
+def gender_of(text: str, start: int, end: int) -> str | None:
+    """"m", "f" or None for the person named at ``text[start:end]``."""
+    name = text[start:end]
+    words = re.findall(r"[A-Za-z][\w'’-]*\.?", name)
+    if words:
+        g = _honorific(words[0])
+        if g:
+            return g
+    m = _HONORIFIC.search(text[max(0, start - HONORIFIC_BEFORE):start])
+    if m is not None:
+        return _honorific(m.group(1))
+    before = text[max(0, start - TITLE_BEFORE):start]
+    t = _TITLE.search(before)
+    if t is not None and "\n" not in before[t.start():]:
+        w = t.group(1).lower()
+        if w.endswith("woman") or w in _FEMALE_TITLES:
+            return "f"
+        if w not in _NOT_GENDERED_MAN and not w.endswith(("woman",)):
+            if w.endswith("man") and len(w) > 4 or w in ("king", "prince", "brother", "husband",
+                                                           "father", "son"):
+                return "m"
+    names = given_names()
+    for w in words:
+        low = w.lower().rstrip(".")
+        if len(low) < 2 or _honorific(low) or w.endswith(".") or low in _TITLE_WORDS:
+            continue  # "Sen.", "Gov.", "President"
+        return names.get(low)  # only the first word of the name is the given name
+    return None
+
+
+_TITLE_WORDS = {"president", "senator", "sen", "rep", "gov", "governor", "secretary", "dr",
+                "former", "vice", "speaker", "minister", "prime", "general", "gen", "judge",
+                "justice", "mayor", "chairman", "chairwoman", "ambassador", "rev", "sir", "lt",
+                "col", "sgt", "capt", "adm", "the", "candidate", "democratic", "republican",
+                "presidential", "nominee", "attorney", "first", "lady"}
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def agrees(pronoun: str, gender: str | None) -> bool:
+    """Does a person of ``gender`` (None: unknown) agree with ``pronoun``?"""
+    want = PRONOUN_GENDER.get(pronoun.lower())
+    return want is None or gender is None or gender == want
