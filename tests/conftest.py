@@ -1,7 +1,16 @@
-"""Shared fixtures. Tests that need ../shared skip with a reason when it is absent."""
+"""Shared fixtures. Tests that need ../shared skip with a reason when it is absent.
+
+Both backends: a test that takes ``db_url`` (or ``backend``) runs once on SQLite and once on
+PostgreSQL. The PostgreSQL server is the one ``FOREIGNDESK_TEST_PG`` names (an admin URL of a
+throwaway cluster: ``.ci/run`` starts one and sets it); without it the PostgreSQL runs skip
+with that reason. Each PostgreSQL test gets its own database, created from a template that is
+migrated once per session (``CREATE DATABASE … TEMPLATE``, ~0.1 s), and dropped after it.
+"""
 
 from __future__ import annotations
 
+import itertools
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +24,105 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 EXAMPLES = REPO / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+PG_ADMIN = os.environ.get("FOREIGNDESK_TEST_PG", "")
+_NO_PG = ("FOREIGNDESK_TEST_PG is not set (the admin URL of a throwaway PostgreSQL cluster; "
+          ".ci/run starts one and sets it)")
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.skipif(not PG_ADMIN,
+                                                                         reason=_NO_PG))]
+_db_numbers = itertools.count()
+
+
+def _pg_url(dbname: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(PG_ADMIN)
+    return urlunsplit((parts.scheme, parts.netloc, "/" + dbname, parts.query, ""))
+
+
+def _pg_admin(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(sql)  # type: ignore[arg-type]
+
+
+def _template_name() -> str:
+    return f"fd_template_{os.getpid()}"
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> str:
+    """A PostgreSQL database with every migration applied, the template of each test's."""
+    from foreigndesk.store import Store
+
+    name = _template_name()
+    _pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    _pg_admin(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' "
+              f"LC_CTYPE 'C.UTF-8'")
+    Store.open(_pg_url(name)).close()
+    yield name
+    _pg_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def new_pg_database(template: str) -> str:
+    """A new, migrated PostgreSQL database; its URL (drop it with :func:`drop_pg_database`)."""
+    name = f"fd_{os.getpid()}_{next(_db_numbers)}"
+    _pg_admin(f"CREATE DATABASE {name} TEMPLATE {template}")
+    return _pg_url(name)
+
+
+def drop_pg_database(url: str) -> None:
+    _pg_admin(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[-1]} WITH (FORCE)")
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """``sqlite`` or ``postgres`` (skipped without FOREIGNDESK_TEST_PG)."""
+    return request.param
+
+
+@pytest.fixture
+def db_url(backend, tmp_path, request) -> str:
+    """Where this test's store lives, for ``--db`` and ``Store.open``: a new SQLite file, or
+    a new PostgreSQL database (created for this test and dropped after it)."""
+    if backend == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    url = new_pg_database(request.getfixturevalue("pg_template"))
+    yield url
+    drop_pg_database(url)
+
+
+def store_location(request, tmp_dir: Path, name: str = "store.db") -> str:
+    """Where a fixture parametrised over :data:`BACKENDS` keeps its store: ``tmp_dir/name``
+    on SQLite, a new PostgreSQL database (dropped when the fixture ends) on PostgreSQL."""
+    if request.param == "sqlite":
+        return str(tmp_dir / name)
+    url = new_pg_database(request.getfixturevalue("pg_template"))
+    request.addfinalizer(lambda: drop_pg_database(url))
+    return url
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_db_url(request, tmp_path_factory) -> str:
+    """``db_url`` shared by the tests of one module (a store a module builds once), on each
+    backend."""
+    return store_location(request, tmp_path_factory.mktemp("store"))
+
+
+def connect(db: str | Path, readonly: bool = False, rows: bool = False):
+    """A connection to the store ``db`` on either backend (the sqlite3 interface: execute,
+    fetchone, close), for tests that look at rows directly: rows are tuples, or also
+    readable by column name with ``rows``. ``readonly`` neither creates nor migrates the
+    store."""
+    from foreigndesk.store import Store
+
+    conn = Store.open(db, readonly=readonly).conn
+    if not rows:
+        conn.row_factory = None
+    return conn
 
 
 def shared_path(*parts: str) -> Path:
@@ -54,12 +162,59 @@ def run_cli(*args: str, ok: bool = True):
     return result
 
 
+def copy_of_store(db: str | Path, tmp_dir: Path, name: str = "copy.db") -> str | Path:
+    """A copy of the store ``db`` that a test may change: a file copy next to ``tmp_dir``, or a
+    new PostgreSQL database made from it (``CREATE DATABASE … TEMPLATE``)."""
+    import shutil
+
+    from foreigndesk.store.backends import is_postgres
+
+    if is_postgres(str(db)):
+        try:  # a template must have no other connection: fall back to copying rows
+            return new_pg_database(str(db).rsplit("/", 1)[-1])
+        except Exception:
+            from foreigndesk.store import Store
+            from foreigndesk.store.backends.copy import copy_store
+
+            url = new_pg_database(_template_name())
+            with Store.open(db) as src, Store.open(url) as dst:
+                copy_store(src, dst)
+            return url
+    out = tmp_dir / name
+    shutil.copy(db, out)
+    return out
+
+
 @pytest.fixture(scope="session")
-def dossier_db(tmp_path_factory, dossier_path) -> Path:
-    """A store with the dossier ingested (built once per test session)."""
+def dossier_sqlite(tmp_path_factory, dossier_path) -> Path:
+    """A SQLite store with the dossier ingested (built once per test session)."""
     db = tmp_path_factory.mktemp("dossier") / "dossier.db"
     run_cli("ingest", str(dossier_path), "--db", str(db), "--workers", "1", "--quiet")
     return db
+
+
+def pg_copy_of(sqlite_db: Path, request) -> str:
+    """A new PostgreSQL store holding every row of the SQLite store ``sqlite_db`` (made with
+    :func:`foreigndesk.store.backends.copy.copy_store`; no second ingest)."""
+    from foreigndesk.store import Store
+    from foreigndesk.store.backends.copy import copy_store
+
+    url = new_pg_database(request.getfixturevalue("pg_template"))
+    with Store.open(sqlite_db) as src, Store.open(url) as dst:
+        copy_store(src, dst)
+    return url
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def dossier_db(request, dossier_sqlite) -> Path | str:
+    """A store with the dossier ingested, on each backend (PostgreSQL: a copy of the SQLite
+    store's rows)."""
+    if request.param == "sqlite":
+        yield dossier_sqlite
+        return
+    url = pg_copy_of(dossier_sqlite, request)
+    yield url
+    drop_pg_database(url)
 
 
 @pytest.fixture(scope="session")

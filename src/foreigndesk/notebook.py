@@ -51,8 +51,10 @@ class Session:
     """An open store. Use :func:`open`; close with :meth:`close` or a ``with`` block."""
 
     def __init__(self, path: str | Path) -> None:
-        p = Path(path)
-        if not p.is_file():
+        from foreigndesk.store.backends import is_postgres, store_exists
+
+        p = path if is_postgres(str(path)) else Path(path)
+        if not store_exists(p):
             raise FileNotFoundError(f"{p}: no such store (foreigndesk ingest PATH --db {p})")
         self.path = p
         self.store = Store.open(p)

@@ -17,8 +17,8 @@ EMBARGO = "the embargo is the root cause of the shortages of medicines and fuel"
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store.open(tmp_path / "claims.db")
+def store(db_url, tmp_path):
+    s = Store.open(db_url)
     yield s
     s.close()
 

@@ -10,8 +10,8 @@ from foreigndesk.store import Store
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store.open(tmp_path / "figures.db")
+def store(db_url, tmp_path):
+    s = Store.open(db_url)
     yield s
     s.close()
 

@@ -121,12 +121,12 @@ def _texts(rnd: random.Random) -> list[tuple[str, str | None]]:
 
 
 @pytest.mark.parametrize("seed", [0, 2, 5, 6, 7, 10, 11, 13])
-def test_reuse_with_shingles_turning_into_boilerplate(tmp_path, seed):
+def test_reuse_with_shingles_turning_into_boilerplate(db_url, tmp_path, seed):
     """Passages shared by several documents, max_df small: shingles turn into boilerplate
     between batches and the older pairs they seeded are aligned again."""
     rnd = random.Random(seed)
     cfg = ReuseConfig(max_df=rnd.randint(2, 4))
-    store = Store.open(tmp_path / "r.db")
+    store = Store.open(db_url)
     texts = _texts(rnd)
     i = 0
     while i < len(texts):
@@ -154,12 +154,12 @@ _SPEAKERS = ["Wang Wenbin", "Bruno Rodriguez", "Ned Price", "Lula", "Mao Ning"]
 
 
 @pytest.mark.parametrize("seed", [0, 2])
-def test_clusters_of_many_similar_claims_in_batches(tmp_path, seed):
+def test_clusters_of_many_similar_claims_in_batches(db_url, tmp_path, seed):
     """Claims built from a few subjects, verbs and objects: features turn common (more
     than MAX_DF contents), undated and earlier-dated documents arrive late (first claims
     change), and each batch moves the centre of the embeddings."""
     rnd = random.Random(seed)
-    store = Store.open(tmp_path / "c.db")
+    store = Store.open(db_url)
     for _ in range(rnd.randint(130, 160)):
         claims = [(rnd.choice(_SPEAKERS), f"{rnd.choice(_SUBJECTS)} {rnd.choice(_VERBS)} "
                    f"{rnd.choice(_OBJECTS)}{rnd.choice(_TAILS)}")

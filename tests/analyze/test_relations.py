@@ -25,8 +25,8 @@ from tests.conftest import run_cli
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("relations") / "r.db")
+def db(module_db_url):
+    return build(module_db_url)
 
 
 def _json(*args: str) -> dict:

@@ -28,8 +28,8 @@ from tests.analyze.reuse_texts import (
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store.open(tmp_path / "reuse.db")
+def store(db_url, tmp_path):
+    s = Store.open(db_url)
     yield s
     s.close()
 

@@ -29,8 +29,8 @@ def test_not_a_country(text: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return make_store(tmp_path_factory.mktemp("names") / "names.db")
+def db(module_db_url):
+    return make_store(module_db_url)
 
 
 def _events(db, *args: str) -> list[dict]:

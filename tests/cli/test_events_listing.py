@@ -12,8 +12,8 @@ from foreigndesk.analyze.events import cameo_names
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("events") / "e.db")
+def db(module_db_url):
+    return build(module_db_url)
 
 
 def _events(db, *args: str) -> list[dict]:

@@ -28,8 +28,8 @@ def test_key_columns_are_never_cut_when_the_terminal_is_narrow() -> None:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("tables") / "t.db")
+def db(module_db_url):
+    return build(module_db_url)
 
 
 def test_timeline_table_names_the_document_and_keeps_expressions_temporal(db) -> None:

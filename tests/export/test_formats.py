@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 from pathlib import Path
 
 import pytest
@@ -175,10 +174,10 @@ def test_web_export_streams_with_filters(made_db, tmp_path):
     import httpx
     import networkx as nx
 
+    from tests.conftest import copy_of_store
     from tests.web.server import Server
 
-    db = tmp_path / "web.db"
-    shutil.copy(made_db, db)
+    db = copy_of_store(made_db, tmp_path, "web.db")
     server = Server(db)
     try:
         r = httpx.get(f"{server.base}/api/export",

@@ -367,23 +367,25 @@ def test_coder_with_petrarch_dictionaries(tmp_path: Path, nlp):
     assert triples(pd) == {("FREGOV", "071", "SYL"), ("FRE", "072", "SYL")}
 
 
-def test_users_bring_their_own_verbs(nlp, tmp_path: Path, monkeypatch):
-    from foreigndesk.extract.events import ENV
+def test_users_bring_their_own_verbs(nlp, tmp_path: Path):
+    # a directory of verbs named by the extraction settings (``--event-dictionaries`` or
+    # ``$FOREIGNDESK_EVENT_DICTIONARIES`` at the CLI edge) replaces the events extractor's
+    from foreigndesk.config import ExtractConfig
+    from foreigndesk.run.local import extractors_for
 
     (tmp_path / "x.verbs.txt").write_text(
         "--- SNUB [1211] ---\nSNUB\n- * TRADE [1211]\n", encoding="utf-8")
-    monkeypatch.setenv(ENV, str(tmp_path))
-    ex = EventExtractor()
+    config = ExtractConfig.from_env({"FOREIGNDESK_EVENT_DICTIONARIES": str(tmp_path)})
+    assert config.event_dictionaries == str(tmp_path)
+    stages = extractors_for(config)
     text = "Chile snubbed Peru on Monday."
     doc = Document(text, published="2023-03-01")
     pd = ParsedDoc(doc, nlp(text), nlp, Extraction(doc))
-    for stage in default_extractors(STAGES[:-1]):
+    for stage in stages:
         stage(pd)
-    ex(pd)
     assert triples(pd) == {("CHLGOV", "1211", "PERGOV")}
-    monkeypatch.setenv(ENV, str(tmp_path / "missing"))
     with pytest.raises(ValueError, match="missing"):
-        _ = EventExtractor().coder
+        extractors_for(ExtractConfig(event_dictionaries=str(tmp_path / "missing")))
 
 
 def test_demands_in_statements_come_from_the_speaker(nlp):

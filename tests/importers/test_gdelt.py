@@ -25,13 +25,13 @@ def _events(db: Path) -> dict[str, dict]:
 
 
 @pytest.mark.shared
-def test_every_sample_row_lands_with_its_goldstein(tmp_path) -> None:
+def test_every_sample_row_lands_with_its_goldstein(db_url, tmp_path) -> None:
     path = shared_path("eval", "gdelt1_sample_georgia_2012-11",
                        "gdelt1_events_2012-11_georgia_subset.csv")
     with open(path, newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == 5230
-    db = tmp_path / "g.db"
+    db = db_url
     run_cli("import", "gdelt", str(path), "--db", str(db))
     stored = _events(db)
     assert len(stored) == len(rows)
@@ -52,8 +52,8 @@ def test_every_sample_row_lands_with_its_goldstein(tmp_path) -> None:
     assert len(_events(db)) == 5230
 
 
-def test_gdelt2_layout_fields_and_bad_row(tmp_path) -> None:
-    db = tmp_path / "g.db"
+def test_gdelt2_layout_fields_and_bad_row(db_url, tmp_path) -> None:
+    db = db_url
     result = run_cli("import", "gdelt", str(GDELT2), "--db", str(db), ok=False)
     assert result.exit_code == 0  # a bad row is reported, not fatal
     # row 5 has QuadClass 7: reported with its file and line, the rest imported
@@ -84,8 +84,8 @@ def test_gdelt2_layout_fields_and_bad_row(tmp_path) -> None:
     assert first["origin"] == "gdelt" and first["modality"] == "asserted"
 
 
-def test_gdelt1_layouts_58_and_57_columns(tmp_path) -> None:
-    db = tmp_path / "g.db"
+def test_gdelt1_layouts_58_and_57_columns(db_url, tmp_path) -> None:
+    db = db_url
     run_cli("import", "gdelt", str(GDELT1), "--db", str(db))
     ev = _events(db)
     assert set(ev) == {"250000001", "250000002"}
@@ -103,23 +103,23 @@ def test_gdelt1_layouts_58_and_57_columns(tmp_path) -> None:
     assert ev["250000003"]["source_url"] is None and ev["250000003"]["code"] == "036"
 
 
-def test_compressed_inputs(tmp_path) -> None:
+def test_compressed_inputs(db_url, tmp_path) -> None:
     gz = tmp_path / "20230215120000.export.CSV.gz"
     with open(GDELT2, "rb") as f, gzip.open(gz, "wb") as g:
         shutil.copyfileobj(f, g)
     zp = tmp_path / "20130402.export.CSV.zip"
     with zipfile.ZipFile(zp, "w", zipfile.ZIP_DEFLATED) as z:
         z.write(GDELT1, "20130402.export.CSV")
-    db = tmp_path / "g.db"
+    db = db_url
     result = run_cli("import", "gdelt", str(gz), str(zp), "--db", str(db))
     assert "7 events added" in result.stderr
     assert len(_events(db)) == 7
 
 
-def test_unreadable_and_foreign_files_fail_in_one_line(tmp_path) -> None:
+def test_unreadable_and_foreign_files_fail_in_one_line(db_url, tmp_path) -> None:
     other = tmp_path / "notes.csv"
     other.write_text("name,value\na,1\n")
-    db = tmp_path / "g.db"
+    db = db_url
     result = run_cli("import", "gdelt", str(other), str(tmp_path / "missing.CSV"), str(GDELT1),
                      "--db", str(db), ok=False)
     assert result.exit_code == 1
@@ -129,20 +129,20 @@ def test_unreadable_and_foreign_files_fail_in_one_line(tmp_path) -> None:
     assert len(_events(db)) == 2  # the good file is still imported
 
 
-def test_dropped_leading_zero_is_repaired(tmp_path) -> None:
+def test_dropped_leading_zero_is_repaired(db_url, tmp_path) -> None:
     """Spreadsheets and R write CAMEO codes as numbers ("30" for "030"); the root repairs it."""
     line = GDELT1.read_text().splitlines()[0].split("\t")
     col = {c: i for i, c in enumerate(GDELT1_COLUMNS)}
     line[col["EventCode"]], line[col["EventBaseCode"]], line[col["EventRootCode"]] = "36", "36", "3"
     f = tmp_path / "numeric.CSV"
     f.write_text("\t".join(line) + "\n")
-    db = tmp_path / "g.db"
+    db = db_url
     run_cli("import", "gdelt", str(f), "--db", str(db))
     e = _events(db)["250000001"]
     assert (e["code"], e["root"]) == ("036", "03")
 
 
-def test_a_directory_stands_for_its_data_files(tmp_path) -> None:
-    db = tmp_path / "g.db"
+def test_a_directory_stands_for_its_data_files(db_url, tmp_path) -> None:
+    db = db_url
     result = run_cli("import", "gdelt", str(GDELT2.parent), "--db", str(db))  # holds a README
     assert "7 events added, 0 already present, 1 bad rows, 0 files failed" in result.stderr

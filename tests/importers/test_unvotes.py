@@ -15,8 +15,8 @@ from foreigndesk.store import Store
 UNVOTES = FIXTURES / "unvotes"
 
 
-def test_fixture_import(tmp_path) -> None:
-    db = tmp_path / "u.db"
+def test_fixture_import(db_url, tmp_path) -> None:
+    db = db_url
     result = run_cli("import", "unvotes", str(UNVOTES), "--db", str(db))
     votes_csv = UNVOTES / "un_votes.csv"
     # bad rows are reported with their line number; the rest is imported
@@ -44,9 +44,9 @@ def test_fixture_import(tmp_path) -> None:
         assert s.query("SELECT count(*) AS n FROM votes")[0]["n"] == 19
 
 
-def test_missing_file_is_one_line(tmp_path) -> None:
+def test_missing_file_is_one_line(db_url, tmp_path) -> None:
     (tmp_path / "un_votes.csv").write_text("rcid,country,country_code,vote\n")
-    result = run_cli("import", "unvotes", str(tmp_path), "--db", str(tmp_path / "u.db"), ok=False)
+    result = run_cli("import", "unvotes", str(tmp_path), "--db", str(db_url), ok=False)
     assert result.exit_code == 1
     assert result.stderr.strip() == f"foreigndesk: {tmp_path}: no un_roll_calls.csv (or .csv.gz) here"
 

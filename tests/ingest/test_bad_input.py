@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -15,7 +14,7 @@ import pytest
 from foreigndesk.ingest import ReadError, read_path
 from foreigndesk.ingest.encoding import MAX_TEXT_CHARS
 from foreigndesk.model import Document
-from tests.conftest import FIXTURES, run_cli
+from tests.conftest import FIXTURES, connect, run_cli
 
 F = FIXTURES / "ingest"
 FOREIGNDESK = Path(sys.executable).with_name("foreigndesk")
@@ -156,11 +155,11 @@ def _bad_batch(d: Path) -> list[str]:
             "broken.xml", "mixed.jsonl"]
 
 
-def test_cli_reports_each_bad_file_once_and_ingests_the_rest(tmp_path: Path) -> None:
+def test_cli_reports_each_bad_file_once_and_ingests_the_rest(db_url, tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
     bad = _bad_batch(src)
-    db = tmp_path / "t.db"
+    db = db_url
     r = run_cli("ingest", str(src), "--db", str(db), "--workers", "1", ok=False)
     assert r.exit_code == 1
     lines = [ln for ln in r.stderr.splitlines() if ln.startswith("foreigndesk: ")]
@@ -170,7 +169,7 @@ def test_cli_reports_each_bad_file_once_and_ingests_the_rest(tmp_path: Path) -> 
     assert "Traceback" not in r.stderr
     # good1, good2, the good JSON Lines line, the entry recovered from the broken feed
     assert r.stderr.strip().splitlines()[-1] == f"4 added, 0 already present, {len(bad)} failed"
-    con = sqlite3.connect(db)
+    con = connect(db)
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 4
     con.close()
     r = run_cli("ingest", str(src), "--db", str(db), "--workers", "1", ok=False)

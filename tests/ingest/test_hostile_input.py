@@ -4,7 +4,6 @@ with one line saying why, in bounded time and memory."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ import pytest
 
 from foreigndesk.ingest import ReadError, read_path
 from foreigndesk.model import Document
-from tests.conftest import run_cli
+from tests.conftest import connect, run_cli
 from tests.fuzz import generators as g
 
 FOREIGNDESK = Path(sys.executable).with_name("foreigndesk")
@@ -116,7 +115,7 @@ def test_tables_are_refused_with_a_hint(tmp_path: Path) -> None:
     assert isinstance(_items(p)[0], Document)
 
 
-def test_symlinks_leaving_the_tree_are_not_followed(tmp_path: Path) -> None:
+def test_symlinks_leaving_the_tree_are_not_followed(db_url, tmp_path: Path) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "secret.txt").write_text("Norway and Iceland held talks on whaling on Tuesday.")
@@ -128,29 +127,29 @@ def test_symlinks_leaving_the_tree_are_not_followed(tmp_path: Path) -> None:
     (tree / "passwd.txt").symlink_to("/etc/passwd")
     (tree / "sub" / "out").symlink_to(outside)
     (tree / "sub" / "loop").symlink_to(tree)
-    db = tmp_path / "t.db"
+    db = db_url
     r = run_cli("ingest", str(tree), "--db", str(db), "--workers", "1", ok=False)
     assert r.exit_code == 1
     lines = [ln for ln in r.stderr.splitlines() if ln.startswith("foreigndesk: ")]
     assert sorted(lines) == sorted(
         f"foreigndesk: {tree / p}: symbolic link to outside the ingested tree, not followed "
         "(--follow-links reads it)" for p in ("passwd.txt", "secret.txt", "sub/out"))
-    con = sqlite3.connect(db)
+    con = connect(db)
     texts = [t for (t,) in con.execute("SELECT text FROM documents")]
     con.close()
     assert texts == [PROSE]  # the inside link is the same document
     r = run_cli("ingest", str(tree), "--db", str(db), "--workers", "1", "--follow-links", ok=False)
-    con = sqlite3.connect(db)
+    con = connect(db)
     texts = [t for (t,) in con.execute("SELECT text FROM documents")]
     con.close()
     assert any("whaling" in t for t in texts)
 
 
-def test_a_document_over_its_time_budget_fails_alone(tmp_path: Path) -> None:
+def test_a_document_over_its_time_budget_fails_alone(db_url, tmp_path: Path) -> None:
     (tmp_path / "small.txt").write_text(PROSE)
     (tmp_path / "big.txt").write_text("\n\n".join(
         g.SENTENCE.format(a=g.STATES[i % 16], b=g.STATES[(i * 3) % 16]) for i in range(3000)))
-    db = tmp_path / "t.db"
+    db = db_url
     r = run_cli("ingest", str(tmp_path), "--db", str(db), "--workers", "1", "--doc-timeout",
                 "1", ok=False)
     assert r.exit_code == 1
@@ -159,18 +158,18 @@ def test_a_document_over_its_time_budget_fails_alone(tmp_path: Path) -> None:
     assert r.stderr.strip().splitlines()[-1] == "1 added, 0 already present, 1 failed"
 
 
-def test_a_document_over_its_memory_budget_fails_alone(tmp_path: Path) -> None:
+def test_a_document_over_its_memory_budget_fails_alone(db_url, tmp_path: Path) -> None:
     (tmp_path / "small.txt").write_text(PROSE)
     (tmp_path / "big.txt").write_text(" ".join(
         g.SENTENCE.format(a=g.STATES[i % 16], b=g.STATES[(i * 3) % 16]) for i in range(4000)))
-    r = run_cli("ingest", str(tmp_path), "--db", str(tmp_path / "t.db"), "--workers", "1",
+    r = run_cli("ingest", str(tmp_path), "--db", str(db_url), "--workers", "1",
                 "--doc-memory", "5", ok=False)
     assert (f"foreigndesk: {tmp_path / 'big.txt'}: extraction stopped: the document needed "
             "more than its memory budget (5 MB)") in r.stderr
     assert r.stderr.strip().splitlines()[-1] == "1 added, 0 already present, 1 failed"
 
 
-def test_one_line_of_five_megabytes_is_bounded(tmp_path: Path) -> None:
+def test_one_line_of_five_megabytes_is_bounded(db_url, tmp_path: Path) -> None:
     """A one-line text just under the 5 MB limit: stored or stopped by its budget, in
     bounded time and under 1 GB (it took over 4 GB and was killed at 90 s)."""
     words = " ".join(g.SENTENCE.format(a=g.STATES[i % 16], b=g.STATES[(i * 7) % 16])
@@ -186,7 +185,7 @@ def test_one_line_of_five_megabytes_is_bounded(tmp_path: Path) -> None:
              "sys.exit(done.returncode)\n")
     t = time.monotonic()
     proc = subprocess.run([sys.executable, "-c", probe, str(FOREIGNDESK), "ingest", str(p),
-                           "--db", str(tmp_path / "t.db"), "--workers", "1", "--doc-timeout",
+                           "--db", str(db_url), "--workers", "1", "--doc-timeout",
                            "20", "-q"], capture_output=True, text=True, timeout=300)
     elapsed = time.monotonic() - t
     peak_line = proc.stderr.strip().splitlines()[-1]

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from foreigndesk.store.backends import is_postgres
+from tests.conftest import connect, run_cli
 
 FOREIGNDESK = Path(sys.executable).with_name("foreigndesk")
 STATES = ["Chile", "Peru", "Norway", "Kenya", "Japan", "Brazil", "Ghana", "Canada", "Egypt",
@@ -36,10 +37,10 @@ def _write_corpus(d: Path) -> None:
 
 
 def _count(db: Path, running: bool = False) -> int:
-    if running and not Path(f"{db}-wal").exists():  # opening it before it is in WAL mode
+    if running and not is_postgres(str(db)) and not Path(f"{db}-wal").exists():  # opening it before it is in WAL mode
         return 0  # could block the switch
     try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        con = connect(db, readonly=True)
         try:
             return int(con.execute("SELECT count(*) FROM documents").fetchone()[0])
         finally:
@@ -56,11 +57,11 @@ def _summary(stderr: str) -> str:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_ctrl_c_leaves_no_partial_document(tmp_path: Path, workers: int) -> None:
+def test_ctrl_c_leaves_no_partial_document(db_url, tmp_path: Path, workers: int) -> None:
     src = tmp_path / "corpus"
     src.mkdir()
     _write_corpus(src)
-    db = tmp_path / "t.db"
+    db = db_url
     proc = subprocess.Popen([str(FOREIGNDESK), "ingest", str(src), "--db", str(db),
                              "--workers", str(workers)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
@@ -76,7 +77,7 @@ def test_ctrl_c_leaves_no_partial_document(tmp_path: Path, workers: int) -> None
     assert proc.returncode == 130, err
     assert _summary(err) == f"{stored} added, 0 already present, 0 failed (interrupted)"
 
-    con = sqlite3.connect(db)
+    con = connect(db)
     rows = con.execute(
         "SELECT d.id, d.text, count(s.idx), max(s.\"end\") FROM documents d "
         "LEFT JOIN sentences s ON s.doc_id = d.id GROUP BY d.id").fetchall()

@@ -34,7 +34,7 @@ def test_every_extractor_declares_what_it_serves():
             assert not languages.supports(e, "es") and not languages.supports(e, "zh"), e.name
 
 
-def test_unsupported_language_is_stored_with_a_note(tmp_path):
+def test_unsupported_language_is_stored_with_a_note(db_url, tmp_path):
     text = ("Le gouvernement chinois a déclaré mardi que Pékin soutient Cuba. "
             "La Chine a donné 100 millions de dollars à Cuba.")
     docs = [Document(text=text, published="2023-02-07", language=None),
@@ -47,7 +47,7 @@ def test_unsupported_language_is_stored_with_a_note(tmp_path):
     assert not fr.mentions and not fr.claims and not fr.events and not fr.times
     assert en.document.language == "en" and en.document.language_note is None
     assert any(m.code == "CHNGOV" for m in en.mentions)  # English rules still run on English
-    store = Store.open(str(tmp_path / "fr.db"))
+    store = Store.open(str(db_url))
     try:
         assert store.add(fr)
         row = store.query("SELECT language, language_note, text FROM documents")[0]

@@ -4,7 +4,6 @@ against the store (read directly with sqlite3, not through foreigndesk)."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -12,14 +11,14 @@ from urllib.parse import urlsplit
 import lxml.html
 
 from foreigndesk.report.render import md_unescape
+from tests.conftest import connect
 
 MD_CITE = re.compile(r"(?<!\\)\[(\d+)\]")
 
 
 def store_rows(db: Path) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, int], str]]:
     """Documents by id, and sentence text by (doc_id, idx)."""
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    conn.row_factory = sqlite3.Row
+    conn = connect(db, readonly=True, rows=True)
     docs = {r["id"]: dict(r) for r in conn.execute(
         "SELECT id, outlet, published, url, title FROM documents")}
     sents = {(r["doc_id"], r["idx"]): r["text"] for r in conn.execute(
@@ -238,9 +237,7 @@ def compact(s: str) -> str:
 
 def involves(db, doc: str, idx: int, countries: set[str]) -> bool:
     """The sentence mentions an actor of one of ``countries`` or holds an event of theirs."""
-    import sqlite3
-
-    con = sqlite3.connect(db)
+    con = connect(db)
     try:
         marks = ",".join("?" * len(countries))
         mention = con.execute(

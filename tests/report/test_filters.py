@@ -4,11 +4,10 @@ sqlite3 and against the timeline command's own output."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import connect, run_cli
 from tests.report.briefcheck import by_class, check_html_refs, html_tree
 
 pytestmark = pytest.mark.shared
@@ -56,7 +55,7 @@ def test_actor_narrows(dossier_db, dossier_briefs, tmp_path):
     whole = html_tree(dossier_briefs["html"])
     tree = _brief(dossier_db, tmp_path, "usa", "--actor", "USA")
     check_html_refs(tree, dossier_db)
-    conn = sqlite3.connect(dossier_db)
+    conn = connect(dossier_db)
     about = {(d, s) for d, s in conn.execute(
         "SELECT doc_id, sentence FROM mentions WHERE actor_id = 'USA' OR country = 'USA'")}
     rows = _rows(tree, "timeline")
@@ -72,7 +71,7 @@ def test_dyad_picks_the_chart(dossier_db, tmp_path):
     tree = _brief(dossier_db, tmp_path, "dyad", "--dyad", "USA-CUB")
     h2 = tree.xpath("//section[@id='relations']/h2")[0].text_content()
     assert "United States" in h2 and "Cuba" in h2
-    conn = sqlite3.connect(dossier_db)
+    conn = connect(dossier_db)
     n = conn.execute("SELECT count(*) FROM events WHERE origin='news' AND ((source_country="
                      "'USA' AND target_country='CUB') OR (source_country='CUB' AND "
                      "target_country='USA'))").fetchone()[0]

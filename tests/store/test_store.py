@@ -1,4 +1,4 @@
-"""The SQLite store: WAL, migrations, one transaction per document, idempotence."""
+"""The store on both backends: migrations, one transaction per document, idempotence."""
 
 from __future__ import annotations
 
@@ -19,23 +19,28 @@ def _extraction(text: str) -> Extraction:
     return ex
 
 
-def test_new_store_is_wal_and_migrated(tmp_path) -> None:
-    store = Store.open(tmp_path / "a.db")
-    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+def test_new_store_is_migrated(db_url) -> None:
+    store = Store.open(db_url)
     assert store.version == max(v for v, _, _ in migrations())
-    tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if store.dialect == "sqlite":
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = {r[0] for r in store.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table'")}
+    else:
+        tables = {r[0] for r in store.conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")}
     assert {"documents", "sentences", "mentions", "time_values", "events", "claims",
             "quantities", "reuse", "votes"} <= tables
     version = store.version
     store.close()
     # reopening applies nothing twice
-    again = Store.open(tmp_path / "a.db")
+    again = Store.open(db_url)
     assert again.version == version
     again.close()
 
 
-def test_add_is_idempotent(tmp_path) -> None:
-    with Store.open(tmp_path / "a.db") as store:
+def test_add_is_idempotent(db_url) -> None:
+    with Store.open(db_url) as store:
         ex = _extraction("Cuba and China signed an agreement.")
         assert store.add(ex) is True
         assert store.add(ex) is False
@@ -43,8 +48,8 @@ def test_add_is_idempotent(tmp_path) -> None:
         assert store.query("SELECT count(*) AS n FROM mentions")[0]["n"] == 1
 
 
-def test_failed_write_leaves_nothing(tmp_path) -> None:
-    with Store.open(tmp_path / "a.db") as store:
+def test_failed_write_leaves_nothing(db_url) -> None:
+    with Store.open(db_url) as store:
         ex = _extraction("Havana and Beijing worked closely together.")
         # a fact that violates the schema (NOT NULL text) makes the whole document fail
         ex.mentions.append(Mention(ex.document.id, 0, 0, 4, None, "test", "1"))  # type: ignore[arg-type]
@@ -55,13 +60,26 @@ def test_failed_write_leaves_nothing(tmp_path) -> None:
         assert store.query("SELECT count(*) AS n FROM mentions")[0]["n"] == 0
 
 
-def test_full_text_search(tmp_path) -> None:
-    with Store.open(tmp_path / "a.db") as store:
+def test_full_text_search(db_url) -> None:
+    from foreigndesk.store.fts import fts_query
+
+    with Store.open(db_url) as store:
         store.add(_extraction("The balloon was shot down off the coast."))
         store.add(_extraction("A donation of 700 million yuan was formalised."))
-        rows = store.query("SELECT d.id FROM documents d JOIN documents_fts f ON f.rowid=d.rowid "
-                           "WHERE documents_fts MATCH ?", ["yuan"])
-        assert len(rows) == 1
+        store.add(_extraction("Yuan-denominated loans and a balloon."))
+
+        def ids(search: str) -> int:
+            m = store.search_sql(fts_query(search))
+            return len(store.query(f"SELECT d.id FROM documents d{m.join} WHERE {m.where}",
+                                   m.join_params + m.where_params))
+
+        assert ids("yuan") == 2
+        assert ids("YUAN balloon") == 1
+        assert ids("yuan OR coast") == 3
+        assert ids("balloon -yuan") == 1
+        assert ids('"million yuan"') == 1
+        assert ids('"yuan million"') == 0
+        assert ids("formal*") == 1
 
 
 def test_migration_versions_are_unique_and_consecutive() -> None:

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
 
 import pytest
 
 from foreigndesk.alerts.definitions import WatchError, load_file, normalise
 from foreigndesk.alerts.notify import post_json
 from foreigndesk.alerts.shift import alarm_rate, shift_test
-from tests.conftest import run_cli
+from tests.conftest import connect, run_cli
 from tests.watch.conftest import FAST
 from tests.watch.corpus import CLAIM, claim_articles, conflict_article, relations_articles
 from tests.watch.receiver import Receiver
@@ -85,8 +84,8 @@ def test_watch_definitions_are_checked(tmp_path):
         load_file(f)
 
 
-def test_alert_add_list_remove(tmp_path):
-    db = str(tmp_path / "a.db")
+def test_alert_add_list_remove(db_url, tmp_path):
+    db = str(db_url)
     r = run_cli("alert", "add", "shift", "--dyad", "CHN-CUB", "--window", "6", "--name",
                 "cc", "--db", db)
     assert "added watch cc" in r.output
@@ -145,8 +144,8 @@ def _alerts(db) -> list[dict]:
     return json.loads(run_cli("alerts", "--db", str(db), "--format", "json").output)
 
 
-def test_planted_shift_and_echo_fire_once_each(site, tmp_path):
-    db = tmp_path / "a.db"
+def test_planted_shift_and_echo_fire_once_each(db_url, site, tmp_path):
+    db = db_url
     watches = tmp_path / "watches.yaml"
     watches.write_text(WATCHES)
     jsonl = tmp_path / "alerts.jsonl"
@@ -176,7 +175,7 @@ def test_planted_shift_and_echo_fire_once_each(site, tmp_path):
         cited = {c["text"] for c in s["citations"]}
         for verb in ("condemned", "accused", "threatened"):
             assert any(verb in t for t in cited), (verb, cited)
-        con = sqlite3.connect(db)
+        con = connect(db)
         july = con.execute("SELECT id FROM documents WHERE published='2023-07-12'").fetchone()[0]
         assert {c["doc_id"] for c in s["citations"]} == {july}
         for c in s["citations"]:  # each citation is that sentence of that document
@@ -219,7 +218,7 @@ def test_planted_shift_and_echo_fire_once_each(site, tmp_path):
         rec.close()
 
 
-def test_conflict_of_figures_after_an_ingest_fires_once(tmp_path):
+def test_conflict_of_figures_after_an_ingest_fires_once(db_url, tmp_path):
     """`alerts check` after a plain ingest: two outlets give 3 and 30 deaths for one
     hurricane; the figures watch on "hurricane" fires once, one on "earthquake" never."""
     src = tmp_path / "in"
@@ -232,7 +231,7 @@ def test_conflict_of_figures_after_an_ingest_fires_once(tmp_path):
         "Title: Storm deaths rise\nOutlet: Caribbean Courier\nDate: 2023-09-04\n\n"
         "Hurricane Ian killed 30 people in Cuba, local officials said on Sunday. "
         "Rescue teams were still searching the western provinces.\n")
-    db = str(tmp_path / "f.db")
+    db = str(db_url)
     run_cli("alert", "add", "figures", "--topic", "hurricane", "--name", "storm", "--db", db)
     run_cli("alert", "add", "figures", "--topic", "earthquake", "--name", "quake", "--db", db)
     r = run_cli("alerts", "check", "--db", db)

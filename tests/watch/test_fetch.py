@@ -5,14 +5,13 @@ second fetch a 304."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
 
 import pytest
 
 from foreigndesk.ingest.fetch import HTML_TYPES, Fetcher, FetchError, FetchPolicy
 from foreigndesk.store import Store
-from tests.conftest import run_cli
+from tests.conftest import connect, run_cli
 from tests.watch.conftest import FAST
 
 
@@ -75,8 +74,8 @@ def test_redirect_followed_and_delay_kept(site):
     assert elapsed >= 0.6 - 0.01
 
 
-def test_conditional_requests_use_the_store_cache(site, tmp_path):
-    store = Store.open(tmp_path / "c.db")
+def test_conditional_requests_use_the_store_cache(db_url, site, tmp_path):
+    store = Store.open(db_url)
     try:
         f = _fetcher(store=store)
         url = site.base + "/articles/first.html"
@@ -90,12 +89,12 @@ def test_conditional_requests_use_the_store_cache(site, tmp_path):
         store.close()
 
 
-def test_ingest_url_stores_the_article_with_its_metadata(site, tmp_path):
-    db = tmp_path / "u.db"
+def test_ingest_url_stores_the_article_with_its_metadata(db_url, site, tmp_path):
+    db = db_url
     url = site.base + "/articles/first.html"
     r = run_cli("ingest", url, "--db", str(db), "--workers", "1", *FAST)
     assert "1 added, 0 already present, 0 failed" in r.stderr
-    con = sqlite3.connect(db)
+    con = connect(db)
     row = con.execute("SELECT title, published, outlet, author, url, reader, text "
                       "FROM documents").fetchone()
     assert row[:6] == ("China pledges aid to Cuba", "2023-02-10", "Havana Ledger", "Ana Ruiz",
@@ -109,13 +108,13 @@ def test_ingest_url_stores_the_article_with_its_metadata(site, tmp_path):
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
 
 
-def test_url_list_reports_each_failure_and_goes_on(site, tmp_path):
+def test_url_list_reports_each_failure_and_goes_on(db_url, site, tmp_path):
     b = site.base
     urls = tmp_path / "urls.txt"
     urls.write_text(f"# my reading list\n{b}/missing.html\n{b}/private/secret.html\n\n"
                     f"{b}/broken.html  # flaky\n{b}/data.json\n{b}/loop-a\n{b}/big.html\n"
                     f"{b}/slow.html\n{b}/articles/first.html\n")
-    db = tmp_path / "l.db"
+    db = db_url
     r = run_cli("ingest", "--urls", str(urls), "--db", str(db), "--workers", "1", *FAST,
                 ok=False)
     assert r.exit_code == 1
@@ -128,12 +127,12 @@ def test_url_list_reports_each_failure_and_goes_on(site, tmp_path):
         assert len(hit) == 1 and reason in hit[0], (path, lines)
     assert len(lines) == len(want), lines
     assert "1 added, 0 already present, 7 failed" in r.stderr
-    assert sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    assert connect(db).execute("SELECT count(*) FROM documents").fetchone()[0] == 1
 
 
-def test_a_bad_url_list_is_one_line(tmp_path):
+def test_a_bad_url_list_is_one_line(db_url, tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_text("not a url\n")
-    r = run_cli("ingest", "--urls", str(bad), "--db", str(tmp_path / "b.db"), ok=False)
+    r = run_cli("ingest", "--urls", str(bad), "--db", str(db_url), ok=False)
     assert r.exit_code == 1
     assert "line 1 is not an http(s) URL" in r.stderr

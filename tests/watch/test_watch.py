@@ -13,7 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import run_cli
+from foreigndesk.store.backends import is_postgres
+from tests.conftest import connect, run_cli
 from tests.watch.conftest import FAST
 from tests.watch.site import Article
 
@@ -32,9 +33,12 @@ def article(i: int) -> Article:
 
 
 def _docs(db: Path) -> list[tuple[str, str]]:
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
     try:
-        return con.execute("SELECT id, url FROM documents ORDER BY url").fetchall()
+        con = connect(db, readonly=True)
+    except sqlite3.Error:
+        return []
+    try:
+        return [tuple(r) for r in con.execute("SELECT id, url FROM documents ORDER BY url")]
     except sqlite3.Error:
         return []
     finally:
@@ -51,8 +55,8 @@ def _line(out: str, source: str) -> str:
     return lines[0]
 
 
-def test_feed_gaining_items_stores_exactly_the_new_ones(site, tmp_path):
-    db = tmp_path / "w.db"
+def test_feed_gaining_items_stores_exactly_the_new_ones(db_url, site, tmp_path):
+    db = db_url
     feed = site.base + "/feed.xml"
     for i in range(2):
         site.add(article(i))
@@ -72,15 +76,15 @@ def test_feed_gaining_items_stores_exactly_the_new_ones(site, tmp_path):
     assert len(_docs(db)) == 6
     # every article page was fetched once only
     assert all(n == 1 for p, n in site.hits.items() if p.startswith("/articles/"))
-    con = sqlite3.connect(db)
+    con = connect(db)
     assert con.execute("SELECT n_new, n_seen, n_failed, n_errors, last_error FROM "
                        "watch_sources WHERE source=?", (feed,)).fetchone() == (0, 6, 0, 0, None)
 
 
-def test_atom_feed_and_a_feed_in_two_places(site, tmp_path):
+def test_atom_feed_and_a_feed_in_two_places(db_url, site, tmp_path):
     """Atom entries are keyed by their id; the same articles through the RSS feed are
     recognised by URL and neither fetched nor stored again."""
-    db = tmp_path / "a.db"
+    db = db_url
     for i in range(3):
         site.add(article(i))
     atom, rss = site.base + "/atom.xml", site.base + "/feed.xml"
@@ -89,12 +93,12 @@ def test_atom_feed_and_a_feed_in_two_places(site, tmp_path):
     assert _line(r.stdout, rss).endswith("(feed): 0 new, 4 seen, 0 failed")
     assert len(_docs(db)) == 4
     assert all(n == 1 for p, n in site.hits.items() if p.startswith("/articles/"))
-    keys = {k for (k,) in sqlite3.connect(db).execute(
+    keys = {k for (k,) in connect(db).execute(
         "SELECT key FROM watch_items WHERE source=?", (atom,))}
     assert keys == {"urn:ledger:first", *(f"urn:ledger:item-{i:02d}" for i in range(3))}
 
 
-def test_local_feed_file_with_entries_without_links(tmp_path):
+def test_local_feed_file_with_entries_without_links(db_url, tmp_path):
     """A feed file whose entries carry their text and no link: each entry is a document,
     keyed by its guid; a second cycle stores nothing."""
     feed = tmp_path / "wire.xml"
@@ -105,19 +109,19 @@ def test_local_feed_file_with_entries_without_links(tmp_path):
         f"<pubDate>Tue, 07 Mar 2023 10:00:00 GMT</pubDate></item>" for i in range(3))
     feed.write_text(f"<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>"
                     f"{items}</channel></rss>")
-    db = tmp_path / "l.db"
+    db = db_url
     r = _watch(db, str(feed))
     assert _line(r.stdout, str(feed)).endswith("(feed): 3 new, 0 seen, 0 failed")
     r = _watch(db, str(feed))
     assert _line(r.stdout, str(feed)).endswith("(feed): 0 new, 3 seen, 0 failed")
-    con = sqlite3.connect(db)
+    con = connect(db)
     assert sorted(r[0] for r in con.execute("SELECT key FROM watch_items")) == \
         ["wire-0", "wire-1", "wire-2"]
     assert {r for (r,) in con.execute("SELECT outlet FROM documents")} == {"Wire"}
 
 
-def test_opml_and_url_lists(site, tmp_path):
-    db = tmp_path / "o.db"
+def test_opml_and_url_lists(db_url, site, tmp_path):
+    db = db_url
     site.add(article(7))
     opml = site.base + "/list.opml"
     r = _watch(db, opml)
@@ -144,8 +148,8 @@ def test_opml_and_url_lists(site, tmp_path):
     assert len(_docs(db)) == 3
 
 
-def test_failures_in_a_feed_are_counted_and_retried(site, tmp_path):
-    db = tmp_path / "f.db"
+def test_failures_in_a_feed_are_counted_and_retried(db_url, site, tmp_path):
+    db = db_url
     feed = site.base + "/feed.xml"
     site.add(article(1))
     site.feed.append("gone")  # listed in the feed, but its page is a 404
@@ -158,8 +162,8 @@ def test_failures_in_a_feed_are_counted_and_retried(site, tmp_path):
     assert site.hits["/articles/gone.html"] == 2
 
 
-def test_a_source_that_fails_is_one_line(site, tmp_path):
-    db = tmp_path / "e.db"
+def test_a_source_that_fails_is_one_line(db_url, site, tmp_path):
+    db = db_url
     r = _watch(db, site.base + "/broken.html", ok=False)
     assert r.exit_code == 1  # --once and every source failed
     assert _line(r.stdout, site.base + "/broken.html").endswith(
@@ -176,14 +180,14 @@ def _spawn(db: Path, feed: str, *extra: str) -> subprocess.Popen:
 def _wait_for_docs(db: Path, proc: subprocess.Popen, n: int, limit: float = 240) -> None:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline and proc.poll() is None:
-        if Path(f"{db}-wal").exists() and len(_docs(db)) >= n:
+        if (is_postgres(str(db)) or Path(f"{db}-wal").exists()) and len(_docs(db)) >= n:
             return
         time.sleep(0.05)
     raise AssertionError(f"watch did not store {n} documents: {proc.poll()}")
 
 
-def test_kill_9_and_restart_store_nothing_twice(site, tmp_path):
-    db = tmp_path / "k.db"
+def test_kill_9_and_restart_store_nothing_twice(db_url, site, tmp_path):
+    db = db_url
     feed = site.base + "/feed.xml"
     n = 10
     for i in range(n - 1):
@@ -199,7 +203,7 @@ def test_kill_9_and_restart_store_nothing_twice(site, tmp_path):
             proc.wait(10)
     stored = len(_docs(db))
     assert 3 <= stored < n, stored
-    con = sqlite3.connect(db)
+    con = connect(db)
     # every stored document's item is marked, and no item is marked without its document
     marked = con.execute("SELECT count(*) FROM watch_items WHERE status='stored'").fetchone()[0]
     assert marked == stored
@@ -211,8 +215,8 @@ def test_kill_9_and_restart_store_nothing_twice(site, tmp_path):
     assert sum(c for p, c in site.hits.items() if p.startswith("/articles/")) <= n + 1
 
 
-def test_ctrl_c_stops_cleanly(site, tmp_path):
-    db = tmp_path / "c.db"
+def test_ctrl_c_stops_cleanly(db_url, site, tmp_path):
+    db = db_url
     feed = site.base + "/feed.xml"
     for i in range(8):
         site.add(article(i))
@@ -228,7 +232,7 @@ def test_ctrl_c_stops_cleanly(site, tmp_path):
     assert proc.returncode == 130, err
     assert re.search(r"stopped during cycle 1$", out.strip()), out  # mid-cycle
     assert "Traceback" not in err
-    con = sqlite3.connect(db)
+    con = connect(db)
     stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     # every stored document is whole (its sentences are there) and marked
     assert con.execute("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM "
@@ -237,11 +241,11 @@ def test_ctrl_c_stops_cleanly(site, tmp_path):
                        ).fetchone()[0] == stored
 
 
-def test_sigterm_between_cycles_stops_cleanly(site, tmp_path):
+def test_sigterm_between_cycles_stops_cleanly(db_url, site, tmp_path):
     """systemd's stop (SIGTERM) while the watcher sleeps between two cycles."""
     import threading
 
-    db = tmp_path / "t.db"
+    db = db_url
     proc = _spawn(db, site.base + "/feed.xml", "--every", "10m")
     killer = threading.Timer(180, proc.kill)  # bound the test whatever happens
     killer.start()

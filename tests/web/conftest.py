@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import copy_of_store
 from tests.web.server import Server
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -17,8 +17,7 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 def dossier_server(dossier_db, tmp_path_factory):
     """The workbench over a copy of the dossier store (so that nothing the tests do through
     the server can touch the session's store)."""
-    db = tmp_path_factory.mktemp("web") / "dossier.db"
-    shutil.copy(dossier_db, db)
+    db = copy_of_store(dossier_db, tmp_path_factory.mktemp("web"), "dossier.db")
     server = Server(db)
     yield server
     server.stop()

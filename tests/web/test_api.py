@@ -5,10 +5,11 @@ layer's own output."""
 from __future__ import annotations
 
 import re
-import sqlite3
 
 import httpx
 import pytest
+
+from tests.conftest import connect
 
 PAGES = ["/documents", "/timeline", "/actors", "/map", "/relations", "/claims", "/figures",
          "/api/docs"]
@@ -19,9 +20,7 @@ def _get(server, path, **kw):
 
 
 def _db(server):
-    conn = sqlite3.connect(server.db)
-    conn.row_factory = sqlite3.Row
-    return conn
+    return connect(server.db, rows=True)
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -71,9 +70,12 @@ def test_full_text_search(dossier_server):
     title, doc_id = conn.execute(
         "SELECT title, id FROM documents WHERE title IS NOT NULL ORDER BY rowid LIMIT 1").fetchone()
     word = max(re.findall(r"[A-Za-z]{5,}", title), key=len)
-    expected = {r[0] for r in conn.execute(
-        "SELECT d.id FROM documents d JOIN documents_fts f ON f.rowid = d.rowid "
-        "WHERE documents_fts MATCH ?", (word,))}
+    from foreigndesk.store.backends import dialect_of
+    from foreigndesk.store.fts import fts_query, search_sql
+
+    m = search_sql(dialect_of(str(dossier_server.db)), fts_query(word))
+    expected = {r[0] for r in conn.execute(f"SELECT d.id FROM documents d{m.join} WHERE {m.where}",
+                                           m.join_params + m.where_params)}
     got = _get(dossier_server, "/api/documents", params={"q": word}).json()
     assert {d["id"] for d in got["documents"]} == expected and doc_id in expected
     # the page shows the matches, marked

@@ -10,6 +10,7 @@ import re
 import httpx
 import pytest
 
+from tests.conftest import connect
 from tests.web.conftest import screenshot
 
 pytestmark = pytest.mark.browser
@@ -253,7 +254,6 @@ def test_download_brief_from_the_timeline(page, dossier_server, tmp_path):
     """The timeline offers the cited brief of its view (foreigndesk report): the HTML brief
     downloads and each of its quoted sentences is a sentence of a stored document."""
     import html as html_lib
-    import sqlite3
 
     _open(page, dossier_server, "/timeline")
     with page.expect_download(timeout=300_000) as dl:
@@ -262,7 +262,7 @@ def test_download_brief_from_the_timeline(page, dossier_server, tmp_path):
     dl.value.save_as(path)
     text = path.read_text(encoding="utf-8")
     assert text.lstrip().lower().startswith("<!doctype html") and "<script" not in text.lower()
-    conn = sqlite3.connect(dossier_server.db)
+    conn = connect(dossier_server.db)
     sentences = {r[0] for r in conn.execute("SELECT text FROM sentences")}
     outlets = {r[0] for r in conn.execute("SELECT outlet FROM documents WHERE outlet IS NOT NULL")}
     assert any(o in text for o in outlets)

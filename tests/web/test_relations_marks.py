@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import base64
 import re
-import shutil
 
 import httpx
 import lxml.html
 import pytest
 
 from tests.analyze.marks_store import build
-from tests.conftest import run_cli
+from tests.conftest import copy_of_store, run_cli
 from tests.web.conftest import screenshot
 from tests.web.server import Server
 
@@ -27,14 +26,13 @@ MEANS = {"2019": 0.0, "2021": -6.0, "2023": -8 / 3}
 
 
 @pytest.fixture(scope="module")
-def marks_db(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("marks-web") / "m.db")
+def marks_db(module_db_url):
+    return build(module_db_url)
 
 
 @pytest.fixture(scope="module")
 def server(marks_db, tmp_path_factory):
-    db = tmp_path_factory.mktemp("marks-served") / "m.db"
-    shutil.copy(marks_db, db)
+    db = copy_of_store(marks_db, tmp_path_factory.mktemp("marks-served"), "m.db")
     s = Server(db)
     yield s
     s.stop()

@@ -6,13 +6,13 @@ with the server's token, then every page is opened in the real browser: no paylo
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import httpx
 import pytest
 
 from foreigndesk.store import Store
+from tests.conftest import connect
 from tests.web.conftest import screenshot
 from tests.web.server import Server
 
@@ -40,7 +40,7 @@ def xss_server(tmp_path_factory):
             assert r.json()["added"]
         # the readers already drop links that are not http(s); put hostile ones back in the
         # store, as another tool or an older version might have written them
-        with sqlite3.connect(db) as conn:
+        with connect(db) as conn:
             conn.execute("UPDATE documents SET url = 'javascript:window.__xss=40;alert(40)', "
                          "urls = json_array('javascript:window.__xss=41', "
                          "'data:text/html,<script>window.__xss=42</script>', "

@@ -55,9 +55,10 @@ def export_cmd(fmt: str, db: str, output: str, listing: str, actor_list: tuple[s
         check_filters(fmt, listing, flt)
     except (FilterError, ExportError) as e:
         fail(str(e))
-    from pathlib import Path
 
-    if not Path(db).is_file():
+    from foreigndesk.store.backends import store_exists
+
+    if not store_exists(db):
         fail(f"{db}: no such store (ingest something first: foreigndesk ingest PATH --db {db})")
     if fmt == "parquet" and output == "-":
         fail("parquet is binary: give a file with -o PATH")

@@ -36,7 +36,15 @@ def _existing_store(ctx: click.Context, param: click.Parameter, value: str) -> s
 
 
 def require_store(value: str) -> None:
-    """Exit with one line unless a store exists at ``value``."""
+    """Exit with one line unless a store exists at ``value`` (a SQLite file, or a migrated
+    PostgreSQL database at a ``postgresql://`` URL)."""
+    from foreigndesk.store.backends import display_name, is_postgres, store_exists
+
+    if is_postgres(value):
+        if not store_exists(value):
+            fail(f"{display_name(value)}: no such store (cannot connect, or nothing ingested "
+                 "yet: foreigndesk ingest PATH --db URL creates it)")
+        return
     p = Path(value)
     if not p.exists():
         fail(f"{value}: no such store (create one with foreigndesk ingest PATH --db {value}, "
@@ -51,7 +59,8 @@ def db_option(f: F) -> F:
     return click.option(
         "--db", "db", type=click.Path(dir_okay=False), default="foreigndesk.db",
         show_default=True, envvar="FOREIGNDESK_DB", callback=_existing_store,
-        help="SQLite store to read (it must exist: ingest or import creates it).",
+        help="Store to read: a SQLite file or a postgresql:// URL (it must exist: ingest or "
+             "import creates it).",
     )(f)
 
 
@@ -60,7 +69,8 @@ def db_create_option(f: F) -> F:
     return click.option(
         "--db", "db", type=click.Path(dir_okay=False), default="foreigndesk.db",
         show_default=True, envvar="FOREIGNDESK_DB",
-        help="SQLite store to use (created and migrated when it does not exist yet).",
+        help="Store to use: a SQLite file or a postgresql:// URL (created and migrated when "
+             "it does not exist yet).",
     )(f)
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from pathlib import Path
 
 import click
 
 from foreigndesk.cli.output import db_option, fail
 from foreigndesk.cli.params import check_actors, date_option
+from foreigndesk.store.backends import display_name, store_exists
 
 
 @click.command()
@@ -59,12 +59,12 @@ def report(db: str, actor_list: tuple[str, ...], dyad: str | None, since: str | 
         pair = parse_dyad(dyad) if dyad else None
         if pair and pair[0] == pair[1]:
             raise RelationsError(f"a dyad needs two different states: {dyad!r}")
-        if not Path(db).is_file():
+        if not store_exists(db):
             raise ReportError(f"no store at {db} (ingest documents first, or give --db)")
         with Store.open(db, readonly=True) as store:
             check_actors(store, actor_list)
             brief = gather(store, list(actor_list), pair, since, until, title,
-                           store_name=Path(db).name)
+                           store_name=display_name(db))
             files = write(brief, output, chart=not no_chart)
     except (ReportError, RenderError, RelationsError) as e:
         fail(str(e))

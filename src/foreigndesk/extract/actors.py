@@ -1243,6 +1243,7 @@ def _label(a: Actor) -> str:
 class ActorExtractor:
     name = "actors"
     version = "1"
+    needs = frozenset({"sentences", "entities", "tags", "lemmas", "parse"})
 
     def __call__(self, pd: ParsedDoc) -> None:
         index = load_index()

@@ -122,6 +122,7 @@ class _DocState:
 class ClaimExtractor:
     name = "claims"
     version = "1"
+    needs = frozenset({"sentences", "entities", "tags", "lemmas", "parse"})
 
     def __call__(self, pd: ParsedDoc) -> None:
         lex = lexicon()

@@ -69,6 +69,7 @@ from foreigndesk.extract.event_syntax import (
     relational_arg,
     tree_depth,
 )
+from foreigndesk.extract.nlp import token_words
 
 COMPLEMENT_DEPS = frozenset(
     ("dobj", "dative", "iobj", "obj", "prep", "prt", "attr", "acomp", "oprd", "xcomp", "ccomp",
@@ -542,9 +543,9 @@ class Coder(ActorResolver):
         out: list[RawEvent] = []
         consumed: set[int] = set()
         light_objects: dict[int, Token] = {}  # noun token -> light verb
-        words = [(t.lower_, t.lemma_.lower()) for t in doc]
-        wordset = {w for pair in words for w in pair}
-        tags = [t.tag_ for t in doc]
+        lows, lemmas, tags, _ = token_words(doc)  # from the arrays: no Token per word
+        words = list(zip(lows, lemmas, strict=True))
+        wordset = {*lows, *lemmas}
         for i, (low, lem) in enumerate(words):
             if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]) and \
                     not headline_verb(doc[i]):

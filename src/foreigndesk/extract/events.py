@@ -103,6 +103,7 @@ class EventExtractor:
 
     name = "events"
     version = "1"
+    needs = frozenset({"sentences", "entities", "tags", "lemmas", "parse"})
 
     def __init__(self, dictionary: Dictionary | None = None, promote_states: bool = True,
                  require_dyad: bool = True, loose_targets: bool = False,
@@ -133,6 +134,7 @@ class EventExtractor:
         d = self.coder.d
         verbs, nouns, titles = d.verb_triggers, d.noun_triggers, self.coder.titles
         cues = cue_offsets(pd) if self.statements else {}
+        lows, lemmas, tags, offsets = pd.words()  # from the arrays: no Token per word
         out = []
         for i, sent in enumerate(pd.sents):
             mentions = actors.get(i, ())
@@ -146,15 +148,15 @@ class EventExtractor:
             other = False
             has_verb = False
             nominal: list[tuple[str, str]] = []  # nouns that may be a headline's verb
-            for t in sent:
-                low, lem, tag = t.lower_, t.lemma_.lower(), t.tag_
+            for k in range(sent.start, sent.end):
+                low, lem, tag = lows[k], lemmas[k], tags[k]
                 words.add(low)
                 words.add(lem)
                 if tag.startswith("VB") or (tag == "JJ" and low in verbs):
                     has_verb = has_verb or tag.startswith("VB")
                     if (low in verbs or lem in verbs or any(
                             b in verbs for b in inflection_bases(low))) and not (
-                            t.idx in cues.get(i, ()) and _statement_only(d, low, lem)):
+                            offsets[k] in cues.get(i, ()) and _statement_only(d, low, lem)):
                         cands.append((d.verbs, low, lem))  # a claim's cue is the claim's
                 elif tag.startswith("NN"):
                     if lem in nouns:

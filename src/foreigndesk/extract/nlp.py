@@ -7,6 +7,14 @@ off. Extractors that need syntax ask :meth:`ParsedDoc.parse` for the sentences t
 then runs on those sentences only, reusing the token vectors already computed in the single
 pass (the sentence's copy takes ``doc.tensor``), so no text is ever parsed twice.
 
+What the pass runs follows what the extractors need (each declares ``needs``, see
+:mod:`foreigndesk.extract.pipeline`). When none needs tags everywhere (``eval timex``: the time
+tagger reads tags only around its own expressions), the pass is the sentence segmenter and
+NER alone (:data:`TAGGING` off), and :meth:`ParsedDoc.tag` runs the tagging components
+(``tok2vec``, ``tagger``, the attribute rules, the lemmatizer) on the sentences asked for, in
+one batch, writing their tags and lemmas back into the document; a parse of such a sentence
+then reuses its token vectors.
+
 Long texts go through the model in bounded segments (:func:`segments`: at most
 :data:`SEGMENT_CHARS` characters, cut at a paragraph, line, sentence or word boundary; a run
 of more than :data:`MAX_TOKEN_CHARS` characters without a space is cut into pieces of that
@@ -26,10 +34,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import spacy
-from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from foreigndesk.extract.attribute_arrays import ArrayRuler
 from foreigndesk.extract.budget import checkpoint
 from foreigndesk.extract.turn_labels import find_labels
 from foreigndesk.model import Document, Extraction
@@ -110,10 +119,17 @@ def segments(text: str, size: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
     return out
 
 
+@Language.factory("foreigndesk_attribute_arrays")
+def make_attribute_arrays(nlp: Language, name: str) -> ArrayRuler:
+    """The pipeline's ``attribute_ruler`` (kept, disabled) applied through token arrays
+    (:mod:`foreigndesk.extract.attribute_arrays`: the same annotations, faster)."""
+    return ArrayRuler(nlp.get_pipe("attribute_ruler"))
+
+
 def load(model: str = MODEL) -> Language:
-    """Load the model once per process: parser off (run on demand), senter on, and no
-    sentence across a line break. (``load()`` and ``load(MODEL)`` are the same model, loaded
-    once.)"""
+    """Load the model once per process: parser off (run on demand), senter on, no sentence
+    across a line break, and the attribute ruler applied through arrays. (``load()`` and
+    ``load(MODEL)`` are the same model, loaded once.)"""
     return _load(model)
 
 
@@ -123,8 +139,36 @@ def _load(model: str) -> Language:
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     nlp.add_pipe("foreigndesk_line_breaks", after="senter")
+    if "attribute_ruler" in nlp.pipe_names:
+        nlp.add_pipe("foreigndesk_attribute_arrays", after="attribute_ruler")
+        nlp.disable_pipe("attribute_ruler")
     nlp.max_length = MAX_CHARS + 1000
     return nlp
+
+
+# the components that give tags, coarse POS, morphology and lemmas (skipped when no extractor
+# needs them everywhere; :meth:`ParsedDoc.tag` runs them on the sentences asked for)
+TAGGING = ("tok2vec", "tagger", "attribute_ruler", "foreigndesk_attribute_arrays", "lemmatizer")
+TAG_ATTRS = [TAG, POS, MORPH, LEMMA]
+
+
+def skipped(nlp: Language, tags: bool = True, entities: bool = True) -> list[str]:
+    """The components of ``nlp`` a pass leaves out when the extractors need no tags (or no
+    entities) everywhere: English's own model only (another language's NER may share the
+    tagger's token vectors)."""
+    if nlp.lang != "en" or "tagger" not in nlp.pipe_names:
+        return []
+    out = [] if tags else [n for n in TAGGING if n in nlp.pipe_names]
+    if not entities and "ner" in nlp.pipe_names:
+        out.append("ner")
+    return out
+
+
+def _tagging_components(nlp: Language) -> list[str]:
+    names = [n for n in TAGGING if n in nlp.component_names]
+    if "foreigndesk_attribute_arrays" in names:  # the same rules, faster
+        names.remove("attribute_ruler")
+    return names
 
 
 @dataclass
@@ -141,10 +185,35 @@ class ParsedDoc:
     sents: list[Span] = field(default_factory=list)
     _parsed: dict[int, Doc] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)  # scratch space shared by extractors
+    tagged: bool = True  # did the pass tag every token? (else :meth:`tag` tags sentences)
+    _tagged: dict[int, Doc] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.sents:
             self.sents = list(self.doc.sents)
+
+    def tag(self, indices: Iterable[int]) -> None:
+        """Make sure the given sentences have tags, POS, morphology and lemmas: nothing to do
+        when the pass tagged every token; else the tagging components run on those not yet
+        tagged, one batch, and their annotations are written back into ``doc``."""
+        if self.tagged:
+            return
+        todo = sorted({i for i in indices if i not in self._tagged and 0 <= i < len(self.sents)})
+        if not todo:
+            return
+        array = self.doc.to_array(SENTENCE_ATTRS)
+        docs = [_sentence_doc(self.doc, self.sents[i], array, tensor=False) for i in todo]
+        for name in _tagging_components(self.nlp):
+            proc = self.nlp.get_pipe(name)
+            docs = list(proc.pipe(docs, batch_size=64)) if hasattr(proc, "pipe") \
+                else [proc(d) for d in docs]
+        out = self.doc.to_array(TAG_ATTRS)
+        for i, d in zip(todo, docs, strict=True):
+            s = self.sents[i]
+            out[s.start: s.end] = d.to_array(TAG_ATTRS)
+            self._tagged[i] = d
+        self.doc.from_array(TAG_ATTRS, out)  # type: ignore[arg-type]
+        self.cache.pop("_words", None)
 
     @property
     def doc_id(self) -> str:
@@ -167,8 +236,12 @@ class ParsedDoc:
         if not todo:
             return
         parser = self.nlp.get_pipe("parser")
-        array = self.doc.to_array(SENTENCE_ATTRS)  # once per document, not once per sentence
-        docs = [_sentence_doc(self.doc, self.sents[i], array) for i in todo]
+        if self.tagged:
+            array = self.doc.to_array(SENTENCE_ATTRS)  # once per document, not per sentence
+            docs = [_sentence_doc(self.doc, self.sents[i], array) for i in todo]
+        else:  # the tagged copies carry their token vectors
+            self.tag(todo)
+            docs = [self._tagged[i] for i in todo]
         for i, d in zip(todo, parser.pipe(docs, batch_size=64), strict=True):  # type: ignore[attr-defined]
             self._parsed[i] = d
 
@@ -179,15 +252,48 @@ class ParsedDoc:
             self.parse([i])
         return self._parsed[i]
 
+    def words(self) -> tuple[list[str], list[str], list[str], list[int]]:
+        """Lower-case form, lower-case lemma, tag and character offset of every token of
+        ``doc``, read from its arrays once (no Token objects); rebuilt after :meth:`tag`."""
+        got = self.cache.get("_words")
+        if got is None:
+            got = self.cache["_words"] = token_words(self.doc)
+        return got
+
+    def is_tagged(self, i: int) -> bool:
+        return self.tagged or i in self._tagged
+
     def is_parsed(self, i: int) -> bool:
         return i in self._parsed
+
+
+def token_words(doc: Doc) -> tuple[list[str], list[str], list[str], list[int]]:
+    """Lower-case form, lower-case lemma, tag and character offset of every token of
+    ``doc``, from its arrays (what ``t.lower_``, ``t.lemma_.lower()``, ``t.tag_``, ``t.idx``
+    give, without making a Token per word)."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([LOWER, LEMMA, TAG, IDX]).tolist()
+    lemma_cache: dict[int, str] = {}
+    low: list[str] = []
+    lem: list[str] = []
+    tag: list[str] = []
+    idx: list[int] = []
+    for lo, le, ta, ix in arr:
+        low.append(strings[lo])
+        v = lemma_cache.get(le)
+        if v is None:
+            v = lemma_cache[le] = strings[le].lower()
+        lem.append(v)
+        tag.append(strings[ta])
+        idx.append(ix)
+    return low, lem, tag, idx
 
 
 # token annotations a sentence's own Doc keeps (SENT_START: the parser keeps one sentence)
 SENTENCE_ATTRS = [TAG, POS, LEMMA, MORPH, ENT_IOB, ENT_TYPE, SENT_START]
 
 
-def _sentence_doc(doc: Doc, sent: Span, array: Any) -> Doc:
+def _sentence_doc(doc: Doc, sent: Span, array: Any, tensor: bool = True) -> Doc:
     """A copy of one sentence with its annotations and token vectors (what ``Span.as_doc``
     makes, several times cheaper: the document's array is computed once)."""
     out = Doc(doc.vocab, words=[t.text for t in sent],
@@ -197,33 +303,38 @@ def _sentence_doc(doc: Doc, sent: Span, array: Any) -> Doc:
     if len(part) and part[0][iob] == 1:  # an entity begun before the sentence: starts here
         part[0][iob] = 3
     out.from_array(SENTENCE_ATTRS, part)
-    out.tensor = doc.tensor[sent.start: sent.end]
+    if tensor:
+        out.tensor = doc.tensor[sent.start: sent.end]
     return out
 
 
-def spacy_pass(nlp: Language, text: str) -> Doc:
-    """The single spaCy pass over one text, in bounded segments joined into one Doc."""
+def spacy_pass(nlp: Language, text: str, skip: list[str] | None = None) -> Doc:
+    """The single spaCy pass over one text, in bounded segments joined into one Doc;
+    ``skip``: components left out (see :func:`skipped`)."""
     spans = segments(text)
     if len(spans) == 1:
-        return nlp(text)
+        return nlp(text, disable=skip or [])
     docs: list[Doc] = []
     for a, b in spans:
         checkpoint()
-        docs.append(nlp(text[a:b]))
+        docs.append(nlp(text[a:b], disable=skip or []))
     checkpoint()
     out = Doc.from_docs(docs, ensure_whitespace=False)
     assert out.text == text
     return out
 
 
-def pipe(nlp: Language, documents: list[Document], batch_size: int = 16) -> Iterator[tuple[Document, Doc]]:
+def pipe(nlp: Language, documents: list[Document], batch_size: int = 16,
+         skip: list[str] | None = None) -> Iterator[tuple[Document, Doc]]:
     """Run the single spaCy pass over documents (in this process): short texts batched,
-    long ones (:func:`segments`) one segment at a time."""
+    long ones (:func:`segments`) one segment at a time; ``skip``: components left out
+    (see :func:`skipped`)."""
     batch: list[Document] = []
 
     def flush() -> Iterator[tuple[Document, Doc]]:
         if batch:
-            yield from zip(batch, nlp.pipe([d.text for d in batch], batch_size=batch_size),
+            yield from zip(batch, nlp.pipe([d.text for d in batch], batch_size=batch_size,
+                                           disable=skip or []),
                            strict=True)
             batch.clear()
 
@@ -232,5 +343,5 @@ def pipe(nlp: Language, documents: list[Document], batch_size: int = 16) -> Iter
             batch.append(d)
             continue
         yield from flush()
-        yield d, spacy_pass(nlp, d.text)
+        yield d, spacy_pass(nlp, d.text, skip)
     yield from flush()

@@ -15,7 +15,13 @@ Order matters: later extractors read the facts of earlier ones from ``ParsedDoc.
    it); "X said" is a statement event linked to its claim
 
 An extractor is any object with ``name``, ``version`` and ``__call__(ParsedDoc) -> None``
-that appends its facts to ``pd.extraction``. Modules listed in :data:`EXTRACTORS` expose one
+that appends its facts to ``pd.extraction``. It may declare ``needs``, a subset of
+:data:`NEEDS` (without it: all of them): what it reads of the spaCy pass over the whole text.
+``tags`` and ``lemmas`` there mean every token; an extractor that reads them only in some
+sentences leaves them out and calls ``pd.tag(sentences)`` (as ``pd.parse`` for syntax, which
+is always on demand). The pass then runs only what the chosen extractors need
+(:func:`pass_needs`): ``eval timex``, say, runs the sentence segmenter and NER, and the tagger
+only on the sentences around time expressions. Modules listed in :data:`EXTRACTORS` expose one
 as ``EXTRACTOR``; a module that does not exist yet is skipped.
 """
 
@@ -28,7 +34,7 @@ from spacy.language import Language
 
 from foreigndesk.extract import languages
 from foreigndesk.extract.budget import checkpoint
-from foreigndesk.extract.nlp import ParsedDoc, load, pipe
+from foreigndesk.extract.nlp import ParsedDoc, load, pipe, skipped
 from foreigndesk.ingest.language import ensure_language
 from foreigndesk.model import Document, Extraction
 from foreigndesk.plugins import optional_module
@@ -46,6 +52,9 @@ EXTRACTORS: tuple[str, ...] = (
 )
 
 
+NEEDS = frozenset({"sentences", "entities", "tags", "lemmas", "parse"})
+
+
 class Extractor(Protocol):
     name: str
     version: str
@@ -60,6 +69,20 @@ def default_extractors(names: Iterable[str] = EXTRACTORS) -> list[Extractor]:
         if mod is not None:
             out.append(mod.EXTRACTOR)
     return out
+
+
+def pass_needs(extractors: Iterable[Extractor]) -> frozenset[str]:
+    """What the spaCy pass must give over the whole text for these extractors."""
+    out: set[str] = set()
+    for ex in extractors:
+        out |= getattr(ex, "needs", NEEDS)
+    return frozenset(out)
+
+
+def pass_skips(nlp: Language, extractors: Iterable[Extractor]) -> list[str]:
+    """The components of ``nlp`` the pass may leave out for these extractors."""
+    needs = pass_needs(extractors)
+    return skipped(nlp, tags=bool(needs & {"tags", "lemmas"}), entities="entities" in needs)
 
 
 def run_extractors(pd: ParsedDoc, extractors: list[Extractor]) -> Extraction:
@@ -93,9 +116,10 @@ def extract(
         if lang == "en":
             en_nlp = nlp or load()
             en = default_extractors() if extractors is None else extractors
-            for document, doc in pipe(en_nlp, group, batch_size=batch_size):
+            skip = pass_skips(en_nlp, en)
+            for document, doc in pipe(en_nlp, group, batch_size=batch_size, skip=skip):
                 pd = ParsedDoc(document=document, doc=doc, nlp=en_nlp,
-                               extraction=Extraction(document))
+                               extraction=Extraction(document), tagged="tagger" not in skip)
                 yield run_extractors(pd, en)
             continue
         note = languages.missing(lang)
@@ -111,8 +135,9 @@ def extract(
         wrong = [n for n, e in zip(names, chosen, strict=True) if not languages.supports(e, lang)]
         if wrong:
             raise ValueError(f"extractors {wrong} do not serve language {lang!r}")
-        for document, doc in pipe(lang_nlp, group, batch_size=batch_size):
+        skip = pass_skips(lang_nlp, chosen)
+        for document, doc in pipe(lang_nlp, group, batch_size=batch_size, skip=skip):
             document.language_note = note
             pd = ParsedDoc(document=document, doc=doc, nlp=lang_nlp,
-                           extraction=Extraction(document))
+                           extraction=Extraction(document), tagged="tagger" not in skip)
             yield run_extractors(pd, chosen)

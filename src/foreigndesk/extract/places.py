@@ -89,16 +89,15 @@ def _trim(span: Span) -> Span | None:
 
 
 def _text(pd: ParsedDoc) -> str:
-    """The document text, built once (``Doc.text`` joins every token on each call)."""
-    text = pd.cache.get("text")
-    if text is None:
-        text = pd.cache["text"] = pd.doc.text
-    return str(text)
+    """The document text: the Document's, which the Doc's is (``Doc.text`` would join every
+    token again)."""
+    return pd.document.text
 
 
 class PlaceExtractor:
     name = "places"
     version = "1"
+    needs = frozenset({"sentences", "entities", "tags", "lemmas"})
 
     def __call__(self, pd: ParsedDoc) -> None:
         gz = gazetteer()

@@ -75,6 +75,7 @@ _YEAR = re.compile(r"^(\d{4})")
 class QuantityExtractor:
     name = "quantities"
     version = "1"
+    needs = frozenset({"sentences", "entities", "tags", "lemmas"})
 
     def __call__(self, pd: ParsedDoc) -> None:
         text = pd.document.text

@@ -17,6 +17,7 @@ from foreigndesk.extract.turns import SpeakerFinder, first_person
 class QuoteSpeakerExtractor:
     name = "quote_speakers"
     version = "1"
+    needs = frozenset({"sentences", "entities", "tags", "lemmas"})
 
     def __call__(self, pd: ParsedDoc) -> None:
         claims = [c for c in pd.extraction.claims if c.direct and c.speaker_actor]

@@ -9,6 +9,7 @@ from foreigndesk.model import Sentence
 class SentenceExtractor:
     name = "sentences"
     version = "1"
+    needs = frozenset({"sentences"})
     languages = ("en", "es", "zh", "*")  # every language ("*": one without a pipeline)
 
     def __call__(self, pd: ParsedDoc) -> None:

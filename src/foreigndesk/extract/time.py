@@ -44,6 +44,7 @@ from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.time_rules import (
     Context,
     Resolved,
+    Rule,
     daypart_noun_after,
     offset_value,
     prefix_words,
@@ -82,6 +83,7 @@ def reference_date(published: str | None) -> cal.Date | None:
 class TimeExtractor:
     name = "time"
     version = "1"
+    needs = frozenset({"sentences", "entities"})  # tags: pd.tag(), near its expressions
 
     def __call__(self, pd: ParsedDoc) -> None:
         text = pd.document.text  # the Doc's text, without rebuilding it from tokens
@@ -121,13 +123,30 @@ def time_entities(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
-def _make_tense(doc: Doc, pd: ParsedDoc | None) -> Callable[[int, int], str | None]:
+class _Untagged(Exception):
+    """A rule asked for the tense of a sentence not tagged yet (see :func:`find`)."""
+
+    def __init__(self, sentence: int) -> None:
+        super().__init__(sentence)
+        self.sentence = sentence
+
+
+def _make_tense(doc: Doc, pd: ParsedDoc | None, defer: bool = False
+                ) -> Callable[[int, int], str | None]:
+    """The ``tense(start, end)`` callback of the rules: the tense of the verb group nearest
+    to the expression in its sentence. When the pass did not tag every token, an untagged
+    sentence is tagged first, or, with ``defer``, reported by raising :class:`_Untagged`."""
     def tense(start: int, end: int) -> str | None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
         if pd is not None and pd.sents:
-            s = pd.sents[pd.sentence_index(start)]
+            k = pd.sentence_index(start)
+            if not pd.is_tagged(k):
+                if defer:
+                    raise _Untagged(k)
+                pd.tag([k])
+            s = pd.sents[k]
             lo, hi = s.start, s.end
         else:
             lo, hi = 0, len(doc)
@@ -208,21 +227,41 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
          ents: Callable[[], list[tuple[int, int, str]]] | None = None) -> list[Candidate]:
     """Every temporal expression in ``text`` (the text of ``doc``), normalised. ``ents``
     gives spaCy's DATE/TIME entities."""
-    ctx = Context(text, dct, _make_tense(doc, pd))
+    # When the pass did not tag every token, a rule that reads the tense of an untagged
+    # sentence is put aside; those sentences are then tagged in one batch and the rules put
+    # aside run again (rules are pure functions of the match and the context).
+    defer = pd is not None and not pd.tagged
+    ctx = Context(text, dct, _make_tense(doc, pd, defer=defer))
     low = text.translate(_LOWER)
     cands: list[Candidate] = []
     all_rules = rules()
+    aside: list[tuple[int, Rule, re.Match[str]]] = []
+    untagged: set[int] = set()
     for s in candidate_starts(low):
         for prio, rule in enumerate(all_rules):
             m = rule.regex.match(low, s)
             if m is None or m.end() == m.start():
                 continue
-            r = rule.handler(m, ctx)
+            try:
+                r = rule.handler(m, ctx)
+            except _Untagged as e:
+                aside.append((prio, rule, m))
+                untagged.add(e.sentence)
+                continue
             if r is None:
                 continue
             start = m.start() if r.start is None else r.start
             end = m.end() if r.end is None else r.end
             cands.append(Candidate(start, end, prio, rule.name, r))
+    if aside and pd is not None:
+        pd.tag(untagged)
+        ctx = Context(text, dct, _make_tense(doc, pd))
+        for prio, rule, m in aside:
+            r = rule.handler(m, ctx)
+            if r is not None:
+                start = m.start() if r.start is None else r.start
+                end = m.end() if r.end is None else r.end
+                cands.append(Candidate(start, end, prio, rule.name, r))
     entities = ents() if ents is not None else []
     if entities:
         cands += _entity_candidates(low, entities, Spans([(c.start, c.end) for c in cands]))

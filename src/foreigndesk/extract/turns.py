@@ -348,6 +348,7 @@ class TurnExtractor:
 
     name = NAME
     version = VERSION
+    needs = frozenset({"sentences", "entities", "tags", "lemmas"})
 
     def __call__(self, pd: ParsedDoc) -> None:
         text = pd.document.text

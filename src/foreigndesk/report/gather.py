@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from foreigndesk import __version__
@@ -44,6 +43,7 @@ from foreigndesk.report.scope import Scope, build_scope
 from foreigndesk.report.summary import summarise
 from foreigndesk.store import Store
 from foreigndesk.store.actor_rows import mentioned_actors, state_names
+from foreigndesk.store.backends import display_name
 from foreigndesk.store.document_rows import (
     document_citations,
     has_documents,
@@ -570,7 +570,7 @@ def gather(store: Store, actors: Sequence[str] = (), dyad: tuple[str, str] | Non
             title = "A sourced brief"
     brief = Brief(title=title, scope=scope_words(g.actor_filter, dyad, since, until),
                   generated=dt.date.today().isoformat(),
-                  store=store_name or Path(store.path).name, version=__version__,
+                  store=store_name or display_name(store.path), version=__version__,
                   figures=g.figures())
     # reading order: summary, timeline, actors, relations, claims and echoes, figures, reuse
     brief.summary = summarise(g)

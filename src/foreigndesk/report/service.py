@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from foreigndesk.store import Store
+from foreigndesk.store.backends import display_name
 
 FORMATS = ("html", "md", "pdf")
 # the report's modules and WeasyPrint are imported on first use, by one thread at a time (two
@@ -52,7 +53,7 @@ def render_brief(store: Store, fmt: str, actors: Sequence[str] = (), dyad: str |
     try:
         pair = parse_dyad(dyad) if dyad and dyad.strip() else None
         b = gather(store, [a for a in actors if a.strip()], pair, since or None, until or None,
-                   title or None, store_name=Path(store.path).name)
+                   title or None, store_name=display_name(store.path))
         if fmt == "html":
             return html(b).encode("utf-8")
         if fmt == "md":

@@ -1,9 +1,18 @@
-"""SQLite store: schema migrations, one transaction per document, queries.
+"""The store: schema migrations, one transaction per document, queries.
 
-The schema lives in ``migrations/NNN_name.sql``; ``PRAGMA user_version`` records the last one
-applied, and :meth:`Store.open` applies the rest in order, each in its own transaction.
-Writes of a document and all its facts happen in one transaction (:meth:`Store.add`), so an
-interrupted ingest never leaves a partial document behind.
+A store is a SQLite file (the default) or a PostgreSQL database (``postgresql://`` URL): see
+:mod:`foreigndesk.store.backends`. The schema lives in ``migrations/NNN_name.sql`` (SQLite) and
+``migrations/postgres/NNN_name.sql`` (the same versions for PostgreSQL); the store records the
+last one applied (``PRAGMA user_version``, or the table ``schema_version``) and
+:meth:`Store.open` applies the rest in order, each in its own transaction. Writes of a
+document and all its facts happen in one transaction (:meth:`Store.add`), so an interrupted
+ingest never leaves a partial document behind.
+
+Event grouping (:mod:`foreigndesk.store.event_groups`) is safe with concurrent writers: on
+SQLite a write transaction holds the database's one write lock (``BEGIN IMMEDIATE``); on
+PostgreSQL it first takes a transaction-scoped advisory lock per (root, source code, target
+code) group of the document's events, in sorted order, so two writers never both create the
+same event and never deadlock on each other.
 """
 
 from __future__ import annotations
@@ -18,29 +27,50 @@ from pathlib import Path
 from typing import Any
 
 from foreigndesk.model import Actor, Event, Extraction
+from foreigndesk.store.backends import is_postgres
 
 DEFAULT_DB = "foreigndesk.db"
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) of every migration shipped with the package, in order."""
+def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every migration shipped with the package for ``dialect``
+    (``sqlite`` or ``postgres``), in order."""
+    folder = resources.files("foreigndesk.store").joinpath("migrations")
+    if dialect == "postgres":
+        folder = folder.joinpath("postgres")
     out = []
-    for f in resources.files("foreigndesk.store").joinpath("migrations").iterdir():
+    for f in folder.iterdir():
         if f.name.endswith(".sql"):
             out.append((int(f.name.split("_", 1)[0]), f.name, f.read_text(encoding="utf-8")))
     return sorted(out)
 
 
+_MIGRATE_LOCK = 0x666F7265  # advisory lock key of PostgreSQL migrations ("fore")
+
+
 class Store:
     """A foreigndesk database. Use :meth:`open`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+    def __init__(self, conn: Any, path: str, dialect: str = "sqlite") -> None:
         self.conn = conn
         self.path = path
+        self.dialect = dialect
+
+    @property
+    def postgres(self) -> bool:
+        return self.dialect == "postgres"
 
     @classmethod
     def open(cls, path: str | Path = DEFAULT_DB, readonly: bool = False) -> Store:
+        """The store at ``path``: a SQLite file, or a ``postgresql://`` URL."""
         path = str(path)
+        if is_postgres(path):
+            from foreigndesk.store.backends.postgres import PgConnection
+
+            pg = cls(PgConnection(path, readonly=readonly), path, "postgres")
+            if not readonly:
+                pg.migrate()
+            return pg
         if readonly:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
                                    check_same_thread=False)
@@ -69,9 +99,17 @@ class Store:
     # -- schema ---------------------------------------------------------------------------
     @property
     def version(self) -> int:
+        if self.postgres:
+            row = self.conn.execute(
+                "SELECT CASE WHEN to_regclass('schema_version') IS NULL THEN 0 ELSE "
+                "(SELECT max(version) FROM schema_version) END").fetchone()
+            return int(row[0] or 0)
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def migrate(self) -> None:
+        if self.postgres:
+            self._migrate_postgres()
+            return
         current = self.version
         for version, _name, sql in migrations():
             if version <= current:
@@ -102,9 +140,14 @@ class Store:
         :meth:`refresh_statistics`. Building an index once sorts its rows; keeping ten of
         them up to date row by row is what made a million-row import crawl. Readers see
         no secondary index meanwhile: for a large import into a store, not a small one."""
-        indexes = self.conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' "
-            "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").fetchall()
+        if self.postgres:
+            indexes = self.conn.raw.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events' "
+                "AND indexdef NOT LIKE 'CREATE UNIQUE%'").fetchall()
+        else:
+            indexes = self.conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = "
+                "'events' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").fetchall()
         for name, _sql in indexes:
             self.conn.execute(f'DROP INDEX IF EXISTS "{name}"')
         try:
@@ -113,13 +156,31 @@ class Store:
             for _name, sql in indexes:
                 self.conn.execute(sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
             self.refresh_statistics()
+    def _migrate_postgres(self) -> None:
+        """Apply the PostgreSQL migrations, one transaction each, under an advisory lock (two
+        processes opening a new database migrate it once)."""
+        raw = self.conn.raw
+        raw.execute("SELECT pg_advisory_lock(%s)", (_MIGRATE_LOCK,))
+        try:
+            raw.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            current = self.version
+            for version, _name, sql in migrations("postgres"):
+                if version <= current:
+                    continue
+                with raw.transaction():
+                    raw.execute(sql)  # no parameters: several statements in one call
+                    raw.execute("DELETE FROM schema_version")
+                    raw.execute("INSERT INTO schema_version(version) VALUES (%s)", (version,))
+            self.conn.forget_catalogue()
+        finally:
+            raw.execute("SELECT pg_advisory_unlock(%s)", (_MIGRATE_LOCK,))
 
     # -- writing --------------------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
 
     def add(self, ex: Extraction,
-            also: Callable[[sqlite3.Connection, bool], None] | None = None) -> bool:
+            also: Callable[[Any, bool], None] | None = None) -> bool:
         """Store a document and all its facts in one transaction. False if already present.
 
         ``also(conn, added)`` runs inside the same transaction (committed with the document,
@@ -129,7 +190,7 @@ class Store:
         c = self.conn
         c.execute("BEGIN IMMEDIATE")
         try:
-            if self.has_document(ex.document.id):
+            if self.has_document(ex.document.id) or not self._claim_document(ex.document.id):
                 if also is not None:
                     also(c, False)
                     c.execute("COMMIT")
@@ -146,6 +207,25 @@ class Store:
             if c.in_transaction:
                 c.execute("ROLLBACK")
             raise
+
+    def _claim_document(self, doc_id: str) -> bool:
+        """PostgreSQL: wait for any other writer of the same document (a transaction-scoped
+        advisory lock on its id), then say whether it is still absent. SQLite's BEGIN
+        IMMEDIATE already serialises writers."""
+        if not self.postgres:
+            return True
+        self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 1))", (doc_id,))
+        return not self.has_document(doc_id)
+
+    def _lock_event_groups(self, events: Iterable[Event]) -> None:
+        """PostgreSQL: lock the event groups (root, source code, target code) this document
+        writes to, in sorted order, until the transaction ends; see the module docstring."""
+        if not self.postgres:
+            return
+        keys = sorted({f"{e.root}|{e.source_code or ''}|{e.target_code or ''}"
+                       for e in events if e.date})
+        for k in keys:
+            self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (k,))
 
     @property
     def analyses_stale(self) -> bool:
@@ -192,6 +272,7 @@ class Store:
             [(p.doc_id, p.sentence, p.start, p.end, p.text, p.name, p.country, p.lat, p.lon,
               p.feature, p.gazetteer_id, p.extractor, p.version, p.confidence) for p in ex.places],
         )
+        self._lock_event_groups(ex.events)
         for e in ex.events:
             self._write_event(e)
         c.executemany(
@@ -245,16 +326,27 @@ class Store:
         c.execute("UPDATE events SET n_mentions=n_mentions+1 WHERE id=?", (event_id,))
 
     def upsert_actors(self, actors: Iterable[Actor]) -> None:
+        merge = ("(SELECT json_group_array(DISTINCT value) FROM (SELECT value FROM "
+                 "json_each(actors.aliases) UNION SELECT value FROM json_each(excluded.aliases)))")
+        if self.postgres:
+            merge = ("(SELECT '[' || string_agg(to_json(v)::text, ',' ORDER BY v) || ']' FROM (SELECT "
+                     "json_array_elements_text(actors.aliases::json) AS v UNION SELECT "
+                     "json_array_elements_text(excluded.aliases::json)) AS merged)")
         self.conn.executemany(
             "INSERT INTO actors(id,name,kind,country,sector,aliases,lat,lon,meta) "
-            "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-            "aliases=(SELECT json_group_array(DISTINCT value) FROM (SELECT value FROM "
-            "json_each(actors.aliases) UNION SELECT value FROM json_each(excluded.aliases)))",
+            f"VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET aliases={merge}",
             [(a.id, a.name, a.kind, a.country, a.sector, json.dumps(sorted(set(a.aliases))),
               a.lat, a.lon, json.dumps(a.meta)) for a in actors],
         )
 
     # -- reading --------------------------------------------------------------------------
+    def search_sql(self, fts5: str, doc: str = "d") -> Any:
+        """The SQL of a full-text search in this store's dialect: see
+        :func:`foreigndesk.store.fts.search_sql`."""
+        from foreigndesk.store.fts import search_sql
+
+        return search_sql(self.dialect, fts5, doc)
+
     def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute(sql, tuple(params))]
 

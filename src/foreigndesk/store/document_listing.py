@@ -45,11 +45,14 @@ def documents(store: Store, flt: DocumentFilter, page: Page | None = FIRST_PAGE)
         cond, p = mention_actor_clause(flt.actors)
         where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.id AND ({cond}))")
         params += p
+    join_params: list[Any] = []
     if flt.search:
-        join = " JOIN documents_fts ON documents_fts.rowid = d.rowid"
-        where.append("documents_fts MATCH ?")
-        params.append(fts_query(flt.search))
-        snippet = "snippet(documents_fts, 1, char(1), char(2), '…', 16)"
+        match = store.search_sql(fts_query(flt.search))  # FTS5 or tsvector, by backend
+        join, join_params = match.join, list(match.join_params)
+        where.append(match.where)
+        params += match.where_params
+        snippet = match.snippet
+    params = join_params + params
     base = f"FROM documents d{join} WHERE {' AND '.join(where)}"
     sql = (f"SELECT d.id, d.title, d.outlet, d.author, d.published, d.url, d.n_words, "
            f"d.source, d.language, d.language_note, {snippet} AS snippet, "

@@ -17,8 +17,9 @@ def document_rows(store: Store, fts_match: str | None = None) -> list[dict[str, 
            "d.source, d.reader FROM documents d")
     params: list[str] = []
     if fts_match:
-        sql += " JOIN documents_fts f ON f.rowid=d.rowid WHERE documents_fts MATCH ?"
-        params.append(fts_match)
+        match = store.search_sql(fts_match)
+        sql += f"{match.join} WHERE {match.where}"
+        params += match.join_params + match.where_params
     return store.query(sql + " ORDER BY d.published IS NULL, d.published, d.id", params)
 
 

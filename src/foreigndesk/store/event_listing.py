@@ -78,7 +78,8 @@ def _dated_order(store: Store, flt: EventFilter) -> tuple[str, str, list[Any]]:
     e.date, e.id`` (see :func:`_walks`)."""
     if _walks(store, flt):
         cond, params = flt.where(scan=True)
-        return "events e INDEXED BY events_date", f"{cond} AND e.date IS NOT NULL", params
+        walk = "events e" if store.postgres else "events e INDEXED BY events_date"  # SQLite only
+        return walk, f"{cond} AND e.date IS NOT NULL", params
     # news events are few beside imported rows: read them by origin and test the actors
     cond, params = flt.where(scan=flt.origin == "news")
     return "events e", f"{cond} AND e.date IS NOT NULL", params

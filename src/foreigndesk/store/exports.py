@@ -43,8 +43,9 @@ def iter_places(store: Store) -> Iterator[dict[str, Any]]:
     """Geocoded places, one row per place (name, country, feature, lat, lon), with how many
     mentions and documents name it and the first mention's citation."""
     yield from store.iter_query(
-        "SELECT p.name, p.country, p.feature, round(p.lat, 4) AS lat, round(p.lon, 4) AS lon, "
-        "p.gazetteer_id, count(*) AS mentions, count(DISTINCT p.doc_id) AS documents, "
+        "SELECT p.name, p.country, min(p.feature) AS feature, round(p.lat, 4) AS lat, "
+        "round(p.lon, 4) AS lon, "
+        "min(p.gazetteer_id) AS gazetteer_id, count(*) AS mentions, count(DISTINCT p.doc_id) AS documents, "
         "min(p.doc_id) AS doc_id, min(p.sentence) AS sentence FROM places p "
         "WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL "
         "GROUP BY p.name, p.country, round(p.lat, 4), round(p.lon, 4) ORDER BY p.name")

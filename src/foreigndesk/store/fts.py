@@ -18,6 +18,7 @@ query is bounded:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 MAX_CHARS = 500
 MAX_TERMS = 16
@@ -94,3 +95,63 @@ def _assemble(items: list[str]) -> str:
     if not out:
         raise SearchSyntaxError("the search has no word to look for")
     return " ".join(out)
+
+
+# -- the two backends ----------------------------------------------------------------------
+_FTS5_ITEM = re.compile(r'"((?:[^"]|"")*)"(\*?)|\b(OR|NOT)\b')
+_WORD = re.compile(r"\w+")
+
+
+def tsquery_text(fts5: str) -> str:
+    """PostgreSQL's ``to_tsquery`` text for a query made by :func:`fts_query`: a phrase's
+    words follow each other (``<->``), ``word*`` is a prefix (``:*``), terms are joined by
+    ``&``, ``OR`` becomes ``|`` and ``NOT`` ``& !`` (the precedence is FTS5's: NOT, then AND,
+    then OR)."""
+    out: list[str] = []
+    op = ""
+    for m in _FTS5_ITEM.finditer(fts5):
+        if m.group(3):
+            op = m.group(3)
+            continue
+        words = _WORD.findall(m.group(1).replace('""', '"').lower())
+        if not words:
+            continue
+        if m.group(2):
+            words[-1] += ":*"
+        term = " <-> ".join(f"'{w}'" if not w.endswith(":*") else f"'{w[:-2]}':*"
+                            for w in words)
+        term = f"({term})" if len(words) > 1 else term
+        if out:
+            out.append({"OR": "|", "NOT": "& !"}.get(op, "&"))
+        out.append(term)
+        op = ""
+    return " ".join(out)
+
+
+@dataclass(frozen=True)
+class SearchSQL:
+    """How a listing of documents (aliased ``doc``) keeps those matching a search: add
+    ``join`` after ``FROM documents doc`` (with ``join_params``), ``where`` to its conditions
+    (with ``where_params``), and select ``snippet`` for a fragment around the matches (the
+    matches between the characters U+0001 and U+0002)."""
+
+    join: str
+    join_params: list[str]
+    where: str
+    where_params: list[str]
+    snippet: str
+
+
+def search_sql(dialect: str, fts5: str, doc: str = "d") -> SearchSQL:
+    """The SQL of a full-text search for a query made by :func:`fts_query`: FTS5's
+    ``documents_fts`` on SQLite, ``documents.fts`` (tsvector, GIN index) on PostgreSQL."""
+    if dialect == "postgres":
+        return SearchSQL(
+            " CROSS JOIN to_tsquery('simple', ?) AS fts_q", [tsquery_text(fts5)],
+            f"{doc}.fts @@ fts_q", [],
+            f"ts_headline('simple', {doc}.text, fts_q, 'StartSel=' || chr(1) || ', StopSel=' "
+            f"|| chr(2) || ', MaxWords=16, MinWords=6, MaxFragments=1, "
+            f"FragmentDelimiter=…')")
+    return SearchSQL(f" JOIN documents_fts ON documents_fts.rowid = {doc}.rowid", [],
+                     "documents_fts MATCH ?", [fts5],
+                     "snippet(documents_fts, 1, char(1), char(2), '…', 16)")

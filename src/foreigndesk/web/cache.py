@@ -8,7 +8,6 @@ the least recently used entries leave once the total passes :data:`MAX_BYTES`.""
 from __future__ import annotations
 
 import dataclasses
-import os
 import sys
 import threading
 from collections import OrderedDict
@@ -26,15 +25,11 @@ _flights: dict[Hashable, threading.Lock] = {}  # keys being computed
 
 
 def stamp(db_path: str) -> tuple[tuple[int, int], ...]:
-    """(mtime, size) of the store file and its WAL: changes whenever anything is written."""
-    out = []
-    for p in (db_path, db_path + "-wal"):
-        try:
-            st = os.stat(p)
-            out.append((st.st_mtime_ns, st.st_size))
-        except OSError:
-            out.append((0, 0))
-    return tuple(out)
+    """Changes whenever anything is written: (mtime, size) of the store file and its WAL, or
+    PostgreSQL's write counter (:func:`foreigndesk.store.backends.stamp`)."""
+    from foreigndesk.store.backends import stamp as store_stamp
+
+    return store_stamp(db_path)
 
 
 def approx_size(value: Any, limit: int = MAX_ENTRY_BYTES) -> int:

@@ -26,7 +26,10 @@ def store(request: Request) -> Iterator[Store]:
     """A read-only connection to the server's store, closed after the request."""
     s = Store.open(request.app.state.db_path, readonly=True)
     deadline = time.monotonic() + REQUEST_SECONDS
-    s.conn.set_progress_handler(lambda: int(time.monotonic() > deadline), _CHECK_EVERY)
+    if s.postgres:  # PostgreSQL cancels past statement_timeout (raised as "interrupted")
+        s.conn.set_statement_timeout(REQUEST_SECONDS)
+    else:
+        s.conn.set_progress_handler(lambda: int(time.monotonic() > deadline), _CHECK_EVERY)
     try:
         yield s
     finally:

@@ -1,0 +1,53 @@
+"""The spaCy pass runs what the extractors need; sentences are tagged on demand."""
+
+from __future__ import annotations
+
+from foreigndesk.extract.nlp import ParsedDoc, load, pipe
+from foreigndesk.extract.pipeline import default_extractors, extract, pass_needs, pass_skips
+from foreigndesk.model import Document, Extraction
+
+# written for this test: bare months and weekdays anchored by the tense of their verb
+TEXT = ("HAVANA, March 3 (Wire) - The delegation arrived on Monday and will leave in June.\n\n"
+        "Officials said the talks began in January, two weeks after the vote. "
+        "A second round is expected next Friday; the ministers met again that day.\n\n"
+        "The trade figures for the first quarter will be published in April.")
+
+
+def _times(ex: Extraction) -> list[tuple[int, int, str | None, str | None]]:
+    return [(t.start, t.end, t.value, t.type) for t in ex.times]
+
+
+def test_time_needs_no_tagger_in_the_pass() -> None:
+    nlp = load()
+    time_only = default_extractors(("sentences", "time"))
+    assert "tags" not in pass_needs(time_only)
+    skip = pass_skips(nlp, time_only)
+    assert "tagger" in skip and "tok2vec" in skip and "ner" not in skip
+    assert pass_skips(nlp, default_extractors()) == []
+
+
+def test_same_times_with_the_tagger_on_demand() -> None:
+    doc = Document(text=TEXT, published="2024-03-03")
+    full = next(extract([doc]))
+    doc2 = Document(text=TEXT, published="2024-03-03")
+    selective = next(extract([doc2], extractors=default_extractors(("sentences", "time"))))
+    assert _times(selective) == _times(full)
+    assert any(t.anchored for t in selective.times)
+
+
+def test_tag_writes_back_and_parse_reuses_it() -> None:
+    nlp = load()
+    document = Document(text=TEXT, published="2024-03-03")
+    skip = pass_skips(nlp, default_extractors(("sentences", "time")))
+    (_, doc), = pipe(nlp, [document], skip=skip)
+    pd = ParsedDoc(document=document, doc=doc, nlp=nlp, extraction=Extraction(document),
+                   tagged=False)
+    assert doc.ents and all(not t.tag_ for t in doc)  # entities, no tags
+    pd.tag([1])
+    s = pd.sents[1]
+    assert pd.is_tagged(1) and not pd.is_tagged(0)
+    assert any(t.tag_ == "VBD" for t in s) and all(not t.tag_ for t in pd.sents[0])
+    assert {t.lemma_ for t in s} >= {"say", "begin"}
+    parsed = pd.parsed(1)
+    assert [t.text for t in parsed] == [t.text for t in s]
+    assert any(t.dep_ == "ROOT" for t in parsed)
