@@ -5,7 +5,7 @@
     nice -n 10 python bench/scale.py --events 100000       # a quick run
 
 1. Generates a GDELT 2.0 event export (61 tab-separated columns, the layout
-   :mod:`foreigndesk.ingest.gdelt` reads) of N rows: 200 states over 10 years (2014-2023),
+   :mod:`foreigndesk.importers.gdelt` reads) of N rows: 200 states over 10 years (2014-2023),
    skewed as real data is (state k is an actor of a row with weight 1/k: the first few states
    are in most rows), 20 action places per state.
 2. Adds ``--docs`` short news documents (states, events, places; written through
@@ -73,7 +73,7 @@ def states() -> list[tuple[str, str]]:
 
 def gdelt_rows(n: int, seed: int = 11) -> Iterator[str]:
     """N tab-separated GDELT 2.0 event rows."""
-    from foreigndesk.ingest.gdelt import GDELT2_COLUMNS
+    from foreigndesk.importers.gdelt import GDELT2_COLUMNS
 
     rnd = random.Random(seed)
     st = states()

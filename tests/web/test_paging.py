@@ -5,15 +5,13 @@ importer; every expected figure is counted here, in Python, from the raw rows.""
 from __future__ import annotations
 
 import random
-import shutil
-import sqlite3
 from collections import defaultdict
 
 import httpx
 import pytest
 
-from foreigndesk.ingest.gdelt import GDELT2_COLUMNS
-from tests.conftest import run_cli
+from foreigndesk.importers.gdelt import GDELT2_COLUMNS
+from tests.conftest import connect, copy_of_store, run_cli
 from tests.web.server import Server
 
 STATES = ["USA", "CHN", "CUB", "RUS", "VEN", "MEX", "BRA", "ESP"]
@@ -59,8 +57,7 @@ def _gdelt_file(path, n: int = 260) -> None:
 def mixed(dossier_db, tmp_path_factory):
     """(server, db path) over the dossier store with 260 GDELT rows imported."""
     d = tmp_path_factory.mktemp("paging")
-    db = d / "mixed.db"
-    shutil.copy(dossier_db, db)
+    db = copy_of_store(dossier_db, d, "mixed.db")  # a file or a PostgreSQL database
     _gdelt_file(d / "rows.export.CSV")
     run_cli("import", "gdelt", str(d / "rows.export.CSV"), "--db", str(db), "--quiet")
     server = Server(db)
@@ -69,8 +66,7 @@ def mixed(dossier_db, tmp_path_factory):
 
 
 def _rows(db, sql: str, params=()) -> list[dict]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
+    conn = connect(db, readonly=True, rows=True)
     try:
         return [dict(r) for r in conn.execute(sql, params)]
     finally:

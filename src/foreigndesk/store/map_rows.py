@@ -17,7 +17,7 @@ def places(store: Store, page: Page | None = None) -> Paged:
     mention's ``doc_id`` and ``sentence``."""
     base = ("FROM places p WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL "
             "GROUP BY p.name, p.country, round(p.lat, 4), round(p.lon, 4)")
-    sql = ("SELECT p.name, p.country, p.feature, round(p.lat, 4) AS lat, "
+    sql = ("SELECT p.name, p.country, min(p.feature) AS feature, round(p.lat, 4) AS lat, "
            "round(p.lon, 4) AS lon, count(*) AS mentions, count(DISTINCT p.doc_id) AS "
            f"documents, min(p.doc_id || ':' || p.sentence) AS first {base} "
            "ORDER BY mentions DESC, p.name")
@@ -42,12 +42,15 @@ def located_events(store: Store, flt: EventFilter, page: Page | None = None) -> 
     no table row read when the filter needs none), then folded here into places rounded to
     three decimals (a few rows per place)."""
     cond, params = flt.where()
-    # SQLite: the bare column e.id comes from the row holding the min()
+    # the earliest event as "date|id" (no bare column beside min(): PostgreSQL has none);
+    # on one date, any of its events
     sql = (f"SELECT e.place, e.lat, e.lon, count(*), total(e.goldstein), count(e.goldstein), "
-           f"min(coalesce(e.date, '~')), e.id FROM events e WHERE {cond} "
+           f"min(coalesce(e.date, '~') || '|' || e.id) FROM events e WHERE {cond} "
            f"AND e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY e.place, e.lat, e.lon")
     groups: dict[tuple[Any, float, float], dict[str, Any]] = {}
-    for place, lat, lon, n, gs, gn, first_date, first_id in store.conn.execute(sql, params):
+    for place, lat, lon, n, gs, gn, first in store.conn.execute(sql, params):
+        first_date, _, first_key = first.rpartition("|")
+        first_id: Any = int(first_key) if first_key.isdigit() else first_key
         key = (place, round(lat, 3), round(lon, 3))
         g = groups.get(key)
         if g is None:
