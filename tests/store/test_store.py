@@ -89,3 +89,26 @@ def test_migration_versions_are_unique_and_consecutive() -> None:
 
     versions = [v for v, _name, _sql in migrations()]
     assert versions == list(range(1, len(versions) + 1)), [n for _v, n, _s in migrations()]
+
+
+def test_a_bulk_import_of_events_rebuilds_the_same_indexes_and_gathers_statistics(tmp_path):
+    from foreigndesk.store import Store
+
+    with Store.open(tmp_path / "bulk.db") as s:
+        def indexes() -> set[tuple[str, str]]:
+            return {(r[0], r[1]) for r in s.conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type='index' AND tbl_name='events' "
+                "AND sql IS NOT NULL")}
+
+        before = indexes()
+        with s.bulk_events():
+            during = indexes()
+            s.conn.executemany("INSERT INTO events(origin, code, root, date, source_country, "
+                               "target_country, external_id) VALUES ('gdelt', '010', '01', ?, "
+                               "'CUB', 'USA', ?)",
+                               [(f"2020-01-{d:02d}", str(d)) for d in range(1, 29)])
+        assert {n for n, _ in during} < {n for n, _ in before}
+        assert all(sql.startswith("CREATE UNIQUE") for _, sql in during)
+        assert {n for n, _ in indexes()} == {n for n, _ in before}
+        stats = s.conn.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'events'")
+        assert stats.fetchone()[0] > 0

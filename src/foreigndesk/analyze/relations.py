@@ -43,6 +43,7 @@ from foreigndesk.analyze.series import (
 )
 from foreigndesk.model import HAPPENED
 from foreigndesk.store import Store
+from foreigndesk.store.relation_rows import dyad_event_days
 
 SOURCES = ("news", "gdelt", "unvotes")
 COUNTED = HAPPENED  # the modalities of events that happened: the only ones counted
@@ -181,24 +182,23 @@ def event_series(store: Store, a: str, b: str, by: str = "year", origin: str = "
     else:
         note = "GDELT rows as GDELT counts them (it counts reports: one event may fill several rows)"
     dyads = [(a, b), (b, a)] if undirected and a != b else [(a, b)]
-    found = store.dyad_events(origin, dyads, modalities if origin == "news" else None,
-                              since, until, STATE_SECTORS if origin == "news" else None)
+    found = dyad_event_days(store, origin, dyads, modalities if origin == "news" else None,
+                            since, until, STATE_SECTORS if origin == "news" else None)
     agg: dict[str, dict[str, Any]] = {}
     skipped = 0
-    for date, quad, gs, mentions in found:
-        p = period_of(date, by)
+    for day in found:  # summed per date in SQL; here per period
+        p = period_of(day.date, by)
         if p is None:
-            skipped += 1
+            skipped += day.events
             continue
         r = agg.setdefault(p, _empty())
-        r["events"] += 1
-        r["reports"] += mentions or 0
-        if quad in (1, 2, 3, 4):
-            r[f"q{quad}"] += 1
-            r["with_quad"] += 1
-        if gs is not None:
-            r["goldstein_sum"] += gs
-            r["with_gs"] += 1
+        r["events"] += day.events
+        r["reports"] += day.reports
+        for q in (1, 2, 3, 4):
+            r[f"q{q}"] += day[2 + q]
+        r["with_quad"] += day.q1 + day.q2 + day.q3 + day.q4
+        r["goldstein_sum"] += day.goldstein_sum
+        r["with_gs"] += day.goldstein_n
     rows = []
     for p in _grid(agg, by):
         got = agg.get(p) or _empty()

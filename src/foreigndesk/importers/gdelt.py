@@ -364,6 +364,7 @@ def import_files(store: Store, paths: Iterable[str | Path], on_bad: BadRowHandle
                 _import_part(store, part, on_bad, progress, stats, batch)
             finally:
                 progress.finish()
+    store.refresh_statistics()  # the planner's statistics after a bulk load (ANALYZE)
     return stats
 
 

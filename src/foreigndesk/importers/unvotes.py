@@ -135,6 +135,7 @@ def import_directory(store: Store, directory: str | Path, on_bad: BadRowHandler,
         if not stats.votes and not stats.skipped:
             raise BadDirectory(f"{votes}: no votes (an empty file?); nothing imported")
         stats.new_votes = load.vote_count() - before
+    store.refresh_statistics()  # the planner's statistics after a bulk load (ANALYZE)
     return stats
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -124,6 +125,37 @@ class Store:
                     self.conn.execute("ROLLBACK")
                 raise
 
+    def refresh_statistics(self) -> None:
+        """Gather the query planner's statistics (``ANALYZE``): run after a bulk import
+        (GDELT rows, UN votes), so that the planner knows, for instance, that a dyad holds a
+        few thousand of a million events and reads them through ``events_dyad_cover``
+        rather than walking every row of an origin by date."""
+        self.conn.execute("ANALYZE")
+
+    @contextmanager
+    def bulk_events(self) -> Iterator[None]:
+        """For a bulk import of events (GDELT files of millions of rows): the secondary
+        indexes of ``events`` (all but the unique ones, which the import's ``INSERT OR
+        IGNORE`` relies on) are dropped, and built again at the end, then
+        :meth:`refresh_statistics`. Building an index once sorts its rows; keeping ten of
+        them up to date row by row is what made a million-row import crawl. Readers see
+        no secondary index meanwhile: for a large import into a store, not a small one."""
+        if self.postgres:
+            indexes = self.conn.raw.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events' "
+                "AND indexdef NOT LIKE 'CREATE UNIQUE%'").fetchall()
+        else:
+            indexes = self.conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = "
+                "'events' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").fetchall()
+        for name, _sql in indexes:
+            self.conn.execute(f'DROP INDEX IF EXISTS "{name}"')
+        try:
+            yield
+        finally:
+            for _name, sql in indexes:
+                self.conn.execute(sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
+            self.refresh_statistics()
     def _migrate_postgres(self) -> None:
         """Apply the PostgreSQL migrations, one transaction each, under an advisory lock (two
         processes opening a new database migrate it once)."""

@@ -3,18 +3,30 @@ write (POST /api/ingest, which needs the server's token)."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from foreigndesk.analyze import relations as rel
-from foreigndesk.store import Store
+from foreigndesk.store import Store, actor_listing, document_listing, map_rows
+from foreigndesk.store.filters import (
+    MAX_LIMIT,
+    ActorFilter,
+    DocumentFilter,
+    EventFilter,
+    Page,
+    Paged,
+)
 from foreigndesk.web import graph, narratives, queries, timeline_view
+from foreigndesk.web.cache import memo
 from foreigndesk.web.deps import MAX_INT, store
-from foreigndesk.web.filters import Filters, filters
+from foreigndesk.web.filters import filters
+from foreigndesk.web.filters import page as page_of
 from foreigndesk.web.render import page
 from foreigndesk.web.security import require_token
 from foreigndesk.web.warm import need
@@ -55,25 +67,44 @@ def _type(schema: dict[str, Any]) -> str:
 @router.get("/stats", summary="What the store holds")
 def stats(s: Store = Depends(store)) -> dict[str, int]:
     """Number of rows per table."""
-    return queries.counts(s)
+    return memo(s.path, ("counts",), lambda: document_listing.table_counts(s))
+
+
+def _paged(request: Request, response: Response, got: Paged) -> list[dict[str, Any]]:
+    """A listing's rows; the total (``X-Total-Count``) and the next page (``Link: <URL>;
+    rel="next"``, absent on the last page) go in the response's headers."""
+    response.headers["X-Total-Count"] = str(got.total)
+    nxt = got.next_offset
+    if nxt is not None and got.page is not None:
+        url = request.url.include_query_params(limit=got.page.limit, offset=nxt)
+        response.headers["Link"] = f'<{url}>; rel="next"'
+    return got.rows
+
+
+def _page_info(request: Request, got: Paged) -> dict[str, Any]:
+    """The total, the page and the URL of the next one (None on the last page)."""
+    nxt = got.next_offset
+    return {"total": got.total, "limit": got.page.limit if got.page else got.total,
+            "offset": got.page.offset if got.page else 0,
+            "next": str(request.url.include_query_params(limit=got.page.limit, offset=nxt))
+            if nxt is not None and got.page else None}
 
 
 @router.get("/documents", summary="Documents, with filters and full-text search")
-def documents(s: Store = Depends(store), f: Filters = Depends(filters),
+def documents(request: Request, s: Store = Depends(store), f: EventFilter = Depends(filters),
               q: str | None = Query(None, description="Full-text search: every word must "
                                     "appear; \"a phrase\"; word* for a prefix; OR between "
                                     "alternatives; -word or NOT word to exclude (at most "
                                     "500 characters, 16 terms). Not raw FTS5."),
               outlet: str | None = Query(None, description="Only documents of this outlet."),
-              limit: int = Query(50, ge=1, le=1000, description="At most this many."),
-              offset: int = Query(0, ge=0, le=MAX_INT, description="Skip this many (paging).")
-              ) -> dict[str, Any]:
+              p: Page = Depends(page_of)) -> dict[str, Any]:
     """Like ``foreigndesk docs --search``: newest first; ``actor`` keeps documents that
-    mention the actor; since/until apply to the publication date."""
-    rows, total = queries.documents(s, q, outlet, f.since, f.until, f.actors, limit, offset)
-    for r in rows:
+    mention the actor; since/until apply to the publication date. ``next`` is the URL of
+    the next page (None on the last)."""
+    got = queries.documents(s, DocumentFilter(q, outlet, f.since, f.until, f.actors), p)
+    for r in got.rows:
         r["snippet"] = "".join(t for t, _ in r.pop("snippet_parts", []))
-    return {"total": total, "limit": limit, "offset": offset, "documents": rows}
+    return {**_page_info(request, got), "documents": got.rows}
 
 
 @router.get("/documents/{doc_id}", summary="One document with every fact extracted from it")
@@ -85,41 +116,47 @@ def document(doc_id: str, s: Store = Depends(store),
     if not text:
         doc.pop("text", None)
     doc["urls"] = queries.document_urls(doc)
-    return {"document": doc, **queries.document_facts(s, doc_id)}
+    return {"document": doc, **document_listing.document_facts(s, doc_id)}
 
 
 @router.get("/actors", summary="Actors, most mentioned first")
-def actors(s: Store = Depends(store),
+def actors(request: Request, response: Response, s: Store = Depends(store),
            kind: list[str] = Query(default=[], description="Only actors of this kind (state, "
                                    "government, person, organisation, igo, group); repeat."),
            search: str | None = Query(None, description="Name, id or alias containing this."),
-           limit: int = Query(500, ge=1, le=10000, description="At most this many.")
-           ) -> list[dict[str, Any]]:
-    """Like ``foreigndesk actors --kind K``."""
-    return queries.actors(s, kind or None, search, limit)
+           p: Page = Depends(page_of)) -> list[dict[str, Any]]:
+    """Like ``foreigndesk actors --kind K``: a page of actors (the total and the next page
+    are in the ``X-Total-Count`` and ``Link`` headers)."""
+    return _paged(request, response, actor_listing.actors(s, ActorFilter(kind, search), p))
 
 
 @router.get("/graph", summary="The actor network: nodes, and edges weighted by events")
-def network(s: Store = Depends(store), f: Filters = Depends(filters),
+def network(s: Store = Depends(store), f: EventFilter = Depends(filters),
             max_nodes: int = Query(60, ge=2, le=300)) -> dict[str, Any]:
-    nodes, edges = graph.network(s, f, max_nodes)
+    nodes, edges = graph.cached_network(s, f, max_nodes, with_codes=True)
     return {"nodes": [vars(n) for n in nodes],
             "edges": [{"a": e.a, "b": e.b, "events": e.events, "goldstein_mean": e.mean,
                        "codes": e.codes} for e in edges]}
 
 
 @router.get("/timeline", summary="Dated items and events, ordered by when they happened")
-def timeline(s: Store = Depends(store), f: Filters = Depends(filters)) -> list[dict[str, Any]]:
+def timeline(request: Request, response: Response, s: Store = Depends(store),
+             f: EventFilter = Depends(filters), p: Page = Depends(page_of)
+             ) -> list[dict[str, Any]]:
     """Like ``foreigndesk timeline``, plus dated events; each item links to its sentence
-    (``href``)."""
-    return timeline_view.items(s, f)
+    (``href``). A page of items, earliest first (the total and the next page are in the
+    ``X-Total-Count`` and ``Link`` headers)."""
+    return _paged(request, response, timeline_view.page(s, f, p))
 
 
 @router.get("/events", summary="Coded and imported events with citations")
-def events(s: Store = Depends(store), f: Filters = Depends(filters),
-           limit: int | None = Query(None, ge=1, le=MAX_INT)) -> list[dict[str, Any]]:
-    """Like ``foreigndesk events``: every mention of a news event is cited."""
-    return queries.events(s, f, limit, all_mentions=True)
+def events(request: Request, response: Response, s: Store = Depends(store),
+           f: EventFilter = Depends(filters), p: Page = Depends(page_of)
+           ) -> list[dict[str, Any]]:
+    """Like ``foreigndesk events``: every mention of a news event is cited. A page of
+    events, oldest first (the total and the next page are in the ``X-Total-Count`` and
+    ``Link`` headers)."""
+    return _paged(request, response, queries.events(s, f, p, all_mentions=True))
 
 
 @router.get("/relations", summary="The relations index of a dyad per period")
@@ -131,9 +168,12 @@ def relations(a: str, b: str, s: Store = Depends(store),
               min_n: int = Query(1, ge=1, le=MAX_INT)) -> dict[str, Any]:
     """Like ``foreigndesk relations A B``."""
     try:
-        series = rel.relations(s, rel.country(a), rel.country(b), source=source, by=by,
-                               undirected=undirected, since=since, until=until,
-                               measure=measure, issue=issue, min_n=min_n)
+        ca, cb = rel.country(a), rel.country(b)
+        series = memo(s.path, ("relations", ca, cb, source, by, undirected, since, until,
+                               measure, issue, min_n),
+                      lambda: rel.relations(s, ca, cb, source=source, by=by,
+                                            undirected=undirected, since=since, until=until,
+                                            measure=measure, issue=issue, min_n=min_n))
     except rel.RelationsError as e:
         raise HTTPException(422, str(e)) from None
     d = series.to_dict()
@@ -161,50 +201,81 @@ def compare(x: str = Query(..., description="First dyad, A-B."),
 
 
 @router.get("/claims", summary="Claims with speaker, cue, stance and citation")
-def claims(s: Store = Depends(store), speaker: list[str] = Query(default=[]),
-           about: str | None = None, stance: list[str] = Query(default=[])
+def claims(request: Request, response: Response, s: Store = Depends(store),
+           speaker: list[str] = Query(default=[]), about: str | None = None,
+           stance: list[str] = Query(default=[]), p: Page = Depends(page_of)
            ) -> list[dict[str, Any]]:
-    """Like ``foreigndesk claims [--speaker A]... [--about TEXT] [--stance S]...``."""
+    """Like ``foreigndesk claims [--speaker A]... [--about TEXT] [--stance S]...``: a page
+    of claims (the total and the next page are in the ``X-Total-Count`` and ``Link``
+    headers)."""
+    return _paged(request, response, _slice(_claims(s, speaker, about, stance), p))
+
+
+def _claims(s: Store, speaker: list[str], about: str | None, stance: list[str]
+            ) -> list[dict[str, Any]]:
     need("foreigndesk.analyze.clusters")
     from foreigndesk.analyze.clusters import filtered_claims
 
     return filtered_claims(s, speaker, about, stance)
 
 
+def _slice(rows: list[dict[str, Any]], p: Page) -> Paged:
+    return Paged(rows[p.offset:p.offset + p.limit], len(rows), p)
+
+
 @router.get("/echoes", summary="Claim clusters (first appearance first) and explicit echoes")
-def echoes(s: Store = Depends(store)) -> dict[str, Any]:
-    return {"clusters": narratives.clusters(s), "explicit": narratives.echoes(s)}
+def echoes(request: Request, s: Store = Depends(store), p: Page = Depends(page_of)
+           ) -> dict[str, Any]:
+    """A page of each list: ``clusters`` and ``explicit`` echoes, with their totals
+    (``clusters_total``, ``explicit_total``) and the URL of the next page (``next``, None
+    when both lists end on this one)."""
+    clusters = _slice(narratives.clusters(s), p)
+    explicit = _slice(narratives.echoes(s), p)
+    longer = clusters if clusters.total >= explicit.total else explicit
+    return {"clusters": clusters.rows, "explicit": explicit.rows,
+            "clusters_total": clusters.total, "explicit_total": explicit.total,
+            "limit": p.limit, "offset": p.offset, "next": _page_info(request, longer)["next"]}
 
 
 @router.get("/reuse", summary="Text reuse: passages one document repeats from another")
-def reuse(s: Store = Depends(store),
+def reuse(request: Request, response: Response, s: Store = Depends(store),
           min_words: int | None = Query(None, ge=1, le=MAX_INT, description="Only passages of at least "
-                                        "this many words (of those found at ingest).")
-          ) -> list[dict[str, Any]]:
+                                        "this many words (of those found at ingest)."),
+          p: Page = Depends(page_of)) -> list[dict[str, Any]]:
     """Like ``foreigndesk reuse``: both documents (the earlier is repeated by the later),
-    both spans with character offsets, the score and the rule that set the direction."""
-    rows = queries.reuse_pairs(s)
-    for r in rows:
-        r["words"] = len((r.get("later_text") or "").split())
-    return [r for r in rows if min_words is None or r["words"] >= min_words]
+    both spans with character offsets, the score and the rule that set the direction. A
+    page of passages (the total and the next page are in the ``X-Total-Count`` and
+    ``Link`` headers)."""
+    return _paged(request, response, document_listing.reuse_pairs(s, p, min_words))
 
 
 @router.get("/figures", summary="Quantities, and conflicting figures")
-def figures(s: Store = Depends(store),
+def figures(request: Request, s: Store = Depends(store),
             kind: list[str] = Query(default=[], description="Only figures of this kind "
                                     "(money, count, deaths, casualties, percent, votes); "
                                     "repeat."),
             tolerance: float = Query(1.25, gt=1.0, le=1e6, allow_inf_nan=False, description="Ratio of larger to smaller "
-                                     "value above which two figures conflict.")
-            ) -> dict[str, Any]:
-    """Like ``foreigndesk figures`` and ``foreigndesk figures --conflicts``."""
+                                     "value above which two figures conflict."),
+            p: Page = Depends(page_of)) -> dict[str, Any]:
+    """Like ``foreigndesk figures`` and ``foreigndesk figures --conflicts``: a page of each
+    list, with their totals and the URL of the next page (None when both end here)."""
     conflicts, rows = narratives.figures(s, tolerance, kind or None)
-    return {"conflicts": conflicts, "quantities": rows}
+    c, q = _slice(conflicts, p), _slice(rows, p)
+    return {"conflicts": c.rows, "quantities": q.rows, "conflicts_total": c.total,
+            "quantities_total": q.total, "limit": p.limit, "offset": p.offset,
+            "next": _page_info(request, c if c.total >= q.total else q)["next"]}
 
 
 @router.get("/places", summary="Places mentioned and events located")
-def places(s: Store = Depends(store), f: Filters = Depends(filters)) -> dict[str, Any]:
-    return {"places": queries.places(s), "events": queries.event_places(s, f)}
+def places(request: Request, s: Store = Depends(store), f: EventFilter = Depends(filters),
+           p: Page = Depends(page_of)) -> dict[str, Any]:
+    """A page of each list: geocoded ``places`` mentioned (most mentioned first) and
+    ``events`` located, grouped by place (most events first), with their totals and the
+    URL of the next page (None when both end here)."""
+    pl, ev = map_rows.places(s, p), queries.cached_event_places(s, f, p)
+    return {"places": pl.rows, "events": ev.rows, "places_total": pl.total,
+            "events_total": ev.total, "limit": p.limit, "offset": p.offset,
+            "next": _page_info(request, pl if pl.total >= ev.total else ev)["next"]}
 
 
 class _Pipe:
@@ -237,7 +308,7 @@ class _Pipe:
 
 @router.get("/export", summary="The store in another tool's format, streamed: ftm, gexf, "
                                 "graphml, parquet, gdelt, gdelt1, geojson, plover")
-def export_format(request: Request, f: Filters = Depends(filters),
+def export_format(request: Request, f: EventFilter = Depends(filters),
                   format: str = Query(..., description="ftm, gexf, graphml, parquet, gdelt, "
                                       "gdelt1, geojson or plover (as foreigndesk export)."),
                   listing: str = Query("events", description="Parquet: events, documents, "
@@ -266,7 +337,7 @@ def export_format(request: Request, f: Filters = Depends(filters),
     if listing not in LISTINGS:
         raise HTTPException(422, f"listing: one of {', '.join(LISTINGS)}")
     try:
-        flt = f.event_filter(limit)
+        flt = dataclasses.replace(f, limit=limit)
         check_filters(format, listing, flt)
     except (FilterError, ExportError) as e:
         raise HTTPException(422, str(e)) from None
@@ -295,38 +366,93 @@ def export_format(request: Request, f: Filters = Depends(filters),
 
 @router.get("/export/{name}", summary="A listing as a file: documents|actors|events|timeline|"
                                       "claims|quantities|reuse, .csv .json or .jsonl")
-def export(name: str, s: Store = Depends(store), f: Filters = Depends(filters)) -> Response:
-    """The name is checked against the list of listings: it never reaches the file system."""
-    from foreigndesk.formats import write_rows
+def export(name: str, request: Request, f: EventFilter = Depends(filters)) -> Response:
+    """The name is checked against the list of listings: it never reaches the file system.
+    The file is streamed as the rows are read (events and the timeline are never all in
+    memory)."""
+    from fastapi.responses import StreamingResponse
 
     m = _EXPORT.match(name)
     if not m or m[1] not in EXPORTS:
         raise HTTPException(404, f"no export {name!r} (one of {', '.join(EXPORTS)}; "
                                  ".csv, .json or .jsonl)")
     what, fmt = m[1], m[2]
-    rows: list[dict[str, Any]]
-    if what == "documents":
-        rows = queries.documents(s, None, None, f.since, f.until, f.actors, 1_000_000)[0]
-        for r in rows:
-            r.pop("snippet_parts", None)
-    elif what == "actors":
-        rows = queries.actors(s, limit=1_000_000)
-    elif what == "events":
-        rows = queries.events(s, f)
-    elif what == "timeline":
-        rows = timeline_view.items(s, f)
-    elif what == "claims":
-        rows = claims(s, [], None, [])
-    elif what == "quantities":
-        rows = narratives.figures(s)[1]
-    else:
-        rows = queries.reuse_pairs(s)
-    buf = io.StringIO()
-    write_rows(rows, fmt, buf)
+    db_path = request.app.state.db_path
+
+    def body() -> Iterator[bytes]:
+        s = Store.open(db_path, readonly=True)
+        try:
+            yield from _encode(_export_rows(s, what, f), fmt)
+        finally:
+            s.close()
+
     media = {"csv": "text/csv", "json": "application/json",
              "jsonl": "application/x-ndjson"}[fmt]
-    return Response(buf.getvalue(), media_type=f"{media}; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{what}.{fmt}"'})
+    return StreamingResponse(body(), media_type=f"{media}; charset=utf-8",
+                             headers={"Content-Disposition":
+                                      f'attachment; filename="{what}.{fmt}"'})
+
+
+def _export_rows(s: Store, what: str, f: EventFilter) -> Iterator[dict[str, Any]]:
+    if what == "documents":
+        offset = 0
+        while True:
+            got = queries.documents(s, DocumentFilter(None, None, f.since, f.until, f.actors),
+                                    Page(MAX_LIMIT, offset))
+            for r in got.rows:
+                r.pop("snippet_parts", None)
+            yield from got.rows
+            if got.next_offset is None:
+                return
+            offset = got.next_offset
+    elif what == "actors":
+        yield from actor_listing.actors(s, ActorFilter(), None).rows
+    elif what == "events":
+        yield from queries.iter_events(s, f)
+    elif what == "timeline":
+        yield from timeline_view.iter_items(s, f)
+    elif what == "claims":
+        yield from _claims(s, [], None, [])
+    elif what == "quantities":
+        yield from narratives.figures(s)[1]
+    else:
+        yield from document_listing.reuse_pairs(s).rows
+
+
+def _encode(rows: Iterator[dict[str, Any]], fmt: str, batch: int = 200) -> Iterator[bytes]:
+    """``rows`` as CSV (the first row's columns), a JSON array or JSON Lines, a few hundred
+    rows per chunk."""
+    import csv
+    import json
+
+    from foreigndesk.formats import cell
+
+    buf = io.StringIO()
+    writer: Any = None
+    cols: list[str] = []
+    n = 0
+    if fmt == "json":
+        buf.write("[")
+    for r in rows:
+        if fmt == "jsonl":
+            buf.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        elif fmt == "json":
+            buf.write(("," if n else "") + "\n" + json.dumps(r, ensure_ascii=False, indent=2,
+                                                             default=str))
+        else:
+            if writer is None:
+                cols = list(r.keys())
+                writer = csv.writer(buf)
+                writer.writerow(cols)
+            writer.writerow([cell(r.get(c)) for c in cols])
+        n += 1
+        if n % batch == 0:
+            yield buf.getvalue().encode("utf-8")
+            buf.seek(0)
+            buf.truncate()
+    if fmt == "json":
+        buf.write("\n]\n")
+    yield buf.getvalue().encode("utf-8")
 
 
 @router.post("/ingest", summary="Ingest a document (needs the token)",

@@ -120,4 +120,5 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     from foreigndesk.web import warm
 
     warm.start()
+    warm.start_views(app.state.db_path)
     yield

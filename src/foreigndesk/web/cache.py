@@ -21,6 +21,7 @@ MAX_ENTRY_BYTES = 16 * 1024 * 1024  # one entry
 _entries: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
 _total = 0
 _lock = threading.Lock()
+_flights: dict[Hashable, threading.Lock] = {}  # keys being computed
 
 
 def stamp(db_path: str) -> tuple[tuple[int, int], ...]:
@@ -52,13 +53,28 @@ def approx_size(value: Any, limit: int = MAX_ENTRY_BYTES) -> int:
 
 
 def memo(db_path: str, key: Hashable, compute: Callable[[], T]) -> T:
-    global _total
+    """``compute()``, or the value it gave for ``key`` since the store last changed. Two
+    requests for the same key at once compute it once: the second waits for the first."""
     full = (db_path, stamp(db_path), key)
     with _lock:
         if full in _entries:
             _entries.move_to_end(full)
             return _entries[full][0]
-    value = compute()
+        flight = _flights.setdefault(full, threading.Lock())
+    with flight:
+        try:
+            with _lock:
+                if full in _entries:
+                    _entries.move_to_end(full)
+                    return _entries[full][0]
+            return _keep(full, compute())
+        finally:
+            with _lock:
+                _flights.pop(full, None)
+
+
+def _keep(full: Hashable, value: T) -> T:
+    global _total
     size = approx_size(value)
     if size > MAX_ENTRY_BYTES:
         return value  # too large to keep: computed again next time

@@ -1,47 +1,25 @@
-"""The filters the pages and the API share, with the same meaning as the command line's
-options (``--actor``, ``--dyad``, ``--undirected``, ``--code``, ``--since``, ``--until``,
-``--source``, ``--modality``)."""
+"""FastAPI dependencies that build the store's filter objects
+(:mod:`foreigndesk.store.filters`) from query parameters, with the command line's meaning
+(``--actor``, ``--dyad``, ``--undirected``, ``--code``, ``--since``, ``--until``,
+``--source``, ``--modality``, and a page of a listing). A bad value is a 422 saying why.
+No SQL and no filtering here: the store's filters say which rows."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
 from fastapi import HTTPException, Query
 
 from foreigndesk.model import MODALITIES
-from foreigndesk.store.filters import EventFilter
+from foreigndesk.store.filters import DEFAULT_LIMIT, MAX_LIMIT, EventFilter, FilterError, Page
+from foreigndesk.web.deps import MAX_INT
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _CODE = re.compile(r"^\d{2,4}$")
 _MODALITY_HELP = f"Only events of these modalities ({', '.join(MODALITIES)})."
 
-
-@dataclass
-class Filters:
-    actors: list[str] = field(default_factory=list)
-    dyad: tuple[str, str] | None = None
-    undirected: bool = False
-    codes: list[str] = field(default_factory=list)
-    since: str | None = None
-    until: str | None = None
-    origin: str = "all"
-    modalities: list[str] = field(default_factory=list)
-
-    def event_filter(self, limit: int | None = None) -> EventFilter:
-        """The store's filter of the same events (its SQL is written once, in the store)."""
-        return EventFilter(actors=self.actors, dyad=self.dyad, undirected=self.undirected,
-                           codes=self.codes, since=self.since, until=self.until,
-                           origin=self.origin, modalities=self.modalities, limit=limit)
-
-    def params(self) -> dict[str, Any]:
-        """The filters as query parameters (for links that keep them)."""
-        return {"actor": self.actors, "dyad": "-".join(self.dyad) if self.dyad else None,
-                "undirected": "1" if self.undirected else None, "code": self.codes,
-                "since": self.since, "until": self.until,
-                "source": None if self.origin == "all" else self.origin,
-                "modality": self.modalities}
+Filters = EventFilter
+"""The pages' name for the event filter they pass around."""
 
 
 def _date(value: str | None, name: str) -> str | None:
@@ -67,16 +45,8 @@ def filters(
     source: str = Query(default="all", pattern="^(news|gdelt|all)$",
                         description="Events coded from news, imported GDELT rows, or all."),
     modality: list[str] = Query(default=[], description=_MODALITY_HELP),
-) -> Filters:
+) -> EventFilter:
     """FastAPI dependency: the shared filters, validated (a bad value is a 422 with a reason)."""
-    from foreigndesk.analyze.relations import RelationsError, parse_dyad
-
-    pair = None
-    if dyad and dyad.strip():
-        try:
-            pair = parse_dyad(dyad)
-        except RelationsError as e:
-            raise HTTPException(422, str(e)) from None
     codes = [c.strip() for c in code if c.strip()]
     for c in codes:
         if not _CODE.match(c):
@@ -84,6 +54,21 @@ def filters(
     bad = [m for m in modality if m not in MODALITIES]
     if bad:
         raise HTTPException(422, f"modality: unknown {bad[0]!r} (one of {', '.join(MODALITIES)})")
-    return Filters(actors=[a.strip() for a in actor if a.strip()], dyad=pair,
-                   undirected=undirected, codes=codes, since=_date(since, "since"),
-                   until=_date(until, "until"), origin=source, modalities=list(modality))
+    try:
+        return EventFilter(actors=[a.strip() for a in actor if a.strip()],
+                           dyad=dyad.strip() if dyad and dyad.strip() else None,
+                           undirected=undirected, codes=codes, since=_date(since, "since"),
+                           until=_date(until, "until"), origin=source,
+                           modalities=list(modality))
+    except FilterError as e:
+        raise HTTPException(422, str(e)) from None
+
+
+def page(limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT,
+                            description=f"At most this many rows (default {DEFAULT_LIMIT}, "
+                            f"at most {MAX_LIMIT}); the response says the total and the next "
+                            "page."),
+         offset: int = Query(0, ge=0, le=MAX_INT, description="Skip this many rows (paging).")
+         ) -> Page:
+    """FastAPI dependency: which page of a listing."""
+    return Page(limit, offset)

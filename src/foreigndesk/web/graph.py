@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
-from foreigndesk.store import Store
-from foreigndesk.web import queries
-from foreigndesk.web.filters import Filters
+from foreigndesk.store import Store, actor_listing, network_rows
+from foreigndesk.store.filters import EventFilter
+from foreigndesk.web.cache import memo
 
 
 @dataclass
@@ -32,44 +31,25 @@ class Edge:
     a: str
     b: str
     events: int = 0
-    goldstein: list[float] = field(default_factory=list)
+    mean: float | None = None  # mean Goldstein score of its events
     codes: dict[str, int] = field(default_factory=dict)
 
-    @property
-    def mean(self) -> float | None:
-        return sum(self.goldstein) / len(self.goldstein) if self.goldstein else None
 
-
-def _key(e: dict[str, Any], side: str) -> str | None:
-    return (e.get(f"{side}_actor") or e.get(f"{side}_country") or e.get(side)) or None
-
-
-def network(store: Store, f: Filters, max_nodes: int = 60) -> tuple[list[Node], list[Edge]]:
+def network(store: Store, f: EventFilter, max_nodes: int = 60,
+            with_codes: bool = False) -> tuple[list[Node], list[Edge]]:
     """Nodes and edges from the events the filters select (the ``max_nodes`` actors in the
-    most events)."""
-    evs = queries.events(store, f)
-    edges: dict[tuple[str, str], Edge] = {}
+    most events), counted in SQL (:mod:`foreigndesk.store.network_rows`); each edge's
+    events per CAMEO code only ``with_codes`` (one more pass over the events)."""
+    pairs = network_rows.pair_counts(store, f)
     degree: dict[str, int] = {}
-    for e in evs:
-        a, b = _key(e, "source"), _key(e, "target")
-        if not a or not b or a == b:
-            continue
-        pair = (a, b) if a < b else (b, a)
-        edge = edges.setdefault(pair, Edge(*pair))
-        edge.events += 1
-        if e.get("goldstein") is not None:
-            edge.goldstein.append(float(e["goldstein"]))
-        edge.codes[e["code"]] = edge.codes.get(e["code"], 0) + 1
-        degree[a] = degree.get(a, 0) + 1
-        degree[b] = degree.get(b, 0) + 1
+    for p in pairs:
+        degree[p.a] = degree.get(p.a, 0) + p.events
+        degree[p.b] = degree.get(p.b, 0) + p.events
     keep = set(sorted(degree, key=lambda k: (-degree[k], k))[:max_nodes])
-    kept_edges = [e for e in edges.values() if e.a in keep and e.b in keep]
-    names: dict[str, dict[str, Any]] = {}
-    if keep:
-        marks = ",".join("?" * len(keep))
-        for r in store.query(f"SELECT id, name, kind, country FROM actors WHERE id IN ({marks})",
-                             sorted(keep)):
-            names[r["id"]] = r
+    codes = network_rows.pair_codes(store, f, keep) if with_codes else {}
+    kept_edges = [Edge(p.a, p.b, p.events, p.goldstein_mean, codes.get((p.a, p.b), {}))
+                  for p in pairs if p.a in keep and p.b in keep]
+    names = actor_listing.actor_names(store, keep)
     nodes = []
     for k in sorted(keep):
         info = names.get(k, {})
@@ -78,6 +58,13 @@ def network(store: Store, f: Filters, max_nodes: int = 60) -> tuple[list[Node], 
                           degree[k]))
     layout(nodes, kept_edges)
     return nodes, kept_edges
+
+
+def cached_network(store: Store, f: EventFilter, max_nodes: int = 60,
+                   with_codes: bool = False) -> tuple[list[Node], list[Edge]]:
+    """:func:`network`, kept until the store changes (:mod:`foreigndesk.web.cache`)."""
+    return memo(store.path, ("network", repr(f.params()), max_nodes, with_codes),
+                lambda: network(store, f, max_nodes, with_codes))
 
 
 def layout(nodes: list[Node], edges: list[Edge], width: float = 900, height: float = 560,

@@ -9,8 +9,8 @@ import difflib
 import re
 from typing import Any
 
-from foreigndesk.store import Store
-from foreigndesk.web import queries
+from foreigndesk.store import Store, document_listing
+from foreigndesk.store.filters import MAX_LIMIT, Page
 from foreigndesk.web.warm import need
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
@@ -94,10 +94,11 @@ def reuse(store: Store, context: int = 140, limit: int | None = None) -> list[di
     """Text-reuse passages, each side with context before and after and the passage cut into
     shared and differing parts."""
     out = []
-    for r in queries.reuse_pairs(store)[:limit]:
-        eb, es, ea = queries.context(store, r["earlier_doc"], r["earlier_start"],
+    page = Page(min(limit, MAX_LIMIT)) if limit else None
+    for r in document_listing.reuse_pairs(store, page).rows:
+        eb, es, ea = document_listing.context(store, r["earlier_doc"], r["earlier_start"],
                                      r["earlier_end"], context)
-        lb, ls, la = queries.context(store, r["later_doc"], r["later_start"], r["later_end"],
+        lb, ls, la = document_listing.context(store, r["later_doc"], r["later_start"], r["later_end"],
                                      context)
         pe, pl = _shared(es, ls)
         r["earlier"] = {"before": eb, "parts": pe, "after": ea}

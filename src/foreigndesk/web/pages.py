@@ -12,18 +12,22 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from foreigndesk.model import CLAIM_KINDS, FIGURE_KINDS, STANCES
-from foreigndesk.store import Store
+from foreigndesk.store import Store, actor_listing, document_listing, map_rows
+from foreigndesk.store.filters import ActorFilter, DocumentFilter, EventFilter, Page
 from foreigndesk.web import graph, highlight, narratives, queries, timeline_view
 from foreigndesk.web.cache import memo
 from foreigndesk.web.deps import MAX_INT, store
-from foreigndesk.web.filters import Filters, filters
+from foreigndesk.web.filters import filters
 from foreigndesk.web.relations_view import relations_page
 from foreigndesk.web.render import page
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
-MAX_TIMELINE = 1000  # items on the timeline page (the API has them all)
+MAX_TIMELINE = 500  # items on the timeline page (the API pages through them all)
 MAX_LISTED = 300  # clusters, echoes, reuse pairs, figures listed on a page
+MAX_ACTORS = 100  # actors listed on the actors page (the API pages through them all)
+MAX_EDGES = 400  # edges drawn on the actors page (the strongest; /api/graph has them all)
+MAX_PLACES = 500  # places and groups of located events on the map (the API: all)
 
 
 @router.get("/")
@@ -38,14 +42,15 @@ def documents(request: Request, s: Store = Depends(store), q: str | None = None,
               page_no: int = Query(1, alias="page", ge=1, le=MAX_INT)) -> Response:
     f = filters(actor=actor, since=since, until=until, dyad=None, undirected=False, code=[],
                 source="all", modality=[])
-    rows, total = queries.documents(s, q, outlet or None, f.since, f.until, f.actors,
-                                    PAGE_SIZE, (page_no - 1) * PAGE_SIZE)
+    got = queries.documents(s, DocumentFilter(q, outlet or None, f.since, f.until, f.actors),
+                            Page(PAGE_SIZE, min((page_no - 1) * PAGE_SIZE, MAX_INT)))
+    rows, total = got.rows, got.total
     params: dict[str, Any] = {"q": q, "outlet": outlet, "since": f.since, "until": f.until,
                               "actor": f.actors}
     return page("documents.html", "documents", rows=rows, total=total, q=q or "",
-                outlet=outlet or "", outlets=queries.outlets(s), f=f, params=params,
+                outlet=outlet or "", outlets=document_listing.outlets(s), f=f, params=params,
                 page_no=page_no, pages=max(1, -(-total // PAGE_SIZE)),
-                counts=queries.counts(s))
+                counts=memo(s.path, ("counts",), lambda: document_listing.table_counts(s)))
 
 
 @router.get("/documents/{doc_id}")
@@ -54,15 +59,12 @@ def reader(doc_id: str, s: Store = Depends(store)) -> Response:
     if doc is None:
         return page("error.html", "documents", status_code=404, title="Not found",
                     heading="Nothing here", message="No document with this id in the store.")
-    facts = queries.document_facts(s, doc_id)
+    facts = document_listing.document_facts(s, doc_id)
     notes = highlight.notes_of(facts)
     runs = highlight.runs(doc["text"], facts["sentences"], notes)
     highlight.mark_pages(runs, facts["sentences"])
     tally = {k: sum(1 for a in notes if a["kind"] == k) for k in highlight.KINDS}
-    titles = {r["id"]: r for r in s.query(
-        "SELECT id, title, outlet, published FROM documents WHERE id IN "
-        "(SELECT earlier_doc FROM reuse WHERE later_doc = ? UNION "
-        "SELECT later_doc FROM reuse WHERE earlier_doc = ?)", (doc_id, doc_id))}
+    titles = document_listing.reuse_partners(s, doc_id)
     return page("reader.html", "documents", doc=doc, runs=runs, notes=notes, tally=tally,
                 kinds=highlight.KINDS, urls=queries.document_urls(doc), reuse=facts["reuse"],
                 reuse_docs=titles, n_events=len(facts["events"]),
@@ -70,12 +72,9 @@ def reader(doc_id: str, s: Store = Depends(store)) -> Response:
 
 
 @router.get("/timeline")
-def timeline(s: Store = Depends(store), f: Filters = Depends(filters)) -> Response:
-    items = memo(s.path, ("timeline", repr(f.params())), lambda: timeline_view.items(s, f))
-    total = len(items)
-    if total > MAX_TIMELINE:  # news items (they cite sentences) before imported rows
-        keep = sorted(range(total), key=lambda i: (items[i]["origin"] != "news", i))[:MAX_TIMELINE]
-        items = [items[i] for i in sorted(keep)]
+def timeline(s: Store = Depends(store), f: EventFilter = Depends(filters)) -> Response:
+    items, total = memo(s.path, ("timeline", repr(f.params())),
+                        lambda: timeline_view.items(s, f, MAX_TIMELINE))
     # what the axis needs; the sentence and the citation are in the table below
     axis = [{k: it[k] for k in ("id", "kind", "t0", "t1", "date", "label", "quad", "href")}
             for it in items]
@@ -86,22 +85,29 @@ def timeline(s: Store = Depends(store), f: Filters = Depends(filters)) -> Respon
 
 
 @router.get("/actors")
-def actors(s: Store = Depends(store), f: Filters = Depends(filters),
+def actors(s: Store = Depends(store), f: EventFilter = Depends(filters),
            kind: list[str] = Query(default=[]), search: str | None = None) -> Response:
-    nodes, edges = memo(s.path, ("network", repr(f.params())), lambda: graph.network(s, f))
-    return page("actors.html", "actors", rows=queries.actors(s, kind or None, search),
-                kinds=queries.actor_kinds(s), kind=kind, search=search or "", nodes=nodes,
+    nodes, edges = graph.cached_network(s, f)
+    n_edges = len(edges)
+    edges = sorted(edges, key=lambda e: -e.events)[:MAX_EDGES]  # the strongest are drawn
+    listed = actor_listing.actors(s, ActorFilter([k for k in kind if k], search),
+                               Page(MAX_ACTORS))
+    return page("actors.html", "actors", rows=listed.rows, n_actors=listed.total,
+                n_edges=n_edges,
+                kinds=actor_listing.actor_kinds(s), kind=kind, search=search or "", nodes=nodes,
                 edges=edges, node_at={n.key: n for n in nodes}, f=f, params=f.params())
 
 
 @router.get("/map")
-def map_page(s: Store = Depends(store), f: Filters = Depends(filters)) -> Response:
-    places = queries.places(s)
-    located = queries.event_places(s, f)
+def map_page(s: Store = Depends(store), f: EventFilter = Depends(filters)) -> Response:
+    got_places = map_rows.places(s, Page(MAX_PLACES))
+    got_located = queries.cached_event_places(s, f, Page(MAX_PLACES))
+    places, located = got_places.rows, got_located.rows
     top_p = max((p["mentions"] for p in places), default=1)
     top_e = max((e["events"] for e in located), default=1)
     return page("map.html", "map", places=places, located=located, top_p=top_p, top_e=top_e,
-                f=f, params=f.params(), labels=country_labels())
+                f=f, params=f.params(), labels=country_labels(), n_places=got_places.total,
+                n_located=got_located.total)
 
 
 @functools.cache
@@ -156,7 +162,7 @@ def claims(s: Store = Depends(store),
         keep = {c["claim_id"] for c in listed}
         clusters = [c for c in clusters if any(m["claim_id"] in keep for m in c["members"])]
         echoes = [e for e in echoes if e["claim_id"] in keep]
-    n_reuse = s.conn.execute("SELECT count(*) FROM reuse").fetchone()[0]
+    n_reuse = document_listing.reuse_count(s)
     return page("claims.html", "claims", clusters=clusters[:MAX_LISTED],
                 echoes=echoes[:MAX_LISTED], reuse=narratives.reuse(s, limit=MAX_LISTED),
                 n_clusters=len(clusters), n_echoes=len(echoes), n_reuse=n_reuse,

@@ -9,21 +9,16 @@ from foreigndesk.analyze import relations as rel
 from foreigndesk.charts import geometry as charts
 from foreigndesk.charts.panels import COLOURS, SOURCE_TITLES, source_panels
 from foreigndesk.store import Store
+from foreigndesk.store.relation_rows import has_source, top_state_pairs
 from foreigndesk.web.cache import memo
 from foreigndesk.web.warm import need
 
 
 def top_dyads(store: Store, limit: int = 12) -> list[tuple[str, str, int]]:
     """The pairs of states with the most events (either direction) the index counts (news
-    events that happened, imported rows), most first."""
-    return store.top_dyads(limit, rel.COUNTED)
-
-
-def _has(store: Store, source: str) -> bool:
-    if source == "unvotes":
-        return store.conn.execute("SELECT 1 FROM votes LIMIT 1").fetchone() is not None
-    return store.conn.execute("SELECT 1 FROM events WHERE origin = ? LIMIT 1",
-                              (source,)).fetchone() is not None
+    events that happened, imported rows), most first (kept until the store changes)."""
+    return memo(store.path, ("top_dyads", limit),
+                lambda: top_state_pairs(store, limit, rel.COUNTED))
 
 
 def series_panels(store: Store, a: str, b: str, by: str, undirected: bool,
@@ -31,7 +26,7 @@ def series_panels(store: Store, a: str, b: str, by: str, undirected: bool,
     """One chart panel per source the store has data from, on a shared period grid."""
     series: list[tuple[str, rel.Series | None]] = []
     for source in rel.SOURCES:
-        if not _has(store, source):
+        if not has_source(store, source):
             series.append((source, None))
             continue
         series.append((source, rel.relations(store, a, b, source=source, by=by,

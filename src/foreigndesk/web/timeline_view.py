@@ -1,15 +1,25 @@
-"""The timeline page's items: coded events and dated statements placed on a time axis, each
-linking to its sentence in the reader (``/documents/{id}#s{sentence}``)."""
+"""The timeline's items: coded events and dated statements placed on a time axis, each
+linking to its sentence in the reader (``/documents/{id}#s{sentence}``). Pages of items are
+read from two streams in date order (the store's events by date, the dated statements),
+merged: a page costs its offset and size, not the number of events."""
 
 from __future__ import annotations
 
+import dataclasses
+import heapq
+import itertools
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from foreigndesk.analyze.timeline import timeline
 from foreigndesk.store import Store
+from foreigndesk.store.filters import EventFilter, Page, Paged
 from foreigndesk.timevalue import year_span
 from foreigndesk.web import queries
-from foreigndesk.web.filters import Filters
+
+
+def dated_event_count(store: Store, f: EventFilter) -> int:
+    return queries.event_totals(store, f)[1]
 
 span = year_span  # a value as (start, end) in fractional years
 
@@ -18,28 +28,13 @@ def _href(doc_id: str, sentence: int | None) -> str:
     return f"/documents/{doc_id}" + (f"#s{int(sentence)}" if sentence is not None else "")
 
 
-def _event_matches(e: dict[str, Any], f: Filters) -> bool:
-    if f.codes and not any((e.get("code") or "").startswith(c) for c in f.codes):
-        return False
-    if f.dyad:
-        a, b = f.dyad
-        src, tgt = (e.get("source_code") or "")[:3], (e.get("target_code") or "")[:3]
-        if (src, tgt) != (a, b) and not (f.undirected and (src, tgt) == (b, a)):
-            return False
-    return True
-
-
-def items(store: Store, f: Filters) -> list[dict[str, Any]]:
-    """Events (news events with a date, cited by their first report; GDELT rows by their URL)
-    and dated statements (:func:`foreigndesk.analyze.timeline.timeline`). With a dyad or code
-    filter, a dated statement is kept only when its sentence holds a matching event."""
-    out: list[dict[str, Any]] = []
-    for e in queries.events(store, f):
+def _event_items(store: Store, f: EventFilter) -> Iterator[dict[str, Any]]:
+    for e in queries.iter_events(store, f, dated_only=True):
         sp = span(e.get("date"))
         if sp is None:
             continue
         cite = (e.get("citations") or [None])[0]
-        out.append({
+        yield {
             "kind": "event", "t0": sp[0], "t1": sp[1], "date": e["date"],
             "label": f"{e['source'] or '?'} → {e['target'] or '?'}: {e['name'] or e['code']}",
             "code": e["code"], "quad": e.get("quad_class") or 0, "goldstein": e.get("goldstein"),
@@ -48,24 +43,87 @@ def items(store: Store, f: Filters) -> list[dict[str, Any]]:
             "url": None if cite else e.get("url"),
             "sentence": (cite or {}).get("sentence") or "",
             "cite": e.get("cited") or "", "mentions": e.get("mentions"),
-        })
+        }
+
+
+def _by_time(x: dict[str, Any]) -> tuple[float, bool]:
+    return x["t0"], x["kind"] != "event"
+
+
+def _events_in_time_order(store: Store, f: EventFilter) -> Iterator[dict[str, Any]]:
+    """Event items earliest first. Imported rows are dated by day, so the store's date
+    order is their time order and they are streamed; news events may be dated by decade or
+    season ("198X", "2022-SU"), so they are read whole and sorted (there are few)."""
+    streams: list[Iterable[dict[str, Any]]] = []
     if f.origin != "gdelt":
-        for r in timeline(store, f.actors, f.since, f.until):
-            if (f.dyad or f.codes) and not any(_event_matches(e, f) for e in r["events"]):
-                continue
-            sp = span(r["date"])
-            if sp is None:
-                continue
-            out.append({
-                "kind": "time", "t0": sp[0], "t1": sp[1], "date": r["date"],
-                "label": r["expression"], "code": None, "quad": 0, "goldstein": None,
-                "modality": None, "origin": "news",
-                "href": _href(r["doc_id"], r["sentence_index"]), "url": None,
-                "sentence": r["sentence"],
-                "cite": f"{r['outlet'] or r['title'] or r['doc_id']}, {r['published'] or 'undated'}",
-                "mentions": None, "actors": r["actors"],
-            })
-    out.sort(key=lambda x: (x["t0"], x["kind"] != "event"))
+        streams.append(sorted(_event_items(store, dataclasses.replace(f, origin="news")),
+                              key=_by_time))
+    if f.origin != "news":
+        streams.append(_event_items(store, dataclasses.replace(f, origin="gdelt")))
+    return heapq.merge(*streams, key=_by_time)
+
+
+def _time_items(store: Store, f: EventFilter) -> list[dict[str, Any]]:
+    """Dated statements (:func:`foreigndesk.analyze.timeline.timeline`); with a dyad or code
+    filter, only those whose sentence holds a matching event."""
+    out: list[dict[str, Any]] = []
+    if f.origin == "gdelt":
+        return out
+    for r in timeline(store, list(f.actors), f.since, f.until):
+        if (f.dyad or f.codes) and not any(f.matches_codes(e) for e in r["events"]):
+            continue
+        sp = span(r["date"])
+        if sp is None:
+            continue
+        out.append({
+            "kind": "time", "t0": sp[0], "t1": sp[1], "date": r["date"],
+            "label": r["expression"], "code": None, "quad": 0, "goldstein": None,
+            "modality": None, "origin": "news",
+            "href": _href(r["doc_id"], r["sentence_index"]), "url": None,
+            "sentence": r["sentence"],
+            "cite": f"{r['outlet'] or r['title'] or r['doc_id']}, {r['published'] or 'undated'}",
+            "mentions": None, "actors": r["actors"],
+        })
+    out.sort(key=lambda x: x["t0"])
+    return out
+
+
+def iter_items(store: Store, f: EventFilter) -> Iterator[dict[str, Any]]:
+    """Every item, earliest first (an event before a statement of the same start)."""
+    times = _time_items(store, f)
+    return heapq.merge(_events_in_time_order(store, f), times, key=_by_time)
+
+
+def page(store: Store, f: EventFilter, p: Page) -> Paged:
+    """A page of the items, earliest first, each numbered (``id``) by its place in the
+    whole list; the total counts the dated events and the dated statements."""
+    times = _time_items(store, f)
+    merged = heapq.merge(_events_in_time_order(store, f), times, key=_by_time)
+    rows = list(itertools.islice(merged, p.offset, p.offset + p.limit))
+    for i, x in enumerate(rows):
+        x["id"] = p.offset + i
+    return Paged(rows, dated_event_count(store, f) + len(times), p)
+
+
+def items(store: Store, f: EventFilter, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """The timeline page's items: at most ``limit`` of them, news items (they cite
+    sentences) before imported rows, then in time order and numbered; and how many there
+    are in all."""
+    news: list[dict[str, Any]] = []
+    times: list[dict[str, Any]] = []
+    if f.origin != "gdelt":
+        nf = dataclasses.replace(f, origin="news")
+        times = _time_items(store, f)
+        news = list(itertools.islice(
+            heapq.merge(_events_in_time_order(store, nf), times, key=_by_time), limit))
+    total = dated_event_count(store, f) + len(times)
+    imported: list[dict[str, Any]] = []
+    if f.origin != "news":
+        g = dataclasses.replace(f, origin="gdelt")
+        if limit > len(news):
+            imported = list(itertools.islice(_events_in_time_order(store, g),
+                                             limit - len(news)))
+    out = list(heapq.merge(news, imported, key=_by_time))
     for i, x in enumerate(out):
         x["id"] = i
-    return out
+    return out, total

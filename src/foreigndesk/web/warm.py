@@ -36,3 +36,28 @@ def warm_up() -> None:
 
 def start() -> None:
     threading.Thread(target=warm_up, name="foreigndesk-warm-up", daemon=True).start()
+
+
+def warm_views(db_path: str) -> None:
+    """Compute the views whose first request reads every event (the unfiltered network, map
+    and busiest dyads), so that the cache holds them before anyone asks: on a store of
+    millions of GDELT rows they take seconds, more than a request's time budget."""
+    from foreigndesk.store import Store
+    from foreigndesk.store.filters import EventFilter, Page
+    from foreigndesk.web import graph, pages, queries, relations_view
+
+    try:
+        with Store.open(db_path, readonly=True) as s:
+            everything = EventFilter()
+            graph.cached_network(s, everything)
+            queries.cached_event_places(s, everything, Page(pages.MAX_PLACES))
+            relations_view.top_dyads(s)
+            graph.cached_network(s, everything, 60, with_codes=True)
+            queries.cached_event_places(s, everything, Page())
+    except Exception:  # noqa: BLE001 - a request computes what could not be warmed
+        pass
+
+
+def start_views(db_path: str) -> None:
+    threading.Thread(target=warm_views, args=(db_path,), name="foreigndesk-warm-views",
+                     daemon=True).start()
