@@ -1,6 +1,6 @@
 """Shared fixtures. Tests that need ../shared skip with a reason when it is absent.
 
-Both backends: a test that takes ``db_url`` (or ``backend``) runs once on SQLite and once on
+Both backends: a test that takes ``db_url`` (or ``store_backend``) runs once on SQLite and once on
 PostgreSQL. The PostgreSQL server is the one ``FOREIGNDESK_TEST_PG`` names (an admin URL of a
 throwaway cluster: ``.ci/run`` starts one and sets it); without it the PostgreSQL runs skip
 with that reason. Each PostgreSQL test gets its own database, created from a template that is
@@ -78,16 +78,16 @@ def drop_pg_database(url: str) -> None:
 
 
 @pytest.fixture(params=BACKENDS)
-def backend(request) -> str:
+def store_backend(request) -> str:
     """``sqlite`` or ``postgres`` (skipped without FOREIGNDESK_TEST_PG)."""
     return request.param
 
 
 @pytest.fixture
-def db_url(backend, tmp_path, request) -> str:
+def db_url(store_backend, tmp_path, request) -> str:
     """Where this test's store lives, for ``--db`` and ``Store.open``: a new SQLite file, or
     a new PostgreSQL database (created for this test and dropped after it)."""
-    if backend == "sqlite":
+    if store_backend == "sqlite":  # (not "backend": tests parametrise that for embeddings)
         yield str(tmp_path / "store.db")
         return
     url = new_pg_database(request.getfixturevalue("pg_template"))

@@ -3,7 +3,6 @@ citations (shared by ``foreigndesk events``, the web workbench and the briefs)."
 
 from __future__ import annotations
 
-import sqlite3
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -49,16 +48,13 @@ def code_name(code: str | None) -> str:
     return ""
 
 
-def event_mentions(store: Store | sqlite3.Connection, event_ids: list[int],
+def event_mentions(store: Store, event_ids: list[int],
                    all_of_them: bool) -> dict[int, list[dict[str, Any]]]:
     """Mentions of news events with their sentence and document (the first only unless
     ``all_of_them``), earliest document first: :func:`foreigndesk.store.event_rows.
-    event_mention_rows`. A bare connection is still accepted (the web passes one)."""
-    from foreigndesk.store.db import Store
+    event_mention_rows`."""
     from foreigndesk.store.event_rows import event_mention_rows
 
-    if not isinstance(store, Store):
-        store = Store(store, "")
     return event_mention_rows(store, event_ids, all_of_them)
 
 

@@ -8,16 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from foreigndesk.store import Store
-from foreigndesk.store.filters import mention_actor_clause
 from foreigndesk.store.timeline_rows import dated_items, sentence_actor_names, sentence_events
 from foreigndesk.timevalue import overlaps, sort_key
-
-
-def actor_filter_sql(actors: list[str], alias: str = "m") -> tuple[str, list[str]]:
-    """Kept for the web until it reads through the store:
-    :func:`foreigndesk.store.filters.mention_actor_clause`."""
-    return mention_actor_clause(actors, alias)
-
 
 _DATED = ("day", "week", "month", "quarter", "half", "season", "year", "decade", "century")
 

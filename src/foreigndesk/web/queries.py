@@ -54,7 +54,7 @@ def event_rows_of(store: Store, raw: list[dict[str, Any]],
     citation(s) (every mention of a news event when ``all_mentions``, else the first)."""
     from foreigndesk.analyze.events import event_mentions, event_row
 
-    mentions = event_mentions(store.conn, [r["id"] for r in raw if r["origin"] == "news"],
+    mentions = event_mentions(store, [r["id"] for r in raw if r["origin"] == "news"],
                               all_of_them=True)
     out = []
     for r in raw:
