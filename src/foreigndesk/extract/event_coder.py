@@ -30,6 +30,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -151,6 +152,7 @@ class Coder(ActorResolver):
         self.object_control = own.synset("OBJECT_CONTROL")  # "urged Bree to help"
         self.geo = own.synset("GEO")  # "the Sea of Japan" is a place
         self.people = own.synset("PEOPLE")  # "officials in Cuba" are Cuban
+        self._protest_memo: dict[tuple[str, str, str], Any] = {}  # word -> protest match
 
     # -- arguments ------------------------------------------------------------------------
     def subjects(self, verb: Token, sa: SentenceActors, _depth: int = 0) -> list[ActorRef]:
@@ -622,29 +624,43 @@ class Coder(ActorResolver):
                                    partial=True)
         return out
 
+    def _protest_code(self, entries: Any) -> Any:
+        """The match of a word's entries with no actors when it codes a protest (14x), else
+        None (memoised per word by :meth:`_protests_in`)."""
+        m = match(entries, (), ()) if entries else None
+        return m if m is not None and m.code[:2] == PROTEST_ROOT else None
+
     def _protests_in(self, doc: Doc, sa: SentenceActors) -> list[RawEvent]:
         """Protests whose protesters are named by no actor, in a place that is ("Thousands
         protested in Tehran", "Protests erupted across Iran", "Demonstrations spread to
         Basra"): the people of that place's state protest against its government, as CAMEO
         codes domestic dissent."""
         out: list[RawEvent] = []
+        memo = self._protest_memo
         for tok in doc:
             if tok.tag_.startswith("VB") or headline_verb(tok):
-                entries = self.d.verb_entries(tok.lower_, tok.lemma_.lower())
+                key = ("v", tok.lower_, tok.lemma_.lower())
+                if key not in memo:  # the same word's entries and match, looked up once
+                    memo[key] = self._protest_code(self.d.verb_entries(key[1], key[2]))
+                if memo[key] is None:
+                    continue
+                m = memo[key]
                 clause = tok
                 if any(c.dep_ in SUBJ and self.np_actors(c, sa) for c in tok.children):
                     continue
             elif tok.tag_.startswith("NN"):
-                entries = self.d.nouns.get(tok.lemma_.lower()) or self.d.nouns.get(
-                    tok.lower_) or []
+                key = ("n", tok.lower_, tok.lemma_.lower())
+                if key not in memo:
+                    memo[key] = self._protest_code(
+                        self.d.nouns.get(key[2]) or self.d.nouns.get(key[1]) or [])
+                if memo[key] is None:
+                    continue
+                m = memo[key]
                 clause = clause_head(tok)
                 if any(c.dep_ in ("poss", "compound", "amod") and self.np_actors(c, sa)
                        for c in tok.children):
                     continue
             else:
-                continue
-            m = match(entries, (), ()) if entries else None
-            if m is None or m.code[:2] != PROTEST_ROOT:
                 continue
             for place in self._territorial(clause, sa):
                 people = ActorRef(place.mention, combine_code(place.country, "CVL"),

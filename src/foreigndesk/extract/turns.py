@@ -405,18 +405,18 @@ def first_person(pd: ParsedDoc, start: int, end: int, speaker: Speaker,
     singular = {w.lower() for w in v["first_singular"]}
     plural = {w.lower() for w in v["first_plural"]}
     doc = pd.doc
-    starts = [t.idx for t in doc] if "turns.starts" not in pd.cache else pd.cache["turns.starts"]
-    pd.cache["turns.starts"] = starts
+    lows, _, _, starts = pd.words()  # from the arrays: a Token only for a first person
     covered = {(m.start, m.end) for m in pd.extraction.mentions}
     skip = sorted(skip or [])
     added = 0
     k = bisect.bisect_left(starts, start)
-    while k < len(doc) and doc[k].idx < end:
-        tok = doc[k]
+    n = len(starts)
+    while k < n and starts[k] < end:
+        low = lows[k]
         k += 1
-        low = tok.lower_
         if low not in singular and low not in plural:
             continue
+        tok = doc[k - 1]
         if tok.text == "US" or (tok.text == "I" and tok.tag_ not in ("PRP", "PRP$")
                                 and not (tok.i == 0 or doc[tok.i - 1].is_punct)):
             continue  # the United States; a roman numeral ("World War I"), not ", I, NAME,"
