@@ -633,7 +633,7 @@ def _name_after_quote(cue: Cue) -> Token | None:
     mark = None
     for j in range(tok.i - 1, max(-1, tok.i - 20), -1):
         t = doc[j]
-        if t.text in _CLOSING_QUOTES or (t.text == '"' and j > 0 and doc[j - 1].text == ","):
+        if t.text in _CLOSING_QUOTES:
             mark = j
             break
         if t.tag_.startswith("VB") or t.text in (";", ":", "(", ")") or \
