@@ -539,3 +539,53 @@ def test_a_title_ending_in_a_noun_is_no_headline_verb() -> None:
     ex = run("Statement by National Security Advisor Jake Sullivan on Cuba's November 15 "
              "Protests")
     assert not any(e.source_code == "USAGOV" and e.root == "14" for e in ex.events)
+
+
+# -- the speaker's own act reported done comes before the saying (PETRARCH codes through "say")
+@pytest.mark.parametrize("text,first", [
+    ("Russia said it had deployed troops to the Belarusian border on Tuesday.", "15"),
+    ("The Turkish army said it had killed 12 Kurdish militants in northern Iraq.", "19"),
+    ("Iran said it had seized a British oil tanker in the Strait of Hormuz.", "17"),
+])
+def test_a_statement_of_ones_own_act_codes_the_act_first(text: str, first: str) -> None:
+    ex = run(text)
+    roots = [e.root for e in ex.events]
+    assert roots and roots[0] == first and "01" in roots
+
+
+def test_a_statement_of_anothers_act_stays_first() -> None:
+    ex = run("Japan said China had sent warships near the disputed islands.")
+    assert ex.events and (ex.events[0].source_code, ex.events[0].root) == ("JPNGOV", "01")
+
+
+# -- seize / capture by what is taken: territory 192, people 181 (173 by police), goods 1711 ----
+@pytest.mark.parametrize("text,code", [
+    ("Rebels seized control of the town of Goma on Sunday.", "192"),
+    ("Taliban fighters captured the provincial capital of Kunduz.", "192"),
+    ("Egypt's army took control of the Rafah crossing.", "192"),
+    ("Houthi rebels captured two Saudi soldiers near the border.", "181"),
+    ("Gunmen seized a French engineer in northern Niger.", "181"),
+    ("Kenyan police seized 200 kilograms of heroin at the port of Mombasa.", "1711"),
+    ("Iranian forces seized a Greek tanker in the Gulf.", "1711"),
+])
+def test_seizing_is_coded_by_what_is_seized(text: str, code: str) -> None:
+    assert code in {e.code for e in run(text).events}
+
+
+def test_seizing_an_opportunity_is_no_event() -> None:
+    assert not any(e.root == "17" for e in run(
+        "Venezuela's president seized the opportunity to praise the Cuban doctors.").events)
+
+
+# -- a month is no protest march ------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Cuba's foreign ministry said on 12 March that the United States had tightened the embargo.",
+    "The Indian government said in March it would expand trade with Iran.",
+])
+def test_the_month_march_is_no_protest(text: str) -> None:
+    assert not any(e.root == "14" for e in run(text).events)
+
+
+def test_a_protest_march_is_still_a_protest() -> None:
+    ex = run("Thousands of Kenyans joined a march against police brutality in Nairobi.")
+    assert any(e.root == "14" for e in ex.events)
