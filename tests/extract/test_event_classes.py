@@ -589,3 +589,33 @@ def test_the_month_march_is_no_protest(text: str) -> None:
 def test_a_protest_march_is_still_a_protest() -> None:
     ex = run("Thousands of Kenyans joined a march against police brutality in Nairobi.")
     assert any(e.root == "14" for e in ex.events)
+
+
+# -- troops withdrawing, fire traded, borders closed and reopened, taking to the streets ---------
+@pytest.mark.parametrize("text,code", [
+    ("Ethiopian troops withdrew from the Tigray region.", "0874"),
+    ("Russian forces pulled back from positions near Kherson.", "0874"),
+    ("Israel withdrew its ambassador from Turkey.", "161"),
+    ("Poland closed its border with Belarus.", "172"),
+    ("Venezuela shut its border with Colombia on Friday.", "172"),
+    ("Turkey reopened its border with Armenia for aid trucks.", "081"),
+])
+def test_withdrawals_and_borders(text: str, code: str) -> None:
+    assert code in {e.code for e in run(text).events}
+
+
+def test_trading_fire_is_a_fight_both_ways() -> None:
+    got = codes(run("India and Pakistan traded fire across the Line of Control."))
+    assert {("INDGOV", "19", "PAKGOV"), ("PAKGOV", "19", "INDGOV")} <= got
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Thousands took to the streets of Tbilisi to protest a foreign agents law.", "GEO"),
+    ("Hundreds took to the streets of Dakar after the arrest of the opposition leader.", "SEN"),
+])
+def test_taking_to_the_streets_of_a_city_is_its_peoples_protest(text: str, country: str) -> None:
+    assert (country + "CVL", "14", country + "GOV") in codes(run(text))
+
+
+def test_closing_a_factory_is_no_event() -> None:
+    assert not run("The company closed its factory in Shenzhen.").events

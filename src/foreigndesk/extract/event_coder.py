@@ -630,6 +630,22 @@ class Coder(ActorResolver):
         m = match(entries, (), ()) if entries else None
         return m if m is not None and m.code[:2] == PROTEST_ROOT else None
 
+    def _protest_pattern(self, verb: Token) -> Any:
+        """The match of a verb whose pattern, not its bare form, codes a protest ("took to
+        the streets"), with its complements; else None."""
+        key = ("p", verb.lower_, verb.lemma_.lower())
+        if key not in self._protest_memo:
+            self._protest_memo[key] = any(
+                p.code[:2] == PROTEST_ROOT for e in self.d.verb_entries(key[1], key[2])
+                for p in e.patterns)
+        if not self._protest_memo[key]:
+            return None
+        doc = verb.doc
+        words = [(t.lower_, t.lemma_.lower()) for t in doc]
+        m = match(self.d.verb_entries(key[1], key[2]), words[: verb.i],
+                  [words[i] for i in self._post_indices(verb)])
+        return m if m is not None and m.code[:2] == PROTEST_ROOT else None
+
     def _protests_in(self, doc: Doc, sa: SentenceActors) -> list[RawEvent]:
         """Protests whose protesters are named by no actor, in a place that is ("Thousands
         protested in Tehran", "Protests erupted across Iran", "Demonstrations spread to
@@ -642,9 +658,9 @@ class Coder(ActorResolver):
                 key = ("v", tok.lower_, tok.lemma_.lower())
                 if key not in memo:  # the same word's entries and match, looked up once
                     memo[key] = self._protest_code(self.d.verb_entries(key[1], key[2]))
-                if memo[key] is None:
+                m = memo[key] or self._protest_pattern(tok)
+                if m is None:
                     continue
-                m = memo[key]
                 clause = tok
                 if any(c.dep_ in SUBJ and self.np_actors(c, sa) for c in tok.children):
                     continue
