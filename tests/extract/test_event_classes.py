@@ -619,3 +619,21 @@ def test_taking_to_the_streets_of_a_city_is_its_peoples_protest(text: str, count
 
 def test_closing_a_factory_is_no_event() -> None:
     assert not run("The company closed its factory in Shenzhen.").events
+
+
+# -- crowd control and packages named by what they hold -----------------------------------------
+@pytest.mark.parametrize("text,code", [
+    ("Police in Harare fired tear gas at opposition supporters on Wednesday.", "175"),
+    ("Georgian riot police used water cannon and rubber bullets against protesters in Tbilisi.",
+     "175"),
+    ("The Pentagon unveiled a new $300 million military aid package for Ukraine.", "072"),
+    ("The IMF approved a $3 billion rescue package for Sri Lanka.", "071"),
+    ("The European Union announced a 50 million euro aid package for Syria.", "070"),
+])
+def test_crowd_control_and_packages(text: str, code: str) -> None:
+    assert code in {e.code for e in run(text).events}
+
+
+def test_a_package_of_reforms_is_no_aid() -> None:
+    assert not any(e.root == "07" for e in run(
+        "The minister presented a reform package to parliament.").events)
