@@ -637,3 +637,25 @@ def test_crowd_control_and_packages(text: str, code: str) -> None:
 def test_a_package_of_reforms_is_no_aid() -> None:
     assert not any(e.root == "07" for e in run(
         "The minister presented a reform package to parliament.").events)
+
+
+# -- an act named by a noun: the people it is done to are its target, "from" a place is no actor -
+@pytest.mark.parametrize("text,event", [
+    ("Washington announced the expulsion of two Russian diplomats.", ("USAGOV", "16", "RUSGOV")),
+    ("Prague announced the expulsion of three Belarusian diplomats on Friday.",
+     ("CZEGOV", "16", "BLRGOV")),
+])
+def test_the_nationality_of_those_expelled_is_the_target(
+        text: str, event: tuple[str, str, str]) -> None:
+    assert event in codes(run(text))
+
+
+def test_withdrawing_from_a_place_is_no_act_of_that_place() -> None:
+    ex = run("Kenya's government announced the withdrawal of its troops from Somalia.")
+    assert any(e.root == "08" and e.source_code == "KENGOV" for e in ex.events)
+    assert not any(e.root == "08" and e.source_code == "SOMGOV" for e in ex.events)
+
+
+def test_aid_from_a_state_is_still_its_aid() -> None:
+    ex = run("The arrival of Chinese aid from Beijing was welcomed in Havana.")
+    assert any(e.root == "07" and e.source_code == "CHNGOV" for e in ex.events)

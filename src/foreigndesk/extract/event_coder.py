@@ -104,6 +104,9 @@ PRESSURE_CODES = frozenset(("172",))  # administrative sanctions; not arrests (1
 REPRESSION_CODES = frozenset(("175",))
 # verbal conflict whose target may be the one responsible for the acts it names
 DISAPPROVAL_ROOTS = frozenset(("11", "12"))
+# acts whose "from" names the place or thing left, not the actor ("the withdrawal of its
+# troops from Somalia", "expulsion from the country"); elsewhere "aid from China" is China's
+PLACE_FROM_ROOTS = frozenset(("08", "16", "17"))
 VIOLENT_ROOTS = frozenset(("18", "19", "20"))
 
 
@@ -152,6 +155,9 @@ class Coder(ActorResolver):
         self.object_control = own.synset("OBJECT_CONTROL")  # "urged Bree to help"
         self.geo = own.synset("GEO")  # "the Sea of Japan" is a place
         self.people = own.synset("PEOPLE")  # "officials in Cuba" are Cuban
+        # people an act is done to: their nationality in "the expulsion of Russian diplomats"
+        # is the target's, not the actor's
+        self.patients = own.synset("DIPLOMAT") | own.synset("PERSONS") | own.synset("CAPTIVES")
         self._protest_memo: dict[tuple[str, str, str], Any] = {}  # word -> protest match
 
     # -- arguments ------------------------------------------------------------------------
@@ -970,7 +976,9 @@ class Coder(ActorResolver):
                 break
         if not sources:
             for c in noun.children:
-                if c.dep_ == "prep" and (c.lower_ in ("by", "from") or (agent_of and c.lower_ == "of")):
+                if c.dep_ == "prep" and (c.lower_ == "by" or (
+                        c.lower_ == "from" and m.code[:2] not in PLACE_FROM_ROOTS) or (
+                        agent_of and c.lower_ == "of")):
                     for p in c.children:
                         if p.dep_ == "pobj":
                             sources = self.np_actors(p, sa)
@@ -978,6 +986,8 @@ class Coder(ActorResolver):
                         break
         if not sources:
             for holder in (noun, *inner):  # "Chinese aid", "withdrawal of Soviet subsidies"
+                if holder is not noun and holder.lemma_.lower() in self.patients:
+                    continue  # "the expulsion of Russian diplomats": theirs is the target
                 for c in holder.children:
                     if c.dep_ in ("compound", "amod", "nmod") and c.i < holder.i:
                         mc = sa.at(c)
