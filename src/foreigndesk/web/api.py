@@ -132,11 +132,19 @@ def actors(request: Request, response: Response, s: Store = Depends(store),
 
 @router.get("/graph", summary="The actor network: nodes, and edges weighted by events")
 def network(s: Store = Depends(store), f: EventFilter = Depends(filters),
-            max_nodes: int = Query(60, ge=2, le=300)) -> dict[str, Any]:
-    nodes, edges = graph.cached_network(s, f, max_nodes, with_codes=True)
-    return {"nodes": [vars(n) for n in nodes],
+            max_nodes: int = Query(60, ge=2, le=300),
+            max_edges: int = Query(400, ge=1, le=50_000, description="The strongest edges "
+                                   "(most events) listed; ``edges_total`` says how many."),
+            codes: bool = Query(False, description="Each edge's events per CAMEO code "
+                                "(``codes``; one more pass over the events).")
+            ) -> dict[str, Any]:
+    """The ``max_nodes`` actors in the most events and the ``max_edges`` strongest edges
+    between them (most events first); ``edges_total`` counts every edge between them."""
+    nodes, edges = graph.cached_network(s, f, max_nodes, with_codes=codes)
+    strongest = sorted(edges, key=lambda e: (-e.events, e.a, e.b))[:max_edges]
+    return {"nodes": [vars(n) for n in nodes], "edges_total": len(edges),
             "edges": [{"a": e.a, "b": e.b, "events": e.events, "goldstein_mean": e.mean,
-                       "codes": e.codes} for e in edges]}
+                       **({"codes": e.codes} if codes else {})} for e in strongest]}
 
 
 @router.get("/timeline", summary="Dated items and events, ordered by when they happened")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -23,7 +24,7 @@ from foreigndesk.web.render import page
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
-MAX_TIMELINE = 500  # items on the timeline page (the API pages through them all)
+MAX_TIMELINE = 100  # items on the timeline page (the API pages through them all)
 MAX_LISTED = 300  # clusters, echoes, reuse pairs, figures listed on a page
 MAX_ACTORS = 100  # actors listed on the actors page (the API pages through them all)
 MAX_EDGES = 400  # edges drawn on the actors page (the strongest; /api/graph has them all)
@@ -73,41 +74,57 @@ def reader(doc_id: str, s: Store = Depends(store)) -> Response:
 
 @router.get("/timeline")
 def timeline(s: Store = Depends(store), f: EventFilter = Depends(filters)) -> Response:
-    items, total = memo(s.path, ("timeline", repr(f.params())),
-                        lambda: timeline_view.items(s, f, MAX_TIMELINE))
-    # what the axis needs; the sentence and the citation are in the table below
-    axis = [{k: it[k] for k in ("id", "kind", "t0", "t1", "date", "label", "quad", "href")}
-            for it in items]
-    return page("timeline.html", "timeline", items=items, axis=axis, f=f, params=f.params(),
-                total=total,
-                n_events=sum(1 for i in items if i["kind"] == "event"),
-                n_times=sum(1 for i in items if i["kind"] == "time"))
+    def build() -> Response:
+        items, total = timeline_view.items(s, f, MAX_TIMELINE)
+        # what the axis needs; the sentence and the citation are in the table below
+        axis = [{k: it[k] for k in ("id", "kind", "t0", "t1", "date", "label", "quad", "href")}
+                for it in items]
+        return page("timeline.html", "timeline", items=items, axis=axis, f=f,
+                    params=f.params(), total=total,
+                    n_events=sum(1 for i in items if i["kind"] == "event"),
+                    n_times=sum(1 for i in items if i["kind"] == "time"))
+
+    return _rendered(s, ("timeline", repr(f.params())), build)
 
 
 @router.get("/actors")
 def actors(s: Store = Depends(store), f: EventFilter = Depends(filters),
            kind: list[str] = Query(default=[]), search: str | None = None) -> Response:
-    nodes, edges = graph.cached_network(s, f)
-    n_edges = len(edges)
-    edges = sorted(edges, key=lambda e: -e.events)[:MAX_EDGES]  # the strongest are drawn
-    listed = actor_listing.actors(s, ActorFilter([k for k in kind if k], search),
-                               Page(MAX_ACTORS))
-    return page("actors.html", "actors", rows=listed.rows, n_actors=listed.total,
-                n_edges=n_edges,
-                kinds=actor_listing.actor_kinds(s), kind=kind, search=search or "", nodes=nodes,
-                edges=edges, node_at={n.key: n for n in nodes}, f=f, params=f.params())
+    def build() -> Response:
+        nodes, edges = graph.cached_network(s, f)
+        n_edges = len(edges)
+        edges = sorted(edges, key=lambda e: -e.events)[:MAX_EDGES]  # the strongest are drawn
+        listed = actor_listing.actors(s, ActorFilter([k for k in kind if k], search),
+                                      Page(MAX_ACTORS))
+        return page("actors.html", "actors", rows=listed.rows, n_actors=listed.total,
+                    n_edges=n_edges, kinds=actor_listing.actor_kinds(s), kind=kind,
+                    search=search or "", nodes=nodes, edges=edges,
+                    node_at={n.key: n for n in nodes}, f=f, params=f.params())
+
+    return _rendered(s, ("actors", repr(f.params()), tuple(kind), search), build)
 
 
 @router.get("/map")
 def map_page(s: Store = Depends(store), f: EventFilter = Depends(filters)) -> Response:
-    got_places = map_rows.places(s, Page(MAX_PLACES))
-    got_located = queries.cached_event_places(s, f, Page(MAX_PLACES))
-    places, located = got_places.rows, got_located.rows
-    top_p = max((p["mentions"] for p in places), default=1)
-    top_e = max((e["events"] for e in located), default=1)
-    return page("map.html", "map", places=places, located=located, top_p=top_p, top_e=top_e,
-                f=f, params=f.params(), labels=country_labels(), n_places=got_places.total,
-                n_located=got_located.total)
+    def build() -> Response:
+        got_places = map_rows.places(s, Page(MAX_PLACES))
+        got_located = queries.cached_event_places(s, f, Page(MAX_PLACES))
+        places, located = got_places.rows, got_located.rows
+        top_p = max((p["mentions"] for p in places), default=1)
+        top_e = max((e["events"] for e in located), default=1)
+        return page("map.html", "map", places=places, located=located, top_p=top_p,
+                    top_e=top_e, f=f, params=f.params(), labels=country_labels(),
+                    n_places=got_places.total, n_located=got_located.total)
+
+    return _rendered(s, ("map", repr(f.params())), build)
+
+
+def _rendered(s: Store, key: tuple[Any, ...], build: Callable[[], Response]) -> Response:
+    """The page ``build`` renders, kept as HTML until the store changes
+    (:mod:`foreigndesk.web.cache`): the network, the map and the timeline draw hundreds of
+    items, and rendering them costs more than reading them."""
+    body = memo(s.path, ("page", *key), lambda: bytes(build().body))
+    return Response(body, media_type="text/html; charset=utf-8")
 
 
 @functools.cache
