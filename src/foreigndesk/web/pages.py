@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from foreigndesk.model import CLAIM_KINDS, FIGURE_KINDS, STANCES
-from foreigndesk.store import Store, actor_listing, document_listing, map_rows
+from foreigndesk.store import Store, actor_rows, document_rows, map_rows
 from foreigndesk.store.filters import ActorFilter, DocumentFilter, EventFilter, Page
 from foreigndesk.web import graph, highlight, narratives, queries, timeline_view
 from foreigndesk.web.cache import memo
@@ -49,9 +49,9 @@ def documents(request: Request, s: Store = Depends(store), q: str | None = None,
     params: dict[str, Any] = {"q": q, "outlet": outlet, "since": f.since, "until": f.until,
                               "actor": f.actors}
     return page("documents.html", "documents", rows=rows, total=total, q=q or "",
-                outlet=outlet or "", outlets=document_listing.outlets(s), f=f, params=params,
+                outlet=outlet or "", outlets=document_rows.outlets(s), f=f, params=params,
                 page_no=page_no, pages=max(1, -(-total // PAGE_SIZE)),
-                counts=memo(s.path, ("counts",), lambda: document_listing.table_counts(s)))
+                counts=memo(s.path, ("counts",), lambda: document_rows.table_counts(s)))
 
 
 @router.get("/documents/{doc_id}")
@@ -60,12 +60,12 @@ def reader(doc_id: str, s: Store = Depends(store)) -> Response:
     if doc is None:
         return page("error.html", "documents", status_code=404, title="Not found",
                     heading="Nothing here", message="No document with this id in the store.")
-    facts = document_listing.document_facts(s, doc_id)
+    facts = document_rows.document_facts(s, doc_id)
     notes = highlight.notes_of(facts)
     runs = highlight.runs(doc["text"], facts["sentences"], notes)
     highlight.mark_pages(runs, facts["sentences"])
     tally = {k: sum(1 for a in notes if a["kind"] == k) for k in highlight.KINDS}
-    titles = document_listing.reuse_partners(s, doc_id)
+    titles = document_rows.reuse_partners(s, doc_id)
     return page("reader.html", "documents", doc=doc, runs=runs, notes=notes, tally=tally,
                 kinds=highlight.KINDS, urls=queries.document_urls(doc), reuse=facts["reuse"],
                 reuse_docs=titles, n_events=len(facts["events"]),
@@ -94,10 +94,10 @@ def actors(s: Store = Depends(store), f: EventFilter = Depends(filters),
         nodes, edges = graph.cached_network(s, f)
         n_edges = len(edges)
         edges = sorted(edges, key=lambda e: -e.events)[:MAX_EDGES]  # the strongest are drawn
-        listed = actor_listing.actors(s, ActorFilter([k for k in kind if k], search),
+        listed = actor_rows.actors(s, ActorFilter([k for k in kind if k], search),
                                       Page(MAX_ACTORS))
         return page("actors.html", "actors", rows=listed.rows, n_actors=listed.total,
-                    n_edges=n_edges, kinds=actor_listing.actor_kinds(s), kind=kind,
+                    n_edges=n_edges, kinds=actor_rows.actor_kinds(s), kind=kind,
                     search=search or "", nodes=nodes, edges=edges,
                     node_at={n.key: n for n in nodes}, f=f, params=f.params())
 
@@ -179,7 +179,7 @@ def claims(s: Store = Depends(store),
         keep = {c["claim_id"] for c in listed}
         clusters = [c for c in clusters if any(m["claim_id"] in keep for m in c["members"])]
         echoes = [e for e in echoes if e["claim_id"] in keep]
-    n_reuse = document_listing.reuse_count(s)
+    n_reuse = document_rows.reuse_count(s)
     return page("claims.html", "claims", clusters=clusters[:MAX_LISTED],
                 echoes=echoes[:MAX_LISTED], reuse=narratives.reuse(s, limit=MAX_LISTED),
                 n_clusters=len(clusters), n_echoes=len(echoes), n_reuse=n_reuse,

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from foreigndesk.analyze.timeline import timeline
-from foreigndesk.store import Store, event_listing
+from foreigndesk.store import Store, event_rows
 from foreigndesk.store.filters import EventFilter, Page, Paged
 from foreigndesk.timevalue import year_span
 from foreigndesk.web import queries
@@ -58,7 +58,7 @@ def _by_time(x: dict[str, Any]) -> tuple[float, bool]:
 def _raw_events(store: Store, f: EventFilter) -> Iterator[dict[str, Any]]:
     """The store's rows of the dated events ``f`` selects (see :func:`_raw_in_time_order`),
     each with its span (``t0``, ``t1``) and ``kind``, not yet shown as items."""
-    for r in event_listing.iter_events(store, f, dated_only=True):
+    for r in event_rows.iter_events(store, f, dated_only=True):
         sp = span(r.get("date"))
         if sp is not None:
             yield {"kind": "event", "t0": sp[0], "t1": sp[1], "row": r}
