@@ -101,7 +101,9 @@ def event_totals(store: Store, flt: EventFilter) -> tuple[int, int]:
         # imported events from their monthly counts, news events (few) by origin
         total, dated = actor_months.imported_count(store, flt.actors[0], flt.since, flt.until)
         cond, params = dataclasses.replace(flt, origin="news").where(scan=True)
-        n, d = store.conn.execute(f"SELECT count(*), count(e.date) FROM events e "
+        # by origin (SQLite would rather OR the actor's indexes: 170k rows for CHN)
+        news = "events e" if store.postgres else "events e INDEXED BY events_origin_date"
+        n, d = store.conn.execute(f"SELECT count(*), count(e.date) FROM {news} "
                                   f"WHERE {cond}", params).fetchone()
         return total + int(n), dated + int(d)
     if flt.only_actors:  # counted from the indexes alone
