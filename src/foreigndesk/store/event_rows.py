@@ -161,13 +161,16 @@ def events_by_id(store: Store, ids: list[int]) -> dict[int, dict[str, Any]]:
     return out
 
 
-def iter_events(store: Store, flt: EventFilter, dated_only: bool = False
-                ) -> Iterator[dict[str, Any]]:
+def iter_events(store: Store, flt: EventFilter, dated_only: bool = False,
+                first: int | None = None) -> Iterator[dict[str, Any]]:
     """Every event ``flt`` selects (every column), oldest first and undated last, read from
-    the cursor as they are consumed (``flt.limit`` is not looked at)."""
+    the cursor as they are consumed (``flt.limit`` is not looked at). With ``first``, only
+    the first ``first`` dated events are asked for (PostgreSQL's cursor holds the whole
+    result: a caller that reads a page says how much it will read)."""
     source, dated, dated_params = _dated_order(store, flt)
-    yield from store.iter_query(f"SELECT e.* FROM {source} WHERE {dated} ORDER BY e.date, e.id",
-                                dated_params)
+    limit = "" if first is None else f" LIMIT {int(first)}"
+    yield from store.iter_query(f"SELECT e.* FROM {source} WHERE {dated} "
+                                f"ORDER BY e.date, e.id{limit}", dated_params)
     cond, params = flt.where(scan=True)
     if not dated_only:
         yield from store.iter_query(f"SELECT e.* FROM events e WHERE {cond} AND e.date IS NULL "

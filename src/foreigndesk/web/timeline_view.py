@@ -55,26 +55,28 @@ def _by_time(x: dict[str, Any]) -> tuple[float, bool]:
     return x["t0"], x["kind"] != "event"
 
 
-def _raw_events(store: Store, f: EventFilter) -> Iterator[dict[str, Any]]:
+def _raw_events(store: Store, f: EventFilter, first: int | None) -> Iterator[dict[str, Any]]:
     """The store's rows of the dated events ``f`` selects (see :func:`_raw_in_time_order`),
-    each with its span (``t0``, ``t1``) and ``kind``, not yet shown as items."""
-    for r in event_rows.iter_events(store, f, dated_only=True):
+    each with its span (``t0``, ``t1``) and ``kind``, not yet shown as items; with
+    ``first``, the first ``first`` of them in date order at most."""
+    for r in event_rows.iter_events(store, f, dated_only=True, first=first):
         sp = span(r.get("date"))
         if sp is not None:
             yield {"kind": "event", "t0": sp[0], "t1": sp[1], "row": r}
 
 
-def _raw_in_time_order(store: Store, f: EventFilter) -> Iterator[dict[str, Any]]:
-    """Event rows earliest first. Imported rows are dated by day, so the store's date
-    order is their time order and they are streamed; news events may be dated by decade or
-    season ("198X", "2022-SU"), so they are read whole and sorted (there are few). Rows are
-    made items (code names, citations) only for the page shown (:func:`_as_items`)."""
+def _raw_in_time_order(store: Store, f: EventFilter, first: int) -> Iterator[dict[str, Any]]:
+    """The first ``first`` event rows (at most) earliest first. Imported rows are dated by
+    day, so the store's date order is their time order and they are streamed; news events
+    may be dated by decade or season ("198X", "2022-SU"), so they are read whole and sorted
+    (there are few). Rows are made items (code names, citations) only for the page shown
+    (:func:`_as_items`)."""
     streams: list[Iterable[dict[str, Any]]] = []
     if f.origin != "gdelt":
-        streams.append(sorted(_raw_events(store, dataclasses.replace(f, origin="news")),
+        streams.append(sorted(_raw_events(store, dataclasses.replace(f, origin="news"), None),
                               key=_by_time))
     if f.origin != "news":
-        streams.append(_raw_events(store, dataclasses.replace(f, origin="gdelt")))
+        streams.append(_raw_events(store, dataclasses.replace(f, origin="gdelt"), first))
     return heapq.merge(*streams, key=_by_time)
 
 
@@ -139,7 +141,7 @@ def page(store: Store, f: EventFilter, p: Page) -> Paged:
     """A page of the items, earliest first, each numbered (``id``) by its place in the
     whole list; the total counts the dated events and the dated statements."""
     times = cached_time_items(store, f)
-    merged = heapq.merge(_raw_in_time_order(store, f), times, key=_by_time)
+    merged = heapq.merge(_raw_in_time_order(store, f, p.offset + p.limit), times, key=_by_time)
     rows = _as_items(store, list(itertools.islice(merged, p.offset, p.offset + p.limit)))
     for i, x in enumerate(rows):
         x["id"] = p.offset + i
@@ -156,13 +158,14 @@ def items(store: Store, f: EventFilter, limit: int) -> tuple[list[dict[str, Any]
         nf = dataclasses.replace(f, origin="news")
         times = cached_time_items(store, f)
         news = list(itertools.islice(
-            heapq.merge(_raw_in_time_order(store, nf), times, key=_by_time), limit))
+            heapq.merge(_raw_in_time_order(store, nf, limit), times, key=_by_time), limit))
     total = dated_event_count(store, f) + len(times)
     imported: list[dict[str, Any]] = []
     if f.origin != "news":
         g = dataclasses.replace(f, origin="gdelt")
         if limit > len(news):
-            imported = list(itertools.islice(_raw_in_time_order(store, g), limit - len(news)))
+            imported = list(itertools.islice(_raw_in_time_order(store, g, limit - len(news)),
+                                             limit - len(news)))
     out = _as_items(store, list(heapq.merge(news, imported, key=_by_time)))
     for i, x in enumerate(out):
         x["id"] = i
