@@ -1,5 +1,6 @@
-"""Imported (GDELT) events per actor key and month (table ``actor_months``, migration 013):
-kept up to date by every import, read to count a country's events without visiting them.
+"""Imported (GDELT) events per actor key and month (table ``actor_months``, migration
+``NNN_actor_months.sql``): kept up to date by every import, read to count a country's
+events without visiting them.
 
 An imported event counts once under each distinct key among its source and target
 countries and the first three characters of its CAMEO actor codes, so the rows of a
@@ -9,7 +10,9 @@ rows name no actor id)."""
 
 from __future__ import annotations
 
-from foreigndesk.store.db import Store
+import functools
+
+from foreigndesk.store.db import Store, migrations
 from foreigndesk.store.filters import TOP
 
 _MONTH = "coalesce(substr(date, 1, 7), '')"
@@ -20,6 +23,16 @@ _KEYED = " UNION ".join(
 _ADD = (f"INSERT INTO actor_months(actor, month, n) SELECT k, m, count(*) FROM ({_KEYED}) "
         f"AS keyed WHERE k IS NOT NULL AND k != '' GROUP BY k, m "
         f"ON CONFLICT(actor, month) DO UPDATE SET n = actor_months.n + excluded.n")
+
+
+@functools.cache
+def _migration() -> int:
+    return next(v for v, name, _ in migrations() if name.endswith("_actor_months.sql"))
+
+
+def kept(store: Store) -> bool:
+    """Whether the store has the table (a store opened read-only is not migrated)."""
+    return store.version >= _migration()
 
 
 def last_event_id(store: Store) -> int:

@@ -96,7 +96,7 @@ def event_page(store: Store, flt: EventFilter, page: Page = FIRST_PAGE,
 
 def event_totals(store: Store, flt: EventFilter) -> tuple[int, int]:
     """(events, dated events) ``flt`` selects."""
-    if flt.only_actors and store.version >= 13 and \
+    if flt.only_actors and actor_months.kept(store) and \
             actor_months.answers(list(flt.actors), flt.since, flt.until):
         # imported events from their monthly counts, news events (few) by origin
         total, dated = actor_months.imported_count(store, flt.actors[0], flt.since, flt.until)
@@ -125,7 +125,7 @@ def _walks(store: Store, flt: EventFilter) -> bool:
         return False
     top = store.conn.execute("SELECT max(id) FROM events").fetchone()[0] or 0
     need = int(WALK_SHARE * top) + 1
-    if len(flt.actors) == 1 and store.version >= 13 and \
+    if len(flt.actors) == 1 and actor_months.kept(store) and \
             actor_months.answers(list(flt.actors), flt.since, flt.until):
         # imported events are nearly all of them: their monthly counts answer at once
         return actor_months.imported_count(store, flt.actors[0], flt.since, flt.until)[1] \

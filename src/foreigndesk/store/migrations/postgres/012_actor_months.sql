@@ -1,4 +1,4 @@
--- Mirrors ../013_actor_months.sql (and adds the table's data_version trigger).
+-- Mirrors ../012_actor_months.sql (and adds the table's data_version trigger).
 CREATE TABLE IF NOT EXISTS actor_months (
   actor TEXT NOT NULL,
   month TEXT NOT NULL,
