@@ -11,7 +11,10 @@
 2. Adds ``--docs`` short news documents (states, events, places; written through
    ``Store.add``, the path every ingest takes) so that the actor list, the documents and the
    reader have something to show, then imports the file with ``foreigndesk import gdelt``
-   (a subprocess, timed: rows/s) and refreshes the query planner's statistics.
+   (a subprocess, timed: rows/s) and refreshes the query planner's statistics. With
+   ``--bulk`` the file is imported in this process inside ``Store.bulk_events()`` (the
+   secondary indexes built once at the end: minutes instead of most of an hour at 1M on a
+   loaded machine; the rate printed is then not the CLI's). ``--build-only`` stops here.
 3. Starts ``foreigndesk serve`` on a free port and times complete HTTP GETs (request sent to
    last byte read), ``--runs`` times each after one warm-up request, for every HTML page and
    API endpoint; then the command line's read commands (a fresh process each run). Prints
