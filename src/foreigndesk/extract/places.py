@@ -129,7 +129,6 @@ class PlaceExtractor:
     # ---- collecting names -------------------------------------------------------------
 
     def _names(self, pd: ParsedDoc, gz: Gazetteer, person_words: set[str]) -> list[_Name]:
-        doc = pd.doc
         names: list[_Name] = []
         text = _text(pd)
         taken = bytearray(len(text) + 1)
@@ -150,7 +149,7 @@ class PlaceExtractor:
             taken[start:end] = b"\x01" * (end - start)
             return n
 
-        for ent in doc.ents:
+        for ent in pd.ents:
             span = _trim(ent)
             if span is None:
                 continue
@@ -176,7 +175,7 @@ class PlaceExtractor:
 
         # known names the NER left unlabelled
         covered = bytearray(len(text) + 1)
-        for ent in doc.ents:
+        for ent in pd.ents:
             covered[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
         for s, e in self._scan(pd, gz, covered):
             add(s, e, "LOC", "scan")
@@ -319,7 +318,7 @@ class PlaceExtractor:
     @staticmethod
     def _person_words(pd: ParsedDoc) -> set[str]:
         words: set[str] = set()
-        for ent in pd.doc.ents:
+        for ent in pd.ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 words.update(t.text for t in ent if t.text[:1].isupper())
         return words
