@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Span
 
 from foreigndesk.extract.nlp import ParsedDoc
@@ -244,11 +245,13 @@ class PlaceExtractor:
         out: list[tuple[int, int]] = []
         n_tok = len(doc)
         skip_to = 0
-        for tok in doc:
-            i = tok.i
-            if (i < skip_to or not tok.text[:1].isupper() or covered[tok.idx]
-                    or first_word(name_key(tok.text)) not in gz.scan_first):
+        strings = doc.vocab.strings
+        for i, (orth, idx) in enumerate(doc.to_array([ORTH, IDX]).tolist()):  # no Token per word
+            word = strings[orth]
+            if (i < skip_to or not word[:1].isupper() or covered[idx]
+                    or first_word(name_key(word)) not in gz.scan_first):
                 continue
+            tok = doc[i]
             for n in range(min(gz.scan_max_tokens, n_tok - i), 0, -1):
                 last = doc[i + n - 1]
                 end = last.idx + len(last.text)
