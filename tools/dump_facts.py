@@ -2,7 +2,7 @@
 """Every fact extracted from a set of texts, as canonical JSON (one line per document, sorted
 keys), to check that a speed change changes no fact (compare two dumps byte for byte).
 
-    python tools/dump_facts.py OUT.jsonl [--limit 80] [DIR ...]
+    python tools/dump_facts.py OUT.jsonl [--limit 80] [--tbaq DIR] [DIR ...]
 
 Defaults: the first 80 TempEval-3 TBAQ texts (as ``bench/throughput.py`` reads them) plus
 every document under ``examples/``.
@@ -25,7 +25,7 @@ from foreigndesk.extract.pipeline import extract  # noqa: E402
 from foreigndesk.ingest import ReadError, read_paths  # noqa: E402
 from foreigndesk.model import to_json  # noqa: E402
 
-TBAQ = Path("/work/shared/eval/tempeval3_tbaq_cleaned")
+TBAQ = ROOT.parent / "shared" / "eval" / "tempeval3_tbaq_cleaned"  # beside the checkout
 
 
 def main() -> None:
@@ -33,8 +33,9 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("dirs", type=Path, nargs="*")
     ap.add_argument("--limit", type=int, default=80)
+    ap.add_argument("--tbaq", type=Path, default=TBAQ, help="the TBAQ directory")
     args = ap.parse_args()
-    docs = load_documents(TBAQ, args.limit) if not args.dirs else []
+    docs = load_documents(args.tbaq, args.limit) if not args.dirs else []
     for root in args.dirs or [ROOT / "examples"]:
         docs += [d for d in read_paths([root]) if not isinstance(d, ReadError)]
     with args.out.open("w", encoding="utf-8") as f:
