@@ -180,7 +180,7 @@ def refs_of(pd: ParsedDoc) -> list[Ref]:
     refs.sort(key=lambda r: r.start)
     starts = [r.start for r in refs]
     extra: list[Ref] = []
-    for e in pd.doc.ents:
+    for e in pd.ents:
         if e.label_ not in _ENT_LABELS:
             continue
         k = bisect.bisect_left(starts, e.start_char)
@@ -219,7 +219,7 @@ class SpeakerResolver:
         p = 0
         prev_end = 0
         for s in self.pd.sents:
-            if "\n" in self.text[prev_end:s.start_char] or (out and "\n" in self.pd.sents[len(out) - 1].text):
+            if "\n" in self.text[prev_end:s.start_char] or (out and "\n" in self.pd.sent_text(len(out) - 1)):
                 p += 1
             out.append(p)
             prev_end = s.end_char

@@ -160,8 +160,9 @@ class ClaimExtractor:
         sent = pd.sents[i]
         d = pd.parsed(i)
         base = sent.start_char
-        s_start = base + (len(sent.text) - len(sent.text.lstrip()))
-        s_end = base + len(sent.text.rstrip())
+        stext = pd.sent_text(i)
+        s_start = base + (len(stext) - len(stext.lstrip()))
+        s_end = base + len(stext.rstrip())
         cues = find_cues(d, st.lex, cue_tokens)
         outside = [c for c in cues if not st.finder._in_quote(base + c.token.idx)]
         made: list[Claim] = []
@@ -370,7 +371,7 @@ _TURN_MIN_WORDS = 3
 def sentence_bounds(pd: ParsedDoc, i: int) -> tuple[int, int]:
     """Sentence ``i``'s span as the sentence extractor stores it (trailing space off)."""
     sent = pd.sents[i]
-    return sent.start_char, sent.start_char + len(sent.text.rstrip())
+    return sent.start_char, sent.start_char + len(pd.sent_text(i).rstrip())
 
 
 def t_first(turns: list[Turn]) -> int:
@@ -455,9 +456,9 @@ def colon_claims(st: _DocState) -> None:
     taken = {c.sentence for c in st.claims}
     sp = st.speakers
     for i, sent in enumerate(pd.sents):
-        if i in taken or ":" not in sent.text:
+        if i in taken or ":" not in pd.sent_text(i):
             continue
-        m = _COLON_LINE.match(sent.text)
+        m = _COLON_LINE.match(pd.sent_text(i))
         if m is None:
             continue
         src = m.group("src").strip()
@@ -532,7 +533,7 @@ def headline_claims(st: _DocState) -> None:
     for i, sent in enumerate(pd.sents):
         if i in taken:
             continue
-        line = sent.text.rstrip()
+        line = pd.sent_text(i).rstrip()
         title = i == 0 and "\n" in text[sent.start_char:sent.end_char + 2]  # a first line
         if not line or (line.endswith((".", "?", "!", ":")) and not title) or "\n" in line.strip():
             continue

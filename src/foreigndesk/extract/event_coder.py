@@ -555,8 +555,8 @@ class Coder(ActorResolver):
         words = list(zip(lows, lemmas, strict=True))
         wordset = {*lows, *lemmas}
         for i, (low, lem) in enumerate(words):
-            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]) and \
-                    not headline_verb(doc[i]):
+            if not tags[i].startswith("VB") and not (tags[i] in _OTHER_TRIGGER_TAGS and (
+                    _predicate_adjective(doc[i]) or headline_verb(doc[i]))):
                 continue
             entries = self.d.verb_entries(low, lem)
             if not entries or not any(e.possible(wordset) or _light(e) for e in entries):
@@ -608,8 +608,8 @@ class Coder(ActorResolver):
         consumed: set[int] = set()
         light_objects: dict[int, Token] = {}
         for i, (low, lem) in enumerate(words):
-            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]) and \
-                    not headline_verb(doc[i]):
+            if not tags[i].startswith("VB") and not (tags[i] in _OTHER_TRIGGER_TAGS and (
+                    _predicate_adjective(doc[i]) or headline_verb(doc[i]))):
                 continue
             entries = self.d.verb_entries(low, lem)
             if not entries or not any(e.possible(wordset) or _light(e) for e in entries):
@@ -1140,6 +1140,10 @@ def _own_people(e: RawEvent) -> RawEvent:
         return e
     own = ActorRef(t.mention, combine_code(s.country, t.sector), s.country, t.sector, t.token)
     return RawEvent(e.trigger, e.code, s, own, e.kind, e.clause, e.flags, e.pattern)
+
+
+# the tags a trigger that is no verb has (:func:`_predicate_adjective`, :func:`headline_verb`)
+_OTHER_TRIGGER_TAGS = frozenset({"JJ", "NN", "NNS"})
 
 
 def headline_verb(tok: Token) -> bool:

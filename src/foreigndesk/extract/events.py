@@ -34,6 +34,7 @@ from datetime import date as calendar_date
 from pathlib import Path
 from typing import TypeVar
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from foreigndesk.extract.event_actors import PAIR_NOUNS, SentenceActors, distinct
@@ -246,7 +247,8 @@ class EventExtractor:
         sa.issuer = issuer(pd)
         sa.principals = principals(pd)
         cue_at = cue_offsets(pd).get(i, set())
-        sa.cues = frozenset(t.i for t in doc if t.idx + offset in cue_at)
+        sa.cues = frozenset(k for k, at in enumerate(doc.to_array(IDX).tolist())
+                            if at + offset in cue_at) if cue_at else frozenset()
         raw = self.coder.code_sentence(doc, sa)
         raw = [r for r in raw if not _in_time_expression(pd, i, offset + r.trigger.idx, r)]
         if self.statements:
