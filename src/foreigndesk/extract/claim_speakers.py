@@ -273,6 +273,8 @@ class SpeakerResolver:
         ("voters", "the campaign", "critics"), not a pronoun, a number, a date or a thing
         ("nothing", "the tariff system", "narcotics")?"""
         low, lemma = head.lower_, head.lemma_.lower()
+        if _aged(head):  # "the 46-year-old" (tagged a DATE): a person described by age
+            return True
         if head.ent_type_ in _NOT_AGENT_ENTS or low in self.lex.pronouns or head.pos_ in ("PRON", "NUM", "DET"):
             return False
         if head.ent_type_ in _ENT_LABELS:
@@ -347,7 +349,10 @@ class SpeakerResolver:
         if head.lemma_.lower() in self.lex.document_nouns and depth < 2:
             # "a CNN/ORC poll found", "the FEC records show", "a survey by Gallup": the
             # organisation behind the document, else no speaker
+            # not a date naming the document ("a June poll", "Monday night's results", "A Feb. 1
+            # letter from the American Legion": the organisation, if any, is further on)
             org = next((c for c in head.children if c.dep_ in ("compound", "poss", "nmod")
+                        and c.ent_type_ not in _NOT_AGENT_ENTS
                         and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"))), None)
             if org is None:
                 org = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
@@ -367,7 +372,7 @@ class SpeakerResolver:
                     if sp.agent:
                         return sp
             if org is None:  # "his plan", "her medical records", "the campaign's statement"
-                org = next((c for c in head.children if c.dep_ == "poss"
+                org = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ not in _NOT_AGENT_ENTS
                             and (c.pos_ == "PRON" or c.pos_ == "NOUN")), None)
             if org is not None:
                 sp = self._resolve(i, org, base, exclude, depth + 1)
@@ -808,6 +813,13 @@ class SpeakerResolver:
                 return Ref(sp.start, sp.end, sp.text, "PERSON", -1, sp.actor_id, kind="person",
                            country=(sp.code or "")[:3] or None, sector=(sp.code or "")[3:] or None)
         return None
+
+
+def _aged(head: Token) -> bool:
+    """ "the 46-year-old", "a 21-year-old": a noun phrase naming a person by age (the tokens
+    ``46 - year - old``)."""
+    return head.lower_ == "old" and head.i >= 2 and head.doc[head.i - 1].text == "-" \
+        and head.doc[head.i - 2].lower_ in ("year", "years")
 
 
 def _core(head: Token) -> tuple[Token, Token]:
