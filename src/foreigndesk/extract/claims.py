@@ -190,6 +190,13 @@ class ClaimExtractor:
             subj = next((c for c in cue.token.children if c.dep_ == "poss"), None)
         else:
             subj, head = subject_and_clause(cue.token)
+            if subj is not None and cue.token.dep_ == "conj" and head.dep_ == "ccomp" \
+                    and head.head.lemma_.lower() in st.lex.verbs and subj.pos_ == "NOUN" \
+                    and not st.speakers._agent_phrase(subj):
+                # "X said the plan would fail and vowed to fight it": the parser joins the vow to
+                # the content's verb; a thing cannot vow, the speaker of "said" does
+                outer = subject_of(head.head)
+                subj, head = (outer, head.head) if outer is not None else (subj, head)
             subj = subj or _inverted_subject(st, cue, base) or _name_after_quote(cue) \
                 or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
