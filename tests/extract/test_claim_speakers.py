@@ -171,6 +171,15 @@ def test_a_belief_joined_to_the_content_stays_in_it(nlp):
     assert "vowed" not in about(ex, "tax would fail").content
 
 
+def test_a_participle_on_the_addressees_is_the_writers(nlp):
+    """ "X emailed supporters saying …", "X told reporters insisting …": the addressees do not
+    speak; "voters supporting the reform" still do support it."""
+    ex = run(nlp, "Senator Lena Berg emailed supporters saying: “The fight for the port goes on.”\n\n"
+                  "Farmers supporting the tariff say the price is fair.")
+    assert "Berg" in (about(ex, "fight for the port").speaker_text or "")
+    assert "Farmers" in (about(ex, "price is fair").speaker_text or "")
+
+
 def test_titles_resolve_to_the_holder_at_the_document_date(nlp):
     text = ("The National Security Adviser underscored that the alliance remains strong. "
             "As the President said, the sanctions will stay in place.")
