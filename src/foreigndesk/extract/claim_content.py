@@ -305,7 +305,6 @@ class ContentFinder:
             return toks
         first = toks[0].i
         keep = len(toks)
-        inside = {t.i for t in toks}
         for k, t in enumerate(toks):
             if t.i <= first + 1 or self._in_quote_tok(t):
                 continue
@@ -313,15 +312,8 @@ class ContentFinder:
             if prev.text in ("”", "''", '"', "’") and t.i >= 2:
                 prev = t.doc[t.i - 2]  # "…,” adding"
             low = t.lower_
-            # a belief or intention joined to the content's own predicate is part of the content
-            # ("says she's proud of the campaign and expects to win"), not the speaker's second act
-            # (only when that predicate's subject can hold a belief: "the plan would fail and
-            # vowed …" is the speaker's vow)
-            joined = t.dep_ == "conj" and t.head.i in inside and (cue is None or t.head.i != cue.token.i) \
-                and any(c.dep_ == "nsubj" and (c.pos_ in ("PRON", "PROPN") or c.ent_type_ in ("PERSON", "ORG", "NORP"))
-                        and c.lower_ not in ("it", "this", "that") for c in t.head.children)
             second = t.lemma_.lower() in self.cue_lemmas or (
-                t.lemma_.lower() in self.all_cue_lemmas and not joined and (
+                t.lemma_.lower() in self.all_cue_lemmas and (
                     (t.tag_ in ("VBD", "VBZ") and prev.lower_ in ("and", "but"))
                     or (t.tag_ == "VBG" and prev.text == ",")))
             if t.tag_.startswith("VB") and second and \
