@@ -4,7 +4,13 @@ marks that artifact and names no agent; a pronoun or an empty speaker elsewhere 
 
 from __future__ import annotations
 
-from foreigndesk.evaluation.polnear import Article, GoldAttribution, artifact_named, is_artifact, speaker_right
+from foreigndesk.evaluation.polnear import (
+    Article,
+    GoldAttribution,
+    artifact_named,
+    is_artifact,
+    speaker_right,
+)
 from foreigndesk.model import Claim
 
 TEXT = "Turnout will be low, a new survey of farmers indicates. He said the plan would fail."
