@@ -285,6 +285,8 @@ def _anchor(c: Candidate) -> tuple[cal.Date, str] | None:
 # "the following month" (four: a narrative names its date once and goes on about it)
 SHIFT_REACH = 2
 ANAPHORA_REACH = 4
+# how many sentences back the quarter in focus of a year-ago comparison may be
+QUARTER_REACH = 2
 
 
 def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
@@ -311,6 +313,17 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
             a = _anchor(prev)
             if a is None:
                 continue
+            if shift[0] == "weekday":  # "the previous Friday": the one before the day in focus
+                if a[1] != "day":
+                    continue
+                day = cal.weekday_near(a[0], abs(shift[1]), "past" if shift[1] < 0 else "future",
+                                       strict=True)
+                value, precision, typ = day.isoformat(), "day", "DATE"
+                if c.r.part:
+                    value, precision, typ = f"{value}T{c.r.part}", "time", "TIME"
+                c.r = Resolved(value, precision, typ, anchored=False, modifier=c.r.modifier,
+                               shift=c.r.shift, anaphoric=True, part=c.r.part)
+                break
             # "that year", "a month later" name a period of their unit; "a year earlier"
             # (the comparison of company reports) is the date in focus a year before, at
             # that date's precision (TimeML: Sept. 30, 1989 -> 1988-09-30, 1989-Q3 -> 1988-Q3)
@@ -329,15 +342,19 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
 
 
 def _follow_quarters(found: list[Candidate], pd: ParsedDoc | None) -> None:
-    """A year-ago comparison ("a year earlier", "the year-ago quarter") next to a quarter
-    (same or previous sentence) means that quarter a year before: in company reports the
-    comparison is with the period under discussion, not the publication's year."""
+    """A year-ago comparison ("a year earlier", "the year-ago quarter") near a quarter
+    (:data:`QUARTER_REACH` sentences) means that quarter a year before: in company reports the
+    comparison is with the period under discussion, not the publication's year. "That
+    quarter", "the 1989 period" are the quarter in focus (:data:`ANAPHORA_REACH`)."""
     last: tuple[int, int, int] | None = None  # (sentence, year, quarter)
     for c in found:
         sent = pd.sentence_index(c.start) if pd is not None else 0
+        focus = c.r.quarter_focus
+        if focus is not None and last is not None and sent - last[0] <= ANAPHORA_REACH:
+            c.r = Resolved(f"{focus or last[1]:04d}-Q{last[2]}", "quarter", anchored=True)
         m = _QUARTER_VALUE.fullmatch(c.r.value)
         if c.r.year_ago:
-            if last is not None and sent - last[0] <= 2:
+            if last is not None and sent - last[0] <= QUARTER_REACH:
                 c.r = Resolved(f"{last[1] - 1:04d}-Q{last[2]}", "quarter", anchored=True,
                                year_ago=True)
                 c.r.shift = None
