@@ -413,10 +413,8 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     elif shift in ("next", "coming", "this coming", "following"):
         day = cal.weekday_near(ctx.dct, wd, "future", strict=True)
     else:
-        # "meet separately Monday": an event told in the present is scheduled, ahead
         tense = ctx.tense(m.start(), m.end())
-        ahead = tense in ("future", "present event")
-        day = cal.weekday_near(ctx.dct, wd, "future" if ahead else "past")
+        day = cal.weekday_near(ctx.dct, wd, "future" if tense == "future" else "past")
     value, prec, typ = _with_part(day.isoformat(), m["part"], lx)
     part = lx.parts_of_day.get(key(m["part"])) if m["part"] else None
     return Resolved(value, prec, typ, anchored=True, modifier=mod, shift=focus,
@@ -779,7 +777,7 @@ def h_ordinal_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"today is the 99th day of the strike", "it was the second day of the offensive": the
     day the sentence is about (a day named in it, see time.py), else, in the present tense,
     the publication date; otherwise unknown."""
-    if ctx.dct is not None and ctx.tense(m.start(), m.end()) in ("present", "present event", None):
+    if ctx.dct is not None and ctx.tense(m.start(), m.end()) in ("present", None):
         return Resolved(ctx.dct.isoformat(), "day", anchored=True)
     return Resolved("", "")
 

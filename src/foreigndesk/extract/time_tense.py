@@ -127,9 +127,8 @@ def _forward_future(doc: Doc, v: int, hi: int) -> bool:
 
 
 def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: int) -> str | None:
-    """``past``, ``present``, ``present event`` (an event told in the present, as news tells
-    what is scheduled: see :func:`_scheduled_present`), ``future``, ``certain past`` ("since
-    March": no tense read from the tags, so no limit to how far back) or None for the tokens ``[start_tok, end_tok)`` of a
+    """``past``, ``present``, ``future``, ``certain past`` ("since March": no tense read from
+    the tags, so no limit to how far back) or None for the tokens ``[start_tok, end_tok)`` of a
     sentence spanning tokens ``[sent_start, sent_end)``."""
     lx = lexicon()
     before = " ".join(t.lower_ for t in doc[max(sent_start, start_tok - 4):start_tok])
@@ -149,28 +148,4 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
         return "future"
     if lemma in lx.scheduling and tag not in ("MD", "VBD"):
         return "future"
-    tense = _group_tense(doc, v, end_tok if v >= end_tok else lo)
-    if tense == "present" and _scheduled_present(doc, v, sent_end):
-        return "present event"
-    return tense
-
-
-_SENTENCE_END = {".", "!", "?", '"', "”", "''", "'", ")"}
-
-
-def _scheduled_present(doc: Doc, v: int, sent_end: int) -> bool:
-    """Is the present-tense verb ``v`` an event told in the present ("Arafat meets Albright
-    Monday", "the Senate is voting Tuesday"), which news writes for what is scheduled? Not a
-    reporting verb ("says Monday"), not *be* or *have* alone ("is down Monday"), and not in
-    a headline (a sentence without a closing mark), which tells past events in the present."""
-    lx = lexicon()
-    tok = doc[v]
-    lemma = tok.lemma_.lower()
-    if lemma in lx.reporting or lemma in _BE or lemma in _HAVE or lemma == "do":
-        return False
-    if tok.tag_ not in ("VBZ", "VBP", "VBG"):
-        return False
-    last = sent_end - 1
-    while last > v and doc[last].is_space:
-        last -= 1
-    return doc[last].text in _SENTENCE_END
+    return _group_tense(doc, v, end_tok if v >= end_tok else lo)
