@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 
 from foreigndesk.extract import time_calendar as cal
 from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.extract.time_dateline import dateline_date
 from foreigndesk.extract.time_rules import (
     Context,
     Resolved,
@@ -198,7 +199,10 @@ class Spans:
 
 def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
          ) -> list[Candidate]:
-    """Every temporal expression in ``text`` (the text of ``doc``), normalised."""
+    """Every temporal expression in ``text`` (the text of ``doc``), normalised. Relative
+    expressions count from ``dct``, or from the date of the text's dateline when there is one
+    close to it (:mod:`foreigndesk.extract.time_dateline`)."""
+    dct = dateline_date(text, dct) or dct
     # When the pass did not tag every token, a rule that reads the tense of an untagged
     # sentence is put aside; those sentences are then tagged in one batch and the rules put
     # aside run again (rules are pure functions of the match and the context).
