@@ -152,3 +152,36 @@ def test_the_dateline_is_the_reference(nlp, text, published, expression, value) 
 def test_a_first_sentence_is_no_dateline(nlp) -> None:
     text = "Rebels attacked on May 2, and the army struck back today."
     assert one(nlp, text, "today", "2004-05-07").value == "2004-05-07"
+
+
+# -- a day of the month alone, the middle of a period ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    # published Wednesday 2010-06-16
+    ("The rebels shelled the port on the 12th.", "the 12th", "2010-06-12"),
+    ("The envoy will arrive on the 22nd.", "the 22nd", "2010-06-22"),
+    ("The strike began in March and ended on the 9th.", "the 9th", "2010-03-09"),
+    ("The strike began on March 20 and ended on the 2nd.", "the 2nd", "2010-04-02"),
+])
+def test_a_day_of_the_month_alone(nlp, text, expression, value) -> None:
+    assert one(nlp, text, expression, "2010-06-16").value == value
+
+
+@pytest.mark.parametrize("text", [
+    "The embassy is on the 12th floor.",
+    "They restored the 12th-century chapel.",
+])
+def test_an_ordinal_before_a_noun_is_no_day(nlp, text) -> None:
+    assert not [t for t in times(nlp, text, "2010-06-16") if t.type == "DATE" and "12th" in t.text
+                and t.value.startswith("2010")]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The plant should reopen by mid-year.", "2010-02-16", "mid-year", "2010"),
+    ("Orders slumped at midyear, the company said.", "2010-02-16", "midyear",
+     "2009"),  # a past tense before the middle of the year: last year's
+    ("The board meets again in mid-month.", "2010-02-03", "mid-month", "2010-02"),
+])
+def test_the_middle_of_a_period(nlp, text, published, expression, value) -> None:
+    t = one(nlp, text, expression, published)
+    assert (t.value, t.modifier) == (value, "MID")

@@ -317,6 +317,17 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
             a = _anchor(prev)
             if a is None:
                 continue
+            if shift[0] == "day of month":  # "on the 15th": of the month in focus
+                if a[1] not in ("day", "month"):
+                    continue
+                y, mo = a[0].year, a[0].month
+                if a[1] == "day" and shift[1] < a[0].day:  # "from March 20 to the 2nd"
+                    y, mo = cal.add_months(y, mo, 1)
+                day_of = cal.safe_date(y, mo, shift[1])
+                if day_of is not None:
+                    c.r = Resolved(day_of.isoformat(), "day", "DATE", anchored=False,
+                                   shift=c.r.shift, anaphoric=True)
+                break
             if shift[0] == "weekday":  # "the previous Friday": the one before the day in focus
                 if a[1] != "day":
                     continue

@@ -104,6 +104,25 @@ def pick_year(dct: Date, make: Callable[[int], Date | None], direction: str | No
     return min(found, key=lambda yd: abs((yd[1] - dct).days))[0]
 
 
+def pick_month_day(dct: Date, day: int, direction: str | None) -> Date | None:
+    """The ``day``-th of a month near ``dct`` ("on the 15th"): of the month before, this one or
+    the next, as :func:`pick_year` chooses among years (a month has no more than 31 days, so
+    the tense always reaches)."""
+    found = [d for d in (safe_date(*add_months(dct.year, dct.month, k), day) for k in (-1, 0, 1))
+             if d is not None]
+    if not found:
+        return None
+    if direction in ("past", "certain past"):
+        before = [d for d in found if d <= dct]
+        if before:
+            return before[-1]
+    elif direction in ("future", "certain future"):
+        after = [d for d in found if d >= dct]
+        if after:
+            return after[0]
+    return min(found, key=lambda d: abs((d - dct).days))
+
+
 def pick_period_year(dct: Date, index: int, current: int, direction: str | None,
                      per_year: int = 12) -> int:
     """The year of a period named by its index in the year (month 1-12, quarter 1-4) given

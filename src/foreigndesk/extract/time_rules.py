@@ -782,6 +782,43 @@ def h_ordinal_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("", "")
 
 
+_DOM_BEFORE = ("on", "by", "until", "till", "since", "from", "before", "after", "through")
+_AFTER_ORDINAL = re.compile(r"[^\S\n]*(?:[a-z0-9]|-[a-z])")
+
+
+def h_day_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"on the 15th": that day of the month in focus (a month or day named just before, see
+    time.py), else of the month the tense points to from the reference date. Not "the 15th
+    floor", "the 15th-century church"."""
+    if _AFTER_ORDINAL.match(ctx.text, m.end()) or _word_before(ctx.text, m.start()) not in _DOM_BEFORE:
+        return None
+    d = int(m["d"])
+    if not 1 <= d <= 31:
+        return None
+    start = m.start()
+    if ctx.dct is None:
+        return Resolved("", "", start=start, shift=("day of month", d), anaphoric=True)
+    day = cal.pick_month_day(ctx.dct, d, _direction(m, ctx))
+    if day is None:
+        return None
+    return Resolved(day.isoformat(), "day", anchored=True, start=start,
+                    shift=("day of month", d), anaphoric=True)
+
+
+def h_mid_period(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"mid-year", "by midmonth", "mid-week": the middle of the reference date's period (the
+    one before with a past tense when the reference date is before its middle)."""
+    lx = lexicon()
+    if ctx.dct is None:
+        return Resolved("", "", modifier="MID")
+    unit = key(m["u"])
+    d = ctx.dct
+    early = {"year": d.month <= 6, "month": d.day <= 15, "week": d.isoweekday() <= 3}[unit]
+    back = -1 if early and _direction(m, ctx) in ("past", "certain past") else 0
+    p = _period(ctx, unit, back, m, lx)
+    return Resolved(p[0], p[1], anchored=True, modifier="MID") if p else None
+
+
 def h_at_the_time(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"at the time": the date in focus at its own precision (time.py), else PAST_REF."""
     return Resolved("PAST_REF", "", anchored=ctx.dct is not None, shift=("same", 0),
@@ -1083,6 +1120,8 @@ def _rules() -> list[Rule]:
         ("year_period", B + r"the<S>(?P<y>1\d{3}|20\d\d)<S>period" + E, h_year_period),
         ("ordinal_day", B + r"the<S>(?P<n><ORD>)<S>(?:straight<S>|consecutive<S>)?day" + E, h_ordinal_day),
         ("at_the_time", B + r"at<S>(?P<t>the<S>time)(?!<S>of\b)" + E, h_at_the_time),
+        ("day_of_month", B + r"the<S>(?P<d>[0-3]?\d)(?:st|nd|rd|th)" + E, h_day_of_month),
+        ("mid_period", B + r"mid-?(?P<u>year|month|week)" + E, h_mid_period),
         ("year_rel", B + r"(?:(?P<det>the|a)<S>)?(?P<w>year-earlier|year-ago|year-end|year<S>end|"
                      r"the<S>end<S>of<S>the<S>year|(?:current|this)<S>fiscal<S>year|"
                      r"(?:(?P<done>" + lx.re_completed + r")<S>)?fiscal<S>year)"
@@ -1128,7 +1167,7 @@ def trigger_words() -> set[str]:
     words.update(lx.parts_of_day)
     words.update(u for u in lx.units)
     words.update(("centur", "millenni", "weekend", "fiscal", "fy", "tonight", "noon", "midnight",
-                  "midday", "half", "time"))
+                  "midday", "half", "time", "midyear", "midmonth", "midweek"))
     words.update(w.split()[-1] for w in lx.relative_days)
     words.update(w.split()[-1] for w in lx.relative_times)
     words.update(w.split()[-1] for w in lx.references)
