@@ -20,7 +20,13 @@ Reference date rules (documented for users in :mod:`foreigndesk.extract.time`):
   end of the month" are periods of the reference date; "at the time" is the date in focus at
   its own precision, else PAST_REF; "the past year" is the previous calendar year (TimeML);
   "in the second half" is placed by the tense as a quarter is; "the 99th day" is the day
-  named in its sentence, or in the present tense the reference date;
+  named in its sentence, or in the present tense the reference date; "year-end" is the last
+  day of the year ahead (with a past tense, of the year behind); "the latest fiscal year" is
+  the last one completed; "mid-year" is the reference year, MID; "the past few months" is
+  PAST_REF (TimeML), "the next few days" a duration;
+- from the date in focus (time.py): "the previous Friday" (the Friday before the day named
+  just before), "that quarter" and "the 1989 period" (the quarter named just before), "on the
+  15th" (of the month named just before, else of the month the tense points to);
 - with no reference date, an expression that needs one gets an underspecified value
   (``XXXX-11-25``, ``XXXX-WXX-5``) or none, and an empty precision.
 """
