@@ -38,6 +38,7 @@ from spacy.tokens import Doc
 
 from foreigndesk.extract import time_calendar as cal
 from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.extract.time_dateline import dateline_date
 from foreigndesk.extract.time_rules import (
     Context,
     Resolved,
@@ -198,7 +199,10 @@ class Spans:
 
 def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
          ) -> list[Candidate]:
-    """Every temporal expression in ``text`` (the text of ``doc``), normalised."""
+    """Every temporal expression in ``text`` (the text of ``doc``), normalised. Relative
+    expressions count from ``dct``, or from the date of the text's dateline when there is one
+    close to it (:mod:`foreigndesk.extract.time_dateline`)."""
+    dct = dateline_date(text, dct) or dct
     # When the pass did not tag every token, a rule that reads the tense of an untagged
     # sentence is put aside; those sentences are then tagged in one batch and the rules put
     # aside run again (rules are pure functions of the match and the context).
@@ -285,6 +289,8 @@ def _anchor(c: Candidate) -> tuple[cal.Date, str] | None:
 # "the following month" (four: a narrative names its date once and goes on about it)
 SHIFT_REACH = 2
 ANAPHORA_REACH = 4
+# how many sentences back the quarter in focus of a year-ago comparison may be
+QUARTER_REACH = 2
 
 
 def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
@@ -311,6 +317,28 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
             a = _anchor(prev)
             if a is None:
                 continue
+            if shift[0] == "day of month":  # "on the 15th": of the month in focus
+                if a[1] not in ("day", "month"):
+                    continue
+                y, mo = a[0].year, a[0].month
+                if a[1] == "day" and shift[1] < a[0].day:  # "from March 20 to the 2nd"
+                    y, mo = cal.add_months(y, mo, 1)
+                day_of = cal.safe_date(y, mo, shift[1])
+                if day_of is not None:
+                    c.r = Resolved(day_of.isoformat(), "day", "DATE", anchored=False,
+                                   shift=c.r.shift, anaphoric=True)
+                break
+            if shift[0] == "weekday":  # "the previous Friday": the one before the day in focus
+                if a[1] != "day":
+                    continue
+                day = cal.weekday_near(a[0], abs(shift[1]), "past" if shift[1] < 0 else "future",
+                                       strict=True)
+                value, precision, typ = day.isoformat(), "day", "DATE"
+                if c.r.part:
+                    value, precision, typ = f"{value}T{c.r.part}", "time", "TIME"
+                c.r = Resolved(value, precision, typ, anchored=False, modifier=c.r.modifier,
+                               shift=c.r.shift, anaphoric=True, part=c.r.part)
+                break
             # "that year", "a month later" name a period of their unit; "a year earlier"
             # (the comparison of company reports) is the date in focus a year before, at
             # that date's precision (TimeML: Sept. 30, 1989 -> 1988-09-30, 1989-Q3 -> 1988-Q3)
@@ -329,15 +357,19 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
 
 
 def _follow_quarters(found: list[Candidate], pd: ParsedDoc | None) -> None:
-    """A year-ago comparison ("a year earlier", "the year-ago quarter") next to a quarter
-    (same or previous sentence) means that quarter a year before: in company reports the
-    comparison is with the period under discussion, not the publication's year."""
+    """A year-ago comparison ("a year earlier", "the year-ago quarter") near a quarter
+    (:data:`QUARTER_REACH` sentences) means that quarter a year before: in company reports the
+    comparison is with the period under discussion, not the publication's year. "That
+    quarter", "the 1989 period" are the quarter in focus (:data:`ANAPHORA_REACH`)."""
     last: tuple[int, int, int] | None = None  # (sentence, year, quarter)
     for c in found:
         sent = pd.sentence_index(c.start) if pd is not None else 0
+        focus = c.r.quarter_focus
+        if focus is not None and last is not None and sent - last[0] <= ANAPHORA_REACH:
+            c.r = Resolved(f"{focus or last[1]:04d}-Q{last[2]}", "quarter", anchored=True)
         m = _QUARTER_VALUE.fullmatch(c.r.value)
         if c.r.year_ago:
-            if last is not None and sent - last[0] <= 2:
+            if last is not None and sent - last[0] <= QUARTER_REACH:
                 c.r = Resolved(f"{last[1] - 1:04d}-Q{last[2]}", "quarter", anchored=True,
                                year_ago=True)
                 c.r.shift = None

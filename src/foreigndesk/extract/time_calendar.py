@@ -85,7 +85,8 @@ TENSE_REACH_MONTHS = 9
 def pick_year(dct: Date, make: Callable[[int], Date | None], direction: str | None) -> int | None:
     """The year for a partial date (``make(year)`` builds its first day): with ``past`` the
     latest occurrence on or before ``dct``, with ``future`` the earliest on or after it, when
-    that is within :data:`TENSE_REACH_DAYS`; otherwise the nearest occurrence."""
+    that is within :data:`TENSE_REACH_DAYS` (``certain past`` / ``certain future``: however
+    far); otherwise the nearest occurrence."""
     options = [(y, make(y)) for y in (dct.year - 1, dct.year, dct.year + 1)]
     found = [(y, d) for y, d in options if d is not None]
     if not found:
@@ -95,11 +96,31 @@ def pick_year(dct: Date, make: Callable[[int], Date | None], direction: str | No
         if before and (direction == "certain past"
                        or (dct - before[-1][1]).days <= TENSE_REACH_DAYS):
             return before[-1][0]
-    elif direction == "future":
+    elif direction in ("future", "certain future"):
         after = [(y, d) for y, d in found if d >= dct]
-        if after and (after[0][1] - dct).days <= TENSE_REACH_DAYS:
+        if after and (direction == "certain future"
+                      or (after[0][1] - dct).days <= TENSE_REACH_DAYS):
             return after[0][0]
     return min(found, key=lambda yd: abs((yd[1] - dct).days))[0]
+
+
+def pick_month_day(dct: Date, day: int, direction: str | None) -> Date | None:
+    """The ``day``-th of a month near ``dct`` ("on the 15th"): of the month before, this one or
+    the next, as :func:`pick_year` chooses among years (a month has no more than 31 days, so
+    the tense always reaches)."""
+    found = [d for d in (safe_date(*add_months(dct.year, dct.month, k), day) for k in (-1, 0, 1))
+             if d is not None]
+    if not found:
+        return None
+    if direction in ("past", "certain past"):
+        before = [d for d in found if d <= dct]
+        if before:
+            return before[-1]
+    elif direction in ("future", "certain future"):
+        after = [d for d in found if d >= dct]
+        if after:
+            return after[0]
+    return min(found, key=lambda d: abs((d - dct).days))
 
 
 def pick_period_year(dct: Date, index: int, current: int, direction: str | None,

@@ -65,6 +65,7 @@ class Lexicon:
     reporting: set[str] = field(default_factory=set)
     future_words: set[str] = field(default_factory=set)
     past_words: set[str] = field(default_factory=set)
+    completed: set[str] = field(default_factory=set)
 
     # regex fragments
     re_month: str = ""
@@ -80,6 +81,7 @@ class Lexicon:
     re_part_mod: str = ""
     re_approx: str = ""
     re_month_context: str = ""
+    re_completed: str = ""
 
     def month(self, text: str) -> int | None:
         return self.months.get(_key(text))
@@ -168,6 +170,7 @@ def build_lexicon(text: str) -> Lexicon:
     lx.reporting = set(fc.get("reporting", []))
     lx.future_words = set(fc["future_words"])
     lx.past_words = set(fc["past_words"])
+    lx.completed = set(raw.get("completed_period", []))
 
     month_words = []
     for name in lx.months:
@@ -193,6 +196,7 @@ def build_lexicon(text: str) -> Lexicon:
     lx.re_part_mod = _alt(list(lx.part_modifiers))
     lx.re_approx = _alt(list(lx.approximations))
     lx.re_month_context = _alt(lx.month_context)
+    lx.re_completed = _alt(list(lx.completed))
     return lx
 
 

@@ -20,7 +20,13 @@ Reference date rules (documented for users in :mod:`foreigndesk.extract.time`):
   end of the month" are periods of the reference date; "at the time" is the date in focus at
   its own precision, else PAST_REF; "the past year" is the previous calendar year (TimeML);
   "in the second half" is placed by the tense as a quarter is; "the 99th day" is the day
-  named in its sentence, or in the present tense the reference date;
+  named in its sentence, or in the present tense the reference date; "year-end" is the last
+  day of the year ahead (with a past tense, of the year behind); "the latest fiscal year" is
+  the last one completed; "mid-year" is the reference year, MID; "the past few months" is
+  PAST_REF (TimeML), "the next few days" a duration;
+- from the date in focus (time.py): "the previous Friday" (the Friday before the day named
+  just before), "that quarter" and "the 1989 period" (the quarter named just before), "on the
+  15th" (of the month named just before, else of the month the tense points to);
 - with no reference date, an expression that needs one gets an underspecified value
   (``XXXX-11-25``, ``XXXX-WXX-5``) or none, and an empty precision.
 """
@@ -54,6 +60,9 @@ class Resolved:
     shift: tuple[str, int] | None = None  # "a month later": (unit, count) from the date in focus
     anaphoric: bool = False  # "that day", "the next morning": only the date in focus resolves it
     part: str | None = None  # part of the day of an anaphoric "the next morning" (MO)
+    # "that quarter", "the 1989 period": the quarter in focus (time.py), in its own year (0)
+    # or in the year given
+    quarter_focus: int | None = None
 
 
 @dataclass
@@ -185,7 +194,7 @@ def _compile(template: str, lx: Lexicon, flags: int = 0) -> re.Pattern[str]:
 # ---------------------------------------------------------------------------- absolute dates
 
 def _day(ctx: Context, y: int | None, mo: int, d: int, m: re.Match[str], lx: Lexicon,
-         pmod: str | None = None) -> Resolved | None:
+         pmod: str | None = None, direction: str | None = None) -> Resolved | None:
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     if y is not None:
@@ -203,7 +212,8 @@ def _day(ctx: Context, y: int | None, mo: int, d: int, m: re.Match[str], lx: Lex
             date = cal.safe_date(yy, mo, d)
             if date is not None and date.isoweekday() == wd:
                 return Resolved(date.isoformat(), "day", anchored=True, modifier=_mod(pmod, lx))
-    year = cal.pick_year(ctx.dct, lambda yy: cal.safe_date(yy, mo, d), _direction(m, ctx))
+    year = cal.pick_year(ctx.dct, lambda yy: cal.safe_date(yy, mo, d),
+                         direction or _direction(m, ctx))
     if year is None:
         return None
     return Resolved(f"{year:04d}-{mo:02d}-{d:02d}", "day", anchored=True, modifier=_mod(pmod, lx))
@@ -241,7 +251,12 @@ def h_mdy(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["wd"] and not _capitalised(_orig(m, ctx, "wd")):
         return None
     y = int(m["y"]) if m["y"] else None
-    return _day(ctx, y, mo, int(m["d"]), m, lx, m["pmod"])
+    direction = None
+    if m["shift"]:  # "last Oct. 23", "next March 5": the one before / after the reference date
+        if y is not None:
+            return None
+        direction = "certain past" if key(m["shift"]) in ("last", "this past") else "certain future"
+    return _day(ctx, y, mo, int(m["d"]), m, lx, m["pmod"], direction)
 
 
 def h_dmy(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -276,7 +291,9 @@ def h_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     mo = lx.month(m["mon"])
     if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
         return None
-    y = int(m["y"]) if m["y"] else None
+    y = _group_year(m)
+    if y is None and not m["yshift"]:
+        return None
     return _month_in_year(ctx, m, mo, y, m["yshift"], lx)
 
 
@@ -335,6 +352,24 @@ def h_century(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(f"{n - 1:02d}XX", "century", modifier=_mod(m["pmod"], lx))
 
 
+def spoken_year(hi_words: str, lo_words: str) -> int | None:
+    """The year said as "nineteen ninety-four" (hundreds, then the rest), or None."""
+    lx = lexicon()
+    hi, lo = lx.number(hi_words), lx.number(lo_words)
+    if hi is None or lo is None or lo < 10:
+        return None
+    return int(hi) * 100 + int(lo)
+
+
+def _group_year(m: re.Match[str]) -> int | None:
+    """The year of a rule's ``y`` group (digits) or ``shi``/``slo`` groups (words)."""
+    if m["y"]:
+        return int(m["y"])
+    if "shi" in m.re.groupindex and m["shi"]:
+        return spoken_year(m["shi"], m["slo"])
+    return None
+
+
 def h_spoken_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     if m["thousand"]:
@@ -342,11 +377,8 @@ def h_spoken_year(m: re.Match[str], ctx: Context) -> Resolved | None:
         if rest is None:
             return None
         return Resolved(f"{2000 + int(rest):04d}", "year")
-    hi = lx.number(m["hi"])
-    lo = lx.number(m["lo"])
-    if hi is None or lo is None or lo < 10:
-        return None
-    return Resolved(f"{int(hi) * 100 + int(lo):04d}", "year")
+    year = spoken_year(m["hi"], m["lo"])
+    return Resolved(f"{year:04d}", "year") if year is not None else None
 
 
 # ---------------------------------------------------------------------------- weekdays, days
@@ -377,15 +409,22 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     mod = _mod(m["pmod"], lx)
     if ctx.dct is None:
         return Resolved(f"XXXX-WXX-{wd}", "", modifier=mod)
+    focus: tuple[str, int] | None = None
+    if shift in ("previous", "following") and _word_before(ctx.text, m.start()) == "the":
+        # "down 4.5% from the previous Friday": the one before the day in focus (time.py);
+        # from the publication date when no day was named just before
+        focus = ("weekday", -wd if shift == "previous" else wd)
     if shift in ("last", "past", "this past", "previous"):
         day = cal.weekday_near(ctx.dct, wd, "past", strict=True)
-    elif shift in ("next", "coming", "this coming"):
+    elif shift in ("next", "coming", "this coming", "following"):
         day = cal.weekday_near(ctx.dct, wd, "future", strict=True)
     else:
         tense = ctx.tense(m.start(), m.end())
         day = cal.weekday_near(ctx.dct, wd, "future" if tense == "future" else "past")
     value, prec, typ = _with_part(day.isoformat(), m["part"], lx)
-    return Resolved(value, prec, typ, anchored=True, modifier=mod)
+    part = lx.parts_of_day.get(key(m["part"])) if m["part"] else None
+    return Resolved(value, prec, typ, anchored=True, modifier=mod, shift=focus,
+                    anaphoric=focus is not None, part=part)
 
 
 def h_relday(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -501,8 +540,9 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     code = lx.seasons[key(m["s"])]
     mod = _mod(m["pmod"], lx)
-    if m["y"]:
-        return Resolved(f"{m['y']}-{code}", "season", modifier=mod)
+    y = _group_year(m)
+    if y is not None:
+        return Resolved(f"{y:04d}-{code}", "season", modifier=mod)
     # a bare season needs a determiner or a time preposition before it
     det = key(m["det"]) if m["det"] else ""
     if det in ("", "the") and not mod:
@@ -702,10 +742,19 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     shift = 0 if current else 1 if nxt else -1
     y, q = cal.add_quarters(ctx.dct.year, q, shift)
     if year is not None:  # "the 1988 quarter": the quarter under discussion, in that year
-        return Resolved(f"{year:04d}-Q{q}", "quarter", anchored=True)
+        return Resolved(f"{year:04d}-Q{q}", "quarter", anchored=True, quarter_focus=year)
     if year_ago:
         y -= 1
-    return Resolved(f"{y:04d}-Q{q}", "quarter", anchored=True, year_ago=year_ago)
+    focus = 0 if det == "that" and not words else None  # "that quarter"
+    return Resolved(f"{y:04d}-Q{q}", "quarter", anchored=True, year_ago=year_ago,
+                    quarter_focus=focus)
+
+
+def h_year_period(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the 1989 period": in a company report, the quarter under discussion in that year
+    (time.py); the year when no quarter is in focus."""
+    y = int(m["y"])
+    return Resolved(f"{y:04d}", "year", quarter_focus=y)
 
 
 def h_half(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -739,6 +788,43 @@ def h_ordinal_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("", "")
 
 
+_DOM_BEFORE = ("on", "by", "until", "till", "since", "from", "before", "after", "through")
+_AFTER_ORDINAL = re.compile(r"[^\S\n]*(?:[a-z0-9]|-[a-z])")
+
+
+def h_day_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"on the 15th": that day of the month in focus (a month or day named just before, see
+    time.py), else of the month the tense points to from the reference date. Not "the 15th
+    floor", "the 15th-century church"."""
+    if _AFTER_ORDINAL.match(ctx.text, m.end()) or _word_before(ctx.text, m.start()) not in _DOM_BEFORE:
+        return None
+    d = int(m["d"])
+    if not 1 <= d <= 31:
+        return None
+    start = m.start()
+    if ctx.dct is None:
+        return Resolved("", "", start=start, shift=("day of month", d), anaphoric=True)
+    day = cal.pick_month_day(ctx.dct, d, _direction(m, ctx))
+    if day is None:
+        return None
+    return Resolved(day.isoformat(), "day", anchored=True, start=start,
+                    shift=("day of month", d), anaphoric=True)
+
+
+def h_mid_period(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"mid-year", "by midmonth", "mid-week": the middle of the reference date's period (the
+    one before with a past tense when the reference date is before its middle)."""
+    lx = lexicon()
+    if ctx.dct is None:
+        return Resolved("", "", modifier="MID")
+    unit = key(m["u"])
+    d = ctx.dct
+    early = {"year": d.month <= 6, "month": d.day <= 15, "week": d.isoweekday() <= 3}[unit]
+    back = -1 if early and _direction(m, ctx) in ("past", "certain past") else 0
+    p = _period(ctx, unit, back, m, lx)
+    return Resolved(p[0], p[1], anchored=True, modifier="MID") if p else None
+
+
 def h_at_the_time(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"at the time": the date in focus at its own precision (time.py), else PAST_REF."""
     return Resolved("PAST_REF", "", anchored=ctx.dct is not None, shift=("same", 0),
@@ -746,11 +832,25 @@ def h_at_the_time(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"year-end" (TimeML: the last day of a year), "the end of the year", "the fiscal year",
+    "the latest fiscal year" (the last one completed), "year-earlier"."""
+    w = key(m["w"])
+    det = key(m["det"]) if m["det"] else _word_before(ctx.text, m.start())
+    if "fiscal" in w and det in ("a", "an"):
+        return None  # "changed from a fiscal year to a calendar year": a kind of year
     if ctx.dct is None:
         return Resolved("", "")
-    w = key(m["w"])
+    if w in ("year-end", "year end"):
+        # the one ahead; with a past tense ("since year-end", "debt at year-end was") the one
+        # behind, unless the publication is that day
+        year = ctx.dct.year
+        if _direction(m, ctx) in ("past", "certain past") and (ctx.dct.month, ctx.dct.day) != (12, 31):
+            year -= 1
+        return Resolved(f"{year:04d}-12-31", "day", anchored=True)
     if "end" in w:
         return Resolved(f"{ctx.dct.year:04d}", "year", anchored=True, modifier="LATE")
+    if m["done"]:
+        return Resolved(f"{ctx.dct.year - 1:04d}", "year", anchored=True)
     if "fiscal" in w or "current" in w:
         return Resolved(f"{ctx.dct.year:04d}", "year", anchored=True)
     return Resolved(f"{ctx.dct.year - 1:04d}", "year", anchored=True, year_ago=True)
@@ -803,6 +903,10 @@ def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         start = m.start("n") if not m["approx"] else m.start("approx")
     elif pre.split(" ")[0] in ("for", "in", "over", "within", "during"):
         start = m.start("pre") + m["pre"].lower().index("the")
+    if vague and not m["approx"] and lx.past_words & set((pre + " " + key(m["n"])).split()):
+        # "the past several quarters", "in the last few months": TimeML's PAST_REF (a count
+        # ahead stays a duration: "the next few days" is PXD)
+        return Resolved("PAST_REF", "", anchored=ctx.dct is not None, start=start)
     return Resolved(value, "duration", "DURATION", modifier=mod, start=start)
 
 
@@ -928,16 +1032,21 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         fn = cal.HOLIDAYS.get(computed or "")
         return fn(y) if fn else None
 
+    def value(d: Date | None, anchored: bool) -> Resolved | None:
+        if d is None:
+            return None
+        if m["wk"]:  # "Easter week", "Christmas week": the (ISO) week of that day
+            return Resolved(cal.fmt_week(d), "week", anchored=anchored)
+        return Resolved(d.isoformat(), "day", anchored=anchored)
+
     if m["y"]:
-        d = make(int(m["y"]))
-        return Resolved(d.isoformat(), "day") if d else None
+        return value(make(int(m["y"])), False)
     if ctx.dct is None:
         return Resolved(f"XXXX-{fixed}" if fixed else "", "")
     direction = ("past" if shift is not None and shift < 0 else
                  "future" if shift is not None and shift > 0 else _direction(m, ctx))
     year = cal.pick_year(ctx.dct, make, direction)
-    d = make(year) if year is not None else None
-    return Resolved(d.isoformat(), "day", anchored=True) if d else None
+    return value(make(year) if year is not None else None, True)
 
 
 # ---------------------------------------------------------------------------- the rule table
@@ -950,6 +1059,8 @@ def _rules() -> list[Rule]:
     teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     spoken_lo = rf"(?:(?:{tens})(?:-(?:{ones}))?|{teens})"
+    # a year said as words after "of" ("the winter of nineteen ninety-four"): see spoken_year()
+    spoken = rf"(?P<shi>nineteen|eighteen|twenty)<S>(?P<slo>{spoken_lo})"
     weekday_plural = "|".join(n + "s" for n in lx.full_weekday_names)
     holidays = list(lx.holidays_fixed) + list(lx.holidays_computed)
     hol_alt = "(?:" + "|".join(re.escape(h).replace(r"\ ", S).replace("'", "['’]")
@@ -959,12 +1070,13 @@ def _rules() -> list[Rule]:
                 r"(?:t(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?"
                 r"(?![\w/-])", h_iso),
         ("slash", r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/-])", h_slash),
-        ("mdy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?<PMOD>(?P<mon><MONTH>)<S>(?P<d>[0-3]?\d)"
+        ("mdy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?<PMOD>(?:(?P<shift>last|next|this<S>past|"
+                r"this<S>coming)<S>)?(?P<mon><MONTH>)<S>(?P<d>[0-3]?\d)"
                 r"(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_mdy),
         ("dmy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?(?:the<S>)?(?P<d>[0-3]?\d)(?P<ord>st|nd|rd|th)?<S>"
                 r"(?P<of>of<S>)?(?P<mon><MONTH>)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_dmy),
         ("month_year", B + r"<PMOD>(?P<mon><MONTH>),?<S>(?:of<S>)?(?:(?P<y>1\d{3}|20\d\d)(?![\d])|"
-                       r"(?P<yshift>this|last|next)<S>year)" + E, h_month_year),
+                       r"(?P<yshift>this|last|next)<S>year|" + spoken + ")" + E, h_month_year),
         ("month", B + r"<PMOD>(?P<mon><MONTH>)" + E, h_month),
         ("year", r"(?<![\w$£€#.,/'’-])<PMOD>(?:(?P<fy>fiscal(?:<S>year)?|fy|the<S>year|calendar"
                  r"(?:<S>year)?|model<S>year)<S>?)?(?P<y>1\d{3}|20\d\d)"
@@ -978,7 +1090,7 @@ def _rules() -> list[Rule]:
                         + spoken_lo + r")|(?P<thousand>two<S>thousand)(?:<S>(?:and<S>)?(?P<rest>"
                         + spoken_lo + "|" + ones + r"))?)" + E, h_spoken_year),
         ("weekday", B + r"(?:(?P<pmod>early|late|earlier|later)<S>)?(?:(?P<shift>last|next|this<S>past|"
-                    r"this<S>coming|coming|past|previous)<S>)?(?P<wd><WEEKDAY>)"
+                    r"this<S>coming|coming|past|previous|following)<S>)?(?P<wd><WEEKDAY>)"
                     r"(?:<S>(?P<part>morning|afternoon|evening|night))?" + E, h_weekday),
         ("relday", B + r"(?:(?P<pmod>early|late|earlier|later)<S>)?(?P<rel>today|yesterday|tomorrow|"
                    r"the<S>day<S>before<S>yesterday|the<S>day<S>after<S>tomorrow)"
@@ -995,7 +1107,7 @@ def _rules() -> list[Rule]:
         ("shift_unit", B + r"<PMOD>(?P<the>the<S>)?(?P<shift><SHIFT>)<S>(?P<u>week(?:end)?|month|year|"
                        r"quarter|decade|century|fiscal<S>year|<SEASON>|<MONTH>)" + E, h_shift_unit),
         ("season", B + r"<PMOD>(?:(?P<det>the|this|last|next|that)<S>)?(?P<s><SEASON>)"
-                   r"(?:,?<S>(?:of<S>)?(?P<y>1\d{3}|20\d\d))?" + E, h_season),
+                   r"(?:,?<S>(?:of<S>)?(?P<y>1\d{3}|20\d\d)|<S>of<S>" + spoken + r")?" + E, h_season),
         ("weekend", B + r"the<S>weekend" + E, h_weekend),
         ("ago", B + r"(?:(?P<approx><APPROX>)<S>)?(?P<n><NUM>|<VAGUE>)(?:<S>or<S>(?:so|two|three))?"
                 r"[-\s](?P<u><UNIT>)(?:<S>or<S>so)?<S>(?P<dir>ago|earlier|later|from<S>now|hence|back)"
@@ -1011,10 +1123,14 @@ def _rules() -> list[Rule]:
                       r"(?:<S>(?P<y2>1\d{3}|20\d\d))?" + E, h_quarter),
         ("half", B + r"(?:(?P<the>the)<S>)?(?P<h>first|second|1st|2nd|last|latter)[-\s]half(?:<S>of<S>"
                  r"(?:(?P<y>1\d{3}|20\d\d)|(?P<yrel>this|last|next)<S>year)|(?!<S>of\b|[-\w]))", h_half),
+        ("year_period", B + r"the<S>(?P<y>1\d{3}|20\d\d)<S>period" + E, h_year_period),
         ("ordinal_day", B + r"the<S>(?P<n><ORD>)<S>(?:straight<S>|consecutive<S>)?day" + E, h_ordinal_day),
         ("at_the_time", B + r"at<S>(?P<t>the<S>time)(?!<S>of\b)" + E, h_at_the_time),
-        ("year_rel", B + r"(?:(?:the|a)<S>)?(?P<w>year-earlier|year-ago|year-end|year<S>end|"
-                     r"the<S>end<S>of<S>the<S>year|(?:current|this)<S>fiscal<S>year|fiscal<S>year)"
+        ("day_of_month", B + r"the<S>(?P<d>[0-3]?\d)(?:st|nd|rd|th)" + E, h_day_of_month),
+        ("mid_period", B + r"mid-?(?P<u>year|month|week)" + E, h_mid_period),
+        ("year_rel", B + r"(?:(?P<det>the|a)<S>)?(?P<w>year-earlier|year-ago|year-end|year<S>end|"
+                     r"the<S>end<S>of<S>the<S>year|(?:current|this)<S>fiscal<S>year|"
+                     r"(?:(?P<done>" + lx.re_completed + r")<S>)?fiscal<S>year)"
                      r"(?:<S>(?:period|quarter))?" + E, h_year_rel),
         ("reference", B + r"(?P<ref>" + "|".join(
             re.escape(k).replace(r"\ ", S) for k in sorted(lx.references, key=len, reverse=True))
@@ -1041,7 +1157,7 @@ def _rules() -> list[Rule]:
         ("daypart", B + r"(?:(?P<pmod>early|late|mid)(?:<S>|-)?)?(?:the<S>)?(?P<part>morning|"
                     r"afternoon|evening)" + E, h_daypart),
         ("holiday", B + r"(?:(?P<shift>last|next|this)<S>)?(?P<hol>" + hol_alt + r")"
-                    r"(?:,?<S>(?P<y>1\d{3}|20\d\d))?" + E, h_holiday),
+                    r"(?P<wk><S>week(?!<S>of\b))?(?:,?<S>(?P<y>1\d{3}|20\d\d))?" + E, h_holiday),
     ]
     return [Rule(name, _compile(t, lx), h) for name, t, h in table]
 
@@ -1057,7 +1173,7 @@ def trigger_words() -> set[str]:
     words.update(lx.parts_of_day)
     words.update(u for u in lx.units)
     words.update(("centur", "millenni", "weekend", "fiscal", "fy", "tonight", "noon", "midnight",
-                  "midday", "half", "time"))
+                  "midday", "half", "time", "midyear", "midmonth", "midweek"))
     words.update(w.split()[-1] for w in lx.relative_days)
     words.update(w.split()[-1] for w in lx.relative_times)
     words.update(w.split()[-1] for w in lx.references)
@@ -1099,7 +1215,8 @@ def prefix_words() -> frozenset[str]:
     if _PREFIX is None:
         lx = lexicon()
         words: set[str] = set(_OPENERS)
-        for group in (lx.shifts, lx.part_modifiers, lx.approximations, lx.numbers, lx.ordinals):
+        for group in (lx.shifts, lx.part_modifiers, lx.approximations, lx.numbers, lx.ordinals,
+                      lx.completed):
             for phrase in group:
                 words.update(phrase.split())
         for phrases in (lx.vague, lx.references, lx.relative_days, lx.relative_times,

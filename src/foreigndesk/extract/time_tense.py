@@ -24,6 +24,18 @@ _SUBJECT_TAGS = {"NNS", "NNPS", "PRP"}
 _HAVE = {"have"}
 
 
+def _past_perfect_before(doc: Doc, k: int, lo: int) -> bool:
+    """Is token ``k`` in a past perfect ("had planned", "had been due"): "had" one or two
+    tokens before it?"""
+    for i in range(k - 1, max(lo, k - 3) - 1, -1):
+        t = doc[i]
+        if t.tag_ == "VBD" and t.lemma_.lower() in _HAVE:
+            return True
+        if not (t.tag_ == "VBN" and t.lemma_.lower() in _BE) and t.tag_ not in ("RB",):
+            return False
+    return False
+
+
 def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
     """Tense of the verb group ending at token ``v`` (no earlier than ``lo``)."""
     lx = lexicon()
@@ -41,7 +53,9 @@ def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
             saw_to = True
         elif saw_to:
             if t.lemma_.lower() in lx.before_to or t.lemma_.lower() in _BE:
-                return "future"
+                # "had been due to expire Friday", "had planned to meet Monday": a plan
+                # of the past (the past perfect), not a time ahead
+                return "past" if _past_perfect_before(doc, k, lo) else "future"
             break
         elif t.tag_ in ("VBD",) and t.lemma_.lower() in _BE | _HAVE:
             return "past"
