@@ -112,6 +112,30 @@ def module_db_url(request, tmp_path_factory) -> str:
     return store_location(request, tmp_path_factory.mktemp("store"))
 
 
+@pytest.fixture
+def missing_db(store_backend, tmp_path) -> str:
+    """A store name that names nothing yet, on each backend: a file that does not exist, or
+    the URL of a database that does not exist (see :func:`created`)."""
+    if store_backend == "sqlite":
+        return str(tmp_path / "typo.db")
+    return _pg_url(f"fd_missing_{os.getpid()}_{next(_db_numbers)}")
+
+
+def created(db: str | Path) -> bool:
+    """True when something exists at ``db``: the SQLite file, or the PostgreSQL database
+    (migrated or not)."""
+    from foreigndesk.store.backends import is_postgres
+
+    if not is_postgres(str(db)):
+        return Path(db).exists()
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        row = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                           (str(db).rsplit("/", 1)[-1],)).fetchone()
+    return row is not None
+
+
 def connect(db: str | Path, readonly: bool = False, rows: bool = False):
     """A connection to the store ``db`` on either backend (the sqlite3 interface: execute,
     fetchone, close), for tests that look at rows directly: rows are tuples, or also
@@ -226,17 +250,13 @@ def dossier_store(dossier_db):
     store.close()
 
 
-@pytest.fixture(scope="session")
-def unvotes_db(tmp_path_factory) -> Path:
-    """A store with the full UN votes data (../shared/eval/unvotes) imported, once per session;
-    the import's wall time in seconds is in ``import_seconds.txt`` next to it."""
-    import time
-
+@pytest.fixture(scope="session", params=BACKENDS)
+def unvotes_db(request, tmp_path_factory) -> Path | str:
+    """A store with the full UN votes data (../shared/eval/unvotes) imported, once per session
+    and backend."""
     src = shared_path("eval", "unvotes")
-    db = tmp_path_factory.mktemp("unvotes") / "unvotes.db"
-    t0 = time.perf_counter()
-    run_cli("import", "unvotes", str(src), "--db", str(db), "--quiet")
-    (db.parent / "import_seconds.txt").write_text(f"{time.perf_counter() - t0:.3f}")
+    db = store_location(request, tmp_path_factory.mktemp("unvotes"), "unvotes.db")
+    run_cli("import", "unvotes", str(src), "--db", db, "--quiet")
     return db
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import BACKENDS, EXAMPLES, drop_pg_database, pg_copy_of, run_cli, store_location
 
 HERE = Path(__file__).resolve().parent
 
@@ -24,17 +24,29 @@ def dossier_briefs(dossier_db, tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def examples_db(tmp_path_factory) -> Path:
-    """The example corpus (examples/) ingested through the CLI."""
+def examples_sqlite(tmp_path_factory) -> Path:
+    """The example corpus (examples/) ingested through the CLI into a SQLite store."""
     db = tmp_path_factory.mktemp("examples") / "examples.db"
     run_cli("ingest", str(EXAMPLES), "--db", str(db), "--workers", "1", "--quiet")
     return db
 
 
-@pytest.fixture(scope="session")
-def hostile_db(tmp_path_factory) -> Path:
+@pytest.fixture(scope="session", params=BACKENDS)
+def examples_db(request, examples_sqlite) -> Path | str:
+    """The example corpus on each backend (PostgreSQL: a copy of the SQLite store's rows)."""
+    if request.param == "sqlite":
+        yield examples_sqlite
+        return
+    url = pg_copy_of(examples_sqlite, request)
+    yield url
+    drop_pg_database(url)
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def hostile_db(request, tmp_path_factory) -> Path | str:
     """Documents full of script tags, event handlers, javascript: URLs and Markdown links in
-    their title, outlet, URL and text (tests/report/hostile.jsonl), ingested through the CLI."""
-    db = tmp_path_factory.mktemp("hostile") / "hostile.db"
+    their title, outlet, URL and text (tests/report/hostile.jsonl), ingested through the CLI
+    on each backend."""
+    db = store_location(request, tmp_path_factory.mktemp("hostile"), "hostile.db")
     run_cli("ingest", str(HERE / "hostile.jsonl"), "--db", str(db), "--workers", "1", "--quiet")
     return db
