@@ -242,6 +242,25 @@ def dossier_db(request, dossier_sqlite) -> Path | str:
 
 
 @pytest.fixture(scope="session")
+def examples_sqlite(tmp_path_factory) -> Path:
+    """The example corpus (examples/) ingested through the CLI into a SQLite store."""
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    run_cli("ingest", str(EXAMPLES), "--db", str(db), "--workers", "1", "--quiet")
+    return db
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def examples_db(request, examples_sqlite) -> Path | str:
+    """The example corpus on each backend (PostgreSQL: a copy of the SQLite store's rows)."""
+    if request.param == "sqlite":
+        yield examples_sqlite
+        return
+    url = pg_copy_of(examples_sqlite, request)
+    yield url
+    drop_pg_database(url)
+
+
+@pytest.fixture(scope="session")
 def dossier_store(dossier_db):
     from foreigndesk.store import Store
 

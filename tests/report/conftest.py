@@ -1,5 +1,5 @@
-"""Fixtures of the brief tests: briefs of the dossier store (made once per session), a store
-of the example corpus (no ../shared needed) and a store of hostile documents."""
+"""Fixtures of the brief tests: briefs of the dossier store (made once per session) and a store
+of hostile documents (the store of the example corpus is ``examples_db`` of tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BACKENDS, EXAMPLES, drop_pg_database, pg_copy_of, run_cli, store_location
+from tests.conftest import BACKENDS, run_cli, store_location
 
 HERE = Path(__file__).resolve().parent
 
@@ -21,25 +21,6 @@ def dossier_briefs(dossier_db, tmp_path_factory) -> dict[str, Path]:
         paths[ext] = out / f"brief.{ext}"
         run_cli("report", "--db", str(dossier_db), "-o", str(paths[ext]))
     return paths
-
-
-@pytest.fixture(scope="session")
-def examples_sqlite(tmp_path_factory) -> Path:
-    """The example corpus (examples/) ingested through the CLI into a SQLite store."""
-    db = tmp_path_factory.mktemp("examples") / "examples.db"
-    run_cli("ingest", str(EXAMPLES), "--db", str(db), "--workers", "1", "--quiet")
-    return db
-
-
-@pytest.fixture(scope="session", params=BACKENDS)
-def examples_db(request, examples_sqlite) -> Path | str:
-    """The example corpus on each backend (PostgreSQL: a copy of the SQLite store's rows)."""
-    if request.param == "sqlite":
-        yield examples_sqlite
-        return
-    url = pg_copy_of(examples_sqlite, request)
-    yield url
-    drop_pg_database(url)
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

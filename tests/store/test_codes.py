@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import connect
 
 from foreigndesk.store.codes import code_country
-from tests.conftest import connect
 
 
 @pytest.mark.parametrize("code,country", [

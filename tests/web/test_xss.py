@@ -27,8 +27,8 @@ def _lines() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def xss_server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("xss") / "xss.db"
+def xss_server(module_db_url):
+    db = module_db_url
     Store.open(db).close()
     server = Server(db)
     try:
