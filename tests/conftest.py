@@ -95,6 +95,19 @@ def db_url(store_backend, tmp_path, request) -> str:
     drop_pg_database(url)
 
 
+@pytest.fixture
+def another_db(store_backend, tmp_path, request):
+    """Makes more stores on this test's backend (``another_db("name")``): files in
+    ``tmp_path``, or new PostgreSQL databases dropped after the test."""
+    def make(name: str) -> str:
+        if store_backend == "sqlite":
+            return str(tmp_path / f"{name}.db")
+        url = new_pg_database(request.getfixturevalue("pg_template"))
+        request.addfinalizer(lambda: drop_pg_database(url))
+        return url
+    return make
+
+
 def store_location(request, tmp_dir: Path, name: str = "store.db") -> str:
     """Where a fixture parametrised over :data:`BACKENDS` keeps its store: ``tmp_dir/name``
     on SQLite, a new PostgreSQL database (dropped when the fixture ends) on PostgreSQL."""
@@ -269,14 +282,27 @@ def dossier_store(dossier_db):
     store.close()
 
 
-@pytest.fixture(scope="session", params=BACKENDS)
-def unvotes_db(request, tmp_path_factory) -> Path | str:
-    """A store with the full UN votes data (../shared/eval/unvotes) imported, once per session
-    and backend."""
+@pytest.fixture(scope="session")
+def unvotes_sqlite(tmp_path_factory) -> Path:
+    """A SQLite store with the full UN votes data (../shared/eval/unvotes) imported, once per
+    session."""
     src = shared_path("eval", "unvotes")
-    db = store_location(request, tmp_path_factory.mktemp("unvotes"), "unvotes.db")
-    run_cli("import", "unvotes", str(src), "--db", db, "--quiet")
+    db = tmp_path_factory.mktemp("unvotes") / "unvotes.db"
+    run_cli("import", "unvotes", str(src), "--db", str(db), "--quiet")
     return db
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def unvotes_db(request, unvotes_sqlite) -> Path | str:
+    """The full UN votes on each backend. PostgreSQL gets a copy of the SQLite store's rows
+    (COPY): the importer's row-by-row upserts took minutes there for the full data set
+    (tests/importers/test_unvotes.py imports its fixture on both backends)."""
+    if request.param == "sqlite":
+        yield unvotes_sqlite
+        return
+    url = pg_copy_of(unvotes_sqlite, request)
+    yield url
+    drop_pg_database(url)
 
 
 @pytest.fixture(scope="session")
