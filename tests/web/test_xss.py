@@ -42,9 +42,10 @@ def xss_server(module_db_url):
         # store, as another tool or an older version might have written them
         with connect(db) as conn:
             conn.execute("UPDATE documents SET url = 'javascript:window.__xss=40;alert(40)', "
-                         "urls = json_array('javascript:window.__xss=41', "
-                         "'data:text/html,<script>window.__xss=42</script>', "
-                         "' javascript:window.__xss=43', 'https://example.org/fine')")
+                         "urls = ?", (json.dumps([
+                             "javascript:window.__xss=41",
+                             "data:text/html,<script>window.__xss=42</script>",
+                             " javascript:window.__xss=43", "https://example.org/fine"]),))
         yield server
     finally:
         server.stop()
