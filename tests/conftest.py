@@ -285,10 +285,14 @@ def dossier_store(dossier_db):
 @pytest.fixture(scope="session")
 def unvotes_sqlite(tmp_path_factory) -> Path:
     """A SQLite store with the full UN votes data (../shared/eval/unvotes) imported, once per
-    session."""
+    session; the import's wall time in seconds is in ``import_seconds.txt`` next to it."""
+    import time
+
     src = shared_path("eval", "unvotes")
     db = tmp_path_factory.mktemp("unvotes") / "unvotes.db"
+    t0 = time.perf_counter()
     run_cli("import", "unvotes", str(src), "--db", str(db), "--quiet")
+    (db.parent / "import_seconds.txt").write_text(f"{time.perf_counter() - t0:.3f}")
     return db
 
 
