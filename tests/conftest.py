@@ -95,6 +95,19 @@ def db_url(store_backend, tmp_path, request) -> str:
     drop_pg_database(url)
 
 
+@pytest.fixture
+def another_db(store_backend, tmp_path, request):
+    """Makes more stores on this test's backend (``another_db("name")``): files in
+    ``tmp_path``, or new PostgreSQL databases dropped after the test."""
+    def make(name: str) -> str:
+        if store_backend == "sqlite":
+            return str(tmp_path / f"{name}.db")
+        url = new_pg_database(request.getfixturevalue("pg_template"))
+        request.addfinalizer(lambda: drop_pg_database(url))
+        return url
+    return make
+
+
 def store_location(request, tmp_dir: Path, name: str = "store.db") -> str:
     """Where a fixture parametrised over :data:`BACKENDS` keeps its store: ``tmp_dir/name``
     on SQLite, a new PostgreSQL database (dropped when the fixture ends) on PostgreSQL."""
@@ -110,6 +123,30 @@ def module_db_url(request, tmp_path_factory) -> str:
     """``db_url`` shared by the tests of one module (a store a module builds once), on each
     backend."""
     return store_location(request, tmp_path_factory.mktemp("store"))
+
+
+@pytest.fixture
+def missing_db(store_backend, tmp_path) -> str:
+    """A store name that names nothing yet, on each backend: a file that does not exist, or
+    the URL of a database that does not exist (see :func:`created`)."""
+    if store_backend == "sqlite":
+        return str(tmp_path / "typo.db")
+    return _pg_url(f"fd_missing_{os.getpid()}_{next(_db_numbers)}")
+
+
+def created(db: str | Path) -> bool:
+    """True when something exists at ``db``: the SQLite file, or the PostgreSQL database
+    (migrated or not)."""
+    from foreigndesk.store.backends import is_postgres
+
+    if not is_postgres(str(db)):
+        return Path(db).exists()
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        row = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                           (str(db).rsplit("/", 1)[-1],)).fetchone()
+    return row is not None
 
 
 def connect(db: str | Path, readonly: bool = False, rows: bool = False):
@@ -218,6 +255,25 @@ def dossier_db(request, dossier_sqlite) -> Path | str:
 
 
 @pytest.fixture(scope="session")
+def examples_sqlite(tmp_path_factory) -> Path:
+    """The example corpus (examples/) ingested through the CLI into a SQLite store."""
+    db = tmp_path_factory.mktemp("examples") / "examples.db"
+    run_cli("ingest", str(EXAMPLES), "--db", str(db), "--workers", "1", "--quiet")
+    return db
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def examples_db(request, examples_sqlite) -> Path | str:
+    """The example corpus on each backend (PostgreSQL: a copy of the SQLite store's rows)."""
+    if request.param == "sqlite":
+        yield examples_sqlite
+        return
+    url = pg_copy_of(examples_sqlite, request)
+    yield url
+    drop_pg_database(url)
+
+
+@pytest.fixture(scope="session")
 def dossier_store(dossier_db):
     from foreigndesk.store import Store
 
@@ -227,9 +283,9 @@ def dossier_store(dossier_db):
 
 
 @pytest.fixture(scope="session")
-def unvotes_db(tmp_path_factory) -> Path:
-    """A store with the full UN votes data (../shared/eval/unvotes) imported, once per session;
-    the import's wall time in seconds is in ``import_seconds.txt`` next to it."""
+def unvotes_sqlite(tmp_path_factory) -> Path:
+    """A SQLite store with the full UN votes data (../shared/eval/unvotes) imported, once per
+    session; the import's wall time in seconds is in ``import_seconds.txt`` next to it."""
     import time
 
     src = shared_path("eval", "unvotes")
@@ -238,6 +294,19 @@ def unvotes_db(tmp_path_factory) -> Path:
     run_cli("import", "unvotes", str(src), "--db", str(db), "--quiet")
     (db.parent / "import_seconds.txt").write_text(f"{time.perf_counter() - t0:.3f}")
     return db
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def unvotes_db(request, unvotes_sqlite) -> Path | str:
+    """The full UN votes on each backend. PostgreSQL gets a copy of the SQLite store's rows
+    (COPY): the importer's row-by-row upserts took minutes there for the full data set
+    (tests/importers/test_unvotes.py imports its fixture on both backends)."""
+    if request.param == "sqlite":
+        yield unvotes_sqlite
+        return
+    url = pg_copy_of(unvotes_sqlite, request)
+    yield url
+    drop_pg_database(url)
 
 
 @pytest.fixture(scope="session")

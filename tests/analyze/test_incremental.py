@@ -63,12 +63,12 @@ def corpus() -> list[Extraction]:
 
 
 @pytest.mark.parametrize("seed", [0, 1])
-def test_batches_give_the_facts_of_one_batch_and_a_full_refresh(tmp_path, corpus, seed):
-    one = Store.open(tmp_path / "one.db")
+def test_batches_give_the_facts_of_one_batch_and_a_full_refresh(another_db, corpus, seed):
+    one = Store.open(another_db("one"))
     for ex in corpus:
         one.add(ex)
     refresh(one)
-    batched = Store.open(tmp_path / "batched.db")
+    batched = Store.open(another_db("batched"))
     rnd = random.Random(seed)
     order = corpus[:]
     rnd.shuffle(order)

@@ -259,7 +259,8 @@ def test_compare_full_data_lag0_matches_an_independent_computation(unvotes_db) -
                            "unvotes", "--format", "json", "--db", str(unvotes_db)).output)
     lag0 = next(c for c in d["lags"] if c["lag"] == 0)
     # agreement per year straight from SQL, not through the index code
-    sql = ("SELECT substr(r.date,1,4) AS y, avg(a.vote = b.vote) AS agree FROM votes a "
+    sql = ("SELECT substr(r.date,1,4) AS y, avg(CASE WHEN a.vote = b.vote THEN 1.0 ELSE 0.0 "
+           "END) AS agree FROM votes a "
            "JOIN votes b ON a.rcid = b.rcid AND b.country = ? JOIN roll_calls r ON r.rcid = a.rcid "
            "WHERE a.country = ? GROUP BY y")
     with Store.open(unvotes_db) as s:

@@ -20,8 +20,8 @@ THIN_LINE = ("thin: fewer than 3 events in the period; its value rests on too li
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("marks") / "m.db")
+def db(module_db_url):
+    return build(module_db_url)
 
 
 def _json(db, *args: str) -> dict:

@@ -23,8 +23,8 @@ from tests.conftest import EXAMPLES, run_cli
 
 
 @pytest.fixture(scope="module")
-def pd_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("public-domain") / "pd.db"
+def pd_db(module_db_url):
+    db = module_db_url
     run_cli("ingest", str(EXAMPLES / "public-domain"), "--db", str(db), "--workers", "1",
             "--quiet")
     return db

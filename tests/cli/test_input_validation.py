@@ -4,10 +4,9 @@ refusal is one line on stderr and exit status 1, never a traceback or a silent e
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from tests.conftest import run_cli
+from tests.conftest import created, run_cli
 
 from foreigndesk.cli.params import parse_cli_date
 
@@ -31,15 +30,14 @@ def test_dates_refused(value: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def small_db(tmp_path_factory) -> Path:
+def small_db(module_db_url, tmp_path_factory) -> str:
     d = tmp_path_factory.mktemp("cli")
     (d / "a.txt").write_text("Date: 2021-03-10\n\nChile and Peru signed a fisheries accord in "
                              "Lima on 5 March 2021, officials said.\n")
     (d / "b.txt").write_text("Date: 2023-02-06\n\nThe U.S.-China talks on the balloon were "
                              "held in Beijing on 2 February 2023.\n")
-    db = d / "t.db"
-    run_cli("ingest", str(d), "--db", str(db), "--workers", "1", "-q")
-    return db
+    run_cli("ingest", str(d), "--db", module_db_url, "--workers", "1", "-q")
+    return module_db_url
 
 
 def _one_line_error(r) -> str:
@@ -51,7 +49,7 @@ def _one_line_error(r) -> str:
 
 
 @pytest.mark.parametrize("value", ["2021-13-45", "2023-02-30", "next tuesday"])
-def test_bad_dates_are_one_line_errors(small_db: Path, value: str) -> None:
+def test_bad_dates_are_one_line_errors(small_db: str, value: str) -> None:
     for cmd in (["timeline"], ["events"], ["relations", "CHL", "PER"]):
         r = run_cli(*cmd, "--db", str(small_db), "--since", value, ok=False)
         assert _one_line_error(r) == (
@@ -59,7 +57,7 @@ def test_bad_dates_are_one_line_errors(small_db: Path, value: str) -> None:
             "yesterday, this/last week|month|year, N days|weeks|months|years ago)")
 
 
-def test_named_dates_filter(small_db: Path) -> None:
+def test_named_dates_filter(small_db: str) -> None:
     r = run_cli("timeline", "--db", str(small_db), "--format", "jsonl", "--since", "2021-03")
     assert "fisheries" in r.stdout
     r = run_cli("timeline", "--db", str(small_db), "--format", "jsonl", "--since", "yesterday")
@@ -71,7 +69,7 @@ def test_named_dates_filter(small_db: Path) -> None:
     assert "fisheries" in r.stdout and "balloon" in r.stdout
 
 
-def test_unknown_actor_suggests_close_matches(small_db: Path) -> None:
+def test_unknown_actor_suggests_close_matches(small_db: str) -> None:
     r = run_cli("events", "--db", str(small_db), "--actor", "XXX", ok=False)
     assert _one_line_error(r).startswith("foreigndesk: --actor 'XXX': no such actor in this store")
     r = run_cli("timeline", "--db", str(small_db), "--actor", "Chlie", ok=False)
@@ -81,15 +79,14 @@ def test_unknown_actor_suggests_close_matches(small_db: Path) -> None:
     assert "fisheries" in r.stdout
 
 
-def test_read_command_on_a_missing_store_does_not_create_it(tmp_path: Path) -> None:
-    typo = tmp_path / "typo.db"
+def test_read_command_on_a_missing_store_does_not_create_it(missing_db: str) -> None:
     for cmd in (["docs"], ["timeline"], ["events"], ["actors"], ["claims"], ["figures"]):
-        r = run_cli(*cmd, "--db", str(typo), ok=False)
-        assert _one_line_error(r).startswith(f"foreigndesk: {typo}: no such store")
-    assert not typo.exists()
+        r = run_cli(*cmd, "--db", missing_db, ok=False)
+        assert _one_line_error(r).startswith(f"foreigndesk: {missing_db}: no such store")
+    assert not created(missing_db)
 
 
-def test_search_is_the_users_words(small_db: Path) -> None:
+def test_search_is_the_users_words(small_db: str) -> None:
     r = run_cli("docs", "--db", str(small_db), "-s", "U.S.-China", "--format", "jsonl")
     assert "balloon" in r.stdout.lower() or "U.S.-China" in r.stdout
     assert r.stdout.count("\n") == 1

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -27,14 +26,13 @@ finally:
 
 
 @pytest.fixture(scope="module")
-def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("read") / "store.db"
-    Store.open(str(path)).close()
-    return path
+def store_path(module_db_url: str) -> str:
+    Store.open(module_db_url).close()
+    return module_db_url
 
 
 @pytest.mark.parametrize("args", READ_COMMANDS, ids=[a[0] for a in READ_COMMANDS])
-def test_read_command_does_not_import_heavy_modules(args: list[str], store_path: Path) -> None:
+def test_read_command_does_not_import_heavy_modules(args: list[str], store_path: str) -> None:
     done = subprocess.run([sys.executable, "-c", PROBE, *args, "--db", str(store_path)],
                           capture_output=True, text=True, timeout=120)
     marker = [ln for ln in done.stderr.splitlines() if ln.startswith("HEAVY:")]

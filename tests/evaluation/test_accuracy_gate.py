@@ -10,6 +10,10 @@ from tests.conftest import REPO, SHARED
 
 
 @pytest.mark.shared
+@pytest.mark.sqlite_only("measures the extractors over every dev set (minutes); the stores "
+                         "it scores in are SQLite scratch stores, and the same scoring runs "
+                         "on PostgreSQL in tests/evaluation (eval events --gold, conflicts, "
+                         "echoes, the dossier sections)")
 def test_every_dev_set_holds_its_baseline() -> None:
     if not SHARED.is_dir():
         pytest.skip("../shared is absent here; CI always has it")

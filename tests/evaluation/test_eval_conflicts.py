@@ -35,26 +35,26 @@ CUBANS = ("NYT20000106.0007", "13 Cubans", "NYT20000224.0173", "700,000 Cubans")
 
 
 @pytest.mark.shared
-def test_a_real_conflict_is_reported_first_and_a_false_one_not_at_all(tmp_path):
+def test_a_real_conflict_is_reported_first_and_a_false_one_not_at_all(tmp_path, db_url):
     path = _pairs_file(tmp_path, [(*TEN_ELEVEN, 1), (*CUBANS, 0)])
-    r = evaluate(path, SHARED, "none", only_paired=True)
+    r = evaluate(path, SHARED, "none", only_paired=True, db=db_url)
     assert (r["reported"], r["right"]) == (1, 1), r["details"]
     assert (r["precision"], r["recall"], r["real_first"]) == (1.0, 1.0, 1.0)
 
 
 @pytest.mark.shared
-def test_a_pair_labelled_otherwise_is_counted_wrong(tmp_path):
+def test_a_pair_labelled_otherwise_is_counted_wrong(tmp_path, db_url):
     path = _pairs_file(tmp_path, [(*TEN_ELEVEN, 0), (*CUBANS, 0)])
-    r = evaluate(path, SHARED, "none", only_paired=True)
+    r = evaluate(path, SHARED, "none", only_paired=True, db=db_url)
     assert r["precision"] == 0.0 and r["real_first"] == 0.0
     assert r["details"][0].startswith("1. NOT a conflict")
 
 
 @pytest.mark.shared
-def test_the_cli_prints_precision_and_ranking(tmp_path):
+def test_the_cli_prints_precision_and_ranking(tmp_path, db_url):
     path = _pairs_file(tmp_path, [(*TEN_ELEVEN, 1)])
     out = run_cli("eval", "conflicts", "--pairs", str(path), "--shared", str(SHARED),
-                  "--embed", "none", "--details").output
+                  "--embed", "none", "--details", "--db", db_url).output
     assert "1. conflict:" in out and "precision 1.000" in out and "real first yes" in out
 
 

@@ -53,25 +53,25 @@ def _pairs_file(tmp_path: Path, dossier_gold: dict, flip: bool = False) -> Path:
 
 
 @pytest.mark.shared
-def test_scores_the_clusters_on_labelled_pairs(tmp_path, dossier_gold):
-    r = evaluate(_pairs_file(tmp_path, dossier_gold), SHARED, "none")
+def test_scores_the_clusters_on_labelled_pairs(tmp_path, dossier_gold, db_url):
+    r = evaluate(_pairs_file(tmp_path, dossier_gold), SHARED, "none", db=db_url)
     assert (r["pairs"], r["same"]) == (4, 2)
     assert (r["precision"], r["recall"]) == (1.0, 1.0), r["details"]
 
 
 @pytest.mark.shared
-def test_a_pair_labelled_same_that_stays_apart_costs_recall(tmp_path, dossier_gold):
-    r = evaluate(_pairs_file(tmp_path, dossier_gold, flip=True), SHARED, "none")
+def test_a_pair_labelled_same_that_stays_apart_costs_recall(tmp_path, dossier_gold, db_url):
+    r = evaluate(_pairs_file(tmp_path, dossier_gold, flip=True), SHARED, "none", db=db_url)
     assert r["recall"] == pytest.approx(2 / 3)
     assert r["precision"] == 1.0
     assert len(r["details"]) == 1 and r["details"][0].startswith("apart, labelled same")
 
 
 @pytest.mark.shared
-def test_the_cli_prints_precision_and_recall(tmp_path, dossier_gold):
+def test_the_cli_prints_precision_and_recall(tmp_path, dossier_gold, db_url):
     path = _pairs_file(tmp_path, dossier_gold)
     out = run_cli("eval", "echoes", "--pairs", str(path), "--shared", str(SHARED),
-                  "--embed", "none").output
+                  "--embed", "none", "--db", db_url).output
     assert "precision 1.000  recall 1.000" in out
     assert "dossier: pairs 4 (same 2)" in out
 

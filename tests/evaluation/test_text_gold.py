@@ -93,10 +93,10 @@ def _system_output(gold: dict[str, Any], paths: dict[str, Path],
     return out
 
 
-def _scores(tmp_path: Path, spoil: str | None = None) -> dict[str, dict[str, Any]]:
+def _scores(db: str, spoil: str | None = None) -> dict[str, dict[str, Any]]:
     gold = tg.load_gold(GOLD)
     paths = tg.text_paths(gold, GOLD)
-    with Store.open(str(tmp_path / f"{spoil}.db")) as store:
+    with Store.open(db) as store:
         docs = {}
         for article, ex in zip(paths, _system_output(gold, paths, spoil), strict=True):
             store.add(ex)
@@ -104,8 +104,8 @@ def _scores(tmp_path: Path, spoil: str | None = None) -> dict[str, dict[str, Any
         return tg.score(store, gold, docs)
 
 
-def test_the_gold_itself_scores_one(tmp_path: Path):
-    r = _scores(tmp_path)
+def test_the_gold_itself_scores_one(db_url: str):
+    r = _scores(db_url)
     ev, cl = r["events"], r["claims"]
     gold = tg.load_gold(GOLD)
     required = [e for e in gold["events"] if tg.happened(e) and not e.get("optional")]
@@ -117,8 +117,8 @@ def test_the_gold_itself_scores_one(tmp_path: Path):
 
 
 @pytest.mark.parametrize("spoil", ["roots", "direction", "modality"])
-def test_a_wrong_output_scores_lower(tmp_path: Path, spoil: str):
-    ev = _scores(tmp_path, spoil)["events"]
+def test_a_wrong_output_scores_lower(db_url: str, spoil: str):
+    ev = _scores(db_url, spoil)["events"]
     assert ev["f1"] < 1.0
     if spoil in ("roots", "direction"):  # a spoiled event may still fit another gold event
         assert ev["recall"] < 0.25 and ev["precision"] < 0.5  # of its paragraph
@@ -128,20 +128,20 @@ def test_a_wrong_output_scores_lower(tmp_path: Path, spoil: str):
         assert ev["counted_as_happening"] >= ev["not_happened"] - 1 > 0
 
 
-def test_one_sided_events_are_no_predictions(tmp_path: Path):
-    ev = _scores(tmp_path, "one-sided")["events"]
+def test_one_sided_events_are_no_predictions(db_url: str):
+    ev = _scores(db_url, "one-sided")["events"]
     assert (ev["predicted"], ev["recall"], ev["precision"]) == (0, 0.0, 0.0)
     assert ev["one_sided"] == ev["gold_events"] + ev["optional"]  # every event that happened
     assert ev["one_sided_fitting"] >= ev["gold_events"]
 
 
-def test_wrong_speakers_lose_the_claims(tmp_path: Path):
-    cl = _scores(tmp_path, "speakers")["claims"]
+def test_wrong_speakers_lose_the_claims(db_url: str):
+    cl = _scores(db_url, "speakers")["claims"]
     assert cl["content_recall"] == 1.0 and cl["recall"] == 0.0
 
 
-def test_eval_events_gold_runs_the_pipeline():
-    result = run_cli("eval", "events", "--gold", str(GOLD), "--json")
+def test_eval_events_gold_runs_the_pipeline(db_url):
+    result = run_cli("eval", "events", "--gold", str(GOLD), "--json", "--db", db_url)
     r = json.loads(result.output)
     gold = tg.load_gold(GOLD)
     assert r["events"]["gold_events"] == sum(

@@ -229,7 +229,7 @@ def test_missing_extra_gives_a_one_line_hint(made_db, tmp_path, fmt, module):
         f"foreigndesk: this export needs {module}: pip install 'foreigndesk[export]'"]
 
 
-def test_parquet_timeline_listing(tmp_path):
+def test_parquet_timeline_listing(tmp_path, db_url):
     """The timeline listing as Parquet: one row per timeline item, typed, with the dates the
     text gives (written here, so the answer is known)."""
     import pyarrow as pa
@@ -241,7 +241,7 @@ def test_parquet_timeline_listing(tmp_path):
     text.write_text("Title: Talks\nDate: 2023-02-08\n\nChina and Cuba signed a trade accord on "
                     "6 February 2023 in Havana. The two countries first established relations "
                     "in September 1960.\n", encoding="utf-8")
-    db = tmp_path / "t.db"
+    db = db_url
     run_cli("ingest", str(text), "--db", str(db), "--workers", "1", "--quiet")
     out = tmp_path / "timeline.parquet"
     run_cli("export", "parquet", "--listing", "timeline", "--db", str(db), "-o", str(out))

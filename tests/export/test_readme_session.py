@@ -8,29 +8,35 @@ import json
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, REPO, run_cli
+from tests.conftest import REPO, copy_of_store
 
 
-def _session_code() -> str:
+def _session_code(db: str) -> str:
+    """The README's session; on PostgreSQL it opens ``db`` where the README names the file."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     part = readme.split("## From Python (notebooks)", 1)[1]
     m = re.search(r"```python\n(.*?)```", part, re.S)
     assert m, "the README's Python session is missing"
-    return m.group(1)
+    assert '"foreigndesk.db"' in m.group(1)
+    return m.group(1) if db == "foreigndesk.db" else m.group(1).replace('"foreigndesk.db"',
+                                                                         repr(db))
 
 
 @pytest.fixture(scope="module")
-def session_dir(tmp_path_factory):
+def session_dir(examples_db, tmp_path_factory):
+    """A directory to run the session in, and its store (the example corpus): the file
+    ``foreigndesk.db`` there, or a PostgreSQL database."""
     d = tmp_path_factory.mktemp("session")
-    run_cli("ingest", str(EXAMPLES), "--db", str(d / "foreigndesk.db"), "--workers", "1",
-            "--quiet")
-    return d
+    db = copy_of_store(examples_db, d, "foreigndesk.db")
+    return d, ("foreigndesk.db" if Path(str(db)).parent == d else str(db))
 
 
 def test_readme_session(session_dir):
+    session_dir, db = session_dir
     import networkx as nx
     from followthemoney import model
 
@@ -40,7 +46,7 @@ def test_readme_session(session_dir):
     os.chdir(session_dir)
     scope: dict = {}
     try:
-        exec(compile(_session_code(), "README.md", "exec"), scope)  # noqa: S102
+        exec(compile(_session_code(db), "README.md", "exec"), scope)  # noqa: S102
     finally:
         os.chdir(cwd)
         if "s" in scope:
@@ -50,7 +56,7 @@ def test_readme_session(session_dir):
     assert set(zip(events["source_country"], events["target_country"], strict=True)) <= {
         ("USA", "CUB"), ("CUB", "USA")}
     # the store says how many USA<->CUB events there are; the DataFrame has them all
-    with Store.open(session_dir / "foreigndesk.db") as store:
+    with Store.open(session_dir / db if db == "foreigndesk.db" else db) as store:
         n = store.query("SELECT count(*) AS n FROM events WHERE (source_country='USA' AND "
                         "target_country='CUB') OR (source_country='CUB' AND "
                         "target_country='USA')")[0]["n"]
@@ -68,13 +74,15 @@ def test_readme_session(session_dir):
     assert (visits[0].target_code or "").startswith("CUB")
 
 
-def test_datasette_opens_the_store(session_dir):
+@pytest.mark.sqlite_only("Datasette reads SQLite files")
+def test_datasette_opens_the_store(examples_sqlite, tmp_path):
     from datasette.app import Datasette
 
     from foreigndesk.notebook import datasette_metadata
     from foreigndesk.store import Store
 
-    db = session_dir / "foreigndesk.db"
+    session_dir = tmp_path
+    db = copy_of_store(examples_sqlite, tmp_path, "foreigndesk.db")
     meta = json.loads(datasette_metadata(session_dir / "meta.json").read_text("utf-8"))
     with Store.open(db) as store:
         n_events = store.query("SELECT count(*) AS n FROM events")[0]["n"]

@@ -204,7 +204,7 @@ def test_only_sentences_that_can_hold_an_event_are_parsed(nlp):
 
 
 # -- one event, many reports ----------------------------------------------------------------------
-def test_same_event_in_two_documents_is_one_event_with_two_mentions(nlp, tmp_path):
+def test_same_event_in_two_documents_is_one_event_with_two_mentions(nlp, db_url):
     docs = [
         Document("China and Cuba signed a trade agreement in Havana on January 18, 2023.",
                  outlet="A", published="2023-01-19"),
@@ -214,7 +214,7 @@ def test_same_event_in_two_documents_is_one_event_with_two_mentions(nlp, tmp_pat
         Document("China and Cuba signed a new trade agreement.", outlet="C",
                  published="2023-01-25"),
     ]
-    store = Store.open(tmp_path / "dedup.db")
+    store = Store.open(db_url)
     for ex in extract(docs, nlp, default_extractors(STAGES)):
         store.add(ex)
     rows = store.query("SELECT source_code, target_code, date, date_source, n_mentions FROM "

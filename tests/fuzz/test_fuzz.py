@@ -4,18 +4,16 @@ file (or bad record), every good file stored, no traceback, exit status 1."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 
-from tests.conftest import run_cli
+from tests.conftest import connect, run_cli
 from tests.fuzz.generators import HOSTILE, write_batch
 
 
-def test_mixed_hostile_batch(tmp_path: Path) -> None:
+def test_mixed_hostile_batch(tmp_path: Path, db_url: str) -> None:
     src = tmp_path / "in"
     verdicts, goods = write_batch(src, n_hostile=2 * len(HOSTILE), n_good=12, seed=7)
-    db = tmp_path / "t.db"
-    r = run_cli("ingest", str(src), "--db", str(db), "--workers", "1", "--doc-timeout", "60",
+    r = run_cli("ingest", str(src), "--db", db_url, "--workers", "1", "--doc-timeout", "60",
                 ok=False)
     assert "Traceback" not in r.stderr and "Error:" not in r.stderr
     assert r.exit_code == 1
@@ -31,7 +29,7 @@ def test_mixed_hostile_batch(tmp_path: Path) -> None:
         elif verdict == "store":
             assert name not in per_file, (name, lines)
     assert set(per_file) <= set(verdicts)
-    con = sqlite3.connect(db)
+    con = connect(db_url)
     stored = {src_ for (src_,) in con.execute("SELECT source FROM documents")}
     con.close()
     for name in goods:

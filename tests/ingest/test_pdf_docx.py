@@ -12,11 +12,11 @@ from tests.ingest.made_documents import INTRO, make_docx, make_pdf
 
 
 @pytest.fixture(scope="module")
-def pdf_store(tmp_path_factory):
+def pdf_store(module_db_url, tmp_path_factory):
     d = tmp_path_factory.mktemp("pdf")
     pdf = d / "dossier.pdf"
     arts = make_pdf(pdf)
-    db = d / "pdf.db"
+    db = module_db_url
     run_cli("ingest", str(pdf), "--db", str(db), "--workers", "1", "--quiet")
     return pdf, db, arts
 
@@ -75,7 +75,7 @@ def test_citations_give_the_page(pdf_store):
     assert rows and all(re.search(r", p\. [1-5]$", r["cited"]) for r in rows)
 
 
-def test_scanned_pdf_is_refused_in_one_line(tmp_path):
+def test_scanned_pdf_is_refused_in_one_line(tmp_path, db_url):
     import pypdfium2 as pdfium
 
     text_pdf = tmp_path / "text.pdf"
@@ -83,7 +83,7 @@ def test_scanned_pdf_is_refused_in_one_line(tmp_path):
     image = pdfium.PdfDocument(str(text_pdf))[1].render(scale=1).to_pil()
     scan = tmp_path / "scan.pdf"
     image.save(scan)  # an image of the page: no text layer
-    r = run_cli("ingest", str(scan), "--db", str(tmp_path / "s.db"), "--quiet", ok=False)
+    r = run_cli("ingest", str(scan), "--db", db_url, "--quiet", ok=False)
     assert r.exit_code == 1
     lines = [ln for ln in r.stderr.splitlines() if "scan.pdf" in ln]
     assert len(lines) == 1 and "without a text layer" in lines[0] and "OCR" in lines[0]
@@ -144,16 +144,14 @@ def test_timeline_claims_and_figures_cite_the_page(pdf_store):
 
 
 def test_the_reader_marks_where_each_page_begins(pdf_store, tmp_path):
-    import shutil
-
     import httpx
 
     from foreigndesk.store import Store
+    from tests.conftest import copy_of_store
     from tests.web.server import Server
 
     _pdf, db, _arts = pdf_store
-    copy = tmp_path / "reader.db"
-    shutil.copy(db, copy)
+    copy = copy_of_store(db, tmp_path, "reader.db")
     with Store.open(copy) as s:
         doc = s.query("SELECT id FROM documents WHERE source LIKE '%#4'")[0]["id"]
         pages = [r["page"] for r in s.query(
@@ -168,15 +166,13 @@ def test_the_reader_marks_where_each_page_begins(pdf_store, tmp_path):
 
 
 def test_the_claims_page_cites_the_page(pdf_store, tmp_path):
-    import shutil
-
     import httpx
 
+    from tests.conftest import copy_of_store
     from tests.web.server import Server
 
     _pdf, db, _arts = pdf_store
-    copy = tmp_path / "pages.db"
-    shutil.copy(db, copy)
+    copy = copy_of_store(db, tmp_path, "pages.db")
     server = Server(copy)
     try:
         claims = httpx.get(f"{server.base}/claims", params={"about": "the"}, timeout=60).text

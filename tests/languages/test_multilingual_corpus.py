@@ -22,12 +22,12 @@ FRENCH = ("Outlet: Le Monde (test)\nDate: 2023-02-05\n\nUn ballon chinois\n\n"
 
 
 @pytest.fixture(scope="module")
-def multi_db(tmp_path_factory):
+def multi_db(module_db_url, tmp_path_factory):
     root = tmp_path_factory.mktemp("multi")
     corpus = root / "corpus"
     shutil.copytree(MULTI, corpus)
     (corpus / "fr_2023-02-05_ballon.txt").write_text(FRENCH, encoding="utf-8")
-    db = root / "multi.db"
+    db = module_db_url
     run_cli("ingest", str(corpus), "--db", str(db), "--workers", "1", "--quiet")
     return db
 

@@ -1,5 +1,5 @@
-"""Fixtures of the brief tests: briefs of the dossier store (made once per session), a store
-of the example corpus (no ../shared needed) and a store of hostile documents."""
+"""Fixtures of the brief tests: briefs of the dossier store (made once per session) and a store
+of hostile documents (the store of the example corpus is ``examples_db`` of tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import BACKENDS, run_cli, store_location
 
 HERE = Path(__file__).resolve().parent
 
@@ -23,18 +23,11 @@ def dossier_briefs(dossier_db, tmp_path_factory) -> dict[str, Path]:
     return paths
 
 
-@pytest.fixture(scope="session")
-def examples_db(tmp_path_factory) -> Path:
-    """The example corpus (examples/) ingested through the CLI."""
-    db = tmp_path_factory.mktemp("examples") / "examples.db"
-    run_cli("ingest", str(EXAMPLES), "--db", str(db), "--workers", "1", "--quiet")
-    return db
-
-
-@pytest.fixture(scope="session")
-def hostile_db(tmp_path_factory) -> Path:
+@pytest.fixture(scope="session", params=BACKENDS)
+def hostile_db(request, tmp_path_factory) -> Path | str:
     """Documents full of script tags, event handlers, javascript: URLs and Markdown links in
-    their title, outlet, URL and text (tests/report/hostile.jsonl), ingested through the CLI."""
-    db = tmp_path_factory.mktemp("hostile") / "hostile.db"
+    their title, outlet, URL and text (tests/report/hostile.jsonl), ingested through the CLI
+    on each backend."""
+    db = store_location(request, tmp_path_factory.mktemp("hostile"), "hostile.db")
     run_cli("ingest", str(HERE / "hostile.jsonl"), "--db", str(db), "--workers", "1", "--quiet")
     return db

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, run_cli, shared_path
+from tests.conftest import EXAMPLES, copy_of_store, run_cli, shared_path
 
 TRAPS = [
     {"title": "Raft capsizes in the Florida Straits", "outlet": "Keys Courier",
@@ -27,22 +27,23 @@ TRAPS = [
 ]
 
 
-def _ingest(tmp_path: Path, *paths: Path) -> Path:
-    traps = tmp_path / "traps.jsonl"
+@pytest.fixture(scope="module")
+def traps_db(module_db_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The example corpus and the traps, on each backend (the tests change copies)."""
+    traps = tmp_path_factory.mktemp("traps") / "traps.jsonl"
     traps.write_text("".join(json.dumps(t) + "\n" for t in TRAPS), encoding="utf-8")
-    db = tmp_path / "store.db"
-    run_cli("ingest", str(EXAMPLES), str(traps), *map(str, paths), "--db", str(db),
-            "--workers", "1", "--quiet")
-    return db
+    run_cli("ingest", str(EXAMPLES), str(traps), "--db", module_db_url, "--workers", "1",
+            "--quiet")
+    return module_db_url
 
 
-def _conflicts(db: Path) -> list[dict]:
+def _conflicts(db: str | Path) -> list[dict]:
     return json.loads(run_cli("figures", "--db", str(db), "--conflicts", "--format",
                               "json").output)
 
 
-def test_figures_with_similar_words_do_not_lead_the_brief(tmp_path):
-    db = _ingest(tmp_path)
+def test_figures_with_similar_words_do_not_lead_the_brief(traps_db, tmp_path):
+    db = traps_db
     counts = json.loads(run_cli("figures", "--db", str(db), "--format", "json").output)
     assert {q["text"] for q in counts} >= {"13 Cubans", "700,000 Cubans", "11 people"}
     assert _conflicts(db) == []
@@ -52,8 +53,10 @@ def test_figures_with_similar_words_do_not_lead_the_brief(tmp_path):
 
 
 @pytest.mark.shared
-def test_the_dossier_conflict_leads_the_brief_and_the_page(tmp_path, dossier_gold):
-    db = _ingest(tmp_path, shared_path("corpus", "china-cuba-dossier.txt"))
+def test_the_dossier_conflict_leads_the_brief_and_the_page(traps_db, tmp_path, dossier_gold):
+    db = copy_of_store(traps_db, tmp_path)
+    run_cli("ingest", str(shared_path("corpus", "china-cuba-dossier.txt")), "--db", str(db),
+            "--workers", "1", "--quiet")
     (gold,) = [g for g in dossier_gold["conflicts"] if g.get("figures")]
     want = sorted(float(v) for v in gold["figures"])
     found = _conflicts(db)

@@ -65,12 +65,9 @@ def test_a_dyad_without_events(examples_db, tmp_path):
 def test_chart_sources_include_gdelt_and_un_votes(examples_db, tmp_path):
     """With GDELT rows and UN votes imported (the test fixtures, through the CLI), the chart
     of the dyad draws them too and says so."""
-    import shutil
+    from tests.conftest import FIXTURES, copy_of_store
 
-    from tests.conftest import FIXTURES
-
-    db = tmp_path / "with-imports.db"
-    shutil.copy(examples_db, db)
+    db = copy_of_store(examples_db, tmp_path, "with-imports.db")
     run_cli("import", "gdelt", str(FIXTURES / "gdelt" / "gdelt2_sample.export.CSV"), "--db",
             str(db))
     run_cli("import", "unvotes", str(FIXTURES / "unvotes"), "--db", str(db), "--quiet")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import connect, run_cli
 from tests.report.briefcheck import (
     check_html_refs,
     check_md_refs,
@@ -35,9 +35,7 @@ def hostile_briefs(hostile_db, tmp_path_factory):
 def test_the_payloads_are_stored_and_cited(hostile_db, hostile_briefs):
     """The test means something: the hostile strings are in the store and in the brief, as
     text."""
-    import sqlite3
-
-    conn = sqlite3.connect(hostile_db)
+    conn = connect(hostile_db)
     stored = " ".join(t for (t,) in conn.execute("SELECT text FROM documents"))
     conn.close()
     assert all(p in stored for p in PAYLOADS)

@@ -8,7 +8,7 @@ import pytest
 from foreigndesk.links import safe_url
 from foreigndesk.report.dates import label, overlaps
 from foreigndesk.report.render import RenderError, format_of, md_escape, md_unescape
-from tests.conftest import run_cli
+from tests.conftest import created, run_cli
 
 
 @pytest.mark.parametrize("value,words", [
@@ -70,25 +70,22 @@ def test_format_from_extension():
     (["--dyad", "China", "-o", "b.html"], "not a dyad"),
     (["--dyad", "CHN-CHN", "-o", "b.html"], "two different states"),
 ])
-def test_errors_are_one_line(tmp_path, args, says):
+def test_errors_are_one_line(db_url, args, says):
     from foreigndesk.store import Store
 
-    db = tmp_path / "empty.db"
-    Store.open(str(db)).close()  # an empty store (read commands create none)
-    r = run_cli("report", "--db", str(db), *args, ok=False)
+    Store.open(db_url).close()  # an empty store (read commands create none)
+    r = run_cli("report", "--db", db_url, *args, ok=False)
     assert r.exit_code == 1
     lines = r.output.strip().splitlines()
     assert len(lines) == 1 and says in lines[0] and "Traceback" not in r.output
 
 
-def test_missing_store_and_empty_store(tmp_path):
-    r = run_cli("report", "--db", str(tmp_path / "none.db"), "-o", str(tmp_path / "b.html"),
-                ok=False)
+def test_missing_store_and_empty_store(tmp_path, missing_db, db_url):
+    r = run_cli("report", "--db", missing_db, "-o", str(tmp_path / "b.html"), ok=False)
     assert r.exit_code == 1 and "no such store" in r.output
-    assert not (tmp_path / "none.db").exists()
+    assert not created(missing_db)
     from foreigndesk.store import Store
 
-    db = tmp_path / "empty.db"
-    Store.open(str(db)).close()
-    r = run_cli("report", "--db", str(db), "-o", str(tmp_path / "b.html"), ok=False)
+    Store.open(db_url).close()
+    r = run_cli("report", "--db", db_url, "-o", str(tmp_path / "b.html"), ok=False)
     assert r.exit_code == 1 and "no documents" in r.output

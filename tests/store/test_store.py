@@ -91,11 +91,14 @@ def test_migration_versions_are_unique_and_consecutive() -> None:
     assert versions == list(range(1, len(versions) + 1)), [n for _v, n, _s in migrations()]
 
 
-def test_a_bulk_import_of_events_rebuilds_the_same_indexes_and_gathers_statistics(tmp_path):
+def test_a_bulk_import_of_events_rebuilds_the_same_indexes_and_gathers_statistics(db_url):
     from foreigndesk.store import Store
 
-    with Store.open(tmp_path / "bulk.db") as s:
+    with Store.open(db_url) as s:
         def indexes() -> set[tuple[str, str]]:
+            if s.postgres:
+                return {(r[0], r[1]) for r in s.conn.execute(
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events'")}
             return {(r[0], r[1]) for r in s.conn.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type='index' AND tbl_name='events' "
                 "AND sql IS NOT NULL")}
@@ -110,5 +113,7 @@ def test_a_bulk_import_of_events_rebuilds_the_same_indexes_and_gathers_statistic
         assert {n for n, _ in during} < {n for n, _ in before}
         assert all(sql.startswith("CREATE UNIQUE") for _, sql in during)
         assert {n for n, _ in indexes()} == {n for n, _ in before}
-        stats = s.conn.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'events'")
+        stats = s.conn.execute(
+            "SELECT count(*) FROM pg_stats WHERE tablename = 'events'" if s.postgres else
+            "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'events'")
         assert stats.fetchone()[0] > 0

@@ -21,9 +21,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def alerts_server(tmp_path_factory):
+def alerts_server(module_db_url, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("alerts")
-    db = tmp / "alerts.db"
+    db = module_db_url
     watches = tmp / "watches.yaml"
     watches.write_text(f"- {{name: chn-cub, kind: shift, dyad: CHN-CUB, window: 6}}\n"
                        f"- {{name: blockade, kind: echo, claim: \"{CLAIM}\"}}\n")

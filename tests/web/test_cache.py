@@ -4,22 +4,25 @@ its budget, whatever the results weigh."""
 from __future__ import annotations
 
 from foreigndesk.web import cache
+from tests.conftest import connect
 
 
-def test_cache_keeps_small_results_and_serves_them(tmp_path) -> None:
-    db = tmp_path / "s.db"
-    db.write_bytes(b"x")
+def test_cache_keeps_small_results_and_serves_them(db_url) -> None:
+    connect(db_url).close()
     calls = []
 
     def compute() -> list[int]:
         calls.append(1)
         return [1, 2, 3]
 
-    assert cache.memo(str(db), "k", compute) == [1, 2, 3]
-    assert cache.memo(str(db), "k", compute) == [1, 2, 3]
+    assert cache.memo(db_url, "k", compute) == [1, 2, 3]
+    assert cache.memo(db_url, "k", compute) == [1, 2, 3]
     assert len(calls) == 1
-    db.write_bytes(b"xy")  # a write to the store makes the entry stale
-    cache.memo(str(db), "k", compute)
+    conn = connect(db_url)  # a write to the store makes the entry stale
+    conn.execute("INSERT INTO meta(key, value) VALUES ('cache test', 'a write')")
+    conn.commit()
+    conn.close()
+    cache.memo(db_url, "k", compute)
     assert len(calls) == 2
 
 

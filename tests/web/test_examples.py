@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import copy_of_store
 from tests.web.conftest import screenshot
 from tests.web.server import Server
 
@@ -15,9 +15,9 @@ PAGES = ["/documents", "/timeline", "/actors", "/map", "/relations", "/claims", 
 
 
 @pytest.fixture(scope="module")
-def examples_server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("examples") / "examples.db"
-    run_cli("ingest", str(EXAMPLES), "--db", str(db), "--workers", "1", "--quiet")
+def examples_server(examples_db, tmp_path_factory):
+    """The workbench over a copy of the example corpus's store (tests/conftest.py)."""
+    db = copy_of_store(examples_db, tmp_path_factory.mktemp("examples"), "examples.db")
     server = Server(db)
     yield server
     server.stop()

@@ -17,19 +17,19 @@ def test_help_documents_every_option():
     assert "127.0.0.1" in out
 
 
-def test_missing_store_is_one_clear_line(tmp_path):
+def test_missing_store_is_one_clear_line(missing_db):
     r = subprocess.run([sys.executable, "-c", "from foreigndesk.cli import main; main()", "serve",
-                        "--db", str(tmp_path / "nope.db"), "--port", "0"],
+                        "--db", missing_db, "--port", "0"],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 1
     lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1 and "nope.db" in lines[0] and "Traceback" not in r.stderr
+    name = missing_db.rsplit("/", 1)[-1]
+    assert len(lines) == 1 and name in lines[0] and "Traceback" not in r.stderr
 
 
-def test_listens_on_loopback_and_prints_a_token(tmp_path):
-    db = tmp_path / "empty.db"
-    Store.open(db).close()
-    server = Server(db)
+def test_listens_on_loopback_and_prints_a_token(db_url):
+    Store.open(db_url).close()
+    server = Server(db_url)
     try:
         assert len(server.token) >= 20
         import httpx

@@ -27,8 +27,8 @@ def _lines() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def xss_server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("xss") / "xss.db"
+def xss_server(module_db_url):
+    db = module_db_url
     Store.open(db).close()
     server = Server(db)
     try:
@@ -42,9 +42,10 @@ def xss_server(tmp_path_factory):
         # store, as another tool or an older version might have written them
         with connect(db) as conn:
             conn.execute("UPDATE documents SET url = 'javascript:window.__xss=40;alert(40)', "
-                         "urls = json_array('javascript:window.__xss=41', "
-                         "'data:text/html,<script>window.__xss=42</script>', "
-                         "' javascript:window.__xss=43', 'https://example.org/fine')")
+                         "urls = ?", (json.dumps([
+                             "javascript:window.__xss=41",
+                             "data:text/html,<script>window.__xss=42</script>",
+                             " javascript:window.__xss=43", "https://example.org/fine"]),))
         yield server
     finally:
         server.stop()

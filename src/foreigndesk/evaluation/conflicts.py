@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import csv
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
+
+from foreigndesk.evaluation.scratch import db_option, scratch_store
 
 SHARED_DEFAULT = Path("../shared")
 TBAQ = ("eval", "tempeval3_tbaq_cleaned")
@@ -80,13 +81,12 @@ def _match(labelled: Figure, stored: Figure) -> bool:
 
 
 def evaluate(pairs_path: Path, shared: Path = SHARED_DEFAULT, backend: str | None = None,
-             only_paired: bool = False) -> dict[str, Any]:
+             only_paired: bool = False, db: str | None = None) -> dict[str, Any]:
     """Score the conflicts on the labelled pairs (see the module doc); ``only_paired``:
     ingest only the documents the pairs name (quicker; the figures of the other articles
-    then cannot be reported)."""
+    then cannot be reported); ``db``: the store to ingest into (:mod:`.scratch`)."""
     from foreigndesk.analyze.figures import conflicts
     from foreigndesk.run.local import ExtractError, run
-    from foreigndesk.store import Store
     from foreigndesk.store.quantity_rows import quantity_spans
 
     pairs = read_pairs(pairs_path)
@@ -99,17 +99,13 @@ def evaluate(pairs_path: Path, shared: Path = SHARED_DEFAULT, backend: str | Non
     if missing:
         raise click.ClickException(f"documents of the pairs not among the Cuba/China TBAQ "
                                    f"articles: {', '.join(sorted(missing))}")
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(str(Path(tmp) / "conflicts.db"))
-        try:
-            for r in run(docs, workers=1):
-                if not isinstance(r, ExtractError):
-                    store.add(r)
-            found = conflicts(store, backend=backend)
-            spans = {q["id"]: (titles[q["doc_id"]], q["start"], q["end"])
-                     for q in quantity_spans(store)}
-        finally:
-            store.close()
+    with scratch_store(db, "conflicts.db") as store:
+        for r in run(docs, workers=1):
+            if not isinstance(r, ExtractError):
+                store.add(r)
+        found = conflicts(store, backend=backend)
+        spans = {q["id"]: (titles[q["doc_id"]], q["start"], q["end"])
+                 for q in quantity_spans(store)}
 
     def label(x: Figure, y: Figure) -> bool | None:
         for p in pairs:
@@ -166,11 +162,13 @@ def evaluate(pairs_path: Path, shared: Path = SHARED_DEFAULT, backend: str | Non
 @click.option("--embed", "backend", type=click.Choice(["auto", "wordllama", "minilm", "none"]),
               default=None, help="Sentence-embedding backend for measures (default: auto).")
 @click.option("--details", is_flag=True, help="List every reported conflict with its label.")
-def COMMAND(pairs_path: Path, shared: Path, backend: str | None, details: bool) -> None:
+@db_option
+def COMMAND(pairs_path: Path, shared: Path, backend: str | None, details: bool,
+            db: str | None) -> None:
     """Score conflicting figures on labelled pairs of figures from the TimeBank/AQUAINT
     articles that mention Cuba or China: precision, recall, and whether the real conflicts
     rank first."""
-    r = evaluate(pairs_path, shared, backend)
+    r = evaluate(pairs_path, shared, backend, db=db)
     if details:
         for line in r["details"]:
             click.echo(line)

@@ -13,13 +13,13 @@ published claim first (pairs published the same day are left out).
 from __future__ import annotations
 
 import csv
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import click
 
 from foreigndesk.evaluation.echoes import Counts
+from foreigndesk.evaluation.scratch import db_option, scratch_store
 from foreigndesk.model import Claim, Document, Extraction, Sentence
 from foreigndesk.store.claim_rows import claims_of
 
@@ -53,18 +53,13 @@ def _add_claim(store: Any, key: ClaimKey) -> int:
     return int(claims_of(store, doc.id)[0]["id"])
 
 
-def evaluate(path: Path, backend: str | None = None) -> dict[str, Any]:
+def evaluate(path: Path, backend: str | None = None, db: str | None = None) -> dict[str, Any]:
     from foreigndesk.analyze.clusters import cluster_claims
-    from foreigndesk.store import Store
 
     pairs = read_pairs(path)
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(str(Path(tmp) / "crosslingual.db"))
-        try:
-            ids = {k: _add_claim(store, k) for k in dict.fromkeys(x for a, b, _ in pairs for x in (a, b))}
-            clusters = cluster_claims(store, backend)
-        finally:
-            store.close()
+    with scratch_store(db, "crosslingual.db") as store:
+        ids = {k: _add_claim(store, k) for k in dict.fromkeys(x for a, b, _ in pairs for x in (a, b))}
+        clusters = cluster_claims(store, backend)
     where = {cid: (k, pos) for k, members in enumerate(clusters)
              for pos, (cid, _s) in enumerate(members)}
     counts = Counts()
@@ -96,9 +91,10 @@ def evaluate(path: Path, backend: str | None = None) -> dict[str, Any]:
 @click.option("--embed", "backend", type=click.Choice(["auto", "wordllama", "minilm", "none"]),
               default=None, help="Sentence-embedding backend of the clusters (default: auto).")
 @click.option("--details", is_flag=True, help="List every pair the clusters get wrong.")
-def COMMAND(path: Path, backend: str | None, details: bool) -> None:
+@db_option
+def COMMAND(path: Path, backend: str | None, details: bool, db: str | None) -> None:
     """Score echoes across languages (Spanish, Chinese, English) on labelled pairs."""
-    r = evaluate(path, backend)
+    r = evaluate(path, backend, db=db)
     if details:
         for line in r["details"]:
             click.echo(line)

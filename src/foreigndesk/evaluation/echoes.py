@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Any
 
 import click
 
+from foreigndesk.evaluation.scratch import db_option, scratch_store
 from foreigndesk.model import Claim, Document, Extraction, Sentence
 from foreigndesk.store.claim_rows import claim_speakers_and_contents, claims_of
 
@@ -143,22 +143,18 @@ class Counts:
                 "joined": self.tp + self.fp, "precision": p, "recall": r, "f1": f}
 
 
-def evaluate(pairs_path: Path, shared: Path = SHARED_DEFAULT, backend: str | None = None
-             ) -> dict[str, Any]:
-    """Score the clusters on the labelled pairs (see the module doc)."""
+def evaluate(pairs_path: Path, shared: Path = SHARED_DEFAULT, backend: str | None = None,
+             db: str | None = None) -> dict[str, Any]:
+    """Score the clusters on the labelled pairs (see the module doc); ``db``: the store to
+    ingest into (:mod:`.scratch`)."""
     from foreigndesk.analyze.clusters import cluster_claims
-    from foreigndesk.store import Store
 
     pairs = read_pairs(pairs_path)
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(str(Path(tmp) / "echoes.db"))
-        try:
-            ids = build_store(store, shared, [r for p in pairs for r in (p.a, p.b)])
-            clusters = cluster_claims(store, backend)
-            texts = {r["id"]: (r["speaker_text"], r["content"])
-                     for r in claim_speakers_and_contents(store)}
-        finally:
-            store.close()
+    with scratch_store(db, "echoes.db") as store:
+        ids = build_store(store, shared, [r for p in pairs for r in (p.a, p.b)])
+        clusters = cluster_claims(store, backend)
+        texts = {r["id"]: (r["speaker_text"], r["content"])
+                 for r in claim_speakers_and_contents(store)}
     cluster_of = {cid: k for k, members in enumerate(clusters) for cid, _s in members}
     total, by_set = Counts(), defaultdict[str, Counts](Counts)
     errors = []
@@ -188,10 +184,12 @@ def evaluate(pairs_path: Path, shared: Path = SHARED_DEFAULT, backend: str | Non
 @click.option("--embed", "backend", type=click.Choice(["auto", "wordllama", "minilm", "none"]),
               default=None, help="Sentence-embedding backend of the clusters (default: auto).")
 @click.option("--details", is_flag=True, help="List every pair the clusters get wrong.")
-def COMMAND(pairs_path: Path, shared: Path, backend: str | None, details: bool) -> None:
+@db_option
+def COMMAND(pairs_path: Path, shared: Path, backend: str | None, details: bool,
+            db: str | None) -> None:
     """Score claim clusters on labelled pairs of claims: precision and recall of the pairs
     the clusters join (the same proposition said by several sources)."""
-    r = evaluate(pairs_path, shared, backend)
+    r = evaluate(pairs_path, shared, backend, db=db)
     if details:
         for line in r["details"]:
             click.echo(line)

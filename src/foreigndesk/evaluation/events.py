@@ -31,6 +31,7 @@ from typing import Any
 
 import click
 
+from foreigndesk.evaluation.scratch import db_option
 from foreigndesk.model import Event
 
 
@@ -145,9 +146,10 @@ def score(records: list[Record], coded: list[list[Event]]) -> dict[str, Any]:
               "gold's 'texts' key.")
 @click.option("--details", is_flag=True, help="Also list every coding missed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@db_option
 def COMMAND(records_path: Path | None, dictionaries: Path | None, raters_path: Path | None,
             gold_path: Path | None, texts_dir: Path | None, details: bool,
-            as_json: bool) -> None:
+            as_json: bool, db: str | None) -> None:
     """Score the event coder: on PETRARCH2 validation records with their dictionaries
     (root-code and exact source+target+code accuracy, ``--petrarch``), on news
     sentences coded by human raters (``--raters``), and on a gold of whole texts
@@ -157,7 +159,7 @@ def COMMAND(records_path: Path | None, dictionaries: Path | None, raters_path: P
     if gold_path is not None:
         from foreigndesk.evaluation import text_gold
 
-        result = text_gold.evaluate(gold_path, texts_dir)
+        result = text_gold.evaluate(gold_path, texts_dir, db)
         if as_json:
             click.echo(json.dumps({k: {f: v for f, v in r.items() if details or f != "details"}
                                    for k, r in result.items()}, indent=2))

@@ -64,8 +64,8 @@ def rates(store: Any, window: int = 12, min_baseline: int = 4, min_events: int =
 
 
 @click.command("shift")
-@click.option("--db", type=click.Path(dir_okay=False, exists=True), required=True,
-              help="A store with the UN votes imported.")
+@click.option("--db", required=True,
+              help="A store with the UN votes imported (a SQLite file or a postgresql:// URL).")
 @click.option("--window", type=click.IntRange(2, 100), default=12, show_default=True,
               help="Baseline years before the tested one.")
 @click.option("--min-baseline", type=click.IntRange(2, 100), default=4, show_default=True,
@@ -77,7 +77,10 @@ def rates(store: Any, window: int = 12, min_baseline: int = 4, min_events: int =
 def command(db: str, window: int, min_baseline: int, shuffles: int, seed: int) -> None:
     """False-alarm rate of the dyad shift test on UN vote agreement (yearly, 45 dyads)."""
     from foreigndesk.store import Store
+    from foreigndesk.store.backends import display_name, store_exists
 
+    if not store_exists(db):
+        raise click.ClickException(f"{display_name(db)}: no such store")
     with Store.open(db, readonly=True) as store:
         rows = rates(store, window, min_baseline, shuffles=shuffles, seed=seed)
     if not rows or not rows[0]["tests"]:

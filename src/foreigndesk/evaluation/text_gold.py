@@ -44,7 +44,6 @@ right; a gold speaker may be a list of acceptable names or codes).
 from __future__ import annotations
 
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -57,6 +56,7 @@ import yaml
 
 from foreigndesk.evaluation import dossier_claims
 from foreigndesk.evaluation.dossier_events import COUNTED, actor_matches
+from foreigndesk.evaluation.scratch import scratch_store
 from foreigndesk.evaluation.textmatch import contains, date_matches
 from foreigndesk.store import Store
 
@@ -316,9 +316,10 @@ def _details(events: list[dict[str, Any]], required: list[int], first: dict[int,
 
 # -- running ------------------------------------------------------------------------------
 @contextmanager
-def ingested(paths: dict[str, Path]) -> Iterator[tuple[Store, dict[str, str]]]:
-    """The texts run through the whole pipeline into a temporary store; yields the store
-    and the map article id -> document id."""
+def ingested(paths: dict[str, Path], db: str | None = None
+             ) -> Iterator[tuple[Store, dict[str, str]]]:
+    """The texts run through the whole pipeline into a temporary store (or ``db``: see
+    :mod:`.scratch`); yields the store and the map article id -> document id."""
     from foreigndesk.config import ExtractConfig
     from foreigndesk.ingest import ReadError, read_paths
     from foreigndesk.run.executors import Inline
@@ -332,15 +333,11 @@ def ingested(paths: dict[str, Path]) -> Iterator[tuple[Store, dict[str, str]]]:
             raise click.ClickException(f"{path}: read as {len(items)} documents, want one")
         docs[article] = items[0].id
         read.append(items[0])
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(str(Path(tmp) / "eval.db"))
-        try:  # no budget: a slow machine must not change a score
-            report = ingest(read, store, Inline(), ExtractConfig(doc_seconds=0, doc_memory_mb=0))
-            if report.errors:
-                raise click.ClickException(report.errors[0])
-            yield store, docs
-        finally:
-            store.close()
+    with scratch_store(db) as store:  # no budget: a slow machine must not change a score
+        report = ingest(read, store, Inline(), ExtractConfig(doc_seconds=0, doc_memory_mb=0))
+        if report.errors:
+            raise click.ClickException(report.errors[0])
+        yield store, docs
 
 
 def score(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> dict[str, dict[str, Any]]:
@@ -350,9 +347,10 @@ def score(store: Store, gold: dict[str, Any], docs: dict[str, str]) -> dict[str,
             "claims": dossier_claims.score(store, claims_gold, docs)}
 
 
-def evaluate(gold_path: Path, texts: Path | None = None) -> dict[str, dict[str, Any]]:
+def evaluate(gold_path: Path, texts: Path | None = None, db: str | None = None
+             ) -> dict[str, dict[str, Any]]:
     gold = load_gold(gold_path)
-    with ingested(text_paths(gold, gold_path, texts)) as (store, docs):
+    with ingested(text_paths(gold, gold_path, texts), db) as (store, docs):
         return score(store, gold, docs)
 
 

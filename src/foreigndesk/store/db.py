@@ -392,9 +392,10 @@ class Store:
         merge = ("(SELECT json_group_array(DISTINCT value) FROM (SELECT value FROM "
                  "json_each(actors.aliases) UNION SELECT value FROM json_each(excluded.aliases)))")
         if self.postgres:
-            merge = ("(SELECT '[' || string_agg(to_json(v)::text, ',' ORDER BY v) || ']' FROM (SELECT "
-                     "json_array_elements_text(actors.aliases::json) AS v UNION SELECT "
-                     "json_array_elements_text(excluded.aliases::json)) AS merged)")
+            # no alias on either side: '[]' as on SQLite (string_agg of no row is NULL)
+            merge = ("(SELECT coalesce('[' || string_agg(to_json(v)::text, ',' ORDER BY v) || ']', "
+                     "'[]') FROM (SELECT json_array_elements_text(actors.aliases::json) AS v "
+                     "UNION SELECT json_array_elements_text(excluded.aliases::json)) AS merged)")
         self.conn.executemany(
             "INSERT INTO actors(id,name,kind,country,sector,aliases,lat,lon,meta) "
             f"VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET aliases={merge}",

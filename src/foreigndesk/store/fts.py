@@ -103,24 +103,25 @@ _WORD = re.compile(r"\w+")
 
 
 def tsquery_text(fts5: str) -> str:
-    """PostgreSQL's ``to_tsquery`` text for a query made by :func:`fts_query`: a phrase's
-    words follow each other (``<->``), ``word*`` is a prefix (``:*``), terms are joined by
-    ``&``, ``OR`` becomes ``|`` and ``NOT`` ``& !`` (the precedence is FTS5's: NOT, then AND,
-    then OR)."""
+    """PostgreSQL's ``to_tsquery`` text for a query made by :func:`fts_query`: each phrase is
+    one quoted operand, which PostgreSQL splits into words with the parser that indexed the
+    documents, so both sides agree on the words (its parser reads ``U.S.-China`` as ``u.s``
+    then ``china``, where FTS5 reads ``u``, ``s``, ``china``: splitting the phrase here found
+    nothing); a phrase's words follow each other (``<->``), ``word*`` is a prefix (``:*``,
+    given to every word of a phrase), terms are joined by ``&``, ``OR`` becomes ``|`` and
+    ``NOT`` ``& !`` (the precedence is FTS5's: NOT, then AND, then OR)."""
     out: list[str] = []
     op = ""
     for m in _FTS5_ITEM.finditer(fts5):
         if m.group(3):
             op = m.group(3)
             continue
-        words = _WORD.findall(m.group(1).replace('""', '"').lower())
-        if not words:
+        text = m.group(1).replace('""', '"')
+        if not _WORD.search(text):
             continue
-        if m.group(2):
-            words[-1] += ":*"
-        term = " <-> ".join(f"'{w}'" if not w.endswith(":*") else f"'{w[:-2]}':*"
-                            for w in words)
-        term = f"({term})" if len(words) > 1 else term
+        # inside a quoted operand a quote is doubled and a backslash escapes: keep neither
+        term = "'" + text.replace("\\", " ").replace("'", "''") + "'" + (":*" if m.group(2)
+                                                                         else "")
         if out:
             out.append({"OR": "|", "NOT": "& !"}.get(op, "&"))
         out.append(term)

@@ -5,14 +5,14 @@ ALTER TABLE documents ADD COLUMN language_note TEXT;
 -- (what the file's mtime and the WAL's size tell on SQLite: foreigndesk.store.backends.stamp).
 -- Every table gets a statement-level trigger; a migration that adds a table adds its own.
 CREATE SEQUENCE IF NOT EXISTS data_version;
-CREATE FUNCTION fd_bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION fd_bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN PERFORM nextval('data_version'); RETURN NULL; END $$;
 DO $$
 DECLARE t text;
 BEGIN
   FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema()
            AND tablename NOT IN ('schema_version') LOOP
-    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
+    EXECUTE format('CREATE OR REPLACE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
                    'FOR EACH STATEMENT EXECUTE FUNCTION fd_bump_data_version()',
                    t || '_data_version', t);
   END LOOP;

@@ -35,5 +35,5 @@ CREATE INDEX IF NOT EXISTS events_located ON events(place, lat, lon, goldstein, 
   WHERE lat IS NOT NULL AND lon IS NOT NULL;
 -- SQLite's total(): the sum of the non-NULL values as a float, 0.0 over none (the read
 -- queries of the network, the map and the relations series sum with it).
-CREATE AGGREGATE total(double precision) (SFUNC = float8pl, STYPE = double precision,
+CREATE OR REPLACE AGGREGATE total(double precision) (SFUNC = float8pl, STYPE = double precision,
   INITCOND = '0');

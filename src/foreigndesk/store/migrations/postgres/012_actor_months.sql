@@ -16,5 +16,5 @@ SELECT k, m, count(*) FROM (
   UNION SELECT id, substr(target_code, 1, 3), coalesce(substr(date, 1, 7), '') FROM events
    WHERE origin = 'gdelt'
 ) AS keyed WHERE k IS NOT NULL AND k != '' GROUP BY k, m;
-CREATE TRIGGER actor_months_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+CREATE OR REPLACE TRIGGER actor_months_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
   ON actor_months FOR EACH STATEMENT EXECUTE FUNCTION fd_bump_data_version();
