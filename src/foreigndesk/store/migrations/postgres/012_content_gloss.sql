@@ -1,0 +1,2 @@
+-- Mirrors ../012_content_gloss.sql.
+ALTER TABLE claim_contents ADD COLUMN matching TEXT;
