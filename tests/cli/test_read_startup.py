@@ -1,6 +1,8 @@
 """Read commands never import spaCy, numpy or scipy: loading them costs seconds that a listing
 does not need (they are for computing analyses, not for listing them). Each command runs in a
-fresh interpreter against a real (empty, migrated) store."""
+fresh interpreter against a real store: an empty (migrated) one, and the dossier's (every
+kind of row present, so every listing's rendering runs). The time they take is measured by
+bench/startup.py, not here."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import copy_of_store
 
 from foreigndesk.store import Store
 
@@ -26,9 +29,12 @@ finally:
 """
 
 
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("read") / "store.db"
+@pytest.fixture(scope="module", params=["empty", "dossier"])
+def store_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("read")
+    if request.param == "dossier":  # a copy: a command that wrote would not touch the shared one
+        return Path(copy_of_store(request.getfixturevalue("dossier_sqlite"), folder))
+    path = folder / "store.db"
     Store.open(str(path)).close()
     return path
 
