@@ -13,7 +13,8 @@ cluster and its workers' model load) is timed apart and printed, as bench/throug
 prints the model's load apart. Target: dask within 15% of local processes.
 
 The machine may be shared: the executors run in ``--rounds`` rounds (inline, processes, dask;
-the cluster stays up between rounds), each figure is the best round, and the load average
+a cluster is started for each round, after the pool), each figure is the best round (and
+the ratio of the two runs next to each other is printed for each round), and the load average
 is printed beside each run. CPU seconds (this process and its workers) are printed too: they
 move less with the load than wall time does.
 """
@@ -120,6 +121,7 @@ def main() -> None:
             wall, cpu, n = timed(name.split()[0], ex, docs, config)
             if name not in best or wall < best[name][0]:
                 best[name] = (wall, cpu)
+        proc_wall = wall
         # a cluster per round, started after the pool (a fork beside the client's threads
         # could inherit a held lock)
         t0 = time.perf_counter()
@@ -128,6 +130,8 @@ def main() -> None:
             print(f"  (dask LocalCluster of {args.workers} workers started, model loaded on "
                   f"each: {time.perf_counter() - t0:.2f} s, not in the figures)")
             wall, cpu, n = timed("dask", dask, docs, config)
+        print(f"  round {k + 1}: dask / local processes {proc_wall / wall:.2f} of their "
+              f"words/s (runs next to each other)")
         if names[2] not in best or wall < best[names[2]][0]:
             best[names[2]] = (wall, cpu)
     print(f"{n} documents stored by each; best of {args.rounds} rounds:")
