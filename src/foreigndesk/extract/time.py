@@ -1,12 +1,11 @@
 """Temporal expressions normalised TIMEX3-style (:class:`~foreigndesk.model.TimeValue`).
 
-Candidates come from two cheap sources over the document text:
-
-1. the rules of :mod:`foreigndesk.extract.time_rules` (precompiled regular expressions
-   built from the vocabulary in ``data/time.yaml``), each normalising its match;
-2. spaCy's DATE / TIME entities from the single pass: they confirm *weak* rule matches (a
-   bare "May", an odd year) and add expressions the rules do not know, kept with the
-   value the rules give their text, or none.
+Candidates come from the rules of :mod:`foreigndesk.extract.time_rules` (precompiled
+regular expressions built from the vocabulary in ``data/time.yaml``), each normalising its
+match, over the document text. The tagger needs no named entities: spaCy's DATE / TIME
+entities, once used to confirm doubtful matches (a bare "May", an odd year) and to add
+expressions without a value, cost the NER pass and scored no better on any dev set (see
+eval/README.md); a doubtful match now needs its context (a time preposition) instead.
 
 Overlaps are settled longest first; a clock time next to a day ("9 a.m. Tuesday") merges
 into one TIME value, and one elsewhere in the sentence of a day ("the flight Tuesday at 18:00
@@ -35,8 +34,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
 from foreigndesk.extract import time_calendar as cal
@@ -45,13 +42,11 @@ from foreigndesk.extract.time_rules import (
     Context,
     Resolved,
     Rule,
-    daypart_noun_after,
     offset_value,
     prefix_words,
     rules,
     shifted_value,
     trigger_regex,
-    trigger_words,
 )
 from foreigndesk.extract.time_tense import tense_at
 from foreigndesk.model import TimeValue
@@ -83,14 +78,14 @@ def reference_date(published: str | None) -> cal.Date | None:
 class TimeExtractor:
     name = "time"
     version = "1"
-    needs = frozenset({"sentences", "entities"})  # tags: pd.tag(), near its expressions
+    needs = frozenset({"sentences"})  # tags: pd.tag(), near its expressions
 
     def __call__(self, pd: ParsedDoc) -> None:
         text = pd.document.text  # the Doc's text, without rebuilding it from tokens
         if not text:
             return
         dct = reference_date(pd.document.published)
-        found = find(text, dct, pd.doc, pd, lambda: time_entities(pd.doc))
+        found = find(text, dct, pd.doc, pd)
         out = pd.extraction.times
         for c in found:
             out.append(TimeValue(
@@ -99,28 +94,6 @@ class TimeExtractor:
                 value=c.r.value, precision=c.r.precision, type=c.r.type,
                 anchored=c.r.anchored, modifier=c.r.modifier,
             ))
-
-
-def time_entities(doc: Doc) -> list[tuple[int, int, str]]:
-    """spaCy's DATE and TIME entities as (start, end, label) character spans, read from the
-    token arrays (building ``doc.ents`` would make a Span for every entity of the text)."""
-    arr = doc.to_array([ENT_IOB, ENT_TYPE])
-    if not len(arr):
-        return []
-    labels = {doc.vocab.strings["DATE"]: "DATE", doc.vocab.strings["TIME"]: "TIME"}
-    hits = numpy.nonzero(numpy.isin(arr[:, 1], list(labels)))[0]
-    out: list[tuple[int, int, str]] = []
-    prev = -2
-    for i in hits.tolist():
-        label = labels[int(arr[i, 1])]
-        tok = doc[i]
-        end = tok.idx + len(tok.text)
-        if i == prev + 1 and arr[i, 0] == 1 and out and out[-1][2] == label:
-            out[-1] = (out[-1][0], end, label)
-        else:
-            out.append((tok.idx, end, label))
-        prev = i
-    return out
 
 
 class _Untagged(Exception):
@@ -223,10 +196,9 @@ class Spans:
         self.ends.insert(i, b)
 
 
-def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
-         ents: Callable[[], list[tuple[int, int, str]]] | None = None) -> list[Candidate]:
-    """Every temporal expression in ``text`` (the text of ``doc``), normalised. ``ents``
-    gives spaCy's DATE/TIME entities."""
+def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
+         ) -> list[Candidate]:
+    """Every temporal expression in ``text`` (the text of ``doc``), normalised."""
     # When the pass did not tag every token, a rule that reads the tense of an untagged
     # sentence is put aside; those sentences are then tagged in one batch and the rules put
     # aside run again (rules are pure functions of the match and the context).
@@ -262,18 +234,11 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
                 start = m.start() if r.start is None else r.start
                 end = m.end() if r.end is None else r.end
                 cands.append(Candidate(start, end, prio, rule.name, r))
-    entities = ents() if ents is not None else []
-    if entities:
-        cands += _entity_candidates(low, entities, Spans([(c.start, c.end) for c in cands]))
     if not cands:
         return []
     if "://" in text or "www." in low or "@" in text:
         blocked = Spans([m.span() for m in _URL.finditer(text)])
         cands = [c for c in cands if not blocked.hits(c.start, c.end)]
-    if any(c.r.weak for c in cands):
-        # weak matches need a spaCy DATE/TIME entity over them
-        support = Spans([e[:2] for e in entities])
-        cands = [c for c in cands if not c.r.weak or support.hits(c.start, c.end)]
     cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken = Spans()
     chosen: list[Candidate] = []
@@ -291,43 +256,6 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None,
 
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d){0,2}")
 _PERIOD = re.compile(r"\d{4}(?:-\d\d){0,2}|\d{4}-(?:W\d\d|Q[1-4]|H[12])")
-
-
-_AGE = re.compile(r"(?:year|month|week|day)s?[- ]old\b")
-_DAYPART_ONLY = re.compile(r"(?:the\s+)?(?:morning|afternoon|evening|night)")
-_WORD = re.compile(r"[a-z]+")
-
-
-def _entity_candidates(low: str, ents: list[tuple[int, int, str]],
-                       found: Spans) -> list[Candidate]:
-    """spaCy DATE/TIME entities no rule matched ("the end of the month", "later that
-    year"): kept without a value when they hold a time word, and are not an age."""
-    words = _trigger_word_set()
-    out = []
-    for start, end, label in ents:
-        if found.hits(start, end):
-            continue
-        span = low[start:end]
-        if "\n" in span or _AGE.search(span):
-            continue
-        if not any(w in words or w.rstrip("s") in words for w in _WORD.findall(span)):
-            continue
-        if _DAYPART_ONLY.fullmatch(span) and daypart_noun_after(low, end):
-            continue  # "the morning session"
-        out.append(Candidate(start, end, len(rules()), "entity",
-                             Resolved("", "", "TIME" if label == "TIME" else "DATE"),
-                             source="spacy"))
-    return out
-
-
-_TRIGGER_WORDS: set[str] | None = None
-
-
-def _trigger_word_set() -> set[str]:
-    global _TRIGGER_WORDS
-    if _TRIGGER_WORDS is None:
-        _TRIGGER_WORDS = trigger_words() | {"morning", "night", "week", "weekend"}
-    return _TRIGGER_WORDS
 
 
 def _anchor(c: Candidate) -> tuple[cal.Date, str] | None:

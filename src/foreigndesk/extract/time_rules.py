@@ -41,8 +41,7 @@ Date = dt.date
 @dataclass
 class Resolved:
     """A normalised expression. ``start``/``end`` (absolute offsets) narrow or widen the
-    span of the match when set; ``weak`` marks a match that needs support (a time
-    preposition before it, or a spaCy DATE/TIME entity over it) to count."""
+    span of the match when set."""
 
     value: str
     precision: str
@@ -51,7 +50,6 @@ class Resolved:
     modifier: str | None = None
     start: int | None = None
     end: int | None = None
-    weak: bool = False
     year_ago: bool = False  # "a year earlier", "the year-ago quarter": may follow the quarter in focus
     shift: tuple[str, int] | None = None  # "a month later": (unit, count) from the date in focus
     anaphoric: bool = False  # "that day", "the next morning": only the date in focus resolves it
@@ -288,14 +286,13 @@ def h_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     mo = lx.month(word)
     if mo is None or not _month_ok(word, lx, alone=True):
         return None
-    r = _month_in_year(ctx, m, mo, None, None, lx)
     if key(word) in lx.ambiguous_months and not m["pmod"]:
         before = _word_before(ctx.text, m.start(), 2)
         ctxwords = set(lx.month_context)
         last = before.split()[-1] if before else ""
         if last not in ctxwords and before not in ctxwords:
-            r.weak = True
-    return r
+            return None  # "May" alone may be a verb or a name: a month needs its context
+    return _month_in_year(ctx, m, mo, None, None, lx)
 
 
 def h_year(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -310,7 +307,7 @@ def h_year(m: re.Match[str], ctx: Context) -> Resolved | None:
         before = _word_before(ctx.text, m.start())
         if before not in ("in", "since", "of", "until", "by", "from", "to", "before", "after",
                           "during", "year", "between", "and", "around", "circa", "c"):
-            r.weak = True
+            return None  # an odd year without a time word before it is a number
     return r
 
 
