@@ -97,7 +97,10 @@ def _init_worker(config: ExtractConfig = DEFAULT, warm: bool = True,
 
         docs = [Document(text=text, published="2023-01-20", language=lang)
                 for lang, text in _WARM_UP_OTHER.items() if missing(lang) is None]
-        list(extract(docs, _state["nlp"], _state["extractors"]))  # type: ignore[arg-type]
+        try:
+            list(extract(docs, _state["nlp"], _state["extractors"]))  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001 - a warm-up only: the first such document will say
+            pass
         _state["languages"] = True
 
 
