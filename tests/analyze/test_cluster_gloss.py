@@ -76,7 +76,7 @@ def test_an_english_claim_does_not_gloss_the_stored_chinese_ones(tmp_path: Path)
 def test_contents_indexed_without_their_matching_text_get_it(tmp_path: Path) -> None:
     store = _store(tmp_path / "store.db")
     kept = {r["id"]: r["matching"] for r in store.query("SELECT id, matching FROM claim_contents")}
-    with write_transaction(store):  # an index made before migration 012
+    with write_transaction(store):  # an index made before migration 013
         ClaimIndex(store).set_matching([(None, i) for i in kept])
     for k, claim in enumerate(LATER):
         add_doc(store, [claim], published=f"2024-03-1{k}")

@@ -110,6 +110,74 @@ def test_a_document_speaks_for_its_organisation_or_not_at_all(nlp):
     assert memo.speaker_text is None and memo.speaker_actor is None
 
 
+def test_a_date_naming_a_document_is_not_its_author(nlp):
+    """ "A June poll", "Tuesday night's results", "A March 3 letter from X": the date says when,
+    not who; the organisation further on speaks, else no one does (the span marks the
+    document)."""
+    text = ("A June poll showed that the governor was trailing in the north.\n\n"
+            "Tuesday night’s results showed that the reform camp had lost ground.\n\n"
+            "A March 3 letter from the Veterans Alliance warns that the logo is protected.")
+    ex = run(nlp, text)
+    for words, doc_word in (("governor was trailing", "poll"), ("lost ground", "results")):
+        c = about(ex, words)
+        assert c.speaker_text is None, (words, c.speaker_text)
+        assert c.speaker_start is not None and text[c.speaker_start:c.speaker_end].endswith(doc_word)
+    assert "Veterans Alliance" in (about(ex, "logo is protected").speaker_text or "")
+
+
+def test_people_described_by_age_or_occupation_speak(nlp):
+    """A news story names a person once and then describes them: "the 52-year-old", "the retired
+    surgeon", "the couple" are agents (the phrase speaks when no one is resolved)."""
+    ex = run(nlp, "“We will rebuild the bakery,” said the 52-year-old.\n\n"
+                  "The retired surgeon said the clinic would close in May.\n\n"
+                  "The couple worried that the flood would return next spring.")
+    assert "year-old" in (about(ex, "rebuild the bakery").speaker_text or "")
+    assert "surgeon" in (about(ex, "clinic would close").speaker_text or "")
+    assert "couple" in (about(ex, "flood would return").speaker_text or "")
+
+
+def test_a_relative_pronoun_speaks_for_the_noun_it_describes(nlp):
+    """ "X, who … remembered that …", "The league, which has been hoping to …": the speaker is
+    the noun the relative clause hangs on, never "who"/"which"."""
+    ex = run(nlp, "“She never gave up,” said her coach, Tomas Berg, who, like other trainers, "
+                  "remembered that she ran every morning.\n\n"
+                  "The rugby league, which has been hoping to expand to Asia, expects the deal to close.")
+    assert "Berg" in (about(ex, "ran every morning").speaker_text or "")
+    assert "league" in (about(ex, "expand to Asia").speaker_text or "")
+    for c in ex.claims:
+        assert (c.speaker_text or "").lower() not in PRONOUNS, c
+
+
+def test_the_columnists_we_is_the_author(nlp):
+    """Outside quotation marks, a column's "we" ("as we learned in Ohio") is its author's voice,
+    like its "I"; with no author known it stays no speaker."""
+    text = "As the primary showed, we now know that the polls missed the rural vote."
+    (ex,) = extract([Document(text=text, published="2023-06-12", author="Dana Whitfield")], nlp=nlp)
+    assert about(ex, "polls missed").speaker_text == "Dana Whitfield"
+    ex = run(nlp, text)
+    assert about(ex, "polls missed").speaker_text is None
+
+
+def test_a_second_cue_hung_on_a_things_verb_is_the_speakers(nlp):
+    """ "X said the tax would fail and vowed to fight it": the parser may join the vow to the
+    content's verb; a tax cannot vow, the speaker of "said" does (a claim of its own, as
+    PolNeAR annotates a second cue)."""
+    ex = run(nlp, "Kenji Ito said the tax would fail and vowed to fight it.\n\n"
+                  "The mayor says the bridge is safe and wants to reopen it in May.")
+    assert "Ito" in (about(ex, "fight it").speaker_text or "")
+    assert "vowed" not in about(ex, "tax would fail").content
+    assert "mayor" in (about(ex, "reopen it").speaker_text or "")
+
+
+def test_a_participle_on_the_addressees_is_the_writers(nlp):
+    """ "X emailed supporters saying …", "X told reporters insisting …": the addressees do not
+    speak; "voters supporting the reform" still do support it."""
+    ex = run(nlp, "Senator Lena Berg emailed supporters saying: “The fight for the port goes on.”\n\n"
+                  "Farmers supporting the tariff say the price is fair.")
+    assert "Berg" in (about(ex, "fight for the port").speaker_text or "")
+    assert "Farmers" in (about(ex, "price is fair").speaker_text or "")
+
+
 def test_titles_resolve_to_the_holder_at_the_document_date(nlp):
     text = ("The National Security Adviser underscored that the alliance remains strong. "
             "As the President said, the sanctions will stay in place.")

@@ -539,3 +539,123 @@ def test_a_title_ending_in_a_noun_is_no_headline_verb() -> None:
     ex = run("Statement by National Security Advisor Jake Sullivan on Cuba's November 15 "
              "Protests")
     assert not any(e.source_code == "USAGOV" and e.root == "14" for e in ex.events)
+
+
+# -- the speaker's own act reported done comes before the saying (PETRARCH codes through "say")
+@pytest.mark.parametrize("text,first", [
+    ("Russia said it had deployed troops to the Belarusian border on Tuesday.", "15"),
+    ("The Turkish army said it had killed 12 Kurdish militants in northern Iraq.", "19"),
+    ("Iran said it had seized a British oil tanker in the Strait of Hormuz.", "17"),
+])
+def test_a_statement_of_ones_own_act_codes_the_act_first(text: str, first: str) -> None:
+    ex = run(text)
+    roots = [e.root for e in ex.events]
+    assert roots and roots[0] == first and "01" in roots
+
+
+def test_a_statement_of_anothers_act_stays_first() -> None:
+    ex = run("Japan said China had sent warships near the disputed islands.")
+    assert ex.events and (ex.events[0].source_code, ex.events[0].root) == ("JPNGOV", "01")
+
+
+# -- seize / capture by what is taken: territory 192, people 181 (173 by police), goods 1711 ----
+@pytest.mark.parametrize("text,code", [
+    ("Rebels seized control of the town of Goma on Sunday.", "192"),
+    ("Taliban fighters captured the provincial capital of Kunduz.", "192"),
+    ("Egypt's army took control of the Rafah crossing.", "192"),
+    ("Houthi rebels captured two Saudi soldiers near the border.", "181"),
+    ("Gunmen seized a French engineer in northern Niger.", "181"),
+    ("Kenyan police seized 200 kilograms of heroin at the port of Mombasa.", "1711"),
+    ("Iranian forces seized a Greek tanker in the Gulf.", "1711"),
+])
+def test_seizing_is_coded_by_what_is_seized(text: str, code: str) -> None:
+    assert code in {e.code for e in run(text).events}
+
+
+def test_seizing_an_opportunity_is_no_event() -> None:
+    assert not any(e.root == "17" for e in run(
+        "Venezuela's president seized the opportunity to praise the Cuban doctors.").events)
+
+
+# -- a month is no protest march ------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Cuba's foreign ministry said on 12 March that the United States had tightened the embargo.",
+    "The Indian government said in March it would expand trade with Iran.",
+])
+def test_the_month_march_is_no_protest(text: str) -> None:
+    assert not any(e.root == "14" for e in run(text).events)
+
+
+def test_a_protest_march_is_still_a_protest() -> None:
+    ex = run("Thousands of Kenyans joined a march against police brutality in Nairobi.")
+    assert any(e.root == "14" for e in ex.events)
+
+
+# -- troops withdrawing, fire traded, borders closed and reopened, taking to the streets ---------
+@pytest.mark.parametrize("text,code", [
+    ("Ethiopian troops withdrew from the Tigray region.", "0874"),
+    ("Russian forces pulled back from positions near Kherson.", "0874"),
+    ("Israel withdrew its ambassador from Turkey.", "161"),
+    ("Poland closed its border with Belarus.", "172"),
+    ("Venezuela shut its border with Colombia on Friday.", "172"),
+    ("Turkey reopened its border with Armenia for aid trucks.", "081"),
+])
+def test_withdrawals_and_borders(text: str, code: str) -> None:
+    assert code in {e.code for e in run(text).events}
+
+
+def test_trading_fire_is_a_fight_both_ways() -> None:
+    got = codes(run("India and Pakistan traded fire across the Line of Control."))
+    assert {("INDGOV", "19", "PAKGOV"), ("PAKGOV", "19", "INDGOV")} <= got
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Thousands took to the streets of Tbilisi to protest a foreign agents law.", "GEO"),
+    ("Hundreds took to the streets of Dakar after the arrest of the opposition leader.", "SEN"),
+])
+def test_taking_to_the_streets_of_a_city_is_its_peoples_protest(text: str, country: str) -> None:
+    assert (country + "CVL", "14", country + "GOV") in codes(run(text))
+
+
+def test_closing_a_factory_is_no_event() -> None:
+    assert not run("The company closed its factory in Shenzhen.").events
+
+
+# -- crowd control and packages named by what they hold -----------------------------------------
+@pytest.mark.parametrize("text,code", [
+    ("Police in Harare fired tear gas at opposition supporters on Wednesday.", "175"),
+    ("Georgian riot police used water cannon and rubber bullets against protesters in Tbilisi.",
+     "175"),
+    ("The Pentagon unveiled a new $300 million military aid package for Ukraine.", "072"),
+    ("The IMF approved a $3 billion rescue package for Sri Lanka.", "071"),
+    ("The European Union announced a 50 million euro aid package for Syria.", "070"),
+])
+def test_crowd_control_and_packages(text: str, code: str) -> None:
+    assert code in {e.code for e in run(text).events}
+
+
+def test_a_package_of_reforms_is_no_aid() -> None:
+    assert not any(e.root == "07" for e in run(
+        "The minister presented a reform package to parliament.").events)
+
+
+# -- an act named by a noun: the people it is done to are its target, "from" a place is no actor -
+@pytest.mark.parametrize("text,event", [
+    ("Washington announced the expulsion of two Russian diplomats.", ("USAGOV", "16", "RUSGOV")),
+    ("Prague announced the expulsion of three Belarusian diplomats on Friday.",
+     ("CZEGOV", "16", "BLRGOV")),
+])
+def test_the_nationality_of_those_expelled_is_the_target(
+        text: str, event: tuple[str, str, str]) -> None:
+    assert event in codes(run(text))
+
+
+def test_withdrawing_from_a_place_is_no_act_of_that_place() -> None:
+    ex = run("Kenya's government announced the withdrawal of its troops from Somalia.")
+    assert any(e.root == "08" and e.source_code == "KENGOV" for e in ex.events)
+    assert not any(e.root == "08" and e.source_code == "SOMGOV" for e in ex.events)
+
+
+def test_aid_from_a_state_is_still_its_aid() -> None:
+    ex = run("The arrival of Chinese aid from Beijing was welcomed in Havana.")
+    assert any(e.root == "07" and e.source_code == "CHNGOV" for e in ex.events)

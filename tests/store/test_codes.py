@@ -50,7 +50,7 @@ def test_older_stores_lose_their_sector_countries(tmp_path) -> None:
     con.execute("PRAGMA user_version=7")  # as a store made before migration 008
     # ... and so without the columns later migrations add (they run again on open)
     con.execute("ALTER TABLE documents DROP COLUMN language_note")  # 010
-    con.execute("ALTER TABLE claim_contents DROP COLUMN matching")  # 012
+    con.execute("ALTER TABLE claim_contents DROP COLUMN matching")  # 013
     con.commit()
     con.close()
     with Store.open(str(path)) as store:

@@ -194,6 +194,11 @@ def test_graph_and_places(dossier_server):
     keys = {n["key"] for n in g["nodes"]}
     assert all(e["a"] in keys and e["b"] in keys for e in g["edges"])
     assert all(0 <= n["x"] <= 900 and 0 <= n["y"] <= 560 for n in g["nodes"])
+    assert g["edges_total"] == len(g["edges"]) and "codes" not in g["edges"][0]
+    one = _get(dossier_server, "/api/graph?max_edges=1&codes=1").json()
+    assert one["edges_total"] == g["edges_total"] and len(one["edges"]) == 1
+    assert one["edges"][0]["events"] == max(e["events"] for e in g["edges"])
+    assert 0 < sum(one["edges"][0]["codes"].values()) <= one["edges"][0]["events"]
     p = _get(dossier_server, "/api/places").json()
     n = _db(dossier_server).execute("SELECT count(*) FROM places WHERE lat IS NOT NULL") \
         .fetchone()[0]

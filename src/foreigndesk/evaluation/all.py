@@ -151,7 +151,7 @@ def _polnear(shared: Path, cache: dict[str, Any]) -> dict[str, Any]:
     d = score.as_dict()
     return {"precision": d["precision"], "recall": d["recall"], "f1": d["f1"],
             "speaker_accuracy": d["speaker_accuracy"], "cue_accuracy": d["cue_accuracy"],
-            "articles": d["articles"]}
+            "speaker_accuracy_agents": d["speaker_accuracy_agents"], "articles": d["articles"]}
 
 
 def _language(lang: str) -> Callable[[Path, dict[str, Any]], dict[str, Any]]:
@@ -195,7 +195,8 @@ ROWS: list[Row] = [
     Row("claims / dossier", (DOSSIER_GOLD,), _dossier("claims"),
         ("recall", "echo_recall"), shown=("content_recall",)),
     Row("claims / PolNeAR dev", ("eval/polnear/dev",), _polnear,
-        ("precision", "recall", "f1", "speaker_accuracy"), shown=("cue_accuracy",)),
+        ("precision", "recall", "f1", "speaker_accuracy", "speaker_accuracy_agents"),
+        shown=("cue_accuracy",)),
     Row("quantities / dossier", (DOSSIER_GOLD,), _dossier("quantities"), ("share",),
         shown=("usd_agreement",)),
     Row("reuse / dossier", (DOSSIER_GOLD,), _dossier("reuse"), ("recall",)),

@@ -34,7 +34,17 @@ Content spans (discontinuous spans allowed), its Source and Cue are the spans so
 
   Gold Sources that are themselves pronouns or role nouns are not resolved by the gold, so (a)
   is the only way to be right on them; (b) rewards a speaker resolved to the person the gold
-  names even where our span differs (a quotation continued from an earlier sentence).
+  names even where our span differs (a quotation continued from an earlier sentence);
+  c. or the gold Source is an artifact and we name that artifact as the source without
+     taking it for an agent. PolNeAR's guidelines ("Sources can be artifacts": "a report, a
+     letter, a recording, a study, a database, etc. Anything that can store or relay language
+     could itself be a source"; the artifact is the source "when its creator is out of scope")
+     make "a new poll" in "a new poll indicates …" the source. Our speakers are agents (issue
+     9), so such a claim keeps no speaker, but its speaker span marks the artifact. The pair is
+     right when our speaker span overlaps the gold Source, the gold Source is an artifact (a
+     noun of :data:`ARTIFACTS` before any preposition, participle or comma) and the words at
+     our span end with such a noun. These pairs are also counted apart
+     (``speaker_artifacts``), and ``speaker_accuracy_agents`` is the figure without them.
 - **Cue accuracy** over the matched pairs: a word of our cue and a word of the gold Cue share
   their first four letters ("said"/"says", "according to", "believes"/"believed").
 
@@ -64,6 +74,20 @@ _STOP = {"the", "a", "an", "of", "and", "mr", "mrs", "ms", "dr", "s", "jr", "sen
          "president", "former", "campaign", "de", "la", "new"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 BACK_CHARS = 600
+# artifacts that store or relay language (PolNeAR's guidelines, "Sources can be artifacts");
+# the scorer's own list, independent of the extractor's
+ARTIFACTS = {"report", "letter", "recording", "study", "database", "record", "poll", "polling",
+             "survey", "data", "document", "filing", "disclosure", "ad", "advertisement",
+             "statement", "email", "e-mail", "tweet", "post", "video", "footage", "transcript",
+             "memo", "article", "website", "result", "analysis", "finding", "research",
+             "projection", "estimate", "index", "average", "complaint", "lawsuit", "ruling",
+             "opinion", "note", "message", "book", "biography", "profile", "return", "figure",
+             "number", "review", "audit", "file", "photo", "chart", "map", "excerpt", "release",
+             "editorial", "column", "story", "headline", "ranking", "list", "count", "tally",
+             "forecast", "model", "exit"}
+_ARTIFACT_STOP = {"of", "from", "by", "in", "on", "for", "to", "at", "with", "about", "that",
+                  "which", "who", "released", "conducted", "filed", "published", "taken",
+                  "compiled", "provided", "obtained", "issued", "discovered"}
 
 
 @dataclass
@@ -236,11 +260,44 @@ def is_agent_text(speaker: str | None) -> bool:
     return bool(low) and low not in _PRONOUNS and low not in _NOT_AGENTS
 
 
+def _artifact_word(word: str) -> bool:
+    w = word.lower().replace("’", "'")
+    return w in ARTIFACTS or (w.endswith("s") and w[:-1] in ARTIFACTS) or (
+        w.endswith("es") and w[:-2] in ARTIFACTS)
+
+
+def is_artifact(source: str) -> bool:
+    """Is a gold Source an artifact ("a new poll", "Early results of an entrance poll", "The
+    ad", "new fundraising reports"): a noun of :data:`ARTIFACTS` among its words before the
+    first preposition, participle or comma?"""
+    head = re.split(r"[,(—–]", source, maxsplit=1)[0]
+    for w in _WORD.findall(head):
+        if w.lower() in _ARTIFACT_STOP:
+            break
+        if _artifact_word(w):
+            return True
+    return False
+
+
+def artifact_named(claim: Claim, g: GoldAttribution, text: str) -> bool:
+    """Rule (c) of the module docstring: the gold Source is an artifact, our claim names no
+    agent and its speaker span, which overlaps the gold Source, ends with an artifact noun."""
+    s0, s1 = claim.speaker_start, claim.speaker_end
+    if g.source is None or s0 is None or s1 is None or is_agent_text(claim.speaker_text):
+        return False
+    if not (s0 < g.source[1] and g.source[0] < s1) or not is_artifact(g.source_text):
+        return False
+    words = _WORD.findall(text[s0:s1])
+    return bool(words) and _artifact_word(words[-1])
+
+
 def speaker_right(claim: Claim, g: GoldAttribution, art: Article, earlier_sources: list[str],
                   actor_name: str | None = None) -> bool:
     """Speaker accuracy of one matched pair (see the module docstring)."""
-    if g.source is None or not is_agent_text(claim.speaker_text):
+    if g.source is None:
         return False
+    if not is_agent_text(claim.speaker_text):
+        return artifact_named(claim, g, art.text)
     ours = name_words(claim.speaker_text, actor_name)
     gold_low = g.source_text.strip().lower()
     if ours & name_words(g.source_text):
@@ -276,6 +333,7 @@ class Score:
     matched: int = 0
     with_source: int = 0
     speaker_ok: int = 0
+    speaker_artifacts: int = 0  # right by rule (c): an artifact named as the source, no agent
     cue_ok: int = 0
     non_agent: int = 0  # claims whose speaker is no agent (pronoun, question label, empty)
     by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [claims, matched]
@@ -301,6 +359,9 @@ class Score:
             "f1": self.f1,
             "speaker_accuracy": self.speaker_ok / self.with_source if self.with_source else 0.0,
             "speaker_pairs": self.with_source,
+            "speaker_artifacts": self.speaker_artifacts,
+            "speaker_accuracy_agents": ((self.speaker_ok - self.speaker_artifacts) / self.with_source
+                                        if self.with_source else 0.0),
             "cue_accuracy": self.cue_ok / self.matched if self.matched else 0.0,
             "non_agent_speakers": self.non_agent,
             "by_kind": {k: {"claims": v[0], "matched": v[1]} for k, v in sorted(self.by_kind.items())},
@@ -331,6 +392,7 @@ def score_article(art: Article, claims: list[Claim], score: Score, actor_names: 
         earlier = [h.source_text for h in art.gold if h.source and h.source[1] <= g.source[0]]
         if speaker_right(c, g, art, earlier, actor_names.get(c.speaker_actor or "")):
             score.speaker_ok += 1
+            score.speaker_artifacts += artifact_named(c, g, art.text)
         elif details:
             score.details.append(f"SPK {art.name}: gold {g.source_text!r} | ours {c.speaker_text!r} "
                                  f"[{c.cue}] {c.content[:70]!r}")
@@ -369,7 +431,9 @@ def format_score(score: Score, seconds: float) -> list[str]:
         f"content (overlap >= half the shorter span, one to one): precision {d['precision']:.3f}  "
         f"recall {d['recall']:.3f}  F1 {d['f1']:.3f}",
         f"speaker accuracy on matched claims with a gold Source: {d['speaker_accuracy']:.3f} "
-        f"({score.speaker_ok}/{score.with_source})",
+        f"({score.speaker_ok}/{score.with_source}; {score.speaker_artifacts} of them an artifact named "
+        f"as the source with no agent, PolNeAR's 'sources can be artifacts'; without those "
+        f"{d['speaker_accuracy_agents']:.3f})",
         f"cue accuracy on matched claims: {d['cue_accuracy']:.3f} ({score.cue_ok}/{score.matched})",
         f"claims whose speaker is no agent (pronoun, question label, empty): {score.non_agent}",
         "by kind:  " + "  ".join(f"{k} {v['matched']}/{v['claims']}" for k, v in d["by_kind"].items()),

@@ -307,7 +307,7 @@ class _Doc:
         name of its own with the matches inside as context."""
         refs: list[Ref] = []
         covered: set[int] = set()
-        for ent in self.doc.ents:
+        for ent in self.pd.ents:
             if ent.label_ not in NER_LABELS:
                 continue
             inner = [m for m in {id(self.match_at[t]): self.match_at[t]
@@ -1248,7 +1248,7 @@ class ActorExtractor:
     def __call__(self, pd: ParsedDoc) -> None:
         index = load_index()
         d = _Doc(pd, index)
-        for ent in pd.doc.ents:
+        for ent in pd.ents:
             for t in range(ent.start, ent.end):
                 d.ents_at[t] = ent
         d.find_matches()

@@ -70,7 +70,9 @@ _INANIMATE_ER = {"number", "matter", "order", "border", "power", "water", "cente
                  "lawsuit", "corner", "manner", "layer"}
 _FIRST_PERSON_WORDS = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
-_SENTENCE_WORDS = {"it", "this", "that", "there", "nothing", "something", "everything", "q"}
+_RELATIVE = {"who", "which", "that"}
+_SENTENCE_WORDS = {"it", "this", "that", "there", "nothing", "something", "everything", "q",
+                   "you", "these", "those", "one"}  # "You know times have changed": no one named
 _CORE_DEPS = {"compound", "flat", "nmod", "amod", "det", "poss", "case", "punct", "nummod", "quantmod"}
 BACK_SENTENCES = 6  # how far back a pronoun looks for its antecedent …
 BACK_PARAGRAPHS = 2  # … news paragraphs are often one sentence long
@@ -180,7 +182,7 @@ def refs_of(pd: ParsedDoc) -> list[Ref]:
     refs.sort(key=lambda r: r.start)
     starts = [r.start for r in refs]
     extra: list[Ref] = []
-    for e in pd.doc.ents:
+    for e in pd.ents:
         if e.label_ not in _ENT_LABELS:
             continue
         k = bisect.bisect_left(starts, e.start_char)
@@ -219,7 +221,7 @@ class SpeakerResolver:
         p = 0
         prev_end = 0
         for s in self.pd.sents:
-            if "\n" in self.text[prev_end:s.start_char] or (out and "\n" in self.pd.sents[len(out) - 1].text):
+            if "\n" in self.text[prev_end:s.start_char] or (out and "\n" in self.pd.sent_text(len(out) - 1)):
                 p += 1
             out.append(p)
             prev_end = s.end_char
@@ -273,6 +275,8 @@ class SpeakerResolver:
         ("voters", "the campaign", "critics"), not a pronoun, a number, a date or a thing
         ("nothing", "the tariff system", "narcotics")?"""
         low, lemma = head.lower_, head.lemma_.lower()
+        if _aged(head):  # "the 46-year-old" (tagged a DATE): a person described by age
+            return True
         if head.ent_type_ in _NOT_AGENT_ENTS or low in self.lex.pronouns or head.pos_ in ("PRON", "NUM", "DET"):
             return False
         if head.ent_type_ in _ENT_LABELS:
@@ -290,6 +294,10 @@ class SpeakerResolver:
 
     def _resolve(self, i: int, head: Token, base: int, exclude: tuple[int, int] | None,
                  depth: int) -> Speaker:
+        if head.lower_ in _RELATIVE and depth < 2:
+            ant = _antecedent(head)
+            if ant is not None:  # "Bruce Lin, who … remembered": the noun the clause describes
+                return self._resolve(i, ant, base, exclude, depth + 1)
         hs, he = base + head.idx, base + head.idx + len(head.text)
         core_l, core_r = _core(head)
         cs, ce = base + core_l.idx, base + core_r.idx + len(core_r.text)
@@ -314,7 +322,8 @@ class SpeakerResolver:
                 owner.start, owner.end = hs, he
                 return owner
             author = self.pd.document.author
-            if author and low == "i":
+            if author and low in ("i", "we"):  # the writer's "I", and the columnist's "we" ("as
+                # we learned in Iowa"): a cue outside quotation marks is the author's voice
                 return Speaker(author, None, None, "person", "author", hs, he)
             return Speaker(head.text, None, None, "person" if low == "i" else "group", "pronoun", hs, he,
                            agent=False)
@@ -347,7 +356,10 @@ class SpeakerResolver:
         if head.lemma_.lower() in self.lex.document_nouns and depth < 2:
             # "a CNN/ORC poll found", "the FEC records show", "a survey by Gallup": the
             # organisation behind the document, else no speaker
+            # not a date naming the document ("a June poll", "Monday night's results", "A Feb. 1
+            # letter from the American Legion": the organisation, if any, is further on)
             org = next((c for c in head.children if c.dep_ in ("compound", "poss", "nmod")
+                        and c.ent_type_ not in _NOT_AGENT_ENTS
                         and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"))), None)
             if org is None:
                 org = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
@@ -367,7 +379,7 @@ class SpeakerResolver:
                     if sp.agent:
                         return sp
             if org is None:  # "his plan", "her medical records", "the campaign's statement"
-                org = next((c for c in head.children if c.dep_ == "poss"
+                org = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ not in _NOT_AGENT_ENTS
                             and (c.pos_ == "PRON" or c.pos_ == "NOUN")), None)
             if org is not None:
                 sp = self._resolve(i, org, base, exclude, depth + 1)
@@ -808,6 +820,29 @@ class SpeakerResolver:
                 return Ref(sp.start, sp.end, sp.text, "PERSON", -1, sp.actor_id, kind="person",
                            country=(sp.code or "")[:3] or None, sector=(sp.code or "")[3:] or None)
         return None
+
+
+def _antecedent(rel: Token) -> Token | None:
+    """The noun a relative clause hangs on, for its subject pronoun ``rel`` ("who", "which",
+    "that"): up the clause to the ``relcl`` verb, then its head when that is a noun."""
+    if rel.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    t = rel.head
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            h = t.head
+            return h if h.pos_ in ("NOUN", "PROPN") and h.i < rel.i else None
+        if t.dep_ not in ("xcomp", "conj", "ccomp") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _aged(head: Token) -> bool:
+    """ "the 46-year-old", "a 21-year-old": a noun phrase naming a person by age (the tokens
+    ``46 - year - old``)."""
+    return head.lower_ == "old" and head.i >= 2 and head.doc[head.i - 1].text == "-" \
+        and head.doc[head.i - 2].lower_ in ("year", "years")
 
 
 def _core(head: Token) -> tuple[Token, Token]:

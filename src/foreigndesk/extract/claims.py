@@ -59,6 +59,10 @@ _ARTIFACTS = {"statement", "letter", "post", "tweet", "message", "video", "ad", 
               "poster", "release", "report", "note", "email", "e-mail", "speech", "remark",
               "remarks", "interview", "op-ed", "column", "article", "sign", "banner", "shirt",
               "t-shirt", "hat", "campaign", "petition", "resolution", "bill", "order", "memo"}
+# verbs of addressing someone: a participle on their object ("emailed supporters saying …",
+# "told reporters insisting …") is the subject's act, not the addressees'
+_ADDRESS_VERBS = {"email", "e-mail", "tell", "write", "text", "message", "call", "send", "brief",
+                  "address", "remind", "inform", "tweet", "telephone", "phone", "greet", "thank"}
 _DATE_VALUE = re.compile(r"^\d{3}[\dX]")
 DROP_WITHOUT_AGENT = False  # a claim whose subject is no agent keeps no speaker (see module doc)
 _CONFIDENCE = {"name": 0.9, "surname": 0.85, "possessor": 0.8, "role": 0.75, "pronoun": 0.75,
@@ -83,6 +87,10 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                     return tok.head, tok  # "Zhao, who said …"
                 return c, tok
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
+                and tok.head.dep_ in ("dobj", "dative") and tok.head.head.lemma_.lower() in _ADDRESS_VERBS:
+            tok = tok.head.head  # "the senator emailed supporters saying …": the one who wrote
+            continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
                 and tok.head.lemma_.lower() not in _ARTIFACTS:
             return tok.head, tok  # "voters supporting her": the noun the participle describes
@@ -160,8 +168,9 @@ class ClaimExtractor:
         sent = pd.sents[i]
         d = pd.parsed(i)
         base = sent.start_char
-        s_start = base + (len(sent.text) - len(sent.text.lstrip()))
-        s_end = base + len(sent.text.rstrip())
+        stext = pd.sent_text(i)
+        s_start = base + (len(stext) - len(stext.lstrip()))
+        s_end = base + len(stext.rstrip())
         cues = find_cues(d, st.lex, cue_tokens)
         outside = [c for c in cues if not st.finder._in_quote(base + c.token.idx)]
         made: list[Claim] = []
@@ -190,6 +199,13 @@ class ClaimExtractor:
             subj = next((c for c in cue.token.children if c.dep_ == "poss"), None)
         else:
             subj, head = subject_and_clause(cue.token)
+            if subj is not None and cue.token.dep_ == "conj" and head.dep_ == "ccomp" \
+                    and head.head.lemma_.lower() in st.lex.verbs and subj.pos_ == "NOUN" \
+                    and not st.speakers._agent_phrase(subj):
+                # "X said the plan would fail and vowed to fight it": the parser joins the vow to
+                # the content's verb; a thing cannot vow, the speaker of "said" does
+                outer = subject_of(head.head)
+                subj, head = (outer, head.head) if outer is not None else (subj, head)
             subj = subj or _inverted_subject(st, cue, base) or _name_after_quote(cue) \
                 or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
@@ -370,7 +386,7 @@ _TURN_MIN_WORDS = 3
 def sentence_bounds(pd: ParsedDoc, i: int) -> tuple[int, int]:
     """Sentence ``i``'s span as the sentence extractor stores it (trailing space off)."""
     sent = pd.sents[i]
-    return sent.start_char, sent.start_char + len(sent.text.rstrip())
+    return sent.start_char, sent.start_char + len(pd.sent_text(i).rstrip())
 
 
 def t_first(turns: list[Turn]) -> int:
@@ -455,9 +471,9 @@ def colon_claims(st: _DocState) -> None:
     taken = {c.sentence for c in st.claims}
     sp = st.speakers
     for i, sent in enumerate(pd.sents):
-        if i in taken or ":" not in sent.text:
+        if i in taken or ":" not in pd.sent_text(i):
             continue
-        m = _COLON_LINE.match(sent.text)
+        m = _COLON_LINE.match(pd.sent_text(i))
         if m is None:
             continue
         src = m.group("src").strip()
@@ -532,7 +548,7 @@ def headline_claims(st: _DocState) -> None:
     for i, sent in enumerate(pd.sents):
         if i in taken:
             continue
-        line = sent.text.rstrip()
+        line = pd.sent_text(i).rstrip()
         title = i == 0 and "\n" in text[sent.start_char:sent.end_char + 2]  # a first line
         if not line or (line.endswith((".", "?", "!", ":")) and not title) or "\n" in line.strip():
             continue

@@ -104,6 +104,9 @@ PRESSURE_CODES = frozenset(("172",))  # administrative sanctions; not arrests (1
 REPRESSION_CODES = frozenset(("175",))
 # verbal conflict whose target may be the one responsible for the acts it names
 DISAPPROVAL_ROOTS = frozenset(("11", "12"))
+# acts whose "from" names the place or thing left, not the actor ("the withdrawal of its
+# troops from Somalia", "expulsion from the country"); elsewhere "aid from China" is China's
+PLACE_FROM_ROOTS = frozenset(("08", "16", "17"))
 VIOLENT_ROOTS = frozenset(("18", "19", "20"))
 
 
@@ -152,6 +155,9 @@ class Coder(ActorResolver):
         self.object_control = own.synset("OBJECT_CONTROL")  # "urged Bree to help"
         self.geo = own.synset("GEO")  # "the Sea of Japan" is a place
         self.people = own.synset("PEOPLE")  # "officials in Cuba" are Cuban
+        # people an act is done to: their nationality in "the expulsion of Russian diplomats"
+        # is the target's, not the actor's
+        self.patients = own.synset("DIPLOMAT") | own.synset("PERSONS") | own.synset("CAPTIVES")
         self._protest_memo: dict[tuple[str, str, str], Any] = {}  # word -> protest match
 
     # -- arguments ------------------------------------------------------------------------
@@ -549,8 +555,8 @@ class Coder(ActorResolver):
         words = list(zip(lows, lemmas, strict=True))
         wordset = {*lows, *lemmas}
         for i, (low, lem) in enumerate(words):
-            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]) and \
-                    not headline_verb(doc[i]):
+            if not tags[i].startswith("VB") and not (tags[i] in _OTHER_TRIGGER_TAGS and (
+                    _predicate_adjective(doc[i]) or headline_verb(doc[i]))):
                 continue
             entries = self.d.verb_entries(low, lem)
             if not entries or not any(e.possible(wordset) or _light(e) for e in entries):
@@ -602,8 +608,8 @@ class Coder(ActorResolver):
         consumed: set[int] = set()
         light_objects: dict[int, Token] = {}
         for i, (low, lem) in enumerate(words):
-            if not tags[i].startswith("VB") and not _predicate_adjective(doc[i]) and \
-                    not headline_verb(doc[i]):
+            if not tags[i].startswith("VB") and not (tags[i] in _OTHER_TRIGGER_TAGS and (
+                    _predicate_adjective(doc[i]) or headline_verb(doc[i]))):
                 continue
             entries = self.d.verb_entries(low, lem)
             if not entries or not any(e.possible(wordset) or _light(e) for e in entries):
@@ -630,6 +636,22 @@ class Coder(ActorResolver):
         m = match(entries, (), ()) if entries else None
         return m if m is not None and m.code[:2] == PROTEST_ROOT else None
 
+    def _protest_pattern(self, verb: Token) -> Any:
+        """The match of a verb whose pattern, not its bare form, codes a protest ("took to
+        the streets"), with its complements; else None."""
+        key = ("p", verb.lower_, verb.lemma_.lower())
+        if key not in self._protest_memo:
+            self._protest_memo[key] = any(
+                p.code[:2] == PROTEST_ROOT for e in self.d.verb_entries(key[1], key[2])
+                for p in e.patterns)
+        if not self._protest_memo[key]:
+            return None
+        doc = verb.doc
+        words = [(t.lower_, t.lemma_.lower()) for t in doc]
+        m = match(self.d.verb_entries(key[1], key[2]), words[: verb.i],
+                  [words[i] for i in self._post_indices(verb)])
+        return m if m is not None and m.code[:2] == PROTEST_ROOT else None
+
     def _protests_in(self, doc: Doc, sa: SentenceActors) -> list[RawEvent]:
         """Protests whose protesters are named by no actor, in a place that is ("Thousands
         protested in Tehran", "Protests erupted across Iran", "Demonstrations spread to
@@ -642,9 +664,9 @@ class Coder(ActorResolver):
                 key = ("v", tok.lower_, tok.lemma_.lower())
                 if key not in memo:  # the same word's entries and match, looked up once
                     memo[key] = self._protest_code(self.d.verb_entries(key[1], key[2]))
-                if memo[key] is None:
+                m = memo[key] or self._protest_pattern(tok)
+                if m is None:
                     continue
-                m = memo[key]
                 clause = tok
                 if any(c.dep_ in SUBJ and self.np_actors(c, sa) for c in tok.children):
                     continue
@@ -954,7 +976,9 @@ class Coder(ActorResolver):
                 break
         if not sources:
             for c in noun.children:
-                if c.dep_ == "prep" and (c.lower_ in ("by", "from") or (agent_of and c.lower_ == "of")):
+                if c.dep_ == "prep" and (c.lower_ == "by" or (
+                        c.lower_ == "from" and m.code[:2] not in PLACE_FROM_ROOTS) or (
+                        agent_of and c.lower_ == "of")):
                     for p in c.children:
                         if p.dep_ == "pobj":
                             sources = self.np_actors(p, sa)
@@ -962,6 +986,8 @@ class Coder(ActorResolver):
                         break
         if not sources:
             for holder in (noun, *inner):  # "Chinese aid", "withdrawal of Soviet subsidies"
+                if holder is not noun and holder.lemma_.lower() in self.patients:
+                    continue  # "the expulsion of Russian diplomats": theirs is the target
                 for c in holder.children:
                     if c.dep_ in ("compound", "amod", "nmod") and c.i < holder.i:
                         mc = sa.at(c)
@@ -1114,6 +1140,10 @@ def _own_people(e: RawEvent) -> RawEvent:
         return e
     own = ActorRef(t.mention, combine_code(s.country, t.sector), s.country, t.sector, t.token)
     return RawEvent(e.trigger, e.code, s, own, e.kind, e.clause, e.flags, e.pattern)
+
+
+# the tags a trigger that is no verb has (:func:`_predicate_adjective`, :func:`headline_verb`)
+_OTHER_TRIGGER_TAGS = frozenset({"JJ", "NN", "NNS"})
 
 
 def headline_verb(tok: Token) -> bool:

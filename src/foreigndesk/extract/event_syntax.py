@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import overload
 
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
 SUBJ = ("nsubj", "csubj")
@@ -56,12 +57,33 @@ def in_clause(t: Token, verb: Token) -> bool:
 
 
 def conjuncts(tok: Token) -> list[Token]:
+    """The conjuncts of ``tok`` and theirs, depth first, in text order at each level."""
+    doc = tok.doc
+    kids = _conj_children(doc)
     out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.append(c)
-            out += conjuncts(c)
+    for k in kids.get(tok.i, ()):
+        c = doc[k]
+        out.append(c)
+        out += conjuncts(c)
     return out
+
+
+_CONJ_KEY = "foreigndesk.conj_children"
+
+
+def _conj_children(doc: Doc) -> dict[int, list[int]]:
+    """Token index -> its ``conj`` children in text order (what walking ``Token.children``
+    finds, read once per parsed Doc from its arrays and kept in ``doc.user_data``)."""
+    got = doc.user_data.get(_CONJ_KEY)
+    if got is None:
+        conj = doc.vocab.strings["conj"]
+        got = {}
+        heads = doc.to_array(HEAD).astype("int64").tolist()  # relative offsets
+        for i, dep in enumerate(doc.to_array(DEP).tolist()):
+            if dep == conj and heads[i]:
+                got.setdefault(i + heads[i], []).append(i)
+        doc.user_data[_CONJ_KEY] = got
+    return got
 
 
 def is_passive(verb: Token) -> bool:

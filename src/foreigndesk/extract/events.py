@@ -34,10 +34,11 @@ from datetime import date as calendar_date
 from pathlib import Path
 from typing import TypeVar
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from foreigndesk.extract.event_actors import PAIR_NOUNS, SentenceActors, distinct
-from foreigndesk.extract.event_claims import cue_offset, statement_events
+from foreigndesk.extract.event_claims import cue_offset, statement_events, trigger_offset
 from foreigndesk.extract.event_coder import Coder, RawEvent
 from foreigndesk.extract.event_codes import info
 from foreigndesk.extract.event_dictionary import (
@@ -246,8 +247,10 @@ class EventExtractor:
         sa.issuer = issuer(pd)
         sa.principals = principals(pd)
         cue_at = cue_offsets(pd).get(i, set())
-        sa.cues = frozenset(t.i for t in doc if t.idx + offset in cue_at)
+        sa.cues = frozenset(k for k, at in enumerate(doc.to_array(IDX).tolist())
+                            if at + offset in cue_at) if cue_at else frozenset()
         raw = self.coder.code_sentence(doc, sa)
+        raw = [r for r in raw if not _in_time_expression(pd, i, offset + r.trigger.idx, r)]
         if self.statements:
             self.obligations(pd, i, doc, sa, raw)
         if not raw:
@@ -553,20 +556,36 @@ def issuer(pd: ParsedDoc) -> Mention | None:
     return out
 
 
+def _in_time_expression(pd: ParsedDoc, i: int, at: int, r: RawEvent) -> bool:
+    """Is a noun trigger part of a time expression ("in March", "on 12 March": the month is
+    no protest march)?"""
+    if not r.trigger.tag_.startswith("NN"):
+        return False
+    return any(tv.sentence == i and tv.start <= at < tv.end for tv in pd.extraction.times)
+
+
 def _with_statements(events: list[Event], said: list[Event], claims: list[Claim]) -> list[Event]:
     """Events in reading order of their sentence's clauses: a statement whose cue comes
     before its content ("X said Y attacked Z") first, one whose cue follows it ("Y attacked
-    Z, X said") after the reported events."""
-    content_start = {(c.sentence, c.start, c.end): c.content_start for c in claims}
+    Z, X said") after the reported events. A statement whose content reports the speaker's
+    own act as done ("X said it had deployed troops") comes after that act: the act is the
+    news, the saying its source (PETRARCH codes the complement's event through "say").
+    Another actor's act ("X said Y attacked Z") and the speaker's intent ("X said it would
+    send troops") keep the statement first."""
+    content = {(c.sentence, c.start, c.end): (c.content_start, c.content_end) for c in claims}
     by_sentence: dict[int, list[Event]] = {}
     for e in events:
         by_sentence.setdefault(e.sentence, []).append(e)
     first: dict[int, list[Event]] = {}
     last: dict[int, list[Event]] = {}
     for e in said:
-        cs = content_start.get((e.sentence, e.start, e.end), e.end)
+        cs, ce = content.get((e.sentence, e.start, e.end), (e.end, e.end))
         cue_first = cs > e.start + (e.text.find(e.trigger) if e.trigger in e.text else 0)
-        (first if cue_first else last).setdefault(e.sentence, []).append(e)
+        reports_act = any(cs <= trigger_offset(o) < ce and o.source_code == e.source_code
+                          and o.modality in ("asserted", "reported")
+                          and o.root not in ("03", "13")  # "said it would": intent
+                          for o in by_sentence.get(e.sentence, ()))
+        (first if cue_first and not reports_act else last).setdefault(e.sentence, []).append(e)
     out: list[Event] = []
     for i in sorted(set(by_sentence) | set(first) | set(last)):
         out += first.get(i, []) + by_sentence.get(i, []) + last.get(i, [])

@@ -34,13 +34,28 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
 import spacy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.attrs import (
+    ENT_IOB,
+    ENT_TYPE,
+    IDX,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    MORPH,
+    ORTH,
+    POS,
+    SENT_START,
+    SPACY,
+    TAG,
+)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from foreigndesk.extract.attribute_arrays import ArrayRuler
 from foreigndesk.extract.budget import checkpoint
+from foreigndesk.extract.lemma_arrays import ArrayLemmatizer
 from foreigndesk.extract.turn_labels import find_labels
 from foreigndesk.model import Document, Extraction
 
@@ -58,29 +73,42 @@ def line_breaks(doc: Doc) -> Doc:
     """A sentence never runs across a line break: headers, datelines, captions and
     paragraphs are separate sentences. A transcript's turn label ("MR. KIRBY:", "Q") is a
     sentence of its own, and the speech after it starts a new one
-    (:mod:`foreigndesk.extract.turn_labels`)."""
-    for tok in doc[:-1]:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            nxt = doc[tok.i + 1]
-            if not nxt.is_space:
-                nxt.is_sent_start = True
+    (:mod:`foreigndesk.extract.turn_labels`). (Read and written through the token arrays:
+    no Token object per word.)"""
+    n = len(doc)
+    if not n:
+        return doc
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, IS_SPACE, IDX]).tolist()
+    starts = [row[2] for row in arr]
+    before = doc.to_array([SENT_START]).astype("int64").tolist()  # 1, -1 or 0 (unset)
+    ss = list(before)
+    breaks: dict[int, bool] = {}  # orth -> does the token's text hold a line break?
+    for k in range(n - 1):  # (a token's whitespace_ is one space at most: only text counts)
+        orth = arr[k][0]
+        brk = breaks.get(orth)
+        if brk is None:
+            brk = breaks[orth] = "\n" in strings[orth]
+        if brk and not arr[k + 1][1]:
+            ss[k + 1] = 1
     labels = find_labels(doc.text)
-    if labels:
-        starts = [t.idx for t in doc]
-        for lab in labels:
-            first = bisect.bisect_left(starts, lab.start)
-            body = bisect.bisect_left(starts, lab.body)
-            if first >= len(doc) or body >= len(doc):
-                continue
-            for k in range(first + 1, body):
-                doc[k].is_sent_start = False
-            doc[body].is_sent_start = True
+    for lab in labels:
+        first = bisect.bisect_left(starts, lab.start)
+        body = bisect.bisect_left(starts, lab.body)
+        if first >= n or body >= n:
+            continue
+        for k in range(first + 1, body):
+            ss[k] = -1
+        ss[body] = 1
     run = 0
-    for tok in doc:  # no sentence longer than MAX_SENT_TOKENS tokens
-        run = 0 if tok.is_sent_start else run + 1
+    for k in range(n):  # no sentence longer than MAX_SENT_TOKENS tokens
+        run = 0 if ss[k] == 1 else run + 1
         if run >= MAX_SENT_TOKENS:
-            tok.is_sent_start = True
+            ss[k] = 1
             run = 0
+    if ss != before:
+        doc.from_array([SENT_START], numpy.array(ss, dtype="int64").astype("uint64")  # type: ignore[arg-type]
+                       .reshape(-1, 1))
     return doc
 
 
@@ -127,6 +155,13 @@ def make_attribute_arrays(nlp: Language, name: str) -> ArrayRuler:
     return ArrayRuler(nlp.get_pipe("attribute_ruler"))
 
 
+@Language.factory("foreigndesk_lemma_arrays")
+def make_lemma_arrays(nlp: Language, name: str) -> ArrayLemmatizer:
+    """The pipeline's ``lemmatizer`` (kept, disabled) applied through token arrays
+    (:mod:`foreigndesk.extract.lemma_arrays`: the same lemmas, faster)."""
+    return ArrayLemmatizer(nlp.get_pipe("lemmatizer"))  # type: ignore[arg-type]
+
+
 def load(model: str = MODEL) -> Language:
     """Load the model once per process: parser off (run on demand), senter on, no sentence
     across a line break, and the attribute ruler applied through arrays. (``load()`` and
@@ -146,13 +181,17 @@ def _load(model: str) -> Language:
     if "attribute_ruler" in nlp.pipe_names:
         nlp.add_pipe("foreigndesk_attribute_arrays", after="attribute_ruler")
         nlp.disable_pipe("attribute_ruler")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("foreigndesk_lemma_arrays", after="lemmatizer")
+        nlp.disable_pipe("lemmatizer")
     nlp.max_length = MAX_CHARS + 1000
     return nlp
 
 
 # the components that give tags, coarse POS, morphology and lemmas (skipped when no extractor
 # needs them everywhere; :meth:`ParsedDoc.tag` runs them on the sentences asked for)
-TAGGING = ("tok2vec", "tagger", "attribute_ruler", "foreigndesk_attribute_arrays", "lemmatizer")
+TAGGING = ("tok2vec", "tagger", "attribute_ruler", "foreigndesk_attribute_arrays", "lemmatizer",
+           "foreigndesk_lemma_arrays")
 TAG_ATTRS = [TAG, POS, MORPH, LEMMA]
 
 
@@ -172,6 +211,8 @@ def _tagging_components(nlp: Language) -> list[str]:
     names = [n for n in TAGGING if n in nlp.component_names]
     if "foreigndesk_attribute_arrays" in names:  # the same rules, faster
         names.remove("attribute_ruler")
+    if "foreigndesk_lemma_arrays" in names:  # the same lemmas, faster
+        names.remove("lemmatizer")
     return names
 
 
@@ -195,6 +236,23 @@ class ParsedDoc:
     def __post_init__(self) -> None:
         if not self.sents:
             self.sents = list(self.doc.sents)
+        self._sent_texts: list[str] | None = None
+        self._ents: tuple[Span, ...] | None = None
+
+    def sent_text(self, i: int) -> str:
+        """The text of sentence ``i`` (what ``self.sents[i].text`` gives, sliced from the
+        document's text instead of joined from a Token per word)."""
+        if self._sent_texts is None:
+            text = self.doc.text
+            self._sent_texts = [text[s.start_char:s.end_char] for s in self.sents]
+        return self._sent_texts[i]
+
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        """``doc.ents``, made once (each read of ``doc.ents`` builds a Span per entity)."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
 
     def tag(self, indices: Iterable[int]) -> None:
         """Make sure the given sentences have tags, POS, morphology and lemmas: nothing to do
@@ -206,7 +264,9 @@ class ParsedDoc:
         if not todo:
             return
         array = self.doc.to_array(SENTENCE_ATTRS)
-        docs = [_sentence_doc(self.doc, self.sents[i], array, tensor=False) for i in todo]
+        forms = _forms(self.doc)
+        docs = [_sentence_doc(self.doc, self.sents[i], array, tensor=False, forms=forms)
+                for i in todo]
         for name in _tagging_components(self.nlp):
             proc = self.nlp.get_pipe(name)
             docs = list(proc.pipe(docs, batch_size=64)) if hasattr(proc, "pipe") \
@@ -242,7 +302,8 @@ class ParsedDoc:
         parser = self.nlp.get_pipe("parser")
         if self.tagged:
             array = self.doc.to_array(SENTENCE_ATTRS)  # once per document, not per sentence
-            docs = [_sentence_doc(self.doc, self.sents[i], array) for i in todo]
+            forms = _forms(self.doc)
+            docs = [_sentence_doc(self.doc, self.sents[i], array, forms=forms) for i in todo]
         else:  # the tagged copies carry their token vectors
             self.tag(todo)
             docs = [self._tagged[i] for i in todo]
@@ -297,11 +358,17 @@ def token_words(doc: Doc) -> tuple[list[str], list[str], list[str], list[int]]:
 SENTENCE_ATTRS = [TAG, POS, LEMMA, MORPH, ENT_IOB, ENT_TYPE, SENT_START]
 
 
-def _sentence_doc(doc: Doc, sent: Span, array: Any, tensor: bool = True) -> Doc:
+def _sentence_doc(doc: Doc, sent: Span, array: Any, tensor: bool = True,
+                  forms: list[list[int]] | None = None) -> Doc:
     """A copy of one sentence with its annotations and token vectors (what ``Span.as_doc``
-    makes, several times cheaper: the document's array is computed once)."""
-    out = Doc(doc.vocab, words=[t.text for t in sent],
-              spaces=[bool(t.whitespace_) for t in sent])
+    makes, several times cheaper: the document's arrays are computed once; ``forms``: the
+    document's ``ORTH, SPACY`` array as lists, see :func:`_forms`)."""
+    if forms is None:
+        forms = _forms(doc)
+    strings = doc.vocab.strings
+    part_forms = forms[sent.start: sent.end]
+    out = Doc(doc.vocab, words=[strings[o] for o, _ in part_forms],
+              spaces=[bool(sp) for _, sp in part_forms])
     part = array[sent.start: sent.end].copy()
     iob = SENTENCE_ATTRS.index(ENT_IOB)
     if len(part) and part[0][iob] == 1:  # an entity begun before the sentence: starts here
@@ -310,6 +377,11 @@ def _sentence_doc(doc: Doc, sent: Span, array: Any, tensor: bool = True) -> Doc:
     if tensor:
         out.tensor = doc.tensor[sent.start: sent.end]
     return out
+
+
+def _forms(doc: Doc) -> list[list[int]]:
+    """Every token's ORTH and SPACY (its text and whether a space follows), as lists."""
+    return doc.to_array([ORTH, SPACY]).tolist()
 
 
 def spacy_pass(nlp: Language, text: str, skip: list[str] | None = None) -> Doc:

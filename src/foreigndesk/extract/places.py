@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Span
 
 from foreigndesk.extract.nlp import ParsedDoc
@@ -129,7 +130,6 @@ class PlaceExtractor:
     # ---- collecting names -------------------------------------------------------------
 
     def _names(self, pd: ParsedDoc, gz: Gazetteer, person_words: set[str]) -> list[_Name]:
-        doc = pd.doc
         names: list[_Name] = []
         text = _text(pd)
         taken = bytearray(len(text) + 1)
@@ -150,7 +150,7 @@ class PlaceExtractor:
             taken[start:end] = b"\x01" * (end - start)
             return n
 
-        for ent in doc.ents:
+        for ent in pd.ents:
             span = _trim(ent)
             if span is None:
                 continue
@@ -176,7 +176,7 @@ class PlaceExtractor:
 
         # known names the NER left unlabelled
         covered = bytearray(len(text) + 1)
-        for ent in doc.ents:
+        for ent in pd.ents:
             covered[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
         for s, e in self._scan(pd, gz, covered):
             add(s, e, "LOC", "scan")
@@ -245,11 +245,13 @@ class PlaceExtractor:
         out: list[tuple[int, int]] = []
         n_tok = len(doc)
         skip_to = 0
-        for tok in doc:
-            i = tok.i
-            if (i < skip_to or not tok.text[:1].isupper() or covered[tok.idx]
-                    or first_word(name_key(tok.text)) not in gz.scan_first):
+        strings = doc.vocab.strings
+        for i, (orth, idx) in enumerate(doc.to_array([ORTH, IDX]).tolist()):  # no Token per word
+            word = strings[orth]
+            if (i < skip_to or not word[:1].isupper() or covered[idx]
+                    or first_word(name_key(word)) not in gz.scan_first):
                 continue
+            tok = doc[i]
             for n in range(min(gz.scan_max_tokens, n_tok - i), 0, -1):
                 last = doc[i + n - 1]
                 end = last.idx + len(last.text)
@@ -319,7 +321,7 @@ class PlaceExtractor:
     @staticmethod
     def _person_words(pd: ParsedDoc) -> set[str]:
         words: set[str] = set()
-        for ent in pd.doc.ents:
+        for ent in pd.ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 words.update(t.text for t in ent if t.text[:1].isupper())
         return words

@@ -93,7 +93,7 @@ class QuantityExtractor:
         places = _places_by_sentence(pd)
         for i, sent in enumerate(pd.sents):
             st = sent.start_char
-            stext = sent.text.rstrip()
+            stext = pd.sent_text(i).rstrip()
             if not _HAS_NUMBER.search(stext):
                 continue
             ctx = _Sentence(pd, i, st, st + len(stext), stext, qw, cur, rt, toks, times.get(i, []),
@@ -419,7 +419,7 @@ def _skip_spans(pd: ParsedDoc) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _URL.finditer(text)]
     spans += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     spans += [(t.start, t.end) for t in pd.extraction.times]
-    for e in pd.doc.ents:
+    for e in pd.ents:
         if e.label_ in _SKIP_ENTS:
             spans.append((e.start_char, e.end_char))
     spans.sort()
@@ -447,7 +447,7 @@ def _places_by_sentence(pd: ParsedDoc) -> dict[int, list[tuple[int, str]]]:
             name = a.name if a else (m.text[:-2] if m.text.endswith(("'s", "’s")) else m.text)
             out.setdefault(m.sentence, []).append((m.start, name))
     if not pd.extraction.mentions:
-        for e in pd.doc.ents:
+        for e in pd.ents:
             if e.label_ == "GPE":
                 name = e.text[:-2] if e.text.endswith(("'s", "’s")) else e.text
                 out.setdefault(pd.sentence_index(e.start_char), []).append((e.start_char, name))

@@ -15,7 +15,7 @@ class SentenceExtractor:
     def __call__(self, pd: ParsedDoc) -> None:
         out = pd.extraction.sentences
         for i, s in enumerate(pd.sents):
-            text = s.text.rstrip()
+            text = pd.sent_text(i).rstrip()
             out.append(Sentence(pd.doc_id, i, s.start_char, s.start_char + len(text), text,
                                 self.name, self.version))
 

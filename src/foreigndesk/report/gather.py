@@ -320,7 +320,7 @@ class Gatherer:
         self._actor_stats = sorted(counts.values(), key=lambda c: (-c["mentions"], c["name"]))
         return self._actor_stats
 
-    def actor_listing(self) -> list[ActorRow]:
+    def actor_rows(self) -> list[ActorRow]:
         in_events: Counter[str] = Counter()
         for e in self.events:
             for side in ("source_actor", "target_actor"):
@@ -575,7 +575,7 @@ def gather(store: Store, actors: Sequence[str] = (), dyad: tuple[str, str] | Non
     # reading order: summary, timeline, actors, relations, claims and echoes, figures, reuse
     brief.summary = summarise(g)
     brief.timeline, brief.timeline_left_out = g.timeline_items()
-    brief.actors = g.actor_listing()
+    brief.actors = g.actor_rows()
     brief.relations = g.relations()
     brief.speakers = g.speaker_rows()
     brief.clusters = g.cluster_list()

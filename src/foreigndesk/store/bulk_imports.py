@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from foreigndesk.records import GdeltEvent, RollCall, RollCallIssue, Vote
+from foreigndesk.store import actor_months
 from foreigndesk.store.db import Store
 from foreigndesk.store.transaction import write_transaction
 
@@ -33,8 +34,12 @@ def add_gdelt_events(store: Store, events: Sequence[GdeltEvent | tuple[Any, ...]
         return 0
     store.conn.execute(_BULK_CACHE)  # the indexes of a large table stay in memory
     with write_transaction(store):
+        before = actor_months.last_event_id(store)
         cur = store.conn.executemany(_GDELT_INSERT, events)
-    return max(cur.rowcount, 0)
+        added = max(cur.rowcount, 0)
+        if added:
+            actor_months.add_imported(store, before)  # the per-actor monthly counts
+    return added
 
 
 class UnvotesLoad:

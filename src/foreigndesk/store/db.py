@@ -18,7 +18,9 @@ same event and never deadlock on each other.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -45,6 +47,61 @@ def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
     return sorted(out)
 
 
+class _ReadonlyConnection(sqlite3.Connection):
+    """A read-only SQLite connection (the only kind :class:`_ReadonlyPool` keeps)."""
+
+
+class _ReadonlyPool:
+    """Read-only SQLite connections kept open for the next ``Store.open(readonly=True)`` of
+    the same file in this process (the web opens one per request: a new connection starts
+    with an empty page cache). A connection is reused only while the file is the one it
+    opened and unchanged since (device, inode and mtime: a file made again at the same path
+    is not; a checkpoint just costs a new connection) and no transaction is open; its
+    progress handler is removed."""
+
+    MAX = 8
+
+    def __init__(self) -> None:
+        self._idle: dict[tuple[int, str],
+                         list[tuple[tuple[int, int, int], sqlite3.Connection]]] = {}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _file(path: str) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino, st.st_mtime_ns
+
+    def take(self, path: str) -> sqlite3.Connection | None:
+        now = self._file(path)
+        while True:
+            with self._lock:
+                idle = self._idle.get((os.getpid(), path))
+                if not idle:
+                    return None
+                file, conn = idle.pop()
+            if file == now:
+                return conn
+            conn.close()
+
+    def keep(self, path: str, conn: Any) -> bool:
+        if not isinstance(conn, _ReadonlyConnection) or conn.in_transaction:
+            return False
+        file = self._file(path)
+        if file is None:
+            return False
+        conn.set_progress_handler(None, 0)
+        with self._lock:
+            idle = self._idle.setdefault((os.getpid(), path), [])
+            if len(idle) >= self.MAX:
+                return False
+            idle.append((file, conn))
+        return True
+
+
+_readonly_pool = _ReadonlyPool()
 _MIGRATE_LOCK = 0x666F7265  # advisory lock key of PostgreSQL migrations ("fore")
 
 
@@ -72,8 +129,12 @@ class Store:
                 pg.migrate()
             return pg
         if readonly:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
-                                   check_same_thread=False)
+            kept = _readonly_pool.take(path)
+            if kept is not None:  # its page cache is warm (a new one reads every page again)
+                kept.row_factory = sqlite3.Row
+                return cls(kept, path)
+            conn: sqlite3.Connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                                   check_same_thread=False, factory=_ReadonlyConnection)
         else:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
@@ -88,6 +149,8 @@ class Store:
         return store
 
     def close(self) -> None:
+        if self.dialect == "sqlite" and _readonly_pool.keep(self.path, self.conn):
+            return
         self.conn.close()
 
     def __enter__(self) -> Store:

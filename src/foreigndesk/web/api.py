@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from foreigndesk.analyze import relations as rel
-from foreigndesk.store import Store, actor_listing, document_listing, map_rows
+from foreigndesk.store import Store, actor_rows, document_rows, map_rows
 from foreigndesk.store.filters import (
     MAX_LIMIT,
     ActorFilter,
@@ -67,7 +67,7 @@ def _type(schema: dict[str, Any]) -> str:
 @router.get("/stats", summary="What the store holds")
 def stats(s: Store = Depends(store)) -> dict[str, int]:
     """Number of rows per table."""
-    return memo(s.path, ("counts",), lambda: document_listing.table_counts(s))
+    return memo(s.path, ("counts",), lambda: document_rows.table_counts(s))
 
 
 def _paged(request: Request, response: Response, got: Paged) -> list[dict[str, Any]]:
@@ -116,7 +116,7 @@ def document(doc_id: str, s: Store = Depends(store),
     if not text:
         doc.pop("text", None)
     doc["urls"] = queries.document_urls(doc)
-    return {"document": doc, **document_listing.document_facts(s, doc_id)}
+    return {"document": doc, **document_rows.document_facts(s, doc_id)}
 
 
 @router.get("/actors", summary="Actors, most mentioned first")
@@ -127,16 +127,24 @@ def actors(request: Request, response: Response, s: Store = Depends(store),
            p: Page = Depends(page_of)) -> list[dict[str, Any]]:
     """Like ``foreigndesk actors --kind K``: a page of actors (the total and the next page
     are in the ``X-Total-Count`` and ``Link`` headers)."""
-    return _paged(request, response, actor_listing.actors(s, ActorFilter(kind, search), p))
+    return _paged(request, response, actor_rows.actors(s, ActorFilter(kind, search), p))
 
 
 @router.get("/graph", summary="The actor network: nodes, and edges weighted by events")
 def network(s: Store = Depends(store), f: EventFilter = Depends(filters),
-            max_nodes: int = Query(60, ge=2, le=300)) -> dict[str, Any]:
-    nodes, edges = graph.cached_network(s, f, max_nodes, with_codes=True)
-    return {"nodes": [vars(n) for n in nodes],
+            max_nodes: int = Query(60, ge=2, le=300),
+            max_edges: int = Query(400, ge=1, le=50_000, description="The strongest edges "
+                                   "(most events) listed; ``edges_total`` says how many."),
+            codes: bool = Query(False, description="Each edge's events per CAMEO code "
+                                "(``codes``; one more pass over the events).")
+            ) -> dict[str, Any]:
+    """The ``max_nodes`` actors in the most events and the ``max_edges`` strongest edges
+    between them (most events first); ``edges_total`` counts every edge between them."""
+    nodes, edges = graph.cached_network(s, f, max_nodes, with_codes=codes)
+    strongest = sorted(edges, key=lambda e: (-e.events, e.a, e.b))[:max_edges]
+    return {"nodes": [vars(n) for n in nodes], "edges_total": len(edges),
             "edges": [{"a": e.a, "b": e.b, "events": e.events, "goldstein_mean": e.mean,
-                       "codes": e.codes} for e in edges]}
+                       **({"codes": e.codes} if codes else {})} for e in strongest]}
 
 
 @router.get("/timeline", summary="Dated items and events, ordered by when they happened")
@@ -246,7 +254,7 @@ def reuse(request: Request, response: Response, s: Store = Depends(store),
     both spans with character offsets, the score and the rule that set the direction. A
     page of passages (the total and the next page are in the ``X-Total-Count`` and
     ``Link`` headers)."""
-    return _paged(request, response, document_listing.reuse_pairs(s, p, min_words))
+    return _paged(request, response, document_rows.reuse_pairs(s, p, min_words))
 
 
 @router.get("/figures", summary="Quantities, and conflicting figures")
@@ -406,7 +414,7 @@ def _export_rows(s: Store, what: str, f: EventFilter) -> Iterator[dict[str, Any]
                 return
             offset = got.next_offset
     elif what == "actors":
-        yield from actor_listing.actors(s, ActorFilter(), None).rows
+        yield from actor_rows.actors(s, ActorFilter(), None).rows
     elif what == "events":
         yield from queries.iter_events(s, f)
     elif what == "timeline":
@@ -416,7 +424,7 @@ def _export_rows(s: Store, what: str, f: EventFilter) -> Iterator[dict[str, Any]
     elif what == "quantities":
         yield from narratives.figures(s)[1]
     else:
-        yield from document_listing.reuse_pairs(s).rows
+        yield from document_rows.reuse_pairs(s).rows
 
 
 def _encode(rows: Iterator[dict[str, Any]], fmt: str, batch: int = 200) -> Iterator[bytes]:

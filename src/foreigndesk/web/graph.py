@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from foreigndesk.store import Store, actor_listing, network_rows
+from foreigndesk.store import Store, actor_rows, network_rows
 from foreigndesk.store.filters import EventFilter
 from foreigndesk.web.cache import memo
 
@@ -49,7 +49,7 @@ def network(store: Store, f: EventFilter, max_nodes: int = 60,
     codes = network_rows.pair_codes(store, f, keep) if with_codes else {}
     kept_edges = [Edge(p.a, p.b, p.events, p.goldstein_mean, codes.get((p.a, p.b), {}))
                   for p in pairs if p.a in keep and p.b in keep]
-    names = actor_listing.actor_names(store, keep)
+    names = actor_rows.actor_names(store, keep)
     nodes = []
     for k in sorted(keep):
         info = names.get(k, {})

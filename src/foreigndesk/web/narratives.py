@@ -9,7 +9,7 @@ import difflib
 import re
 from typing import Any
 
-from foreigndesk.store import Store, document_listing
+from foreigndesk.store import Store, document_rows
 from foreigndesk.store.filters import MAX_LIMIT, Page
 from foreigndesk.web.warm import need
 
@@ -95,10 +95,10 @@ def reuse(store: Store, context: int = 140, limit: int | None = None) -> list[di
     shared and differing parts."""
     out = []
     page = Page(min(limit, MAX_LIMIT)) if limit else None
-    for r in document_listing.reuse_pairs(store, page).rows:
-        eb, es, ea = document_listing.context(store, r["earlier_doc"], r["earlier_start"],
+    for r in document_rows.reuse_pairs(store, page).rows:
+        eb, es, ea = document_rows.context(store, r["earlier_doc"], r["earlier_start"],
                                      r["earlier_end"], context)
-        lb, ls, la = document_listing.context(store, r["later_doc"], r["later_start"], r["later_end"],
+        lb, ls, la = document_rows.context(store, r["later_doc"], r["later_start"], r["later_end"],
                                      context)
         pe, pl = _shared(es, ls)
         r["earlier"] = {"before": eb, "parts": pe, "after": ea}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -12,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from foreigndesk.model import CLAIM_KINDS, FIGURE_KINDS, STANCES
-from foreigndesk.store import Store, actor_listing, document_listing, map_rows
+from foreigndesk.store import Store, actor_rows, document_rows, map_rows
 from foreigndesk.store.filters import ActorFilter, DocumentFilter, EventFilter, Page
 from foreigndesk.web import graph, highlight, narratives, queries, timeline_view
 from foreigndesk.web.cache import memo
@@ -23,7 +24,7 @@ from foreigndesk.web.render import page
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
-MAX_TIMELINE = 500  # items on the timeline page (the API pages through them all)
+MAX_TIMELINE = 100  # items on the timeline page (the API pages through them all)
 MAX_LISTED = 300  # clusters, echoes, reuse pairs, figures listed on a page
 MAX_ACTORS = 100  # actors listed on the actors page (the API pages through them all)
 MAX_EDGES = 400  # edges drawn on the actors page (the strongest; /api/graph has them all)
@@ -48,9 +49,9 @@ def documents(request: Request, s: Store = Depends(store), q: str | None = None,
     params: dict[str, Any] = {"q": q, "outlet": outlet, "since": f.since, "until": f.until,
                               "actor": f.actors}
     return page("documents.html", "documents", rows=rows, total=total, q=q or "",
-                outlet=outlet or "", outlets=document_listing.outlets(s), f=f, params=params,
+                outlet=outlet or "", outlets=document_rows.outlets(s), f=f, params=params,
                 page_no=page_no, pages=max(1, -(-total // PAGE_SIZE)),
-                counts=memo(s.path, ("counts",), lambda: document_listing.table_counts(s)))
+                counts=memo(s.path, ("counts",), lambda: document_rows.table_counts(s)))
 
 
 @router.get("/documents/{doc_id}")
@@ -59,12 +60,12 @@ def reader(doc_id: str, s: Store = Depends(store)) -> Response:
     if doc is None:
         return page("error.html", "documents", status_code=404, title="Not found",
                     heading="Nothing here", message="No document with this id in the store.")
-    facts = document_listing.document_facts(s, doc_id)
+    facts = document_rows.document_facts(s, doc_id)
     notes = highlight.notes_of(facts)
     runs = highlight.runs(doc["text"], facts["sentences"], notes)
     highlight.mark_pages(runs, facts["sentences"])
     tally = {k: sum(1 for a in notes if a["kind"] == k) for k in highlight.KINDS}
-    titles = document_listing.reuse_partners(s, doc_id)
+    titles = document_rows.reuse_partners(s, doc_id)
     return page("reader.html", "documents", doc=doc, runs=runs, notes=notes, tally=tally,
                 kinds=highlight.KINDS, urls=queries.document_urls(doc), reuse=facts["reuse"],
                 reuse_docs=titles, n_events=len(facts["events"]),
@@ -73,41 +74,57 @@ def reader(doc_id: str, s: Store = Depends(store)) -> Response:
 
 @router.get("/timeline")
 def timeline(s: Store = Depends(store), f: EventFilter = Depends(filters)) -> Response:
-    items, total = memo(s.path, ("timeline", repr(f.params())),
-                        lambda: timeline_view.items(s, f, MAX_TIMELINE))
-    # what the axis needs; the sentence and the citation are in the table below
-    axis = [{k: it[k] for k in ("id", "kind", "t0", "t1", "date", "label", "quad", "href")}
-            for it in items]
-    return page("timeline.html", "timeline", items=items, axis=axis, f=f, params=f.params(),
-                total=total,
-                n_events=sum(1 for i in items if i["kind"] == "event"),
-                n_times=sum(1 for i in items if i["kind"] == "time"))
+    def build() -> Response:
+        items, total = timeline_view.items(s, f, MAX_TIMELINE)
+        # what the axis needs; the sentence and the citation are in the table below
+        axis = [{k: it[k] for k in ("id", "kind", "t0", "t1", "date", "label", "quad", "href")}
+                for it in items]
+        return page("timeline.html", "timeline", items=items, axis=axis, f=f,
+                    params=f.params(), total=total,
+                    n_events=sum(1 for i in items if i["kind"] == "event"),
+                    n_times=sum(1 for i in items if i["kind"] == "time"))
+
+    return _rendered(s, ("timeline", repr(f.params())), build)
 
 
 @router.get("/actors")
 def actors(s: Store = Depends(store), f: EventFilter = Depends(filters),
            kind: list[str] = Query(default=[]), search: str | None = None) -> Response:
-    nodes, edges = graph.cached_network(s, f)
-    n_edges = len(edges)
-    edges = sorted(edges, key=lambda e: -e.events)[:MAX_EDGES]  # the strongest are drawn
-    listed = actor_listing.actors(s, ActorFilter([k for k in kind if k], search),
-                               Page(MAX_ACTORS))
-    return page("actors.html", "actors", rows=listed.rows, n_actors=listed.total,
-                n_edges=n_edges,
-                kinds=actor_listing.actor_kinds(s), kind=kind, search=search or "", nodes=nodes,
-                edges=edges, node_at={n.key: n for n in nodes}, f=f, params=f.params())
+    def build() -> Response:
+        nodes, edges = graph.cached_network(s, f)
+        n_edges = len(edges)
+        edges = sorted(edges, key=lambda e: -e.events)[:MAX_EDGES]  # the strongest are drawn
+        listed = actor_rows.actors(s, ActorFilter([k for k in kind if k], search),
+                                      Page(MAX_ACTORS))
+        return page("actors.html", "actors", rows=listed.rows, n_actors=listed.total,
+                    n_edges=n_edges, kinds=actor_rows.actor_kinds(s), kind=kind,
+                    search=search or "", nodes=nodes, edges=edges,
+                    node_at={n.key: n for n in nodes}, f=f, params=f.params())
+
+    return _rendered(s, ("actors", repr(f.params()), tuple(kind), search), build)
 
 
 @router.get("/map")
 def map_page(s: Store = Depends(store), f: EventFilter = Depends(filters)) -> Response:
-    got_places = map_rows.places(s, Page(MAX_PLACES))
-    got_located = queries.cached_event_places(s, f, Page(MAX_PLACES))
-    places, located = got_places.rows, got_located.rows
-    top_p = max((p["mentions"] for p in places), default=1)
-    top_e = max((e["events"] for e in located), default=1)
-    return page("map.html", "map", places=places, located=located, top_p=top_p, top_e=top_e,
-                f=f, params=f.params(), labels=country_labels(), n_places=got_places.total,
-                n_located=got_located.total)
+    def build() -> Response:
+        got_places = map_rows.places(s, Page(MAX_PLACES))
+        got_located = queries.cached_event_places(s, f, Page(MAX_PLACES))
+        places, located = got_places.rows, got_located.rows
+        top_p = max((p["mentions"] for p in places), default=1)
+        top_e = max((e["events"] for e in located), default=1)
+        return page("map.html", "map", places=places, located=located, top_p=top_p,
+                    top_e=top_e, f=f, params=f.params(), labels=country_labels(),
+                    n_places=got_places.total, n_located=got_located.total)
+
+    return _rendered(s, ("map", repr(f.params())), build)
+
+
+def _rendered(s: Store, key: tuple[Any, ...], build: Callable[[], Response]) -> Response:
+    """The page ``build`` renders, kept as HTML until the store changes
+    (:mod:`foreigndesk.web.cache`): the network, the map and the timeline draw hundreds of
+    items, and rendering them costs more than reading them."""
+    body = memo(s.path, ("page", *key), lambda: bytes(build().body))
+    return Response(body, media_type="text/html; charset=utf-8")
 
 
 @functools.cache
@@ -162,7 +179,7 @@ def claims(s: Store = Depends(store),
         keep = {c["claim_id"] for c in listed}
         clusters = [c for c in clusters if any(m["claim_id"] in keep for m in c["members"])]
         echoes = [e for e in echoes if e["claim_id"] in keep]
-    n_reuse = document_listing.reuse_count(s)
+    n_reuse = document_rows.reuse_count(s)
     return page("claims.html", "claims", clusters=clusters[:MAX_LISTED],
                 echoes=echoes[:MAX_LISTED], reuse=narratives.reuse(s, limit=MAX_LISTED),
                 n_clusters=len(clusters), n_echoes=len(echoes), n_reuse=n_reuse,

@@ -8,15 +8,15 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from foreigndesk.store import Store, document_listing, event_listing, map_rows
+from foreigndesk.store import Store, document_rows, event_rows, map_rows
 from foreigndesk.store.filters import FIRST_PAGE, DocumentFilter, EventFilter, Page, Paged
 from foreigndesk.web.cache import memo
 
 
 def documents(store: Store, flt: DocumentFilter, page: Page | None = FIRST_PAGE) -> Paged:
-    """A page of documents (see :func:`foreigndesk.store.document_listing.documents`); with a
+    """A page of documents (see :func:`foreigndesk.store.document_rows.documents`); with a
     search each row has ``snippet_parts``: (text, is_match) pieces."""
-    got = document_listing.documents(store, flt, page)
+    got = document_rows.documents(store, flt, page)
     if flt.search:
         for r in got.rows:
             r["snippet_parts"] = _snippet_parts(r.pop("snippet"))
@@ -73,7 +73,7 @@ def events(store: Store, f: EventFilter, page: Page = FIRST_PAGE,
            all_mentions: bool = False) -> Paged:
     """A page of the events ``f`` selects (``foreigndesk events``' filters), oldest first,
     each with its code name, QuadClass and citation(s)."""
-    got = event_listing.event_page(store, f, page, event_totals(store, f))
+    got = event_rows.event_page(store, f, page, event_totals(store, f))
     got.rows = event_rows_of(store, got.rows, all_mentions)
     return got
 
@@ -84,7 +84,7 @@ def event_places(store: Store, f: EventFilter, page: Page | None = None) -> Page
     """Located events (filters as for :func:`events`) grouped by place, most events first,
     each group with ``items``: its earliest event, as the listings show it."""
     got = map_rows.located_events(store, f, page)
-    firsts = event_listing.events_by_id(store, [g["first_event"] for g in got.rows])
+    firsts = event_rows.events_by_id(store, [g["first_event"] for g in got.rows])
     shown = {r["id"]: r for r in event_rows_of(store, list(firsts.values()))}
     for g in got.rows:
         first = shown.get(g.pop("first_event"))
@@ -97,7 +97,7 @@ def iter_events(store: Store, f: EventFilter, all_mentions: bool = False,
     """Every event ``f`` selects as the listings show them, oldest first, built ``chunk``
     at a time from the store's cursor (never all in memory)."""
     raw: list[dict[str, Any]] = []
-    for r in event_listing.iter_events(store, f, dated_only):
+    for r in event_rows.iter_events(store, f, dated_only):
         raw.append(r)
         if len(raw) >= chunk:
             yield from event_rows_of(store, raw, all_mentions)
@@ -117,4 +117,4 @@ def event_totals(store: Store, f: EventFilter) -> tuple[int, int]:
     listing says the total, and counting a common actor's events reads its every index
     entry."""
     return memo(store.path, ("event_totals", repr(f.params())),
-                lambda: event_listing.event_totals(store, f))
+                lambda: event_rows.event_totals(store, f))

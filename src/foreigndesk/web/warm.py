@@ -52,7 +52,6 @@ def warm_views(db_path: str) -> None:
             graph.cached_network(s, everything)
             queries.cached_event_places(s, everything, Page(pages.MAX_PLACES))
             relations_view.top_dyads(s)
-            graph.cached_network(s, everything, 60, with_codes=True)
             queries.cached_event_places(s, everything, Page())
     except Exception:  # noqa: BLE001 - a request computes what could not be warmed
         pass

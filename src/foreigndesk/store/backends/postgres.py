@@ -21,7 +21,9 @@ otherwise, as SQLite returns them; booleans stay Python booleans (equal to 1 and
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
@@ -181,6 +183,44 @@ class PgCursor:
         self._cur.close()
 
 
+_IDLE_MAX = 8
+"""Read-only connections kept open per URL for the next :class:`PgConnection` (the web
+opens one per request, and each cache lookup reads the store's stamp through one:
+connecting costs more than most queries)."""
+_idle: dict[tuple[int, str], list[psycopg.Connection[Any]]] = {}  # by (process, URL)
+_idle_lock = threading.Lock()
+
+
+def _idle_readonly(url: str) -> psycopg.Connection[Any] | None:
+    """A kept read-only connection to ``url`` that is still open, or None."""
+    while True:
+        with _idle_lock:
+            pool = _idle.get((os.getpid(), url))  # never a parent process's connection
+            if not pool:
+                return None
+            conn = pool.pop()
+        if not conn.closed and conn.info.transaction_status == TransactionStatus.IDLE:
+            return conn
+        conn.close()
+
+
+def _keep_readonly(url: str, conn: psycopg.Connection[Any]) -> bool:
+    """Keep ``conn`` for the next read-only :class:`PgConnection` when it is idle (settings of
+    the last user reset); False when it should be closed."""
+    if conn.closed or conn.info.transaction_status != TransactionStatus.IDLE:
+        return False
+    try:
+        conn.execute("RESET statement_timeout")
+    except psycopg.Error:
+        return False
+    with _idle_lock:
+        pool = _idle.setdefault((os.getpid(), url), [])
+        if len(pool) >= _IDLE_MAX:
+            return False
+        pool.append(conn)
+    return True
+
+
 class PgConnection:
     """A psycopg 3 connection behind the part of :class:`sqlite3.Connection` the store uses
     (see the module docstring)."""
@@ -188,20 +228,24 @@ class PgConnection:
     dialect = "postgres"
 
     def __init__(self, url: str, readonly: bool = False) -> None:
-        try:
-            self._conn = psycopg.connect(url, autocommit=True, row_factory=_row_factory)
-        except psycopg.Error as e:
-            raise _map_error(e) from e
-        self._conn.adapters.register_loader("numeric", _NumericLoader)
-        for name in ("json", "jsonb"):  # JSON stays text, as SQLite returns it
-            self._conn.adapters.register_loader(name, TextLoader)
+        reused = _idle_readonly(url) if readonly else None
+        if reused is not None:
+            self._conn = reused
+        else:
+            try:
+                self._conn = psycopg.connect(url, autocommit=True, row_factory=_row_factory)
+            except psycopg.Error as e:
+                raise _map_error(e) from e
+            self._conn.adapters.register_loader("numeric", _NumericLoader)
+            for name in ("json", "jsonb"):  # JSON stays text, as SQLite returns it
+                self._conn.adapters.register_loader(name, TextLoader)
         self.url = url
         self.readonly = readonly
         self.row_factory: Any = None  # accepted and ignored (rows are always Row)
         self._pk: dict[str, tuple[str, ...]] = {}
         self._cols: dict[str, tuple[str, ...]] = {}
         self._identity: set[str] | None = None
-        if readonly:
+        if readonly and reused is None:
             self._conn.execute("SET default_transaction_read_only = on")
 
     # -- the catalogue ---------------------------------------------------------------------
@@ -289,6 +333,8 @@ class PgConnection:
             self._conn.execute("ROLLBACK")
 
     def close(self) -> None:
+        if self.readonly and _keep_readonly(self.url, self._conn):
+            return
         self._conn.close()
 
     def __enter__(self) -> PgConnection:

@@ -1,2 +1,2 @@
--- Mirrors ../012_content_gloss.sql.
+-- Mirrors ../013_content_gloss.sql.
 ALTER TABLE claim_contents ADD COLUMN matching TEXT;
