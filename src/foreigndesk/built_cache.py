@@ -72,7 +72,9 @@ def cached(name: str, inputs: Iterable[Any], build: Callable[[], T]) -> T:
     gc.disable()  # unpickling creates many objects: collecting meanwhile doubles the time
     try:
         with path.open("rb") as f:
-            return pickle.load(f)  # type: ignore[no-any-return,unused-ignore]
+            obj = pickle.load(f)
+        gc.freeze()
+        return obj  # type: ignore[no-any-return,unused-ignore]
     except FileNotFoundError:
         pass
     except Exception:  # noqa: BLE001 - a truncated or stale pickle: build again

@@ -22,11 +22,11 @@ def _norm(name: str) -> str:
 
 @cache
 def _states() -> list[dict[str, Any]]:
-    import yaml
+    from foreigndesk.built_cache import load_yaml
 
     text = resources.files("foreigndesk").joinpath("data", "actors", "states.yaml") \
         .read_text("utf-8")
-    return list(yaml.safe_load(text) or [])
+    return list(load_yaml(text) or [])
 
 
 def state_name(iso3: str) -> str:

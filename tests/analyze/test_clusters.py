@@ -25,11 +25,12 @@ def store(db_url, tmp_path):
 
 def add_doc(store: Store, claims: list[tuple[str, str]], published: str | None = None,
             outlet: str = "Test Wire", dates: list[str | None] | None = None,
-            echoes: list[str | None] | None = None) -> list[int]:
+            echoes: list[str | None] | None = None, language: str | None = "en"
+            ) -> list[int]:
     """A document of one sentence per claim: ``(speaker, content)``; returns the claim ids."""
     sents = [f"{speaker} said {content}." for speaker, content in claims]
     text = " ".join(sents)
-    doc = Document(text=text, published=published, outlet=outlet)
+    doc = Document(text=text, published=published, outlet=outlet, language=language)
     ex = Extraction(document=doc)
     pos = 0
     for k, ((speaker, content), sent) in enumerate(zip(claims, sents, strict=True)):

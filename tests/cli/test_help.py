@@ -6,7 +6,7 @@ import click
 import pytest
 from tests.conftest import REPO
 
-from foreigndesk.cli import main
+from foreigndesk.cli import load_all
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
@@ -18,7 +18,7 @@ def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[tu
     return out
 
 
-COMMANDS = _commands(main)
+COMMANDS = _commands(load_all())  # every command (they are imported lazily)
 
 
 def test_there_are_commands() -> None:

@@ -153,8 +153,13 @@ class _Engine:
     # -- contents ----------------------------------------------------------------------------
     def load(self, ids: Iterable[int]) -> dict[int, _Content]:
         todo = [i for i in set(ids) if i not in self.cache]
+        backfill: list[tuple[str, int]] = []
         for i, r in self.idx.contents(todo).items():
-            r = {**r, "text": matching_text(r["text"], r["language"])}
+            if r.get("matching") is None:  # indexed before the matching text was kept
+                r = {**r, "text": matching_text(r["text"], r["language"])}
+                backfill.append((r["text"], i))
+            else:
+                r = {**r, "text": r["matching"]}
             feats = features(r["text"])
             relative = prop.speaker_relative(r["text"])
             self.cache[i] = _Content(
@@ -169,6 +174,8 @@ class _Engine:
                 emb=(np.frombuffer(r["embedding"], dtype=np.float32)
                      if r["embedding"] is not None else None),
                 proposition=_prop_of(r["proposition"]) if r["proposition"] else None)
+        if backfill:
+            self.idx.set_matching(backfill)
         return {i: self.cache[i] for i in ids}
 
     def read(self, ids: Iterable[int]) -> None:
@@ -276,7 +283,7 @@ def _update(idx: ClaimIndex, embedder: embedding.Embedder | None, rebuild: bool)
         if row is None:
             row = {"key": key, "first_claim": r["id"], "app_when": app[0], "app_doc": app[1],
                    "app_start": app[2], "app_repeats": int(app[3]), "n_claims": len(members),
-                   "embedding": None, "proposition": None}
+                   "embedding": None, "proposition": None, "matching": r["content"]}
             row["id"] = idx.insert_content(row)
             fresh.append(row["id"])
             texts[row["id"]] = r["content"]
@@ -290,7 +297,7 @@ def _update(idx: ClaimIndex, embedder: embedding.Embedder | None, rebuild: bool)
                     old_emb[row["id"]] = row["embedding"]
                 row.update(first_claim=r["id"], app_when=app[0], app_doc=app[1],
                            app_start=app[2], app_repeats=int(app[3]), embedding=None,
-                           proposition=None)
+                           proposition=None, matching=r["content"])
                 changed.append(row["id"])
                 texts[row["id"]] = r["content"]
             idx.update_content(row)

@@ -4,11 +4,12 @@ once."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from foreigndesk.ingest.fetch import Fetcher, FetchPolicy
+if TYPE_CHECKING:  # imported when a fetcher is made (http.client, ssl: not at every start)
+    from foreigndesk.ingest.fetch import Fetcher
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,6 +40,8 @@ def fetch_options(f: F) -> F:
 
 def make_fetcher(store: Any, delay: float, timeout: float, max_size: int | None, retries: int,
                  backoff: float) -> Fetcher:
+    from foreigndesk.ingest.fetch import Fetcher, FetchPolicy
+
     policy = FetchPolicy(delay=delay, connect_timeout=min(timeout, 10.0) if timeout > 10
                          else timeout, read_timeout=timeout, total_timeout=timeout * 3,
                          retries=retries, backoff=backoff)

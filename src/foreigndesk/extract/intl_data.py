@@ -11,7 +11,7 @@ import re
 from importlib import resources
 from typing import Any
 
-import yaml
+from foreigndesk.built_cache import load_yaml
 
 LANGUAGES = ("es", "zh")
 
@@ -23,7 +23,7 @@ def raw(language: str, name: str) -> dict[str, Any]:
     f = resources.files("foreigndesk").joinpath(f"data/{language}/{name}.yaml")
     if not f.is_file():
         return {}
-    return yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+    return load_yaml(f.read_text(encoding="utf-8")) or {}
 
 
 def spaced(language: str) -> bool:

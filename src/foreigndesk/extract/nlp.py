@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -171,6 +172,9 @@ def load(model: str = MODEL) -> Language:
 @functools.lru_cache(maxsize=2)
 def _load(model: str) -> Language:
     nlp = spacy.load(model, disable=["parser"])
+    # the model's objects live as long as the process: the collector need not walk them
+    # again (each full collection did), and a pool forked after this shares their pages
+    gc.freeze()
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     nlp.add_pipe("foreigndesk_line_breaks", after="senter")

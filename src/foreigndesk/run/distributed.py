@@ -14,6 +14,7 @@ first) comes back as one :class:`~foreigndesk.run.local.ExtractError` per docume
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
 from collections import deque
@@ -34,17 +35,29 @@ from foreigndesk.run.local import (
     extract_chunk,
 )
 
-# The workers' statistical profiler samples the task thread's stack every 10 ms: on the deep
-# Python stacks of the extractors that costs a large share of a core, for a dashboard nobody
-# reads here. A cluster joined by --scheduler keeps its own settings (start its workers with
-# DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False for the same speed).
+# A worker runs its task (the extraction, pure Python holding the GIL) on one thread and its
+# event loop on another; each wake-up of the loop takes the GIL from the task. The statistical
+# profiler samples the task thread's stack every 10 ms (a large share of a core on the
+# extractors' deep stacks, for a dashboard nobody reads here), the loop's tick every 20 ms,
+# the memory monitor every 100 ms and the system monitor every 500 ms: on a loaded machine
+# the task thread then waits for a GIL held by a thread the OS is not running (measured at
+# load 13: the other threads took 14% of the worker's CPU and a chunk's wall time was 1.9x
+# its inline time; with these settings 1%, and the chunk's CPU that of inline). Memory is
+# still watched: each document's budget, and the nanny's limit. A cluster joined by
+# --scheduler keeps its own settings (start its workers with the same, e.g.
+# DASK_DISTRIBUTED__ADMIN__TICK__INTERVAL=2s; .ci/run does).
 QUIET_WORKERS = {"distributed.worker.profile.enabled": False,
-                 "distributed.admin.system-monitor.gil.enabled": False}
+                 "distributed.admin.system-monitor.gil.enabled": False,
+                 "distributed.admin.tick.interval": "2s",
+                 "distributed.admin.system-monitor.interval": "2s",
+                 "distributed.worker.memory.monitor-interval": "2s"}
 
 
 class ModelPlugin(WorkerPlugin):
     """Loads the pipeline of ``config`` once in each worker (on the worker's thread pool, so
-    the worker keeps answering its scheduler meanwhile)."""
+    the worker keeps answering its scheduler meanwhile), with the other installed languages'
+    pipelines: a worker lives for many tasks, and a Spanish or Chinese document would else
+    make its first task load them (measured: ~2 s of CPU per worker under load, in the run)."""
 
     def __init__(self, config: ExtractConfig) -> None:
         self.config = config
@@ -52,7 +65,8 @@ class ModelPlugin(WorkerPlugin):
         self.name = f"foreigndesk-model-{hashlib.sha1(key).hexdigest()[:12]}"
 
     async def setup(self, worker: Any) -> None:
-        await asyncio.get_running_loop().run_in_executor(None, _init_worker, self.config)
+        await asyncio.get_running_loop().run_in_executor(
+            None, functools.partial(_init_worker, self.config, languages=True))
 
 
 class Dask:

@@ -45,6 +45,12 @@ _WARM_UP = ('Beijing said on Friday that China gave $1 million to Cuba, '
             'and the Cuban president "thanked" Xi Jinping in Havana.')
 
 
+# The same for the other languages' pipelines (a model or segmenter, and their word lists),
+# loaded by a long-lived worker at its start rather than by its first task in that language.
+_WARM_UP_OTHER = {"es": "Pekín dijo el viernes que China dio un millón de dólares a Cuba.",
+                  "zh": "北京周五表示，中国向古巴提供了100万美元的援助。"}
+
+
 def _pipeline_key(config: ExtractConfig) -> tuple[str, str | None]:
     return (config.model, config.event_dictionaries)
 
@@ -66,11 +72,14 @@ def extractors_for(config: ExtractConfig) -> list[Any]:
     return out
 
 
-def _init_worker(config: ExtractConfig = DEFAULT, warm: bool = True) -> None:
+def _init_worker(config: ExtractConfig = DEFAULT, warm: bool = True,
+                 languages: bool = False) -> None:
     """Load the model and every extractor's data once in this process (again only when a
     config asks for another model or dictionary). ``warm`` also builds every extractor's
     lazily built indexes now (before a pool forks, or in a worker before its first task); an
-    inline run leaves them to its first document, which may not need them all."""
+    inline run leaves them to its first document, which may not need them all. ``languages``
+    also loads the pipeline of every other installed language (a dask worker at its start:
+    otherwise each worker loads them during its first task in that language)."""
     from foreigndesk.extract.nlp import load
     from foreigndesk.extract.pipeline import extract
 
@@ -83,6 +92,16 @@ def _init_worker(config: ExtractConfig = DEFAULT, warm: bool = True) -> None:
         list(extract([Document(text=_WARM_UP, published="2023-01-20")], _state["nlp"],  # type: ignore[arg-type]
                      _state["extractors"]))  # type: ignore[arg-type]
         _state["warm"] = True
+    if languages and not _state.get("languages"):
+        from foreigndesk.extract.languages import missing
+
+        docs = [Document(text=text, published="2023-01-20", language=lang)
+                for lang, text in _WARM_UP_OTHER.items() if missing(lang) is None]
+        try:
+            list(extract(docs, _state["nlp"], _state["extractors"]))  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001 - a warm-up only: the first such document will say
+            pass
+        _state["languages"] = True
 
 
 def _init_pool_worker(config: ExtractConfig = DEFAULT) -> None:

@@ -17,7 +17,7 @@ _CLAIM = ("SELECT c.id, c.content, c.start, c.date, c.date_source, c.stance, c.s
           "c.speaker_text, d.published, d.rowid AS doc_order, d.language "
           "FROM claims c JOIN documents d ON d.id=c.doc_id ")
 CONTENT_COLUMNS = ("id", "key", "first_claim", "app_when", "app_doc", "app_start",
-                   "app_repeats", "n_claims", "embedding", "proposition")
+                   "app_repeats", "n_claims", "embedding", "proposition", "matching")
 
 
 def _chunks(xs: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -84,6 +84,10 @@ class ClaimIndex:
                     f"WHERE k.id IN ({_marks(ch)})", ch):
                 out[r["id"]] = dict(r)
         return out
+
+    def set_matching(self, rows: Iterable[tuple[str | None, int]]) -> None:
+        """Keep the matching text (``(text, id)`` pairs) of contents indexed without it."""
+        self.c.executemany("UPDATE claim_contents SET matching=? WHERE id=?", rows)
 
     def all_embeddings(self) -> list[tuple[int, bytes | None]]:
         return [(r[0], r[1]) for r in self.c.execute("SELECT id, embedding FROM claim_contents")]

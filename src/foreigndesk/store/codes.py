@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-import yaml
+from foreigndesk.built_cache import load_yaml
 
 INTERNATIONAL = frozenset({"IGO", "NGO", "MNC"})  # prefixes that head a code like a country
 
@@ -20,7 +20,7 @@ def sector_codes() -> frozenset[str]:
     """Every sector code of the actor dictionaries (data/actors/sectors.yaml)."""
     text = resources.files("foreigndesk").joinpath("data/actors/sectors.yaml").read_text(
         encoding="utf-8")
-    return frozenset(str(item["sector"]) for item in yaml.safe_load(text) or []
+    return frozenset(str(item["sector"]) for item in load_yaml(text) or []
                      if isinstance(item, dict) and item.get("sector"))
 
 
