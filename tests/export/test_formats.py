@@ -211,6 +211,16 @@ def test_event_filters_on_other_listings_are_refused(made_db, tmp_path):
     assert not (tmp_path / "none.db").exists()
 
 
+@pytest.mark.parametrize("cmd", [["export", "ftm"], ["serve", "--port", "1"]])
+def test_an_unreachable_postgresql_store_is_named_without_its_password(cmd):
+    # nothing listens on port 1: the store cannot be reached, and the message names it
+    url = "postgresql://analyst:s3cret-pw@127.0.0.1:1/newsroom"
+    r = run_cli(*cmd, "--db", url, ok=False)
+    assert r.exit_code != 0 and "no such store" in r.output + r.stderr
+    assert "s3cret-pw" not in r.output + r.stderr
+    assert "analyst@127.0.0.1:1/newsroom" in r.output + r.stderr
+
+
 @pytest.mark.parametrize("fmt,module", [("gexf", "networkx"), ("ftm", "followthemoney"),
                                         ("parquet", "pyarrow")])
 def test_missing_extra_gives_a_one_line_hint(made_db, tmp_path, fmt, module):

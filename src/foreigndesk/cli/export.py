@@ -56,10 +56,11 @@ def export_cmd(fmt: str, db: str, output: str, listing: str, actor_list: tuple[s
     except (FilterError, ExportError) as e:
         fail(str(e))
 
-    from foreigndesk.store.backends import store_exists
+    from foreigndesk.store.backends import given_name, store_exists
 
-    if not store_exists(db):
-        fail(f"{db}: no such store (ingest something first: foreigndesk ingest PATH --db {db})")
+    if not store_exists(db):  # named without a URL's password
+        fail(f"{given_name(db)}: no such store (ingest something first: "
+             "foreigndesk ingest PATH --db STORE)")
     if fmt == "parquet" and output == "-":
         fail("parquet is binary: give a file with -o PATH")
     if actor_list:

@@ -39,13 +39,13 @@ def create_app(db_path: str | Path, token: str | None = None,
     to another interface on purpose). ``briefs`` renders the cited brief of a view
     (:func:`foreigndesk.report.service.render_brief`); without it, brief downloads are 501."""
     from foreigndesk.store import Store
-    from foreigndesk.store.backends import is_postgres, store_exists
+    from foreigndesk.store.backends import given_name, is_postgres, store_exists
     from foreigndesk.web import alerts_view, api, brief, pages
 
     path = db_path if is_postgres(str(db_path)) else Path(db_path)
-    if not store_exists(path):
-        raise StoreMissing(f"{path}: no such store (ingest something first: "
-                           f"foreigndesk ingest PATH --db {path})")
+    if not store_exists(path):  # named without a URL's password
+        raise StoreMissing(f"{given_name(str(path))}: no such store (ingest something first: "
+                           "foreigndesk ingest PATH --db STORE)")
     Store.open(path).close()  # apply pending migrations once, before read-only requests
     app = FastAPI(title="foreigndesk", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json", lifespan=_lifespan,

@@ -79,6 +79,11 @@ def stamp(db: str | Path) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+def given_name(db: str | Path) -> str:
+    """A store as the user gave it, for messages: the path, or the URL without its password."""
+    return display_name(db) if is_postgres(db) else str(db)
+
+
 def display_name(db: str | Path) -> str:
     """A store's name for people: the file name, or the URL without its password."""
     if not is_postgres(db):
