@@ -321,3 +321,12 @@ def browser():
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         yield b
         b.close()
+
+
+def ctrl_c_enabled() -> None:
+    """``preexec_fn`` for a child a test stops with SIGINT, as a user's Ctrl-C would: a suite
+    started in the background of a non-interactive shell (``.ci/run &``) inherits SIGINT
+    ignored, and Python then installs no KeyboardInterrupt handler in its children."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from foreigndesk.store.backends import is_postgres
-from tests.conftest import connect, run_cli
+from tests.conftest import connect, ctrl_c_enabled, run_cli
 
 FOREIGNDESK = Path(sys.executable).with_name("foreigndesk")
 STATES = ["Chile", "Peru", "Norway", "Kenya", "Japan", "Brazil", "Ghana", "Canada", "Egypt",
@@ -64,7 +64,8 @@ def test_ctrl_c_leaves_no_partial_document(db_url, tmp_path: Path, workers: int)
     db = db_url
     proc = subprocess.Popen([str(FOREIGNDESK), "ingest", str(src), "--db", str(db),
                              "--workers", str(workers)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=ctrl_c_enabled)
     deadline = time.monotonic() + 300
     while _count(db, running=True) < 1 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)

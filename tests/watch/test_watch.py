@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from foreigndesk.store.backends import is_postgres
-from tests.conftest import connect, run_cli
+from tests.conftest import connect, ctrl_c_enabled, run_cli
 from tests.watch.conftest import FAST
 from tests.watch.site import Article
 
@@ -174,7 +174,7 @@ def _spawn(db: Path, feed: str, *extra: str) -> subprocess.Popen:
     return subprocess.Popen(
         [str(FOREIGNDESK), "watch", feed, "--db", str(db), "--every", "1s", "--delay", "0.3",
          "--timeout", "2", *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True)
+        start_new_session=True, preexec_fn=ctrl_c_enabled)
 
 
 def _wait_for_docs(db: Path, proc: subprocess.Popen, n: int, limit: float = 240) -> None:
