@@ -42,7 +42,7 @@ print("JIEBA:" + str("jieba" in sys.modules))
 """
 
 
-def _store(path: Path) -> Store:
+def _store(path: str) -> Store:
     """Chinese and English claims, more contents than CENTRE_MIN (a smaller index is
     rebuilt whole at each update)."""
     store = Store.open(str(path))
@@ -60,8 +60,8 @@ def _store(path: Path) -> Store:
     return store
 
 
-def test_an_english_claim_does_not_gloss_the_stored_chinese_ones(tmp_path: Path) -> None:
-    path = tmp_path / "store.db"
+def test_an_english_claim_does_not_gloss_the_stored_chinese_ones(db_url: str) -> None:
+    path = db_url
     store = _store(path)
     assert all(r["matching"] for r in store.query("SELECT matching FROM claim_contents"))
     store.close()
@@ -73,8 +73,8 @@ def test_an_english_claim_does_not_gloss_the_stored_chinese_ones(tmp_path: Path)
     store.close()
 
 
-def test_contents_indexed_without_their_matching_text_get_it(tmp_path: Path) -> None:
-    store = _store(tmp_path / "store.db")
+def test_contents_indexed_without_their_matching_text_get_it(db_url: str) -> None:
+    store = _store(db_url)
     kept = {r["id"]: r["matching"] for r in store.query("SELECT id, matching FROM claim_contents")}
     with write_transaction(store):  # an index made before migration 013
         ClaimIndex(store).set_matching([(None, i) for i in kept])
