@@ -20,7 +20,7 @@ def times(nlp, text: str, published: str | None) -> list[TimeValue]:
     return ex.times
 
 
-def one(nlp, text: str, expression: str, published: str) -> TimeValue:
+def one(nlp, text: str, expression: str, published: str | None) -> TimeValue:
     found = [t for t in times(nlp, text, published) if t.text == expression]
     assert found, f"{expression!r} not in {[t.text for t in times(nlp, text, published)]}"
     return found[0]

@@ -9,23 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from foreigndesk.extract.pipeline import default_extractors, extract
-from foreigndesk.model import Document, TimeValue
-
-
-def times(nlp, text: str, published: str | None) -> list[TimeValue]:
-    doc = Document(text=text, published=published)
-    (ex,) = extract([doc], nlp=nlp, extractors=default_extractors(("sentences", "time")))
-    for t in ex.times:
-        assert text[t.start:t.end] == t.text
-    return ex.times
-
-
-def one(nlp, text: str, expression: str, published: str | None) -> TimeValue:
-    found = [t for t in times(nlp, text, published) if t.text == expression]
-    assert found, f"{expression!r} not in {[t.text for t in times(nlp, text, published)]}"
-    return found[0]
-
+from tests.extract.test_time_classes import one, times
 
 # -- periods of the year ------------------------------------------------------------------------
 
