@@ -242,16 +242,22 @@ def pg_copy_of(sqlite_db: Path, request) -> str:
     return url
 
 
+def on_each_backend(request, sqlite_db: Path):
+    """The body of a session fixture parametrised over BACKENDS: the SQLite store itself, or
+    a PostgreSQL copy of its rows, dropped at the end of the session."""
+    if request.param == "sqlite":
+        yield sqlite_db
+        return
+    url = pg_copy_of(sqlite_db, request)
+    yield url
+    drop_pg_database(url)
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def dossier_db(request, dossier_sqlite) -> Path | str:
     """A store with the dossier ingested, on each backend (PostgreSQL: a copy of the SQLite
     store's rows)."""
-    if request.param == "sqlite":
-        yield dossier_sqlite
-        return
-    url = pg_copy_of(dossier_sqlite, request)
-    yield url
-    drop_pg_database(url)
+    yield from on_each_backend(request, dossier_sqlite)
 
 
 @pytest.fixture(scope="session")
@@ -265,12 +271,7 @@ def examples_sqlite(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session", params=BACKENDS)
 def examples_db(request, examples_sqlite) -> Path | str:
     """The example corpus on each backend (PostgreSQL: a copy of the SQLite store's rows)."""
-    if request.param == "sqlite":
-        yield examples_sqlite
-        return
-    url = pg_copy_of(examples_sqlite, request)
-    yield url
-    drop_pg_database(url)
+    yield from on_each_backend(request, examples_sqlite)
 
 
 @pytest.fixture(scope="session")
@@ -301,12 +302,7 @@ def unvotes_db(request, unvotes_sqlite) -> Path | str:
     """The full UN votes on each backend. PostgreSQL gets a copy of the SQLite store's rows
     (COPY): the importer's row-by-row upserts took minutes there for the full data set
     (tests/importers/test_unvotes.py imports its fixture on both backends)."""
-    if request.param == "sqlite":
-        yield unvotes_sqlite
-        return
-    url = pg_copy_of(unvotes_sqlite, request)
-    yield url
-    drop_pg_database(url)
+    yield from on_each_backend(request, unvotes_sqlite)
 
 
 @pytest.fixture(scope="session")
