@@ -32,18 +32,27 @@ def _same_month(a: str, b: str) -> bool:
     return len(a) >= 7 and len(b) >= 7 and a[:7] == b[:7]
 
 
+def group_query(e: Event) -> tuple[str, tuple[object, ...]]:
+    """The statement (SQLite's dialect) and parameters that read the stored news events of
+    ``e``'s group: same root, source and target codes, a factual or the same modality, and
+    the same century. ``= ?`` or ``IS NULL`` rather than ``IS ?``: PostgreSQL's ``IS NOT
+    DISTINCT FROM`` uses no index, and the group is read from ``events_news_group``
+    (migration 014) on both backends."""
+    modalities = FACTUAL if e.modality in FACTUAL else (e.modality,)
+    marks = ",".join("?" * len(modalities))
+    codes = [("source_code", e.source_code), ("target_code", e.target_code)]
+    where = " AND ".join(f"{col} IS NULL" if v is None else f"{col}=?" for col, v in codes)
+    sql = (f"SELECT id, date, date_source, modality FROM events WHERE origin='news' AND root=? "
+           f"AND {where} AND modality IN ({marks}) AND substr(date,1,2)=substr(?,1,2) "
+           f"ORDER BY id")
+    return sql, (e.root, *(v for _c, v in codes if v is not None), *modalities, e.date)
+
+
 def find_event(conn: sqlite3.Connection, e: Event) -> int | None:
     """The id of the stored news event that ``e`` reports, or None."""
     if not e.date:
         return None
-    modalities = FACTUAL if e.modality in FACTUAL else (e.modality,)
-    marks = ",".join("?" * len(modalities))
-    rows = conn.execute(
-        f"SELECT id, date, date_source, modality FROM events WHERE origin='news' AND root=? "
-        f"AND modality IN ({marks}) AND source_code IS ? AND target_code IS ? "
-        f"AND substr(date,1,2)=substr(?,1,2) ORDER BY id",
-        (e.root, *modalities, e.source_code, e.target_code, e.date),
-    ).fetchall()
+    rows = conn.execute(*group_query(e)).fetchall()
     for r in rows:
         stored = r["date"] or ""
         if e.date_source == "document" or r["date_source"] == "document":
