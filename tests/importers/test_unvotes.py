@@ -44,6 +44,29 @@ def test_fixture_import(db_url, tmp_path) -> None:
         assert s.query("SELECT count(*) AS n FROM votes")[0]["n"] == 19
 
 
+def test_a_repeated_vote_keeps_the_last_row_and_a_new_import_replaces_it(db_url,
+                                                                         tmp_path) -> None:
+    (tmp_path / "un_roll_calls.csv").write_text(
+        "rcid,session,date\n7001,70,2015-12-01\n7002,70,2015-12-02\n")
+    votes = tmp_path / "un_votes.csv"
+    # one (rcid, country) given twice in the file: the later row wins (PostgreSQL loads the
+    # votes by COPY and upserts them in one statement: as row by row upserts do)
+    rows = [f"{rc},{name},{code},yes" for rc in (7001, 7002)
+            for code, name in (("CU", "Cuba"), ("CN", "China"), ("NO", "Norway"))]
+    votes.write_text("rcid,country,country_code,vote\n" + "\n".join(
+        rows + ["7001,Cuba,CU,no"]) + "\n")
+    run_cli("import", "unvotes", str(tmp_path), "--db", str(db_url))
+    with Store.open(db_url) as s:
+        got = {(r["rcid"], r["country"]): r["vote"] for r in s.query("SELECT * FROM votes")}
+    assert len(got) == 6 and got[(7001, "CUB")] == 3 and got[(7002, "CUB")] == 1
+    votes.write_text("rcid,country,country_code,vote\n7002,Norway,NO,abstain\n")
+    result = run_cli("import", "unvotes", str(tmp_path), "--db", str(db_url))
+    assert "1 votes (0 new)" in result.stderr or "1 vote (0 new)" in result.stderr
+    with Store.open(db_url) as s:
+        got = {(r["rcid"], r["country"]): r["vote"] for r in s.query("SELECT * FROM votes")}
+    assert len(got) == 6 and got[(7002, "NOR")] == 2 and got[(7001, "CUB")] == 3
+
+
 def test_missing_file_is_one_line(db_url, tmp_path) -> None:
     (tmp_path / "un_votes.csv").write_text("rcid,country,country_code,vote\n")
     result = run_cli("import", "unvotes", str(tmp_path), "--db", str(db_url), ok=False)

@@ -106,9 +106,10 @@ def _named(path: Path) -> Iterator[None]:
 
 
 def import_directory(store: Store, directory: str | Path, on_bad: BadRowHandler,
-                     progress: Progress | None = None) -> UnvotesStats:
+                     progress: Progress | None = None, copy: bool = True) -> UnvotesStats:
     """Import an unvotes directory into ``roll_calls``, ``roll_call_issues`` and ``votes``.
-    Raises BadDirectory when a required file or column is missing, OSError when unreadable."""
+    Raises BadDirectory when a required file or column is missing, OSError when unreadable.
+    ``copy``: on PostgreSQL, load the votes by ``COPY`` (False: row by row upserts)."""
     d = Path(directory)
     if not d.is_dir():
         raise BadDirectory(f"{d}: not a directory")
@@ -121,7 +122,7 @@ def import_directory(store: Store, directory: str | Path, on_bad: BadRowHandler,
     assert roll_calls is not None and votes is not None
     progress = progress or Progress()
     stats = UnvotesStats()
-    with unvotes_load(store) as load:
+    with unvotes_load(store, copy) as load:
         before = load.vote_count()
         with _named(roll_calls):
             rcids = _import_roll_calls(load, roll_calls, on_bad, stats)

@@ -1,5 +1,6 @@
 """Bulk writes of imported data sets (GDELT events, UN roll calls and votes): batches of
-:mod:`foreigndesk.records` written with ``executemany`` in large transactions. The importers
+:mod:`foreigndesk.records` written with ``executemany`` in large transactions (the UN votes
+by ``COPY`` on PostgreSQL). The importers
 (:mod:`foreigndesk.importers`) parse; only this module writes their rows."""
 
 from __future__ import annotations
@@ -42,12 +43,28 @@ def add_gdelt_events(store: Store, events: Sequence[GdeltEvent | tuple[Any, ...]
     return added
 
 
+_VOTE_UPSERT = ("INSERT INTO votes(rcid,country,vote) VALUES (?,?,?) "
+                "ON CONFLICT(rcid,country) DO UPDATE SET vote=excluded.vote")
+# PostgreSQL: a batch of votes is copied into this temporary table, then upserted in one
+# statement; of the rows of one (rcid, country), the last wins, as with executemany
+_VOTE_STAGE = ("CREATE TEMP TABLE IF NOT EXISTS votes_load (n BIGINT, rcid BIGINT, "
+               "country TEXT, vote BIGINT) ON COMMIT DROP")
+_VOTE_FROM_STAGE = (
+    "INSERT INTO votes(rcid,country,vote) SELECT DISTINCT ON (rcid, country) rcid, country, "
+    "vote FROM votes_load ORDER BY rcid, country, n DESC "
+    "ON CONFLICT(rcid,country) DO UPDATE SET vote=excluded.vote")
+
+
 class UnvotesLoad:
     """The writes of one UN votes import, all inside one transaction (see
-    :func:`unvotes_load`); re-importing replaces the same rows."""
+    :func:`unvotes_load`); re-importing replaces the same rows. On PostgreSQL the votes go
+    in by ``COPY`` unless ``copy`` is False (row by row upserts: ``bench/unvotes_import.py``
+    compares the two)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, copy: bool = True) -> None:
         self._c = store.conn
+        self._copy = copy and store.postgres
+        self._staged = False
 
     def vote_count(self) -> int:
         """How many votes the store holds (in this transaction)."""
@@ -67,16 +84,24 @@ class UnvotesLoad:
             "ON CONFLICT(rcid,issue) DO UPDATE SET short_name=excluded.short_name", rows)
 
     def votes(self, rows: Sequence[Vote]) -> None:
-        self._c.executemany(
-            "INSERT INTO votes(rcid,country,vote) VALUES (?,?,?) "
-            "ON CONFLICT(rcid,country) DO UPDATE SET vote=excluded.vote", rows)
+        if not self._copy:
+            self._c.executemany(_VOTE_UPSERT, rows)
+            return
+        if not self._staged:
+            self._c.execute(_VOTE_STAGE)
+            self._staged = True
+        self._c.copy_rows("votes_load", ("n", "rcid", "country", "vote"),
+                          ((n, *r) for n, r in enumerate(rows)))
+        self._c.execute(_VOTE_FROM_STAGE)
+        self._c.execute("TRUNCATE votes_load")
 
 
 @contextmanager
-def unvotes_load(store: Store) -> Iterator[UnvotesLoad]:
+def unvotes_load(store: Store, copy: bool = True) -> Iterator[UnvotesLoad]:
     """One transaction for a whole UN votes import (committed at the end of the block, or
-    nothing when it raises), with a large page cache for the bulk load."""
+    nothing when it raises), with a large page cache for the bulk load (SQLite), the votes
+    by ``COPY`` (PostgreSQL, unless ``copy`` is False)."""
     store.conn.execute(_BULK_CACHE)
     store.conn.execute("PRAGMA temp_store=MEMORY")
     with write_transaction(store):
-        yield UnvotesLoad(store)
+        yield UnvotesLoad(store, copy)

@@ -314,6 +314,23 @@ class PgConnection:
             raise _map_error(e) from e
         return PgCursor(cur)
 
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+                  ) -> int:
+        """Write ``rows`` into ``table`` (its ``columns``) with ``COPY … FROM STDIN``, in the
+        current transaction; returns how many were written. No conflict handling: a bulk
+        load copies into a temporary table first (see ``store/bulk_imports.py``)."""
+        cols = ", ".join(f'"{c}"' for c in columns)
+        n = 0
+        try:
+            with self._conn.cursor() as cur, cur.copy(
+                    f'COPY "{table}" ({cols}) FROM STDIN') as cp:
+                for r in rows:
+                    cp.write_row(r)
+                    n += 1
+        except psycopg.Error as e:
+            raise _map_error(e) from e
+        return n
+
     def executescript(self, sql: str) -> None:
         try:
             self._conn.execute(sql.replace("%", "%%"), ())
