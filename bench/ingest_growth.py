@@ -18,11 +18,15 @@
 3. For each size, a copy of the store receives the 20 documents twice over, in fresh
    processes: ``foreigndesk ingest FILE.jsonl -j 1`` (all of it: start, model, extraction,
    writes, analyses), and the same documents already extracted, stored and refreshed
-   (writes and analyses alone). Wall time and peak RSS (ru_maxrss of the child) are
-   printed (the fastest of ``--repeat`` runs: the machine may be shared), and the ratio of
-   the largest store to the smallest. With ``--work DIR`` the grown store is kept, and a
-   later run with larger sizes goes on growing it (only after a run that finished: a run
-   stopped while growing leaves ``base.size`` behind the store; delete DIR then).
+   (writes and analyses alone). Wall time and peak RSS (VmHWM of the child) are printed
+   (the fastest of ``--repeat`` runs, the sizes taking turns: the machine may be shared),
+   and the ratio of the largest store to the smallest.
+
+With ``--work DIR`` the stores are kept (``store-N.db``, and ``base.db``, the largest, which
+a later run with larger sizes goes on growing); a later run with the same ``--work``
+measures the kept stores again without building them (delete ``store-N.db`` to build it
+again; a run stopped while growing leaves ``base.size`` behind the store: delete DIR then).
+``--build-only`` builds and stops.
 """
 
 from __future__ import annotations
@@ -78,11 +82,11 @@ class Synth:
             for w in _WORD.findall(ex.document.text):
                 self.vocab[len(w)].append(w)
         self.last: dict[int, str] = {}  # base index -> text of its last copy
+        # ids taken (the real documents, the copies made): a short text can come out twice
+        self.ids: set[str] = {ex.document.id for ex in base}
 
-    def make(self, k: int) -> Extraction:
+    def _text(self, src: Extraction, prev: str | None) -> str:
         rnd = self.rnd
-        b = k % len(self.base)
-        src = self.base[b]
         text = src.document.text
         parts, last = [], 0
         for m in _WORD.finditer(text):
@@ -91,7 +95,6 @@ class Synth:
             last = m.end()
         parts.append(text[last:])
         new = "".join(parts)
-        prev = self.last.get(b)
         if prev is not None:
             if rnd.random() < REUSE_RATE:
                 spans = [m.span() for m in _WORD.finditer(text)]
@@ -104,7 +107,20 @@ class Synth:
                         and rnd.random() < CLAIM_REPEAT:
                     s, e = c.content_start, c.content_end
                     new = new[:s] + prev[s:e] + new[e:]
+        return new
+
+    def make(self, k: int) -> Extraction:
+        b = k % len(self.base)
+        src = self.base[b]
+        prev = self.last.get(b)
+        for _attempt in range(20):
+            new = self._text(src, prev)
+            if document_id(new) not in self.ids:
+                break
+        else:  # a text with (almost) no words: mark it after every fact (offsets hold)
+            new = self._text(src, prev) + f"\n\n(copy {k})"
         self.last[b] = new
+        self.ids.add(document_id(new))
         doc = dataclasses.replace(src.document, text=new, id=document_id(new),
                                   title=f"synthetic {k}", url=None, urls=[])
         ex = Extraction(document=doc, actors=src.actors)
@@ -201,6 +217,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--repeat", type=int, default=2, help="runs per size (the fastest is kept)")
+    ap.add_argument("--build-only", action="store_true",
+                    help="build the stores (kept with --work) and stop")
     ap.add_argument("--work", type=Path, default=None,
                     help="keep the built stores here (default: a temporary directory)")
     args = ap.parse_args()
@@ -223,26 +241,34 @@ def main() -> None:
     if not built:
         for f in work.glob("base.db*"):
             f.unlink()
-    for k in range(built):  # the generator's state: the copies made so far
-        synth.make(k)
-    rows = []
-    for size in sorted(args.sizes):
+    sizes = sorted(args.sizes)
+    todo = [n for n in sizes if not (work / f"store-{n}.db").exists()]
+    if todo:
+        for k in range(built):  # the generator's state: the copies made so far
+            synth.make(k)
+    for size in todo:
         if size < built:
             raise SystemExit(f"the kept store has {built:,} documents already (--sizes)")
         secs = grow(base, synth, built, size)
         built = size
         mark.write_text(str(built))
+        shutil.copyfile(base, work / f"store-{size}.db")
         print(f"store of {size:,} documents built in {secs:.0f} s "
               f"({base.stat().st_size / 1e6:.0f} MB)", file=sys.stderr)
-        row: dict[str, float] = {"size": size}
-        copy = work / f"copy-{size}.db"
-        for rep in range(args.repeat):  # the fastest of the repeats (a shared machine)
-            shutil.copyfile(base, copy)
+    if args.build_only:
+        return
+    rows = {n: {"size": float(n)} for n in sizes}
+    copy = work / "copy.db"
+    for rep in range(args.repeat):  # the sizes take turns; the fastest run of each is kept
+        for size in sizes:
+            row = rows[size]
+            snap = work / f"store-{size}.db"
+            shutil.copyfile(snap, copy)
             cli_s, cli_mb, _out = _run(
                 ["ingest", str(jsonl), "--db", str(copy), "-q", "-j", "1"],
                 "import sys; sys.argv[0] = 'foreigndesk'\n"
                 "from foreigndesk.cli import main; main()")
-            shutil.copyfile(base, copy)
+            shutil.copyfile(snap, copy)
             _wall, stored_mb, out = _run(
                 [str(copy), str(pickled)],
                 f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
@@ -255,13 +281,18 @@ def main() -> None:
                 row.update(t)
             row["cli_mb"] = max(row.get("cli_mb", 0.0), cli_mb)
             row["stored_mb"] = max(row.get("stored_mb", 0.0), stored_mb)
-        copy.unlink()
-        rows.append(row)
+            print(f"  run {rep + 1}, {size:,} docs: ingest {cli_s:.2f} s, store+analyses "
+                  f"{t['stored_s']:.2f} s (load {os.getloadavg()[0]:.1f})", file=sys.stderr)
+    copy.unlink()
+    print(f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} now (the machine may be "
+          "shared: fastest of the runs)")
+    for size in sizes:
+        row = rows[size]
         print(f"{size:>8,} docs  ingest (CLI, 20 docs) {row['cli_s']:6.2f} s  peak RSS "
               f"{row['cli_mb']:6.0f} MB  |  stored {row['store_s']:.2f} s  reuse "
-              f"{row['reuse_s']:.2f} s  clusters {row['clusters_s']:.2f} s  (peak RSS "
-              f"{row['stored_mb']:.0f} MB)", flush=True)
-    small, big = rows[0], rows[-1]
+              f"{row['reuse_s']:.2f} s  clusters {row['clusters_s']:.2f} s  = "
+              f"{row['stored_s']:.2f} s  (peak RSS {row['stored_mb']:.0f} MB)", flush=True)
+    small, big = rows[sizes[0]], rows[sizes[-1]]
     print(f"ratio {big['size']:,}/{small['size']:,}: ingest time "
           f"{big['cli_s'] / small['cli_s']:.2f} (target <= 1.3), store+analyses "
           f"{big['stored_s'] / small['stored_s']:.2f}; peak RSS {big['cli_mb']:.0f} MB "

@@ -418,6 +418,18 @@ class Store:
         for r in self.conn.execute(sql, tuple(params)):
             yield dict(r)
 
+    def stream_query(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+        """As :meth:`iter_query`, for results of any size (exports): SQLite's cursor reads
+        rows as they are consumed; PostgreSQL's client cursor would hold the whole result,
+        so the rows come through a server-side cursor (see ``PgConnection.stream``), in a
+        read transaction of their own when none is open: do not end a transaction (or write
+        in one) while iterating."""
+        if not self.postgres:
+            yield from self.iter_query(sql, params)
+            return
+        for r in self.conn.stream(sql, tuple(params)):
+            yield dict(r)
+
     def document(self, doc_id: str) -> dict[str, Any] | None:
         rows = self.query("SELECT * FROM documents WHERE id=?", (doc_id,))
         return rows[0] if rows else None

@@ -170,16 +170,19 @@ def iter_events(store: Store, flt: EventFilter, dated_only: bool = False,
                 first: int | None = None) -> Iterator[dict[str, Any]]:
     """Every event ``flt`` selects (every column), oldest first and undated last, read from
     the cursor as they are consumed (``flt.limit`` is not looked at). With ``first``, only
-    the first ``first`` dated events are asked for (PostgreSQL's cursor holds the whole
-    result: a caller that reads a page says how much it will read)."""
+    the first ``first`` dated events are asked for (PostgreSQL's client cursor holds the
+    whole result: a caller that reads a page says how much it will read); without, the rows
+    are streamed (:meth:`Store.stream_query`)."""
     source, dated, dated_params = _dated_order(store, flt)
     limit = "" if first is None else f" LIMIT {int(first)}"
-    yield from store.iter_query(f"SELECT e.* FROM {source} WHERE {dated} "
-                                f"ORDER BY e.date, e.id{limit}", dated_params)
+    # every event (an export): streamed (PostgreSQL: a server-side cursor)
+    rows = store.iter_query if first is not None else store.stream_query
+    yield from rows(f"SELECT e.* FROM {source} WHERE {dated} ORDER BY e.date, e.id{limit}",
+                    dated_params)
     cond, params = flt.where(scan=True)
     if not dated_only:
-        yield from store.iter_query(f"SELECT e.* FROM events e WHERE {cond} AND e.date IS NULL "
-                                    f"ORDER BY e.id", params)
+        yield from store.stream_query(f"SELECT e.* FROM events e WHERE {cond} AND "
+                                      f"e.date IS NULL ORDER BY e.id", params)
 
 
 def dated_event_count(store: Store, flt: EventFilter) -> int:

@@ -34,7 +34,7 @@ def iter_events(store: Store, flt: EventFilter | None = None) -> Iterator[dict[s
     report of it (document, sentence index, page, sentence text, outlet, date, URL), earliest
     document first (empty for imported rows)."""
     sql, params = (flt or EventFilter()).select(EVENT_COLUMNS)
-    for r in store.iter_query(sql, params):
+    for r in store.stream_query(sql, params):
         r["mentions"] = json.loads(r.pop("mentions_json") or "[]")
         yield r
 
@@ -42,7 +42,7 @@ def iter_events(store: Store, flt: EventFilter | None = None) -> Iterator[dict[s
 def iter_places(store: Store) -> Iterator[dict[str, Any]]:
     """Geocoded places, one row per place (name, country, feature, lat, lon), with how many
     mentions and documents name it and the first mention's citation."""
-    yield from store.iter_query(
+    yield from store.stream_query(
         "SELECT p.name, p.country, min(p.feature) AS feature, round(p.lat, 4) AS lat, "
         "round(p.lon, 4) AS lon, "
         "min(p.gazetteer_id) AS gazetteer_id, count(*) AS mentions, count(DISTINCT p.doc_id) AS documents, "
@@ -60,12 +60,12 @@ def iter_documents(store: Store, since: str | None = None,
            "(d.pages IS NOT NULL) AS paged FROM documents d")
     if where:
         sql += " WHERE " + " AND ".join(where)
-    yield from store.iter_query(sql + " ORDER BY d.published IS NULL, d.published, d.id", params)
+    yield from store.stream_query(sql + " ORDER BY d.published IS NULL, d.published, d.id", params)
 
 
 def iter_actors(store: Store) -> Iterator[dict[str, Any]]:
     """Actors mentioned, most mentioned first, with mention and document counts."""
-    yield from store.iter_query(
+    yield from store.stream_query(
         "SELECT a.id, a.name, a.kind, a.country, a.sector, count(m.id) AS mentions, "
         "count(DISTINCT m.doc_id) AS documents, a.aliases FROM actors a "
         "JOIN mentions m ON m.actor_id = a.id GROUP BY a.id ORDER BY mentions DESC, a.name")
@@ -84,7 +84,7 @@ def iter_claims(store: Store, since: str | None = None,
            "LEFT JOIN actors a ON a.id = c.speaker_actor")
     if where:
         sql += " WHERE " + " AND ".join(where)
-    yield from store.iter_query(sql + " ORDER BY d.rowid, c.start", params)
+    yield from store.stream_query(sql + " ORDER BY d.rowid, c.start", params)
 
 
 def iter_quantities(store: Store, since: str | None = None,
@@ -98,7 +98,7 @@ def iter_quantities(store: Store, since: str | None = None,
            "LEFT JOIN sentences s ON s.doc_id = q.doc_id AND s.idx = q.sentence")
     if where:
         sql += " WHERE " + " AND ".join(where)
-    yield from store.iter_query(sql + " ORDER BY d.rowid, q.start", params)
+    yield from store.stream_query(sql + " ORDER BY d.rowid, q.start", params)
 
 
 def country_of_place(store: Store) -> dict[str, str]:

@@ -21,6 +21,7 @@ otherwise, as SQLite returns them; booleans stay Python booleans (equal to 1 and
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import threading
@@ -183,6 +184,9 @@ class PgCursor:
         self._cur.close()
 
 
+STREAM_ROWS = 2000  # rows per round trip of a server-side cursor (PgConnection.stream)
+_stream_numbers = itertools.count(1)
+
 _IDLE_MAX = 8
 """Read-only connections kept open per URL for the next :class:`PgConnection` (the web
 opens one per request, and each cache lookup reads the store's stamp through one:
@@ -313,6 +317,34 @@ class PgConnection:
         except psycopg.Error as e:
             raise _map_error(e) from e
         return PgCursor(cur)
+
+    def stream(self, sql: str, params: Iterable[Any] = (), itersize: int = STREAM_ROWS
+               ) -> Iterator[Any]:
+        """The rows of a query read through a server-side cursor, ``itersize`` rows per
+        round trip, so that a result of millions of rows (an export) is never held whole by
+        the client. A cursor lives in a transaction: outside one, this opens a (read) one and
+        ends it when the rows are read or the iteration is dropped; other statements may run
+        on the connection meanwhile, but not one that ends the transaction."""
+        text, _ = self._sql(sql, returning=False)
+        own = not self.in_transaction
+        if own:
+            self._conn.execute("BEGIN")
+        cur = self._conn.cursor(name=f"fd_stream_{next(_stream_numbers)}")
+        cur.itersize = itersize
+        try:
+            cur.execute(text, _params(params))
+            yield from cur
+        except psycopg.Error as e:
+            raise _map_error(e) from e
+        finally:
+            try:
+                if not cur.closed and self._conn.info.transaction_status \
+                        == TransactionStatus.INTRANS:
+                    cur.close()
+            finally:
+                if own and self.in_transaction:
+                    self._conn.execute("COMMIT" if self._conn.info.transaction_status
+                                       == TransactionStatus.INTRANS else "ROLLBACK")
 
     def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
                   ) -> int:
