@@ -75,8 +75,8 @@ def test_missing_file_is_one_line(db_url, tmp_path) -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.sqlite_only("times the importer on the full data; on PostgreSQL its row-by-row "
-                         "upserts took minutes (NOTES), and unvotes_db there is a COPY")
+@pytest.mark.sqlite_only("times the importer on the full data (PostgreSQL's COPY path is "
+                         "measured by bench/unvotes_import.py); unvotes_db there is a copy")
 def test_full_data_imports_fast_and_whole(unvotes_sqlite) -> None:
     src = shared_path("eval", "unvotes")
     db = unvotes_sqlite
