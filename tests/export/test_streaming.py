@@ -5,7 +5,6 @@ meanwhile, and a store that is still usable after an export stopped half-way."""
 from __future__ import annotations
 
 import pytest
-from tests.conftest import run_cli
 
 from foreigndesk.records import GdeltEvent
 from foreigndesk.store import Store
@@ -15,6 +14,7 @@ from foreigndesk.store.event_rows import iter_events
 from foreigndesk.store.exports import iter_events as export_events
 from foreigndesk.store.filters import EventFilter
 from foreigndesk.store.transaction import write_transaction
+from tests.conftest import run_cli
 
 N = 2 * STREAM_ROWS + 345  # three round trips and a part
 
