@@ -93,6 +93,7 @@ def ingest(sources: Iterable[Source], store: Store, executor: Executor | None = 
     results = executor.map(docs, config)
     if progress is not None:
         results = progress(results)
+    prepared = False
     for r in results:
         if isinstance(r, ExtractError):
             fail(f"{r.document.source}: {r.reason}")
@@ -112,6 +113,14 @@ def ingest(sources: Iterable[Source], store: Store, executor: Executor | None = 
                 ValueError, OverflowError) as e:  # this document's data, not the store
             fail(f"{r.document.source}: could not be stored ({type(e).__name__}: {e})")
             rep.failed.append(r.document.source or "?")
+            continue
+        if refresh and rep.added == 1 and not prepared:
+            # the refresh will run: what it loads is loaded now, beside the workers still
+            # extracting, rather than alone on one core at the end
+            from foreigndesk.analyze.refresh import prepare
+
+            prepare(config)
+            prepared = True
     rep.seconds += time.perf_counter() - t0
     if refresh and (rep.added or store.analyses_stale):
         from foreigndesk.analyze.refresh import refresh as refresh_analyses
