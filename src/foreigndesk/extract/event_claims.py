@@ -10,7 +10,10 @@ attacked Z"): the statement is coded beside them, and comes first (it is the mai
 
 - its code is the cue verb's own code when the event dictionary gives the bare verb a verbal
   one (roots 01-02, 05, 10-13: "accused" 112, "urged" 020, "praised" 051, "threatened"
-  130), else 010 (make a statement);
+  130); else 111 (criticize or denounce) when the content condemns what it speaks of, a
+  copula whose predicate is a condemning evaluation of the dictionary's ``&CONDEMNATORY``
+  synset ("said the drills were a dangerous provocation", "said the sanctions are
+  illegal"; :func:`condemns`); else 010 (make a statement);
 - its target is the first political actor the content names other than the speaker (what
   the statement is about, as PETRARCH codes "X said Y ..."), or none;
 - its date and modality are the claim's (a statement in a reporter's question is never
@@ -23,6 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from spacy.tokens import Token
+
 from foreigndesk.extract.event_codes import info
 from foreigndesk.extract.event_dictionary import NULL, Dictionary
 from foreigndesk.extract.nlp import ParsedDoc
@@ -32,6 +37,8 @@ POLITICAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", 
                                "IGO", "NGO", "UAF", "INS", "SEP"})
 VERBAL_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
 STATEMENT = "010"
+CRITICIZE = "111"
+PREDICATE_DEPS = frozenset(("acomp", "attr", "oprd"))
 
 
 def political(code: str | None, country: str | None, sector: str | None) -> bool:
@@ -142,6 +149,8 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
                 target = _as_government(next(p for p in principals if p.country != country))
             words = (c.cue or "").lower().split()
             code = statement_code(_cue_lemma(pd, c), d, words[1] if len(words) == 2 else "")
+            if code == STATEMENT and condemns(pd, c, d):
+                code = CRITICIZE
             ci = info(code)
             out.append(Event(
                 pd.doc_id, c.sentence, c.start, c.end, c.text, name, version, 0.5,
@@ -154,6 +163,40 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
                 date_source=c.date_source if c.date else "none",
                 modality="asserted", trigger=c.cue))
     return out
+
+
+def condemns(pd: ParsedDoc, c: Claim, d: Dictionary) -> bool:
+    """Does the claim's content condemn what it speaks of? Its main clause (the content's
+    own head, or a clause coordinated with it) is a copula, not negated, whose predicate is
+    a condemning evaluation (``&CONDEMNATORY``): an adjective ("was unacceptable") or a
+    noun, itself or its modifier ("were a dangerous provocation"). The evaluation of an
+    embedded clause ("said that those who called it illegal were wrong") does not count."""
+    words = d.synset("CONDEMNATORY")
+    if not words or not pd.is_parsed(c.sentence):
+        return False
+    doc = pd.parsed(c.sentence)
+    offset = pd.sents[c.sentence].start_char
+
+    def inside(t: Token) -> bool:
+        return c.content_start <= t.idx + offset < c.content_end
+
+    for t in doc:
+        if t.lemma_ != "be" or t.dep_ in ("aux", "auxpass") or not inside(t):
+            continue
+        head = t
+        while head.dep_ == "conj" and inside(head.head) and head.head is not head:
+            head = head.head
+        if inside(head.head) and head.head is not head:
+            continue  # an embedded clause of the content
+        if any(x.dep_ == "neg" for x in t.children):
+            continue
+        for p in t.children:
+            if p.dep_ not in PREDICATE_DEPS:
+                continue
+            said = [p, *(x for x in p.children if x.dep_ in ("amod", "compound", "conj"))]
+            if any(x.lower_ in words or x.lemma_.lower() in words for x in said):
+                return True
+    return False
 
 
 def trigger_offset(e: Event) -> int:
