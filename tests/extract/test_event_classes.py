@@ -659,3 +659,94 @@ def test_withdrawing_from_a_place_is_no_act_of_that_place() -> None:
 def test_aid_from_a_state_is_still_its_aid() -> None:
     ex = run("The arrival of Chinese aid from Beijing was welcomed in Havana.")
     assert any(e.root == "07" and e.source_code == "CHNGOV" for e in ex.events)
+
+
+# -- disapproval (CAMEO 110/111): felt and voiced, or said of what another did -------------------
+@pytest.mark.parametrize("text,event", [
+    ("Iran voiced strong displeasure at the new sanctions imposed by Washington.",
+     ("IRNGOV", "110")),
+    ("The Egyptian foreign ministry expressed its dissatisfaction with Ethiopia's decision.",
+     ("EGYGOV", "110")),
+    ("Pakistan expressed outrage over the desecration of a mosque by Indian troops.",
+     ("PAKGOV", "111")),
+    ("Turkey's president hit out at Sweden over the burning of the Koran.", ("TURGOV", "111")),
+    ("China called the U.S. sanctions illegal and unacceptable.", ("CHNGOV", "111")),
+    ("Venezuela called the American move a flagrant violation of international law.",
+     ("VENGOV", "111")),
+])
+def test_disapproval_voiced_or_called(text: str, event: tuple[str, str]) -> None:
+    ex = run(text)
+    assert ex.events and (ex.events[0].source_code, ex.events[0].code) == event
+
+
+@pytest.mark.parametrize("text,event", [
+    ("North Korea said the joint drills by South Korea and the United States were a dangerous "
+     "provocation.", ("PRKGOV", "111", "KORGOV")),
+    ("Cuba said on Tuesday that the embargo by the United States was illegal.",
+     ("CUBGOV", "111", "USAGOV")),
+    ("The Chinese embassy said the report by the British parliament was groundless.",
+     ("CHNGOV", "111", "GBRLEG")),
+])
+def test_a_statement_condemning_what_it_speaks_of_is_criticism(
+        text: str, event: tuple[str, str, str]) -> None:
+    ex = run(text)
+    assert (ex.events[0].source_code, ex.events[0].code, ex.events[0].target_code) == event
+
+
+@pytest.mark.parametrize("text", [
+    "Cuba said the embargo by the United States was not illegal.",
+    "Japan said the talks with China were useful.",
+    "Russia said the critics who called the vote illegal were wrong about Ukraine.",
+])
+def test_a_statement_that_condemns_nothing_stays_a_statement(text: str) -> None:
+    assert run(text).events[0].code == "010"
+
+
+def test_calling_for_an_end_to_an_illegal_act_is_an_appeal() -> None:
+    ex = run("Egypt called for an end to the illegal occupation of Palestinian land by Israel.")
+    assert ex.events[0].root == "02"
+
+
+# -- a plural speaker's "they" in its own report is the speaker ----------------------------------
+@pytest.mark.parametrize("text,event", [
+    ("Tanzanian police said on Tuesday they had arrested 14 foreigners in the search.",
+     ("TZACOP", "17")),
+    ("Turkish police said they detained 30 people suspected of links to the militants.",
+     ("TURCOP", "17")),
+    ("Pakistani officials said they had expelled two Afghan diplomats.", ("PAKGOV", "16")),
+])
+def test_they_of_a_plural_speaker(text: str, event: tuple[str, str]) -> None:
+    assert event in {(e.source_code, e.root) for e in run(text).events}
+
+
+def test_they_of_a_state_speaker_is_someone_else() -> None:
+    ex = run("Japan said they had entered its waters near the islands.")
+    assert not any(e.source_code == "JPNGOV" and e.root != "01" for e in ex.events)
+
+
+# -- ordering a measure is taking it -------------------------------------------------------------
+@pytest.mark.parametrize("text,code", [
+    ("Kenya's police chief has ordered the arrest of the protest leaders.", "173"),
+    ("The Zimbabwean government ordered the arrest of the opposition leader in Harare.", "173"),
+    ("Pakistan ordered the expulsion of two Afghan diplomats.", "161"),
+    ("A Thai court ordered the release of the two Cambodian activists on Monday.", "0841"),
+    ("Thai authorities have extended the detention of the two activists.", "173"),
+])
+def test_ordering_a_measure(text: str, code: str) -> None:
+    ex = run(text)
+    assert ex.events and ex.events[0].code == code
+
+
+def test_going_on_strike_is_a_strike() -> None:
+    ex = run("Dock workers in Greece went on strike over pay at the port of Piraeus.")
+    assert any(e.code == "143" for e in ex.events)
+
+
+# -- the media's statements are statements --------------------------------------------------------
+@pytest.mark.parametrize("text,code", [
+    ("China's state-run Global Times said in an editorial that Washington was wrong.", "CHNMED"),
+    ("Russia's state television said Ukrainian forces had shelled the town overnight.", "RUSMED"),
+])
+def test_media_statements(text: str, code: str) -> None:
+    ex = run(text)
+    assert (code, "01") in {(e.source_code, e.root) for e in ex.events}

@@ -2,7 +2,7 @@
 
 A claim (from :mod:`foreigndesk.extract.claims`) whose speaker is a political actor — a
 state, a government and its agents, a military, a legislature, a court, the police, an
-opposition or rebel group, a party, an IGO or an NGO — becomes an event of its speaker
+opposition or rebel group, a party, an IGO or an NGO — or the media becomes an event of its speaker
 unless the sentence already codes the speaker's act: an event outside the claim's content
 (the attribution clause: "X condemned Y, saying ...") is that act, so no statement is added.
 Events inside the content are other actors' acts that the speaker reports ("X said Y
@@ -41,12 +41,18 @@ CRITICIZE = "111"
 PREDICATE_DEPS = frozenset(("acomp", "attr", "oprd"))
 
 
-def political(code: str | None, country: str | None, sector: str | None) -> bool:
+# the media's statements are public statements too (a state newspaper's editorial, a news
+# agency's report: CAMEO's MED agents), though a statement is never *about* the media alone
+SPEAKER_SECTORS = POLITICAL_SECTORS | {"MED"}
+
+
+def political(code: str | None, country: str | None, sector: str | None,
+              sectors: frozenset[str] = POLITICAL_SECTORS) -> bool:
     """Is an actor with this code a political one (a state, or a political sector)?"""
     if not code:
         return False
     if sector:
-        return sector[:3] in POLITICAL_SECTORS
+        return sector[:3] in sectors
     return bool(country)
 
 
@@ -134,7 +140,8 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
             if speaker is None and code_s:
                 country, sector = (code_s[:3], code_s[3:] or None) if len(code_s) >= 3 else (
                     None, code_s)
-            if not political(code_s, country, sector) or (c.sentence, code_s) in seen:
+            if not political(code_s, country, sector, SPEAKER_SECTORS) or \
+                    (c.sentence, code_s) in seen:
                 continue
             if any(e.source_code == code_s or (c.speaker_actor and e.source_actor ==
                                                c.speaker_actor) for e in outside):

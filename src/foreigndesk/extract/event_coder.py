@@ -1102,14 +1102,15 @@ def _against_own_government(e: RawEvent) -> RawEvent:
 
 def political_ref(r: ActorRef) -> bool:
     """A speaker whose statements are political events: a state, a government and its
-    agents, an opposition, a party, rebels, an IGO or NGO (not a company or a citizen)."""
+    agents, an opposition, a party, rebels, an IGO or NGO, the media (not a company or a
+    citizen)."""
     if r.sector:
         return r.sector[:3] in POLITICAL_SPEAKERS
     return bool(r.country)
 
 
 POLITICAL_SPEAKERS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "REB", "PTY",
-                                "IGO", "NGO", "UAF", "INS", "SEP"})
+                                "IGO", "NGO", "UAF", "INS", "SEP", "MED"})
 
 
 COERCION_ROOTS = frozenset(("17",))
