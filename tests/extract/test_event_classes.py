@@ -750,3 +750,33 @@ def test_going_on_strike_is_a_strike() -> None:
 def test_media_statements(text: str, code: str) -> None:
     ex = run(text)
     assert (code, "01") in {(e.source_code, e.root) for e in ex.events}
+
+
+# -- a coercive measure is owned by whoever upholds, defends or extends it ------------------------
+@pytest.mark.parametrize("text,event", [
+    ("Venezuela's Supreme Court has upheld the detention of the opposition leader.",
+     ("VENJUD", "17")),
+    ("The Belarusian government justified the expulsion of the Polish ambassador.",
+     ("BLRGOV", "16")),
+    ("Thai authorities have extended the detention of the two activists.", ("THAGOV", "17")),
+])
+def test_a_measure_upheld_or_defended_is_the_subjects(text: str, event: tuple[str, str]) -> None:
+    assert event in {(e.source_code, e.root) for e in run(text).events}
+
+
+def test_confirming_an_arrest_is_no_arrest() -> None:
+    ex = run("The State Department confirmed the detention of an American citizen in Russia.")
+    assert not any(e.source_code == "USAGOV" and e.root == "17" for e in ex.events)
+
+
+# -- more verbs of criticism, blame and disagreement (Phoenix, checked against the codebook) -----
+@pytest.mark.parametrize("text,code", [
+    ("The Chinese foreign ministry castigated Japan over its defence white paper.", "111"),
+    ("Iran's supreme leader mocked the United States in a speech on Friday.", "111"),
+    ("Seoul faulted Tokyo for the collapse of the talks.", "112"),
+    ("India disputed Pakistan's account of the border clash.", "110"),
+    ("Germany disagreed with Poland over the reparations claim.", "110"),
+])
+def test_criticism_verbs(text: str, code: str) -> None:
+    ex = run(text)
+    assert ex.events and ex.events[0].code == code

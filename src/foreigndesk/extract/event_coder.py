@@ -1005,6 +1005,13 @@ class Coder(ActorResolver):
                                         self.d.verb_entries(verb.lower_, verb.lemma_.lower())):
                 sources = self.responsible(verb, sa, self.subjects(verb, sa))
                 condemned = bool(sources)
+        if not sources and m.code[:2] in OWNED_ROOTS:
+            # "Venezuela confirmed the arrest of two Americans": the measure is the subject's
+            verb = _object_of(noun)
+            if verb is not None and verb.lemma_.lower() in frame_words()["owned"]:
+                sources = [r for r in self.subjects(verb, sa) if political_ref(r)]
+                if sources:
+                    clause = verb
         if not sources:
             gov = circumstance_verb(noun)
             if gov is not None:
@@ -1114,6 +1121,7 @@ POLITICAL_SPEAKERS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP",
 
 
 COERCION_ROOTS = frozenset(("17",))
+OWNED_ROOTS = frozenset(("16", "17"))  # measures a subject owns by the verb it names them with
 
 
 def _object_of(noun: Token) -> Token | None:
