@@ -780,3 +780,44 @@ def test_confirming_an_arrest_is_no_arrest() -> None:
 def test_criticism_verbs(text: str, code: str) -> None:
     ex = run(text)
     assert ex.events and ex.events[0].code == code
+
+
+# -- more coercion verbs (Phoenix, by the codebook's 17x/16x definitions) -------------------------
+@pytest.mark.parametrize("text,code", [
+    ("Iranian authorities censored the reformist newspaper after the election.", "1721"),
+    ("Russia criminalized criticism of the army in March.", "172"),
+    ("Egyptian police nabbed three suspects in the bombing of the church.", "173"),
+    ("The United States reimposed sanctions on Venezuela's oil sector.", "163"),
+    ("Washington withheld military aid from Egypt over human rights.", "1622"),
+])
+def test_coercion_verbs(text: str, code: str) -> None:
+    ex = run(text)
+    assert ex.events and ex.events[0].code == code
+
+
+# -- meetings to come: attending, and the subject of "is scheduled / expected / set to" ---------
+@pytest.mark.parametrize("text,event", [
+    ("Chinese President Xi Jinping is scheduled to attend a summit in Moscow next week.",
+     ("CHNGOV", "03")),
+    ("The Indian foreign minister is expected to meet her Chinese counterpart in Beijing.",
+     ("INDGOV", "03")),
+    ("Kenya's president is set to visit Uganda later this month.", ("KENGOV", "03")),
+    ("Japan's prime minister will attend the G7 summit in Italy.", ("JPNGOV", "03")),
+])
+def test_meetings_to_come(text: str, event: tuple[str, str]) -> None:
+    ex = run(text)
+    assert ex.events and (ex.events[0].source_code, ex.events[0].root) == event
+
+
+def test_attending_a_summit_is_a_visit() -> None:
+    ex = run("Brazil's president attended the BRICS summit in Johannesburg on Tuesday.")
+    assert ex.events and ex.events[0].code == "042" and ex.events[0].source_code == "BRAGOV"
+
+
+def test_attending_a_school_is_no_event() -> None:
+    assert not run("The Saudi prince attended a university in London.").events
+
+
+def test_a_video_call_of_two_leaders() -> None:
+    got = codes(run("Biden and Xi held a video call on Monday."))
+    assert {("USAGOV", "04", "CHNGOV"), ("CHNGOV", "04", "USAGOV")} <= got

@@ -177,6 +177,11 @@ class Coder(ActorResolver):
         if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
             return []
         dep, head = verb.dep_, verb.head
+        if dep == "xcomp" and head.lemma_.lower() in frame_words()["raising"] and any(
+                c.dep_ == "auxpass" for c in head.children):
+            # "Xi is scheduled to attend a summit": the passive's subject acts
+            return unique(r for c in head.children if c.dep_ in PASS_SUBJ
+                          for r in self.np_actors(c, sa))
         if head.i == verb.i:
             return self._listed_verb_subjects(verb, sa, _depth)
         if dep == "conj":
