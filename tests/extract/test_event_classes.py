@@ -821,3 +821,31 @@ def test_attending_a_school_is_no_event() -> None:
 def test_a_video_call_of_two_leaders() -> None:
     got = codes(run("Biden and Xi held a video call on Monday."))
     assert {("USAGOV", "04", "CHNGOV"), ("CHNGOV", "04", "USAGOV")} <= got
+
+
+# -- weapons tested or fired at no one demonstrate force (150) -----------------------------------
+@pytest.mark.parametrize("text,code", [
+    ("North Korea fired a ballistic missile into the sea off its east coast on Sunday.", "150"),
+    ("Iran tested a new long-range missile.", "150"),
+    ("Pakistan successfully test-launched a nuclear-capable missile on Monday.", "150"),
+    ("China launched military drills around Taiwan.", "150"),
+    ("North Korea fired artillery shells at a South Korean island.", "190"),
+])
+def test_weapons_tests_and_shows_of_force(text: str, code: str) -> None:
+    ex = run(text)
+    assert ex.events and ex.events[0].code == code
+
+
+# -- attacking words and decisions is criticism, attacking a place or forces is not --------------
+@pytest.mark.parametrize("text,root", [
+    ("The Brazilian opposition attacked the government's plan to privatize the oil company.",
+     "11"),
+    ("Beijing sharply attacked the remarks of the Philippine president.", "11"),
+    ("India's foreign minister attacked Pakistan's decision to downgrade ties.", "11"),
+    ("Erdogan attacked the government of Sweden in a speech on Tuesday.", "11"),
+    ("Militants attacked a checkpoint in Kashmir over the government's decision.", "18"),
+    ("Rebels attacked government forces near the capital of Mali.", "19"),
+])
+def test_verbal_and_physical_attacks(text: str, root: str) -> None:
+    ex = run(text)
+    assert ex.events and ex.events[0].root == root

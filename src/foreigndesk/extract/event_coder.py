@@ -51,6 +51,7 @@ from foreigndesk.extract.event_dictionary import (
     Dictionary,
     Entry,
     Match,
+    Pattern,
     default,
     inflection_bases,
     match,
@@ -744,6 +745,11 @@ class Coder(ActorResolver):
         before = words_pre[-3:]
         after = words[verb.i + 1: verb.i + 4]
         m = match(entries, words_pre, words_post, before, after)
+        if m is not None and "object" in m.flags and m.pattern is not None and \
+                not _names_object(verb, m.pattern):
+            # "attacked the plan" (111) but not "attacked a checkpoint over the plan"
+            m = match([_without_flag(e, "object") for e in entries], words_pre, words_post,
+                      before, after)
         if m is None:
             return []
         post = LazyTokens(doc, post_idx)
@@ -1174,6 +1180,26 @@ def _predicate_adjective(tok: Token) -> bool:
     """An adjective predicated of a subject ("is committed to", "stands ready to"): it can be
     a trigger when the dictionary lists it (``adjective`` flag)."""
     return tok.tag_ == "JJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ROOT")
+
+
+def _names_object(verb: Token, pattern: Pattern) -> bool:
+    """Does the head of the verb's direct object (or of one of its conjuncts) match the
+    pattern's first POST word? (flag ``object``: that word must be what is acted on)"""
+    if not pattern.post:
+        return False
+    words = {p[0] for p in pattern.post[0].phrases if len(p) == 1}
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            for t in (c, *c.conjuncts):
+                if t.lower_ in words or t.lemma_.lower() in words:
+                    return True
+    return False
+
+
+def _without_flag(e: Entry, flag: str) -> Entry:
+    """The entry without its patterns carrying ``flag``."""
+    return Entry(e.word, e.code, [p for p in e.patterns if flag not in p.flags], e.flags,
+                 e.pre, e.post, e.line)
 
 
 def _light(e: Entry) -> bool:
