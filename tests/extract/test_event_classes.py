@@ -849,3 +849,15 @@ def test_weapons_tests_and_shows_of_force(text: str, code: str) -> None:
 def test_verbal_and_physical_attacks(text: str, root: str) -> None:
     ex = run(text)
     assert ex.events and ex.events[0].root == root
+
+
+# -- talking to someone is consulting them; to an audience it is a statement ----------------------
+@pytest.mark.parametrize("text,code", [
+    ("Blinken talked to his Chinese counterpart on Friday.", "040"),
+    ("The Indian foreign secretary spoke to the Nepalese ambassador about the border.", "040"),
+    ("The Iranian foreign minister spoke to reporters in Tehran on Monday.", "010"),
+    ("Zelensky talked to American troops in Germany.", "010"),
+])
+def test_talking_to(text: str, code: str) -> None:
+    ex = run(text)
+    assert ex.events and ex.events[0].code == code
