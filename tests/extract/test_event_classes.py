@@ -861,3 +861,19 @@ def test_verbal_and_physical_attacks(text: str, root: str) -> None:
 def test_talking_to(text: str, code: str) -> None:
     ex = run(text)
     assert ex.events and ex.events[0].code == code
+
+
+# -- security raised is force posture; who reacts to an attack did not make it -------------------
+@pytest.mark.parametrize("text,code", [
+    ("Tunisia tightened security after the attack on the museum.", "152"),
+    ("Kenya boosted security at the border with Somalia following the raid.", "150"),
+    ("France heightened security at synagogues after the shooting in Paris.", "152"),
+])
+def test_security_raised(text: str, code: str) -> None:
+    ex = run(text)
+    assert ex.events and ex.events[0].code == code
+
+
+def test_reacting_after_an_attack_is_not_making_it() -> None:
+    ex = run("Egypt closed its embassy in Tripoli after the attack on Christian workers.")
+    assert not any(e.source_code == "EGYGOV" and e.root in ("18", "19") for e in ex.events)

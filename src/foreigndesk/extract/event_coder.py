@@ -109,6 +109,10 @@ DISAPPROVAL_ROOTS = frozenset(("11", "12"))
 # troops from Somalia", "expulsion from the country"); elsewhere "aid from China" is China's
 PLACE_FROM_ROOTS = frozenset(("08", "16", "17"))
 VIOLENT_ROOTS = frozenset(("18", "19", "20"))
+# "Tunisia tightened security after the attack": who acts after, since or amid violence is
+# rarely who did it (a visit "after" which one arrived is one's own: not violence)
+REACTION_PREPS = frozenset(("after", "following", "since", "amid", "despite", "upon", "until",
+                            "before", "ahead", "prior"))
 
 
 
@@ -1025,7 +1029,8 @@ class Coder(ActorResolver):
                     clause = verb
         if not sources:
             gov = circumstance_verb(noun)
-            if gov is not None:
+            if gov is not None and not (m.code[:2] in VIOLENT_ROOTS
+                                        and noun.head.lower_ in REACTION_PREPS):
                 sources = self.subjects(gov, sa)
                 clause = gov
         targets = []
