@@ -785,6 +785,7 @@ def test_criticism_verbs(text: str, code: str) -> None:
 # -- more coercion verbs (Phoenix, by the codebook's 17x/16x definitions) -------------------------
 @pytest.mark.parametrize("text,code", [
     ("Iranian authorities censored the reformist newspaper after the election.", "1721"),
+    ("Police in Lagos quelled the protest with tear gas.", "175"),
     ("Russia criminalized criticism of the army in March.", "172"),
     ("Egyptian police nabbed three suspects in the bombing of the church.", "173"),
     ("The United States reimposed sanctions on Venezuela's oil sector.", "163"),
@@ -877,3 +878,14 @@ def test_security_raised(text: str, code: str) -> None:
 def test_reacting_after_an_attack_is_not_making_it() -> None:
     ex = run("Egypt closed its embassy in Tripoli after the attack on Christian workers.")
     assert not any(e.source_code == "EGYGOV" and e.root in ("18", "19") for e in ex.events)
+
+
+def test_a_warning_is_no_condemnation() -> None:
+    ex = run("It would be a travesty for the proposal not to go to the Irish people, "
+             "the Irish prime minister said.")
+    assert not any(e.code == "111" for e in ex.events)
+
+
+def test_a_punishing_campaign_is_no_coercion() -> None:
+    ex = run("Iraq can expect punishing airstrikes if it blocks the inspectors.")
+    assert not any(e.root == "17" for e in ex.events)

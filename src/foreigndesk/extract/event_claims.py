@@ -39,6 +39,7 @@ VERBAL_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
 STATEMENT = "010"
 CRITICIZE = "111"
 PREDICATE_DEPS = frozenset(("acomp", "attr", "oprd"))
+HYPOTHETICAL = frozenset(("would", "could", "might", "may", "'d"))
 
 
 # the media's statements are public statements too (a state newspaper's editorial, a news
@@ -176,7 +177,8 @@ def condemns(pd: ParsedDoc, c: Claim, d: Dictionary) -> bool:
     """Does the claim's content condemn what it speaks of? Its main clause (the content's
     own head, or a clause coordinated with it) is a copula, not negated, whose predicate is
     a condemning evaluation (``&CONDEMNATORY``): an adjective ("was unacceptable") or a
-    noun, itself or its modifier ("were a dangerous provocation"). The evaluation of an
+    noun, itself or its modifier ("were a dangerous provocation"); not under "would" or
+    "could" ("it would be a travesty if ..." warns). The evaluation of an
     embedded clause ("said that those who called it illegal were wrong") does not count."""
     words = d.synset("CONDEMNATORY")
     if not words or not pd.is_parsed(c.sentence):
@@ -195,8 +197,9 @@ def condemns(pd: ParsedDoc, c: Claim, d: Dictionary) -> bool:
             head = head.head
         if inside(head.head) and head.head is not head:
             continue  # an embedded clause of the content
-        if any(x.dep_ == "neg" for x in t.children):
-            continue
+        if any(x.dep_ == "neg" or (x.dep_ == "aux" and x.lower_ in HYPOTHETICAL)
+               for x in t.children):
+            continue  # "was not illegal"; "it would be a travesty if ...": a warning
         for p in t.children:
             if p.dep_ not in PREDICATE_DEPS:
                 continue
