@@ -889,3 +889,8 @@ def test_a_warning_is_no_condemnation() -> None:
 def test_a_punishing_campaign_is_no_coercion() -> None:
     ex = run("Iraq can expect punishing airstrikes if it blocks the inspectors.")
     assert not any(e.root == "17" for e in ex.events)
+
+
+def test_a_person_of_the_media_is_no_outlet() -> None:
+    ex = run("Maureen Connelly, a media consultant, said the advertisement could backfire.")
+    assert not any(e.root == "01" for e in ex.events)

@@ -47,6 +47,15 @@ HYPOTHETICAL = frozenset(("would", "could", "might", "may", "'d"))
 SPEAKER_SECTORS = POLITICAL_SECTORS | {"MED"}
 
 
+def _media_speaks(sector: str | None, country: str | None, speaker: Mention | None) -> bool:
+    """A media speaker is a statement's source when it is an outlet of a known country ("the
+    Maariv newspaper", "Russia's state television"), not a person the actor layer gave the
+    sector ("a media consultant") nor a bare MED: else any other speaker is."""
+    if not sector or sector[:3] != "MED":
+        return True
+    return bool(country) and (speaker is None or speaker.actor_kind != "person")
+
+
 def political(code: str | None, country: str | None, sector: str | None,
               sectors: frozenset[str] = POLITICAL_SECTORS) -> bool:
     """Is an actor with this code a political one (a state, or a political sector)?"""
@@ -142,7 +151,8 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
                 country, sector = (code_s[:3], code_s[3:] or None) if len(code_s) >= 3 else (
                     None, code_s)
             if not political(code_s, country, sector, SPEAKER_SECTORS) or \
-                    (c.sentence, code_s) in seen:
+                    (c.sentence, code_s) in seen or not _media_speaks(
+                        sector, country, speaker):
                 continue
             if any(e.source_code == code_s or (c.speaker_actor and e.source_actor ==
                                                c.speaker_actor) for e in outside):

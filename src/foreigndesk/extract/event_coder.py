@@ -1127,6 +1127,8 @@ def political_ref(r: ActorRef) -> bool:
     """A speaker whose statements are political events: a state, a government and its
     agents, an opposition, a party, rebels, an IGO or NGO, the media (not a company or a
     citizen)."""
+    if r.sector and r.sector[:3] == "MED":  # an outlet of a known country, not a person
+        return bool(r.country) and r.mention.actor_kind != "person"
     if r.sector:
         return r.sector[:3] in POLITICAL_SPEAKERS
     return bool(r.country)
