@@ -3,6 +3,7 @@ gold's events (``evaluation/dossier_events.py``)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -84,3 +85,33 @@ def test_dossier_events_reach_the_targets(dossier_store, dossier_gold):
     assert result["gold_events"] == len(wanted)
     assert result["recall"] >= 0.7, result["details"]
     assert result["precision"] >= 0.7, result["details"]
+
+
+def test_raters_confusion_counts_only(tmp_path: Path):
+    # three sentences written for this test, with made-up rater codes
+    lines = [
+        {"id": "1", "text": "Pakistan ordered the expulsion of two Afghan diplomats.",
+         "root": "16", "relevant": True, "roots_any": ["16", "17"],
+         "raters": [{"rater": "a", "action1": "16", "relevant": True},
+                    {"rater": "b", "action1": "16", "relevant": True},
+                    {"rater": "c", "action1": "17", "relevant": True}]},
+        {"id": "2", "text": "The weather was mild in Oslo on Sunday.", "root": None,
+         "relevant": False, "roots_any": [],
+         "raters": [{"rater": "a", "action1": None, "relevant": False},
+                    {"rater": "b", "action1": None, "relevant": False}]},
+        {"id": "3", "text": "Iran voiced strong displeasure at the sanctions.", "root": "11",
+         "relevant": True, "roots_any": ["11"],
+         "raters": [{"rater": "a", "action1": "11", "relevant": True},
+                    {"rater": "b", "action1": "11", "relevant": True}]},
+    ]
+    path = tmp_path / "rated.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    got = json.loads(run_cli("eval", "events", "--raters", str(path), "--confusion",
+                             "--json").output)
+    table = got["confusion"]
+    assert sum(n for row in table.values() for n in row.values()) == 2  # sentence 2: no root
+    assert set(table) == {"16", "11"}
+    assert "details" not in got
+    text = run_cli("eval", "events", "--raters", str(path), "--confusion").output
+    assert "confusion (rows: majority root" in text
+    assert "Pakistan" not in text and "Iran" not in text  # counts only, no sentence

@@ -659,3 +659,238 @@ def test_withdrawing_from_a_place_is_no_act_of_that_place() -> None:
 def test_aid_from_a_state_is_still_its_aid() -> None:
     ex = run("The arrival of Chinese aid from Beijing was welcomed in Havana.")
     assert any(e.root == "07" and e.source_code == "CHNGOV" for e in ex.events)
+
+
+# -- disapproval (CAMEO 110/111): felt and voiced, or said of what another did -------------------
+@pytest.mark.parametrize("text,event", [
+    ("Iran voiced strong displeasure at the new sanctions imposed by Washington.",
+     ("IRNGOV", "110")),
+    ("The Egyptian foreign ministry expressed its dissatisfaction with Ethiopia's decision.",
+     ("EGYGOV", "110")),
+    ("Pakistan expressed outrage over the desecration of a mosque by Indian troops.",
+     ("PAKGOV", "111")),
+    ("Turkey's president hit out at Sweden over the burning of the Koran.", ("TURGOV", "111")),
+    ("China called the U.S. sanctions illegal and unacceptable.", ("CHNGOV", "111")),
+    ("Venezuela called the American move a flagrant violation of international law.",
+     ("VENGOV", "111")),
+])
+def test_disapproval_voiced_or_called(text: str, event: tuple[str, str]) -> None:
+    ex = run(text)
+    assert ex.events and (ex.events[0].source_code, ex.events[0].code) == event
+
+
+@pytest.mark.parametrize("text,event", [
+    ("North Korea said the joint drills by South Korea and the United States were a dangerous "
+     "provocation.", ("PRKGOV", "111", "KORGOV")),
+    ("Cuba said on Tuesday that the embargo by the United States was illegal.",
+     ("CUBGOV", "111", "USAGOV")),
+    ("The Chinese embassy said the report by the British parliament was groundless.",
+     ("CHNGOV", "111", "GBRLEG")),
+])
+def test_a_statement_condemning_what_it_speaks_of_is_criticism(
+        text: str, event: tuple[str, str, str]) -> None:
+    ex = run(text)
+    assert (ex.events[0].source_code, ex.events[0].code, ex.events[0].target_code) == event
+
+
+@pytest.mark.parametrize("text", [
+    "Cuba said the embargo by the United States was not illegal.",
+    "Japan said the talks with China were useful.",
+    "Russia said the critics who called the vote illegal were wrong about Ukraine.",
+])
+def test_a_statement_that_condemns_nothing_stays_a_statement(text: str) -> None:
+    assert run(text).events[0].code == "010"
+
+
+def test_calling_for_an_end_to_an_illegal_act_is_an_appeal() -> None:
+    ex = run("Egypt called for an end to the illegal occupation of Palestinian land by Israel.")
+    assert ex.events[0].root == "02"
+
+
+# -- a plural speaker's "they" in its own report is the speaker ----------------------------------
+@pytest.mark.parametrize("text,event", [
+    ("Tanzanian police said on Tuesday they had arrested 14 foreigners in the search.",
+     ("TZACOP", "17")),
+    ("Turkish police said they detained 30 people suspected of links to the militants.",
+     ("TURCOP", "17")),
+    ("Pakistani officials said they had expelled two Afghan diplomats.", ("PAKGOV", "16")),
+])
+def test_they_of_a_plural_speaker(text: str, event: tuple[str, str]) -> None:
+    assert event in {(e.source_code, e.root) for e in run(text).events}
+
+
+def test_they_of_a_state_speaker_is_someone_else() -> None:
+    ex = run("Japan said they had entered its waters near the islands.")
+    assert not any(e.source_code == "JPNGOV" and e.root != "01" for e in ex.events)
+
+
+# -- ordering a measure is taking it -------------------------------------------------------------
+@pytest.mark.parametrize("text,code", [
+    ("Kenya's police chief has ordered the arrest of the protest leaders.", "173"),
+    ("The Zimbabwean government ordered the arrest of the opposition leader in Harare.", "173"),
+    ("Pakistan ordered the expulsion of two Afghan diplomats.", "161"),
+    ("A Thai court ordered the release of the two Cambodian activists on Monday.", "0841"),
+    ("Thai authorities have extended the detention of the two activists.", "173"),
+])
+def test_ordering_a_measure(text: str, code: str) -> None:
+    ex = run(text)
+    assert ex.events and ex.events[0].code == code
+
+
+def test_going_on_strike_is_a_strike() -> None:
+    ex = run("Dock workers in Greece went on strike over pay at the port of Piraeus.")
+    assert any(e.code == "143" for e in ex.events)
+
+
+# -- the media's statements are statements --------------------------------------------------------
+@pytest.mark.parametrize("text,code", [
+    ("China's state-run Global Times said in an editorial that Washington was wrong.", "CHNMED"),
+    ("Russia's state television said Ukrainian forces had shelled the town overnight.", "RUSMED"),
+])
+def test_media_statements(text: str, code: str) -> None:
+    ex = run(text)
+    assert (code, "01") in {(e.source_code, e.root) for e in ex.events}
+
+
+# -- a coercive measure is owned by whoever upholds, defends or extends it ------------------------
+@pytest.mark.parametrize("text,event", [
+    ("Venezuela's Supreme Court has upheld the detention of the opposition leader.",
+     ("VENJUD", "17")),
+    ("The Belarusian government justified the expulsion of the Polish ambassador.",
+     ("BLRGOV", "16")),
+    ("Thai authorities have extended the detention of the two activists.", ("THAGOV", "17")),
+])
+def test_a_measure_upheld_or_defended_is_the_subjects(text: str, event: tuple[str, str]) -> None:
+    assert event in {(e.source_code, e.root) for e in run(text).events}
+
+
+def test_confirming_an_arrest_is_no_arrest() -> None:
+    ex = run("The State Department confirmed the detention of an American citizen in Russia.")
+    assert not any(e.source_code == "USAGOV" and e.root == "17" for e in ex.events)
+
+
+# -- more verbs of criticism, blame and disagreement (Phoenix, checked against the codebook) -----
+@pytest.mark.parametrize("text,code", [
+    ("The Chinese foreign ministry castigated Japan over its defence white paper.", "111"),
+    ("Iran's supreme leader mocked the United States in a speech on Friday.", "111"),
+    ("Seoul faulted Tokyo for the collapse of the talks.", "112"),
+    ("India disputed Pakistan's account of the border clash.", "110"),
+    ("Germany disagreed with Poland over the reparations claim.", "110"),
+])
+def test_criticism_verbs(text: str, code: str) -> None:
+    ex = run(text)
+    assert ex.events and ex.events[0].code == code
+
+
+# -- more coercion verbs (Phoenix, by the codebook's 17x/16x definitions) -------------------------
+@pytest.mark.parametrize("text,code", [
+    ("Iranian authorities censored the reformist newspaper after the election.", "1721"),
+    ("Police in Lagos quelled the protest with tear gas.", "175"),
+    ("Russia criminalized criticism of the army in March.", "172"),
+    ("Egyptian police nabbed three suspects in the bombing of the church.", "173"),
+    ("The United States reimposed sanctions on Venezuela's oil sector.", "163"),
+    ("Washington withheld military aid from Egypt over human rights.", "1622"),
+])
+def test_coercion_verbs(text: str, code: str) -> None:
+    ex = run(text)
+    assert ex.events and ex.events[0].code == code
+
+
+# -- meetings to come: attending, and the subject of "is scheduled / expected / set to" ---------
+@pytest.mark.parametrize("text,event", [
+    ("Chinese President Xi Jinping is scheduled to attend a summit in Moscow next week.",
+     ("CHNGOV", "03")),
+    ("The Indian foreign minister is expected to meet her Chinese counterpart in Beijing.",
+     ("INDGOV", "03")),
+    ("Kenya's president is set to visit Uganda later this month.", ("KENGOV", "03")),
+    ("Japan's prime minister will attend the G7 summit in Italy.", ("JPNGOV", "03")),
+])
+def test_meetings_to_come(text: str, event: tuple[str, str]) -> None:
+    ex = run(text)
+    assert ex.events and (ex.events[0].source_code, ex.events[0].root) == event
+
+
+def test_attending_a_summit_is_a_visit() -> None:
+    ex = run("Brazil's president attended the BRICS summit in Johannesburg on Tuesday.")
+    assert ex.events and ex.events[0].code == "042" and ex.events[0].source_code == "BRAGOV"
+
+
+def test_attending_a_school_is_no_event() -> None:
+    assert not run("The Saudi prince attended a university in London.").events
+
+
+def test_a_video_call_of_two_leaders() -> None:
+    got = codes(run("Biden and Xi held a video call on Monday."))
+    assert {("USAGOV", "04", "CHNGOV"), ("CHNGOV", "04", "USAGOV")} <= got
+
+
+# -- weapons tested or fired at no one demonstrate force (150) -----------------------------------
+@pytest.mark.parametrize("text,code", [
+    ("North Korea fired a ballistic missile into the sea off its east coast on Sunday.", "150"),
+    ("Iran tested a new long-range missile.", "150"),
+    ("Pakistan successfully test-launched a nuclear-capable missile on Monday.", "150"),
+    ("China launched military drills around Taiwan.", "150"),
+    ("North Korea fired artillery shells at a South Korean island.", "190"),
+])
+def test_weapons_tests_and_shows_of_force(text: str, code: str) -> None:
+    ex = run(text)
+    assert ex.events and ex.events[0].code == code
+
+
+# -- attacking words and decisions is criticism, attacking a place or forces is not --------------
+@pytest.mark.parametrize("text,root", [
+    ("The Brazilian opposition attacked the government's plan to privatize the oil company.",
+     "11"),
+    ("Beijing sharply attacked the remarks of the Philippine president.", "11"),
+    ("India's foreign minister attacked Pakistan's decision to downgrade ties.", "11"),
+    ("Erdogan attacked the government of Sweden in a speech on Tuesday.", "11"),
+    ("Militants attacked a checkpoint in Kashmir over the government's decision.", "18"),
+    ("Rebels attacked government forces near the capital of Mali.", "19"),
+])
+def test_verbal_and_physical_attacks(text: str, root: str) -> None:
+    ex = run(text)
+    assert ex.events and ex.events[0].root == root
+
+
+# -- talking to someone is consulting them; to an audience it is a statement ----------------------
+@pytest.mark.parametrize("text,code", [
+    ("Blinken talked to his Chinese counterpart on Friday.", "040"),
+    ("The Indian foreign secretary spoke to the Nepalese ambassador about the border.", "040"),
+    ("The Iranian foreign minister spoke to reporters in Tehran on Monday.", "010"),
+    ("Zelensky talked to American troops in Germany.", "010"),
+])
+def test_talking_to(text: str, code: str) -> None:
+    ex = run(text)
+    assert ex.events and ex.events[0].code == code
+
+
+# -- security raised is force posture; who reacts to an attack did not make it -------------------
+@pytest.mark.parametrize("text,code", [
+    ("Tunisia tightened security after the attack on the museum.", "152"),
+    ("Kenya boosted security at the border with Somalia following the raid.", "150"),
+    ("France heightened security at synagogues after the shooting in Paris.", "152"),
+])
+def test_security_raised(text: str, code: str) -> None:
+    ex = run(text)
+    assert ex.events and ex.events[0].code == code
+
+
+def test_reacting_after_an_attack_is_not_making_it() -> None:
+    ex = run("Egypt closed its embassy in Tripoli after the attack on Christian workers.")
+    assert not any(e.source_code == "EGYGOV" and e.root in ("18", "19") for e in ex.events)
+
+
+def test_a_warning_is_no_condemnation() -> None:
+    ex = run("It would be a travesty for the proposal not to go to the Irish people, "
+             "the Irish prime minister said.")
+    assert not any(e.code == "111" for e in ex.events)
+
+
+def test_a_punishing_campaign_is_no_coercion() -> None:
+    ex = run("Iraq can expect punishing airstrikes if it blocks the inspectors.")
+    assert not any(e.root == "17" for e in ex.events)
+
+
+def test_a_person_of_the_media_is_no_outlet() -> None:
+    ex = run("Maureen Connelly, a media consultant, said the advertisement could backfire.")
+    assert not any(e.root == "01" for e in ex.events)

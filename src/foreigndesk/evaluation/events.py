@@ -145,11 +145,14 @@ def score(records: list[Record], coded: list[list[Event]]) -> dict[str, Any]:
               help="Where the --gold texts are (<DIR>/<article id>.txt); default: the "
               "gold's 'texts' key.")
 @click.option("--details", is_flag=True, help="Also list every coding missed.")
+@click.option("--confusion", "show_confusion", is_flag=True,
+              help="With --raters: also print the counts of majority root against coded "
+              "root (counts only, no sentence).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @db_option
 def COMMAND(records_path: Path | None, dictionaries: Path | None, raters_path: Path | None,
             gold_path: Path | None, texts_dir: Path | None, details: bool,
-            as_json: bool, db: str | None) -> None:
+            show_confusion: bool, as_json: bool, db: str | None) -> None:
     """Score the event coder: on PETRARCH2 validation records with their dictionaries
     (root-code and exact source+target+code accuracy, ``--petrarch``), on news
     sentences coded by human raters (``--raters``), and on a gold of whole texts
@@ -169,11 +172,15 @@ def COMMAND(records_path: Path | None, dictionaries: Path | None, raters_path: P
         from foreigndesk.evaluation import raters
 
         rated = raters.evaluate(raters_path)
+        if show_confusion:
+            rated["confusion"] = raters.confusion(rated)
         if as_json:
             click.echo(json.dumps({k: v for k, v in rated.items()
                                    if details or k != "details"}, indent=2))
         else:
             raters.print_result(rated, details)
+            if show_confusion:
+                raters.print_confusion(rated["confusion"])
     if records_path is None:
         return
     records = read_records(records_path)

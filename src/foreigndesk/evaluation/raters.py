@@ -138,6 +138,31 @@ def evaluate(path: Path) -> dict[str, Any]:
     return result
 
 
+def confusion(result: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """Counts of (majority root, coded root) over the sentences with a majority root or a
+    coded root; ``-`` stands for no root (no majority, or nothing coded). Counts only: the
+    raters file is a measure, never a source of rules, so no sentence is shown."""
+    table: dict[str, dict[str, int]] = {}
+    for d in result["details"]:
+        gold, coded = d["gold"] or "-", d["coded"] or "-"
+        if gold == "-" and coded == "-":
+            continue
+        row = table.setdefault(gold, {})
+        row[coded] = row.get(coded, 0) + 1
+    return table
+
+
+def print_confusion(table: dict[str, dict[str, int]]) -> None:
+    """The confusion counts as a table: rows the raters' majority root, columns ours."""
+    cols = sorted({c for row in table.values() for c in row}, key=lambda c: (c == "-", c))
+    click.echo("confusion (rows: majority root, columns: coded root; - = none)")
+    click.echo("      " + "".join(f"{c:>4}" for c in cols) + "   all  right")
+    for gold in sorted(table, key=lambda g: (g == "-", g)):
+        row = table[gold]
+        click.echo(f"  {gold:>3} " + "".join(f"{row.get(c, 0) or '.':>4}" for c in cols)
+                   + f"{sum(row.values()):>6}{row.get(gold, 0) if gold != '-' else 0:>7}")
+
+
 def print_result(result: dict[str, Any], details: bool = False) -> None:
     h = result["human"]
     click.echo(f"sentences {result['sentences']}  with a majority root {result['with_root']}  "

@@ -390,6 +390,17 @@ class ActorResolver:
             return []
         if low in GROUP_PRONOUNS:
             verb = clause_head(t)
+            if low == "they" and t.dep_ in SUBJ + PASS_SUBJ and verb.dep_ == "ccomp" and \
+                    verb.head.pos_ in ("VERB", "AUX"):
+                # "Tanzanian police said they had arrested 14 foreigners", "US officials said
+                # they had seen ...": a plural speaker reports its own act (a state or a
+                # person saying "they" speaks of others)
+                said = [c for c in verb.head.children if c.dep_ in SUBJ and c.i < t.i]
+                if said and (said[0].tag_ in ("NNS", "NNPS") or said[0].lower_ == "police"):
+                    refs = [r for r in self.subjects(verb.head, sa)
+                            if r.mention.actor_kind != "person"]
+                    if refs:
+                        return refs
             if verb.dep_ == "conj":  # "A began offering ... to B, and in 2002 they signed"
                 prev = verb.head
                 own = {x.i for x in verb.subtree}

@@ -2,7 +2,7 @@
 
 A claim (from :mod:`foreigndesk.extract.claims`) whose speaker is a political actor — a
 state, a government and its agents, a military, a legislature, a court, the police, an
-opposition or rebel group, a party, an IGO or an NGO — becomes an event of its speaker
+opposition or rebel group, a party, an IGO or an NGO — or the media becomes an event of its speaker
 unless the sentence already codes the speaker's act: an event outside the claim's content
 (the attribution clause: "X condemned Y, saying ...") is that act, so no statement is added.
 Events inside the content are other actors' acts that the speaker reports ("X said Y
@@ -10,7 +10,10 @@ attacked Z"): the statement is coded beside them, and comes first (it is the mai
 
 - its code is the cue verb's own code when the event dictionary gives the bare verb a verbal
   one (roots 01-02, 05, 10-13: "accused" 112, "urged" 020, "praised" 051, "threatened"
-  130), else 010 (make a statement);
+  130); else 111 (criticize or denounce) when the content condemns what it speaks of, a
+  copula whose predicate is a condemning evaluation of the dictionary's ``&CONDEMNATORY``
+  synset ("said the drills were a dangerous provocation", "said the sanctions are
+  illegal"; :func:`condemns`); else 010 (make a statement);
 - its target is the first political actor the content names other than the speaker (what
   the statement is about, as PETRARCH codes "X said Y ..."), or none;
 - its date and modality are the claim's (a statement in a reporter's question is never
@@ -23,6 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+from spacy.tokens import Token
+
 from foreigndesk.extract.event_codes import info
 from foreigndesk.extract.event_dictionary import NULL, Dictionary
 from foreigndesk.extract.nlp import ParsedDoc
@@ -32,14 +37,32 @@ POLITICAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", 
                                "IGO", "NGO", "UAF", "INS", "SEP"})
 VERBAL_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
 STATEMENT = "010"
+CRITICIZE = "111"
+PREDICATE_DEPS = frozenset(("acomp", "attr", "oprd"))
+HYPOTHETICAL = frozenset(("would", "could", "might", "may", "'d"))
 
 
-def political(code: str | None, country: str | None, sector: str | None) -> bool:
+# the media's statements are public statements too (a state newspaper's editorial, a news
+# agency's report: CAMEO's MED agents), though a statement is never *about* the media alone
+SPEAKER_SECTORS = POLITICAL_SECTORS | {"MED"}
+
+
+def _media_speaks(sector: str | None, country: str | None, speaker: Mention | None) -> bool:
+    """A media speaker is a statement's source when it is an outlet of a known country ("the
+    Maariv newspaper", "Russia's state television"), not a person the actor layer gave the
+    sector ("a media consultant") nor a bare MED: else any other speaker is."""
+    if not sector or sector[:3] != "MED":
+        return True
+    return bool(country) and (speaker is None or speaker.actor_kind != "person")
+
+
+def political(code: str | None, country: str | None, sector: str | None,
+              sectors: frozenset[str] = POLITICAL_SECTORS) -> bool:
     """Is an actor with this code a political one (a state, or a political sector)?"""
     if not code:
         return False
     if sector:
-        return sector[:3] in POLITICAL_SECTORS
+        return sector[:3] in sectors
     return bool(country)
 
 
@@ -127,7 +150,9 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
             if speaker is None and code_s:
                 country, sector = (code_s[:3], code_s[3:] or None) if len(code_s) >= 3 else (
                     None, code_s)
-            if not political(code_s, country, sector) or (c.sentence, code_s) in seen:
+            if not political(code_s, country, sector, SPEAKER_SECTORS) or \
+                    (c.sentence, code_s) in seen or not _media_speaks(
+                        sector, country, speaker):
                 continue
             if any(e.source_code == code_s or (c.speaker_actor and e.source_actor ==
                                                c.speaker_actor) for e in outside):
@@ -142,6 +167,8 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
                 target = _as_government(next(p for p in principals if p.country != country))
             words = (c.cue or "").lower().split()
             code = statement_code(_cue_lemma(pd, c), d, words[1] if len(words) == 2 else "")
+            if code == STATEMENT and condemns(pd, c, d):
+                code = CRITICIZE
             ci = info(code)
             out.append(Event(
                 pd.doc_id, c.sentence, c.start, c.end, c.text, name, version, 0.5,
@@ -154,6 +181,42 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
                 date_source=c.date_source if c.date else "none",
                 modality="asserted", trigger=c.cue))
     return out
+
+
+def condemns(pd: ParsedDoc, c: Claim, d: Dictionary) -> bool:
+    """Does the claim's content condemn what it speaks of? Its main clause (the content's
+    own head, or a clause coordinated with it) is a copula, not negated, whose predicate is
+    a condemning evaluation (``&CONDEMNATORY``): an adjective ("was unacceptable") or a
+    noun, itself or its modifier ("were a dangerous provocation"); not under "would" or
+    "could" ("it would be a travesty if ..." warns). The evaluation of an
+    embedded clause ("said that those who called it illegal were wrong") does not count."""
+    words = d.synset("CONDEMNATORY")
+    if not words or not pd.is_parsed(c.sentence):
+        return False
+    doc = pd.parsed(c.sentence)
+    offset = pd.sents[c.sentence].start_char
+
+    def inside(t: Token) -> bool:
+        return c.content_start <= t.idx + offset < c.content_end
+
+    for t in doc:
+        if t.lemma_ != "be" or t.dep_ in ("aux", "auxpass") or not inside(t):
+            continue
+        head = t
+        while head.dep_ == "conj" and inside(head.head) and head.head is not head:
+            head = head.head
+        if inside(head.head) and head.head is not head:
+            continue  # an embedded clause of the content
+        if any(x.dep_ == "neg" or (x.dep_ == "aux" and x.lower_ in HYPOTHETICAL)
+               for x in t.children):
+            continue  # "was not illegal"; "it would be a travesty if ...": a warning
+        for p in t.children:
+            if p.dep_ not in PREDICATE_DEPS:
+                continue
+            said = [p, *(x for x in p.children if x.dep_ in ("amod", "compound", "conj"))]
+            if any(x.lower_ in words or x.lemma_.lower() in words for x in said):
+                return True
+    return False
 
 
 def trigger_offset(e: Event) -> int:

@@ -51,6 +51,7 @@ from foreigndesk.extract.event_dictionary import (
     Dictionary,
     Entry,
     Match,
+    Pattern,
     default,
     inflection_bases,
     match,
@@ -108,6 +109,10 @@ DISAPPROVAL_ROOTS = frozenset(("11", "12"))
 # troops from Somalia", "expulsion from the country"); elsewhere "aid from China" is China's
 PLACE_FROM_ROOTS = frozenset(("08", "16", "17"))
 VIOLENT_ROOTS = frozenset(("18", "19", "20"))
+# "Tunisia tightened security after the attack": who acts after, since or amid violence is
+# rarely who did it (a visit "after" which one arrived is one's own: not violence)
+REACTION_PREPS = frozenset(("after", "following", "since", "amid", "despite", "upon", "until",
+                            "before", "ahead", "prior"))
 
 
 
@@ -177,6 +182,11 @@ class Coder(ActorResolver):
         if any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
             return []
         dep, head = verb.dep_, verb.head
+        if dep == "xcomp" and head.lemma_.lower() in frame_words()["raising"] and any(
+                c.dep_ == "auxpass" for c in head.children):
+            # "Xi is scheduled to attend a summit": the passive's subject acts
+            return unique(r for c in head.children if c.dep_ in PASS_SUBJ
+                          for r in self.np_actors(c, sa))
         if head.i == verb.i:
             return self._listed_verb_subjects(verb, sa, _depth)
         if dep == "conj":
@@ -739,6 +749,11 @@ class Coder(ActorResolver):
         before = words_pre[-3:]
         after = words[verb.i + 1: verb.i + 4]
         m = match(entries, words_pre, words_post, before, after)
+        if m is not None and "object" in m.flags and m.pattern is not None and \
+                not _names_object(verb, m.pattern):
+            # "attacked the plan" (111) but not "attacked a checkpoint over the plan"
+            m = match([_without_flag(e, "object") for e in entries], words_pre, words_post,
+                      before, after)
         if m is None:
             return []
         post = LazyTokens(doc, post_idx)
@@ -1005,9 +1020,17 @@ class Coder(ActorResolver):
                                         self.d.verb_entries(verb.lower_, verb.lemma_.lower())):
                 sources = self.responsible(verb, sa, self.subjects(verb, sa))
                 condemned = bool(sources)
+        if not sources and m.code[:2] in OWNED_ROOTS:
+            # "Venezuela confirmed the arrest of two Americans": the measure is the subject's
+            verb = _object_of(noun)
+            if verb is not None and verb.lemma_.lower() in frame_words()["owned"]:
+                sources = [r for r in self.subjects(verb, sa) if political_ref(r)]
+                if sources:
+                    clause = verb
         if not sources:
             gov = circumstance_verb(noun)
-            if gov is not None:
+            if gov is not None and not (m.code[:2] in VIOLENT_ROOTS
+                                        and noun.head.lower_ in REACTION_PREPS):
                 sources = self.subjects(gov, sa)
                 clause = gov
         targets = []
@@ -1102,17 +1125,21 @@ def _against_own_government(e: RawEvent) -> RawEvent:
 
 def political_ref(r: ActorRef) -> bool:
     """A speaker whose statements are political events: a state, a government and its
-    agents, an opposition, a party, rebels, an IGO or NGO (not a company or a citizen)."""
+    agents, an opposition, a party, rebels, an IGO or NGO, the media (not a company or a
+    citizen)."""
+    if r.sector and r.sector[:3] == "MED":  # an outlet of a known country, not a person
+        return bool(r.country) and r.mention.actor_kind != "person"
     if r.sector:
         return r.sector[:3] in POLITICAL_SPEAKERS
     return bool(r.country)
 
 
 POLITICAL_SPEAKERS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "REB", "PTY",
-                                "IGO", "NGO", "UAF", "INS", "SEP"})
+                                "IGO", "NGO", "UAF", "INS", "SEP", "MED"})
 
 
 COERCION_ROOTS = frozenset(("17",))
+OWNED_ROOTS = frozenset(("16", "17"))  # measures a subject owns by the verb it names them with
 
 
 def _object_of(noun: Token) -> Token | None:
@@ -1160,6 +1187,26 @@ def _predicate_adjective(tok: Token) -> bool:
     """An adjective predicated of a subject ("is committed to", "stands ready to"): it can be
     a trigger when the dictionary lists it (``adjective`` flag)."""
     return tok.tag_ == "JJ" and tok.dep_ in ("acomp", "oprd", "xcomp", "ROOT")
+
+
+def _names_object(verb: Token, pattern: Pattern) -> bool:
+    """Does the head of the verb's direct object (or of one of its conjuncts) match the
+    pattern's first POST word? (flag ``object``: that word must be what is acted on)"""
+    if not pattern.post:
+        return False
+    words = {p[0] for p in pattern.post[0].phrases if len(p) == 1}
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            for t in (c, *c.conjuncts):
+                if t.lower_ in words or t.lemma_.lower() in words:
+                    return True
+    return False
+
+
+def _without_flag(e: Entry, flag: str) -> Entry:
+    """The entry without its patterns carrying ``flag``."""
+    return Entry(e.word, e.code, [p for p in e.patterns if flag not in p.flags], e.flags,
+                 e.pre, e.post, e.line)
 
 
 def _light(e: Entry) -> bool:

@@ -22,7 +22,9 @@ Flags (comma-separated, 4th column): ``symmetric`` (coordinated subjects act on 
 ``territorial`` (an agentless passive is done by the state of the place), ``recipient`` (the
 subject receives: the source comes with "from"), ``light`` (a verb that takes its event from
 an event-noun object: "pay a visit", "hold talks"), ``theme`` (the object is the thing given:
-the target is the recipient, "provided aid to Cuba").
+the target is the recipient, "provided aid to Cuba"), ``object`` (on a pattern line: its first
+POST word must head the verb's direct object, "attacked the plan" but not "attacked a
+checkpoint over the plan"; read by the event coder).
 """
 
 from __future__ import annotations
