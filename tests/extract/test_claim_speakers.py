@@ -350,3 +350,54 @@ def test_a_verb_of_saying_as_an_act_in_a_list_of_gerunds_claims_nothing(nlp):
                 and not c.content.startswith("the vote")], \
         [(c.cue, c.content) for c in ex.claims]
     assert "Ruiz" in (about(ex, "vote had been rigged").speaker_text or "")
+
+
+# -- claims4: shares of the people polled, indefinite people, surveys as sources ---------------
+
+def test_shares_of_the_people_polled_speak(nlp):
+    ex = run(nlp, "By a wide margin, those polled say the transit levy should pass. Two-thirds say "
+                  "buses come too rarely, and one in four say they never ride them. Sixty percent of "
+                  "those interviewed say fares are fair.")
+    assert (about(ex, "levy should pass").speaker_text or "").lower() == "those polled"
+    assert "thirds" in (about(ex, "come too rarely").speaker_text or "").lower()
+    assert about(ex, "never ride").speaker_text == "one in four"
+    assert "those interviewed" in (about(ex, "fares are fair").speaker_text or "")
+
+
+def test_someone_anyone_and_users_are_people(nlp):
+    ex = run(nlp, "\"The mayor looked tired tonight,\" one viewer wrote online. Someone in the hall "
+                  "said the vote had been rigged. His associates said he would appeal the ruling.")
+    assert "viewer" in (about(ex, "looked tired").speaker_text or "")
+    assert (about(ex, "had been rigged").speaker_text or "").lower() == "someone"
+    assert "associates" in (about(ex, "appeal the ruling").speaker_text or "")
+
+
+def test_a_sentence_opening_with_a_survey_is_the_surveys_claim(nlp):
+    ex = run(nlp, "In the newest Marist survey of Ohio voters, the governor holds a narrow lead over "
+                  "his rival.\n\nIn recent polls, the senator has gained ground among young voters in "
+                  "the suburbs.\n\nIn the city, the mayor has gained ground since the spring.")
+    lead = about(ex, "narrow lead")
+    assert lead.cue == "in" and "Marist" in (lead.speaker_text or "")
+    ground = about(ex, "senator has gained")
+    assert ground.speaker_text is None and ground.speaker_start is not None  # the polls, no agent
+    assert not [c for c in ex.claims if "mayor has gained" in c.content]
+    # at the end of the main clause: the clause before it is the survey's
+    ex = run(nlp, "The governor leads his rival by six points in the newest Marist survey. Smith "
+                  "trails Jones by four points, 44% to 40%, in the Quinnipiac average of Iowa polls."
+                  "\n\nThe mayor has gained ground in the polls and will hold a rally on Friday.")
+    assert "Marist" in (about(ex, "six points").speaker_text or "")
+    assert "Quinnipiac" in (about(ex, "four points").speaker_text or "")
+    assert not [c for c in ex.claims if "mayor has gained" in c.content]
+    # the people polled speak when the clause has its own cue
+    ex = run(nlp, "In a Gallup poll released Friday, 40 percent of adults said they approved of the "
+                  "council.")
+    said = about(ex, "approved of the council")
+    assert said.cue == "said" and "adults" in (said.speaker_text or "")
+
+
+def test_a_name_the_tagger_took_for_an_organisation():
+    from foreigndesk.extract.claim_speakers import _person_name
+
+    assert _person_name("Carla Benton") and _person_name("Megan O'Neill")
+    assert not _person_name("Virginia Tech") and not _person_name("Melinda Gates Foundation")
+    assert not _person_name("Benton") and not _person_name("Acme Steel")

@@ -40,6 +40,7 @@ class CueLexicon:
     claim_head_nouns: dict[str, set[str]] = field(default_factory=dict)  # "X's call for ..." -> {for}
     agent_nouns: set[str] = field(default_factory=set)  # nouns that name people or bodies
     document_nouns: set[str] = field(default_factory=set)  # "the poll", "the report": no agent
+    survey_nouns: set[str] = field(default_factory=set)  # "In a new poll, …" reports a clause
     offices: dict[str, str] = field(default_factory=dict)  # "national security adviser" -> role
     colon_labels: set[str] = field(default_factory=set)  # "Update:", "Watch:": no speaker
     rest_verbs: set[str] = field(default_factory=set)  # say, think: the rest of the sentence
@@ -126,6 +127,7 @@ def lexicon() -> CueLexicon:
                           for k, v in (raw.get("claim_head_nouns") or {}).items()},
         agent_nouns=words("agent_nouns"),
         document_nouns=words("document_nouns"),
+        survey_nouns=words("survey_nouns"),
         offices={str(k).lower(): str(v) for k, v in (raw.get("offices") or {}).items()},
         light_verbs=words("light_verbs"), colon_labels=words("colon_labels"),
         rest_verbs=words("rest_verbs"),
@@ -162,6 +164,9 @@ def cue_positions(doc: Doc, lex: CueLexicon) -> np.ndarray:
     for d in (1, 2, 3):
         near[d:] |= light[:-d]
     mask |= objects & near
+    for k in np.nonzero(lower == h["in"])[0]:  # "In a new poll, …", "… leads in the polls."
+        if _survey_after(doc, int(k), lex):
+            mask[k] = True
     for k in np.nonzero(lower == h["words"])[0]:  # "in the words of X"
         if 2 <= k < len(doc) - 1 and lower[k - 2] == h["in"] and lower[k - 1] == h["the"] \
                 and lower[k + 1] == h["of"]:
@@ -207,7 +212,7 @@ class Cue:
     speaker_side: str = "subject"  # subject | object | possessor
     echo_mark: Token | None = None  # "as" of "As X pointed out, ..."
     kind: str = "statement"  # statement | belief | intention
-    part: str = "verb"  # verb | adjective | noun | phrase
+    part: str = "verb"  # verb | adjective | noun | phrase | survey ("In a poll, …")
 
     @property
     def lemma(self) -> str:
@@ -247,6 +252,10 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
             consumed.add(t.i + 1)
             out.append(Cue(t, [t, doc[t.i + 1]], "according to",
                            lex.phrases.get("according to", {}).get("stance", "asserts"), "object"))
+            continue
+        survey = _survey_phrase(t, lex) if low == "in" else None
+        if survey is not None:  # "In the latest Gallup poll, Smith leads by 9 points"
+            out.append(Cue(t, [t], t.text, "asserts", "object", part="survey"))
             continue
         if low == "in" and [w.lower_ for w in doc[k + 1: k + 4]] == ["the", "words", "of"]:
             consumed.update(range(t.i + 1, t.i + 4))
@@ -290,6 +299,39 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
         mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in lex.echo_marks), None)
         out.append(Cue(t, toks, text, stance, echo_mark=mark, kind=lex.kind(phrase if phrase in lex.kinds else lemma)))
     return out
+
+
+_SURVEY_REACH = 8  # tokens from "In" to the survey noun ("In a Washington Post-ABC News poll")
+
+
+def _survey_after(doc: Doc, k: int, lex: CueLexicon) -> bool:
+    """Does a survey noun ("poll", "survey") follow the "In" at ``k`` closely (tags of the
+    single pass)?"""
+    return any(t.lemma_.lower() in lex.survey_nouns for t in doc[k + 1:k + 1 + _SURVEY_REACH])
+
+
+def _survey_phrase(t: Token, lex: CueLexicon) -> Token | None:
+    """ "In a new CNN/ORC poll, <clause>", "<clause> in the latest Marist survey.": a survey
+    that reports the clause (PolNeAR takes the survey as the source). Either the sentence
+    opens with "in" + a survey set off by a comma before its clause, or the phrase hangs on
+    the sentence's main verb after it and ends the sentence. The survey noun, or None."""
+    if t.dep_ != "prep":
+        return None
+    obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in lex.survey_nouns:
+        return None
+    doc, end = t.doc, t.right_edge.i + 1
+    if t.is_sent_start:
+        if end >= len(doc) - 3 or doc[end].text != "," or t.head.i < end:
+            return None  # no comma, or the clause does not follow
+        return obj
+    root = t.head
+    if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX") or root.i > t.i \
+            or not any(c.dep_ == "nsubj" for c in root.children):
+        return None
+    if end < len(doc) and not (doc[end].is_sent_end or doc[end].text in (".", "!", "?")):
+        return None  # "… led in the polls and won": the phrase does not end the sentence
+    return obj
 
 
 def _light_cue(t: Token, lex: CueLexicon, consumed: set[int]) -> Cue | None:

@@ -218,7 +218,7 @@ def _person_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 3 or words[0].lower() not in given_names():
         return False
-    return all(re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?", w) and w.lower() not in _ORG_WORDS
+    return all(re.fullmatch(r"[A-Z][A-Za-z'’-]*[a-z]", w) and w.lower() not in _ORG_WORDS
                for w in words)
 
 
@@ -359,14 +359,11 @@ class SpeakerResolver:
                 return found
             return Speaker(head.text, None, None, pron if pron == "person" else "group", "pronoun", hs, he,
                            agent=False)
-        if low in _THOSE and depth == 0 and any(
-                c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") for c in head.children):
-            # "those surveyed say", "those polled", "those who voted": the people described
-            return Speaker(self.text[cs:base + head.right_edge.idx + len(head.right_edge.text)]
-                           if head.right_edge.i - head.i <= 3 else core_text,
-                           None, None, "group", "phrase", cs,
-                           base + head.right_edge.idx + len(head.right_edge.text)
-                           if head.right_edge.i - head.i <= 3 else ce)
+        described = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                          and c.i == head.i + 1), None) if low in _THOSE and depth < 2 else None
+        if described is not None:  # "those surveyed say", "those polled": the people asked
+            return Speaker(self.text[cs:base + described.idx + len(described.text)], None, None, "group",
+                           "phrase", cs, base + described.idx + len(described.text))
         if low in _QUANTIFIERS or head.pos_ == "NUM" or head.lemma_.lower() in _QUANTIFIERS \
                 or (head.lemma_.lower() in _FRACTIONS and head.tag_ == "NNS"):
             of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "among")

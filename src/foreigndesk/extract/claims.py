@@ -173,6 +173,8 @@ class ClaimExtractor:
         s_end = base + len(stext.rstrip())
         cues = find_cues(d, st.lex, cue_tokens)
         outside = [c for c in cues if not st.finder._in_quote(base + c.token.idx)]
+        if any(c.part != "survey" for c in outside):  # "In a poll, 40% said …": the people polled
+            outside = [c for c in outside if c.part != "survey"]
         made: list[Claim] = []
         for cue in outside:
             if cue.echo_mark is not None:
