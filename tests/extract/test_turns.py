@@ -47,6 +47,21 @@ def test_the_issue_transcript() -> None:
     assert fp["we"] == {"USA|USAGOV"} and fp["i"] == {"person:john-kirby|USAGOV"}
 
 
+@pytest.mark.parametrize("date_line", ["Date: June 12, 2023", "June 12, 2023",
+                                       "Monday, June 12, 2023"])
+def test_the_issue_transcript_as_copied_from_the_page(date_line: str) -> None:
+    """The same transcript as a user pastes it from the web: the title first, the date on the
+    line under it. The date under the title is the briefing's date, so its events are dated."""
+    from foreigndesk.ingest.text import document_from_text
+    title, rest = KIRBY.split("\n", 1)
+    doc = document_from_text(f"{title}\n{date_line}\n{rest}", "briefing.txt")[0]
+    assert doc.published == "2023-06-12"
+    ex = next(extract([doc]))
+    got = {(e.root, e.target_code, e.date) for e in ex.events}
+    assert ("04", "CHNGOV", "2023-06-09") in got, got
+    assert {("16", "CUBGOV", "2023-06-05"), ("17", "CUBGOV", "2023-06-05")} & got, got
+
+
 @pytest.mark.parametrize("text,speaker", [
     ("THE PRESIDENT: We have made it clear to China what we will do.\n", "person:joe-biden"),
     ("SECRETARY BLINKEN: I met my Chinese counterpart in Beijing.\n", "person:antony-blinken"),

@@ -10,6 +10,7 @@ import pytest
 from foreigndesk.ingest import ReadError, read_path, read_paths
 from foreigndesk.ingest.dispatch import choose_reader, sniff
 from foreigndesk.ingest.html import html_to_text
+from foreigndesk.ingest.text import document_from_text
 from foreigndesk.model import Document, document_id
 from tests.conftest import EXAMPLES, FIXTURES
 
@@ -276,3 +277,41 @@ def test_the_readmes_header_block_example_gives_date_outlet_and_url(tmp_path):
     assert doc.outlet == fields["Outlet"] and doc.url == fields["URL"]
     assert doc.title == fields["Title"] and doc.author == fields["Author"]
     assert "Outlet:" not in doc.text and doc.text.startswith("HAVANA")
+
+
+# -- the head of a text without a header block at its top ----------------------------------------
+
+@pytest.mark.parametrize("head,published", [
+    ("Press Briefing by Press Secretary Jean Martin\nDate: June 12, 2023\n\n", "2023-06-12"),
+    ("Statement on the Border Agreement\n\nMonday, March 4, 2024\n\n", "2024-03-04"),
+    ("Remarks at the Opening of the Summit\nFOR IMMEDIATE RELEASE\n2022-11-30\n\n", "2022-11-30"),
+    ("Readout of the Call with the Foreign Minister\nPublished: 5 May 2021\nBy: Staff\n\n",
+     "2021-05-05"),
+])
+def test_a_date_under_the_title_is_the_publication_date(head: str, published: str) -> None:
+    body = ("The two ministers discussed the situation at the border and agreed to meet again "
+            "next month, officials said after the call ended on Friday evening.\n")
+    d = document_from_text(head + body, "x.txt")[0]
+    assert d.published == published
+    assert d.title == head.split("\n", 1)[0]
+    assert d.text.startswith(d.title)
+    assert "Date:" not in d.text and "Published:" not in d.text and "By:" not in d.text
+    assert d.text.endswith(body.strip())
+
+
+def test_the_head_ends_at_the_first_paragraph() -> None:
+    """A date line after the text has begun is content, not the publication date, and a
+    header block's date wins over a date line under the title."""
+    body = ("Talks on the river treaty resume\n\nNegotiators from both countries returned to "
+            "the table in Geneva after a pause of several months, a spokesman said.\n\n"
+            "June 12, 2023\n\nDate: June 13, 2023\n")
+    d = document_from_text(body, "x.txt")[0]
+    assert d.published is None and "Date: June 13, 2023" in d.text
+    with_header = "Date: 2023-06-01\n\nA title\nJune 12, 2023\n\n" + body
+    assert document_from_text(with_header, "y.txt")[0].published == "2023-06-01"
+
+
+def test_a_head_date_that_is_no_date_is_left_in_the_text() -> None:
+    d = document_from_text("A title\nDate: the day after the vote\n\nThe assembly met and "
+                           "voted on the resolution, which passed by a wide margin.\n", "x.txt")[0]
+    assert d.published is None and "Date: the day after the vote" in d.text

@@ -8,6 +8,13 @@ the block itself is left out of the text. The text starts at the first line afte
 title is given, that first line is the title if it is short enough to be one (it stays in the
 text either way).
 
+Pages copied from the web often put the title first and the date under it ("Press Briefing by
+…", then "Date: June 12, 2023" or a line holding only "June 12, 2023"). So the **head** of the
+text, its first :data:`MAX_HEAD_LINES` lines before the first sentence of running text, is
+read too (:func:`head_fields`): a ``Key: value`` line of a known key there fills the
+metadata the header block left empty and is left out of the text, and a line that is only a
+date gives the publication date when there is none (that line stays in the text).
+
 A text that compiles several articles (see :mod:`foreigndesk.ingest.dossier`) becomes one
 Document per article, with sources ``path#1``, ``path#2``, ...
 """
@@ -20,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from foreigndesk.ingest.clean import checked_date, clean_text, load_front_matter
+from foreigndesk.ingest.dates import normalise_date, parse_date
 from foreigndesk.ingest.dossier import split_dossier
 from foreigndesk.ingest.encoding import read_text
 from foreigndesk.ingest.errors import UnreadableInput
@@ -39,6 +47,7 @@ _KEY_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z _-]{0,24}?)\s*:\s*(?P<value>\S
 MAX_FRONT_MATTER = 8192
 MAX_TITLE_WORDS = 30
 MAX_TITLE_CHARS = 250
+MAX_HEAD_LINES = 6
 
 
 def _field(key: str, value: Any) -> tuple[str, Any] | None:
@@ -86,6 +95,41 @@ def _title_like(line: str) -> bool:
     return 0 < len(s) <= MAX_TITLE_CHARS and len(s.split()) <= MAX_TITLE_WORDS
 
 
+def _prose(line: str) -> bool:
+    """A sentence of running text (the body has begun), not a title, a date or a label."""
+    return len(line.split()) > 8 and line.rstrip("\"'”’)")[-1:] in ".!?"
+
+
+def head_fields(body: str) -> tuple[dict[str, Any], str]:
+    """The metadata of the head of ``body`` (see the module) and the body without its
+    ``Key: value`` lines. A line with a known key but a value we cannot use (a date that is
+    no date) is left in the text, unread."""
+    lines = body.split("\n")
+    meta: dict[str, Any] = {}
+    drop: list[int] = []
+    seen = 0
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        seen += 1
+        if seen > MAX_HEAD_LINES or not _title_like(s) or _prose(s):
+            break
+        m = _KEY_LINE.match(s)
+        f = _field(m.group("key"), m.group("value")) if m else None
+        if f is not None:
+            if f[0] == "published" and normalise_date(f[1]) is None:
+                continue
+            meta.setdefault(f[0], f[1])
+            drop.append(i)
+        elif "published" not in meta and (iso := parse_date(s)) is not None:
+            meta["published"] = iso
+    if drop:
+        kept = [ln for i, ln in enumerate(lines) if i not in drop]
+        body = "\n".join(kept)
+    return meta, body
+
+
 def document_from_text(text: str, source: str | None = None) -> list[Document]:
     """The Documents of one plain text: one, or one per article of a compilation.
     Raises :class:`UnreadableInput` (bad front matter, an invalid date, no text)."""
@@ -98,6 +142,11 @@ def document_from_text(text: str, source: str | None = None) -> list[Document]:
         for i, d in enumerate(parts, start=1):
             d.source = f"{source}#{i}" if source else f"#{i}"
         return parts
+    head, body = head_fields(body)
+    for k, v in head.items():
+        meta.setdefault(k, v)
+    if published is None and "published" in head:
+        published = normalise_date(head["published"])
     start = len(body) - len(body.lstrip())
     body = body[start:].rstrip()
     if not body:
