@@ -401,3 +401,37 @@ def test_a_name_the_tagger_took_for_an_organisation():
     assert _person_name("Carla Benton") and _person_name("Megan O'Neill")
     assert not _person_name("Virginia Tech") and not _person_name("Melinda Gates Foundation")
     assert not _person_name("Benton") and not _person_name("Acme Steel")
+
+
+def test_an_author_with_no_letters_is_no_one(nlp):
+    text = "I think the council will vote the levy down before spring."
+    (ex,) = extract([Document(text=text, published="2016-03-01", author=", ,")], nlp=nlp)
+    assert ex.claims and ex.claims[0].speaker_text is None
+    (ex,) = extract([Document(text=text, published="2016-03-01", author="Dana Whitfield")], nlp=nlp)
+    assert ex.claims[0].speaker_text == "Dana Whitfield"
+
+
+def test_time_passing_is_no_speaker(nlp):
+    ex = run(nlp, "As the week went on, the governor insisted that the budget was balanced.\n\n"
+                  "As the night wore on, the mayor conceded that turnout had been low.")
+    assert not [c for c in ex.claims if c.cue.startswith(("went", "wore"))]
+    assert "governor" in (about(ex, "budget was balanced").speaker_text or "")
+
+
+def test_a_message_someone_sent_out_speaks_for_the_sender(nlp):
+    ex = run(nlp, "Later that evening, the senator fired back a reply saying the audit was a "
+                  "partisan stunt.\n\nThe union released a video that said the factory would close "
+                  "by June.\n\nAngry residents mailed the board a letter which argued that the "
+                  "rent rise was illegal.")
+    assert "senator" in (about(ex, "partisan stunt").speaker_text or "")
+    assert "union" in (about(ex, "factory would close").speaker_text or "")
+    assert "residents" in (about(ex, "rent rise").speaker_text or "")
+
+
+def test_as_reported_by_is_the_agents_claim(nlp):
+    ex = run(nlp, "As reported by the Boston Globe, inspectors found cracks in three of the bridge "
+                  "supports.\n\nAs first reported by Reuters, the ministry will cut the fuel subsidy "
+                  "in April.")
+    cracks = [c for c in ex.claims if c.cue == "reported" and "cracks" in c.content]
+    assert cracks and "Globe" in (cracks[0].speaker_text or "")
+    assert "Reuters" in (about(ex, "fuel subsidy").speaker_text or "")

@@ -347,6 +347,7 @@ class SpeakerResolver:
                 owner.start, owner.end = hs, he
                 return owner
             author = self.pd.document.author
+            author = author if author and re.search(r"[^\W\d_]", author) else None  # ", ," is no one
             if author and low in ("i", "we"):  # the writer's "I", and the columnist's "we" ("as
                 # we learned in Iowa"): a cue outside quotation marks is the author's voice
                 return Speaker(author, None, None, "person", "author", hs, he)

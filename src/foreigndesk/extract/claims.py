@@ -58,9 +58,13 @@ _REL_PRONOUNS = {"who", "which", "that"}
 _ARTIFACTS = {"statement", "letter", "post", "tweet", "message", "video", "ad", "advertisement",
               "poster", "release", "report", "note", "email", "e-mail", "speech", "remark",
               "remarks", "interview", "op-ed", "column", "article", "sign", "banner", "shirt",
-              "t-shirt", "hat", "campaign", "petition", "resolution", "bill", "order", "memo"}
+              "t-shirt", "hat", "campaign", "petition", "resolution", "bill", "order", "memo",
+              "response", "reply", "spot", "commercial", "mailer", "flyer", "leaflet", "clip"}
 # verbs of addressing someone: a participle on their object ("emailed supporters saying …",
 # "told reporters insisting …") is the subject's act, not the addressees'
+# a time as the subject of a cue verb ("As the day went on, …"): no one speaks
+_TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "night", "evening",
+               "morning", "afternoon", "hour", "hours", "time", "season", "campaign season"}
 _ADDRESS_VERBS = {"email", "e-mail", "tell", "write", "text", "message", "call", "send", "brief",
                   "address", "remind", "inform", "tweet", "telephone", "phone", "greet", "thank"}
 _DATE_VALUE = re.compile(r"^\d{3}[\dX]")
@@ -85,6 +89,12 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                 if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not via_conj:
                     return None, tok  # "no citizen should be denied …": not the speaker
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
+                    if c.lower_ in ("that", "which") and tok.head.lemma_.lower() in _ARTIFACTS \
+                            and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
+                        # "X released a video that said …": the one who released it
+                        issuer = next((g for g in tok.head.head.children if g.dep_ == "nsubj"), None)
+                        if issuer is not None:
+                            return issuer, tok.head.head
                     return tok.head, tok  # "Zhao, who said …"
                 return c, tok
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
@@ -212,6 +222,8 @@ class ClaimExtractor:
                 or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
             subj = _past_dateline(subj, cue)
+            if subj.lower_ in _TIME_NOUNS and cue.speaker_side == "subject" and subj.head.i == cue.token.i:
+                return None  # "As the day went on, …", "the week saw …": time passing says nothing
         if cue.lemma == "ask" and cue.token.tag_ == "VBN" and cue.token.dep_ in ("advcl", "ROOT") \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.token.children):
             return self._asked(st, i, base, cue, s_start, s_end)
@@ -322,8 +334,11 @@ class ClaimExtractor:
                    s_start: int, s_end: int) -> None:
         """ "As X pointed out, <rest>": inside a claim made here, that claim repeats X's;
         X's own claim is recorded too."""
-        subj = subject_of(cue.token)
-        if subj is None:
+        # "As reported by the Globe, …": the agent of the passive cue, not the main clause's subject
+        subj = next((g for c in cue.token.children if c.dep_ == "agent"
+                     for g in c.children if g.dep_ == "pobj"), None) if cue.token.tag_ == "VBN" else None
+        subj = subj or subject_of(cue.token)
+        if subj is None or subj.lower_ in _TIME_NOUNS:  # "As the day went on, …": time, no one
             return
         text = st.pd.document.text
         host = next((c for c in made if c.content_start <= base + cue.token.idx < c.content_end), None)
