@@ -435,3 +435,21 @@ def test_as_reported_by_is_the_agents_claim(nlp):
     cracks = [c for c in ex.claims if c.cue == "reported" and "cracks" in c.content]
     assert cracks and "Globe" in (cracks[0].speaker_text or "")
     assert "Reuters" in (about(ex, "fuel subsidy").speaker_text or "")
+
+
+def test_a_relative_under_a_known_persons_surname_is_another_person(nlp):
+    # the actor layer gives the surname to the known Donald Trump; the given name says otherwise
+    ex = run(nlp, "Ivanka Trump visited a day-care center in Ohio on Monday. Later she said that "
+                  "child care should cost less.")
+    assert about(ex, "child care").speaker_text == "Ivanka Trump"
+
+
+def test_asking_someone_to_act_is_an_intention(nlp):
+    ex = run(nlp, "The coalition asked a federal judge to block the new rules before the school "
+                  "year.\n\nThe host asked the governor about his plan for the bridge.\n\n"
+                  "Reporters asked whether the mayor would run again.")
+    block = about(ex, "to block the new rules")
+    assert "coalition" in (block.speaker_text or "") and block.kind == "intention"
+    assert "judge" in block.content  # whom the request goes to
+    assert "host" in (about(ex, "plan for the bridge").speaker_text or "")
+    assert about(ex, "mayor would run again").kind == "statement"

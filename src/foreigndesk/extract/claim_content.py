@@ -33,6 +33,8 @@ _DIRECTIVE = {"call on", "call for", "urge", "demand"}
 _HEARER_VERBS = {"tell", "assure", "inform", "remind", "warn", "advise", "promise", "convince",
                  "persuade", "notify", "brief", "reassure"}
 _ATTACHED_PREPS = {"about", "of", "over", "for", "on", "against", "to", "that", "with", "in"}
+# verbs of asking someone: "asked a judge to block …" (a request: the speaker wants it done)
+_REQUEST_VERBS = {"ask", "request", "beg", "implore", "press"}
 _INFINITIVE_OK = {"agree", "decide", "offer", "refuse", "promise", "pledge", "vow", "threaten",
                   "want", "plan", "intend", "aim", "seek", "hope", "hop", "expect", "wish", "prefer",
                   "decline", "order"}
@@ -416,6 +418,17 @@ class ContentFinder:
             if obj:
                 return self._span(list(obj[0].subtree), base, attrib, "prep")
             return None
+        if lemma in _REQUEST_VERBS:  # "asked a judge to block the rules", "asked him about the deal"
+            obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
+            if obj is not None:
+                for c in tok.children:
+                    if c.i > obj.i and c.dep_ in ("xcomp", "ccomp") and any(
+                            a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                        return self._span(list(obj.subtree) + list(c.subtree), base, attrib, "request")
+                    if c.i > obj.i and c.dep_ == "prep" and c.lower_ in ("about", "regarding"):
+                        about = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                        if about:
+                            return self._span(list(about[0].subtree), base, attrib, "prep")
         if cue.kind == "intention" or lemma in _INFINITIVE_OK:
             for c in tok.children:
                 if c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):

@@ -69,6 +69,13 @@ _INANIMATE_ER = {"number", "matter", "order", "border", "power", "water", "cente
                  "user", "cluster", "register", "poster", "banner", "quarter", "dinner",
                  "lawsuit", "corner", "manner", "layer"}
 _FRACTIONS = {"fourth", "fifth", "sixth", "eighth", "tenth", "third", "quarter"}  # "three-fourths say"
+# words before a surname that are no given name (titles, honorifics, party words)
+_NOT_GIVEN = {"president", "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor",
+              "secretary", "gen", "general", "mayor", "judge", "justice", "former", "vice", "speaker",
+              "candidate", "nominee", "lady", "sir", "madam", "rev", "pastor", "gop", "democrat",
+              "republican", "chairman", "chairwoman", "minister", "prime", "premier", "king", "queen",
+              "prince", "princess", "ambassador", "director", "chief", "the", "team", "citizen",
+              "presidential", "businessman", "billionaire", "mogul", "congressman", "congresswoman"}
 _MISTAKEN_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _ORG_WORDS = {"university", "college", "school", "institute", "foundation", "union", "party", "group",
               "center", "centre", "church", "company", "fund", "committee", "council", "association",
@@ -186,7 +193,16 @@ def speaker_of(ref: Ref, via: str = "name") -> Speaker:
 def refs_of(pd: ParsedDoc) -> list[Ref]:
     """Actor-layer mentions, plus named entities that no mention covers, sorted by start."""
     refs: list[Ref] = []
+    tok_starts: list[int] | None = None
     for m in pd.extraction.mentions:
+        other = None
+        if m.actor_kind == "person" and " " not in m.text.strip():
+            tok_starts = tok_starts if tok_starts is not None else [t.idx for t in pd.doc]
+            other = _other_person(pd, tok_starts, m.start, m.end, m.actor_name)
+        if other is not None:  # "Ivanka Trump" is not the actor "Donald Trump"
+            refs.append(Ref(other[0], other[1], pd.document.text[other[0]:other[1]], "PERSON",
+                            m.sentence))
+            continue
         refs.append(Ref(m.start, m.end, m.text, m.label or "", m.sentence, m.actor_id,
                         m.actor_name, m.actor_kind, m.country, m.sector))
     refs.sort(key=lambda r: r.start)
@@ -210,6 +226,24 @@ def refs_of(pd: ParsedDoc) -> list[Ref]:
         if r.actor_id is None and r.kind is None and r.label in _MISTAKEN_LABELS and _person_name(r.text):
             r.label = "PERSON"  # "GOP candidate Carly Fiorina" tagged ORG by the small model
     return refs
+
+
+def _other_person(pd: ParsedDoc, starts: list[int], start: int, end: int,
+                  actor_name: str | None) -> tuple[int, int] | None:
+    """The span of another person's full name around a mention of a known person: a given
+    name right before the surname that is not the actor's ("Ivanka Trump", "Eric Trump" where
+    the actor layer gave the surname to Donald Trump), else None."""
+    if not actor_name:
+        return None
+    k = bisect.bisect_left(starts, start)
+    if k == 0 or k >= len(starts) or starts[k] != start:
+        return None
+    prev = pd.doc[k - 1]
+    known = {w.lower().rstrip(".") for w in actor_name.split()}
+    if prev.pos_ != "PROPN" or not prev.whitespace_ or not re.fullmatch(r"[A-Z][a-z]+", prev.text) \
+            or prev.lower_ in known or prev.lower_ in _NOT_GIVEN or prev.ent_type_ in ("ORG", "GPE", "NORP"):
+        return None
+    return prev.idx, end
 
 
 def _person_name(text: str) -> bool:

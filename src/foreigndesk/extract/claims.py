@@ -261,8 +261,11 @@ class ClaimExtractor:
             if stance != "denies":
                 return None  # "officials did not say whether …" claims nothing
             stance = "asserts"  # "did not deny that …"
+        kind = cue.kind
+        if content.how == "request":  # "asked a judge to block the rules": wanting it done
+            kind, stance = "intention", "asserts"
         claim = self._claim(st, i, cue.text, base + cue.token.idx, speaker, content, stance,
-                            s_start, s_end, kind=cue.kind)
+                            s_start, s_end, kind=kind)
         clause = head if cue.speaker_side == "subject" else cue.token.head
         st.clause[id(claim)] = token_span([clause.left_edge, clause.right_edge], base)
         if echo is not None:
