@@ -453,3 +453,16 @@ def test_asking_someone_to_act_is_an_intention(nlp):
     assert "judge" in block.content  # whom the request goes to
     assert "host" in (about(ex, "plan for the bridge").speaker_text or "")
     assert about(ex, "mayor would run again").kind == "statement"
+
+
+def test_seem_and_appear_are_beliefs_no_one_states(nlp):
+    ex = run(nlp, "It seems likely that the council will delay the vote until spring.\n\n"
+                  "The race seems to be tightening in the final week.\n\n"
+                  "The mayor appeared on local television on Sunday.\n\n"
+                  "The senator appeared to suggest that the tariffs would be lifted.")
+    delay = about(ex, "delay the vote")
+    assert delay.kind == "belief" and delay.speaker_text is None and delay.cue == "seems"
+    assert about(ex, "race seems to be tightening").speaker_text is None
+    assert not [c for c in ex.claims if "television" in c.content]
+    lifted = about(ex, "tariffs would be lifted")  # the senator's own cue keeps the claim
+    assert lifted.cue == "suggest" and "senator" in (lifted.speaker_text or "")

@@ -87,7 +87,7 @@ def _set_off(tok: Token) -> bool:
     return after is None or after.is_punct or after.is_space
 
 
-def _strip_final_period(text: str, start: int, end: int) -> int:
+def strip_final_period(text: str, start: int, end: int) -> int:
     if end > start and text[end - 1] == "." and not text[start:end].endswith(("U.S.", "U.N.")):
         return end - 1
     return end
@@ -178,7 +178,7 @@ class ContentFinder:
                         if run_end < sent_end:
                             end = max(q.inner_end, run_end)
                     s0, e0 = trim(text, start, end)
-                    e0 = _strip_final_period(text, s0, e0)
+                    e0 = strip_final_period(text, s0, e0)
                     return Content(s0, e0, text[s0:e0], True, self.quotes_in(s0, e0), "quote-after")
 
         if cue.part in ("adjective", "noun"):
@@ -198,7 +198,7 @@ class ContentFinder:
                         t.tag_.startswith("VB") for t in toks if t.i < that.i):
                     toks = [t for t in toks if t.i > that.i]
             s0, e0 = trim(text, *token_span(toks, base))
-            e0 = _strip_final_period(text, s0, e0)
+            e0 = strip_final_period(text, s0, e0)
             if any(s0 <= base + t.idx < e0 for t in attrib):
                 pass  # the attribution sits inside: fall through to the inserted-clause rule
             elif any(q.inner_start <= s0 and e0 <= q.inner_end for q in self.used):
@@ -231,7 +231,7 @@ class ContentFinder:
                 spans = [(s, e) for s, e in spans if e > s]
                 if spans:
                     s0, e0 = spans[0][0], spans[-1][1]
-                    e0 = _strip_final_period(text, s0, e0)
+                    e0 = strip_final_period(text, s0, e0)
                     body = " ".join(text[s:e] for s, e in spans[:-1]) + (" " if len(spans) > 1 else "") + text[spans[-1][0]:e0]
                     c = self._make(s0, e0, "inserted")
                     c.text = body.strip()
@@ -244,7 +244,7 @@ class ContentFinder:
             right = cue.token.right_edge
             if right.i > cue.tokens[-1].i:
                 s0, e0 = trim(text, cue_end, base + right.idx + len(right.text))
-                e0 = _strip_final_period(text, s0, e0)
+                e0 = strip_final_period(text, s0, e0)
                 if len(text[s0:e0].split()) >= 3:
                     return self._make(s0, e0, "directive")
 
@@ -366,7 +366,7 @@ class ContentFinder:
         if not toks:
             return None
         s0, e0 = trim(self.text, *token_span(toks, base))
-        e0 = _strip_final_period(self.text, s0, e0)
+        e0 = strip_final_period(self.text, s0, e0)
         if e0 <= s0 or any(s0 <= base + t.idx < e0 for t in attrib):
             return None
         if any(q.inner_start <= s0 and e0 <= q.inner_end for q in self.used):
@@ -462,7 +462,7 @@ class ContentFinder:
             s0, e0 = trim(text, a1, sent_end)
         else:
             s0, e0 = trim(text, s_first, a0)
-        e0 = _strip_final_period(text, s0, e0)
+        e0 = strip_final_period(text, s0, e0)
         if len(text[s0:e0].split()) < 3:
             return None
         return self._make(s0, e0, "according")

@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from foreigndesk.extract.claim_content import Content, ContentFinder, token_span, trim
-from foreigndesk.extract.claim_cues import Cue, CueLexicon, cue_positions, find_cues, lexicon
+from foreigndesk.extract.claim_content import Content, ContentFinder, strip_final_period, token_span, trim
+from foreigndesk.extract.claim_cues import Cue, CueLexicon, cue_positions, evidential_complement, find_cues, lexicon
 from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim, echo_object
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
 from foreigndesk.extract.claim_speakers import Ref, Speaker, SpeakerResolver, speaker_of
@@ -129,6 +129,7 @@ class _DocState:
     clause: dict[int, tuple[int, int]] = field(default_factory=dict)  # id(claim) -> attribution clause
     cands: dict[int, list[int]] = field(default_factory=dict)  # candidate sentence -> cue tokens
     said: dict[int, tuple[int, Speaker]] = field(default_factory=dict)  # id(claim) -> history entry
+    cue_tokens: set[int] = field(default_factory=set)  # the current sentence's cue tokens
 
     def ctx_claim(self, i: int, cue: str, cue_char: int, speaker: Speaker, content: Content) -> Claim:
         """A claim made outside a cue's parse (a colon line): the sentence's span."""
@@ -185,6 +186,7 @@ class ClaimExtractor:
         outside = [c for c in cues if not st.finder._in_quote(base + c.token.idx)]
         if any(c.part != "survey" for c in outside):  # "In a poll, 40% said …": the people polled
             outside = [c for c in outside if c.part != "survey"]
+        st.cue_tokens = {t.i for c in cues if c.part != "evidential" for t in c.tokens}
         made: list[Claim] = []
         for cue in outside:
             if cue.echo_mark is not None:
@@ -205,6 +207,8 @@ class ClaimExtractor:
     def _from_cue(self, st: _DocState, i: int, d: Doc, base: int, cue: Cue, s_start: int,
                   s_end: int) -> Claim | None:
         head = cue.token
+        if cue.part == "evidential":
+            return self._evidential(st, i, base, cue, s_start, s_end)
         if cue.speaker_side == "object":
             subj = next((c for c in cue.tokens[-1].children if c.dep_ == "pobj"), None)
         elif cue.speaker_side == "possessor":
@@ -303,6 +307,32 @@ class ClaimExtractor:
         speaker = Speaker("", None, None, None, "none", agent=False)
         return self._claim(st, i, cue.text, base + tok.idx, speaker, content, "questions", s_start,
                            s_end, confidence=0.5, kind=cue.kind)
+
+    def _evidential(self, st: _DocState, i: int, base: int, cue: Cue, s_start: int,
+                    s_end: int) -> Claim | None:
+        """ "Trump appeared to mock the rule", "It seems likely that …": something presented
+        as likely with no one saying it. The content runs from the subject (unless "it"/"there")
+        to the end of the complement; no speaker. A complement that holds a cue of its own
+        ("appeared to suggest that …") is left to that cue."""
+        tok = cue.token
+        comp = evidential_complement(tok)
+        if comp is None or any(c.dep_ == "neg" for c in tok.children):
+            return None  # "cannot seem to …", "does not appear to …": nothing presented as likely
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        toks = list(comp.subtree)
+        if subj is not None and subj.lower_ not in ("it", "there"):
+            toks += list(subj.subtree) + [tok]
+        if any(t.i in st.cue_tokens for t in comp.subtree):
+            return None
+        text = st.pd.document.text
+        s0, e0 = trim(text, *token_span(toks, base))
+        e0 = strip_final_period(text, s0, e0)
+        if len(text[s0:e0].split()) < 3:
+            return None
+        content = Content(s0, e0, text[s0:e0], False, [], "evidential")
+        speaker = Speaker("", None, None, None, "none", agent=False)
+        return self._claim(st, i, cue.text, base + tok.idx, speaker, content, "asserts", s_start, s_end,
+                           confidence=0.4, kind="belief")
 
     def _claim(self, st: _DocState, i: int, cue_text: str, cue_char: int, speaker: Speaker,
                content: Content, stance: str, s_start: int, s_end: int,
