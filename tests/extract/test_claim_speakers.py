@@ -466,3 +466,13 @@ def test_seem_and_appear_are_beliefs_no_one_states(nlp):
     assert not [c for c in ex.claims if "television" in c.content]
     lifted = about(ex, "tariffs would be lifted")  # the senator's own cue keeps the claim
     assert lifted.cue == "suggest" and "senator" in (lifted.speaker_text or "")
+
+
+def test_seeing_something_as_something_is_a_belief(nlp):
+    ex = run(nlp, "The governor sees the bridge project as a test of his leadership.\n\n"
+                  "Many farmers view the new tariff as a betrayal.\n\n"
+                  "She saw the protesters at the gate on Monday.")
+    test = about(ex, "bridge project as a test")
+    assert "governor" in (test.speaker_text or "") and test.kind == "belief"
+    assert "farmers" in (about(ex, "tariff as a betrayal").speaker_text or "")
+    assert not [c for c in ex.claims if "protesters" in c.content]

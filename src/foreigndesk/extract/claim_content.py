@@ -33,6 +33,8 @@ _DIRECTIVE = {"call on", "call for", "urge", "demand"}
 _HEARER_VERBS = {"tell", "assure", "inform", "remind", "warn", "advise", "promise", "convince",
                  "persuade", "notify", "brief", "reassure"}
 _ATTACHED_PREPS = {"about", "of", "over", "for", "on", "against", "to", "that", "with", "in"}
+# verbs of taking something as something ("sees the vote as a warning"): a belief
+_AS_VERBS = {"see", "view", "regard", "consider"}
 # verbs of asking someone: "asked a judge to block …" (a request: the speaker wants it done)
 _REQUEST_VERBS = {"ask", "request", "beg", "implore", "press"}
 _INFINITIVE_OK = {"agree", "decide", "offer", "refuse", "promise", "pledge", "vow", "threaten",
@@ -418,6 +420,12 @@ class ContentFinder:
             if obj:
                 return self._span(list(obj[0].subtree), base, attrib, "prep")
             return None
+        if lemma in _AS_VERBS:  # "sees the project as a test", "views the tariff as a betrayal"
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+            as_pp = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                          and obj is not None and c.i > obj.i), None)
+            if obj is not None and as_pp is not None:
+                return self._span(list(obj.subtree) + list(as_pp.subtree), base, attrib, "object")
         if lemma in _REQUEST_VERBS:  # "asked a judge to block the rules", "asked him about the deal"
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
             if obj is not None:
