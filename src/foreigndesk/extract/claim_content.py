@@ -421,19 +421,19 @@ class ContentFinder:
                 return self._span(list(obj[0].subtree), base, attrib, "prep")
             return None
         if lemma in _AS_VERBS:  # "sees the project as a test", "views the tariff as a betrayal"
-            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+            seen = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
             as_pp = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
-                          and obj is not None and c.i > obj.i), None)
-            if obj is not None and as_pp is not None:
-                return self._span(list(obj.subtree) + list(as_pp.subtree), base, attrib, "object")
+                          and seen is not None and c.i > seen.i), None)
+            if seen is not None and as_pp is not None:
+                return self._span(list(seen.subtree) + list(as_pp.subtree), base, attrib, "object")
         if lemma in _REQUEST_VERBS:  # "asked a judge to block the rules", "asked him about the deal"
-            obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
-            if obj is not None:
+            asked = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
+            if asked is not None:
                 for c in tok.children:
-                    if c.i > obj.i and c.dep_ in ("xcomp", "ccomp") and any(
+                    if c.i > asked.i and c.dep_ in ("xcomp", "ccomp") and any(
                             a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                        return self._span(list(obj.subtree) + list(c.subtree), base, attrib, "request")
-                    if c.i > obj.i and c.dep_ == "prep" and c.lower_ in ("about", "regarding"):
+                        return self._span(list(asked.subtree) + list(c.subtree), base, attrib, "request")
+                    if c.i > asked.i and c.dep_ == "prep" and c.lower_ in ("about", "regarding"):
                         about = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                         if about:
                             return self._span(list(about[0].subtree), base, attrib, "prep")

@@ -41,8 +41,21 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from foreigndesk.extract.claim_content import Content, ContentFinder, strip_final_period, token_span, trim
-from foreigndesk.extract.claim_cues import Cue, CueLexicon, cue_positions, evidential_complement, find_cues, lexicon
+from foreigndesk.extract.claim_content import (
+    Content,
+    ContentFinder,
+    strip_final_period,
+    token_span,
+    trim,
+)
+from foreigndesk.extract.claim_cues import (
+    Cue,
+    CueLexicon,
+    cue_positions,
+    evidential_complement,
+    find_cues,
+    lexicon,
+)
 from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim, echo_object
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
 from foreigndesk.extract.claim_speakers import Ref, Speaker, SpeakerResolver, speaker_of
