@@ -84,7 +84,12 @@ ARTIFACTS = {"report", "letter", "recording", "study", "database", "record", "po
              "opinion", "note", "message", "book", "biography", "profile", "return", "figure",
              "number", "review", "audit", "file", "photo", "chart", "map", "excerpt", "release",
              "editorial", "column", "story", "headline", "ranking", "list", "count", "tally",
-             "forecast", "model", "exit"}
+             "forecast", "model", "exit",
+             # legal and official texts, messages and printed matter (claims4, PolNeAR train)
+             "suit", "affidavit", "summary", "petition", "cable", "legislation", "bill", "accord",
+             "agreement", "treaty", "indictment", "warrant", "subpoena", "account", "statistics",
+             "mailer", "flyer", "brochure", "commercial", "placard", "banner", "manifesto",
+             "platform", "resolution", "order"}
 _ARTIFACT_STOP = {"of", "from", "by", "in", "on", "for", "to", "at", "with", "about", "that",
                   "which", "who", "released", "conducted", "filed", "published", "taken",
                   "compiled", "provided", "obtained", "issued", "discovered"}

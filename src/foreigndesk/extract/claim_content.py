@@ -33,6 +33,10 @@ _DIRECTIVE = {"call on", "call for", "urge", "demand"}
 _HEARER_VERBS = {"tell", "assure", "inform", "remind", "warn", "advise", "promise", "convince",
                  "persuade", "notify", "brief", "reassure"}
 _ATTACHED_PREPS = {"about", "of", "over", "for", "on", "against", "to", "that", "with", "in"}
+# verbs of taking something as something ("sees the vote as a warning"): a belief
+_AS_VERBS = {"see", "view", "regard", "consider"}
+# verbs of asking someone: "asked a judge to block …" (a request: the speaker wants it done)
+_REQUEST_VERBS = {"ask", "request", "beg", "implore", "press"}
 _INFINITIVE_OK = {"agree", "decide", "offer", "refuse", "promise", "pledge", "vow", "threaten",
                   "want", "plan", "intend", "aim", "seek", "hope", "hop", "expect", "wish", "prefer",
                   "decline", "order"}
@@ -85,7 +89,7 @@ def _set_off(tok: Token) -> bool:
     return after is None or after.is_punct or after.is_space
 
 
-def _strip_final_period(text: str, start: int, end: int) -> int:
+def strip_final_period(text: str, start: int, end: int) -> int:
     if end > start and text[end - 1] == "." and not text[start:end].endswith(("U.S.", "U.N.")):
         return end - 1
     return end
@@ -176,7 +180,7 @@ class ContentFinder:
                         if run_end < sent_end:
                             end = max(q.inner_end, run_end)
                     s0, e0 = trim(text, start, end)
-                    e0 = _strip_final_period(text, s0, e0)
+                    e0 = strip_final_period(text, s0, e0)
                     return Content(s0, e0, text[s0:e0], True, self.quotes_in(s0, e0), "quote-after")
 
         if cue.part in ("adjective", "noun"):
@@ -196,7 +200,7 @@ class ContentFinder:
                         t.tag_.startswith("VB") for t in toks if t.i < that.i):
                     toks = [t for t in toks if t.i > that.i]
             s0, e0 = trim(text, *token_span(toks, base))
-            e0 = _strip_final_period(text, s0, e0)
+            e0 = strip_final_period(text, s0, e0)
             if any(s0 <= base + t.idx < e0 for t in attrib):
                 pass  # the attribution sits inside: fall through to the inserted-clause rule
             elif any(q.inner_start <= s0 and e0 <= q.inner_end for q in self.used):
@@ -229,7 +233,7 @@ class ContentFinder:
                 spans = [(s, e) for s, e in spans if e > s]
                 if spans:
                     s0, e0 = spans[0][0], spans[-1][1]
-                    e0 = _strip_final_period(text, s0, e0)
+                    e0 = strip_final_period(text, s0, e0)
                     body = " ".join(text[s:e] for s, e in spans[:-1]) + (" " if len(spans) > 1 else "") + text[spans[-1][0]:e0]
                     c = self._make(s0, e0, "inserted")
                     c.text = body.strip()
@@ -242,7 +246,7 @@ class ContentFinder:
             right = cue.token.right_edge
             if right.i > cue.tokens[-1].i:
                 s0, e0 = trim(text, cue_end, base + right.idx + len(right.text))
-                e0 = _strip_final_period(text, s0, e0)
+                e0 = strip_final_period(text, s0, e0)
                 if len(text[s0:e0].split()) >= 3:
                     return self._make(s0, e0, "directive")
 
@@ -364,7 +368,7 @@ class ContentFinder:
         if not toks:
             return None
         s0, e0 = trim(self.text, *token_span(toks, base))
-        e0 = _strip_final_period(self.text, s0, e0)
+        e0 = strip_final_period(self.text, s0, e0)
         if e0 <= s0 or any(s0 <= base + t.idx < e0 for t in attrib):
             return None
         if any(q.inner_start <= s0 and e0 <= q.inner_end for q in self.used):
@@ -416,6 +420,23 @@ class ContentFinder:
             if obj:
                 return self._span(list(obj[0].subtree), base, attrib, "prep")
             return None
+        if lemma in _AS_VERBS:  # "sees the project as a test", "views the tariff as a betrayal"
+            seen = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+            as_pp = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                          and seen is not None and c.i > seen.i), None)
+            if seen is not None and as_pp is not None:
+                return self._span(list(seen.subtree) + list(as_pp.subtree), base, attrib, "object")
+        if lemma in _REQUEST_VERBS:  # "asked a judge to block the rules", "asked him about the deal"
+            asked = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
+            if asked is not None:
+                for c in tok.children:
+                    if c.i > asked.i and c.dep_ in ("xcomp", "ccomp") and any(
+                            a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                        return self._span(list(asked.subtree) + list(c.subtree), base, attrib, "request")
+                    if c.i > asked.i and c.dep_ == "prep" and c.lower_ in ("about", "regarding"):
+                        about = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                        if about:
+                            return self._span(list(about[0].subtree), base, attrib, "prep")
         if cue.kind == "intention" or lemma in _INFINITIVE_OK:
             for c in tok.children:
                 if c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
@@ -449,7 +470,7 @@ class ContentFinder:
             s0, e0 = trim(text, a1, sent_end)
         else:
             s0, e0 = trim(text, s_first, a0)
-        e0 = _strip_final_period(text, s0, e0)
+        e0 = strip_final_period(text, s0, e0)
         if len(text[s0:e0].split()) < 3:
             return None
         return self._make(s0, e0, "according")

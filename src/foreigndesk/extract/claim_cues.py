@@ -40,6 +40,8 @@ class CueLexicon:
     claim_head_nouns: dict[str, set[str]] = field(default_factory=dict)  # "X's call for ..." -> {for}
     agent_nouns: set[str] = field(default_factory=set)  # nouns that name people or bodies
     document_nouns: set[str] = field(default_factory=set)  # "the poll", "the report": no agent
+    survey_nouns: set[str] = field(default_factory=set)  # "In a new poll, …" reports a clause
+    evidential_verbs: set[str] = field(default_factory=set)  # "X appeared to …": no one's claim
     offices: dict[str, str] = field(default_factory=dict)  # "national security adviser" -> role
     colon_labels: set[str] = field(default_factory=set)  # "Update:", "Watch:": no speaker
     rest_verbs: set[str] = field(default_factory=set)  # say, think: the rest of the sentence
@@ -126,6 +128,8 @@ def lexicon() -> CueLexicon:
                           for k, v in (raw.get("claim_head_nouns") or {}).items()},
         agent_nouns=words("agent_nouns"),
         document_nouns=words("document_nouns"),
+        survey_nouns=words("survey_nouns"),
+        evidential_verbs=words("evidential_verbs"),
         offices={str(k).lower(): str(v) for k, v in (raw.get("offices") or {}).items()},
         light_verbs=words("light_verbs"), colon_labels=words("colon_labels"),
         rest_verbs=words("rest_verbs"),
@@ -147,6 +151,7 @@ def cue_positions(doc: Doc, lex: CueLexicon) -> np.ndarray:
     lower = arr[:, 2]
     mask = np.isin(arr[:, 0], h["tags"]) & np.isin(arr[:, 1], h["lemmas"])
     mask |= lower == h["according"]
+    mask |= np.isin(arr[:, 0], h["tags"]) & np.isin(arr[:, 1], h["evidential"])  # "appeared to"
     # "X is confident that ...", "X remains concerned about ..."
     mask |= np.isin(arr[:, 0], h["adj_tags"]) & np.isin(lower, h["adjectives"])
     # "Trump's claim that ...", "his call for ...": a claim noun right after a possessive
@@ -162,6 +167,9 @@ def cue_positions(doc: Doc, lex: CueLexicon) -> np.ndarray:
     for d in (1, 2, 3):
         near[d:] |= light[:-d]
     mask |= objects & near
+    for k in np.nonzero(lower == h["in"])[0]:  # "In a new poll, …", "… leads in the polls."
+        if _survey_after(doc, int(k), lex):
+            mask[k] = True
     for k in np.nonzero(lower == h["words"])[0]:  # "in the words of X"
         if 2 <= k < len(doc) - 1 and lower[k - 2] == h["in"] and lower[k - 1] == h["the"] \
                 and lower[k + 1] == h["of"]:
@@ -180,6 +188,7 @@ def _hashes(strings: Any, lex: CueLexicon) -> dict[str, Any]:
         h = {"tags": np.array([strings.add(t) for t in _VERB_TAGS], dtype=np.uint64),
              "lemmas": np.array(sorted({strings.add(f) for lemma in lex.lemmas
                                         for f in (lemma, lemma.capitalize())}), dtype=np.uint64)}
+        h["evidential"] = np.array(sorted({strings.add(a) for a in lex.evidential_verbs}), dtype=np.uint64)
         h["adj_tags"] = np.array([strings.add(t) for t in ("JJ", "VBN")], dtype=np.uint64)
         h["noun_tags"] = np.array([strings.add(t) for t in ("NN", "NNS")], dtype=np.uint64)
         h["poss_tags"] = np.array([strings.add(t) for t in ("PRP$", "POS")], dtype=np.uint64)
@@ -204,10 +213,10 @@ class Cue:
     tokens: list[Token]
     text: str
     stance: str
-    speaker_side: str = "subject"  # subject | object | possessor
+    speaker_side: str = "subject"  # subject | object | possessor | none (evidential)
     echo_mark: Token | None = None  # "as" of "As X pointed out, ..."
     kind: str = "statement"  # statement | belief | intention
-    part: str = "verb"  # verb | adjective | noun | phrase
+    part: str = "verb"  # verb | adjective | noun | phrase | survey ("In a poll, …") | evidential
 
     @property
     def lemma(self) -> str:
@@ -248,6 +257,10 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
             out.append(Cue(t, [t, doc[t.i + 1]], "according to",
                            lex.phrases.get("according to", {}).get("stance", "asserts"), "object"))
             continue
+        survey = _survey_phrase(t, lex) if low == "in" else None
+        if survey is not None:  # "In the latest Gallup poll, Smith leads by 9 points"
+            out.append(Cue(t, [t], t.text, "asserts", "object", part="survey"))
+            continue
         if low == "in" and [w.lower_ for w in doc[k + 1: k + 4]] == ["the", "words", "of"]:
             consumed.update(range(t.i + 1, t.i + 4))
             out.append(Cue(doc[t.i + 3], [doc[k] for k in range(t.i, t.i + 4)], "in the words of",
@@ -270,6 +283,10 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
         if not t.tag_.startswith("VB"):
             continue
         lemma = t.lemma_.lower()
+        if lemma in lex.evidential_verbs:
+            if evidential_complement(t) is not None:  # "Trump appeared to mock …", "it seems that …"
+                out.append(Cue(t, [t], t.text, "asserts", "none", kind="belief", part="evidential"))
+            continue
         if lemma == "quote":
             saying = _quoted_as_saying(t)
             if saying is not None:
@@ -290,6 +307,56 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
         mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in lex.echo_marks), None)
         out.append(Cue(t, toks, text, stance, echo_mark=mark, kind=lex.kind(phrase if phrase in lex.kinds else lemma)))
     return out
+
+
+def evidential_complement(t: Token) -> Token | None:
+    """What "seem"/"appear" present as likely: an infinitive ("appeared to mock"), a clause
+    ("it seems that …", "seemed as if …"), or an adjective with a clause or infinitive ("seems
+    likely that …", "appears ready to …"). None for "appeared on television"."""
+    for c in t.children:
+        if c.i < t.i:
+            continue
+        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+        if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(m.lower_ in ("if", "though", "like")
+                                                            for m in c.children if m.dep_ == "mark")):
+            return c
+        if c.dep_ in ("acomp", "oprd") and any(g.dep_ in ("ccomp", "xcomp") for g in c.children):
+            return c
+    return None
+
+
+_SURVEY_REACH = 8  # tokens from "In" to the survey noun ("In a Washington Post-ABC News poll")
+
+
+def _survey_after(doc: Doc, k: int, lex: CueLexicon) -> bool:
+    """Does a survey noun ("poll", "survey") follow the "In" at ``k`` closely (tags of the
+    single pass)?"""
+    return any(t.lemma_.lower() in lex.survey_nouns for t in doc[k + 1:k + 1 + _SURVEY_REACH])
+
+
+def _survey_phrase(t: Token, lex: CueLexicon) -> Token | None:
+    """ "In a new CNN/ORC poll, <clause>", "<clause> in the latest Marist survey.": a survey
+    that reports the clause (PolNeAR takes the survey as the source). Either the sentence
+    opens with "in" + a survey set off by a comma before its clause, or the phrase hangs on
+    the sentence's main verb after it and ends the sentence. The survey noun, or None."""
+    if t.dep_ != "prep":
+        return None
+    obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in lex.survey_nouns:
+        return None
+    doc, end = t.doc, t.right_edge.i + 1
+    if t.is_sent_start:
+        if end >= len(doc) - 3 or doc[end].text != "," or t.head.i < end:
+            return None  # no comma, or the clause does not follow
+        return obj
+    root = t.head
+    if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX") or root.i > t.i \
+            or not any(c.dep_ == "nsubj" for c in root.children):
+        return None
+    if end < len(doc) and not (doc[end].is_sent_end or doc[end].text in (".", "!", "?")):
+        return None  # "… led in the polls and won": the phrase does not end the sentence
+    return obj
 
 
 def _light_cue(t: Token, lex: CueLexicon, consumed: set[int]) -> Cue | None:

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from foreigndesk.extract.claim_cues import CueLexicon
-from foreigndesk.extract.name_gender import PRONOUN_GENDER, agrees, gender_of
+from foreigndesk.extract.name_gender import PRONOUN_GENDER, agrees, gender_of, given_names
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Actor
 
@@ -68,6 +68,23 @@ _INANIMATE_ER = {"number", "matter", "order", "border", "power", "water", "cente
                  "congress", "fitness", "awareness", "weakness", "illness", "chamber", "trigger",
                  "user", "cluster", "register", "poster", "banner", "quarter", "dinner",
                  "lawsuit", "corner", "manner", "layer"}
+_FRACTIONS = {"fourth", "fifth", "sixth", "eighth", "tenth", "third", "quarter"}  # "three-fourths say"
+# words before a surname that are no given name (titles, honorifics, party words)
+_NOT_GIVEN = {"president", "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor",
+              "secretary", "gen", "general", "mayor", "judge", "justice", "former", "vice", "speaker",
+              "candidate", "nominee", "lady", "sir", "madam", "rev", "pastor", "gop", "democrat",
+              "republican", "chairman", "chairwoman", "minister", "prime", "premier", "king", "queen",
+              "prince", "princess", "ambassador", "director", "chief", "the", "team", "citizen",
+              "presidential", "businessman", "billionaire", "mogul", "congressman", "congresswoman"}
+_MISTAKEN_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+_ORG_WORDS = {"university", "college", "school", "institute", "foundation", "union", "party", "group",
+              "center", "centre", "church", "company", "fund", "committee", "council", "association",
+              "society", "post", "times", "news", "tech", "state", "county", "city", "hall", "bank",
+              "democratic", "republican", "national", "international", "press", "club", "league",
+              "house", "street", "square", "island", "islands", "valley", "river", "lake", "mountain",
+              "beach", "park", "airport", "hospital", "museum", "library", "media", "network"}
+_SOMEONE = {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "no one", "nobody"}
+_THOSE = {"those"}  # "those surveyed", "those who voted" (a pronoun alone is no one)
 _FIRST_PERSON_WORDS = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 _RELATIVE = {"who", "which", "that"}
@@ -176,7 +193,16 @@ def speaker_of(ref: Ref, via: str = "name") -> Speaker:
 def refs_of(pd: ParsedDoc) -> list[Ref]:
     """Actor-layer mentions, plus named entities that no mention covers, sorted by start."""
     refs: list[Ref] = []
+    tok_starts: list[int] | None = None
     for m in pd.extraction.mentions:
+        other = None
+        if m.actor_kind == "person" and " " not in m.text.strip():
+            tok_starts = tok_starts if tok_starts is not None else [t.idx for t in pd.doc]
+            other = _other_person(pd, tok_starts, m.start, m.end, m.actor_name)
+        if other is not None:  # "Ivanka Trump" is not the actor "Donald Trump"
+            refs.append(Ref(other[0], other[1], pd.document.text[other[0]:other[1]], "PERSON",
+                            m.sentence))
+            continue
         refs.append(Ref(m.start, m.end, m.text, m.label or "", m.sentence, m.actor_id,
                         m.actor_name, m.actor_kind, m.country, m.sector))
     refs.sort(key=lambda r: r.start)
@@ -196,7 +222,38 @@ def refs_of(pd: ParsedDoc) -> list[Ref]:
                              pd.sentence_index(e.start_char)))
     refs += extra
     refs.sort(key=lambda r: r.start)
+    for r in refs:
+        if r.actor_id is None and r.kind is None and r.label in _MISTAKEN_LABELS and _person_name(r.text):
+            r.label = "PERSON"  # "GOP candidate Carly Fiorina" tagged ORG by the small model
     return refs
+
+
+def _other_person(pd: ParsedDoc, starts: list[int], start: int, end: int,
+                  actor_name: str | None) -> tuple[int, int] | None:
+    """The span of another person's full name around a mention of a known person: a given
+    name right before the surname that is not the actor's ("Ivanka Trump", "Eric Trump" where
+    the actor layer gave the surname to Donald Trump), else None."""
+    if not actor_name:
+        return None
+    k = bisect.bisect_left(starts, start)
+    if k == 0 or k >= len(starts) or starts[k] != start:
+        return None
+    prev = pd.doc[k - 1]
+    known = {w.lower().rstrip(".") for w in actor_name.split()}
+    if prev.pos_ != "PROPN" or not prev.whitespace_ or not re.fullmatch(r"[A-Z][a-z]+", prev.text) \
+            or prev.lower_ in known or prev.lower_ in _NOT_GIVEN or prev.ent_type_ in ("ORG", "GPE", "NORP"):
+        return None
+    return prev.idx, end
+
+
+def _person_name(text: str) -> bool:
+    """Does ``text`` read as a person's name: a listed given name and one or two more
+    capitalised words, none of them a word of an organisation's or a place's name?"""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or words[0].lower() not in given_names():
+        return False
+    return all(re.fullmatch(r"[A-Z][A-Za-z'’-]*[a-z]", w) and w.lower() not in _ORG_WORDS
+               for w in words)
 
 
 class SpeakerResolver:
@@ -277,6 +334,8 @@ class SpeakerResolver:
         low, lemma = head.lower_, head.lemma_.lower()
         if _aged(head):  # "the 46-year-old" (tagged a DATE): a person described by age
             return True
+        if low in _SOMEONE:  # "someone in the audience said", "anyone who watched"
+            return True
         if head.ent_type_ in _NOT_AGENT_ENTS or low in self.lex.pronouns or head.pos_ in ("PRON", "NUM", "DET"):
             return False
         if head.ent_type_ in _ENT_LABELS:
@@ -322,6 +381,7 @@ class SpeakerResolver:
                 owner.start, owner.end = hs, he
                 return owner
             author = self.pd.document.author
+            author = author if author and re.search(r"[^\W\d_]", author) else None  # ", ," is no one
             if author and low in ("i", "we"):  # the writer's "I", and the columnist's "we" ("as
                 # we learned in Iowa"): a cue outside quotation marks is the author's voice
                 return Speaker(author, None, None, "person", "author", hs, he)
@@ -334,7 +394,13 @@ class SpeakerResolver:
                 return found
             return Speaker(head.text, None, None, pron if pron == "person" else "group", "pronoun", hs, he,
                            agent=False)
-        if low in _QUANTIFIERS or head.pos_ == "NUM" or head.lemma_.lower() in _QUANTIFIERS:
+        described = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                          and c.i == head.i + 1), None) if low in _THOSE and depth < 2 else None
+        if described is not None:  # "those surveyed say", "those polled": the people asked
+            return Speaker(self.text[cs:base + described.idx + len(described.text)], None, None, "group",
+                           "phrase", cs, base + described.idx + len(described.text))
+        if low in _QUANTIFIERS or head.pos_ == "NUM" or head.lemma_.lower() in _QUANTIFIERS \
+                or (head.lemma_.lower() in _FRACTIONS and head.tag_ == "NNS"):
             of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "among")
                        for g in c.children if g.dep_ == "pobj"), None)
             if of is not None and depth < 2:  # "half of the voters", "most of them"
@@ -351,8 +417,13 @@ class SpeakerResolver:
                     return pair
             people = low not in ("both", "each", "either", "neither", "much", "more", "less") \
                 or head.pos_ == "NUM"  # "most expect", "some say", "all agreed": people
-            return Speaker(self.text[base + head.left_edge.idx:ce], None, None, "group", "phrase",
-                           base + head.left_edge.idx, ce, agent=people)
+            end = ce
+            ratio = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "out")
+                          and c.i == head.i + 1), None)
+            if ratio is not None and ratio.right_edge.i - ratio.i <= 3:  # "one in five say"
+                end = base + ratio.right_edge.idx + len(ratio.right_edge.text)
+            return Speaker(self.text[base + head.left_edge.idx:end], None, None, "group", "phrase",
+                           base + head.left_edge.idx, end, agent=people)
         if head.lemma_.lower() in self.lex.document_nouns and depth < 2:
             # "a CNN/ORC poll found", "the FEC records show", "a survey by Gallup": the
             # organisation behind the document, else no speaker
@@ -706,6 +777,15 @@ class SpeakerResolver:
         """The gender of a person reference: evidence at the mention, in its resolved name,
         or at another mention with the same surname in the document."""
         g = gender_of(self.text, r.start, r.end)
+        if g is None and len(r.text.split()) == 1:
+            # a bare surname is the person named in full with it last before it ("Carly
+            # Fiorina … Fiorina"), whatever name a later full mention gives the actor
+            last = r.text.lower()
+            full = next((o for o in reversed(self.refs[:bisect.bisect_left(self.starts, r.start)])
+                         if o.is_person and len(o.text.split()) > 1 and o.text.lower().split()[-1] == last),
+                        None)
+            if full is not None:
+                return gender_of(self.text, full.start, full.end) or self._surname_genders().get(last)
         if g is None and r.name:
             g = gender_of(r.name, 0, len(r.name))
         if g is None:

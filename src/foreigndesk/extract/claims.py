@@ -41,8 +41,21 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from foreigndesk.extract.claim_content import Content, ContentFinder, token_span, trim
-from foreigndesk.extract.claim_cues import Cue, CueLexicon, cue_positions, find_cues, lexicon
+from foreigndesk.extract.claim_content import (
+    Content,
+    ContentFinder,
+    strip_final_period,
+    token_span,
+    trim,
+)
+from foreigndesk.extract.claim_cues import (
+    Cue,
+    CueLexicon,
+    cue_positions,
+    evidential_complement,
+    find_cues,
+    lexicon,
+)
 from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim, echo_object
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
 from foreigndesk.extract.claim_speakers import Ref, Speaker, SpeakerResolver, speaker_of
@@ -58,9 +71,13 @@ _REL_PRONOUNS = {"who", "which", "that"}
 _ARTIFACTS = {"statement", "letter", "post", "tweet", "message", "video", "ad", "advertisement",
               "poster", "release", "report", "note", "email", "e-mail", "speech", "remark",
               "remarks", "interview", "op-ed", "column", "article", "sign", "banner", "shirt",
-              "t-shirt", "hat", "campaign", "petition", "resolution", "bill", "order", "memo"}
+              "t-shirt", "hat", "campaign", "petition", "resolution", "bill", "order", "memo",
+              "response", "reply", "spot", "commercial", "mailer", "flyer", "leaflet", "clip"}
 # verbs of addressing someone: a participle on their object ("emailed supporters saying …",
 # "told reporters insisting …") is the subject's act, not the addressees'
+# a time as the subject of a cue verb ("As the day went on, …"): no one speaks
+_TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "night", "evening",
+               "morning", "afternoon", "hour", "hours", "time", "season", "campaign season"}
 _ADDRESS_VERBS = {"email", "e-mail", "tell", "write", "text", "message", "call", "send", "brief",
                   "address", "remind", "inform", "tweet", "telephone", "phone", "greet", "thank"}
 _DATE_VALUE = re.compile(r"^\d{3}[\dX]")
@@ -85,6 +102,12 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                 if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not via_conj:
                     return None, tok  # "no citizen should be denied …": not the speaker
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
+                    if c.lower_ in ("that", "which") and tok.head.lemma_.lower() in _ARTIFACTS \
+                            and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
+                        # "X released a video that said …": the one who released it
+                        issuer = next((g for g in tok.head.head.children if g.dep_ == "nsubj"), None)
+                        if issuer is not None:
+                            return issuer, tok.head.head
                     return tok.head, tok  # "Zhao, who said …"
                 return c, tok
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
@@ -119,6 +142,7 @@ class _DocState:
     clause: dict[int, tuple[int, int]] = field(default_factory=dict)  # id(claim) -> attribution clause
     cands: dict[int, list[int]] = field(default_factory=dict)  # candidate sentence -> cue tokens
     said: dict[int, tuple[int, Speaker]] = field(default_factory=dict)  # id(claim) -> history entry
+    cue_tokens: set[int] = field(default_factory=set)  # the current sentence's cue tokens
 
     def ctx_claim(self, i: int, cue: str, cue_char: int, speaker: Speaker, content: Content) -> Claim:
         """A claim made outside a cue's parse (a colon line): the sentence's span."""
@@ -173,6 +197,9 @@ class ClaimExtractor:
         s_end = base + len(stext.rstrip())
         cues = find_cues(d, st.lex, cue_tokens)
         outside = [c for c in cues if not st.finder._in_quote(base + c.token.idx)]
+        if any(c.part != "survey" for c in outside):  # "In a poll, 40% said …": the people polled
+            outside = [c for c in outside if c.part != "survey"]
+        st.cue_tokens = {t.i for c in cues if c.part != "evidential" for t in c.tokens}
         made: list[Claim] = []
         for cue in outside:
             if cue.echo_mark is not None:
@@ -193,6 +220,8 @@ class ClaimExtractor:
     def _from_cue(self, st: _DocState, i: int, d: Doc, base: int, cue: Cue, s_start: int,
                   s_end: int) -> Claim | None:
         head = cue.token
+        if cue.part == "evidential":
+            return self._evidential(st, i, base, cue, s_start, s_end)
         if cue.speaker_side == "object":
             subj = next((c for c in cue.tokens[-1].children if c.dep_ == "pobj"), None)
         elif cue.speaker_side == "possessor":
@@ -210,6 +239,8 @@ class ClaimExtractor:
                 or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
             subj = _past_dateline(subj, cue)
+            if subj.lower_ in _TIME_NOUNS and cue.speaker_side == "subject" and subj.head.i == cue.token.i:
+                return None  # "As the day went on, …", "the week saw …": time passing says nothing
         if cue.lemma == "ask" and cue.token.tag_ == "VBN" and cue.token.dep_ in ("advcl", "ROOT") \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.token.children):
             return self._asked(st, i, base, cue, s_start, s_end)
@@ -247,8 +278,11 @@ class ClaimExtractor:
             if stance != "denies":
                 return None  # "officials did not say whether …" claims nothing
             stance = "asserts"  # "did not deny that …"
+        kind = cue.kind
+        if content.how == "request":  # "asked a judge to block the rules": wanting it done
+            kind, stance = "intention", "asserts"
         claim = self._claim(st, i, cue.text, base + cue.token.idx, speaker, content, stance,
-                            s_start, s_end, kind=cue.kind)
+                            s_start, s_end, kind=kind)
         clause = head if cue.speaker_side == "subject" else cue.token.head
         st.clause[id(claim)] = token_span([clause.left_edge, clause.right_edge], base)
         if echo is not None:
@@ -287,6 +321,32 @@ class ClaimExtractor:
         return self._claim(st, i, cue.text, base + tok.idx, speaker, content, "questions", s_start,
                            s_end, confidence=0.5, kind=cue.kind)
 
+    def _evidential(self, st: _DocState, i: int, base: int, cue: Cue, s_start: int,
+                    s_end: int) -> Claim | None:
+        """ "Trump appeared to mock the rule", "It seems likely that …": something presented
+        as likely with no one saying it. The content runs from the subject (unless "it"/"there")
+        to the end of the complement; no speaker. A complement that holds a cue of its own
+        ("appeared to suggest that …") is left to that cue."""
+        tok = cue.token
+        comp = evidential_complement(tok)
+        if comp is None or any(c.dep_ == "neg" for c in tok.children):
+            return None  # "cannot seem to …", "does not appear to …": nothing presented as likely
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        toks = list(comp.subtree)
+        if subj is not None and subj.lower_ not in ("it", "there"):
+            toks += list(subj.subtree) + [tok]
+        if any(t.i in st.cue_tokens for t in comp.subtree):
+            return None
+        text = st.pd.document.text
+        s0, e0 = trim(text, *token_span(toks, base))
+        e0 = strip_final_period(text, s0, e0)
+        if len(text[s0:e0].split()) < 3:
+            return None
+        content = Content(s0, e0, text[s0:e0], False, [], "evidential")
+        speaker = Speaker("", None, None, None, "none", agent=False)
+        return self._claim(st, i, cue.text, base + tok.idx, speaker, content, "asserts", s_start, s_end,
+                           confidence=0.4, kind="belief")
+
     def _claim(self, st: _DocState, i: int, cue_text: str, cue_char: int, speaker: Speaker,
                content: Content, stance: str, s_start: int, s_end: int,
                confidence: float | None = None, kind: str = "statement") -> Claim:
@@ -320,8 +380,11 @@ class ClaimExtractor:
                    s_start: int, s_end: int) -> None:
         """ "As X pointed out, <rest>": inside a claim made here, that claim repeats X's;
         X's own claim is recorded too."""
-        subj = subject_of(cue.token)
-        if subj is None:
+        # "As reported by the Globe, …": the agent of the passive cue, not the main clause's subject
+        subj = next((g for c in cue.token.children if c.dep_ == "agent"
+                     for g in c.children if g.dep_ == "pobj"), None) if cue.token.tag_ == "VBN" else None
+        subj = subj or subject_of(cue.token)
+        if subj is None or subj.lower_ in _TIME_NOUNS:  # "As the day went on, …": time, no one
             return
         text = st.pd.document.text
         host = next((c for c in made if c.content_start <= base + cue.token.idx < c.content_end), None)
