@@ -38,7 +38,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from foreigndesk.extract.claim_cues import CueLexicon
-from foreigndesk.extract.name_gender import PRONOUN_GENDER, agrees, gender_of, given_names
+from foreigndesk.extract.name_gender import (
+    PRONOUN_GENDER,
+    agrees,
+    gender_of,
+    given_names,
+    name_words,
+)
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Actor
 
@@ -69,20 +75,7 @@ _INANIMATE_ER = {"number", "matter", "order", "border", "power", "water", "cente
                  "user", "cluster", "register", "poster", "banner", "quarter", "dinner",
                  "lawsuit", "corner", "manner", "layer"}
 _FRACTIONS = {"fourth", "fifth", "sixth", "eighth", "tenth", "third", "quarter"}  # "three-fourths say"
-# words before a surname that are no given name (titles, honorifics, party words)
-_NOT_GIVEN = {"president", "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor",
-              "secretary", "gen", "general", "mayor", "judge", "justice", "former", "vice", "speaker",
-              "candidate", "nominee", "lady", "sir", "madam", "rev", "pastor", "gop", "democrat",
-              "republican", "chairman", "chairwoman", "minister", "prime", "premier", "king", "queen",
-              "prince", "princess", "ambassador", "director", "chief", "the", "team", "citizen",
-              "presidential", "businessman", "billionaire", "mogul", "congressman", "congresswoman"}
 _MISTAKEN_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
-_ORG_WORDS = {"university", "college", "school", "institute", "foundation", "union", "party", "group",
-              "center", "centre", "church", "company", "fund", "committee", "council", "association",
-              "society", "post", "times", "news", "tech", "state", "county", "city", "hall", "bank",
-              "democratic", "republican", "national", "international", "press", "club", "league",
-              "house", "street", "square", "island", "islands", "valley", "river", "lake", "mountain",
-              "beach", "park", "airport", "hospital", "museum", "library", "media", "network"}
 _SOMEONE = {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "no one", "nobody"}
 _THOSE = {"those"}  # "those surveyed", "those who voted" (a pronoun alone is no one)
 _FIRST_PERSON_WORDS = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
@@ -241,7 +234,8 @@ def _other_person(pd: ParsedDoc, starts: list[int], start: int, end: int,
     prev = pd.doc[k - 1]
     known = {w.lower().rstrip(".") for w in actor_name.split()}
     if prev.pos_ != "PROPN" or not prev.whitespace_ or not re.fullmatch(r"[A-Z][a-z]+", prev.text) \
-            or prev.lower_ in known or prev.lower_ in _NOT_GIVEN or prev.ent_type_ in ("ORG", "GPE", "NORP"):
+            or prev.lower_ in known or prev.lower_ in name_words()["not_given_names"] \
+            or prev.ent_type_ in ("ORG", "GPE", "NORP"):
         return None
     return prev.idx, end
 
@@ -252,7 +246,8 @@ def _person_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 3 or words[0].lower() not in given_names():
         return False
-    return all(re.fullmatch(r"[A-Z][A-Za-z'’-]*[a-z]", w) and w.lower() not in _ORG_WORDS
+    org_words = name_words()["organisation_words"]
+    return all(re.fullmatch(r"[A-Z][A-Za-z'’-]*[a-z]", w) and w.lower() not in org_words
                for w in words)
 
 

@@ -36,6 +36,14 @@ def given_names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, frozenset[str]]:
+    """The word lists of data/en/name_words.yaml (lower case), by key."""
+    raw = load_yaml(resources.files("foreigndesk.data").joinpath("en/name_words.yaml")
+                    .read_text(encoding="utf-8"))
+    return {str(k): frozenset(str(w).lower() for w in v or []) for k, v in raw.items()}
+
+
 def _honorific(word: str) -> str | None:
     w = word.lower().rstrip(".")
     if w in _MALE_HONORIFICS:
