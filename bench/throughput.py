@@ -236,12 +236,12 @@ def main() -> None:
     for name, t in rows:
         print(f"{name:<30} {t:8.2f} s  {len(docs) / t:8.2f} docs/s  {words / t:9.0f} words/s"
               f"  {mid(base) / t:5.2f}x bare  {words / t / GOAL_WORDS_S:5.2f} of goal")
-    loop_ratios = [b / o for b, o in zip(base, ours)]
+    loop_ratios = [b / o for b, o in zip(base, ours, strict=True)]
     print(f"ratio (ingest loop / bare {model} words/s): {mid(loop_ratios):.2f}"
           + (f" (median of the rounds' ratios {', '.join(f'{x:.2f}' for x in loop_ratios)})"
              if args.rounds > 1 else ""))
     if e2e:
-        e2e_ratios = [b / e for b, e in zip(base, e2e)]
+        e2e_ratios = [b / e for b, e in zip(base, e2e, strict=True)]
         print(f"ratio (ingest end to end, startup included / bare {model}): "
               f"{mid(e2e_ratios):.2f}"
               + (f" (rounds {', '.join(f'{x:.2f}' for x in e2e_ratios)})"
