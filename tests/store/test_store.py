@@ -117,3 +117,51 @@ def test_a_bulk_import_of_events_rebuilds_the_same_indexes_and_gathers_statistic
             "SELECT count(*) FROM pg_stats WHERE tablename = 'events'" if s.postgres else
             "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'events'")
         assert stats.fetchone()[0] > 0
+
+
+def _bad(text: str) -> Extraction:
+    """A document whose second mention violates the schema (NOT NULL text): its document
+    row and first facts are written before the error."""
+    ex = _extraction(text)
+    ex.mentions.append(Mention(ex.document.id, 0, 0, 4, None, "test", "1"))  # type: ignore[arg-type]
+    return ex
+
+
+def _count(store: Store, table: str) -> int:
+    return int(store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"])
+
+
+def test_a_batch_keeps_its_good_documents_and_none_of_a_bad_one(db_url) -> None:
+    good = [_extraction("Cuba and China signed an agreement."),
+            _extraction("Norway sent a delegation to Kenya in May."),
+            _extraction("Peru and Chile held talks on fishing rights.")]
+    bad = _bad("Havana and Beijing worked closely together.")
+    with Store.open(db_url) as store:
+        assert store.add(good[1]) is True
+        out = store.add_many([good[0], bad, good[1], good[2], good[0]])
+        assert out[0] is True and out[2] is False and out[3] is True and out[4] is False
+        assert isinstance(out[1], sqlite3.IntegrityError)
+        assert not store.conn.in_transaction
+        ids = {r["id"] for r in store.query("SELECT id FROM documents")}
+        assert ids == {ex.document.id for ex in good}
+        # the bad document's rows written before its error were rolled back with it
+        assert _count(store, "sentences") == 3 and _count(store, "mentions") == 3
+        assert store.analyses_stale
+    # what the batch stored is committed: another connection sees it
+    with Store.open(db_url) as again:
+        assert _count(again, "documents") == 3
+
+
+def test_a_batch_that_fails_otherwise_stores_nothing(db_url) -> None:
+    docs = [_extraction("Ghana and Egypt agreed to trade grain."),
+            _extraction("Japan and Brazil discussed ethanol exports.")]
+    broken = _extraction("Canada and Mexico renewed a trade pact.")
+    broken.claims = [object()]  # type: ignore[list-item]  # not a claim: a bug, not its data
+    with Store.open(db_url) as store:
+        with pytest.raises(AttributeError):
+            store.add_many([docs[0], broken, docs[1]])
+        assert not store.conn.in_transaction
+        assert _count(store, "documents") == 0 and _count(store, "sentences") == 0
+        assert not store.analyses_stale
+        assert store.add_many(docs) == [True, True]
+        assert _count(store, "documents") == 2

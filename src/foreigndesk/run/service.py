@@ -6,10 +6,14 @@ any mix), a store, an executor (:mod:`foreigndesk.run.executors`: inline, local 
 dask) and an :class:`~foreigndesk.config.ExtractConfig`, and returns a :class:`Report`.
 
 Documents stream through: each one is extracted within its budget (by the executor, results
-in input order) and stored in its own transaction as soon as it is ready; a read error, an
-oversized document, a failed extraction or a document that cannot be stored gives one line
-through ``on_error`` and the batch goes on. Nothing is kept back: an interrupted or failing
-batch keeps every document stored before it, and running it again adds only the rest. At
+in input order) and stored in batches (:meth:`Store.add_many`: one transaction, a savepoint
+per document, so a document is all or nothing and a bad one does not keep the others out):
+the first document alone, then up to ``BATCH`` documents, or fewer once the oldest has
+waited ``FLUSH_SECONDS`` (checked as each result arrives), and the rest at the end. A read
+error, an oversized document, a failed extraction or a document that cannot be stored gives
+one line through ``on_error`` and the batch goes on. Nothing is kept back: an interrupted
+(Ctrl-C) or failing run stores the documents extracted before it, and running it again adds
+only the rest; a document counts as added once its batch is committed. At
 the end, when anything was added (or an earlier run left them stale), the store-wide
 analyses are brought up to date from the new documents
 (:func:`foreigndesk.analyze.refresh.refresh`).
@@ -18,20 +22,21 @@ analyses are brought up to date from the new documents
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from foreigndesk.config import DEFAULT, ExtractConfig
 from foreigndesk.ingest.errors import ReadError
-from foreigndesk.model import Document
+from foreigndesk.model import Document, Extraction
 from foreigndesk.run.executors import Executor, Inline
 from foreigndesk.run.local import ExtractError, Result
 from foreigndesk.run.stream import Counts, checked_documents, sigint_deferred
 from foreigndesk.store import Store
 
 Source = Document | ReadError | str | os.PathLike[str]
+BATCH = 20            # documents stored in one transaction (a savepoint each)
+FLUSH_SECONDS = 2.0   # a batch is stored once its oldest document waited this long
 
 
 @dataclass
@@ -94,33 +99,54 @@ def ingest(sources: Iterable[Source], store: Store, executor: Executor | None = 
     if progress is not None:
         results = progress(results)
     prepared = False
-    for r in results:
-        if isinstance(r, ExtractError):
-            fail(f"{r.document.source}: {r.reason}")
-            rep.failed.append(r.document.source or "?")
-            continue
-        try:
-            # one transaction per document, all of it or nothing; a Ctrl-C meanwhile is
-            # raised once the document is stored and counted
-            with sigint_deferred():
-                if store.add(r):
+    batch: list[Extraction] = []
+    since = 0.0  # when the oldest document of the batch was extracted
+
+    def flush(last: bool = False) -> None:
+        nonlocal prepared
+        if not batch:
+            return
+        todo = batch[:]
+        batch.clear()
+        # one transaction for the batch, a savepoint per document; a Ctrl-C meanwhile is
+        # raised once the batch is committed (or rolled back) and counted
+        with sigint_deferred():
+            outcomes = store.add_many(todo)
+            for r, out in zip(todo, outcomes, strict=True):
+                if out is True:
                     rep.added += 1
                     rep.documents.append((r.document.id, r.document.title))
-                else:
+                elif out is False:
                     rep.present += 1
                     rep.present_ids.append(r.document.id)
-        except (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.InterfaceError,
-                ValueError, OverflowError) as e:  # this document's data, not the store
-            fail(f"{r.document.source}: could not be stored ({type(e).__name__}: {e})")
-            rep.failed.append(r.document.source or "?")
-            continue
-        if refresh and rep.added == 1 and not prepared:
+                else:  # this document's data, not the store
+                    fail(f"{r.document.source}: could not be stored "
+                         f"({type(out).__name__}: {out})")
+                    rep.failed.append(r.document.source or "?")
+        if refresh and rep.added and not prepared and not last:
             # the refresh will run: what it loads is loaded now, beside the workers still
             # extracting, rather than alone on one core at the end
             from foreigndesk.analyze.refresh import prepare
 
             prepare(config)
             prepared = True
+
+    try:
+        for r in results:
+            if isinstance(r, ExtractError):
+                fail(f"{r.document.source}: {r.reason}")
+                rep.failed.append(r.document.source or "?")
+                continue
+            if not batch:
+                since = time.perf_counter()
+            batch.append(r)
+            # the first document alone (the refresh's models load beside the extraction),
+            # then batches of up to BATCH documents or FLUSH_SECONDS
+            if ((refresh and not prepared) or len(batch) >= BATCH
+                    or time.perf_counter() - since >= FLUSH_SECONDS):
+                flush()
+    finally:
+        flush(last=True)  # what was extracted before an interrupt or an error is stored too
     rep.seconds += time.perf_counter() - t0
     if refresh and (rep.added or store.analyses_stale):
         from foreigndesk.analyze.refresh import refresh as refresh_analyses

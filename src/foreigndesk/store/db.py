@@ -21,7 +21,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
@@ -32,6 +32,9 @@ from foreigndesk.model import Actor, Event, Extraction
 from foreigndesk.store.backends import is_postgres
 
 DEFAULT_DB = "foreigndesk.db"
+# errors of a document's own data (a value the store refuses), not of the store itself
+_DOCUMENT_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.InterfaceError,
+                    ValueError, OverflowError)
 
 
 def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
@@ -266,6 +269,53 @@ class Store:
             c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('analyses_stale', '1')")
             c.execute("COMMIT")
             return True
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
+
+    def add_many(self, exs: Sequence[Extraction]) -> list[bool | Exception]:
+        """Store several documents in one transaction, each under its own SAVEPOINT: one
+        result per document, in order: True (added), False (already present), or the error
+        that kept it out (its data: ``sqlite3.IntegrityError``, ``DataError``,
+        ``InterfaceError``, ``ValueError``, ``OverflowError``), its rows rolled back to its
+        savepoint while the others stay. Any other error (the store's: a locked database, a
+        full disk), or a KeyboardInterrupt, rolls the whole transaction back and is raised:
+        nothing of the batch is stored. Nothing is visible to readers before the COMMIT, and
+        a document counts as added only once it returns.
+
+        One COMMIT for many documents: a commit writes every page its rows touched (in a
+        large store, a leaf and the inner pages of each index per row), and the documents of
+        a batch share many of them (measured: 20 documents into a 55k-document store, one
+        COMMIT each, 0.71 s of 0.74 s of writes were the commits). On PostgreSQL the
+        advisory locks of every document and event group of the batch are taken first, in
+        sorted order (see :meth:`_claim_document`), so that two batches never wait on each
+        other in a cycle."""
+        c = self.conn
+        out: list[bool | Exception] = []
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            if self.postgres:
+                for doc_id in sorted({ex.document.id for ex in exs}):
+                    c.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 1))", (doc_id,))
+                self._lock_event_groups([e for ex in exs for e in ex.events])
+            for ex in exs:
+                c.execute("SAVEPOINT document")
+                try:
+                    if self.has_document(ex.document.id):
+                        out.append(False)
+                    else:
+                        self._write(ex)
+                        out.append(True)
+                    c.execute("RELEASE SAVEPOINT document")
+                except _DOCUMENT_ERRORS as e:  # this document's data, not the store
+                    c.execute("ROLLBACK TO SAVEPOINT document")
+                    c.execute("RELEASE SAVEPOINT document")
+                    out.append(e)
+            if any(r is True for r in out):
+                c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('analyses_stale', '1')")
+            c.execute("COMMIT")
+            return out
         except BaseException:
             if c.in_transaction:
                 c.execute("ROLLBACK")
