@@ -174,3 +174,37 @@ def test_clusters_of_many_similar_claims_in_batches(db_url, tmp_path, seed):
     assert len({c for _m, c, _s in got}) >= 5
     assert store.query("SELECT count(*) AS n FROM claim_common_features")[0]["n"] > 0
     store.close()
+
+
+@pytest.mark.parametrize("seed", [1, 3])
+def test_clusters_after_every_update_and_from_a_store_without_roots(db_url, seed):
+    """The clusters after every update are the whole store's, though an update rewrites
+    only the clusters that changed (the others keep their rows); a store indexed before
+    the roots and the count of contents were kept (roots NULL, no count) gets them on its
+    next updates, with the same clusters."""
+    rnd = random.Random(seed)
+    store = Store.open(db_url)
+    updates = 0
+    for n in range(rnd.randint(80, 90)):
+        claims = [(rnd.choice(_SPEAKERS), f"{rnd.choice(_SUBJECTS)} {rnd.choice(_VERBS)} "
+                   f"{rnd.choice(_OBJECTS)}{rnd.choice(_TAILS)}")
+                  for _ in range(rnd.randint(1, 3))]
+        add_doc(store, claims, published=rnd.choice(
+            [None, f"2023-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}"]))
+        if n == 40:  # as a store indexed before migration 015
+            store.conn.execute("UPDATE claim_contents SET root = NULL")
+            store.conn.execute("DELETE FROM meta WHERE key = 'cluster_contents'")
+        if rnd.random() < 0.25:
+            refresh(store)
+            updates += 1
+            assert stored_clusters(store) == full_clusters(store)
+    refresh(store)
+    assert stored_clusters(store) == full_clusters(store)
+    assert updates >= 12
+    n_contents = store.query("SELECT count(*) AS n FROM claim_contents")[0]["n"]
+    assert store.query("SELECT value FROM meta WHERE key = 'cluster_contents'")[0]["value"] \
+        == str(n_contents)
+    # the contents clustered since are given their root
+    assert store.query("SELECT count(*) AS n FROM claim_contents WHERE root IS NOT NULL "
+                       "AND id IN (SELECT a FROM claim_edges WHERE active = 1)")[0]["n"] > 0
+    store.close()

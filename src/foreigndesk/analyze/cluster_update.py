@@ -32,7 +32,6 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -66,20 +65,78 @@ def _h64(s: str) -> int:
                           signed=True)
 
 
-@dataclass
 class _Content:
-    id: int
-    first_claim: int
-    app: tuple[Any, ...]
-    n_claims: int
-    text: str
-    feats: frozenset[str]
-    words: frozenset[str]
-    negated: bool
-    relative: bool
-    speaker: frozenset[str]
-    emb: np.ndarray | None
-    proposition: prop.Proposition | None
+    """A content as the update compares it. What is derived from its text (features,
+    polarity, speaker keys) and its stored anchors are computed when first used: a
+    component clustered again loads every content of it, and most are only ranked."""
+
+    __slots__ = ("id", "first_claim", "app", "n_claims", "text", "emb", "root", "_raw_prop",
+                 "_prop", "_speaker_row", "_feats", "_words", "_negated", "_relative",
+                 "_speaker")
+
+    def __init__(self, r: dict[str, Any]) -> None:
+        self.id: int = r["id"]
+        self.first_claim: int = r["first_claim"]
+        self.app: tuple[Any, ...] = (r["app_when"], r["app_doc"], r["app_start"],
+                                     bool(r["app_repeats"]), r["first_claim"])
+        self.n_claims: int = r["n_claims"]
+        self.text: str = r["text"]
+        self.emb: np.ndarray | None = (np.frombuffer(r["embedding"], dtype=np.float32)
+                                       if r["embedding"] is not None else None)
+        self.root: int | None = r.get("root")
+        self._raw_prop: str | None = r["proposition"]
+        self._prop: prop.Proposition | None = None
+        self._speaker_row = (r["speaker_actor"], r["speaker_text"])
+        self._feats: frozenset[str] | None = None
+        self._words: frozenset[str] | None = None
+        self._negated: bool | None = None
+        self._relative: bool | None = None
+        self._speaker: frozenset[str] | None = None
+
+    @property
+    def feats(self) -> frozenset[str]:
+        if self._feats is None:
+            self._feats = features(self.text)
+        return self._feats
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = frozenset(f for f in self.feats if "_" not in f)
+        return self._words
+
+    @property
+    def negated(self) -> bool:
+        if self._negated is None:
+            self._negated = bool(_NEGATION.search(self.text))
+        return self._negated
+
+    @property
+    def relative(self) -> bool:
+        if self._relative is None:
+            self._relative = prop.speaker_relative(self.text)
+        return self._relative
+
+    @property
+    def speaker(self) -> frozenset[str]:
+        if self._speaker is None:
+            self._speaker = (prop.speaker_keys(*self._speaker_row) if self.relative
+                             else frozenset())
+        return self._speaker
+
+    @property
+    def has_proposition(self) -> bool:
+        return self._prop is not None or self._raw_prop is not None
+
+    @property
+    def proposition(self) -> prop.Proposition | None:
+        if self._prop is None and self._raw_prop is not None:
+            self._prop = _prop_of(self._raw_prop)
+        return self._prop
+
+    @proposition.setter
+    def proposition(self, p: prop.Proposition) -> None:
+        self._prop = p
 
 
 def _claim_key(r: dict[str, Any]) -> tuple[tuple[Any, ...], str, frozenset[str], bool, bool,
@@ -160,27 +217,14 @@ class _Engine:
                 backfill.append((r["text"], i))
             else:
                 r = {**r, "text": r["matching"]}
-            feats = features(r["text"])
-            relative = prop.speaker_relative(r["text"])
-            self.cache[i] = _Content(
-                id=i, first_claim=r["first_claim"],
-                app=(r["app_when"], r["app_doc"], r["app_start"], bool(r["app_repeats"]),
-                     r["first_claim"]),
-                n_claims=r["n_claims"], text=r["text"], feats=feats,
-                words=frozenset(f for f in feats if "_" not in f),
-                negated=bool(_NEGATION.search(r["text"])), relative=relative,
-                speaker=(prop.speaker_keys(r["speaker_actor"], r["speaker_text"]) if relative
-                         else frozenset()),
-                emb=(np.frombuffer(r["embedding"], dtype=np.float32)
-                     if r["embedding"] is not None else None),
-                proposition=_prop_of(r["proposition"]) if r["proposition"] else None)
+            self.cache[i] = _Content(r)
         if backfill:
             self.idx.set_matching(backfill)
         return {i: self.cache[i] for i in ids}
 
     def read(self, ids: Iterable[int]) -> None:
         """Read (and store) the propositions of these contents not read yet."""
-        todo = sorted({i for i in ids if self.cache[i].proposition is None})
+        todo = sorted({i for i in ids if not self.cache[i].has_proposition})
         if not todo:
             return
         props = prop.read([self.cache[i].text for i in todo])
@@ -389,7 +433,8 @@ def _update(idx: ClaimIndex, embedder: embedding.Embedder | None, rebuild: bool)
         idx.set_meta(CENTRE_KEY, eng.centre.dump())
 
     # 7. cluster the touched components again
-    _recluster(eng, seeds, centred_on)
+    idx.set_n_contents(n_after)
+    _recluster(eng, seeds, centred_on, set(todo) | set(grown))
     idx.set_meta(LAST_KEY, str(top))
     return len(rows)
 
@@ -491,8 +536,10 @@ def _recheck(eng: _Engine) -> set[int]:
     return touched
 
 
-def _recluster(eng: _Engine, seeds: set[int], centred_on: bool) -> None:
-    """Cluster again the connected components (active edges) holding ``seeds``."""
+def _recluster(eng: _Engine, seeds: set[int], centred_on: bool, dirty: set[int]) -> None:
+    """Cluster again the connected components (active edges) holding ``seeds``, and rewrite
+    the rows of the clusters that changed; ``dirty``: the contents given new claims or a new
+    first claim (their rows change even in a cluster that keeps its contents)."""
     idx = eng.idx
     comp: set[int] = set()
     edges: dict[tuple[int, int], float] = {}
@@ -519,7 +566,7 @@ def _recluster(eng: _Engine, seeds: set[int], centred_on: bool) -> None:
             x = parent[x]
         return x
 
-    eng.read([k for k in comp if cs[k].n_claims > 1] + [x for p in edges for x in p])
+    eng.read([x for p in edges for x in p])
     decisions: list[tuple[int, int, float, int]] = []
     emb = eng.embedder
     oriented = [((a, b) if rank[a] < rank[b] else (b, a), s) for (a, b), s in edges.items()]
@@ -546,7 +593,23 @@ def _recluster(eng: _Engine, seeds: set[int], centred_on: bool) -> None:
             parent[y] = x
     idx.delete_decisions_of(sorted(comp))
     idx.put_decisions(decisions)
-    claims = idx.claims_of(sorted(comp))
+
+    # the clusters that changed: a cluster with the same root and contents as after the
+    # last update, none of them given new claims or a new first claim, keeps its rows
+    members: dict[int, set[int]] = defaultdict(set)
+    before: dict[int, set[int]] = defaultdict(set)
+    for k in comp:
+        members[find(k)].add(k)
+        if cs[k].root is not None:
+            before[cs[k].root].add(k)  # type: ignore[index]
+    redo = sorted(k for rt, ks in members.items()
+                  if before.get(rt) != ks or any(x in dirty or cs[x].root is None for x in ks)
+                  for k in ks)
+    if not redo:
+        return
+    redo_set = set(redo)
+    eng.read([k for k in redo if cs[k].n_claims > 1 and find(k) == k])
+    claims = idx.claims_of(redo)
     claims.sort(key=lambda r: (*appearance_key(r), r["id"]))
     groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for r in claims:
@@ -555,11 +618,11 @@ def _recluster(eng: _Engine, seeds: set[int], centred_on: bool) -> None:
             continue
         groups[find(k)].append(r)
     out: list[tuple[int, int, float]] = []
-    for rt, members in groups.items():
-        if len(members) < 2:
+    for rt, ms in groups.items():
+        if len(ms) < 2:
             continue
-        first = members[0]["id"]
-        for m in members:
+        first = ms[0]["id"]
+        for m in ms:
             k = m["content_id"]
             if k == rt:
                 out.append((m["id"], first, 1.0))
@@ -568,7 +631,10 @@ def _recluster(eng: _Engine, seeds: set[int], centred_on: bool) -> None:
                 cos = (float(r_c.emb @ m_c.emb) if r_c.emb is not None and m_c.emb is not None
                        else 0.0)
                 out.append((m["id"], first, round(max(lexical(r_c.feats, m_c.feats), cos), 4)))
-    idx.replace_clusters(sorted(comp), out)
+    idx.replace_clusters(redo, out)
+    idx.set_roots((find(k), k) for k in redo if cs[k].root != find(k))
+    for k in redo_set:
+        cs[k].root = find(k)
 
 
 def rebuild_clusters(store: Store, backend: str | None = None, fallback: bool = True) -> int:

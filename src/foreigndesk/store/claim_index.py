@@ -12,6 +12,7 @@ from foreigndesk.store.reuse_index import CHUNK
 SETTINGS_KEY = "cluster_index"
 LAST_KEY = "cluster_last_claim"
 CENTRE_KEY = "cluster_centre"
+COUNT_KEY = "cluster_contents"  # the number of rows of claim_contents, kept by the update
 
 _CLAIM = ("SELECT c.id, c.content, c.start, c.date, c.date_source, c.stance, c.speaker_actor, "
           "c.speaker_text, d.published, d.rowid AS doc_order, d.language "
@@ -50,7 +51,7 @@ class ClaimIndex:
                       "claim_common_features", "claim_edges", "claim_decisions",
                       "claim_clusters"):
             self.c.execute(f"DELETE FROM {table}")
-        self.c.execute("DELETE FROM meta WHERE key IN (?, ?)", (LAST_KEY, CENTRE_KEY))
+        self.c.execute("DELETE FROM meta WHERE key IN (?, ?, ?)", (LAST_KEY, CENTRE_KEY, COUNT_KEY))
         self.set_meta(SETTINGS_KEY, settings)
 
     def new_claims(self, after: int) -> list[dict[str, Any]]:
@@ -62,7 +63,16 @@ class ClaimIndex:
         return int(self.c.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0])
 
     def n_contents(self) -> int:
+        """The number of contents: the count the update keeps in ``meta`` (a ``count(*)``
+        reads the whole table: a scan on PostgreSQL), counted once when it is not there (a
+        store indexed before the count was kept)."""
+        kept = self.meta(COUNT_KEY)
+        if kept is not None:
+            return int(kept)
         return int(self.c.execute("SELECT count(*) FROM claim_contents").fetchone()[0])
+
+    def set_n_contents(self, n: int) -> None:
+        self.set_meta(COUNT_KEY, str(n))
 
     # -- contents ----------------------------------------------------------------------------
     def contents_by_key(self, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -106,6 +116,10 @@ class ClaimIndex:
     def set_embedding(self, content_id: int, embedding: bytes) -> None:
         self.c.execute("UPDATE claim_contents SET embedding=? WHERE id=?",
                        (embedding, content_id))
+
+    def set_roots(self, rows: Iterable[tuple[int, int]]) -> None:
+        """(root, content id): the root of each content's cluster (migration 015)."""
+        self.c.executemany("UPDATE claim_contents SET root=? WHERE id=?", rows)
 
     def set_propositions(self, rows: Iterable[tuple[str, int]]) -> None:
         self.c.executemany("UPDATE claim_contents SET proposition=? WHERE id=?", rows)
