@@ -637,6 +637,38 @@ def _recluster(eng: _Engine, seeds: set[int], centred_on: bool, dirty: set[int])
         cs[k].root = find(k)
 
 
+def settle_roots(store: Store, backend: str | None = None, fallback: bool = True,
+                 chunk: int = 2000) -> int:
+    """Cluster once every component holding a content whose root is not known (a store
+    indexed before migration 015), so that the next updates rewrite only the clusters that
+    change; returns the number of contents that had no root. The clusters stay the same
+    (the rules and the store's centre of the last update). Updates do this for the
+    components they touch; this does it for all, in one transaction (the benchmark settles
+    its kept stores with it). A store whose index was built with other settings is left
+    to the next update, which rebuilds it whole."""
+    try:
+        embedder = embedding.load(backend)
+    except embedding.EmbedUnavailable:
+        if not fallback:
+            raise
+        embedder = None
+    idx = ClaimIndex(store)
+    done = 0
+    with write_transaction(store):
+        if idx.meta(SETTINGS_KEY) != _settings(embedder.name if embedder else "none"):
+            return 0
+        n, done = idx.n_contents(), idx.n_unrooted()
+        centre = _Centre(idx.meta(CENTRE_KEY)) if embedder is not None else None
+        while todo := idx.unrooted(chunk):
+            eng = _Engine(idx, embedder)  # a fresh cache for each chunk (memory)
+            if centre is not None:
+                eng.centre, eng.mean = centre, centre.mean
+                if eng.mean is not None and centre.ref is not None:
+                    eng.moved = float(np.linalg.norm(eng.mean - centre.ref))
+            _recluster(eng, set(todo), embedder is not None and n >= CENTRE_MIN, set())
+    return done
+
+
 def rebuild_clusters(store: Store, backend: str | None = None, fallback: bool = True) -> int:
     """Cluster every claim again (rebuilding the index)."""
     return update_clusters(store, backend, fallback, rebuild=True)

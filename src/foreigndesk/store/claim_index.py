@@ -117,6 +117,15 @@ class ClaimIndex:
         self.c.execute("UPDATE claim_contents SET embedding=? WHERE id=?",
                        (embedding, content_id))
 
+    def unrooted(self, limit: int) -> list[int]:
+        """Up to ``limit`` contents whose cluster root is not known (NULL)."""
+        return [int(r[0]) for r in self.c.execute(
+            "SELECT id FROM claim_contents WHERE root IS NULL ORDER BY id LIMIT ?", (limit,))]
+
+    def n_unrooted(self) -> int:
+        return int(self.c.execute(
+            "SELECT count(*) FROM claim_contents WHERE root IS NULL").fetchone()[0])
+
     def set_roots(self, rows: Iterable[tuple[int, int]]) -> None:
         """(root, content id): the root of each content's cluster (migration 015)."""
         self.c.executemany("UPDATE claim_contents SET root=? WHERE id=?", rows)

@@ -6,3 +6,7 @@
 -- not known yet (a content indexed before this column: the next update that clusters its
 -- component rewrites its cluster and fills it).
 ALTER TABLE claim_contents ADD COLUMN root INTEGER;
+-- Backfill: a content with no active edge is a cluster of its own (its root is itself).
+UPDATE claim_contents SET root = id
+  WHERE id NOT IN (SELECT a FROM claim_edges WHERE active = 1)
+    AND id NOT IN (SELECT b FROM claim_edges WHERE active = 1);
