@@ -213,13 +213,14 @@ def refresh_only(db: str, pickled: str) -> None:
 
 
 def settled(snap: Path, folder: Path) -> Path:
-    """A copy of the kept store ``snap`` migrated and with every claim content's cluster
-    root known (:func:`foreigndesk.analyze.cluster_update.settle_roots`): what a store
-    built and updated by this code holds. A store built before migration 015 has the roots
-    of its components' contents unknown, and the first update that touches a component
-    clusters it whole once; measured on such a copy, every run would be that first
-    update. Made once (``store-N.settled.db`` in ``folder``), the kept store untouched."""
-    from foreigndesk.analyze.cluster_update import settle_roots
+    """A copy of the kept store ``snap``, migrated and settled
+    (:func:`foreigndesk.analyze.cluster_update.settle`: every claim component clustered
+    once, so that the cluster roots and merge checks an update keeps are there): what a
+    store built and updated by this code holds. A store built before migrations 015-016
+    lacks them, and the first update that touches a component clusters it whole once;
+    measured on such a copy, every run would be that first update. Made once
+    (``store-N.settled.db`` in ``folder``), the kept store untouched."""
+    from foreigndesk.analyze.cluster_update import settle
     from foreigndesk.store import Store
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -230,10 +231,10 @@ def settled(snap: Path, folder: Path) -> Path:
     shutil.copyfile(snap, tmp)
     t0 = time.perf_counter()
     store = Store.open(tmp)
-    n = settle_roots(store)
+    n = settle(store)
     store.close()
     tmp.rename(out)
-    print(f"{snap.name}: {n:,} contents given their cluster root in "
+    print(f"{snap.name} settled: the {n:,} contents of its claim components clustered in "
           f"{time.perf_counter() - t0:.0f} s", file=sys.stderr)
     return out
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from foreigndesk.analyze.cluster_update import settle_roots
+from foreigndesk.analyze.cluster_update import settle
 from foreigndesk.analyze.clusters import cluster_claims, cluster_rows, echo_rows
 from foreigndesk.analyze.refresh import refresh
 from foreigndesk.analyze.reuse import ReuseConfig, find_reuse, texts_of
@@ -197,7 +197,7 @@ def test_clusters_after_every_update_and_from_a_store_without_roots(db_url, seed
             store.conn.execute("UPDATE claim_contents SET root = NULL")
             store.conn.execute("DELETE FROM meta WHERE key = 'cluster_contents'")
             if seed == 3:  # settled at once: every component clustered, the same clusters
-                assert settle_roots(store) > 0
+                assert settle(store) > 0
                 assert store.query("SELECT count(*) AS n FROM claim_contents "
                                    "WHERE root IS NULL")[0]["n"] == 0
                 assert stored_clusters(store) == full_clusters(store)

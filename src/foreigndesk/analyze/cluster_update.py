@@ -375,6 +375,8 @@ def _update(idx: ClaimIndex, embedder: embedding.Embedder | None, rebuild: bool)
     for old in idx.edges_of(changed):
         seeds.update((old["a"], old["b"]))
     idx.delete_edges_of(changed)
+    idx.delete_checks_of(changed)  # the merge checks of their old text
+    idx.delete_decisions_of(changed)
     feat_hash: dict[int, dict[int, str]] = {}
     for i in todo:
         feat_hash[i] = {_h64(f): f for f in eng.cache[i].feats}
@@ -505,7 +507,8 @@ def _lost_candidates(eng: _Engine, holders: dict[int, list[int]], old_df: dict[i
 
 def _recheck(eng: _Engine) -> set[int]:
     """Check again the centred edges and merge decisions whose ``due`` the mean has
-    reached; returns the contents whose edges or decisions changed."""
+    reached; returns the contents whose edges or decisions changed. The checks need the
+    embeddings only, read alone and compared all at once (:func:`_centred_checks`)."""
     idx = eng.idx
     assert eng.centre is not None
     edges = idx.due_edges(eng.moved)
@@ -515,31 +518,63 @@ def _recheck(eng: _Engine) -> set[int]:
         eng.moved = 0.0
         edges = idx.all_centred_edges()
         decisions = idx.due_decisions(None)
-    eng.load({x for r in edges + decisions for x in (r["a"], r["b"])})
+    rows = edges + decisions
+    if not rows:
+        return set()
+    ids = {x for r in rows for x in (r["a"], r["b"])}
+    embs = {i: eng.cache[i].emb for i in ids if i in eng.cache}
+    embs.update((i, np.frombuffer(b, dtype=np.float32) if b is not None else None)
+                for i, b in idx.embeddings(ids - embs.keys()).items())
+    ok, due = _centred_checks(eng, [(embs[r["a"]], embs[r["b"]]) for r in rows])
     touched: set[int] = set()
     put_e = []
-    for e in edges:
-        a, b = eng.cache[e["a"]], eng.cache[e["b"]]
-        ok = int(eng.centred_ok(a, b))
-        if ok != e["active"]:
-            touched.update((a.id, b.id))
-        put_e.append((a.id, b.id, e["score"], eng.due(a, b), ok))
+    for n, e in enumerate(edges):
+        if ok[n] != e["active"]:
+            touched.update((e["a"], e["b"]))
+        put_e.append((e["a"], e["b"], e["score"], due[n], ok[n]))
     idx.put_edges(put_e)
     put_d = []
-    for d in decisions:
-        a, b = eng.cache[d["a"]], eng.cache[d["b"]]
-        ok = int(eng.centred_ok(a, b))
-        if ok != d["outcome"]:
-            touched.update((a.id, b.id))
-        put_d.append((a.id, b.id, eng.due(a, b), ok))
+    for n, d in enumerate(decisions, start=len(edges)):
+        if ok[n] != d["outcome"]:
+            touched.update((d["a"], d["b"]))
+        put_d.append((d["a"], d["b"], due[n], ok[n]))
     idx.put_decisions(put_d)
     return touched
 
 
-def _recluster(eng: _Engine, seeds: set[int], centred_on: bool, dirty: set[int]) -> None:
+def _centred_checks(eng: _Engine, pairs: list[tuple[np.ndarray | None, np.ndarray | None]]
+                    ) -> tuple[list[int], list[float]]:
+    """For pairs of embeddings: whether each holds centred on the mean (``centred_ok``) and
+    its ``due`` distance (``due``), computed for all the pairs at once, row by row as those
+    two do."""
+    assert eng.centre is not None and eng.centre.ref is not None and eng.mean is not None
+    a = np.vstack([p[0] for p in pairs]).astype(np.float64)  # type: ignore[misc]
+    b = np.vstack([p[1] for p in pairs]).astype(np.float64)  # type: ignore[misc]
+
+    def centred(m: np.ndarray) -> np.ndarray:
+        ua, ub = a - m, b - m
+        na = np.linalg.norm(ua, axis=1)
+        nb = np.linalg.norm(ub, axis=1)
+        ua /= np.where(na == 0, 1.0, na)[:, None]
+        ub /= np.where(nb == 0, 1.0, nb)[:, None]
+        return np.einsum("ij,ij->i", ua, ub)
+
+    ok = (centred(eng.mean) >= CENTRED).astype(int).tolist()
+    ref = eng.centre.ref
+    c0 = centred(ref)
+    da = np.linalg.norm(a - ref, axis=1)
+    db = np.linalg.norm(b - ref, axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        slack = np.abs(c0 - CENTRED) / (2 * (1 / da + 1 / db))
+    due = np.where((da == 0) | (db == 0) | ~(eng.moved < slack), -1.0, slack).tolist()
+    return ok, due
+
+
+def _recluster(eng: _Engine, seeds: set[int], centred_on: bool, dirty: set[int]) -> set[int]:
     """Cluster again the connected components (active edges) holding ``seeds``, and rewrite
     the rows of the clusters that changed; ``dirty``: the contents given new claims or a new
-    first claim (their rows change even in a cluster that keeps its contents)."""
+    first claim (their rows change even in a cluster that keeps its contents). Returns the
+    contents of those components."""
     idx = eng.idx
     comp: set[int] = set()
     edges: dict[tuple[int, int], float] = {}
@@ -554,9 +589,17 @@ def _recluster(eng: _Engine, seeds: set[int], centred_on: bool, dirty: set[int])
                     nxt.add(x)
         frontier = nxt
     if not comp:
-        return
-    cs = eng.load(comp)
-    order = sorted(comp, key=lambda k: cs[k].app)
+        return comp
+    info = eng.idx.ranks(k for k in comp if k not in eng.cache)
+    for k in comp:
+        if k in eng.cache:
+            c = eng.cache[k]
+            info[k] = {"app": c.app, "n_claims": c.n_claims, "root": c.root}
+        else:
+            r = info[k]
+            r["app"] = (r["app_when"], r["app_doc"], r["app_start"], bool(r["app_repeats"]),
+                        r["first_claim"])
+    order = sorted(comp, key=lambda k: info[k]["app"])
     rank = {k: n for n, k in enumerate(order)}
     parent = {k: k for k in order}
 
@@ -566,33 +609,58 @@ def _recluster(eng: _Engine, seeds: set[int], centred_on: bool, dirty: set[int])
             x = parent[x]
         return x
 
-    eng.read([x for p in edges for x in p])
+    # the merge checks (are the first contents of two clusters related?), kept from the
+    # updates before: what rests on the contents alone in claim_checks (0: not related, 1:
+    # related, 2: related if their centred cosine holds), the centred cosine's outcome in
+    # claim_decisions (brought up to date by _recheck); the contents are loaded and
+    # compared only for a pair not checked before
+    known = idx.checks_of(sorted(comp))
+    stored = {(d["a"], d["b"]): int(d["outcome"]) for d in idx.decisions_of(sorted(comp))}
+    if len(known) < len(edges) // 2:  # mostly new: load them all at once
+        eng.load(comp)
+    else:
+        eng.load(k for k in comp if k in dirty)
+    new_checks: list[tuple[int, int, int]] = []
     decisions: list[tuple[int, int, float, int]] = []
+    kept: set[tuple[int, int]] = set()
     emb = eng.embedder
     oriented = [((a, b) if rank[a] < rank[b] else (b, a), s) for (a, b), s in edges.items()]
     for (a, b), _s in sorted(oriented, key=lambda e: (-e[1], rank[e[0][0]], rank[e[0][1]])):
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
-        ca, cb = cs[ra], cs[rb]  # in the order of the edge, as clusters._Similarity.related
         x, y = (ra, rb) if rank[ra] < rank[rb] else (rb, ra)
-        ok = False
-        if ca.negated == cb.negated:
-            lex = lexical(ca.feats, cb.feats)
-            cos = float(ca.emb @ cb.emb) if (emb is not None and ca.emb is not None
-                                              and cb.emb is not None) else 0.0
-            if lex >= LEXICAL_LINK:
-                ok = eng.anchors(ca, cb) is None
-            elif emb is not None and cos >= emb.mid:
-                if not centred_on:
-                    ok = eng.anchors(ca, cb) is None
-                elif eng.anchors(ca, cb) is None:
-                    ok = eng.centred_ok(ca, cb)
-                    decisions.append((min(x, y), max(x, y), eng.due(ca, cb), int(ok)))
+        code = known.get((ra, rb))
+        if code is None:
+            cs = eng.load((ra, rb))
+            eng.read((ra, rb))
+            ca, cb = cs[ra], cs[rb]  # in the order of the edge, as clusters._Similarity.related
+            code = 0
+            if ca.negated == cb.negated:
+                lex = lexical(ca.feats, cb.feats)
+                cos = float(ca.emb @ cb.emb) if (emb is not None and ca.emb is not None
+                                                  and cb.emb is not None) else 0.0
+                if lex >= LEXICAL_LINK or (emb is not None and cos >= emb.mid):
+                    if eng.anchors(ca, cb) is None:
+                        code = 2 if lex < LEXICAL_LINK and centred_on else 1
+            new_checks.append((ra, rb, code))
+            known[(ra, rb)] = code
+        ok = code == 1
+        if code == 2:
+            pair = (min(x, y), max(x, y))
+            kept.add(pair)
+            if pair in stored:
+                ok = bool(stored[pair])
+            else:
+                cs = eng.load((ra, rb))
+                ok = eng.centred_ok(cs[ra], cs[rb])
+                decisions.append((pair[0], pair[1], eng.due(cs[ra], cs[rb]), int(ok)))
+                stored[pair] = int(ok)
         if ok:
             parent[y] = x
-    idx.delete_decisions_of(sorted(comp))
+    idx.delete_decisions([p for p in stored if p not in kept])
     idx.put_decisions(decisions)
+    idx.put_checks(new_checks)
 
     # the clusters that changed: a cluster with the same root and contents as after the
     # last update, none of them given new claims or a new first claim, keeps its rows
@@ -600,14 +668,15 @@ def _recluster(eng: _Engine, seeds: set[int], centred_on: bool, dirty: set[int])
     before: dict[int, set[int]] = defaultdict(set)
     for k in comp:
         members[find(k)].add(k)
-        if cs[k].root is not None:
-            before[cs[k].root].add(k)  # type: ignore[index]
+        if info[k]["root"] is not None:
+            before[info[k]["root"]].add(k)
     redo = sorted(k for rt, ks in members.items()
-                  if before.get(rt) != ks or any(x in dirty or cs[x].root is None for x in ks)
+                  if before.get(rt) != ks or any(x in dirty or info[x]["root"] is None
+                                                 for x in ks)
                   for k in ks)
     if not redo:
-        return
-    redo_set = set(redo)
+        return comp
+    cs = eng.load(redo)
     eng.read([k for k in redo if cs[k].n_claims > 1 and find(k) == k])
     claims = idx.claims_of(redo)
     claims.sort(key=lambda r: (*appearance_key(r), r["id"]))
@@ -632,20 +701,22 @@ def _recluster(eng: _Engine, seeds: set[int], centred_on: bool, dirty: set[int])
                        else 0.0)
                 out.append((m["id"], first, round(max(lexical(r_c.feats, m_c.feats), cos), 4)))
     idx.replace_clusters(redo, out)
-    idx.set_roots((find(k), k) for k in redo if cs[k].root != find(k))
-    for k in redo_set:
+    idx.set_roots((find(k), k) for k in redo if info[k]["root"] != find(k))
+    for k in redo:
         cs[k].root = find(k)
+    return comp
 
 
-def settle_roots(store: Store, backend: str | None = None, fallback: bool = True,
-                 chunk: int = 2000) -> int:
-    """Cluster once every component holding a content whose root is not known (a store
-    indexed before migration 015), so that the next updates rewrite only the clusters that
-    change; returns the number of contents that had no root. The clusters stay the same
-    (the rules and the store's centre of the last update). Updates do this for the
-    components they touch; this does it for all, in one transaction (the benchmark settles
-    its kept stores with it). A store whose index was built with other settings is left
-    to the next update, which rebuilds it whole."""
+def settle(store: Store, backend: str | None = None, fallback: bool = True,
+           chunk: int = 2000) -> int:
+    """Cluster every component once more, so that the next updates find what they keep
+    from the updates before: the root of each content's cluster (unknown in a store indexed
+    before migration 015) and the merge checks (migration 016). An update does this for the
+    components it touches; this does it for all, in one transaction (the benchmark settles
+    its kept stores with it). The clusters stay the same (the rules, and the store's centre
+    of the last update). Returns the number of contents of the components. A store whose
+    index was built with other settings is left to the next update, which rebuilds it
+    whole."""
     try:
         embedder = embedding.load(backend)
     except embedding.EmbedUnavailable:
@@ -653,20 +724,22 @@ def settle_roots(store: Store, backend: str | None = None, fallback: bool = True
             raise
         embedder = None
     idx = ClaimIndex(store)
-    done = 0
+    seen: set[int] = set()
     with write_transaction(store):
         if idx.meta(SETTINGS_KEY) != _settings(embedder.name if embedder else "none"):
             return 0
-        n, done = idx.n_contents(), idx.n_unrooted()
+        n = idx.n_contents()
         centre = _Centre(idx.meta(CENTRE_KEY)) if embedder is not None else None
-        while todo := idx.unrooted(chunk):
+        todo = sorted(set(idx.linked()) | set(idx.unrooted(None)))
+        while todo := [k for k in todo if k not in seen]:
             eng = _Engine(idx, embedder)  # a fresh cache for each chunk (memory)
             if centre is not None:
                 eng.centre, eng.mean = centre, centre.mean
                 if eng.mean is not None and centre.ref is not None:
                     eng.moved = float(np.linalg.norm(eng.mean - centre.ref))
-            _recluster(eng, set(todo), embedder is not None and n >= CENTRE_MIN, set())
-    return done
+            seen |= _recluster(eng, set(todo[:chunk]),
+                               embedder is not None and n >= CENTRE_MIN, set())
+    return len(seen)
 
 
 def rebuild_clusters(store: Store, backend: str | None = None, fallback: bool = True) -> int:

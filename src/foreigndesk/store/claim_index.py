@@ -49,7 +49,7 @@ class ClaimIndex:
     def reset(self, settings: str) -> None:
         for table in ("claim_contents", "claim_content_of", "claim_features",
                       "claim_common_features", "claim_edges", "claim_decisions",
-                      "claim_clusters"):
+                      "claim_checks", "claim_clusters"):
             self.c.execute(f"DELETE FROM {table}")
         self.c.execute("DELETE FROM meta WHERE key IN (?, ?, ?)", (LAST_KEY, CENTRE_KEY, COUNT_KEY))
         self.set_meta(SETTINGS_KEY, settings)
@@ -95,6 +95,26 @@ class ClaimIndex:
                 out[r["id"]] = dict(r)
         return out
 
+    def embeddings(self, ids: Iterable[int]) -> dict[int, bytes | None]:
+        """The embeddings of these contents (nothing else: the centred checks need no more)."""
+        out: dict[int, bytes | None] = {}
+        for ch in _chunks(sorted(set(ids))):
+            for r in self.c.execute(
+                    f"SELECT id, embedding FROM claim_contents WHERE id IN ({_marks(ch)})", ch):
+                out[int(r[0])] = r[1]
+        return out
+
+    def ranks(self, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """The appearance key, ``n_claims`` and ``root`` of these contents (no text, no
+        embedding: what ranking a component needs)."""
+        out: dict[int, dict[str, Any]] = {}
+        for ch in _chunks(sorted(set(ids))):
+            for r in self.c.execute(
+                    f"SELECT id, first_claim, app_when, app_doc, app_start, app_repeats, "
+                    f"n_claims, root FROM claim_contents WHERE id IN ({_marks(ch)})", ch):
+                out[int(r["id"])] = dict(r)
+        return out
+
     def set_matching(self, rows: Iterable[tuple[str | None, int]]) -> None:
         """Keep the matching text (``(text, id)`` pairs) of contents indexed without it."""
         self.c.executemany("UPDATE claim_contents SET matching=? WHERE id=?", rows)
@@ -117,14 +137,18 @@ class ClaimIndex:
         self.c.execute("UPDATE claim_contents SET embedding=? WHERE id=?",
                        (embedding, content_id))
 
-    def unrooted(self, limit: int) -> list[int]:
-        """Up to ``limit`` contents whose cluster root is not known (NULL)."""
-        return [int(r[0]) for r in self.c.execute(
-            "SELECT id FROM claim_contents WHERE root IS NULL ORDER BY id LIMIT ?", (limit,))]
+    def unrooted(self, limit: int | None = None) -> list[int]:
+        """The contents (up to ``limit``) whose cluster root is not known (NULL)."""
+        sql = "SELECT id FROM claim_contents WHERE root IS NULL ORDER BY id"
+        if limit is None:
+            return [int(r[0]) for r in self.c.execute(sql)]
+        return [int(r[0]) for r in self.c.execute(sql + " LIMIT ?", (limit,))]
 
-    def n_unrooted(self) -> int:
-        return int(self.c.execute(
-            "SELECT count(*) FROM claim_contents WHERE root IS NULL").fetchone()[0])
+    def linked(self) -> list[int]:
+        """The contents with an active edge."""
+        return [int(r[0]) for r in self.c.execute(
+            "SELECT a FROM claim_edges WHERE active = 1 UNION "
+            "SELECT b FROM claim_edges WHERE active = 1")]
 
     def set_roots(self, rows: Iterable[tuple[int, int]]) -> None:
         """(root, content id): the root of each content's cluster (migration 015)."""
@@ -213,6 +237,39 @@ class ClaimIndex:
         """(a, b, due, outcome)."""
         self.c.executemany("INSERT OR REPLACE INTO claim_decisions(a, b, due, outcome) "
                            "VALUES (?,?,?,?)", rows)
+
+    def decisions_of(self, contents: Sequence[int]) -> list[dict[str, Any]]:
+        out: dict[tuple[int, int], dict[str, Any]] = {}
+        for ch in _chunks(sorted(set(contents))):
+            m = _marks(ch)
+            for r in self.c.execute(f"SELECT * FROM claim_decisions WHERE a IN ({m}) UNION "
+                                    f"SELECT * FROM claim_decisions WHERE b IN ({m})",
+                                    [*ch, *ch]):
+                out[(r["a"], r["b"])] = dict(r)
+        return list(out.values())
+
+    def delete_decisions(self, pairs: Iterable[tuple[int, int]]) -> None:
+        self.c.executemany("DELETE FROM claim_decisions WHERE a=? AND b=?", pairs)
+
+    def checks_of(self, contents: Sequence[int]) -> dict[tuple[int, int], int]:
+        """The stored merge checks (a, b) -> outcome whose first content is one of these."""
+        out: dict[tuple[int, int], int] = {}
+        for ch in _chunks(sorted(set(contents))):
+            for r in self.c.execute(
+                    f"SELECT a, b, outcome FROM claim_checks WHERE a IN ({_marks(ch)})", ch):
+                out[(int(r[0]), int(r[1]))] = int(r[2])
+        return out
+
+    def put_checks(self, rows: Iterable[tuple[int, int, int]]) -> None:
+        """(a, b, outcome)."""
+        self.c.executemany("INSERT OR REPLACE INTO claim_checks(a, b, outcome) VALUES (?,?,?)",
+                           rows)
+
+    def delete_checks_of(self, contents: Sequence[int]) -> None:
+        for ch in _chunks(sorted(set(contents))):
+            m = _marks(ch)
+            self.c.execute(f"DELETE FROM claim_checks WHERE a IN ({m}) OR b IN ({m})",
+                           [*ch, *ch])
 
     def delete_decisions_of(self, contents: Sequence[int]) -> None:
         for ch in _chunks(sorted(set(contents))):
