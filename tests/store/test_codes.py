@@ -53,6 +53,7 @@ def test_older_stores_lose_their_sector_countries(db_url) -> None:
     # ... and so without the columns later migrations add (they run again on open)
     con.execute("ALTER TABLE documents DROP COLUMN language_note")  # 010
     con.execute("ALTER TABLE claim_contents DROP COLUMN matching")  # 013
+    con.execute("ALTER TABLE claim_contents DROP COLUMN root")  # 015
     con.commit()
     con.close()
     with Store.open(db_url) as store:

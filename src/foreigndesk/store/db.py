@@ -1,12 +1,13 @@
-"""The store: schema migrations, one transaction per document, queries.
+"""The store: schema migrations, all of a document or nothing, queries.
 
 A store is a SQLite file (the default) or a PostgreSQL database (``postgresql://`` URL): see
 :mod:`foreigndesk.store.backends`. The schema lives in ``migrations/NNN_name.sql`` (SQLite) and
 ``migrations/postgres/NNN_name.sql`` (the same versions for PostgreSQL); the store records the
 last one applied (``PRAGMA user_version``, or the table ``schema_version``) and
 :meth:`Store.open` applies the rest in order, each in its own transaction. Writes of a
-document and all its facts happen in one transaction (:meth:`Store.add`), so an interrupted
-ingest never leaves a partial document behind.
+document and all its facts happen in one transaction (:meth:`Store.add`), or under one
+savepoint in the transaction of a batch of documents (:meth:`Store.add_many`, what the
+ingest service uses), so an interrupted ingest never leaves a partial document behind.
 
 Event grouping (:mod:`foreigndesk.store.event_groups`) is safe with concurrent writers: on
 SQLite a write transaction holds the database's one write lock (``BEGIN IMMEDIATE``); on
