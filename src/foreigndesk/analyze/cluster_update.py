@@ -249,17 +249,9 @@ class _Engine:
 
     def due(self, a: _Content, b: _Content) -> float:
         """How far the mean may move from the reference centre before the centred decision
-        on a and b can change (-1: it may change already)."""
-        assert self.centre is not None and self.centre.ref is not None
-        assert a.emb is not None and b.emb is not None
-        ref = self.centre.ref
-        c0 = self.centred(a, b, ref)
-        da = float(np.linalg.norm(a.emb.astype(np.float64) - ref))
-        db = float(np.linalg.norm(b.emb.astype(np.float64) - ref))
-        if da == 0 or db == 0:
-            return -1.0
-        slack = abs(c0 - CENTRED) / (2 * (1 / da + 1 / db))
-        return slack if self.moved < slack else -1.0
+        on a and b can change (see :func:`_centred_checks`; at most the current distance:
+        it may change already)."""
+        return _centred_checks(self, [(a.emb, b.emb)])[1][0]
 
     def centred_ok(self, a: _Content, b: _Content) -> bool:
         assert self.mean is not None
@@ -544,30 +536,40 @@ def _recheck(eng: _Engine) -> set[int]:
 
 def _centred_checks(eng: _Engine, pairs: list[tuple[np.ndarray | None, np.ndarray | None]]
                     ) -> tuple[list[int], list[float]]:
-    """For pairs of embeddings: whether each holds centred on the mean (``centred_ok``) and
-    its ``due`` distance (``due``), computed for all the pairs at once, row by row as those
-    two do."""
+    """For pairs of embeddings: whether each holds centred on the mean (centred cosine >=
+    ``CENTRED``) and its ``due``: how far the mean may move from the reference centre before
+    that can change, computed for all the pairs at once.
+
+    The centred cosine moves by at most ``2 d (1/|a - c| + 1/|b - c|)`` when the centre c
+    moves by d, so a decision taken at c holds while the centre stays within its slack
+    ``|cos_c - CENTRED| / (2 (1/|a - c| + 1/|b - c|))`` of c. Two such bounds: around the
+    reference centre (while the mean is within the slack there, as long as the current mean
+    is too), and around the current mean, whose slack, less the distance the mean has moved
+    from the reference, is a distance from the reference too (triangle inequality); the due
+    is the larger. A pair checked again thus gets a new due rather than being due at every
+    update until the reference centre moves."""
     assert eng.centre is not None and eng.centre.ref is not None and eng.mean is not None
     a = np.vstack([p[0] for p in pairs]).astype(np.float64)  # type: ignore[misc]
     b = np.vstack([p[1] for p in pairs]).astype(np.float64)  # type: ignore[misc]
 
-    def centred(m: np.ndarray) -> np.ndarray:
+    def centred(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The centred cosines on m, and the slack of the decisions there (-1: none)."""
         ua, ub = a - m, b - m
         na = np.linalg.norm(ua, axis=1)
         nb = np.linalg.norm(ub, axis=1)
         ua /= np.where(na == 0, 1.0, na)[:, None]
         ub /= np.where(nb == 0, 1.0, nb)[:, None]
-        return np.einsum("ij,ij->i", ua, ub)
+        cos = np.einsum("ij,ij->i", ua, ub)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            slack = np.abs(cos - CENTRED) / (2 * (1 / na + 1 / nb))
+        return cos, np.where((na == 0) | (nb == 0), -1.0, slack)
 
-    ok = (centred(eng.mean) >= CENTRED).astype(int).tolist()
-    ref = eng.centre.ref
-    c0 = centred(ref)
-    da = np.linalg.norm(a - ref, axis=1)
-    db = np.linalg.norm(b - ref, axis=1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        slack = np.abs(c0 - CENTRED) / (2 * (1 / da + 1 / db))
-    due = np.where((da == 0) | (db == 0) | ~(eng.moved < slack), -1.0, slack).tolist()
-    return ok, due
+    cos, slack_mean = centred(eng.mean)
+    _cos_ref, slack_ref = centred(eng.centre.ref)
+    around_ref = np.where(eng.moved < slack_ref, slack_ref, -1.0)
+    around_mean = np.where(slack_mean >= 0, slack_mean - eng.moved, -1.0)
+    due = np.maximum(np.maximum(around_ref, around_mean), -1.0)
+    return (cos >= CENTRED).astype(int).tolist(), due.tolist()
 
 
 def _recluster(eng: _Engine, seeds: set[int], centred_on: bool, dirty: set[int]) -> set[int]:
@@ -730,6 +732,15 @@ def settle(store: Store, backend: str | None = None, fallback: bool = True,
             return 0
         n = idx.n_contents()
         centre = _Centre(idx.meta(CENTRE_KEY)) if embedder is not None else None
+        if centre is not None and centre.ref is not None and n >= CENTRE_MIN:
+            # the due distances of the centred checks, as this code keeps them (the
+            # outcomes are those of the last update: the mean has not moved since)
+            eng = _Engine(idx, embedder)
+            eng.centre, eng.mean = centre, centre.mean
+            if eng.mean is not None:
+                eng.moved = float(np.linalg.norm(eng.mean - centre.ref))
+            _recheck(eng)
+            idx.set_meta(CENTRE_KEY, centre.dump())
         todo = sorted(set(idx.linked()) | set(idx.unrooted(None)))
         while todo := [k for k in todo if k not in seen]:
             eng = _Engine(idx, embedder)  # a fresh cache for each chunk (memory)
