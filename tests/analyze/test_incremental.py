@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from foreigndesk.analyze import cluster_update
 from foreigndesk.analyze.cluster_update import settle
 from foreigndesk.analyze.clusters import cluster_claims, cluster_rows, echo_rows
 from foreigndesk.analyze.refresh import refresh
@@ -177,12 +178,17 @@ def test_clusters_of_many_similar_claims_in_batches(db_url, tmp_path, seed):
     store.close()
 
 
-@pytest.mark.parametrize("seed", [1, 3])
-def test_clusters_after_every_update_and_from_a_store_without_roots(db_url, seed):
+@pytest.mark.parametrize(("seed", "recentre"), [(1, None), (3, 4)])
+def test_clusters_after_every_update_and_from_a_store_without_roots(db_url, seed, recentre,
+                                                                    monkeypatch):
     """The clusters after every update are the whole store's, though an update rewrites
-    only the clusters that changed (the others keep their rows); a store indexed before
-    the roots and the count of contents were kept (roots NULL, no count) gets them on its
-    next updates, with the same clusters."""
+    only the clusters that changed (the others keep their rows) and reads the merge checks
+    it made before; a store indexed before the roots and the count of contents were kept
+    (roots NULL, no count) gets them on its next updates, with the same clusters. With
+    ``recentre`` the reference centre of the due distances moves whenever more than that
+    many centred checks are due (the path a large store takes now and then)."""
+    if recentre is not None:
+        monkeypatch.setattr(cluster_update, "RECENTRE", recentre)
     rnd = random.Random(seed)
     store = Store.open(db_url)
     updates = 0

@@ -461,6 +461,7 @@ def _new_edges(eng: _Engine, pairs: list[tuple[int, int]], centred_on: bool
             keep.append((a, b, float(score[k]), bool(by_words[k])))
     eng.read({x for a, b, _s, _w in keep for x in (a, b)})
     out: list[tuple[int, int, float, float | None, int]] = []
+    centred: list[tuple[int, int, float]] = []
     for a, b, sc, words_only in keep:
         ca, cb = (cs[a], cs[b]) if cs[a].app < cs[b].app else (cs[b], cs[a])
         if eng.anchors(ca, cb) is not None:
@@ -468,7 +469,10 @@ def _new_edges(eng: _Engine, pairs: list[tuple[int, int]], centred_on: bool
         if words_only or not centred_on:
             out.append((a, b, sc, None, 1))
         else:
-            out.append((a, b, sc, eng.due(cs[a], cs[b]), int(eng.centred_ok(cs[a], cs[b]))))
+            centred.append((a, b, sc))
+    if centred:  # the edges that rest on the centred cosine, checked at once
+        ok, due = _centred_checks(eng, [(cs[a].emb, cs[b].emb) for a, b, _sc in centred])
+        out += [(a, b, sc, d, o) for (a, b, sc), o, d in zip(centred, ok, due, strict=True)]
     return out
 
 
@@ -505,7 +509,8 @@ def _recheck(eng: _Engine) -> set[int]:
     assert eng.centre is not None
     edges = idx.due_edges(eng.moved)
     decisions = idx.due_decisions(eng.moved)
-    if len(edges) + len(decisions) > RECENTRE:  # move the reference centre to the mean
+    recentred = len(edges) + len(decisions) > RECENTRE
+    if recentred:  # move the reference centre to the mean
         eng.centre.ref = eng.mean.copy() if eng.mean is not None else None
         eng.moved = 0.0
         edges = idx.all_centred_edges()
@@ -518,17 +523,24 @@ def _recheck(eng: _Engine) -> set[int]:
     embs.update((i, np.frombuffer(b, dtype=np.float32) if b is not None else None)
                 for i, b in idx.embeddings(ids - embs.keys()).items())
     ok, due = _centred_checks(eng, [(embs[r["a"]], embs[r["b"]]) for r in rows])
+    # a row is written when its outcome changed or it is no longer due; one still due with
+    # the same outcome keeps its stored due, a bound for that outcome still (unless the
+    # reference centre moved: every due is measured from it)
     touched: set[int] = set()
     put_e = []
     for n, e in enumerate(edges):
         if ok[n] != e["active"]:
             touched.update((e["a"], e["b"]))
+        elif due[n] <= eng.moved and not recentred:
+            continue
         put_e.append((e["a"], e["b"], e["score"], due[n], ok[n]))
     idx.put_edges(put_e)
     put_d = []
     for n, d in enumerate(decisions, start=len(edges)):
         if ok[n] != d["outcome"]:
             touched.update((d["a"], d["b"]))
+        elif due[n] <= eng.moved and not recentred:
+            continue
         put_d.append((d["a"], d["b"], due[n], ok[n]))
     idx.put_decisions(put_d)
     return touched
