@@ -743,6 +743,7 @@ def settle(store: Store, backend: str | None = None, fallback: bool = True,
         if idx.meta(SETTINGS_KEY) != _settings(embedder.name if embedder else "none"):
             return 0
         n = idx.n_contents()
+        idx.set_n_contents(n)  # counted once here when the store did not keep it
         centre = _Centre(idx.meta(CENTRE_KEY)) if embedder is not None else None
         if centre is not None and centre.ref is not None and n >= CENTRE_MIN:
             # the due distances of the centred checks, as this code keeps them (the
