@@ -21,6 +21,14 @@ CONTENT_COLUMNS = ("id", "key", "first_claim", "app_when", "app_doc", "app_start
                    "app_repeats", "n_claims", "embedding", "proposition", "matching")
 
 
+def _root(r: dict[str, Any]) -> dict[str, Any]:
+    """A content row with its ``root`` as the update reads it: the root's id (the content's
+    own for NULL, how most are stored), or None when it is not known (0: migration 015)."""
+    raw = r["root"]
+    r["root"] = r["id"] if raw is None else (None if raw == 0 else raw)
+    return r
+
+
 def _chunks(xs: Sequence[Any]) -> Iterable[Sequence[Any]]:
     for i in range(0, len(xs), CHUNK):
         yield xs[i:i + CHUNK]
@@ -92,7 +100,7 @@ class ClaimIndex:
                     f"FROM claim_contents k JOIN claims c ON c.id = k.first_claim "
                     f"JOIN documents d ON d.id = c.doc_id "
                     f"WHERE k.id IN ({_marks(ch)})", ch):
-                out[r["id"]] = dict(r)
+                out[r["id"]] = _root(dict(r))
         return out
 
     def embeddings(self, ids: Iterable[int]) -> dict[int, bytes | None]:
@@ -112,7 +120,7 @@ class ClaimIndex:
             for r in self.c.execute(
                     f"SELECT id, first_claim, app_when, app_doc, app_start, app_repeats, "
                     f"n_claims, root FROM claim_contents WHERE id IN ({_marks(ch)})", ch):
-                out[int(r["id"])] = dict(r)
+                out[int(r["id"])] = _root(dict(r))
         return out
 
     def set_matching(self, rows: Iterable[tuple[str | None, int]]) -> None:
@@ -138,8 +146,8 @@ class ClaimIndex:
                        (embedding, content_id))
 
     def unrooted(self, limit: int | None = None) -> list[int]:
-        """The contents (up to ``limit``) whose cluster root is not known (NULL)."""
-        sql = "SELECT id FROM claim_contents WHERE root IS NULL ORDER BY id"
+        """The contents (up to ``limit``) whose cluster root is not known (0)."""
+        sql = "SELECT id FROM claim_contents WHERE root = 0 ORDER BY id"
         if limit is None:
             return [int(r[0]) for r in self.c.execute(sql)]
         return [int(r[0]) for r in self.c.execute(sql + " LIMIT ?", (limit,))]
@@ -151,8 +159,10 @@ class ClaimIndex:
             "SELECT b FROM claim_edges WHERE active = 1")]
 
     def set_roots(self, rows: Iterable[tuple[int, int]]) -> None:
-        """(root, content id): the root of each content's cluster (migration 015)."""
-        self.c.executemany("UPDATE claim_contents SET root=? WHERE id=?", rows)
+        """(root, content id): the root of each content's cluster (migration 015; stored
+        NULL for a content that is its own root)."""
+        self.c.executemany("UPDATE claim_contents SET root=? WHERE id=?",
+                           ((None if root == k else root, k) for root, k in rows))
 
     def set_propositions(self, rows: Iterable[tuple[str, int]]) -> None:
         self.c.executemany("UPDATE claim_contents SET proposition=? WHERE id=?", rows)
