@@ -476,3 +476,64 @@ def test_seeing_something_as_something_is_a_belief(nlp):
     assert "governor" in (test.speaker_text or "") and test.kind == "belief"
     assert "farmers" in speaker(ex, "tariff as a betrayal")
     assert not [c for c in ex.claims if "protesters" in c.content]
+
+
+# -- claims5 (#9): classes from PolNeAR train[400:500] and [800:840], on sentences of our own --
+
+def test_he_and_they_never_stand_for_the_writers_i(nlp):
+    # a first-person feature and a column: the writer is "I"; "he" is the one asked or met
+    doc = Document(text="Senator Dan Ortiz keeps a garden behind his office. When I asked him "
+                        "about the harvest, he said the tomatoes had failed.\n\n"
+                        "I met the new coach on a rainy Tuesday. \"We will win in May,\" he said.",
+                   published="2016-05-01", author="Glenn Hale")
+    (ex,) = extract([doc], nlp=nlp)
+    assert "Ortiz" in speaker(ex, "tomatoes had failed")
+    assert speaker(ex, "win in May") != "Glenn Hale"  # no one named: unknown, not the writer
+    doc = Document(text="I have covered the port strike for a month. The union leader, Mia Cole, "
+                        "spoke on Friday. She said the talks would resume.",
+                   published="2016-05-01", author="Ann Webb")
+    (ex,) = extract([doc], nlp=nlp)
+    assert "Cole" in speaker(ex, "talks would resume")
+
+
+def test_the_possessor_of_spoken_words_speaks(nlp):
+    ex = run(nlp, "Judge Kenneth Starr spoke at a university on Monday. Starr's remarks, first "
+                  "reported by a local paper, suggested a tinge of regret about the inquiry.\n\n"
+                  "The finance minister's comments, broadcast on state radio, suggested that "
+                  "the deal was dead.\n\n"
+                  "Ana Ruiz teaches law in Lima. Ruiz's essay argues that the pension fund will "
+                  "run dry by 2030.")
+    assert "Starr" in speaker(ex, "tinge of regret")
+    assert "minister" in speaker(ex, "deal was dead")
+    assert "Ruiz" in speaker(ex, "pension fund will run dry")
+
+
+def test_a_collective_noun_of_people_is_those_people(nlp):
+    ex = run(nlp, "There is no guarantee that the next class of Democratic senators will "
+                  "support the bill.\n\n"
+                  "A number of governors say the fuel tax is too high.\n\n"
+                  "A slew of donors believe the race is already over.")
+    assert "senators" in speaker(ex, "the bill")
+    assert "governors" in speaker(ex, "fuel tax")
+    assert "donors" in speaker(ex, "race is already over")
+
+
+def test_a_name_after_a_closing_quote_the_tagger_misread_is_a_person(nlp):
+    ex = run(nlp, "\"What stuns me is how little the field shifts,\" Twitter's Adam Sharp said.\n\n"
+                  "\"He just stopped and asked about the roads,\" Will Estrada, the chairman for "
+                  "the county, said of the visit.")
+    assert speaker(ex, "field shifts") == "Adam Sharp"
+    assert "Estrada" in speaker(ex, "asked about the roads")
+
+
+def test_a_participle_hung_on_a_thing_is_the_subjects(nlp):
+    ex = run(nlp, "Trump's campaign entered Thursday's conversation believing they have more "
+                  "leverage than the party.\n\n"
+                  "The governor left the meeting insisting that the budget would pass.\n\n"
+                  "A number of the families filed a suit alleging that the maker was negligent.")
+    assert "campaign" in speaker(ex, "more leverage")
+    assert "governor" in speaker(ex, "budget would pass")
+    assert "families" in speaker(ex, "maker was negligent")
+    # a participle on people stays theirs
+    ex = run(nlp, "Among the ones describing the deal as a failure were two senators.")
+    assert "ones" in speaker(ex, "deal as a failure")

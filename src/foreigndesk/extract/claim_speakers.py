@@ -76,6 +76,8 @@ _INANIMATE_ER = {"number", "matter", "order", "border", "power", "water", "cente
                  "lawsuit", "corner", "manner", "layer"}
 _FRACTIONS = {"fourth", "fifth", "sixth", "eighth", "tenth", "third", "quarter"}  # "three-fourths say"
 _MISTAKEN_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+# a name after a closing quotation mark that the small model tags as a title or a product
+_MISREAD_ENTS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 _SOMEONE = {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "no one", "nobody"}
 _THOSE = {"those"}  # "those surveyed", "those who voted" (a pronoun alone is no one)
 _FIRST_PERSON_WORDS = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
@@ -394,7 +396,9 @@ class SpeakerResolver:
         if described is not None:  # "those surveyed say", "those polled": the people asked
             return Speaker(self.text[cs:base + described.idx + len(described.text)], None, None, "group",
                            "phrase", cs, base + described.idx + len(described.text))
-        if low in _QUANTIFIERS or head.pos_ == "NUM" or head.lemma_.lower() in _QUANTIFIERS \
+        collective = head.lemma_.lower() in self.lex.collective_nouns and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        if low in _QUANTIFIERS or head.pos_ == "NUM" or head.lemma_.lower() in _QUANTIFIERS or collective \
                 or (head.lemma_.lower() in _FRACTIONS and head.tag_ == "NNS"):
             of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "among")
                        for g in c.children if g.dep_ == "pobj"), None)
@@ -496,9 +500,11 @@ class SpeakerResolver:
                     return found
             kind = "person" if role == "person" and not plural else "group"
             return Speaker(core_text, None, None, kind, "role", cs, ce)
-        if head.lemma_.lower() in self.lex.speech_nouns and depth < 2:
+        if (head.lemma_.lower() in self.lex.speech_nouns or low in self.lex.speech_nouns) and depth < 2:
+            # "Starr's remarks suggested", "the senator's comments suggested", "his testimony
+            # shows": the one whose words they are
             poss = next((c for c in head.children if c.dep_ == "poss"), None)
-            if poss is not None and poss.pos_ in ("PROPN", "NOUN"):
+            if poss is not None and (poss.pos_ in ("PROPN", "NOUN") or poss.lower_ in _POSSESSIVE):
                 sp = self._resolve(i, poss, base, exclude, depth + 1)
                 sp.via = "possessor" if sp.via == "name" else sp.via
                 return sp
@@ -512,6 +518,9 @@ class SpeakerResolver:
                                "surname", cs, ce)
             if ref is not None:
                 return speaker_of(ref)
+            if head.ent_type_ in _MISREAD_ENTS and self._misread_person(head, core_text):
+                name = re.split(r"['’]s\s+", core_text)[-1]  # "Twitter's Adam Sharp": Adam Sharp
+                return Speaker(name, None, None, "person", "name", ce - len(name), ce)
             return Speaker(core_text, None, None, None, "name", cs, ce,
                            agent=head.ent_type_ not in _NOT_AGENT_ENTS and low not in _SENTENCE_WORDS)
         if ref is not None:  # a nationality word as the subject ("the Chinese say")
@@ -524,6 +533,20 @@ class SpeakerResolver:
         # "radicals who wanted …": whoever "who" stands for is a person
         return Speaker(core_text, None, None, "group" if who and head.tag_ == "NNS" else None, "phrase",
                        cs, ce, agent=who or self._agent_phrase(head))
+
+    def _misread_person(self, head: Token, core_text: str) -> bool:
+        """Is a subject the small model tagged a work of art or a product (a name right after
+        a closing quotation mark: "…,” Twitter's Adam Sharp said", "…,” Will Estrada, the
+        chairman, said") a person: the words after a possessor read as a person's name, or
+        an apposition names a person's role or an agent noun?"""
+        name = re.split(r"['’]s\s+", core_text)[-1]
+        if _person_name(name):
+            return True
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and (
+                    self.lex.role(c) == "person" or c.lemma_.lower() in self.lex.agent_nouns):
+                return True
+        return False
 
     def _colon_owner(self, i: int, char: int) -> Speaker | None:
         """The person a "Name: …" line gives its words to, when ``char`` (a first-person
@@ -678,6 +701,8 @@ class SpeakerResolver:
         for si, sp in reversed(self.history):
             if si < i - BACK_SENTENCES or self.paragraph[si] < para - BACK_PARAGRAPHS:
                 break
+            if sp.via == "author":  # the writer is "I"/"we", never "he" or "they" ("When I
+                continue  # asked him …, he said …": he is the one asked)
             if kind == "person" and sp.is_person:
                 if want and not agrees(word, self._speaker_gender(sp)):
                     continue

@@ -235,6 +235,15 @@ class ClaimExtractor:
                 # the content's verb; a thing cannot vow, the speaker of "said" does
                 outer = subject_of(head.head)
                 subj, head = (outer, head.head) if outer is not None else (subj, head)
+            elif subj is not None and head.dep_ == "acl" and head.tag_ == "VBG" and subj.i == head.head.i \
+                    and subj.pos_ == "NOUN" and subj.dep_ in ("dobj", "pobj") \
+                    and subj.lemma_.lower() not in st.lex.document_nouns \
+                    and not st.speakers.resolve(i, subj, base).agent:
+                # "Trump's campaign entered the conversation believing …", "she left the meeting
+                # insisting …": the parser hangs the participle on a thing, which believes
+                # nothing; the one who entered or left does
+                outer = subject_of(subj.head)
+                subj, head = (outer, subj.head) if outer is not None else (subj, head)
             subj = subj or _inverted_subject(st, cue, base) or _name_after_quote(cue) \
                 or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
