@@ -534,6 +534,20 @@ def test_a_participle_hung_on_a_thing_is_the_subjects(nlp):
     assert "campaign" in speaker(ex, "more leverage")
     assert "governor" in speaker(ex, "budget would pass")
     assert "families" in speaker(ex, "maker was negligent")
+    # hung on a relative clause about a thing, or on a clause whose subject is a thing
+    ex = run(nlp, "The mayor had a strong moment that could play well in the suburbs, forcefully "
+                  "denouncing the toll increase.\n\n"
+                  "Ortiz and his deputy have struck down claims that their office favoured the "
+                  "builders, taking pains to stress that every bidder was heard.")
+    assert "mayor" in speaker(ex, "toll increase")
+    assert "Ortiz" in speaker(ex, "every bidder") or "deputy" in speaker(ex, "every bidder")
     # a participle on people stays theirs
     ex = run(nlp, "Among the ones describing the deal as a failure were two senators.")
     assert "ones" in speaker(ex, "deal as a failure")
+
+
+def test_bosses_and_guests_are_people(nlp):
+    ex = run(nlp, "Party bosses are so worried that the senator could stumble in the debates.\n\n"
+                  "The host and guests on his weekly show made the point that the port is too small.")
+    assert "bosses" in speaker(ex, "senator could stumble")
+    assert speaker(ex, "port is too small")  # the host or the guests: people, not no one

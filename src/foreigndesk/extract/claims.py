@@ -130,6 +130,19 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
     return None, tok
 
 
+def _participle_below(cue: Token, clause: Token) -> bool:
+    """Is there a participle ("believing", "denouncing", "taking pains to emphasize") on the
+    way up from the cue to the verb whose subject was taken?"""
+    tok = cue
+    for _ in range(5):
+        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl"):
+            return True
+        if tok.i == clause.i or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 @dataclass
 class _DocState:
     pd: ParsedDoc
@@ -235,15 +248,21 @@ class ClaimExtractor:
                 # the content's verb; a thing cannot vow, the speaker of "said" does
                 outer = subject_of(head.head)
                 subj, head = (outer, head.head) if outer is not None else (subj, head)
-            elif subj is not None and head.dep_ == "acl" and head.tag_ == "VBG" and subj.i == head.head.i \
-                    and subj.pos_ == "NOUN" and subj.dep_ in ("dobj", "pobj") \
+            elif subj is not None and _participle_below(cue.token, head) and subj.pos_ == "NOUN" \
                     and subj.lemma_.lower() not in st.lex.document_nouns \
                     and not st.speakers.resolve(i, subj, base).agent:
-                # "Trump's campaign entered the conversation believing …", "she left the meeting
-                # insisting …": the parser hangs the participle on a thing, which believes
-                # nothing; the one who entered or left does
-                outer = subject_of(subj.head)
-                subj, head = (outer, subj.head) if outer is not None else (subj, head)
+                # "Trump's campaign entered the conversation believing …", "Rubio had a strong
+                # moment that could play big …, forcefully denouncing …", "X struck down
+                # assertions that their show favoured Y, taking pains to emphasize …": the
+                # parser hangs the participle on a thing's clause; a thing believes nothing,
+                # the subject of the clause above does
+                anchor = subj.head if subj.dep_ in ("dobj", "pobj", "dative") else (
+                    head.head if subj.dep_ == "nsubj" and head.dep_ in ("ccomp", "acl", "relcl", "advcl")
+                    and head.head.i != head.i else None)
+                outer = subject_of(anchor) if anchor is not None else None
+                if anchor is not None and outer is not None and outer.i != subj.i \
+                        and st.speakers.resolve(i, outer, base).agent:
+                    subj, head = outer, anchor
             subj = subj or _inverted_subject(st, cue, base) or _name_after_quote(cue) \
                 or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
