@@ -46,6 +46,7 @@ from foreigndesk.extract.name_gender import (
     name_words,
 )
 from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.extract.turns import turn_at
 from foreigndesk.model import Actor
 
 _ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -379,6 +380,8 @@ class SpeakerResolver:
                 return owner
             author = self.pd.document.author
             author = author if author and re.search(r"[^\W\d_]", author) else None  # ", ," is no one
+            if author and turn_at(self.pd, hs) is not None:
+                author = None  # an interview's or a transcript's "I" is whoever holds the turn
             if author and low in ("i", "we"):  # the writer's "I", and the columnist's "we" ("as
                 # we learned in Iowa"): a cue outside quotation marks is the author's voice
                 return Speaker(author, None, None, "person", "author", hs, he)

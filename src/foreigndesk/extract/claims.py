@@ -60,6 +60,7 @@ from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim,
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
 from foreigndesk.extract.claim_speakers import Ref, Speaker, SpeakerResolver, speaker_of
 from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.extract.turn_labels import norm, vocabulary
 from foreigndesk.extract.turns import Turn, in_question
 from foreigndesk.model import Claim, TimeValue
 
@@ -175,8 +176,10 @@ class ClaimExtractor:
         quotes = find_quotes(text)
         cands = {i: c for i, c in candidate_sentences(pd, lex, quotes).items()
                  if not in_question(pd, pd.sents[i].start_char)}  # "Q" asserts nothing
+        # an interview's "A:" answers hold the answerer's first person (turns.py) but are no
+        # claims sentence by sentence: what they claim is cued inside ("I think …")
         turns = [t for t in pd.cache.get("turns") or [] if t.label and not t.question
-                 and t.speaker is not None]
+                 and t.speaker is not None and norm(t.label) not in vocabulary()["answer_labels"]]
         if not cands and not turns and ":" not in text and "\n" not in text.strip():
             return  # no cue, no turn, no "Name:" line, no headline line
         pd.parse(cands)
