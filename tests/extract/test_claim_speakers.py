@@ -207,10 +207,12 @@ def test_example_corpus_speakers_are_agents(nlp):
         assert low not in PRONOUNS and low not in NOT_AGENTS, (c.speaker_text, c.content)
         assert not low.startswith(("q:", "q.")), c
         if text:
-            # a name, an actor, or a noun for people or a body ("Critics", "officials")
+            # a name, an actor, a noun for people or a body ("Critics", "officials"), or people
+            # described by what they do ("those who want …")
             assert c.speaker_actor or c.speaker_code or any(w[:1].isupper() for w in text.split()) \
                 or low.split()[-1] in {"officials", "critics", "leaders", "voters", "ministry",
-                                       "spokesperson", "governments", "producers"}, c.speaker_text
+                                       "spokesperson", "governments", "producers"} \
+                or low.startswith("those who "), c.speaker_text
             # a document ("the report", "the ad") is a thing: it speaks only for the
             # organisation behind it, never as itself
             assert low.split()[-1] not in lexicon().document_nouns or c.speaker_actor \
@@ -544,6 +546,27 @@ def test_a_participle_hung_on_a_thing_is_the_subjects(nlp):
     # a participle on people stays theirs
     ex = run(nlp, "Among the ones describing the deal as a failure were two senators.")
     assert "ones" in speaker(ex, "deal as a failure")
+
+
+def test_those_who_do_something_are_people(nlp):
+    ex = run(nlp, "But those who back her opponents say the negative coverage has hurt her.\n\n"
+                  "Only 7 percent said they are undecided, and 27 percent of those who named a "
+                  "candidate said they could change their mind.\n\n"
+                  "Those who oppose the dam argue that it will flood the valley.")
+    assert speaker(ex, "coverage has hurt her") == "those who back her opponents"
+    assert "of those who named a candidate" in speaker(ex, "change their mind")
+    assert speaker(ex, "flood the valley").startswith("Those who oppose")
+    # the cue inside the clause: the people it describes, the content left out of the name
+    ex = run(nlp, "The policy plays into the hands of those who want to portray the city as a "
+                  "bully.")
+    assert "bully" not in speaker(ex, "portray the city")
+
+
+def test_a_parenthetical_cue_is_its_own_subjects_not_the_contents(nlp):
+    ex = run(nlp, "Clinton, a top aide said, \"is very confident in the contrast\" with Trump.\n\n"
+                  "The governor, a spokesman said, will not seek a third term.")
+    assert "aide" in speaker(ex, "very confident")
+    assert "spokesman" in speaker(ex, "third term")
 
 
 def test_bosses_and_guests_are_people(nlp):

@@ -399,6 +399,15 @@ class SpeakerResolver:
         if described is not None:  # "those surveyed say", "those polled": the people asked
             return Speaker(self.text[cs:base + described.idx + len(described.text)], None, None, "group",
                            "phrase", cs, base + described.idx + len(described.text))
+        who_clause = next((c for c in head.children if c.dep_ == "relcl" and c.i > head.i and any(
+            g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "whom") for g in c.children)),
+            None) if low in _THOSE and depth < 2 else None
+        if who_clause is not None:  # "those who back her opponents say": the people described
+            last = who_clause.right_edge if who_clause.right_edge.i - head.i <= 10 else who_clause
+            end = base + last.idx + len(last.text)
+            if exclude and hs < exclude[1] and exclude[0] < end:  # "those who say <content>"
+                end = base + who_clause.idx + len(who_clause.text)
+            return Speaker(self.text[cs:end], None, None, "group", "phrase", cs, end)
         collective = head.lemma_.lower() in self.lex.collective_nouns and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         if low in _QUANTIFIERS or head.pos_ == "NUM" or head.lemma_.lower() in _QUANTIFIERS or collective \

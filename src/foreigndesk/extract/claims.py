@@ -131,6 +131,21 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
     return None, tok
 
 
+def _parenthetical_speaker(subj: Token, cue: Token) -> Token:
+    """The speaker of a parenthetical cue the parser hung on the content's subject as an
+    apposition: in "Clinton, a top aide said, “is very confident …”" the aide speaks and
+    Clinton is the one spoken of (the apposition runs up to the cue, with no comma before
+    the cue and one after it)."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].text != ",":
+        return subj
+    for ap in subj.children:
+        if ap.dep_ == "appos" and ap.i > subj.i and ap.right_edge.i + 1 == cue.i \
+                and any(t.text == "," for t in doc[subj.i + 1:ap.left_edge.i]) and ap.pos_ in ("NOUN", "PROPN"):
+            return ap
+    return subj
+
+
 def _participle_below(cue: Token, clause: Token) -> bool:
     """Is there a participle ("believing", "denouncing", "taking pains to emphasize") on the
     way up from the cue to the verb whose subject was taken?"""
@@ -270,6 +285,7 @@ class ClaimExtractor:
                 or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
             subj = _past_dateline(subj, cue)
+            subj = _parenthetical_speaker(subj, cue.token)
             if subj.lower_ in _TIME_NOUNS and cue.speaker_side == "subject" and subj.head.i == cue.token.i:
                 return None  # "As the day went on, …", "the week saw …": time passing says nothing
         if cue.lemma == "ask" and cue.token.tag_ == "VBN" and cue.token.dep_ in ("advcl", "ROOT") \
