@@ -99,3 +99,20 @@ def test_a_pair_below_half_the_shorter_span_is_never_matched():
     rents = PAIR.index("rents")
     claims = [_span_claim(PAIR, 0, rents + 5)]  # ends with "rents" of "rents would rise"
     assert match(claims, [_span_gold(PAIR, rents, PAIR.index(", and"), "warned")]) == []
+
+
+def test_a_relative_pronoun_stands_for_the_artifact_before_it():
+    text = "He appeared amid news reports that question his account of the trip."
+    art = Article("t", text, [])
+    that = text.index("that")
+    c0, c1 = text.index("his account"), len(text) - 1
+    gold = GoldAttribution([(c0, c1)], (that, that + 4), None, text[c0:c1], "that")
+    reports = text.index("news reports")
+    ours = Claim("d", 0, 0, len(text), text, "claims", "1", 0.5, speaker_text=None,
+                 speaker_start=reports, speaker_end=reports + len("news reports"),
+                 content=text[c0:c1], content_start=c0, content_end=c1)
+    assert artifact_named(ours, gold, text) and speaker_right(ours, gold, art, [])
+    # a span far before the pronoun, or one that names no artifact, is not its antecedent
+    he = Claim("d", 0, 0, len(text), text, "claims", "1", 0.5, speaker_text=None, speaker_start=0,
+               speaker_end=2, content=text[c0:c1], content_start=c0, content_end=c1)
+    assert not speaker_right(he, gold, art, [])

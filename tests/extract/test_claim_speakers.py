@@ -574,3 +574,12 @@ def test_bosses_and_guests_are_people(nlp):
                   "The host and guests on his weekly show made the point that the port is too small.")
     assert "bosses" in speaker(ex, "senator could stumble")
     assert speaker(ex, "port is too small")  # the host or the guests: people, not no one
+
+
+def test_which_they_say_is_theirs_and_a_misplaced_relative_takes_the_noun_before_it(nlp):
+    ex = run(nlp, "Critics point to the closure of the rail line in 2019, which local officials say "
+                  "left the valley without jobs.\n\n"
+                  "The bill passed in the wake of polls by Quinnipiac University that showed "
+                  "support for the plan in three key states.")
+    assert "officials" in speaker(ex, "valley without jobs")
+    assert "Quinnipiac" in speaker(ex, "support for the plan")

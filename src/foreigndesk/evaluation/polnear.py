@@ -44,7 +44,9 @@ Content spans (discontinuous spans allowed), its Source and Cue are the spans so
      9), so such a claim keeps no speaker, but its speaker span marks the artifact. The pair is
      right when our speaker span overlaps the gold Source, the gold Source is an artifact (a
      noun of :data:`ARTIFACTS` before any preposition, participle or comma) and the words at
-     our span end with such a noun. These pairs are also counted apart
+     our span end with such a noun; or, when the gold Source is a relative pronoun ("news
+     reports that question …"), our span is its antecedent as in (a) (ending at most 80
+     characters before it) and ends with such a noun. These pairs are also counted apart
      (``speaker_artifacts``), and ``speaker_accuracy_agents`` is the figure without them.
 - **Cue accuracy** over the matched pairs: a word of our cue and a word of the gold Cue share
   their first four letters ("said"/"says", "according to", "believes"/"believed").
@@ -76,6 +78,7 @@ _STOP = {"the", "a", "an", "of", "and", "mr", "mrs", "ms", "dr", "s", "jr", "sen
          "president", "former", "campaign", "de", "la", "new"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 BACK_CHARS = 600
+RELATIVE_CHARS = 80  # a relative pronoun's antecedent ends at most this far before it
 _CUE_TIE = 1e-6  # match(): prefer the pair whose cues agree when the overlap ratios tie
 # artifacts that store or relay language (PolNeAR's guidelines, "Sources can be artifacts");
 # the scorer's own list, independent of the extractor's
@@ -297,7 +300,11 @@ def artifact_named(claim: Claim, g: GoldAttribution, text: str) -> bool:
     s0, s1 = claim.speaker_start, claim.speaker_end
     if g.source is None or s0 is None or s1 is None or is_agent_text(claim.speaker_text):
         return False
-    if not (s0 < g.source[1] and g.source[0] < s1) or not is_artifact(g.source_text):
+    # a relative pronoun ("news reports that question …") stands for its antecedent, as in
+    # rule (a): our span ends at most 80 characters before it
+    relative = g.source_text.strip().lower() in _RELATIVE and s1 <= g.source[0] \
+        and g.source[0] - s1 <= RELATIVE_CHARS
+    if not relative and (not (s0 < g.source[1] and g.source[0] < s1) or not is_artifact(g.source_text)):
         return False
     words = _WORD.findall(text[s0:s1])
     return bool(words) and _artifact_word(words[-1])
@@ -317,7 +324,7 @@ def speaker_right(claim: Claim, g: GoldAttribution, art: Article, earlier_source
     s0, s1 = claim.speaker_start, claim.speaker_end
     if s0 is None or s1 is None:
         return False
-    if gold_low in _RELATIVE and s1 <= g.source[0] and g.source[0] - s1 <= 80:
+    if gold_low in _RELATIVE and s1 <= g.source[0] and g.source[0] - s1 <= RELATIVE_CHARS:
         s0, s1 = g.source  # the antecedent just before the relative pronoun
     if not (s0 < g.source[1] and g.source[0] < s1):
         return False

@@ -102,6 +102,11 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             if c.dep_ in _SUBJ:
                 if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not via_conj:
                     return None, tok  # "no citizen should be denied …": not the speaker
+                if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl" and any(
+                        o.dep_ == "nsubj" and c.i < o.i < tok.i and o.lower_ not in _REL_PRONOUNS
+                        for o in tok.children):
+                    continue  # "the drawdown, which they say left a vacuum": they speak, and
+                    # "which" is the subject of the content the parser hung on the cue
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                     if c.lower_ in ("that", "which") and tok.head.lemma_.lower() in _ARTIFACTS \
                             and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
@@ -266,7 +271,19 @@ class ClaimExtractor:
                 # the content's verb; a thing cannot vow, the speaker of "said" does
                 outer = subject_of(head.head)
                 subj, head = (outer, head.head) if outer is not None else (subj, head)
-            elif subj is not None and _participle_below(cue.token, head) and subj.pos_ == "NOUN" \
+            elif subj is not None and head.dep_ == "relcl" and subj.i == head.head.i and subj.pos_ == "NOUN" \
+                    and subj.lemma_.lower() not in st.lex.document_nouns \
+                    and not st.speakers.resolve(i, subj, base).agent:
+                # "in the wake of polls by Quinnipiac University that showed …": the parser hung
+                # the relative clause on a thing further back; the noun right before the
+                # relative pronoun, when it is an agent or a document, is what it describes
+                rel = next((c for c in head.children if c.dep_ in _SUBJ and c.lower_ in _REL_PRONOUNS), None)
+                prev = d[rel.i - 1] if rel is not None and rel.i > 0 else None
+                if prev is not None and prev.i != subj.i and prev.pos_ in ("NOUN", "PROPN") and (
+                        prev.lemma_.lower() in st.lex.document_nouns
+                        or st.speakers.resolve(i, prev, base).agent):
+                    subj = prev
+            if subj is not None and _participle_below(cue.token, head) and subj.pos_ == "NOUN" \
                     and subj.lemma_.lower() not in st.lex.document_nouns \
                     and not st.speakers.resolve(i, subj, base).agent:
                 # "Trump's campaign entered the conversation believing …", "Rubio had a strong
