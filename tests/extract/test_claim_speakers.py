@@ -583,3 +583,12 @@ def test_which_they_say_is_theirs_and_a_misplaced_relative_takes_the_noun_before
                   "support for the plan in three key states.")
     assert "officials" in speaker(ex, "valley without jobs")
     assert "Quinnipiac" in speaker(ex, "support for the plan")
+
+
+def test_a_second_verb_of_saying_after_a_content_is_the_first_speakers(nlp):
+    ex = run(nlp, "The director of the port authority, Ina Kessel, told reporters her agency never "
+                  "worked with the contractor and said the board hired the consultants on its own."
+                  "\n\nThe coach told the club his players were exhausted and explained that the "
+                  "schedule had been too tight.")
+    assert "Kessel" in speaker(ex, "hired the consultants")
+    assert "coach" in speaker(ex, "schedule had been too tight")

@@ -265,10 +265,13 @@ class ClaimExtractor:
         else:
             subj, head = subject_and_clause(cue.token)
             if subj is not None and cue.token.dep_ == "conj" and head.dep_ == "ccomp" \
-                    and head.head.lemma_.lower() in st.lex.verbs and subj.pos_ == "NOUN" \
-                    and not st.speakers._agent_phrase(subj):
+                    and head.head.lemma_.lower() in st.lex.verbs and (
+                        (subj.pos_ == "NOUN" and not st.speakers._agent_phrase(subj))
+                        or (cue.lemma in st.finder.cue_lemmas and head.head.lemma_.lower() in st.finder.cue_lemmas)):
                 # "X said the plan would fail and vowed to fight it": the parser joins the vow to
-                # the content's verb; a thing cannot vow, the speaker of "said" does
+                # the content's verb; a thing cannot vow, the speaker of "said" does. A second
+                # verb of saying after a first ("Kirsch told the AP her group never worked with
+                # them and said …") is the first one's speaker's, as the content finder has it
                 outer = subject_of(head.head)
                 subj, head = (outer, head.head) if outer is not None else (subj, head)
             elif subj is not None and head.dep_ == "relcl" and subj.i == head.head.i and subj.pos_ == "NOUN" \
