@@ -592,3 +592,16 @@ def test_a_second_verb_of_saying_after_a_content_is_the_first_speakers(nlp):
                   "schedule had been too tight.")
     assert "Kessel" in speaker(ex, "hired the consultants")
     assert "coach" in speaker(ex, "schedule had been too tight")
+
+
+def test_after_a_dash_the_name_speaks_and_says_what_follows_the_cue(nlp):
+    # the clause before the dash is the writer's; the cue's complement after it is the claim
+    ex = run(nlp, "And it wasn't a mistake or an oversight — Brendan Buck, a spokesman for the "
+                  "speaker, told reporters that the chairman had been warned in advance.\n\n"
+                  "It wasn't a coincidence — Paul Hart, an adviser to the senator, told the Times "
+                  "that the leaders gave the union notice about the deal.\n\n"
+                  "The vote was close — Maria Lopez, the party whip, said the margin was two.")
+    assert "Buck" in speaker(ex, "chairman had been warned")
+    assert "Hart" in speaker(ex, "gave the union notice")
+    assert "Lopez" in speaker(ex, "margin was two")
+    assert not [c for c in ex.claims if c.content.startswith(("And it wasn't", "It wasn't", "The vote"))]

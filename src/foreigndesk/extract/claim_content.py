@@ -477,9 +477,15 @@ class ContentFinder:
 
     def _complement(self, cue: Cue) -> Token | None:
         for tok in reversed(cue.tokens):
-            for c in tok.children:
-                if c.dep_ in _COMPLEMENT_DEPS:
-                    return c
+            comps = [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS]
+            if len(comps) > 1 and comps[0].i < tok.i < comps[-1].i and (
+                    any(t.text in ("—", "–", "--") for t in tok.doc[comps[0].i:tok.i])
+                    or any(m.dep_ == "mark" and m.lower_ == "that" for m in comps[-1].children)):
+                # "It wasn't a coincidence — Hart told the Times that the leaders gave …": the
+                # clause before the dash is the writer's; the complement after the cue is said
+                return comps[-1]
+            if comps:
+                return comps[0]
         if cue.stance == "denies":  # "rejected the accusation", not "denies free speech"
             for c in cue.token.children:
                 if c.dep_ == "dobj" and (c.lower_ in self.claim_nouns or c.lemma_.lower() in self.claim_nouns):

@@ -301,6 +301,8 @@ class ClaimExtractor:
                 if anchor is not None and outer is not None and outer.i != subj.i \
                         and st.speakers.resolve(i, outer, base).agent:
                     subj, head = outer, anchor
+            if subj is not None and cue.token.dep_ == "conj":
+                subj = _name_after_dash(subj, cue.token) or subj
             subj = subj or _inverted_subject(st, cue, base) or _name_after_quote(cue) \
                 or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
@@ -826,6 +828,25 @@ def _name_before(cue: Cue) -> Token | None:
             return None
         if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
             return t
+    return None
+
+
+def _name_after_dash(subj: Token, cue: Token) -> Token | None:
+    """A cue the parser joined to the clause before a dash ("it wasn't an accident —
+    Brendan Buck, a spokesman for Ryan, told POLITICO …"): the name that opens the clause
+    after the dash, with no verb between it and the cue; else None."""
+    doc = cue.doc
+    dash = max((t.i for t in doc[subj.i + 1:cue.i] if t.text in ("—", "–", "--")), default=None)
+    if dash is None:
+        return None
+    for t in doc[dash + 1:cue.i]:
+        if t.tag_.startswith("VB") or t.lower_ in ("who", "which", "that"):
+            return None
+        if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"):
+            j = t.i
+            while j + 1 < cue.i and doc[j + 1].pos_ == "PROPN" and doc[j + 1].ent_type_ == t.ent_type_:
+                j += 1
+            return doc[j]
     return None
 
 
