@@ -605,3 +605,13 @@ def test_after_a_dash_the_name_speaks_and_says_what_follows_the_cue(nlp):
     assert "Hart" in speaker(ex, "gave the union notice")
     assert "Lopez" in speaker(ex, "margin was two")
     assert not [c for c in ex.claims if c.content.startswith(("And it wasn't", "It wasn't", "The vote"))]
+
+
+def test_a_conjunct_cues_own_subject_left_as_an_object_before_it(nlp):
+    ex = run(nlp, "Many prominent Republicans have said they will not attend the convention and "
+                  "others have said they are not interested in speaking.\n\n"
+                  "Several unions have said they will strike in March and teachers have warned "
+                  "they may join them.")
+    assert speaker(ex, "not interested in speaking") == "others"
+    assert "Republicans" in speaker(ex, "not attend the convention")
+    assert "teachers" in speaker(ex, "may join them") or "unions" not in speaker(ex, "may join them")

@@ -302,7 +302,7 @@ class ClaimExtractor:
                         and st.speakers.resolve(i, outer, base).agent:
                     subj, head = outer, anchor
             if subj is not None and cue.token.dep_ == "conj":
-                subj = _name_after_dash(subj, cue.token) or subj
+                subj = _name_after_dash(subj, cue.token) or _subject_left_as_object(subj, cue.token) or subj
             subj = subj or _inverted_subject(st, cue, base) or _name_after_quote(cue) \
                 or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
@@ -829,6 +829,23 @@ def _name_before(cue: Cue) -> Token | None:
         if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
             return t
     return None
+
+
+def _subject_left_as_object(subj: Token, cue: Token) -> Token | None:
+    """A conjunct cue whose own subject the parser hung on the clause before as a conjoined
+    object ("Many Republicans have said they will not attend the convention and others have
+    said …": "others" taken as a second thing not attended): the noun right before the cue
+    (past its auxiliaries and adverbs), after "and"/"but", that is not the inherited subject."""
+    doc = cue.doc
+    k = cue.i - 1
+    while k > subj.i and (doc[k].tag_ in ("MD", "RB") or doc[k].lemma_ in ("have", "be", "do")):
+        k -= 1
+    t = doc[k]
+    if k <= subj.i + 1 or t.i == subj.i or t.dep_ != "conj" or t.head.i >= t.i:
+        return None
+    if t.pos_ not in ("NOUN", "PROPN") or doc[k - 1].lower_ not in ("and", "but", "while", "whereas"):
+        return None
+    return t
 
 
 def _name_after_dash(subj: Token, cue: Token) -> Token | None:
