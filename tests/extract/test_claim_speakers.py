@@ -615,3 +615,12 @@ def test_a_conjunct_cues_own_subject_left_as_an_object_before_it(nlp):
     assert speaker(ex, "not interested in speaking") == "others"
     assert "Republicans" in speaker(ex, "not attend the convention")
     assert "teachers" in speaker(ex, "may join them") or "unions" not in speaker(ex, "may join them")
+
+
+def test_a_gerund_object_is_what_is_advocated_or_opposed(nlp):
+    ex = run(nlp, "Rep. Ron DeSantis would advocate allowing federal dollars to follow students to "
+                  "any school.\n\nMayor Ana Ruiz supports expanding the bus program, and her rival "
+                  "opposes extending the deadline.")
+    c = about(ex, "federal dollars to follow students")
+    assert "DeSantis" in (c.speaker_text or "") and c.cue == "advocate"
+    assert "rival" in speaker(ex, "extending the deadline")

@@ -453,6 +453,11 @@ class ContentFinder:
                             c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of"))):
                         toks += list(c.subtree)
                 return self._span(toks, base, attrib, "object")
+            # a gerund as the object: "would advocate allowing federal dollars to follow
+            # students", "supports expanding the program", "opposes extending the deadline"
+            gerund = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i), None)
+            if gerund is not None:
+                return self._span(list(gerund.subtree), base, attrib, "object")
             if lemma == "call":  # "called the show “the conservative news show of record”"
                 for c in tok.children:
                     if c.dep_ in ("ccomp", "oprd") and c.i > tok.i:
