@@ -894,3 +894,63 @@ def test_a_punishing_campaign_is_no_coercion() -> None:
 def test_a_person_of_the_media_is_no_outlet() -> None:
     ex = run("Maureen Connelly, a media consultant, said the advertisement could backfire.")
     assert not any(e.root == "01" for e in ex.events)
+
+
+# -- denials: the denied act did not happen, the denial is 016 (events5) ----------------------
+def modalities(ex: Extraction) -> dict[str, tuple[str, str]]:
+    """trigger -> (code, modality)"""
+    return {e.trigger: (e.code, e.modality) for e in ex.events}
+
+
+@pytest.mark.parametrize("text,denial,act", [
+    ("Iran denied that it had supplied drones to Russia.", "denied", "supplied"),
+    ("The Pentagon denied that American jets had bombed the hospital in Kunduz.",
+     "denied", "bombed"),
+    ("Beijing on Friday rejected claims that Chinese warships had fired on a Philippine "
+     "supply boat.", "rejected", "fired"),
+    ("Ukraine denied reports that its drones had attacked a Russian airbase.",
+     "denied", "attacked"),
+])
+def test_a_denied_act_is_negated_and_the_denial_is_016(text: str, denial: str,
+                                                       act: str) -> None:
+    ex = run(text)
+    got = modalities(ex)
+    assert got[denial] == ("016", "asserted")
+    assert got[act][1] == "negated"
+    assert ex.events[0].trigger == denial  # the denial is the sentence's act
+
+
+@pytest.mark.parametrize("text,denial", [
+    ("The Kremlin on Tuesday dismissed reports that Russian troops had entered Moldova.",
+     "dismissed"),
+    ("Hamas denied responsibility for the rocket fire.", "denied"),
+    ("Venezuela's foreign minister rejected the accusations as lies.", "rejected"),
+])
+def test_denying_an_accusation_or_a_report_is_016(text: str, denial: str) -> None:
+    assert modalities(run(text))[denial] == ("016", "asserted")
+
+
+@pytest.mark.parametrize("text,act", [
+    ("Reports that Russian troops had shelled Kharkiv could not be confirmed.", "shelled"),
+    ("There were claims that Israeli jets had struck a convoy near Damascus.", "struck"),
+])
+def test_the_content_of_a_report_is_reported(text: str, act: str) -> None:
+    assert modalities(run(text))[act][1] == "reported"
+
+
+@pytest.mark.parametrize("text,negated,asserted", [
+    ("China did not attend the summit in Lima, but Peru expelled two Chinese diplomats.",
+     "attend", "expelled"),
+    ("Turkey has not recognised the government, and Egypt recalled its ambassador from "
+     "Ankara.", "recognised", "recalled"),
+])
+def test_a_conjunct_clause_with_its_own_subject_keeps_its_own_modality(
+        text: str, negated: str, asserted: str) -> None:
+    got = modalities(run(text))
+    assert got[negated][1] == "negated"
+    assert got[asserted][1] == "asserted"
+
+
+def test_coordinated_verbs_of_one_subject_share_a_negation() -> None:
+    got = modalities(run("Russia did not sign or ratify the treaty with Georgia."))
+    assert {m for _, m in got.values()} == {"negated"}

@@ -1,6 +1,6 @@
 """Modality of a coded event from the dependency parse of its sentence.
 
-negated ("did not sign", "refused to sign"), hypothetical ("could lead to", "if ... attacks",
+negated ("did not sign", "refused to sign", "denied that it had signed"), hypothetical ("could lead to", "if ... attacks",
 "called on X to end", a question), future ("will visit", "are due to travel", "plans to
 sign"), reported ("X said Y had signed", inside a quotation, "reportedly"), else asserted.
 The cue words are data (``data/cameo/modality.yaml``).
@@ -28,6 +28,8 @@ class Cues:
     future_governors: frozenset[str]
     hypothetical_governors: frozenset[str]
     negating_governors: frozenset[str]
+    denying_verbs: frozenset[str]
+    report_nouns: frozenset[str]
     hypothetical_marks: frozenset[str]
     reporting_verbs: frozenset[str]
     reported_adverbs: frozenset[str]
@@ -98,11 +100,13 @@ def modality(trigger: Token) -> str:
         verb = verb.head
         hops += 1
     depth = 0
+    own_marks = True
     while depth < 8:
         depth += 1
-        own = _own(verb, c)
+        own = _own(verb, c) if own_marks else None
         if own:
             found.add(own)
+        own_marks = True
         dep = verb.dep_
         head = verb.head
         if dep == "ROOT" or head.i == verb.i:
@@ -111,7 +115,12 @@ def modality(trigger: Token) -> str:
         to_clause = dep == "xcomp" or (dep == "advcl" and any(
             ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children))
         if dep == "conj":
-            verb = head  # coordinated verbs share auxiliaries and negation
+            # coordinated verbs share auxiliaries and negation ("did not sign or ratify"),
+            # but a conjunct clause with a subject of its own has its own ("China did not
+            # attend, but Peru expelled ..."); both still share what governs them
+            own_marks = not any(ch.dep_ in ("nsubj", "nsubjpass", "expl")
+                                for ch in verb.children)
+            verb = head
         elif to_clause:
             if hl in c.negating_governors:
                 found.add("negated")
@@ -124,6 +133,9 @@ def modality(trigger: Token) -> str:
             if head.i > verb.i and not any(ch.dep_ in ("nsubj", "nsubjpass", "expl")
                                            for ch in head.children):
                 break  # a subjectless verb after the clause governs nothing (a parse's slip)
+            if hl in c.denying_verbs:
+                found.add("negated")  # "denied that it had supplied drones": not so, says X
+                break
             if hl in c.reporting_verbs:
                 found.add("reported")
                 break
@@ -136,6 +148,15 @@ def modality(trigger: Token) -> str:
             if any(ch.dep_ == "mark" and ch.lower_ in c.hypothetical_marks
                    for ch in verb.children):
                 found.add("hypothetical")
+            break
+        elif dep == "acl" and head.lemma_.lower() in c.report_nouns and any(
+                ch.dep_ == "mark" and ch.lower_ == "that" for ch in verb.children):
+            # the content of a report or an accusation ("reports that troops had entered"):
+            # reported, or negated when the report is denied ("rejected claims that ...")
+            gov = _governing_verb(verb)
+            denied = gov is not None and head.dep_ in ("dobj", "nsubjpass") and \
+                gov.lemma_.lower() in (c.denying_verbs | c.negating_governors)
+            found.add("negated" if denied else "reported")
             break
         elif dep in ("pcomp", "acl"):  # "play a role in helping ...": the governing verb's
             prep = verb.head
