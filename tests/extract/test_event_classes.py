@@ -954,3 +954,38 @@ def test_a_conjunct_clause_with_its_own_subject_keeps_its_own_modality(
 def test_coordinated_verbs_of_one_subject_share_a_negation() -> None:
     got = modalities(run("Russia did not sign or ratify the treaty with Georgia."))
     assert {m for _, m in got.values()} == {"negated"}
+
+
+# -- another actor's act wished, expected or feared; acts attempted or plotted (events5) ------
+@pytest.mark.parametrize("text,act", [
+    ("The United States wants China to release the detained activists.", "release"),
+    ("Germany expects Russia to attack Ukraine again this winter.", "attack"),
+    ("Seoul fears that North Korea will test another nuclear weapon.", "test"),
+])
+def test_an_act_another_actor_is_wished_to_do_is_hypothetical(text: str, act: str) -> None:
+    code, mod = modalities(run(text))[act]
+    assert mod == "hypothetical" and code[:2] not in ("03", "13")  # no intent of the other
+
+
+@pytest.mark.parametrize("text,act,root", [
+    ("Japan wants to deepen its security ties with the Philippines.", "deepen", "03"),
+    ("Russia hopes it will sign the deal with Iran next week.", "sign", "03"),
+])
+def test_the_subjects_own_wish_stays_its_intent(text: str, act: str, root: str) -> None:
+    code, mod = modalities(run(text))[act]
+    assert (code[:2], mod) == (root, "asserted")
+
+
+@pytest.mark.parametrize("text,act,modality", [
+    ("Venezuela says it foiled a plot to kill President Maduro.", "kill", "negated"),
+    ("Police thwarted an attempt to bomb the embassy in Nairobi.", "bomb", "hypothetical"),
+    ("Turkey rejected a Greek proposal to hold talks in Athens.", "hold", "hypothetical"),
+])
+def test_an_attempted_or_plotted_act_did_not_happen(text: str, act: str,
+                                                    modality: str) -> None:
+    assert modalities(run(text))[act][1] == modality
+
+
+def test_ongoing_efforts_are_acts() -> None:
+    assert modalities(run("Egypt continued its efforts to mediate between Israel and "
+                          "Hamas."))["mediate"] == ("045", "asserted")

@@ -29,6 +29,9 @@ class Cues:
     hypothetical_governors: frozenset[str]
     negating_governors: frozenset[str]
     denying_verbs: frozenset[str]
+    wishing_governors: frozenset[str]
+    attempt_nouns: frozenset[str]
+    plan_nouns: frozenset[str]
     report_nouns: frozenset[str]
     hypothetical_marks: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -124,6 +127,8 @@ def modality(trigger: Token) -> str:
         elif to_clause:
             if hl in c.negating_governors:
                 found.add("negated")
+            elif hl in c.wishing_governors and _another_subject(verb, head):
+                found.add("hypothetical")  # "expects Russia to attack": wished, not intended
             elif hl in c.hypothetical_governors:
                 found.add("hypothetical")
             elif hl in c.future_governors:
@@ -139,7 +144,11 @@ def modality(trigger: Token) -> str:
             if hl in c.reporting_verbs:
                 found.add("reported")
                 break
-            if hl in c.future_governors:  # "wants Putin to attack", "expects that X will"
+            if hl in c.wishing_governors and _another_subject(verb, head):
+                # "wants China to release", "hopes Iran will return": another actor's act
+                # that the subject wishes or expects, neither done nor that actor's intent
+                found.add("hypothetical")
+            elif hl in c.future_governors:  # "plans that ...", "expects that it will"
                 found.add("future")
             elif hl in c.hypothetical_governors:
                 found.add("hypothetical")
@@ -158,6 +167,16 @@ def modality(trigger: Token) -> str:
                 gov.lemma_.lower() in (c.denying_verbs | c.negating_governors)
             found.add("negated" if denied else "reported")
             break
+        elif dep == "acl" and any(ch.dep_ == "aux" and ch.lower_ == "to"
+                                  for ch in verb.children) and (
+                head.lemma_.lower() in c.attempt_nouns or head.lemma_.lower() in c.plan_nouns):
+            # "a plot to kill Maduro", "attempts to topple the government": tried, not done;
+            # "a plan to withdraw troops": intended
+            found.add("hypothetical" if head.lemma_.lower() in c.attempt_nouns else "future")
+            gov = _governing_verb(verb)
+            if gov is None:
+                break
+            verb = gov
         elif dep in ("pcomp", "acl"):  # "play a role in helping ...": the governing verb's
             prep = verb.head
             if dep == "pcomp" and prep.lower_ == "to" and prep.head.lemma_.lower() in \
@@ -178,6 +197,16 @@ def modality(trigger: Token) -> str:
         if m in found:
             return m
     return "asserted"
+
+
+def _another_subject(verb: Token, governor: Token) -> bool:
+    """Does the clause of ``verb`` (governed by ``governor``) name an actor of its own, not a
+    pronoun that may be the governor's subject ("wants China to release", "expects Russia to
+    attack"; not "hopes it will join", "wants to join")?"""
+    subj = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and verb.dep_ == "xcomp":  # "expects Russia to attack": the governor's object
+        subj = [ch for ch in governor.children if ch.dep_ == "dobj" and ch.i < verb.i]
+    return any(t.tag_ not in ("PRP", "PRP$") for t in subj)
 
 
 def _future_in_past(verb: Token, c: Cues) -> bool:
