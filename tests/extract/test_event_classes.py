@@ -989,3 +989,24 @@ def test_an_attempted_or_plotted_act_did_not_happen(text: str, act: str,
 def test_ongoing_efforts_are_acts() -> None:
     assert modalities(run("Egypt continued its efforts to mediate between Israel and "
                           "Hamas."))["mediate"] == ("045", "asserted")
+
+
+# -- easing emergency rule, sieges and offensives (events5; Phoenix LIFT, the codebook's 08) ---
+@pytest.mark.parametrize("text,code", [
+    ("Sri Lanka lifted the curfew in Colombo on Monday.", "0813"),
+    ("Thailand's government lifted the state of emergency in Bangkok.", "0814"),
+    ("Guatemala said it had lifted the state of siege in two provinces.", "0872"),
+    ("Israel said it had reopened the Rafah crossing for aid trucks.", "081"),
+    ("The Colombian government said it had suspended its offensive against the ELN "
+     "rebels.", "087"),
+    ("Israel halted its airstrikes on Gaza for four hours.", "087"),
+])
+def test_easing_emergency_rule_and_military_pressure(text: str, code: str) -> None:
+    ex = run(text)
+    assert code in {e.code for e in ex.events}
+    assert ex.events[0].code == code  # the speaker's own act, as done, is the sentence's act
+
+
+def test_closing_a_crossing_is_a_restriction() -> None:
+    assert "172" in {e.code for e in run("Egypt closed the Rafah crossing after the "
+                                         "attack.").events}
