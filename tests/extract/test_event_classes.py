@@ -1010,3 +1010,17 @@ def test_easing_emergency_rule_and_military_pressure(text: str, code: str) -> No
 def test_closing_a_crossing_is_a_restriction() -> None:
     assert "172" in {e.code for e in run("Egypt closed the Rafah crossing after the "
                                          "attack.").events}
+
+
+# -- freezing assets and aid (events5; Phoenix FREEZE) ------------------------------------------
+@pytest.mark.parametrize("text,event", [
+    ("The United States froze the assets of Venezuelan officials.", ("USAGOV", "163", "VENGOV")),
+    ("The World Bank froze aid to Afghanistan after the takeover.", ("IGO", "162", "AFGGOV")),
+])
+def test_freezing_assets_or_aid_is_a_sanction(text: str,
+                                              event: tuple[str, str, str]) -> None:
+    assert event in {(e.source_code, e.code, e.target_code) for e in run(text).events}
+
+
+def test_weather_freezing_is_no_event() -> None:
+    assert not run("The storm froze crops across northern China.").events
