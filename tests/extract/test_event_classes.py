@@ -1024,3 +1024,23 @@ def test_freezing_assets_or_aid_is_a_sanction(text: str,
 
 def test_weather_freezing_is_no_event() -> None:
     assert not run("The storm froze crops across northern China.").events
+
+
+# -- an institution as possessor is the agent of its act noun (events5) ----------------------
+@pytest.mark.parametrize("text,event", [
+    ("Cuba jailed dozens of protesters. There is no denying the regime's brutal crackdown "
+     "in response to July 11.", ("CUBGOV", "175", "CUBCVL")),
+    ("Russian troops massed on the border. The army's offensive began on Monday.",
+     ("RUSMIL", "190", None)),
+])
+def test_an_institutions_act_named_by_a_possessive(
+        text: str, event: tuple[str, str, str | None]) -> None:
+    ex = run(text)
+    assert event in {(e.source_code, e.code, e.target_code) for e in ex.events
+                     if e.sentence == 1}
+
+
+def test_a_courts_ruling_names_no_agent_of_its_own() -> None:
+    ex = run("Kenya's election board announced the results. The court's ruling is due on "
+             "Friday.")
+    assert not [m for m in ex.mentions if m.sentence == 1 and m.text == "court"]

@@ -120,6 +120,10 @@ INSTITUTIONS = frozenset({"government", "regime", "administration", "military", 
                           "state", "authorities", "leadership", "dictatorship", "intelligence",
                           "central government", "armed forces", "security forces", "police",
                           "state security", "party", "junta", "cabinet", "ministry"})
+# institutions that, as a possessor, are the agent of the act their noun names ("the regime's
+# crackdown", "the army's offensive"); "the court's ruling" and "police's" stay out
+POSSESSING_INSTITUTIONS = frozenset({"government", "regime", "administration", "military",
+                                     "army", "navy", "authorities", "junta", "dictatorship"})
 LEADING_JUNK_TAGS = frozenset({"RB", "RBR", "RBS", "IN", "CC", "UH", "VB", "VBD", "VBZ", "VBP",
                                "VBG", "VBN", "PRP", "PRP$", "WRB", "MD"})
 NAME_PARTICLES = frozenset({"y", "de", "del", "da", "das", "do", "dos", "van", "von", "der", "den",
@@ -1089,9 +1093,11 @@ class Resolver:
                 and self.d.tok_lower(m.t1) not in ("of", "in", "from")):
             return  # "the two leaders", "both governments", "the leaders": named before
         nxt = self.doc[m.t1] if m.t1 < len(self.doc) else None
-        if nxt is not None and (nxt.tag_.startswith("NN") or nxt.tag_ == "POS" or
-                                nxt.lower_ in ("-", "–")):
-            return  # "police station", "the court's ruling", "army-backed"
+        if nxt is not None and (nxt.tag_.startswith("NN") or (
+                nxt.tag_ == "POS" and fold(m.text) not in POSSESSING_INSTITUTIONS) or
+                nxt.lower_ in ("-", "–")):
+            return  # "police station", "the court's ruling", "army-backed"; but "the
+            # regime's crackdown", "the army's offensive" name the agent of an act
         self.collectives.append((r, m))
 
     def collective(self, r: Ref, m: Match) -> None:
