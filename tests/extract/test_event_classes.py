@@ -1044,3 +1044,19 @@ def test_a_courts_ruling_names_no_agent_of_its_own() -> None:
     ex = run("Kenya's election board announced the results. The court's ruling is due on "
              "Friday.")
     assert not [m for m in ex.mentions if m.sentence == 1 and m.text == "court"]
+
+
+# -- sport and entertainment news codes nothing (events5; PETRARCH's discards) -----------------
+@pytest.mark.parametrize("text", [
+    "Manchester United beat Chelsea 2-1 in the Premier League on Saturday.",
+    "The Indian cricket team arrived in Sydney for the test series.",
+    "Nigeria's President Tinubu congratulated the Super Eagles on their World Cup victory.",
+    "Spain's Rafael Nadal defeated Serbia's Novak Djokovic in the French Open final.",
+])
+def test_sport_news_codes_no_event(text: str) -> None:
+    assert not run(text).events
+
+
+def test_violence_beside_sport_is_coded() -> None:
+    ex = run("Gunmen attacked the Sri Lankan cricket team's bus in Lahore.")
+    assert "18" in {e.root for e in ex.events}

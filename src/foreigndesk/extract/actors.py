@@ -61,6 +61,7 @@ from foreigndesk.extract.actor_names import (
     same_person,
     slug,
 )
+from foreigndesk.extract.event_dictionary import default as default_dictionary
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Actor, Mention
 
@@ -1094,11 +1095,25 @@ class Resolver:
             return  # "the two leaders", "both governments", "the leaders": named before
         nxt = self.doc[m.t1] if m.t1 < len(self.doc) else None
         if nxt is not None and (nxt.tag_.startswith("NN") or (
-                nxt.tag_ == "POS" and fold(m.text) not in POSSESSING_INSTITUTIONS) or
-                nxt.lower_ in ("-", "–")):
+                nxt.tag_ == "POS" and not self._owns_act(m)) or nxt.lower_ in ("-", "–")):
             return  # "police station", "the court's ruling", "army-backed"; but "the
             # regime's crackdown", "the army's offensive" name the agent of an act
         self.collectives.append((r, m))
+
+    def _owns_act(self, m: Match) -> bool:
+        """Is this institution the possessor of an act the event dictionary names ("the
+        regime's brutal crackdown", "the army's offensive"; not "the government's
+        decision")?"""
+        if fold(m.text) not in POSSESSING_INSTITUTIONS:
+            return False
+        nouns = default_dictionary().noun_triggers
+        for k in range(m.t1 + 1, min(m.t1 + 4, len(self.doc))):
+            t = self.doc[k]
+            if t.tag_.startswith("NN"):
+                return t.lemma_.lower() in nouns or t.lower_ in nouns
+            if not t.tag_.startswith("JJ"):
+                return False
+        return False
 
     def collective(self, r: Ref, m: Match) -> None:
         """Protesters, police, the court, militants ...: the agents of the country named
