@@ -1060,3 +1060,20 @@ def test_sport_news_codes_no_event(text: str) -> None:
 def test_violence_beside_sport_is_coded() -> None:
     ex = run("Gunmen attacked the Sri Lankan cricket team's bus in Lahore.")
     assert "18" in {e.root for e in ex.events}
+
+
+# -- going to court (events5; Phoenix FILE) ------------------------------------------------------
+@pytest.mark.parametrize("text,event", [
+    ("The American Civil Liberties Union filed a lawsuit against the Justice Department.",
+     ("USANGO", "115", "USAGOV")),
+    ("Gambia brought a case against Myanmar at the International Court of Justice.",
+     ("GMBGOV", "115", "MMRGOV")),
+    ("Activists filed a complaint against the Mexican army with the UN.",
+     ("MEXCVL", "114", "MEXMIL")),
+])
+def test_suing_and_complaining(text: str, event: tuple[str, str, str]) -> None:
+    assert event in {(e.source_code, e.code, e.target_code) for e in run(text).events}
+
+
+def test_filing_a_report_is_no_event() -> None:
+    assert not run("The company filed its annual report with the regulator.").events
