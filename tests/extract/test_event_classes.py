@@ -1077,3 +1077,14 @@ def test_suing_and_complaining(text: str, event: tuple[str, str, str]) -> None:
 
 def test_filing_a_report_is_no_event() -> None:
     assert not run("The company filed its annual report with the regulator.").events
+
+
+# -- an act someone is told to do, or to stop doing (events5) -----------------------------------
+@pytest.mark.parametrize("text,act,modality", [
+    ("Russia told the United States to stop arming Ukraine.", "arming", "negated"),
+    ("Beijing told Manila to withdraw its ships from the shoal.", "withdraw", "hypothetical"),
+    ("The United States will not stop supporting Ukraine, Biden said.", "supporting",
+     "asserted"),
+])
+def test_told_to_do_or_to_stop(text: str, act: str, modality: str) -> None:
+    assert modalities(run(text))[act][1] == modality

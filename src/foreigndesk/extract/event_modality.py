@@ -29,6 +29,7 @@ class Cues:
     hypothetical_governors: frozenset[str]
     negating_governors: frozenset[str]
     denying_verbs: frozenset[str]
+    ending_governors: frozenset[str]
     wishing_governors: frozenset[str]
     attempt_nouns: frozenset[str]
     plan_nouns: frozenset[str]
@@ -125,8 +126,10 @@ def modality(trigger: Token) -> str:
                                 for ch in verb.children)
             verb = head
         elif to_clause:
-            if hl in c.negating_governors:
-                found.add("negated")
+            if hl in c.negating_governors or (hl in c.ending_governors and not any(
+                    ch.dep_ == "neg" for ch in head.children)):
+                found.add("negated")  # "refused to sign"; "stop arming" (but "did not stop
+                # supporting": the support goes on, see steadfast_verbs)
             elif hl in c.wishing_governors and _another_subject(verb, head):
                 found.add("hypothetical")  # "expects Russia to attack": wished, not intended
             elif hl in c.hypothetical_governors:
