@@ -1088,3 +1088,9 @@ def test_filing_a_report_is_no_event() -> None:
 ])
 def test_told_to_do_or_to_stop(text: str, act: str, modality: str) -> None:
     assert modalities(run(text))[act][1] == modality
+
+
+def test_an_institutions_battle_to_do_something_is_no_violence() -> None:
+    ex = run("Cuba's leaders met on Sunday. Castro praised the communist government's battle "
+             "to secure the boy's return from the United States.")
+    assert "19" not in {e.root for e in ex.events if e.sentence == 1}

@@ -1110,6 +1110,9 @@ class Resolver:
         for k in range(m.t1 + 1, min(m.t1 + 4, len(self.doc))):
             t = self.doc[k]
             if t.tag_.startswith("NN"):
+                if k + 2 < len(self.doc) and self.doc[k + 1].lower_ == "to" and \
+                        self.doc[k + 2].tag_ == "VB":
+                    return False  # "the government's battle to secure his return": a figure
                 return t.lemma_.lower() in nouns or t.lower_ in nouns
             if not t.tag_.startswith("JJ"):
                 return False
