@@ -115,3 +115,18 @@ def test_raters_confusion_counts_only(tmp_path: Path):
     text = run_cli("eval", "events", "--raters", str(path), "--confusion").output
     assert "confusion (rows: majority root" in text
     assert "Pakistan" not in text and "Iran" not in text  # counts only, no sentence
+
+
+def test_raters_coded_root_is_the_first_event_that_happened():
+    # sentences written for this test: a negated or hypothetical act codes no root; a
+    # statement about an act that did not happen codes the statement
+    from foreigndesk.evaluation.raters import RatedSentence, code_sentences, coded_root
+
+    texts = ["The Mexican government could impose tariffs on American steel.",
+             "Kenya's army said it had not fired on the protesters in Nairobi.",
+             "Pakistan expelled two Afghan diplomats on Monday."]
+    rated = [RatedSentence(id=str(k), text=t, root=None, relevant=None, roots_any=set(),
+                           rater_roots={}) for k, t in enumerate(texts)]
+    coded = code_sentences(rated)
+    assert [e.modality for e in coded[0].events] == ["hypothetical"]
+    assert [coded_root(ex) for ex in coded] == [None, "01", "16"]

@@ -894,3 +894,203 @@ def test_a_punishing_campaign_is_no_coercion() -> None:
 def test_a_person_of_the_media_is_no_outlet() -> None:
     ex = run("Maureen Connelly, a media consultant, said the advertisement could backfire.")
     assert not any(e.root == "01" for e in ex.events)
+
+
+# -- denials: the denied act did not happen, the denial is 016 (events5) ----------------------
+def modalities(ex: Extraction) -> dict[str, tuple[str, str]]:
+    """trigger -> (code, modality)"""
+    return {e.trigger: (e.code, e.modality) for e in ex.events}
+
+
+@pytest.mark.parametrize("text,denial,act", [
+    ("Iran denied that it had supplied drones to Russia.", "denied", "supplied"),
+    ("The Pentagon denied that American jets had bombed the hospital in Kunduz.",
+     "denied", "bombed"),
+    ("Beijing on Friday rejected claims that Chinese warships had fired on a Philippine "
+     "supply boat.", "rejected", "fired"),
+    ("Ukraine denied reports that its drones had attacked a Russian airbase.",
+     "denied", "attacked"),
+])
+def test_a_denied_act_is_negated_and_the_denial_is_016(text: str, denial: str,
+                                                       act: str) -> None:
+    ex = run(text)
+    got = modalities(ex)
+    assert got[denial] == ("016", "asserted")
+    assert got[act][1] == "negated"
+    assert ex.events[0].trigger == denial  # the denial is the sentence's act
+
+
+@pytest.mark.parametrize("text,denial", [
+    ("The Kremlin on Tuesday dismissed reports that Russian troops had entered Moldova.",
+     "dismissed"),
+    ("Hamas denied responsibility for the rocket fire.", "denied"),
+    ("Venezuela's foreign minister rejected the accusations as lies.", "rejected"),
+])
+def test_denying_an_accusation_or_a_report_is_016(text: str, denial: str) -> None:
+    assert modalities(run(text))[denial] == ("016", "asserted")
+
+
+@pytest.mark.parametrize("text,act", [
+    ("Reports that Russian troops had shelled Kharkiv could not be confirmed.", "shelled"),
+    ("There were claims that Israeli jets had struck a convoy near Damascus.", "struck"),
+])
+def test_the_content_of_a_report_is_reported(text: str, act: str) -> None:
+    assert modalities(run(text))[act][1] == "reported"
+
+
+@pytest.mark.parametrize("text,negated,asserted", [
+    ("China did not attend the summit in Lima, but Peru expelled two Chinese diplomats.",
+     "attend", "expelled"),
+    ("Turkey has not recognised the government, and Egypt recalled its ambassador from "
+     "Ankara.", "recognised", "recalled"),
+])
+def test_a_conjunct_clause_with_its_own_subject_keeps_its_own_modality(
+        text: str, negated: str, asserted: str) -> None:
+    got = modalities(run(text))
+    assert got[negated][1] == "negated"
+    assert got[asserted][1] == "asserted"
+
+
+def test_coordinated_verbs_of_one_subject_share_a_negation() -> None:
+    got = modalities(run("Russia did not sign or ratify the treaty with Georgia."))
+    assert {m for _, m in got.values()} == {"negated"}
+
+
+# -- another actor's act wished, expected or feared; acts attempted or plotted (events5) ------
+@pytest.mark.parametrize("text,act", [
+    ("The United States wants China to release the detained activists.", "release"),
+    ("Germany expects Russia to attack Ukraine again this winter.", "attack"),
+    ("Seoul fears that North Korea will test another nuclear weapon.", "test"),
+])
+def test_an_act_another_actor_is_wished_to_do_is_hypothetical(text: str, act: str) -> None:
+    code, mod = modalities(run(text))[act]
+    assert mod == "hypothetical" and code[:2] not in ("03", "13")  # no intent of the other
+
+
+@pytest.mark.parametrize("text,act,root", [
+    ("Japan wants to deepen its security ties with the Philippines.", "deepen", "03"),
+    ("Russia hopes it will sign the deal with Iran next week.", "sign", "03"),
+])
+def test_the_subjects_own_wish_stays_its_intent(text: str, act: str, root: str) -> None:
+    code, mod = modalities(run(text))[act]
+    assert (code[:2], mod) == (root, "asserted")
+
+
+@pytest.mark.parametrize("text,act,modality", [
+    ("Venezuela says it foiled a plot to kill President Maduro.", "kill", "negated"),
+    ("Police thwarted an attempt to bomb the embassy in Nairobi.", "bomb", "hypothetical"),
+    ("Turkey rejected a Greek proposal to hold talks in Athens.", "hold", "hypothetical"),
+])
+def test_an_attempted_or_plotted_act_did_not_happen(text: str, act: str,
+                                                    modality: str) -> None:
+    assert modalities(run(text))[act][1] == modality
+
+
+def test_ongoing_efforts_are_acts() -> None:
+    assert modalities(run("Egypt continued its efforts to mediate between Israel and "
+                          "Hamas."))["mediate"] == ("045", "asserted")
+
+
+# -- easing emergency rule, sieges and offensives (events5; Phoenix LIFT, the codebook's 08) ---
+@pytest.mark.parametrize("text,code", [
+    ("Sri Lanka lifted the curfew in Colombo on Monday.", "0813"),
+    ("Thailand's government lifted the state of emergency in Bangkok.", "0814"),
+    ("Guatemala said it had lifted the state of siege in two provinces.", "0872"),
+    ("Israel said it had reopened the Rafah crossing for aid trucks.", "081"),
+    ("The Colombian government said it had suspended its offensive against the ELN "
+     "rebels.", "087"),
+    ("Israel halted its airstrikes on Gaza for four hours.", "087"),
+])
+def test_easing_emergency_rule_and_military_pressure(text: str, code: str) -> None:
+    ex = run(text)
+    assert code in {e.code for e in ex.events}
+    assert ex.events[0].code == code  # the speaker's own act, as done, is the sentence's act
+
+
+def test_closing_a_crossing_is_a_restriction() -> None:
+    assert "172" in {e.code for e in run("Egypt closed the Rafah crossing after the "
+                                         "attack.").events}
+
+
+# -- freezing assets and aid (events5; Phoenix FREEZE) ------------------------------------------
+@pytest.mark.parametrize("text,event", [
+    ("The United States froze the assets of Venezuelan officials.", ("USAGOV", "163", "VENGOV")),
+    ("The World Bank froze aid to Afghanistan after the takeover.", ("IGO", "162", "AFGGOV")),
+])
+def test_freezing_assets_or_aid_is_a_sanction(text: str,
+                                              event: tuple[str, str, str]) -> None:
+    assert event in {(e.source_code, e.code, e.target_code) for e in run(text).events}
+
+
+def test_weather_freezing_is_no_event() -> None:
+    assert not run("The storm froze crops across northern China.").events
+
+
+# -- an institution as possessor is the agent of its act noun (events5) ----------------------
+@pytest.mark.parametrize("text,event", [
+    ("Cuba jailed dozens of protesters. There is no denying the regime's brutal crackdown "
+     "in response to July 11.", ("CUBGOV", "175", "CUBCVL")),
+    ("Russian troops massed on the border. The army's offensive began on Monday.",
+     ("RUSMIL", "190", None)),
+])
+def test_an_institutions_act_named_by_a_possessive(
+        text: str, event: tuple[str, str, str | None]) -> None:
+    ex = run(text)
+    assert event in {(e.source_code, e.code, e.target_code) for e in ex.events
+                     if e.sentence == 1}
+
+
+def test_a_courts_ruling_names_no_agent_of_its_own() -> None:
+    ex = run("Kenya's election board announced the results. The court's ruling is due on "
+             "Friday.")
+    assert not [m for m in ex.mentions if m.sentence == 1 and m.text == "court"]
+
+
+# -- sport and entertainment news codes nothing (events5; PETRARCH's discards) -----------------
+@pytest.mark.parametrize("text", [
+    "Manchester United beat Chelsea 2-1 in the Premier League on Saturday.",
+    "The Indian cricket team arrived in Sydney for the test series.",
+    "Nigeria's President Tinubu congratulated the Super Eagles on their World Cup victory.",
+    "Spain's Rafael Nadal defeated Serbia's Novak Djokovic in the French Open final.",
+])
+def test_sport_news_codes_no_event(text: str) -> None:
+    assert not run(text).events
+
+
+def test_violence_beside_sport_is_coded() -> None:
+    ex = run("Gunmen attacked the Sri Lankan cricket team's bus in Lahore.")
+    assert "18" in {e.root for e in ex.events}
+
+
+# -- going to court (events5; Phoenix FILE) ------------------------------------------------------
+@pytest.mark.parametrize("text,event", [
+    ("The American Civil Liberties Union filed a lawsuit against the Justice Department.",
+     ("USANGO", "115", "USAGOV")),
+    ("Gambia brought a case against Myanmar at the International Court of Justice.",
+     ("GMBGOV", "115", "MMRGOV")),
+    ("Activists filed a complaint against the Mexican army with the UN.",
+     ("MEXCVL", "114", "MEXMIL")),
+])
+def test_suing_and_complaining(text: str, event: tuple[str, str, str]) -> None:
+    assert event in {(e.source_code, e.code, e.target_code) for e in run(text).events}
+
+
+def test_filing_a_report_is_no_event() -> None:
+    assert not run("The company filed its annual report with the regulator.").events
+
+
+# -- an act someone is told to do, or to stop doing (events5) -----------------------------------
+@pytest.mark.parametrize("text,act,modality", [
+    ("Russia told the United States to stop arming Ukraine.", "arming", "negated"),
+    ("Beijing told Manila to withdraw its ships from the shoal.", "withdraw", "hypothetical"),
+    ("The United States will not stop supporting Ukraine, Biden said.", "supporting",
+     "asserted"),
+])
+def test_told_to_do_or_to_stop(text: str, act: str, modality: str) -> None:
+    assert modalities(run(text))[act][1] == modality
+
+
+def test_an_institutions_battle_to_do_something_is_no_violence() -> None:
+    ex = run("Cuba's leaders met on Sunday. Castro praised the communist government's battle "
+             "to secure the boy's return from the United States.")
+    assert "19" not in {e.root for e in ex.events if e.sentence == 1}

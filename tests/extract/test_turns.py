@@ -118,3 +118,49 @@ def test_we_inside_a_quotation_is_its_speakers_side() -> None:
 ])
 def test_labels_are_found_only_where_a_text_has_turns(text: str, labels: int) -> None:
     assert len(find_labels(text)) == labels
+
+
+# -- interviews: "Q:" questions and "A:" answers (claims5, #9) ------------------------------
+
+INTERVIEW = ("Q&A with Mayor John Kessler.\n\n"
+             "Mayor John Kessler spoke with our reporter on Thursday about the port. Here is the "
+             "edited transcript of the interview.\n\n"
+             "Q: You've been saying the city is on the upswing. Do you think the port will "
+             "reopen?\n\n"
+             "A: I think the port will reopen in May. My staff cautioned me, but I said the "
+             "budget is fine. It's a big mistake to wait.\n\n"
+             "Q: Are you surprised by the vote?\n\n"
+             "A: I am surprised. I believe the voters wanted change.\n")
+
+
+def test_an_interviews_answers_are_the_interviewees_and_questions_claim_nothing() -> None:
+    ex = next(extract([Document(text=INTERVIEW, published="2016-05-01", author="Dana Whitfield")]))
+    by_content = {c.content: c for c in ex.claims}
+    for words in ("port will reopen in May", "budget is fine", "voters wanted change"):
+        c = next(c for content, c in by_content.items() if words in content)
+        assert c.speaker_text == "John Kessler", (words, c.speaker_text)  # never the author
+    # the question's "do you think" claims nothing; an answer is no claim sentence by sentence
+    assert not [c for c in ex.claims if "the port will reopen?" in c.text and c.cue == "think"
+                and "Kessler" not in (c.speaker_text or "")]
+    assert not [c for c in ex.claims if c.content.startswith("It's a big mistake")]
+
+
+def test_the_interviewee_is_the_person_named_most_before_the_first_question() -> None:
+    text = ("Immigration debate hits home.\n\n"
+            "Actress Diane Ortega wrote a memoir about her family. Ortega, who was 14 when her "
+            "parents left, spoke to a reporter this week. Her editor, Paul Reyes, joined.\n\n"
+            "QYou open your book in 2001. What did you find?\n\n"
+            "A: I came home and my parents were gone. I think no one checked on me.\n")
+    ex = next(extract([Document(text=text, published="2016-05-06", author="Susan Page")]))
+    c = next(c for c in ex.claims if "no one checked" in c.content)
+    assert "Ortega" in (c.speaker_text or "")
+
+
+@pytest.mark.parametrize("text,shapes", [
+    ("Q: Will the port reopen?\n\nA: Yes, in May.\n", ["question", "answer"]),
+    ("QWill the port reopen?\n\nA: Yes, in May.\n", ["question", "answer"]),
+    ("A: the first option.\nB: the second option.\n", []),  # no question: a list
+    ("QAnon followers met on Sunday.\n\nThey said the vote was stolen.\n", []),
+])
+def test_answer_labels_need_questions_and_glued_questions_need_answers(text: str, shapes: list[str]) -> None:
+    assert [lab.shape for lab in find_labels(text)] == shapes

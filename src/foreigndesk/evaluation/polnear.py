@@ -12,8 +12,9 @@ Content spans (discontinuous spans allowed), its Source and Cue are the spans so
 (an ``Attribution-no-source`` has no Source).
 
 - **Content P / R / F1.** A claim matches a gold attribution when their content spans overlap
-  by at least half of the shorter one (characters); matching is one to one, the pairs with
-  the largest overlap ratio first. Precision = matched claims / claims, recall = matched gold
+  by at least half of the shorter one (characters); matching is one to one: among the
+  eligible pairs, the assignment with the largest summed overlap ratio (overlap / the longer
+  span), ties towards pairs whose cues agree (:func:`match`). Precision = matched claims / claims, recall = matched gold
   / gold.
 - **Speaker accuracy** over the matched pairs whose gold has a Source. Our speaker is *right*
   when it is an agent named in the text — not empty, not a pronoun left as text, not a turn
@@ -43,7 +44,9 @@ Content spans (discontinuous spans allowed), its Source and Cue are the spans so
      9), so such a claim keeps no speaker, but its speaker span marks the artifact. The pair is
      right when our speaker span overlaps the gold Source, the gold Source is an artifact (a
      noun of :data:`ARTIFACTS` before any preposition, participle or comma) and the words at
-     our span end with such a noun. These pairs are also counted apart
+     our span end with such a noun; or, when the gold Source is a relative pronoun ("news
+     reports that question …"), our span is its antecedent as in (a) (ending at most 80
+     characters before it) and ends with such a noun. These pairs are also counted apart
      (``speaker_artifacts``), and ``speaker_accuracy_agents`` is the figure without them.
 - **Cue accuracy** over the matched pairs: a word of our cue and a word of the gold Cue share
   their first four letters ("said"/"says", "according to", "believes"/"believed").
@@ -61,6 +64,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+import numpy as np
 
 from foreigndesk.model import Claim, Document
 
@@ -74,6 +78,8 @@ _STOP = {"the", "a", "an", "of", "and", "mr", "mrs", "ms", "dr", "s", "jr", "sen
          "president", "former", "campaign", "de", "la", "new"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 BACK_CHARS = 600
+RELATIVE_CHARS = 80  # a relative pronoun's antecedent ends at most this far before it
+_CUE_TIE = 1e-6  # match(): prefer the pair whose cues agree when the overlap ratios tie
 # artifacts that store or relay language (PolNeAR's guidelines, "Sources can be artifacts");
 # the scorer's own list, independent of the extractor's
 ARTIFACTS = {"report", "letter", "recording", "study", "database", "record", "poll", "polling",
@@ -220,8 +226,17 @@ def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
 
 def match(claims: list[Claim], gold: list[GoldAttribution]) -> list[tuple[int, int]]:
     """One-to-one (claim index, gold index) pairs whose content overlaps by at least half of
-    the shorter span, the largest overlap ratio first."""
-    cands: list[tuple[float, int, int]] = []
+    the shorter span: the assignment that maximises the summed overlap ratio (overlap / the
+    longer span) over the eligible pairs, ties broken towards pairs whose cues agree
+    (:func:`_cue_ok`). A greedy choice (largest ratio first) could give a claim that covers
+    two attributions of one sentence the wrong one and leave the other unmatched, and broke
+    exact ties by list position; the optimum over the same criterion does neither. Only the
+    content spans and the cues decide the pairs, never the speakers being scored."""
+    from scipy.optimize import linear_sum_assignment
+
+    if not claims or not gold:
+        return []
+    weight = np.zeros((len(claims), len(gold)))
     for i, c in enumerate(claims):
         cs = [(c.content_start, c.content_end)]
         clen = c.content_end - c.content_start
@@ -231,18 +246,13 @@ def match(claims: list[Claim], gold: list[GoldAttribution]) -> list[tuple[int, i
             ov = overlap(cs, g.content)
             shorter = min(clen, g.length)
             if shorter > 0 and ov >= 0.5 * shorter:
-                cands.append((ov / max(clen, g.length), i, j))
-    cands.sort(reverse=True)
-    used_c: set[int] = set()
-    used_g: set[int] = set()
-    pairs = []
-    for _, i, j in cands:
-        if i in used_c or j in used_g:
-            continue
-        used_c.add(i)
-        used_g.add(j)
-        pairs.append((i, j))
-    return pairs
+                # ratio <= 1 per pair, the cue bonus below any difference in ratios that matters
+                cue = g.cue is not None and _cue_ok(c.cue, g.cue_text)
+                weight[i, j] = ov / max(clen, g.length) + (_CUE_TIE if cue else 0.0)
+    if not weight.any():
+        return []
+    rows, cols = linear_sum_assignment(weight, maximize=True)
+    return sorted((int(i), int(j)) for i, j in zip(rows, cols, strict=True) if weight[i, j] > 0)
 
 
 def name_words(*texts: str | None) -> set[str]:
@@ -290,7 +300,11 @@ def artifact_named(claim: Claim, g: GoldAttribution, text: str) -> bool:
     s0, s1 = claim.speaker_start, claim.speaker_end
     if g.source is None or s0 is None or s1 is None or is_agent_text(claim.speaker_text):
         return False
-    if not (s0 < g.source[1] and g.source[0] < s1) or not is_artifact(g.source_text):
+    # a relative pronoun ("news reports that question …") stands for its antecedent, as in
+    # rule (a): our span ends at most 80 characters before it
+    relative = g.source_text.strip().lower() in _RELATIVE and s1 <= g.source[0] \
+        and g.source[0] - s1 <= RELATIVE_CHARS
+    if not relative and (not (s0 < g.source[1] and g.source[0] < s1) or not is_artifact(g.source_text)):
         return False
     words = _WORD.findall(text[s0:s1])
     return bool(words) and _artifact_word(words[-1])
@@ -310,7 +324,7 @@ def speaker_right(claim: Claim, g: GoldAttribution, art: Article, earlier_source
     s0, s1 = claim.speaker_start, claim.speaker_end
     if s0 is None or s1 is None:
         return False
-    if gold_low in _RELATIVE and s1 <= g.source[0] and g.source[0] - s1 <= 80:
+    if gold_low in _RELATIVE and s1 <= g.source[0] and g.source[0] - s1 <= RELATIVE_CHARS:
         s0, s1 = g.source  # the antecedent just before the relative pronoun
     if not (s0 < g.source[1] and g.source[0] < s1):
         return False

@@ -28,7 +28,7 @@ from typing import Any
 
 import click
 
-from foreigndesk.model import Extraction
+from foreigndesk.model import HAPPENED, Extraction
 
 
 @dataclass
@@ -72,11 +72,11 @@ def majority(votes: list[str]) -> str | None:
 
 
 def coded_root(ex: Extraction) -> str | None:
-    """The root foreigndesk codes for a sentence: its first event's (statements are events
-    of their own, see :mod:`foreigndesk.extract.event_claims`)."""
-    if ex.events:
-        return ex.events[0].root
-    return None
+    """The root foreigndesk codes for a sentence: its first event's that counts as happening
+    (statements are events of their own, see :mod:`foreigndesk.extract.event_claims`). "The
+    army said it had not fired on civilians" codes the statement, not the firing; "X could
+    impose tariffs" codes nothing."""
+    return next((e.root for e in ex.events if e.modality in HAPPENED), None)
 
 
 def score(items: list[tuple[str | None, str | None, set[str], bool | None]]) -> dict[str, Any]:

@@ -61,6 +61,7 @@ from foreigndesk.extract.actor_names import (
     same_person,
     slug,
 )
+from foreigndesk.extract.event_dictionary import default as default_dictionary
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Actor, Mention
 
@@ -120,6 +121,10 @@ INSTITUTIONS = frozenset({"government", "regime", "administration", "military", 
                           "state", "authorities", "leadership", "dictatorship", "intelligence",
                           "central government", "armed forces", "security forces", "police",
                           "state security", "party", "junta", "cabinet", "ministry"})
+# institutions that, as a possessor, are the agent of the act their noun names ("the regime's
+# crackdown", "the army's offensive"); "the court's ruling" and "police's" stay out
+POSSESSING_INSTITUTIONS = frozenset({"government", "regime", "administration", "military",
+                                     "army", "navy", "authorities", "junta", "dictatorship"})
 LEADING_JUNK_TAGS = frozenset({"RB", "RBR", "RBS", "IN", "CC", "UH", "VB", "VBD", "VBZ", "VBP",
                                "VBG", "VBN", "PRP", "PRP$", "WRB", "MD"})
 NAME_PARTICLES = frozenset({"y", "de", "del", "da", "das", "do", "dos", "van", "von", "der", "den",
@@ -1089,10 +1094,29 @@ class Resolver:
                 and self.d.tok_lower(m.t1) not in ("of", "in", "from")):
             return  # "the two leaders", "both governments", "the leaders": named before
         nxt = self.doc[m.t1] if m.t1 < len(self.doc) else None
-        if nxt is not None and (nxt.tag_.startswith("NN") or nxt.tag_ == "POS" or
-                                nxt.lower_ in ("-", "–")):
-            return  # "police station", "the court's ruling", "army-backed"
+        if nxt is not None and (nxt.tag_.startswith("NN") or (
+                nxt.tag_ == "POS" and not self._owns_act(m)) or nxt.lower_ in ("-", "–")):
+            return  # "police station", "the court's ruling", "army-backed"; but "the
+            # regime's crackdown", "the army's offensive" name the agent of an act
         self.collectives.append((r, m))
+
+    def _owns_act(self, m: Match) -> bool:
+        """Is this institution the possessor of an act the event dictionary names ("the
+        regime's brutal crackdown", "the army's offensive"; not "the government's
+        decision")?"""
+        if fold(m.text) not in POSSESSING_INSTITUTIONS:
+            return False
+        nouns = default_dictionary().noun_triggers
+        for k in range(m.t1 + 1, min(m.t1 + 4, len(self.doc))):
+            t = self.doc[k]
+            if t.tag_.startswith("NN"):
+                if k + 2 < len(self.doc) and self.doc[k + 1].lower_ == "to" and \
+                        self.doc[k + 2].tag_ == "VB":
+                    return False  # "the government's battle to secure his return": a figure
+                return t.lemma_.lower() in nouns or t.lower_ in nouns
+            if not t.tag_.startswith("JJ"):
+                return False
+        return False
 
     def collective(self, r: Ref, m: Match) -> None:
         """Protesters, police, the court, militants ...: the agents of the country named

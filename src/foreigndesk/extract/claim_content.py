@@ -453,6 +453,11 @@ class ContentFinder:
                             c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of"))):
                         toks += list(c.subtree)
                 return self._span(toks, base, attrib, "object")
+            # a gerund as the object: "would advocate allowing federal dollars to follow
+            # students", "supports expanding the program", "opposes extending the deadline"
+            gerund = next((c for c in tok.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i), None)
+            if gerund is not None:
+                return self._span(list(gerund.subtree), base, attrib, "object")
             if lemma == "call":  # "called the show “the conservative news show of record”"
                 for c in tok.children:
                     if c.dep_ in ("ccomp", "oprd") and c.i > tok.i:
@@ -477,9 +482,15 @@ class ContentFinder:
 
     def _complement(self, cue: Cue) -> Token | None:
         for tok in reversed(cue.tokens):
-            for c in tok.children:
-                if c.dep_ in _COMPLEMENT_DEPS:
-                    return c
+            comps = [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS]
+            if len(comps) > 1 and comps[0].i < tok.i < comps[-1].i and (
+                    any(t.text in ("—", "–", "--") for t in tok.doc[comps[0].i:tok.i])
+                    or any(m.dep_ == "mark" and m.lower_ == "that" for m in comps[-1].children)):
+                # "It wasn't a coincidence — Hart told the Times that the leaders gave …": the
+                # clause before the dash is the writer's; the complement after the cue is said
+                return comps[-1]
+            if comps:
+                return comps[0]
         if cue.stance == "denies":  # "rejected the accusation", not "denies free speech"
             for c in cue.token.children:
                 if c.dep_ == "dobj" and (c.lower_ in self.claim_nouns or c.lemma_.lower() in self.claim_nouns):

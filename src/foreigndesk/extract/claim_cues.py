@@ -39,6 +39,7 @@ class CueLexicon:
     attitude_adjectives: set[str] = field(default_factory=set)  # "X is confident that ..."
     claim_head_nouns: dict[str, set[str]] = field(default_factory=dict)  # "X's call for ..." -> {for}
     agent_nouns: set[str] = field(default_factory=set)  # nouns that name people or bodies
+    collective_nouns: set[str] = field(default_factory=set)  # "a class of senators": the senators
     document_nouns: set[str] = field(default_factory=set)  # "the poll", "the report": no agent
     survey_nouns: set[str] = field(default_factory=set)  # "In a new poll, …" reports a clause
     evidential_verbs: set[str] = field(default_factory=set)  # "X appeared to …": no one's claim
@@ -127,6 +128,7 @@ def lexicon() -> CueLexicon:
         claim_head_nouns={str(k).lower(): {str(p).lower() for p in v or []}
                           for k, v in (raw.get("claim_head_nouns") or {}).items()},
         agent_nouns=words("agent_nouns"),
+        collective_nouns=words("collective_nouns"),
         document_nouns=words("document_nouns"),
         survey_nouns=words("survey_nouns"),
         evidential_verbs=words("evidential_verbs"),

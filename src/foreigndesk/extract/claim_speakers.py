@@ -46,6 +46,7 @@ from foreigndesk.extract.name_gender import (
     name_words,
 )
 from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.extract.turns import turn_at
 from foreigndesk.model import Actor
 
 _ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -76,6 +77,8 @@ _INANIMATE_ER = {"number", "matter", "order", "border", "power", "water", "cente
                  "lawsuit", "corner", "manner", "layer"}
 _FRACTIONS = {"fourth", "fifth", "sixth", "eighth", "tenth", "third", "quarter"}  # "three-fourths say"
 _MISTAKEN_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+# a name after a closing quotation mark that the small model tags as a title or a product
+_MISREAD_ENTS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 _SOMEONE = {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "no one", "nobody"}
 _THOSE = {"those"}  # "those surveyed", "those who voted" (a pronoun alone is no one)
 _FIRST_PERSON_WORDS = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
@@ -377,6 +380,8 @@ class SpeakerResolver:
                 return owner
             author = self.pd.document.author
             author = author if author and re.search(r"[^\W\d_]", author) else None  # ", ," is no one
+            if author and turn_at(self.pd, hs) is not None:
+                author = None  # an interview's or a transcript's "I" is whoever holds the turn
             if author and low in ("i", "we"):  # the writer's "I", and the columnist's "we" ("as
                 # we learned in Iowa"): a cue outside quotation marks is the author's voice
                 return Speaker(author, None, None, "person", "author", hs, he)
@@ -394,7 +399,18 @@ class SpeakerResolver:
         if described is not None:  # "those surveyed say", "those polled": the people asked
             return Speaker(self.text[cs:base + described.idx + len(described.text)], None, None, "group",
                            "phrase", cs, base + described.idx + len(described.text))
-        if low in _QUANTIFIERS or head.pos_ == "NUM" or head.lemma_.lower() in _QUANTIFIERS \
+        who_clause = next((c for c in head.children if c.dep_ == "relcl" and c.i > head.i and any(
+            g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "whom") for g in c.children)),
+            None) if low in _THOSE and depth < 2 else None
+        if who_clause is not None:  # "those who back her opponents say": the people described
+            last = who_clause.right_edge if who_clause.right_edge.i - head.i <= 10 else who_clause
+            end = base + last.idx + len(last.text)
+            if exclude and hs < exclude[1] and exclude[0] < end:  # "those who say <content>"
+                end = base + who_clause.idx + len(who_clause.text)
+            return Speaker(self.text[cs:end], None, None, "group", "phrase", cs, end)
+        collective = head.lemma_.lower() in self.lex.collective_nouns and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        if low in _QUANTIFIERS or head.pos_ == "NUM" or head.lemma_.lower() in _QUANTIFIERS or collective \
                 or (head.lemma_.lower() in _FRACTIONS and head.tag_ == "NNS"):
             of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "among")
                        for g in c.children if g.dep_ == "pobj"), None)
@@ -496,9 +512,11 @@ class SpeakerResolver:
                     return found
             kind = "person" if role == "person" and not plural else "group"
             return Speaker(core_text, None, None, kind, "role", cs, ce)
-        if head.lemma_.lower() in self.lex.speech_nouns and depth < 2:
+        if (head.lemma_.lower() in self.lex.speech_nouns or low in self.lex.speech_nouns) and depth < 2:
+            # "Starr's remarks suggested", "the senator's comments suggested", "his testimony
+            # shows": the one whose words they are
             poss = next((c for c in head.children if c.dep_ == "poss"), None)
-            if poss is not None and poss.pos_ in ("PROPN", "NOUN"):
+            if poss is not None and (poss.pos_ in ("PROPN", "NOUN") or poss.lower_ in _POSSESSIVE):
                 sp = self._resolve(i, poss, base, exclude, depth + 1)
                 sp.via = "possessor" if sp.via == "name" else sp.via
                 return sp
@@ -512,6 +530,9 @@ class SpeakerResolver:
                                "surname", cs, ce)
             if ref is not None:
                 return speaker_of(ref)
+            if head.ent_type_ in _MISREAD_ENTS and self._misread_person(head, core_text):
+                name = re.split(r"['’]s\s+", core_text)[-1]  # "Twitter's Adam Sharp": Adam Sharp
+                return Speaker(name, None, None, "person", "name", ce - len(name), ce)
             return Speaker(core_text, None, None, None, "name", cs, ce,
                            agent=head.ent_type_ not in _NOT_AGENT_ENTS and low not in _SENTENCE_WORDS)
         if ref is not None:  # a nationality word as the subject ("the Chinese say")
@@ -524,6 +545,20 @@ class SpeakerResolver:
         # "radicals who wanted …": whoever "who" stands for is a person
         return Speaker(core_text, None, None, "group" if who and head.tag_ == "NNS" else None, "phrase",
                        cs, ce, agent=who or self._agent_phrase(head))
+
+    def _misread_person(self, head: Token, core_text: str) -> bool:
+        """Is a subject the small model tagged a work of art or a product (a name right after
+        a closing quotation mark: "…,” Twitter's Adam Sharp said", "…,” Will Estrada, the
+        chairman, said") a person: the words after a possessor read as a person's name, or
+        an apposition names a person's role or an agent noun?"""
+        name = re.split(r"['’]s\s+", core_text)[-1]
+        if _person_name(name):
+            return True
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and (
+                    self.lex.role(c) == "person" or c.lemma_.lower() in self.lex.agent_nouns):
+                return True
+        return False
 
     def _colon_owner(self, i: int, char: int) -> Speaker | None:
         """The person a "Name: …" line gives its words to, when ``char`` (a first-person
@@ -678,6 +713,8 @@ class SpeakerResolver:
         for si, sp in reversed(self.history):
             if si < i - BACK_SENTENCES or self.paragraph[si] < para - BACK_PARAGRAPHS:
                 break
+            if sp.via == "author":  # the writer is "I"/"we", never "he" or "they" ("When I
+                continue  # asked him …, he said …": he is the one asked)
             if kind == "person" and sp.is_person:
                 if want and not agrees(word, self._speaker_gender(sp)):
                     continue

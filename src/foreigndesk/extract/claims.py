@@ -60,6 +60,7 @@ from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim,
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
 from foreigndesk.extract.claim_speakers import Ref, Speaker, SpeakerResolver, speaker_of
 from foreigndesk.extract.nlp import ParsedDoc
+from foreigndesk.extract.turn_labels import norm, vocabulary
 from foreigndesk.extract.turns import Turn, in_question
 from foreigndesk.model import Claim, TimeValue
 
@@ -101,6 +102,11 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             if c.dep_ in _SUBJ:
                 if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not via_conj:
                     return None, tok  # "no citizen should be denied …": not the speaker
+                if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl" and any(
+                        o.dep_ == "nsubj" and c.i < o.i < tok.i and o.lower_ not in _REL_PRONOUNS
+                        for o in tok.children):
+                    continue  # "the drawdown, which they say left a vacuum": they speak, and
+                    # "which" is the subject of the content the parser hung on the cue
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                     if c.lower_ in ("that", "which") and tok.head.lemma_.lower() in _ARTIFACTS \
                             and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
@@ -128,6 +134,34 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
         else:
             break
     return None, tok
+
+
+def _parenthetical_speaker(subj: Token, cue: Token) -> Token:
+    """The speaker of a parenthetical cue the parser hung on the content's subject as an
+    apposition: in "Clinton, a top aide said, “is very confident …”" the aide speaks and
+    Clinton is the one spoken of (the apposition runs up to the cue, with no comma before
+    the cue and one after it)."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].text != ",":
+        return subj
+    for ap in subj.children:
+        if ap.dep_ == "appos" and ap.i > subj.i and ap.right_edge.i + 1 == cue.i \
+                and any(t.text == "," for t in doc[subj.i + 1:ap.left_edge.i]) and ap.pos_ in ("NOUN", "PROPN"):
+            return ap
+    return subj
+
+
+def _participle_below(cue: Token, clause: Token) -> bool:
+    """Is there a participle ("believing", "denouncing", "taking pains to emphasize") on the
+    way up from the cue to the verb whose subject was taken?"""
+    tok = cue
+    for _ in range(5):
+        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl"):
+            return True
+        if tok.i == clause.i or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 @dataclass
@@ -162,8 +196,10 @@ class ClaimExtractor:
         quotes = find_quotes(text)
         cands = {i: c for i, c in candidate_sentences(pd, lex, quotes).items()
                  if not in_question(pd, pd.sents[i].start_char)}  # "Q" asserts nothing
+        # an interview's "A:" answers hold the answerer's first person (turns.py) but are no
+        # claims sentence by sentence: what they claim is cued inside ("I think …")
         turns = [t for t in pd.cache.get("turns") or [] if t.label and not t.question
-                 and t.speaker is not None]
+                 and t.speaker is not None and norm(t.label) not in vocabulary()["answer_labels"]]
         if not cands and not turns and ":" not in text and "\n" not in text.strip():
             return  # no cue, no turn, no "Name:" line, no headline line
         pd.parse(cands)
@@ -229,16 +265,49 @@ class ClaimExtractor:
         else:
             subj, head = subject_and_clause(cue.token)
             if subj is not None and cue.token.dep_ == "conj" and head.dep_ == "ccomp" \
-                    and head.head.lemma_.lower() in st.lex.verbs and subj.pos_ == "NOUN" \
-                    and not st.speakers._agent_phrase(subj):
+                    and head.head.lemma_.lower() in st.lex.verbs and (
+                        (subj.pos_ == "NOUN" and not st.speakers._agent_phrase(subj))
+                        or (cue.lemma in st.finder.cue_lemmas and head.head.lemma_.lower() in st.finder.cue_lemmas)):
                 # "X said the plan would fail and vowed to fight it": the parser joins the vow to
-                # the content's verb; a thing cannot vow, the speaker of "said" does
+                # the content's verb; a thing cannot vow, the speaker of "said" does. A second
+                # verb of saying after a first ("Kirsch told the AP her group never worked with
+                # them and said …") is the first one's speaker's, as the content finder has it
                 outer = subject_of(head.head)
                 subj, head = (outer, head.head) if outer is not None else (subj, head)
+            elif subj is not None and head.dep_ == "relcl" and subj.i == head.head.i and subj.pos_ == "NOUN" \
+                    and subj.lemma_.lower() not in st.lex.document_nouns \
+                    and not st.speakers.resolve(i, subj, base).agent:
+                # "in the wake of polls by Quinnipiac University that showed …": the parser hung
+                # the relative clause on a thing further back; the noun right before the
+                # relative pronoun, when it is an agent or a document, is what it describes
+                rel = next((c for c in head.children if c.dep_ in _SUBJ and c.lower_ in _REL_PRONOUNS), None)
+                prev = d[rel.i - 1] if rel is not None and rel.i > 0 else None
+                if prev is not None and prev.i != subj.i and prev.pos_ in ("NOUN", "PROPN") and (
+                        prev.lemma_.lower() in st.lex.document_nouns
+                        or st.speakers.resolve(i, prev, base).agent):
+                    subj = prev
+            if subj is not None and _participle_below(cue.token, head) and subj.pos_ == "NOUN" \
+                    and subj.lemma_.lower() not in st.lex.document_nouns \
+                    and not st.speakers.resolve(i, subj, base).agent:
+                # "Trump's campaign entered the conversation believing …", "Rubio had a strong
+                # moment that could play big …, forcefully denouncing …", "X struck down
+                # assertions that their show favoured Y, taking pains to emphasize …": the
+                # parser hangs the participle on a thing's clause; a thing believes nothing,
+                # the subject of the clause above does
+                anchor = subj.head if subj.dep_ in ("dobj", "pobj", "dative") else (
+                    head.head if subj.dep_ == "nsubj" and head.dep_ in ("ccomp", "acl", "relcl", "advcl")
+                    and head.head.i != head.i else None)
+                outer = subject_of(anchor) if anchor is not None else None
+                if anchor is not None and outer is not None and outer.i != subj.i \
+                        and st.speakers.resolve(i, outer, base).agent:
+                    subj, head = outer, anchor
+            if subj is not None and cue.token.dep_ == "conj":
+                subj = _name_after_dash(subj, cue.token) or _subject_left_as_object(subj, cue.token) or subj
             subj = subj or _inverted_subject(st, cue, base) or _name_after_quote(cue) \
                 or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
             subj = _past_dateline(subj, cue)
+            subj = _parenthetical_speaker(subj, cue.token)
             if subj.lower_ in _TIME_NOUNS and cue.speaker_side == "subject" and subj.head.i == cue.token.i:
                 return None  # "As the day went on, …", "the week saw …": time passing says nothing
         if cue.lemma == "ask" and cue.token.tag_ == "VBN" and cue.token.dep_ in ("advcl", "ROOT") \
@@ -759,6 +828,42 @@ def _name_before(cue: Cue) -> Token | None:
             return None
         if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
             return t
+    return None
+
+
+def _subject_left_as_object(subj: Token, cue: Token) -> Token | None:
+    """A conjunct cue whose own subject the parser hung on the clause before as a conjoined
+    object ("Many Republicans have said they will not attend the convention and others have
+    said …": "others" taken as a second thing not attended): the noun right before the cue
+    (past its auxiliaries and adverbs), after "and"/"but", that is not the inherited subject."""
+    doc = cue.doc
+    k = cue.i - 1
+    while k > subj.i and (doc[k].tag_ in ("MD", "RB") or doc[k].lemma_ in ("have", "be", "do")):
+        k -= 1
+    t = doc[k]
+    if k <= subj.i + 1 or t.i == subj.i or t.dep_ != "conj" or t.head.i >= t.i:
+        return None
+    if t.pos_ not in ("NOUN", "PROPN") or doc[k - 1].lower_ not in ("and", "but", "while", "whereas"):
+        return None
+    return t
+
+
+def _name_after_dash(subj: Token, cue: Token) -> Token | None:
+    """A cue the parser joined to the clause before a dash ("it wasn't an accident —
+    Brendan Buck, a spokesman for Ryan, told POLITICO …"): the name that opens the clause
+    after the dash, with no verb between it and the cue; else None."""
+    doc = cue.doc
+    dash = max((t.i for t in doc[subj.i + 1:cue.i] if t.text in ("—", "–", "--")), default=None)
+    if dash is None:
+        return None
+    for t in doc[dash + 1:cue.i]:
+        if t.tag_.startswith("VB") or t.lower_ in ("who", "which", "that"):
+            return None
+        if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"):
+            j = t.i
+            while j + 1 < cue.i and doc[j + 1].pos_ == "PROPN" and doc[j + 1].ent_type_ == t.ent_type_:
+                j += 1
+            return doc[j]
     return None
 
 

@@ -10,7 +10,9 @@ attacked Z"): the statement is coded beside them, and comes first (it is the mai
 
 - its code is the cue verb's own code when the event dictionary gives the bare verb a verbal
   one (roots 01-02, 05, 10-13: "accused" 112, "urged" 020, "praised" 051, "threatened"
-  130); else 111 (criticize or denounce) when the content condemns what it speaks of, a
+  130); else 016 (deny responsibility) when the claim denies its content ("Iran denied
+  that it had supplied drones": the act in it is negated, see
+  :mod:`~foreigndesk.extract.event_modality`); else 111 (criticize or denounce) when the content condemns what it speaks of, a
   copula whose predicate is a condemning evaluation of the dictionary's ``&CONDEMNATORY``
   synset ("said the drills were a dangerous provocation", "said the sanctions are
   illegal"; :func:`condemns`); else 010 (make a statement);
@@ -38,6 +40,7 @@ POLITICAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", 
 VERBAL_ROOTS = frozenset({"01", "02", "05", "10", "11", "12", "13"})
 STATEMENT = "010"
 CRITICIZE = "111"
+DENIAL = "016"  # CAMEO "Deny responsibility", denials of accusations included
 PREDICATE_DEPS = frozenset(("acomp", "attr", "oprd"))
 HYPOTHETICAL = frozenset(("would", "could", "might", "may", "'d"))
 
@@ -167,7 +170,9 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
                 target = _as_government(next(p for p in principals if p.country != country))
             words = (c.cue or "").lower().split()
             code = statement_code(_cue_lemma(pd, c), d, words[1] if len(words) == 2 else "")
-            if code == STATEMENT and condemns(pd, c, d):
+            if code == STATEMENT and c.stance == "denies":
+                code = DENIAL  # "Iran denied that it had supplied drones"
+            elif code == STATEMENT and condemns(pd, c, d):
                 code = CRITICIZE
             ci = info(code)
             out.append(Event(

@@ -1,6 +1,6 @@
 """Modality of a coded event from the dependency parse of its sentence.
 
-negated ("did not sign", "refused to sign"), hypothetical ("could lead to", "if ... attacks",
+negated ("did not sign", "refused to sign", "denied that it had signed"), hypothetical ("could lead to", "if ... attacks",
 "called on X to end", a question), future ("will visit", "are due to travel", "plans to
 sign"), reported ("X said Y had signed", inside a quotation, "reportedly"), else asserted.
 The cue words are data (``data/cameo/modality.yaml``).
@@ -28,6 +28,12 @@ class Cues:
     future_governors: frozenset[str]
     hypothetical_governors: frozenset[str]
     negating_governors: frozenset[str]
+    denying_verbs: frozenset[str]
+    ending_governors: frozenset[str]
+    wishing_governors: frozenset[str]
+    attempt_nouns: frozenset[str]
+    plan_nouns: frozenset[str]
+    report_nouns: frozenset[str]
     hypothetical_marks: frozenset[str]
     reporting_verbs: frozenset[str]
     reported_adverbs: frozenset[str]
@@ -98,11 +104,13 @@ def modality(trigger: Token) -> str:
         verb = verb.head
         hops += 1
     depth = 0
+    own_marks = True
     while depth < 8:
         depth += 1
-        own = _own(verb, c)
+        own = _own(verb, c) if own_marks else None
         if own:
             found.add(own)
+        own_marks = True
         dep = verb.dep_
         head = verb.head
         if dep == "ROOT" or head.i == verb.i:
@@ -111,10 +119,19 @@ def modality(trigger: Token) -> str:
         to_clause = dep == "xcomp" or (dep == "advcl" and any(
             ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children))
         if dep == "conj":
-            verb = head  # coordinated verbs share auxiliaries and negation
+            # coordinated verbs share auxiliaries and negation ("did not sign or ratify"),
+            # but a conjunct clause with a subject of its own has its own ("China did not
+            # attend, but Peru expelled ..."); both still share what governs them
+            own_marks = not any(ch.dep_ in ("nsubj", "nsubjpass", "expl")
+                                for ch in verb.children)
+            verb = head
         elif to_clause:
-            if hl in c.negating_governors:
-                found.add("negated")
+            if hl in c.negating_governors or (hl in c.ending_governors and not any(
+                    ch.dep_ == "neg" for ch in head.children)):
+                found.add("negated")  # "refused to sign"; "stop arming" (but "did not stop
+                # supporting": the support goes on, see steadfast_verbs)
+            elif hl in c.wishing_governors and _another_subject(verb, head):
+                found.add("hypothetical")  # "expects Russia to attack": wished, not intended
             elif hl in c.hypothetical_governors:
                 found.add("hypothetical")
             elif hl in c.future_governors:
@@ -124,10 +141,17 @@ def modality(trigger: Token) -> str:
             if head.i > verb.i and not any(ch.dep_ in ("nsubj", "nsubjpass", "expl")
                                            for ch in head.children):
                 break  # a subjectless verb after the clause governs nothing (a parse's slip)
+            if hl in c.denying_verbs:
+                found.add("negated")  # "denied that it had supplied drones": not so, says X
+                break
             if hl in c.reporting_verbs:
                 found.add("reported")
                 break
-            if hl in c.future_governors:  # "wants Putin to attack", "expects that X will"
+            if hl in c.wishing_governors and _another_subject(verb, head):
+                # "wants China to release", "hopes Iran will return": another actor's act
+                # that the subject wishes or expects, neither done nor that actor's intent
+                found.add("hypothetical")
+            elif hl in c.future_governors:  # "plans that ...", "expects that it will"
                 found.add("future")
             elif hl in c.hypothetical_governors:
                 found.add("hypothetical")
@@ -137,6 +161,25 @@ def modality(trigger: Token) -> str:
                    for ch in verb.children):
                 found.add("hypothetical")
             break
+        elif dep == "acl" and head.lemma_.lower() in c.report_nouns and any(
+                ch.dep_ == "mark" and ch.lower_ == "that" for ch in verb.children):
+            # the content of a report or an accusation ("reports that troops had entered"):
+            # reported, or negated when the report is denied ("rejected claims that ...")
+            gov = _governing_verb(verb)
+            denied = gov is not None and head.dep_ in ("dobj", "nsubjpass") and \
+                gov.lemma_.lower() in (c.denying_verbs | c.negating_governors)
+            found.add("negated" if denied else "reported")
+            break
+        elif dep == "acl" and any(ch.dep_ == "aux" and ch.lower_ == "to"
+                                  for ch in verb.children) and (
+                head.lemma_.lower() in c.attempt_nouns or head.lemma_.lower() in c.plan_nouns):
+            # "a plot to kill Maduro", "attempts to topple the government": tried, not done;
+            # "a plan to withdraw troops": intended
+            found.add("hypothetical" if head.lemma_.lower() in c.attempt_nouns else "future")
+            gov = _governing_verb(verb)
+            if gov is None:
+                break
+            verb = gov
         elif dep in ("pcomp", "acl"):  # "play a role in helping ...": the governing verb's
             prep = verb.head
             if dep == "pcomp" and prep.lower_ == "to" and prep.head.lemma_.lower() in \
@@ -157,6 +200,16 @@ def modality(trigger: Token) -> str:
         if m in found:
             return m
     return "asserted"
+
+
+def _another_subject(verb: Token, governor: Token) -> bool:
+    """Does the clause of ``verb`` (governed by ``governor``) name an actor of its own, not a
+    pronoun that may be the governor's subject ("wants China to release", "expects Russia to
+    attack"; not "hopes it will join", "wants to join")?"""
+    subj = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and verb.dep_ == "xcomp":  # "expects Russia to attack": the governor's object
+        subj = [ch for ch in governor.children if ch.dep_ == "dobj" and ch.i < verb.i]
+    return any(t.tag_ not in ("PRP", "PRP$") for t in subj)
 
 
 def _future_in_past(verb: Token, c: Cues) -> bool:

@@ -27,10 +27,12 @@ foreigndesk's TSV format or PETRARCH's format (:func:`load_dictionary`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date as calendar_date
+from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
@@ -39,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from foreigndesk.extract.event_actors import PAIR_NOUNS, SentenceActors, distinct
 from foreigndesk.extract.event_claims import cue_offset, statement_events, trigger_offset
-from foreigndesk.extract.event_coder import Coder, RawEvent
+from foreigndesk.extract.event_coder import Coder, RawEvent, instrument_words
 from foreigndesk.extract.event_codes import info
 from foreigndesk.extract.event_dictionary import (
     Dictionary,
@@ -136,8 +138,11 @@ class EventExtractor:
         verbs, nouns, titles = d.verb_triggers, d.noun_triggers, self.coder.titles
         cues = cue_offsets(pd) if self.statements else {}
         lows, lemmas, tags, offsets = pd.words()  # from the arrays: no Token per word
+        skip = self.discarded(pd)
         out = []
         for i, sent in enumerate(pd.sents):
+            if i in skip:
+                continue  # sport or entertainment ("Manchester United beat Chelsea 2-1")
             mentions = actors.get(i, ())
             if in_question(pd, sent.start_char):  # "Q" asserts nothing
                 continue
@@ -212,7 +217,29 @@ class EventExtractor:
                                     lambda c, at: self.cue_subject(pd, c.sentence, at, actors,
                                                                    places),
                                     principals(pd))
+            skip = self.discarded(pd)
+            said = [e for e in said if e.sentence not in skip]
             ex.events[:] = _with_statements(ex.events, said, ex.claims)
+
+    def discarded(self, pd: ParsedDoc) -> frozenset[int]:
+        """The sentences the coder leaves alone: those holding a phrase of sport or
+        entertainment news (``data/en/discards.txt``, from PETRARCH's discards) and no word
+        of violence ("A bomb blast shocks the Olympic games" is coded), with foreigndesk's
+        own dictionary only (a PETRARCH dictionary brings its own discards)."""
+        if self._dictionary is not None:
+            return frozenset()
+        if "events.discarded" not in pd.cache:
+            pattern = discard_pattern()
+            words = instrument_words()
+            violent = frozenset(words["violent_instruments"]) | frozenset(
+                words["unnamed_attackers"])
+            out = []
+            for i in range(len(pd.sents)):
+                text = pd.sent_text(i).lower()
+                if pattern.search(text) and violent.isdisjoint(re.findall(r"[a-z]+", text)):
+                    out.append(i)
+            pd.cache["events.discarded"] = frozenset(out)
+        return pd.cache["events.discarded"]
 
     def cue_subject(self, pd: ParsedDoc, i: int, at: int, actors: dict[int, list[Mention]],
                     places: dict[int, list[Place]]) -> list[Mention]:
@@ -415,6 +442,17 @@ class EventExtractor:
             lat=place.lat if place else None, lon=place.lon if place else None,
             modality=mod, trigger=r.trigger.text,
         )
+
+
+@functools.lru_cache(maxsize=1)
+def discard_pattern() -> re.Pattern[str]:
+    """One pattern for the phrases of ``data/en/discards.txt`` (whole words, lower case)."""
+    text = resources.files("foreigndesk").joinpath("data/en/discards.txt").read_text("utf-8")
+    phrases = [line.strip().lower() for line in text.splitlines()
+               if line.strip() and not line.lstrip().startswith("#")]
+    alternatives = sorted((r"\s+".join(re.escape(w) for w in p.split()) for p in phrases),
+                          key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
 def load_dictionary(directory: str | Path) -> Dictionary:

@@ -4,7 +4,8 @@ A label opens a paragraph and names who speaks until the next label:
 
 - ``MR. KIRBY:``, ``THE PRESIDENT:``, ``SECRETARY BLINKEN:``, ``SENIOR ADMINISTRATION
   OFFICIAL:`` (capitals, then a colon);
-- ``Q`` or ``Q:`` before a reporter's question;
+- ``Q`` or ``Q:`` before a reporter's question, and ``A:`` before the answer of the one
+  interviewed (only in a text with question labels);
 - ``Mr. McDERMOTT.`` (the Congressional Record: an honorific and a surname in capitals, then
   a full stop);
 - ``Wang Wenbin:`` (a capitalised name of two to four words and a colon), only in a text
@@ -30,6 +31,11 @@ _UPPER = r"[A-Z][A-Z.'’\-]*"
 UPPER_LABEL = re.compile(rf"(?m)^[ \t]*(?P<label>{_UPPER}(?:[ \t]+{_UPPER}){{0,5}})[ \t]*:[ \t]+(?=\S)")
 # "Q Do you ...", "Q: Is China ...", "Q. Mr. President ..."
 QUESTION_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>Q(?:UESTION)?)(?:[ \t]*[:.][ \t]*|[ \t]+)(?=[A-Z\"“‘'(—–-])")
+# "QThere's no shortage …": a question label glued to its first word (only in a text with
+# answer labels)
+GLUED_QUESTION = re.compile(r"(?m)^[ \t]*(?P<label>Q)(?=[A-Z][a-z’'])")
+# "A: It's a big mistake." (an interview's answer; only in a text with question labels)
+ANSWER_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>A(?:NSWER)?)[ \t]*:[ \t]*(?=\S)")
 # "Mr. McDERMOTT.", "Ms. ROS-LEHTINEN of Florida.", "The SPEAKER pro tempore."
 RECORD_LABEL = re.compile(
     r"(?m)^[ \t]*(?P<label>(?:Mr|Mrs|Ms|Miss|Dr)\.[ \t]+(?:[A-Z][a-z]{0,2})?[A-Z][A-Z'’\-]+[A-Z]"
@@ -44,7 +50,7 @@ NAME_LABEL = re.compile(
 @dataclass(frozen=True)
 class Label:
     """A turn label: ``start``/``end`` span the label's words, ``body`` is where the speech
-    begins; ``shape`` is upper, question, record or name."""
+    begins; ``shape`` is upper, question, answer, record or name."""
 
     start: int
     end: int
@@ -107,6 +113,17 @@ def find_labels(text: str, max_chars: int = 2_000_000) -> list[Label]:
     for m in QUESTION_LABEL.finditer(text):
         found.setdefault(m.start("label"), Label(m.start("label"), m.end("label"), m.end(),
                                                  m.group("label"), "question"))
+    answers = list(ANSWER_LABEL.finditer(text))
+    if answers and not any(lab.shape == "question" for lab in found.values()):
+        # "QThere's no shortage of causes …" (the label glued to the question by a lost
+        # line break or space): a question only between answers
+        for m in GLUED_QUESTION.finditer(text):
+            found.setdefault(m.start("label"), Label(m.start("label"), m.end("label"), m.end(),
+                                                     m.group("label"), "question"))
+    if any(lab.shape == "question" for lab in found.values()):
+        for m in answers:
+            found.setdefault(m.start("label"), Label(m.start("label"), m.end("label"), m.end(),
+                                                     m.group("label"), "answer"))
     for m in RECORD_LABEL.finditer(text):
         found.setdefault(m.start("label"), Label(m.start("label"), m.end("label"), m.end(),
                                                  m.group("label"), "record"))

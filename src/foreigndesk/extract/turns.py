@@ -217,6 +217,8 @@ class SpeakerFinder:
         n = norm(lab.text)
         if lab.shape == "question" or n in v["question_labels"]:
             return True, None
+        if lab.shape == "answer" or n in v["answer_labels"]:
+            return False, self.interviewee(lab.start)
         if n in v["procedural_labels"]:
             return False, None
         found = self.by_mentions(lab.start, lab.end)
@@ -256,6 +258,42 @@ class SpeakerFinder:
             return False, found
         return False, self.unknown_person(" ".join(words), sector or (
             "GOV" if self.country else None))
+
+    def interviewee(self, first_label: int) -> Speaker | None:
+        """Who answers in a Q&A ("Q&A with Vice President Joe Biden", "A: It's a big
+        mistake."): the person the title names, else the person named most often before the
+        first question (never the author, who asks), else no one."""
+        if not self.pd.sents:
+            return None
+        title = self.pd.sents[0]
+        found = self.by_mentions(title.start_char, title.end_char)
+        if found is not None and found.actor.kind == "person":
+            return found
+        author = fold(self.pd.document.author or "")
+        # persons the actor layer knows, and names it does not ("Mayor Ana Ruiz"), by surname
+        counts: dict[str, int] = {}
+        full: dict[str, Actor] = {}
+        for m in self.persons:
+            a = self.pd.extraction.actors.get(m.actor_id or "")
+            if m.start < first_label and a is not None and not (author and fold(a.name) == author):
+                key = name_pieces(a.name)[-1] if name_pieces(a.name) else a.id
+                counts[key] = counts.get(key, 0) + 1
+                full.setdefault(key, a)
+        for e in self.pd.ents:
+            if e.label_ != "PERSON" or e.start_char >= first_label or (author and fold(e.text) == author):
+                continue
+            words = name_pieces(e.text)
+            if not words or any(m.start <= e.start_char < m.end for m in self.persons):
+                continue
+            counts[words[-1]] = counts.get(words[-1], 0) + 1
+            if words[-1] not in full and len(words) > 1:
+                full[words[-1]] = Actor(id=person_slug(e.text), name=e.text, kind="person",
+                                        country=self.country)
+        named = [k for k in counts if k in full]
+        if not named:
+            return None
+        best = max(named, key=lambda k: counts[k])  # the first named of the most named
+        return self.speaker(full[best])
 
     # -- one-speaker documents --------------------------------------------------------
     def titled_speaker(self) -> Speaker | None:

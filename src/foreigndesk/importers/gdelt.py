@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import itertools
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
@@ -38,7 +39,7 @@ from foreigndesk.ingest.tabular import (
 )
 from foreigndesk.records import GdeltEvent
 from foreigndesk.store import Store
-from foreigndesk.store.bulk_imports import add_gdelt_events
+from foreigndesk.store.bulk_imports import BULK_MIN_ROWS, add_gdelt_events, bulk_worth
 
 _ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
           "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]
@@ -350,10 +351,17 @@ def _iter_rows(rest: Iterator[str], first: str, delimiter: str) -> Rows:
 
 
 def import_files(store: Store, paths: Iterable[str | Path], on_bad: BadRowHandler,
-                 progress: Progress | None = None, batch: int = 50_000) -> ImportStats:
+                 progress: Progress | None = None, batch: int = 50_000,
+                 bulk_min: int = BULK_MIN_ROWS) -> ImportStats:
     """Import GDELT event export files; bad rows go to ``on_bad`` and are skipped, the rest is
     handed to the store in batches of ``batch`` rows (one transaction each). Raises OSError /
-    BadFile for a whole file."""
+    BadFile for a whole file.
+
+    A file that fills a batch and looks (from the bytes read by then) like ``bulk_min`` rows
+    or more goes in bulk when :func:`~foreigndesk.store.bulk_imports.bulk_worth` says so: its
+    batches are savepoints of one transaction around :meth:`Store.bulk_events` (SQLite),
+    which builds the indexes of ``events`` once at the end; a file damaged half-way still
+    keeps the rows read before, an interrupt keeps none of the file."""
     progress = progress or Progress()
     stats = ImportStats()
     for path in paths:
@@ -361,7 +369,7 @@ def import_files(store: Store, paths: Iterable[str | Path], on_bad: BadRowHandle
             stats.files.append(part.label)
             progress.start(part.label, part.total)
             try:
-                _import_part(store, part, on_bad, progress, stats, batch)
+                _import_part(store, part, on_bad, progress, stats, batch, bulk_min)
             finally:
                 progress.finish()
     store.refresh_statistics()  # the planner's statistics after a bulk load (ANALYZE)
@@ -369,12 +377,27 @@ def import_files(store: Store, paths: Iterable[str | Path], on_bad: BadRowHandle
 
 
 def _import_part(store: Store, part: TextPart, on_bad: BadRowHandler,
-                 progress: Progress, stats: ImportStats, batch: int) -> None:
+                 progress: Progress, stats: ImportStats, batch: int, bulk_min: int) -> None:
+    with ExitStack() as bulk:
+        _import_rows(store, part, on_bad, progress, stats, batch, bulk_min, bulk)
+
+
+def _import_rows(store: Store, part: TextPart, on_bad: BadRowHandler, progress: Progress,
+                 stats: ImportStats, batch: int, bulk_min: int, bulk: ExitStack) -> None:
     pending: list[tuple[Any, ...]] = []  # GdeltEvent fields, as plain tuples
+    first_rows = stats.rows
+    decided = False
 
     def flush() -> None:
+        nonlocal decided
         if not pending:
             return
+        if not decided:  # at the first full batch, from the bytes read so far
+            decided = True
+            read = stats.rows - first_rows
+            if len(pending) >= batch and part.done and \
+                    bulk_worth(store, read * part.total // part.done, bulk_min):
+                bulk.enter_context(store.bulk_events(analyze=False))
         added = add_gdelt_events(store, pending)
         stats.added += added
         stats.present += len(pending) - added

@@ -16,12 +16,17 @@ from foreigndesk.store.db import Store, migrations
 from foreigndesk.store.filters import TOP
 
 _MONTH = "coalesce(substr(date, 1, 7), '')"
-_KEYED = " UNION ".join(
-    f"SELECT id, {key} AS k, {_MONTH} AS m FROM events WHERE id > ? AND origin = 'gdelt'"
-    for key in ("source_country", "target_country", "substr(source_code, 1, 3)",
-                "substr(target_code, 1, 3)"))
+_KEYS = ("source_country", "target_country", "substr(source_code, 1, 3)",
+         "substr(target_code, 1, 3)")
+# each event once under each distinct non-empty key: a key equal to an earlier one of the
+# same event is left out (UNION ALL of four selects; a UNION's de-duplication of every
+# (id, key, month) cost twice the time at 1M rows)
+_KEYED = " UNION ALL ".join(
+    f"SELECT {key} AS k, {_MONTH} AS m FROM events WHERE id > ? AND origin = 'gdelt' "
+    f"AND {key} != ''" + "".join(f" AND {key} != coalesce({before}, '')" for before in _KEYS[:i])
+    for i, key in enumerate(_KEYS))
 _ADD = (f"INSERT INTO actor_months(actor, month, n) SELECT k, m, count(*) FROM ({_KEYED}) "
-        f"AS keyed WHERE k IS NOT NULL AND k != '' GROUP BY k, m "
+        f"AS keyed GROUP BY k, m "
         f"ON CONFLICT(actor, month) DO UPDATE SET n = actor_months.n + excluded.n")
 
 

@@ -200,29 +200,73 @@ class Store:
         self.conn.execute("ANALYZE")
 
     @contextmanager
-    def bulk_events(self) -> Iterator[None]:
+    def bulk_events(self, analyze: bool = True) -> Iterator[None]:
         """For a bulk import of events (GDELT files of millions of rows): the secondary
-        indexes of ``events`` (all but the unique ones, which the import's ``INSERT OR
-        IGNORE`` relies on) are dropped, and built again at the end, then
-        :meth:`refresh_statistics`. Building an index once sorts its rows; keeping ten of
-        them up to date row by row is what made a million-row import crawl. Readers see
-        no secondary index meanwhile: for a large import into a store, not a small one."""
+        indexes of ``events`` (all but the unique ones, which the import's ``ON CONFLICT DO
+        NOTHING`` relies on) are dropped, and built again at the end, then
+        :meth:`refresh_statistics` (unless not ``analyze``: the caller gathers them when it
+        is done). Building an index once sorts its rows; keeping a dozen of
+        them up to date row by row is what made a million-row import crawl.
+
+        On SQLite the whole block is one write transaction (the drop, the block's writes,
+        which nest as savepoints, and the rebuild): readers keep seeing the store as it was,
+        indexes included, until it commits; other writers wait for it. When the block raises
+        an :class:`Exception` that is not a database error (a file found damaged half-way),
+        what it wrote is kept: the indexes are built and the transaction commits before the
+        exception goes on, as a batch-by-batch import keeps its committed batches. A database
+        error or an interrupt (Ctrl-C) rolls everything back, indexes included. On PostgreSQL
+        the indexes are dropped and built outside any transaction (readers see no secondary
+        index meanwhile)."""
         if self.postgres:
             indexes = self.conn.raw.execute(
                 "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events' "
                 "AND indexdef NOT LIKE 'CREATE UNIQUE%'").fetchall()
-        else:
-            indexes = self.conn.execute(
+            for name, _sql in indexes:
+                self.conn.execute(f'DROP INDEX IF EXISTS "{name}"')
+            try:
+                yield
+            finally:
+                for _name, sql in indexes:
+                    self.conn.execute(
+                        sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
+                if analyze:
+                    self.refresh_statistics()
+            return
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            indexes = c.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = "
                 "'events' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").fetchall()
-        for name, _sql in indexes:
-            self.conn.execute(f'DROP INDEX IF EXISTS "{name}"')
+            for name, _sql in indexes:
+                c.execute(f'DROP INDEX IF EXISTS "{name}"')
+            try:
+                yield
+            except Exception as e:
+                if isinstance(e, sqlite3.Error):
+                    raise
+                self._build_indexes(indexes)  # keep what was written before the failure
+                c.execute("COMMIT")
+                raise
+            self._build_indexes(indexes)
+            c.execute("COMMIT")
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
+        if analyze:
+            self.refresh_statistics()
+
+    def _build_indexes(self, indexes: list[Any]) -> None:
+        """SQLite: create the dropped ``indexes`` (name, sql) again, sorting with a helper
+        thread (``PRAGMA threads``: the sort of a large index runs in parallel)."""
+        self.conn.execute("PRAGMA threads=2")
         try:
-            yield
-        finally:
             for _name, sql in indexes:
                 self.conn.execute(sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
-            self.refresh_statistics()
+        finally:
+            self.conn.execute("PRAGMA threads=0")
+
     def _migrate_postgres(self) -> None:
         """Apply the PostgreSQL migrations, one transaction each, under an advisory lock (two
         processes opening a new database migrate it once)."""
