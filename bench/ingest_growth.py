@@ -20,7 +20,14 @@
    writes, analyses), and the same documents already extracted, stored and refreshed
    (writes and analyses alone). Wall time and peak RSS (VmHWM of the child) are printed
    (the fastest of ``--repeat`` runs, the sizes taking turns: the machine may be shared),
-   and the ratio of the largest store to the smallest.
+   and the ratio of the largest store to the smallest, with the CPU seconds of each child
+   (user + system: on a shared machine they move much less than the wall time). Each copy
+   is flushed to disk before it is measured.
+4. The stores measured are settled copies of the kept ones (``store-N.settled.db``, made
+   once in ``--settled DIR``, default the work folder): every claim component clustered
+   once by this code, as a store it built and updated would be (``--no-settle``: the kept
+   stores as they are, whose first update after an upgrade clusters whole the components
+   it touches).
 
 With ``--work DIR`` the stores are kept (``store-N.db``, and ``base.db``, the largest, which
 a later run with larger sizes goes on growing); a later run with the same ``--work``
