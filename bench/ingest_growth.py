@@ -21,7 +21,8 @@
    (writes and analyses alone). Wall time and peak RSS (VmHWM of the child) are printed
    (the fastest of ``--repeat`` runs, the sizes taking turns: the machine may be shared),
    and the ratio of the largest store to the smallest, with the CPU seconds of each child
-   (user + system: on a shared machine they move much less than the wall time). Each copy
+   (user + system: they move less than the wall time on a shared machine, though at load
+   5-6 they still moved 2x). Each copy
    is flushed to disk before it is measured.
 4. The stores measured are settled copies of the kept ones (``store-N.settled.db``, made
    once in ``--settled DIR``, default the work folder): every claim component clustered
@@ -203,7 +204,7 @@ def _run(argv: list[str], main: str) -> tuple[float, float, str, float]:
     worker processes included) of a child Python running ``main`` with ``argv``. The peak
     is the child's own VmHWM (ru_maxrss of a child would count the memory of this process,
     which it is forked from, before the exec). On a shared machine the CPU seconds move
-    much less than the wall time."""
+    less than the wall time."""
     with tempfile.TemporaryDirectory() as tmp:
         peak = Path(tmp) / "peak"
         t0, c0 = time.perf_counter(), _cpu()
