@@ -43,7 +43,7 @@ def add_gdelt_events(store: Store, events: Sequence[GdeltEvent | tuple[Any, ...]
     return added
 
 
-BULK_MIN_ROWS = 200_000  # a file of fewer rows keeps the indexes up to date row by row
+BULK_MIN_ROWS = 50_000  # a file of fewer rows keeps the indexes up to date row by row
 
 
 def bulk_worth(store: Store, expected_rows: int, minimum: int = BULK_MIN_ROWS) -> bool:
