@@ -264,18 +264,24 @@ def _settings(name: str) -> str:
                        "centre_min": CENTRE_MIN, "full_matrix": FULL_MATRIX})
 
 
+def _embedder(backend: str | None, fallback: bool) -> embedding.Embedder | None:
+    """The embedding backend, or None (word overlap only) when it cannot load and
+    ``fallback``; else :class:`embedding.EmbedUnavailable` is raised."""
+    try:
+        return embedding.load(backend)
+    except embedding.EmbedUnavailable:
+        if not fallback:
+            raise
+        return None
+
+
 def update_clusters(store: Store, backend: str | None = None, fallback: bool = True,
                     rebuild: bool = False) -> int:
     """Add the claims stored since the last update to the cluster index and update the
     ``claim_clusters`` rows of the components they touch, in one transaction; returns the
     number of claims added. An embedding backend that cannot load falls back to word
     overlap when ``fallback``, else raises :class:`embedding.EmbedUnavailable`."""
-    try:
-        embedder = embedding.load(backend)
-    except embedding.EmbedUnavailable:
-        if not fallback:
-            raise
-        embedder = None
+    embedder = _embedder(backend, fallback)
     idx = ClaimIndex(store)
     with write_transaction(store):
         return _update(idx, embedder, rebuild)
@@ -731,12 +737,7 @@ def settle(store: Store, backend: str | None = None, fallback: bool = True,
     of the last update). Returns the number of contents of the components. A store whose
     index was built with other settings is left to the next update, which rebuilds it
     whole."""
-    try:
-        embedder = embedding.load(backend)
-    except embedding.EmbedUnavailable:
-        if not fallback:
-            raise
-        embedder = None
+    embedder = _embedder(backend, fallback)
     idx = ClaimIndex(store)
     seen: set[int] = set()
     with write_transaction(store):
