@@ -114,3 +114,17 @@ def test_an_interrupt_keeps_nothing_of_the_file_and_every_index(tmp_path: Path) 
             import_files(s, [big], interrupt, batch=40, bulk_min=1)
         assert _facts(s) == before
         assert not s.conn.in_transaction
+
+
+def test_an_import_in_bulk_inside_a_bulk_block(tmp_path: Path) -> None:
+    """``bench/scale.py --bulk`` wraps the import in ``Store.bulk_events()``; the import then
+    goes in bulk itself: the inner block is a savepoint of the outer transaction."""
+    big = _big_file(tmp_path / "big.export.CSV", 60)
+    with Store.open(tmp_path / "plain.db") as s:
+        import_files(s, [big], lambda *a: None, batch=40, bulk_min=10**9)
+        want = _facts(s)
+    with Store.open(tmp_path / "nested.db") as s:
+        with s.bulk_events():
+            import_files(s, [big], lambda *a: None, batch=40, bulk_min=1)
+        assert _facts(s) == want
+        assert not s.conn.in_transaction

@@ -205,8 +205,8 @@ class Store:
         indexes of ``events`` (all but the unique ones, which the import's ``ON CONFLICT DO
         NOTHING`` relies on) are dropped, and built again at the end, then
         :meth:`refresh_statistics` (unless not ``analyze``: the caller gathers them when it
-        is done). Building an index once sorts its rows; keeping a dozen of
-        them up to date row by row is what made a million-row import crawl.
+        is done). Building an index once sorts its rows; keeping a dozen of them up to date
+        row by row is what made a million-row import crawl.
 
         On SQLite the whole block is one write transaction (the drop, the block's writes,
         which nest as savepoints, and the rebuild): readers keep seeing the store as it was,
@@ -214,9 +214,10 @@ class Store:
         an :class:`Exception` that is not a database error (a file found damaged half-way),
         what it wrote is kept: the indexes are built and the transaction commits before the
         exception goes on, as a batch-by-batch import keeps its committed batches. A database
-        error or an interrupt (Ctrl-C) rolls everything back, indexes included. On PostgreSQL
-        the indexes are dropped and built outside any transaction (readers see no secondary
-        index meanwhile)."""
+        error or an interrupt (Ctrl-C) rolls everything back, indexes included. Inside a
+        transaction already open (a bulk block around an import that goes in bulk itself),
+        the block is a savepoint of it. On PostgreSQL the indexes are dropped and built
+        outside any transaction (readers see no secondary index meanwhile)."""
         if self.postgres:
             indexes = self.conn.raw.execute(
                 "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events' "
@@ -233,7 +234,10 @@ class Store:
                     self.refresh_statistics()
             return
         c = self.conn
-        c.execute("BEGIN IMMEDIATE")
+        nested = c.in_transaction  # inside a transaction (another bulk block): a savepoint
+        begin, commit = (("SAVEPOINT bulk_events", "RELEASE SAVEPOINT bulk_events") if nested
+                         else ("BEGIN IMMEDIATE", "COMMIT"))
+        c.execute(begin)
         try:
             indexes = c.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = "
@@ -246,12 +250,15 @@ class Store:
                 if isinstance(e, sqlite3.Error):
                     raise
                 self._build_indexes(indexes)  # keep what was written before the failure
-                c.execute("COMMIT")
+                c.execute(commit)
                 raise
             self._build_indexes(indexes)
-            c.execute("COMMIT")
+            c.execute(commit)
         except BaseException:
-            if c.in_transaction:
+            if nested:
+                c.execute("ROLLBACK TO SAVEPOINT bulk_events")
+                c.execute("RELEASE SAVEPOINT bulk_events")
+            elif c.in_transaction:
                 c.execute("ROLLBACK")
             raise
         if analyze:
