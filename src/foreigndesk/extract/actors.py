@@ -61,6 +61,7 @@ from foreigndesk.extract.actor_names import (
     same_person,
     slug,
 )
+from foreigndesk.extract.event_coder import frame_words
 from foreigndesk.extract.event_dictionary import default as default_dictionary
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Actor, Mention
@@ -121,10 +122,6 @@ INSTITUTIONS = frozenset({"government", "regime", "administration", "military", 
                           "state", "authorities", "leadership", "dictatorship", "intelligence",
                           "central government", "armed forces", "security forces", "police",
                           "state security", "party", "junta", "cabinet", "ministry"})
-# institutions that, as a possessor, are the agent of the act their noun names ("the regime's
-# crackdown", "the army's offensive"); "the court's ruling" and "police's" stay out
-POSSESSING_INSTITUTIONS = frozenset({"government", "regime", "administration", "military",
-                                     "army", "navy", "authorities", "junta", "dictatorship"})
 LEADING_JUNK_TAGS = frozenset({"RB", "RBR", "RBS", "IN", "CC", "UH", "VB", "VBD", "VBZ", "VBP",
                                "VBG", "VBN", "PRP", "PRP$", "WRB", "MD"})
 NAME_PARTICLES = frozenset({"y", "de", "del", "da", "das", "do", "dos", "van", "von", "der", "den",
@@ -1104,7 +1101,7 @@ class Resolver:
         """Is this institution the possessor of an act the event dictionary names ("the
         regime's brutal crackdown", "the army's offensive"; not "the government's
         decision")?"""
-        if fold(m.text) not in POSSESSING_INSTITUTIONS:
+        if fold(m.text) not in frame_words()["act_possessors"]:
             return False
         nouns = default_dictionary().noun_triggers
         for k in range(m.t1 + 1, min(m.t1 + 4, len(self.doc))):

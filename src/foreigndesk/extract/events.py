@@ -229,10 +229,7 @@ class EventExtractor:
         if self._dictionary is not None:
             return frozenset()
         if "events.discarded" not in pd.cache:
-            pattern = discard_pattern()
-            words = instrument_words()
-            violent = frozenset(words["violent_instruments"]) | frozenset(
-                words["unnamed_attackers"])
+            pattern, violent = discard_pattern(), _violent_words()
             out = []
             for i in range(len(pd.sents)):
                 text = pd.sent_text(i).lower()
@@ -442,6 +439,13 @@ class EventExtractor:
             lat=place.lat if place else None, lon=place.lon if place else None,
             modality=mod, trigger=r.trigger.text,
         )
+
+
+@functools.lru_cache(maxsize=1)
+def _violent_words() -> frozenset[str]:
+    """Words that keep a sentence of sport or entertainment coded ("a bomb blast")."""
+    words = instrument_words()
+    return words["violent_instruments"] | words["unnamed_attackers"]
 
 
 @functools.lru_cache(maxsize=1)
