@@ -624,3 +624,84 @@ def test_a_gerund_object_is_what_is_advocated_or_opposed(nlp):
     c = about(ex, "federal dollars to follow students")
     assert "DeSantis" in (c.speaker_text or "") and c.cue == "advocate"
     assert "rival" in speaker(ex, "extending the deadline")
+
+
+def test_a_word_inside_the_quotation_is_not_the_speaker(nlp):
+    """ "“…: Michigan, Ohio, Georgia,” Mr. Kemp said": the parser may give the cue a second
+    subject inside the quoted words, or climb from the cue into the quotation's verb ("“…, I
+    would …,” Mr. Lindqvist, now 81 and retired, said"); the name after the closing mark
+    speaks. A quoted term in the subject ("a ‘‘super PAC’’ supporting …") is no quotation of
+    words said."""
+    text = ("Daniel Kemp spoke in Ohio on Monday.\n\n"
+            "“We can win states we never win: Michigan, Ohio, Georgia,” Mr. Kemp said.\n\n"
+            "“The early orders from Siemens. The delays at Airbus,” Joanna Price, an analyst at "
+            "Morgan Stanley, said, naming a few of the surprises.\n\n"
+            "Residents of Dunmore have complained for years. “If the council had listened, I "
+            "would have kept the shop,” Mr. Lindqvist, now 81 and retired in Cambridge, Mass., "
+            "said by telephone.\n\n"
+            "The coach, Maria Lopez, was asked about the loss. “That, unfortunately,” she said, "
+            "“is part of the game.”")
+    (ex,) = extract([Document(text=text, published="2023-06-12", author="Jane Roe")], nlp=nlp)
+    assert "Kemp" in speaker(ex, "states we never win")
+    assert "Price" in speaker(ex, "delays at Airbus")
+    assert "Lindqvist" in speaker(ex, "kept the shop")
+    assert "Lopez" in speaker(ex, "part of the game")
+    ex = run(nlp, "But a ''super PAC'' supporting the mayor's campaign, Forward Ohio, spent heavily.")
+    assert "PAC" in speaker(ex, "mayor's campaign")
+
+
+def test_a_relative_pronoun_the_parser_left_off_its_noun(nlp):
+    """The parser may hang "…, who, like …, remembered" or "…, and who is now backing …" on the
+    main verb instead of the name: the name before the comma speaks (after "and", the name the
+    first relative clause describes); a relative clause on an apposition ("Okafor, a nurse who
+    believes …") is the person named."""
+    ex = run(nlp, "“It may have been his first attempt,” said his neighbour, Bruce Turry, who, like "
+                  "several other tenants, remembered that the boiler failed every winter.\n\n"
+                  "“I would use the word careful,” said Gregory Slayton, whom the board appointed "
+                  "treasurer, and who is now supporting the merger with Dalton Mills.\n\n"
+                  "Ms. Okafor, a nurse who believes the ward is badly understaffed, spoke at the hearing.")
+    assert "Turry" in speaker(ex, "boiler failed")
+    assert "Slayton" in speaker(ex, "merger with Dalton")
+    assert "Okafor" in speaker(ex, "ward is badly understaffed")
+    for c in ex.claims:
+        assert (c.speaker_text or "").lower() not in PRONOUNS, c
+
+
+def test_one_of_a_group_named_in_apposition_is_that_person(nlp):
+    ex = run(nlp, "One of the farmers, Jessie Elkins, 70, said the river had flooded twice.\n\n"
+                  "One of the coaches, Maria Duarte, said the team would travel to Lima on Friday.")
+    assert "Elkins" in speaker(ex, "river had flooded")
+    assert "Duarte" in speaker(ex, "travel to Lima")
+
+
+def test_they_takes_the_plural_agent_named_since_the_last_group_speaker(nlp):
+    """ "they" is the last group that spoke unless another plural agent was named since; a
+    party's members named in the plural keep that mention ("Democrats", not "Democratic
+    Party"); people at an organisation are those people; two states joined by "and" are
+    "they"."""
+    ex = run(nlp, "As Republicans scrambled to raise cash last year, they proposed sweeping "
+                  "overhauls of the tax code.\n\n"
+                  "Senate Democrats met on Tuesday. They said the bill would hurt working families.\n\n"
+                  "Economists at the World Bank revised their forecast. They estimated that growth "
+                  "would slow to 2 percent.\n\n"
+                  "Kenya and Tanzania signed the border accord in Arusha. They said it would end the "
+                  "dispute over the lake.")
+    assert speaker(ex, "sweeping overhauls") == "Republicans"
+    assert speaker(ex, "hurt working families") == "Democrats"
+    assert about(ex, "hurt working families").speaker_actor == "org:us-democratic-party"
+    assert "Economists" in speaker(ex, "growth would slow")
+    assert "Kenya" in speaker(ex, "dispute over the lake") and "Tanzania" in speaker(ex, "dispute over the lake")
+
+
+def test_a_past_verb_cannot_share_the_contents_modal(nlp):
+    """ "X forecast that the economy would rebound and praised …": "would … praised" is no
+    English, so the parser joined the second cue one clause too low; X praises. A verb that
+    can share the content's tense stays there ("her brother had left the party and joined …")."""
+    ex = run(nlp, "Mr. Lula forecast that the economy would soon rebound and praised the central bank "
+                  "for its caution.\n\n"
+                  "Halvorsen Foods reported a loss. Its chief executive, Ola Dahl, said profits will "
+                  "fall this year and warns that layoffs are likely.\n\n"
+                  "Ms. Ruiz said her brother had left the party and joined the opposition.")
+    assert "Lula" in speaker(ex, "central bank for its caution")
+    assert "Dahl" in speaker(ex, "layoffs are likely")
+    assert "joined the opposition" in about(ex, "brother had left").content

@@ -182,8 +182,23 @@ def speaker_of(ref: Ref, via: str = "name") -> Speaker:
     by the name of the actor it stands for."""
     kind = "person" if ref.is_person else ("group" if ref.is_group else None)
     named = ref.name and (via != "name" or ref.text.lower() in _FIRST_PERSON_WORDS)
+    if named and not ref.is_person and _members(ref.text, ref.name):
+        named = False  # "Senate Democrats … they": the group as written, not "Democratic Party"
     return Speaker(ref.name if named and ref.name else ref.text, ref.actor_id, ref.code,
                    kind, via, ref.start, ref.end)
+
+
+def _members(text: str, name: str | None) -> bool:
+    """Does a group's mention name its members in the plural ("Republicans", "Senate
+    Democrats") where the actor's name is the body's ("Republican Party"), so that the
+    mention, not the name, says who speaks? The mention's last word is a capitalised plural
+    that is no word of the name but begins like one."""
+    words = text.split()
+    if not words or not name or not re.fullmatch(r"[A-Z][a-z]+s", words[-1]):
+        return False
+    last = words[-1].lower()
+    name_low = name.lower().split()
+    return last not in name_low and any(last[:5] == w[:5] for w in name_low if len(w) >= 5)
 
 
 def refs_of(pd: ParsedDoc) -> list[Ref]:
@@ -355,6 +370,10 @@ class SpeakerResolver:
             ant = _antecedent(head)
             if ant is not None:  # "Bruce Lin, who … remembered": the noun the clause describes
                 return self._resolve(i, ant, base, exclude, depth + 1)
+        if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN" and head.head.i < head.i \
+                and any(c.dep_ == "relcl" for c in head.children) and depth < 2:
+            # "Braynard, a South Carolina native who writes fiction": the person named
+            return self._resolve(i, head.head, base, exclude, depth + 1)
         hs, he = base + head.idx, base + head.idx + len(head.text)
         core_l, core_r = _core(head)
         cs, ce = base + core_l.idx, base + core_r.idx + len(core_r.text)
@@ -412,6 +431,11 @@ class SpeakerResolver:
             c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         if low in _QUANTIFIERS or head.pos_ == "NUM" or head.lemma_.lower() in _QUANTIFIERS or collective \
                 or (head.lemma_.lower() in _FRACTIONS and head.tag_ == "NNS"):
+            named = next((r for c in head.children if c.dep_ == "appos" and c.i > head.i
+                          for r in [self.ref_at(base + c.idx, base + c.idx + len(c.text))]
+                          if r is not None and r.is_person), None)
+            if named is not None:  # "One of the men, Jessie Elkins, 70, said": the person named
+                return speaker_of(named)
             of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "among")
                        for g in c.children if g.dep_ == "pobj"), None)
             if of is not None and depth < 2:  # "half of the voters", "most of them"
@@ -723,6 +747,10 @@ class SpeakerResolver:
                 return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun",
                                gender=want or sp.gender)
             if kind != "person" and sp.kind == "group":
+                if kind == "group" and si < i:
+                    since = self._plural(si + 1, char, exclude, nouns=False)
+                    if since is not None:  # "Republicans said … Senate Democrats met. They said":
+                        return since  # a plural agent named since is nearer
                 return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun")
         first = next((k for k in range(i, -1, -1)
                       if self.paragraph[k] < para - BACK_PARAGRAPHS or k < i - BACK_SENTENCES), -1) + 1
@@ -759,29 +787,36 @@ class SpeakerResolver:
                 return True
         return False
 
-    def _plural(self, first: int, char: int, exclude: tuple[int, int] | None) -> Speaker | None:
+    def _plural(self, first: int, char: int, exclude: tuple[int, int] | None,
+                nouns: bool = True) -> Speaker | None:
         """The nearest plural agent before ``char`` from sentence ``first`` on: an
-        organisation, group or government mention, two people joined by "and", or a plural
-        noun for people ("the economists", "Republican senators")."""
+        organisation, group or government mention, two people or two states joined by "and",
+        or (``nouns``) a plural noun for people ("the economists", "Republican senators")."""
         best: tuple[int, Speaker] | None = None
         refs = [r for r in self.refs_before(char, first)
                 if not (exclude and exclude[0] <= r.start < exclude[1])]
         for k, r in enumerate(refs):  # nearest first
-            if r.is_person:
+            if r.is_person or r.kind == "state":  # "Ruiz and Ito", "the United States and Canada"
                 prev = refs[k + 1] if k + 1 < len(refs) else None
-                if prev is not None and prev.is_person and re.fullmatch(
-                        r",?\s+(and|&)\s+", self.text[prev.end:r.start]):
+                same = prev is not None and (prev.is_person if r.is_person else prev.kind == "state")
+                if prev is not None and same and prev.key != r.key and re.fullmatch(
+                        r",?\s+(and|&)\s+(the\s+)?", self.text[prev.end:r.start]):
                     name_a, name_b = prev.name or prev.text, r.name or r.text
                     best = (r.end, Speaker(f"{name_a} and {name_b}", None, None, "group", "pronoun",
                                            prev.start, r.end))
                     break
                 continue
             if r.label in ("ORG", "NORP") or r.kind in ("organisation", "government", "igo", "group"):
+                people = self._people_of(r)
+                if people is not None:  # "the researchers at M.I.T. … they": the researchers
+                    return people
                 sp = speaker_of(r, "pronoun")
                 if r.text[:1].islower():  # "economists" (a sector's mention), not the sector's name
                     sp.text = r.text
                 best = (r.end, sp)
                 break
+        if not nouns:
+            return best[1] if best is not None else None
         doc = self.pd.doc
         lo = self.pd.sents[first].start_char if first < len(self.pd.sents) else char
         k0 = bisect.bisect_left(self._token_starts(), char) - 1
@@ -799,6 +834,26 @@ class SpeakerResolver:
                 s0, s1 = left.idx, t.idx + len(t.text)
                 return Speaker(self.text[s0:s1], None, None, "group", "pronoun", s0, s1)
         return best[1] if best is not None else None
+
+    def _people_of(self, r: Ref) -> Speaker | None:
+        """A plural noun for people that an organisation's mention hangs on ("researchers at
+        M.I.T.", "economists from the World Bank", "members of the Senate"), as a group
+        speaker, else None."""
+        doc = self.pd.doc
+        k = bisect.bisect_left(self._token_starts(), r.start) - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k < 1 or doc[k].lower_ not in ("at", "from", "of", "with", "for", "in"):
+            return None
+        t = doc[k - 1]
+        if t.tag_ not in ("NNS", "NNPS") or not (t.lemma_.lower() in self.lex.agent_nouns
+                                                 or t.lower_ in self.lex.agent_nouns
+                                                 or self.lex.roles.get(t.lemma_.lower()) == "person"):
+            return None
+        left = t
+        while left.i > 0 and doc[left.i - 1].pos_ in ("PROPN", "ADJ") and doc[left.i - 1].idx >= t.sent.start_char:
+            left = doc[left.i - 1]
+        return Speaker(self.text[left.idx:r.end], None, None, "group", "pronoun", left.idx, r.end)
 
     def _token_starts(self) -> list[int]:
         if self._tok_starts is None:
@@ -943,10 +998,34 @@ def _antecedent(rel: Token) -> Token | None:
     for _ in range(4):
         if t.dep_ == "relcl":
             h = t.head
+            if h.dep_ == "appos" and h.head.pos_ == "PROPN" and h.head.i < h.i:
+                h = h.head  # "Braynard, a South Carolina native who writes": the person named
             return h if h.pos_ in ("NOUN", "PROPN") and h.i < rel.i else None
         if t.dep_ not in ("xcomp", "conj", "ccomp") or t.head.i == t.i:
-            return None
+            break
         t = t.head
+    return _noun_before_relative(rel)
+
+
+def _noun_before_relative(rel: Token, depth: int = 0) -> Token | None:
+    """The antecedent of a relative pronoun whose clause the parser did not hang on a noun
+    ("said Bruce Turry, who, like several classmates, remembered …": a ``ccomp`` of "said"):
+    the name or noun right before it, past a comma; after "and"/"but" ("Slayton, whom Bush
+    appointed, and who is now supporting …"), the antecedent of the relative pronoun before."""
+    doc = rel.doc
+    k = rel.i - 1
+    while k >= 0 and doc[k].text in (",", "—", "–", "-"):
+        k -= 1
+    if k < 0:
+        return None
+    prev = doc[k]
+    if prev.pos_ in ("PROPN", "NOUN") and prev.tag_ != "VBG":
+        return prev
+    if prev.lower_ in ("and", "but") and depth == 0:
+        sent_start = rel.sent.start if rel.doc.has_annotation("SENT_START") else 0
+        for j in range(k - 1, max(sent_start, k - 25) - 1, -1):
+            if doc[j].lower_ in ("who", "whom"):
+                return _noun_before_relative(doc[j], depth + 1)
     return None
 
 

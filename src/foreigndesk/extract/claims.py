@@ -264,6 +264,8 @@ class ClaimExtractor:
             subj = next((c for c in cue.token.children if c.dep_ == "poss"), None)
         else:
             subj, head = subject_and_clause(cue.token)
+            if subj is not None and _quoted_before(st, subj, cue.token, base):
+                subj, head = _subject_after_quote(st, cue.token, base), cue.token
             if subj is not None and cue.token.dep_ == "conj" and head.dep_ == "ccomp" \
                     and head.head.lemma_.lower() in st.lex.verbs and (
                         (subj.pos_ == "NOUN" and not st.speakers._agent_phrase(subj))
@@ -274,6 +276,12 @@ class ClaimExtractor:
                 # them and said …") is the first one's speaker's, as the content finder has it
                 outer = subject_of(head.head)
                 subj, head = (outer, head.head) if outer is not None else (subj, head)
+            elif subj is not None and cue.token.dep_ == "conj" and head.dep_ == "ccomp" \
+                    and _modal_clash(cue.token, head) and subject_of(head.head) is not None:
+                # "Putin forecast that the economy would rebound and praised …": a past or
+                # present verb cannot share the content's modal ("would … praised"), so the
+                # parser joined it one clause too low; its subject is the outer one
+                subj, head = subject_of(head.head), head.head
             elif subj is not None and head.dep_ == "relcl" and subj.i == head.head.i and subj.pos_ == "NOUN" \
                     and subj.lemma_.lower() not in st.lex.document_nouns \
                     and not st.speakers.resolve(i, subj, base).agent:
@@ -768,31 +776,73 @@ _NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punc
 _CLOSING_QUOTES = ("”", "''", '"')
 
 
+def _modal_clash(cue: Token, verb: Token) -> bool:
+    """Is ``cue`` (a conjunct of ``verb``) a finite past or present verb while ``verb`` has a
+    modal ("would rebound and praised", "will fail and warns"), so it cannot be ``verb``'s
+    conjunct under that modal?"""
+    return cue.tag_ in ("VBD", "VBZ") and any(a.dep_ == "aux" and a.tag_ == "MD" for a in verb.children) \
+        and not any(a.dep_ in ("aux", "nsubj", "nsubjpass") for a in cue.children)
+
+
+def _quoted_before(st: _DocState, subj: Token, cue: Token, base: int) -> bool:
+    """Does the subject found for a cue stand inside a quotation that closes before the cue
+    ("“… states we never win: Michigan, Ohio,” Mr. Kemp said", "“If he had listened, I would
+    …,” Mr. Lindqvist, now 81, said")? The parser then took a word of the quoted words (or
+    climbed from the cue into the quotation's verb): the speaker is named after the mark."""
+    at, cue_at = base + subj.idx, base + cue.idx
+    if at >= cue_at:
+        return False
+    text = st.pd.document.text
+    # a quoted statement closes with its punctuation ("…, Ohio,” Mr. Kemp said); a quoted
+    # term in the subject does not ("a ‘‘super PAC’’ supporting her")
+    return any(q.start <= at < q.end <= cue_at and text[q.inner_start:q.end].rstrip("”'\" ")[-1:] in ",.!?—–-…"
+               for q in st.finder.quotes_in(at, at + 1))
+
+
+def _subject_after_quote(st: _DocState, cue: Token, base: int) -> Token | None:
+    """The cue's own subject after the quotation (the parser gives "said" two: "Michigan" and
+    "Kemp"), else the name right after the closing mark (:func:`_name_after_quote`), else
+    None."""
+    for c in sorted((c for c in cue.children if c.dep_ in _SUBJ and c.i < cue.i), key=lambda t: -t.i):
+        if not st.finder._in_quote(base + c.idx):
+            return c
+    return _name_after_quote_token(cue)
+
+
 def _name_after_quote(cue: Cue) -> Token | None:
+    """The name right after a closing quotation mark before ``cue`` (:func:`_name_after_quote_token`)."""
+    return _name_after_quote_token(cue.token)
+
+
+def _name_after_quote_token(tok: Token) -> Token | None:
     """ "“…,” Skelly said." / "“…,” Gene Sperling, a top adviser, said at …": a cue the
     parser left without a subject right after a closing quotation mark; the capitalised name
     that follows the mark is the speaker (the parser often hangs it on the quotation's verb
     or takes an unknown surname for an adverb). Only when nothing but that name, commas and
-    an apposition without a verb stand between the mark and the cue."""
-    tok = cue.token
+    an apposition between commas stand between the mark and the cue ("“…,” Mr. Lindqvist,
+    now 81 and retired in Maine, said")."""
     if tok.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     doc = tok.doc
     mark = None
+    clause = False  # a finite verb or a relative pronoun between the mark and the cue
     for j in range(tok.i - 1, max(-1, tok.i - 20), -1):
         t = doc[j]
         if t.text in _CLOSING_QUOTES:
             mark = j
             break
-        if t.tag_.startswith("VB") or t.text in (";", ":", "(", ")") or \
-                t.lower_ in ("who", "which", "that"):
+        if t.text in (";", ":", "(", ")"):
             return None
-    if mark is None or mark + 1 >= tok.i:
-        return None
+        if (t.tag_.startswith("VB") and t.tag_ not in ("VBN", "VBG")) or t.lower_ in ("who", "which", "that"):
+            clause = True
+    if mark is None or mark + 1 >= tok.i or (clause and doc[tok.i - 1].text != ","):
+        return None  # a clause is only allowed inside an apposition closed by a comma
     k = mark + 1
     if doc[k].text == ",":
         k += 1
     name_end = k
+    if name_end < tok.i and re.fullmatch(r"[A-Z][a-z]{1,3}\.", doc[name_end].text) and name_end + 1 < tok.i:
+        k = name_end = k + 1  # "Mr.", "Gov.", "Sen." before the name
     while name_end < tok.i and doc[name_end].is_alpha and doc[name_end].is_title \
             and doc[name_end].lower_ not in ("the", "a", "an", "he", "she", "they", "it", "we", "i"):
         name_end += 1
@@ -800,6 +850,8 @@ def _name_after_quote(cue: Cue) -> Token | None:
         return None
     if name_end != tok.i and doc[name_end].text != ",":
         return None  # "“…,” Smith and Jones wrote": not a bare name before the cue
+    if clause and name_end == tok.i:
+        return None
     return doc[name_end - 1]
 
 
