@@ -705,3 +705,17 @@ def test_a_past_verb_cannot_share_the_contents_modal(nlp):
     assert "Lula" in speaker(ex, "central bank for its caution")
     assert "Dahl" in speaker(ex, "layoffs are likely")
     assert "joined the opposition" in about(ex, "brother had left").content
+
+
+def test_it_takes_a_body_named_since_the_last_group_speaker(nlp):
+    """ "it" is the last body that spoke unless another organisation, government or state was
+    named since; the speaker is that mention as written ("White House", "Beijing"), like a
+    name that speaks, with its actor; "a company" or a modifier ("Texas Sen. …") is no
+    antecedent."""
+    ex = run(nlp, "The White House rejected the report on Monday. It said the figures were wrong.\n\n"
+                  "Beijing summoned the envoy on Tuesday. It said the visit was a provocation.\n\n"
+                  "The Kestrel Fund paid a company in Texas for the survey. It said the money was well spent.")
+    assert speaker(ex, "figures were wrong") == "White House"
+    c = about(ex, "visit was a provocation")
+    assert c.speaker_text == "Beijing" and (c.speaker_code or "").startswith("CHN")
+    assert "Kestrel" in speaker(ex, "money was well spent")

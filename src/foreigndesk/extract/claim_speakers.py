@@ -84,6 +84,8 @@ _THOSE = {"those"}  # "those surveyed", "those who voted" (a pronoun alone is no
 _FIRST_PERSON_WORDS = {"i", "me", "my", "we", "us", "our", "myself", "ourselves"}
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 _RELATIVE = {"who", "which", "that"}
+_PRONOUN_WORDS = _FIRST_PERSON_WORDS | {"he", "she", "him", "her", "it", "they", "them", "you", "its",
+                                        "their", "his"}  # a mention that stands for its actor's name
 _SENTENCE_WORDS = {"it", "this", "that", "there", "nothing", "something", "everything", "q",
                    "you", "these", "those", "one"}  # "You know times have changed": no one named
 _CORE_DEPS = {"compound", "flat", "nmod", "amod", "det", "poss", "case", "punct", "nummod", "quantmod"}
@@ -182,8 +184,11 @@ def speaker_of(ref: Ref, via: str = "name") -> Speaker:
     by the name of the actor it stands for."""
     kind = "person" if ref.is_person else ("group" if ref.is_group else None)
     named = ref.name and (via != "name" or ref.text.lower() in _FIRST_PERSON_WORDS)
-    if named and not ref.is_person and _members(ref.text, ref.name):
-        named = False  # "Senate Democrats … they": the group as written, not "Democratic Party"
+    if named and not ref.is_person and ref.text.lower() not in _PRONOUN_WORDS \
+            and (_members(ref.text, ref.name) or _other_words(ref.text, ref.name)):
+        # "Senate Democrats … they": the group as written, not "Democratic Party"; "the White
+        # House … it said": the mention, as a name would speak, not "United States (government)"
+        named = False
     return Speaker(ref.name if named and ref.name else ref.text, ref.actor_id, ref.code,
                    kind, via, ref.start, ref.end)
 
@@ -199,6 +204,17 @@ def _members(text: str, name: str | None) -> bool:
     last = words[-1].lower()
     name_low = name.lower().split()
     return last not in name_low and any(last[:5] == w[:5] for w in name_low if len(w) >= 5)
+
+
+def _other_words(text: str, name: str | None) -> bool:
+    """Does a body's mention share no word with the actor's name ("the White House" for
+    "United States (government)", "Beijing" for "China (government)")? Capitalised
+    mentions only: "officials", "the ministry" are no name."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’.-]+", text)
+    if not name or not words or not any(w[:1].isupper() for w in words if w.lower() != "the"):
+        return False
+    own = {w.lower() for w in words if len(w) >= 3} - {"the"}
+    return not own & {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’.-]+", name)}
 
 
 def refs_of(pd: ParsedDoc) -> list[Ref]:
@@ -747,10 +763,11 @@ class SpeakerResolver:
                 return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun",
                                gender=want or sp.gender)
             if kind != "person" and sp.kind == "group":
-                if kind == "group" and si < i:
-                    since = self._plural(si + 1, char, exclude, nouns=False)
-                    if since is not None:  # "Republicans said … Senate Democrats met. They said":
-                        return since  # a plural agent named since is nearer
+                since = self._named_since(kind, si + 1, char, exclude) if si < i else None
+                if since is not None and not (since.actor_id and since.actor_id == sp.actor_id):
+                    # "Republicans said … Senate Democrats met. They said", "the White House
+                    # said … Beijing summoned the envoy. It said": a body named since is nearer
+                    return since
                 return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun")
         first = next((k for k in range(i, -1, -1)
                       if self.paragraph[k] < para - BACK_PARAGRAPHS or k < i - BACK_SENTENCES), -1) + 1
@@ -777,6 +794,32 @@ class SpeakerResolver:
                     sp.gender = want
                     return sp
         return None
+
+    def _named_since(self, kind: str, first: int, char: int, exclude: tuple[int, int] | None) -> Speaker | None:
+        """A body a non-person pronoun may stand for, named from sentence ``first`` on before
+        ``char``: for "they" a plural agent (:meth:`_plural`, names only), for "it" an
+        organisation, a government or a state."""
+        if kind == "group":
+            return self._plural(first, char, exclude, nouns=False)
+        for r in self.refs_before(char, first):
+            if exclude and exclude[0] <= r.start < exclude[1]:
+                continue
+            if (r.label == "ORG" or r.sector == "GOV" or r.kind in ("organisation", "government", "state", "igo")) \
+                    and r.text[:1].isupper() and not self._modifier(r):  # not "a company"
+                if r.kind == "state" and re.search(r"\b(in|at|to|from|across|near|into|throughout)\s+(the\s+)?$",
+                                                   self.text[max(0, r.start - 12):r.start]):
+                    continue  # "a company in Texas": a place, not who speaks
+                return speaker_of(r, "pronoun")
+        return None
+
+    def _modifier(self, r: Ref) -> bool:
+        """Is the mention a modifier of the noun right after it ("Texas Sen. Ted Cruz", "U.S.
+        officials"), not a body named on its own?"""
+        k = bisect.bisect_left(self._token_starts(), r.end)
+        if k >= len(self.pd.doc):
+            return False
+        t = self.pd.doc[k]
+        return t.idx == r.end + 1 and self.text[r.end] == " " and t.tag_ in ("NN", "NNS", "NNP", "NNPS")
 
     def _agreeing_after(self, si: int, char: int, want: str, exclude: tuple[int, int] | None) -> bool:
         """Is a person of gender ``want`` (known, not guessed) named after sentence ``si`` and
