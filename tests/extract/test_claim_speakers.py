@@ -719,3 +719,16 @@ def test_it_takes_a_body_named_since_the_last_group_speaker(nlp):
     c = about(ex, "visit was a provocation")
     assert c.speaker_text == "Beijing" and (c.speaker_code or "").startswith("CHN")
     assert "Kestrel" in speaker(ex, "money was well spent")
+
+
+def test_an_honorifics_gender_keeps_a_surname_off_a_person_of_the_other_gender(nlp):
+    """ "Mrs. Clinton" after "Bill Clinton": the speaker is the woman the document names with
+    that surname ("Hillary Clinton"), else a person with no actor; "Mr. Bush" after "Laura
+    Bush" is not Laura Bush."""
+    ex = run(nlp, "Bill Clinton campaigned in Iowa on Monday. Hillary Clinton spoke in Ohio.\n\n"
+                  "Mrs. Clinton said the plan would create jobs.\n\n"
+                  "Laura Bush visited the school in Dallas. Mr. Bush said the war had been necessary.",
+             published="2016-03-01")
+    assert about(ex, "create jobs").speaker_actor == "person:hillary-clinton"
+    bush = about(ex, "war had been necessary")
+    assert bush.speaker_text == "Bush" and bush.speaker_actor != "person:laura-bush"

@@ -252,7 +252,30 @@ def refs_of(pd: ParsedDoc) -> list[Ref]:
     for r in refs:
         if r.actor_id is None and r.kind is None and r.label in _MISTAKEN_LABELS and _person_name(r.text):
             r.label = "PERSON"  # "GOP candidate Carly Fiorina" tagged ORG by the small model
+    _honorific_gender(pd.document.text, refs)
     return refs
+
+
+def _honorific_gender(text: str, refs: list[Ref]) -> None:
+    """A surname the actor layer gave to a known person of the other gender ("Mrs. Clinton"
+    -> Bill Clinton, "Mr. Bush" -> Laura Bush, "Ms. Khan" -> Imran Khan): the person the
+    document names in full with that surname and the honorific's gender, else a person with
+    no actor (the actor layer itself is left as it is)."""
+    for r in refs:
+        if not (r.actor_id and r.kind == "person" and r.name) or len(r.text.split()) != 1:
+            continue
+        said = gender_of(text, r.start, r.end)
+        known = gender_of(r.name, 0, len(r.name))
+        if not said or not known or said == known:
+            continue
+        last = r.text.lower()
+        other = next((o for o in refs if o.kind == "person" and o.actor_id and o.actor_id != r.actor_id
+                      and o.name and o.name.lower().split()[-1] == last
+                      and gender_of(o.name, 0, len(o.name)) == said), None)
+        if other is not None:
+            r.actor_id, r.name, r.country, r.sector = other.actor_id, other.name, other.country, other.sector
+        else:
+            r.actor_id, r.name, r.kind, r.country, r.sector, r.label = None, None, None, None, None, "PERSON"
 
 
 def _other_person(pd: ParsedDoc, starts: list[int], start: int, end: int,
@@ -1018,14 +1041,19 @@ class SpeakerResolver:
         """The earlier person reference whose name ends with ``name`` ("Humire" -> "Joseph
         Humire"), or the same name with an actor id."""
         last = name.split()[-1].lower()
+        said = gender_of(self.text, char, char + len(name)) if self.text[char:char + len(name)] == name else None
         for r in reversed(self.refs):
             if r.start >= char or not r.is_person:
                 continue
             words = r.text.lower().split()
             if words and words[-1] == last and (r.actor_id or len(words) > len(name.split())):
+                if said and self._ref_gender(r) not in (None, said):
+                    continue  # "Laura Bush … Mr. Bush said": another person of that name
                 return r
         for _, sp in reversed(self.history):
             words = sp.text.lower().split()
+            if said and sp.is_person and self._speaker_gender(sp) not in (None, said):
+                continue
             if sp.is_person and words and words[-1] == last and len(words) > 1:
                 return Ref(sp.start, sp.end, sp.text, "PERSON", -1, sp.actor_id, kind="person",
                            country=(sp.code or "")[:3] or None, sector=(sp.code or "")[3:] or None)
