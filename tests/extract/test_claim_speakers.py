@@ -732,3 +732,19 @@ def test_an_honorifics_gender_keeps_a_surname_off_a_person_of_the_other_gender(n
     assert about(ex, "create jobs").speaker_actor == "person:hillary-clinton"
     bush = about(ex, "war had been necessary")
     assert bush.speaker_text == "Bush" and bush.speaker_actor != "person:laura-bush"
+
+
+def test_an_elliptical_one_or_another_is_the_noun_of_the_series(nlp):
+    """ "While one company says …, another says …": "another" is another company (the noun
+    the first of the series named, in that sentence or the one before), an agent; "Both"
+    after two bodies joined by "and" is those two."""
+    ex = run(nlp, "The rich lists disagree. While one company says there are more than 2,400 "
+                  "billionaires in the world, another says there are about 1,800.\n\n"
+                  "“The mayor is done,” added another Ohio Democrat. Yet another said, “The "
+                  "governor will win the county.”\n\n"
+                  "Verizon Communications and Comcast might make sense as buyers. Both have shown "
+                  "interest in expanding their digital presence.")
+    assert speaker(ex, "about 1,800") == "another company"
+    assert speaker(ex, "governor will win") == "another Ohio Democrat"
+    both = speaker(ex, "digital presence")
+    assert "Verizon" in both and "Comcast" in both

@@ -466,6 +466,11 @@ class SpeakerResolver:
             if exclude and hs < exclude[1] and exclude[0] < end:  # "those who say <content>"
                 end = base + who_clause.idx + len(who_clause.text)
             return Speaker(self.text[cs:end], None, None, "group", "phrase", cs, end)
+        if low in ("another", "one") and depth == 0 and not any(
+                c.dep_ in ("prep", "compound", "amod", "appos") for c in head.children):
+            noun = self._elided_noun(i, hs)
+            if noun is not None:  # "one company says …, another says …": another company
+                return Speaker(f"{head.text} {noun}", None, None, "group", "phrase", hs, he)
         collective = head.lemma_.lower() in self.lex.collective_nouns and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         if low in _QUANTIFIERS or head.pos_ == "NUM" or head.lemma_.lower() in _QUANTIFIERS or collective \
@@ -972,12 +977,44 @@ class SpeakerResolver:
             self._surnames = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
         return self._surnames
 
+    def _elided_noun(self, i: int, char: int) -> str | None:
+        """The noun an elliptical "another"/"one" subject leaves out: the agent noun after the
+        "one"/"another"/"a" that introduced the first of the series, in this sentence or the
+        one before ("While one company says …, another says …", "added another New Hampshire
+        Republican. Yet another said …"); None when none stands there."""
+        doc = self.pd.doc
+        lo = self.pd.sents[max(0, i - 1)].start_char
+        k0 = bisect.bisect_left(self._token_starts(), char) - 1
+        for k in range(k0, -1, -1):
+            t = doc[k]
+            if t.idx < lo:
+                break
+            if t.lower_ not in ("one", "another", "a", "an"):
+                continue
+            words = []
+            for j in range(k + 1, min(k + 5, len(doc))):
+                w = doc[j]
+                if w.tag_ in ("NN", "NNP") and (w.lemma_.lower() in self.lex.agent_nouns or w.lower_ in self.lex.agent_nouns
+                                                or self.lex.roles.get(w.lemma_.lower()) == "person"):
+                    words.append(w.text)
+                    return " ".join(words)
+                if w.tag_ not in ("NNP", "JJ", "NN") or w.ent_type_ in _NOT_AGENT_ENTS:
+                    break
+                words.append(w.text)
+        return None
+
     def _pair(self, i: int, char: int, exclude: tuple[int, int] | None) -> Speaker | None:
-        """ "Both": the two different people named last before ``char`` (within the
-        pronoun window)."""
+        """ "Both": two bodies named last, joined by "and" ("Verizon and Comcast … Both have
+        shown interest"), else the two different people named last before ``char`` (within
+        the pronoun window)."""
         para = self.paragraph[i]
         first = next((k for k in range(i, -1, -1)
                       if self.paragraph[k] < para - BACK_PARAGRAPHS or k < i - BACK_SENTENCES), -1) + 1
+        bodies = [r for r in self.refs_before(char, first) if not (exclude and exclude[0] <= r.start < exclude[1])
+                  and (r.label == "ORG" or r.kind in ("organisation", "state")) and r.text[:1].isupper()]
+        for b, a in zip(bodies, bodies[1:], strict=False):  # nearest first: a before b
+            if a.key != b.key and re.fullmatch(r",?\s+(and|&)\s+(the\s+)?", self.text[a.end:b.start]):
+                return Speaker(f"{a.name or a.text} and {b.name or b.text}", None, None, "group", "pronoun")
         seen: list[Ref] = []
         for r in self.refs_before(char, first):
             if r.is_person and not (exclude and exclude[0] <= r.start < exclude[1]) \
