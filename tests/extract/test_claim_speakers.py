@@ -748,3 +748,25 @@ def test_an_elliptical_one_or_another_is_the_noun_of_the_series(nlp):
     assert speaker(ex, "governor will win") == "another Ohio Democrat"
     both = speaker(ex, "digital presence")
     assert "Verizon" in both and "Comcast" in both
+
+
+def test_a_pronoun_after_the_content_may_stand_for_a_person_in_it(nlp):
+    """ "Ms. Nwanguma was shocked by the reaction, she said": when the content comes first
+    and no one of that gender is named outside it, the pronoun is its person of that
+    gender."""
+    ex = run(nlp, "In Louisville on March 1, Ms. Nwanguma was shocked by the reaction from the "
+                  "crowd, she said in an interview later.\n\n"
+                  "At the plant in Ohio, Mr. Okafor lost his job in the spring, he said.")
+    assert "Nwanguma" in speaker(ex, "shocked by the reaction")
+    assert "Okafor" in speaker(ex, "lost his job")
+
+
+def test_the_remarks_of_the_last_speaker_speak_for_him(nlp):
+    """ "“…,” Mr. Manafort said. The remarks suggest …": definite words with no possessor are
+    those of the one who spoke just before."""
+    ex = run(nlp, "“We have started all those conversations,” Mr. Manafort said. The remarks "
+                  "suggest the campaign is working inside and outside the party.\n\n"
+                  "“The budget is balanced,” said Governor Ana Lima. Those comments suggest "
+                  "a tax cut is coming.")
+    assert "Manafort" in speaker(ex, "inside and outside the party")
+    assert "Lima" in speaker(ex, "tax cut is coming")

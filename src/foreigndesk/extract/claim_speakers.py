@@ -588,6 +588,16 @@ class SpeakerResolver:
                 sp = self._resolve(i, poss, base, exclude, depth + 1)
                 sp.via = "possessor" if sp.via == "name" else sp.via
                 return sp
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "those", "these", "that", "this")
+                           for c in head.children)
+            if poss is None and definite and head.tag_ == "NNS":
+                # "''…,'' Mr. Manafort said. The remarks suggest …": the words of the one who
+                # spoke last, in this sentence or the two before
+                for si, sp in reversed(self.history):
+                    if si < i - 2:
+                        break
+                    if sp.via != "author":
+                        return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "possessor", cs, ce)
         if head.pos_ == "PROPN" or head.text[:1].isupper():
             appos = self._appos_ref(head, base) if head.i < head.right_edge.i else None
             if appos is not None:  # "Speaker of the House Paul Ryan"
@@ -814,6 +824,14 @@ class SpeakerResolver:
                 return speaker_of(r, "pronoun")
             if kind == "government" and (r.sector == "GOV" or r.kind in ("government", "state")):
                 return speaker_of(r, "pronoun")
+        if want and exclude and exclude[1] <= char:
+            # "Ms. Nwanguma was shocked by the reaction, she said": the content comes before
+            # the pronoun, and no one outside it is of that gender; its person of that gender
+            for r in self.refs_before(char, i):
+                if r.is_person and exclude[0] <= r.start < exclude[1] and self._ref_gender(r) == want:
+                    sp = speaker_of(r, "pronoun")
+                    sp.gender = want
+                    return sp
         if want:  # past the window: the last person known to be of that gender
             for r in self.refs_before(char, max(0, i - FAR_SENTENCES)):
                 if r.is_person and not (exclude and exclude[0] <= r.start < exclude[1]) \
