@@ -655,13 +655,16 @@ def test_a_relative_pronoun_the_parser_left_off_its_noun(nlp):
     main verb instead of the name: the name before the comma speaks (after "and", the name the
     first relative clause describes); a relative clause on an apposition ("Okafor, a nurse who
     believes …") is the person named."""
-    ex = run(nlp, "“It may have been his first attempt,” said his neighbour, Bruce Turry, who, like "
-                  "several other tenants, remembered that the boiler failed every winter.\n\n"
-                  "“I would use the word careful,” said Gregory Slayton, whom the board appointed "
-                  "treasurer, and who is now supporting the merger with Dalton Mills.\n\n"
-                  "Ms. Okafor, a nurse who believes the ward is badly understaffed, spoke at the hearing.")
+    text = ("“It may have been his first attempt,” said his neighbour, Bruce Turry, who, like "
+            "several other tenants, remembered that the boiler failed every winter.\n\n"
+            "“I would use the word careful,” said Gregory Slayton, whom the board appointed "
+            "treasurer, and who is now supporting the merger with Dalton Mills.\n\n"
+            "Ms. Okafor, a nurse who believes the ward is badly understaffed, spoke at the hearing.")
+    ex = run(nlp, text)
     assert "Turry" in speaker(ex, "boiler failed")
-    assert "Slayton" in speaker(ex, "merger with Dalton")
+    slayton = about(ex, "merger with Dalton")
+    assert "Slayton" in (slayton.speaker_text or "")
+    assert text[slayton.speaker_start:slayton.speaker_end] == "who"  # where the subject stands
     assert "Okafor" in speaker(ex, "ward is badly understaffed")
     for c in ex.claims:
         assert (c.speaker_text or "").lower() not in PRONOUNS, c

@@ -408,7 +408,10 @@ class SpeakerResolver:
         if head.lower_ in _RELATIVE and depth < 2:
             ant = _antecedent(head)
             if ant is not None:  # "Bruce Lin, who … remembered": the noun the clause describes
-                return self._resolve(i, ant, base, exclude, depth + 1)
+                sp = self._resolve(i, ant, base, exclude, depth + 1)
+                if sp.agent:  # the span marks where the subject stands, as for "he"
+                    sp.start, sp.end = base + head.idx, base + head.idx + len(head.text)
+                return sp
         if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN" and head.head.i < head.i \
                 and any(c.dep_ == "relcl" for c in head.children) and depth < 2:
             # "Braynard, a South Carolina native who writes fiction": the person named
