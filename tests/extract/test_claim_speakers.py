@@ -773,3 +773,15 @@ def test_the_remarks_of_the_last_speaker_speak_for_him(nlp):
                   "a tax cut is coming.")
     assert "Manafort" in speaker(ex, "inside and outside the party")
     assert "Lima" in speaker(ex, "tax cut is coming")
+
+
+def test_local_governments_and_parties_to_a_case_are_agents(nlp):
+    """ "The city said …", "the cities of X and Y said", "the plaintiffs argue", "three denizens
+    of … told me": bodies and people named by their place or their part, not things."""
+    ex = run(nlp, "The city said the water was safe to drink.\n\n"
+                  "In Britain, the cities of Blackpool and Liverpool said they would light local "
+                  "landmarks.\n\nThe plaintiffs argue that the law is unconstitutional.\n\n"
+                  "Three denizens of the capital's power circles told me they expected a deal.")
+    for words, who in (("water was safe", "city"), ("light local landmarks", "cities"),
+                       ("law is unconstitutional", "plaintiffs"), ("expected a deal", "denizens")):
+        assert who in speaker(ex, words), (words, speaker(ex, words))
