@@ -785,3 +785,21 @@ def test_local_governments_and_parties_to_a_case_are_agents(nlp):
     for words, who in (("water was safe", "city"), ("light local landmarks", "cities"),
                        ("law is unconstitutional", "plaintiffs"), ("expected a deal", "denizens")):
         assert who in speaker(ex, words), (words, speaker(ex, words))
+
+
+def test_whose_and_of_whom_stand_for_the_noun_the_clause_describes(nlp):
+    """ "the League of Conservation Voters, whose political arm has endorsed …", "Admiral
+    Harris, whose task is to recommend …", "the Brujas, all of whom have seen …": the noun the
+    relative clause describes speaks; a person owned ("the senator, whose spokesman said …")
+    is that person."""
+    ex = run(nlp, "One of those groups was the League of Conservation Voters, whose political arm "
+                  "has endorsed Mrs. Clinton.\n\n"
+                  "How China reacts is a concern for Admiral Harris, whose task is to recommend "
+                  "military options.\n\n"
+                  "These changes are a fact of life for the Brujas, all of whom have seen their "
+                  "neighborhoods shift in recent years.\n\n"
+                  "The senator, whose spokesman said on Monday that the bill was dead, left early.")
+    assert "League of Conservation Voters" in speaker(ex, "Mrs. Clinton")
+    assert "Harris" in speaker(ex, "military options")
+    assert "Brujas" in speaker(ex, "neighborhoods shift")
+    assert speaker(ex, "bill was dead") == "senator's spokesman"

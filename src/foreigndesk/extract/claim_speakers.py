@@ -412,6 +412,24 @@ class SpeakerResolver:
                 if sp.agent:  # the span marks where the subject stands, as for "he"
                     sp.start, sp.end = base + head.idx, base + head.idx + len(head.text)
                 return sp
+        whose_tok = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"), None) \
+            if depth < 2 else None
+        if whose_tok is not None or (head.lower_ == "whom" and depth in (1, 2)):
+            # "the League of Conservation Voters, whose political arm has endorsed …",
+            # "Admiral Harris, whose task is to recommend …", "the Brujas, all of whom have
+            # seen …": the noun the relative clause describes; the span is the subject phrase
+            ant = _relative_head(whose_tok if whose_tok is not None else head)
+            if ant is not None:
+                sp = self._resolve(i, ant, base, exclude, depth + 1)
+                if sp.agent:
+                    l0 = base + head.left_edge.idx
+                    sp.start, sp.end = min(l0, base + head.idx), base + head.idx + len(head.text)
+                    if whose_tok is not None and (self.lex.role(head) == "person" or head.lemma_.lower()
+                                              in self.lex.agent_nouns):
+                        # "Mrs. Clinton, whose husband signed …": the husband, not she
+                        return Speaker(f"{sp.text}'s {head.text}", None, None, "person", "phrase",
+                                       sp.start, sp.end)
+                    return sp
         if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN" and head.head.i < head.i \
                 and any(c.dep_ == "relcl" for c in head.children) and depth < 2:
             # "Braynard, a South Carolina native who writes fiction": the person named
@@ -1134,6 +1152,17 @@ def _antecedent(rel: Token) -> Token | None:
             break
         t = t.head
     return _noun_before_relative(rel)
+
+
+def _relative_head(rel: Token) -> Token | None:
+    """The noun a relative clause hangs on, for a relative word anywhere in its subject
+    ("whose" in "whose task is …", "whom" in "all of whom have seen …"): up to the ``relcl``
+    verb, then its head when that is a noun before the word."""
+    for a in rel.ancestors:
+        if a.dep_ == "relcl":
+            h = a.head
+            return h if h.pos_ in ("NOUN", "PROPN") and h.i < rel.i else None
+    return None
 
 
 def _noun_before_relative(rel: Token, depth: int = 0) -> Token | None:
