@@ -803,3 +803,16 @@ def test_whose_and_of_whom_stand_for_the_noun_the_clause_describes(nlp):
     assert "Harris" in speaker(ex, "military options")
     assert "Brujas" in speaker(ex, "neighborhoods shift")
     assert speaker(ex, "bill was dead") == "senator's spokesman"
+
+
+def test_a_cue_set_off_by_commas_is_the_name_after_it(nlp):
+    """ "The vote, said Anna Berg, a senior analyst at the bank, will be close": the parser takes
+    the fronted words for the cue's subject; the name after the cue speaks, and the content
+    is the fronted words with the rest."""
+    ex = run(nlp, "Any fair reading of the minister's actions, said Michael Kofman, an expert on "
+                  "Russia at the Wilson Center, would see them as a retreat.\n\n"
+                  "The vote, said Anna Berg, a senior analyst at the bank, will be close.")
+    c = about(ex, "as a retreat")
+    assert "Kofman" in (c.speaker_text or "") and c.content.startswith("Any fair reading")
+    c = about(ex, "will be close")
+    assert "Berg" in (c.speaker_text or "") and c.content.startswith("The vote")

@@ -266,6 +266,9 @@ class ClaimExtractor:
             subj, head = subject_and_clause(cue.token)
             if subj is not None and _quoted_before(st, subj, cue.token, base):
                 subj, head = _subject_after_quote(st, cue.token, base), cue.token
+            inverted = _name_after_parenthetical_cue(cue.token)
+            if inverted is not None:
+                subj, head = inverted, cue.token
             if subj is not None and cue.token.dep_ == "conj" and head.dep_ == "ccomp" \
                     and head.head.lemma_.lower() in st.lex.verbs and (
                         (subj.pos_ == "NOUN" and not st.speakers._agent_phrase(subj))
@@ -324,6 +327,9 @@ class ClaimExtractor:
         if subj is None:
             return None
         content = st.finder.find(cue, subj, base, s_start, s_end)
+        if content is not None and cue.speaker_side == "subject" and subj is not None \
+                and subj.i > cue.token.i and subj.i == getattr(_name_after_parenthetical_cue(cue.token), "i", -1):
+            content = _with_fronted_words(st, cue.token, base, content)
         echo: tuple[Speaker, Claim | None] | None = None
         if cue.stance == "repeats":
             owner, echoed, span = echo_object(cue, st.lex, base, st.pd.document.text)
@@ -782,6 +788,44 @@ def _modal_clash(cue: Token, verb: Token) -> bool:
     conjunct under that modal?"""
     return cue.tag_ in ("VBD", "VBZ") and any(a.dep_ == "aux" and a.tag_ == "MD" for a in verb.children) \
         and not any(a.dep_ in ("aux", "nsubj", "nsubjpass") for a in cue.children)
+
+
+def _name_after_parenthetical_cue(cue: Token) -> Token | None:
+    """ "The vote, said Anna Berg, a senior analyst, will be close": a cue set off by commas in
+    the middle of the sentence with the speaker's name right after it; the parser takes the
+    fronted words for the cue's subject and the name for the subject of the rest. The name's
+    last word, else None."""
+    doc = cue.doc
+    if cue.tag_ not in ("VBD", "VBZ") or cue.i < 2 or doc[cue.i - 1].text != ",":
+        return None
+    k = cue.i + 1
+    if k < len(doc) and re.fullmatch(r"[A-Z][a-z]{1,3}\.", doc[k].text):
+        k += 1
+    end = k
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    if end == k or end - k > 4 or end >= len(doc) or doc[end].text != ",":
+        return None
+    name = doc[end - 1]
+    if name.dep_ not in ("nsubj", "nsubjpass") or name.head.dep_ != "ccomp" or name.head.head.i != cue.i \
+            or name.head.i < end:
+        return None
+    return name
+
+
+def _with_fronted_words(st: _DocState, cue: Token, base: int, content: Content) -> Content:
+    """The content of "The vote, said Anna Berg, …, will be close": the words before the cue
+    (which the parser took for its subject) and the rest after the name, as one content whose
+    span runs over the inserted attribution (as PolNeAR's discontinuous contents do)."""
+    front = next((c for c in cue.children if c.dep_ in _SUBJ and c.i < cue.i), None)
+    if front is None:
+        return content
+    f0, f1 = token_span(list(front.subtree), base)
+    if f1 > base + cue.idx or f0 >= content.start:
+        return content
+    text = st.pd.document.text
+    return Content(f0, content.end, text[f0:f1].rstrip(" ,") + " " + content.text, content.direct,
+                   content.quotes, "inserted")
 
 
 def _quoted_before(st: _DocState, subj: Token, cue: Token, base: int) -> bool:
