@@ -816,3 +816,14 @@ def test_a_cue_set_off_by_commas_is_the_name_after_it(nlp):
     assert "Kofman" in (c.speaker_text or "") and c.content.startswith("Any fair reading")
     c = about(ex, "will be close")
     assert "Berg" in (c.speaker_text or "") and c.content.startswith("The vote")
+
+
+def test_it_may_stand_for_the_government(nlp):
+    """ "the government will return …, more than it expects to collect": "it" is the body named
+    before, a government as well as an organisation; not a word the actor layer took for a
+    sector ("a crisis of leadership")."""
+    ex = run(nlp, "British Columbia cut its income tax. All in all, the government will return "
+                  "about 1.7 billion dollars to families this year, more than the 1.2 billion "
+                  "dollars it expects to collect through the carbon tax.")
+    c = about(ex, "to collect through the carbon tax")
+    assert c.speaker_text and c.speaker_code and c.speaker_code.endswith("GOV")

@@ -841,7 +841,11 @@ class SpeakerResolver:
                 sp = speaker_of(r, "pronoun")
                 sp.gender = want
                 return sp
-            if kind == "organisation" and r.label == "ORG":
+            if kind == "organisation" and (r.label == "ORG" or (
+                    (r.sector == "GOV" or r.kind in ("government", "igo")) and r.label != "NORP"
+                    and (r.text[:1].isupper() or self.text[max(0, r.start - 4):r.start].lower() == "the ")
+                    and not self._modifier(r))):  # "the government", not "a crisis of leadership"
+                # "the government will return …, more than it expects to collect": a body
                 return speaker_of(r, "pronoun")
             if kind == "government" and (r.sector == "GOV" or r.kind in ("government", "state")):
                 return speaker_of(r, "pronoun")
@@ -872,7 +876,8 @@ class SpeakerResolver:
             if exclude and exclude[0] <= r.start < exclude[1]:
                 continue
             if (r.label == "ORG" or r.sector == "GOV" or r.kind in ("organisation", "government", "state", "igo")) \
-                    and r.text[:1].isupper() and not self._modifier(r):  # not "a company"
+                    and r.label != "NORP" and r.text[:1].isupper() and not self._modifier(r):
+                # not "a company", "Americans", "U.S. officials"
                 if r.kind == "state" and re.search(r"\b(in|at|to|from|across|near|into|throughout)\s+(the\s+)?$",
                                                    self.text[max(0, r.start - 12):r.start]):
                     continue  # "a company in Texas": a place, not who speaks
