@@ -265,14 +265,23 @@ class Store:
             self.refresh_statistics()
 
     def _build_indexes(self, indexes: list[Any]) -> None:
-        """SQLite: create the dropped ``indexes`` (name, sql) again, sorting with a helper
-        thread (``PRAGMA threads``: the sort of a large index runs in parallel)."""
-        self.conn.execute("PRAGMA threads=2")
+        """SQLite: create the dropped ``indexes`` (name, sql) again, sorting in helper threads.
+
+        SQLite's sorter keeps up to a page cache's worth of keys in memory and only hands work
+        to its helper threads (``PRAGMA threads``) when that fills: with a small cache while
+        the indexes are built, the table scan goes on while helper threads sort and write
+        chunks, then merge them. Measured on 1M GDELT rows (9 indexes): 7.6-7.9 s with the
+        200 MB cache of the import, 4.3-5.5 s with 2 MB chunks and 2 helper threads."""
+        c = self.conn
+        cache = c.execute("PRAGMA cache_size").fetchone()[0]
+        c.execute("PRAGMA cache_size=-2000")
+        c.execute("PRAGMA threads=2")
         try:
             for _name, sql in indexes:
-                self.conn.execute(sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
+                c.execute(sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
         finally:
-            self.conn.execute("PRAGMA threads=0")
+            c.execute("PRAGMA threads=0")
+            c.execute(f"PRAGMA cache_size={int(cache)}")
 
     def _migrate_postgres(self) -> None:
         """Apply the PostgreSQL migrations, one transaction each, under an advisory lock (two
