@@ -11,9 +11,11 @@ ingest service uses), so an interrupted ingest never leaves a partial document b
 
 Event grouping (:mod:`foreigndesk.store.event_groups`) is safe with concurrent writers: on
 SQLite a write transaction holds the database's one write lock (``BEGIN IMMEDIATE``); on
-PostgreSQL it first takes a transaction-scoped advisory lock per (root, source code, target
-code) group of the document's events, in sorted order, so two writers never both create the
-same event and never deadlock on each other.
+PostgreSQL it first takes transaction-scoped advisory locks before it writes a row, always
+in one order: its documents, then the (root, source code, target code) groups of their
+events, then their actors, each family sorted. So two writers never both create the same
+event, and never wait on each other in a cycle (the rows they share, an event group's event
+and an actor, are only written by the holder of their lock).
 """
 
 from __future__ import annotations
@@ -324,6 +326,7 @@ class Store:
                 else:
                     c.execute("ROLLBACK")
                 return False
+            self._lock_shared_rows([ex])
             self._write(ex)
             if also is not None:
                 also(c, True)
@@ -359,7 +362,7 @@ class Store:
             if self.postgres:
                 for doc_id in sorted({ex.document.id for ex in exs}):
                     c.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 1))", (doc_id,))
-                self._lock_event_groups([e for ex in exs for e in ex.events])
+                self._lock_shared_rows(exs)
             for ex in exs:
                 c.execute("SAVEPOINT document")
                 try:
@@ -391,15 +394,20 @@ class Store:
         self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 1))", (doc_id,))
         return not self.has_document(doc_id)
 
-    def _lock_event_groups(self, events: Iterable[Event]) -> None:
-        """PostgreSQL: lock the event groups (root, source code, target code) this document
-        writes to, in sorted order, until the transaction ends; see the module docstring."""
+    def _lock_shared_rows(self, exs: Sequence[Extraction]) -> None:
+        """PostgreSQL: lock what these documents write that other documents write too, until
+        the transaction ends, after their documents' own locks: the event groups (root,
+        source code, target code) of their dated events, then their actors, each family in
+        sorted order; see the module docstring."""
         if not self.postgres:
             return
-        keys = sorted({f"{e.root}|{e.source_code or ''}|{e.target_code or ''}"
-                       for e in events if e.date})
-        for k in keys:
-            self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (k,))
+        groups = sorted({f"{e.root}|{e.source_code or ''}|{e.target_code or ''}"
+                         for ex in exs for e in ex.events if e.date})
+        actors = sorted({a for ex in exs for a in ex.actors})
+        for space, keys in ((0, groups), (2, actors)):
+            for k in keys:
+                self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, ?))",
+                                  (k, space))
 
     @property
     def analyses_stale(self) -> bool:
@@ -446,7 +454,6 @@ class Store:
             [(p.doc_id, p.sentence, p.start, p.end, p.text, p.name, p.country, p.lat, p.lon,
               p.feature, p.gazetteer_id, p.extractor, p.version, p.confidence) for p in ex.places],
         )
-        self._lock_event_groups(ex.events)
         for e in ex.events:
             self._write_event(e)
         c.executemany(
