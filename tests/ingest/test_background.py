@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,11 @@ class OddError(Exception):
 def squares(n: int) -> Iterator[tuple[int, int]]:
     for i in range(n):
         yield i, i * i
+
+
+def mixed(n: int) -> Iterator[object]:
+    for i in range(n):  # plain data (marshal), then objects that only pickle carries
+        yield (i, f"row {i}", [None, 1.5]) if i % 2 else Fraction(i, 3)
 
 
 def fails_after(n: int, kind: str) -> Iterator[int]:
@@ -51,6 +57,9 @@ def counted(log: str, size: int) -> Iterator[bytes]:
 
 def test_items_arrive_in_order() -> None:
     assert list(in_background(squares, 500)) == list(squares(500))
+    got = list(in_background(mixed, 50))
+    assert got == list(mixed(50))
+    assert [type(x) for x in got] == [type(x) for x in mixed(50)]
 
 
 def test_the_generators_exception_comes_after_its_items() -> None:

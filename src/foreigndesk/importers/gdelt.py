@@ -357,31 +357,13 @@ writes (:func:`foreigndesk.ingest.background.in_background`): measured at 1M row
 (6 s) then runs beside the writes (5.5 s) instead of before them."""
 
 
-@dataclass
-class PartStart:
-    """A file part (the file, or a zip member) begins: ``total`` bytes to read."""
-
-    label: str
-    total: int
-
-
-@dataclass
-class Batch:
-    """The events of up to one batch of rows (plain tuples of :class:`GdeltEvent`'s fields),
-    the rows refused among them (line number, reason), how many rows were read, and how many
-    bytes of the part."""
-
-    events: list[tuple[Any, ...]]
-    bad: list[tuple[int, str]]
-    rows: int
-    done: int
-
-
-class PartEnd:
-    """The current file part is read to its end."""
-
-
-Item = PartStart | Batch | PartEnd
+# What read_file yields: plain tuples, which cross from the reading process by marshal
+PART = 0  # (PART, label, total): a file part (the file, or a zip member) of total bytes begins
+ROWS = 1  # (ROWS, events, bad, rows, done): up to one batch of events (plain tuples of
+#           GdeltEvent's fields), the rows refused among them as (line number, reason), how
+#           many rows were read, and how many bytes of the part so far
+END = 2  # (END,): the current part is read to its end
+Item = tuple[Any, ...]
 
 
 def read_file(path: str | Path, batch: int) -> Generator[Item, None, None]:
@@ -391,12 +373,12 @@ def read_file(path: str | Path, batch: int) -> Generator[Item, None, None]:
     (after the batches read before; the rows of the batch in progress are dropped, its bad
     rows are still yielded)."""
     for part in open_parts(path):
-        yield PartStart(part.label, part.total)
+        yield PART, part.label, part.total
         yield from _batches(part, batch)
-        yield PartEnd()
+        yield (END,)
 
 
-def _batches(part: TextPart, batch: int) -> Iterator[Batch]:
+def _batches(part: TextPart, batch: int) -> Iterator[Item]:
     blanks, rows = _rows(part)
     events: list[tuple[Any, ...]] = []
     bad: list[tuple[int, str]] = []
@@ -412,14 +394,14 @@ def _batches(part: TextPart, batch: int) -> Iterator[Batch]:
                 except BadRow as e:
                     bad.append((line, str(e)))
             if len(events) >= batch or len(bad) >= batch:
-                yield Batch(events, bad, n, part.done)
+                yield ROWS, events, bad, n, part.done
                 events, bad, n = [], [], 0
     except Exception as e:  # the rows refused so far are still reported
-        yield Batch([], bad, n, part.done)
+        yield ROWS, [], bad, n, part.done
         if isinstance(e, csv.Error):
             raise BadFile(f"not readable as CSV: {e}") from None
         raise
-    yield Batch(events, bad, n, part.done)
+    yield ROWS, events, bad, n, part.done
 
 
 def import_files(store: Store, paths: Iterable[str | Path], on_bad: BadRowHandler,
@@ -444,14 +426,15 @@ def import_files(store: Store, paths: Iterable[str | Path], on_bad: BadRowHandle
                  if Path(path).stat().st_size >= background_min else read_file(path, batch))
         try:
             for head in items:
-                if not isinstance(head, PartStart):
-                    raise TypeError(f"expected the start of a file part, got {head!r}")
-                stats.files.append(head.label)
-                progress.start(head.label, head.total)
+                if head[0] != PART:
+                    raise TypeError(f"expected the start of a file part, got {head[0]!r}")
+                _, label, total = head
+                stats.files.append(label)
+                progress.start(label, total)
                 try:
                     with ExitStack() as bulk:
-                        _import_part(store, head, items, on_bad, progress, stats, batch,
-                                     bulk_min, bulk)
+                        _import_part(store, label, total, items, on_bad, progress, stats,
+                                     batch, bulk_min, bulk)
                 finally:
                     progress.finish()
         finally:
@@ -460,30 +443,29 @@ def import_files(store: Store, paths: Iterable[str | Path], on_bad: BadRowHandle
     return stats
 
 
-def _import_part(store: Store, head: PartStart, items: Iterator[Item], on_bad: BadRowHandler,
-                 progress: Progress, stats: ImportStats, batch: int, bulk_min: int,
-                 bulk: ExitStack) -> None:
-    """Write the batches of one file part, up to its :class:`PartEnd`; at the first batch
-    with events, decide from the bytes read so far whether the part goes in bulk."""
+def _import_part(store: Store, label: str, total: int, items: Iterator[Item],
+                 on_bad: BadRowHandler, progress: Progress, stats: ImportStats, batch: int,
+                 bulk_min: int, bulk: ExitStack) -> None:
+    """Write the batches of one file part, up to its END; at the first batch with events,
+    decide from the bytes read so far whether the part goes in bulk."""
     read = 0
     decided = False
     for item in items:
-        if isinstance(item, PartEnd):
+        if item[0] == END:
             return
-        if not isinstance(item, Batch):
-            raise TypeError(f"expected a batch of rows, got {item!r}")
-        stats.rows += item.rows
-        read += item.rows
-        for line, reason in item.bad:
+        _, events, bad, rows, done = item
+        stats.rows += rows
+        read += rows
+        for line, reason in bad:
             stats.bad += 1
-            on_bad(head.label, line, reason)
-        if item.events:
+            on_bad(label, line, reason)
+        if events:
             if not decided:
                 decided = True
-                if len(item.events) >= batch and item.done and \
-                        bulk_worth(store, read * head.total // item.done, bulk_min):
+                if len(events) >= batch and done and \
+                        bulk_worth(store, read * total // done, bulk_min):
                     bulk.enter_context(store.bulk_events(analyze=False))
-            added = add_gdelt_events(store, item.events)
+            added = add_gdelt_events(store, events)
             stats.added += added
-            stats.present += len(item.events) - added
-        progress.update(item.done)
+            stats.present += len(events) - added
+        progress.update(done)

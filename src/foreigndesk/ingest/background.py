@@ -7,8 +7,10 @@ cores of a small machine each do half of the work. Only the parent touches the s
 
 The child is a new interpreter (``python -c``, with the parent's ``sys.path``), not a fork
 (the parent may hold threads, an open store, a loaded model) and not ``multiprocessing``'s
-spawn (which imports the caller's main script again). What crosses the pipe is pickled,
-length-prefixed on the child's stdout; the child's stderr is the parent's. Each item is sent
+spawn (which imports the caller's main script again). What crosses the pipe is
+length-prefixed on the child's stdout (the child's stderr is the parent's): an item of plain
+data (tuples, lists, strings, numbers, None) by :mod:`marshal`, which writes the GDELT
+importer's batches 2.7 times faster than :mod:`pickle`, anything else pickled. Each item is sent
 as the child makes it and the child waits until the parent has taken it (a pipe holds a few
 kilobytes), so at most about one item is in flight whatever the input's size. An exception
 raised by the generator is raised again in the parent, at the same point of the stream; a
@@ -18,6 +20,8 @@ parent, stops the child."""
 
 from __future__ import annotations
 
+import gc
+import marshal
 import os
 import pickle
 import signal
@@ -29,7 +33,8 @@ from typing import IO, Any, TypeVar
 
 T = TypeVar("T")
 
-_ITEM, _ERROR, _DONE = 0, 1, 2
+# the first byte of a frame: what follows
+_MARSHALLED, _PICKLED, _ERROR, _DONE = b"m", b"p", b"e", b"d"
 _LENGTH = struct.Struct(">Q")
 _BOOT = ("import pickle, sys; sys.path[:] = pickle.load(sys.stdin.buffer); "
          "from foreigndesk.ingest.background import _child; _child()")
@@ -60,11 +65,13 @@ def in_background(produce: Callable[..., Iterator[T]], *args: Any
                 raise BackgroundError(
                     f"the reader process stopped without finishing (exit code "
                     f"{child.wait()})")
-            kind, value = pickle.loads(data)
-            if kind == _ITEM:
-                yield value
+            kind, body = data[:1], data[1:]
+            if kind == _MARSHALLED:
+                yield _paused_gc(marshal.loads, body)
+            elif kind == _PICKLED:
+                yield _paused_gc(pickle.loads, body)
             elif kind == _ERROR:
-                raise value
+                raise pickle.loads(body)
             else:
                 return
     finally:
@@ -72,6 +79,19 @@ def in_background(produce: Callable[..., Iterator[T]], *args: Any
         if child.poll() is None:
             child.terminate()
         child.wait()
+
+
+def _paused_gc(loads: Callable[[bytes], Any], body: bytes) -> Any:
+    """Decode without the cycle collector: a batch is tens of thousands of new tuples of
+    plain values, which it would walk again and again for nothing (measured: 20% of the
+    time of decoding)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return loads(body)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _read_frame(stream: IO[bytes]) -> bytes | None:
@@ -99,8 +119,8 @@ def _child() -> None:
         try:
             produce, args = pickle.load(sys.stdin.buffer)
             for item in produce(*args):
-                send(pickle.dumps((_ITEM, item), protocol=pickle.HIGHEST_PROTOCOL))
-            message = pickle.dumps((_DONE, None))
+                send(_encode(item))
+            message = _DONE
         except Exception as e:  # noqa: BLE001 - every failure goes to the parent
             if isinstance(e, (BrokenPipeError, ConnectionResetError)):
                 raise
@@ -110,10 +130,17 @@ def _child() -> None:
         os._exit(0)  # the parent stopped reading: nothing to say, nothing left to flush
 
 
+def _encode(item: Any) -> bytes:
+    try:
+        return _MARSHALLED + marshal.dumps(item)
+    except ValueError:  # not plain data
+        return _PICKLED + pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def _error_message(e: Exception) -> bytes:
     try:
-        data = pickle.dumps((_ERROR, e))
+        data = pickle.dumps(e)
         pickle.loads(data)  # an exception whose class takes other arguments fails here
-        return data
+        return _ERROR + data
     except Exception:  # noqa: BLE001
-        return pickle.dumps((_ERROR, BackgroundError(f"{type(e).__name__}: {e}")))
+        return _ERROR + pickle.dumps(BackgroundError(f"{type(e).__name__}: {e}"))
