@@ -41,11 +41,12 @@ store.close()
 """
 
 
-def test_two_writers_group_events_once(db_url) -> None:
-    Store.open(db_url).close()  # migrated before the race: the race is about events
-    n = 25
+def _race(script: str, db_url: str, n: int) -> None:
+    """Run writer processes "a" and "b" of ``script`` at once (each stores ``n`` items) and
+    check that both succeeded and ran at the same time."""
+    Store.open(db_url).close()  # migrated before the race: the race is about the writes
     start_at = time.time() + 2.0
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, db_url, name, str(n),
+    procs = [subprocess.Popen([sys.executable, "-c", script, db_url, name, str(n),
                                str(start_at)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for name in ("a", "b")]
     spans = []
@@ -53,8 +54,12 @@ def test_two_writers_group_events_once(db_url) -> None:
         out, err = p.communicate(timeout=300)
         assert p.returncode == 0, err
         spans.append(json.loads(out.strip().splitlines()[-1]))
-    # the two writers ran at the same time
     assert max(s[0] for s in spans) < min(s[1] for s in spans)
+
+
+def test_two_writers_group_events_once(db_url) -> None:
+    n = 25
+    _race(WRITER, db_url, n)
     with Store.open(db_url) as store:
         assert store.query("SELECT count(*) AS n FROM documents")[0]["n"] == 2 * n
         events = store.query("SELECT root, source_code, target_code, n_mentions FROM events "
@@ -110,18 +115,8 @@ def test_two_writers_upserting_the_same_actors_in_opposite_orders(db_url) -> Non
     """PostgreSQL: without one lock order across writers, two transactions that upsert actor
     rows in opposite orders wait on each other (a deadlock, one of them fails); SQLite has
     one writer at a time."""
-    Store.open(db_url).close()
     n = 30
-    start_at = time.time() + 2.0
-    procs = [subprocess.Popen([sys.executable, "-c", ACTOR_WRITER, db_url, name, str(n),
-                               str(start_at)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for name in ("a", "b")]
-    spans = []
-    for p in procs:
-        out, err = p.communicate(timeout=300)
-        assert p.returncode == 0, err
-        spans.append(json.loads(out.strip().splitlines()[-1]))
-    assert max(s[0] for s in spans) < min(s[1] for s in spans)
+    _race(ACTOR_WRITER, db_url, n)
     with Store.open(db_url) as store:
         docs = store.query("SELECT count(*) AS n FROM documents")[0]["n"]
         assert docs == 2 * (n // 2 * 3 + n // 2)
