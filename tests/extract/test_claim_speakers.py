@@ -827,3 +827,11 @@ def test_it_may_stand_for_the_government(nlp):
                   "dollars it expects to collect through the carbon tax.")
     c = about(ex, "to collect through the carbon tax")
     assert c.speaker_text and c.speaker_code and c.speaker_code.endswith("GOV")
+
+
+def test_a_second_who_goes_with_the_first_not_with_a_clause_on_a_thing(nlp):
+    """ "A mayor who approved the plan that closed the school and who hoped to win …": the
+    parser joins the second "who" clause to the clause on "the plan"; it describes the mayor."""
+    ex = run(nlp, "Voters are uneasy. A mayor who approved the plan that closed the old school and "
+                  "who hoped to win a second term will instead face a recall vote.")
+    assert "mayor" in speaker(ex, "win a second term")

@@ -1150,6 +1150,11 @@ def _antecedent(rel: Token) -> Token | None:
     for _ in range(4):
         if t.dep_ == "relcl":
             h = t.head
+            own = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")), None)
+            if rel.lower_ == "who" and own is not None and own.i != rel.i:
+                # "a president who authorized the raid that killed X and who hoped …": the
+                # second "who" goes with the first, not with the clause on "the raid"
+                return _noun_before_relative(rel)
             if h.dep_ == "appos" and h.head.pos_ == "PROPN" and h.head.i < h.i:
                 h = h.head  # "Braynard, a South Carolina native who writes": the person named
             return h if h.pos_ in ("NOUN", "PROPN") and h.i < rel.i else None
