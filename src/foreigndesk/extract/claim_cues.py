@@ -48,6 +48,7 @@ class CueLexicon:
     rest_verbs: set[str] = field(default_factory=set)  # say, think: the rest of the sentence
     light_verbs: set[str] = field(default_factory=set)  # "raised concerns": raise, voice, make ...
     speech_objects: dict[str, set[str]] = field(default_factory=dict)  # concern -> {about, over}
+    venue_nouns: set[str] = field(default_factory=set)  # "says in a statement that …"
 
     def kind(self, lemma: str) -> str:
         """statement | belief | intention: the kind of claim the cue ``lemma`` makes."""
@@ -134,7 +135,7 @@ def lexicon() -> CueLexicon:
         evidential_verbs=words("evidential_verbs"),
         offices={str(k).lower(): str(v) for k, v in (raw.get("offices") or {}).items()},
         light_verbs=words("light_verbs"), colon_labels=words("colon_labels"),
-        rest_verbs=words("rest_verbs"),
+        rest_verbs=words("rest_verbs"), venue_nouns=words("venue_nouns"),
         speech_objects={str(k).lower(): {str(p).lower() for p in v or []}
                         for k, v in (raw.get("speech_objects") or {}).items()},
     )

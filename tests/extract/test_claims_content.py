@@ -1,0 +1,122 @@
+"""Claim content boundaries (claims round 7): a second attribution inside a content span gets
+its own claim, a sentence the segmenter ran on after an abbreviation ends the content, a cue
+closing its sentence with a colon takes the quotation that opens the next paragraph, and
+"says in a statement that …" takes the that-clause the parser hung on the statement.
+Sentences are written for these tests, from news, statements and transcripts."""
+
+from __future__ import annotations
+
+from foreigndesk.extract.pipeline import default_extractors, extract
+from foreigndesk.model import Claim, Document, Extraction
+
+
+def run(nlp, text: str) -> Extraction:
+    doc = Document(text=text, published="2024-05-06")
+    (ex,) = extract([doc], nlp=nlp, extractors=default_extractors())
+    for c in ex.claims:
+        assert text[c.content_start:c.content_end] == c.content or c.content in text
+    return ex
+
+
+def claim_with(ex: Extraction, words: str) -> Claim:
+    found = [c for c in ex.claims if words.lower() in c.content.lower()]
+    assert found, f"no claim with {words!r}: {[(c.speaker_text, c.cue, c.content) for c in ex.claims]}"
+    return found[0]
+
+
+# -- a second attribution with its own speaker ----------------------------------------------------
+
+def test_second_attribution_joined_by_and_or_but_gets_its_own_claim(nlp):
+    ex = run(nlp, "The finance minister said the budget gap had narrowed, but the central bank "
+                  "warned that inflation would stay high through the summer.")
+    first = claim_with(ex, "budget gap had narrowed")
+    assert "central bank" not in first.content and "minister" in (first.speaker_text or "")
+    second = claim_with(ex, "inflation would stay high")
+    assert "bank" in (second.speaker_text or "") and second.cue.startswith("warned")
+
+
+def test_second_attribution_after_a_content_object(nlp):
+    ex = run(nlp, "A rebel group claimed responsibility for the bombing but police officials have "
+                  "said they doubt the group had the means to build the device.")
+    first = claim_with(ex, "responsibility for the bombing")
+    assert "police" not in first.content
+    second = claim_with(ex, "doubt the group")
+    assert "officials" in (second.speaker_text or "")
+
+
+def test_second_attribution_with_a_pronoun_after_a_comma(nlp):
+    ex = run(nlp, "Defense Secretary Lloyd Austin said the alliance remained “strong and united,” "
+                  "but he also warned Moscow against moving troops closer to the border.")
+    first = claim_with(ex, "strong and united")
+    assert "Moscow" not in first.content
+    assert claim_with(ex, "moving troops").cue.startswith("warned")
+
+
+def test_own_feeling_joined_without_a_comma_stays_in_the_content(nlp):
+    # "… and he feels …" with no comma: the same speaker goes on, one content
+    ex = run(nlp, "Meanwhile, speaking to a morning show on Monday, Lopez said the state’s caucus "
+                  "system is “complex” and he feels he can win the Tuesday primary.")
+    c = claim_with(ex, "caucus system")
+    assert "he can win" in c.content
+
+
+def test_a_list_of_subjects_is_not_a_second_attribution(nlp):
+    ex = run(nlp, "Exit polls show two-thirds of voters in Ohio, 7 in 10 in Iowa, and nearly "
+                  "8 in 10 in Kansas support the new trade deal.")
+    c = claim_with(ex, "two-thirds of voters")
+    assert "support the new trade deal" in c.content
+
+
+# -- a new sentence the segmenter missed after an abbreviation --------------------------------------
+
+def test_content_stops_at_a_sentence_after_an_abbreviation(nlp):
+    ex = run(nlp, "Mayor Lopez says the city is ready for the storm that hits the U.S. He says "
+                  "shelters will open at noon.")
+    c = claim_with(ex, "ready for the storm")
+    assert "shelters" not in c.content
+    assert claim_with(ex, "shelters will open")
+
+
+def test_transcript_line_after_p_m_is_its_own_claim(nlp):
+    ex = run(nlp, "The senator says she will vote after the polls close at 7 p.m. She says “the "
+                  "turnout here has been remarkable for a cold day.”")
+    c = claim_with(ex, "vote after the polls close")
+    assert "turnout" not in c.content
+    assert claim_with(ex, "turnout here has been remarkable")
+
+
+# -- a colon at the end of the sentence, the quotation in the next paragraph ----------------------
+
+def test_colon_then_quotation_in_the_next_paragraph(nlp):
+    text = ("The former ambassador spoke to reporters on Monday. He said:\n\n"
+            "“In every post I have held, you give up your private life. You have to cut off "
+            "old contacts.”\n\n"
+            "The ministry released the following statement:\n\n"
+            "“We offer our condolences to the families of the victims. The investigation "
+            "continues.”\n")
+    ex = run(nlp, text)
+    c = claim_with(ex, "In every post I have held")
+    assert c.cue == "said" and "old contacts" in c.content and c.direct
+    s = claim_with(ex, "offer our condolences")
+    assert "ministry" in (s.speaker_text or "").lower() and "investigation continues" in s.content
+
+
+def test_colon_with_a_sentence_after_it_is_not_a_quotation_cue(nlp):
+    # the quotation after the colon sentence is separated by another sentence: not taken
+    text = ("The spokesman said the following: the talks will resume.\n\n"
+            "“Nothing is agreed until everything is agreed,” a diplomat said.\n")
+    ex = run(nlp, text)
+    c = claim_with(ex, "Nothing is agreed")
+    assert "diplomat" in (c.speaker_text or "")
+
+
+# -- "says in a statement that …" ------------------------------------------------------------------
+
+def test_that_clause_hung_on_the_statement_is_the_content(nlp):
+    ex = run(nlp, "Kasich’s chief strategist John Weaver says in a statement that the race will "
+                  "now be a four-man contest. Senator Rand Paul wrote in a letter to the Pentagon "
+                  "that the strikes had no legal basis.")
+    c = claim_with(ex, "four-man contest")
+    assert "Weaver" in (c.speaker_text or "") and not c.content.lower().startswith("that")
+    p = claim_with(ex, "no legal basis")
+    assert "Paul" in (p.speaker_text or "")
