@@ -120,3 +120,35 @@ def test_that_clause_hung_on_the_statement_is_the_content(nlp):
     assert "Weaver" in (c.speaker_text or "") and not c.content.lower().startswith("that")
     p = claim_with(ex, "no legal basis")
     assert "Paul" in (p.speaker_text or "")
+
+
+# -- passives with no one named: "is expected to", "was asked what …" ------------------------------
+
+def test_is_expected_to_is_a_belief_with_no_speaker(nlp):
+    ex = run(nlp, "The central bank, which has held rates near zero since 2008, is expected to "
+                  "act at its final meeting of the year. The embattled prime minister isn’t "
+                  "expected to run again in 2027.")
+    c = claim_with(ex, "act at its final meeting")
+    assert c.kind == "belief" and c.speaker_text is None and c.content.startswith("The central bank")
+    n = claim_with(ex, "run again")
+    assert n.kind == "belief" and n.speaker_text is None
+
+
+def test_passive_expectation_with_an_agent_or_no_complement_is_no_evidential(nlp):
+    ex = run(nlp, "The ship was expected in port on Monday. It is widely believed that the "
+                  "minister will resign.")
+    assert not [c for c in ex.claims if "ship" in c.content]
+    c = claim_with(ex, "minister will resign")
+    assert c.kind == "belief" and c.speaker_text is None
+
+
+def test_was_asked_is_a_question_with_no_speaker(nlp):
+    ex = run(nlp, "At the town hall, the governor was asked what happened to the missing funds. "
+                  "Earlier, the mayor was asked a pointed question about police overtime. "
+                  "The minister has been asked to release the transcripts of her speeches.")
+    q = claim_with(ex, "what happened to the missing funds")
+    assert q.stance == "questions" and q.speaker_text is None
+    p = claim_with(ex, "question about police overtime")
+    assert p.stance == "questions" and p.speaker_text is None
+    r = claim_with(ex, "release the transcripts")  # a request: someone wants it done
+    assert r.kind == "intention" and r.stance == "asserts" and r.speaker_text is None

@@ -43,6 +43,7 @@ class CueLexicon:
     document_nouns: set[str] = field(default_factory=set)  # "the poll", "the report": no agent
     survey_nouns: set[str] = field(default_factory=set)  # "In a new poll, …" reports a clause
     evidential_verbs: set[str] = field(default_factory=set)  # "X appeared to …": no one's claim
+    evidential_passives: set[str] = field(default_factory=set)  # "X is expected to …"
     offices: dict[str, str] = field(default_factory=dict)  # "national security adviser" -> role
     colon_labels: set[str] = field(default_factory=set)  # "Update:", "Watch:": no speaker
     rest_verbs: set[str] = field(default_factory=set)  # say, think: the rest of the sentence
@@ -133,6 +134,7 @@ def lexicon() -> CueLexicon:
         document_nouns=words("document_nouns"),
         survey_nouns=words("survey_nouns"),
         evidential_verbs=words("evidential_verbs"),
+        evidential_passives=words("evidential_passives"),
         offices={str(k).lower(): str(v) for k, v in (raw.get("offices") or {}).items()},
         light_verbs=words("light_verbs"), colon_labels=words("colon_labels"),
         rest_verbs=words("rest_verbs"), venue_nouns=words("venue_nouns"),
@@ -286,6 +288,9 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
         if not t.tag_.startswith("VB"):
             continue
         lemma = t.lemma_.lower()
+        if lemma in lex.evidential_passives and passive_without_agent(t) and evidential_complement(t) is not None:
+            out.append(Cue(t, [t], t.text, "asserts", "none", kind="belief", part="evidential"))
+            continue  # "the bank is expected to act", "it is believed that …"
         if lemma in lex.evidential_verbs:
             if evidential_complement(t) is not None:  # "Trump appeared to mock …", "it seems that …"
                 out.append(Cue(t, [t], t.text, "asserts", "none", kind="belief", part="evidential"))
@@ -310,6 +315,12 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
         mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in lex.echo_marks), None)
         out.append(Cue(t, toks, text, stance, echo_mark=mark, kind=lex.kind(phrase if phrase in lex.kinds else lemma)))
     return out
+
+
+def passive_without_agent(t: Token) -> bool:
+    """A past participle in the passive ("is expected", "was said") with no "by" agent."""
+    return t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) \
+        and not any(c.dep_ == "agent" for c in t.children)
 
 
 def evidential_complement(t: Token) -> Token | None:

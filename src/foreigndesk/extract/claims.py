@@ -55,6 +55,7 @@ from foreigndesk.extract.claim_cues import (
     evidential_complement,
     find_cues,
     lexicon,
+    passive_without_agent,
 )
 from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim, echo_object
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
@@ -311,8 +312,10 @@ class ClaimExtractor:
             subj = _parenthetical_speaker(subj, cue.token)
             if subj.lower_ in _TIME_NOUNS and cue.speaker_side == "subject" and subj.head.i == cue.token.i:
                 return None  # "As the day went on, …", "the week saw …": time passing says nothing
-        if cue.lemma == "ask" and cue.token.tag_ == "VBN" and cue.token.dep_ in ("advcl", "ROOT") \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.token.children):
+        if cue.lemma == "ask" and cue.token.tag_ == "VBN" and (
+                (cue.token.dep_ in ("advcl", "ROOT")
+                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.token.children))
+                or passive_without_agent(cue.token)):
             return self._asked(st, i, base, cue, s_start, s_end)
         if subj is None:
             return None
@@ -367,11 +370,13 @@ class ClaimExtractor:
         return claim
 
     def _asked(self, st: _DocState, i: int, base: int, cue: Cue, s_start: int, s_end: int) -> Claim | None:
-        """ "Asked about the wall, Trump said …", "Asked whether …": a question someone
-        unnamed put (the one asked answers in the main clause). Its content is what was asked
-        about, with no speaker."""
+        """ "Asked about the wall, Trump said …", "Asked whether …", "Cruz was asked what …":
+        a question someone unnamed put (the one asked answers in the main clause). Its content
+        is what was asked about, with no speaker; "X has been asked to …" is a request (an
+        intention) with no speaker."""
         tok = cue.token
         body: list[Token] | None = None
+        stance, kind = "questions", cue.kind
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("about", "on", "regarding") and c.i > tok.i:
                 obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
@@ -379,6 +384,14 @@ class ClaimExtractor:
                     body = list(obj[0].subtree)
             elif c.dep_ == "ccomp" and c.i > tok.i and any(m.lower_ in ("if", "whether") for m in c.children):
                 body = [t for t in c.subtree if t.lower_ not in ("if", "whether") or t.i != c.left_edge.i]
+            elif c.dep_ == "ccomp" and c.i > tok.i and c.left_edge.tag_ in ("WP", "WRB", "WDT", "WP$"):
+                body = list(c.subtree)  # "was asked what happened to …", "how ties would fare"
+            elif c.dep_ == "dobj" and c.i > tok.i and c.lemma_.lower() == "question":
+                body = list(c.subtree)  # "was asked a question about …"
+            elif c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                    and any(a.dep_ == "auxpass" for a in tok.children):
+                body = list(c.subtree)  # "has been asked to release the transcripts": a request
+                stance, kind = "asserts", "intention"
             if body:
                 break
         if not body:
@@ -388,8 +401,8 @@ class ClaimExtractor:
             return None
         content = Content(s0, e0, st.pd.document.text[s0:e0], False, [], "asked")
         speaker = Speaker("", None, None, None, "none", agent=False)
-        return self._claim(st, i, cue.text, base + tok.idx, speaker, content, "questions", s_start,
-                           s_end, confidence=0.5, kind=cue.kind)
+        return self._claim(st, i, cue.text, base + tok.idx, speaker, content, stance, s_start,
+                           s_end, confidence=0.5, kind=kind)
 
     def _evidential(self, st: _DocState, i: int, base: int, cue: Cue, s_start: int,
                     s_end: int) -> Claim | None:
@@ -399,8 +412,9 @@ class ClaimExtractor:
         ("appeared to suggest that …") is left to that cue."""
         tok = cue.token
         comp = evidential_complement(tok)
-        if comp is None or any(c.dep_ == "neg" for c in tok.children):
+        if comp is None or (any(c.dep_ == "neg" for c in tok.children) and not passive_without_agent(tok)):
             return None  # "cannot seem to …", "does not appear to …": nothing presented as likely
+            # (but "is not expected to attend" is an expectation)
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         toks = list(comp.subtree)
         if subj is not None and subj.lower_ not in ("it", "there"):
