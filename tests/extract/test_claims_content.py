@@ -152,3 +152,24 @@ def test_was_asked_is_a_question_with_no_speaker(nlp):
     assert p.stance == "questions" and p.speaker_text is None
     r = claim_with(ex, "release the transcripts")  # a request: someone wants it done
     assert r.kind == "intention" and r.stance == "asserts" and r.speaker_text is None
+
+
+# -- a party label in parentheses does not end the sentence ----------------------------------------
+
+def test_party_and_state_in_parentheses_keep_the_speaker(nlp):
+    ex = run(nlp, "Sen. Bernie Sanders (I-Vt.) called him divisive. Rep. Nancy Pelosi (D-Calif.) "
+                  "said the vote would be close. He arrived late (around 5 p.m.) and left early.")
+    assert "Sanders" in (claim_with(ex, "divisive").speaker_text or "")
+    assert "Pelosi" in (claim_with(ex, "vote would be close").speaker_text or "")
+    assert len(ex.sentences) == 3
+
+
+# -- "as" giving a reason, with content of its own --------------------------------------------------
+
+def test_as_clause_with_its_own_object_is_no_echo(nlp):
+    ex = run(nlp, "The figures are unsurprising, as Sanders has criticized Clinton for having ties "
+                  "to Wall Street. As the minister pointed out, the border is closed.")
+    c = claim_with(ex, "ties to Wall Street")
+    assert "Sanders" in (c.speaker_text or "") and c.stance == "asserts" and "figures" not in c.content
+    e = claim_with(ex, "border is closed")  # the echo reading stays
+    assert "minister" in (e.speaker_text or "")

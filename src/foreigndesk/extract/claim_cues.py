@@ -313,8 +313,25 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
             toks.append(prt)
             text = f"{t.text} {prt.text}"
         mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in lex.echo_marks), None)
+        if mark is not None and _own_content(t, lex):
+            mark = None  # "As Sanders has criticized Clinton for …, …": "as" gives a reason here
         out.append(Cue(t, toks, text, stance, echo_mark=mark, kind=lex.kind(phrase if phrase in lex.kinds else lemma)))
     return out
+
+
+def _own_content(t: Token, lex: CueLexicon) -> bool:
+    """Does the cue verb ``t`` of an "as"-clause carry content of its own: a noun object of an
+    object verb ("as Sanders has criticized Clinton for …") or a clause of four words or more
+    ("as officials said the talks had failed, …")? Then the clause is no echo ("As X pointed
+    out, …", "as he put it", "as Trump predicted it would")."""
+    for c in t.children:
+        if c.i < t.i:
+            continue
+        if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in lex.object_verbs:
+            return True
+        if c.dep_ == "ccomp" and c.right_edge.i - c.left_edge.i >= 3:
+            return True
+    return False
 
 
 def passive_without_agent(t: Token) -> bool:

@@ -73,8 +73,9 @@ def line_breaks(doc: Doc) -> Doc:
     """A sentence never runs across a line break: headers, datelines, captions and
     paragraphs are separate sentences. A transcript's turn label ("MR. KIRBY:", "Q") is a
     sentence of its own, and the speech after it starts a new one
-    (:mod:`foreigndesk.extract.turn_labels`). (Read and written through the token arrays:
-    no Token object per word.)"""
+    (:mod:`foreigndesk.extract.turn_labels`). A lower-case word after a parenthesis closing
+    on an abbreviation ("Sen. Bernie Sanders (I-Vt.) called …") goes on the sentence. (Read
+    and written through the token arrays: no Token object per word.)"""
     n = len(doc)
     if not n:
         return doc
@@ -91,6 +92,10 @@ def line_breaks(doc: Doc) -> Doc:
             brk = breaks[orth] = "\n" in strings[orth]
         if brk and not arr[k + 1][1]:
             ss[k + 1] = 1
+    for k in range(2, n):  # "Sen. Bernie Sanders (I-Vt.) called …": no sentence starts there
+        if ss[k] == 1 and before[k] == 1 and strings[arr[k - 1][0]] == ")" \
+                and strings[arr[k - 2][0]].endswith(".") and strings[arr[k][0]][:1].islower():
+            ss[k] = -1
     labels = find_labels(doc.text)
     for lab in labels:
         first = bisect.bisect_left(starts, lab.start)
