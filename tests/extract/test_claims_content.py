@@ -173,3 +173,17 @@ def test_as_clause_with_its_own_object_is_no_echo(nlp):
     assert "Sanders" in (c.speaker_text or "") and c.stance == "asserts" and "figures" not in c.content
     e = claim_with(ex, "border is closed")  # the echo reading stays
     assert "minister" in (e.speaker_text or "")
+
+
+# -- a digest item: "HEADLINE - Name: “…”" ---------------------------------------------------------
+
+def test_digest_item_name_after_the_dash_speaks(nlp):
+    text = ("POLL WATCH\n\n"
+            "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: "
+            "“Although the polls failed to predict the win on Tuesday night, they were not dead "
+            "wrong. They just ended too early.”\n\n"
+            "MARKETS - Stocks fell: the index lost 300 points on Monday.\n")
+    ex = run(nlp, text)
+    c = claim_with(ex, "polls failed to predict")
+    assert "Blumenthal" in (c.speaker_text or "") and c.content.endswith("ended too early.")
+    assert not [c for c in ex.claims if "index lost" in c.content]

@@ -603,8 +603,9 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
             claim.speaker_start = claim.speaker_end = None  # a label, not a mention in the prose
 
 
-_COLON_LINE = re.compile(r"^(?P<src>[^:\n\"“”]{2,70}?)\s*:\s+(?P<body>\S.*\S)\s*$", re.S)
+_COLON_LINE = re.compile(r"^(?P<src>[^:\n\"“”]{2,140}?)\s*:\s+(?P<body>\S.*\S)\s*$", re.S)
 _NAME_LINKS = {"of", "at", "the", "and", "for", "on", "in", "de", "von", "van", "'s", "’s"}
+_DIGEST_DASH = re.compile(r".*\s[-–—]\s")
 
 
 def colon_claims(st: _DocState) -> None:
@@ -623,19 +624,33 @@ def colon_claims(st: _DocState) -> None:
         m = _COLON_LINE.match(pd.sent_text(i))
         if m is None:
             continue
-        src = m.group("src").strip()
+        src_start = m.start("src")
+        dash = _DIGEST_DASH.search(m.group("src"))
+        if dash is not None:
+            # a digest item, "IOWA POLLS NOT WRONG, JUST EARLY - Mark Blumenthal: “…”": the
+            # name after the dash speaks, when a quotation follows the colon
+            if not m.group("body").startswith(("“", '"')):
+                continue
+            src_start += dash.end()
+        elif len(m.group("src")) > 70:
+            continue
+        src = text[sent.start_char + src_start:sent.start_char + m.end("src")].strip()
         words = src.replace("’s", " ’s").replace("'s", " 's").split()
         if not words or len(words) > 7 or any(ch.isdigit() for ch in src) \
                 or src.lower().replace("’", "'") in st.lex.colon_labels or not words[0][:1].isupper() \
                 or words[0] in ("’s", "'s") \
                 or not all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words):
             continue
-        s_start = sent.start_char + m.start("src") + (len(m.group("src")) - len(m.group("src").lstrip()))
+        raw = text[sent.start_char + src_start:sent.start_char + m.end("src")]
+        s_start = sent.start_char + src_start + (len(raw) - len(raw.lstrip()))
         colon = sent.start_char + m.end("src")
         if in_question(pd, s_start) or st.finder._in_quote(s_start) or \
                 any(t.start <= s_start < t.body for t in pd.cache.get("turns") or []):
             continue
         b0, b1 = trim(text, sent.start_char + m.start("body"), sent.start_char + m.end("body"))
+        opening = next((q for q in st.finder.quotes if q.start == sent.start_char + m.start("body")), None)
+        if opening is not None and opening.inner_end > b1:  # the quotation runs on past the sentence
+            b1 = trim(text, b0, opening.inner_end)[1]
         body = text[b0:b1]
         if len(re.findall(r"\w+", body)) < 3:
             continue
