@@ -187,3 +187,16 @@ def test_digest_item_name_after_the_dash_speaks(nlp):
     c = claim_with(ex, "polls failed to predict")
     assert "Blumenthal" in (c.speaker_text or "") and c.content.endswith("ended too early.")
     assert not [c for c in ex.claims if "index lost" in c.content]
+
+
+# -- no speaker inside the quotation the cue follows -------------------------------------------------
+
+def test_speaker_is_never_a_subject_inside_the_quotation(nlp):
+    ex = run(nlp, "“We were tremendously wrong to not have confronted him from the beginning,” "
+                  "Ramos, 58, told AFP in an interview on Monday. The union leader didn’t seem "
+                  "impressed with the offer, telling reporters, “A lot of people said the "
+                  "minister should step down.”")
+    r = claim_with(ex, "tremendously wrong")
+    assert r.speaker_text is not None and "Ramos" in r.speaker_text
+    u = claim_with(ex, "minister should step down")
+    assert "leader" in (u.speaker_text or "") and "lot" not in (u.speaker_text or "")

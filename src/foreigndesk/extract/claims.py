@@ -137,6 +137,18 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
     return None, tok
 
 
+def _subject_outside_quote(st: _DocState, tok: Token, base: int) -> Token | None:
+    """The nearest subject up the heads of ``tok`` that stands outside every quotation."""
+    for _ in range(5):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and not st.finder._in_quote(base + c.idx):
+                return c
+        if tok.head.i == tok.i or st.finder._in_quote(base + tok.head.idx):
+            return None
+        tok = tok.head
+    return None
+
+
 def _parenthetical_speaker(subj: Token, cue: Token) -> Token:
     """The speaker of a parenthetical cue the parser hung on the content's subject as an
     apposition: in "Clinton, a top aide said, “is very confident …”" the aide speaks and
@@ -305,6 +317,11 @@ class ClaimExtractor:
                     subj, head = outer, anchor
             if subj is not None and cue.token.dep_ == "conj":
                 subj = _name_after_dash(subj, cue.token) or _subject_left_as_object(subj, cue.token) or subj
+            if subj is not None and st.finder._in_quote(base + subj.idx) \
+                    and not st.finder._in_quote(base + cue.token.idx):
+                # "“We were wrong …,” Ramos, 58, told AFP", "X seemed unimpressed, telling
+                # reporters, “A lot of people said …”": no speaker inside the quotation
+                subj = _subject_outside_quote(st, cue.token, base)
             subj = subj or _inverted_subject(st, cue, base) or _name_after_quote(cue) \
                 or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
