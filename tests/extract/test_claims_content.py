@@ -200,3 +200,24 @@ def test_speaker_is_never_a_subject_inside_the_quotation(nlp):
     assert r.speaker_text is not None and "Ramos" in r.speaker_text
     u = claim_with(ex, "minister should step down")
     assert "leader" in (u.speaker_text or "") and "lot" not in (u.speaker_text or "")
+
+
+# -- the writer's setting after the content ---------------------------------------------------------
+
+def test_time_clause_with_someone_elses_words_ends_the_content(nlp):
+    ex = run(nlp, "The governor is assuring voters he is tough enough to lead after a woman in "
+                  "Toledo told him she worries he is too nice. The New York Times reported the "
+                  "email came hours after the senator proposed a ban.")
+    c = claim_with(ex, "tough enough to lead")
+    assert "woman" not in c.content
+    assert "woman" in (claim_with(ex, "too nice").speaker_text or "")
+    t = claim_with(ex, "email came hours")  # no words of another speaker: the clause stays
+    assert "proposed a ban" in t.content
+
+
+def test_a_participle_of_a_particle_verb_ends_the_content(nlp):
+    ex = run(nlp, "The chairman said things “should be wrapped up by Cleveland,” referring to the "
+                  "party’s July convention.")
+    c = claim_with(ex, "wrapped up by Cleveland")
+    assert "convention" not in c.content
+    assert claim_with(ex, "July convention").cue.startswith("referring")

@@ -43,6 +43,7 @@ _INFINITIVE_OK = {"agree", "decide", "offer", "refuse", "promise", "pledge", "vo
 # a capitalised pronoun after an abbreviation ("the U.S. He says …") opens a new sentence
 _NEW_SENTENCE_SUBJECTS = {"he", "she", "they", "we"}
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
+_TIME_MARKS = {"after", "before", "when", "while", "as"}
 
 
 @dataclass
@@ -113,6 +114,7 @@ class ContentFinder:
         self.all_cue_lemmas: set[str] = set()  # any cue verb: "… and vowed to …" is a second claim
         self.clause_verbs: set[str] = set()  # say, think ...: the rest of the sentence may be content
         self.venue_nouns: set[str] = set()  # "says in a statement that …"
+        self.particle_cues: set[str] = set()  # "refer to", "point out"
         self._base = 0
         self.used: set[Quote] = set()
 
@@ -330,10 +332,13 @@ class ContentFinder:
             if prev.text in ("”", "''", '"', "’") and t.i >= 2:
                 prev = t.doc[t.i - 2]  # "…,” adding"
             low = t.lower_
+            nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
             second = t.lemma_.lower() in self.cue_lemmas or (
                 t.lemma_.lower() in self.all_cue_lemmas and (
                     (t.tag_ in ("VBD", "VBZ") and prev.lower_ in ("and", "but"))
-                    or (t.tag_ == "VBG" and prev.text == ",")))
+                    or (t.tag_ == "VBG" and prev.text == ","))) or (
+                # "…,” referring to the party’s convention": a participle of a particle verb
+                t.tag_ == "VBG" and prev.text == "," and f"{t.lemma_.lower()} {nxt}" in self.particle_cues)
             if t.tag_.startswith("VB") and second and \
                     prev.lower_ in (",", "and", "but", "—", "–") and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
@@ -397,6 +402,20 @@ class ContentFinder:
             if prev.text.endswith(".") and "." in prev.text[:-1] and t.text[:1].isupper() \
                     and t.lower_ in _NEW_SENTENCE_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass"):
                 return t.i
+            if t.dep_ == "advcl" and t.tag_.startswith("VB") and t.lemma_.lower() in self.clause_verbs:
+                # "… tough enough to be president after a woman in Worcester told him …": a
+                # time clause with someone else's words is the writer's setting (not "came
+                # hours after Trump proposed a ban", "while her opponent wants …")
+                mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in _TIME_MARKS), None)
+                subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i), None)
+                if mark is not None and subj is not None and mark.i in ids and mark.i < subj.i \
+                        and subj.pos_ != "PRON":
+                    start = mark.i
+                    while start - 1 > first and doc[start - 1].lower_ in (",", "even", "just", "only"):
+                        start -= 1
+                    if any(u.tag_ in _FINITE for u in toks if u.i < start):
+                        return start
+                continue
             if t.dep_ != "conj" or not t.tag_.startswith("VB") or t.lemma_.lower() not in self.all_cue_lemmas:
                 continue
             if any(c.dep_ == "mark" for c in t.children):

@@ -223,6 +223,7 @@ class ClaimExtractor:
         finder.cue_lemmas = {v for v in lex.clause_only if lex.kind(v) == "statement"} - {"show", "indicate"}
         finder.clause_verbs = lex.rest_verbs
         finder.venue_nouns = lex.venue_nouns
+        finder.particle_cues = set(lex.particle_verbs)
         finder.all_cue_lemmas = set(lex.verbs) - {"continue", "show", "see", "find", "know", "back"}
         st = _DocState(pd, lex, quotes, finder, SpeakerResolver(pd, lex))
         st.cands = cands
