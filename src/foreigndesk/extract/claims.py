@@ -336,7 +336,7 @@ class ClaimExtractor:
                 or passive_without_agent(cue.token)):
             return self._asked(st, i, base, cue, s_start, s_end)
         if subj is None:
-            return None
+            return self._passive_by(st, i, base, cue, s_start, s_end)
         content = st.finder.find(cue, subj, base, s_start, s_end)
         echo: tuple[Speaker, Claim | None] | None = None
         if cue.stance == "repeats":
@@ -386,6 +386,38 @@ class ClaimExtractor:
                 claim.echoes_text = content.text
         st.finder.used.update(content.quotes)
         return claim
+
+    def _passive_by(self, st: _DocState, i: int, base: int, cue: Cue, s_start: int,
+                    s_end: int) -> Claim | None:
+        """ "The meeting was first reported by Politico", "the measure was rejected by 64
+        percent of voters", "Trump has been criticized by his rivals for …": the agent after
+        "by" speaks; the passive subject (with what completes it) is the content. Only verbs
+        whose noun-phrase object is their content (data/cues.yaml ``object_verbs``) and
+        verbs of reporting."""
+        tok = cue.token
+        if cue.part != "verb" or tok.tag_ != "VBN" or not (
+                cue.lemma in st.lex.object_verbs or cue.lemma in st.lex.rest_verbs):
+            return None
+        agent = next((g for c in tok.children if c.dep_ == "agent" and c.i > tok.i
+                      for g in c.children if g.dep_ == "pobj"), None)
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+        if agent is None or patient is None or patient.pos_ == "PRON" \
+                or st.finder._in_quote(base + agent.idx) or any(c.dep_ == "neg" for c in tok.children):
+            return None
+        text = st.pd.document.text
+        pieces = [trim(text, *token_span(list(patient.subtree), base))]
+        for c in tok.children:  # "criticized … for failing to …", "named … as …"
+            if c.i > tok.i and (c.dep_ in ("oprd", "xcomp") or (
+                    c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of"))):
+                pieces.append(trim(text, *token_span(list(c.subtree), base)))
+        s0, e0 = pieces[0][0], strip_final_period(text, pieces[0][0], max(e for _, e in pieces))
+        body = " ".join(text[a:min(b, e0)] for a, b in pieces)
+        if len(body.split()) < 2:
+            return None
+        content = Content(s0, e0, body, False, st.finder.quotes_in(s0, e0), "passive")
+        speaker = st.speakers.resolve(i, agent, base, (s0, e0))
+        return self._claim(st, i, cue.text, base + tok.idx, speaker, content, cue.stance, s_start,
+                           s_end, kind=cue.kind)
 
     def _asked(self, st: _DocState, i: int, base: int, cue: Cue, s_start: int, s_end: int) -> Claim | None:
         """ "Asked about the wall, Trump said …", "Asked whether …", "Cruz was asked what …":
