@@ -237,3 +237,21 @@ def test_passive_with_by_agent_is_the_agents_claim(nlp):
     assert "rivals" in (c.speaker_text or "") and "criticized by" not in c.content
     assert claim_with(ex, "The referendum").stance == "denies"
     assert not [c for c in ex.claims if "bill" in c.content]  # signing says nothing
+
+
+# -- a clause, a colon and a quotation ---------------------------------------------------------------
+
+def test_clause_colon_quotation_is_the_subjects_claim(nlp):
+    text = ("The senator went even further: “If he goes forward and loses, it’s the end of his "
+            "career.”\n\n"
+            "The mayor addressed the supporters again:\n\n"
+            "“Here is what I regret. I regret they don’t want to listen to anybody else.”\n\n"
+            "The answer is simple: “Vote for change and you will get it.”\n\n"
+            "BORDER TALKS STALL AGAIN: “Nothing is agreed until everything is agreed.”\n")
+    ex = run(nlp, text)
+    c = claim_with(ex, "end of his career")
+    assert "senator" in (c.speaker_text or "") and c.cue == "went" and c.direct
+    m = claim_with(ex, "Here is what I regret")
+    assert "mayor" in (m.speaker_text or "") and "anybody else" in m.content
+    assert not [c for c in ex.claims if "Vote for change" in c.content]  # no verb of its own
+    assert not [c for c in ex.claims if "Nothing is agreed" in c.content and c.cue != ":"]

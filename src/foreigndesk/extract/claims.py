@@ -264,6 +264,10 @@ class ClaimExtractor:
             if cue.echo_mark is not None:
                 self._as_clause(st, i, base, cue, made, s_start, s_end)
         if not made:
+            colon = self._colon_quote(st, i, d, base, s_start, s_end)
+            if colon is not None:
+                made.append(colon)
+        if not made:
             cont = self._continuation(st, i, s_start, s_end)
             if cont is not None:
                 made.append(cont)
@@ -540,6 +544,40 @@ class ClaimExtractor:
                     s_end, confidence=_CONFIDENCE.get(source.via, 0.6) - 0.2)
         if host is not None and len(st.speakers.history) >= 2:  # keep the host's speaker the
             st.speakers.history.append((i, st.speakers.history[-2][1]))  # latest for "he added"
+
+    def _colon_quote(self, st: _DocState, i: int, d: Doc, base: int, s_start: int,
+                     s_end: int) -> Claim | None:
+        """ "Trump went even further: “If he loses, it's the end of his career.”", "She
+        addressed the supporters again: “…”", "Article 33 affirms: “…”": a clause with a
+        subject and a verb, a colon, and a quotation right after it (in this sentence or
+        opening the next) that no cue took. The subject speaks; the verb is the cue."""
+        text = st.pd.document.text
+        colon = next((t for t in d if t.text == ":" and not st.finder._in_quote(base + t.idx)), None)
+        if colon is None or colon.i < 2:
+            return None
+        at = base + colon.idx + 1
+        pre = text[s_start:at - 1]
+        words = re.findall(r"[A-Za-z]{2,}", pre)
+        if _DIGEST_DASH.search(pre) or sum(w.isupper() for w in words) * 2 >= len(words):
+            return None  # a digest's "HEADLINE - Name: “…”" or a line in capitals: colon_claims
+        q = next((q for q in st.finder.quotes if q.start >= at and not text[at:q.start].strip()), None)
+        if q is None or q in st.finder.used or not q.sentence_like or st.finder._title(q) \
+                or (q.start >= s_end and text[at:s_end].strip()):
+            return None
+        verb = colon.head
+        while verb.dep_ in ("xcomp", "dobj", "prt", "advmod") and verb.head.i != verb.i and verb.head.i < colon.i:
+            verb = verb.head
+        if verb.i > colon.i or not verb.tag_.startswith("VB"):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subj is None or subj.lower_ in ("it", "this", "that", "there", "which", "what") \
+                or st.finder._in_quote(base + subj.idx):
+            return None
+        speaker = st.speakers.resolve(i, subj, base, (q.inner_start, q.inner_end))
+        s0, e0 = trim(text, q.inner_start, q.inner_end)
+        content = Content(s0, e0, text[s0:e0], True, [q], "colon-quote")
+        st.finder.used.add(q)
+        return self._claim(st, i, verb.text, base + verb.idx, speaker, content, "asserts", s_start, s_end)
 
     def _continuation(self, st: _DocState, i: int, s_start: int, s_end: int) -> Claim | None:
         """A quotation opening this sentence, right after a direct claim, with no cue of its
@@ -1036,6 +1074,9 @@ def candidate_sentences(pd: ParsedDoc, lex: CueLexicon, quotes: list[Quote]) -> 
         while qi < len(quotes) and quotes[qi].end <= s0:
             qi += 1
         has_q = any(q.start < s1 and s0 < q.end and q.sentence_like for q in quotes[qi:qi + 4])
+        if not has_q and s.text.rstrip().endswith(":"):  # "Trump went even further:" + "“…”"
+            has_q = any(q.start >= s1 and q.sentence_like and not pd.document.text[s1:q.start].strip()
+                        for q in quotes[qi:qi + 2])
         lo, hi = np.searchsorted(pos, [s.start, s.end])
         if has_q or hi > lo:
             out[i] = [int(k) - s.start for k in pos[lo:hi]]
