@@ -342,8 +342,9 @@ def passive_without_agent(t: Token) -> bool:
 
 def evidential_complement(t: Token) -> Token | None:
     """What "seem"/"appear" present as likely: an infinitive ("appeared to mock"), a clause
-    ("it seems that …", "seemed as if …"), or an adjective with a clause or infinitive ("seems
-    likely that …", "appears ready to …"). None for "appeared on television"."""
+    ("it seems that …", "seemed as if …"), an adjective with a clause or infinitive ("seems
+    likely that …", "appears ready to …"), or an adjective said of a subject ("the team
+    appeared paralyzed"). None for "appeared on television"."""
     for c in t.children:
         if c.i < t.i:
             continue
@@ -354,6 +355,9 @@ def evidential_complement(t: Token) -> Token | None:
             return c
         if c.dep_ in ("acomp", "oprd") and any(g.dep_ in ("ccomp", "xcomp") for g in c.children):
             return c
+        if c.dep_ in ("acomp", "oprd") and c.tag_ in ("JJ", "JJR", "VBN") and t.lemma_.lower() in ("seem", "appear") \
+                and any(s.dep_ == "nsubj" and s.lower_ not in ("it", "there") for s in t.children):
+            return c  # "the team appeared paralyzed", "Washington appears weak"
     return None
 
 
