@@ -257,15 +257,7 @@ def test_clause_colon_quotation_is_the_subjects_claim(nlp):
     assert not [c for c in ex.claims if "Nothing is agreed" in c.content and c.cue != ":"]
 
 
-# -- "appeared paralyzed", "sent out a statement that …" --------------------------------------------
-
-def test_seem_with_an_adjective_is_a_belief_with_no_speaker(nlp):
-    ex = run(nlp, "By Tuesday night the campaign team appeared paralyzed. The minister appeared on "
-                  "television on Monday. It seems unlikely.")
-    c = claim_with(ex, "appeared paralyzed")
-    assert c.kind == "belief" and c.speaker_text is None
-    assert not [c for c in ex.claims if "television" in c.content or "unlikely" in c.content]
-
+# -- "sent out a statement that …" ------------------------------------------------------------------
 
 def test_sent_out_a_statement_that(nlp):
     ex = run(nlp, "The state’s chief election officer sent out a statement that no candidate had been "

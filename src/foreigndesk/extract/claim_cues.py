@@ -342,9 +342,10 @@ def passive_without_agent(t: Token) -> bool:
 
 def evidential_complement(t: Token) -> Token | None:
     """What "seem"/"appear" present as likely: an infinitive ("appeared to mock"), a clause
-    ("it seems that …", "seemed as if …"), an adjective with a clause or infinitive ("seems
-    likely that …", "appears ready to …"), or an adjective said of a subject ("the team
-    appeared paralyzed"). None for "appeared on television"."""
+    ("it seems that …", "seemed as if …"), or an adjective with a clause or infinitive ("seems
+    likely that …", "appears ready to …"). None for "appeared on television" and for an
+    adjective alone ("the team appeared paralyzed": as many of those are no attribution in
+    PolNeAR as are, train[0:250] 5 of 9, dev fewer)."""
     for c in t.children:
         if c.i < t.i:
             continue
@@ -355,9 +356,6 @@ def evidential_complement(t: Token) -> Token | None:
             return c
         if c.dep_ in ("acomp", "oprd") and any(g.dep_ in ("ccomp", "xcomp") for g in c.children):
             return c
-        if c.dep_ in ("acomp", "oprd") and c.tag_ in ("JJ", "JJR", "VBN") and t.lemma_.lower() in ("seem", "appear") \
-                and any(s.dep_ == "nsubj" and s.lower_ not in ("it", "there") for s in t.children):
-            return c  # "the team appeared paralyzed", "Washington appears weak"
     return None
 
 
