@@ -344,8 +344,8 @@ def evidential_complement(t: Token) -> Token | None:
     """What "seem"/"appear" present as likely: an infinitive ("appeared to mock"), a clause
     ("it seems that …", "seemed as if …"), or an adjective with a clause or infinitive ("seems
     likely that …", "appears ready to …"). None for "appeared on television" and for an
-    adjective alone ("the team appeared paralyzed": as many of those are no attribution in
-    PolNeAR as are, train[0:250] 5 of 9, dev fewer)."""
+    adjective alone ("the team appeared paralyzed": PolNeAR takes some as attributions and
+    not others; tried, train[0:250] 5 of 9 such claims matched, dev 1 of 4)."""
     for c in t.children:
         if c.i < t.i:
             continue
