@@ -11,9 +11,11 @@ ingest service uses), so an interrupted ingest never leaves a partial document b
 
 Event grouping (:mod:`foreigndesk.store.event_groups`) is safe with concurrent writers: on
 SQLite a write transaction holds the database's one write lock (``BEGIN IMMEDIATE``); on
-PostgreSQL it first takes a transaction-scoped advisory lock per (root, source code, target
-code) group of the document's events, in sorted order, so two writers never both create the
-same event and never deadlock on each other.
+PostgreSQL it first takes transaction-scoped advisory locks before it writes a row, always
+in one order: its documents, then the (root, source code, target code) groups of their
+events, then their actors, each family sorted. So two writers never both create the same
+event, and never wait on each other in a cycle (the rows they share, an event group's event
+and an actor, are only written by the holder of their lock).
 """
 
 from __future__ import annotations
@@ -265,14 +267,23 @@ class Store:
             self.refresh_statistics()
 
     def _build_indexes(self, indexes: list[Any]) -> None:
-        """SQLite: create the dropped ``indexes`` (name, sql) again, sorting with a helper
-        thread (``PRAGMA threads``: the sort of a large index runs in parallel)."""
-        self.conn.execute("PRAGMA threads=2")
+        """SQLite: create the dropped ``indexes`` (name, sql) again, sorting in helper threads.
+
+        SQLite's sorter keeps up to a page cache's worth of keys in memory and only hands work
+        to its helper threads (``PRAGMA threads``) when that fills: with a small cache while
+        the indexes are built, the table scan goes on while helper threads sort and write
+        chunks, then merge them. Measured on 1M GDELT rows (9 indexes): 7.6-7.9 s with the
+        200 MB cache of the import, 4.3-5.5 s with 2 MB chunks and 2 helper threads."""
+        c = self.conn
+        cache = c.execute("PRAGMA cache_size").fetchone()[0]
+        c.execute("PRAGMA cache_size=-2000")
+        c.execute("PRAGMA threads=2")
         try:
             for _name, sql in indexes:
-                self.conn.execute(sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
+                c.execute(sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
         finally:
-            self.conn.execute("PRAGMA threads=0")
+            c.execute("PRAGMA threads=0")
+            c.execute(f"PRAGMA cache_size={int(cache)}")
 
     def _migrate_postgres(self) -> None:
         """Apply the PostgreSQL migrations, one transaction each, under an advisory lock (two
@@ -315,6 +326,7 @@ class Store:
                 else:
                     c.execute("ROLLBACK")
                 return False
+            self._lock_shared_rows([ex])
             self._write(ex)
             if also is not None:
                 also(c, True)
@@ -350,7 +362,7 @@ class Store:
             if self.postgres:
                 for doc_id in sorted({ex.document.id for ex in exs}):
                     c.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 1))", (doc_id,))
-                self._lock_event_groups([e for ex in exs for e in ex.events])
+                self._lock_shared_rows(exs)
             for ex in exs:
                 c.execute("SAVEPOINT document")
                 try:
@@ -382,15 +394,20 @@ class Store:
         self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 1))", (doc_id,))
         return not self.has_document(doc_id)
 
-    def _lock_event_groups(self, events: Iterable[Event]) -> None:
-        """PostgreSQL: lock the event groups (root, source code, target code) this document
-        writes to, in sorted order, until the transaction ends; see the module docstring."""
+    def _lock_shared_rows(self, exs: Sequence[Extraction]) -> None:
+        """PostgreSQL: lock what these documents write that other documents write too, until
+        the transaction ends, after their documents' own locks: the event groups (root,
+        source code, target code) of their dated events, then their actors, each family in
+        sorted order; see the module docstring."""
         if not self.postgres:
             return
-        keys = sorted({f"{e.root}|{e.source_code or ''}|{e.target_code or ''}"
-                       for e in events if e.date})
-        for k in keys:
-            self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (k,))
+        groups = sorted({f"{e.root}|{e.source_code or ''}|{e.target_code or ''}"
+                         for ex in exs for e in ex.events if e.date})
+        actors = sorted({a for ex in exs for a in ex.actors})
+        for space, keys in ((0, groups), (2, actors)):
+            for k in keys:
+                self.conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, ?))",
+                                  (k, space))
 
     @property
     def analyses_stale(self) -> bool:
@@ -437,7 +454,6 @@ class Store:
             [(p.doc_id, p.sentence, p.start, p.end, p.text, p.name, p.country, p.lat, p.lon,
               p.feature, p.gazetteer_id, p.extractor, p.version, p.confidence) for p in ex.places],
         )
-        self._lock_event_groups(ex.events)
         for e in ex.events:
             self._write_event(e)
         c.executemany(
