@@ -264,3 +264,18 @@ def test_sent_out_a_statement_that(nlp):
                   "left off the ballots.")
     c = claim_with(ex, "left off the ballots")
     assert "officer" in (c.speaker_text or "") and not c.content.startswith("that")
+
+
+# -- thanks, congratulations, apologies, implications, preferences (data/cues.yaml) -----------------
+
+def test_thanks_apologies_implications_and_preferences_are_cues(nlp):
+    ex = run(nlp, "The winner thanked the voters of Nevada for their support on Tuesday night. The "
+                  "senator apologized for his campaign’s decision to tell supporters that the "
+                  "governor was dropping out. The candidate implied that the judge was biased. "
+                  "Most farmers favor a ban on the new pesticide.")
+    t = claim_with(ex, "voters of Nevada")
+    assert "winner" in (t.speaker_text or "") and "for their support" in t.content
+    assert claim_with(ex, "campaign’s decision").cue == "apologized for"
+    assert claim_with(ex, "judge was biased").cue == "implied"
+    f = claim_with(ex, "ban on the new pesticide")
+    assert f.kind == "belief" and "farmers" in (f.speaker_text or "")
