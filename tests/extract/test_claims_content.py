@@ -279,3 +279,28 @@ def test_thanks_apologies_implications_and_preferences_are_cues(nlp):
     assert claim_with(ex, "judge was biased").cue == "implied"
     f = claim_with(ex, "ban on the new pesticide")
     assert f.kind == "belief" and "farmers" in (f.speaker_text or "")
+
+
+# -- a clause before a semicolon or colon; a clause before "X said," --------------------------------
+
+def test_clause_before_a_semicolon_or_colon_is_not_the_next_cues_content(nlp):
+    ex = run(nlp, "A strong majority of farmers say they are paying attention to the trade talks; "
+                  "26 percent of them say they have not been paying much attention. The mayor "
+                  "has attacked the governor because it is paying off: She said she has raised "
+                  "$100,000 since the scandal broke.")
+    a = claim_with(ex, "paying attention to the trade talks")
+    assert "farmers" in (a.speaker_text or "") and "26 percent" not in a.content
+    b = claim_with(ex, "not been paying much attention")
+    assert "trade talks" not in b.content
+    c = claim_with(ex, "has raised $100,000")
+    assert "attacked" not in c.content
+
+
+def test_clause_then_comma_then_attribution_keeps_the_clause(nlp):
+    ex = run(nlp, "The tariffs are “a disaster for our farmers,” the minister said Tuesday in Paris, "
+                  "noting that exports fell by half. In a statement released shortly after the "
+                  "vote ended, the senator said he was certain the bill would pass.")
+    c = claim_with(ex, "disaster for our farmers")
+    assert "minister" in (c.speaker_text or "") and "exports" not in c.content
+    s = claim_with(ex, "bill would pass")
+    assert "statement" not in s.content

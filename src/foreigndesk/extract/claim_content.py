@@ -173,7 +173,8 @@ class ContentFinder:
                     or _PP_GAP.match(gap):
                 s0, e0 = trim(text, q.inner_start, q.inner_end)
                 return Content(s0, e0, text[s0:e0], True, [q], "quote-after")
-            if cue.token.left_edge.idx + base <= q.start and base + cue.token.right_edge.idx >= q.inner_start:
+            if cue.token.left_edge.idx + base <= q.start and base + cue.token.right_edge.idx >= q.inner_start \
+                    and not self._inserted_after_clause(cue, a0, sent_start):
                 start = cue_end if not (subject is not None and base + subject.idx >= cue_end) else a1
                 end = max(q.inner_end, sent_end)
                 run = self._after_cue(cue, attrib) if start == cue_end else []
@@ -217,6 +218,9 @@ class ContentFinder:
                 pass  # the attribution sits inside: fall through to the inserted-clause rule
             elif any(q.inner_start <= s0 and e0 <= q.inner_end for q in self.used):
                 return None  # inside a quotation already attributed
+            elif e0 <= a0 and re.search(r"[;:]", text[e0:a0]):
+                pass  # "…; 26 percent of Democrats say they …", "… paying off: He said he …":
+                # a clause before a semicolon or colon is no complement of the cue after it
             else:
                 return self._make(s0, e0, "complement")
 
@@ -365,6 +369,19 @@ class ContentFinder:
             lead += 1
         out = out[lead:]
         return out or toks
+
+    def _inserted_after_clause(self, cue: Cue, a0: int, sent_start: int) -> bool:
+        """Does the attribution starting at ``a0`` follow a clause and a comma that the cue
+        governs or is inserted in ("Trump's “excesses” are sickening, Hollande said Tuesday,
+        noting …")? Then the clause is the content, not what runs on after the cue (but "In a
+        statement released after …, Cruz said he …" runs on)."""
+        before = self.text[sent_start:a0].rstrip()
+        if not before.endswith(",") or len(re.findall(r"\w+", before)) < 3:
+            return False
+        tok = cue.token
+        return any(c.dep_ == "ccomp" and c.i < tok.i and not any(
+            m.dep_ == "mark" and m.lower_ != "that" for m in c.children) for c in tok.children) or (
+            tok.dep_ in ("parataxis", "ccomp") and tok.head.i < tok.i)
 
     def _quote_after_colon(self, cue_end: int, sent_end: int) -> Content | None:
         """The quotation right after a sentence that ends in a colon a few words after the cue
