@@ -40,6 +40,10 @@ _REQUEST_VERBS = {"ask", "request", "beg", "implore", "press"}
 _INFINITIVE_OK = {"agree", "decide", "offer", "refuse", "promise", "pledge", "vow", "threaten",
                   "want", "plan", "intend", "aim", "seek", "hope", "hop", "expect", "wish", "prefer",
                   "decline", "order"}
+# a capitalised pronoun after an abbreviation ("the U.S. He says …") opens a new sentence
+_NEW_SENTENCE_SUBJECTS = {"he", "she", "they", "we"}
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+_TIME_MARKS = {"after", "before", "when", "while", "as"}
 
 
 @dataclass
@@ -109,6 +113,8 @@ class ContentFinder:
         self.cue_lemmas: set[str] = set()
         self.all_cue_lemmas: set[str] = set()  # any cue verb: "… and vowed to …" is a second claim
         self.clause_verbs: set[str] = set()  # say, think ...: the rest of the sentence may be content
+        self.venue_nouns: set[str] = set()  # "says in a statement that …"
+        self.particle_cues: set[str] = set()  # "refer to", "point out"
         self._base = 0
         self.used: set[Quote] = set()
 
@@ -167,7 +173,8 @@ class ContentFinder:
                     or _PP_GAP.match(gap):
                 s0, e0 = trim(text, q.inner_start, q.inner_end)
                 return Content(s0, e0, text[s0:e0], True, [q], "quote-after")
-            if cue.token.left_edge.idx + base <= q.start and base + cue.token.right_edge.idx >= q.inner_start:
+            if cue.token.left_edge.idx + base <= q.start and base + cue.token.right_edge.idx >= q.inner_start \
+                    and not self._inserted_after_clause(cue, a0, sent_start):
                 start = cue_end if not (subject is not None and base + subject.idx >= cue_end) else a1
                 end = max(q.inner_end, sent_end)
                 run = self._after_cue(cue, attrib) if start == cue_end else []
@@ -182,6 +189,12 @@ class ContentFinder:
                     s0, e0 = trim(text, start, end)
                     e0 = strip_final_period(text, s0, e0)
                     return Content(s0, e0, text[s0:e0], True, self.quotes_in(s0, e0), "quote-after")
+
+        # 1c. a cue that closes its sentence with a colon, the quotation opening the next
+        # sentence or paragraph ("He said:\n\n“In all the administrations …”")
+        colon = self._quote_after_colon(cue_end, sent_end)
+        if colon is not None:
+            return colon
 
         if cue.part in ("adjective", "noun"):
             return self._attached(cue, base, attrib)
@@ -205,6 +218,9 @@ class ContentFinder:
                 pass  # the attribution sits inside: fall through to the inserted-clause rule
             elif any(q.inner_start <= s0 and e0 <= q.inner_end for q in self.used):
                 return None  # inside a quotation already attributed
+            elif e0 <= a0 and re.search(r"[;:]", text[e0:a0]):
+                pass  # "…; 26 percent of Democrats say they …", "… paying off: He said he …":
+                # a clause before a semicolon or colon is no complement of the cue after it
             else:
                 return self._make(s0, e0, "complement")
 
@@ -309,6 +325,10 @@ class ContentFinder:
             return toks
         first = toks[0].i
         keep = len(toks)
+        second_at = self._second_attribution(toks)
+        if second_at is not None:
+            keep = next(k for k, t in enumerate(toks) if t.i >= second_at)
+            toks = toks[:keep]
         for k, t in enumerate(toks):
             if t.i <= first + 1 or self._in_quote_tok(t):
                 continue
@@ -316,10 +336,13 @@ class ContentFinder:
             if prev.text in ("”", "''", '"', "’") and t.i >= 2:
                 prev = t.doc[t.i - 2]  # "…,” adding"
             low = t.lower_
+            nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
             second = t.lemma_.lower() in self.cue_lemmas or (
                 t.lemma_.lower() in self.all_cue_lemmas and (
                     (t.tag_ in ("VBD", "VBZ") and prev.lower_ in ("and", "but"))
-                    or (t.tag_ == "VBG" and prev.text == ",")))
+                    or (t.tag_ == "VBG" and prev.text == ","))) or (
+                # "…,” referring to the party’s convention": a participle of a particle verb
+                t.tag_ == "VBG" and prev.text == "," and f"{t.lemma_.lower()} {nxt}" in self.particle_cues)
             if t.tag_.startswith("VB") and second and \
                     prev.lower_ in (",", "and", "but", "—", "–") and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
@@ -346,6 +369,91 @@ class ContentFinder:
             lead += 1
         out = out[lead:]
         return out or toks
+
+    def _inserted_after_clause(self, cue: Cue, a0: int, sent_start: int) -> bool:
+        """Does the attribution starting at ``a0`` follow a clause and a comma that the cue
+        governs or is inserted in ("Trump's “excesses” are sickening, Hollande said Tuesday,
+        noting …")? Then the clause is the content, not what runs on after the cue (but "In a
+        statement released after …, Cruz said he …" runs on)."""
+        before = self.text[sent_start:a0].rstrip()
+        if not before.endswith(",") or len(re.findall(r"\w+", before)) < 3:
+            return False
+        tok = cue.token
+        return any(c.dep_ == "ccomp" and c.i < tok.i and not any(
+            m.dep_ == "mark" and m.lower_ != "that" for m in c.children) for c in tok.children) or (
+            tok.dep_ in ("parataxis", "ccomp") and tok.head.i < tok.i)
+
+    def _quote_after_colon(self, cue_end: int, sent_end: int) -> Content | None:
+        """The quotation right after a sentence that ends in a colon a few words after the cue
+        ("went on to say:", "released the following statement:"), when nothing but space lies
+        between; else None."""
+        text = self.text
+        tail = text[cue_end:sent_end].rstrip()
+        if not tail.endswith(":") or len(tail) > 60 or re.search(r"[\"“”.;!?]", tail):
+            return None
+        nxt = next((q for q in self.quotes if q.start >= sent_end), None)
+        if nxt is None or text[sent_end:nxt.start].strip() or nxt in self.used \
+                or not nxt.sentence_like or self._title(nxt):
+            return None
+        s0, e0 = trim(text, nxt.inner_start, nxt.inner_end)
+        return Content(s0, e0, text[s0:e0], True, [nxt], "quote-after")
+
+    def _second_attribution(self, toks: list[Token]) -> int | None:
+        """Where a second attribution with a speaker of its own starts inside ``toks`` (sorted),
+        as the index of its first token (the "and" or comma before it), else None:
+
+        - a cue verb joined to the content by "and"/"but"/";" with its own subject ("Cruz said
+          the deal was a disaster, and Trump vowed to …", "… worried about the economy, and
+          more than 4 in 10 said …"): the parser hangs it on the content's verb;
+        - a new sentence the segmenter missed after an abbreviation, opening with a pronoun
+          subject ("… attacks in the U.S. He says Americans …", "… at 7 p.m. They will …")."""
+        if len(toks) < 4:
+            return None
+        doc = toks[0].doc
+        first = toks[0].i
+        ids = {t.i for t in toks}
+        for t in toks:
+            if t.i <= first + 2 or self._in_quote_tok(t):
+                continue
+            prev = doc[t.i - 1]
+            if prev.text.endswith(".") and "." in prev.text[:-1] and t.text[:1].isupper() \
+                    and t.lower_ in _NEW_SENTENCE_SUBJECTS and t.dep_ in ("nsubj", "nsubjpass"):
+                return t.i
+            if t.dep_ == "advcl" and t.tag_.startswith("VB") and t.lemma_.lower() in self.clause_verbs:
+                # "… tough enough to be president after a woman in Worcester told him …": a
+                # time clause with someone else's words is the writer's setting (not "came
+                # hours after Trump proposed a ban", "while her opponent wants …")
+                mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in _TIME_MARKS), None)
+                subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i), None)
+                if mark is not None and subj is not None and mark.i in ids and mark.i < subj.i \
+                        and subj.pos_ != "PRON":
+                    start = mark.i
+                    while start - 1 > first and doc[start - 1].lower_ in (",", "even", "just", "only"):
+                        start -= 1
+                    if any(u.tag_ in _FINITE for u in toks if u.i < start):
+                        return start
+                continue
+            if t.dep_ != "conj" or not t.tag_.startswith("VB") or t.lemma_.lower() not in self.all_cue_lemmas:
+                continue
+            if any(c.dep_ == "mark" for c in t.children):
+                continue  # "complained that … and that …": a second complement of the same cue
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i), None)
+            if subj is None or subj.left_edge.i not in ids or subj.lower_ in ("that", "which", "who"):
+                continue
+            start = subj.left_edge.i
+            joined = False
+            while start - 1 > first and doc[start - 1].lower_ in ("and", "but", ",", ";", "”", "''", '"'):
+                joined = joined or doc[start - 1].lower_ in ("and", "but", ";")
+                start -= 1
+            if subj.pos_ == "PRON" and doc[start].text not in (",", ";"):
+                continue  # "said it is complex and he feels he can win": his own feeling, nested
+            # joined to the cue's own clause, or the first part is a clause ("two-thirds in
+            # Texas, 7 in 10 in Tennessee, and nearly 8 in 10 in Alabama support …" is one
+            # list of subjects)
+            if joined and ((t.head.i not in ids and t.lemma_.lower() in self.clause_verbs)
+                           or any(u.tag_ in _FINITE for u in toks if u.i < start)):
+                return start
+        return None
 
     def _title(self, q: Quote) -> bool:
         """A title in quotation marks ("Sunday Morning Futures", "Meet the Press"): every
@@ -491,6 +599,9 @@ class ContentFinder:
                 return comps[-1]
             if comps:
                 return comps[0]
+        venue = self._venue_clause(cue.tokens[-1])
+        if venue is not None:
+            return venue
         if cue.stance == "denies":  # "rejected the accusation", not "denies free speech"
             for c in cue.token.children:
                 if c.dep_ == "dobj" and (c.lower_ in self.claim_nouns or c.lemma_.lower() in self.claim_nouns):
@@ -501,6 +612,21 @@ class ContentFinder:
                     for g in c.children:
                         if g.dep_ in ("pcomp", "pobj"):
                             return g
+        return None
+
+    def _venue_clause(self, tok: Token) -> Token | None:
+        """The that-clause the parser hung on where the words were said ("says in a statement
+        that the race …", "wrote in a letter that …"): the cue's complement."""
+        for c in tok.children:
+            if c.dep_ != "prep" or c.i < tok.i or c.lower_ not in ("in", "during", "on", "at", "via"):
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj" or g.lemma_.lower() not in self.venue_nouns:
+                    continue
+                for cl in g.children:
+                    if cl.dep_ in ("acl", "relcl", "ccomp") and cl.i > g.i and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in cl.children):
+                        return cl
         return None
 
     def _in_quote(self, char: int) -> bool:

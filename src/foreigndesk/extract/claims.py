@@ -55,6 +55,7 @@ from foreigndesk.extract.claim_cues import (
     evidential_complement,
     find_cues,
     lexicon,
+    passive_without_agent,
 )
 from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim, echo_object
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
@@ -136,6 +137,18 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
     return None, tok
 
 
+def _subject_outside_quote(st: _DocState, tok: Token, base: int) -> Token | None:
+    """The nearest subject up the heads of ``tok`` that stands outside every quotation."""
+    for _ in range(5):
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and not st.finder._in_quote(base + c.idx):
+                return c
+        if tok.head.i == tok.i or st.finder._in_quote(base + tok.head.idx):
+            return None
+        tok = tok.head
+    return None
+
+
 def _parenthetical_speaker(subj: Token, cue: Token) -> Token:
     """The speaker of a parenthetical cue the parser hung on the content's subject as an
     apposition: in "Clinton, a top aide said, “is very confident …”" the aide speaks and
@@ -209,6 +222,8 @@ class ClaimExtractor:
         # a second verb of saying by the same speaker ends a content ("… and said …")
         finder.cue_lemmas = {v for v in lex.clause_only if lex.kind(v) == "statement"} - {"show", "indicate"}
         finder.clause_verbs = lex.rest_verbs
+        finder.venue_nouns = lex.venue_nouns
+        finder.particle_cues = set(lex.particle_verbs)
         finder.all_cue_lemmas = set(lex.verbs) - {"continue", "show", "see", "find", "know", "back"}
         st = _DocState(pd, lex, quotes, finder, SpeakerResolver(pd, lex))
         st.cands = cands
@@ -248,6 +263,10 @@ class ClaimExtractor:
         for cue in cues:
             if cue.echo_mark is not None:
                 self._as_clause(st, i, base, cue, made, s_start, s_end)
+        if not made:
+            colon = self._colon_quote(st, i, d, base, s_start, s_end)
+            if colon is not None:
+                made.append(colon)
         if not made:
             cont = self._continuation(st, i, s_start, s_end)
             if cont is not None:
@@ -314,6 +333,11 @@ class ClaimExtractor:
                     subj, head = outer, anchor
             if subj is not None and cue.token.dep_ == "conj":
                 subj = _name_after_dash(subj, cue.token) or _subject_left_as_object(subj, cue.token) or subj
+            if subj is not None and st.finder._in_quote(base + subj.idx) \
+                    and not st.finder._in_quote(base + cue.token.idx):
+                # "“We were wrong …,” Ramos, 58, told AFP", "X seemed unimpressed, telling
+                # reporters, “A lot of people said …”": no speaker inside the quotation
+                subj = _subject_outside_quote(st, cue.token, base)
             subj = subj or _inverted_subject(st, cue, base) or _name_after_quote(cue) \
                 or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
@@ -321,11 +345,13 @@ class ClaimExtractor:
             subj = _parenthetical_speaker(subj, cue.token)
             if subj.lower_ in _TIME_NOUNS and cue.speaker_side == "subject" and subj.head.i == cue.token.i:
                 return None  # "As the day went on, …", "the week saw …": time passing says nothing
-        if cue.lemma == "ask" and cue.token.tag_ == "VBN" and cue.token.dep_ in ("advcl", "ROOT") \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.token.children):
+        if cue.lemma == "ask" and cue.token.tag_ == "VBN" and (
+                (cue.token.dep_ in ("advcl", "ROOT")
+                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.token.children))
+                or passive_without_agent(cue.token)):
             return self._asked(st, i, base, cue, s_start, s_end)
         if subj is None:
-            return None
+            return self._passive_by(st, i, base, cue, s_start, s_end)
         content = st.finder.find(cue, subj, base, s_start, s_end)
         if content is not None and cue.speaker_side == "subject" and subj is not None \
                 and subj.i > cue.token.i and subj.i == getattr(_name_after_parenthetical_cue(cue.token), "i", -1):
@@ -379,12 +405,46 @@ class ClaimExtractor:
         st.finder.used.update(content.quotes)
         return claim
 
+    def _passive_by(self, st: _DocState, i: int, base: int, cue: Cue, s_start: int,
+                    s_end: int) -> Claim | None:
+        """ "The meeting was first reported by Politico", "the measure was rejected by 64
+        percent of voters", "Trump has been criticized by his rivals for …": the agent after
+        "by" speaks; the passive subject (with what completes it) is the content. Only verbs
+        whose noun-phrase object is their content (data/cues.yaml ``object_verbs``) and
+        verbs of reporting."""
+        tok = cue.token
+        if cue.part != "verb" or tok.tag_ != "VBN" or not (
+                cue.lemma in st.lex.object_verbs or cue.lemma in st.lex.rest_verbs):
+            return None
+        agent = next((g for c in tok.children if c.dep_ == "agent" and c.i > tok.i
+                      for g in c.children if g.dep_ == "pobj"), None)
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+        if agent is None or patient is None or patient.pos_ == "PRON" \
+                or st.finder._in_quote(base + agent.idx) or any(c.dep_ == "neg" for c in tok.children):
+            return None
+        text = st.pd.document.text
+        pieces = [trim(text, *token_span(list(patient.subtree), base))]
+        for c in tok.children:  # "criticized … for failing to …", "named … as …"
+            if c.i > tok.i and (c.dep_ in ("oprd", "xcomp") or (
+                    c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of"))):
+                pieces.append(trim(text, *token_span(list(c.subtree), base)))
+        s0, e0 = pieces[0][0], strip_final_period(text, pieces[0][0], max(e for _, e in pieces))
+        body = " ".join(text[a:min(b, e0)] for a, b in pieces)
+        if len(body.split()) < 2:
+            return None
+        content = Content(s0, e0, body, False, st.finder.quotes_in(s0, e0), "passive")
+        speaker = st.speakers.resolve(i, agent, base, (s0, e0))
+        return self._claim(st, i, cue.text, base + tok.idx, speaker, content, cue.stance, s_start,
+                           s_end, kind=cue.kind)
+
     def _asked(self, st: _DocState, i: int, base: int, cue: Cue, s_start: int, s_end: int) -> Claim | None:
-        """ "Asked about the wall, Trump said …", "Asked whether …": a question someone
-        unnamed put (the one asked answers in the main clause). Its content is what was asked
-        about, with no speaker."""
+        """ "Asked about the wall, Trump said …", "Asked whether …", "Cruz was asked what …":
+        a question someone unnamed put (the one asked answers in the main clause). Its content
+        is what was asked about, with no speaker; "X has been asked to …" is a request (an
+        intention) with no speaker."""
         tok = cue.token
         body: list[Token] | None = None
+        stance, kind = "questions", cue.kind
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("about", "on", "regarding") and c.i > tok.i:
                 obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
@@ -392,6 +452,14 @@ class ClaimExtractor:
                     body = list(obj[0].subtree)
             elif c.dep_ == "ccomp" and c.i > tok.i and any(m.lower_ in ("if", "whether") for m in c.children):
                 body = [t for t in c.subtree if t.lower_ not in ("if", "whether") or t.i != c.left_edge.i]
+            elif c.dep_ == "ccomp" and c.i > tok.i and c.left_edge.tag_ in ("WP", "WRB", "WDT", "WP$"):
+                body = list(c.subtree)  # "was asked what happened to …", "how ties would fare"
+            elif c.dep_ == "dobj" and c.i > tok.i and c.lemma_.lower() == "question":
+                body = list(c.subtree)  # "was asked a question about …"
+            elif c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                    and any(a.dep_ == "auxpass" for a in tok.children):
+                body = list(c.subtree)  # "has been asked to release the transcripts": a request
+                stance, kind = "asserts", "intention"
             if body:
                 break
         if not body:
@@ -401,8 +469,8 @@ class ClaimExtractor:
             return None
         content = Content(s0, e0, st.pd.document.text[s0:e0], False, [], "asked")
         speaker = Speaker("", None, None, None, "none", agent=False)
-        return self._claim(st, i, cue.text, base + tok.idx, speaker, content, "questions", s_start,
-                           s_end, confidence=0.5, kind=cue.kind)
+        return self._claim(st, i, cue.text, base + tok.idx, speaker, content, stance, s_start,
+                           s_end, confidence=0.5, kind=kind)
 
     def _evidential(self, st: _DocState, i: int, base: int, cue: Cue, s_start: int,
                     s_end: int) -> Claim | None:
@@ -412,8 +480,9 @@ class ClaimExtractor:
         ("appeared to suggest that …") is left to that cue."""
         tok = cue.token
         comp = evidential_complement(tok)
-        if comp is None or any(c.dep_ == "neg" for c in tok.children):
+        if comp is None or (any(c.dep_ == "neg" for c in tok.children) and not passive_without_agent(tok)):
             return None  # "cannot seem to …", "does not appear to …": nothing presented as likely
+            # (but "is not expected to attend" is an expectation)
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         toks = list(comp.subtree)
         if subj is not None and subj.lower_ not in ("it", "there"):
@@ -489,6 +558,40 @@ class ClaimExtractor:
                     s_end, confidence=_CONFIDENCE.get(source.via, 0.6) - 0.2)
         if host is not None and len(st.speakers.history) >= 2:  # keep the host's speaker the
             st.speakers.history.append((i, st.speakers.history[-2][1]))  # latest for "he added"
+
+    def _colon_quote(self, st: _DocState, i: int, d: Doc, base: int, s_start: int,
+                     s_end: int) -> Claim | None:
+        """ "Trump went even further: “If he loses, it's the end of his career.”", "She
+        addressed the supporters again: “…”", "Article 33 affirms: “…”": a clause with a
+        subject and a verb, a colon, and a quotation right after it (in this sentence or
+        opening the next) that no cue took. The subject speaks; the verb is the cue."""
+        text = st.pd.document.text
+        colon = next((t for t in d if t.text == ":" and not st.finder._in_quote(base + t.idx)), None)
+        if colon is None or colon.i < 2:
+            return None
+        at = base + colon.idx + 1
+        pre = text[s_start:at - 1]
+        words = re.findall(r"[A-Za-z]{2,}", pre)
+        if _DIGEST_DASH.search(pre) or sum(w.isupper() for w in words) * 2 >= len(words):
+            return None  # a digest's "HEADLINE - Name: “…”" or a line in capitals: colon_claims
+        q = next((q for q in st.finder.quotes if q.start >= at and not text[at:q.start].strip()), None)
+        if q is None or q in st.finder.used or not q.sentence_like or st.finder._title(q) \
+                or (q.start >= s_end and text[at:s_end].strip()):
+            return None
+        verb = colon.head
+        while verb.dep_ in ("xcomp", "dobj", "prt", "advmod") and verb.head.i != verb.i and verb.head.i < colon.i:
+            verb = verb.head
+        if verb.i > colon.i or not verb.tag_.startswith("VB"):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subj is None or subj.lower_ in ("it", "this", "that", "there", "which", "what") \
+                or st.finder._in_quote(base + subj.idx):
+            return None
+        speaker = st.speakers.resolve(i, subj, base, (q.inner_start, q.inner_end))
+        s0, e0 = trim(text, q.inner_start, q.inner_end)
+        content = Content(s0, e0, text[s0:e0], True, [q], "colon-quote")
+        st.finder.used.add(q)
+        return self._claim(st, i, verb.text, base + verb.idx, speaker, content, "asserts", s_start, s_end)
 
     def _continuation(self, st: _DocState, i: int, s_start: int, s_end: int) -> Claim | None:
         """A quotation opening this sentence, right after a direct claim, with no cue of its
@@ -602,8 +705,9 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
             claim.speaker_start = claim.speaker_end = None  # a label, not a mention in the prose
 
 
-_COLON_LINE = re.compile(r"^(?P<src>[^:\n\"“”]{2,70}?)\s*:\s+(?P<body>\S.*\S)\s*$", re.S)
+_COLON_LINE = re.compile(r"^(?P<src>[^:\n\"“”]{2,140}?)\s*:\s+(?P<body>\S.*\S)\s*$", re.S)
 _NAME_LINKS = {"of", "at", "the", "and", "for", "on", "in", "de", "von", "van", "'s", "’s"}
+_DIGEST_DASH = re.compile(r".*\s[-–—]\s")
 
 
 def colon_claims(st: _DocState) -> None:
@@ -622,19 +726,33 @@ def colon_claims(st: _DocState) -> None:
         m = _COLON_LINE.match(pd.sent_text(i))
         if m is None:
             continue
-        src = m.group("src").strip()
+        src_start = m.start("src")
+        dash = _DIGEST_DASH.search(m.group("src"))
+        if dash is not None:
+            # a digest item, "IOWA POLLS NOT WRONG, JUST EARLY - Mark Blumenthal: “…”": the
+            # name after the dash speaks, when a quotation follows the colon
+            if not m.group("body").startswith(("“", '"')):
+                continue
+            src_start += dash.end()
+        elif len(m.group("src")) > 70:
+            continue
+        src = text[sent.start_char + src_start:sent.start_char + m.end("src")].strip()
         words = src.replace("’s", " ’s").replace("'s", " 's").split()
         if not words or len(words) > 7 or any(ch.isdigit() for ch in src) \
                 or src.lower().replace("’", "'") in st.lex.colon_labels or not words[0][:1].isupper() \
                 or words[0] in ("’s", "'s") \
                 or not all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words):
             continue
-        s_start = sent.start_char + m.start("src") + (len(m.group("src")) - len(m.group("src").lstrip()))
+        raw = text[sent.start_char + src_start:sent.start_char + m.end("src")]
+        s_start = sent.start_char + src_start + (len(raw) - len(raw.lstrip()))
         colon = sent.start_char + m.end("src")
         if in_question(pd, s_start) or st.finder._in_quote(s_start) or \
                 any(t.start <= s_start < t.body for t in pd.cache.get("turns") or []):
             continue
         b0, b1 = trim(text, sent.start_char + m.start("body"), sent.start_char + m.end("body"))
+        opening = next((q for q in st.finder.quotes if q.start == sent.start_char + m.start("body")), None)
+        if opening is not None and opening.inner_end > b1:  # the quotation runs on past the sentence
+            b1 = trim(text, b0, opening.inner_end)[1]
         body = text[b0:b1]
         if len(re.findall(r"\w+", body)) < 3:
             continue
@@ -1052,6 +1170,9 @@ def candidate_sentences(pd: ParsedDoc, lex: CueLexicon, quotes: list[Quote]) -> 
         while qi < len(quotes) and quotes[qi].end <= s0:
             qi += 1
         has_q = any(q.start < s1 and s0 < q.end and q.sentence_like for q in quotes[qi:qi + 4])
+        if not has_q and s.text.rstrip().endswith(":"):  # "Trump went even further:" + "“…”"
+            has_q = any(q.start >= s1 and q.sentence_like and not pd.document.text[s1:q.start].strip()
+                        for q in quotes[qi:qi + 2])
         lo, hi = np.searchsorted(pos, [s.start, s.end])
         if has_q or hi > lo:
             out[i] = [int(k) - s.start for k in pos[lo:hi]]

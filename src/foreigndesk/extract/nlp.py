@@ -73,15 +73,18 @@ def line_breaks(doc: Doc) -> Doc:
     """A sentence never runs across a line break: headers, datelines, captions and
     paragraphs are separate sentences. A transcript's turn label ("MR. KIRBY:", "Q") is a
     sentence of its own, and the speech after it starts a new one
-    (:mod:`foreigndesk.extract.turn_labels`). (Read and written through the token arrays:
-    no Token object per word.)"""
+    (:mod:`foreigndesk.extract.turn_labels`). A lower-case word after a parenthesis closing
+    on an abbreviation ("Sen. Bernie Sanders (I-Vt.) called …") goes on the sentence. (Read
+    and written through the token arrays: no Token object per word.)"""
     n = len(doc)
     if not n:
         return doc
     strings = doc.vocab.strings
-    arr = doc.to_array([ORTH, IS_SPACE, IDX]).tolist()
+    raw = doc.to_array([ORTH, IS_SPACE, IDX])
+    arr = raw.tolist()
     starts = [row[2] for row in arr]
-    before = doc.to_array([SENT_START]).astype("int64").tolist()  # 1, -1 or 0 (unset)
+    before_np = doc.to_array([SENT_START]).astype("int64")
+    before = before_np.tolist()  # 1, -1 or 0 (unset)
     ss = list(before)
     breaks: dict[int, bool] = {}  # orth -> does the token's text hold a line break?
     for k in range(n - 1):  # (a token's whitespace_ is one space at most: only text counts)
@@ -91,6 +94,12 @@ def line_breaks(doc: Doc) -> Doc:
             brk = breaks[orth] = "\n" in strings[orth]
         if brk and not arr[k + 1][1]:
             ss[k + 1] = 1
+    if n > 2:  # "Sen. Bernie Sanders (I-Vt.) called …": no sentence starts there
+        orths = raw[:, 0]
+        after_paren = numpy.nonzero((before_np[2:] == 1) & (orths[1:-1] == strings[")"]))[0] + 2
+        for k in after_paren.tolist():
+            if ss[k] == 1 and strings[arr[k - 2][0]].endswith(".") and strings[arr[k][0]][:1].islower():
+                ss[k] = -1
     labels = find_labels(doc.text)
     for lab in labels:
         first = bisect.bisect_left(starts, lab.start)

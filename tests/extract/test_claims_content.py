@@ -1,0 +1,306 @@
+"""Claim content boundaries (claims round 7): a second attribution inside a content span gets
+its own claim, a sentence the segmenter ran on after an abbreviation ends the content, a cue
+closing its sentence with a colon takes the quotation that opens the next paragraph, and
+"says in a statement that …" takes the that-clause the parser hung on the statement.
+Sentences are written for these tests, from news, statements and transcripts."""
+
+from __future__ import annotations
+
+from foreigndesk.extract.pipeline import default_extractors, extract
+from foreigndesk.model import Claim, Document, Extraction
+
+
+def run(nlp, text: str) -> Extraction:
+    doc = Document(text=text, published="2024-05-06")
+    (ex,) = extract([doc], nlp=nlp, extractors=default_extractors())
+    for c in ex.claims:  # the content lies in its span (pieces of it may be left out)
+        assert c.start <= c.content_start < c.content_end <= c.end
+        assert all(w in text[c.content_start:c.content_end] for w in c.content.split())
+    return ex
+
+
+def claim_with(ex: Extraction, words: str) -> Claim:
+    found = [c for c in ex.claims if words.lower() in c.content.lower()]
+    assert found, f"no claim with {words!r}: {[(c.speaker_text, c.cue, c.content) for c in ex.claims]}"
+    return found[0]
+
+
+# -- a second attribution with its own speaker ----------------------------------------------------
+
+def test_second_attribution_joined_by_and_or_but_gets_its_own_claim(nlp):
+    ex = run(nlp, "The finance minister said the budget gap had narrowed, but the central bank "
+                  "warned that inflation would stay high through the summer.")
+    first = claim_with(ex, "budget gap had narrowed")
+    assert "central bank" not in first.content and "minister" in (first.speaker_text or "")
+    second = claim_with(ex, "inflation would stay high")
+    assert "bank" in (second.speaker_text or "") and second.cue.startswith("warned")
+
+
+def test_second_attribution_after_a_content_object(nlp):
+    ex = run(nlp, "A rebel group claimed responsibility for the bombing but police officials have "
+                  "said they doubt the group had the means to build the device.")
+    first = claim_with(ex, "responsibility for the bombing")
+    assert "police" not in first.content
+    second = claim_with(ex, "doubt the group")
+    assert "officials" in (second.speaker_text or "")
+
+
+def test_second_attribution_with_a_pronoun_after_a_comma(nlp):
+    ex = run(nlp, "Defense Secretary Lloyd Austin said the alliance remained “strong and united,” "
+                  "but he also warned Moscow against moving troops closer to the border.")
+    first = claim_with(ex, "strong and united")
+    assert "Moscow" not in first.content
+    assert claim_with(ex, "moving troops").cue.startswith("warned")
+
+
+def test_own_feeling_joined_without_a_comma_stays_in_the_content(nlp):
+    # "… and he feels …" with no comma: the same speaker goes on, one content
+    ex = run(nlp, "Meanwhile, speaking to a morning show on Monday, Lopez said the state’s caucus "
+                  "system is “complex” and he feels he can win the Tuesday primary.")
+    c = claim_with(ex, "caucus system")
+    assert "he can win" in c.content
+
+
+def test_a_list_of_subjects_is_not_a_second_attribution(nlp):
+    ex = run(nlp, "Exit polls show two-thirds of voters in Ohio, 7 in 10 in Iowa, and nearly "
+                  "8 in 10 in Kansas support the new trade deal.")
+    c = claim_with(ex, "two-thirds of voters")
+    assert "support the new trade deal" in c.content
+
+
+# -- a new sentence the segmenter missed after an abbreviation --------------------------------------
+
+def test_content_stops_at_a_sentence_after_an_abbreviation(nlp):
+    ex = run(nlp, "Mayor Lopez says the city is ready for the storm that hits the U.S. He says "
+                  "shelters will open at noon.")
+    c = claim_with(ex, "ready for the storm")
+    assert "shelters" not in c.content
+    assert claim_with(ex, "shelters will open")
+
+
+def test_transcript_line_after_p_m_is_its_own_claim(nlp):
+    ex = run(nlp, "The senator says she will vote after the polls close at 7 p.m. She says “the "
+                  "turnout here has been remarkable for a cold day.”")
+    c = claim_with(ex, "vote after the polls close")
+    assert "turnout" not in c.content
+    assert claim_with(ex, "turnout here has been remarkable")
+
+
+# -- a colon at the end of the sentence, the quotation in the next paragraph ----------------------
+
+def test_colon_then_quotation_in_the_next_paragraph(nlp):
+    text = ("The former ambassador spoke to reporters on Monday. He said:\n\n"
+            "“In every post I have held, you give up your private life. You have to cut off "
+            "old contacts.”\n\n"
+            "The ministry released the following statement:\n\n"
+            "“We offer our condolences to the families of the victims. The investigation "
+            "continues.”\n")
+    ex = run(nlp, text)
+    c = claim_with(ex, "In every post I have held")
+    assert c.cue == "said" and "old contacts" in c.content and c.direct
+    s = claim_with(ex, "offer our condolences")
+    assert "ministry" in (s.speaker_text or "").lower() and "investigation continues" in s.content
+
+
+def test_colon_with_a_sentence_after_it_is_not_a_quotation_cue(nlp):
+    # the quotation after the colon sentence is separated by another sentence: not taken
+    text = ("The spokesman said the following: the talks will resume.\n\n"
+            "“Nothing is agreed until everything is agreed,” a diplomat said.\n")
+    ex = run(nlp, text)
+    c = claim_with(ex, "Nothing is agreed")
+    assert "diplomat" in (c.speaker_text or "")
+
+
+# -- "says in a statement that …" ------------------------------------------------------------------
+
+def test_that_clause_hung_on_the_statement_is_the_content(nlp):
+    ex = run(nlp, "Kasich’s chief strategist John Weaver says in a statement that the race will "
+                  "now be a four-man contest. Senator Rand Paul wrote in a letter to the Pentagon "
+                  "that the strikes had no legal basis.")
+    c = claim_with(ex, "four-man contest")
+    assert "Weaver" in (c.speaker_text or "") and not c.content.lower().startswith("that")
+    p = claim_with(ex, "no legal basis")
+    assert "Paul" in (p.speaker_text or "")
+
+
+# -- passives with no one named: "is expected to", "was asked what …" ------------------------------
+
+def test_is_expected_to_is_a_belief_with_no_speaker(nlp):
+    ex = run(nlp, "The central bank, which has held rates near zero since 2008, is expected to "
+                  "act at its final meeting of the year. The embattled prime minister isn’t "
+                  "expected to run again in 2027.")
+    c = claim_with(ex, "act at its final meeting")
+    assert c.kind == "belief" and c.speaker_text is None and c.content.startswith("The central bank")
+    n = claim_with(ex, "run again")
+    assert n.kind == "belief" and n.speaker_text is None
+
+
+def test_passive_expectation_with_an_agent_or_no_complement_is_no_evidential(nlp):
+    ex = run(nlp, "The ship was expected in port on Monday. It is widely believed that the "
+                  "minister will resign.")
+    assert not [c for c in ex.claims if "ship" in c.content]
+    c = claim_with(ex, "minister will resign")
+    assert c.kind == "belief" and c.speaker_text is None
+
+
+def test_was_asked_is_a_question_with_no_speaker(nlp):
+    ex = run(nlp, "At the town hall, the governor was asked what happened to the missing funds. "
+                  "Earlier, the mayor was asked a pointed question about police overtime. "
+                  "The minister has been asked to release the transcripts of her speeches.")
+    q = claim_with(ex, "what happened to the missing funds")
+    assert q.stance == "questions" and q.speaker_text is None
+    p = claim_with(ex, "question about police overtime")
+    assert p.stance == "questions" and p.speaker_text is None
+    r = claim_with(ex, "release the transcripts")  # a request: someone wants it done
+    assert r.kind == "intention" and r.stance == "asserts" and r.speaker_text is None
+
+
+# -- a party label in parentheses does not end the sentence ----------------------------------------
+
+def test_party_and_state_in_parentheses_keep_the_speaker(nlp):
+    ex = run(nlp, "Sen. Bernie Sanders (I-Vt.) called him divisive. Rep. Nancy Pelosi (D-Calif.) "
+                  "said the vote would be close. He arrived late (around 5 p.m.) and left early.")
+    assert "Sanders" in (claim_with(ex, "divisive").speaker_text or "")
+    assert "Pelosi" in (claim_with(ex, "vote would be close").speaker_text or "")
+    assert len(ex.sentences) == 3
+
+
+# -- "as" giving a reason, with content of its own --------------------------------------------------
+
+def test_as_clause_with_its_own_object_is_no_echo(nlp):
+    ex = run(nlp, "The figures are unsurprising, as Sanders has criticized Clinton for having ties "
+                  "to Wall Street. As the minister pointed out, the border is closed.")
+    c = claim_with(ex, "ties to Wall Street")
+    assert "Sanders" in (c.speaker_text or "") and c.stance == "asserts" and "figures" not in c.content
+    e = claim_with(ex, "border is closed")  # the echo reading stays
+    assert "minister" in (e.speaker_text or "")
+
+
+# -- a digest item: "HEADLINE - Name: “…”" ---------------------------------------------------------
+
+def test_digest_item_name_after_the_dash_speaks(nlp):
+    text = ("POLL WATCH\n\n"
+            "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: "
+            "“Although the polls failed to predict the win on Tuesday night, they were not dead "
+            "wrong. They just ended too early.”\n\n"
+            "MARKETS - Stocks fell: the index lost 300 points on Monday.\n")
+    ex = run(nlp, text)
+    c = claim_with(ex, "polls failed to predict")
+    assert "Blumenthal" in (c.speaker_text or "") and c.content.endswith("ended too early.")
+    assert not [c for c in ex.claims if "index lost" in c.content]
+
+
+# -- no speaker inside the quotation the cue follows -------------------------------------------------
+
+def test_speaker_is_never_a_subject_inside_the_quotation(nlp):
+    ex = run(nlp, "“We were tremendously wrong to not have confronted him from the beginning,” "
+                  "Ramos, 58, told AFP in an interview on Monday. The union leader didn’t seem "
+                  "impressed with the offer, telling reporters, “A lot of people said the "
+                  "minister should step down.”")
+    r = claim_with(ex, "tremendously wrong")
+    assert r.speaker_text is not None and "Ramos" in r.speaker_text
+    u = claim_with(ex, "minister should step down")
+    assert "leader" in (u.speaker_text or "") and "lot" not in (u.speaker_text or "")
+
+
+# -- the writer's setting after the content ---------------------------------------------------------
+
+def test_time_clause_with_someone_elses_words_ends_the_content(nlp):
+    ex = run(nlp, "The governor is assuring voters he is tough enough to lead after a woman in "
+                  "Toledo told him she worries he is too nice. The New York Times reported the "
+                  "email came hours after the senator proposed a ban.")
+    c = claim_with(ex, "tough enough to lead")
+    assert "woman" not in c.content
+    assert "woman" in (claim_with(ex, "too nice").speaker_text or "")
+    t = claim_with(ex, "email came hours")  # no words of another speaker: the clause stays
+    assert "proposed a ban" in t.content
+
+
+def test_a_participle_of_a_particle_verb_ends_the_content(nlp):
+    ex = run(nlp, "The chairman said things “should be wrapped up by Cleveland,” referring to the "
+                  "party’s July convention.")
+    c = claim_with(ex, "wrapped up by Cleveland")
+    assert "convention" not in c.content
+    assert claim_with(ex, "July convention").cue.startswith("referring")
+
+
+# -- the passive with a "by" agent -------------------------------------------------------------------
+
+def test_passive_with_by_agent_is_the_agents_claim(nlp):
+    ex = run(nlp, "The meeting was first reported by Politico. The governor has been criticized by "
+                  "some of his rivals for failing to visit the flooded towns. The referendum was "
+                  "rejected by 64 percent of the electorate. The bill was signed by the governor "
+                  "on Monday.")
+    r = claim_with(ex, "The meeting")
+    assert r.speaker_text == "Politico" and r.cue == "reported"
+    c = claim_with(ex, "failing to visit")
+    assert "rivals" in (c.speaker_text or "") and "criticized by" not in c.content
+    assert claim_with(ex, "The referendum").stance == "denies"
+    assert not [c for c in ex.claims if "bill" in c.content]  # signing says nothing
+
+
+# -- a clause, a colon and a quotation ---------------------------------------------------------------
+
+def test_clause_colon_quotation_is_the_subjects_claim(nlp):
+    text = ("The senator went even further: “If he goes forward and loses, it’s the end of his "
+            "career.”\n\n"
+            "The mayor addressed the supporters again:\n\n"
+            "“Here is what I regret. I regret they don’t want to listen to anybody else.”\n\n"
+            "The answer is simple: “Vote for change and you will get it.”\n\n"
+            "BORDER TALKS STALL AGAIN: “Nothing is agreed until everything is agreed.”\n")
+    ex = run(nlp, text)
+    c = claim_with(ex, "end of his career")
+    assert "senator" in (c.speaker_text or "") and c.cue == "went" and c.direct
+    m = claim_with(ex, "Here is what I regret")
+    assert "mayor" in (m.speaker_text or "") and "anybody else" in m.content
+    assert not [c for c in ex.claims if "Vote for change" in c.content]  # no verb of its own
+    assert not [c for c in ex.claims if "Nothing is agreed" in c.content and c.cue != ":"]
+
+
+# -- "sent out a statement that …" ------------------------------------------------------------------
+
+def test_sent_out_a_statement_that(nlp):
+    ex = run(nlp, "The state’s chief election officer sent out a statement that no candidate had been "
+                  "left off the ballots.")
+    c = claim_with(ex, "left off the ballots")
+    assert "officer" in (c.speaker_text or "") and not c.content.startswith("that")
+
+
+# -- thanks, congratulations, apologies, implications, preferences (data/cues.yaml) -----------------
+
+def test_thanks_apologies_implications_and_preferences_are_cues(nlp):
+    ex = run(nlp, "The winner thanked the voters of Nevada for their support on Tuesday night. The "
+                  "senator apologized for his campaign’s decision to tell supporters that the "
+                  "governor was dropping out. The candidate implied that the judge was biased. "
+                  "Most farmers favor a ban on the new pesticide.")
+    t = claim_with(ex, "voters of Nevada")
+    assert "winner" in (t.speaker_text or "") and "for their support" in t.content
+    assert claim_with(ex, "campaign’s decision").cue == "apologized for"
+    assert claim_with(ex, "judge was biased").cue == "implied"
+    f = claim_with(ex, "ban on the new pesticide")
+    assert f.kind == "belief" and "farmers" in (f.speaker_text or "")
+
+
+# -- a clause before a semicolon or colon; a clause before "X said," --------------------------------
+
+def test_clause_before_a_semicolon_or_colon_is_not_the_next_cues_content(nlp):
+    ex = run(nlp, "A strong majority of farmers say they are paying attention to the trade talks; "
+                  "26 percent of them say they have not been paying much attention. The mayor "
+                  "has attacked the governor because it is paying off: She said she has raised "
+                  "$100,000 since the scandal broke.")
+    a = claim_with(ex, "paying attention to the trade talks")
+    assert "farmers" in (a.speaker_text or "") and "26 percent" not in a.content
+    b = claim_with(ex, "not been paying much attention")
+    assert "trade talks" not in b.content
+    c = claim_with(ex, "has raised $100,000")
+    assert "attacked" not in c.content
+
+
+def test_clause_then_comma_then_attribution_keeps_the_clause(nlp):
+    ex = run(nlp, "The tariffs are “a disaster for our farmers,” the minister said Tuesday in Paris, "
+                  "noting that exports fell by half. In a statement released shortly after the "
+                  "vote ended, the senator said he was certain the bill would pass.")
+    c = claim_with(ex, "disaster for our farmers")
+    assert "minister" in (c.speaker_text or "") and "exports" not in c.content
+    s = claim_with(ex, "bill would pass")
+    assert "statement" not in s.content
