@@ -334,7 +334,7 @@ class ClaimExtractor:
             if subj is not None and cue.token.dep_ == "conj":
                 subj = _name_after_dash(subj, cue.token) or _subject_left_as_object(subj, cue.token) or subj
             if subj is not None and st.finder._in_quote(base + subj.idx) \
-                    and not st.finder._in_quote(base + cue.token.idx):
+                    and not st.finder._in_quote(base + cue.token.idx) and not _quoted_term(st, subj, base):
                 # "“We were wrong …,” Ramos, 58, told AFP", "X seemed unimpressed, telling
                 # reporters, “A lot of people said …”": no speaker inside the quotation
                 subj = _subject_outside_quote(st, cue.token, base)
@@ -958,6 +958,16 @@ def _quoted_before(st: _DocState, subj: Token, cue: Token, base: int) -> bool:
     # a quoted statement closes with its punctuation ("…, Ohio,” Mr. Kemp said); a quoted
     # term in the subject does not ("a ‘‘super PAC’’ supporting her")
     return any(q.start <= at < q.end <= cue_at and text[q.inner_start:q.end].rstrip("”'\" ")[-1:] in ",.!?—–-…"
+               for q in st.finder.quotes_in(at, at + 1))
+
+
+def _quoted_term(st: _DocState, subj: Token, base: int) -> bool:
+    """Is the subject inside a short quoted term of its own noun phrase ("a ''super PAC''
+    supporting her": at most four words, no closing punctuation), not quoted words said?"""
+    at = base + subj.idx
+    text = st.pd.document.text
+    return any(q.start <= at < q.end and q.n_words <= 4
+               and text[q.inner_start:q.end].rstrip("”'\" ")[-1:] not in ",.!?—–-…"
                for q in st.finder.quotes_in(at, at + 1))
 
 
