@@ -14,7 +14,7 @@ of ``--baseline-ref`` (a git ref; its ``src/`` is extracted to a temporary direc
 a fresh interpreter the same way). Each figure is the best (least CPU) of ``--runs``, each
 into a new store, the two importers taking turns. Printed: rows, seconds and rows/s, by the
 wall clock and by CPU time (the importer's threads and its reader process, if it starts one:
-a file of 16 MB or more is parsed in a second process while the first writes, so the CPU time
+a file of 48 MB or more is parsed in a second process while the first writes, so the CPU time
 can exceed the wall clock; on a machine shared with other work the wall clock counts their
 time too), and the ratios baseline / ours for each layout.
 """
