@@ -262,3 +262,32 @@ def test_actor_pass_is_a_small_fraction_of_the_spacy_pass(nlp, dossier_path):
 def test_degenerate_texts(nlp, text):
     pd = run(nlp, text)
     assert pd.extraction.mentions == []
+
+
+@pytest.mark.parametrize("text, full, short", [
+    # a campaign report: the wife after the husband
+    ("Former President Bill Clinton spoke in Ohio on Monday. Mrs. Clinton told voters in Iowa "
+     "that she would raise the minimum wage.", "Bill Clinton", "Clinton"),
+    # a White House feature: the husband after the wife
+    ("Laura Bush visited a school in Dallas. Later Mr. Bush met the governor at the ranch.",
+     "Laura Bush", "Bush"),
+    # a foreign report: a woman minister sharing a surname with a former prime minister
+    ("Imran Khan addressed supporters in Lahore. Ms. Khan, the finance minister, said the "
+     "budget would pass.", "Imran Khan", "Khan"),
+])
+def test_an_honorific_keeps_a_surname_off_a_person_of_the_other_gender(
+        nlp, text: str, full: str, short: str) -> None:
+    pd = run(nlp, text)
+    first = covering(pd, full)
+    assert first.actor_id
+    later = [m for m in pd.extraction.mentions if m.start > first.end
+             and short in pd.document.text[m.start:m.end]]
+    assert all(m.actor_id != first.actor_id for m in later), \
+        [(m.text, m.actor_id) for m in later]
+
+
+def test_an_honorific_of_the_same_gender_still_links_the_surname(nlp) -> None:
+    pd = run(nlp, "Hillary Clinton spoke in Ohio on Monday. Mrs. Clinton told voters in Iowa "
+                  "that she would raise the minimum wage.")
+    first = covering(pd, "Hillary Clinton")
+    assert covering(pd, "Clinton", 1).actor_id == first.actor_id

@@ -63,6 +63,7 @@ from foreigndesk.extract.actor_names import (
 )
 from foreigndesk.extract.event_coder import frame_words
 from foreigndesk.extract.event_dictionary import default as default_dictionary
+from foreigndesk.extract.name_gender import gender_of
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Actor, Mention
 
@@ -622,6 +623,9 @@ class Resolver:
         actor: Actor | None = None
         info: PersonInfo | None = None
         ctx_country, ctx_sector, org = self.person_context(r)
+        # a bare surname with an honorific or a gendered title ("Mrs. Clinton") is never a
+        # person of the other gender ("Bill Clinton" named earlier, "Mr. Bush" after "Laura Bush")
+        said = gender_of(d.text, r.start, r.end) if len(key) == 1 else None
         # 1. the dictionary knows this exact name (a namesake of another country is not it)
         if r.match is not None and r.match.best.role == "name":
             actor = self.ix.actors[r.match.best.actor_id]
@@ -640,7 +644,8 @@ class Resolver:
         # 2. a variant of, or a short reference to, a person already named in the document
         if actor is None:
             cands = [p for p in d.persons
-                     if same_person(p.key, key, loose=True) or is_back_reference(key, p.key, p.country)]
+                     if (same_person(p.key, key, loose=True) or is_back_reference(key, p.key, p.country))
+                     and _same_gender(said, p.actor)]
             if not cands and len(key) == 1:
                 # a first name alone ("Elian", "Fidel"): only when one person has it
                 cands = [p for p in d.persons if len(p.key) >= 2 and p.key[0] == key[0]]
@@ -664,11 +669,13 @@ class Resolver:
             pid = self._known_person(key)
             if pid is None or (ctx_country is not None and ctx_country not in self._countries_of(pid)):
                 pid = self._known_by_initial(key, ctx_country)
-            if pid is not None:
+            if pid is not None and _same_gender(said, self.ix.actors[pid]):
                 actor = self.ix.actors[pid]
         # 4. a curated surname ("Putin", "Biden")
         if actor is None and len(key) <= 2:
             actor = self._by_surname(key)
+            if actor is not None and not _same_gender(said, actor):
+                actor = None
         if info is not None:
             country, sector = info.country, info.sector
         elif actor is not None:
@@ -736,8 +743,11 @@ class Resolver:
                 end -= 1
             key = name_pieces(doc[t:end].text)
             found = None
+            said = gender_of(text, starts[t], starts[end - 1] + len(doc[end - 1])) \
+                if len(key) == 1 else None
             for p in fulls:
-                if key and (same_person(p.key, key) or is_back_reference(key, p.key, p.country)):
+                if key and (same_person(p.key, key) or is_back_reference(key, p.key, p.country)) \
+                        and _same_gender(said, p.actor):
                     found = p
                     break
             if found is not None:
@@ -1392,3 +1402,12 @@ def resolve_name(text: str, date: str | None = None) -> Actor | None:
         if e.role == "agent":
             sector = ix.agents[e.actor_id].sector
     return sector_actor(a, sector)
+
+
+def _same_gender(said: str | None, actor: Actor) -> bool:
+    """Can a mention whose words give it gender ``said`` ("m", "f", None: no evidence) be
+    ``actor``? Only a person whose name gives the other gender is ruled out."""
+    if said is None or actor.kind != "person":
+        return True
+    known = gender_of(actor.name, 0, len(actor.name))
+    return known is None or known == said

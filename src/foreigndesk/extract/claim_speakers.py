@@ -252,30 +252,7 @@ def refs_of(pd: ParsedDoc) -> list[Ref]:
     for r in refs:
         if r.actor_id is None and r.kind is None and r.label in _MISTAKEN_LABELS and _person_name(r.text):
             r.label = "PERSON"  # "GOP candidate Carly Fiorina" tagged ORG by the small model
-    _honorific_gender(pd.document.text, refs)
     return refs
-
-
-def _honorific_gender(text: str, refs: list[Ref]) -> None:
-    """A surname the actor layer gave to a known person of the other gender ("Mrs. Clinton"
-    -> Bill Clinton, "Mr. Bush" -> Laura Bush, "Ms. Khan" -> Imran Khan): the person the
-    document names in full with that surname and the honorific's gender, else a person with
-    no actor (the actor layer itself is left as it is)."""
-    for r in refs:
-        if not (r.actor_id and r.kind == "person" and r.name) or len(r.text.split()) != 1:
-            continue
-        said = gender_of(text, r.start, r.end)
-        known = gender_of(r.name, 0, len(r.name))
-        if not said or not known or said == known:
-            continue
-        last = r.text.lower()
-        other = next((o for o in refs if o.kind == "person" and o.actor_id and o.actor_id != r.actor_id
-                      and o.name and o.name.lower().split()[-1] == last
-                      and gender_of(o.name, 0, len(o.name)) == said), None)
-        if other is not None:
-            r.actor_id, r.name, r.country, r.sector = other.actor_id, other.name, other.country, other.sector
-        else:
-            r.actor_id, r.name, r.kind, r.country, r.sector, r.label = None, None, None, None, None, "PERSON"
 
 
 def _other_person(pd: ParsedDoc, starts: list[int], start: int, end: int,
