@@ -100,6 +100,7 @@ def line_breaks(doc: Doc) -> Doc:
         for k in after_paren.tolist():
             if ss[k] == 1 and strings[arr[k - 2][0]].endswith(".") and strings[arr[k][0]][:1].islower():
                 ss[k] = -1
+    _quote_breaks(doc, raw, ss)
     labels = find_labels(doc.text)
     for lab in labels:
         first = bisect.bisect_left(starts, lab.start)
@@ -119,6 +120,54 @@ def line_breaks(doc: Doc) -> Doc:
         doc.from_array([SENT_START], numpy.array(ss, dtype="int64").astype("uint64")  # type: ignore[arg-type]
                        .reshape(-1, 1))
     return doc
+
+
+_QUOTE_MARKS = ("''", '"', "“", "”", "``")
+_FINAL = (".", "?", "!")
+
+
+def _quote_breaks(doc: Doc, raw: Any, ss: list[int]) -> None:
+    """Sentence starts at quotation marks, in place on ``ss``. A mark with a space before it
+    and a word right after it opens a quotation: the word after it never starts a sentence
+    (the mark goes with it), and after a sentence end ("… he said. ''Next quote …''", also
+    with straight and curly marks, and after "M.I.T.") the mark starts one when a capital
+    or a digit follows. A mark right after ".", "?" or "!" with no space closes the
+    quotation and goes on the sentence it closes."""
+    strings = doc.vocab.strings
+    ids = [strings.add(m) for m in _QUOTE_MARKS]
+    orths = raw[:, 0]
+    marks = numpy.nonzero(numpy.isin(orths, numpy.array(ids, dtype=orths.dtype)))[0].tolist()
+    if not marks:
+        return
+    n = len(doc)
+    text = doc.text
+    for k in marks:
+        start = int(raw[k, 2])
+        end = start + len(strings[int(raw[k, 0])])
+        mark = text[start:end]
+        space_before = start == 0 or text[start - 1].isspace()
+        word_after = k + 1 < n and end < len(text) and not text[end].isspace() and not raw[k + 1, 1]
+        if space_before and word_after and mark != "”":  # an opening mark
+            if ss[k + 1] == 1:
+                ss[k + 1] = -1
+            if k == 0 or ss[k] == 1:
+                continue
+            prev = strings[int(raw[k - 1, 0])]
+            if raw[k - 1, 1]:
+                continue
+            if prev in _QUOTE_MARKS and k >= 2 and strings[int(raw[k - 2, 0])] in _FINAL:
+                prev = "."  # "… called.'' ''Next …"
+            final = prev in _FINAL or (prev.endswith(".") and prev.count(".") >= 2 and len(prev) <= 8)
+            nxt = strings[int(raw[k + 1, 0])][:1]
+            if final and (nxt.isupper() or nxt.isdigit()):
+                ss[k] = 1
+        elif not space_before and mark != "“" and k >= 1 and ss[k] == 1 \
+                and strings[int(raw[k - 1, 0])] in _FINAL:  # a closing mark
+            ss[k] = -1
+            if k + 1 < n and not raw[k + 1, 1] and ss[k + 1] != 1:
+                nxt = strings[int(raw[k + 1, 0])][:1]
+                if nxt.isupper() or nxt in ("“", '"', "'", "`"):
+                    ss[k + 1] = 1
 
 
 def _long_runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
