@@ -835,3 +835,32 @@ def test_a_second_who_goes_with_the_first_not_with_a_clause_on_a_thing(nlp):
     ex = run(nlp, "Voters are uneasy. A mayor who approved the plan that closed the old school and "
                   "who hoped to win a second term will instead face a recall vote.")
     assert "mayor" in speaker(ex, "win a second term")
+
+
+def test_what_x_said_is_the_speakers_not_what(nlp):
+    """ "adapt to what she said is growing demand …": the parser hangs both "what" and "she"
+    on the cue as subjects; "what" is the content's subject, the pronoun or name after it
+    speaks (a feature story, a wire item on a ministry, a labour report)."""
+    ex = run(nlp, "Michelle Tanzer, a lawyer in Boca Raton, has helped country clubs adapt to what "
+                  "she said is growing demand for fitness facilities.\n\n"
+                  "The Interior Ministry blamed the blackout on what it said was sabotage by rebels.\n\n"
+                  "The strike closed what union leaders said was the largest plant in the region.")
+    assert "Tanzer" in speaker(ex, "growing demand")
+    assert "Ministry" in speaker(ex, "sabotage by rebels")
+    assert "leaders" in speaker(ex, "largest plant")
+
+
+def test_a_pronoun_in_a_time_clause_agrees_with_its_person(nlp):
+    """The subject of a cue in a time clause ("hours after she said …", "until she said …") or
+    the implied subject of "before claiming …" is resolved by gender and nearness like a main
+    clause's: a campaign report, a statehouse report, a business item."""
+    ex = run(nlp, "Hillary Clinton spoke in Ohio on Monday. Bernie Sanders answered in Iowa. Hours "
+                  "after she said the trade deal was a mistake, he said she had backed it for years.")
+    assert "Clinton" in speaker(ex, "trade deal was a mistake")
+    assert "Sanders" in speaker(ex, "backed it for years")
+    ex = run(nlp, "Mr. Trump attacked Jeb Bush on Tuesday. Mrs. Clinton stayed silent until she said "
+                  "on Friday that the attacks were beneath the office.")
+    assert "Clinton" in speaker(ex, "beneath the office")
+    ex = run(nlp, "Donald Trump held a rally in Florida. Marco Rubio, speaking in Miami, mocked the "
+                  "crowd size before claiming he would win the state.")
+    assert "Rubio" in speaker(ex, "win the state")

@@ -103,6 +103,10 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             if c.dep_ in _SUBJ:
                 if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not via_conj:
                     return None, tok  # "no citizen should be denied …": not the speaker
+                if c.lower_ in ("what", "whatever") and c.i < tok.i and any(
+                        o.dep_ == "nsubj" and c.i < o.i < tok.i for o in tok.children):
+                    continue  # "adapt to what she said is growing demand": "what" is the
+                    # content's subject the parser also hung on the cue; she speaks
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl" and any(
                         o.dep_ == "nsubj" and c.i < o.i < tok.i and o.lower_ not in _REL_PRONOUNS
                         for o in tok.children):
