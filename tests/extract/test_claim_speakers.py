@@ -864,3 +864,19 @@ def test_a_pronoun_in_a_time_clause_agrees_with_its_person(nlp):
     ex = run(nlp, "Donald Trump held a rally in Florida. Marco Rubio, speaking in Miami, mocked the "
                   "crowd size before claiming he would win the state.")
     assert "Rubio" in speaker(ex, "win the state")
+
+
+def test_a_pronoun_in_a_fronted_clause_is_the_main_clauses_person(nlp):
+    """ "Hours after he said …, Mayor Tom Alvarez announced …", "Though she said …, Judge Ana
+    Ortiz ruled …": the he/she subject of a subordinate clause opening the sentence is the
+    named person the main clause is about, when the gender agrees (a city report, a court
+    report, a profile); not when it does not."""
+    ex = run(nlp, "The council met on Monday. Hours after he said the budget would pass, Mayor Tom "
+                  "Alvarez announced a veto of the zoning plan.")
+    assert "Alvarez" in speaker(ex, "budget would pass")
+    ex = run(nlp, "The appeal was heard in March. Although she said the law was unclear, Judge Maria "
+                  "Ortiz ruled against the city.")
+    assert "Ortiz" in speaker(ex, "law was unclear")
+    ex = run(nlp, "Hillary Clinton spoke in Ohio on Monday. After she said the trade deal was bad, "
+                  "Bernie Sanders left the stage.")
+    assert "Clinton" in speaker(ex, "trade deal was bad")

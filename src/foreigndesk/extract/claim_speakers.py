@@ -443,6 +443,11 @@ class SpeakerResolver:
                 return Speaker(author, None, None, "person", "author", hs, he)
             return Speaker(head.text, None, None, "person" if low == "i" else "group", "pronoun", hs, he,
                            agent=False)
+        if pron == "person" and depth == 0 and PRONOUN_GENDER.get(low):
+            main = self._fronted_clause_subject(head, base, low)
+            if main is not None:  # "Though he said …, John said …": the main clause's person
+                main.start, main.end = hs, he
+                return main
         if pron:
             found = self._backref(i, pron, hs, exclude, word=low)
             if found is not None:
@@ -621,6 +626,32 @@ class SpeakerResolver:
         # "radicals who wanted …": whoever "who" stands for is a person
         return Speaker(core_text, None, None, "group" if who and head.tag_ == "NNS" else None, "phrase",
                        cs, ce, agent=who or self._agent_phrase(head))
+
+    def _fronted_clause_subject(self, pron: Token, base: int, word: str) -> Speaker | None:
+        """The person a he/she subject of a fronted subordinate clause stands for ("Hours after
+        he said …, Mayor Tom Alvarez announced …", "Though he said …, John said …"): the named
+        subject of the main clause when it agrees in gender; else None."""
+        verb = pron.head
+        if pron.dep_ != "nsubj" or verb.dep_ != "advcl" or verb.i > verb.head.i or pron.i > verb.i:
+            return None
+        mark = next((c for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < pron.i), None)
+        if mark is None:  # a subordinator: "after", "before", "when", "while", "though"
+            return None
+        sent = verb.sent
+        lead = [t for t in sent if t.i < verb.left_edge.i and not t.is_punct and not t.is_space]
+        if len(lead) > 2:  # the clause opens the sentence ("But even before he said …")
+            return None
+        main = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+        if main is None or main.pos_ != "PROPN":
+            return None
+        ref = self.ref_at(base + main.idx, base + main.idx + len(main.text))
+        if ref is None or not ref.is_person:
+            return None
+        if not agrees(word, self._ref_gender(ref)):
+            return None
+        sp = speaker_of(ref, "pronoun")
+        sp.gender = PRONOUN_GENDER.get(word)
+        return sp
 
     def _misread_person(self, head: Token, core_text: str) -> bool:
         """Is a subject the small model tagged a work of art or a product (a name right after
