@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
@@ -1164,6 +1164,11 @@ class Resolver:
     # -- entities the dictionary does not know --------------------------------------------
     def entity(self, r: Ref) -> None:
         d = self.d
+        if r.label == "PERSON":
+            pieces = name_pieces(r.text)
+            if len(pieces) > 1 and pieces[-1] in ORG_WORDS:
+                # a company the tagger took for a person ("Baxter Healthcare said")
+                r = replace(r, label="ORG")
         if r.label in ("GPE", "LOC", "FAC", "NORP"):
             # places are the places extractor's; a state inside ("Chinese Cubans") is read
             for m in r.inner:
