@@ -291,3 +291,24 @@ def test_an_honorific_of_the_same_gender_still_links_the_surname(nlp) -> None:
                   "that she would raise the minimum wage.")
     first = covering(pd, "Hillary Clinton")
     assert covering(pd, "Clinton", 1).actor_id == first.actor_id
+
+
+@pytest.mark.parametrize("text, name", [
+    # business wire
+    ("Halvorsen Foods said on Tuesday that it would close the plant in Iowa.", "Halvorsen Foods"),
+    # market report
+    ("Baxter Healthcare and Morgan Stanley said the deal was off.", "Baxter Healthcare"),
+    # health policy story
+    ("Gilead Sciences said its drug worked, and regulators in Brussels agreed.",
+     "Gilead Sciences"),
+])
+def test_a_company_the_tagger_takes_for_a_person_is_an_organisation(nlp, text: str,
+                                                                     name: str) -> None:
+    m = covering(run(nlp, text), name)
+    assert m.actor_id is not None and not m.actor_id.startswith("person:"), m.actor_id
+    assert m.sector == "BUS"
+
+
+def test_a_surname_that_is_also_a_trade_word_stays_a_person(nlp) -> None:
+    pd = run(nlp, "Michael Steel, a spokesman for the speaker, said the bill would pass.")
+    assert covering(pd, "Michael Steel").actor_id.startswith("person:")

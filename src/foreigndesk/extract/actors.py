@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
 
@@ -69,82 +69,43 @@ from foreigndesk.model import Actor, Mention
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 STATE_ROLES = frozenset({"name", "adjective", "demonym", "capital", "government"})
-PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across",
-                         "throughout", "into", "via", "within", "over"})
-MOTION_WORDS = frozenset({"visit", "visits", "visited", "visiting", "trip", "travel", "traveled",
-                          "travelled", "travels", "flew", "fly", "flight", "flights", "arrived",
-                          "arrive", "arrives", "arrival", "returned", "return", "went", "came",
-                          "headed", "journey", "moved", "tour", "voyage", "route", "routes",
-                          "exported", "shipped", "sent", "deported", "fled", "emigrated"})
-PLACE_OF = frozenset({"west", "east", "north", "south", "outskirts", "streets", "center",
-                      "centre", "suburbs", "heart", "city", "port", "downtown", "coast", "airport",
-                      "province", "region", "northwest", "northeast", "southwest", "southeast"})
-PEOPLE_BEFORE_IN = frozenset({"counterparts", "counterpart", "allies", "ally", "rulers", "leaders",
-                              "leadership", "officials", "authorities", "government", "regime",
-                              "friends", "partners", "masters", "patrons", "comrades"})
-FILLERS = frozenset({"the", "a", "an", "for", "life", "former", "then", "late", "acting", "top",
-                     "chief", "senior", "first", "deputy", "vice", "ex", "current", "new",
-                     "outgoing", "incoming", "longtime", "veteran", "its", "his", "her", "their",
-                     "executive", "assistant", "associate", "s", "de", "facto", "interim"})
-AFFIL_PREPS = frozenset({"of", "at", "from", "with", "for"})
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    """``data/en/actor_words.yaml``: word lists as frozensets, ``head_sectors`` as
+    (words, sector) pairs in the file's order."""
+    raw = load_yaml(resources.files("foreigndesk").joinpath("data/en/actor_words.yaml")
+                    .read_text(encoding="utf-8"))
+    out: dict[str, Any] = {k: frozenset(str(w) for w in v) for k, v in raw.items()
+                           if k != "head_sectors"}
+    out["head_sectors"] = tuple((frozenset(str(w) for w in ws), str(sector))
+                                for sector, ws in raw["head_sectors"].items())
+    return out
+
+
+_W = _words()
+PLACE_PREPS: frozenset[str] = _W["place_preps"]
+MOTION_WORDS: frozenset[str] = _W["motion_words"]
+PLACE_OF: frozenset[str] = _W["place_of"]
+PEOPLE_BEFORE_IN: frozenset[str] = _W["people_before_in"]
+FILLERS: frozenset[str] = _W["fillers"]
+AFFIL_PREPS: frozenset[str] = _W["affiliation_preps"]
+HEAD_SECTORS: tuple[tuple[frozenset[str], str], ...] = _W["head_sectors"]
+CVL_OPP_ALONE: frozenset[str] = _W["cvl_opp_alone"]
+INSTITUTIONS: frozenset[str] = _W["institutions"]
+TRANSPARENT: frozenset[str] = _W["transparent"]
+ORG_WORDS: frozenset[str] = frozenset(w for words, _ in HEAD_SECTORS for w in words) | \
+    _W["org_words_extra"]
+NOT_NAME_HEADS: frozenset[str] = _W["not_name_heads"]
+NOT_NAMES: frozenset[str] = _W["not_names"]
 CLAUSE_STOP = frozenset({".", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "—", "–"})
-HEAD_SECTORS: tuple[tuple[frozenset[str], str], ...] = (
-    (frozenset({"ministry", "agency", "commission", "department", "administration", "bureau",
-                "office", "government", "embassy", "consulate", "secretariat", "cabinet",
-                "directorate", "presidency", "council", "court", "police", "customs",
-                "authority"}), "GOV"),
-    (frozenset({"army", "navy", "force", "forces", "command", "guard", "guards", "military",
-                "corps", "brigade", "division", "regiment", "battalion", "fleet"}), "MIL"),
-    (frozenset({"university", "college", "academy", "school", "polytechnic"}), "EDU"),
-    (frozenset({"news", "times", "post", "journal", "herald", "tribune", "radio", "tv",
-                "television", "press", "media", "gazette", "daily", "magazine", "broadcasting",
-                "network", "channel", "review", "weekly", "telegraph", "chronicle",
-                "observer", "newspaper"}), "MED"),
-    (frozenset({"company", "corp", "corporation", "inc", "ltd", "llc", "plc",
-                "bank", "technologies", "technology", "airlines", "airline", "industries",
-                "holdings", "energy", "oil", "petroleum", "telecom", "telecommunications",
-                "motors", "pharmaceuticals", "enterprises", "co", "gmbh", "sa", "ag",
-                "capital", "partners", "investments", "mining", "shipping", "construction"}),
-     "BUS"),
-    (frozenset({"parliament", "assembly", "congress", "senate", "duma", "legislature",
-                "chamber"}), "LEG"),
-    (frozenset({"institute", "center", "centre", "foundation", "society", "watch", "forum",
-                "association", "alliance", "federation", "fund", "trust", "initiative",
-                "project", "network", "coalition", "committee", "league", "movement",
-                "organization", "organisation", "union", "international", "dialogue",
-                "program", "programme", "observatory", "ngo"}), "NGO"),
-)
 # mentions whose country says little about an agent near them
 CONTEXTLESS_SECTORS = frozenset({"MED", "BUS", "EDU"})
-CVL_OPP_ALONE = frozenset({"protesters", "protestors", "demonstrators", "dissidents", "rebels",
-                           "insurgents", "guerrillas", "activists", "exiles", "strikers",
-                           "marchers", "rioters", "separatists", "militants"})
-INSTITUTIONS = frozenset({"government", "regime", "administration", "military", "army", "navy",
-                          "state", "authorities", "leadership", "dictatorship", "intelligence",
-                          "central government", "armed forces", "security forces", "police",
-                          "state security", "party", "junta", "cabinet", "ministry"})
 LEADING_JUNK_TAGS = frozenset({"RB", "RBR", "RBS", "IN", "CC", "UH", "VB", "VBD", "VBZ", "VBP",
                                "VBG", "VBN", "PRP", "PRP$", "WRB", "MD"})
 NAME_PARTICLES = frozenset({"y", "de", "del", "da", "das", "do", "dos", "van", "von", "der", "den",
                             "bin", "ibn", "al", "el", "la", "le", "di", "du", "ter", "st"})
-TRANSPARENT = frozenset({"services", "service", "agencies", "today", "yesterday", "now", "news", "release", "releases", "statement",
-                         "statements", "report", "reports", "sources", "source", "spokesman",
-                         "spokeswoman", "spokesperson", "officials", "official", "readout",
-                         "communique", "document", "documents", "press"})
-ORG_WORDS = frozenset(w for words, _ in HEAD_SECTORS for w in words) | {
-    "party", "republic", "kingdom", "union", "states", "nations", "club", "team", "church"}
-NOT_NAME_HEADS = frozenset({"library", "museum", "hospital", "airport", "street", "avenue", "bridge",
-                            "park", "square", "station", "prize", "award", "doctrine", "act",
-                            "plan", "law", "treaty", "accords", "accord", "memorial", "hall",
-                            "palace", "tower", "building", "stadium", "base", "island", "islands",
-                            "river", "mountain", "bay", "lake", "strait", "canal", "highway",
-                            "aircraft", "store", "conference", "summit", "reports", "record",
-                            "computer", "computers", "airways", "atlantic", "pacific", "com",
-                            "software", "games", "cup", "olympics", "festival", "fund",
-                            "report", "index", "exchange", "market", "markets"})
-NOT_NAMES = frozenset({"photo", "author", "twitter", "covid", "opinion", "research", "news",
-                       "security", "perestroika", "glasnost", "facebook", "instagram",
-                       "youtube", "video", "update", "editor", "breaking"})
 
 
 @dataclass
@@ -1203,6 +1164,11 @@ class Resolver:
     # -- entities the dictionary does not know --------------------------------------------
     def entity(self, r: Ref) -> None:
         d = self.d
+        if r.label == "PERSON":
+            pieces = name_pieces(r.text)
+            if len(pieces) > 1 and pieces[-1] in ORG_WORDS:
+                # a company the tagger took for a person ("Baxter Healthcare said")
+                r = replace(r, label="ORG")
         if r.label in ("GPE", "LOC", "FAC", "NORP"):
             # places are the places extractor's; a state inside ("Chinese Cubans") is read
             for m in r.inner:
