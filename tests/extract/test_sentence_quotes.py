@@ -60,3 +60,12 @@ def test_the_second_quotation_is_the_second_speakers(nlp):
     (ex,) = extract([Document(text=text, published="2016-03-16")], nlp=nlp)
     assert "Autry" in (about(ex, "damage is lasting").speaker_text or "")
     assert "Brandt" in (about(ex, "will not come back").speaker_text or "")
+
+
+@pytest.mark.parametrize("open_, close", [("''", "''"), ('"', '"'), ("“", "”")])
+def test_a_lower_case_attribution_after_a_question_stays(nlp, open_, close):
+    # "''Why?'' she asked.": the words after the closing mark are the question's attribution
+    text = (f"{open_}Where did the money go?{close} she asked the council. "
+            f"{open_}Stop!{close} the referee shouted, and the game ended.")
+    assert sentences(nlp, text) == [f"{open_}Where did the money go?{close} she asked the council.",
+                                    f"{open_}Stop!{close} the referee shouted, and the game ended."]

@@ -132,7 +132,8 @@ def _quote_breaks(doc: Doc, raw: Any, ss: list[int]) -> None:
     (the mark goes with it), and after a sentence end ("… he said. ''Next quote …''", also
     with straight and curly marks, and after "M.I.T.") the mark starts one when a capital
     or a digit follows. A mark right after ".", "?" or "!" with no space closes the
-    quotation and goes on the sentence it closes."""
+    quotation and goes on the sentence it closes; after "?", "!" or "," a lower-case word
+    after it goes on too ("''Why?'' she asked")."""
     strings = doc.vocab.strings
     ids = [strings.add(m) for m in _QUOTE_MARKS]
     orths = raw[:, 0]
@@ -168,6 +169,10 @@ def _quote_breaks(doc: Doc, raw: Any, ss: list[int]) -> None:
                 nxt = strings[int(raw[k + 1, 0])][:1]
                 if nxt.isupper() or nxt in ("“", '"', "'", "`"):
                     ss[k + 1] = 1
+        if not space_before and mark != "“" and k >= 1 and k + 1 < n and ss[k + 1] == 1 \
+                and not raw[k + 1, 1] and strings[int(raw[k - 1, 0])] in ("?", "!", ",") \
+                and strings[int(raw[k + 1, 0])][:1].islower():
+            ss[k + 1] = -1  # "''Why?'' she asked.": the attribution goes on the quotation
 
 
 def _long_runs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
