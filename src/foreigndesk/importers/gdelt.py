@@ -355,7 +355,7 @@ BACKGROUND_MIN_BYTES = 48 * 2**20
 """A file at least this large (on disk) is read and parsed in a second process while this one
 writes (:func:`foreigndesk.ingest.background.in_background`). Measured on a quiet 2-core
 machine, new store, wall clock: 1M rows (222 MB) 55,600 -> 68,900 rows/s, 300k rows (66 MB)
-63,300 vs 54,100, 104,600 rows (36 MB) a tie (the child's start and the pickled batches cost
+63,300 vs 54,100, 104,600 rows (36 MB) a tie (the child's start and the marshalled batches cost
 what the overlap saves), so smaller files stay in one process."""
 
 
