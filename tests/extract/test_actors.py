@@ -312,3 +312,11 @@ def test_a_company_the_tagger_takes_for_a_person_is_an_organisation(nlp, text: s
 def test_a_surname_that_is_also_a_trade_word_stays_a_person(nlp) -> None:
     pd = run(nlp, "Michael Steel, a spokesman for the speaker, said the bill would pass.")
     assert covering(pd, "Michael Steel").actor_id.startswith("person:")
+
+
+def test_a_bare_surname_that_is_also_a_given_name_keeps_its_person(nlp) -> None:
+    """ "Howard" alone is a surname here: its use as a man's given name says nothing."""
+    pd = run(nlp, "Margaret Howard, the mayor of Leeds, opened the bridge. Howard said the city "
+                  "would build two more.")
+    first = covering(pd, "Margaret Howard")
+    assert covering(pd, "Howard", 1).actor_id == first.actor_id

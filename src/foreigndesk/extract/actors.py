@@ -586,7 +586,7 @@ class Resolver:
         ctx_country, ctx_sector, org = self.person_context(r)
         # a bare surname with an honorific or a gendered title ("Mrs. Clinton") is never a
         # person of the other gender ("Bill Clinton" named earlier, "Mr. Bush" after "Laura Bush")
-        said = gender_of(d.text, r.start, r.end) if len(key) == 1 else None
+        said = gender_of(d.text, r.start, r.end, given=False) if len(key) == 1 else None
         # 1. the dictionary knows this exact name (a namesake of another country is not it)
         if r.match is not None and r.match.best.role == "name":
             actor = self.ix.actors[r.match.best.actor_id]
@@ -704,8 +704,8 @@ class Resolver:
                 end -= 1
             key = name_pieces(doc[t:end].text)
             found = None
-            said = gender_of(text, starts[t], starts[end - 1] + len(doc[end - 1])) \
-                if len(key) == 1 else None
+            said = gender_of(text, starts[t], starts[end - 1] + len(doc[end - 1]),
+                             given=False) if len(key) == 1 else None
             for p in fulls:
                 if key and (same_person(p.key, key) or is_back_reference(key, p.key, p.country)) \
                         and _same_gender(said, p.actor):

@@ -53,8 +53,9 @@ def _honorific(word: str) -> str | None:
     return None
 
 
-def gender_of(text: str, start: int, end: int) -> str | None:
-    """"m", "f" or None for the person named at ``text[start:end]``."""
+def gender_of(text: str, start: int, end: int, given: bool = True) -> str | None:
+    """"m", "f" or None for the person named at ``text[start:end]``; without its given name's
+    evidence unless ``given`` (a bare surname: "Howard" is no given name there)."""
     name = text[start:end]
     words = re.findall(r"[A-Za-z][\w'’-]*\.?", name)
     if words:
@@ -74,6 +75,8 @@ def gender_of(text: str, start: int, end: int) -> str | None:
             if w.endswith("man") and len(w) > 4 or w in ("king", "prince", "brother", "husband",
                                                            "father", "son"):
                 return "m"
+    if not given:
+        return None
     names = given_names()
     for w in words:
         low = w.lower().rstrip(".")
