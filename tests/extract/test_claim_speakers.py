@@ -880,3 +880,14 @@ def test_a_pronoun_in_a_fronted_clause_is_the_main_clauses_person(nlp):
     ex = run(nlp, "Hillary Clinton spoke in Ohio on Monday. After she said the trade deal was bad, "
                   "Bernie Sanders left the stage.")
     assert "Clinton" in speaker(ex, "trade deal was bad")
+
+
+def test_he_does_not_take_a_woman_named_by_a_listed_given_name(nlp):
+    """A campaign story and a foreign-affairs report: "he" after a woman whose given name is
+    listed (data/en/first_names.yaml) goes to the man named before her, not to her."""
+    ex = run(nlp, "Governor Tom Vilsack spoke after Kamala Harris at the rally. He said the farm "
+                  "bill would pass by the end of the month.\n\n"
+                  "President Volodymyr Zelensky met Jacinda Ardern in Kyiv. She said New Zealand "
+                  "would send more aid to the region.")
+    assert "Vilsack" in speaker(ex, "farm bill would pass")
+    assert "Ardern" in speaker(ex, "New Zealand would send")
