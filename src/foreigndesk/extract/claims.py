@@ -279,6 +279,7 @@ class ClaimExtractor:
     def _from_cue(self, st: _DocState, i: int, d: Doc, base: int, cue: Cue, s_start: int,
                   s_end: int) -> Claim | None:
         head = cue.token
+        inverted: Token | None = None  # "The vote, said Anna Berg, …": the name after the cue
         if cue.part == "evidential":
             return self._evidential(st, i, base, cue, s_start, s_end)
         if cue.speaker_side == "object":
@@ -342,7 +343,7 @@ class ClaimExtractor:
                 # "“We were wrong …,” Ramos, 58, told AFP", "X seemed unimpressed, telling
                 # reporters, “A lot of people said …”": no speaker inside the quotation
                 subj = _subject_outside_quote(st, cue.token, base)
-            subj = subj or _inverted_subject(st, cue, base) or _name_after_quote(cue) \
+            subj = subj or _inverted_subject(st, cue, base) or _name_after_quote(cue.token) \
                 or _name_before(cue) or _first_person_before(cue)
         if subj is not None:
             subj = _past_dateline(subj, cue)
@@ -358,7 +359,7 @@ class ClaimExtractor:
             return self._passive_by(st, i, base, cue, s_start, s_end)
         content = st.finder.find(cue, subj, base, s_start, s_end)
         if content is not None and cue.speaker_side == "subject" and subj is not None \
-                and subj.i > cue.token.i and subj.i == getattr(_name_after_parenthetical_cue(cue.token), "i", -1):
+                and inverted is not None and subj.i == inverted.i:
             content = _with_fronted_words(st, cue.token, base, content)
         echo: tuple[Speaker, Claim | None] | None = None
         if cue.stance == "repeats":
@@ -958,20 +959,23 @@ def _quoted_before(st: _DocState, subj: Token, cue: Token, base: int) -> bool:
     at, cue_at = base + subj.idx, base + cue.idx
     if at >= cue_at:
         return False
-    text = st.pd.document.text
     # a quoted statement closes with its punctuation ("…, Ohio,” Mr. Kemp said); a quoted
     # term in the subject does not ("a ‘‘super PAC’’ supporting her")
-    return any(q.start <= at < q.end <= cue_at and text[q.inner_start:q.end].rstrip("”'\" ")[-1:] in ",.!?—–-…"
+    return any(q.start <= at < q.end <= cue_at and _closes_statement(st, q)
                for q in st.finder.quotes_in(at, at + 1))
+
+
+def _closes_statement(st: _DocState, q: Quote) -> bool:
+    """Does the quotation end with a statement's punctuation (",", ".", "?", a dash …) before
+    its closing mark, as words said do and a quoted term does not?"""
+    return st.pd.document.text[q.inner_start:q.end].rstrip("”'\" ")[-1:] in ",.!?—–-…"
 
 
 def _quoted_term(st: _DocState, subj: Token, base: int) -> bool:
     """Is the subject inside a short quoted term of its own noun phrase ("a ''super PAC''
     supporting her": at most four words, no closing punctuation), not quoted words said?"""
     at = base + subj.idx
-    text = st.pd.document.text
-    return any(q.start <= at < q.end and q.n_words <= 4
-               and text[q.inner_start:q.end].rstrip("”'\" ")[-1:] not in ",.!?—–-…"
+    return any(q.start <= at < q.end and q.n_words <= 4 and not _closes_statement(st, q)
                for q in st.finder.quotes_in(at, at + 1))
 
 
@@ -982,15 +986,10 @@ def _subject_after_quote(st: _DocState, cue: Token, base: int) -> Token | None:
     for c in sorted((c for c in cue.children if c.dep_ in _SUBJ and c.i < cue.i), key=lambda t: -t.i):
         if not st.finder._in_quote(base + c.idx):
             return c
-    return _name_after_quote_token(cue)
+    return _name_after_quote(cue)
 
 
-def _name_after_quote(cue: Cue) -> Token | None:
-    """The name right after a closing quotation mark before ``cue`` (:func:`_name_after_quote_token`)."""
-    return _name_after_quote_token(cue.token)
-
-
-def _name_after_quote_token(tok: Token) -> Token | None:
+def _name_after_quote(tok: Token) -> Token | None:
     """ "“…,” Skelly said." / "“…,” Gene Sperling, a top adviser, said at …": a cue the
     parser left without a subject right after a closing quotation mark; the capitalised name
     that follows the mark is the speaker (the parser often hangs it on the quotation's verb
