@@ -27,7 +27,7 @@ MEMO_SIZE = 200_000
 """At most this many (form, tag, morphology) -> lemma answers are kept per process."""
 
 
-class _IndexList(list):  # type: ignore[type-arg]
+class _IndexList(list):
     """A list of words whose ``in`` reads a set (order, iteration and equality stay a list's)."""
 
     def __init__(self, words: list[str]) -> None:
