@@ -1094,3 +1094,23 @@ def test_an_institutions_battle_to_do_something_is_no_violence() -> None:
     ex = run("Cuba's leaders met on Sunday. Castro praised the communist government's battle "
              "to secure the boy's return from the United States.")
     assert "19" not in {e.root for e in ex.events if e.sentence == 1}
+
+
+@pytest.mark.parametrize("text,outlet", [
+    ("Mr. SMITH of New Jersey. Madam Speaker, the regime in Beijing has jailed hundreds of "
+     "lawyers. I yield back the balance of my time.\n", "Congressional Record"),
+    ("Ms. LOFGREN of California. Mr. Speaker, I yield 3 minutes to the gentlewoman from Texas. "
+     "Russia invaded Ukraine and must withdraw its troops.\n", "Congressional Record"),
+    ("Mr. KING of Maine. Mr. President, I ask unanimous consent that the Senate adjourn. I "
+     "yield the floor.\n", "Congressional Record (U.S. Senate)"),
+])
+def test_floor_procedure_is_no_event(text: str, outlet: str) -> None:
+    """Yielding time, reserving it and asking unanimous consent manage a debate: no CAMEO 08
+    (yield) or 02 (appeal) for them, while the speech around them is still coded."""
+    ex = next(extract([Document(text=text, published="2019-05-08", outlet=outlet)]))
+    procedural = [e for e in ex.events if e.trigger.lower() in ("yield", "ask", "reserve")]
+    assert not procedural, [(e.trigger, e.code) for e in procedural]
+    if "jailed" in text:
+        assert "17" in {e.root for e in ex.events}, codes(ex)
+    if "invaded" in text:
+        assert "19" in {e.root for e in ex.events} or "18" in {e.root for e in ex.events}, codes(ex)
