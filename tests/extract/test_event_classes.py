@@ -1114,3 +1114,20 @@ def test_floor_procedure_is_no_event(text: str, outlet: str) -> None:
         assert "17" in {e.root for e in ex.events}, codes(ex)
     if "invaded" in text:
         assert "19" in {e.root for e in ex.events} or "18" in {e.root for e in ex.events}, codes(ex)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Houthi rebels fired drones at a merchant ship in the Red Sea on Sunday.", "YEMREB"),
+    ("Islamic Jihad fired rockets at southern Israel from Gaza.", "PSEREB"),
+    ("Kataib Hezbollah claimed an attack on a US base in eastern Syria.", "IRQREB"),
+    ("M23 rebels seized the town of Bunagana near the Ugandan border.", "CODREB"),
+    ("Hayat Tahrir al-Sham fighters captured Aleppo after a lightning offensive.", "SYRREB"),
+    ("The Arakan Army attacked police posts in Rakhine state.", "MMRREB"),
+    ("The Rapid Support Forces shelled El Fasher for a third day.", "SDNREB"),
+    ("Police in Texas arrested 12 members of Tren de Aragua.", "VENCRM"),
+])
+def test_armed_groups_of_current_news_are_their_countrys_rebels(text: str, code: str) -> None:
+    """Named armed groups and cartels of 2015-2026 reporting take their own country and
+    sector, not the country of the place they strike nor another group's."""
+    ex = run(text)
+    assert code in {m.code for m in ex.mentions}, [(m.text, m.code) for m in ex.mentions]
