@@ -1131,3 +1131,48 @@ def test_armed_groups_of_current_news_are_their_countrys_rebels(text: str, code:
     sector, not the country of the place they strike nor another group's."""
     ex = run(text)
     assert code in {m.code for m in ex.mentions}, [(m.text, m.code) for m in ex.mentions]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Russia launched more than 40 missiles at Kyiv overnight.", "RUS", "UKR"),
+    ("Russian artillery opened fire on Kherson on Sunday.", "RUS", "UKR"),
+    ("Ukrainian drones hit an oil refinery in Ryazan on Saturday.", "UKR", "RUS"),
+    ("Israeli jets bombed targets in Lebanon overnight, the army said.", "ISR", "LBN"),
+    ("Azerbaijani forces shelled villages in Armenia's Syunik province.", "AZE", "ARM"),
+])
+def test_force_that_falls_on_a_place_falls_on_its_state(text: str, source: str, target: str) -> None:
+    """CAMEO codes force used on a place as used on the place's state: a capital named after
+    "at"/"on" ("at Kyiv"), and the place where the force fell when what it hit names no actor
+    ("a refinery in Ryazan")."""
+    got = {(s[:3] if s else s, r, t[:3] if t else t) for s, r, t in codes(run(text))
+           if r[:2] in ("18", "19", "20")}
+    assert (source, next(r for _s, r, _t in got), target) in got, got
+
+
+def test_the_place_of_an_attack_is_no_target_when_what_was_hit_is_named() -> None:
+    """ "killed five militants in Waziristan": the militants are the target, and a place in
+    the attacker's own state is never its target."""
+    got = codes(run("Pakistani troops killed five militants in Waziristan on Monday."))
+    assert {t for s, r, t in got if r[:2] in ("18", "19", "20")} == {"PAKREB"}, got
+
+
+@pytest.mark.parametrize("text,root", [
+    ("Russian jets dropped bombs on rebel-held towns on Sunday.", "195"),
+    ("Syrian helicopters dropped barrel bombs on Idlib, activists said.", "195"),
+    ("Saudi-led coalition aircraft bombed Sanaa overnight.", "195"),
+    ("Militants bombed a market in Kabul.", "183"),  # no aircraft: non-military bombing
+])
+def test_bombs_from_the_air_are_aerial_weapons(text: str, root: str) -> None:
+    """CAMEO 195 (employ aerial weapons) for bombs dropped and bombing by aircraft; a bombing
+    by anyone else stays 183."""
+    got = {e.code for e in run(text).events}
+    assert root in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The prosecutors dropped charges against the protesters.",
+    "The company dropped its bid for the port after the sanctions.",
+    "Planes dropped leaflets over the city urging residents to leave.",
+])
+def test_dropping_what_is_no_weapon_is_no_attack(text: str) -> None:
+    assert not {r for _s, r, _t in codes(run(text)) if r[:2] in ("18", "19")}, codes(run(text))
