@@ -1135,7 +1135,8 @@ def test_armed_groups_of_current_news_are_their_countrys_rebels(text: str, code:
 
 @pytest.mark.parametrize("text,source,target", [
     ("Russia launched more than 40 missiles at Kyiv overnight.", "RUS", "UKR"),
-    ("Russian artillery opened fire on Kherson on Sunday.", "RUS", "UKR"),
+    ("Russian troops opened fire on Odesa.", "RUS", "UKR"),
+    ("Iran fired ballistic missiles at Erbil on Monday.", "IRN", "IRQ"),
     ("Ukrainian drones hit an oil refinery in Ryazan on Saturday.", "UKR", "RUS"),
     ("Israeli jets bombed targets in Lebanon overnight, the army said.", "ISR", "LBN"),
     ("Azerbaijani forces shelled villages in Armenia's Syunik province.", "AZE", "ARM"),
