@@ -1161,6 +1161,8 @@ def test_the_place_of_an_attack_is_no_target_when_what_was_hit_is_named() -> Non
     ("Russian jets dropped bombs on rebel-held towns on Sunday.", "195"),
     ("Syrian helicopters dropped barrel bombs on Idlib, activists said.", "195"),
     ("Saudi-led coalition aircraft bombed Sanaa overnight.", "195"),
+    ("Russia launched drones at Odesa overnight.", "195"),
+    ("The Houthis launched drones toward Israel on Friday.", "195"),
     ("Militants bombed a market in Kabul.", "183"),  # no aircraft: non-military bombing
 ])
 def test_bombs_from_the_air_are_aerial_weapons(text: str, root: str) -> None:
@@ -1174,6 +1176,7 @@ def test_bombs_from_the_air_are_aerial_weapons(text: str, root: str) -> None:
     "The prosecutors dropped charges against the protesters.",
     "The company dropped its bid for the port after the sanctions.",
     "Planes dropped leaflets over the city urging residents to leave.",
+    "Ukraine launched a drone program with British help.",
 ])
 def test_dropping_what_is_no_weapon_is_no_attack(text: str) -> None:
     assert not {r for _s, r, _t in codes(run(text)) if r[:2] in ("18", "19")}, codes(run(text))
