@@ -247,3 +247,35 @@ def test_one_word_outlet_labels_ask_in_a_press_conference() -> None:
                 and "Mao" in (c.speaker_text or "")]
     assert not find_labels("Note: the figures are provisional.\n\nChina: exports rose.\n\n"
                            "Update: the talks resumed.\n")
+
+
+def _events(text: str, url: str, published: str = "2024-03-12") -> set[tuple[str | None, str, str | None]]:
+    ex = run(text, published, url=url)
+    return {(e.source_code, e.root, e.target_code) for e in ex.events}
+
+
+@pytest.mark.parametrize("text,url,event", [
+    ("Readout of President Biden's Call\n\nThe President spoke with Prime Minister Modi of "
+     "India today.\n", "https://www.whitehouse.gov/briefing-room/r/", ("USAGOV", "04", "INDGOV")),
+    ("Secretary's Meeting in Munich\n\nThe Secretary met Foreign Minister Wang Yi on the margins "
+     "of the conference. The Foreign Minister criticized the United States over Taiwan.\n",
+     "https://www.state.gov/readout/m/", ("CHNGOV", "11", "USAGOV")),
+    ("Readout\n\nThe Secretary met Foreign Minister Wang Yi on the margins of the conference.\n",
+     "https://www.state.gov/readout/n/", ("USAGOV", "04", "CHNGOV")),
+])
+def test_a_governments_bare_titles_are_its_office_holders(text: str, url: str,
+                                                          event: tuple[str, str, str]) -> None:
+    """In a government's own document, "The President" and "the Secretary" are its office
+    holders at the date; a title given to someone named before ("Foreign Minister Wang Yi …
+    The Foreign Minister") is that person."""
+    assert event in _events(text, url)
+
+
+def test_a_bare_title_in_a_text_of_no_government_invents_no_one() -> None:
+    """With no government address, "The President" is left unresolved (not the US president
+    by default, not the Indian prime minister named after it)."""
+    text = ("Talks in Delhi\n\nThe President met Prime Minister Modi on Tuesday. The Prime "
+            "Minister invited the President to visit again.\n")
+    ex = run(text, "2024-03-12", url="https://example.org/news/1")
+    assert not [m for m in ex.mentions if m.text == "President" and m.actor_id]
+    assert {m.actor_id for m in ex.mentions if m.text == "Prime Minister"} == {"person:narendra-modi"}

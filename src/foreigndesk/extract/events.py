@@ -253,6 +253,8 @@ class EventExtractor:
             return []
         sa = SentenceActors.build(doc, offset, actors.get(i, ()), _previous(actors, i),
                                   [_place_mention(p) for p in places.get(i, ())])
+        sa.issuer = issuer(pd)  # as the coder reads the sentence (:meth:`code`): a readout's
+        sa.principals = principals(pd)  # "the two leaders" are its two main persons
         refs = self.coder.subjects(tok, sa) if tok.tag_.startswith("VB") else []
         if len(refs) not in (1, 2) or (len(refs) == 2 and refs[0].country == refs[1].country):
             return []
