@@ -251,12 +251,36 @@ def h_mdy(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["wd"] and not _capitalised(_orig(m, ctx, "wd")):
         return None
     y = int(m["y"]) if m["y"] else None
+    if y is None:
+        later = _YEAR_AFTER_SECOND_DAY.match(ctx.text, m.end())
+        y = int(later.group(1)) if later else None
     direction = None
     if m["shift"]:  # "last Oct. 23", "next March 5": the one before / after the reference date
         if y is not None:
             return None
         direction = "certain past" if key(m["shift"]) in ("last", "this past") else "certain future"
     return _day(ctx, y, mo, int(m["d"]), m, lx, m["pmod"], direction)
+
+
+def h_second_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """The second day of "April 24 and 25", "on March 3 or 4": that day of the same month
+    (and year, when one follows); the span is the day number alone (TimeML: "April 24"
+    and "25" are two expressions)."""
+    lx = lexicon()
+    mo = lx.month(m["mon"])
+    if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
+        return None
+    y = int(m["y"]) if m["y"] else None
+    r = _day(ctx, y, mo, int(m["d2"]), m, lx)
+    if r is None:
+        return None
+    r.start, r.end = m.start("d2"), m.end("y") if m["y"] else m.end("d2")
+    return r
+
+
+# "April 24 and 25, 1999": the year after the second day is the first day's too
+_YEAR_AFTER_SECOND_DAY = re.compile(r"[^\S\n]+(?:and|or|&)[^\S\n]+[0-3]?\d(?:st|nd|rd|th)?,?"
+                                    r"[^\S\n]+(1\d{3}|20\d\d)(?!\d)", re.I)
 
 
 def h_dmy(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -307,9 +331,22 @@ def h_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         before = _word_before(ctx.text, m.start(), 2)
         ctxwords = set(lx.month_context)
         last = before.split()[-1] if before else ""
-        if last not in ctxwords and before not in ctxwords:
+        if (last not in ctxwords and before not in ctxwords
+                and not _month_modifier(ctx.text, m, last, lx)):
             return None  # "May" alone may be a verb or a name: a month needs its context
     return _month_in_year(ctx, m, mo, None, None, lx)
+
+
+_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]{3,})\b")
+
+
+def _month_modifier(text: str, m: re.Match[str], before: str, lx: Lexicon) -> bool:
+    """A month between a determiner and a common noun: "a June agreement", "the March
+    accession", "its September meeting" (not "the May government": a name)."""
+    if before not in lx.month_determiners:
+        return False
+    nxt = _WORD_AFTER.match(text, m.end())
+    return nxt is not None and nxt.group(1) not in lx.month_modifier_not_before
 
 
 def h_year(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1073,6 +1110,9 @@ def _rules() -> list[Rule]:
         ("mdy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?<PMOD>(?:(?P<shift>last|next|this<S>past|"
                 r"this<S>coming)<S>)?(?P<mon><MONTH>)<S>(?P<d>[0-3]?\d)"
                 r"(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_mdy),
+        ("second_day", B + r"(?P<mon><MONTH>)<S>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?<S>(?:and|or|&)<S>"
+                       r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?"
+                       + E, h_second_day),
         ("dmy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?(?:the<S>)?(?P<d>[0-3]?\d)(?P<ord>st|nd|rd|th)?<S>"
                 r"(?P<of>of<S>)?(?P<mon><MONTH>)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_dmy),
         ("month_year", B + r"<PMOD>(?P<mon><MONTH>),?<S>(?:of<S>)?(?:(?P<y>1\d{3}|20\d\d)(?![\d])|"

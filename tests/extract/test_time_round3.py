@@ -1,0 +1,79 @@
+"""Classes of the third #16 round (helper timex3): a month that modifies a noun ("a June
+agreement") and the second day of a coordinated pair ("April 24 and 25"). Every sentence was
+written for this file (news, statements, transcripts); every value was worked out by hand
+from a calendar and the publication date given with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from foreigndesk.extract.pipeline import default_extractors, extract
+from foreigndesk.model import Document, TimeValue
+
+
+def times(nlp, text: str, published: str | None) -> list[TimeValue]:
+    doc = Document(text=text, published=published)
+    (ex,) = extract([doc], nlp=nlp, extractors=default_extractors(("sentences", "time")))
+    for t in ex.times:
+        assert text[t.start:t.end] == t.text
+    return ex.times
+
+
+def texts(nlp, text: str, published: str | None) -> dict[str, str]:
+    return {t.text: t.value for t in times(nlp, text, published)}
+
+
+# -- a month between a determiner and a noun --------------------------------------------------
+
+MONTH_MODIFIERS = [
+    # sentence, published, expression, value
+    ("The firm is still trying to sell itself under a June agreement with shareholders.",
+     "2004-10-27", "June", "2004-06"),  # news; four months back, the nearer June
+    ("The March accession of the three states will enlarge the alliance.", "1999-02-10",
+     "March", "1999-03"),  # the next March, a month ahead
+    ("The ministry repeated its August warning that reserves were running low.",
+     "2011-11-02", "August", "2011-08"),  # a statement
+    ("MODERATOR: Let's go back to the May vote, Senator.", "2016-07-12", "May",
+     "2016-05"),  # a transcript
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), MONTH_MODIFIERS)
+def test_a_month_that_modifies_a_noun_is_a_date(nlp, text, published, expression,
+                                                value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize("text", [
+    "The May government fell after a vote of no confidence.",  # a name before a noun
+    "Analysts say the rate may rise again.",  # a verb
+    "She said she would march on the capital.",  # a verb, not capitalised
+])
+def test_a_name_or_a_verb_is_no_month(nlp, text) -> None:
+    assert not [t for t in times(nlp, text, "2019-03-20") if t.text in ("May", "may", "march")]
+
+
+# -- the second day of a coordinated pair ----------------------------------------------------
+
+SECOND_DAYS = [
+    # sentence, published, {expression: value}
+    ("Leaders will meet at the summit in Washington on April 24 and 25.", "1999-02-10",
+     {"April 24": "1999-04-24", "25": "1999-04-25"}),
+    ("Polling stations were open on Nov. 7 and 8, the electoral commission said.",
+     "2010-11-15", {"Nov. 7": "2010-11-07", "8": "2010-11-08"}),
+    ("Q: Were the talks held on March 3 or 4, 1998? A: On the fourth.", "2001-06-01",
+     {"March 3": "1998-03-03", "4, 1998": "1998-03-04"}),  # the year after the pair is both's
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), SECOND_DAYS)
+def test_the_second_day_of_a_pair_takes_the_month(nlp, text, published, expected) -> None:
+    found = texts(nlp, text, published)
+    for expression, value in expected.items():
+        assert found.get(expression) == value, (expression, found)
+
+
+def test_a_number_after_a_date_and_and_is_no_day(nlp) -> None:
+    text = "The ceasefire began on May 5, and 40 prisoners were freed."
+    found = texts(nlp, text, "2003-05-20")
+    assert found == {"May 5": "2003-05-05"}
