@@ -125,6 +125,11 @@ def _ours_per_doc(docs: list[TimeMLDoc]) -> tuple[Score, list[list]]:
     return score, per_doc
 
 
+def _other_types(score: Score) -> str:
+    return "  ".join(f"{t} {score.value_ok_by_type[t]}/{score.found_by_type[t]}"
+                     for t in ("TIME", "DURATION", "SET"))
+
+
 @click.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--half", type=click.Choice(["look", "measure", "all"]), default="look")
@@ -144,7 +149,7 @@ def main(directory: Path, half: str, cache: Path | None, no_heideltime: bool,
     score, ours = _ours_per_doc(docs)
     click.echo(f"{half} half, {len(docs)} documents")
     click.echo(f"ours: extent F1 {score.f1:.3f}  DATE value {score.date_value_accuracy:.3f} "
-               f"({score.date_value_ok}/{score.date_pairs})")
+               f"({score.date_value_ok}/{score.date_pairs})  " + _other_types(score))
     if no_heideltime:
         return
     ht_raw = heideltime_cached(docs, cache)
@@ -184,7 +189,7 @@ def main(directory: Path, half: str, cache: Path | None, no_heideltime: bool,
                     f"{g.value} | ours {o.value if o else None!r} {o.text if o else ''!r} | "
                     f"HT {h.value if h else None!r}\n      ...{ctx}...")
     click.echo(f"HeidelTime: extent F1 {hs.f1:.3f}  DATE value {hs.date_value_accuracy:.3f} "
-               f"({hs.date_value_ok}/{hs.date_pairs})")
+               f"({hs.date_value_ok}/{hs.date_pairs})  " + _other_types(hs))
     if listing:
         for line in lines:
             click.echo(line)

@@ -77,3 +77,20 @@ def test_a_number_after_a_date_and_and_is_no_day(nlp) -> None:
     text = "The ceasefire began on May 5, and 40 prisoners were freed."
     found = texts(nlp, text, "2003-05-20")
     assert found == {"May 5": "2003-05-05"}
+
+
+# -- quarters as a unit of durations and sets --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expression", "value", "typ"), [
+    ("The unit has had substantial losses in the past two quarters.", "the past two quarters",
+     "P2Q", "DURATION"),  # company report
+    ("It reached profitability after several quarters of losses, the chairman said.",
+     "several quarters", "PXQ", "DURATION"),
+    ("The company must pay about $100 million in interest every quarter.", "every quarter",
+     "P1Q", "SET"),
+    ("ANALYST: Margins should recover within three quarters.", "three quarters", "P3Q",
+     "DURATION"),  # transcript
+])
+def test_quarters_stay_quarters_in_durations(nlp, text, expression, value, typ) -> None:
+    found = {t.text: (t.value, t.type) for t in times(nlp, text, "1989-10-30")}
+    assert found.get(expression) == (value, typ), found

@@ -144,7 +144,8 @@ def _unit_number(m: re.Match[str], lx: Lexicon, group: str = "n") -> tuple[float
 
 
 def duration_value(n: float | None, unit: str, lx: Lexicon) -> str:
-    """TIMEX3 duration: P3Y, PT2H, PXM (unknown count); decades and centuries in years."""
+    """TIMEX3 duration: P3Y, PT2H, PXM (unknown count); decades and centuries in years;
+    quarters as quarters (P2Q, as HeidelTime and most TimeML annotations write them)."""
     info = lx.units[unit]
     code = str(info["code"])
     factor = float(info.get("factor", 1))
@@ -154,8 +155,6 @@ def duration_value(n: float | None, unit: str, lx: Lexicon) -> str:
         code, factor = "Y", factor * 100
     elif code == "ML":
         code, factor = "Y", factor * 1000
-    elif code == "Q":
-        code, factor = "M", factor * 3
     if n is None:
         count = "X"
     else:
