@@ -94,3 +94,20 @@ def test_a_number_after_a_date_and_and_is_no_day(nlp) -> None:
 def test_quarters_stay_quarters_in_durations(nlp, text, expression, value, typ) -> None:
     found = {t.text: (t.value, t.type) for t in times(nlp, text, "1989-10-30")}
     assert found.get(expression) == (value, typ), found
+
+
+# -- "the near term", "the short term": TimeML's FUTURE_REF ------------------------------------
+
+@pytest.mark.parametrize(("text", "expression"), [
+    ("We don't minimize the challenges of the near term, the chief executive said.",
+     "the near term"),  # statement
+    ("The plan is meant to placate shareholders in the short term.", "the short term"),  # news
+    ("HOST: And in the longer term, will prices come down?", "the longer term"),  # transcript
+])
+def test_the_near_term_is_a_future_reference(nlp, text, expression) -> None:
+    assert texts(nlp, text, "1989-10-30").get(expression) == "FUTURE_REF"
+
+
+def test_a_near_term_adjective_is_no_time(nlp) -> None:
+    text = "Analysts predict near-term earnings trouble and long-term gains for the brewer."
+    assert times(nlp, text, "1989-10-26") == []
