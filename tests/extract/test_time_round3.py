@@ -111,3 +111,31 @@ def test_the_near_term_is_a_future_reference(nlp, text, expression) -> None:
 def test_a_near_term_adjective_is_no_time(nlp) -> None:
     text = "Analysts predict near-term earnings trouble and long-term gains for the brewer."
     assert times(nlp, text, "1989-10-26") == []
+
+
+# -- anchoring: a season ahead in its own season; a day of a month in the simple present ------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Negotiators will meet again in the spring, the envoy said.", "2013-03-22",
+     "the spring", "2013-SP"),  # spring has begun: this one, not next year's
+    ("ANCHOR: Will the team be back in the summer?", "2016-06-10", "the summer", "2016-SU"),
+    ("The vote will come next spring.", "2013-03-22", "next spring",
+     "2014-SP"),  # "next" still means the following one
+])
+def test_a_season_ahead_may_be_the_current_one(nlp, text, published, expression,
+                                               value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The fiscal year begins Oct. 1.", "2013-03-22", "Oct. 1",
+     "2013-10-01"),  # six months ahead, though last October 1 is nearer
+    ("The record date is Jan. 2, the company said in a statement.", "1989-06-20", "Jan. 2",
+     "1990-01-02"),
+    ("The court reconvenes on Jan. 24, the clerk said.", "2000-07-13", "Jan. 24",
+     "2001-01-24"),
+    ("The fiscal year began Oct. 1.", "2013-03-22", "Oct. 1", "2012-10-01"),  # past tense
+])
+def test_a_day_of_a_month_in_the_simple_present_is_ahead(nlp, text, published, expression,
+                                                         value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

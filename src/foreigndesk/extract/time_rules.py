@@ -211,8 +211,12 @@ def _day(ctx: Context, y: int | None, mo: int, d: int, m: re.Match[str], lx: Lex
             date = cal.safe_date(yy, mo, d)
             if date is not None and date.isoweekday() == wd:
                 return Resolved(date.isoformat(), "day", anchored=True, modifier=_mod(pmod, lx))
-    year = cal.pick_year(ctx.dct, lambda yy: cal.safe_date(yy, mo, d),
-                         direction or _direction(m, ctx))
+    if direction is None:
+        t = ctx.tense(m.start(), m.end())
+        # a day of a month in the simple present is a date on a calendar ("the fiscal year
+        # begins Oct. 1", "the record date is Jan. 2"): the next one
+        direction = "future" if t == "present" else t if t in ("past", "future", "certain past") else None
+    year = cal.pick_year(ctx.dct, lambda yy: cal.safe_date(yy, mo, d), direction)
     if year is None:
         return None
     return Resolved(f"{year:04d}-{mo:02d}-{d:02d}", "day", anchored=True, modifier=_mod(pmod, lx))
@@ -591,6 +595,9 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved(f"XXXX-{code}", "", modifier=mod)
     direction = _direction(m, ctx)
     if direction is None and code in ("SU", "FA", "SP", "WI"):
+        return _season(ctx, code, 0, mod, m)
+    if direction == "future" and cal.season_of(ctx.dct)[1] == code:
+        # "will meet in the spring" said in March: this spring, as a month is this month
         return _season(ctx, code, 0, mod, m)
     return _season(ctx, code, 1 if direction == "future" else -1, mod, m)
 
