@@ -139,3 +139,14 @@ def test_a_season_ahead_may_be_the_current_one(nlp, text, published, expression,
 def test_a_day_of_a_month_in_the_simple_present_is_ahead(nlp, text, published, expression,
                                                          value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Prices doubled in the first half of the year, the central bank said.", "2014-11-05",
+     "the first half of the year", "2014-H1"),
+    ("GUEST: I think growth picks up in the second half of the year.", "2015-02-16",
+     "the second half of the year", "2015-H2"),  # transcript, ahead: the same year
+])
+def test_a_half_of_the_year_is_of_the_publication_year(nlp, text, published, expression,
+                                                       value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

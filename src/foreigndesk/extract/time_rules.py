@@ -801,17 +801,20 @@ def h_year_period(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def h_half(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the first half of 2023", "the second half of next year"; "in the second half" alone
+    """"the first half of 2023", "the second half of next year", "the first half of the year"
+    (the publication's year, as "earlier in the year"); "in the second half" alone
     (after a preposition) is the half-year placed by the tense, as a quarter is."""
     h = 1 if key(m["h"]) in ("first", "1st") else 2
     if m["y"]:
         return Resolved(f"{m['y']}-H{h}", "half")
-    if not m["yrel"]:
+    if not m["yrel"] and not m["theyear"]:
         if not m["the"] or _word_before(ctx.text, m.start()) not in _HALF_BEFORE:
             return None
     if ctx.dct is None:
         return Resolved(f"XXXX-H{h}", "")
-    if m["yrel"]:
+    if m["theyear"]:  # "the first half of the year": of the publication's year
+        year = ctx.dct.year
+    elif m["yrel"]:
         year = ctx.dct.year + lexicon().shifts.get(key(m["yrel"]), 0)
     else:
         current = 1 if ctx.dct.month <= 6 else 2
@@ -1168,7 +1171,8 @@ def _rules() -> list[Rule]:
         ("quarter_q", B + r"(?P<det>)(?P<adjs>)(?P<yrel>)(?P<yrel2>)(?P<y1>)q(?P<qn>[1-4])"
                       r"(?:<S>(?P<y2>1\d{3}|20\d\d))?" + E, h_quarter),
         ("half", B + r"(?:(?P<the>the)<S>)?(?P<h>first|second|1st|2nd|last|latter)[-\s]half(?:<S>of<S>"
-                 r"(?:(?P<y>1\d{3}|20\d\d)|(?P<yrel>this|last|next)<S>year)|(?!<S>of\b|[-\w]))", h_half),
+                 r"(?:(?P<y>1\d{3}|20\d\d)|(?P<yrel>this|last|next)<S>year|(?P<theyear>the<S>year))|"
+                 r"(?!<S>of\b|[-\w]))", h_half),
         ("year_period", B + r"the<S>(?P<y>1\d{3}|20\d\d)<S>period" + E, h_year_period),
         ("ordinal_day", B + r"the<S>(?P<n><ORD>)<S>(?:straight<S>|consecutive<S>)?day" + E, h_ordinal_day),
         ("at_the_time", B + r"at<S>(?P<t>the<S>time)(?!<S>of\b)" + E, h_at_the_time),
