@@ -150,3 +150,17 @@ def test_a_day_of_a_month_in_the_simple_present_is_ahead(nlp, text, published, e
 def test_a_half_of_the_year_is_of_the_publication_year(nlp, text, published, expression,
                                                        value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "that day" when the date in focus is known only to its month or year -----------------------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The raid happened in December 2010. That day, the thieves escaped on motorcycles.",
+     "2010-12"),  # news: the day is in that month (TimeML 2010-12-XX)
+    ("The ministry recalls the events of 1994. On that day, the border was closed.",
+     "1994"),  # statement
+    ("GUEST: It was in March 2003. I remember that day very well.", "2003-03"),  # transcript
+])
+def test_that_day_takes_a_coarser_date_in_focus(nlp, text, value) -> None:
+    found = {t.text.lower(): t.value for t in times(nlp, text, "2012-05-14")}
+    assert found.get("that day") == value, found
