@@ -164,3 +164,65 @@ def test_the_interviewee_is_the_person_named_most_before_the_first_question() ->
 ])
 def test_answer_labels_need_questions_and_glued_questions_need_answers(text: str, shapes: list[str]) -> None:
     assert [lab.shape for lab in find_labels(text)] == shapes
+
+
+def _turn_speakers(ex: Extraction) -> dict[str, set[str | None]]:
+    """Label (cue) -> the speakers of the claims made on it."""
+    out: dict[str, set[str | None]] = {}
+    for c in ex.claims:
+        if c.cue.endswith((":", ".")):
+            out.setdefault(c.cue, set()).add(c.speaker_actor)
+    return out
+
+
+@pytest.mark.parametrize("text,published,label,speaker", [
+    ("Press Briefing by Press Secretary Karine Jean-Pierre\n\n"
+     "MS. JEAN-PIERRE: Today the President spoke with the Prime Minister of Japan about "
+     "the Taiwan Strait.\n\nQ Will he travel to Tokyo?\n\n"
+     "MS. JEAN-PIERRE: He will travel there in April.\n", "2024-03-12",
+     "ms. jean-pierre:", "person:karine-jean-pierre"),
+    ("Remarks by Ambassador Linda Thomas-Greenfield at a UN Security Council Briefing on "
+     "Sudan\n\nAMBASSADOR THOMAS-GREENFIELD: Thank you, Madam President. The fighting in "
+     "Darfur has displaced millions of people.\n\nMR. NEBENZIA: Russia rejects these "
+     "claims.\n", "2023-11-09", "ambassador thomas-greenfield:", "person:linda-thomas-greenfield"),
+])
+def test_a_hyphenated_surname_in_a_label_is_the_person_named(text: str, published: str,
+                                                             label: str, speaker: str) -> None:
+    """A label's hyphenated surname ("JEAN-PIERRE") finds the person the document names
+    ("Karine Jean-Pierre"), whose turns are then her claims."""
+    ex = run(text, published, url="https://www.whitehouse.gov/briefing-room/b/")
+    assert _turn_speakers(ex).get(label) == {speaker}, _turn_speakers(ex)
+
+
+def test_a_members_state_in_a_record_label_is_not_the_speaker() -> None:
+    """ "Mr. SMITH of New Jersey." is a member named Smith; New Jersey (or the USA it is in)
+    never speaks for him."""
+    text = ("HONG KONG\n\nMr. SMITH of New Jersey. Madam Speaker, I rise to condemn the arrests "
+            "of activists in Hong Kong. Beijing has broken its promise.\n\n"
+            "Ms. LOFGREN of California. Madam Speaker, I support the resolution because the "
+            "law threatens journalists.\n")
+    ex = run(text, "2019-05-08", outlet="Congressional Record")
+    got = _turn_speakers(ex)
+    assert got.get("mr. smith of new jersey.") == {"person:smith"}, got
+    assert got.get("ms. lofgren of california.") == {"person:lofgren"}, got
+
+
+def test_greetings_thanks_and_the_closing_time_are_no_claims() -> None:
+    """In a transcript, a turn's "Good afternoon, everyone.", "Thanks, Jake." and the time
+    stamp that ends it say nothing; a thanks followed by what is said stays a claim."""
+    text = ("Press Briefing by Press Secretary Karine Jean-Pierre and National Security Advisor "
+            "Jake Sullivan\n\n"
+            "MS. JEAN-PIERRE: Good afternoon, everyone. The President will host the Prime "
+            "Minister of India next week.\n\n"
+            "MR. SULLIVAN: Thanks, Karine. Thank you for the question: we have seen no "
+            "weapons shipments from China to Russia.\n\n"
+            "Q Thank you, Jake.\n\n"
+            "MS. JEAN-PIERRE: Thank you all very much.\n\n"
+            "2:05 P.M. EDT\n")
+    ex = run(text, "2024-03-12", url="https://www.whitehouse.gov/briefing-room/c/")
+    turn = [c for c in ex.claims if c.cue.endswith(":")]
+    contents = [c.content for c in turn]
+    assert not [t for t in contents if t.startswith(("Good afternoon", "Thanks", "Thank you all",
+                                                     "2:05"))], contents
+    assert any(t.startswith("The President will host") for t in contents), contents
+    assert any("no weapons shipments" in t for t in contents), contents

@@ -223,7 +223,8 @@ class EventExtractor:
 
     def discarded(self, pd: ParsedDoc) -> frozenset[int]:
         """The sentences the coder leaves alone: those holding a phrase of sport or
-        entertainment news (``data/en/discards.txt``, from PETRARCH's discards) and no word
+        entertainment news (``data/en/discards.txt``, from PETRARCH's discards) or of floor
+        procedure ("I yield back the balance of my time": ``data/en/procedure.txt``) and no word
         of violence ("A bomb blast shocks the Olympic games" is coded), with foreigndesk's
         own dictionary only (a PETRARCH dictionary brings its own discards)."""
         if self._dictionary is not None:
@@ -450,10 +451,13 @@ def _violent_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def discard_pattern() -> re.Pattern[str]:
-    """One pattern for the phrases of ``data/en/discards.txt`` (whole words, lower case)."""
-    text = resources.files("foreigndesk").joinpath("data/en/discards.txt").read_text("utf-8")
-    phrases = [line.strip().lower() for line in text.splitlines()
-               if line.strip() and not line.lstrip().startswith("#")]
+    """One pattern for the phrases of ``data/en/discards.txt`` (sport and entertainment) and
+    ``data/en/procedure.txt`` (floor procedure), whole words, lower case."""
+    phrases = []
+    for name in ("discards.txt", "procedure.txt"):
+        text = resources.files("foreigndesk").joinpath(f"data/en/{name}").read_text("utf-8")
+        phrases += [line.strip().lower() for line in text.splitlines()
+                    if line.strip() and not line.lstrip().startswith("#")]
     alternatives = sorted((r"\s+".join(re.escape(w) for w in p.split()) for p in phrases),
                           key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
