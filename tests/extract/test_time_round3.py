@@ -164,3 +164,24 @@ def test_a_half_of_the_year_is_of_the_publication_year(nlp, text, published, exp
 def test_that_day_takes_a_coarser_date_in_focus(nlp, text, value) -> None:
     found = {t.text.lower(): t.value for t in times(nlp, text, "2012-05-14")}
     assert found.get("that day") == value, found
+
+
+# -- a part of every such weekday: sets ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two new flights will leave Bombay on Monday and Tuesday nights from March 30.",
+     {"Monday": "XXXX-WXX-1TNI", "Tuesday nights": "XXXX-WXX-2TNI"}),  # news
+    ("The ministry holds briefings on Friday mornings, a spokesman said.",
+     {"Friday mornings": "XXXX-WXX-5TMO"}),  # statement
+    ("CALLER: We used to meet Saturday or Sunday evenings.",
+     {"Saturday": "XXXX-WXX-6TEV", "Sunday evenings": "XXXX-WXX-7TEV"}),  # transcript
+])
+def test_weekday_nights_are_sets(nlp, text, expected) -> None:
+    found = {t.text: (t.value, t.type) for t in times(nlp, text, "1998-02-13")}
+    for expression, value in expected.items():
+        assert found.get(expression) == (value, "SET"), found
+
+
+def test_one_weekday_night_is_a_time(nlp) -> None:
+    found = texts(nlp, "He left on Monday and returned Tuesday night.", "1998-02-13")
+    assert found == {"Monday": "1998-02-09", "Tuesday night": "1998-02-10TNI"}

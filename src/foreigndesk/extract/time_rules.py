@@ -973,6 +973,23 @@ def h_bare_units(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(duration_value(None, unit, lx), "duration", "DURATION", start=start)
 
 
+def h_weekday_parts(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"Tuesday nights", "on Monday and Friday evenings": that part of every such weekday
+    (TimeML: XXXX-WXX-2TNI); the first weekday of a pair is a set of its own, spanning the
+    weekday alone."""
+    lx = lexicon()
+    code = lx.parts_of_day.get(key(m["pp"])[:-1])
+    first = bool(m["wd1"])
+    word = _orig(m, ctx, "wd1" if first else "wd2")
+    wd = lx.weekday(word)
+    if code is None or wd is None or not _capitalised(word):
+        return None
+    r = Resolved(f"XXXX-WXX-{wd}T{code}", "set", "SET")
+    if first:
+        r.start, r.end = m.start("wd1"), m.end("wd1")
+    return r
+
+
 def h_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     if m["adv"]:
@@ -1138,6 +1155,9 @@ def _rules() -> list[Rule]:
         ("spoken_year", B + r"(?:the<S>year<S>)?(?:(?P<hi>nineteen|eighteen|twenty)<S>(?P<lo>"
                         + spoken_lo + r")|(?P<thousand>two<S>thousand)(?:<S>(?:and<S>)?(?P<rest>"
                         + spoken_lo + "|" + ones + r"))?)" + E, h_spoken_year),
+        # before "weekday": the first of "Monday and Tuesday nights" is a set, not a date
+        ("weekday_parts_first", B + r"(?P<wd1><WEEKDAY>)<S>(?:and|or)<S>(?P<wd2><WEEKDAY>)<S>"
+                                r"(?P<pp>mornings|afternoons|evenings|nights)" + E, h_weekday_parts),
         ("weekday", B + r"(?:(?P<pmod>early|late|earlier|later)<S>)?(?:(?P<shift>last|next|this<S>past|"
                     r"this<S>coming|coming|past|previous|following)<S>)?(?P<wd><WEEKDAY>)"
                     r"(?:<S>(?P<part>morning|afternoon|evening|night))?" + E, h_weekday),
@@ -1196,6 +1216,8 @@ def _rules() -> list[Rule]:
                        r"(?:(?:early|first|last|past)<S>)?(?P<u>years|decades|months|weeks|days|"
                        r"hours|centuries)|(?P<u2>years|decades|months|weeks|days|hours)-long)" + E,
          h_bare_units),
+        ("weekday_parts", B + r"(?P<wd1>)(?P<wd2><WEEKDAY>)<S>(?P<pp>mornings|afternoons|evenings|"
+                          r"nights)" + E, h_weekday_parts),
         ("set", B + r"(?:(?P<adv>" + "|".join(sorted(lx.sets, key=len, reverse=True)) + ")|"
                 r"(?:every|each|per)<S>(?:(?P<n><NUM>)<S>)?(?P<u><UNIT>|<WEEKDAY>|"
                 r"<SEASON>|<PART>|<MONTH>)|(?:on<S>)?(?P<wds>" + weekday_plural + r"))" + E, h_set),
