@@ -185,3 +185,24 @@ def test_weekday_nights_are_sets(nlp, text, expected) -> None:
 def test_one_weekday_night_is_a_time(nlp) -> None:
     found = texts(nlp, "He left on Monday and returned Tuesday night.", "1998-02-13")
     assert found == {"Monday": "1998-02-09", "Tuesday night": "1998-02-10TNI"}
+
+
+# -- halves of a unit, written in the next smaller unit (TimeML) ---------------------------------
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("He served 2 1/2 years in prison before his release.", "2 1/2 years", "P2Y6M"),  # news
+    ("A minute and a half later, a pilot from a nearby flight called.",
+     "A minute and a half", "PT1M30S"),  # transcript of a broadcast
+    ("The ministers met for two and a half hours, the statement said.",
+     "two and a half hours", "PT2H30M"),  # statement
+    ("The strike has lasted three and a half days.", "three and a half days", "P3DT12H"),
+    ("She waited a year and a half for her visa.", "a year and a half", "P1Y6M"),
+])
+def test_a_half_is_written_in_the_next_unit(nlp, text, expression, value) -> None:
+    found = {t.text: (t.value, t.type) for t in times(nlp, text, "1998-02-13")}
+    assert found.get(expression) == (value, "DURATION"), found
+
+
+def test_a_fraction_is_not_read_as_its_denominator(nlp) -> None:
+    found = texts(nlp, "Prices rose 1/2 percent in 3/4 of the markets.", "1998-02-13")
+    assert found == {}

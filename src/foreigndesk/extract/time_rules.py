@@ -143,9 +143,16 @@ def _unit_number(m: re.Match[str], lx: Lexicon, group: str = "n") -> tuple[float
     return lx.number(raw), False
 
 
-def duration_value(n: float | None, unit: str, lx: Lexicon) -> str:
+# half of a unit in the next smaller one (years and days only outside the time part; a
+# minute's unit letter M is read in the time part)
+_HALVES = {"Y": "6M", "D": "12H", "H": "30M", "M": "30S"}
+
+
+def duration_value(n: float | None, unit: str, lx: Lexicon, halves: bool = False) -> str:
     """TIMEX3 duration: P3Y, PT2H, PXM (unknown count); decades and centuries in years;
-    quarters as quarters (P2Q, as HeidelTime and most TimeML annotations write them)."""
+    quarters as quarters (P2Q, as HeidelTime and most TimeML annotations write them). With
+    ``halves`` (a half said as such: "and a half", "1/2"), the half is written in the next
+    smaller unit, as TimeML does (P2Y6M, PT1M30S); a decimal count stays decimal (P1.5Y)."""
     info = lx.units[unit]
     code = str(info["code"])
     factor = float(info.get("factor", 1))
@@ -159,6 +166,13 @@ def duration_value(n: float | None, unit: str, lx: Lexicon) -> str:
         count = "X"
     else:
         v = n * factor
+        if halves and v != int(v) and v * 2 == int(v * 2) and code in _HALVES:
+            # TimeML writes a half in the next smaller unit: P2Y6M, PT1M30S, P3DT12H
+            whole = int(v)
+            time_part = bool(info.get("time"))
+            head = ("PT" if time_part else "P") + (f"{whole}{code}" if whole else "")
+            half = _HALVES[code]
+            return head + ("T" if code == "D" else "") + half
         count = str(int(v)) if v == int(v) else f"{v:g}"
     return ("PT" if info.get("time") else "P") + count + code
 
@@ -928,7 +942,7 @@ def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # part of a name: "the Six-Day War", "the Hundred Years' War"
     n, vague = _unit_number(m, lx)
     nkey = key(m["n"])
-    if nkey in ("a", "an") and unit in ("second", "minute"):
+    if nkey in ("a", "an") and unit in ("second", "minute") and not m["half2"]:
         return None  # "a second term"
     if unit == "quarter" and (nkey in ("a", "an") or m["u"].lower().endswith("s") and "-" in m.group(0)):
         return None  # "a quarter of", "three-quarters": fractions
@@ -939,9 +953,12 @@ def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
             return Resolved(duration_value(1, unit, lx), "set", "SET")
     if not vague and n is None:
         return None
-    if m["half"]:
-        n = (n or 0) + 0.5
-    value = duration_value(None if vague else n, unit, lx)
+    if m["half"] or m["half2"]:
+        if vague or n is None:
+            return None
+        n += 0.5
+    value = duration_value(None if vague else n, unit, lx,
+                           halves=bool(m["half"] or m["half2"]))
     mod = _approx(m["approx"], lx)
     start = m.start()
     pre = key(m["pre"]) if m["pre"] else ""
@@ -1208,9 +1225,9 @@ def _rules() -> list[Rule]:
         ("duration", B + r"(?:(?P<pre>for|in|over|within|(?:the<S>)?(?:past|last|next|first|coming|"
                      r"following|previous|final|latest|remaining|initial)|(?:over|in|for|within|during)"
                      r"<S>the<S>(?:past|last|next|first|coming|following))<S>)?(?:(?P<approx><APPROX>)<S>)?"
-                     r"(?P<n><NUM>|<VAGUE>)(?P<half><S>and<S>a<S>half)?"
+                     r"(?<!/)(?P<n><NUM>|<VAGUE>)(?P<half><S>and<S>a<S>half|<S>1/2|<S>?½)?"
                      r"(?:<S>(?:more|full|straight|consecutive|long|additional|further|trading|business|working))?"
-                     r"[-\s](?P<u><UNIT>)"
+                     r"[-\s](?P<u><UNIT>)(?P<half2><S>and<S>a<S>half)?"
                      + E, h_duration),
         ("bare_units", B + r"(?:(?:for|in|over|within|during|throughout|after)<S>(?:the<S>)?"
                        r"(?:(?:early|first|last|past)<S>)?(?P<u>years|decades|months|weeks|days|"
