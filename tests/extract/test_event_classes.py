@@ -1180,3 +1180,14 @@ def test_bombs_from_the_air_are_aerial_weapons(text: str, root: str) -> None:
 ])
 def test_dropping_what_is_no_weapon_is_no_attack(text: str) -> None:
     assert not {r for _s, r, _t in codes(run(text)) if r[:2] in ("18", "19")}, codes(run(text))
+
+
+@pytest.mark.parametrize("text,aid", [
+    ("The Philippine side sent vessels to intrude into the waters near the shoal.", False),
+    ("Beijing sent coast guard ships into Japan's territorial waters.", False),
+    ("Jordan sent food and clean water to Gaza on Tuesday.", True),
+])
+def test_waters_are_no_humanitarian_aid(text: str, aid: bool) -> None:
+    """ "water" as aid is drinking water; the waters a ship enters are no aid (CAMEO 073)."""
+    got = {e.code for e in run(text).events}
+    assert ("073" in got) == aid, got

@@ -226,3 +226,24 @@ def test_greetings_thanks_and_the_closing_time_are_no_claims() -> None:
                                                      "2:05"))], contents
     assert any(t.startswith("The President will host") for t in contents), contents
     assert any("no weapons shipments" in t for t in contents), contents
+
+
+def test_one_word_outlet_labels_ask_in_a_press_conference() -> None:
+    """In a transcript with name labels ("Mao Ning:"), a one-word label that names a known
+    outlet or person ("Bloomberg:", "Reuters:") opens a turn too: the outlet's question claims
+    nothing and is not the previous speaker's; "Note:" or "China:" stay text."""
+    text = ("Foreign Ministry Spokesperson Mao Ning's Regular Press Conference\n\n"
+            "Mao Ning: China firmly opposes the new export controls.\n\n"
+            "Bloomberg: The Commerce Department announced new controls on chipmakers. Will "
+            "China retaliate?\n\n"
+            "Mao Ning: We will take resolute measures to protect Chinese companies.\n\n"
+            "Reuters: Is the minister going to Moscow?\n\n"
+            "Mao Ning: I have no information to offer on that.\n")
+    labels = {lab.text: lab.shape for lab in find_labels(text)}
+    assert labels.get("Bloomberg") == "name" and labels.get("Reuters") == "name", labels
+    ex = run(text, "2024-03-12", url="https://www.fmprc.gov.cn/eng/xw/fyrbt/x.html")
+    assert not [c for c in ex.claims if "Bloomberg" in (c.speaker_text or "")]
+    assert not [c for c in ex.claims if "controls on chipmakers" in c.content
+                and "Mao" in (c.speaker_text or "")]
+    assert not find_labels("Note: the figures are provisional.\n\nChina: exports rose.\n\n"
+                           "Update: the talks resumed.\n")
