@@ -279,3 +279,13 @@ def test_a_bare_title_in_a_text_of_no_government_invents_no_one() -> None:
     ex = run(text, "2024-03-12", url="https://example.org/news/1")
     assert not [m for m in ex.mentions if m.text == "President" and m.actor_id]
     assert {m.actor_id for m in ex.mentions if m.text == "Prime Minister"} == {"person:narendra-modi"}
+
+
+def test_a_speaker_named_by_title_alone_is_shown_by_name() -> None:
+    """ "The Secretary announced …" in a State Department text: the claim's speaker is the
+    Secretary of State at the date, shown by name."""
+    text = ("Readout\n\nThe Secretary announced an additional $33 million in humanitarian "
+            "assistance for the Haitian people.\n")
+    ex = run(text, "2024-03-12", url="https://www.state.gov/readout/h/")
+    c = next(c for c in ex.claims if c.cue == "announced")
+    assert (c.speaker_text, c.speaker_actor) == ("Antony Blinken", "person:antony-blinken")
