@@ -99,6 +99,7 @@ ORG_WORDS: frozenset[str] = frozenset(w for words, _ in HEAD_SECTORS for w in wo
     _W["org_words_extra"]
 NOT_NAME_HEADS: frozenset[str] = _W["not_name_heads"]
 NOT_NAMES: frozenset[str] = _W["not_names"]
+DOCUMENT_HEADS: frozenset[str] = _W["document_heads"]
 CLAUSE_STOP = frozenset({".", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "—", "–"})
 # mentions whose country says little about an agent near them
 CONTEXTLESS_SECTORS = frozenset({"MED", "BUS", "EDU"})
@@ -521,6 +522,10 @@ class Resolver:
 
     def _plausible_name(self, r: Ref) -> bool:
         words = name_pieces(self._name_text(r))
+        last = self.d.match_at.get(r.t1 - 1)
+        if last is not None and last.t1 == r.t1 and (e := last.role("agent")) is not None \
+                and self.ix.agents[e.actor_id].title:
+            return False  # "Department Spokesperson", "Deputy Foreign Minister": a title, no name
         return bool(words) and not all(w in NOT_NAMES for w in words) and \
             not any(c.isdigit() for c in r.text) and \
             not (len(words) > 1 and (words[-1] in ORG_WORDS or words[-1] in NOT_NAME_HEADS))
@@ -1257,6 +1262,8 @@ class Resolver:
             if k and w in ("of", "on", "for", "to", "in"):
                 head = words_all[:k]
                 break
+        if head and head[-1] in DOCUMENT_HEADS:
+            return  # "Department Press Briefing", "Readout of …": a heading, no organisation
         for cand in (head[-1:], words_all[-1:], words_all):
             for words_set, sec in HEAD_SECTORS:
                 if any(w in words_set for w in cand):
