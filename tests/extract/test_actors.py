@@ -320,3 +320,20 @@ def test_a_bare_surname_that_is_also_a_given_name_keeps_its_person(nlp) -> None:
                   "would build two more.")
     first = covering(pd, "Margaret Howard")
     assert covering(pd, "Howard", 1).actor_id == first.actor_id
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("China's influence in Latin America has grown over the past decade.", "Latin America"),
+    ("Cuba was the first Latin American country to establish ties with Beijing.", "Latin American"),
+    ("Several South American governments criticised the vote.", "South American"),
+    ("Migrants crossed Central America on their way north.", "Central America"),
+])
+def test_a_region_ending_in_america_is_not_the_united_states(text: str, phrase: str) -> None:
+    """ "Latin America", "South American": a region, never "America" (the USA) inside it."""
+    from foreigndesk.extract.pipeline import extract
+    from foreigndesk.model import Document
+
+    ex = next(extract([Document(text=text, published="2023-06-12")]))
+    assert not [m for m in ex.mentions if m.country == "USA"], [(m.text, m.code) for m in ex.mentions]
+    from foreigndesk.extract.actors import resolve_name
+    assert resolve_name(phrase) is None and resolve_name("America") is not None

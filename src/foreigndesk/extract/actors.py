@@ -246,6 +246,9 @@ class _Doc:
             if best_j < 0:
                 i += 1
                 continue
+            if all(e.role == "blocked" for e in best):
+                i = best_j + 1  # "Latin America", "Latin American": no actor, and not "America"
+                continue
             t0 = bisect.bisect_right(tok_starts, start) - 1
             if best_j == i and all(e.rank >= 2 and e.case[0] != UPPER for e in best) and \
                     t0 not in self.ents_at:
@@ -1406,7 +1409,8 @@ def resolve_name(text: str, date: str | None = None) -> Actor | None:
         if best is None:
             i += 1
             continue
-        found.append((best[0], i, best[1]))
+        if best[0].role != "blocked":
+            found.append((best[0], i, best[1]))
         i = best[1] + 1
     if not found:
         return None
