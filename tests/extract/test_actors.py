@@ -337,3 +337,22 @@ def test_a_region_ending_in_america_is_not_the_united_states(text: str, phrase: 
     assert not [m for m in ex.mentions if m.country == "USA"], [(m.text, m.code) for m in ex.mentions]
     from foreigndesk.extract.actors import resolve_name
     assert resolve_name(phrase) is None and resolve_name("America") is not None
+
+
+@pytest.mark.parametrize("text,short,person", [
+    ("BEIJING -- Foreign Ministry spokesperson Wang Wenbin said on Monday that China opposes "
+     "the sanctions. \"The US should lift the blockade and stop interfering in Cuba's internal "
+     "affairs,\" Wang said, adding that China would support Cuba.", "Wang", "person:wang-wenbin"),
+    ("Chinese Foreign Minister Wang Yi met his Cuban counterpart in Beijing. \"China and Cuba "
+     "are good friends and comrades,\" Wang told reporters after the talks.", "Wang",
+     "person:wang-yi"),
+])
+def test_a_surname_the_tagger_files_as_an_organisation_is_the_person_named_before(
+        text: str, short: str, person: str) -> None:
+    """ "Wang said" (tagged ORG by the small model) after "Wang Wenbin": the person named in
+    full before it, family name first for Chinese names."""
+    from foreigndesk.extract.pipeline import extract
+
+    ex = next(extract([Document(text=text, published="2023-06-12")]))
+    last = [m for m in ex.mentions if m.text == short][-1]
+    assert last.actor_id == person, [(m.text, m.actor_id, m.label) for m in ex.mentions]

@@ -670,10 +670,13 @@ class Resolver:
         assert actor is not None
         if info is None:
             known = next((p for p in d.persons if p.actor.id == actor.id), None)
+            # a known person's key is its own name (the text may hold a title the dictionary
+            # lists with it: "Foreign Minister Wang Yi"), so "Wang" refers back to it
+            canonical = name_pieces(actor.name) if actor.id in self.ix.actors else None
             if known is None:
-                known = PersonInfo(actor, key, country, sector)
+                known = PersonInfo(actor, canonical or key, country, sector)
                 d.persons.append(known)
-            elif len(key) > len(known.key):
+            elif canonical is None and len(key) > len(known.key):
                 known.key = key
             if len(key) >= 2:
                 known.positions.append(r.start)
@@ -890,7 +893,8 @@ class Resolver:
             self.agent_alone(r, m)
             return
         if e.role == "surname":
-            return  # a surname that is not a person here (handled by person())
+            self._named_before(r)  # else a surname that is not a person here
+            return
         se = d.state_entry(m)
         if se is not None and (e.role in STATE_ROLES and self._is_state(e.actor_id) or e.rank >= se.rank):
             self.state_ref(r, m, se)
@@ -908,6 +912,23 @@ class Resolver:
     def _is_state(self, ident: str) -> bool:
         a = self.ix.actors.get(ident)
         return a is not None and a.kind == "state"
+
+    def _named_before(self, r: Ref) -> bool:
+        """ "Wang said" after "spokesperson Wang Wenbin": a short name the tagger did not take
+        for a person (ORG, GPE) that refers back to a person named in full before it (the
+        nearest). Emits the person and says whether it did."""
+        d = self.d
+        words = name_pieces(r.text)
+        if not words or len(words) > 2 or r.label not in ("ORG", "GPE", "NORP", "RULE"):
+            return False
+        for p in sorted(d.persons, key=lambda p: p.distance(r.start)):
+            if len(p.key) > len(words) and is_back_reference(words, p.key, p.country) \
+                    and any(pos < r.start for pos in p.positions):
+                d.consumed.update(range(r.t0, r.t1))
+                d.emit(Resolved(r.start, r.end, r.text, "PERSON", p.actor, p.country, p.sector,
+                                0.7))
+                return True
+        return False
 
     def state_ref(self, r: Ref, m: Match, e: Entry) -> None:
         d = self.d
@@ -1239,6 +1260,8 @@ class Resolver:
             return
         words = name_pieces(r.text)
         if not words or all(w in NOT_NAMES for w in words):
+            return
+        if self._named_before(r):
             return
         country = sector = None
         countries: set[str] = set()
