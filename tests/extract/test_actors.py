@@ -356,3 +356,18 @@ def test_a_surname_the_tagger_files_as_an_organisation_is_the_person_named_befor
     ex = next(extract([Document(text=text, published="2023-06-12")]))
     last = [m for m in ex.mentions if m.text == short][-1]
     assert last.actor_id == person, [(m.text, m.actor_id, m.label) for m in ex.mentions]
+
+
+@pytest.mark.parametrize("text,igo", [
+    ("More than 10 million people have fled, according to the U.N. migration agency.", "IOM"),
+    ("The U.N. refugee agency said 300,000 people had crossed into Chad.", "UNHCR"),
+    ("The United Nations children's agency warned of famine in Gaza.", "UNICEF"),
+    ("The UN health agency declared the outbreak over.", "WHO"),
+])
+def test_un_agencies_named_by_what_they_do(text: str, igo: str) -> None:
+    """Wire copy names U.N. agencies by their work ("the U.N. refugee agency"), with "UN",
+    "U.N." or "United Nations": each is its agency, not an agent of a country."""
+    from foreigndesk.extract.pipeline import extract
+
+    ex = next(extract([Document(text=text, published="2024-02-21")]))
+    assert igo in {m.actor_id for m in ex.mentions}, [(m.text, m.actor_id) for m in ex.mentions]

@@ -162,6 +162,9 @@ class ActorIndex:
                 self.add_phrase(str(a), ident, "agent", rank)
             return
         aliases = [str(a) for a in (item.get("aliases") or []) if a]
+        # "UN refugee agency" is also written "U.N. refugee agency", "United Nations refugee agency"
+        aliases += [v + a[3:] for a in aliases if a.startswith("UN ")
+                    for v in ("U.N. ", "United Nations ")]
         if kind == "person":
             target = self._merge_person(ident, name, item, aliases)
             if target != ident:  # an earlier file knows this person: add the variants there
