@@ -119,8 +119,8 @@ class ActorIndex:
         if bucket is None:
             node[""] = [Entry(entry_id, role, case, rank)]
             return
-        for e in bucket:
-            if e.actor_id == entry_id and e.role == role:
+        for e in bucket:  # the same phrase written with other capitals is another reading
+            if e.actor_id == entry_id and e.role == role and e.case == case:
                 return
         bucket.append(Entry(entry_id, role, case, rank))
         bucket.sort(key=lambda e: e.rank)
