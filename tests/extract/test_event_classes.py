@@ -1191,3 +1191,28 @@ def test_waters_are_no_humanitarian_aid(text: str, aid: bool) -> None:
     """ "water" as aid is drinking water; the waters a ship enters are no aid (CAMEO 073)."""
     got = {e.code for e in run(text).events}
     assert ("073" in got) == aid, got
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Russia on Tuesday vetoed a U.N. Security Council resolution calling for an immediate "
+     "ceasefire in Sudan.", "RUS"),
+    ("Beijing rejected a Pentagon report accusing China of expanding its nuclear arsenal.", "CHN"),
+    ("The ministry obtained a letter urging Japan to halt the release of treated water.", None),
+])
+def test_a_text_rejected_or_received_is_not_its_rejecters_speech(text: str, who: str | None) -> None:
+    """ "vetoed a resolution calling for a ceasefire": the resolution calls, not Russia; the
+    one who rejects or receives a text does not say what it says."""
+    ex = run(text)
+    said = {e.trigger.lower() for e in ex.events if who is None or (e.source_code or "")[:3] == who}
+    assert not said & {"calling", "accusing", "urging"}, [(e.source_code, e.code, e.trigger) for e in ex.events]
+    assert not [c for c in ex.claims if c.cue.startswith(("calling", "accusing", "urging"))
+                and (who is None or (c.speaker_code or "")[:3] == who)], \
+        [(c.speaker_text, c.cue) for c in ex.claims]
+
+
+def test_an_issued_text_still_speaks_for_its_issuer() -> None:
+    """ "the president issued a statement calling on the regime …": the president calls."""
+    ex = run("On Monday, U.S. President Joe Biden issued a statement calling on the Cuban "
+             "regime to release the protesters.")
+    assert ("USAGOV", "02", "CUBGOV") in codes(ex) or any(
+        e.source_code == "USAGOV" and e.trigger.lower() == "calling" for e in ex.events), codes(ex)

@@ -128,6 +128,9 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
                 and tok.head.lemma_.lower() not in _ARTIFACTS:
             return tok.head, tok  # "voters supporting her": the noun the participle describes
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _ARTIFACTS and \
+                tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in lexicon().not_authoring:
+            return None, tok  # "Russia vetoed a resolution calling for …": the text calls
         if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
             return None, tok  # "urged Albright to tell …": asked to speak, not speaking
         if tok.dep_ in _CLIMB and tok.head.i != tok.i:

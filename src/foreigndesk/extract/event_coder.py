@@ -35,6 +35,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from foreigndesk.built_cache import load_yaml
+from foreigndesk.extract.claim_cues import lexicon as cue_lexicon
 from foreigndesk.extract.event_actors import (
     ACTOR_MOD_PREPS,
     ActorRef,
@@ -216,7 +217,11 @@ class Coder(ActorResolver):
             refs = self.np_actors(noun, sa, descend=False)
             if refs:
                 return refs
-            if noun.dep_ in OBJ and noun.head.pos_ in ("VERB", "AUX"):
+            if noun.dep_ in OBJ and noun.head.pos_ in ("VERB", "AUX") and not (
+                    verb.tag_ == "VBG" and noun.lower_ in frame_words()["documents"]
+                    and noun.head.lemma_.lower() in cue_lexicon().not_authoring):
+                # "issued a statement calling on …": the issuer calls; but "vetoed a resolution
+                # calling for …": the resolution calls, not the one who vetoes it
                 return self.subjects(noun.head, sa, _depth + 1)
         return []
 
