@@ -44,6 +44,8 @@ _INFINITIVE_OK = {"agree", "decide", "offer", "refuse", "promise", "pledge", "vo
 _NEW_SENTENCE_SUBJECTS = {"he", "she", "they", "we"}
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _TIME_MARKS = {"after", "before", "when", "while", "as"}
+# a word opening a sentence before "according to X," that is not content ("But", "Now,")
+_OPENERS = re.compile(r"^(?:|and|but|so|yet|or|now|still|then|also|however|meanwhile|indeed)[,]?$", re.IGNORECASE)
 
 
 @dataclass
@@ -132,7 +134,10 @@ class ContentFinder:
             inner = {t.i for t in cue.token.subtree} if cue.token in sub else set()
             attrib += [t for t in sub if t.i not in inner and not self._in_quote(base + t.idx)]
         if cue.speaker_side == "object":
-            attrib += list(cue.token.subtree)
+            # "according to X": the phrase is the cue and the subtree of its object, not the
+            # subtree of "according" (the parser may make it the root of the whole sentence)
+            objs = [c for c in cue.tokens[-1].children if c.dep_ == "pobj"]
+            attrib += [t for o in objs for t in o.subtree] if objs else list(cue.token.subtree)
         a0, a1 = token_span(attrib, base)
         cue_end = token_span(list(cue.tokens), base)[1]
         sent_quotes = self.quotes_in(sent_start, sent_end)
@@ -577,20 +582,47 @@ class ContentFinder:
         return Content(s0, e0, self.text[s0:e0], any(q.sentence_like for q in qs), qs, how)
 
     def _according(self, cue: Cue, a0: int, a1: int, sent_start: int, sent_end: int) -> Content | None:
+        """ "According to X, <clause>", "<clause>, according to X", "Fundraising, according
+        to the campaign, has surged …": the sentence without the phrase (both sides of it when
+        it is inserted; a conjunction or a one-word adverb opening the sentence is not content:
+        "But according to reports, …", "Now, according to the poll, …"; a participle or a verb
+        of saying after an inserted phrase starts another clause: the words before it)."""
         text = self.text
         s_first, s_last = trim(text, sent_start, sent_end)
-        if a0 - s_first <= 2:
-            s0, e0 = trim(text, a1, sent_end)
+        b0, b1 = trim(text, s_first, a0)
+        f0, f1 = trim(text, a1, sent_end)
+        f1 = strip_final_period(text, f0, f1)
+        before = text[b0:b1] if b1 > b0 else ""
+        after = text[f0:f1] if f1 > f0 else ""
+        if len(before.split()) <= 1 and _OPENERS.match(before):
+            before = ""
+        if before and after:
+            # "…, according to the Labor Department, taking a step toward …", "… while —
+            # according to emails — knowing …": a participle after the phrase, or a clause with
+            # a verb of saying of its own, does not go on the clause before it
+            rest = [t for t in cue.token.doc if f0 <= self._base + t.idx < f1 and not t.is_punct]
+            if rest and (rest[0].tag_ in ("VBG", "VBN") or any(
+                    t.tag_.startswith("VB") and t.lemma_.lower() in self.all_cue_lemmas for t in rest)):
+                after = ""
+        if not before:
+            s0, e0, body = f0, f1, after
+        elif len(after.split()) < 3:
+            b1 = strip_final_period(text, b0, b1)
+            s0, e0, body = b0, b1, text[b0:b1]
         else:
-            s0, e0 = trim(text, s_first, a0)
-        e0 = strip_final_period(text, s0, e0)
-        if len(text[s0:e0].split()) < 3:
+            s0, e0, body = b0, f1, f"{before} {after}"
+        if e0 <= s0 or len(body.split()) < 3:
             return None
-        return self._make(s0, e0, "according")
+        c = self._make(s0, e0, "according")
+        c.text = body
+        return c
 
     def _complement(self, cue: Cue) -> Token | None:
+        words = {t.i for t in cue.tokens}
         for tok in reversed(cue.tokens):
-            comps = [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS]
+            comps = [c for c in tok.children if c.i not in words and (
+                c.dep_ in _COMPLEMENT_DEPS or (tok.i != cue.token.i and c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))]  # "made it clear that …"
             if len(comps) > 1 and comps[0].i < tok.i < comps[-1].i and (
                     any(t.text in ("—", "–", "--") for t in tok.doc[comps[0].i:tok.i])
                     or any(m.dep_ == "mark" and m.lower_ == "that" for m in comps[-1].children)):
@@ -599,7 +631,7 @@ class ContentFinder:
                 return comps[-1]
             if comps:
                 return comps[0]
-        venue = self._venue_clause(cue.tokens[-1])
+        venue = self._venue_clause(cue.tokens[-1], deep=cue.lemma in self.clause_verbs)
         if venue is not None:
             return venue
         if cue.stance == "denies":  # "rejected the accusation", not "denies free speech"
@@ -614,19 +646,33 @@ class ContentFinder:
                             return g
         return None
 
-    def _venue_clause(self, tok: Token) -> Token | None:
+    def _venue_clause(self, tok: Token, deep: bool = False) -> Token | None:
         """The that-clause the parser hung on where the words were said ("says in a statement
-        that the race …", "wrote in a letter that …"): the cue's complement."""
+        that the race …", "wrote in a letter that …"): the cue's complement. With ``deep`` (a
+        verb of saying: data ``rest_verbs``) on any noun of a phrase after the cue ("said in
+        one of a series of Twitter messages that …", "said on CNN, where he is a contributor,
+        that …"): a clause opened by the conjunction "that" (not the relative pronoun) with a
+        subject of its own."""
         for c in tok.children:
-            if c.dep_ != "prep" or c.i < tok.i or c.lower_ not in ("in", "during", "on", "at", "via"):
+            if c.dep_ != "prep" or c.i < tok.i:
                 continue
-            for g in c.children:
-                if g.dep_ != "pobj" or g.lemma_.lower() not in self.venue_nouns:
-                    continue
-                for cl in g.children:
-                    if cl.dep_ in ("acl", "relcl", "ccomp") and cl.i > g.i and any(
-                            m.dep_ == "mark" and m.lower_ == "that" for m in cl.children):
-                        return cl
+            if c.lower_ in ("in", "during", "on", "at", "via"):
+                for g in c.children:
+                    if g.dep_ != "pobj" or g.lemma_.lower() not in self.venue_nouns:
+                        continue
+                    for cl in g.children:
+                        if cl.dep_ in ("acl", "relcl", "ccomp") and cl.i > g.i and any(
+                                m.dep_ == "mark" and m.lower_ == "that" for m in cl.children):
+                            return cl
+            if not deep:
+                continue
+            for cl in c.subtree:
+                if cl.dep_ in ("acl", "relcl", "ccomp") and cl.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") \
+                        and cl.i > cl.head.i \
+                        and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == cl.left_edge.i
+                                for m in cl.children) \
+                        and any(sb.dep_ in ("nsubj", "nsubjpass", "expl") and sb.i < cl.i for sb in cl.children):
+                    return cl
         return None
 
     def _in_quote(self, char: int) -> bool:

@@ -484,6 +484,8 @@ class ClaimExtractor:
         to the end of the complement; no speaker. A complement that holds a cue of its own
         ("appeared to suggest that …") is left to that cue."""
         tok = cue.token
+        if tok.dep_ == "advmod":
+            return self._evidential_adverb(st, i, base, cue, s_start, s_end)
         comp = evidential_complement(tok)
         if comp is None or (any(c.dep_ == "neg" for c in tok.children) and not passive_without_agent(tok)):
             return None  # "cannot seem to …", "does not appear to …": nothing presented as likely
@@ -503,6 +505,27 @@ class ClaimExtractor:
         speaker = Speaker("", None, None, None, "none", agent=False)
         return self._claim(st, i, cue.text, base + tok.idx, speaker, content, "asserts", s_start, s_end,
                            confidence=0.4, kind="belief")
+
+    def _evidential_adverb(self, st: _DocState, i: int, base: int, cue: Cue, s_start: int,
+                           s_end: int) -> Claim | None:
+        """ "X was reportedly targeted by …", "Reportedly, he made …", "has allegedly …": the
+        clause the adverb modifies, reported by no one named (data ``evidential_adverbs``); a
+        statement with no speaker (a negation is part of what was reported: "was reportedly not
+        searched"). A clause that holds a cue of its own ("reportedly said that …") is left to
+        that cue."""
+        head = cue.token.head
+        toks = [t for t in head.subtree if t.i != cue.token.i]
+        if any(t.i in st.cue_tokens for t in toks):
+            return None
+        text = st.pd.document.text
+        s0, e0 = trim(text, *token_span(toks, base))
+        e0 = strip_final_period(text, s0, e0)
+        if len(text[s0:e0].split()) < 3 or st.finder._in_quote(base + cue.token.idx):
+            return None
+        content = Content(s0, e0, text[s0:e0], False, [], "evidential")
+        speaker = Speaker("", None, None, None, "none", agent=False)
+        return self._claim(st, i, cue.text, base + cue.token.idx, speaker, content, "asserts", s_start, s_end,
+                           confidence=0.4)
 
     def _claim(self, st: _DocState, i: int, cue_text: str, cue_char: int, speaker: Speaker,
                content: Content, stance: str, s_start: int, s_end: int,
