@@ -147,3 +147,35 @@ def test_according_to_before_a_participle_keeps_the_clause_before(nlp):
     c = claim_with(ex, "signed a provisional agreement")
     assert c.cue == "according to" and "ending a strike" not in c.content
     assert claim_with(ex, "had cost millions").cue == "said"
+
+
+# -- quotations and the cue next to them ------------------------------------------------------------
+
+def test_a_negation_inside_the_quotation_is_not_the_cue_s(nlp):
+    # the parser hangs the quotation's "not" on "said": nothing here is "did not say"
+    ex = run(nlp, "The former governor was even more resolute.\n\n“Absolutely not,” he said of the "
+                  "idea of delegates switching sides.")
+    c = claim_with(ex, "Absolutely not")
+    assert c.cue == "said" and c.stance == "asserts"
+
+
+def test_did_not_say_still_makes_no_claim(nlp):
+    ex = run(nlp, "The spokesman did not say when the embassy would reopen.")
+    no_claim_with(ex, "embassy would reopen")
+
+
+def test_role_noun_left_off_the_speaker_after_a_quotation(nlp):
+    ex = run(nlp, "Critics said the poster revived old stereotypes.\n\n“Just saw the new campaign "
+                  "poster. I'm impressed by its ability to insult every voter at once,” screenwriter "
+                  "Cole Haddon wrote on Twitter.")
+    c = claim_with(ex, "insult every voter")
+    assert c.cue == "wrote" and "Haddon" in (c.speaker_text or "")
+
+
+def test_quotation_closed_by_its_own_cue_is_not_the_earlier_cue_s(nlp):
+    ex = run(nlp, "The mayor said the city had done everything it could for the families: “We "
+                  "opened every shelter we had,” she said.")
+    first = claim_with(ex, "done everything it could")
+    assert "opened every shelter" not in first.content
+    second = claim_with(ex, "opened every shelter")
+    assert "done everything" not in second.content and second.direct

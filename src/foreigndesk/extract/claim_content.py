@@ -147,11 +147,12 @@ class ContentFinder:
 
         # 1a. a quotation right before the attribution
         before = [q for q in sent_quotes if q.end <= a0 and q not in self.used
-                  and _GAP_OK.match(text[q.end:a0]) and not self._title(q)]
+                  and (_GAP_OK.match(text[q.end:a0]) or self._noun_gap(cue, q.end, a0)) and not self._title(q)]
         if before:
             q = before[-1]
-            if q.start >= sent_start and text[sent_start:q.start].strip():
-                start = sent_start  # "The two will "go hand in hand …," Xi was quoted as saying"
+            if q.start >= sent_start and text[sent_start:q.start].strip() \
+                    and not text[sent_start:q.start].rstrip().endswith(":"):
+                start = sent_start  # (a clause and a colon before it are not its words)  # "The two will "go hand in hand …," Xi was quoted as saying"
             else:
                 start = q.inner_start
             parts = [(start, q.inner_end)]
@@ -172,7 +173,13 @@ class ContentFinder:
             gap = text[cue_end:q.start]
             if subject is not None and base + subject.idx >= cue_end:
                 gap = text[a1:q.start] if a1 <= q.start else gap
-            if self._title(q):
+            if self._closed_by_cue(cue, q, sent_end):
+                # "he said the city had done everything …: “We opened …,” she said": the
+                # quotation is the words of the cue after it; this cue's content ends before it
+                g0, g1 = trim(text, a1 if a1 <= q.start else cue_end, q.start)
+                if len(text[g0:g1].split()) >= 3 and not self._in_quote(g0):
+                    return self._make(g0, g1, "complement")
+            elif self._title(q):
                 pass  # "on Fox News's “Sunday Morning Futures,” Issa said …": a title, not words
             elif _GAP_OK.match(gap) or (gap.rstrip().endswith((":", ",")) and not _CLAUSE_GAP.search(gap)) \
                     or _PP_GAP.match(gap):
@@ -459,6 +466,33 @@ class ContentFinder:
                            or any(u.tag_ in _FINITE for u in toks if u.i < start)):
                 return start
         return None
+
+    def _closed_by_cue(self, cue: Cue, q: Quote, sent_end: int) -> bool:
+        """Is the quotation ``q`` followed, in its sentence, by an attribution of its own ("…,”
+        he wrote", "…,” said Ms. Ruiz"): a verb of saying within the next six words, with only
+        its subject before it or its subject right after it (not "“…,” described …", the verb
+        of the clause the quotation sits in)?"""
+        toks = [t for t in cue.token.doc if q.end <= self._base + t.idx < sent_end
+                and not t.is_punct and not t.is_space][:6]
+        for k, t in enumerate(toks):
+            if t.tag_.startswith("VB") and t.lemma_.lower() in self.all_cue_lemmas and t.i != cue.token.i:
+                # its subject between the quotation and it, or right after it ("said Ms. Ruiz")
+                return k > 0 or any(c.dep_ == "nsubj" and c.i > t.i for c in t.children)
+            if t.pos_ not in ("NOUN", "PROPN", "PRON", "DET", "ADJ"):
+                return False
+        return False
+
+    def _noun_gap(self, cue: Cue, g0: int, g1: int) -> bool:
+        """Are the words between a quotation and the speaker the rest of the speaker's noun
+        phrase, which the parser left off it ("“…,” screenwriter Cole Haddon wrote", the
+        role noun read as a clause of its own)? One to three nouns, adjectives or determiners
+        (or words the tagger took for a bare verb, no cue)."""
+        toks = [t for t in cue.token.doc if g0 <= self._base + t.idx < g1 and not t.is_punct and not t.is_space]
+        return 0 < len(toks) <= 3 and all(
+            t.pos_ in ("NOUN", "ADJ", "DET", "PROPN") or (  # "screenwriter" tagged as a verb
+                t.is_alpha and t.tag_ in ("VB", "VBP", "NN") and t.lemma_.lower() not in self.all_cue_lemmas)
+            for t in toks) \
+            and not re.search(r"[,;:()\[\]]", self.text[g0:g1].lstrip(_TRIM_CHARS))
 
     def _title(self, q: Quote) -> bool:
         """A title in quotation marks ("Sunday Morning Futures", "Meet the Press"): every

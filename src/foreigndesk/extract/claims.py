@@ -388,7 +388,9 @@ class ClaimExtractor:
         stance = cue.stance
         if stance == "asserts" and content.text.rstrip().endswith("?"):
             stance = "questions"
-        if any(c.dep_ == "neg" for c in cue.token.children):
+        if any(c.dep_ == "neg" and not content.start <= base + c.idx < content.end
+               and not st.finder._in_quote(base + c.idx) for c in cue.token.children):
+            # ("“Absolutely not,” he said": the parser hangs the quotation's "not" on the cue)
             if stance != "denies":
                 return None  # "officials did not say whether …" claims nothing
             stance = "asserts"  # "did not deny that …"
