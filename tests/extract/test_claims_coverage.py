@@ -179,3 +179,19 @@ def test_quotation_closed_by_its_own_cue_is_not_the_earlier_cue_s(nlp):
     assert "opened every shelter" not in first.content
     second = claim_with(ex, "opened every shelter")
     assert "done everything" not in second.content and second.direct
+
+
+def test_one_word_answers_in_quotation_marks_are_claims(nlp):
+    # a transcript-like exchange in news prose: short utterances are what was said
+    ex = run(nlp, "Asked whether he would dismiss the adviser, the chancellor said, “Probably.”\n\n"
+                  "The host then asked, “Really?”\n\n“Sorry,” the minister said when pressed about the delay.")
+    assert claim_with(ex, "Probably").cue == "said"
+    really = claim_with(ex, "Really")
+    assert really.cue == "asked" and really.stance == "questions"
+    assert "minister" in (claim_with(ex, "Sorry").speaker_text or "")
+
+
+def test_a_quoted_term_is_no_one_word_claim(nlp):
+    ex = run(nlp, "The senator called the plan “unacceptable” and walked out. The talks, which "
+                  "the envoy said were “productive”, ended at noon.")
+    assert not [c for c in ex.claims if c.content.strip("“”\" ") in ("unacceptable", "productive")]

@@ -147,7 +147,8 @@ class ContentFinder:
 
         # 1a. a quotation right before the attribution
         before = [q for q in sent_quotes if q.end <= a0 and q not in self.used
-                  and (_GAP_OK.match(text[q.end:a0]) or self._noun_gap(cue, q.end, a0)) and not self._title(q)]
+                  and (_GAP_OK.match(text[q.end:a0]) or self._noun_gap(cue, q.end, a0))
+                  and (not self._title(q) or self._short_utterance(q, sent_start, sent_end))]
         if before:
             q = before[-1]
             if q.start >= sent_start and text[sent_start:q.start].strip() \
@@ -167,7 +168,8 @@ class ContentFinder:
             return Content(s0, e0, body.strip(_TRIM_CHARS), any(u.sentence_like for u in used), used, "quote-before")
 
         # 1b. a quotation after the cue
-        after = [q for q in sent_quotes if q.start >= cue_end and q.sentence_like and q not in self.used]
+        after = [q for q in sent_quotes if q.start >= cue_end and q not in self.used
+                 and (q.sentence_like or self._short_utterance(q, sent_start, sent_end))]
         if after:
             q = after[0]
             gap = text[cue_end:q.start]
@@ -466,6 +468,18 @@ class ContentFinder:
                            or any(u.tag_ in _FINITE for u in toks if u.i < start)):
                 return start
         return None
+
+    def _short_utterance(self, q: Quote, sent_start: int, sent_end: int) -> bool:
+        """A quotation of one or two words that is a whole utterance ("“Probably.”", "“With
+        nukes?”", "“Sorry,” the minister said"): it ends with sentence punctuation or a comma
+        inside the marks and opens or closes its sentence; not a quoted term or title in the
+        middle of one ("called it “unacceptable” and left", "on “Meet the Press” Issa said")."""
+        if q.n_words >= 3 or not q.closed:
+            return False
+        inner = self.text[q.inner_start:q.end].rstrip("\"”’' ")
+        if not inner.endswith((".", "?", "!", ",")):
+            return False
+        return not self.text[sent_start:q.start].strip() or not self.text[q.end:sent_end].strip(" .")
 
     def _closed_by_cue(self, cue: Cue, q: Quote, sent_end: int) -> bool:
         """Is the quotation ``q`` followed, in its sentence, by an attribution of its own ("…,”

@@ -380,7 +380,8 @@ class ClaimExtractor:
                     elif echoed is not None:
                         s0, e0 = token_span(list(echoed.subtree), base)
                         content = Content(s0, e0, text[s0:e0], False, [], "echo")
-        if content is None or (len(content.text.split()) < 2 and content.how not in ("object", "prep")):
+        if content is None or (len(content.text.split()) < 2 and content.how not in ("object", "prep")
+                               and not _whole_quoted_answer(st, content)):
             return None
         speaker = st.speakers.resolve(i, subj, base, (content.start, content.end))
         if not speaker.agent and DROP_WITHOUT_AGENT:
@@ -928,6 +929,17 @@ _NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punc
 
 
 _CLOSING_QUOTES = ("”", "''", '"')
+
+
+def _whole_quoted_answer(st: _DocState, content: Content) -> bool:
+    """Is a one-word content a whole quotation that ends like an utterance ("“Probably.”",
+    "“Really?”", "“Absolutely,” he said"), not a quoted term ("called it “unacceptable”")?"""
+    if content.how not in ("quote-before", "quote-after") or len(content.quotes) != 1:
+        return False
+    q = content.quotes[0]
+    text = st.pd.document.text
+    tail = text[content.end - 1:q.end]
+    return bool(re.search(r"[.?!,]", tail)) and not text[q.inner_start:content.start].strip(" \"“”'‘’")
 
 
 def _modal_clash(cue: Token, verb: Token) -> bool:
