@@ -195,3 +195,34 @@ def test_a_quoted_term_is_no_one_word_claim(nlp):
     ex = run(nlp, "The senator called the plan “unacceptable” and walked out. The talks, which "
                   "the envoy said were “productive”, ended at noon.")
     assert not [c for c in ex.claims if c.content.strip("“”\" ") in ("unacceptable", "productive")]
+
+
+# -- where a content ends -------------------------------------------------------------------------
+
+def test_a_second_predicate_of_the_speaker_ends_an_object_content(nlp):
+    ex = run(nlp, "The senator played down the governor's remarks as “just part of the campaign” and "
+                  "reportedly argued that attacking him would backfire.")
+    c = claim_with(ex, "the governor's remarks")
+    assert "argued" not in c.content
+    assert claim_with(ex, "attacking him would backfire").cue == "argued"
+
+
+def test_a_predicate_after_a_phrase_and_and_ends_the_content(nlp):
+    ex = run(nlp, "Marta Deans, the party chairwoman, is supporting Ruiz as a delegate and in a "
+                  "statement praised her for “a brave campaign.”")
+    c = claim_with(ex, "Ruiz as a delegate")
+    assert "statement" not in c.content and "praised" not in c.content
+
+
+def test_a_semicolon_ends_the_content(nlp):
+    ex = run(nlp, "The embassy first tweeted a note of concern for the victims; hours later, the "
+                  "ambassador visited the hospital.")
+    c = claim_with(ex, "concern for the victims")
+    assert "hospital" not in c.content
+
+
+def test_a_dash_and_a_contrast_end_the_content(nlp):
+    ex = run(nlp, "The minister implied that the protesters had provoked the police - although the "
+                  "video released on Friday did not show that.")
+    c = claim_with(ex, "protesters had provoked the police")
+    assert "video" not in c.content

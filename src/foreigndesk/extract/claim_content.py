@@ -339,6 +339,7 @@ class ContentFinder:
             return toks
         first = toks[0].i
         keep = len(toks)
+        inside = {t.i for t in toks}
         second_at = self._second_attribution(toks)
         if second_at is not None:
             keep = next(k for k, t in enumerate(toks) if t.i >= second_at)
@@ -358,15 +359,31 @@ class ContentFinder:
                 # "…,” referring to the party’s convention": a participle of a particle verb
                 t.tag_ == "VBG" and prev.text == "," and f"{t.lemma_.lower()} {nxt}" in self.particle_cues)
             if t.tag_.startswith("VB") and second and \
-                    prev.lower_ in (",", "and", "but", "—", "–") and \
+                    prev.lower_ in (",", "and", "but", "—", "–", "-", "--") and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 keep = k - 1 if prev.lower_ in ("and", "but") and k > 0 and toks[k - 1].i == prev.i else k
                 while keep > 0 and (toks[keep - 1].is_punct and toks[keep - 1].text not in ("”", '"', "''")):
                     keep -= 1
                 break
-            if prev.text == "," and low in ("while", "whereas", "although", "though"):
+            if prev.text in (",", "—", "–", "-", "--") and low in ("while", "whereas", "although", "though") \
+                    or (prev.text in ("—", "–", "-", "--") and low in ("but", "and") and t.dep_ == "cc"):
+                # "…, while Sanders suggests …", "… at the candidate - although the photo …",
+                # "… “an incredible feat” - but he said …": the writer's contrast
                 keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
                 break
+            if t.text == ";" and not self._in_quote_tok(t):
+                keep = k  # "a note of concern for the victims; hours later, she issued …"
+                break
+            if t.tag_ in ("VBD", "VBZ") and t.dep_ == "conj" and t.head.i not in inside and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+                # "… as “just part of the campaign” and reportedly argued that …", "Sanders as a
+                # superdelegate and in a statement credited him …": a second predicate of the
+                # clause outside the content (the speaker's) ends it, at its "and"/"but"
+                conj = next((j for j in range(k - 1, max(-1, k - 6), -1)
+                             if toks[j].lower_ in ("and", "but") and toks[j].dep_ == "cc"), None)
+                if conj is not None and not any(x.tag_.startswith("VB") or x.pos_ == "AUX" for x in toks[conj + 1:k]):
+                    keep = conj
+                    break
             if prev.text == "," and low == "which" and t.dep_ in ("nsubj", "nsubjpass") and k > 3:
                 keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
                 break  # "…, which raised concerns among experts": the writer's addition
