@@ -226,3 +226,30 @@ def test_a_dash_and_a_contrast_end_the_content(nlp):
                   "video released on Friday did not show that.")
     c = claim_with(ex, "protesters had provoked the police")
     assert "video" not in c.content
+
+
+# -- negated beliefs and intentions; views voiced; a second cue between two quotations ------------
+
+def test_a_negated_intention_or_belief_is_denied(nlp):
+    ex = run(nlp, "After the hearing, Mr. Okafor doesn't want to fight the ruling anymore. The "
+                  "governor does not think the budget will pass before July.")
+    want = claim_with(ex, "to fight the ruling")
+    assert want.kind == "intention" and want.stance == "denies"
+    think = claim_with(ex, "the budget will pass")
+    assert think.kind == "belief" and think.stance == "denies"
+
+
+def test_views_offered_or_voiced_on_something(nlp):
+    ex = run(nlp, "Secretary of State Jon Husted voiced his disapproval of the court's ruling. Later "
+                  "the senator offered her thoughts on the treaty's chances in the Senate, and the "
+                  "ambassador made remarks on the border dispute.")
+    assert "Husted" in (claim_with(ex, "ruling").speaker_text or "")
+    assert claim_with(ex, "treaty's chances").cue.startswith("offered")
+    assert claim_with(ex, "border dispute").cue.startswith("made")
+
+
+def test_a_second_cue_between_two_quotations_takes_the_second(nlp):
+    ex = run(nlp, "“We have the votes in Indiana,” Cruz said, adding: “I would welcome his support.”")
+    first = claim_with(ex, "We have the votes")
+    assert "welcome" not in first.content
+    assert claim_with(ex, "welcome his support").cue == "adding"

@@ -160,7 +160,10 @@ class ContentFinder:
             used = [q]
             nxt = next((q2 for q2 in sent_quotes if q2.start >= a1 and q2 not in self.used), None)
             if nxt is not None and re.match(r"^[^\"“”]*[,:]\s*$", text[cue_end:nxt.start]) \
-                    and len(text[cue_end:nxt.start]) < 80 and nxt.start < sent_end:
+                    and len(text[cue_end:nxt.start]) < 80 and nxt.start < sent_end \
+                    and not any(t.tag_.startswith("VB") and t.lemma_.lower() in self.all_cue_lemmas
+                                for t in cue.token.doc if cue_end <= base + t.idx < nxt.start):
+                # (not "…,” Cruz said, adding: “…”: the second quotation is the second cue's)
                 parts.append((nxt.inner_start, nxt.inner_end))  # "…," he said, "…"
                 used.append(nxt)
             s0, e0 = trim(text, parts[0][0], parts[-1][1])

@@ -392,9 +392,15 @@ class ClaimExtractor:
         if any(c.dep_ == "neg" and not content.start <= base + c.idx < content.end
                and not st.finder._in_quote(base + c.idx) for c in cue.token.children):
             # ("“Absolutely not,” he said": the parser hangs the quotation's "not" on the cue)
-            if stance != "denies":
+            if stance == "denies":
+                stance = "asserts"  # "did not deny that …"
+            elif cue.kind in ("belief", "intention") and cue.part == "verb" and content.how != "quote-before":
+                # "Roffman doesn't want to tangle with Trump", "the governor does not think the
+                # plan will pass", "has not endorsed Trump": a belief or intention held against
+                # the content; the speaker denies it
+                stance = "denies"
+            else:
                 return None  # "officials did not say whether …" claims nothing
-            stance = "asserts"  # "did not deny that …"
         kind = cue.kind
         if content.how == "request":  # "asked a judge to block the rules": wanting it done
             kind, stance = "intention", "asserts"
