@@ -253,3 +253,24 @@ def test_a_second_cue_between_two_quotations_takes_the_second(nlp):
     first = claim_with(ex, "We have the votes")
     assert "welcome" not in first.content
     assert claim_with(ex, "welcome his support").cue == "adding"
+
+
+# -- surveys ----------------------------------------------------------------------------------------
+
+def test_a_survey_reports_its_clause_when_no_other_cue_claims(nlp):
+    # "support" is a claim noun with a possessor, but it claims nothing here
+    ex = run(nlp, "In the poll, the governor’s support has steadily risen over the past two weeks.")
+    c = claim_with(ex, "support has steadily risen")
+    assert c.cue == "in"
+
+
+def test_a_survey_at_the_end_hung_on_the_figure(nlp):
+    ex = run(nlp, "In March, the mayor had 38 percent support in a Gallup poll.")
+    c = claim_with(ex, "38 percent support")
+    assert c.cue == "in" and "Gallup" not in c.content
+
+
+def test_people_polled_still_speak_before_the_survey(nlp):
+    ex = run(nlp, "In a new Reuters poll, 40 percent of voters said the economy was the top issue.")
+    c = claim_with(ex, "the economy was the top issue")
+    assert c.cue == "said" and "voters" in (c.speaker_text or "")

@@ -396,6 +396,8 @@ def _survey_phrase(t: Token, lex: CueLexicon) -> Token | None:
             return None  # no comma, or the clause does not follow
         return obj
     root = t.head
+    while root.dep_ != "ROOT" and root.head.i != root.i and root.pos_ in ("NOUN", "PROPN", "NUM", "ADP"):
+        root = root.head  # "Cruz had 38 percent support in a Fox poll": hung on the figure
     if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX") or root.i > t.i \
             or not any(c.dep_ == "nsubj" for c in root.children):
         return None

@@ -252,13 +252,19 @@ class ClaimExtractor:
         s_end = base + len(stext.rstrip())
         cues = find_cues(d, st.lex, cue_tokens)
         outside = [c for c in cues if not st.finder._in_quote(base + c.token.idx)]
-        if any(c.part != "survey" for c in outside):  # "In a poll, 40% said …": the people polled
-            outside = [c for c in outside if c.part != "survey"]
+        # "In a poll, 40% said …": the people polled speak; the survey only when no other cue
+        # of the sentence makes a claim ("In the poll, Clinton's support has risen …")
+        surveys = [c for c in outside if c.part == "survey"]
+        outside = [c for c in outside if c.part != "survey"]
         st.cue_tokens = {t.i for c in cues if c.part != "evidential" for t in c.tokens}
         made: list[Claim] = []
         for cue in outside:
             if cue.echo_mark is not None:
                 continue
+            claim = self._from_cue(st, i, d, base, cue, s_start, s_end)
+            if claim is not None:
+                made.append(claim)
+        for cue in surveys if not made else []:
             claim = self._from_cue(st, i, d, base, cue, s_start, s_end)
             if claim is not None:
                 made.append(claim)
