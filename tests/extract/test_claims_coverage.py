@@ -274,3 +274,36 @@ def test_people_polled_still_speak_before_the_survey(nlp):
     ex = run(nlp, "In a new Reuters poll, 40 percent of voters said the economy was the top issue.")
     c = claim_with(ex, "the economy was the top issue")
     assert c.cue == "said" and "voters" in (c.speaker_text or "")
+
+
+# -- evidentials read after the other cues ----------------------------------------------------------
+
+def test_reportedly_with_a_cue_that_claims_nothing_in_its_clause(nlp):
+    # "chants" is a cue word that makes no claim here: the report stands; "critical of" makes
+    # its own claim (the speaker's), and the report steps aside
+    ex = run(nlp, "After the vote, opposition delegates reportedly erupted in loud chants of “no.” "
+                  "The bank's chief is a conservative, but has reportedly been critical of the "
+                  "minister throughout the year.")
+    assert claim_with(ex, "erupted in loud chants").cue == "reportedly"
+    assert claim_with(ex, "the minister").cue == "critical"
+
+
+def test_expected_with_a_cue_word_inside_its_complement(nlp):
+    ex = run(nlp, "That same night she is widely expected to win enough delegates to claim the "
+                  "nomination.")
+    c = claim_with(ex, "win enough delegates")
+    assert c.cue == "expected" and c.kind == "belief" and c.speaker_text is None
+
+
+def test_revealed_and_reported_in_the_passive_are_statements_with_no_speaker(nlp):
+    ex = run(nlp, "The donor came under fire when it was revealed that he had funded the lawsuits. "
+                  "The general is reported to have fled the capital on Sunday night.")
+    rev = claim_with(ex, "he had funded the lawsuits")
+    assert rev.kind == "statement" and rev.speaker_text is None
+    rep = claim_with(ex, "fled the capital")
+    assert rep.kind == "statement" and rep.speaker_text is None
+
+
+def test_known_as_is_no_claim(nlp):
+    ex = run(nlp, "The smuggler is known as “the jackal” in the border towns.")
+    assert not [c for c in ex.claims if c.cue.startswith("known")]

@@ -301,8 +301,10 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
             continue
         lemma = t.lemma_.lower()
         if lemma in lex.evidential_passives and passive_without_agent(t) and evidential_complement(t) is not None:
-            out.append(Cue(t, [t], t.text, "asserts", "none", kind="belief", part="evidential"))
-            continue  # "the bank is expected to act", "it is believed that …"
+            # "the bank is expected to act", "it is believed that …" (beliefs), "he is said to
+            # favour …", "it was revealed that …" (statements): the cue's own kind
+            out.append(Cue(t, [t], t.text, "asserts", "none", kind=lex.kind(lemma), part="evidential"))
+            continue
         if lemma in lex.evidential_verbs:
             if evidential_complement(t) is not None:  # "Trump appeared to mock …", "it seems that …"
                 out.append(Cue(t, [t], t.text, "asserts", "none", kind="belief", part="evidential"))

@@ -193,7 +193,7 @@ class _DocState:
     clause: dict[int, tuple[int, int]] = field(default_factory=dict)  # id(claim) -> attribution clause
     cands: dict[int, list[int]] = field(default_factory=dict)  # candidate sentence -> cue tokens
     said: dict[int, tuple[int, Speaker]] = field(default_factory=dict)  # id(claim) -> history entry
-    cue_tokens: set[int] = field(default_factory=set)  # the current sentence's cue tokens
+    cue_tokens: set[int] = field(default_factory=set)  # the current sentence's cues that made claims
 
     def ctx_claim(self, i: int, cue: str, cue_char: int, speaker: Speaker, content: Content) -> Claim:
         """A claim made outside a cue's parse (a colon line): the sentence's span."""
@@ -255,12 +255,20 @@ class ClaimExtractor:
         # "In a poll, 40% said …": the people polled speak; the survey only when no other cue
         # of the sentence makes a claim ("In the poll, Clinton's support has risen …")
         surveys = [c for c in outside if c.part == "survey"]
-        outside = [c for c in outside if c.part != "survey"]
-        st.cue_tokens = {t.i for c in cues if c.part != "evidential" for t in c.tokens}
+        # "appeared to suggest that …", "was reportedly critical of …": an evidential is read
+        # after the other cues, and steps aside only for a cue of its clause that made a claim
+        evidentials = [c for c in outside if c.part == "evidential"]
+        outside = [c for c in outside if c.part not in ("survey", "evidential")]
+        st.cue_tokens = set()
         made: list[Claim] = []
         for cue in outside:
             if cue.echo_mark is not None:
                 continue
+            claim = self._from_cue(st, i, d, base, cue, s_start, s_end)
+            if claim is not None:
+                made.append(claim)
+                st.cue_tokens.update(t.i for t in cue.tokens)
+        for cue in evidentials:
             claim = self._from_cue(st, i, d, base, cue, s_start, s_end)
             if claim is not None:
                 made.append(claim)
@@ -519,7 +527,7 @@ class ClaimExtractor:
         content = Content(s0, e0, text[s0:e0], False, [], "evidential")
         speaker = Speaker("", None, None, None, "none", agent=False)
         return self._claim(st, i, cue.text, base + tok.idx, speaker, content, "asserts", s_start, s_end,
-                           confidence=0.4, kind="belief")
+                           confidence=0.4, kind=cue.kind)
 
     def _evidential_adverb(self, st: _DocState, i: int, base: int, cue: Cue, s_start: int,
                            s_end: int) -> Claim | None:
