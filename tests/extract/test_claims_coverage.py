@@ -307,3 +307,12 @@ def test_revealed_and_reported_in_the_passive_are_statements_with_no_speaker(nlp
 def test_known_as_is_no_claim(nlp):
     ex = run(nlp, "The smuggler is known as “the jackal” in the border towns.")
     assert not [c for c in ex.claims if c.cue.startswith("known")]
+
+
+def test_wrote_about_spoke_of_railed_against(nlp):
+    ex = run(nlp, "“They tried to silence me,” said Ms. Alvarez, who wrote about the raid in her "
+                  "memoir. The foreign minister spoke of a new era in relations with Beijing, and the "
+                  "opposition leader railed against the trade deal.")
+    assert claim_with(ex, "the raid").cue == "wrote about"
+    assert claim_with(ex, "a new era").cue == "spoke of"
+    assert claim_with(ex, "the trade deal").cue == "railed against"
