@@ -316,3 +316,27 @@ def test_wrote_about_spoke_of_railed_against(nlp):
     assert claim_with(ex, "the raid").cue == "wrote about"
     assert claim_with(ex, "a new era").cue == "spoke of"
     assert claim_with(ex, "the trade deal").cue == "railed against"
+
+
+# -- a clause and its cue in the parser's wrong order ----------------------------------------------
+
+def test_inverted_cue_after_a_clause_with_a_second_subject(nlp):
+    ex = run(nlp, "Couple global exposure with a “candidate who is a lightning rod” and residents get "
+                  "nervous, said Christine Link, director of the civil liberties union in Ohio.")
+    c = claim_with(ex, "residents get nervous")
+    assert "Link" in (c.speaker_text or "") and "director" not in c.content
+
+
+def test_a_clause_set_off_by_hyphens_before_the_speaker_is_not_the_content(nlp):
+    ex = run(nlp, "Inside the mosque - which looks like a church except for the missing cross - Adel "
+                  "Nefzi said he and other worshippers are trying to collect money for the victims.")
+    c = claim_with(ex, "trying to collect money")
+    assert "mosque" not in c.content and "Nefzi" in (c.speaker_text or "")
+
+
+def test_said_adding_a_quotation_gives_each_cue_its_own_part(nlp):
+    ex = run(nlp, "The suspect rarely mingled and left as soon as prayers were finished, Nefzi said, "
+                  "adding, “He was not very religious.”")
+    said = claim_with(ex, "left as soon as prayers")
+    assert said.cue == "said" and "religious" not in said.content
+    assert claim_with(ex, "not very religious").cue == "adding"

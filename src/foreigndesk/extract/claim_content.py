@@ -178,7 +178,10 @@ class ContentFinder:
             gap = text[cue_end:q.start]
             if subject is not None and base + subject.idx >= cue_end:
                 gap = text[a1:q.start] if a1 <= q.start else gap
-            if self._closed_by_cue(cue, q, sent_end):
+            if any(t.tag_.startswith("VB") and t.lemma_.lower() in self.all_cue_lemmas
+                   and cue_end <= base + t.idx < q.start for t in cue.token.doc):
+                pass  # "…, Nefzi said, adding, “…”": the quotation is the second cue's
+            elif self._closed_by_cue(cue, q, sent_end):
                 # "he said the city had done everything …: “We opened …,” she said": the
                 # quotation is the words of the cue after it; this cue's content ends before it
                 g0, g1 = trim(text, a1 if a1 <= q.start else cue_end, q.start)
@@ -271,6 +274,16 @@ class ContentFinder:
                     c = self._make(s0, e0, "inserted")
                     c.text = body.strip()
                     return c
+
+        # 4b. an inverted cue ending the sentence after the clause ("<clause>, said Christine
+        # Link, director of …."), the parser having made a word of the clause a second subject:
+        # the clause before it
+        if subject is not None and base + subject.idx >= cue_end and cue.token.i > 0 \
+                and cue.token.doc[cue.token.i - 1].text == "," and not self._in_quote(a0 - 2) \
+                and all(t.is_punct or t.is_space for t in cue.token.doc[subject.right_edge.i + 1:]):
+            s0, e0 = trim(text, sent_start, a0)
+            if len(text[s0:e0].split()) >= 3 and not any(q in self.used for q in self.quotes_in(s0, e0)):
+                return self._make(s0, e0, "inserted")
 
         # 5. directives: "called on Washington to end its embargo"
         phrase = cue.text.lower()
@@ -692,7 +705,8 @@ class ContentFinder:
                 c.dep_ in _COMPLEMENT_DEPS or (tok.i != cue.token.i and c.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))]  # "made it clear that …"
             if len(comps) > 1 and comps[0].i < tok.i < comps[-1].i and (
-                    any(t.text in ("—", "–", "--") for t in tok.doc[comps[0].i:tok.i])
+                    any(t.text in ("—", "–", "--", "-") for t in tok.doc[comps[0].i:tok.i])
+                    or any(c.dep_ == "nsubj" and comps[0].i < c.i < tok.i for c in tok.children)
                     or any(m.dep_ == "mark" and m.lower_ == "that" for m in comps[-1].children)):
                 # "It wasn't a coincidence — Hart told the Times that the leaders gave …": the
                 # clause before the dash is the writer's; the complement after the cue is said

@@ -302,6 +302,15 @@ class ClaimExtractor:
             subj = next((c for c in cue.token.children if c.dep_ == "poss"), None)
         else:
             subj, head = subject_and_clause(cue.token)
+            late = next((c for c in cue.token.children if c.dep_ == "nsubj" and c.i > cue.token.i
+                         and c.pos_ == "PROPN"), None)
+            if subj is not None and late is not None and subj.i < cue.token.i and cue.token.i > 0 \
+                    and d[cue.token.i - 1].text == "," \
+                    and all(t.is_punct or t.is_space for t in d[late.right_edge.i + 1:]):
+                # "<clause>, said Christine Link, …." ending the sentence: the parser made a
+                # word of the clause a subject too; the name after the inverted cue speaks (a
+                # hook for the content rule of the inverted cue in claim_content)
+                subj, head = late, cue.token
             if subj is not None and _quoted_before(st, subj, cue.token, base):
                 subj, head = _subject_after_quote(st, cue.token, base), cue.token
             inverted = _name_after_parenthetical_cue(cue.token)
