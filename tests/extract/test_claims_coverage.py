@@ -340,3 +340,31 @@ def test_said_adding_a_quotation_gives_each_cue_its_own_part(nlp):
     said = claim_with(ex, "left as soon as prayers")
     assert said.cue == "said" and "religious" not in said.content
     assert claim_with(ex, "not very religious").cue == "adding"
+
+
+# -- requests and questions -------------------------------------------------------------------------
+
+def test_asked_for_is_a_request(nlp):
+    ex = run(nlp, "The ministry asked for proof of citizenship, and the family had none. The "
+                  "attorney general asked the Supreme Court for quick action on the appeal.")
+    proof = claim_with(ex, "proof of citizenship")
+    assert proof.kind == "intention" and "ministry" in (proof.speaker_text or "")
+    quick = claim_with(ex, "quick action")
+    assert quick.kind == "intention" and quick.cue == "asked"
+
+
+def test_asked_by_someone_whether_is_that_person_s_question(nlp):
+    # a broadcast interview reported in news prose
+    ex = run(nlp, "On Sunday's programme, the senator was asked by host John Dickerson whether his "
+                  "aim was similar to Kennedy's. Asked by Ms. Lind if the government “understands” "
+                  "the north, the minister avoided a direct answer.")
+    c = claim_with(ex, "his aim was similar")
+    assert c.stance == "questions" and "Dickerson" in (c.speaker_text or "")
+    r = claim_with(ex, "understands")
+    assert r.stance == "questions" and "Lind" in (r.speaker_text or "")
+
+
+def test_asked_with_no_one_named_stays_without_a_speaker(nlp):
+    ex = run(nlp, "Asked whether he would resign, the minister said he would not.")
+    c = claim_with(ex, "he would resign")
+    assert c.speaker_text is None and c.stance == "questions"

@@ -631,6 +631,10 @@ class ContentFinder:
                         about = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                         if about:
                             return self._span(list(about[0].subtree), base, attrib, "prep")
+                    if c.i > asked.i and c.dep_ == "prep" and c.lower_ == "for" and lemma == "ask":
+                        wanted = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                        if wanted:  # "asked the Supreme Court for quick action": a request
+                            return self._span(list(wanted[0].subtree), base, attrib, "request")
         if cue.kind == "intention" or lemma in _INFINITIVE_OK:
             for c in tok.children:
                 if c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):

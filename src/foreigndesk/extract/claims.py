@@ -373,10 +373,10 @@ class ClaimExtractor:
             subj = _parenthetical_speaker(subj, cue.token)
             if subj.lower_ in _TIME_NOUNS and cue.speaker_side == "subject" and subj.head.i == cue.token.i:
                 return None  # "As the day went on, …", "the week saw …": time passing says nothing
-        if cue.lemma == "ask" and cue.token.tag_ == "VBN" and (
+        if cue.lemma == "ask" and cue.token.tag_ == "VBN" and len(cue.tokens) == 1 and (
                 (cue.token.dep_ in ("advcl", "ROOT")
                  and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.token.children))
-                or passive_without_agent(cue.token)):
+                or passive_without_agent(cue.token) or _agent_of(cue.token) is not None):
             return self._asked(st, i, base, cue, s_start, s_end)
         if subj is None:
             return self._passive_by(st, i, base, cue, s_start, s_end)
@@ -487,7 +487,8 @@ class ClaimExtractor:
                 obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if obj:
                     body = list(obj[0].subtree)
-            elif c.dep_ == "ccomp" and c.i > tok.i and any(m.lower_ in ("if", "whether") for m in c.children):
+            elif c.dep_ in ("ccomp", "advcl") and c.i > tok.i and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
                 body = [t for t in c.subtree if t.lower_ not in ("if", "whether") or t.i != c.left_edge.i]
             elif c.dep_ == "ccomp" and c.i > tok.i and c.left_edge.tag_ in ("WP", "WRB", "WDT", "WP$"):
                 body = list(c.subtree)  # "was asked what happened to …", "how ties would fare"
@@ -505,7 +506,11 @@ class ClaimExtractor:
         if e0 - s0 < 3:
             return None
         content = Content(s0, e0, st.pd.document.text[s0:e0], False, [], "asked")
-        speaker = Speaker("", None, None, None, "none", agent=False)
+        agent = _agent_of(tok)  # "was asked by host John Dickerson whether …": the host asks
+        if agent is not None and not st.finder._in_quote(base + agent.idx):
+            speaker = st.speakers.resolve(i, agent, base, (s0, e0))
+        else:
+            speaker = Speaker("", None, None, None, "none", agent=False)
         return self._claim(st, i, cue.text, base + tok.idx, speaker, content, stance, s_start,
                            s_end, confidence=0.5, kind=kind)
 
@@ -958,6 +963,12 @@ _NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punc
 
 
 _CLOSING_QUOTES = ("”", "''", '"')
+
+
+def _agent_of(tok: Token) -> Token | None:
+    """The "by" agent of a passive participle ("asked by host John Dickerson"), or None."""
+    return next((g for c in tok.children if c.dep_ == "agent" and c.i > tok.i
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _whole_quoted_answer(st: _DocState, content: Content) -> bool:
