@@ -368,3 +368,16 @@ def test_asked_with_no_one_named_stays_without_a_speaker(nlp):
     ex = run(nlp, "Asked whether he would resign, the minister said he would not.")
     c = claim_with(ex, "he would resign")
     assert c.speaker_text is None and c.stance == "questions"
+
+
+def test_a_possessed_claim_noun_with_an_infinitive(nlp):
+    ex = run(nlp, "The president's promises to cut fuel taxes and raise pensions have put the budget at "
+                  "the center of the race. The party's pledge to hold a referendum was dropped in May.")
+    c = claim_with(ex, "to cut fuel taxes")
+    assert c.kind == "intention" and "president" in (c.speaker_text or "").lower() + c.text.lower()
+    assert claim_with(ex, "to hold a referendum").kind == "intention"
+
+
+def test_a_claim_noun_with_a_prepositional_phrase_is_no_infinitive(nlp):
+    ex = run(nlp, "His statement to reporters was brief.")
+    assert not [c for c in ex.claims if "reporters" in c.content]

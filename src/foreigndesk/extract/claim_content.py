@@ -577,8 +577,16 @@ class ContentFinder:
         tok = cue.token
         for c in tok.children:
             if c.dep_ in ("ccomp", "acl", "xcomp") and c.i > tok.i and (
-                    cue.part != "noun" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                    cue.part != "noun" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    # "Trump's promises to deport …", "his claim to have brought new voters"
+                    or (c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))):
                 return self._span(list(c.subtree), base, attrib, cue.part)
+        if cue.part == "noun" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            # "Podliska's most explosive claim is that the committee is a witch hunt"
+            for c in tok.head.children:
+                if c.dep_ in ("ccomp", "attr") and c.i > tok.head.i and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    return self._span(list(c.subtree), base, attrib, "noun")
         preps = self.noun_preps.get(tok.lemma_.lower(), set()) if cue.part == "noun" else _ATTACHED_PREPS
         for c in tok.children:
             if c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps:
