@@ -381,3 +381,10 @@ def test_a_possessed_claim_noun_with_an_infinitive(nlp):
 def test_a_claim_noun_with_a_prepositional_phrase_is_no_infinitive(nlp):
     ex = run(nlp, "His statement to reporters was brief.")
     assert not [c for c in ex.claims if "reporters" in c.content]
+
+
+def test_a_past_tense_cue_read_as_a_reduced_relative(nlp):
+    ex = run(nlp, "In the days before the visit, a group of rabbis called for a boycott of his "
+                  "speech, and the prominent civil rights organization condemned his rhetoric.")
+    c = claim_with(ex, "a boycott of his speech")
+    assert c.cue == "called for" and c.kind == "intention" and "group" in (c.speaker_text or "")

@@ -128,6 +128,11 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
                 and tok.head.lemma_.lower() not in _ARTIFACTS:
             return tok.head, tok  # "voters supporting her": the noun the participle describes
+        if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ in ("NOUN", "PROPN") \
+                and tok.head.dep_ in ("nsubj", "ROOT") and tok.head.i < tok.i:
+            # "a group of rabbis called for a boycott …, and …": a past-tense verb the parser
+            # read as a reduced relative (those are past participles, VBN) has the noun as subject
+            return tok.head, tok
         if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
             return None, tok  # "urged Albright to tell …": asked to speak, not speaking
         if tok.dep_ in _CLIMB and tok.head.i != tok.i:
