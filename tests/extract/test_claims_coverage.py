@@ -388,3 +388,12 @@ def test_a_past_tense_cue_read_as_a_reduced_relative(nlp):
                   "speech, and the prominent civil rights organization condemned his rhetoric.")
     c = claim_with(ex, "a boycott of his speech")
     assert c.cue == "called for" and c.kind == "intention" and "group" in (c.speaker_text or "")
+
+
+def test_he_s_said_is_has_said(nlp):
+    ex = run(nlp, "Ryan chairs the committee. He's said he gets his ideas about monetary policy from a "
+                  "novel. It's said that the minister will resign.")
+    c = claim_with(ex, "gets his ideas")
+    assert "Ryan" in (c.speaker_text or "") and c.kind == "statement"
+    r = claim_with(ex, "the minister will resign")
+    assert r.speaker_text is None

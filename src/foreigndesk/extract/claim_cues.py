@@ -351,7 +351,15 @@ def _own_content(t: Token, lex: CueLexicon) -> bool:
 def passive_without_agent(t: Token) -> bool:
     """A past participle in the passive ("is expected", "was said") with no "by" agent."""
     return t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) \
-        and not any(c.dep_ == "agent" for c in t.children)
+        and not any(c.dep_ == "agent" for c in t.children) and not has_contracted(t)
+
+
+def has_contracted(t: Token) -> bool:
+    """ "He's said he …": the parser reads "'s" as "is" (a passive); with a person as subject
+    and a clause after it, it is "has"."""
+    return any(c.dep_ == "auxpass" and c.text in ("'s", "’s") for c in t.children) \
+        and any(c.dep_ == "ccomp" and c.i > t.i for c in t.children) \
+        and any(c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there", "this", "that") for c in t.children)
 
 
 def evidential_complement(t: Token) -> Token | None:

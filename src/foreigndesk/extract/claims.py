@@ -54,6 +54,7 @@ from foreigndesk.extract.claim_cues import (
     cue_positions,
     evidential_complement,
     find_cues,
+    has_contracted,
     lexicon,
     passive_without_agent,
 )
@@ -101,7 +102,8 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
     for _ in range(4):
         for c in tok.children:
             if c.dep_ in _SUBJ:
-                if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not via_conj:
+                if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not via_conj \
+                        and not has_contracted(tok):  # ("He's said he …": has said)
                     return None, tok  # "no citizen should be denied …": not the speaker
                 if c.lower_ in ("what", "whatever") and c.i < tok.i and any(
                         o.dep_ == "nsubj" and c.i < o.i < tok.i for o in tok.children):
