@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from foreigndesk.extract.actor_names import name_pieces
+from foreigndesk.extract.actors import DOCUMENT_HEADS
 from foreigndesk.extract.claim_cues import CueLexicon
 from foreigndesk.extract.name_gender import (
     PRONOUN_GENDER,
@@ -242,6 +243,8 @@ def refs_of(pd: ParsedDoc) -> list[Ref]:
     for e in pd.ents:
         if e.label_ not in _ENT_LABELS:
             continue
+        if e.label_ == "ORG" and e[-1].lower_ in DOCUMENT_HEADS:
+            continue  # "Department Press Briefing": a heading, which the actor layer drops too
         k = bisect.bisect_left(starts, e.start_char)
         covered = any(refs[j].start < e.end_char and e.start_char < refs[j].end
                       for j in range(max(0, k - 2), min(len(refs), k + 2)))
