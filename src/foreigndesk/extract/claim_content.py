@@ -44,6 +44,8 @@ _INFINITIVE_OK = {"agree", "decide", "offer", "refuse", "promise", "pledge", "vo
 _NEW_SENTENCE_SUBJECTS = {"he", "she", "they", "we"}
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 _TIME_MARKS = {"after", "before", "when", "while", "as"}
+# a word opening a sentence before "according to X," that is not content ("But", "Now,")
+_OPENERS = re.compile(r"^(?:|and|but|so|yet|or|now|still|then|also|however|meanwhile|indeed)[,]?$", re.IGNORECASE)
 
 
 @dataclass
@@ -132,7 +134,10 @@ class ContentFinder:
             inner = {t.i for t in cue.token.subtree} if cue.token in sub else set()
             attrib += [t for t in sub if t.i not in inner and not self._in_quote(base + t.idx)]
         if cue.speaker_side == "object":
-            attrib += list(cue.token.subtree)
+            # "according to X": the phrase is the cue and the subtree of its object, not the
+            # subtree of "according" (the parser may make it the root of the whole sentence)
+            objs = [c for c in cue.tokens[-1].children if c.dep_ == "pobj"]
+            attrib += [t for o in objs for t in o.subtree] if objs else list(cue.token.subtree)
         a0, a1 = token_span(attrib, base)
         cue_end = token_span(list(cue.tokens), base)[1]
         sent_quotes = self.quotes_in(sent_start, sent_end)
@@ -142,18 +147,23 @@ class ContentFinder:
 
         # 1a. a quotation right before the attribution
         before = [q for q in sent_quotes if q.end <= a0 and q not in self.used
-                  and _GAP_OK.match(text[q.end:a0]) and not self._title(q)]
+                  and (_GAP_OK.match(text[q.end:a0]) or self._noun_gap(cue, q.end, a0))
+                  and (not self._title(q) or self._short_utterance(q, sent_start, sent_end))]
         if before:
             q = before[-1]
-            if q.start >= sent_start and text[sent_start:q.start].strip():
-                start = sent_start  # "The two will "go hand in hand …," Xi was quoted as saying"
+            if q.start >= sent_start and text[sent_start:q.start].strip() \
+                    and not text[sent_start:q.start].rstrip().endswith(":"):
+                start = sent_start  # (a clause and a colon before it are not its words)  # "The two will "go hand in hand …," Xi was quoted as saying"
             else:
                 start = q.inner_start
             parts = [(start, q.inner_end)]
             used = [q]
             nxt = next((q2 for q2 in sent_quotes if q2.start >= a1 and q2 not in self.used), None)
             if nxt is not None and re.match(r"^[^\"“”]*[,:]\s*$", text[cue_end:nxt.start]) \
-                    and len(text[cue_end:nxt.start]) < 80 and nxt.start < sent_end:
+                    and len(text[cue_end:nxt.start]) < 80 and nxt.start < sent_end \
+                    and not any(t.tag_.startswith("VB") and t.lemma_.lower() in self.all_cue_lemmas
+                                for t in cue.token.doc if cue_end <= base + t.idx < nxt.start):
+                # (not "…,” Cruz said, adding: “…”: the second quotation is the second cue's)
                 parts.append((nxt.inner_start, nxt.inner_end))  # "…," he said, "…"
                 used.append(nxt)
             s0, e0 = trim(text, parts[0][0], parts[-1][1])
@@ -161,13 +171,23 @@ class ContentFinder:
             return Content(s0, e0, body.strip(_TRIM_CHARS), any(u.sentence_like for u in used), used, "quote-before")
 
         # 1b. a quotation after the cue
-        after = [q for q in sent_quotes if q.start >= cue_end and q.sentence_like and q not in self.used]
+        after = [q for q in sent_quotes if q.start >= cue_end and q not in self.used
+                 and (q.sentence_like or self._short_utterance(q, sent_start, sent_end))]
         if after:
             q = after[0]
             gap = text[cue_end:q.start]
             if subject is not None and base + subject.idx >= cue_end:
                 gap = text[a1:q.start] if a1 <= q.start else gap
-            if self._title(q):
+            if any(t.tag_.startswith("VB") and t.lemma_.lower() in self.all_cue_lemmas
+                   and cue_end <= base + t.idx < q.start for t in cue.token.doc):
+                pass  # "…, Nefzi said, adding, “…”": the quotation is the second cue's
+            elif self._closed_by_cue(cue, q, sent_end):
+                # "he said the city had done everything …: “We opened …,” she said": the
+                # quotation is the words of the cue after it; this cue's content ends before it
+                g0, g1 = trim(text, a1 if a1 <= q.start else cue_end, q.start)
+                if len(text[g0:g1].split()) >= 3 and not self._in_quote(g0):
+                    return self._make(g0, g1, "complement")
+            elif self._title(q):
                 pass  # "on Fox News's “Sunday Morning Futures,” Issa said …": a title, not words
             elif _GAP_OK.match(gap) or (gap.rstrip().endswith((":", ",")) and not _CLAUSE_GAP.search(gap)) \
                     or _PP_GAP.match(gap):
@@ -255,6 +275,16 @@ class ContentFinder:
                     c.text = body.strip()
                     return c
 
+        # 4b. an inverted cue ending the sentence after the clause ("<clause>, said Christine
+        # Link, director of …."), the parser having made a word of the clause a second subject:
+        # the clause before it
+        if subject is not None and base + subject.idx >= cue_end and cue.token.i > 0 \
+                and cue.token.doc[cue.token.i - 1].text == "," and not self._in_quote(a0 - 2) \
+                and all(t.is_punct or t.is_space for t in cue.token.doc[subject.right_edge.i + 1:]):
+            s0, e0 = trim(text, sent_start, a0)
+            if len(text[s0:e0].split()) >= 3 and not any(q in self.used for q in self.quotes_in(s0, e0)):
+                return self._make(s0, e0, "inserted")
+
         # 5. directives: "called on Washington to end its embargo"
         phrase = cue.text.lower()
         if cue.lemma in ("urge", "demand") or any(phrase.startswith(p.split()[0]) and len(cue.tokens) > 1
@@ -325,6 +355,7 @@ class ContentFinder:
             return toks
         first = toks[0].i
         keep = len(toks)
+        inside = {t.i for t in toks}
         second_at = self._second_attribution(toks)
         if second_at is not None:
             keep = next(k for k, t in enumerate(toks) if t.i >= second_at)
@@ -344,15 +375,31 @@ class ContentFinder:
                 # "…,” referring to the party’s convention": a participle of a particle verb
                 t.tag_ == "VBG" and prev.text == "," and f"{t.lemma_.lower()} {nxt}" in self.particle_cues)
             if t.tag_.startswith("VB") and second and \
-                    prev.lower_ in (",", "and", "but", "—", "–") and \
+                    prev.lower_ in (",", "and", "but", "—", "–", "-", "--") and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 keep = k - 1 if prev.lower_ in ("and", "but") and k > 0 and toks[k - 1].i == prev.i else k
                 while keep > 0 and (toks[keep - 1].is_punct and toks[keep - 1].text not in ("”", '"', "''")):
                     keep -= 1
                 break
-            if prev.text == "," and low in ("while", "whereas", "although", "though"):
+            if prev.text in (",", "—", "–", "-", "--") and low in ("while", "whereas", "although", "though") \
+                    or (prev.text in ("—", "–", "-", "--") and low in ("but", "and") and t.dep_ == "cc"):
+                # "…, while Sanders suggests …", "… at the candidate - although the photo …",
+                # "… “an incredible feat” - but he said …": the writer's contrast
                 keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
                 break
+            if t.text == ";" and not self._in_quote_tok(t):
+                keep = k  # "a note of concern for the victims; hours later, she issued …"
+                break
+            if t.tag_ in ("VBD", "VBZ") and t.dep_ == "conj" and t.head.i not in inside and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+                # "… as “just part of the campaign” and reportedly argued that …", "Sanders as a
+                # superdelegate and in a statement credited him …": a second predicate of the
+                # clause outside the content (the speaker's) ends it, at its "and"/"but"
+                conj = next((j for j in range(k - 1, max(-1, k - 6), -1)
+                             if toks[j].lower_ in ("and", "but") and toks[j].dep_ == "cc"), None)
+                if conj is not None and not any(x.tag_.startswith("VB") or x.pos_ == "AUX" for x in toks[conj + 1:k]):
+                    keep = conj
+                    break
             if prev.text == "," and low == "which" and t.dep_ in ("nsubj", "nsubjpass") and k > 3:
                 keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
                 break  # "…, which raised concerns among experts": the writer's addition
@@ -455,6 +502,45 @@ class ContentFinder:
                 return start
         return None
 
+    def _short_utterance(self, q: Quote, sent_start: int, sent_end: int) -> bool:
+        """A quotation of one or two words that is a whole utterance ("“Probably.”", "“With
+        nukes?”", "“Sorry,” the minister said"): it ends with sentence punctuation or a comma
+        inside the marks and opens or closes its sentence; not a quoted term or title in the
+        middle of one ("called it “unacceptable” and left", "on “Meet the Press” Issa said")."""
+        if q.n_words >= 3 or not q.closed:
+            return False
+        inner = self.text[q.inner_start:q.end].rstrip("\"”’' ")
+        if not inner.endswith((".", "?", "!", ",")):
+            return False
+        return not self.text[sent_start:q.start].strip() or not self.text[q.end:sent_end].strip(" .")
+
+    def _closed_by_cue(self, cue: Cue, q: Quote, sent_end: int) -> bool:
+        """Is the quotation ``q`` followed, in its sentence, by an attribution of its own ("…,”
+        he wrote", "…,” said Ms. Ruiz"): a verb of saying within the next six words, with only
+        its subject before it or its subject right after it (not "“…,” described …", the verb
+        of the clause the quotation sits in)?"""
+        toks = [t for t in cue.token.doc if q.end <= self._base + t.idx < sent_end
+                and not t.is_punct and not t.is_space][:6]
+        for k, t in enumerate(toks):
+            if t.tag_.startswith("VB") and t.lemma_.lower() in self.all_cue_lemmas and t.i != cue.token.i:
+                # its subject between the quotation and it, or right after it ("said Ms. Ruiz")
+                return k > 0 or any(c.dep_ == "nsubj" and c.i > t.i for c in t.children)
+            if t.pos_ not in ("NOUN", "PROPN", "PRON", "DET", "ADJ"):
+                return False
+        return False
+
+    def _noun_gap(self, cue: Cue, g0: int, g1: int) -> bool:
+        """Are the words between a quotation and the speaker the rest of the speaker's noun
+        phrase, which the parser left off it ("“…,” screenwriter Cole Haddon wrote", the
+        role noun read as a clause of its own)? One to three nouns, adjectives or determiners
+        (or words the tagger took for a bare verb, no cue)."""
+        toks = [t for t in cue.token.doc if g0 <= self._base + t.idx < g1 and not t.is_punct and not t.is_space]
+        return 0 < len(toks) <= 3 and all(
+            t.pos_ in ("NOUN", "ADJ", "DET", "PROPN") or (  # "screenwriter" tagged as a verb
+                t.is_alpha and t.tag_ in ("VB", "VBP", "NN") and t.lemma_.lower() not in self.all_cue_lemmas)
+            for t in toks) \
+            and not re.search(r"[,;:()\[\]]", self.text[g0:g1].lstrip(_TRIM_CHARS))
+
     def _title(self, q: Quote) -> bool:
         """A title in quotation marks ("Sunday Morning Futures", "Meet the Press"): every
         word capitalised but the small ones, no sentence punctuation."""
@@ -491,8 +577,16 @@ class ContentFinder:
         tok = cue.token
         for c in tok.children:
             if c.dep_ in ("ccomp", "acl", "xcomp") and c.i > tok.i and (
-                    cue.part != "noun" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                    cue.part != "noun" or any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    # "Trump's promises to deport …", "his claim to have brought new voters"
+                    or (c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))):
                 return self._span(list(c.subtree), base, attrib, cue.part)
+        if cue.part == "noun" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            # "Podliska's most explosive claim is that the committee is a witch hunt"
+            for c in tok.head.children:
+                if c.dep_ in ("ccomp", "attr") and c.i > tok.head.i and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    return self._span(list(c.subtree), base, attrib, "noun")
         preps = self.noun_preps.get(tok.lemma_.lower(), set()) if cue.part == "noun" else _ATTACHED_PREPS
         for c in tok.children:
             if c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps:
@@ -545,6 +639,10 @@ class ContentFinder:
                         about = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                         if about:
                             return self._span(list(about[0].subtree), base, attrib, "prep")
+                    if c.i > asked.i and c.dep_ == "prep" and c.lower_ == "for" and lemma == "ask":
+                        wanted = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                        if wanted:  # "asked the Supreme Court for quick action": a request
+                            return self._span(list(wanted[0].subtree), base, attrib, "request")
         if cue.kind == "intention" or lemma in _INFINITIVE_OK:
             for c in tok.children:
                 if c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
@@ -577,29 +675,57 @@ class ContentFinder:
         return Content(s0, e0, self.text[s0:e0], any(q.sentence_like for q in qs), qs, how)
 
     def _according(self, cue: Cue, a0: int, a1: int, sent_start: int, sent_end: int) -> Content | None:
+        """ "According to X, <clause>", "<clause>, according to X", "Fundraising, according
+        to the campaign, has surged …": the sentence without the phrase (both sides of it when
+        it is inserted; a conjunction or a one-word adverb opening the sentence is not content:
+        "But according to reports, …", "Now, according to the poll, …"; a participle or a verb
+        of saying after an inserted phrase starts another clause: the words before it)."""
         text = self.text
         s_first, s_last = trim(text, sent_start, sent_end)
-        if a0 - s_first <= 2:
-            s0, e0 = trim(text, a1, sent_end)
+        b0, b1 = trim(text, s_first, a0)
+        f0, f1 = trim(text, a1, sent_end)
+        f1 = strip_final_period(text, f0, f1)
+        before = text[b0:b1] if b1 > b0 else ""
+        after = text[f0:f1] if f1 > f0 else ""
+        if len(before.split()) <= 1 and _OPENERS.match(before):
+            before = ""
+        if before and after:
+            # "…, according to the Labor Department, taking a step toward …", "… while —
+            # according to emails — knowing …": a participle after the phrase, or a clause with
+            # a verb of saying of its own, does not go on the clause before it
+            rest = [t for t in cue.token.doc if f0 <= self._base + t.idx < f1 and not t.is_punct]
+            if rest and (rest[0].tag_ in ("VBG", "VBN") or any(
+                    t.tag_.startswith("VB") and t.lemma_.lower() in self.all_cue_lemmas for t in rest)):
+                after = ""
+        if not before:
+            s0, e0, body = f0, f1, after
+        elif len(after.split()) < 3:
+            b1 = strip_final_period(text, b0, b1)
+            s0, e0, body = b0, b1, text[b0:b1]
         else:
-            s0, e0 = trim(text, s_first, a0)
-        e0 = strip_final_period(text, s0, e0)
-        if len(text[s0:e0].split()) < 3:
+            s0, e0, body = b0, f1, f"{before} {after}"
+        if e0 <= s0 or len(body.split()) < 3:
             return None
-        return self._make(s0, e0, "according")
+        c = self._make(s0, e0, "according")
+        c.text = body
+        return c
 
     def _complement(self, cue: Cue) -> Token | None:
+        words = {t.i for t in cue.tokens}
         for tok in reversed(cue.tokens):
-            comps = [c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS]
+            comps = [c for c in tok.children if c.i not in words and (
+                c.dep_ in _COMPLEMENT_DEPS or (tok.i != cue.token.i and c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))]  # "made it clear that …"
             if len(comps) > 1 and comps[0].i < tok.i < comps[-1].i and (
-                    any(t.text in ("—", "–", "--") for t in tok.doc[comps[0].i:tok.i])
+                    any(t.text in ("—", "–", "--", "-") for t in tok.doc[comps[0].i:tok.i])
+                    or any(c.dep_ == "nsubj" and comps[0].i < c.i < tok.i for c in tok.children)
                     or any(m.dep_ == "mark" and m.lower_ == "that" for m in comps[-1].children)):
                 # "It wasn't a coincidence — Hart told the Times that the leaders gave …": the
                 # clause before the dash is the writer's; the complement after the cue is said
                 return comps[-1]
             if comps:
                 return comps[0]
-        venue = self._venue_clause(cue.tokens[-1])
+        venue = self._venue_clause(cue.tokens[-1], deep=cue.lemma in self.clause_verbs)
         if venue is not None:
             return venue
         if cue.stance == "denies":  # "rejected the accusation", not "denies free speech"
@@ -614,19 +740,33 @@ class ContentFinder:
                             return g
         return None
 
-    def _venue_clause(self, tok: Token) -> Token | None:
+    def _venue_clause(self, tok: Token, deep: bool = False) -> Token | None:
         """The that-clause the parser hung on where the words were said ("says in a statement
-        that the race …", "wrote in a letter that …"): the cue's complement."""
+        that the race …", "wrote in a letter that …"): the cue's complement. With ``deep`` (a
+        verb of saying: data ``rest_verbs``) on any noun of a phrase after the cue ("said in
+        one of a series of Twitter messages that …", "said on CNN, where he is a contributor,
+        that …"): a clause opened by the conjunction "that" (not the relative pronoun) with a
+        subject of its own."""
         for c in tok.children:
-            if c.dep_ != "prep" or c.i < tok.i or c.lower_ not in ("in", "during", "on", "at", "via"):
+            if c.dep_ != "prep" or c.i < tok.i:
                 continue
-            for g in c.children:
-                if g.dep_ != "pobj" or g.lemma_.lower() not in self.venue_nouns:
-                    continue
-                for cl in g.children:
-                    if cl.dep_ in ("acl", "relcl", "ccomp") and cl.i > g.i and any(
-                            m.dep_ == "mark" and m.lower_ == "that" for m in cl.children):
-                        return cl
+            if c.lower_ in ("in", "during", "on", "at", "via"):
+                for g in c.children:
+                    if g.dep_ != "pobj" or g.lemma_.lower() not in self.venue_nouns:
+                        continue
+                    for cl in g.children:
+                        if cl.dep_ in ("acl", "relcl", "ccomp") and cl.i > g.i and any(
+                                m.dep_ == "mark" and m.lower_ == "that" for m in cl.children):
+                            return cl
+            if not deep:
+                continue
+            for cl in c.subtree:
+                if cl.dep_ in ("acl", "relcl", "ccomp") and cl.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM") \
+                        and cl.i > cl.head.i \
+                        and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == cl.left_edge.i
+                                for m in cl.children) \
+                        and any(sb.dep_ in ("nsubj", "nsubjpass", "expl") and sb.i < cl.i for sb in cl.children):
+                    return cl
         return None
 
     def _in_quote(self, char: int) -> bool:

@@ -44,6 +44,7 @@ class CueLexicon:
     survey_nouns: set[str] = field(default_factory=set)  # "In a new poll, …" reports a clause
     evidential_verbs: set[str] = field(default_factory=set)  # "X appeared to …": no one's claim
     evidential_passives: set[str] = field(default_factory=set)  # "X is expected to …"
+    evidential_adverbs: set[str] = field(default_factory=set)  # "X was reportedly targeted"
     offices: dict[str, str] = field(default_factory=dict)  # "national security adviser" -> role
     colon_labels: set[str] = field(default_factory=set)  # "Update:", "Watch:": no speaker
     rest_verbs: set[str] = field(default_factory=set)  # say, think: the rest of the sentence
@@ -136,6 +137,7 @@ def lexicon() -> CueLexicon:
         survey_nouns=words("survey_nouns"),
         evidential_verbs=words("evidential_verbs"),
         evidential_passives=words("evidential_passives"),
+        evidential_adverbs=words("evidential_adverbs"),
         offices={str(k).lower(): str(v) for k, v in (raw.get("offices") or {}).items()},
         light_verbs=words("light_verbs"), colon_labels=words("colon_labels"),
         rest_verbs=words("rest_verbs"), venue_nouns=words("venue_nouns"),
@@ -159,6 +161,7 @@ def cue_positions(doc: Doc, lex: CueLexicon) -> np.ndarray:
     mask = np.isin(arr[:, 0], h["tags"]) & np.isin(arr[:, 1], h["lemmas"])
     mask |= lower == h["according"]
     mask |= np.isin(arr[:, 0], h["tags"]) & np.isin(arr[:, 1], h["evidential"])  # "appeared to"
+    mask |= np.isin(lower, h["adverbs"])  # "was reportedly targeted"
     # "X is confident that ...", "X remains concerned about ..."
     mask |= np.isin(arr[:, 0], h["adj_tags"]) & np.isin(lower, h["adjectives"])
     # "Trump's claim that ...", "his call for ...": a claim noun right after a possessive
@@ -196,6 +199,7 @@ def _hashes(strings: Any, lex: CueLexicon) -> dict[str, Any]:
              "lemmas": np.array(sorted({strings.add(f) for lemma in lex.lemmas
                                         for f in (lemma, lemma.capitalize())}), dtype=np.uint64)}
         h["evidential"] = np.array(sorted({strings.add(a) for a in lex.evidential_verbs}), dtype=np.uint64)
+        h["adverbs"] = np.array(sorted({strings.add(a) for a in lex.evidential_adverbs}), dtype=np.uint64)
         h["adj_tags"] = np.array([strings.add(t) for t in ("JJ", "VBN")], dtype=np.uint64)
         h["noun_tags"] = np.array([strings.add(t) for t in ("NN", "NNS")], dtype=np.uint64)
         h["poss_tags"] = np.array([strings.add(t) for t in ("PRP$", "POS")], dtype=np.uint64)
@@ -234,7 +238,11 @@ def _particle(t: Token, lex: CueLexicon | None = None) -> Token | None:
     if lex is not None:  # "talked (at length) about", "pointed to", "warned against"
         lemma = t.lemma_.lower()
         for c in t.children:
-            if c.dep_ in ("prep", "prt") and t.i < c.i <= t.i + 3 and f"{lemma} {c.lower_}" in lex.particle_verbs:
+            # "made it clear that …", "as X puts it": the word after the verb is its object or
+            # an adjective the parser hangs on it
+            if (c.dep_ in ("prep", "prt") or (c.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "dobj")
+                                              and c.pos_ in ("ADJ", "PRON"))) \
+                    and t.i < c.i <= t.i + 3 and f"{lemma} {c.lower_}" in lex.particle_verbs:
                 return c
     for c in t.children:
         if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == t.i + 1 and c.lower_ in ("on", "for")):
@@ -287,12 +295,18 @@ def find_cues(doc: Doc, lex: CueLexicon | None = None, indices: list[int] | None
                 out.append(Cue(t, [t], t.text, "asserts", "possessor", kind=lex.kind(t.lemma_.lower()),
                                part="noun"))
             continue
+        if low in lex.evidential_adverbs and t.dep_ == "advmod" and t.head.pos_ in ("VERB", "AUX"):
+            # "he was reportedly targeted", "Reportedly, he made …": reported, by no one named
+            out.append(Cue(t, [t], t.text, "asserts", "none", part="evidential"))
+            continue
         if not t.tag_.startswith("VB"):
             continue
         lemma = t.lemma_.lower()
         if lemma in lex.evidential_passives and passive_without_agent(t) and evidential_complement(t) is not None:
-            out.append(Cue(t, [t], t.text, "asserts", "none", kind="belief", part="evidential"))
-            continue  # "the bank is expected to act", "it is believed that …"
+            # "the bank is expected to act", "it is believed that …" (beliefs), "he is said to
+            # favour …", "it was revealed that …" (statements): the cue's own kind
+            out.append(Cue(t, [t], t.text, "asserts", "none", kind=lex.kind(lemma), part="evidential"))
+            continue
         if lemma in lex.evidential_verbs:
             if evidential_complement(t) is not None:  # "Trump appeared to mock …", "it seems that …"
                 out.append(Cue(t, [t], t.text, "asserts", "none", kind="belief", part="evidential"))
@@ -339,7 +353,15 @@ def _own_content(t: Token, lex: CueLexicon) -> bool:
 def passive_without_agent(t: Token) -> bool:
     """A past participle in the passive ("is expected", "was said") with no "by" agent."""
     return t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) \
-        and not any(c.dep_ == "agent" for c in t.children)
+        and not any(c.dep_ == "agent" for c in t.children) and not has_contracted(t)
+
+
+def has_contracted(t: Token) -> bool:
+    """ "He's said he …": the parser reads "'s" as "is" (a passive); with a person as subject
+    and a clause after it, it is "has"."""
+    return any(c.dep_ == "auxpass" and c.text in ("'s", "’s") for c in t.children) \
+        and any(c.dep_ == "ccomp" and c.i > t.i for c in t.children) \
+        and any(c.dep_ == "nsubjpass" and c.lower_ not in ("it", "there", "this", "that") for c in t.children)
 
 
 def evidential_complement(t: Token) -> Token | None:
@@ -386,6 +408,8 @@ def _survey_phrase(t: Token, lex: CueLexicon) -> Token | None:
             return None  # no comma, or the clause does not follow
         return obj
     root = t.head
+    while root.dep_ != "ROOT" and root.head.i != root.i and root.pos_ in ("NOUN", "PROPN", "NUM", "ADP"):
+        root = root.head  # "Cruz had 38 percent support in a Fox poll": hung on the figure
     if root.dep_ != "ROOT" or root.pos_ not in ("VERB", "AUX") or root.i > t.i \
             or not any(c.dep_ == "nsubj" for c in root.children):
         return None

@@ -54,6 +54,7 @@ from foreigndesk.extract.claim_cues import (
     cue_positions,
     evidential_complement,
     find_cues,
+    has_contracted,
     lexicon,
     passive_without_agent,
 )
@@ -101,7 +102,8 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
     for _ in range(4):
         for c in tok.children:
             if c.dep_ in _SUBJ:
-                if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not via_conj:
+                if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not via_conj \
+                        and not has_contracted(tok):  # ("He's said he …": has said)
                     return None, tok  # "no citizen should be denied …": not the speaker
                 if c.lower_ in ("what", "whatever") and c.i < tok.i and any(
                         o.dep_ == "nsubj" and c.i < o.i < tok.i for o in tok.children):
@@ -131,6 +133,11 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _ARTIFACTS and \
                 tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in lexicon().not_authoring:
             return None, tok  # "Russia vetoed a resolution calling for …": the text calls
+        if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ in ("NOUN", "PROPN") \
+                and tok.head.dep_ in ("nsubj", "ROOT") and tok.head.i < tok.i:
+            # "a group of rabbis called for a boycott …, and …": a past-tense verb the parser
+            # read as a reduced relative (those are past participles, VBN) has the noun as subject
+            return tok.head, tok
         if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
             return None, tok  # "urged Albright to tell …": asked to speak, not speaking
         if tok.dep_ in _CLIMB and tok.head.i != tok.i:
@@ -196,7 +203,7 @@ class _DocState:
     clause: dict[int, tuple[int, int]] = field(default_factory=dict)  # id(claim) -> attribution clause
     cands: dict[int, list[int]] = field(default_factory=dict)  # candidate sentence -> cue tokens
     said: dict[int, tuple[int, Speaker]] = field(default_factory=dict)  # id(claim) -> history entry
-    cue_tokens: set[int] = field(default_factory=set)  # the current sentence's cue tokens
+    cue_tokens: set[int] = field(default_factory=set)  # the current sentence's cues that made claims
 
     def ctx_claim(self, i: int, cue: str, cue_char: int, speaker: Speaker, content: Content) -> Claim:
         """A claim made outside a cue's parse (a colon line): the sentence's span."""
@@ -255,13 +262,27 @@ class ClaimExtractor:
         s_end = base + len(stext.rstrip())
         cues = find_cues(d, st.lex, cue_tokens)
         outside = [c for c in cues if not st.finder._in_quote(base + c.token.idx)]
-        if any(c.part != "survey" for c in outside):  # "In a poll, 40% said …": the people polled
-            outside = [c for c in outside if c.part != "survey"]
-        st.cue_tokens = {t.i for c in cues if c.part != "evidential" for t in c.tokens}
+        # "In a poll, 40% said …": the people polled speak; the survey only when no other cue
+        # of the sentence makes a claim ("In the poll, Clinton's support has risen …")
+        surveys = [c for c in outside if c.part == "survey"]
+        # "appeared to suggest that …", "was reportedly critical of …": an evidential is read
+        # after the other cues, and steps aside only for a cue of its clause that made a claim
+        evidentials = [c for c in outside if c.part == "evidential"]
+        outside = [c for c in outside if c.part not in ("survey", "evidential")]
+        st.cue_tokens = set()
         made: list[Claim] = []
         for cue in outside:
             if cue.echo_mark is not None:
                 continue
+            claim = self._from_cue(st, i, d, base, cue, s_start, s_end)
+            if claim is not None:
+                made.append(claim)
+                st.cue_tokens.update(t.i for t in cue.tokens)
+        for cue in evidentials:
+            claim = self._from_cue(st, i, d, base, cue, s_start, s_end)
+            if claim is not None:
+                made.append(claim)
+        for cue in surveys if not made else []:
             claim = self._from_cue(st, i, d, base, cue, s_start, s_end)
             if claim is not None:
                 made.append(claim)
@@ -291,6 +312,15 @@ class ClaimExtractor:
             subj = next((c for c in cue.token.children if c.dep_ == "poss"), None)
         else:
             subj, head = subject_and_clause(cue.token)
+            late = next((c for c in cue.token.children if c.dep_ == "nsubj" and c.i > cue.token.i
+                         and c.pos_ == "PROPN"), None)
+            if subj is not None and late is not None and subj.i < cue.token.i and cue.token.i > 0 \
+                    and d[cue.token.i - 1].text == "," \
+                    and all(t.is_punct or t.is_space for t in d[late.right_edge.i + 1:]):
+                # "<clause>, said Christine Link, …." ending the sentence: the parser made a
+                # word of the clause a subject too; the name after the inverted cue speaks (a
+                # hook for the content rule of the inverted cue in claim_content)
+                subj, head = late, cue.token
             if subj is not None and _quoted_before(st, subj, cue.token, base):
                 subj, head = _subject_after_quote(st, cue.token, base), cue.token
             inverted = _name_after_parenthetical_cue(cue.token)
@@ -353,10 +383,10 @@ class ClaimExtractor:
             subj = _parenthetical_speaker(subj, cue.token)
             if subj.lower_ in _TIME_NOUNS and cue.speaker_side == "subject" and subj.head.i == cue.token.i:
                 return None  # "As the day went on, …", "the week saw …": time passing says nothing
-        if cue.lemma == "ask" and cue.token.tag_ == "VBN" and (
+        if cue.lemma == "ask" and cue.token.tag_ == "VBN" and len(cue.tokens) == 1 and (
                 (cue.token.dep_ in ("advcl", "ROOT")
                  and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.token.children))
-                or passive_without_agent(cue.token)):
+                or passive_without_agent(cue.token) or _agent_of(cue.token) is not None):
             return self._asked(st, i, base, cue, s_start, s_end)
         if subj is None:
             return self._passive_by(st, i, base, cue, s_start, s_end)
@@ -383,7 +413,8 @@ class ClaimExtractor:
                     elif echoed is not None:
                         s0, e0 = token_span(list(echoed.subtree), base)
                         content = Content(s0, e0, text[s0:e0], False, [], "echo")
-        if content is None or (len(content.text.split()) < 2 and content.how not in ("object", "prep")):
+        if content is None or (len(content.text.split()) < 2 and content.how not in ("object", "prep")
+                               and not _whole_quoted_answer(st, content)):
             return None
         speaker = st.speakers.resolve(i, subj, base, (content.start, content.end))
         if not speaker.agent and DROP_WITHOUT_AGENT:
@@ -391,10 +422,18 @@ class ClaimExtractor:
         stance = cue.stance
         if stance == "asserts" and content.text.rstrip().endswith("?"):
             stance = "questions"
-        if any(c.dep_ == "neg" for c in cue.token.children):
-            if stance != "denies":
+        if any(c.dep_ == "neg" and not content.start <= base + c.idx < content.end
+               and not st.finder._in_quote(base + c.idx) for c in cue.token.children):
+            # ("“Absolutely not,” he said": the parser hangs the quotation's "not" on the cue)
+            if stance == "denies":
+                stance = "asserts"  # "did not deny that …"
+            elif cue.kind in ("belief", "intention") and cue.part == "verb" and content.how != "quote-before":
+                # "Roffman doesn't want to tangle with Trump", "the governor does not think the
+                # plan will pass", "has not endorsed Trump": a belief or intention held against
+                # the content; the speaker denies it
+                stance = "denies"
+            else:
                 return None  # "officials did not say whether …" claims nothing
-            stance = "asserts"  # "did not deny that …"
         kind = cue.kind
         if content.how == "request":  # "asked a judge to block the rules": wanting it done
             kind, stance = "intention", "asserts"
@@ -458,7 +497,8 @@ class ClaimExtractor:
                 obj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
                 if obj:
                     body = list(obj[0].subtree)
-            elif c.dep_ == "ccomp" and c.i > tok.i and any(m.lower_ in ("if", "whether") for m in c.children):
+            elif c.dep_ in ("ccomp", "advcl") and c.i > tok.i and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
                 body = [t for t in c.subtree if t.lower_ not in ("if", "whether") or t.i != c.left_edge.i]
             elif c.dep_ == "ccomp" and c.i > tok.i and c.left_edge.tag_ in ("WP", "WRB", "WDT", "WP$"):
                 body = list(c.subtree)  # "was asked what happened to …", "how ties would fare"
@@ -476,7 +516,11 @@ class ClaimExtractor:
         if e0 - s0 < 3:
             return None
         content = Content(s0, e0, st.pd.document.text[s0:e0], False, [], "asked")
-        speaker = Speaker("", None, None, None, "none", agent=False)
+        agent = _agent_of(tok)  # "was asked by host John Dickerson whether …": the host asks
+        if agent is not None and not st.finder._in_quote(base + agent.idx):
+            speaker = st.speakers.resolve(i, agent, base, (s0, e0))
+        else:
+            speaker = Speaker("", None, None, None, "none", agent=False)
         return self._claim(st, i, cue.text, base + tok.idx, speaker, content, stance, s_start,
                            s_end, confidence=0.5, kind=kind)
 
@@ -487,6 +531,8 @@ class ClaimExtractor:
         to the end of the complement; no speaker. A complement that holds a cue of its own
         ("appeared to suggest that …") is left to that cue."""
         tok = cue.token
+        if tok.dep_ == "advmod":
+            return self._evidential_adverb(st, i, base, cue, s_start, s_end)
         comp = evidential_complement(tok)
         if comp is None or (any(c.dep_ == "neg" for c in tok.children) and not passive_without_agent(tok)):
             return None  # "cannot seem to …", "does not appear to …": nothing presented as likely
@@ -505,7 +551,28 @@ class ClaimExtractor:
         content = Content(s0, e0, text[s0:e0], False, [], "evidential")
         speaker = Speaker("", None, None, None, "none", agent=False)
         return self._claim(st, i, cue.text, base + tok.idx, speaker, content, "asserts", s_start, s_end,
-                           confidence=0.4, kind="belief")
+                           confidence=0.4, kind=cue.kind)
+
+    def _evidential_adverb(self, st: _DocState, i: int, base: int, cue: Cue, s_start: int,
+                           s_end: int) -> Claim | None:
+        """ "X was reportedly targeted by …", "Reportedly, he made …", "has allegedly …": the
+        clause the adverb modifies, reported by no one named (data ``evidential_adverbs``); a
+        statement with no speaker (a negation is part of what was reported: "was reportedly not
+        searched"). A clause that holds a cue of its own ("reportedly said that …") is left to
+        that cue."""
+        head = cue.token.head
+        toks = [t for t in head.subtree if t.i != cue.token.i]
+        if any(t.i in st.cue_tokens for t in toks):
+            return None
+        text = st.pd.document.text
+        s0, e0 = trim(text, *token_span(toks, base))
+        e0 = strip_final_period(text, s0, e0)
+        if len(text[s0:e0].split()) < 3 or st.finder._in_quote(base + cue.token.idx):
+            return None
+        content = Content(s0, e0, text[s0:e0], False, [], "evidential")
+        speaker = Speaker("", None, None, None, "none", agent=False)
+        return self._claim(st, i, cue.text, base + cue.token.idx, speaker, content, "asserts", s_start, s_end,
+                           confidence=0.4)
 
     def _claim(self, st: _DocState, i: int, cue_text: str, cue_char: int, speaker: Speaker,
                content: Content, stance: str, s_start: int, s_end: int,
@@ -906,6 +973,23 @@ _NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punc
 
 
 _CLOSING_QUOTES = ("”", "''", '"')
+
+
+def _agent_of(tok: Token) -> Token | None:
+    """The "by" agent of a passive participle ("asked by host John Dickerson"), or None."""
+    return next((g for c in tok.children if c.dep_ == "agent" and c.i > tok.i
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _whole_quoted_answer(st: _DocState, content: Content) -> bool:
+    """Is a one-word content a whole quotation that ends like an utterance ("“Probably.”",
+    "“Really?”", "“Absolutely,” he said"), not a quoted term ("called it “unacceptable”")?"""
+    if content.how not in ("quote-before", "quote-after") or len(content.quotes) != 1:
+        return False
+    q = content.quotes[0]
+    text = st.pd.document.text
+    tail = text[content.end - 1:q.end]
+    return bool(re.search(r"[.?!,]", tail)) and not text[q.inner_start:content.start].strip(" \"“”'‘’")
 
 
 def _modal_clash(cue: Token, verb: Token) -> bool:
