@@ -227,6 +227,31 @@ def test_a_dateline_or_a_party_tag_is_not_the_speaker(nlp):
     assert "Ruiz" in speaker(ex, "count was fair")
 
 
+def test_a_dateline_with_a_plain_hyphen_is_not_the_speaker(nlp):
+    # plain-text wires write the dateline's dash as a spaced hyphen; the place is in capitals
+    ex = run(nlp, "Cruz keeps up attacks.\n\n"
+                  "MYRTLE BEACH, S.C. - Sen. Ted Cruz (R-Tex.) continued his campaign against the "
+                  "front-runner on Tuesday, saying the businessman could not be trusted on guns.\n\n"
+                  "RANGOON, Burma - Aung San Suu Kyi's political allies on Monday predicted an "
+                  "overwhelming victory in the election.\n\n"
+                  "DES MOINES - Gov. Terry Branstad said Monday that the ethanol mandate must stay.")
+    assert "Cruz" in speaker(ex, "could not be trusted")
+    assert "Aung San Suu Kyi" in speaker(ex, "overwhelming victory")
+    assert "Burma" not in speaker(ex, "overwhelming victory")
+    assert "Branstad" in speaker(ex, "ethanol mandate")
+
+
+def test_a_name_before_an_aside_in_dashes_is_no_dateline(nlp):
+    # "Name -- who … -- said": the words before the first dash are the subject, not a place
+    ex = run(nlp, "Budget talks stall.\n\n"
+                  "Senator Maria Lopez -- who has clashed with the White House over the budget for "
+                  "weeks -- said the bill was dead.\n\n"
+                  "The Supreme Court justice -- who has been involved in a scuffle with the "
+                  "presumptive nominee over the past few days -- said she regretted her remarks.")
+    assert "Lopez" in speaker(ex, "bill was dead")
+    assert "justice" in speaker(ex, "regretted her remarks")
+
+
 def test_the_name_before_an_apposition_or_after_an_inverted_cue(nlp):
     ex = run(nlp, "In a call with reporters on May 2, Col. Rubens Lima, a military spokesman in "
                   "Maputo, said, ''The patrols will continue.''\n\n"

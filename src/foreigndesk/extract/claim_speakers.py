@@ -1219,6 +1219,12 @@ def _core(head: Token) -> tuple[Token, Token]:
     for c in head.lefts:
         if c.dep_ in _CORE_DEPS:
             left = min(left, c.left_edge, key=lambda t: t.i)
+    doc = head.doc
+    for k in range(left.i, head.i):
+        if doc[k].text in ("-", "--", "—", "–") and doc[k].whitespace_ and k > 0 and doc[k - 1].whitespace_:
+            # "RANGOON, Burma - Aung San Suu Kyi's allies": a spaced dash ends a dateline or
+            # an aside the parser hung on the name; the name starts after it
+            left = doc[k + 1]
     while left.i < head.i and (left.is_punct or left.lower_ in ("the", "a", "an")):
-        left = head.doc[left.i + 1]
+        left = doc[left.i + 1]
     return left, head

@@ -898,7 +898,16 @@ def _drop_nested(st: _DocState, made: list[Claim]) -> None:
                 break
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][\w.'’ ]{1,30}(?:,[\w.' ]{1,25})?(?:\s*\([A-Za-z]{2,10}\))?\s*(?:—|–|--)\s*")
+# a news dateline: a place in capitals, an optional ", state" or ", date", an optional
+# "(agency)" and a dash ("MYRTLE BEACH, S.C. - ", "DES MOINES - ": a spaced hyphen as the dash
+# in plain text), or a place in mixed case with the agency ("Nairobi (Reuters) -") or the
+# date ("Nairobi, March 4 —"). "Senator Maria Lopez -- who clashed … -- said" is a name and an
+# aside, not a dateline (any words before a dash would read as one)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’ ]{1,30}(?:,[\w.' ]{1,25})?(?:\s*\([A-Za-z]{2,10}\))?\s*(?:—|–|--|-(?=\s))"
+    r"|[A-Z][\w.'’ ]{1,30}(?:,[\w.' ]{1,25})?\s*\([A-Za-z]{2,10}\)\s*(?:—|–|--|-)"
+    r"|[A-Z][\w.'’ ]{1,30},\s*" + _MONTH + r"\s*(?:—|–|--))\s*")
 _NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punct", "case")
 
 
