@@ -252,6 +252,26 @@ def test_a_name_before_an_aside_in_dashes_is_no_dateline(nlp):
     assert "justice" in speaker(ex, "regretted her remarks")
 
 
+def test_a_document_speaks_for_who_issued_it_not_who_obtained_it(nlp):
+    # news, court reporting and diplomatic statements: the agent of "filed/signed/issued by"
+    # wrote the document; the agent of "obtained/seen by" only holds it
+    ex = run(nlp, "Case dropped.\n\n"
+                  "\"The evidence cannot prove all legally required elements of the crime,\" according "
+                  "to a court document filed by state attorney Dave Aronberg.\n\n"
+                  "The treaty should be ratified this year, according to a letter signed by 40 "
+                  "senators.\n\n"
+                  "A statement issued by the Chinese embassy said the visit would go ahead.\n\n"
+                  "The senator knew of the threats, according to a statement obtained by The Buffalo "
+                  "News.\n\n"
+                  "The plan was abandoned in March, according to emails seen by the Associated Press.")
+    assert "Aronberg" in speaker(ex, "legally required elements")
+    assert "senators" in speaker(ex, "ratified this year")
+    c = about(ex, "visit would go ahead")
+    assert "embassy" in (c.speaker_text or "") and (c.speaker_code or "").startswith("CHN")
+    assert speaker(ex, "knew of the threats") == ""
+    assert speaker(ex, "abandoned in March") == ""
+
+
 def test_the_name_before_an_apposition_or_after_an_inverted_cue(nlp):
     ex = run(nlp, "In a call with reporters on May 2, Col. Rubens Lima, a military spokesman in "
                   "Maputo, said, ''The patrols will continue.''\n\n"

@@ -50,6 +50,7 @@ class CueLexicon:
     light_verbs: set[str] = field(default_factory=set)  # "raised concerns": raise, voice, make ...
     speech_objects: dict[str, set[str]] = field(default_factory=dict)  # concern -> {about, over}
     venue_nouns: set[str] = field(default_factory=set)  # "says in a statement that …"
+    issuing_participles: set[str] = field(default_factory=set)  # "a letter signed by X": X's
 
     def kind(self, lemma: str) -> str:
         """statement | belief | intention: the kind of claim the cue ``lemma`` makes."""
@@ -138,6 +139,7 @@ def lexicon() -> CueLexicon:
         offices={str(k).lower(): str(v) for k, v in (raw.get("offices") or {}).items()},
         light_verbs=words("light_verbs"), colon_labels=words("colon_labels"),
         rest_verbs=words("rest_verbs"), venue_nouns=words("venue_nouns"),
+        issuing_participles=words("issuing_participles"),
         speech_objects={str(k).lower(): {str(p).lower() for p in v or []}
                         for k, v in (raw.get("speech_objects") or {}).items()},
     )

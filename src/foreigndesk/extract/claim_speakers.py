@@ -519,10 +519,21 @@ class SpeakerResolver:
                             for g in c.children if g.dep_ == "pobj"
                             and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "PERSON", "GPE"))), None)
             if org is None:  # "exit polls conducted for The Associated Press", "an article in Politico"
-                org = next((t for t in head.subtree if t.i > head.i and t.pos_ == "PROPN" and (
+                # (not "a statement obtained by The Buffalo News": who holds it did not write it)
+                org = next((t for t in head.subtree if t.i > head.i and t.pos_ == "PROPN"
+                            and not self._held_by(t, head) and (
                     t.ent_type_ == "ORG" or (t.head.dep_ == "prep" and t.head.lower_ in ("in", "by", "from")
                                              and t.head.head.i == head.i
                                              and t.ent_type_ not in _NOT_AGENT_ENTS))), None)
+            if org is None:  # "a court document filed by state attorney Dave Aronberg", "a letter
+                # signed by 40 senators", "a statement issued by the embassy": the agent of the
+                # participle on the document (data ``issuing_participles``: not "obtained by
+                # The Buffalo News") when it is an agent
+                org = next((g for a in head.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                            and a.lemma_.lower() in self.lex.issuing_participles
+                            for c in a.children if c.dep_ == "agent"
+                            for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in _NOT_AGENT_ENTS
+                            and self._resolve(i, g, base, exclude, depth + 1).agent), None)
             if org is None:  # "early results of the exit poll by Edison": the document inside
                 inner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                               for g in c.children if g.dep_ == "pobj"
@@ -683,6 +694,17 @@ class SpeakerResolver:
             return speaker_of(person, "role") if person is not None else None
         linked = self._surname(i, person.text, person.start) if not person.actor_id else None
         return speaker_of(linked or person, "role")
+
+    def _held_by(self, t: Token, document: Token) -> bool:
+        """Does ``t`` hang on ``document`` through a participle that does not make its agent
+        the author ("obtained by", "seen by", "cited by": data ``issuing_participles`` lists
+        the ones that do)?"""
+        a = t.head
+        while a.i != document.i and a.head.i != a.i:
+            if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() not in self.lex.issuing_participles:
+                return True
+            a = a.head
+        return False
 
     def _issuer(self, i: int, noun: str, char: int) -> Speaker | None:
         """Who issued the document a definite noun ("the statement", "the ad") refers back
