@@ -272,6 +272,47 @@ def test_a_document_speaks_for_who_issued_it_not_who_obtained_it(nlp):
     assert speaker(ex, "abandoned in March") == ""
 
 
+def test_a_person_he_stood_for_is_no_she_afterwards(nlp):
+    # a bare surname shows no gender; once "he" has been resolved to it, a later "she" is
+    # someone else (news, and a press office's account of a meeting)
+    ex = run(nlp, "Inquiry row.\n\n"
+                  "Commissioner Lindqvist and Deputy Okafor met on Monday. Okafor was angry, and he "
+                  "said the board had failed the families.\n\n"
+                  "She said the inquiry would continue until June.")
+    assert "Okafor" in speaker(ex, "failed the families")
+    assert "Lindqvist" in speaker(ex, "continue until June")
+    ex = run(nlp, "Readout of the meeting.\n\n"
+                  "Ambassador Nwosu received Minister Haddad at the embassy. Nwosu was firm, and he "
+                  "said the sanctions would stay in place. She told him that her government would "
+                  "not back down.")
+    assert "Nwosu" in speaker(ex, "sanctions would stay")
+    assert "Nwosu" not in speaker(ex, "would not back down")
+
+
+def test_she_after_a_surname_linked_to_a_man_is_the_woman_of_that_name(nlp):
+    # campaign news: "Clinton" after "Bill Clinton" is linked to him; "she" is Hillary Clinton
+    ex = run(nlp, "Clintons on the trail.\n\n"
+                  "Hillary Clinton spoke in Detroit on Sunday. Earlier, Bill Clinton told a crowd in "
+                  "Flint that the plant would reopen. Clinton said the workers had waited long "
+                  "enough.\n\n"
+                  "On Monday she said the auto rescue had saved a million jobs.", published="2016-03-08")
+    c = about(ex, "saved a million jobs")
+    assert c.speaker_actor and "hillary" in c.speaker_actor
+    assert "bill" in (about(ex, "plant would reopen").speaker_actor or "")
+
+
+def test_a_former_or_incoming_title_is_not_the_office_holder(nlp):
+    # the dated office holder only for the title as held at the document's date
+    ex = run(nlp, "Clinton struggles.\n\n"
+                  "The former secretary of state finds herself struggling to right her campaign.\n\n"
+                  "The Secretary of State said on Monday that the talks would resume.\n\n"
+                  "The then-secretary of state said in 2012 that the embassy was safe.",
+             published="2016-02-10")
+    assert "Kerry" in speaker(ex, "talks would resume")
+    assert "Kerry" not in speaker(ex, "struggling to right")
+    assert "Kerry" not in speaker(ex, "embassy was safe")
+
+
 def test_the_name_before_an_apposition_or_after_an_inverted_cue(nlp):
     ex = run(nlp, "In a call with reporters on May 2, Col. Rubens Lima, a military spokesman in "
                   "Maputo, said, ''The patrols will continue.''\n\n"

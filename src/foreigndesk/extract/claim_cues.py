@@ -51,6 +51,7 @@ class CueLexicon:
     speech_objects: dict[str, set[str]] = field(default_factory=dict)  # concern -> {about, over}
     venue_nouns: set[str] = field(default_factory=set)  # "says in a statement that …"
     issuing_participles: set[str] = field(default_factory=set)  # "a letter signed by X": X's
+    out_of_office: set[str] = field(default_factory=set)  # "the former secretary": not the holder
 
     def kind(self, lemma: str) -> str:
         """statement | belief | intention: the kind of claim the cue ``lemma`` makes."""
@@ -139,7 +140,7 @@ def lexicon() -> CueLexicon:
         offices={str(k).lower(): str(v) for k, v in (raw.get("offices") or {}).items()},
         light_verbs=words("light_verbs"), colon_labels=words("colon_labels"),
         rest_verbs=words("rest_verbs"), venue_nouns=words("venue_nouns"),
-        issuing_participles=words("issuing_participles"),
+        issuing_participles=words("issuing_participles"), out_of_office=words("out_of_office"),
         speech_objects={str(k).lower(): {str(p).lower() for p in v or []}
                         for k, v in (raw.get("speech_objects") or {}).items()},
     )
