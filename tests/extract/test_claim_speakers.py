@@ -313,6 +313,43 @@ def test_a_former_or_incoming_title_is_not_the_office_holder(nlp):
     assert "Kerry" not in speaker(ex, "embassy was safe")
 
 
+def test_a_list_of_verbs_after_when_shares_its_subject(nlp):
+    # "was when X speculated …, referred to … and considered …": the parser hangs the second
+    # verb on the main clause; X does all three (media criticism, a hearing report)
+    ex = run(nlp, "Hearing notes.\n\n"
+                  "The only time the budget came up was when Jane Holm speculated about the cost of "
+                  "the plan, referred to its supposed waste and considered whether the mayor would "
+                  "veto it.")
+    assert "Holm" in speaker(ex, "supposed waste")
+    assert "Holm" in speaker(ex, "mayor would veto")
+
+
+def test_a_participle_before_a_list_of_clauses_is_the_subjects(nlp):
+    # "X went on offense …, saying A, B is C and D": the parser may hang the list on its last
+    # clause; the participle is still X's, not the subject of a clause in the list
+    ex = run(nlp, "Campaign trail.\n\n"
+                  "Governor Ana Ruiz went on offense against her rival on Monday, saying he would "
+                  "abandon the farmers, his plan is \"dangerously wrong\" and he is a \"bully\".\n\n"
+                  "The minister lashed out at the unions on Friday, saying they had lied to the "
+                  "workers, the strike is illegal and the talks are over.")
+    assert "Ruiz" in speaker(ex, "abandon the farmers")
+    assert "minister" in speaker(ex, "lied to the workers")
+
+
+def test_a_surname_is_not_linked_to_a_namesake_named_only_later(nlp):
+    # a profile: the candidate is named in full first (the small model tags her name an
+    # organisation), her husband once near the end; "Ruiz said" in between is the candidate
+    ex = run(nlp, "Ruiz pushed ahead.\n\n"
+                  "The hall was half-empty when GOP presidential candidate Carly Ruiz strode onstage, "
+                  "smiling and waving.\n\n"
+                  "Ruiz said the merger had saved the company.\n\n"
+                  "Flying home that night, she told her husband, Frank Ruiz, that the fight had been "
+                  "ugly.", published="2016-01-20")
+    c = about(ex, "merger had saved")
+    assert c.speaker_actor is None or "frank" not in c.speaker_actor
+    assert "Frank" not in (c.speaker_text or "")
+
+
 def test_the_name_before_an_apposition_or_after_an_inverted_cue(nlp):
     ex = run(nlp, "In a call with reporters on May 2, Col. Rubens Lima, a military spokesman in "
                   "Maputo, said, ''The patrols will continue.''\n\n"

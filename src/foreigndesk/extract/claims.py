@@ -130,15 +130,40 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             return tok.head, tok  # "voters supporting her": the noun the participle describes
         if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
             return None, tok  # "urged Albright to tell …": asked to speak, not speaking
+        if tok.dep_ == "advcl" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+            sibling = _subject_of_clause_before(tok)
+            if sibling is not None:  # "when Kelly speculated about …, referred to … and
+                return sibling  # considered …": the parser hung the second verb of the list
+                # on the main clause; it shares the first one's subject
         if tok.dep_ in _CLIMB and tok.head.i != tok.i:
             participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
             via_conj = tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
             tok = tok.head
-            if participle and tok.dep_ == "ccomp" and tok.head.i != tok.i:
-                tok = tok.head  # "X told Y that Z had …, adding …": X adds, not Z
+            if participle and tok.dep_ == "ccomp" and tok.head.i != tok.i \
+                    and tok.head.lemma_.lower() in lexicon().lemmas:
+                # "X told Y that Z had …, adding …": X adds, not Z; not "Ruiz went on offense
+                # …, saying …, his plan is wrong …" (a list the parser hung on its last clause)
+                tok = tok.head
         else:
             break
     return None, tok
+
+
+def _subject_of_clause_before(verb: Token) -> tuple[Token, Token] | None:
+    """For a finite verb with no subject hung as an adverbial clause, the subject of the
+    adverbial clause right before it on the same head, with only a comma between them ("was
+    when Kelly speculated about the cost, referred to …"), and that clause's verb; else None."""
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    doc = verb.doc
+    if verb.left_edge.i < 1 or doc[verb.left_edge.i - 1].text != ",":
+        return None
+    before = [c for c in verb.head.children if c.dep_ == "advcl" and c.i < verb.i
+              and c.right_edge.i == verb.left_edge.i - 2]
+    if not before:
+        return None
+    subj = next((c for c in before[-1].children if c.dep_ == "nsubj"), None)
+    return (subj, before[-1]) if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 def _subject_outside_quote(st: _DocState, tok: Token, base: int) -> Token | None:
