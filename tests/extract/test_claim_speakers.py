@@ -350,6 +350,20 @@ def test_a_surname_is_not_linked_to_a_namesake_named_only_later(nlp):
     assert "Frank" not in (c.speaker_text or "")
 
 
+def test_a_discourse_marker_with_said_is_no_attribution(nlp):
+    # "That said, …", "Having said that, …", "Needless to say, …" join sentences in news, in
+    # remarks and in statements; the cue after them has its own speaker
+    ex = run(nlp, "Poll notes.\n\n"
+                  "That said, Millennials say they believe success will require hard work.\n\n"
+                  "Having said that, the senator insisted the bill would pass.\n\n"
+                  "Needless to say, the ministry argued that the tariffs were lawful.")
+    assert "Millennials" in speaker(ex, "success will require")
+    assert "senator" in speaker(ex, "bill would pass")
+    assert "ministry" in speaker(ex, "tariffs were lawful")
+    assert not any(c.cue in ("said", "say") and (c.speaker_text or "") in ("", "That")
+                   for c in ex.claims)
+
+
 def test_the_name_before_an_apposition_or_after_an_inverted_cue(nlp):
     ex = run(nlp, "In a call with reporters on May 2, Col. Rubens Lima, a military spokesman in "
                   "Maputo, said, ''The patrols will continue.''\n\n"

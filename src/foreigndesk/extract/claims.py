@@ -149,6 +149,21 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
     return None, tok
 
 
+def _discourse_marker(tok: Token, lex: CueLexicon) -> bool:
+    """Is the cue word ``tok`` part of a phrase that only joins sentences, followed by a comma
+    ("That said, …", "Having said that, …", "Needless to say, …"; data ``discourse_markers``)?"""
+    doc = tok.doc
+    for words in lex.discourse_markers:
+        for k, w in enumerate(words):
+            if w != tok.lower_:
+                continue
+            a, b = tok.i - k, tok.i - k + len(words)
+            if a >= 0 and b < len(doc) and doc[b].text == "," \
+                    and [t.lower_ for t in doc[a:b]] == words:
+                return True
+    return False
+
+
 def _subject_of_clause_before(verb: Token) -> tuple[Token, Token] | None:
     """For a finite verb with no subject hung as an adverbial clause, the subject of the
     adverbial clause right before it on the same head, with only a comma between them ("was
@@ -307,6 +322,8 @@ class ClaimExtractor:
         inverted: Token | None = None  # "The vote, said Anna Berg, …": the name after the cue
         if cue.part == "evidential":
             return self._evidential(st, i, base, cue, s_start, s_end)
+        if _discourse_marker(cue.token, st.lex):
+            return None  # "That said, Millennials say …": the marker says nothing, "say" does
         if cue.speaker_side == "object":
             subj = next((c for c in cue.tokens[-1].children if c.dep_ == "pobj"), None)
         elif cue.speaker_side == "possessor":
