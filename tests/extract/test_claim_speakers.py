@@ -322,6 +322,11 @@ def test_a_list_of_verbs_after_when_shares_its_subject(nlp):
                   "veto it.")
     assert "Holm" in speaker(ex, "supposed waste")
     assert "Holm" in speaker(ex, "mayor would veto")
+    ex = run(nlp, "Media notes.\n\n"
+                  "In fact, the only time the mayor came up was when Kenji Ito speculated about the "
+                  "cost of her office, referred to the mayor's supposed arrogance and considered "
+                  "whether the governor's endorsement would matter.")
+    assert "Ito" in speaker(ex, "supposed arrogance")
 
 
 def test_a_participle_before_a_list_of_clauses_is_the_subjects(nlp):
@@ -362,6 +367,20 @@ def test_a_discourse_marker_with_said_is_no_attribution(nlp):
     assert "ministry" in speaker(ex, "tariffs were lawful")
     assert not any(c.cue in ("said", "say") and (c.speaker_text or "") in ("", "That")
                    for c in ex.claims)
+    # "that said" inside a clause is a relative pronoun and a cue
+    ex = run(nlp, "The listing was replaced on Thursday by a message that said, \"Sorry, but the "
+                  "item you have requested is no longer in the system.\"")
+    assert about(ex, "no longer in the system").cue == "said"
+
+
+def test_they_after_a_generation_or_the_people_polled(nlp):
+    # poll stories name a generation or the participants, then go on with "they"
+    ex = run(nlp, "Young voters.\n\n"
+                  "When it comes to public policy, Millennials aren't reliably liberal or "
+                  "conservative.\n\n"
+                  "On economic issues, more call themselves conservative than liberal. By a wider "
+                  "margin, on foreign policy, they also are inclined to describe themselves as hawks.")
+    assert "Millennials" in speaker(ex, "themselves as hawks")
 
 
 def test_the_name_before_an_apposition_or_after_an_inverted_cue(nlp):

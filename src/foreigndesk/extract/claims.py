@@ -159,9 +159,13 @@ def _discourse_marker(tok: Token, lex: CueLexicon) -> bool:
                 continue
             a, b = tok.i - k, tok.i - k + len(words)
             if a >= 0 and b < len(doc) and doc[b].text == "," \
-                    and [t.lower_ for t in doc[a:b]] == words:
-                return True
+                    and [t.lower_ for t in doc[a:b]] == words \
+                    and all(t.is_punct or t.is_space or t.lower_ in _MARKER_LEAD for t in doc[tok.sent.start:a]):
+                return True  # opening its clause: not "a message that said, “…”"
     return False
+
+
+_MARKER_LEAD = {"but", "and", "yet", "still", "so", "now", "well", "of", "course", "again"}
 
 
 def _subject_of_clause_before(verb: Token) -> tuple[Token, Token] | None:
@@ -174,7 +178,7 @@ def _subject_of_clause_before(verb: Token) -> tuple[Token, Token] | None:
     if verb.left_edge.i < 1 or doc[verb.left_edge.i - 1].text != ",":
         return None
     before = [c for c in verb.head.children if c.dep_ == "advcl" and c.i < verb.i
-              and c.right_edge.i == verb.left_edge.i - 2]
+              and verb.left_edge.i - 2 <= c.right_edge.i <= verb.left_edge.i - 1]  # the comma may be its
     if not before:
         return None
     subj = next((c for c in before[-1].children if c.dep_ == "nsubj"), None)
