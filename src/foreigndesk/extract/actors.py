@@ -1382,13 +1382,17 @@ def _namesake_before(text: str, key: tuple[str, ...], p: PersonInfo, at: int) ->
     alone tags a person)?"""
     if len(key) != 1 or len(p.key) < 2 or any(q <= at for q in p.positions):
         return False
+    end = at + len(key[0]) + 1  # "Carly Ruiz" standing at ``at``
+    return any(start < end and first != p.key[0] for start, first in _given_name_forms(text, key[0]))
+
+
+@functools.lru_cache(maxsize=256)
+def _given_name_forms(text: str, surname: str) -> tuple[tuple[int, str], ...]:
+    """(start, given name) of each "<listed given name> <surname>" in ``text``."""
     given = given_names()
-    rx = re.compile(r"\b([A-Z][a-z]+)\s+" + re.escape(key[0]) + r"\b", re.I)
-    for m in rx.finditer(text, 0, min(len(text), at + len(key[0]) + 1)):  # "Carly Ruiz" at ``at``
-        first = m.group(1)
-        if first[:1].isupper() and first.lower() in given and first.lower() != p.key[0]:
-            return True
-    return False
+    rx = re.compile(r"\b([A-Z][a-z]+)\s+" + re.escape(surname) + r"\b", re.I)
+    return tuple((m.start(), m.group(1).lower()) for m in rx.finditer(text)
+                 if m.group(1)[:1].isupper() and m.group(1).lower() in given)
 
 
 def _same_gender(said: str | None, actor: Actor) -> bool:
