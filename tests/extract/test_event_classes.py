@@ -1094,3 +1094,100 @@ def test_an_institutions_battle_to_do_something_is_no_violence() -> None:
     ex = run("Cuba's leaders met on Sunday. Castro praised the communist government's battle "
              "to secure the boy's return from the United States.")
     assert "19" not in {e.root for e in ex.events if e.sentence == 1}
+
+
+@pytest.mark.parametrize("text,outlet", [
+    ("Mr. SMITH of New Jersey. Madam Speaker, the regime in Beijing has jailed hundreds of "
+     "lawyers. I yield back the balance of my time.\n", "Congressional Record"),
+    ("Ms. LOFGREN of California. Mr. Speaker, I yield 3 minutes to the gentlewoman from Texas. "
+     "Russia invaded Ukraine and must withdraw its troops.\n", "Congressional Record"),
+    ("Mr. KING of Maine. Mr. President, I ask unanimous consent that the Senate adjourn. I "
+     "yield the floor.\n", "Congressional Record (U.S. Senate)"),
+])
+def test_floor_procedure_is_no_event(text: str, outlet: str) -> None:
+    """Yielding time, reserving it and asking unanimous consent manage a debate: no CAMEO 08
+    (yield) or 02 (appeal) for them, while the speech around them is still coded."""
+    ex = next(extract([Document(text=text, published="2019-05-08", outlet=outlet)]))
+    procedural = [e for e in ex.events if e.trigger.lower() in ("yield", "ask", "reserve")]
+    assert not procedural, [(e.trigger, e.code) for e in procedural]
+    if "jailed" in text:
+        assert "17" in {e.root for e in ex.events}, codes(ex)
+    if "invaded" in text:
+        assert "19" in {e.root for e in ex.events} or "18" in {e.root for e in ex.events}, codes(ex)
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Houthi rebels fired drones at a merchant ship in the Red Sea on Sunday.", "YEMREB"),
+    ("Islamic Jihad fired rockets at southern Israel from Gaza.", "PSEREB"),
+    ("Kataib Hezbollah claimed an attack on a US base in eastern Syria.", "IRQREB"),
+    ("M23 rebels seized the town of Bunagana near the Ugandan border.", "CODREB"),
+    ("Hayat Tahrir al-Sham fighters captured Aleppo after a lightning offensive.", "SYRREB"),
+    ("The Arakan Army attacked police posts in Rakhine state.", "MMRREB"),
+    ("The Rapid Support Forces shelled El Fasher for a third day.", "SDNREB"),
+    ("Police in Texas arrested 12 members of Tren de Aragua.", "VENCRM"),
+])
+def test_armed_groups_of_current_news_are_their_countrys_rebels(text: str, code: str) -> None:
+    """Named armed groups and cartels of 2015-2026 reporting take their own country and
+    sector, not the country of the place they strike nor another group's."""
+    ex = run(text)
+    assert code in {m.code for m in ex.mentions}, [(m.text, m.code) for m in ex.mentions]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Russia launched more than 40 missiles at Kyiv overnight.", "RUS", "UKR"),
+    ("Russian troops opened fire on Odesa.", "RUS", "UKR"),
+    ("Iran fired ballistic missiles at Erbil on Monday.", "IRN", "IRQ"),
+    ("Ukrainian drones hit an oil refinery in Ryazan on Saturday.", "UKR", "RUS"),
+    ("Israeli jets bombed targets in Lebanon overnight, the army said.", "ISR", "LBN"),
+    ("Azerbaijani forces shelled villages in Armenia's Syunik province.", "AZE", "ARM"),
+])
+def test_force_that_falls_on_a_place_falls_on_its_state(text: str, source: str, target: str) -> None:
+    """CAMEO codes force used on a place as used on the place's state: a capital named after
+    "at"/"on" ("at Kyiv"), and the place where the force fell when what it hit names no actor
+    ("a refinery in Ryazan")."""
+    got = {(s[:3] if s else s, r, t[:3] if t else t) for s, r, t in codes(run(text))
+           if r[:2] in ("18", "19", "20")}
+    assert (source, next(r for _s, r, _t in got), target) in got, got
+
+
+def test_the_place_of_an_attack_is_no_target_when_what_was_hit_is_named() -> None:
+    """ "killed five militants in Waziristan": the militants are the target, and a place in
+    the attacker's own state is never its target."""
+    got = codes(run("Pakistani troops killed five militants in Waziristan on Monday."))
+    assert {t for s, r, t in got if r[:2] in ("18", "19", "20")} == {"PAKREB"}, got
+
+
+@pytest.mark.parametrize("text,root", [
+    ("Russian jets dropped bombs on rebel-held towns on Sunday.", "195"),
+    ("Syrian helicopters dropped barrel bombs on Idlib, activists said.", "195"),
+    ("Saudi-led coalition aircraft bombed Sanaa overnight.", "195"),
+    ("Russia launched drones at Odesa overnight.", "195"),
+    ("The Houthis launched drones toward Israel on Friday.", "195"),
+    ("Militants bombed a market in Kabul.", "183"),  # no aircraft: non-military bombing
+])
+def test_bombs_from_the_air_are_aerial_weapons(text: str, root: str) -> None:
+    """CAMEO 195 (employ aerial weapons) for bombs dropped and bombing by aircraft; a bombing
+    by anyone else stays 183."""
+    got = {e.code for e in run(text).events}
+    assert root in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The prosecutors dropped charges against the protesters.",
+    "The company dropped its bid for the port after the sanctions.",
+    "Planes dropped leaflets over the city urging residents to leave.",
+    "Ukraine launched a drone program with British help.",
+])
+def test_dropping_what_is_no_weapon_is_no_attack(text: str) -> None:
+    assert not {r for _s, r, _t in codes(run(text)) if r[:2] in ("18", "19")}, codes(run(text))
+
+
+@pytest.mark.parametrize("text,aid", [
+    ("The Philippine side sent vessels to intrude into the waters near the shoal.", False),
+    ("Beijing sent coast guard ships into Japan's territorial waters.", False),
+    ("Jordan sent food and clean water to Gaza on Tuesday.", True),
+])
+def test_waters_are_no_humanitarian_aid(text: str, aid: bool) -> None:
+    """ "water" as aid is drinking water; the waters a ship enters are no aid (CAMEO 073)."""
+    got = {e.code for e in run(text).events}
+    assert ("073" in got) == aid, got

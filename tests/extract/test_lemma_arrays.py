@@ -49,3 +49,47 @@ def test_the_loaded_pipeline_uses_it() -> None:
         doc = nlp("The envoys were meeting their counterparts and signed accords.")
         assert [t.lemma_ for t in doc][1:5] == ["envoy", "be", "meet", "their"]
         assert doc[-2].lemma_ == "accord"
+
+
+# words whose lemma depends on the index of known words (a rule's candidate kept only when it
+# is a word: "wolves" -> "wolf", not "wolve"; "axes", "leaves", "hoping"/"hopping"), and forms
+# no rule or index knows (made-up and hyphenated words, figures)
+INDEXED = [
+    "The wolves and calves crossed two axes while the leaves fell on sheaves of wheat.",
+    "They were hoping, hopping and mopping; the diplomats' wives flew home.",
+    "Blorfs and snarked zibbles out-negotiated the twenty-somethings in 1990s talks.",
+    "Analyses of the crises show the indices rose; criteria changed, data were lost.",
+]
+
+
+def test_index_as_sets_gives_the_lemmas_of_an_untouched_model() -> None:
+    """Lemmas from the set-backed index equal those of a model whose index is still lists."""
+    from foreigndesk.extract.lemma_arrays import _IndexList, index_as_sets
+
+    plain = spacy.load(MODEL, disable=["parser", "ner"])
+    fast_nlp = spacy.load(MODEL, disable=["parser", "ner"])
+    lemmatizer = fast_nlp.get_pipe("lemmatizer")
+    lemmatizer(fast_nlp("warm up"))  # loads the tables
+    index_as_sets(lemmatizer)  # type: ignore[arg-type]
+    index_as_sets(lemmatizer)  # type: ignore[arg-type]  # a second call changes nothing
+    table = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    assert all(type(v) is _IndexList for v in table.values())
+    ref = plain.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    assert all(type(v) is list for v in ref.values())  # the reference model is untouched
+    for key, words in table.items():
+        assert list(words) == ref[key]
+    texts = TEXTS + INDEXED
+    assert [[t.lemma_ for t in d] for d in plain.pipe(texts)] == \
+        [[t.lemma_ for t in d] for d in fast_nlp.pipe(texts)]
+
+
+def test_the_loaded_pipeline_reads_the_index_from_sets() -> None:
+    from foreigndesk.extract.lemma_arrays import _IndexList
+
+    nlp = load()
+    nlp("The wolves crossed.")
+    nlp("The leaves fell.")
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    assert table and all(type(v) is _IndexList for v in table.values())
+    words = next(iter(table.values()))
+    assert words[0] in words and "zzzz-not-a-word" not in words

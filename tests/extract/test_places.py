@@ -203,3 +203,28 @@ def test_dossier_common_places_are_all_resolved(dossier_store, text):
     rows = dossier_store.conn.execute(
         "SELECT country FROM places WHERE text = ?", (text,)).fetchall()
     assert rows and {r[0] for r in rows} == {"CUB" if text != "Beijing" else "CHN"}
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # the small model files these under PERSON, ORG, NORP, LANGUAGE or PRODUCT, or under none
+    ("Russian forces shelled Kherson on Tuesday, the regional governor said.", "Kherson", "UKR"),
+    ("Israeli troops stormed Khan Younis before dawn.", "Khan Younis", "PSE"),
+    ("The army said it had recaptured Mariupol after weeks of fighting.", "Mariupol", "UKR"),
+    ("Drones struck Sumy on Monday night.", "Sumy", "UKR"),
+    ("Fighting intensified near Goma overnight, aid agencies said.", "Goma", "COD"),
+    ("Ukrainian troops pushed into Kursk in August.", "Kursk", "RUS"),
+    ("Rebels besieged Omdurman for a week.", "Omdurman", "SDN"),
+])
+def test_conflict_towns_the_tagger_misreads_are_places(nlp, text: str, name: str,
+                                                        country: str) -> None:
+    """A town the gazetteer knows, used as a place: after a locative preposition, or as the
+    object of a verb of force or conquest ("shelled Kherson", "recaptured Mariupol")."""
+    assert place(run(nlp, text), name).country == country
+
+
+@pytest.mark.parametrize("text,name", [
+    ("An ambitious expansion has left Magna with excess capacity.", "Magna"),
+    ("Pereira said the talks would resume.", "Pereira"),
+])
+def test_a_company_or_a_person_named_like_a_town_is_no_place(nlp, text: str, name: str) -> None:
+    assert name not in {p.text for p in run(nlp, text).extraction.places}

@@ -164,3 +164,118 @@ def test_the_interviewee_is_the_person_named_most_before_the_first_question() ->
 ])
 def test_answer_labels_need_questions_and_glued_questions_need_answers(text: str, shapes: list[str]) -> None:
     assert [lab.shape for lab in find_labels(text)] == shapes
+
+
+def _turn_speakers(ex: Extraction) -> dict[str, set[str | None]]:
+    """Label (cue) -> the speakers of the claims made on it."""
+    out: dict[str, set[str | None]] = {}
+    for c in ex.claims:
+        if c.cue.endswith((":", ".")):
+            out.setdefault(c.cue, set()).add(c.speaker_actor)
+    return out
+
+
+@pytest.mark.parametrize("text,published,label,speaker", [
+    ("Press Briefing by Press Secretary Karine Jean-Pierre\n\n"
+     "MS. JEAN-PIERRE: Today the President spoke with the Prime Minister of Japan about "
+     "the Taiwan Strait.\n\nQ Will he travel to Tokyo?\n\n"
+     "MS. JEAN-PIERRE: He will travel there in April.\n", "2024-03-12",
+     "ms. jean-pierre:", "person:karine-jean-pierre"),
+    ("Remarks by Ambassador Linda Thomas-Greenfield at a UN Security Council Briefing on "
+     "Sudan\n\nAMBASSADOR THOMAS-GREENFIELD: Thank you, Madam President. The fighting in "
+     "Darfur has displaced millions of people.\n\nMR. NEBENZIA: Russia rejects these "
+     "claims.\n", "2023-11-09", "ambassador thomas-greenfield:", "person:linda-thomas-greenfield"),
+])
+def test_a_hyphenated_surname_in_a_label_is_the_person_named(text: str, published: str,
+                                                             label: str, speaker: str) -> None:
+    """A label's hyphenated surname ("JEAN-PIERRE") finds the person the document names
+    ("Karine Jean-Pierre"), whose turns are then her claims."""
+    ex = run(text, published, url="https://www.whitehouse.gov/briefing-room/b/")
+    assert _turn_speakers(ex).get(label) == {speaker}, _turn_speakers(ex)
+
+
+def test_a_members_state_in_a_record_label_is_not_the_speaker() -> None:
+    """ "Mr. SMITH of New Jersey." is a member named Smith; New Jersey (or the USA it is in)
+    never speaks for him."""
+    text = ("HONG KONG\n\nMr. SMITH of New Jersey. Madam Speaker, I rise to condemn the arrests "
+            "of activists in Hong Kong. Beijing has broken its promise.\n\n"
+            "Ms. LOFGREN of California. Madam Speaker, I support the resolution because the "
+            "law threatens journalists.\n")
+    ex = run(text, "2019-05-08", outlet="Congressional Record")
+    got = _turn_speakers(ex)
+    assert got.get("mr. smith of new jersey.") == {"person:smith"}, got
+    assert got.get("ms. lofgren of california.") == {"person:lofgren"}, got
+
+
+def test_greetings_thanks_and_the_closing_time_are_no_claims() -> None:
+    """In a transcript, a turn's "Good afternoon, everyone.", "Thanks, Jake." and the time
+    stamp that ends it say nothing; a thanks followed by what is said stays a claim."""
+    text = ("Press Briefing by Press Secretary Karine Jean-Pierre and National Security Advisor "
+            "Jake Sullivan\n\n"
+            "MS. JEAN-PIERRE: Good afternoon, everyone. The President will host the Prime "
+            "Minister of India next week.\n\n"
+            "MR. SULLIVAN: Thanks, Karine. Thank you for the question: we have seen no "
+            "weapons shipments from China to Russia.\n\n"
+            "Q Thank you, Jake.\n\n"
+            "MS. JEAN-PIERRE: Thank you all very much.\n\n"
+            "2:05 P.M. EDT\n")
+    ex = run(text, "2024-03-12", url="https://www.whitehouse.gov/briefing-room/c/")
+    turn = [c for c in ex.claims if c.cue.endswith(":")]
+    contents = [c.content for c in turn]
+    assert not [t for t in contents if t.startswith(("Good afternoon", "Thanks", "Thank you all",
+                                                     "2:05"))], contents
+    assert any(t.startswith("The President will host") for t in contents), contents
+    assert any("no weapons shipments" in t for t in contents), contents
+
+
+def test_one_word_outlet_labels_ask_in_a_press_conference() -> None:
+    """In a transcript with name labels ("Mao Ning:"), a one-word label that names a known
+    outlet or person ("Bloomberg:", "Reuters:") opens a turn too: the outlet's question claims
+    nothing and is not the previous speaker's; "Note:" or "China:" stay text."""
+    text = ("Foreign Ministry Spokesperson Mao Ning's Regular Press Conference\n\n"
+            "Mao Ning: China firmly opposes the new export controls.\n\n"
+            "Bloomberg: The Commerce Department announced new controls on chipmakers. Will "
+            "China retaliate?\n\n"
+            "Mao Ning: We will take resolute measures to protect Chinese companies.\n\n"
+            "Reuters: Is the minister going to Moscow?\n\n"
+            "Mao Ning: I have no information to offer on that.\n")
+    labels = {lab.text: lab.shape for lab in find_labels(text)}
+    assert labels.get("Bloomberg") == "name" and labels.get("Reuters") == "name", labels
+    ex = run(text, "2024-03-12", url="https://www.fmprc.gov.cn/eng/xw/fyrbt/x.html")
+    assert not [c for c in ex.claims if "Bloomberg" in (c.speaker_text or "")]
+    assert not [c for c in ex.claims if "controls on chipmakers" in c.content
+                and "Mao" in (c.speaker_text or "")]
+    assert not find_labels("Note: the figures are provisional.\n\nChina: exports rose.\n\n"
+                           "Update: the talks resumed.\n")
+
+
+def _events(text: str, url: str, published: str = "2024-03-12") -> set[tuple[str | None, str, str | None]]:
+    ex = run(text, published, url=url)
+    return {(e.source_code, e.root, e.target_code) for e in ex.events}
+
+
+@pytest.mark.parametrize("text,url,event", [
+    ("Readout of President Biden's Call\n\nThe President spoke with Prime Minister Modi of "
+     "India today.\n", "https://www.whitehouse.gov/briefing-room/r/", ("USAGOV", "04", "INDGOV")),
+    ("Secretary's Meeting in Munich\n\nThe Secretary met Foreign Minister Wang Yi on the margins "
+     "of the conference. The Foreign Minister criticized the United States over Taiwan.\n",
+     "https://www.state.gov/readout/m/", ("CHNGOV", "11", "USAGOV")),
+    ("Readout\n\nThe Secretary met Foreign Minister Wang Yi on the margins of the conference.\n",
+     "https://www.state.gov/readout/n/", ("USAGOV", "04", "CHNGOV")),
+])
+def test_a_governments_bare_titles_are_its_office_holders(text: str, url: str,
+                                                          event: tuple[str, str, str]) -> None:
+    """In a government's own document, "The President" and "the Secretary" are its office
+    holders at the date; a title given to someone named before ("Foreign Minister Wang Yi …
+    The Foreign Minister") is that person."""
+    assert event in _events(text, url)
+
+
+def test_a_bare_title_in_a_text_of_no_government_invents_no_one() -> None:
+    """With no government address, "The President" is left unresolved (not the US president
+    by default, not the Indian prime minister named after it)."""
+    text = ("Talks in Delhi\n\nThe President met Prime Minister Modi on Tuesday. The Prime "
+            "Minister invited the President to visit again.\n")
+    ex = run(text, "2024-03-12", url="https://example.org/news/1")
+    assert not [m for m in ex.mentions if m.text == "President" and m.actor_id]
+    assert {m.actor_id for m in ex.mentions if m.text == "Prime Minister"} == {"person:narendra-modi"}

@@ -426,6 +426,7 @@ class Resolver:
         self.ix = d.ix
         self.doc = d.doc
         self.collectives: list[tuple[Ref, Match]] = []
+        self.titles: list[tuple[Ref, Match]] = []
 
     def run(self, refs: list[Ref]) -> None:
         d = self.d
@@ -455,6 +456,8 @@ class Resolver:
                 self.dictionary(r)
             else:
                 self.entity(r)
+        for r, m in self.titles:
+            self.title_alone(r, m)
         for r, m in self.collectives:  # after everything else: they read their context
             self.collective(r, m)
         d.out.sort(key=lambda x: x.start)
@@ -1050,6 +1053,12 @@ class Resolver:
         if fold(m.text) in CVL_OPP_ALONE:
             self.collectives.append((r, m))
             return
+        info = self.ix.agents[m.best.actor_id]
+        if info.title and info.role and self.d.tok_lower(m.t0 - 1) == "the" and \
+                self.doc[m.t1 - 1].tag_ in ("NN", "NNP") and (
+                    m.t1 >= len(self.doc) or self.doc[m.t1].ent_type_ != "PERSON"):
+            self.titles.append((r, m))  # "The President met …": resolved after the persons
+            return
         words = alone_words()
         if fold(m.text) in words["never_alone"] or self.ix.agents[m.best.actor_id].title and \
                 m.t1 < len(self.doc) and self.doc[m.t1].ent_type_ == "PERSON":
@@ -1072,6 +1081,48 @@ class Resolver:
             return  # "police station", "the court's ruling", "army-backed"; but "the
             # regime's crackdown", "the army's offensive" name the agent of an act
         self.collectives.append((r, m))
+
+    def title_alone(self, r: Ref, m: Match) -> None:
+        """ "The President", "the Secretary", "the National Security Advisor" with no name: the
+        person last named with that title ("Prime Minister Modi … the Prime Minister"), else,
+        in a document of a government (its address or outlet:
+        :func:`foreigndesk.extract.turns.document_country`), the holder of the office in
+        that government at the document's date ("The President met …" in a White House
+        readout). Else nothing: the claim layer reads it where it is used."""
+        from foreigndesk.extract.turns import document_country
+
+        d = self.d
+        if m.text.isupper():
+            return  # "THE PRESIDENT:": a turn label, which the turns layer reads
+        info = self.ix.agents[m.best.actor_id]
+        country = document_country(self.d.pd)
+        holder = self._office_holder(country, info.role) if country else None
+        title = fold(m.text).split()
+        for o in sorted(d.out, key=lambda x: -x.start):
+            if o.start < r.start and o.actor.kind == "person" and self._titled(o, title):
+                if holder is not None and o.actor.id not in self.ix.actors and \
+                        name_pieces(holder.name)[-1] in name_pieces(o.text):
+                    break  # "President Biden Before Departure" (a title-case heading): the holder
+                d.emit(Resolved(r.start, r.end, r.text, "RULE", o.actor, o.country, o.sector, 0.7))
+                return
+        if holder is None or country is None:
+            return
+        office = office_at(holder, d.date)
+        d.emit(Resolved(r.start, r.end, r.text, "RULE", holder, country,
+                        office_sector(office) or "GOV", 0.7))
+
+    def _titled(self, o: Resolved, title: list[str]) -> bool:
+        """Is the person mention ``o`` given ``title`` right before the name, in its span or
+        just before it, with only name words between ("Prime Minister Narendra Modi",
+        "Secretary of Defense Ash Carter"; not "the President met with Prime Minister Modi")?"""
+        words = self.d.text[max(0, o.start - 60):o.end].replace(",", " ").split()
+        folded = [fold(w) for w in words]
+        n = len(title)
+        for k in range(len(words) - n - 1, -1, -1):
+            if folded[k:k + n] == title:
+                rest = words[k + n:]
+                return all(w[:1].isupper() or w in ("of", "for") for w in rest)
+        return False
 
     def _owns_act(self, m: Match) -> bool:
         """Is this institution the possessor of an act the event dictionary names ("the

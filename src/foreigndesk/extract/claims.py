@@ -62,7 +62,7 @@ from foreigndesk.extract.claim_quotes import Quote, find_quotes
 from foreigndesk.extract.claim_speakers import Ref, Speaker, SpeakerResolver, speaker_of
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.turn_labels import norm, vocabulary
-from foreigndesk.extract.turns import Turn, in_question
+from foreigndesk.extract.turns import Turn, in_question, says_nothing
 from foreigndesk.model import Claim, TimeValue
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -734,7 +734,7 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
                 continue
             s0, s1 = trim(text, sent.start_char, min(sent.end_char, end))
             body = text[s0:s1]
-            if len(re.findall(r"\w+", body)) < _TURN_MIN_WORDS:
+            if len(re.findall(r"\w+", body)) < _TURN_MIN_WORDS or (transcript and says_nothing(sent)):
                 continue
             if any(c.sentence == i and (c.speaker_actor == actor.id or not transcript)
                    and c.content_end - c.content_start >= 0.6 * (s1 - s0) for c in st.claims):

@@ -83,6 +83,8 @@ VERB_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon",
 NOUN_TARGET_PREPS = ("to", "with", "against", "toward", "towards", "on", "upon", "for", "into",
                      "over", "of", "at", "in", "between", "regarding", "concerning")
 WHERE_PREPS = frozenset(("in", "at", "outside", "near"))
+# force used "on", "at", "into", "against" a place is used on its state
+STRUCK_PREPS = frozenset(("on", "at", "into", "against", "toward", "towards"))
 # "entities controlled by X", "firms linked to X": X stands behind them
 CONTROL_VERBS = frozenset(("control", "own", "run", "operate", "back", "link", "tie",
                            "affiliate", "connect", "associate", "manage", "finance", "fund"))
@@ -497,19 +499,38 @@ class Coder(ActorResolver):
                         if refs:
                             return refs
         if m is not None and m.code[:2] in VIOLENT_ROOTS and not passive_like(verb):
-            # force used on a place is used on its state ("shelled the city of Kharkiv")
+            # force used on a place is used on its state ("shelled the city of Kharkiv",
+            # "launched missiles at Kyiv")
             for c in verb.children:
-                if c.dep_ in OBJ or (c.dep_ == "prep" and c.lower_ in ("on", "at", "into",
-                                                                        "against")):
-                    for t in c.subtree:
-                        p = sa.places.get(t.i)
-                        if p is not None and p.country and all(s.country != p.country
-                                                                for s in sources):
-                            return [ActorRef(p, p.country, p.country, None, t.i)]
+                if c.dep_ in OBJ or (c.dep_ == "prep" and c.lower_ in STRUCK_PREPS):
+                    refs = self._struck_state(c, sa, sources)
+                    if refs:
+                        return refs
+            # where the force fell, when what it hit names no actor ("drones hit an oil
+            # refinery in Ryazan", "jets bombed targets in Syria")
+            for c in [*verb.children, *(x for o in objs for x in o.children)]:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    refs = self._struck_state(c, sa, sources)
+                    if refs:
+                        return refs
         if not self.loose_targets:
             return []
         return self.first_actor([t for t in verb.subtree if t.i > verb.i
                                  and in_clause(t, verb)], sa)
+
+    @staticmethod
+    def _struck_state(head: Token, sa: SentenceActors,
+                      sources: Sequence[ActorRef]) -> list[ActorRef]:
+        """The state a place under ``head`` belongs to, or a state named there by its
+        capital ("at Kyiv": a state mention), when it is none of the sources' states."""
+        for t in head.subtree:
+            p = sa.places.get(t.i)
+            if p is None:
+                a = sa.at(t)
+                p = a if a is not None and a.actor_kind == "state" else None
+            if p is not None and p.country and all(s.country != p.country for s in sources):
+                return [ActorRef(p, p.country, p.country, None, t.i)]
+        return []
 
     def first_actor(self, toks: Iterable[Token], sa: SentenceActors) -> list[ActorRef]:
         for t in toks:

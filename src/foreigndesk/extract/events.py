@@ -223,7 +223,8 @@ class EventExtractor:
 
     def discarded(self, pd: ParsedDoc) -> frozenset[int]:
         """The sentences the coder leaves alone: those holding a phrase of sport or
-        entertainment news (``data/en/discards.txt``, from PETRARCH's discards) and no word
+        entertainment news (``data/en/discards.txt``, from PETRARCH's discards) or of floor
+        procedure ("I yield back the balance of my time": ``data/en/procedure.txt``) and no word
         of violence ("A bomb blast shocks the Olympic games" is coded), with foreigndesk's
         own dictionary only (a PETRARCH dictionary brings its own discards)."""
         if self._dictionary is not None:
@@ -252,6 +253,8 @@ class EventExtractor:
             return []
         sa = SentenceActors.build(doc, offset, actors.get(i, ()), _previous(actors, i),
                                   [_place_mention(p) for p in places.get(i, ())])
+        sa.issuer = issuer(pd)  # as the coder reads the sentence (:meth:`code`): a readout's
+        sa.principals = principals(pd)  # "the two leaders" are its two main persons
         refs = self.coder.subjects(tok, sa) if tok.tag_.startswith("VB") else []
         if len(refs) not in (1, 2) or (len(refs) == 2 and refs[0].country == refs[1].country):
             return []
@@ -450,10 +453,13 @@ def _violent_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def discard_pattern() -> re.Pattern[str]:
-    """One pattern for the phrases of ``data/en/discards.txt`` (whole words, lower case)."""
-    text = resources.files("foreigndesk").joinpath("data/en/discards.txt").read_text("utf-8")
-    phrases = [line.strip().lower() for line in text.splitlines()
-               if line.strip() and not line.lstrip().startswith("#")]
+    """One pattern for the phrases of ``data/en/discards.txt`` (sport and entertainment) and
+    ``data/en/procedure.txt`` (floor procedure), whole words, lower case."""
+    phrases = []
+    for name in ("discards.txt", "procedure.txt"):
+        text = resources.files("foreigndesk").joinpath(f"data/en/{name}").read_text("utf-8")
+        phrases += [line.strip().lower() for line in text.splitlines()
+                    if line.strip() and not line.lstrip().startswith("#")]
     alternatives = sorted((r"\s+".join(re.escape(w) for w in p.split()) for p in phrases),
                           key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")

@@ -26,7 +26,7 @@ import yaml
 # names of big cities: "Peking", "Bombay", "Saigon", "Kiev"); small towns' alternate names
 # hold too many common words
 ALT_NAME_MIN_POPULATION = 500_000
-SCAN_CITY_MIN_POPULATION = 500_000
+SCAN_CITY_MIN_POPULATION = 100_000
 # for cities of 100,000 or more, alternate spellings close to the name ("Hama" for "Hamah")
 ALT_SPELLING_MIN_POPULATION = 100_000
 

@@ -19,13 +19,16 @@ part of a person's name in the document ("Pereira said", after "Carlos Pereira")
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 
 from spacy.attrs import IDX, ORTH
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from foreigndesk.built_cache import load_yaml
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.place_gazetteer import (
     Candidate,
@@ -38,19 +41,24 @@ from foreigndesk.extract.place_resolve import Context, choose, famous
 from foreigndesk.model import Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# labels under which the small model often files places ("Kiev" PERSON, "Hama" ORG)
-OTHER_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART"}
-LOCATIVE_PREPS = {"in", "into", "at", "near", "outside", "from", "to", "toward", "towards",
-                  "across", "around", "inside", "within", "throughout"}
+# labels under which the small model often files places ("Kiev" PERSON, "Hama" ORG,
+# "Odesa" LANGUAGE, "Kursk" PRODUCT)
+OTHER_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "LANGUAGE", "PRODUCT"}
+
+
+@functools.lru_cache(maxsize=1)
+def place_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``data/en/place_words.yaml`` (lower case)."""
+    raw = load_yaml(resources.files("foreigndesk").joinpath("data/en/place_words.yaml")
+                    .read_text(encoding="utf-8"))
+    return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+
+
+LOCATIVE_PREPS = place_words()["locative_preps"]
 CITY_SCAN_PREPS = LOCATIVE_PREPS | {"of"}
-SPEECH_VERBS = {"said", "says", "told", "tells", "added", "announced", "stated", "wrote"}
-# "the Lourdes facility", "the Hmeimim base": a name the NER took for a person or an
-# organisation, used as the modifier of a place noun
-PLACE_NOUNS = {"facility", "base", "airbase", "station", "airport", "port", "harbor", "harbour",
-               "plant", "camp", "complex", "site", "province", "region", "border", "airfield",
-               "outpost", "compound", "embassy", "consulate", "enclave", "peninsula", "strait",
-               "island", "islands", "area", "district", "town", "village", "city", "capital",
-               "municipality", "county", "state", "oblast", "governorate", "prefecture"}
+SPEECH_VERBS = place_words()["speech_verbs"]
+PLACE_NOUNS = place_words()["place_nouns"]
+PLACE_VERBS = place_words()["place_verbs"]
 FALLBACK_FEATURE = {"GPE": "city", "LOC": "region", "FAC": "facility"}
 _TRIM_HEAD = {"the"}
 _TRIM_TAIL = {"'s", "’s", "'", "’"}
@@ -206,7 +214,8 @@ class PlaceExtractor:
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.lower_ in SPEECH_VERBS:
             return  # "Pereira said"
-        locative = prev in LOCATIVE_PREPS or (prev == "of" and prev2 in PLACE_NOUNS)
+        locative = prev in LOCATIVE_PREPS or (prev == "of" and prev2 in PLACE_NOUNS) or (
+            span.start > 0 and _place_verb(doc[span.start - 1]))
         if nxt is not None and nxt.lower_ in PLACE_NOUNS and prev == "the":
             locative = True
         pieces = PlaceExtractor._pieces(span, gz, text)
@@ -260,7 +269,8 @@ class PlaceExtractor:
                     pass
                 elif key in gz.scan_city_keys:
                     # a city name only where the text uses it as a place: "north of Donetsk"
-                    if i == 0 or doc[i - 1].lower_ not in CITY_SCAN_PREPS:
+                    if i == 0 or (doc[i - 1].lower_ not in CITY_SCAN_PREPS
+                                  and not _place_verb(doc[i - 1])):
                         continue
                 else:
                     continue
@@ -358,6 +368,12 @@ class PlaceExtractor:
 
 
 EXTRACTOR = PlaceExtractor()
+
+
+def _place_verb(tok: Token) -> bool:
+    """A verb whose object is a place, right before a name ("shelled Kherson", "captured
+    Avdiivka", "visited Kyiv": ``place_verbs``)."""
+    return tok.tag_.startswith("VB") and tok.lemma_.lower() in PLACE_VERBS
 
 
 def _agents_where(pd: ParsedDoc) -> None:

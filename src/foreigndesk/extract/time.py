@@ -347,6 +347,10 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
                 v = shifted_value(a[0], unit, k, a[1])
             else:
                 v = offset_value(a[0], unit, k, a[1])
+            if v is None and c.r.anaphoric and k == 0 and a[1] in ("week", "month", "year"):
+                # "that day" after "on a Friday in December 2010": of the period in focus,
+                # known only to its precision (TimeML: 2010-12-XX)
+                v = (prev.r.value, prev.r.precision) if _PERIOD.fullmatch(prev.r.value) else None
             if v is not None:
                 value, precision, typ = v[0], v[1], "DATE"
                 if c.r.part and precision == "day":

@@ -40,6 +40,8 @@ class Lexicon:
     seasons: dict[str, str] = field(default_factory=dict)
     parts_of_day: dict[str, str] = field(default_factory=dict)
     month_context: list[str] = field(default_factory=list)
+    month_determiners: set[str] = field(default_factory=set)
+    month_modifier_not_before: set[str] = field(default_factory=set)
     daypart_nouns: set[str] = field(default_factory=set)
     units: dict[str, dict[str, Any]] = field(default_factory=dict)
     unit_forms: dict[str, str] = field(default_factory=dict)
@@ -137,6 +139,8 @@ def build_lexicon(text: str) -> Lexicon:
     lx.seasons = dict(raw["seasons"])
     lx.parts_of_day = dict(raw["parts_of_day"])
     lx.month_context = list(raw["month_context"])
+    lx.month_determiners = set(raw.get("month_determiners", []))
+    lx.month_modifier_not_before = set(raw.get("month_modifier_not_before", []))
     lx.daypart_nouns = set(raw.get("daypart_nouns", []))
     lx.units = {k: dict(v) for k, v in raw["units"].items()}
     plurals = {v: k for k, v in raw.get("unit_plurals", {}).items()}

@@ -143,8 +143,16 @@ def _unit_number(m: re.Match[str], lx: Lexicon, group: str = "n") -> tuple[float
     return lx.number(raw), False
 
 
-def duration_value(n: float | None, unit: str, lx: Lexicon) -> str:
-    """TIMEX3 duration: P3Y, PT2H, PXM (unknown count); decades and centuries in years."""
+# half of a unit in the next smaller one (years and days only outside the time part; a
+# minute's unit letter M is read in the time part)
+_HALVES = {"Y": "6M", "D": "12H", "H": "30M", "M": "30S"}
+
+
+def duration_value(n: float | None, unit: str, lx: Lexicon, halves: bool = False) -> str:
+    """TIMEX3 duration: P3Y, PT2H, PXM (unknown count); decades and centuries in years;
+    quarters as quarters (P2Q, as HeidelTime and most TimeML annotations write them). With
+    ``halves`` (a half said as such: "and a half", "1/2"), the half is written in the next
+    smaller unit, as TimeML does (P2Y6M, PT1M30S); a decimal count stays decimal (P1.5Y)."""
     info = lx.units[unit]
     code = str(info["code"])
     factor = float(info.get("factor", 1))
@@ -154,12 +162,17 @@ def duration_value(n: float | None, unit: str, lx: Lexicon) -> str:
         code, factor = "Y", factor * 100
     elif code == "ML":
         code, factor = "Y", factor * 1000
-    elif code == "Q":
-        code, factor = "M", factor * 3
     if n is None:
         count = "X"
     else:
         v = n * factor
+        if halves and v != int(v) and v * 2 == int(v * 2) and code in _HALVES:
+            # TimeML writes a half in the next smaller unit: P2Y6M, PT1M30S, P3DT12H
+            whole = int(v)
+            time_part = bool(info.get("time"))
+            head = ("PT" if time_part else "P") + (f"{whole}{code}" if whole else "")
+            half = _HALVES[code]
+            return head + ("T" if code == "D" else "") + half
         count = str(int(v)) if v == int(v) else f"{v:g}"
     return ("PT" if info.get("time") else "P") + count + code
 
@@ -212,8 +225,12 @@ def _day(ctx: Context, y: int | None, mo: int, d: int, m: re.Match[str], lx: Lex
             date = cal.safe_date(yy, mo, d)
             if date is not None and date.isoweekday() == wd:
                 return Resolved(date.isoformat(), "day", anchored=True, modifier=_mod(pmod, lx))
-    year = cal.pick_year(ctx.dct, lambda yy: cal.safe_date(yy, mo, d),
-                         direction or _direction(m, ctx))
+    if direction is None:
+        t = ctx.tense(m.start(), m.end())
+        # a day of a month in the simple present is a date on a calendar ("the fiscal year
+        # begins Oct. 1", "the record date is Jan. 2"): the next one
+        direction = "future" if t == "present" else t if t in ("past", "future", "certain past") else None
+    year = cal.pick_year(ctx.dct, lambda yy: cal.safe_date(yy, mo, d), direction)
     if year is None:
         return None
     return Resolved(f"{year:04d}-{mo:02d}-{d:02d}", "day", anchored=True, modifier=_mod(pmod, lx))
@@ -251,12 +268,36 @@ def h_mdy(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["wd"] and not _capitalised(_orig(m, ctx, "wd")):
         return None
     y = int(m["y"]) if m["y"] else None
+    if y is None:
+        later = _YEAR_AFTER_SECOND_DAY.match(ctx.text, m.end())
+        y = int(later.group(1)) if later else None
     direction = None
     if m["shift"]:  # "last Oct. 23", "next March 5": the one before / after the reference date
         if y is not None:
             return None
         direction = "certain past" if key(m["shift"]) in ("last", "this past") else "certain future"
     return _day(ctx, y, mo, int(m["d"]), m, lx, m["pmod"], direction)
+
+
+def h_second_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """The second day of "April 24 and 25", "on March 3 or 4": that day of the same month
+    (and year, when one follows); the span is the day number alone (TimeML: "April 24"
+    and "25" are two expressions)."""
+    lx = lexicon()
+    mo = lx.month(m["mon"])
+    if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
+        return None
+    y = int(m["y"]) if m["y"] else None
+    r = _day(ctx, y, mo, int(m["d2"]), m, lx)
+    if r is None:
+        return None
+    r.start, r.end = m.start("d2"), m.end("y") if m["y"] else m.end("d2")
+    return r
+
+
+# "April 24 and 25, 1999": the year after the second day is the first day's too
+_YEAR_AFTER_SECOND_DAY = re.compile(r"[^\S\n]+(?:and|or|&)[^\S\n]+[0-3]?\d(?:st|nd|rd|th)?,?"
+                                    r"[^\S\n]+(1\d{3}|20\d\d)(?!\d)", re.I)
 
 
 def h_dmy(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -307,9 +348,22 @@ def h_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         before = _word_before(ctx.text, m.start(), 2)
         ctxwords = set(lx.month_context)
         last = before.split()[-1] if before else ""
-        if last not in ctxwords and before not in ctxwords:
+        if (last not in ctxwords and before not in ctxwords
+                and not _month_modifier(ctx.text, m, last, lx)):
             return None  # "May" alone may be a verb or a name: a month needs its context
     return _month_in_year(ctx, m, mo, None, None, lx)
+
+
+_WORD_AFTER = re.compile(r"[^\S\n]+([a-z]{3,})\b")
+
+
+def _month_modifier(text: str, m: re.Match[str], before: str, lx: Lexicon) -> bool:
+    """A month between a determiner and a common noun: "a June agreement", "the March
+    accession", "its September meeting" (not "the May government": a name)."""
+    if before not in lx.month_determiners:
+        return False
+    nxt = _WORD_AFTER.match(text, m.end())
+    return nxt is not None and nxt.group(1) not in lx.month_modifier_not_before
 
 
 def h_year(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -556,6 +610,9 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     direction = _direction(m, ctx)
     if direction is None and code in ("SU", "FA", "SP", "WI"):
         return _season(ctx, code, 0, mod, m)
+    if direction == "future" and cal.season_of(ctx.dct)[1] == code:
+        # "will meet in the spring" said in March: this spring, as a month is this month
+        return _season(ctx, code, 0, mod, m)
     return _season(ctx, code, 1 if direction == "future" else -1, mod, m)
 
 
@@ -758,17 +815,20 @@ def h_year_period(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def h_half(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the first half of 2023", "the second half of next year"; "in the second half" alone
+    """"the first half of 2023", "the second half of next year", "the first half of the year"
+    (the publication's year, as "earlier in the year"); "in the second half" alone
     (after a preposition) is the half-year placed by the tense, as a quarter is."""
     h = 1 if key(m["h"]) in ("first", "1st") else 2
     if m["y"]:
         return Resolved(f"{m['y']}-H{h}", "half")
-    if not m["yrel"]:
+    if not m["yrel"] and not m["theyear"]:
         if not m["the"] or _word_before(ctx.text, m.start()) not in _HALF_BEFORE:
             return None
     if ctx.dct is None:
         return Resolved(f"XXXX-H{h}", "")
-    if m["yrel"]:
+    if m["theyear"]:  # "the first half of the year": of the publication's year
+        year = ctx.dct.year
+    elif m["yrel"]:
         year = ctx.dct.year + lexicon().shifts.get(key(m["yrel"]), 0)
     else:
         current = 1 if ctx.dct.month <= 6 else 2
@@ -882,7 +942,7 @@ def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # part of a name: "the Six-Day War", "the Hundred Years' War"
     n, vague = _unit_number(m, lx)
     nkey = key(m["n"])
-    if nkey in ("a", "an") and unit in ("second", "minute"):
+    if nkey in ("a", "an") and unit in ("second", "minute") and not m["half2"]:
         return None  # "a second term"
     if unit == "quarter" and (nkey in ("a", "an") or m["u"].lower().endswith("s") and "-" in m.group(0)):
         return None  # "a quarter of", "three-quarters": fractions
@@ -893,9 +953,12 @@ def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
             return Resolved(duration_value(1, unit, lx), "set", "SET")
     if not vague and n is None:
         return None
-    if m["half"]:
-        n = (n or 0) + 0.5
-    value = duration_value(None if vague else n, unit, lx)
+    if m["half"] or m["half2"]:
+        if vague or n is None:
+            return None
+        n += 0.5
+    value = duration_value(None if vague else n, unit, lx,
+                           halves=bool(m["half"] or m["half2"]))
     mod = _approx(m["approx"], lx)
     start = m.start()
     pre = key(m["pre"]) if m["pre"] else ""
@@ -925,6 +988,23 @@ def h_bare_units(m: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         start = m.start()
     return Resolved(duration_value(None, unit, lx), "duration", "DURATION", start=start)
+
+
+def h_weekday_parts(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"Tuesday nights", "on Monday and Friday evenings": that part of every such weekday
+    (TimeML: XXXX-WXX-2TNI); the first weekday of a pair is a set of its own, spanning the
+    weekday alone."""
+    lx = lexicon()
+    code = lx.parts_of_day.get(key(m["pp"])[:-1])
+    first = bool(m["wd1"])
+    word = _orig(m, ctx, "wd1" if first else "wd2")
+    wd = lx.weekday(word)
+    if code is None or wd is None or not _capitalised(word):
+        return None
+    r = Resolved(f"XXXX-WXX-{wd}T{code}", "set", "SET")
+    if first:
+        r.start, r.end = m.start("wd1"), m.end("wd1")
+    return r
 
 
 def h_set(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1073,6 +1153,9 @@ def _rules() -> list[Rule]:
         ("mdy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?<PMOD>(?:(?P<shift>last|next|this<S>past|"
                 r"this<S>coming)<S>)?(?P<mon><MONTH>)<S>(?P<d>[0-3]?\d)"
                 r"(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_mdy),
+        ("second_day", B + r"(?P<mon><MONTH>)<S>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?<S>(?:and|or|&)<S>"
+                       r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?"
+                       + E, h_second_day),
         ("dmy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?(?:the<S>)?(?P<d>[0-3]?\d)(?P<ord>st|nd|rd|th)?<S>"
                 r"(?P<of>of<S>)?(?P<mon><MONTH>)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_dmy),
         ("month_year", B + r"<PMOD>(?P<mon><MONTH>),?<S>(?:of<S>)?(?:(?P<y>1\d{3}|20\d\d)(?![\d])|"
@@ -1089,6 +1172,9 @@ def _rules() -> list[Rule]:
         ("spoken_year", B + r"(?:the<S>year<S>)?(?:(?P<hi>nineteen|eighteen|twenty)<S>(?P<lo>"
                         + spoken_lo + r")|(?P<thousand>two<S>thousand)(?:<S>(?:and<S>)?(?P<rest>"
                         + spoken_lo + "|" + ones + r"))?)" + E, h_spoken_year),
+        # before "weekday": the first of "Monday and Tuesday nights" is a set, not a date
+        ("weekday_parts_first", B + r"(?P<wd1><WEEKDAY>)<S>(?:and|or)<S>(?P<wd2><WEEKDAY>)<S>"
+                                r"(?P<pp>mornings|afternoons|evenings|nights)" + E, h_weekday_parts),
         ("weekday", B + r"(?:(?P<pmod>early|late|earlier|later)<S>)?(?:(?P<shift>last|next|this<S>past|"
                     r"this<S>coming|coming|past|previous|following)<S>)?(?P<wd><WEEKDAY>)"
                     r"(?:<S>(?P<part>morning|afternoon|evening|night))?" + E, h_weekday),
@@ -1122,7 +1208,8 @@ def _rules() -> list[Rule]:
         ("quarter_q", B + r"(?P<det>)(?P<adjs>)(?P<yrel>)(?P<yrel2>)(?P<y1>)q(?P<qn>[1-4])"
                       r"(?:<S>(?P<y2>1\d{3}|20\d\d))?" + E, h_quarter),
         ("half", B + r"(?:(?P<the>the)<S>)?(?P<h>first|second|1st|2nd|last|latter)[-\s]half(?:<S>of<S>"
-                 r"(?:(?P<y>1\d{3}|20\d\d)|(?P<yrel>this|last|next)<S>year)|(?!<S>of\b|[-\w]))", h_half),
+                 r"(?:(?P<y>1\d{3}|20\d\d)|(?P<yrel>this|last|next)<S>year|(?P<theyear>the<S>year))|"
+                 r"(?!<S>of\b|[-\w]))", h_half),
         ("year_period", B + r"the<S>(?P<y>1\d{3}|20\d\d)<S>period" + E, h_year_period),
         ("ordinal_day", B + r"the<S>(?P<n><ORD>)<S>(?:straight<S>|consecutive<S>)?day" + E, h_ordinal_day),
         ("at_the_time", B + r"at<S>(?P<t>the<S>time)(?!<S>of\b)" + E, h_at_the_time),
@@ -1138,14 +1225,16 @@ def _rules() -> list[Rule]:
         ("duration", B + r"(?:(?P<pre>for|in|over|within|(?:the<S>)?(?:past|last|next|first|coming|"
                      r"following|previous|final|latest|remaining|initial)|(?:over|in|for|within|during)"
                      r"<S>the<S>(?:past|last|next|first|coming|following))<S>)?(?:(?P<approx><APPROX>)<S>)?"
-                     r"(?P<n><NUM>|<VAGUE>)(?P<half><S>and<S>a<S>half)?"
+                     r"(?<!/)(?P<n><NUM>|<VAGUE>)(?P<half><S>and<S>a<S>half|<S>1/2|<S>?½)?"
                      r"(?:<S>(?:more|full|straight|consecutive|long|additional|further|trading|business|working))?"
-                     r"[-\s](?P<u><UNIT>)"
+                     r"[-\s](?P<u><UNIT>)(?P<half2><S>and<S>a<S>half)?"
                      + E, h_duration),
         ("bare_units", B + r"(?:(?:for|in|over|within|during|throughout|after)<S>(?:the<S>)?"
                        r"(?:(?:early|first|last|past)<S>)?(?P<u>years|decades|months|weeks|days|"
                        r"hours|centuries)|(?P<u2>years|decades|months|weeks|days|hours)-long)" + E,
          h_bare_units),
+        ("weekday_parts", B + r"(?P<wd1>)(?P<wd2><WEEKDAY>)<S>(?P<pp>mornings|afternoons|evenings|"
+                          r"nights)" + E, h_weekday_parts),
         ("set", B + r"(?:(?P<adv>" + "|".join(sorted(lx.sets, key=len, reverse=True)) + ")|"
                 r"(?:every|each|per)<S>(?:(?P<n><NUM>)<S>)?(?P<u><UNIT>|<WEEKDAY>|"
                 r"<SEASON>|<PART>|<MONTH>)|(?:on<S>)?(?P<wds>" + weekday_plural + r"))" + E, h_set),

@@ -45,6 +45,9 @@ RECORD_LABEL = re.compile(
 # "Wang Wenbin: ..." (checked against the person the actor layer finds there)
 NAME_LABEL = re.compile(
     r"(?m)^[ \t]*(?P<label>[A-Z][\w’'\-.]+(?:[ \t]+[A-Z][\w’'\-.]+){1,3})[ \t]*:[ \t]+(?=\S)")
+# "Bloomberg: ...", "Reuters: ...", "Blinken: ...": one word, kept only when it names a known
+# outlet, organisation or person, in a text with other name labels
+WORD_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][a-z][\w’'\-]*)[ \t]*:[ \t]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,16 @@ def _known_upper(label: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=4096)
+def _known_speaker(word: str) -> bool:
+    """Does one word name a known outlet, organisation or person ("Bloomberg", "Xinhua",
+    "Blinken"), not a state ("China: …" heads a section) nor a common word ("Note")?"""
+    from foreigndesk.extract.actors import resolve_name
+
+    actor = resolve_name(word)
+    return actor is not None and actor.kind in ("organisation", "person", "igo")
+
+
 def find_labels(text: str, max_chars: int = 2_000_000) -> list[Label]:
     """Every turn label of a text, in order. Upper-case labels count when they are readable
     (see :func:`_known_upper`) or when the text holds at least two upper-case labels;
@@ -129,6 +142,10 @@ def find_labels(text: str, max_chars: int = 2_000_000) -> list[Label]:
                                                  m.group("label"), "record"))
     names = [m for m in NAME_LABEL.finditer(text) if m.start("label") not in found
              and not m.group("label").isupper()]
+    if names:
+        names += [m for m in WORD_LABEL.finditer(text) if m.start("label") not in found
+                  and _known_speaker(m.group("label"))]
+        names.sort(key=lambda m: m.start("label"))
     if len(names) >= 2:
         for m in names:
             found[m.start("label")] = Label(m.start("label"), m.end("label"), m.end(),

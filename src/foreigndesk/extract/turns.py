@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlparse
 
+from spacy.tokens import Span
+
 from foreigndesk.extract.actor_data import load_index, office_at, office_sector
 from foreigndesk.extract.actor_names import fold, name_pieces, person_slug
 from foreigndesk.extract.claim_quotes import find_quotes
@@ -170,7 +172,9 @@ class SpeakerFinder:
 
     def by_surname(self, words: list[str], sector: str | None) -> Speaker | None:
         """A person of the document (else of the actor data) whose surname is ``words``."""
-        key = tuple(fold(w) for w in words if w)
+        # "JEAN-PIERRE", "THOMAS-GREENFIELD": the pieces of a hyphenated surname, as the
+        # person's name is split
+        key = name_pieces(" ".join(w for w in words if w))
         if not key:
             return None
         for m in self.persons:
@@ -221,7 +225,9 @@ class SpeakerFinder:
             return False, self.interviewee(lab.start)
         if n in v["procedural_labels"]:
             return False, None
-        found = self.by_mentions(lab.start, lab.end)
+        # "Mr. SMITH of New Jersey.": the place is the member's state, not the speaker
+        of_place = re.search(r"\s+of\s+", lab.text) if lab.shape == "record" else None
+        found = self.by_mentions(lab.start, lab.start + of_place.start() if of_place else lab.end)
         if found is not None and found.actor.sector == "MED" and found.actor.kind != "person":
             return True, None  # "AFP:", "Bloomberg:": a news outlet asks
         if n in v["anonymous_labels"]:
@@ -416,6 +422,26 @@ class TurnExtractor:
         for t in turns:
             if t.speaker is not None and not t.question:
                 first_person(pd, t.body, t.end, t.speaker, skip=quotes)
+
+
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\.?")
+
+
+def says_nothing(sent: Span) -> bool:
+    """Is this sentence of a turn a pleasantry ("Good afternoon, everyone.", "Thanks,
+    Karine.": ``pleasantries`` in ``data/en/turns.yaml`` with no verb after them) or the
+    clock time a transcript ends with ("2:05 P.M. EDT")?"""
+    text = sent.text.strip()
+    if _CLOCK.fullmatch(text):
+        return True
+    low = " ".join(re.sub(r"[^\w\s'’]", " ", text).lower().split())
+    opener = max((p.lower() for p in vocabulary()["pleasantries"]
+                  if low == p.lower() or low.startswith(p.lower() + " ")), key=len, default=None)
+    if opener is None:
+        return False
+    skip = len(opener.split())
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return not any(t.tag_.startswith(("VB", "MD")) for t in words[skip:])
 
 
 def turn_at(pd: ParsedDoc, char: int) -> Turn | None:
