@@ -250,6 +250,12 @@ def test_a_name_before_an_aside_in_dashes_is_no_dateline(nlp):
                   "presumptive nominee over the past few days -- said she regretted her remarks.")
     assert "Lopez" in speaker(ex, "bill was dead")
     assert "justice" in speaker(ex, "regretted her remarks")
+    # the parser may hang the name on the aside's noun: the person before the dash speaks
+    ex = run(nlp, "Trial notes.\n\n"
+                  "In an interview at her hotel room, Deborah Jordan Reynolds - Santilli's girlfriend "
+                  "and co-host on his YouTube channel - told The Washington Post that his views had "
+                  "hardened.")
+    assert speaker(ex, "views had hardened") == "Deborah Jordan Reynolds"
 
 
 def test_a_document_speaks_for_who_issued_it_not_who_obtained_it(nlp):

@@ -415,6 +415,9 @@ class SpeakerResolver:
             # "Braynard, a South Carolina native who writes fiction": the person named
             return self._resolve(i, head.head, base, exclude, depth + 1)
         hs, he = base + head.idx, base + head.idx + len(head.text)
+        before_dash = self._name_before_dash(head, base)
+        if before_dash is not None:  # "Deborah Reynolds - Santilli's girlfriend and co-host - told"
+            return before_dash
         core_l, core_r = _core(head)
         cs, ce = base + core_l.idx, base + core_r.idx + len(core_r.text)
         core_text = self.text[cs:ce]
@@ -671,6 +674,26 @@ class SpeakerResolver:
         sp = speaker_of(ref, "pronoun")
         sp.gender = PRONOUN_GENDER.get(word)
         return sp
+
+    def _name_before_dash(self, head: Token, base: int) -> Speaker | None:
+        """A person named before a spaced dash that the parser hung, with an aside after the
+        dash, on the aside's noun ("Deborah Jordan Reynolds - Santilli's girlfriend … -
+        told"): that person; None when no person is named there (a dateline's place)."""
+        doc = head.doc
+        dash = next((k for k in range(head.left_edge.i, head.i) if doc[k].text in ("-", "--", "—", "–")
+                     and doc[k].whitespace_ and k > 0 and doc[k - 1].whitespace_), None)
+        if dash is None or dash == head.left_edge.i:
+            return None
+        ref = self.ref_at(base + doc[dash - 1].idx, base + doc[dash - 1].idx + len(doc[dash - 1].text))
+        if ref is None or not ref.is_person or ref.start < base + head.left_edge.idx:
+            return None
+        cut = base + doc[dash].idx
+        if ref.end <= cut:
+            return speaker_of(ref)
+        # the tagger's name ran over the dash ("Deborah Jordan Reynolds - Santilli"): the words
+        # before it
+        name = self.text[ref.start:cut].strip()
+        return Speaker(name, None, None, "person", "name", ref.start, ref.start + len(name))
 
     def _conjoined_clause_subject(self, i: int, pron: Token, base: int, exclude: tuple[int, int] | None,
                                   word: str) -> Speaker | None:
