@@ -320,3 +320,54 @@ def test_a_bare_surname_that_is_also_a_given_name_keeps_its_person(nlp) -> None:
                   "would build two more.")
     first = covering(pd, "Margaret Howard")
     assert covering(pd, "Howard", 1).actor_id == first.actor_id
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("China's influence in Latin America has grown over the past decade.", "Latin America"),
+    ("Cuba was the first Latin American country to establish ties with Beijing.", "Latin American"),
+    ("Several South American governments criticised the vote.", "South American"),
+    ("Migrants crossed Central America on their way north.", "Central America"),
+])
+def test_a_region_ending_in_america_is_not_the_united_states(text: str, phrase: str) -> None:
+    """ "Latin America", "South American": a region, never "America" (the USA) inside it."""
+    from foreigndesk.extract.pipeline import extract
+    from foreigndesk.model import Document
+
+    ex = next(extract([Document(text=text, published="2023-06-12")]))
+    assert not [m for m in ex.mentions if m.country == "USA"], [(m.text, m.code) for m in ex.mentions]
+    from foreigndesk.extract.actors import resolve_name
+    assert resolve_name(phrase) is None and resolve_name("America") is not None
+
+
+@pytest.mark.parametrize("text,short,person", [
+    ("BEIJING -- Foreign Ministry spokesperson Wang Wenbin said on Monday that China opposes "
+     "the sanctions. \"The US should lift the blockade and stop interfering in Cuba's internal "
+     "affairs,\" Wang said, adding that China would support Cuba.", "Wang", "person:wang-wenbin"),
+    ("Chinese Foreign Minister Wang Yi met his Cuban counterpart in Beijing. \"China and Cuba "
+     "are good friends and comrades,\" Wang told reporters after the talks.", "Wang",
+     "person:wang-yi"),
+])
+def test_a_surname_the_tagger_files_as_an_organisation_is_the_person_named_before(
+        text: str, short: str, person: str) -> None:
+    """ "Wang said" (tagged ORG by the small model) after "Wang Wenbin": the person named in
+    full before it, family name first for Chinese names."""
+    from foreigndesk.extract.pipeline import extract
+
+    ex = next(extract([Document(text=text, published="2023-06-12")]))
+    last = [m for m in ex.mentions if m.text == short][-1]
+    assert last.actor_id == person, [(m.text, m.actor_id, m.label) for m in ex.mentions]
+
+
+@pytest.mark.parametrize("text,igo", [
+    ("More than 10 million people have fled, according to the U.N. migration agency.", "IOM"),
+    ("The U.N. refugee agency said 300,000 people had crossed into Chad.", "UNHCR"),
+    ("The United Nations children's agency warned of famine in Gaza.", "UNICEF"),
+    ("The UN health agency declared the outbreak over.", "WHO"),
+])
+def test_un_agencies_named_by_what_they_do(text: str, igo: str) -> None:
+    """Wire copy names U.N. agencies by their work ("the U.N. refugee agency"), with "UN",
+    "U.N." or "United Nations": each is its agency, not an agent of a country."""
+    from foreigndesk.extract.pipeline import extract
+
+    ex = next(extract([Document(text=text, published="2024-02-21")]))
+    assert igo in {m.actor_id for m in ex.mentions}, [(m.text, m.actor_id) for m in ex.mentions]

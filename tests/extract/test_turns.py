@@ -279,3 +279,26 @@ def test_a_bare_title_in_a_text_of_no_government_invents_no_one() -> None:
     ex = run(text, "2024-03-12", url="https://example.org/news/1")
     assert not [m for m in ex.mentions if m.text == "President" and m.actor_id]
     assert {m.actor_id for m in ex.mentions if m.text == "Prime Minister"} == {"person:narendra-modi"}
+
+
+def test_a_speaker_named_by_title_alone_is_shown_by_name() -> None:
+    """ "The Secretary announced …" in a State Department text: the claim's speaker is the
+    Secretary of State at the date, shown by name."""
+    text = ("Readout\n\nThe Secretary announced an additional $33 million in humanitarian "
+            "assistance for the Haitian people.\n")
+    ex = run(text, "2024-03-12", url="https://www.state.gov/readout/h/")
+    c = next(c for c in ex.claims if c.cue == "announced")
+    assert (c.speaker_text, c.speaker_actor) == ("Antony Blinken", "person:antony-blinken")
+
+
+def test_headings_and_bylines_are_no_actors() -> None:
+    """A briefing's heading ("Department Press Briefing") is no organisation and a byline's
+    title ("Department Spokesperson") no person; "They" after them stays unknown rather than
+    taking the heading."""
+    text = ("Department Press Briefing – March 12, 2024\n\nMatthew Miller, Department "
+            "Spokesperson\n\nMR MILLER: The Secretary spoke this morning with Foreign Minister "
+            "Jaishankar of India. They discussed maritime security in the Indo-Pacific.\n")
+    ex = run(text, "2024-03-12", url="https://www.state.gov/briefings/b/")
+    texts = {m.text for m in ex.mentions}
+    assert "Department Press Briefing" not in texts and "Department Spokesperson" not in texts
+    assert not [c for c in ex.claims if "Briefing" in (c.speaker_text or "")]

@@ -135,7 +135,7 @@ class ActorIndex:
             node = node.get(p) if node is not None else None
             if node is None:
                 return []
-        return list(node.get("", [])) if node is not None else []
+        return [e for e in node.get("", []) if e.role != "blocked"] if node is not None else []
 
     def add_entry(self, item: dict[str, Any], rank: int) -> None:
         ident = str(item.get("id") or "").strip()
@@ -143,6 +143,10 @@ class ActorIndex:
         if not ident or not name:
             return
         kind = item.get("kind") or "organisation"
+        if kind == "blocked":  # a phrase that names no actor ("Latin America": not "America")
+            for a in [name, *(item.get("aliases") or [])]:
+                self.add_phrase(str(a), ident, "blocked", rank)
+            return
         if kind == "agent":
             sector = item.get("sector")
             cameo = str(item.get("cameo") or "")[:3].upper()
@@ -158,6 +162,9 @@ class ActorIndex:
                 self.add_phrase(str(a), ident, "agent", rank)
             return
         aliases = [str(a) for a in (item.get("aliases") or []) if a]
+        # "UN refugee agency" is also written "U.N. refugee agency", "United Nations refugee agency"
+        aliases += [v + a[3:] for a in aliases if a.startswith("UN ")
+                    for v in ("U.N. ", "United Nations ")]
         if kind == "person":
             target = self._merge_person(ident, name, item, aliases)
             if target != ident:  # an earlier file knows this person: add the variants there

@@ -100,6 +100,7 @@ ORG_WORDS: frozenset[str] = frozenset(w for words, _ in HEAD_SECTORS for w in wo
     _W["org_words_extra"]
 NOT_NAME_HEADS: frozenset[str] = _W["not_name_heads"]
 NOT_NAMES: frozenset[str] = _W["not_names"]
+DOCUMENT_HEADS: frozenset[str] = _W["document_heads"]
 CLAUSE_STOP = frozenset({".", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "—", "–"})
 # mentions whose country says little about an agent near them
 CONTEXTLESS_SECTORS = frozenset({"MED", "BUS", "EDU"})
@@ -245,6 +246,9 @@ class _Doc:
                     break
             if best_j < 0:
                 i += 1
+                continue
+            if all(e.role == "blocked" for e in best):
+                i = best_j + 1  # "Latin America", "Latin American": no actor, and not "America"
                 continue
             t0 = bisect.bisect_right(tok_starts, start) - 1
             if best_j == i and all(e.rank >= 2 and e.case[0] != UPPER for e in best) and \
@@ -526,6 +530,10 @@ class Resolver:
 
     def _plausible_name(self, r: Ref) -> bool:
         words = name_pieces(self._name_text(r))
+        last = self.d.match_at.get(r.t1 - 1)
+        if last is not None and last.t1 == r.t1 and (e := last.role("agent")) is not None \
+                and self.ix.agents[e.actor_id].title:
+            return False  # "Department Spokesperson", "Deputy Foreign Minister": a title, no name
         return bool(words) and not all(w in NOT_NAMES for w in words) and \
             not any(c.isdigit() for c in r.text) and \
             not (len(words) > 1 and (words[-1] in ORG_WORDS or words[-1] in NOT_NAME_HEADS))
@@ -667,10 +675,13 @@ class Resolver:
         assert actor is not None
         if info is None:
             known = next((p for p in d.persons if p.actor.id == actor.id), None)
+            # a known person's key is its own name (the text may hold a title the dictionary
+            # lists with it: "Foreign Minister Wang Yi"), so "Wang" refers back to it
+            canonical = name_pieces(actor.name) if actor.id in self.ix.actors else None
             if known is None:
-                known = PersonInfo(actor, key, country, sector)
+                known = PersonInfo(actor, canonical or key, country, sector)
                 d.persons.append(known)
-            elif len(key) > len(known.key):
+            elif canonical is None and len(key) > len(known.key):
                 known.key = key
             if len(key) >= 2:
                 known.positions.append(r.start)
@@ -887,7 +898,8 @@ class Resolver:
             self.agent_alone(r, m)
             return
         if e.role == "surname":
-            return  # a surname that is not a person here (handled by person())
+            self._named_before(r)  # else a surname that is not a person here
+            return
         se = d.state_entry(m)
         if se is not None and (e.role in STATE_ROLES and self._is_state(e.actor_id) or e.rank >= se.rank):
             self.state_ref(r, m, se)
@@ -905,6 +917,23 @@ class Resolver:
     def _is_state(self, ident: str) -> bool:
         a = self.ix.actors.get(ident)
         return a is not None and a.kind == "state"
+
+    def _named_before(self, r: Ref) -> bool:
+        """ "Wang said" after "spokesperson Wang Wenbin": a short name the tagger did not take
+        for a person (ORG, GPE) that refers back to a person named in full before it (the
+        nearest). Emits the person and says whether it did."""
+        d = self.d
+        words = name_pieces(r.text)
+        if not words or len(words) > 2 or r.label not in ("ORG", "GPE", "NORP", "RULE"):
+            return False
+        for p in sorted(d.persons, key=lambda p: p.distance(r.start)):
+            if len(p.key) > len(words) and is_back_reference(words, p.key, p.country) \
+                    and any(pos < r.start for pos in p.positions):
+                d.consumed.update(range(r.t0, r.t1))
+                d.emit(Resolved(r.start, r.end, r.text, "PERSON", p.actor, p.country, p.sector,
+                                0.7))
+                return True
+        return False
 
     def state_ref(self, r: Ref, m: Match, e: Entry) -> None:
         d = self.d
@@ -1237,6 +1266,8 @@ class Resolver:
         words = name_pieces(r.text)
         if not words or all(w in NOT_NAMES for w in words):
             return
+        if self._named_before(r):
+            return
         country = sector = None
         countries: set[str] = set()
         for m in r.inner:
@@ -1262,6 +1293,8 @@ class Resolver:
             if k and w in ("of", "on", "for", "to", "in"):
                 head = words_all[:k]
                 break
+        if head and head[-1] in DOCUMENT_HEADS:
+            return  # "Department Press Briefing", "Readout of …": a heading, no organisation
         for cand in (head[-1:], words_all[-1:], words_all):
             for words_set, sec in HEAD_SECTORS:
                 if any(w in words_set for w in cand):
@@ -1404,7 +1437,8 @@ def resolve_name(text: str, date: str | None = None) -> Actor | None:
         if best is None:
             i += 1
             continue
-        found.append((best[0], i, best[1]))
+        if best[0].role != "blocked":
+            found.append((best[0], i, best[1]))
         i = best[1] + 1
     if not found:
         return None

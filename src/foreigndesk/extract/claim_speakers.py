@@ -37,6 +37,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from foreigndesk.extract.actor_names import name_pieces
+from foreigndesk.extract.actors import DOCUMENT_HEADS
 from foreigndesk.extract.claim_cues import CueLexicon
 from foreigndesk.extract.name_gender import (
     PRONOUN_GENDER,
@@ -183,7 +185,10 @@ def speaker_of(ref: Ref, via: str = "name") -> Speaker:
     """The speaker a reference names; a first-person mention ("I", "we" of a turn) is shown
     by the name of the actor it stands for."""
     kind = "person" if ref.is_person else ("group" if ref.is_group else None)
-    named = ref.name and (via != "name" or ref.text.lower() in _FIRST_PERSON_WORDS)
+    named = ref.name and (via != "name" or ref.text.lower() in _FIRST_PERSON_WORDS or (
+        ref.is_person and not set(name_pieces(ref.text)) & set(name_pieces(ref.name))))
+    # ("The President", "the Secretary": a title the actor layer resolved is shown by the
+    # person's name)
     if named and not ref.is_person and ref.text.lower() not in _PRONOUN_WORDS \
             and (_members(ref.text, ref.name) or _other_words(ref.text, ref.name)):
         # "Senate Democrats … they": the group as written, not "Democratic Party"; "the White
@@ -238,6 +243,8 @@ def refs_of(pd: ParsedDoc) -> list[Ref]:
     for e in pd.ents:
         if e.label_ not in _ENT_LABELS:
             continue
+        if e.label_ == "ORG" and e[-1].lower_ in DOCUMENT_HEADS:
+            continue  # "Department Press Briefing": a heading, which the actor layer drops too
         k = bisect.bisect_left(starts, e.start_char)
         covered = any(refs[j].start < e.end_char and e.start_char < refs[j].end
                       for j in range(max(0, k - 2), min(len(refs), k + 2)))
