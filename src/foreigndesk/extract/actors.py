@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -63,7 +64,7 @@ from foreigndesk.extract.actor_names import (
 )
 from foreigndesk.extract.event_coder import frame_words
 from foreigndesk.extract.event_dictionary import default as default_dictionary
-from foreigndesk.extract.name_gender import gender_of
+from foreigndesk.extract.name_gender import gender_of, given_names
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Actor, Mention
 
@@ -506,7 +507,8 @@ class Resolver:
     def _person_like(self, r: Ref) -> bool:
         """An "organisation" that reads like a person's name: two or more proper nouns
         (hyphens and particles allowed), no organisation word, nothing the dictionary knows,
-        followed by a verb or an apposition ("Marta Ruiz-Tagle said")."""
+        followed by a verb or an apposition ("Marta Ruiz-Tagle said"), or opening with a
+        listed given name ("Carly Fiorina")."""
         if r.inner or r.t1 - r.t0 < 2:
             return False
         names = 0
@@ -520,6 +522,9 @@ class Resolver:
                 return False
         if names < 2:
             return False
+        if names <= 3 and self.doc[r.t0].lower_ in given_names():
+            return True  # "Carly Fiorina" (a listed given name first) whatever the tagger made of
+            # the next word ("strode" tagged a noun)
         nxt = self.doc[r.t1] if r.t1 < len(self.doc) else None
         return nxt is not None and (nxt.tag_.startswith("VB") or nxt.text == ",")
 
@@ -617,7 +622,7 @@ class Resolver:
         if actor is None:
             cands = [p for p in d.persons
                      if (same_person(p.key, key, loose=True) or is_back_reference(key, p.key, p.country))
-                     and _same_gender(said, p.actor)]
+                     and _same_gender(said, p.actor) and not _namesake_before(d.text, key, p, r.start)]
             if not cands and len(key) == 1:
                 # a first name alone ("Elian", "Fidel"): only when one person has it
                 cands = [p for p in d.persons if len(p.key) >= 2 and p.key[0] == key[0]]
@@ -722,7 +727,7 @@ class Resolver:
                              given=False) if len(key) == 1 else None
             for p in fulls:
                 if key and (same_person(p.key, key) or is_back_reference(key, p.key, p.country)) \
-                        and _same_gender(said, p.actor):
+                        and _same_gender(said, p.actor) and not _namesake_before(text, key, p, starts[t]):
                     found = p
                     break
             if found is not None:
@@ -1453,6 +1458,26 @@ def resolve_name(text: str, date: str | None = None) -> Actor | None:
         if e.role == "agent":
             sector = ix.agents[e.actor_id].sector
     return sector_actor(a, sector)
+
+
+def _namesake_before(text: str, key: tuple[str, ...], p: PersonInfo, at: int) -> bool:
+    """Is a bare surname at ``at`` someone else than ``p``, named in full only after it: the
+    text before it gives the surname another listed given name ("GOP candidate Carly Fiorina
+    … Fiorina said …" and, at the end, "her husband, Frank Fiorina", whom the small model
+    alone tags a person)?"""
+    if len(key) != 1 or len(p.key) < 2 or any(q <= at for q in p.positions):
+        return False
+    end = at + len(key[0]) + 1  # "Carly Ruiz" standing at ``at``
+    return any(start < end and first != p.key[0] for start, first in _given_name_forms(text, key[0]))
+
+
+@functools.lru_cache(maxsize=256)
+def _given_name_forms(text: str, surname: str) -> tuple[tuple[int, str], ...]:
+    """(start, given name) of each "<listed given name> <surname>" in ``text``."""
+    given = given_names()
+    rx = re.compile(r"\b([A-Z][a-z]+)\s+" + re.escape(surname) + r"\b", re.I)
+    return tuple((m.start(), m.group(1).lower()) for m in rx.finditer(text)
+                 if m.group(1)[:1].isupper() and m.group(1).lower() in given)
 
 
 def _same_gender(said: str | None, actor: Actor) -> bool:

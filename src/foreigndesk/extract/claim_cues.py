@@ -52,6 +52,9 @@ class CueLexicon:
     speech_objects: dict[str, set[str]] = field(default_factory=dict)  # concern -> {about, over}
     venue_nouns: set[str] = field(default_factory=set)  # "says in a statement that …"
     not_authoring: set[str] = field(default_factory=set)  # "vetoed a resolution calling …"
+    issuing_participles: set[str] = field(default_factory=set)  # "a letter signed by X": X's
+    out_of_office: set[str] = field(default_factory=set)  # "the former secretary": not the holder
+    discourse_markers: list[list[str]] = field(default_factory=list)  # "that said,": no cue
 
     def kind(self, lemma: str) -> str:
         """statement | belief | intention: the kind of claim the cue ``lemma`` makes."""
@@ -142,6 +145,8 @@ def lexicon() -> CueLexicon:
         light_verbs=words("light_verbs"), colon_labels=words("colon_labels"),
         rest_verbs=words("rest_verbs"), venue_nouns=words("venue_nouns"),
         not_authoring=words("not_authoring"),
+        issuing_participles=words("issuing_participles"), out_of_office=words("out_of_office"),
+        discourse_markers=[str(x).lower().split() for x in raw.get("discourse_markers") or []],
         speech_objects={str(k).lower(): {str(p).lower() for p in v or []}
                         for k, v in (raw.get("speech_objects") or {}).items()},
     )

@@ -307,6 +307,9 @@ class SpeakerResolver:
         self._home: str | None = None
         self._tok_starts: list[int] | None = None
         self._surnames: dict[str, str] | None = None
+        # person (actor id or surname) -> gender, from the he/she resolved to them so far;
+        # None where both were ("Keyworth … he said …": no "she" takes Keyworth after that)
+        self._learned: dict[str, str | None] = {}
         self.paragraph = self._paragraphs()
 
     def _paragraphs(self) -> list[int]:
@@ -419,6 +422,9 @@ class SpeakerResolver:
             # "Braynard, a South Carolina native who writes fiction": the person named
             return self._resolve(i, head.head, base, exclude, depth + 1)
         hs, he = base + head.idx, base + head.idx + len(head.text)
+        before_dash = self._name_before_dash(head, base)
+        if before_dash is not None:  # "Deborah Reynolds - Santilli's girlfriend and co-host - told"
+            return before_dash
         core_l, core_r = _core(head)
         cs, ce = base + core_l.idx, base + core_r.idx + len(core_r.text)
         core_text = self.text[cs:ce]
@@ -455,6 +461,11 @@ class SpeakerResolver:
             if main is not None:  # "Though he said …, John said …": the main clause's person
                 main.start, main.end = hs, he
                 return main
+            first = self._conjoined_clause_subject(i, head, base, exclude, low)
+            if first is not None:  # "Okafor was angry, and he said …": the first clause's person
+                first.start, first.end = hs, he
+                self._learn(first, PRONOUN_GENDER.get(low))
+                return first
         if pron:
             found = self._backref(i, pron, hs, exclude, word=low)
             if found is not None:
@@ -525,8 +536,19 @@ class SpeakerResolver:
                 org = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                             for g in c.children if g.dep_ == "pobj"
                             and (g.pos_ == "PROPN" or g.ent_type_ in ("ORG", "PERSON", "GPE"))), None)
+            if org is None:  # "a court document filed by state attorney Dave Aronberg", "a letter
+                # signed by 40 senators", "a statement issued by the embassy": the agent of the
+                # participle on the document (data ``issuing_participles``: not "obtained by
+                # The Buffalo News") when it is an agent
+                org = next((g for a in head.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                            and a.lemma_.lower() in self.lex.issuing_participles
+                            for c in a.children if c.dep_ == "agent"
+                            for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in _NOT_AGENT_ENTS
+                            and self._resolve(i, g, base, exclude, depth + 1).agent), None)
             if org is None:  # "exit polls conducted for The Associated Press", "an article in Politico"
-                org = next((t for t in head.subtree if t.i > head.i and t.pos_ == "PROPN" and (
+                # (not "a statement obtained by The Buffalo News": who holds it did not write it)
+                org = next((t for t in head.subtree if t.i > head.i and t.pos_ == "PROPN"
+                            and not self._held_by(t, head) and (
                     t.ent_type_ == "ORG" or (t.head.dep_ == "prep" and t.head.lower_ in ("in", "by", "from")
                                              and t.head.head.i == head.i
                                              and t.ent_type_ not in _NOT_AGENT_ENTS))), None)
@@ -660,6 +682,49 @@ class SpeakerResolver:
         sp.gender = PRONOUN_GENDER.get(word)
         return sp
 
+    def _name_before_dash(self, head: Token, base: int) -> Speaker | None:
+        """A person named before a spaced dash that the parser hung, with an aside after the
+        dash, on the aside's noun ("Deborah Jordan Reynolds - Santilli's girlfriend … -
+        told"): that person; None when no person is named there (a dateline's place)."""
+        doc = head.doc
+        dash = next((k for k in range(head.left_edge.i, head.i) if doc[k].text in ("-", "--", "—", "–")
+                     and doc[k].whitespace_ and k > 0 and doc[k - 1].whitespace_), None)
+        if dash is None or dash == head.left_edge.i:
+            return None
+        ref = self.ref_at(base + doc[dash - 1].idx, base + doc[dash - 1].idx + len(doc[dash - 1].text))
+        if ref is None or not ref.is_person or ref.start < base + head.left_edge.idx:
+            return None
+        cut = base + doc[dash].idx
+        if ref.end <= cut:
+            return speaker_of(ref)
+        # the tagger's name ran over the dash ("Deborah Jordan Reynolds - Santilli"): the words
+        # before it
+        name = self.text[ref.start:cut].strip()
+        return Speaker(name, None, None, "person", "name", ref.start, ref.start + len(name))
+
+    def _conjoined_clause_subject(self, i: int, pron: Token, base: int, exclude: tuple[int, int] | None,
+                                  word: str) -> Speaker | None:
+        """The person a he/she subject of a clause joined by "and"/"but" to a clause before it
+        stands for ("Okafor was angry, and he said …", "Nwosu was firm, but he told …"): that
+        clause's subject, a name (the small model does not always tag a surname said again),
+        when it is a person who agrees in gender; else None."""
+        verb = pron.head
+        if pron.dep_ != "nsubj" or verb.dep_ != "conj" or verb.head.i > verb.i:
+            return None
+        if not any(c.dep_ == "cc" and c.i < pron.i and c.lower_ in ("and", "but") for c in verb.head.children):
+            return None
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.head.i), None)
+        if subj is None or subj.pos_ != "PROPN":
+            return None
+        sp = self._resolve(i, subj, base, exclude, 1)
+        if not sp.is_person and sp.via == "name" and len(sp.text.split()) == 1:
+            # a surname said again that the small model took for an organisation
+            linked = self._surname(i, sp.text, base + subj.idx)
+            sp = speaker_of(linked) if linked is not None and linked.is_person else sp
+        if not sp.agent or not sp.is_person or not agrees(word, self._speaker_gender(sp)):
+            return None
+        return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun", gender=PRONOUN_GENDER.get(word))
+
     def _misread_person(self, head: Token, core_text: str) -> bool:
         """Is a subject the small model tagged a work of art or a product (a name right after
         a closing quotation mark: "…,” Twitter's Adam Sharp said", "…,” Will Estrada, the
@@ -691,6 +756,17 @@ class SpeakerResolver:
         linked = self._surname(i, person.text, person.start) if not person.actor_id else None
         return speaker_of(linked or person, "role")
 
+    def _held_by(self, t: Token, document: Token) -> bool:
+        """Does ``t`` hang on ``document`` through a participle that does not make its agent
+        the author ("obtained by", "seen by", "cited by": data ``issuing_participles`` lists
+        the ones that do)?"""
+        a = t.head
+        while a.i != document.i and a.head.i != a.i:
+            if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() not in self.lex.issuing_participles:
+                return True
+            a = a.head
+        return False
+
     def _issuer(self, i: int, noun: str, char: int) -> Speaker | None:
         """Who issued the document a definite noun ("the statement", "the ad") refers back
         to: in the nearest of the sentences before (up to :data:`BACK_SENTENCES`, this one
@@ -721,6 +797,10 @@ class SpeakerResolver:
         if not date or head.tag_ in ("NNS", "NNPS"):
             return None
         left, _ = _core(head)
+        doc = head.doc
+        lead = [t.lower_ for t in doc[min(left.i, head.left_edge.i): head.i + 1]]
+        if any(w in self.lex.out_of_office or w.split("-")[0] in self.lex.out_of_office for w in lead):
+            return None  # "the former secretary of state", "the then-president": not the holder now
         words = [t.lower_ for t in head.doc[left.i: head.i + 1] if not t.is_punct and t.dep_ != "poss"
                  and t.tag_ != "POS"]
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
@@ -831,11 +911,15 @@ class SpeakerResolver:
                 continue  # asked him …, he said …": he is the one asked)
             if kind == "person" and sp.is_person:
                 if want and not agrees(word, self._speaker_gender(sp)):
+                    namesake = self._namesake(sp.text, sp.actor_id, word, char)
+                    if namesake is not None:  # "Bill Clinton … Clinton said … she": Hillary
+                        return namesake
                     continue
                 if want and self._agreeing_after(si, char, want, exclude):
                     break  # a person of that gender named since is nearer
-                return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun",
-                               gender=want or sp.gender)
+                out = Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun", gender=want or sp.gender)
+                self._learn(out, want)
+                return out
             if kind != "person" and sp.kind == "group":
                 since = self._named_since(kind, si + 1, char, exclude) if si < i else None
                 if since is not None and not (since.actor_id and since.actor_id == sp.actor_id):
@@ -852,9 +936,13 @@ class SpeakerResolver:
                 continue
             if kind == "person" and r.is_person:
                 if want and not agrees(word, self._ref_gender(r)):
+                    namesake = self._namesake(r.name or r.text, r.actor_id, word, char)
+                    if namesake is not None:
+                        return namesake
                     continue
                 sp = speaker_of(r, "pronoun")
                 sp.gender = want
+                self._learn(sp, want)
                 return sp
             if kind == "organisation" and (r.label == "ORG" or (
                     (r.sector == "GOV" or r.kind in ("government", "igo")) and r.label != "NORP"
@@ -990,7 +1078,50 @@ class SpeakerResolver:
             self._tok_starts = [t.idx for t in self.pd.doc]
         return self._tok_starts
 
+    def _namesake(self, name: str, actor_id: str | None, word: str, char: int) -> Speaker | None:
+        """Another person with the surname of ``name`` named before ``char`` whose gender is
+        known to agree with ``word`` ("Bill Clinton" named, "Clinton" linked to him, then "she
+        said": Hillary Clinton, named in full before), else None."""
+        words = name.split()
+        if not words:
+            return None
+        last = words[-1].lower()
+        want = PRONOUN_GENDER.get(word)
+        for r in self.refs_before(char, 0):
+            if not r.is_person or (actor_id and r.actor_id == actor_id):
+                continue
+            rw = (r.name or r.text).split()
+            if len(rw) > 1 and rw[-1].lower() == last and self._ref_gender(r) == want:
+                sp = speaker_of(r, "pronoun")
+                sp.gender = want
+                return sp
+        return None
+
+    def _learn(self, sp: Speaker, want: str | None) -> None:
+        """Remember that a he/she (``want``) was resolved to the person ``sp``, whose gender
+        nothing in the text showed; the two pronouns disagreeing leave it unknown."""
+        if not want or not sp.is_person:
+            return
+        key = sp.actor_id or (sp.text.split()[-1].lower() if sp.text.split() else "")
+        if not key:
+            return
+        if key in self._learned and self._learned[key] != want:
+            self._learned[key] = None
+        else:
+            self._learned.setdefault(key, want)
+
+    def _learned_gender(self, actor_id: str | None, text: str) -> str | None:
+        words = text.split()
+        for key in (actor_id, words[-1].lower() if words else None):
+            if key and self._learned.get(key):
+                return self._learned[key]
+        return None
+
     def _ref_gender(self, r: Ref) -> str | None:
+        g = self._text_gender(r)
+        return g if g is not None else self._learned_gender(r.actor_id, r.name or r.text)
+
+    def _text_gender(self, r: Ref) -> str | None:
         """The gender of a person reference: evidence at the mention, in its resolved name,
         or at another mention with the same surname in the document."""
         g = gender_of(self.text, r.start, r.end)
@@ -1019,7 +1150,10 @@ class SpeakerResolver:
         if g is None:
             words = sp.text.split()
             g = self._surname_genders().get(words[-1].lower()) if words else None
-        return g
+        if g is None and sp.actor_id and sp.is_person:  # "Clinton" linked to Bill Clinton
+            actor = self.pd.extraction.actors.get(sp.actor_id)
+            g = gender_of(actor.name, 0, len(actor.name)) if actor is not None else None
+        return g if g is not None else self._learned_gender(sp.actor_id, sp.text)
 
     def _surname_genders(self) -> dict[str, str]:
         """Surname -> gender, from the document's mentions that show it ("Mrs. Clinton",
@@ -1226,6 +1360,12 @@ def _core(head: Token) -> tuple[Token, Token]:
     for c in head.lefts:
         if c.dep_ in _CORE_DEPS:
             left = min(left, c.left_edge, key=lambda t: t.i)
+    doc = head.doc
+    for k in range(left.i, head.i):
+        if doc[k].text in ("-", "--", "—", "–") and doc[k].whitespace_ and k > 0 and doc[k - 1].whitespace_:
+            # "RANGOON, Burma - Aung San Suu Kyi's allies": a spaced dash ends a dateline or
+            # an aside the parser hung on the name; the name starts after it
+            left = doc[k + 1]
     while left.i < head.i and (left.is_punct or left.lower_ in ("the", "a", "an")):
-        left = head.doc[left.i + 1]
+        left = doc[left.i + 1]
     return left, head

@@ -140,15 +140,59 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             return tok.head, tok
         if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
             return None, tok  # "urged Albright to tell …": asked to speak, not speaking
+        if tok.dep_ == "advcl" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+            sibling = _subject_of_clause_before(tok)
+            if sibling is not None:  # "when Kelly speculated about …, referred to … and
+                return sibling  # considered …": the parser hung the second verb of the list
+                # on the main clause; it shares the first one's subject
         if tok.dep_ in _CLIMB and tok.head.i != tok.i:
             participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
             via_conj = tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
             tok = tok.head
-            if participle and tok.dep_ == "ccomp" and tok.head.i != tok.i:
-                tok = tok.head  # "X told Y that Z had …, adding …": X adds, not Z
+            if participle and tok.dep_ == "ccomp" and tok.head.i != tok.i \
+                    and tok.head.lemma_.lower() in lexicon().lemmas:
+                # "X told Y that Z had …, adding …": X adds, not Z; not "Ruiz went on offense
+                # …, saying …, his plan is wrong …" (a list the parser hung on its last clause)
+                tok = tok.head
         else:
             break
     return None, tok
+
+
+def _discourse_marker(tok: Token, lex: CueLexicon) -> bool:
+    """Is the cue word ``tok`` part of a phrase that only joins sentences, followed by a comma
+    ("That said, …", "Having said that, …", "Needless to say, …"; data ``discourse_markers``)?"""
+    doc = tok.doc
+    for words in lex.discourse_markers:
+        for k, w in enumerate(words):
+            if w != tok.lower_:
+                continue
+            a, b = tok.i - k, tok.i - k + len(words)
+            if a >= 0 and b < len(doc) and doc[b].text == "," \
+                    and [t.lower_ for t in doc[a:b]] == words \
+                    and all(t.is_punct or t.is_space or t.lower_ in _MARKER_LEAD for t in doc[tok.sent.start:a]):
+                return True  # opening its clause: not "a message that said, “…”"
+    return False
+
+
+_MARKER_LEAD = {"but", "and", "yet", "still", "so", "now", "well", "of", "course", "again"}
+
+
+def _subject_of_clause_before(verb: Token) -> tuple[Token, Token] | None:
+    """For a finite verb with no subject hung as an adverbial clause, the subject of the
+    adverbial clause right before it on the same head, with only a comma between them ("was
+    when Kelly speculated about the cost, referred to …"), and that clause's verb; else None."""
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    doc = verb.doc
+    if verb.left_edge.i < 1 or doc[verb.left_edge.i - 1].text != ",":
+        return None
+    before = [c for c in verb.head.children if c.dep_ == "advcl" and c.i < verb.i
+              and verb.left_edge.i - 2 <= c.right_edge.i <= verb.left_edge.i - 1]  # the comma may be its
+    if not before:
+        return None
+    subj = next((c for c in before[-1].children if c.dep_ == "nsubj"), None)
+    return (subj, before[-1]) if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 def _subject_outside_quote(st: _DocState, tok: Token, base: int) -> Token | None:
@@ -306,6 +350,8 @@ class ClaimExtractor:
         inverted: Token | None = None  # "The vote, said Anna Berg, …": the name after the cue
         if cue.part == "evidential":
             return self._evidential(st, i, base, cue, s_start, s_end)
+        if _discourse_marker(cue.token, st.lex):
+            return None  # "That said, Millennials say …": the marker says nothing, "say" does
         if cue.speaker_side == "object":
             subj = next((c for c in cue.tokens[-1].children if c.dep_ == "pobj"), None)
         elif cue.speaker_side == "possessor":
@@ -968,7 +1014,16 @@ def _drop_nested(st: _DocState, made: list[Claim]) -> None:
                 break
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][\w.'’ ]{1,30}(?:,[\w.' ]{1,25})?(?:\s*\([A-Za-z]{2,10}\))?\s*(?:—|–|--)\s*")
+# a news dateline: a place in capitals, an optional ", state" or ", date", an optional
+# "(agency)" and a dash ("MYRTLE BEACH, S.C. - ", "DES MOINES - ": a spaced hyphen as the dash
+# in plain text), or a place in mixed case with the agency ("Nairobi (Reuters) -") or the
+# date ("Nairobi, March 4 —"). "Senator Maria Lopez -- who clashed … -- said" is a name and an
+# aside, not a dateline (any words before a dash would read as one)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’ ]{1,30}(?:,[\w.' ]{1,25})?(?:\s*\([A-Za-z]{2,10}\))?\s*(?:—|–|--|-(?=\s))"
+    r"|[A-Z][\w.'’ ]{1,30}(?:,[\w.' ]{1,25})?\s*\([A-Za-z]{2,10}\)\s*(?:—|–|--|-)"
+    r"|[A-Z][\w.'’ ]{1,30},\s*" + _MONTH + r"\s*(?:—|–|--))\s*")
 _NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punct", "case")
 
 
