@@ -100,6 +100,22 @@ def mismatch_class(c: Claim, g: GoldAttribution, text: str) -> str:
     return "different speaker"
 
 
+def other_attribution(c: Claim, g: GoldAttribution, gold: list[GoldAttribution]) -> bool:
+    """Our claim's cue is not the matched gold's but another gold cue of the sentence: the
+    content went to the wrong cue (the class of ``--other``)."""
+    words = c.cue.lower().split()
+    if not words or g.cue is None:
+        return False
+    if any(w in g.cue_text.lower().split() for w in words):
+        return False
+    for h in gold:
+        if h is g or h.cue is None or not (c.start <= h.cue[0] < c.end):
+            continue
+        if any(w in h.cue_text.lower().split() for w in words):
+            return True
+    return False
+
+
 def _ours_class(text: str | None) -> str:
     if not text:
         return "empty"
@@ -127,7 +143,7 @@ def main(directory: Path, offset: int, limit: int, dump: Path | None, top: int) 
     classes_spk: Counter[str] = Counter()
     fp_cue: Counter[str] = Counter()
     items: list[dict[str, object]] = []
-    n_gold = n_claims = n_match = n_spk = n_spk_ok = 0
+    n_gold = n_claims = n_match = n_spk = n_spk_ok = n_other = 0
     for art, ex in zip(arts, extract(docs, nlp=load()), strict=True):
         claims = ex.claims
         names = {aid: a.name for aid, a in ex.actors.items()}
@@ -178,11 +194,14 @@ def main(directory: Path, offset: int, limit: int, dump: Path | None, top: int) 
             key = f"{_source_class(g.source_text)} -> {_ours_class(c.speaker_text)}"
             spk[key] += 1
             mclass = mismatch_class(c, g, text)
+            other = other_attribution(c, g, art.gold)
+            n_other += other
             classes_spk[mclass] += 1
             ctx = text[max(0, g.source[0] - 80):g.source[1] + 40].replace("\n", " ")
             items.append({"type": "SPK", "art": art.name, "class": key, "mclass": mclass, "gold": g.source_text,
                           "ours": c.speaker_text, "via_span": (c.speaker_start, c.speaker_end),
-                          "gold_span": g.source, "cue": c.cue, "context": ctx})
+                          "gold_span": g.source, "cue": c.cue, "gold_cue": g.cue_text,
+                          "other_attribution": other, "context": ctx})
         for i, c in enumerate(claims):
             if i not in mc:
                 fp_cue[c.cue] += 1
@@ -199,6 +218,7 @@ def main(directory: Path, offset: int, limit: int, dump: Path | None, top: int) 
     print(f"\nwrong speakers by mismatch class (of {n_spk} matched pairs with a gold Source):")
     for k, n in classes_spk.most_common():
         print(f"  {n:5d}  {n / max(1, n_spk):.3f}  {k}")
+    print(f"  of which our cue is another gold attribution's of the sentence: {n_other}")
     print("\nFP by cue:", fp_cue.most_common(top))
     if dump:
         with dump.open("w", encoding="utf-8") as f:

@@ -117,6 +117,8 @@ class ContentFinder:
         self.clause_verbs: set[str] = set()  # say, think ...: the rest of the sentence may be content
         self.venue_nouns: set[str] = set()  # "says in a statement that …"
         self.particle_cues: set[str] = set()  # "refer to", "point out"
+        self.verb_lemmas: set[str] = set()  # every cue verb, "find" and "show" too
+        self.contrast_marks: set[str] = set()  # "While X boasts …, <clause>, Y says": data
         self._base = 0
         self.used: set[Quote] = set()
 
@@ -125,6 +127,92 @@ class ContentFinder:
 
     def find(self, cue: Cue, subject: Token | None, base: int, sent_start: int,
              sent_end: int) -> Content | None:
+        """The content of ``cue`` (``subject`` its speaker's token, ``base`` the parsed
+        sentence's start), or None. A cue inside a fronted contrast clause ("While Republicans
+        boast of X, <clause>, economists say") says nothing past that clause: the main clause
+        is the main cue's."""
+        content = self._find(cue, subject, base, sent_start, sent_end)
+        clause = self._contrast_clause(cue.token)
+        if content is None or clause is None:
+            return content
+        last = clause.right_edge
+        end = base + last.idx + len(last.text)
+        if content.end <= end or content.start >= end:
+            return content
+        s0, e0 = trim(self.text, content.start, end)
+        if len(self.text[s0:e0].split()) < 2:
+            return None
+        return self._make(s0, e0, content.how)
+
+    def _contrast_mark(self, verb: Token) -> bool:
+        """Is ``verb``'s clause opened by a listed contrast conjunction ("while", "though",
+        "even as": data ``contrast_marks``)?"""
+        for c in verb.children:
+            if c.i >= verb.i or c.dep_ not in ("mark", "advmod"):
+                continue
+            low = c.lower_
+            if c.i > 0 and verb.doc[c.i - 1].lower_ == "even":
+                low = "even " + low
+            if low in self.contrast_marks:
+                return True
+        return False
+
+    def _contrast_clause(self, tok: Token) -> Token | None:
+        """The fronted contrast clause ``tok`` stands in (a clause before its head, opened by
+        a contrast conjunction and closed before the head: "While he boasts …, he …"), else
+        None."""
+        t = tok
+        while t.head.i != t.i:
+            if t.dep_ == "advcl" and t.right_edge.i < t.head.i and self._contrast_mark(t):
+                return t
+            t = t.head
+        return None
+
+    def _clause_before_head(self, tok: Token) -> Token | None:
+        """The clause ``tok`` stands in that closes before the word it depends on: a fronted
+        subordinate clause ("Just days before it was to report earnings, the company said …":
+        what "report" says ends with its clause), or a clause that is the content of a cue
+        closing the sentence after it ("<regulators have found dozens of complaints>, officials
+        said."); else None. A cue that the parser made the clause of a later verb itself ("He
+        claimed at one point, a supporter asked …", "If …, the minister warned, the farmers
+        plan to …") is bound only by a cue closing the sentence."""
+        t = tok
+        while t.head.i != t.i:
+            head = t.head
+            if t.dep_ in ("advcl", "ccomp", "parataxis") and t.right_edge.i < head.i:
+                if t.dep_ == "advcl":
+                    return t
+                if head.lemma_.lower() not in self.verb_lemmas:
+                    return None
+                subj = {x.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree}
+                if all(x.is_punct or x.is_space or x.i in subj for x in head.doc[head.i + 1:]):
+                    return t
+                return None
+            t = head
+        return None
+
+    def _without_fronted_cues(self, toks: list[Token]) -> list[Token]:
+        """``toks`` less a fronted contrast clause with a speaker and a cue of its own ("While
+        Republicans boast of X, wages have stagnated, economists say": the clause is the
+        boast's, not the economists' words), and the comma after it."""
+        ids = {t.i for t in toks}
+        drop: set[int] = set()
+        for t in toks:
+            if t.dep_ != "advcl" or t.head.i not in ids or t.right_edge.i >= t.head.i \
+                    or not self._contrast_mark(t):
+                continue
+            if any(u.tag_.startswith("VB") and u.lemma_.lower() in self.all_cue_lemmas
+                   and any(c.dep_ in ("nsubj", "nsubjpass") for c in u.children)
+                   for u in t.subtree):
+                drop.update(u.i for u in t.subtree)
+                nxt = t.right_edge.i + 1
+                if nxt < len(t.doc) and t.doc[nxt].text in (",", "—", "–", "--", "-"):
+                    drop.add(nxt)
+        rest = [t for t in toks if t.i not in drop]
+        return rest if drop and sum(1 for t in rest if t.is_alpha) >= 3 else toks
+
+    def _find(self, cue: Cue, subject: Token | None, base: int, sent_start: int,
+              sent_end: int) -> Content | None:
         text = self.text
         self._base = base
         attrib = list(cue.tokens)
@@ -226,7 +314,7 @@ class ContentFinder:
         # 3. the complement clause
         comp = self._complement(cue)
         if comp is not None:
-            toks = self._cut([t for t in comp.subtree], cue)
+            toks = self._cut(self._without_fronted_cues(list(comp.subtree)), cue)
             if cue.lemma in _HEARER_VERBS:  # "told Newsmax that …": the hearer is not content
                 that = next((t for t in toks if t.lower_ == "that" and t.dep_ == "mark"), None)
                 if that is not None and that.i > toks[0].i and not any(
@@ -256,7 +344,7 @@ class ContentFinder:
                 _set_off(cue.token):
             head = cue.token.head
             inner = set(t.i for t in cue.token.subtree)
-            toks = [t for t in head.subtree if t.i not in inner]
+            toks = self._without_fronted_cues([t for t in head.subtree if t.i not in inner])
             # keep only the part before the attribution (what follows it is the writer's)
             before_toks = [t for t in toks if t.i < min(inner)]
             after_toks = [t for t in toks if t.i > max(inner)]
@@ -342,7 +430,16 @@ class ContentFinder:
         k = tok.i + 1
         while k < len(doc) and (k in lead or doc[k].is_punct or doc[k].lower_ == "that"):
             k += 1
-        run = [t for t in doc[k:] if t.i not in attrib]
+        clause = self._contrast_clause(cue.token)
+        before = clause or self._clause_before_head(cue.token)
+        bound = before.right_edge.i if before is not None else len(doc)
+        run = [t for t in doc[k:] if t.i not in attrib and t.i <= bound]
+        if clause is not None and not any(t.is_alpha for t in run):
+            # "While Republicans boast of record job growth, …": within its clause, the phrase
+            # after the cue is what it says
+            pp = next((c for c in cue.token.children if c.dep_ == "prep" and c.i > tok.i
+                       and c.lower_ in ("of", "about", "over")), None)
+            run = [t for t in pp.subtree if t.i != pp.i] if pp is not None else []
         return self._cut(run, cue)
 
     def _cut(self, toks: list[Token], cue: Cue | None, relative: bool = False) -> list[Token]:

@@ -55,6 +55,7 @@ class CueLexicon:
     issuing_participles: set[str] = field(default_factory=set)  # "a letter signed by X": X's
     out_of_office: set[str] = field(default_factory=set)  # "the former secretary": not the holder
     discourse_markers: list[list[str]] = field(default_factory=list)  # "that said,": no cue
+    contrast_marks: set[str] = field(default_factory=set)  # "While X boasts …, <clause>, Y says"
 
     def kind(self, lemma: str) -> str:
         """statement | belief | intention: the kind of claim the cue ``lemma`` makes."""
@@ -147,6 +148,7 @@ def lexicon() -> CueLexicon:
         not_authoring=words("not_authoring"),
         issuing_participles=words("issuing_participles"), out_of_office=words("out_of_office"),
         discourse_markers=[str(x).lower().split() for x in raw.get("discourse_markers") or []],
+        contrast_marks=words("contrast_marks"),
         speech_objects={str(k).lower(): {str(p).lower() for p in v or []}
                         for k, v in (raw.get("speech_objects") or {}).items()},
     )

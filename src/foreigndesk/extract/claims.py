@@ -282,6 +282,8 @@ class ClaimExtractor:
         finder.clause_verbs = lex.rest_verbs
         finder.venue_nouns = lex.venue_nouns
         finder.particle_cues = set(lex.particle_verbs)
+        finder.contrast_marks = lex.contrast_marks
+        finder.verb_lemmas = set(lex.verbs)
         finder.all_cue_lemmas = set(lex.verbs) - {"continue", "show", "see", "find", "know", "back"}
         st = _DocState(pd, lex, quotes, finder, SpeakerResolver(pd, lex))
         st.cands = cands
