@@ -408,7 +408,7 @@ class ContentFinder:
         if t.tag_ == "VBG" and t.dep_ in ("conj", "pcomp", "pobj", "appos") and \
                 any(c.dep_ == "dobj" for c in t.children):
             return None  # "…, preventing conflict, maintaining open lines of …": an act in a list
-        run = self._after_cue(cue, attrib)
+        run = self._after_cue(cue, attrib, bounded=True)
         if run and run[0].lower_ in ("it", "them", "this", "him", "her", "so", "nothing"):
             return None  # "denying it to civilians": an object, not what was said
         if sum(1 for t in run if t.is_alpha) < 3 or not any(t.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "PRON")
@@ -416,10 +416,12 @@ class ContentFinder:
             return None
         return self._span(run, base, attrib, "rest")
 
-    def _after_cue(self, cue: Cue, attrib: list[Token]) -> list[Token]:
+    def _after_cue(self, cue: Cue, attrib: list[Token], bounded: bool = False) -> list[Token]:
         """The tokens after the cue to the sentence's end, past the hearer ("told Newsmax
         that …") and the cue's own time and place phrases right after it ("said on Monday"),
-        cut where the writer takes over (:meth:`_cut`)."""
+        cut where the writer takes over (:meth:`_cut`). With ``bounded``, the words of a cue
+        in a fronted clause end with that clause (:meth:`_clause_before_head`; a quotation
+        open there runs to its end)."""
         tok = cue.tokens[-1]
         doc = tok.doc
         lead: set[int] = set(t.i for t in attrib)
@@ -431,8 +433,13 @@ class ContentFinder:
         while k < len(doc) and (k in lead or doc[k].is_punct or doc[k].lower_ == "that"):
             k += 1
         clause = self._contrast_clause(cue.token)
-        before = clause or self._clause_before_head(cue.token)
+        before = clause or (self._clause_before_head(cue.token) if bounded else None)
         bound = before.right_edge.i if before is not None else len(doc)
+        if before is not None:
+            edge = self._base + doc[bound].idx
+            q = next((q for q in self.quotes_in(edge, edge + 1) if q.end > edge + len(doc[bound].text)), None)
+            if q is not None:  # the clause ends inside a quotation: the quotation is said whole
+                bound = max([t.i for t in doc if self._base + t.idx < q.end] or [bound])
         run = [t for t in doc[k:] if t.i not in attrib and t.i <= bound]
         if clause is not None and not any(t.is_alpha for t in run):
             # "While Republicans boast of record job growth, …": within its clause, the phrase
