@@ -2,7 +2,9 @@
 its own ("While Republicans boast of X, <clause>, economists say") is that speaker's content,
 not the main cue's, and its cue says nothing past the clause; a clause that is the content of a
 cue closing the sentence ("<regulators have found …>, officials said.") ends its own cue's
-words. Sentences are written for these tests, from news, statements, reports and speeches."""
+words; "as X said" closing a clause or set inside it ("<clause>, as Dean Baker noted.", "The
+plan - as Rubio has said - would …") echoes the words on both sides, not only those after it.
+Sentences are written for these tests, from news, statements, reports and speeches."""
 
 from __future__ import annotations
 
@@ -86,3 +88,49 @@ def test_a_sentence_that_goes_on_after_the_later_verb_is_not_cut(nlp):
                   "into the capital.")
     warned = by_cue(ex, "warned")
     assert "block the roads" in warned.content
+
+
+# -- "as X said" after or inside the clause it echoes -----------------------------------------------
+
+def test_as_clause_closing_the_sentence_takes_the_words_before_it(nlp):
+    ex = run(nlp, "Invoking the specter of hyperinflation is a classic scare tactic, as the "
+                  "economist Dean Baker noted in a column.")
+    noted = by_cue(ex, "noted")
+    assert noted.content.startswith("Invoking the specter") and "Baker" not in noted.content
+    assert "Dean Baker" in (noted.speaker_text or "")
+
+
+def test_as_clause_between_subject_and_verb_takes_both_sides(nlp):
+    ex = run(nlp, "The new tax plan - as Rubio has said - would cut rates for every family in the "
+                  "country.")
+    said = by_cue(ex, "said")
+    assert said.content.startswith("The new tax plan") and said.content.endswith("in the country")
+    assert "Rubio" not in said.content and said.speaker_text == "Rubio"
+    # a wire report
+    ex = run(nlp, "The ceasefire - as the UN envoy has said - remains fragile in the south.")
+    said = by_cue(ex, "said")
+    assert said.content == "The ceasefire remains fragile in the south"
+    assert "envoy" in (said.speaker_text or "")
+
+
+def test_as_clause_inside_a_statement(nlp):
+    ex = run(nlp, "The agreement, as the foreign minister has repeatedly argued, will bring "
+                  "investment to the northern provinces.")
+    argued = by_cue(ex, "argued")
+    assert argued.content.startswith("The agreement") and "investment" in argued.content
+
+
+def test_as_time_clause_after_the_sentence_is_no_echo(nlp):
+    # "as" of time, or a verb whose object is filled, or "as opposed to": nobody is echoed
+    ex = run(nlp, "Turnout fell sharply in the northern districts, as the party announced a "
+                  "boycott of the vote.")
+    assert not [c for c in ex.claims if c.cue == "announced" and "Turnout" in c.content]
+    ex = run(nlp, "Voters want to hear about jobs, as opposed to the scandals of the campaign.")
+    assert not [c for c in ex.claims if "opposed" in c.cue]
+
+
+def test_as_reported_by_a_paper_is_a_channel_not_an_echo(nlp):
+    ex = run(nlp, "“We will not back down,” the mayor told a radio station on Tuesday, as reported "
+                  "by the local newspaper.")
+    told = by_cue(ex, "told")
+    assert told.stance == "asserts" and "not back down" in told.content

@@ -95,12 +95,42 @@ def earlier_claim(claims: list[Claim], sentence: int, actor_id: str | None, code
     return None
 
 
-def as_clause_remainder(cue: Cue, base: int, text: str, content: tuple[int, int]) -> tuple[int, int] | None:
-    """For "As X pointed out, <rest>" inside [content): the span of <rest>."""
-    clause_end = token_span(list(cue.token.subtree), base)[1]
-    if not (content[0] <= clause_end < content[1]):
+# what fills a verb's object: "as Trump seeks the nomination", "as companies continue to …"
+# say their own thing; "as X noted", "as Rubio has said", "as Clinton put it" leave it to the clause
+_FILLED = ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp", "dative")
+
+
+def as_clause_remainder(cue: Cue, base: int, text: str, content: tuple[int, int],
+                        saying: frozenset[str] = frozenset()) -> tuple[int, int, str] | None:
+    """For "As X pointed out, <rest>" inside [content): the span of <rest> and its words. The
+    clause may also close the content ("<rest>, as X noted in a column.": the words before it)
+    or stand inside it ("The tax plan - as Rubio has said - would cut rates …": the words on
+    both sides, the span running over the clause), when the verb is one of ``saying`` (or a
+    phrase: "as X pointed out", "as X put it") and nothing fills its object there ("…, as
+    Trump seeks the nomination", "as opposed to", "as the nation decides", "as it commented on
+    the rules" say nothing; "as reported by X" names a channel, not an echo). None when fewer than three words remain."""
+    tok = cue.token
+    clause_start, clause_end = token_span(list(tok.subtree), base)
+    if not (content[0] <= clause_end <= content[1]):
         return None
-    s0, e0 = trim(text, clause_end, content[1])
-    if len(text[s0:e0].split()) < 3:
+    after = trim(text, clause_end, content[1])
+    after = (after[0], after[0] + len(text[after[0]:after[1]].rstrip(".")))
+    head = tok.head
+    if head.i < tok.i and head.dep_ in ("nsubj", "nsubjpass") and head.head.i > tok.right_edge.i:
+        head = head.head  # "The tax plan - as Rubio has said - would …": hung on the subject
+    own = {t.i for t in cue.tokens}
+    gap = not any(c.dep_ in _FILLED and c.i not in own for c in tok.children) \
+        and not any(c.dep_ in ("pobj", "pcomp") for t in cue.tokens[1:] for c in t.children) \
+        and not any(c.dep_ in ("agent", "auxpass") for c in tok.children) \
+        and cue.kind == "statement" and (cue.lemma in saying or len(cue.tokens) > 1)
+    if tok.dep_ == "advcl" and head.i != tok.i and content[0] < clause_start and gap:
+        lead = trim(text, max(content[0], base + head.left_edge.idx), clause_start)
+        if head.i < tok.i and len(text[after[0]:after[1]].split()) < 1 and len(text[lead[0]:lead[1]].split()) >= 3:
+            return lead[0], lead[1], text[lead[0]:lead[1]]  # "<rest>, as X noted."
+        if head.i > tok.left_edge.i and base + head.idx >= clause_end and lead[1] > lead[0] \
+                and len(text[after[0]:after[1]].split()) >= 2:
+            body = f"{text[lead[0]:lead[1]]} {text[after[0]:after[1]]}"  # "X - as Y said - would …"
+            return lead[0], after[1], body
+    if len(text[after[0]:after[1]].split()) < 3:
         return None
-    return s0, e0
+    return after[0], after[1], text[after[0]:after[1]]

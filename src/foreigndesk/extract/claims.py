@@ -662,16 +662,17 @@ class ClaimExtractor:
         if subj is None or subj.lower_ in _TIME_NOUNS:  # "As the day went on, …": time, no one
             return
         text = st.pd.document.text
+        saying = frozenset(st.lex.rest_verbs)
         host = next((c for c in made if c.content_start <= base + cue.token.idx < c.content_end), None)
         if host is not None:
-            rest = as_clause_remainder(cue, base, text, (host.content_start, host.content_end))
+            rest = as_clause_remainder(cue, base, text, (host.content_start, host.content_end), saying)
         else:
-            rest = as_clause_remainder(cue, base, text, (s_start, s_end))
+            rest = as_clause_remainder(cue, base, text, (s_start, s_end), saying)
         if rest is None:
             return
-        source = st.speakers.resolve(i, subj, base, rest)
-        body = text[rest[0]:rest[1]].rstrip(".")
-        content = Content(rest[0], rest[0] + len(body), body, False, [], "as-clause")
+        source = st.speakers.resolve(i, subj, base, (rest[0], rest[1]))
+        body = rest[2]
+        content = Content(rest[0], rest[1], body, False, [], "as-clause")
         if host is not None:
             host.stance = "repeats"
             host.echoes_actor = source.actor_id
