@@ -3,7 +3,8 @@ its own ("While Republicans boast of X, <clause>, economists say") is that speak
 not the main cue's, and its cue says nothing past the clause; a clause that is the content of a
 cue closing the sentence ("<regulators have found …>, officials said.") ends its own cue's
 words; "as X said" closing a clause or set inside it ("<clause>, as Dean Baker noted.", "The
-plan - as Rubio has said - would …") echoes the words on both sides, not only those after it.
+plan - as Rubio has said - would …") echoes the words on both sides, not only those after it; a phrase after a comma naming people
+with a relative clause of saying ("…, compared with 23 percent who said …") ends the content.
 Sentences are written for these tests, from news, statements, reports and speeches."""
 
 from __future__ import annotations
@@ -134,3 +135,28 @@ def test_as_reported_by_a_paper_is_a_channel_not_an_echo(nlp):
                   "by the local newspaper.")
     told = by_cue(ex, "told")
     assert told.stance == "asserts" and "not back down" in told.content
+
+
+# -- other people's words after a comma ------------------------------------------------------------
+
+def test_poll_share_compared_with_another_share(nlp):
+    ex = run(nlp, "Asked about the new law, 46 percent of voters said it was fair, compared with "
+                  "23 percent who said it went too far.")
+    fair = next(c for c in ex.claims if c.content.startswith("it was fair"))
+    assert "23 percent" not in fair.content and "voters" in (fair.speaker_text or "")
+    assert any(c.content == "it went too far" and "23 percent" in (c.speaker_text or "") for c in ex.claims)
+
+
+def test_officials_quoted_in_a_relative_clause_of_place(nlp):
+    ex = run(nlp, "The minister said the harvest had failed in three provinces, including Kano, "
+                  "where officials said half the crops were lost.")
+    minister = next(c for c in ex.claims if "minister" in (c.speaker_text or ""))
+    assert "half the crops" not in minister.content
+    assert any(c.content == "half the crops were lost" and c.speaker_text == "officials" for c in ex.claims)
+
+
+def test_relative_clause_of_saying_before_the_comma_stays(nlp):
+    ex = run(nlp, "The senators who said the bill was unfair voted against it, the committee "
+                  "report said.")
+    said = next(c for c in ex.claims if c.content.startswith("The senators"))
+    assert "voted against it" in said.content

@@ -491,6 +491,11 @@ class ContentFinder:
                 # "… “an incredible feat” - but he said …": the writer's contrast
                 keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
                 break
+            if prev.text == "," and self._other_speakers_phrase(t, toks[k:]):
+                # "46 percent of voters said yes, compared with 23 percent who said …": the
+                # phrase after the comma holds other people's words
+                keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
+                break
             if t.text == ";" and not self._in_quote_tok(t):
                 keep = k  # "a note of concern for the victims; hours later, she issued …"
                 break
@@ -520,6 +525,22 @@ class ContentFinder:
             lead += 1
         out = out[lead:]
         return out or toks
+
+    def _other_speakers_phrase(self, first: Token, rest: list[Token]) -> bool:
+        """Does the phrase opening at ``first`` (after a comma) name people with a relative
+        clause of saying of their own ("…, compared with 23 percent who said …", "…, unlike
+        the governors who argued …", "…, including Kano, where officials said …")? The relative clause's noun stands in the phrase."""
+        ids = {t.i for t in rest}
+        for u in rest:
+            if not u.tag_.startswith("VB") or u.lemma_.lower() not in self.cue_lemmas or u.dep_ != "relcl" \
+                    or u.head.i not in ids or u.head.i < first.i or self._in_quote_tok(u):
+                continue
+            subj = next((c for c in u.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and (subj.lower_ in ("who", "that", "which") or (
+                    subj.pos_ != "PRON" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when")
+                                                for c in u.children))):
+                return u.head.i > first.i or first.pos_ in ("NOUN", "PROPN", "NUM")
+        return False
 
     def _inserted_after_clause(self, cue: Cue, a0: int, sent_start: int) -> bool:
         """Does the attribution starting at ``a0`` follow a clause and a comma that the cue
