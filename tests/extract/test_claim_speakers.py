@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from foreigndesk.extract.claim_cues import lexicon
 from foreigndesk.extract.pipeline import extract
 from foreigndesk.ingest import ReadError, read_paths
@@ -1053,3 +1055,22 @@ def test_he_does_not_take_a_woman_named_by_a_listed_given_name(nlp):
                   "would send more aid to the region.")
     assert "Vilsack" in speaker(ex, "farm bill would pass")
     assert "Ardern" in speaker(ex, "New Zealand would send")
+
+
+@pytest.mark.parametrize("text,speakers", [
+    ("President Joe Biden met President Xi Jinping of China in Woodside, California. The two "
+     "leaders underscored the importance of working together on climate change.",
+     ("Joe Biden", "Xi Jinping")),
+    ("Prime Minister Narendra Modi welcomed Prime Minister Fumio Kishida to New Delhi. Both "
+     "leaders reaffirmed their commitment to a free and open Indo-Pacific.",
+     ("Narendra Modi", "Fumio Kishida")),
+    ("Secretary of State Antony Blinken spoke with Foreign Minister Wang Yi by phone. The two "
+     "ministers agreed that channels of communication should stay open.",
+     ("Antony Blinken", "Wang Yi")),
+])
+def test_the_two_leaders_speak_together(nlp, text: str, speakers: tuple[str, str]) -> None:
+    """ "The two leaders underscored …" in a readout: both persons named before, of two
+    countries, speak together (one claim, both names), never "leaders" left unresolved."""
+    (ex,) = extract([Document(text=text, published="2023-11-15")], nlp=nlp)
+    c = next(c for c in ex.claims if c.sentence == 1)
+    assert all(name in (c.speaker_text or "") for name in speakers), c.speaker_text

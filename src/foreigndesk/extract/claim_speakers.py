@@ -610,6 +610,11 @@ class SpeakerResolver:
                 if found is not None:
                     found.start, found.end = cs, ce
                     return found
+            if plural and role == "person":
+                pair = self._two_countries(head, cs)
+                if pair is not None:
+                    pair.start, pair.end = cs, ce
+                    return pair
             kind = "person" if role == "person" and not plural else "group"
             return Speaker(core_text, None, None, kind, "role", cs, ce)
         if (head.lemma_.lower() in self.lex.speech_nouns or low in self.lex.speech_nouns) and depth < 2:
@@ -787,6 +792,24 @@ class SpeakerResolver:
                 return speaker_of(cands[0], "possessor")
             return None
         return None
+
+    def _two_countries(self, head: Token, char: int) -> Speaker | None:
+        """ "The two leaders affirmed …", "both presidents": the last two persons of two
+        countries named before (in a readout, its two principals), spoken for together."""
+        if not any((c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both"
+                   for c in head.children):
+            return None
+        people: list[Ref] = []
+        for r in self.refs_before(char, 0):
+            if r.is_person and r.actor_id and r.country and \
+                    all(r.country != o.country for o in people):
+                people.append(r)
+                if len(people) == 2:
+                    break
+        if len(people) < 2:
+            return None
+        a, b = people[1], people[0]  # in the order the text named them
+        return Speaker(f"{a.name or a.text} and {b.name or b.text}", None, None, "group", "pair")
 
     def _office(self, head: Token, base: int) -> Speaker | None:
         """The holder, at the document's date, of the office a title names ("the National
