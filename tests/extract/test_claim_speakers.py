@@ -1074,3 +1074,15 @@ def test_the_two_leaders_speak_together(nlp, text: str, speakers: tuple[str, str
     (ex,) = extract([Document(text=text, published="2023-11-15")], nlp=nlp)
     c = next(c for c in ex.claims if c.sentence == 1)
     assert all(name in (c.speaker_text or "") for name in speakers), c.speaker_text
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The United States is committed to supporting the Cuban people.", "USAGOV"),
+    ("China said the sanctions violated international law.", "CHNGOV"),
+    ("Beijing said the sanctions violated international law.", "CHNGOV"),
+])
+def test_a_state_speaks_through_its_government(nlp, text: str, code: str) -> None:
+    """A state (or its capital) as the speaker is its government, as the statement events
+    code it."""
+    (ex,) = extract([Document(text=text, published="2021-11-15")], nlp=nlp)
+    assert [c.speaker_code for c in ex.claims] == [code], [(c.speaker_text, c.speaker_code) for c in ex.claims]

@@ -194,7 +194,11 @@ def speaker_of(ref: Ref, via: str = "name") -> Speaker:
         # "Senate Democrats … they": the group as written, not "Democratic Party"; "the White
         # House … it said": the mention, as a name would speak, not "United States (government)"
         named = False
-    return Speaker(ref.name if named and ref.name else ref.text, ref.actor_id, ref.code,
+    code = ref.code
+    if ref.kind == "state" and code and len(code) == 3:
+        code += "GOV"  # "China said", "the United States is committed": a state speaks
+        # through its government (as the statement events code it)
+    return Speaker(ref.name if named and ref.name else ref.text, ref.actor_id, code,
                    kind, via, ref.start, ref.end)
 
 
