@@ -1086,3 +1086,24 @@ def test_a_state_speaks_through_its_government(nlp, text: str, code: str) -> Non
     code it."""
     (ex,) = extract([Document(text=text, published="2021-11-15")], nlp=nlp)
     assert [c.speaker_code for c in ex.claims] == [code], [(c.speaker_text, c.speaker_code) for c in ex.claims]
+
+
+@pytest.mark.parametrize("text,speakers", [
+    ("Secretary of State Antony Blinken spoke with Foreign Minister Wang Yi on Friday. They "
+     "discussed the situation in the Taiwan Strait.", ("Antony Blinken", "Wang Yi")),
+    ("Chancellor Olaf Scholz met President Emmanuel Macron in Paris. They agreed that Europe "
+     "must spend more on defence.", ("Olaf Scholz", "Emmanuel Macron")),
+])
+def test_they_after_two_people_meeting_are_both(nlp, text: str, speakers: tuple[str, str]) -> None:
+    """ "A spoke with B. They discussed …": with no group named, "they" are the two people."""
+    (ex,) = extract([Document(text=text, published="2023-06-16")], nlp=nlp)
+    c = next(c for c in ex.claims if c.sentence == 1)
+    assert all(name in (c.speaker_text or "") for name in speakers), c.speaker_text
+
+
+def test_they_after_two_people_and_a_group_is_the_group(nlp) -> None:
+    (ex,) = extract([Document(text="President Biden met Prime Minister Kishida as protesters "
+                                   "gathered outside. They said the summit ignored Okinawa.",
+                              published="2023-06-16")], nlp=nlp)
+    c = next(c for c in ex.claims if c.sentence == 1)
+    assert "Biden" not in (c.speaker_text or ""), c.speaker_text

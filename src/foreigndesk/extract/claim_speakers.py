@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from foreigndesk.extract.actor_names import name_pieces
-from foreigndesk.extract.actors import DOCUMENT_HEADS
+from foreigndesk.extract.actors import DOCUMENT_HEADS, TITLE_OF_WORDS
 from foreigndesk.extract.claim_cues import CueLexicon
 from foreigndesk.extract.name_gender import (
     PRONOUN_GENDER,
@@ -249,6 +249,9 @@ def refs_of(pd: ParsedDoc) -> list[Ref]:
             continue
         if e.label_ == "ORG" and e[-1].lower_ in DOCUMENT_HEADS:
             continue  # "Department Press Briefing": a heading, which the actor layer drops too
+        if e.label_ == "ORG" and e.start > 0 and e.doc[e.start - 1].lower_ == "of" and \
+                e.text.lower() in TITLE_OF_WORDS:
+            continue  # "Secretary of State": a title's words, no body of its own
         k = bisect.bisect_left(starts, e.start_char)
         covered = any(refs[j].start < e.end_char and e.start_char < refs[j].end
                       for j in range(max(0, k - 2), min(len(refs), k + 2)))
@@ -1078,7 +1081,23 @@ class SpeakerResolver:
                     left = doc[left.i - 1]
                 s0, s1 = left.idx, t.idx + len(t.text)
                 return Speaker(self.text[s0:s1], None, None, "group", "pronoun", s0, s1)
+        if best is None:
+            best = self._met_pair(refs, char)
         return best[1] if best is not None else None
+
+    def _met_pair(self, refs: list[Ref], char: int) -> tuple[int, Speaker] | None:
+        """ "The Secretary spoke with Foreign Minister Jaishankar. They discussed …": when no
+        group is named, "they" are the two people the sentence before (or its own) names
+        last, two different persons and nobody else between."""
+        here = self.pd.sentence_index(char)
+        people = [r for r in refs if r.is_person and r.sentence >= here - 1][:2]
+        if len(people) < 2 or people[0].key == people[1].key:
+            return None
+        b, a = people
+        if a.sentence != b.sentence:
+            return None
+        return (b.end, Speaker(f"{a.name or a.text} and {b.name or b.text}", None, None, "group",
+                               "pronoun", a.start, b.end))
 
     def _people_of(self, r: Ref) -> Speaker | None:
         """A plural noun for people that an organisation's mention hangs on ("researchers at
