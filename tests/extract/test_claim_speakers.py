@@ -1107,3 +1107,23 @@ def test_they_after_two_people_and_a_group_is_the_group(nlp) -> None:
                               published="2023-06-16")], nlp=nlp)
     c = next(c for c in ex.claims if c.sentence == 1)
     assert "Biden" not in (c.speaker_text or ""), c.speaker_text
+
+
+def test_the_leaders_of_a_bilateral_readout_are_its_two_principals(nlp) -> None:
+    """ "The leaders affirmed …" in a readout whose two main persons (each named twice, of two
+    states) met: the two of them."""
+    text = ("President Joe Biden met President Xi Jinping of the People's Republic of China in "
+            "Woodside, California. President Biden raised concerns about trade. President Xi "
+            "described Taiwan as the most important issue. The leaders affirmed the need to "
+            "address the risks of advanced AI systems.")
+    (ex,) = extract([Document(text=text, published="2023-11-15")], nlp=nlp)
+    c = next(c for c in ex.claims if c.cue == "affirmed")
+    assert "Joe Biden" in (c.speaker_text or "") and "Xi Jinping" in (c.speaker_text or "")
+
+
+def test_the_leaders_of_many_countries_are_not_two(nlp) -> None:
+    text = ("Leaders of the G20 met in New Delhi. Prime Minister Narendra Modi opened the summit. "
+            "The leaders said the war in Ukraine must end.")
+    (ex,) = extract([Document(text=text, published="2023-09-09")], nlp=nlp)
+    c = next(c for c in ex.claims if c.cue == "said")
+    assert " and " not in (c.speaker_text or ""), c.speaker_text

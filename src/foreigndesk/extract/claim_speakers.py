@@ -40,6 +40,7 @@ from spacy.tokens import Token
 from foreigndesk.extract.actor_names import name_pieces
 from foreigndesk.extract.actors import DOCUMENT_HEADS, TITLE_OF_WORDS
 from foreigndesk.extract.claim_cues import CueLexicon
+from foreigndesk.extract.event_actors import principals
 from foreigndesk.extract.name_gender import (
     PRONOUN_GENDER,
     agrees,
@@ -805,7 +806,16 @@ class SpeakerResolver:
         countries named before (in a readout, its two principals), spoken for together."""
         if not any((c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both"
                    for c in head.children):
-            return None
+            # "The leaders affirmed …" in a readout of two principals: the two of them
+            if head.lemma_.lower() != "leader" or not any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+                return None
+            main = principals(self.pd)
+            if len(main) != 2:
+                return None
+            a0, b0 = sorted(main, key=lambda m: m.start)
+            return Speaker(f"{a0.actor_name or a0.text} and {b0.actor_name or b0.text}", None,
+                           None, "group", "pair")
         people: list[Ref] = []
         for r in self.refs_before(char, 0):
             if r.is_person and r.actor_id and r.country and \
