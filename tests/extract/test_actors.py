@@ -245,15 +245,17 @@ def test_actor_pass_is_a_small_fraction_of_the_spacy_pass(nlp, dossier_path):
     text = dossier_path.read_text(encoding="utf-8")
     chunks = [c for c in text.split("\n\n\n") if c.strip()] or [text]
     load_index()
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe(chunks))
-    spacy_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    for chunk, doc in zip(chunks, docs, strict=True):
-        d = Document(chunk, published="2023-02-04")
-        pd = ParsedDoc(d, doc, nlp, Extraction(d))
-        actors.EXTRACTOR(pd)
-    actor_s = time.perf_counter() - t0
+    spacy_s = actor_s = float("inf")
+    for _ in range(3):  # the fastest of three turns each: a load spike in one turn says nothing
+        t0 = time.perf_counter()
+        docs = list(nlp.pipe(chunks))
+        spacy_s = min(spacy_s, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for chunk, doc in zip(chunks, docs, strict=True):
+            d = Document(chunk, published="2023-02-04")
+            pd = ParsedDoc(d, doc, nlp, Extraction(d))
+            actors.EXTRACTOR(pd)
+        actor_s = min(actor_s, time.perf_counter() - t0)
     print(f"\nspaCy {spacy_s:.3f}s, actors {actor_s:.3f}s ({actor_s / spacy_s:.1%} of spaCy)")
     assert actor_s < 0.5 * spacy_s
 

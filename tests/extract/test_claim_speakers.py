@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from foreigndesk.extract.claim_cues import lexicon
 from foreigndesk.extract.pipeline import extract
 from foreigndesk.ingest import ReadError, read_paths
@@ -1053,3 +1055,75 @@ def test_he_does_not_take_a_woman_named_by_a_listed_given_name(nlp):
                   "would send more aid to the region.")
     assert "Vilsack" in speaker(ex, "farm bill would pass")
     assert "Ardern" in speaker(ex, "New Zealand would send")
+
+
+@pytest.mark.parametrize("text,speakers", [
+    ("President Joe Biden met President Xi Jinping of China in Woodside, California. The two "
+     "leaders underscored the importance of working together on climate change.",
+     ("Joe Biden", "Xi Jinping")),
+    ("Prime Minister Narendra Modi welcomed Prime Minister Fumio Kishida to New Delhi. Both "
+     "leaders reaffirmed their commitment to a free and open Indo-Pacific.",
+     ("Narendra Modi", "Fumio Kishida")),
+    ("Secretary of State Antony Blinken spoke with Foreign Minister Wang Yi by phone. The two "
+     "ministers agreed that channels of communication should stay open.",
+     ("Antony Blinken", "Wang Yi")),
+])
+def test_the_two_leaders_speak_together(nlp, text: str, speakers: tuple[str, str]) -> None:
+    """ "The two leaders underscored …" in a readout: both persons named before, of two
+    countries, speak together (one claim, both names), never "leaders" left unresolved."""
+    (ex,) = extract([Document(text=text, published="2023-11-15")], nlp=nlp)
+    c = next(c for c in ex.claims if c.sentence == 1)
+    assert all(name in (c.speaker_text or "") for name in speakers), c.speaker_text
+
+
+@pytest.mark.parametrize("text,code", [
+    ("The United States is committed to supporting the Cuban people.", "USAGOV"),
+    ("China said the sanctions violated international law.", "CHNGOV"),
+    ("Beijing said the sanctions violated international law.", "CHNGOV"),
+])
+def test_a_state_speaks_through_its_government(nlp, text: str, code: str) -> None:
+    """A state (or its capital) as the speaker is its government, as the statement events
+    code it."""
+    (ex,) = extract([Document(text=text, published="2021-11-15")], nlp=nlp)
+    assert [c.speaker_code for c in ex.claims] == [code], [(c.speaker_text, c.speaker_code) for c in ex.claims]
+
+
+@pytest.mark.parametrize("text,speakers", [
+    ("Secretary of State Antony Blinken spoke with Foreign Minister Wang Yi on Friday. They "
+     "discussed the situation in the Taiwan Strait.", ("Antony Blinken", "Wang Yi")),
+    ("Chancellor Olaf Scholz met President Emmanuel Macron in Paris. They agreed that Europe "
+     "must spend more on defence.", ("Olaf Scholz", "Emmanuel Macron")),
+])
+def test_they_after_two_people_meeting_are_both(nlp, text: str, speakers: tuple[str, str]) -> None:
+    """ "A spoke with B. They discussed …": with no group named, "they" are the two people."""
+    (ex,) = extract([Document(text=text, published="2023-06-16")], nlp=nlp)
+    c = next(c for c in ex.claims if c.sentence == 1)
+    assert all(name in (c.speaker_text or "") for name in speakers), c.speaker_text
+
+
+def test_they_after_two_people_and_a_group_is_the_group(nlp) -> None:
+    (ex,) = extract([Document(text="President Biden met Prime Minister Kishida as protesters "
+                                   "gathered outside. They said the summit ignored Okinawa.",
+                              published="2023-06-16")], nlp=nlp)
+    c = next(c for c in ex.claims if c.sentence == 1)
+    assert "Biden" not in (c.speaker_text or ""), c.speaker_text
+
+
+def test_the_leaders_of_a_bilateral_readout_are_its_two_principals(nlp) -> None:
+    """ "The leaders affirmed …" in a readout whose two main persons (each named twice, of two
+    states) met: the two of them."""
+    text = ("President Joe Biden met President Xi Jinping of the People's Republic of China in "
+            "Woodside, California. President Biden raised concerns about trade. President Xi "
+            "described Taiwan as the most important issue. The leaders affirmed the need to "
+            "address the risks of advanced AI systems.")
+    (ex,) = extract([Document(text=text, published="2023-11-15")], nlp=nlp)
+    c = next(c for c in ex.claims if c.cue == "affirmed")
+    assert "Joe Biden" in (c.speaker_text or "") and "Xi Jinping" in (c.speaker_text or "")
+
+
+def test_the_leaders_of_many_countries_are_not_two(nlp) -> None:
+    text = ("Leaders of the G20 met in New Delhi. Prime Minister Narendra Modi opened the summit. "
+            "The leaders said the war in Ukraine must end.")
+    (ex,) = extract([Document(text=text, published="2023-09-09")], nlp=nlp)
+    c = next(c for c in ex.claims if c.cue == "said")
+    assert " and " not in (c.speaker_text or ""), c.speaker_text

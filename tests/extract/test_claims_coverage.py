@@ -6,23 +6,8 @@ tests, from news, statements and transcripts."""
 
 from __future__ import annotations
 
-from foreigndesk.extract.pipeline import default_extractors, extract
-from foreigndesk.model import Claim, Document, Extraction
-
-
-def run(nlp, text: str) -> Extraction:
-    doc = Document(text=text, published="2024-05-06")
-    (ex,) = extract([doc], nlp=nlp, extractors=default_extractors())
-    for c in ex.claims:  # the content lies in its span (pieces of it may be left out)
-        assert c.start <= c.content_start < c.content_end <= c.end
-        assert all(w in text[c.content_start:c.content_end] for w in c.content.split())
-    return ex
-
-
-def claim_with(ex: Extraction, words: str) -> Claim:
-    found = [c for c in ex.claims if words.lower() in c.content.lower()]
-    assert found, f"no claim with {words!r}: {[(c.speaker_text, c.cue, c.content) for c in ex.claims]}"
-    return found[0]
+from foreigndesk.model import Extraction
+from tests.extract.test_claims_content import claim_with, run
 
 
 def no_claim_with(ex: Extraction, words: str) -> None:

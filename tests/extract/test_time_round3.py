@@ -7,16 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from foreigndesk.extract.pipeline import default_extractors, extract
-from foreigndesk.model import Document, TimeValue
-
-
-def times(nlp, text: str, published: str | None) -> list[TimeValue]:
-    doc = Document(text=text, published=published)
-    (ex,) = extract([doc], nlp=nlp, extractors=default_extractors(("sentences", "time")))
-    for t in ex.times:
-        assert text[t.start:t.end] == t.text
-    return ex.times
+from tests.extract.test_time_classes import times
 
 
 def texts(nlp, text: str, published: str | None) -> dict[str, str]:

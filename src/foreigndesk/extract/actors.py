@@ -101,6 +101,7 @@ ORG_WORDS: frozenset[str] = frozenset(w for words, _ in HEAD_SECTORS for w in wo
 NOT_NAME_HEADS: frozenset[str] = _W["not_name_heads"]
 NOT_NAMES: frozenset[str] = _W["not_names"]
 DOCUMENT_HEADS: frozenset[str] = _W["document_heads"]
+TITLE_OF_WORDS: frozenset[str] = _W["title_of_words"]
 CLAUSE_STOP = frozenset({".", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "—", "–"})
 # mentions whose country says little about an agent near them
 CONTEXTLESS_SECTORS = frozenset({"MED", "BUS", "EDU"})

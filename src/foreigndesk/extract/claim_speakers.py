@@ -38,8 +38,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from foreigndesk.extract.actor_names import name_pieces
-from foreigndesk.extract.actors import DOCUMENT_HEADS
+from foreigndesk.extract.actors import DOCUMENT_HEADS, TITLE_OF_WORDS
 from foreigndesk.extract.claim_cues import CueLexicon
+from foreigndesk.extract.event_actors import principals
 from foreigndesk.extract.name_gender import (
     PRONOUN_GENDER,
     agrees,
@@ -194,7 +195,11 @@ def speaker_of(ref: Ref, via: str = "name") -> Speaker:
         # "Senate Democrats … they": the group as written, not "Democratic Party"; "the White
         # House … it said": the mention, as a name would speak, not "United States (government)"
         named = False
-    return Speaker(ref.name if named and ref.name else ref.text, ref.actor_id, ref.code,
+    code = ref.code
+    if ref.kind == "state" and code and len(code) == 3:
+        code += "GOV"  # "China said", "the United States is committed": a state speaks
+        # through its government (as the statement events code it)
+    return Speaker(ref.name if named and ref.name else ref.text, ref.actor_id, code,
                    kind, via, ref.start, ref.end)
 
 
@@ -245,6 +250,9 @@ def refs_of(pd: ParsedDoc) -> list[Ref]:
             continue
         if e.label_ == "ORG" and e[-1].lower_ in DOCUMENT_HEADS:
             continue  # "Department Press Briefing": a heading, which the actor layer drops too
+        if e.label_ == "ORG" and e.start > 0 and e.doc[e.start - 1].lower_ == "of" and \
+                e.text.lower() in TITLE_OF_WORDS:
+            continue  # "Secretary of State": a title's words, no body of its own
         k = bisect.bisect_left(starts, e.start_char)
         covered = any(refs[j].start < e.end_char and e.start_char < refs[j].end
                       for j in range(max(0, k - 2), min(len(refs), k + 2)))
@@ -610,6 +618,11 @@ class SpeakerResolver:
                 if found is not None:
                     found.start, found.end = cs, ce
                     return found
+            if plural and role == "person":
+                pair = self._two_countries(head, cs)
+                if pair is not None:
+                    pair.start, pair.end = cs, ce
+                    return pair
             kind = "person" if role == "person" and not plural else "group"
             return Speaker(core_text, None, None, kind, "role", cs, ce)
         if (head.lemma_.lower() in self.lex.speech_nouns or low in self.lex.speech_nouns) and depth < 2:
@@ -787,6 +800,33 @@ class SpeakerResolver:
                 return speaker_of(cands[0], "possessor")
             return None
         return None
+
+    def _two_countries(self, head: Token, char: int) -> Speaker | None:
+        """ "The two leaders affirmed …", "both presidents": the last two persons of two
+        countries named before (in a readout, its two principals), spoken for together."""
+        if not any((c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both"
+                   for c in head.children):
+            # "The leaders affirmed …" in a readout of two principals: the two of them
+            if head.lemma_.lower() != "leader" or not any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+                return None
+            main = principals(self.pd)
+            if len(main) != 2:
+                return None
+            a0, b0 = sorted(main, key=lambda m: m.start)
+            return Speaker(f"{a0.actor_name or a0.text} and {b0.actor_name or b0.text}", None,
+                           None, "group", "pair")
+        people: list[Ref] = []
+        for r in self.refs_before(char, 0):
+            if r.is_person and r.actor_id and r.country and \
+                    all(r.country != o.country for o in people):
+                people.append(r)
+                if len(people) == 2:
+                    break
+        if len(people) < 2:
+            return None
+        a, b = people[1], people[0]  # in the order the text named them
+        return Speaker(f"{a.name or a.text} and {b.name or b.text}", None, None, "group", "pair")
 
     def _office(self, head: Token, base: int) -> Speaker | None:
         """The holder, at the document's date, of the office a title names ("the National
@@ -1051,7 +1091,23 @@ class SpeakerResolver:
                     left = doc[left.i - 1]
                 s0, s1 = left.idx, t.idx + len(t.text)
                 return Speaker(self.text[s0:s1], None, None, "group", "pronoun", s0, s1)
+        if best is None:
+            best = self._met_pair(refs, char)
         return best[1] if best is not None else None
+
+    def _met_pair(self, refs: list[Ref], char: int) -> tuple[int, Speaker] | None:
+        """ "The Secretary spoke with Foreign Minister Jaishankar. They discussed …": when no
+        group is named, "they" are the two people the sentence before (or its own) names
+        last, two different persons and nobody else between."""
+        here = self.pd.sentence_index(char)
+        people = [r for r in refs if r.is_person and r.sentence >= here - 1][:2]
+        if len(people) < 2 or people[0].key == people[1].key:
+            return None
+        b, a = people
+        if a.sentence != b.sentence:
+            return None
+        return (b.end, Speaker(f"{a.name or a.text} and {b.name or b.text}", None, None, "group",
+                               "pronoun", a.start, b.end))
 
     def _people_of(self, r: Ref) -> Speaker | None:
         """A plural noun for people that an organisation's mention hangs on ("researchers at

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from foreigndesk.extract.event_syntax import PASS_SUBJ, SUBJ, clause_head, conjuncts
+from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Mention
 
 ACTOR_MOD_PREPS = ("by", "of", "from", "in", "including")  # "partners, including the OAS"
@@ -466,3 +467,21 @@ def distinct(a: ActorRef, b: ActorRef) -> bool:
     return True
 
 
+def principals(pd: ParsedDoc) -> list[Mention]:
+    """The text's two main persons: the two political persons of different states named most
+    often (each at least twice), as "the two leaders" of a readout."""
+    if "events.principals" in pd.cache:
+        return pd.cache["events.principals"]
+    counts: dict[str, list[Mention]] = {}
+    for m in pd.extraction.mentions:
+        if m.actor_kind == "person" and m.actor_id and m.country and m.sector == "GOV":
+            counts.setdefault(m.actor_id, []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    out: list[Mention] = []
+    for ms in ranked:
+        if len(ms) >= 2 and all(o.country != ms[0].country for o in out):
+            out.append(ms[0])
+        if len(out) == 2:
+            break
+    pd.cache["events.principals"] = out if len(out) == 2 else []
+    return pd.cache["events.principals"]

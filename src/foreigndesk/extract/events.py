@@ -39,7 +39,7 @@ from typing import TypeVar
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
-from foreigndesk.extract.event_actors import PAIR_NOUNS, SentenceActors, distinct
+from foreigndesk.extract.event_actors import PAIR_NOUNS, SentenceActors, distinct, principals
 from foreigndesk.extract.event_claims import cue_offset, statement_events, trigger_offset
 from foreigndesk.extract.event_coder import Coder, RawEvent, instrument_words
 from foreigndesk.extract.event_codes import info
@@ -553,26 +553,6 @@ def cue_offsets(pd: ParsedDoc) -> dict[int, set[int]]:
                 out.setdefault(c.sentence, set()).add(at)
         pd.cache["events.cues"] = out
     return pd.cache["events.cues"]
-
-
-def principals(pd: ParsedDoc) -> list[Mention]:
-    """The text's two main persons: the two political persons of different states named most
-    often (each at least twice), as "the two leaders" of a readout."""
-    if "events.principals" in pd.cache:
-        return pd.cache["events.principals"]
-    counts: dict[str, list[Mention]] = {}
-    for m in pd.extraction.mentions:
-        if m.actor_kind == "person" and m.actor_id and m.country and m.sector == "GOV":
-            counts.setdefault(m.actor_id, []).append(m)
-    ranked = sorted(counts.values(), key=len, reverse=True)
-    out: list[Mention] = []
-    for ms in ranked:
-        if len(ms) >= 2 and all(o.country != ms[0].country for o in out):
-            out.append(ms[0])
-        if len(out) == 2:
-            break
-    pd.cache["events.principals"] = out if len(out) == 2 else []
-    return pd.cache["events.principals"]
 
 
 def issuer(pd: ParsedDoc) -> Mention | None:
