@@ -59,6 +59,23 @@ def test_fronted_although_clause_with_a_misparsed_object(nlp):
     assert said.content.startswith("the measures have protected") and "critics" not in said.content
 
 
+def test_fronted_while_clause_the_parser_made_a_complement(nlp):
+    # an essay on the pope: "While" hangs on "populists", the clause is read as a complement
+    ex = run(nlp, "While populists like Mr. Grillo partly blame foreigners for inequality, the pope "
+                  "points to structural inequities of the global order.")
+    points = by_cue(ex, "points to")
+    assert points.content == "structural inequities of the global order"
+    blame = by_cue(ex, "blame")
+    assert "foreigners" in blame.content and "pope" not in blame.content
+
+
+def test_trailing_even_as_clause_is_not_the_first_speakers(nlp):
+    ex = run(nlp, "Bivens hopes Democrats do not make the same mistake this time around, even as "
+                  "he understands how hard it can be to sell deficits to voters.")
+    hopes = by_cue(ex, "hopes")
+    assert hopes.content.endswith("this time around") and "understands" not in hopes.content
+
+
 def test_fronted_clause_without_a_cue_stays_in_the_content(nlp):
     # no one speaks in the fronted clause: it is part of what the economists say
     ex = run(nlp, "While exports rose sharply last year, wages have stagnated for a decade, "

@@ -146,16 +146,33 @@ class ContentFinder:
 
     def _contrast_mark(self, verb: Token) -> bool:
         """Is ``verb``'s clause opened by a listed contrast conjunction ("while", "though",
-        "even as": data ``contrast_marks``)?"""
-        for c in verb.children:
-            if c.i >= verb.i or c.dep_ not in ("mark", "advmod"):
-                continue
+        "even as": data ``contrast_marks``), as its mark or as the clause's first word (the
+        parser hung "While" elsewhere: "While populists like Mr. Grillo blame …")?"""
+        doc = verb.doc
+        firsts = [c for c in verb.children if c.i < verb.i and c.dep_ in ("mark", "advmod")]
+        edge = verb.left_edge
+        if edge.lower_ == "even" and edge.i + 1 < len(doc):
+            edge = doc[edge.i + 1]
+        if not (edge.head.i == verb.i or (edge.head.dep_ in ("nsubj", "nsubjpass") and edge.head.head.i == verb.i)):
+            edge = verb  # the first word belongs to a clause inside ("While X boasts, Y …" under Z)
+        for c in firsts + [edge]:
             low = c.lower_
-            if c.i > 0 and verb.doc[c.i - 1].lower_ == "even":
+            if c.i > 0 and doc[c.i - 1].lower_ == "even":
                 low = "even " + low
             if low in self.contrast_marks:
                 return True
         return False
+
+    def _fronted_contrast(self, t: Token) -> bool:
+        """Is ``t`` the verb of a contrast clause closed before its head ("While X boasts …,
+        <head> …"; the parser makes it an adverbial clause or a complement)?"""
+        return t.dep_ in ("advcl", "ccomp") and t.right_edge.i < t.head.i and self._contrast_mark(t)
+
+    def _has_own_cue(self, clause: Token) -> bool:
+        """Does ``clause`` hold a cue verb with a subject of its own?"""
+        return any(u.tag_.startswith("VB") and u.lemma_.lower() in self.all_cue_lemmas
+                   and any(c.dep_ in ("nsubj", "nsubjpass") for c in u.children)
+                   for u in clause.subtree)
 
     def _contrast_clause(self, tok: Token) -> Token | None:
         """The fronted contrast clause ``tok`` stands in (a clause before its head, opened by
@@ -163,7 +180,7 @@ class ContentFinder:
         None."""
         t = tok
         while t.head.i != t.i:
-            if t.dep_ == "advcl" and t.right_edge.i < t.head.i and self._contrast_mark(t):
+            if self._fronted_contrast(t):
                 return t
             t = t.head
         return None
@@ -198,12 +215,9 @@ class ContentFinder:
         ids = {t.i for t in toks}
         drop: set[int] = set()
         for t in toks:
-            if t.dep_ != "advcl" or t.head.i not in ids or t.right_edge.i >= t.head.i \
-                    or not self._contrast_mark(t):
+            if t.head.i not in ids or not self._fronted_contrast(t):
                 continue
-            if any(u.tag_.startswith("VB") and u.lemma_.lower() in self.all_cue_lemmas
-                   and any(c.dep_ in ("nsubj", "nsubjpass") for c in u.children)
-                   for u in t.subtree):
+            if self._has_own_cue(t):
                 drop.update(u.i for u in t.subtree)
                 nxt = t.right_edge.i + 1
                 if nxt < len(t.doc) and t.doc[nxt].text in (",", "—", "–", "--", "-"):
@@ -313,6 +327,8 @@ class ContentFinder:
 
         # 3. the complement clause
         comp = self._complement(cue)
+        if comp is not None and comp.i < cue.token.i and self._fronted_contrast(comp) and self._has_own_cue(comp):
+            comp = None  # "While populists blame X, the pope points to Y": the clause is theirs
         if comp is not None:
             toks = self._cut(self._without_fronted_cues(list(comp.subtree)), cue)
             if cue.lemma in _HEARER_VERBS:  # "told Newsmax that …": the hearer is not content
@@ -484,6 +500,10 @@ class ContentFinder:
                 keep = k - 1 if prev.lower_ in ("and", "but") and k > 0 and toks[k - 1].i == prev.i else k
                 while keep > 0 and (toks[keep - 1].is_punct and toks[keep - 1].text not in ("”", '"', "''")):
                     keep -= 1
+                break
+            if prev.text == "," and low == "even" and f"even {nxt}" in self.contrast_marks:
+                # "Bivens hopes Democrats do not …, even as he understands …": the writer's contrast
+                keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
                 break
             if prev.text in (",", "—", "–", "-", "--") and low in ("while", "whereas", "although", "though") \
                     or (prev.text in ("—", "–", "-", "--") and low in ("but", "and") and t.dep_ == "cc"):
