@@ -373,3 +373,22 @@ def test_un_agencies_named_by_what_they_do(text: str, igo: str) -> None:
 
     ex = next(extract([Document(text=text, published="2024-02-21")]))
     assert igo in {m.actor_id for m in ex.mentions}, [(m.text, m.actor_id) for m in ex.mentions]
+
+
+@pytest.mark.parametrize("text,outlet,code", [
+    ("Today the Bush administration restricted travel to Cuba. The administration thinks that "
+     "cutting off families in Cuba will hasten change.", None, "USAGOV"),
+    ("The Obama administration eased rules on remittances. Families in Havana welcomed the move, "
+     "but the administration said more steps depended on Cuba.", None, "USAGOV"),
+    ("Families in Cuba cannot visit their relatives. The administration should lift the ban.",
+     "Congressional Record (U.S. Congress floor remarks)", "USAGOV"),
+])
+def test_the_administration_is_the_one_named_or_the_documents_own(text: str, outlet: str | None,
+                                                                   code: str) -> None:
+    """ "the administration" with no country word: the last "<X> administration" named, else
+    the government of the document's outlet or address, not the state named nearest."""
+    from foreigndesk.extract.pipeline import extract
+
+    ex = next(extract([Document(text=text, published="2007-01-18", outlet=outlet)]))
+    bare = [m for m in ex.mentions if m.text == "administration"]
+    assert bare and all(m.code == code for m in bare), [(m.text, m.code) for m in ex.mentions]

@@ -373,3 +373,16 @@ def test_transcript_turns_are_the_labelled_speakers_claims(nlp):
         c = claim_with(ex, words)
         assert c.speaker_actor == "person:joe-biden" and c.cue == "the president:"
     assert not any("talk to China" in c.content for c in ex.claims)  # the question asserts nothing
+
+
+@pytest.mark.parametrize("headline", [
+    "Norway and Chile: salmon, science and a research pact",
+    "China and Cuba: an alliance of convenience",
+    "Kenya & Ethiopia: a bridge, a power line and a border",
+])
+def test_a_headline_naming_two_states_before_a_colon_is_a_topic(nlp, headline: str) -> None:
+    """ "Norway and Chile: salmon, science and a research pact" names a subject, it quotes
+    no one; "Paul Ryan: FBI Decision …" stays Ryan's claim (test above)."""
+    text = headline + "\n\nThe two governments signed the agreement on Monday.\n"
+    (ex,) = extract([Document(text=text, published="2023-03-16")], nlp=nlp)
+    assert not [c for c in ex.claims if c.cue == ":"], [(c.speaker_text, c.content) for c in ex.claims]

@@ -1194,6 +1194,11 @@ class Resolver:
                             sector_only(info.sector or "GOV"), None, info.sector,
                             0.5))  # "allied forces", "coalition troops": no one country
             return
+        if fold(m.text) in words["home_government"] and self.doc[m.t1 - 1].tag_ == "NN":
+            home = self._home_government(r, fold(m.text))
+            if home is not None:
+                d.emit(Resolved(r.start, r.end, r.text, "RULE", home, home.id, info.sector, 0.7))
+                return
         owner = self._possessor(m)
         if owner is not None:  # "Fidel Castro's government", "Bush's aides"
             state = self.ix.actors.get(owner)
@@ -1231,6 +1236,17 @@ class Resolver:
                                 None, info.sector, 0.5))
             return
         d.emit(Resolved(r.start, r.end, r.text, "RULE", state, country, info.sector, 0.7))
+
+    def _home_government(self, r: Ref, word: str) -> Actor | None:
+        """The state of the last "<X> administration" named before ``r`` ("the Bush
+        administration"), else of the document's own government (its address or outlet)."""
+        from foreigndesk.extract.turns import document_country
+
+        d = self.d
+        named = [o for o in d.out if o.end <= r.start and o.country and word in fold(o.text)
+                 and o.text.strip().lower() != word]
+        country = max(named, key=lambda o: o.start).country if named else document_country(d.pd)
+        return self.ix.actors.get(country) if country else None
 
     def _possessor(self, m: Match) -> str | None:
         """The country of a person or state named with "'s" just before an agent word

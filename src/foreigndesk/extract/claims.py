@@ -881,6 +881,9 @@ def colon_claims(st: _DocState) -> None:
         if len(re.findall(r"\w+", body)) < 3:
             continue
         refs = [r for r in sp.refs_in(s_start, colon) if r.label != "NORP"]
+        if len({r.key for r in refs if not r.is_person}) >= 2 and re.search(r"\s(?:and|&)\s", src) \
+                and not body.startswith(("“", '"')):
+            continue  # "Norway and Chile: salmon, science and a research pact": a topic
         speaker: Speaker | None = None
         if refs:
             ref = next((r for r in refs if r.is_person), refs[-1])
