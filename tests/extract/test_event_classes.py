@@ -1216,3 +1216,17 @@ def test_an_issued_text_still_speaks_for_its_issuer() -> None:
              "regime to release the protesters.")
     assert ("USAGOV", "02", "CUBGOV") in codes(ex) or any(
         e.source_code == "USAGOV" and e.trigger.lower() == "calling" for e in ex.events), codes(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "President Joe Biden met President Xi Jinping in Woodside. The two leaders underscored the "
+    "importance of working together to tackle the climate crisis.",
+    "Prime Minister Narendra Modi met Prime Minister Fumio Kishida in Tokyo. Both leaders "
+    "stressed the importance of working together on maritime security.",
+])
+def test_a_pair_saying_they_act_together_is_the_joint_act_not_a_statement(text: str) -> None:
+    """ "The two leaders underscored the importance of working together": their joint act is
+    coded from what they say; a statement of each to the other on top adds nothing."""
+    second = [e for e in run(text).events if e.sentence == 1]
+    assert second and not [e for e in second if e.root == "01"], \
+        [(e.source_code, e.code, e.target_code, e.trigger) for e in second]

@@ -168,6 +168,13 @@ def statement_events(pd: ParsedDoc, d: Dictionary, name: str, version: str,
             if target is None and len(principals) == 2 and country in {
                     p.country for p in principals}:
                 target = _as_government(next(p for p in principals if p.country != country))
+            if len(speakers) == 2 and target is not None and any(
+                    e.source_code == code_s and e.target_code == target.code
+                    for e in coded_at.get(c.sentence, ()) if e not in outside):
+                continue  # "the two leaders underscored the importance of working together":
+                # a pair's joint act with each other is coded in what they say; the pair saying
+                # it adds nothing (one speaker saying what it does to another is both, by the
+                # public-domain gold's convention)
             words = (c.cue or "").lower().split()
             code = statement_code(_cue_lemma(pd, c), d, words[1] if len(words) == 2 else "")
             if code == STATEMENT and c.stance == "denies":
