@@ -9,16 +9,8 @@ Sentences are written for these tests, from news, statements, reports and speech
 
 from __future__ import annotations
 
-from foreigndesk.extract.pipeline import default_extractors, extract
-from foreigndesk.model import Claim, Document, Extraction
-
-
-def run(nlp, text: str) -> Extraction:
-    doc = Document(text=text, published="2024-05-06")
-    (ex,) = extract([doc], nlp=nlp, extractors=default_extractors())
-    for c in ex.claims:
-        assert c.start <= c.content_start < c.content_end <= c.end
-    return ex
+from foreigndesk.model import Claim, Extraction
+from tests.extract.test_claims_content import run
 
 
 def by_cue(ex: Extraction, cue: str) -> Claim:

@@ -1131,7 +1131,7 @@ class Resolver:
         for o in sorted(d.out, key=lambda x: -x.start):
             if o.start < r.start and o.actor.kind == "person" and self._titled(o, title):
                 if holder is not None and o.actor.id not in self.ix.actors and \
-                        name_pieces(holder.name)[-1] in name_pieces(o.text):
+                        set(name_pieces(holder.name)[-1:]) & set(name_pieces(o.text)):
                     break  # "President Biden Before Departure" (a title-case heading): the holder
                 d.emit(Resolved(r.start, r.end, r.text, "RULE", o.actor, o.country, o.sector, 0.7))
                 return

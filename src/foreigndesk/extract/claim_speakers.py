@@ -203,6 +203,12 @@ def speaker_of(ref: Ref, via: str = "name") -> Speaker:
                    kind, via, ref.start, ref.end)
 
 
+def joint_speaker(a: Ref, b: Ref, via: str, start: int = -1, end: int = -1) -> Speaker:
+    """Two references speaking together ("Joe Biden and Xi Jinping"), in text order; a group
+    with no actor of its own."""
+    return Speaker(f"{a.name or a.text} and {b.name or b.text}", None, None, "group", via, start, end)
+
+
 def _members(text: str, name: str | None) -> bool:
     """Does a group's mention name its members in the plural ("Republicans", "Senate
     Democrats") where the actor's name is the body's ("Republican Party"), so that the
@@ -826,7 +832,7 @@ class SpeakerResolver:
         if len(people) < 2:
             return None
         a, b = people[1], people[0]  # in the order the text named them
-        return Speaker(f"{a.name or a.text} and {b.name or b.text}", None, None, "group", "pair")
+        return joint_speaker(a, b, "pair")
 
     def _office(self, head: Token, base: int) -> Speaker | None:
         """The holder, at the document's date, of the office a title names ("the National
@@ -1059,9 +1065,7 @@ class SpeakerResolver:
                 same = prev is not None and (prev.is_person if r.is_person else prev.kind == "state")
                 if prev is not None and same and prev.key != r.key and re.fullmatch(
                         r",?\s+(and|&)\s+(the\s+)?", self.text[prev.end:r.start]):
-                    name_a, name_b = prev.name or prev.text, r.name or r.text
-                    best = (r.end, Speaker(f"{name_a} and {name_b}", None, None, "group", "pronoun",
-                                           prev.start, r.end))
+                    best = (r.end, joint_speaker(prev, r, "pronoun", prev.start, r.end))
                     break
                 continue
             if r.label in ("ORG", "NORP") or r.kind in ("organisation", "government", "igo", "group"):
@@ -1106,8 +1110,7 @@ class SpeakerResolver:
         b, a = people
         if a.sentence != b.sentence:
             return None
-        return (b.end, Speaker(f"{a.name or a.text} and {b.name or b.text}", None, None, "group",
-                               "pronoun", a.start, b.end))
+        return (b.end, joint_speaker(a, b, "pronoun", a.start, b.end))
 
     def _people_of(self, r: Ref) -> Speaker | None:
         """A plural noun for people that an organisation's mention hangs on ("researchers at
@@ -1263,7 +1266,7 @@ class SpeakerResolver:
                   and (r.label == "ORG" or r.kind in ("organisation", "state")) and r.text[:1].isupper()]
         for b, a in zip(bodies, bodies[1:], strict=False):  # nearest first: a before b
             if a.key != b.key and re.fullmatch(r",?\s+(and|&)\s+(the\s+)?", self.text[a.end:b.start]):
-                return Speaker(f"{a.name or a.text} and {b.name or b.text}", None, None, "group", "pronoun")
+                return joint_speaker(a, b, "pronoun")
         seen: list[Ref] = []
         for r in self.refs_before(char, first):
             if r.is_person and not (exclude and exclude[0] <= r.start < exclude[1]) \
@@ -1271,8 +1274,7 @@ class SpeakerResolver:
                 seen.append(r)
                 if len(seen) == 2:
                     b, a = seen
-                    name_a, name_b = a.name or a.text, b.name or b.text
-                    return Speaker(f"{name_a} and {name_b}", None, None, "group", "pronoun")
+                    return joint_speaker(a, b, "pronoun")
         return None
 
     def _role_person(self, i: int, role: str, nat: tuple[str | None, str] | None, char: int,

@@ -104,7 +104,14 @@ def url_country(url: str | None) -> str | None:
 
 def document_country(pd: ParsedDoc) -> str | None:
     """The state whose officials wrote or speak in the document: from its address, else its
-    outlet's words ("U.S. Congress"), else None."""
+    outlet's words ("U.S. Congress"), else None. Worked out once per document (the actor,
+    turn and claim layers all ask)."""
+    if "turns.document_country" not in pd.cache:
+        pd.cache["turns.document_country"] = _document_country(pd)
+    return pd.cache["turns.document_country"]
+
+
+def _document_country(pd: ParsedDoc) -> str | None:
     doc = pd.document
     for u in [doc.url, *doc.urls]:
         c = url_country(u)
