@@ -251,10 +251,7 @@ class EventExtractor:
         tok = next((t for t in doc if t.idx + offset == at), None)
         if tok is None:
             return []
-        sa = SentenceActors.build(doc, offset, actors.get(i, ()), _previous(actors, i),
-                                  [_place_mention(p) for p in places.get(i, ())])
-        sa.issuer = issuer(pd)  # as the coder reads the sentence (:meth:`code`): a readout's
-        sa.principals = principals(pd)  # "the two leaders" are its two main persons
+        sa = _sentence_actors(pd, i, doc, actors, places)  # as the coder reads it
         refs = self.coder.subjects(tok, sa) if tok.tag_.startswith("VB") else []
         if len(refs) not in (1, 2) or (len(refs) == 2 and refs[0].country == refs[1].country):
             return []
@@ -268,11 +265,7 @@ class EventExtractor:
     def code(self, pd: ParsedDoc, i: int, doc: Doc, actors: dict[int, list[Mention]],
              places: dict[int, list[Place]], times: dict[int, list[TimeValue]]) -> None:
         offset = pd.sents[i].start_char
-        place_mentions = [_place_mention(p) for p in places.get(i, ())]
-        sa = SentenceActors.build(doc, offset, actors.get(i, ()), _previous(actors, i),
-                                  place_mentions)
-        sa.issuer = issuer(pd)
-        sa.principals = principals(pd)
+        sa = _sentence_actors(pd, i, doc, actors, places)
         cue_at = cue_offsets(pd).get(i, set())
         sa.cues = frozenset(k for k, at in enumerate(doc.to_array(IDX).tolist())
                             if at + offset in cue_at) if cue_at else frozenset()
@@ -717,3 +710,14 @@ def choose(r: RawEvent, spans: list[tuple[F, Span]]) -> F | None:
 
 
 EXTRACTOR = EventExtractor()
+
+
+def _sentence_actors(pd: ParsedDoc, i: int, doc: Doc, actors: dict[int, list[Mention]],
+                     places: dict[int, list[Place]]) -> SentenceActors:
+    """The actors of parsed sentence ``i`` as the coder reads them: its mentions, the sentence
+    before, its places, the text's issuer and its two principals ("the two leaders")."""
+    sa = SentenceActors.build(doc, pd.sents[i].start_char, actors.get(i, ()), _previous(actors, i),
+                              [_place_mention(p) for p in places.get(i, ())])
+    sa.issuer = issuer(pd)
+    sa.principals = principals(pd)
+    return sa
