@@ -105,6 +105,10 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                 if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not via_conj \
                         and not has_contracted(tok):  # ("He's said he …": has said)
                     return None, tok  # "no citizen should be denied …": not the speaker
+                if c.dep_ == "nsubj" and c.i < tok.i and _nearer_subject(c, tok):
+                    continue  # "Voters, Clinton suggested, don't …", "Speaking in Salem, New
+                    # Hampshire, Trump went after Bush, calling …": the parser gave the verb two
+                    # subjects; the one next to it is its own, the first a fronted word
                 if c.lower_ in ("what", "whatever") and c.i < tok.i and any(
                         o.dep_ == "nsubj" and c.i < o.i < tok.i for o in tok.children):
                     continue  # "adapt to what she said is growing demand": "what" is the
@@ -123,6 +127,12 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                             return issuer, tok.head.head
                     return tok.head, tok  # "Zhao, who said …"
                 return c, tok
+        as_noun = _as_object(tok)
+        if as_noun is not None:
+            return as_noun, tok  # "As Akhil Amar, professor of law at Yale, put it, …"
+        with_noun = _with_absolute(tok)
+        if with_noun is not None:
+            return with_noun, tok  # "The conversation ended with Maddow asking Clinton …"
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
                 and tok.head.dep_ in ("dobj", "dative") and tok.head.head.lemma_.lower() in _ADDRESS_VERBS:
             tok = tok.head.head  # "the senator emailed supporters saying …": the one who wrote
@@ -149,14 +159,61 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
             via_conj = tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
             tok = tok.head
-            if participle and tok.dep_ == "ccomp" and tok.head.i != tok.i \
+            if participle and tok.dep_ == "ccomp" and tok.head.i != tok.i and not _bare_participle(tok) \
                     and tok.head.lemma_.lower() in lexicon().lemmas:
                 # "X told Y that Z had …, adding …": X adds, not Z; not "Ruiz went on offense
-                # …, saying …, his plan is wrong …" (a list the parser hung on its last clause)
+                # …, saying …, his plan is wrong …" (a list the parser hung on its last clause),
+                # nor "I remember Carter going on TV …, declaring …" (Z's own act, no finite verb)
                 tok = tok.head
         else:
             break
     return None, tok
+
+
+def _as_object(verb: Token) -> Token | None:
+    """ "As Akhil Amar, professor of law at Yale, put it, …": the parser may read the name as
+    the object of "as" and leave the verb of the as-clause without a subject (it would climb
+    to the main clause's subject, the content's); the name, else None."""
+    if verb.dep_ != "advcl" or any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.lower_ == "as" and c.i < verb.i and c.dep_ in ("mark", "prep"):
+            obj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _with_absolute(verb: Token) -> Token | None:
+    """ "ended with Maddow asking Clinton whether …", "with critics saying …": a participle
+    right after the object of "with" (the parser hung it on the clause's verb) has that
+    object for its subject; the noun, else None."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.left_edge.i != verb.i \
+            or verb.i < 2:
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON") or noun.dep_ != "pobj" \
+            or noun.head.lower_ != "with":
+        return None
+    return noun
+
+
+def _bare_participle(verb: Token) -> bool:
+    """Is ``verb`` a participle with no auxiliary ("remember Carter going on TV"), not the verb
+    of a finite clause ("said Clinton was lying")?"""
+    return verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _nearer_subject(subj: Token, verb: Token) -> bool:
+    """Has ``verb`` another nominal subject between ``subj`` and itself, after a comma that
+    ends ``subj``'s phrase ("Voters, Clinton suggested, …"; "Berea, OH, after winning Ohio …,
+    Gov. John Kasich (R-OH), said")? Then ``subj`` is a fronted word, not the verb's subject."""
+    doc = verb.doc
+    for o in verb.children:
+        if o.dep_ == "nsubj" and subj.i < o.i < verb.i and o.pos_ in ("PROPN", "NOUN") \
+                and any(t.text == "," for t in doc[subj.right_edge.i + 1:o.left_edge.i]):
+            return True
+    return False
 
 
 def _discourse_marker(tok: Token, lex: CueLexicon) -> bool:
@@ -222,12 +279,77 @@ def _parenthetical_speaker(subj: Token, cue: Token) -> Token:
     return subj
 
 
+@dataclass
+class _NearClause:
+    verb: Token
+    subject: Token
+
+
+_CLOSING_MARKS = {"”", "''", '"', "’", "'"}
+
+
+def _clause_before_participle(cue: Token, clause: Token) -> _NearClause | None:
+    """For a participle adjunct (", saying …") on the way up from ``cue`` to the verb
+    ``clause`` whose subject was taken: the finite clause that ends right before the
+    participle's comma (a closing quotation mark may stand on either side of it) when that
+    clause is not ``clause`` itself nor one of its content clauses, with its verb and its own
+    nominal subject; else None."""
+    doc = cue.doc
+    part = cue
+    for _ in range(5):
+        if part.tag_ == "VBG" and part.dep_ in ("advcl", "acl", "conj"):
+            break
+        if part.i == clause.i or part.head.i == part.i:
+            return None
+        part = part.head
+    else:
+        return None
+    k = part.left_edge.i - 1
+    while k > 0 and doc[k].text in _CLOSING_MARKS:
+        k -= 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    k -= 1
+    while k > 0 and doc[k].text in _CLOSING_MARKS:
+        k -= 1
+    t = doc[k]
+    for _ in range(8):
+        if t.i in (part.head.i, part.i, clause.i):
+            return None
+        if t.pos_ in ("VERB", "AUX") and t.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+            break
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    else:
+        return None
+    if t.right_edge.i < k or t.dep_ in ("ccomp", "xcomp", "ROOT") or t.head.i == t.i:
+        return None  # not a clause ending at the comma; a content clause is its verb's
+    subject = next((c for c in t.children if c.dep_ == "nsubj" and c.i < t.i
+                    and c.pos_ in ("PROPN", "NOUN") and c.lower_ not in _REL_PRONOUNS), None)
+    if subject is None:
+        return None
+    return _NearClause(t, subject)
+
+
+def _verb_above(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` (the object's verb; for the object of a preposition,
+    past the phrases it hangs in: "spent much of the run-up to the Nevada caucuses" -> spent)."""
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
 def _participle_below(cue: Token, clause: Token) -> bool:
     """Is there a participle ("believing", "denouncing", "taking pains to emphasize") on the
     way up from the cue to the verb whose subject was taken?"""
     tok = cue
     for _ in range(5):
-        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl"):
+        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp"):
             return True
         if tok.i == clause.i or tok.head.i == tok.i:
             return False
@@ -410,15 +532,39 @@ class ClaimExtractor:
                 # assertions that their show favoured Y, taking pains to emphasize …": the
                 # parser hangs the participle on a thing's clause; a thing believes nothing,
                 # the subject of the clause above does
-                anchor = subj.head if subj.dep_ in ("dobj", "pobj", "dative") else (
+                anchor = _verb_above(subj) if subj.dep_ in ("dobj", "pobj", "dative", "conj") else (
                     head.head if subj.dep_ == "nsubj" and head.dep_ in ("ccomp", "acl", "relcl", "advcl")
                     and head.head.i != head.i else None)
                 outer = subject_of(anchor) if anchor is not None else None
                 if anchor is not None and outer is not None and outer.i != subj.i \
                         and st.speakers.resolve(i, outer, base).agent:
                     subj, head = outer, anchor
+            near = _clause_before_participle(cue.token, head)
+            if subj is not None and near is not None:
+                # "…, which Mr. Trump called ''a disgrace,'' blaming …", "… and Emanuel fired his
+                # police chief, acknowledging …", "It was a potent punch, as Mrs. Clinton echoed
+                # the criticism, saying …": the parser hung the participle on a verb further
+                # back; it belongs to the clause that ends right before its comma when that
+                # clause says something, is the second of two joined clauses, or has the only
+                # agent of the two
+                own = near.verb.lemma_.lower() in st.finder.all_cue_lemmas or near.verb.dep_ == "conj"
+                if (own or not st.speakers.resolve(i, subj, base).agent) \
+                        and st.speakers.resolve(i, near.subject, base).agent:
+                    subj, head = near.subject, near.verb
             if subj is not None and cue.token.dep_ == "conj":
                 subj = _name_after_dash(subj, cue.token) or _subject_left_as_object(subj, cue.token) or subj
+                aside = _speaker_set_off_before(subj, cue.token)
+                if aside is not None and st.speakers.resolve(i, aside, base).agent:
+                    # "Facebook created the tool …, a spokeswoman, Anna White, said on
+                    # Saturday, and …": an inserted attribution whose speaker the parser took
+                    # for an object of the clause before
+                    subj = aside
+            elif subj is not None:
+                joined = _joined_verb_above(cue.token, head)
+                if joined is not None:  # "Prosecutors charged the officer and Emanuel fired his
+                    # police chief, acknowledging …": the participle of the second clause, whose
+                    # subject the parser joined to the first clause's object
+                    subj = _subject_left_as_object(subj, joined) or subj
             if subj is not None and st.finder._in_quote(base + subj.idx) \
                     and not st.finder._in_quote(base + cue.token.idx) and not _quoted_term(st, subj, base):
                 # "“We were wrong …,” Ramos, 58, told AFP", "X seemed unimpressed, telling
@@ -1221,6 +1367,38 @@ def _subject_left_as_object(subj: Token, cue: Token) -> Token | None:
     if t.pos_ not in ("NOUN", "PROPN") or doc[k - 1].lower_ not in ("and", "but", "while", "whereas"):
         return None
     return t
+
+
+def _speaker_set_off_before(subj: Token, cue: Token) -> Token | None:
+    """The noun phrase set off by commas right before a cue the parser joined to the clause
+    before ("…, a spokeswoman, Anna White, said …", "…, the senator said, and …") and hung
+    there as an object or a conjunct: its head, else None."""
+    doc = cue.doc
+    k = cue.i - 1
+    while k > subj.i and (doc[k].tag_ in ("RB", "MD") or doc[k].lemma_ in ("have", "be", "do")):
+        k -= 1
+    if k <= subj.i + 2 or doc[k].text != ",":
+        return None
+    t = doc[k - 1]
+    while t.dep_ == "appos" and t.head.i < t.i:
+        t = t.head
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in ("dobj", "conj", "npadvmod", "appos", "attr") \
+            or t.head.i > t.i or t.i == subj.i or t.left_edge.i <= subj.i + 1 \
+            or doc[t.left_edge.i - 1].text != ",":
+        return None
+    return t
+
+
+def _joined_verb_above(cue: Token, clause: Token) -> Token | None:
+    """A verb with no subject of its own, joined to the verb before it, that the participle
+    ``cue`` (", saying …") hangs on, on the way up to ``clause``; else None."""
+    if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp"):
+        return None
+    tok = cue.head
+    if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.i == clause.i \
+            and not any(c.dep_ in _SUBJ for c in tok.children):
+        return tok
+    return None
 
 
 def _name_after_dash(subj: Token, cue: Token) -> Token | None:
