@@ -8,9 +8,15 @@ criticism, saying …"); a participle complement keeps its own subject ("I remem
 on the radio, declaring …"); "with X asking …" is X's; "As X, <apposition>, put it" is X's; an
 inserted attribution the parser read as an object ("…, a spokeswoman, Anna White, said on
 Saturday, and …") is the spokeswoman's; a participle the parser hung on a thing (a vote, a
-meeting) is the agent's above it. Sentences are written for these tests, in the shapes of
-news reports, company statements, parliamentary proceedings, broadcast interviews and
-opinion columns."""
+meeting) is the agent's above it. A cue the parser left without its own subject takes the
+name before a dashed aside ("Mr. Ortiz - in a line aimed at Mr. Reyes - declared"), the noun a
+relative clause before it describes ("Mendez, who has given money to the Democrats, said"),
+the name after a fronted topic ("Of Reyes, Levine … said") or participle clause, the people
+named right before an inserted cue ("…, union members and leaders say, is …"), a surname the
+tagger read as an adverb ("said Skelly,"); "He announced that he … and vowed …" is the outer
+"He"'s. Sentences are written for these tests, in the shapes of news reports, company
+statements, parliamentary proceedings, broadcast interviews, town-hall reports and opinion
+columns."""
 
 from __future__ import annotations
 
@@ -107,3 +113,72 @@ def test_a_participle_hung_on_a_thing_is_the_agents_above_it(nlp):
     ex = run(nlp, "Governor Ortiz is not done yet. He sent a letter to donors as the budget "
                   "committee hearing began vowing to “veto every cut” in the final session.")
     speaks(ex, "vowing", "Ortiz")
+
+
+# -- the speaker before an inserted cue --------------------------------------------------------
+
+def test_the_same_pronoun_above_speaks_for_a_second_act(nlp):
+    text = ("Senator Ortiz spoke to reporters on Monday. He announced that he was leaving the "
+            "committee and vowed to focus on his family.")
+    ex = run(nlp, text)
+    vowed = by_cue(ex, "vowed")
+    assert vowed.speaker_start == text.index("He announced")
+    assert "Ortiz" in (vowed.speaker_text or "")
+
+
+def test_a_name_before_a_dashed_aside_speaks(nlp):
+    ex = run(nlp, "On his way out of the race, Mr. Ortiz - in a line that seemed squarely aimed at "
+                  "Mr. Reyes's divisive brand of politics - declared that a president must serve "
+                  "all citizens.")
+    c = by_cue(ex, "declared")
+    assert "Ortiz" in (c.speaker_text or "") and "Reyes" not in (c.speaker_text or "")
+
+
+def test_a_name_in_a_relative_clause_before_the_cue_does_not_speak(nlp):
+    ex = run(nlp, "Of the governor, Mendez, who has given money to the Democrats, said, “She is a "
+                  "disaster.”")
+    speaks(ex, "said", "Mendez")
+
+
+def test_a_topic_before_the_speaker_does_not_speak(nlp):
+    ex = run(nlp, "Of Reyes, Levine, who has given money to Senator Ortiz, said, “He’s flat-out "
+                  "scary.”")
+    speaks(ex, "said", "Levine")
+    ex = run(nlp, "Of Clinton, Abrams, who has raised money for Bernie Sanders, said, “She is too "
+                  "cautious.”")
+    speaks(ex, "said", "Abrams")
+
+
+def test_people_named_right_before_an_inserted_cue_speak(nlp):
+    ex = run(nlp, "The source of the attraction to Mr. Reyes, union members and leaders say, is "
+                  "manifold: his positions on trade and a sense that he rejects the norms of "
+                  "Washington.")
+    c = by_cue(ex, "say")
+    assert "members" in (c.speaker_text or "") and "Reyes" not in (c.speaker_text or "")
+    ex = run(nlp, "The source of the support for Ms. Ortiz, farm workers and growers say, is "
+                  "simple: her plan for water.")
+    c = by_cue(ex, "say")
+    assert "workers" in (c.speaker_text or "") and "Ortiz" not in (c.speaker_text or "")
+
+
+def test_a_surname_tagged_as_an_adverb_after_an_inverted_cue(nlp):
+    ex = run(nlp, "“Having the voter file and two people who understand it is priceless,” said "
+                  "Skelly, explaining that he worked closely with the party.")
+    speaks(ex, "said", "Skelly")
+
+
+def test_a_questioner_after_a_place_in_a_town_hall_report(nlp):
+    ex = run(nlp, "At the town hall in Kuala Lumpur, a young man who had studied in Ohio asked "
+                  "Obama what he thought of the trade pact.")
+    c = by_cue(ex, "asked")
+    assert "man" in (c.speaker_text or "") and "Kuala" not in (c.speaker_text or "")
+    ex = run(nlp, "At the forum in Ho Chi Minh City, a student who had spent a year in Texas asked "
+                  "the president whether he would visit again.")
+    speaks(ex, "asked", "student")
+
+
+def test_names_after_a_fronted_participle_clause_speak(nlp):
+    ex = run(nlp, "Making her way around Cafe Lumiere, Ortiz and husband Paul, thanked another diner "
+                  "for wearing one of her campaign buttons.")
+    c = by_cue(ex, "thanked")
+    assert "Ortiz" in (c.speaker_text or "") and "Lumiere" not in (c.speaker_text or "")

@@ -432,8 +432,10 @@ class SpeakerResolver:
                                        sp.start, sp.end)
                     return sp
         if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN" and head.head.i < head.i \
-                and any(c.dep_ == "relcl" for c in head.children) and depth < 2:
-            # "Braynard, a South Carolina native who writes fiction": the person named
+                and any(c.dep_ == "relcl" for c in head.children) and depth < 2 \
+                and head.head.ent_type_ not in ("GPE", "LOC", "FAC"):
+            # "Braynard, a South Carolina native who writes fiction": the person named (not
+            # "At the town hall in Ho Chi Minh City, a young woman who … asked": a place)
             return self._resolve(i, head.head, base, exclude, depth + 1)
         hs, he = base + head.idx, base + head.idx + len(head.text)
         before_dash = self._name_before_dash(head, base)

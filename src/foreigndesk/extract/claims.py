@@ -198,6 +198,16 @@ def _with_absolute(verb: Token) -> Token | None:
     return noun
 
 
+_PERSONAL = {"he", "she", "they", "we", "i"}
+
+
+def _same_pronoun_above(subj: Token, verb: Token) -> bool:
+    """Is the subject of ``verb`` (a verb of saying above the clause of ``subj``) the same
+    personal pronoun, before it ("He announced that he …")?"""
+    outer = subject_of(verb)
+    return outer is not None and outer.i < subj.i and outer.lower_ == subj.lower_
+
+
 def _bare_participle(verb: Token) -> bool:
     """Is ``verb`` a participle with no auxiliary ("remember Carter going on TV"), not the verb
     of a finite clause ("said Clinton was lying")?"""
@@ -491,6 +501,10 @@ class ClaimExtractor:
                 # word of the clause a subject too; the name after the inverted cue speaks (a
                 # hook for the content rule of the inverted cue in claim_content)
                 subj, head = late, cue.token
+            inserted = _inserted_after_phrase(cue.token, subj) or _name_after_topic(subj, cue.token) \
+                or _name_ending_participle_subject(subj, cue.token)
+            if inserted is not None:
+                subj, head = inserted, cue.token
             if subj is not None and _quoted_before(st, subj, cue.token, base):
                 subj, head = _subject_after_quote(st, cue.token, base), cue.token
             inverted = _name_after_parenthetical_cue(cue.token)
@@ -512,6 +526,13 @@ class ClaimExtractor:
                 # present verb cannot share the content's modal ("would … praised"), so the
                 # parser joined it one clause too low; its subject is the outer one
                 subj, head = subject_of(head.head), head.head
+            elif subj is not None and cue.token.dep_ == "conj" and head.dep_ == "ccomp" \
+                    and head.head.lemma_.lower() in st.lex.verbs and subj.lower_ in _PERSONAL \
+                    and _same_pronoun_above(subj, head.head):
+                # "He announced that he was undergoing therapy and vowed to …", "he did say he
+                # found Trump “very charming” and called …": the same person either way; the
+                # second act is the attribution's, whose subject is the outer one
+                subj, head = subject_of(head.head) or subj, head.head
             elif subj is not None and head.dep_ == "relcl" and subj.i == head.head.i and subj.pos_ == "NOUN" \
                     and subj.lemma_.lower() not in st.lex.document_nouns \
                     and not st.speakers.resolve(i, subj, base).agent:
@@ -1331,7 +1352,8 @@ def _name_before(cue: Cue) -> Token | None:
     if tok.dep_ not in ("ROOT", "parataxis") or tok.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     doc = tok.doc
-    k = tok.i - 1
+    k = _before_dash_aside(tok)  # "Mr. Bush - in a line aimed at Mr. Trump - declared"
+    start = k
     depth = 0
     while k >= 0 and (doc[k].is_punct or depth > 0):
         if doc[k].text == ")":
@@ -1339,17 +1361,120 @@ def _name_before(cue: Cue) -> Token | None:
         elif doc[k].text == "(":
             depth = max(0, depth - 1)
         k -= 1
-    if k >= 0 and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "ORG", "NORP", ""):
+    if k < 0:
+        return None
+    described = _antecedent_of_clause_ending(doc[k])
+    if described is not None and not any(t.text in _CLOSING_QUOTES for t in doc[k + 1:tok.i]):
+        return described  # "Mendez, who has given money to the Democrats, said": Mendez
+    if doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("PERSON", "ORG", "NORP", ""):
         return doc[k]
     # "Col. Steven H. Warren, a military spokesman in Baghdad, said": the person before the
     # apposition, with no verb between
-    for j in range(tok.i - 1, max(-1, tok.i - 25), -1):
+    for j in range(start, max(-1, tok.i - 25), -1):
         t = doc[j]
         if t.tag_.startswith("VB") or t.text in (";", ":") or t.lower_ in ("who", "which", "that"):
             return None
         if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
             return t
     return None
+
+
+def _antecedent_of_clause_ending(last: Token) -> Token | None:
+    """The noun a relative clause describes when ``last`` is that clause's last word
+    ("Mendez, who has given money to the Democrats" -> Mendez); else None."""
+    t = last
+    for _ in range(8):
+        if t.dep_ == "relcl" and t.right_edge.i == last.i and t.head.pos_ in ("PROPN", "NOUN") \
+                and t.head.i < t.i:
+            return t.head
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _name_ending_participle_subject(subj: Token | None, cue: Token) -> Token | None:
+    """ "Making her way around Chez Vachon, Clinton and husband Bill, thanked …": the parser
+    took the fronted participle clause for the subject and hung the names after its comma
+    inside it; the first name after the clause's last comma, else None."""
+    if subj is None or subj.tag_ != "VBG" or subj.dep_ != "csubj" or subj.i > cue.i:
+        return None
+    doc = cue.doc
+    end = subj.right_edge.i
+    while end > subj.i and doc[end].is_punct:
+        end -= 1
+    comma = max((t.i for t in doc[subj.i:end] if t.text == ","), default=None)
+    if comma is None:
+        return None
+    first = doc[comma + 1]
+    if first.pos_ != "PROPN" or first.ent_type_ != "PERSON":
+        return None
+    while first.dep_ == "compound" and first.head.i <= end and first.head.i > first.i:
+        first = first.head
+    return first
+
+
+def _name_after_topic(subj: Token | None, cue: Token) -> Token | None:
+    """ "Of Carson, Levine, who has given money to Rubio, said, “…”": a sentence that opens
+    with a topic ("Of X,", "As for X,") before the speaker; a subject the parser found in the
+    topic (X, or the preposition itself) is not the speaker, the name after the comma is."""
+    doc = cue.doc
+    if subj is None or doc[0].lower_ not in ("of", "as") or cue.dep_ != "ROOT":
+        return None
+    start = 2 if doc[0].lower_ == "as" and len(doc) > 1 and doc[1].lower_ == "for" else 1
+    if doc[0].lower_ == "as" and start == 1:
+        return None
+    comma = next((t.i for t in doc[start:cue.i] if t.text == ","), None)
+    if comma is None or not subj.i < comma or comma + 1 >= cue.i:
+        return None
+    k = comma + 1
+    while k < cue.i and doc[k].pos_ == "PROPN" and doc[k].is_title:
+        k += 1
+    if k == comma + 1 or k >= len(doc) or doc[k].text not in (",",) and k != cue.i:
+        return None
+    return doc[k - 1]
+
+
+def _inserted_after_phrase(cue: Token, subj: Token | None) -> Token | None:
+    """ "The source of the attraction to Mr. Trump, union members and leaders say, is …": a
+    cue set off by commas whose speaker the parser joined, as a conjunct, to a noun before the
+    comma (inside the subject it took, or with no subject at all); the first conjunct after
+    the comma, else None."""
+    doc = cue.doc
+    if cue.dep_ not in ("parataxis", "ROOT") or cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.i < 3 \
+            or cue.i + 1 >= len(doc) or doc[cue.i + 1].text != ",":
+        return None
+    t = doc[cue.i - 1]
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN") and t.head.i < t.i \
+            and doc[t.left_edge.i - 1].text != ",":
+        t = t.head
+    if t.dep_ not in ("conj", "appos") or t.head.i > t.i or doc[t.left_edge.i - 1].text != ",":
+        return None
+    if t.dep_ == "appos" and not (t.tag_ == "NNS" and t.head.pos_ == "PROPN"):
+        return None  # ("The adviser, Kellyanne Conway, said, …": the adviser's own name)
+    if subj is not None and not (subj.left_edge.i <= t.i <= subj.right_edge.i):
+        return None
+    return t
+
+
+def _before_dash_aside(tok: Token) -> int:
+    """The index of the word before ``tok``, or, when a dash right before it closes an aside
+    opened by another dash ("Mr. Bush - in a line … - declared"), of the word before the aside."""
+    doc = tok.doc
+    k = tok.i - 1
+    if k < 1 or doc[k].text not in _DASHES:
+        return k
+    for j in range(k - 1, max(-1, k - 40), -1):
+        if doc[j].text in _DASHES:
+            return j - 1
+        if doc[j].text in (";", ":") or doc[j].is_sent_start:
+            break
+    return k
+
+
+_DASHES = {"-", "—", "–", "--"}
 
 
 def _subject_left_as_object(subj: Token, cue: Token) -> Token | None:
@@ -1470,6 +1595,11 @@ def _noun_phrase(tok: Token) -> list[Token]:
     return out
 
 
+# words that may follow an inverted cue in title case and are no name ("“…,” said Later, …")
+_NOT_NAMES = {"then", "later", "earlier", "again", "now", "also", "still", "yesterday", "today",
+              "tonight", "afterward", "afterwards", "instead", "however", "though", "too"}
+
+
 def _inverted_subject(st: _DocState, cue: Cue, base: int) -> Token | None:
     """ "…," exclaimed Pedro Del Cueto: the parser may take the name after an inverted cue
     for its object; right after a closing quotation it is the speaker."""
@@ -1490,6 +1620,10 @@ def _inverted_subject(st: _DocState, cue: Cue, base: int) -> Token | None:
     while k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].ent_type_ in ("PERSON", "ORG")):
         last = doc[k]
         k += 1
+    if last is None and k < len(doc) and doc[k].is_alpha and doc[k].is_title and len(doc[k]) > 2 \
+            and doc[k].tag_ in ("RB", "NN", "JJ", "VBN", "VBD", "UH") and doc[k].lower_ not in _NOT_NAMES \
+            and (k + 1 == len(doc) or doc[k + 1].is_punct):
+        return doc[k]  # "“…,” said Skelly, explaining …": a surname the tagger took for an adverb
     if last is None and k + 1 < len(doc) and doc[k].lower_ == "the" and doc[k + 1].pos_ == "NOUN":
         k += 1
         while k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":
