@@ -182,18 +182,3 @@ def test_names_after_a_fronted_participle_clause_speak(nlp):
                   "for wearing one of her campaign buttons.")
     c = by_cue(ex, "thanked")
     assert "Ortiz" in (c.speaker_text or "") and "Lumiere" not in (c.speaker_text or "")
-
-
-def test_a_split_hyphenated_title_is_not_a_subject_of_its_own(nlp):
-    ex = run(nlp, "In a long interview on \"Meet the Press,\" co-host Dana Ruiz asked the governor "
-                  "how he would pay for the wall.")
-    speaks(ex, "asked", "Dana Ruiz")
-
-
-def test_a_statement_released_in_a_participle_clause_is_its_issuers(nlp):
-    ex = run(nlp, "But Governor Ortiz showed no sign of retreating, releasing a statement that, while "
-                  "regretting the delay, accused the legislature of ''playing games with the budget.''")
-    speaks(ex, "accused", "Ortiz")
-    ex = run(nlp, "The senator hit back on Friday, posting a video that accused the governor of lying "
-                  "about the deficit.")
-    speaks(ex, "accused", "senator")

@@ -118,18 +118,11 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                         for o in tok.children):
                     continue  # "the drawdown, which they say left a vacuum": they speak, and
                     # "which" is the subject of the content the parser hung on the cue
-                if c.lower_ in ("that", "which") and tok.dep_ == "acl" and c.i < tok.i \
-                        and tok.head.lemma_.lower() in _ARTIFACTS and tok.head.dep_ == "dobj" \
-                        and tok.head.head.pos_ == "VERB":
-                    issuer = _issuer(tok.head.head)  # "…, releasing a statement that, while …,
-                    if issuer is not None:  # accused …" (the parser's acl for the relative clause)
-                        return issuer, tok.head.head
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                     if c.lower_ in ("that", "which") and tok.head.lemma_.lower() in _ARTIFACTS \
                             and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
-                        # "X released a video that said …": the one who released it (also when
-                        # the releasing is a participle: "X hit back, releasing a statement that …")
-                        issuer = _issuer(tok.head.head)
+                        # "X released a video that said …": the one who released it
+                        issuer = next((g for g in tok.head.head.children if g.dep_ == "nsubj"), None)
                         if issuer is not None:
                             return issuer, tok.head.head
                     return tok.head, tok  # "Zhao, who said …"
@@ -221,27 +214,15 @@ def _bare_participle(verb: Token) -> bool:
     return verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
-def _issuer(verb: Token) -> Token | None:
-    """Who issued the document that ``verb`` (released, posted, sent …) has for its object:
-    the verb's subject, or for a participle ("X hit back, releasing a statement") the subject
-    of the clause it hangs on."""
-    own = next((g for g in verb.children if g.dep_ == "nsubj"), None)
-    if own is not None or verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp"):
-        return own
-    return next((g for g in verb.head.children if g.dep_ == "nsubj" and g.i < verb.i), None)
-
-
 def _nearer_subject(subj: Token, verb: Token) -> bool:
     """Has ``verb`` another nominal subject between ``subj`` and itself, after a comma that
     ends ``subj``'s phrase ("Voters, Clinton suggested, …"; "Berea, OH, after winning Ohio …,
     Gov. John Kasich (R-OH), said")? Then ``subj`` is a fronted word, not the verb's subject."""
     doc = verb.doc
     for o in verb.children:
-        if o.dep_ == "nsubj" and subj.i < o.i < verb.i and o.pos_ in ("PROPN", "NOUN"):
-            gap = doc[subj.right_edge.i + 1:o.left_edge.i]
-            if any(t.text == "," for t in gap) or (subj.pos_ == "NOUN" and all(
-                    t.text in _DASHES or (t.dep_ == "nsubj" and t.head.i == verb.i) for t in gap)):
-                return True  # (or "co - host Mika Brzezinski asked": a hyphenated title split)
+        if o.dep_ == "nsubj" and subj.i < o.i < verb.i and o.pos_ in ("PROPN", "NOUN") \
+                and any(t.text == "," for t in doc[subj.right_edge.i + 1:o.left_edge.i]):
+            return True
     return False
 
 
