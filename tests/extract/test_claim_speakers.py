@@ -1142,3 +1142,17 @@ def test_a_pronoun_takes_the_subject_of_the_sentence_before(nlp, text, words, wh
     (the subject of its main clause), not the person named last in it."""
     got = speaker(run(nlp, text), words)
     assert who in got and not_who not in got
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("Reading list:\n-Thomas Okafor says the budget deal will not survive the summer. [Ledger]\n"
+     "-Daniel Osei thinks the party will split over trade before the convention. [Post]",
+     "split over trade", "Daniel Osei"),
+    ("Weekend reading.\n-Laura Brennan writes that the embassy move was planned for months. "
+     "[Review]\n-Michael Tanaka argues the talks in Geneva are stalled. [Wire]",
+     "talks in Geneva", "Michael Tanaka"),
+])
+def test_a_person_the_entity_recogniser_missed_is_the_speaker(nlp, text, words, who):
+    """A listed given name and a capitalised surname that no entity covers (a bulleted
+    round-up line) make a person: the speaker is the name, without the bullet."""
+    assert speaker(run(nlp, text), words) == who

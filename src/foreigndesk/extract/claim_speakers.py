@@ -270,10 +270,34 @@ def refs_of(pd: ParsedDoc) -> list[Ref]:
                              pd.sentence_index(e.start_char)))
     refs += extra
     refs.sort(key=lambda r: r.start)
+    refs = _unlabelled_people(pd, refs)
     for r in refs:
         if r.actor_id is None and r.kind is None and r.label in _MISTAKEN_LABELS and _person_name(r.text):
             r.label = "PERSON"  # "GOP candidate Carly Fiorina" tagged ORG by the small model
     return refs
+
+
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+def _unlabelled_people(pd: ParsedDoc, refs: list[Ref]) -> list[Ref]:
+    """``refs`` (sorted) plus the people the entity recogniser left out: a listed given name
+    and a capitalised surname that no reference covers ("-Daniel Osei thinks …" in a bulleted
+    round-up, where the small model tags nothing), so that the speaker is the name and a
+    later "he" can stand for it."""
+    text = pd.document.text
+    starts = [r.start for r in refs]
+    found: list[Ref] = []
+    for m in _NAME_PAIR.finditer(text):
+        if not _person_name(m.group(0)):
+            continue
+        k = bisect.bisect_left(starts, m.end())
+        if any(refs[j].start < m.end() and m.start() < refs[j].end for j in range(max(0, k - 3), k)):
+            continue
+        found.append(Ref(m.start(), m.end(), m.group(0), "PERSON", pd.sentence_index(m.start())))
+    if not found:
+        return refs
+    return sorted(refs + found, key=lambda r: r.start)
 
 
 def _other_person(pd: ParsedDoc, starts: list[int], start: int, end: int,
