@@ -178,6 +178,21 @@ def test_offices_follow_the_document_date(nlp):
     assert holder.actor_id == "person:michelle-bachelet" and holder.code == "CHLGOV"
 
 
+@pytest.mark.parametrize("text, title", [
+    ("The former Chilean president said the talks had failed.", "Chilean president"),
+    ("The Chilean ex-president said the talks had failed.", "Chilean ex-president"),
+    ("Speaking in Lima, the then-Chilean president said the talks had failed.", "Chilean president"),
+])
+def test_a_former_office_holder_is_not_the_holder_at_the_date(nlp, text, title):
+    """ "the former Chilean president" in 2016 is not Michelle Bachelet, who held the office
+    then (figures.yaml): a title after an out-of-office word (cues.yaml) names no holder."""
+    pd = run(nlp, text, published="2016-05-01")
+    body = pd.document.text
+    start = body.index(title)
+    hits = [m for m in pd.extraction.mentions if m.start < start + len(title) and m.end > start]
+    assert all(m.actor_id != "person:michelle-bachelet" for m in hits)
+
+
 def test_unknown_persons_and_organisations_are_actors(nlp):
     pd = run(nlp, "Tobias Wrenfield-Amari spoke at the Ruritanian Fisheries Agency on Monday.")
     person = covering(pd, "Tobias Wrenfield-Amari")
@@ -392,3 +407,21 @@ def test_the_administration_is_the_one_named_or_the_documents_own(text: str, out
     ex = next(extract([Document(text=text, published="2007-01-18", outlet=outlet)]))
     bare = [m for m in ex.mentions if m.text == "administration"]
     assert bare and all(m.code == code for m in bare), [(m.text, m.code) for m in ex.mentions]
+
+
+@pytest.mark.parametrize("text, published, who", [
+    ("President George H. W. Bush clashed with Israel over loan guarantees in 1991. Decades "
+     "later, Mr. Obama argued with Mr. Netanyahu over settlements. The president's victory in "
+     "2012 ushered in a thaw.", "2015-11-10", "person:barack-obama"),
+    ("President Jimmy Carter brokered the Camp David accords in 1978. Mr. Biden met the Israeli "
+     "prime minister in Tel Aviv this week. The president urged restraint in Gaza.",
+     "2023-10-20", "person:joe-biden"),
+])
+def test_the_president_is_the_sitting_one_named_since_a_past_one(nlp, text, published, who):
+    """ "the president" after a past president named with the title and the sitting one
+    (figures.yaml, at the document's date) named since, is the sitting one."""
+    pd = run(nlp, text, published=published)
+    body = pd.document.text
+    start = body.index("resident", body.index(". ", body.index("Mr.")))
+    hits = [m for m in pd.extraction.mentions if m.start <= start < m.end]
+    assert hits and hits[0].actor_id == who

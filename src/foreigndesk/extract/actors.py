@@ -62,6 +62,7 @@ from foreigndesk.extract.actor_names import (
     same_person,
     slug,
 )
+from foreigndesk.extract.claim_cues import lexicon
 from foreigndesk.extract.event_coder import frame_words
 from foreigndesk.extract.event_dictionary import default as default_dictionary
 from foreigndesk.extract.name_gender import gender_of, given_names
@@ -102,6 +103,7 @@ NOT_NAME_HEADS: frozenset[str] = _W["not_name_heads"]
 NOT_NAMES: frozenset[str] = _W["not_names"]
 DOCUMENT_HEADS: frozenset[str] = _W["document_heads"]
 TITLE_OF_WORDS: frozenset[str] = _W["title_of_words"]
+LESSER_TITLE_PREFIXES: frozenset[str] = _W["lesser_title_prefixes"]
 CLAUSE_STOP = frozenset({".", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "—", "–"})
 # mentions whose country says little about an agent near them
 CONTEXTLESS_SECTORS = frozenset({"MED", "BUS", "EDU"})
@@ -963,7 +965,9 @@ class Resolver:
                     if me is not None and self.ix.agents[me.actor_id].sector == "OPP":
                         agent_e, info = me, self.ix.agents[me.actor_id]
                         break
-                holder = self._office_holder(iso, info.role) if info.title else None
+                former = self._out_of_office(m.t0) or any(  # "the Chilean ex-president"
+                    self.d.tok_lower(k) in lexicon().out_of_office for k in range(m.t1, am.t0))
+                holder = self._office_holder(iso, info.role) if info.title and not former else None
                 span_end = am.end
                 d.consumed.update(range(m.t0, am.t1))
                 if holder is not None:
@@ -981,6 +985,16 @@ class Resolver:
         d.emit(Resolved(r.start, end, self.d.text[r.start:end],
                         r.label if r.label != "RULE" else ("NORP" if role in ("adjective", "demonym") else "GPE"),
                         state, iso, sector))
+
+    def _out_of_office(self, t0: int) -> bool:
+        """Does a word of data cues.yaml ``out_of_office`` stand right before token ``t0``
+        ("the former Mexican president", "the then-President", "ex-Secretary")? Such a title
+        names someone who held the office at another time, never its holder at the
+        document's date."""
+        before = self.d.tok_lower(t0 - 1)
+        if before in ("-", "–"):
+            before = self.d.tok_lower(t0 - 2)
+        return before in lexicon().out_of_office
 
     def _possessive(self, m: Match) -> bool:
         return self.d.tok_lower(m.t1) in ("'s", "’s", "'")
@@ -1124,6 +1138,9 @@ class Resolver:
         d = self.d
         if m.text.isupper():
             return  # "THE PRESIDENT:": a turn label, which the turns layer reads
+        if self._out_of_office(m.t0):
+            return  # "the former President", "the then-President": not the holder at the
+            # document's date, nor the last person named with the title
         info = self.ix.agents[m.best.actor_id]
         country = document_country(self.d.pd)
         holder = self._office_holder(country, info.role) if country else None
@@ -1133,6 +1150,9 @@ class Resolver:
                 if holder is not None and o.actor.id not in self.ix.actors and \
                         set(name_pieces(holder.name)[-1:]) & set(name_pieces(o.text)):
                     break  # "President Biden Before Departure" (a title-case heading): the holder
+                since = self._holder_named_since(o, r.start, info.role)
+                if since is not None:  # "President Bush … Mr. Obama … the president's
+                    o = since  # victory": the one who holds the office at the date
                 d.emit(Resolved(r.start, r.end, r.text, "RULE", o.actor, o.country, o.sector, 0.7))
                 return
         if holder is None or country is None:
@@ -1140,6 +1160,22 @@ class Resolver:
         office = office_at(holder, d.date)
         d.emit(Resolved(r.start, r.end, r.text, "RULE", holder, country,
                         office_sector(office) or "GOV", 0.7))
+
+    def _holder_named_since(self, o: Resolved, before: int, role: str | None) -> Resolved | None:
+        """The last person named after the titled mention ``o`` and before ``before`` who holds
+        the office ``role`` of ``o``'s country at the document's date (a sitting president
+        named since a past one; not a foreign one), else None."""
+        if not role:
+            return None
+        for h in sorted(self.d.out, key=lambda x: -x.start):
+            if h.start >= before or h.actor.kind != "person" or h.actor.id == o.actor.id:
+                continue
+            if h.start < o.end:
+                return None
+            holder = self._office_holder(h.country, role) if h.country and h.country == o.country else None
+            if holder is not None and holder.id == h.actor.id:
+                return h
+        return None
 
     def _titled(self, o: Resolved, title: list[str]) -> bool:
         """Is the person mention ``o`` given ``title`` right before the name, in its span or
@@ -1150,6 +1186,8 @@ class Resolver:
         n = len(title)
         for k in range(len(words) - n - 1, -1, -1):
             if folded[k:k + n] == title:
+                if k > 0 and folded[k - 1] in LESSER_TITLE_PREFIXES:
+                    return False  # "Vice President Joe Biden" is not "the President"
                 rest = words[k + n:]
                 return all(w[:1].isupper() or w in ("of", "for") for w in rest)
         return False
