@@ -167,3 +167,22 @@ def test_section_headings_that_name_their_person_are_no_turns() -> None:
             "Ana Ruiz: Rents On her website, Senator Ana Ruiz calls for a rent cap.\n\n"
             "Tomas Reyes: Pensions Two years ago, Senator Tomas Reyes proposed a public fund.\n")
     assert find_labels(text) == []
+
+
+def test_a_labelled_line_saying_as_x_said_repeats_x(nlp) -> None:
+    """A press conference's name labels and a headline: "As X has said, …" inside the line
+    makes the line repeat X, and X's own claim stays."""
+    text = ("Foreign ministry spokesperson Mao Ning held a press conference on Monday.\n\n"
+            "Reuters Reporter Anna Berg: Will the two leaders meet in November?\n\n"
+            "Mao Ning: As President Xi has said, the two sides must respect each other's core "
+            "interests.\n")
+    ex = run(nlp, text)
+    said = claims_with(ex, "respect each other")
+    (mao,) = [c for c in said if c.cue == "mao ning:"]
+    assert mao.stance == "repeats" and mao.echoes_actor == "person:xi-jinping"
+    assert any(c.speaker_actor == "person:xi-jinping" for c in said)  # Xi's own claim stays
+    ex = run(nlp, "Omar Haddad: As Lena Berg has said, the pipeline will be finished in May.\n\n"
+                  "The minister spoke in Oslo.")
+    (line,) = [c for c in ex.claims if c.cue == ":"]
+    assert line.speaker_text == "Omar Haddad" and line.stance == "repeats"
+    assert any("Berg" in (c.speaker_text or "") for c in claims_with(ex, "pipeline"))

@@ -249,6 +249,7 @@ class _DocState:
     cands: dict[int, list[int]] = field(default_factory=dict)  # candidate sentence -> cue tokens
     said: dict[int, tuple[int, Speaker]] = field(default_factory=dict)  # id(claim) -> history entry
     cue_tokens: set[int] = field(default_factory=set)  # the current sentence's cues that made claims
+    echoed: set[int] = field(default_factory=set)  # id(claim) of X's claim in "As X said, …"
 
     def ctx_claim(self, i: int, cue: str, cue_char: int, speaker: Speaker, content: Content) -> Claim:
         """A claim made outside a cue's parse (a colon line): the sentence's span."""
@@ -679,8 +680,9 @@ class ClaimExtractor:
             host.echoes_actor = source.actor_id
             host.echoes_text = body
             host.content, host.content_start, host.content_end = body, content.start, content.end
-        self._claim(st, i, cue.text, base + cue.token.idx, source, content, "asserts", s_start,
-                    s_end, confidence=_CONFIDENCE.get(source.via, 0.6) - 0.2)
+        echoed = self._claim(st, i, cue.text, base + cue.token.idx, source, content, "asserts",
+                             s_start, s_end, confidence=_CONFIDENCE.get(source.via, 0.6) - 0.2)
+        st.echoed.add(id(echoed))
         if host is not None and len(st.speakers.history) >= 2:  # keep the host's speaker the
             st.speakers.history.append((i, st.speakers.history[-2][1]))  # latest for "he added"
 
@@ -819,11 +821,14 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
             if any(c.sentence == i and c.speaker_actor == actor.id
                    and c.content_end - c.content_start >= 0.6 * (s1 - s0) for c in st.claims):
                 continue  # "I think we did the right thing": already the speaker's claim
+            inside = [c for c in st.claims if c.sentence == i]
             if not transcript:
                 # in an article ("Matthews: Bernie says he's going to pay …"), the labelled
-                # line is the outermost attribution: a cue inside it makes no claim of its own
-                for c in [c for c in st.claims if c.sentence == i]:
-                    _forget(st, c)
+                # line is the outermost attribution: a cue inside it makes no claim of its
+                # own, but for X's in "As X said, …" (the line repeats X) and an echo
+                for c in inside:
+                    if c.stance != "repeats" and id(c) not in st.echoed:
+                        _forget(st, c)
             stance = "questions" if body.endswith("?") else "asserts"
             kind = "statement"
             for tok in sent:
@@ -837,6 +842,7 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
             claim = ClaimExtractor._claim(EXTRACTOR, st, i, label, t.start, speaker, content, stance,
                                           *sentence_bounds(pd, i), confidence=0.8, kind=kind)
             claim.speaker_start = claim.speaker_end = None  # a label, not a mention in the prose
+            _echo_inside(st, claim, inside)
 
 
 _COLON_LINE = re.compile(r"^(?P<src>[^:\n\"“”]{2,140}?)\s*:\s+(?P<body>\S.*\S)\s*$", re.S)
@@ -893,6 +899,16 @@ def _names_again(text: str, src: str, b0: int, b1: int) -> bool:
     return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text[b0:b1]) is not None
 
 
+def _echo_inside(st: _DocState, claim: Claim, inside: list[Claim]) -> None:
+    """A labelled line holding "As X has said, …" repeats X (as a cue's claim does, see
+    ``_as_clause``); X's own claim stays beside it."""
+    x = next((c for c in inside if id(c) in st.echoed), None)
+    if x is not None:
+        claim.stance = "repeats"
+        claim.echoes_actor = x.speaker_actor
+        claim.echoes_text = x.content
+
+
 def _forget(st: _DocState, c: Claim) -> None:
     """Drop a claim made earlier: its speaker is no antecedent any more."""
     st.claims.remove(c)
@@ -909,8 +925,8 @@ def _nested_in_line(st: _DocState, sents: list[int], s_start: int, colon: int, b
     headline's claim before the source ("Poll shows Trump ahead - Name: “…”") stays."""
     inner: list[Claim] = []
     for c in st.claims:
-        if c.sentence not in sents:
-            continue
+        if c.sentence not in sents or c.stance == "repeats" or id(c) in st.echoed:
+            continue  # an echo, and X's claim in "As X said, …", stay beside the line
         cue = st.cue_at.get(id(c), -1)
         if cue < s_start and c.content_end <= s_start + 1:
             continue
@@ -1032,7 +1048,8 @@ def colon_claims(st: _DocState) -> None:
             _forget(st, c)
         direct = bool(st.finder.quotes_in(b0, b1)) and text[b0 - 1:b0] in "\"“"
         content = Content(b0, b1, body, direct, st.finder.quotes_in(b0, b1), "colon")
-        st.ctx_claim(i, ":", colon, speaker, content)
+        claim = st.ctx_claim(i, ":", colon, speaker, content)
+        _echo_inside(st, claim, [c for c in st.claims if c.sentence in sents])
 
 
 _TITLE_WORD = re.compile(r"[\w’'.-]+")
