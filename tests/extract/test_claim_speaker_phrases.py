@@ -171,3 +171,12 @@ def test_the_poor_and_the_rich_are_people(nlp):
     assert speaker(ex, "taxes are too high") == "The rich"
     assert speaker(ex, "fund will run out") == "the elderly"
     assert speaker(ex, "house is large") == "neighbours"  # "rich" before a noun is no one
+
+
+def test_the_author_of_a_work_and_no_function_word_speak(nlp):
+    text = ("The grandfather came from Germany, according to “The Trumps: Three Generations,” "
+            "by Gwenda Blair.\n"
+            "Of Carson, Levine, who has given money to Marco Rubio, said, “He’s flat-out scary.”")
+    ex = run(nlp, text)
+    assert speaker(ex, "came from Germany") == "Gwenda Blair"
+    assert speaker(ex, "flat-out scary") != "Of"

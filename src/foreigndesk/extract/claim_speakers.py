@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -696,7 +696,9 @@ class SpeakerResolver:
                         break
                     if sp.via != "author":
                         return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "possessor", cs, ce)
-        if head.pos_ == "PROPN" or head.text[:1].isupper():
+        if head.pos_ == "PROPN" or head.text[:1].isupper() and head.pos_ not in ("ADP", "SCONJ", "CCONJ", "DET", "PART"):
+            # (not a capitalised function word the parser made the subject: "Of Carson, Levine …
+            # said")
             appos = self._appos_ref(head, base) if head.i < head.right_edge.i else None
             if appos is not None:  # "Speaker of the House Paul Ryan"
                 return speaker_of(appos)
@@ -1041,7 +1043,10 @@ class SpeakerResolver:
                 r = self.ref_at(base + c.idx, base + c.idx + len(c.text))
                 if r is None and on_name:  # a name the tagger missed ("Darran Whiting")
                     n0, n1 = base + c.left_edge.idx, base + c.idx + len(c.text)
-                    return Ref(n0, n1, self.text[n0:n1], "PERSON", self.pd.sentence_index(n0))
+                    r = Ref(n0, n1, self.text[n0:n1], "PERSON", self.pd.sentence_index(n0))
+                if r is not None and r.is_person and on_name:
+                    # the span runs from the subject's noun ("One pastor … Darran Whiting")
+                    return replace(r, start=min(r.start, base + _core(head)[0].idx))
                 if r is not None and r.is_person and c.dep_ != "appos" and c.head.dep_ == "pobj" \
                         and r.start <= base + c.head.left_edge.idx \
                         and not self._member_or_title(c.head, head, titled):
@@ -1054,13 +1059,14 @@ class SpeakerResolver:
     @staticmethod
     def _member_or_title(name: Token, head: Token, titled: bool) -> bool:
         """Does a name after a preposition name the subject: one of a set ("Proponents like
-        Mr. Eisenbrey", "critics including Paul Krugman"), the end of a title ("the head of
+        Mr. Eisenbrey", "critics including Paul Krugman"), the author of a work ("''The
+        Trumps,'' by Gwenda Blair"), the end of a title ("the head of
         Gallup"), or the doer of the participle right after it ("the spectacle of Mr.
         Netanyahu denouncing …", "50 years of Trump's talking about …"); not a person the
         subject is related to ("a spokesman for Hillary Clinton", "aides to Mr. Sanders",
         "friends of Mr. Clinton", "the confrontation between Mr. Trump and …")?"""
         prep = name.head.lower_
-        if prep in ("like", "including", "as") or (titled and prep == "of"):
+        if prep in ("like", "including", "as", "by") or (titled and prep == "of"):
             return True
         k = name.i + 1
         if k < len(name.doc) and name.doc[k].text in ("'s", "’s", "'", "’"):
