@@ -696,9 +696,7 @@ class SpeakerResolver:
                         break
                     if sp.via != "author":
                         return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "possessor", cs, ce)
-        if head.pos_ == "PROPN" or head.text[:1].isupper() and head.pos_ not in ("ADP", "SCONJ", "CCONJ", "DET", "PART"):
-            # (not a capitalised function word the parser made the subject: "Of Carson, Levine …
-            # said")
+        if head.pos_ == "PROPN" or head.text[:1].isupper():
             appos = self._appos_ref(head, base) if head.i < head.right_edge.i else None
             if appos is not None:  # "Speaker of the House Paul Ryan"
                 return speaker_of(appos)
@@ -713,8 +711,11 @@ class SpeakerResolver:
                 if name is not None:  # "Twitter's Adam Sharp": Adam Sharp
                     return Speaker(name, None, None, "person", "name", ce - len(name), ce)
             bullet = len(core_text) - len(core_text.lstrip("-–—•*"))  # a list's "-Matthew Yglesias thinks"
+            # (a capitalised function word the parser made the subject is no name: "Of Carson,
+            # Levine … said")
             return Speaker(core_text[bullet:], None, None, None, "name", cs + bullet, ce,
-                           agent=head.ent_type_ not in _NOT_AGENT_ENTS and low not in _SENTENCE_WORDS)
+                           agent=head.ent_type_ not in _NOT_AGENT_ENTS and low not in _SENTENCE_WORDS
+                           and head.pos_ not in ("ADP", "SCONJ", "CCONJ", "DET", "PART"))
         if ref is not None:  # a nationality word as the subject ("the Chinese say")
             return Speaker(core_text, None, None, "group", "phrase", cs, ce)
         appos = self._appos_ref(head, base) if head.i < head.right_edge.i else None
