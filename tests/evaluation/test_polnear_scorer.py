@@ -116,3 +116,19 @@ def test_a_relative_pronoun_stands_for_the_artifact_before_it():
     he = Claim("d", 0, 0, len(text), text, "claims", "1", 0.5, speaker_text=None, speaker_start=0,
                speaker_end=2, content=text[c0:c1], content_start=c0, content_end=c1)
     assert not speaker_right(he, gold, art, [])
+
+
+def test_a_name_matches_across_accents():
+    """A dictionary name with its accents ("Felipe Calderón") and the article's spelling
+    without them ("Calderon") are one name; different names still differ."""
+    text = "Calderon spoke in Monterrey. “The wall is absurd,” he said."
+    art = Article("t", text, [])
+    he = text.index("he said")
+    c0, c1 = text.index("The wall"), text.index("absurd") + len("absurd")
+    gold = GoldAttribution([(c0, c1)], (he, he + 2), None, text[c0:c1], "he")
+    ours = Claim("d", 0, 0, len(text), text, "claims", "1", 0.5, speaker_text="Felipe Calderón",
+                 speaker_start=he, speaker_end=he + 2, content=text[c0:c1], content_start=c0,
+                 content_end=c1)
+    assert speaker_right(ours, gold, art, [])
+    ours.speaker_text = "Enrique Peña Nieto"
+    assert not speaker_right(ours, gold, art, [])

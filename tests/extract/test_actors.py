@@ -178,6 +178,21 @@ def test_offices_follow_the_document_date(nlp):
     assert holder.actor_id == "person:michelle-bachelet" and holder.code == "CHLGOV"
 
 
+@pytest.mark.parametrize("text, title", [
+    ("The former Chilean president said the talks had failed.", "Chilean president"),
+    ("The Chilean ex-president said the talks had failed.", "Chilean ex-president"),
+    ("Speaking in Lima, the then-Chilean president said the talks had failed.", "Chilean president"),
+])
+def test_a_former_office_holder_is_not_the_holder_at_the_date(nlp, text, title):
+    """ "the former Chilean president" in 2016 is not Michelle Bachelet, who held the office
+    then (figures.yaml): a title after an out-of-office word (cues.yaml) names no holder."""
+    pd = run(nlp, text, published="2016-05-01")
+    body = pd.document.text
+    start = body.index(title)
+    hits = [m for m in pd.extraction.mentions if m.start < start + len(title) and m.end > start]
+    assert all(m.actor_id != "person:michelle-bachelet" for m in hits)
+
+
 def test_unknown_persons_and_organisations_are_actors(nlp):
     pd = run(nlp, "Tobias Wrenfield-Amari spoke at the Ruritanian Fisheries Agency on Monday.")
     person = covering(pd, "Tobias Wrenfield-Amari")

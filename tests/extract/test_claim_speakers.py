@@ -1127,3 +1127,32 @@ def test_the_leaders_of_many_countries_are_not_two(nlp) -> None:
     (ex,) = extract([Document(text=text, published="2023-09-09")], nlp=nlp)
     c = next(c for c in ex.claims if c.cue == "said")
     assert " and " not in (c.speaker_text or ""), c.speaker_text
+
+
+@pytest.mark.parametrize("text, words, who, not_who", [
+    ("President Obama met Vladimir Putin in Paris on Friday. He warned that sanctions would "
+     "follow.", "sanctions would follow", "Obama", "Putin"),
+    ("Governor Jerry Brown toured the fire zone with Senator Kamala Harris and Mayor Eric "
+     "Garcetti. He promised that aid would come quickly.", "aid would come", "Brown", "Garcetti"),
+    ("Foreign Minister Wang Yi received Secretary Antony Blinken at the Diaoyutai guest house. "
+     "He stressed that Taiwan was a red line.", "Taiwan was a red line", "Wang", "Blinken"),
+])
+def test_a_pronoun_takes_the_subject_of_the_sentence_before(nlp, text, words, who, not_who):
+    """With no speaker before it, "he" stands for the person the sentence before is about
+    (the subject of its main clause), not the person named last in it."""
+    got = speaker(run(nlp, text), words)
+    assert who in got and not_who not in got
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("Reading list:\n-Thomas Okafor says the budget deal will not survive the summer. [Ledger]\n"
+     "-Daniel Osei thinks the party will split over trade before the convention. [Post]",
+     "split over trade", "Daniel Osei"),
+    ("Weekend reading.\n-Laura Brennan writes that the embassy move was planned for months. "
+     "[Review]\n-Michael Tanaka argues the talks in Geneva are stalled. [Wire]",
+     "talks in Geneva", "Michael Tanaka"),
+])
+def test_a_person_the_entity_recogniser_missed_is_the_speaker(nlp, text, words, who):
+    """A listed given name and a capitalised surname that no entity covers (a bulleted
+    round-up line) make a person: the speaker is the name, without the bullet."""
+    assert speaker(run(nlp, text), words) == who

@@ -59,6 +59,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -255,11 +256,19 @@ def match(claims: list[Claim], gold: list[GoldAttribution]) -> list[tuple[int, i
     return sorted((int(i), int(j)) for i, j in zip(rows, cols, strict=True) if weight[i, j] > 0)
 
 
+def _fold(text: str) -> str:
+    """``text`` without combining accents (NFKD, marks dropped)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def name_words(*texts: str | None) -> set[str]:
-    """Name words (lower case, 3+ letters, not titles or pronouns) of ``texts``."""
+    """Name words (lower case, 3+ letters, not titles or pronouns) of ``texts``, accents
+    folded ("Calderón" in a dictionary name and "Calderon" in the article are one name)."""
     out: set[str] = set()
     for t in texts:
-        for w in _WORD.findall(t or ""):
+        for w in _WORD.findall(_fold(t or "")):
             w = w.lower().replace("’", "'")
             if w.endswith("'s"):
                 w = w[:-2]

@@ -62,6 +62,7 @@ from foreigndesk.extract.actor_names import (
     same_person,
     slug,
 )
+from foreigndesk.extract.claim_cues import lexicon
 from foreigndesk.extract.event_coder import frame_words
 from foreigndesk.extract.event_dictionary import default as default_dictionary
 from foreigndesk.extract.name_gender import gender_of, given_names
@@ -963,7 +964,9 @@ class Resolver:
                     if me is not None and self.ix.agents[me.actor_id].sector == "OPP":
                         agent_e, info = me, self.ix.agents[me.actor_id]
                         break
-                holder = self._office_holder(iso, info.role) if info.title else None
+                former = self._out_of_office(m.t0) or any(  # "the Chilean ex-president"
+                    self.d.tok_lower(k) in lexicon().out_of_office for k in range(m.t1, am.t0))
+                holder = self._office_holder(iso, info.role) if info.title and not former else None
                 span_end = am.end
                 d.consumed.update(range(m.t0, am.t1))
                 if holder is not None:
@@ -981,6 +984,16 @@ class Resolver:
         d.emit(Resolved(r.start, end, self.d.text[r.start:end],
                         r.label if r.label != "RULE" else ("NORP" if role in ("adjective", "demonym") else "GPE"),
                         state, iso, sector))
+
+    def _out_of_office(self, t0: int) -> bool:
+        """Does a word of data cues.yaml ``out_of_office`` stand right before token ``t0``
+        ("the former Mexican president", "the then-President", "ex-Secretary")? Such a title
+        names someone who held the office at another time, never its holder at the
+        document's date."""
+        before = self.d.tok_lower(t0 - 1)
+        if before in ("-", "–"):
+            before = self.d.tok_lower(t0 - 2)
+        return before in lexicon().out_of_office
 
     def _possessive(self, m: Match) -> bool:
         return self.d.tok_lower(m.t1) in ("'s", "’s", "'")
@@ -1124,6 +1137,9 @@ class Resolver:
         d = self.d
         if m.text.isupper():
             return  # "THE PRESIDENT:": a turn label, which the turns layer reads
+        if self._out_of_office(m.t0):
+            return  # "the former President", "the then-President": not the holder at the
+            # document's date, nor the last person named with the title
         info = self.ix.agents[m.best.actor_id]
         country = document_country(self.d.pd)
         holder = self._office_holder(country, info.role) if country else None

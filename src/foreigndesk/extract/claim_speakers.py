@@ -35,7 +35,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from foreigndesk.extract.actor_names import name_pieces
 from foreigndesk.extract.actors import DOCUMENT_HEADS, TITLE_OF_WORDS
@@ -270,10 +270,34 @@ def refs_of(pd: ParsedDoc) -> list[Ref]:
                              pd.sentence_index(e.start_char)))
     refs += extra
     refs.sort(key=lambda r: r.start)
+    refs = _unlabelled_people(pd, refs)
     for r in refs:
         if r.actor_id is None and r.kind is None and r.label in _MISTAKEN_LABELS and _person_name(r.text):
             r.label = "PERSON"  # "GOP candidate Carly Fiorina" tagged ORG by the small model
     return refs
+
+
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+
+
+def _unlabelled_people(pd: ParsedDoc, refs: list[Ref]) -> list[Ref]:
+    """``refs`` (sorted) plus the people the entity recogniser left out: a listed given name
+    and a capitalised surname that no reference covers ("-Daniel Osei thinks …" in a bulleted
+    round-up, where the small model tags nothing), so that the speaker is the name and a
+    later "he" can stand for it."""
+    text = pd.document.text
+    starts = [r.start for r in refs]
+    found: list[Ref] = []
+    for m in _NAME_PAIR.finditer(text):
+        if not _person_name(m.group(0)):
+            continue
+        k = bisect.bisect_left(starts, m.end())
+        if any(refs[j].start < m.end() and m.start() < refs[j].end for j in range(max(0, k - 3), k)):
+            continue
+        found.append(Ref(m.start(), m.end(), m.group(0), "PERSON", pd.sentence_index(m.start())))
+    if not found:
+        return refs
+    return sorted(refs + found, key=lambda r: r.start)
 
 
 def _other_person(pd: ParsedDoc, starts: list[int], start: int, end: int,
@@ -1139,7 +1163,8 @@ class SpeakerResolver:
                       if self.paragraph[k] < para - BACK_PARAGRAPHS or k < i - BACK_SENTENCES), -1) + 1
         if kind == "group":
             return self._plural(first, char, exclude)
-        for r in self.refs_before(char, first):
+        refs = self.refs_before(char, first)
+        for n, r in enumerate(refs):
             if exclude and exclude[0] <= r.start < exclude[1]:
                 continue
             if kind == "person" and r.is_person:
@@ -1148,6 +1173,8 @@ class SpeakerResolver:
                     if namesake is not None:
                         return namesake
                     continue
+                if r.sentence < i:
+                    r = self._sentence_subject(r, refs[n + 1:], word, exclude)
                 sp = speaker_of(r, "pronoun")
                 sp.gender = want
                 self._learn(sp, want)
@@ -1176,6 +1203,26 @@ class SpeakerResolver:
                     sp.gender = want
                     return sp
         return None
+
+    def _sentence_subject(self, nearest: Ref, further: list[Ref], word: str,
+                          exclude: tuple[int, int] | None) -> Ref:
+        """The antecedent of a person pronoun whose nearest compatible person ``nearest`` stands
+        in an earlier sentence: the subject of that sentence's main clause when it is another
+        compatible person named before ``nearest`` ("Fox News' Bret Baier noticed that none of
+        the networks cut away for Clinton. He commented …": Baier, as the subject carries the
+        discourse), else ``nearest``. The sentence is parsed only when such a rival exists."""
+        rivals = [r for r in further if r.sentence == nearest.sentence and r.is_person
+                  and r.key != nearest.key and not (exclude and exclude[0] <= r.start < exclude[1])
+                  and (not PRONOUN_GENDER.get(word) or agrees(word, self._ref_gender(r)))]
+        if not rivals:
+            return nearest
+        base = self.pd.sents[nearest.sentence].start_char
+        d = self.pd.parsed(nearest.sentence)
+        for r in rivals:
+            head = _head_in(d, r.start - base, r.end - base)
+            if head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
+                return r
+        return nearest
 
     def _named_since(self, kind: str, first: int, char: int, exclude: tuple[int, int] | None) -> Speaker | None:
         """A body a non-person pronoun may stand for, named from sentence ``first`` on before
@@ -1508,6 +1555,16 @@ class SpeakerResolver:
                 return Ref(sp.start, sp.end, sp.text, "PERSON", -1, sp.actor_id, kind="person",
                            country=(sp.code or "")[:3] or None, sector=(sp.code or "")[3:] or None)
         return None
+
+
+def _head_in(d: Doc, start: int, end: int) -> Token | None:
+    """The syntactic head of the tokens of ``d`` within characters [start, end): the one whose
+    head lies outside the span."""
+    toks = [t for t in d if start <= t.idx < end]
+    for t in toks:
+        if not (start <= t.head.idx < end) or t.head.i == t.i:
+            return t
+    return None
 
 
 def _antecedent(rel: Token) -> Token | None:
