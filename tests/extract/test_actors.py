@@ -407,3 +407,21 @@ def test_the_administration_is_the_one_named_or_the_documents_own(text: str, out
     ex = next(extract([Document(text=text, published="2007-01-18", outlet=outlet)]))
     bare = [m for m in ex.mentions if m.text == "administration"]
     assert bare and all(m.code == code for m in bare), [(m.text, m.code) for m in ex.mentions]
+
+
+@pytest.mark.parametrize("text, published, who", [
+    ("President George H. W. Bush clashed with Israel over loan guarantees in 1991. Decades "
+     "later, Mr. Obama argued with Mr. Netanyahu over settlements. The president's victory in "
+     "2012 ushered in a thaw.", "2015-11-10", "person:barack-obama"),
+    ("President Jimmy Carter brokered the Camp David accords in 1978. Mr. Biden met the Israeli "
+     "prime minister in Tel Aviv this week. The president urged restraint in Gaza.",
+     "2023-10-20", "person:joe-biden"),
+])
+def test_the_president_is_the_sitting_one_named_since_a_past_one(nlp, text, published, who):
+    """ "the president" after a past president named with the title and the sitting one
+    (figures.yaml, at the document's date) named since, is the sitting one."""
+    pd = run(nlp, text, published=published)
+    body = pd.document.text
+    start = body.index("resident", body.index(". ", body.index("Mr.")))
+    hits = [m for m in pd.extraction.mentions if m.start <= start < m.end]
+    assert hits and hits[0].actor_id == who

@@ -1156,3 +1156,16 @@ def test_a_person_the_entity_recogniser_missed_is_the_speaker(nlp, text, words, 
     """A listed given name and a capitalised surname that no entity covers (a bulleted
     round-up line) make a person: the speaker is the name, without the bullet."""
     assert speaker(run(nlp, text), words) == who
+
+
+@pytest.mark.parametrize("text, published, words, who, not_who", [
+    ("Vice President Joe Biden flew to Jerusalem on Tuesday. Later the president said the talks "
+     "would resume.", "2016-03-12", "talks would resume", "Obama", "Biden"),
+    ("Vice President Kamala Harris toured the border on Friday. Afterwards the President said the "
+     "visit had gone well.", "2022-06-10", "visit had gone well", "Biden", "Harris"),
+])
+def test_a_vice_president_is_not_the_president(nlp, text, published, words, who, not_who):
+    """ "the president" is not the person named "Vice President …" before it (data
+    actor_words.yaml ``lesser_title_prefixes``) but the holder at the document's date."""
+    got = speaker(run(nlp, text, published=published), words)
+    assert who in got and not_who not in got

@@ -103,6 +103,7 @@ NOT_NAME_HEADS: frozenset[str] = _W["not_name_heads"]
 NOT_NAMES: frozenset[str] = _W["not_names"]
 DOCUMENT_HEADS: frozenset[str] = _W["document_heads"]
 TITLE_OF_WORDS: frozenset[str] = _W["title_of_words"]
+LESSER_TITLE_PREFIXES: frozenset[str] = _W["lesser_title_prefixes"]
 CLAUSE_STOP = frozenset({".", ";", ":", "!", "?", "\"", "“", "”", "(", ")", "—", "–"})
 # mentions whose country says little about an agent near them
 CONTEXTLESS_SECTORS = frozenset({"MED", "BUS", "EDU"})
@@ -1149,6 +1150,9 @@ class Resolver:
                 if holder is not None and o.actor.id not in self.ix.actors and \
                         set(name_pieces(holder.name)[-1:]) & set(name_pieces(o.text)):
                     break  # "President Biden Before Departure" (a title-case heading): the holder
+                since = self._holder_named_since(o, r.start, info.role)
+                if since is not None:  # "President Bush … Mr. Obama … the president's
+                    o = since  # victory": the one who holds the office at the date
                 d.emit(Resolved(r.start, r.end, r.text, "RULE", o.actor, o.country, o.sector, 0.7))
                 return
         if holder is None or country is None:
@@ -1156,6 +1160,22 @@ class Resolver:
         office = office_at(holder, d.date)
         d.emit(Resolved(r.start, r.end, r.text, "RULE", holder, country,
                         office_sector(office) or "GOV", 0.7))
+
+    def _holder_named_since(self, o: Resolved, before: int, role: str | None) -> Resolved | None:
+        """The last person named after the titled mention ``o`` and before ``before`` who holds
+        the office ``role`` of ``o``'s country at the document's date (a sitting president
+        named since a past one; not a foreign one), else None."""
+        if not role:
+            return None
+        for h in sorted(self.d.out, key=lambda x: -x.start):
+            if h.start >= before or h.actor.kind != "person" or h.actor.id == o.actor.id:
+                continue
+            if h.start < o.end:
+                return None
+            holder = self._office_holder(h.country, role) if h.country and h.country == o.country else None
+            if holder is not None and holder.id == h.actor.id:
+                return h
+        return None
 
     def _titled(self, o: Resolved, title: list[str]) -> bool:
         """Is the person mention ``o`` given ``title`` right before the name, in its span or
@@ -1166,6 +1186,8 @@ class Resolver:
         n = len(title)
         for k in range(len(words) - n - 1, -1, -1):
             if folded[k:k + n] == title:
+                if k > 0 and folded[k - 1] in LESSER_TITLE_PREFIXES:
+                    return False  # "Vice President Joe Biden" is not "the President"
                 rest = words[k + n:]
                 return all(w[:1].isupper() or w in ("of", "for") for w in rest)
         return False

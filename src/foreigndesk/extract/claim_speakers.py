@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from foreigndesk.extract.actor_names import name_pieces
-from foreigndesk.extract.actors import DOCUMENT_HEADS, TITLE_OF_WORDS
+from foreigndesk.extract.actors import DOCUMENT_HEADS, LESSER_TITLE_PREFIXES, TITLE_OF_WORDS
 from foreigndesk.extract.claim_cues import CueLexicon
 from foreigndesk.extract.event_actors import principals
 from foreigndesk.extract.name_gender import (
@@ -112,6 +112,9 @@ def titled(text_low: str, start: int, end: int, role: str, text: str = "") -> bo
     before = text_low[max(0, start - TITLE_BEFORE):start]
     found = list(rx.finditer(before))
     m = found[-1] if found else None
+    if m is not None and before[:m.start()].split()[-1:] and \
+            before[:m.start()].split()[-1] in LESSER_TITLE_PREFIXES:
+        m = None  # "Deputy Prime Minister Nick Clegg" is not "the Prime Minister"
     if m is not None and not re.search(r"[.;:!?\n]|\band\b", before[m.end():]):
         # only a title's own words between ("ambassador to China, Carlos Pereira"), not a
         # clause ("Secretary Blinken met Wang Yi")
@@ -124,6 +127,13 @@ def titled(text_low: str, start: int, end: int, role: str, text: str = "") -> bo
         if m2 is not None and not re.search(r"[.;:!?\n]", after[:m2.start()]):
             return True
     return False
+
+
+def _role_in(words: list[str], role: str) -> bool:
+    """Is the one-word ``role`` among ``words`` (a mention's own words, "Secretary Blinken"),
+    not as part of a lesser office ("Vice President Joe Biden" is no "president")?"""
+    return any(w == role and (k == 0 or words[k - 1] not in LESSER_TITLE_PREFIXES)
+               for k, w in enumerate(words))
 
 
 @dataclass
@@ -1500,7 +1510,7 @@ class SpeakerResolver:
             if r.start >= sent_start:
                 break
             if r.is_person and (titled(text_low, r.start, min(r.end, sent_start), role, self.text)
-                                or role in text_low[r.start:r.end].split()):  # "Secretary Blinken"
+                                or _role_in(text_low[r.start:r.end].split(), role)):  # "Secretary Blinken"
                 role_keys.add(r.key)
         best: tuple[int, int, Ref] | None = None
         for rank, r in enumerate(cands):
