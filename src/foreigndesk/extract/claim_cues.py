@@ -40,6 +40,7 @@ class CueLexicon:
     claim_head_nouns: dict[str, set[str]] = field(default_factory=dict)  # "X's call for ..." -> {for}
     agent_nouns: set[str] = field(default_factory=set)  # nouns that name people or bodies
     collective_nouns: set[str] = field(default_factory=set)  # "a class of senators": the senators
+    people_adjectives: set[str] = field(default_factory=set)  # "the poor say": people
     document_nouns: set[str] = field(default_factory=set)  # "the poll", "the report": no agent
     survey_nouns: set[str] = field(default_factory=set)  # "In a new poll, …" reports a clause
     evidential_verbs: set[str] = field(default_factory=set)  # "X appeared to …": no one's claim
@@ -139,6 +140,7 @@ def lexicon() -> CueLexicon:
                           for k, v in (raw.get("claim_head_nouns") or {}).items()},
         agent_nouns=words("agent_nouns"),
         collective_nouns=words("collective_nouns"),
+        people_adjectives=words("people_adjectives"),
         document_nouns=words("document_nouns"),
         survey_nouns=words("survey_nouns"),
         evidential_verbs=words("evidential_verbs"),
