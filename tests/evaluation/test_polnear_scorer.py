@@ -31,6 +31,7 @@ def test_artifact_sources_are_recognised_by_their_head():
     assert is_artifact("a new survey of farmers")
     assert is_artifact("Early results of an entrance poll")
     assert is_artifact("new fundraising reports")
+    assert is_artifact("Stories") and is_artifact("some analyses")  # -ies, -ses plurals
     assert not is_artifact("the farmers who answered a poll")
     assert not is_artifact("Senator Ana Ruiz")
 

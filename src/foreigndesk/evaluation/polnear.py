@@ -285,9 +285,12 @@ def is_agent_text(speaker: str | None) -> bool:
 
 
 def _artifact_word(word: str) -> bool:
+    """Is ``word`` a noun of :data:`ARTIFACTS` or its plural ("polls", "stories", "analyses")?"""
     w = word.lower().replace("’", "'")
     return w in ARTIFACTS or (w.endswith("s") and w[:-1] in ARTIFACTS) or (
-        w.endswith("es") and w[:-2] in ARTIFACTS)
+        w.endswith("es") and w[:-2] in ARTIFACTS) or (
+        w.endswith("ies") and w[:-3] + "y" in ARTIFACTS) or (
+        w.endswith("ses") and w[:-3] + "sis" in ARTIFACTS)
 
 
 def is_artifact(source: str) -> bool:

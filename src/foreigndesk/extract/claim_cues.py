@@ -40,6 +40,7 @@ class CueLexicon:
     claim_head_nouns: dict[str, set[str]] = field(default_factory=dict)  # "X's call for ..." -> {for}
     agent_nouns: set[str] = field(default_factory=set)  # nouns that name people or bodies
     collective_nouns: set[str] = field(default_factory=set)  # "a class of senators": the senators
+    people_adjectives: set[str] = field(default_factory=set)  # "the poor say": people
     document_nouns: set[str] = field(default_factory=set)  # "the poll", "the report": no agent
     survey_nouns: set[str] = field(default_factory=set)  # "In a new poll, …" reports a clause
     evidential_verbs: set[str] = field(default_factory=set)  # "X appeared to …": no one's claim
@@ -47,6 +48,8 @@ class CueLexicon:
     evidential_adverbs: set[str] = field(default_factory=set)  # "X was reportedly targeted"
     offices: dict[str, str] = field(default_factory=dict)  # "national security adviser" -> role
     colon_labels: set[str] = field(default_factory=set)  # "Update:", "Watch:": no speaker
+    colon_source_prefixes: list[str] = field(default_factory=list)  # "More from X:": X speaks
+    colon_topic_links: set[str] = field(default_factory=set)  # "X On Y:": X speaks, Y the topic
     rest_verbs: set[str] = field(default_factory=set)  # say, think: the rest of the sentence
     light_verbs: set[str] = field(default_factory=set)  # "raised concerns": raise, voice, make ...
     speech_objects: dict[str, set[str]] = field(default_factory=dict)  # concern -> {about, over}
@@ -137,6 +140,7 @@ def lexicon() -> CueLexicon:
                           for k, v in (raw.get("claim_head_nouns") or {}).items()},
         agent_nouns=words("agent_nouns"),
         collective_nouns=words("collective_nouns"),
+        people_adjectives=words("people_adjectives"),
         document_nouns=words("document_nouns"),
         survey_nouns=words("survey_nouns"),
         evidential_verbs=words("evidential_verbs"),
@@ -144,6 +148,8 @@ def lexicon() -> CueLexicon:
         evidential_adverbs=words("evidential_adverbs"),
         offices={str(k).lower(): str(v) for k, v in (raw.get("offices") or {}).items()},
         light_verbs=words("light_verbs"), colon_labels=words("colon_labels"),
+        colon_source_prefixes=sorted(words("colon_source_prefixes"), key=len, reverse=True),
+        colon_topic_links=words("colon_topic_links"),
         rest_verbs=words("rest_verbs"), venue_nouns=words("venue_nouns"),
         not_authoring=words("not_authoring"),
         issuing_participles=words("issuing_participles"), out_of_office=words("out_of_office"),

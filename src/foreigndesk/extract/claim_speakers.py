@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -436,6 +436,9 @@ class SpeakerResolver:
         if any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_ in ("NORP", "ORG", "GPE")
                for c in head.children):
             return True  # "the Latino community", "GOP candidates"
+        if head.pos_ == "ADJ" and lemma in self.lex.people_adjectives and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return True  # "the poor had decided", "the rich say": people
         return head.pos_ == "NOUN" and lemma not in _INANIMATE_ER and lemma.endswith(_AGENT_SUFFIXES)
 
     def _resolve(self, i: int, head: Token, base: int, exclude: tuple[int, int] | None,
@@ -471,6 +474,18 @@ class SpeakerResolver:
             # "Braynard, a South Carolina native who writes fiction": the person named (not
             # "At the town hall in Ho Chi Minh City, a young woman who … asked": a place)
             return self._resolve(i, head.head, base, exclude, depth + 1)
+        if depth < 2:
+            second = self._second_subject(head, base)
+            if second is not None:  # "co-host Mika Brzezinski asked", "the organization the
+                # Anti-Defamation League denounced": the name the parser made a second subject
+                sp = self._resolve(i, second, base, exclude, depth + 1)
+                if sp.agent:
+                    left, _ = _core(head)
+                    sp.start, sp.end = min(sp.start, base + left.idx), max(sp.end, base + second.idx + len(second.text))
+                    return sp
+            doers = _participle_subject(head)
+            if doers is not None:  # "Many Republicans clamoring for less … support": the people
+                return self._resolve(i, doers, base, exclude, depth + 1)
         hs, he = base + head.idx, base + head.idx + len(head.text)
         before_dash = self._name_before_dash(head, base)
         if before_dash is not None:  # "Deborah Reynolds - Santilli's girlfriend and co-host - told"
@@ -478,11 +493,22 @@ class SpeakerResolver:
         core_l, core_r = _core(head)
         cs, ce = base + core_l.idx, base + core_r.idx + len(core_r.text)
         core_text = self.text[cs:ce]
+        titled_name = self._conjoined_title_name(head, base)
+        if titled_name is not None:  # "GOP presidential contender and former neurosurgeon Ben
+            # Carson responded": one person described twice, the name closing the second title
+            sp = speaker_of(titled_name)
+            sp.start = min(sp.start, cs)
+            return sp
         ref = self.ref_at(hs, he)
         if ref is not None and not (ref.actor_id and ref.kind == "person"):
             held = self._office(head, base)  # "the National Security Adviser" as an agent mention
             if held is not None:
                 return held
+        if ref is not None and head.tag_ == "NN" and head.i < head.right_edge.i and depth < 2:
+            appos = self._appos_ref(head, base, strict=True)
+            if appos is not None and appos.start != ref.start:  # "his nephew, Omar Said, added"
+                # where the actor layer took "nephew" for a generic mention: the person named
+                return speaker_of(appos)
         if ref is not None and (ref.label != "NORP" or head.pos_ == "PROPN"):
             sp = speaker_of(ref)
             if not ref.actor_id and ref.is_person:
@@ -582,6 +608,20 @@ class SpeakerResolver:
             org = next((c for c in head.children if c.dep_ in ("compound", "poss", "nmod")
                         and c.ent_type_ not in _NOT_AGENT_ENTS
                         and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"))), None)
+            prev = head.doc[head.i - 1] if head.i > head.sent.start else None
+            if org is None and prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ == "ORG" \
+                    and prev.dep_ not in ("compound", "poss", "nmod"):
+                # "A University of New Hampshire poll shows": the organisation's name right before
+                # the document, which the parser made a subject of its own (the whole name, not
+                # the state inside it)
+                ent = next((e for e in head.doc.ents if e.start <= prev.i < e.end and e.label_ == "ORG"), None)
+                if ent is not None and ent.end == head.i:
+                    e0, e1 = base + ent.start_char, base + ent.end_char
+                    whole = next((r for r in self.refs_in(e0, e1) if r.start == e0 and r.end == e1), None)
+                    sp = speaker_of(whole, "possessor") if whole is not None else \
+                        Speaker(ent.text, None, None, "group", "possessor", e0, e1)
+                    self.documents.append((i, sp))
+                    return sp
             if org is None:
                 org = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                             for g in c.children if g.dep_ == "pobj"
@@ -643,7 +683,14 @@ class SpeakerResolver:
                 return speaker_of(appos)
             nat = self._nationality(head, base)
             plural = head.tag_ in ("NNS", "NNPS")
-            indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ not in _INDEFINITE for c in head.children)
+            indefinite = any((c.dep_ == "det" and c.lower_ in _INDEFINITE) or (c.dep_ == "nummod" and not definite)
+                             for c in head.children)
+            # ("One California delegate said", "one senior administration official", "Eleven
+            # progressive organizations": a number introduces new people, no one named before,
+            # unlike "the two ministries"; so do bare plural organisations: "Progressive groups say")
+            if role == "organisation" and plural and not definite:
+                indefinite = True
             if role == "person" and not plural and not indefinite:
                 found = self._role_person(i, head.lower_ if not plural else head.lemma_.lower(), nat, cs,
                                           exclude)
@@ -695,11 +742,16 @@ class SpeakerResolver:
                                "surname", cs, ce)
             if ref is not None:
                 return speaker_of(ref)
-            if head.ent_type_ in _MISREAD_ENTS and self._misread_person(head, core_text):
-                name = re.split(r"['’]s\s+", core_text)[-1]  # "Twitter's Adam Sharp": Adam Sharp
-                return Speaker(name, None, None, "person", "name", ce - len(name), ce)
-            return Speaker(core_text, None, None, None, "name", cs, ce,
-                           agent=head.ent_type_ not in _NOT_AGENT_ENTS and low not in _SENTENCE_WORDS)
+            if head.ent_type_ in _MISREAD_ENTS:
+                name = self._misread_person(head, core_text)
+                if name is not None:  # "Twitter's Adam Sharp": Adam Sharp
+                    return Speaker(name, None, None, "person", "name", ce - len(name), ce)
+            bullet = len(core_text) - len(core_text.lstrip("-–—•*"))  # a list's "-Matthew Yglesias thinks"
+            # (a capitalised function word the parser made the subject is no name: "Of Carson,
+            # Levine … said")
+            return Speaker(core_text[bullet:], None, None, None, "name", cs + bullet, ce,
+                           agent=head.ent_type_ not in _NOT_AGENT_ENTS and low not in _SENTENCE_WORDS
+                           and head.pos_ not in ("ADP", "SCONJ", "CCONJ", "DET", "PART"))
         if ref is not None:  # a nationality word as the subject ("the Chinese say")
             return Speaker(core_text, None, None, "group", "phrase", cs, ce)
         appos = self._appos_ref(head, base) if head.i < head.right_edge.i else None
@@ -708,8 +760,12 @@ class SpeakerResolver:
         who = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "whom")
                                               for g in c.children) for c in head.children)
         # "radicals who wanted …": whoever "who" stands for is a person
+        agent = who or self._agent_phrase(head)
+        if agent and head.pos_ == "ADJ":  # "the poor": the article makes the adjective people
+            cs = min(cs, base + head.left_edge.idx)
+            return Speaker(self.text[cs:ce], None, None, "group", "phrase", cs, ce)
         return Speaker(core_text, None, None, "group" if who and head.tag_ == "NNS" else None, "phrase",
-                       cs, ce, agent=who or self._agent_phrase(head))
+                       cs, ce, agent=agent)
 
     def _fronted_clause_subject(self, pron: Token, base: int, word: str) -> Speaker | None:
         """The person a he/she subject of a fronted subordinate clause stands for ("Hours after
@@ -780,19 +836,75 @@ class SpeakerResolver:
             return None
         return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun", gender=PRONOUN_GENDER.get(word))
 
-    def _misread_person(self, head: Token, core_text: str) -> bool:
-        """Is a subject the small model tagged a work of art or a product (a name right after
-        a closing quotation mark: "…,” Twitter's Adam Sharp said", "…,” Will Estrada, the
-        chairman, said") a person: the words after a possessor read as a person's name, or
-        an apposition names a person's role or an agent noun?"""
-        name = re.split(r"['’]s\s+", core_text)[-1]
+    def _misread_person(self, head: Token, core_text: str) -> str | None:
+        """The name of a person a subject the small model tagged a work of art or a product
+        stands for (a name right after a closing quotation mark: "…,” Twitter's Adam Sharp
+        said", "…,” Will Estrada, the chairman, said", "…,” his friend Mahamat Saleh Oumar
+        told"; a list's "-Matthew Yglesias thinks"): the words after a possessor or after a
+        noun for a person (a role or an agent noun) when they read as a person's name, or the
+        name when an apposition names a person's role or an agent noun; else None."""
+        name = re.split(r"['’]s\s+", core_text)[-1].lstrip("-–—•* ")
         if _person_name(name):
-            return True
+            return name
+        words = name.split()
+        k = max((j for j, w in enumerate(words) if w.lower() in self.lex.agent_nouns
+                 or w.lower() in self.lex.roles), default=-1)
+        if 0 <= k < len(words) - 1 and 2 <= len(words) - k - 1 <= 4 and all(
+                re.fullmatch(r"[A-Z][A-Za-z'’-]*[a-z]", w) for w in words[k + 1:]):
+            return " ".join(words[k + 1:])  # "his friend Mahamat Saleh Oumar"
         for c in head.children:
             if c.dep_ == "appos" and c.pos_ == "NOUN" and (
                     self.lex.role(c) == "person" or c.lemma_.lower() in self.lex.agent_nouns):
-                return True
-        return False
+                return name
+        return None
+
+    def _second_subject(self, head: Token, base: int) -> Token | None:
+        """A name the parser made a second subject of the cue right after the subject's
+        description ("co-host Mika Brzezinski asked", "Ex-senator Tom Harkin said", "the
+        civil rights organization the Anti-Defamation League denounced", "news affiliate ABC
+        7 is reporting"): that name's head, when only the name's own words, an article or a
+        hyphen stand between; else None."""
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        prefix = not head.whitespace_ and head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == "-"
+        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and prefix):  # "Ex-senator", tagged a name
+            return None
+        verb = head.head
+        for c in verb.children:
+            if not (head.i < c.i < verb.i and c.dep_ == head.dep_ and c.pos_ == "PROPN"):
+                continue
+            if head.ent_type_ or c.left_edge.i <= head.i or any(
+                    head.doc[k].lower_ not in ("-", "the") for k in range(head.i + 1, c.left_edge.i)):
+                return None  # ("Gov. Martin O'Malley and Gov. Mike Huckabee": two people)
+            r = self.ref_at(base + c.idx, base + c.idx + len(c.text))
+            if r is not None and (r.is_person or r.label == "ORG" or r.kind in ("organisation", "igo", "group")):
+                return c
+            return None
+        return None
+
+    def _conjoined_title_name(self, head: Token, base: int) -> Ref | None:
+        """The person named after two titles joined by "and" ("GOP presidential contender and
+        former neurosurgeon Ben Carson", "Democratic senator and former governor Maria
+        Lopez"): a singular title or agent noun with no article whose conjunct is a person's
+        name with a title of its own before it; None otherwise ("The senator and John Doe"
+        are two people)."""
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in head.children):
+            return None
+        if head.i + 1 >= len(head.doc) or head.doc[head.i + 1].lower_ != "and" or head.ent_type_:
+            return None  # ("Former Maryland Gov. Martin O'Malley (D) and former Arkansas Gov. Mike
+            # Huckabee": two people, each named)
+        if not (self.lex.role(head) or head.lemma_.lower() in self.lex.agent_nouns):
+            return None
+        conj = [c for c in head.children if c.dep_ == "conj"]
+        if len(conj) != 1 or conj[0].pos_ != "PROPN" or not any(
+                c.dep_ == "cc" and c.lower_ == "and" for c in head.children):
+            return None
+        name = conj[0]
+        if not any(c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and c.i < name.i and (
+                self.lex.role(c) or c.lemma_.lower() in self.lex.agent_nouns) for c in name.children):
+            return None
+        r = self.ref_at(base + name.idx, base + name.idx + len(name.text))
+        return r if r is not None and r.is_person else None
 
     def _colon_owner(self, i: int, char: int) -> Speaker | None:
         """The person a "Name: …" line gives its words to, when ``char`` (a first-person
@@ -951,18 +1063,68 @@ class SpeakerResolver:
                 actors[aid] = found
         return Speaker(text, found.id, found.code, "group", "role", start, end)
 
-    def _appos_ref(self, head: Token, base: int) -> Ref | None:
+    def _appos_ref(self, head: Token, base: int, strict: bool = False) -> Ref | None:
         """A person named in apposition inside the subject ("The head of the investigation,
-        Kenneth Piernick, said"), or closing its title ("Speaker of the House Paul Ryan")."""
+        Kenneth Piernick, said"), or closing its title ("Speaker of the House Paul Ryan");
+        with ``strict``, in apposition only."""
+        titled = self.lex.role(head) is not None or head.pos_ == "PROPN"
         for c in head.subtree:
-            if c.i > head.i and (c.dep_ == "appos" or (c.pos_ == "PROPN" and c.head.dep_ in ("pobj", "appos")
-                                                      or c.dep_ == "pobj" and c.pos_ == "PROPN")):
-                if any(a.dep_ in ("relcl", "acl") for a in c.ancestors if a.i > head.i):
+            if c.i > head.i and (c.dep_ == "appos" and (not strict or c.head.i == head.i
+                                                         or self._name_on_name(c, base)) or not strict and (
+                                 c.pos_ == "PROPN" and c.head.dep_ in ("pobj", "appos")
+                                                      or c.dep_ == "pobj" and c.pos_ == "PROPN"
+                                                      and self._member_or_title(c, head, titled))):
+                on_name = self._name_on_name(c, base)
+                if any(a.dep_ in ("relcl", "acl") for a in c.ancestors if a.i > head.i) and not on_name:
                     continue
                 r = self.ref_at(base + c.idx, base + c.idx + len(c.text))
+                if r is None and on_name:  # a name the tagger missed ("Darran Whiting")
+                    n0, n1 = base + c.left_edge.idx, base + c.idx + len(c.text)
+                    r = Ref(n0, n1, self.text[n0:n1], "PERSON", self.pd.sentence_index(n0))
+                if r is not None and r.is_person and on_name:
+                    # the span runs from the subject's noun ("One pastor … Darran Whiting")
+                    return replace(r, start=min(r.start, base + _core(head)[0].idx))
+                if r is not None and r.is_person and c.dep_ != "appos" and c.head.dep_ == "pobj" \
+                        and r.start <= base + c.head.left_edge.idx \
+                        and not self._member_or_title(c.head, head, titled):
+                    continue  # "a spokesman for Hillary Clinton": the name is all the object (not
+                    # "Speaker of the House Paul Ryan", a name closing the title's object)
                 if r is not None and r.is_person:
                     return r
         return None
+
+    @staticmethod
+    def _member_or_title(name: Token, head: Token, titled: bool) -> bool:
+        """Does a name after a preposition name the subject: one of a set ("Proponents like
+        Mr. Eisenbrey", "critics including Paul Krugman"), the author of a work ("''The
+        Trumps,'' by Gwenda Blair"), the end of a title ("the head of
+        Gallup"), or the doer of the participle right after it ("the spectacle of Mr.
+        Netanyahu denouncing …", "50 years of Trump's talking about …"); not a person the
+        subject is related to ("a spokesman for Hillary Clinton", "aides to Mr. Sanders",
+        "friends of Mr. Clinton", "the confrontation between Mr. Trump and …")?"""
+        prep = name.head.lower_
+        if prep in ("like", "including", "as", "by") or (titled and prep == "of"):
+            return True
+        k = name.i + 1
+        if k < len(name.doc) and name.doc[k].text in ("'s", "’s", "'", "’"):
+            k += 1
+        return prep == "of" and k < len(name.doc) and name.doc[k].tag_ == "VBG" and name.doc[k].head.i == head.i
+
+    def _name_on_name(self, c: Token, base: int) -> bool:
+        """Is ``c`` a person's name the parser hung in apposition on another person's name
+        inside a participle ("One pastor supporting Mr. Cruz, Darran Whiting of Liberty
+        Baptist Church, said"): a name does not describe another name, so it names the
+        subject."""
+        if c.dep_ != "appos" or c.pos_ != "PROPN" or c.head.pos_ != "PROPN" or c.head.i > c.i:
+            return False
+        a = self.ref_at(base + c.head.idx, base + c.head.idx + len(c.head.text))
+        b = self.ref_at(base + c.idx, base + c.idx + len(c.text))
+        if b is None:  # an untagged name of two or three capitalised words
+            words = [t for t in c.doc[c.left_edge.i:c.i + 1]]
+            return a is not None and a.is_person and 2 <= len(words) <= 3 and not c.ent_type_ and all(
+                t.pos_ == "PROPN" and re.fullmatch(r"[A-Z][a-z]+", t.text) for t in words)
+        return a is not None and a.is_person and b.is_person and a.start != b.start \
+            and a.text.split()[-1] != b.text.split()[-1]
 
     def _nationality(self, head: Token, base: int) -> tuple[str | None, str] | None:
         """(country code or None, word) of a nationality modifying ``head`` ("Cuban", "Cuba's")."""
@@ -1470,6 +1632,23 @@ def _noun_before_relative(rel: Token, depth: int = 0) -> Token | None:
         for j in range(k - 1, max(sent_start, k - 25) - 1, -1):
             if doc[j].lower_ in ("who", "whom"):
                 return _noun_before_relative(doc[j], depth + 1)
+    return None
+
+
+def _participle_subject(head: Token) -> Token | None:
+    """The people a participle the parser took for the subject's head describes ("Many
+    Republicans clamoring for less federal involvement support …", "Large majorities of
+    voters in six states going to the polls said …": ``clamoring``/``going`` as a clausal
+    subject): the plural noun that is the participle's own subject, or the cue's subject
+    before it; None for anything else (a gerund clause: "Winning the nomination shows …")."""
+    if head.tag_ != "VBG" or head.dep_ not in ("csubj", "nsubj"):
+        return None
+    own = next((c for c in head.children if c.dep_ in ("nsubj", "poss") and c.i < head.i), None)
+    pool = [own] if own is not None else list(head.head.children)  # ("Trump's talking about …":
+    # its own subject, a person, not the cue's subject "50 years")
+    for c in pool:
+        if c.dep_ in ("nsubj", "poss") and c.i < head.i and c.pos_ in ("NOUN", "PROPN") and c.tag_ in ("NNS", "NNPS"):
+            return c
     return None
 
 

@@ -61,6 +61,7 @@ from foreigndesk.extract.claim_cues import (
 from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim, echo_object
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
 from foreigndesk.extract.claim_speakers import Ref, Speaker, SpeakerResolver, speaker_of
+from foreigndesk.extract.name_gender import listed_given_names
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.turn_labels import norm, vocabulary
 from foreigndesk.extract.turns import Turn, in_question, says_nothing
@@ -380,6 +381,7 @@ class _DocState:
     cands: dict[int, list[int]] = field(default_factory=dict)  # candidate sentence -> cue tokens
     said: dict[int, tuple[int, Speaker]] = field(default_factory=dict)  # id(claim) -> history entry
     cue_tokens: set[int] = field(default_factory=set)  # the current sentence's cues that made claims
+    echoed: set[int] = field(default_factory=set)  # id(claim) of X's claim in "As X said, …"
 
     def ctx_claim(self, i: int, cue: str, cue_char: int, speaker: Speaker, content: Content) -> Claim:
         """A claim made outside a cue's parse (a colon line): the sentence's span."""
@@ -845,8 +847,9 @@ class ClaimExtractor:
             host.echoes_actor = source.actor_id
             host.echoes_text = body
             host.content, host.content_start, host.content_end = body, content.start, content.end
-        self._claim(st, i, cue.text, base + cue.token.idx, source, content, "asserts", s_start,
-                    s_end, confidence=_CONFIDENCE.get(source.via, 0.6) - 0.2)
+        echoed = self._claim(st, i, cue.text, base + cue.token.idx, source, content, "asserts",
+                             s_start, s_end, confidence=_CONFIDENCE.get(source.via, 0.6) - 0.2)
+        st.echoed.add(id(echoed))
         if host is not None and len(st.speakers.history) >= 2:  # keep the host's speaker the
             st.speakers.history.append((i, st.speakers.history[-2][1]))  # latest for "he added"
 
@@ -940,9 +943,11 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
     of that speaker, with the label as its cue: the outermost attribution, beside any claim
     quoted inside the sentence ("when we asked China …, they didn't deny …"). Skipped:
     fragments under three words, sentences the speaker's own cue already covers ("I think
-    …"), headings in capitals that name no known speaker, and, for a mixed-case label in an
-    article ("Matthews: …"), whatever follows the label's paragraph. A question the speaker
-    asks questions."""
+    …"), headings in capitals that name no known speaker (a given name and a surname, "JAKE
+    TAPPER:", is a speaker), and, for a mixed-case label in an article ("Matthews: …"),
+    whatever follows the label's paragraph. In an article the labelled line is the outermost
+    attribution, so a cue inside it ("Matthews: Bernie says …") makes no claim of its own. A
+    question the speaker asks questions."""
     from foreigndesk.extract.actor_data import load_index
 
     pd = st.pd
@@ -950,6 +955,10 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
     lex = st.lex
     known = load_index().actors
     mentioned = {m.actor_id for m in pd.extraction.mentions if m.start < t_first(turns)}
+    # "JAKE TAPPER:" (a given name and a surname) names a person even when no one knows him;
+    # "TAPPER:" after it is the same person
+    mentioned |= {t.speaker.actor.id for t in turns if t.speaker is not None
+                  and len(norm(t.label).split()) > 1 and norm(t.label).split()[0].lower() in listed_given_names()}
     for t in turns:
         assert t.speaker is not None
         actor = t.speaker.actor
@@ -976,11 +985,17 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
             body = text[s0:s1]
             if len(re.findall(r"\w+", body)) < _TURN_MIN_WORDS or (transcript and says_nothing(sent)):
                 continue
-            if any(c.sentence == i and (c.speaker_actor == actor.id or not transcript)
+            if any(c.sentence == i and c.speaker_actor == actor.id
                    and c.content_end - c.content_start >= 0.6 * (s1 - s0) for c in st.claims):
                 continue  # "I think we did the right thing": already the speaker's claim
-            if not transcript and any(c.sentence == i for c in st.claims):
-                continue  # in an article, the sentence's own attribution stands
+            inside = [c for c in st.claims if c.sentence == i]
+            if not transcript:
+                # in an article ("Matthews: Bernie says he's going to pay …"), the labelled
+                # line is the outermost attribution: a cue inside it makes no claim of its
+                # own, but for X's in "As X said, …" (the line repeats X) and an echo
+                for c in inside:
+                    if c.stance != "repeats" and id(c) not in st.echoed:
+                        _forget(st, c)
             stance = "questions" if body.endswith("?") else "asserts"
             kind = "statement"
             for tok in sent:
@@ -994,48 +1009,151 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
             claim = ClaimExtractor._claim(EXTRACTOR, st, i, label, t.start, speaker, content, stance,
                                           *sentence_bounds(pd, i), confidence=0.8, kind=kind)
             claim.speaker_start = claim.speaker_end = None  # a label, not a mention in the prose
+            _echo_inside(st, claim, inside)
 
 
 _COLON_LINE = re.compile(r"^(?P<src>[^:\n\"“”]{2,140}?)\s*:\s+(?P<body>\S.*\S)\s*$", re.S)
 _NAME_LINKS = {"of", "at", "the", "and", "for", "on", "in", "de", "von", "van", "'s", "’s"}
 _DIGEST_DASH = re.compile(r".*\s[-–—]\s")
+# a digest item's dash before its source, spaced or glued to it ("… all along -More from X:")
+_SOURCE_DASH = re.compile(r".*\s[-–—](?:\s+|(?=[A-Z]))")
+# a place or a time opens the words before the colon ("In Iowa: …", "After the debate: …")
+_PLACE_PREPS = {"in", "at", "on", "for", "with", "by", "after", "before", "about", "over",
+                "into", "as", "to", "during", "since", "until", "inside", "outside"}
+
+
+def _colon_source(src: str, quoted: bool, lex: CueLexicon) -> tuple[int, int, bool] | None:
+    """Where the speaker stands in ``src``, the words before a line's colon: (start, end,
+    after a "From" prefix). After a digest's dash ("HEADLINE - Name: “…”", only before a
+    quotation) or a tag ("EXCLUSIVE – Roger Stone: …"), after "More from" ("More from Jones:
+    “…”"), before a topic, an audience or a venue ("CNN President On Trump: ‘…’", "Clinton to
+    Planned Parenthood: …"; data ``colon_topic_links``). None: a digest headline with no
+    quotation after its source, or a source too long to be one."""
+    start, end = 0, len(src)
+    dash = _SOURCE_DASH.match(src)
+    if dash is not None:
+        tag = src[:dash.end()].strip(" -–—").lower()
+        if not quoted and tag not in lex.colon_labels:
+            return None
+        start = dash.end()
+    elif len(src) > 70:
+        return None
+    prefixed = False
+    low = src[start:].lower()
+    for p in lex.colon_source_prefixes:
+        if low.startswith(p + " "):
+            start += len(p) + 1
+            prefixed = True
+            break
+    links = "|".join(sorted(lex.colon_topic_links))
+    topic = re.search(rf"\s(?:{links})\s", src[start:end], re.I) if links else None
+    if topic is not None and src[start:start + topic.start()].strip():
+        end = start + topic.start()
+    return start, end, prefixed
+
+
+def _mostly_names(body: str) -> bool:
+    """Are four in five words of ``body`` capitalised (a list of names, not a sentence)?"""
+    words = re.findall(r"[A-Za-z][\w’'.-]*", body)
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _names_again(text: str, src: str, b0: int, b1: int) -> bool:
+    """Does what follows a colon name the source's person again ("Bernie Sanders: Credit
+    scores On his campaign website, Senator Bernie Sanders calls for …")? Then the line
+    heads a section about them, and its speaker is not speaking."""
+    words = re.findall(r"[A-Z][\w’'-]+", src)
+    return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", text[b0:b1]) is not None
+
+
+def _echo_inside(st: _DocState, claim: Claim, inside: list[Claim]) -> None:
+    """A labelled line holding "As X has said, …" repeats X (as a cue's claim does, see
+    ``_as_clause``); X's own claim stays beside it."""
+    x = next((c for c in inside if id(c) in st.echoed), None)
+    if x is not None:
+        claim.stance = "repeats"
+        claim.echoes_actor = x.speaker_actor
+        claim.echoes_text = x.content
+
+
+def _forget(st: _DocState, c: Claim) -> None:
+    """Drop a claim made earlier: its speaker is no antecedent any more."""
+    st.claims.remove(c)
+    entry = st.said.pop(id(c), None)
+    if entry is not None:
+        st.speakers.history[:] = [h for h in st.speakers.history if h is not entry]
+
+
+def _nested_in_line(st: _DocState, sents: list[int], s_start: int, colon: int, b0: int,
+                    b1: int) -> list[Claim] | None:
+    """The claims of the line's sentences ``sents`` nested in what a labelled line says ([b0, b1) after the
+    colon; the source at ``s_start``); None when a claim of the sentence is the source's own
+    ("Trump Says: …": its verb before the colon) or reaches across the colon. A digest
+    headline's claim before the source ("Poll shows Trump ahead - Name: “…”") stays."""
+    inner: list[Claim] = []
+    for c in st.claims:
+        if c.sentence not in sents or c.stance == "repeats" or id(c) in st.echoed:
+            continue  # an echo, and X's claim in "As X said, …", stay beside the line
+        cue = st.cue_at.get(id(c), -1)
+        if cue < s_start and c.content_end <= s_start + 1:
+            continue
+        if s_start <= cue < colon or c.content_start < b0 - 2 or c.content_end > b1 + 2:
+            return None
+        inner.append(c)
+    return inner
 
 
 def colon_claims(st: _DocState) -> None:
     """ "Paul Ryan: FBI Decision Not to Indict 'Defies Explanation'" (a headline) and
     "Kerry: “By law, the president …”": a sentence that is a name, a colon and what was said
-    is a claim of that name. The words before the colon are a title-case phrase (at most
-    seven words) holding a named actor, or a document ("Poll:"); labels ("Update:",
-    "Watch:", data/cues.yaml ``colon_labels``), times and turn labels are not speakers."""
+    is a claim of that name. The words before the colon (:func:`_colon_source`) are a
+    title-case phrase (at most seven words; a common noun naming people or a document may
+    follow the name: "Clinton camp", "WSJ editorial") holding a named actor, a document
+    ("Poll:") or people ("Insiders:"); labels ("Update:", "Watch:", data/cues.yaml
+    ``colon_labels``), times, places and turn labels are not speakers.
+
+    The line's claim is the outermost attribution: a cue inside what was said ("Darrell
+    Scott: ‘You Find Me an Aberration …’", "Bill Clinton: Hillary thinks …"), or the verb of
+    a digest's headline before its source ("Pollsters agree - Carl Bialik: “…”"), makes no
+    claim of its own; a verb of the source's own words ("Trump Says: …") keeps its claim."""
     pd = st.pd
     text = pd.document.text
-    taken = {c.sentence for c in st.claims}
+    lex = st.lex
     sp = st.speakers
     for i, sent in enumerate(pd.sents):
-        if i in taken or ":" not in pd.sent_text(i):
+        line = pd.sent_text(i)
+        if ":" not in line:
             continue
-        m = _COLON_LINE.match(pd.sent_text(i))
+        sents = [i]
+        if line.rstrip().endswith(":") and i + 1 < len(pd.sents) \
+                and "\n" not in text[sent.start_char + len(line.rstrip()):pd.sents[i + 1].start_char]:
+            # "Bernie Sanders:" cut off its line by the segmenter before a quotation
+            line = text[sent.start_char:pd.sents[i + 1].start_char + len(pd.sent_text(i + 1))]
+            sents.append(i + 1)
+        m = _COLON_LINE.match(line)
         if m is None:
             continue
-        src_start = m.start("src")
-        dash = _DIGEST_DASH.search(m.group("src"))
-        if dash is not None:
-            # a digest item, "IOWA POLLS NOT WRONG, JUST EARLY - Mark Blumenthal: “…”": the
-            # name after the dash speaks, when a quotation follows the colon
-            if not m.group("body").startswith(("“", '"')):
-                continue
-            src_start += dash.end()
-        elif len(m.group("src")) > 70:
+        quoted = m.group("body").startswith(("“", '"'))
+        found = _colon_source(m.group("src"), quoted, lex)
+        if found is None:
             continue
-        src = text[sent.start_char + src_start:sent.start_char + m.end("src")].strip()
+        a, b, prefixed = found
+        src_start = m.start("src") + a
+        raw = text[sent.start_char + src_start:sent.start_char + m.start("src") + b]
+        src = raw.strip()
         words = src.replace("’s", " ’s").replace("'s", " 's").split()
-        if not words or len(words) > 7 or any(ch.isdigit() for ch in src) \
-                or src.lower().replace("’", "'") in st.lex.colon_labels or not words[0][:1].isupper() \
-                or words[0] in ("’s", "'s") \
-                or not all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words):
+        # "From the report: “…”": a document after the prefix, in lower case
+        document = prefixed and len(words) <= 4 and words[-1].lower() in lex.document_nouns
+        check = [w.capitalize() for w in words] if document else words
+        if not check or len(words) > 7 or any(ch.isdigit() for ch in src) \
+                or src.lower().replace("’", "'") in lex.colon_labels or not check[0][:1].isupper() \
+                or check[0] in ("’s", "'s") or check[0].lower() in _PLACE_PREPS \
+                or not all(w[:1].isupper() or w.lower() in _NAME_LINKS
+                           or (k > 0 and w.lower() in lex.agent_nouns | lex.document_nouns)
+                           for k, w in enumerate(check)):
             continue
-        raw = text[sent.start_char + src_start:sent.start_char + m.end("src")]
         s_start = sent.start_char + src_start + (len(raw) - len(raw.lstrip()))
+        s_end = s_start + len(src)
         colon = sent.start_char + m.end("src")
         if in_question(pd, s_start) or st.finder._in_quote(s_start) or \
                 any(t.start <= s_start < t.body for t in pd.cache.get("turns") or []):
@@ -1045,12 +1163,17 @@ def colon_claims(st: _DocState) -> None:
         if opening is not None and opening.inner_end > b1:  # the quotation runs on past the sentence
             b1 = trim(text, b0, opening.inner_end)[1]
         body = text[b0:b1]
-        if len(re.findall(r"\w+", body)) < 3:
+        if len(re.findall(r"\w+", body)) < 3 or len(body.split()) < 2:
+            continue  # a fragment, a web address
+        inner = _nested_in_line(st, sents, s_start, colon, b0, b1)
+        if inner is None:
             continue
-        refs = [r for r in sp.refs_in(s_start, colon) if r.label != "NORP"]
-        if len({r.key for r in refs if not r.is_person}) >= 2 and re.search(r"\s(?:and|&)\s", src) \
-                and not body.startswith(("“", '"')):
-            continue  # "Norway and Chile: salmon, science and a research pact": a topic
+        refs = [r for r in sp.refs_in(s_start, s_end) if r.label != "NORP"]
+        if len({r.key for r in refs}) >= 2 and re.search(r"\s(?:and|&)\s", src) and not quoted:
+            continue  # "Norway and Chile: salmon, science …", "Netanyahu and Obama: A tortured
+            # relationship": a topic
+        if body.count(",") >= 3 and _mostly_names(body):
+            continue  # "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, …": a list
         speaker: Speaker | None = None
         if refs:
             ref = next((r for r in refs if r.is_person), refs[-1])
@@ -1061,19 +1184,39 @@ def colon_claims(st: _DocState) -> None:
                 if full is not None:  # the headline's "Ryan" is the article's "Paul Ryan"
                     speaker = Speaker(full.name or full.text, full.actor_id, full.code, "person",
                                       "surname", ref.start, ref.end)
-        elif len(words) <= 3 and words[-1].lower() not in st.lex.document_nouns:
+        elif words[-1].lower() in lex.document_nouns:
+            speaker = Speaker(src, None, None, None, "phrase", s_start, s_end, agent=False)
+        elif len(words) <= 3:
             full = next((r for r in sp.refs if r.start > colon and r.is_person
                          and r.text.split()[-1] == words[-1] and len(r.text.split()) > 1), None)
             if full is not None:  # "Ryan:" before the article names "Paul Ryan"
                 speaker = Speaker(full.name or full.text, full.actor_id, full.code, "person",
-                                  "surname", s_start, colon)
-        elif words[-1].lower() in st.lex.document_nouns:
-            speaker = Speaker(src, None, None, None, "phrase", s_start, colon, agent=False)
-        if speaker is None:
+                                  "surname", s_start, s_end)
+            elif words[-1].lower() in lex.agent_nouns:  # "Insiders: Trump will rebound …"
+                speaker = Speaker(src, None, None, "group", "phrase", s_start, s_end)
+            else:
+                # "Cecile Richards: ‘…’", "Mayor Ana Ruiz to Teachers: …" where the tagger
+                # found no name: a given name (after a title) and a surname are a person
+                k = next((k for k, w in enumerate(words[:2]) if w.lower() in listed_given_names()), None)
+                if k is not None and k + 1 < len(words) and words[-1][:1].isupper():
+                    at = s_start + src.index(words[k])
+                    speaker = Speaker(text[at:s_end], None, None, "person", "name", at, s_end)
+        if speaker is None and a > 0 and quoted and not prefixed:
+            # a digest item's source after its dash, before a quotation ("Media shares
+            # blame - HuffPollster: “…”"): a name the actor layer does not know
+            speaker = Speaker(src, None, None, None, "phrase", s_start, s_end)
+        after = [c for c in inner if st.cue_at.get(id(c), -1) > colon]
+        if speaker is None or (after and (not speaker.agent or _names_again(text, src, b0, b1))):
+            # "The result: …, a study found.", "Bernie Sanders: Credit scores On his campaign
+            # website, Senator Bernie Sanders calls for …": a heading, not a labelled line;
+            # the sentence's own attributions stand
             continue
+        for c in inner:
+            _forget(st, c)
         direct = bool(st.finder.quotes_in(b0, b1)) and text[b0 - 1:b0] in "\"“"
         content = Content(b0, b1, body, direct, st.finder.quotes_in(b0, b1), "colon")
-        st.ctx_claim(i, ":", colon, speaker, content)
+        claim = st.ctx_claim(i, ":", colon, speaker, content)
+        _echo_inside(st, claim, [c for c in st.claims if c.sentence in sents])
 
 
 _TITLE_WORD = re.compile(r"[\w’'.-]+")

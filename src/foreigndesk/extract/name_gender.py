@@ -37,6 +37,15 @@ def given_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def listed_given_names() -> frozenset[str]:
+    """Every given name (lower case) of data/en/first_names.yaml, of either list or both:
+    whether a word opens a person's name, whatever the gender."""
+    raw = load_yaml(resources.files("foreigndesk.data").joinpath("en/first_names.yaml")
+                    .read_text(encoding="utf-8"))
+    return frozenset(str(n).lower() for key in ("male", "female") for n in raw.get(key) or [])
+
+
+@lru_cache(maxsize=1)
 def name_words() -> dict[str, frozenset[str]]:
     """The word lists of data/en/name_words.yaml (lower case), by key."""
     raw = load_yaml(resources.files("foreigndesk.data").joinpath("en/name_words.yaml")

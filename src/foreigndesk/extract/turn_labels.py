@@ -8,8 +8,11 @@ A label opens a paragraph and names who speaks until the next label:
   interviewed (only in a text with question labels);
 - ``Mr. McDERMOTT.`` (the Congressional Record: an honorific and a surname in capitals, then
   a full stop);
-- ``Wang Wenbin:`` (a capitalised name of two to four words and a colon), only in a text
-  that has at least two labels of this shape, so that "Note: ..." in an article is no turn.
+- ``Wang Wenbin:`` (a capitalised name of two to four words and a colon; a quotation mark
+  may open the paragraph before it, as where an article quotes a panel), only in a text that
+  has at least two labels of this shape, so that "Note: ..." in an article is no turn; a
+  one-word ``Matthews:`` when it names a known speaker or is the surname of such a label
+  ("Chris Matthews:") in the text.
 
 The vocabulary (question labels, procedural labels, titles) is data: ``data/en/turns.yaml``.
 :func:`find_labels` is used by the sentence segmenter (a label is a sentence of its own) and
@@ -44,7 +47,7 @@ RECORD_LABEL = re.compile(
     r"(?:[ \t]+pro[ \t]+tempore)?)\.[ \t]+(?=\S)")
 # "Wang Wenbin: ..." (checked against the person the actor layer finds there)
 NAME_LABEL = re.compile(
-    r"(?m)^[ \t]*(?P<label>[A-Z][\w’'\-.]+(?:[ \t]+[A-Z][\w’'\-.]+){1,3})[ \t]*:[ \t]+(?=\S)")
+    r"(?m)^[ \t]*[\"“]?(?P<label>[A-Z][\w’'\-.]+(?:[ \t]+[A-Z][\w’'\-.]+){1,3})[ \t]*:[ \t]+(?=\S)")
 # "Bloomberg: ...", "Reuters: ...", "Blinken: ...": one word, kept only when it names a known
 # outlet, organisation or person, in a text with other name labels
 WORD_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][a-z][\w’'\-]*)[ \t]*:[ \t]+(?=\S)")
@@ -109,6 +112,16 @@ def _known_speaker(word: str) -> bool:
     return actor is not None and actor.kind in ("organisation", "person", "igo")
 
 
+def _names_itself(text: str, m: re.Match[str]) -> bool:
+    """Does the paragraph after a name label name its own person again ("Bernie Sanders:
+    Credit scores On his campaign website, Senator Bernie Sanders calls for …")? Then the
+    label heads a section about that person; a speaker does not name himself as a third."""
+    end = text.find("\n", m.end())
+    body = text[m.end():end if end >= 0 else len(text)]
+    surname = m.group("label").split()[-1]
+    return re.search(rf"\b{re.escape(surname)}\b", body) is not None
+
+
 def find_labels(text: str, max_chars: int = 2_000_000) -> list[Label]:
     """Every turn label of a text, in order. Upper-case labels count when they are readable
     (see :func:`_known_upper`) or when the text holds at least two upper-case labels;
@@ -141,10 +154,12 @@ def find_labels(text: str, max_chars: int = 2_000_000) -> list[Label]:
         found.setdefault(m.start("label"), Label(m.start("label"), m.end("label"), m.end(),
                                                  m.group("label"), "record"))
     names = [m for m in NAME_LABEL.finditer(text) if m.start("label") not in found
-             and not m.group("label").isupper()]
+             and not m.group("label").isupper() and not _names_itself(text, m)]
     if names:
+        # "Matthews: …" after "Chris Matthews: …": the surname of a name label
+        surnames = {m.group("label").split()[-1] for m in names}
         names += [m for m in WORD_LABEL.finditer(text) if m.start("label") not in found
-                  and _known_speaker(m.group("label"))]
+                  and (m.group("label") in surnames or _known_speaker(m.group("label")))]
         names.sort(key=lambda m: m.start("label"))
     if len(names) >= 2:
         for m in names:

@@ -143,6 +143,9 @@ class SpeakerFinder:
                                                     "house of", "assembly"))
         self.persons = [m for m in pd.extraction.mentions if m.actor_kind == "person"
                         and m.actor_id]
+        # surname (capitals) -> the person a full-name label named no one knew ("JAKE
+        # TAPPER:"), for the bare surname labels after it ("TAPPER:")
+        self.labelled: dict[str, Speaker] = {}
         self.mention_starts = [m.start for m in pd.extraction.mentions]
 
     def speaker(self, actor: Actor, sector: str | None = None,
@@ -269,8 +272,12 @@ class SpeakerFinder:
             return False, person
         if found is not None:
             return False, found
-        return False, self.unknown_person(" ".join(words), sector or (
-            "GOV" if self.country else None))
+        if len(words) == 1 and words[0] in self.labelled:
+            return False, self.labelled[words[0]]
+        person = self.unknown_person(" ".join(words), sector or ("GOV" if self.country else None))
+        if len(words) > 1:
+            self.labelled.setdefault(words[-1], person)
+        return False, person
 
     def interviewee(self, first_label: int) -> Speaker | None:
         """Who answers in a Q&A ("Q&A with Vice President Joe Biden", "A: It's a big
@@ -431,15 +438,18 @@ class TurnExtractor:
                 first_person(pd, t.body, t.end, t.speaker, skip=quotes)
 
 
+# a stage direction of a transcript: "(BEGIN VIDEO CLIP)", "(LAUGHTER.)", "[Applause]"
+_STAGE = re.compile(r"[(\[][^()\[\]]{1,60}[)\]]\.?")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\.?")
 
 
 def says_nothing(sent: Span) -> bool:
     """Is this sentence of a turn a pleasantry ("Good afternoon, everyone.", "Thanks,
-    Karine.": ``pleasantries`` in ``data/en/turns.yaml`` with no verb after them) or the
-    clock time a transcript ends with ("2:05 P.M. EDT")?"""
+    Karine.": ``pleasantries`` in ``data/en/turns.yaml`` with no verb after them), a stage
+    direction in brackets ("(BEGIN VIDEO CLIP.)", "(LAUGHTER)") or the clock time a
+    transcript ends with ("2:05 P.M. EDT")?"""
     text = sent.text.strip()
-    if _CLOCK.fullmatch(text):
+    if _CLOCK.fullmatch(text) or _STAGE.fullmatch(text):
         return True
     low = " ".join(re.sub(r"[^\w\s'’]", " ", text).lower().split())
     opener = max((p.lower() for p in vocabulary()["pleasantries"]
