@@ -32,6 +32,8 @@ def test_artifact_sources_are_recognised_by_their_head():
     assert is_artifact("Early results of an entrance poll")
     assert is_artifact("new fundraising reports")
     assert is_artifact("Stories") and is_artifact("some analyses")  # -ies, -ses plurals
+    assert is_artifact("A Sept. 15, 2011 email")  # a date's comma ends no head
+    assert not is_artifact("Ana Ruiz, who wrote the report")
     assert not is_artifact("the farmers who answered a poll")
     assert not is_artifact("Senator Ana Ruiz")
 

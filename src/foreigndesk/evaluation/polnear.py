@@ -293,11 +293,14 @@ def _artifact_word(word: str) -> bool:
         w.endswith("ses") and w[:-3] + "sis" in ARTIFACTS)
 
 
+_DATE_COMMA = re.compile(r"(\b\d{1,2}),(?=\s*\d{4}\b)")  # "Sept. 15, 2011": no clause break
+
+
 def is_artifact(source: str) -> bool:
     """Is a gold Source an artifact ("a new poll", "Early results of an entrance poll", "The
     ad", "new fundraising reports"): a noun of :data:`ARTIFACTS` among its words before the
     first preposition, participle or comma?"""
-    head = re.split(r"[,(—–]", source, maxsplit=1)[0]
+    head = re.split(r"[,(—–]", _DATE_COMMA.sub(r"\1", source), maxsplit=1)[0]
     for w in _WORD.findall(head):
         if w.lower() in _ARTIFACT_STOP:
             break
