@@ -1169,3 +1169,15 @@ def test_a_vice_president_is_not_the_president(nlp, text, published, words, who,
     actor_words.yaml ``lesser_title_prefixes``) but the holder at the document's date."""
     got = speaker(run(nlp, text, published=published), words)
     assert who in got and not_who not in got
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("“It was a great achievement,” the governor said Monday in Cheyenne, according to audio "
+     "provided by Wyoming Public Radio.", "great achievement", "Wyoming Public Radio"),
+    ("The ministry's budget will fall by a third next year, according to figures provided by the "
+     "Treasury.", "budget will fall", "Treasury"),
+])
+def test_a_document_provided_by_a_body_speaks_for_it(nlp, text, words, who):
+    """ "according to audio / figures provided by X": the provider is the source (data
+    cues.yaml ``issuing_participles``, ``document_nouns``)."""
+    assert who in speaker(run(nlp, text), words)
