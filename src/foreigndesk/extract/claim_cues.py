@@ -50,6 +50,7 @@ class CueLexicon:
     colon_labels: set[str] = field(default_factory=set)  # "Update:", "Watch:": no speaker
     colon_source_prefixes: list[str] = field(default_factory=list)  # "More from X:": X speaks
     colon_topic_links: set[str] = field(default_factory=set)  # "X On Y:": X speaks, Y the topic
+    not_surnames_after_cue: set[str] = field(default_factory=set)  # "said Later,": no surname
     rest_verbs: set[str] = field(default_factory=set)  # say, think: the rest of the sentence
     light_verbs: set[str] = field(default_factory=set)  # "raised concerns": raise, voice, make ...
     speech_objects: dict[str, set[str]] = field(default_factory=dict)  # concern -> {about, over}
@@ -150,6 +151,7 @@ def lexicon() -> CueLexicon:
         light_verbs=words("light_verbs"), colon_labels=words("colon_labels"),
         colon_source_prefixes=sorted(words("colon_source_prefixes"), key=len, reverse=True),
         colon_topic_links=words("colon_topic_links"),
+        not_surnames_after_cue=words("not_surnames_after_cue"),
         rest_verbs=words("rest_verbs"), venue_nouns=words("venue_nouns"),
         not_authoring=words("not_authoring"),
         issuing_participles=words("issuing_participles"), out_of_office=words("out_of_office"),

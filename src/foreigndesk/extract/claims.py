@@ -1739,10 +1739,6 @@ def _noun_phrase(tok: Token) -> list[Token]:
 
 
 # words that may follow an inverted cue in title case and are no name ("“…,” said Later, …")
-_NOT_NAMES = {"then", "later", "earlier", "again", "now", "also", "still", "yesterday", "today",
-              "tonight", "afterward", "afterwards", "instead", "however", "though", "too"}
-
-
 def _inverted_subject(st: _DocState, cue: Cue, base: int) -> Token | None:
     """ "…," exclaimed Pedro Del Cueto: the parser may take the name after an inverted cue
     for its object; right after a closing quotation it is the speaker."""
@@ -1764,7 +1760,7 @@ def _inverted_subject(st: _DocState, cue: Cue, base: int) -> Token | None:
         last = doc[k]
         k += 1
     if last is None and k < len(doc) and doc[k].is_alpha and doc[k].is_title and len(doc[k]) > 2 \
-            and doc[k].tag_ in ("RB", "NN", "JJ", "VBN", "VBD", "UH") and doc[k].lower_ not in _NOT_NAMES \
+            and doc[k].tag_ in ("RB", "NN", "JJ", "VBN", "VBD", "UH") and doc[k].lower_ not in st.lex.not_surnames_after_cue \
             and (k + 1 == len(doc) or doc[k + 1].is_punct):
         return doc[k]  # "“…,” said Skelly, explaining …": a surname the tagger took for an adverb
     if last is None and k + 1 < len(doc) and doc[k].lower_ == "the" and doc[k + 1].pos_ == "NOUN":
