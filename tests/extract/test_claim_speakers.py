@@ -1181,3 +1181,16 @@ def test_a_document_provided_by_a_body_speaks_for_it(nlp, text, words, who):
     """ "according to audio / figures provided by X": the provider is the source (data
     cues.yaml ``issuing_participles``, ``document_nouns``)."""
     assert who in speaker(run(nlp, text), words)
+
+
+@pytest.mark.parametrize("text", [
+    "Netflix Vice President for original series and documentaries Ana Ortiz called the show "
+    "“our biggest hit of the year.”",
+    "Sirius XM Vice President for news and talk programming Daniel Ruiz called the deal “a "
+    "milestone for satellite radio.”",
+])
+def test_a_companys_office_is_not_the_states(nlp, text):
+    """A title after a company's name ("Netflix Vice President …") is that company's office:
+    never the holder of the state's office at the document's date (Joe Biden in 2016)."""
+    ex = run(nlp, text, published="2016-03-12")
+    assert ex.claims and all("Biden" not in (c.speaker_text or "") for c in ex.claims)

@@ -53,6 +53,7 @@ from foreigndesk.extract.turns import turn_at
 from foreigndesk.model import Actor
 
 _ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}  # offices of a state's bodies
 _NOT_AGENT_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "LAW",
                    "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
 _QUANTIFIERS = {"half", "most", "many", "some", "few", "several", "all", "both", "none", "majority",
@@ -995,6 +996,10 @@ class SpeakerResolver:
         lead = [t.lower_ for t in doc[min(left.i, head.left_edge.i): head.i + 1]]
         if any(w in self.lex.out_of_office or w.split("-")[0] in self.lex.out_of_office for w in lead):
             return None  # "the former secretary of state", "the then-president": not the holder now
+        first = doc[min(left.i, head.left_edge.i)]
+        if any(r.kind == "organisation" and r.sector not in _STATE_SECTORS
+               for r in self.refs_in(base + first.idx, base + head.idx)):
+            return None  # "Sirius XM Vice President …", "Google's president": a company's office
         words = [t.lower_ for t in head.doc[left.i: head.i + 1] if not t.is_punct and t.dep_ != "poss"
                  and t.tag_ != "POS"]
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
