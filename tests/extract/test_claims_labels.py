@@ -186,3 +186,18 @@ def test_a_labelled_line_saying_as_x_said_repeats_x(nlp) -> None:
     (line,) = [c for c in ex.claims if c.cue == ":"]
     assert line.speaker_text == "Omar Haddad" and line.stance == "repeats"
     assert any("Berg" in (c.speaker_text or "") for c in claims_with(ex, "pipeline"))
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("PROMOTING A STABLE, PROSPEROUS, AND FREE CUBA: President Trump is committed to fostering a "
+     "free and democratic Cuba.", "democratic Cuba", "Trump"),
+    ("PROTECTING AMERICAN WORKERS AND FARMERS: The Secretary believes that trade must be fair to "
+     "the workers of both countries.", "trade must be fair", ""),
+])
+def test_a_section_heading_in_capitals_is_no_speaker(nlp, text, words, who):
+    """A fact sheet's heading in capitals before a colon (a comma, an -ING word or five
+    words) heads a section: the sentence after it speaks for its own subject, never for
+    the heading ("CUBA")."""
+    ex = run(nlp, text)
+    got = [c.speaker_text or "" for c in ex.claims if words in c.content]
+    assert got and all("CUBA" not in g and "FARMERS" not in g and who in g for g in got)

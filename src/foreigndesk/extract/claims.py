@@ -1052,6 +1052,17 @@ def _colon_source(src: str, quoted: bool, lex: CueLexicon) -> tuple[int, int, bo
     return start, end, prefixed
 
 
+def _section_heading(src: str) -> bool:
+    """Is the capitalised text before a line's colon a section heading, not a speaker: all in
+    capitals and either holding a comma, opening with an -ING word or five words long
+    ("PROMOTING A STABLE, PROSPEROUS, AND FREE CUBA:", "PROTECTING AMERICAN WORKERS:", the
+    headings of a fact sheet; not "JAKE TAPPER:" or "THE PRESIDENT:")?"""
+    words = src.split()
+    if not words or not src.isupper():
+        return False
+    return "," in src or words[0].endswith("ING") or len(words) >= 5
+
+
 def _mostly_names(body: str) -> bool:
     """Are four in five words of ``body`` capitalised (a list of names, not a sentence)?"""
     words = re.findall(r"[A-Za-z][\w’'.-]*", body)
@@ -1145,6 +1156,8 @@ def colon_claims(st: _DocState) -> None:
         # "From the report: “…”": a document after the prefix, in lower case
         document = prefixed and len(words) <= 4 and words[-1].lower() in lex.document_nouns
         check = [w.capitalize() for w in words] if document else words
+        if _section_heading(src):
+            continue  # "PROMOTING A STABLE, PROSPEROUS, AND FREE CUBA: President Trump is …"
         if not check or len(words) > 7 or any(ch.isdigit() for ch in src) \
                 or src.lower().replace("’", "'") in lex.colon_labels or not check[0][:1].isupper() \
                 or check[0] in ("’s", "'s") or check[0].lower() in _PLACE_PREPS \
