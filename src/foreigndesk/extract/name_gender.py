@@ -25,12 +25,18 @@ TITLE_BEFORE = 30
 
 
 @lru_cache(maxsize=1)
-def given_names() -> dict[str, str]:
-    """Given name (lower case) -> "m" or "f"; a name listed under both is left out."""
+def _first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The male and female lists of data/en/first_names.yaml (lower case), read once."""
     raw = load_yaml(resources.files("foreigndesk.data").joinpath("en/first_names.yaml")
                     .read_text(encoding="utf-8"))
-    male = {str(n).lower() for n in raw.get("male") or []}
-    female = {str(n).lower() for n in raw.get("female") or []}
+    return (frozenset(str(n).lower() for n in raw.get("male") or []),
+            frozenset(str(n).lower() for n in raw.get("female") or []))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Given name (lower case) -> "m" or "f"; a name listed under both is left out."""
+    male, female = _first_names()
     out = {n: "m" for n in male - female}
     out.update({n: "f" for n in female - male})
     return out
@@ -40,9 +46,8 @@ def given_names() -> dict[str, str]:
 def listed_given_names() -> frozenset[str]:
     """Every given name (lower case) of data/en/first_names.yaml, of either list or both:
     whether a word opens a person's name, whatever the gender."""
-    raw = load_yaml(resources.files("foreigndesk.data").joinpath("en/first_names.yaml")
-                    .read_text(encoding="utf-8"))
-    return frozenset(str(n).lower() for key in ("male", "female") for n in raw.get(key) or [])
+    male, female = _first_names()
+    return male | female
 
 
 @lru_cache(maxsize=1)
