@@ -32,6 +32,9 @@ class CueLexicon:
     pronouns: dict[str, str]  # pronoun -> person | group | organisation
     roles: dict[str, str]  # role noun (lower, may be two words) -> person | government | organisation
     generic_roles: set[str] = field(default_factory=set)  # "official": may stand for the last speaker
+    generic_organisations: set[str] = field(default_factory=set)  # "the group": any organisation
+    organisation_synonyms: dict[str, int] = field(default_factory=dict)  # noun -> synonym set number
+    private_organisations: set[str] = field(default_factory=set)  # "the company": never a state's body
     lemmas: set[str] = field(default_factory=set)  # every verb lemma that may start a cue
     kinds: dict[str, str] = field(default_factory=dict)  # lemma -> belief | intention
     clause_only: set[str] = field(default_factory=set)  # no noun-object content
@@ -85,6 +88,21 @@ class CueLexicon:
         """Does the sentence hold a cue verb lemma or a cue phrase (tags of the single pass)?"""
         return bool(self.candidates(sent))
 
+    def organisation_clash(self, noun: str, antecedent: str) -> bool:
+        """Can the definite organisation noun ``noun`` ("league" of "the league") not stand for
+        ``antecedent`` (a speaker's or mention's text)? It cannot when the antecedent's own last
+        word is another organisation noun that is neither generic nor a synonym ("the union");
+        a name ("Sierra Club", "Apple") or the same noun fits."""
+        if not noun or noun in self.generic_organisations:
+            return False
+        words = antecedent.lower().split()
+        last = words[-1] if words else ""
+        last = last[:-1] if last.endswith("s") and self.roles.get(last[:-1]) else last
+        if last == noun or self.roles.get(last) != "organisation" or last in self.generic_organisations:
+            return False
+        group = self.organisation_synonyms.get(noun)
+        return group is None or group != self.organisation_synonyms.get(last)
+
     def role(self, token: Token) -> str | None:
         """The role class of a noun ("spokesman" -> person, "side" -> government)."""
         low = token.lower_
@@ -136,6 +154,10 @@ def lexicon() -> CueLexicon:
         speech_nouns={str(x).lower() for x in raw.get("speech_nouns") or []},
         pronouns=pronouns, roles=roles, lemmas=lemmas,
         generic_roles=words("generic_roles"), kinds=kinds, clause_only=clause_only,
+        generic_organisations=words("generic_organisations"),
+        private_organisations=words("private_organisations"),
+        organisation_synonyms={str(w).lower(): n for n, group in enumerate(raw.get("organisation_synonyms") or [])
+                               for w in group},
         object_verbs=words("object_verbs"), attitude_adjectives=words("attitude_adjectives"),
         claim_head_nouns={str(k).lower(): {str(p).lower() for p in v or []}
                           for k, v in (raw.get("claim_head_nouns") or {}).items()},

@@ -54,6 +54,17 @@ from foreigndesk.model import Actor
 
 _ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}  # offices of a state's bodies
+_ACTOR_SECTORS = _STATE_SECTORS | {"IGO", "BUS", "MED", "NGO", "EDU", "OPP", "REB", "CRM", "CVL", "UAF",
+                                   "REL", "PTY", "LAB"}
+
+
+def _official(code: str | None) -> bool:
+    """Is an actor code a state's ("CUB") or one of its bodies' or an intergovernmental one's
+    ("USAGOV", "IGO")? A generic sector alone ("BUS") or a private sector is not."""
+    if not code:
+        return False
+    sector = code[3:] if len(code) > 3 else (code if code in _ACTOR_SECTORS else "")
+    return sector in _STATE_SECTORS or sector == "IGO" or (not sector and len(code) == 3)
 _NOT_AGENT_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "LAW",
                    "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
 _QUANTIFIERS = {"half", "most", "many", "some", "few", "several", "all", "both", "none", "majority",
@@ -510,6 +521,15 @@ class SpeakerResolver:
             if appos is not None and appos.start != ref.start:  # "his nephew, Omar Said, added"
                 # where the actor layer took "nephew" for a generic mention: the person named
                 return speaker_of(appos)
+        if ref is not None and depth < 2 and head.pos_ == "NOUN" and head.tag_ == "NN" \
+                and self.lex.role(head) == "organisation" and ref.text[:1].islower() and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+            # "Boeing reported … The company said": the actor layer took "company" for a
+            # generic business; the speaker is the organisation named before that it stands for
+            found = self._backref(i, "organisation", cs, exclude, noun=head.lemma_.lower())
+            if found is not None and found.actor_id != ref.actor_id:
+                found.start, found.end = cs, ce
+                return found
         if ref is not None and (ref.label != "NORP" or head.pos_ == "PROPN"):
             sp = speaker_of(ref)
             if not ref.actor_id and ref.is_person:
@@ -704,7 +724,8 @@ class SpeakerResolver:
             if nat and nat[0]:
                 return self.government(nat[0], core_text, cs, ce)
             if role in ("government", "organisation") and not indefinite:
-                found = self._backref(i, "organisation" if role == "organisation" else "government", cs, exclude)
+                found = self._backref(i, "organisation" if role == "organisation" else "government", cs, exclude,
+                                      noun=head.lemma_.lower() if role == "organisation" else "")
                 if found is not None:
                     found.start, found.end = cs, ce
                     return found
@@ -1144,13 +1165,15 @@ class SpeakerResolver:
         return None
 
     def _backref(self, i: int, kind: str, char: int, exclude: tuple[int, int] | None,
-                 word: str = "") -> Speaker | None:
+                 word: str = "", noun: str = "") -> Speaker | None:
         """The antecedent of a pronoun of ``kind`` (person, group, organisation, government)
         standing at ``char``: the last speaker of that kind in the paragraph (or the ones
         before), else the nearest earlier reference of that kind. "he"/"she" (``word``) skip
         persons of the other gender (:mod:`foreigndesk.extract.name_gender`); "they" takes a
         group, an organisation, two people named together ("Ruiz and Ito") or a plural noun
-        for people ("economists"), never one person."""
+        for people ("economists"), never one person. ``noun`` is the head of a definite
+        organisation noun ("league" of "the league"): an antecedent whose own noun is another
+        ("the union") is skipped (:meth:`CueLexicon.organisation_clash`)."""
         para = self.paragraph[i]
         want = PRONOUN_GENDER.get(word)
         for si, sp in reversed(self.history):
@@ -1170,7 +1193,9 @@ class SpeakerResolver:
                 self._learn(out, want)
                 return out
             if kind != "person" and sp.kind == "group":
-                since = self._named_since(kind, si + 1, char, exclude) if si < i else None
+                if noun and not self._noun_fits(noun, sp.text, sp.code):
+                    continue
+                since = self._named_since(kind, si + 1, char, exclude, noun) if si < i else None
                 if since is not None and not (since.actor_id and since.actor_id == sp.actor_id):
                     # "Republicans said … Senate Democrats met. They said", "the White House
                     # said … Beijing summoned the envoy. It said": a body named since is nearer
@@ -1196,7 +1221,8 @@ class SpeakerResolver:
                 sp.gender = want
                 self._learn(sp, want)
                 return sp
-            if kind == "organisation" and (r.label == "ORG" or (
+            if kind == "organisation" and not (noun and not self._noun_fits(noun, r.text, r.code)) and (
+                    r.label == "ORG" or (
                     (r.sector == "GOV" or r.kind in ("government", "igo")) and r.label != "NORP"
                     and (r.text[:1].isupper() or self.text[max(0, r.start - 4):r.start].lower() == "the ")
                     and not self._modifier(r))):  # "the government", not "a crisis of leadership"
@@ -1212,14 +1238,36 @@ class SpeakerResolver:
                     sp = speaker_of(r, "pronoun")
                     sp.gender = want
                     return sp
-        if want:  # past the window: the last person known to be of that gender
-            for r in self.refs_before(char, max(0, i - FAR_SENTENCES)):
-                if r.is_person and not (exclude and exclude[0] <= r.start < exclude[1]) \
-                        and self._ref_gender(r) == want:
+        if want:  # past the window: the last person known to be of that gender, anywhere
+            # before (a profile names its subject once and says "she" for pages), else the last
+            # person of no known gender within FAR_SENTENCES ("Ngozi Okonjo-Iweala arrived …"
+            # four paragraphs before "She said": a name the lists do not know is compatible)
+            unknown: Ref | None = None
+            for r in self.refs_before(char, 0):
+                if not r.is_person or (exclude and exclude[0] <= r.start < exclude[1]):
+                    continue
+                g = self._ref_gender(r)
+                if g == want:
                     sp = speaker_of(r, "pronoun")
                     sp.gender = want
                     return sp
+                if g is None and unknown is None and r.sentence >= i - FAR_SENTENCES:
+                    unknown = r
+            if unknown is not None:
+                sp = speaker_of(unknown, "pronoun")
+                sp.gender = want
+                self._learn(sp, want)
+                return sp
         return None
+
+    def _noun_fits(self, noun: str, text: str, code: str | None) -> bool:
+        """Can a definite organisation noun ("the league", "the company") stand for an
+        antecedent with this text and actor code? Not when the antecedent's own noun is another
+        (:meth:`CueLexicon.organisation_clash`), nor when a private body's noun (data
+        ``private_organisations``) meets a state or a state's body."""
+        if self.lex.organisation_clash(noun, text):
+            return False
+        return not (noun in self.lex.private_organisations and _official(code))
 
     def _sentence_subject(self, nearest: Ref, further: list[Ref], word: str,
                           exclude: tuple[int, int] | None) -> Ref:
@@ -1241,14 +1289,16 @@ class SpeakerResolver:
                 return r
         return nearest
 
-    def _named_since(self, kind: str, first: int, char: int, exclude: tuple[int, int] | None) -> Speaker | None:
+    def _named_since(self, kind: str, first: int, char: int, exclude: tuple[int, int] | None,
+                     noun: str = "") -> Speaker | None:
         """A body a non-person pronoun may stand for, named from sentence ``first`` on before
         ``char``: for "they" a plural agent (:meth:`_plural`, names only), for "it" an
-        organisation, a government or a state."""
+        organisation, a government or a state; for a definite organisation noun (``noun``)
+        one it can stand for (:meth:`_noun_fits`)."""
         if kind == "group":
             return self._plural(first, char, exclude, nouns=False)
         for r in self.refs_before(char, first):
-            if exclude and exclude[0] <= r.start < exclude[1]:
+            if (exclude and exclude[0] <= r.start < exclude[1]) or (noun and not self._noun_fits(noun, r.text, r.code)):
                 continue
             if (r.label == "ORG" or r.sector == "GOV" or r.kind in ("organisation", "government", "state", "igo")) \
                     and r.label != "NORP" and r.text[:1].isupper() and not self._modifier(r):

@@ -767,6 +767,20 @@ class ClaimExtractor:
             return None
         content = Content(s0, e0, text[s0:e0], False, [], "evidential")
         speaker = Speaker("", None, None, None, "none", agent=False)
+        if subj is not None and tok.lemma_.lower() in st.lex.evidential_verbs and subj.lower_ not in ("it", "there") \
+                and comp.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in comp.children):
+            # "Obama seemed to recognize …", "He appeared to make a joke about …": the attitude
+            # or act shown is the subject's, when the subject is an agent ("The economy
+            # appeared to slow" has no speaker) that acts ("Twitter appears to be heavily used"
+            # and "he seemed to be a candidate" show nothing of his); "X is expected to …" stays
+            # no one's
+            own = st.speakers.resolve(i, subj, base, (s0, e0) if subj.i > tok.i else None)
+            if own.agent:  # the content is then what is shown of them, without them
+                speaker = own
+                c0, c1 = trim(text, *token_span(list(comp.subtree), base))
+                c1 = strip_final_period(text, c0, c1)
+                if len(text[c0:c1].split()) >= 3:
+                    content = Content(c0, c1, text[c0:c1], False, [], "evidential")
         return self._claim(st, i, cue.text, base + tok.idx, speaker, content, "asserts", s_start, s_end,
                            confidence=0.4, kind=cue.kind)
 
