@@ -99,3 +99,28 @@ def test_a_thing_or_a_passive_that_seemed_has_no_speaker(nlp):
     assert speaker(ex, "slow in the third quarter") is None
     assert speaker(ex, "heavily used") is None
     assert speaker(ex, "reluctant candidate") is None
+
+
+# -- "she"/"he" for a person described by a noun, with no one named ----------------------------------
+
+def test_she_is_the_woman_described_when_no_one_is_named(nlp):
+    texts = ["A woman in the crowd shouted at the candidate. She said the plan would hurt her family.",
+             "The congresswoman spoke in Dayton on Tuesday. She said the tariff would hurt farmers.",
+             "One voter, a retired teacher from Ames, was undecided. She said the caucus was too early."]
+    assert speaker(run(nlp, texts[0]), "hurt her family") == "woman"
+    assert speaker(run(nlp, texts[1]), "hurt farmers") == "congresswoman"
+    assert speaker(run(nlp, texts[2]), "caucus was too early") == "One voter"
+
+
+def test_he_skips_a_woman_described_and_a_body(nlp):
+    ex = run(nlp, "His wife waved from the stage in Reno. He said the campaign would go on.\n\n"
+                  "The campaign released a statement on Friday. She said the bill was unfair.\n\n"
+                  "My head was spinning after the debate. He said the debate was rigged.")
+    assert speaker(ex, "campaign would go on") != "His wife"
+    assert speaker(ex, "bill was unfair") != "campaign"
+    assert speaker(ex, "debate was rigged") != "My head"
+
+
+def test_a_named_person_in_the_window_comes_before_a_described_one(nlp):
+    ex = run(nlp, "A nurse from Ohio met Nikki Haley in Columbia. She said the state needed more clinics.")
+    assert speaker(ex, "needed more clinics") == "Nikki Haley"

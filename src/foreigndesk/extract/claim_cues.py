@@ -35,6 +35,7 @@ class CueLexicon:
     generic_organisations: set[str] = field(default_factory=set)  # "the group": any organisation
     organisation_synonyms: dict[str, int] = field(default_factory=dict)  # noun -> synonym set number
     private_organisations: set[str] = field(default_factory=set)  # "the company": never a state's body
+    not_one_person: set[str] = field(default_factory=set)  # agent nouns for bodies and crowds
     lemmas: set[str] = field(default_factory=set)  # every verb lemma that may start a cue
     kinds: dict[str, str] = field(default_factory=dict)  # lemma -> belief | intention
     clause_only: set[str] = field(default_factory=set)  # no noun-object content
@@ -103,6 +104,19 @@ class CueLexicon:
         group = self.organisation_synonyms.get(noun)
         return group is None or group != self.organisation_synonyms.get(last)
 
+    def one_person(self, token: Token) -> bool:
+        """Is a singular common noun one for a single person ("a woman", "the congresswoman",
+        "one voter", "the front-runner"), not a body or a crowd ("the campaign", "the crowd")?"""
+        if token.tag_ != "NN":
+            return False
+        lemma = token.lemma_.lower()
+        if lemma == "head" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return False  # "my head", not "the head of the agency"
+        role = self.role(token)
+        if role is not None:
+            return role == "person"
+        return lemma in self.agent_nouns and lemma not in self.not_one_person
+
     def role(self, token: Token) -> str | None:
         """The role class of a noun ("spokesman" -> person, "side" -> government)."""
         low = token.lower_
@@ -156,6 +170,7 @@ def lexicon() -> CueLexicon:
         generic_roles=words("generic_roles"), kinds=kinds, clause_only=clause_only,
         generic_organisations=words("generic_organisations"),
         private_organisations=words("private_organisations"),
+        not_one_person=words("not_one_person"),
         organisation_synonyms={str(w).lower(): n for n, group in enumerate(raw.get("organisation_synonyms") or [])
                                for w in group},
         object_verbs=words("object_verbs"), attitude_adjectives=words("attitude_adjectives"),

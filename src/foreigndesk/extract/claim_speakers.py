@@ -47,6 +47,7 @@ from foreigndesk.extract.name_gender import (
     gender_of,
     given_names,
     name_words,
+    noun_gender,
 )
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.turns import turn_at
@@ -1238,6 +1239,10 @@ class SpeakerResolver:
                     sp = speaker_of(r, "pronoun")
                     sp.gender = want
                     return sp
+        if want:
+            described = self._described_person(i, first, char, want, exclude)
+            if described is not None:
+                return described
         if want:  # past the window: the last person known to be of that gender, anywhere
             # before (a profile names its subject once and says "she" for pages), else the last
             # person of no known gender within FAR_SENTENCES ("Ngozi Okonjo-Iweala arrived …"
@@ -1258,6 +1263,31 @@ class SpeakerResolver:
                 sp.gender = want
                 self._learn(sp, want)
                 return sp
+        return None
+
+    def _described_person(self, i: int, first: int, char: int, want: str,
+                          exclude: tuple[int, int] | None) -> Speaker | None:
+        """The antecedent of "he"/"she" (gender ``want``) when no named person fits in the
+        window (sentences ``first`` to ``i``): the nearest subject before ``char`` that is a
+        common noun for one person of a compatible gender ("A woman in the crowd shouted at the
+        candidate. She said …", "The congresswoman spoke in Ohio. She said …", "One voter, a
+        retired teacher, was undecided. She said …"). Earlier sentences are parsed only here,
+        when a pronoun found no one else."""
+        for k in range(i, first - 1, -1):
+            base = self.pd.sents[k].start_char
+            d = self.pd.parsed(k)
+            for tok in reversed(d):
+                at = base + tok.idx
+                if at >= char or tok.dep_ not in ("nsubj", "nsubjpass") or not self.lex.one_person(tok):
+                    continue
+                if exclude and exclude[0] <= at < exclude[1]:
+                    continue
+                g = noun_gender(tok.lemma_)
+                if g is not None and g != want:
+                    continue
+                left, right = _core(tok)
+                s0, s1 = base + left.idx, base + right.idx + len(right.text)
+                return Speaker(self.text[s0:s1], None, None, "person", "pronoun", s0, s1, gender=want)
         return None
 
     def _noun_fits(self, noun: str, text: str, code: str | None) -> bool:

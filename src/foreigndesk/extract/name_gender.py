@@ -107,6 +107,23 @@ _TITLE_WORDS = {"president", "senator", "sen", "rep", "gov", "governor", "secret
                 "presidential", "nominee", "attorney", "first", "lady"}
 
 
+_FEMALE_NOUNS = _FEMALE_TITLES | {"woman", "girl", "lady", "grandmother", "actress", "widow", "mom",
+                                   "aunt", "niece", "girlfriend", "bride", "heiress", "granddaughter"}
+_MALE_NOUNS = {"man", "boy", "king", "prince", "brother", "husband", "father", "son", "grandfather",
+               "dad", "uncle", "nephew", "boyfriend", "gentleman", "grandson", "guy"}
+
+
+def noun_gender(lemma: str) -> str | None:
+    """The gender a common noun for a person gives ("woman", "congresswoman", "wife" -> "f";
+    "husband", "businessman" -> "m"; "voter", "nurse" -> None)."""
+    w = lemma.lower()
+    if w.endswith("woman") or w in _FEMALE_NOUNS:
+        return "f"
+    if w in _MALE_NOUNS or (w.endswith("man") and len(w) > 4 and w not in _NOT_GENDERED_MAN):
+        return "m"
+    return None
+
+
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
