@@ -124,3 +124,24 @@ def test_he_skips_a_woman_described_and_a_body(nlp):
 def test_a_named_person_in_the_window_comes_before_a_described_one(nlp):
     ex = run(nlp, "A nurse from Ohio met Nikki Haley in Columbia. She said the state needed more clinics.")
     assert speaker(ex, "needed more clinics") == "Nikki Haley"
+
+
+# -- a document says what the participle after it says ----------------------------------------------
+
+def test_a_participle_right_after_a_cited_document_is_the_documents(nlp):
+    cases = [("Frank cites a celebratory White House memo saying the Congress had passed the bill.",
+              "Congress had passed", "White House"),
+             ("The mayor shared a NATO report saying the base would close in 2027.", "base would close", "NATO"),
+             ("Reporters obtained a Kremlin statement saying the talks had failed.", "talks had failed", "Kremlin"),
+             # an unsigned statement: its issuer's
+             ("Clinton released a statement saying she would not attend the debate.", "not attend", "Clinton")]
+    for text, words, who in cases:
+        assert speaker(run(nlp, text), words) == who, text
+
+
+def test_a_name_inside_what_a_document_says_is_not_its_author(nlp):
+    ex = run(nlp, "The campaign rallied in Columbus, in the wake of a new poll showing Trump's overall "
+                  "standing with Latinos had fallen.\n"
+                  "Aides were calm after a survey showing Microsoft's market share had dropped.")
+    assert speaker(ex, "standing with Latinos") != "Trump"
+    assert speaker(ex, "market share had dropped") != "Microsoft"

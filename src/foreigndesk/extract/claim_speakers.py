@@ -949,10 +949,13 @@ class SpeakerResolver:
     def _held_by(self, t: Token, document: Token) -> bool:
         """Does ``t`` hang on ``document`` through a participle that does not make its agent
         the author ("obtained by", "seen by", "cited by": data ``issuing_participles`` lists
-        the ones that do)?"""
+        the ones that do), or inside what the document says ("a new poll showing Trump's
+        standing", "a memo that says Congress …": a name there is no author)?"""
         a = t.head
         while a.i != document.i and a.head.i != a.i:
             if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() not in self.lex.issuing_participles:
+                return True
+            if (a.dep_ == "acl" and a.tag_ == "VBG") or a.dep_ == "relcl":
                 return True
             a = a.head
         return False

@@ -141,9 +141,14 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
                 and tok.head.lemma_.lower() not in _ARTIFACTS:
             return tok.head, tok  # "voters supporting her": the noun the participle describes
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _ARTIFACTS \
+                and _authored(tok.head):
+            return tok.head, tok  # "The mayor shared a NATO report saying …": the report's
+            # author speaks, not the one who shares it (who issued an unsigned one does)
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _ARTIFACTS and \
                 tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in lexicon().not_authoring:
-            return None, tok  # "Russia vetoed a resolution calling for …": the text calls
+            return None, tok  # "Russia vetoed a resolution calling for …": the text calls (a
+            # text with no author named)
         if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ in ("NOUN", "PROPN") \
                 and tok.head.dep_ in ("nsubj", "ROOT") and tok.head.i < tok.i:
             # "a group of rabbis called for a boycott …, and …": a past-tense verb the parser
@@ -355,6 +360,36 @@ def _verb_above(tok: Token) -> Token | None:
     return None
 
 
+def _authored(document: Token) -> bool:
+    """Does a document noun name its own author: a name before it ("a NATO report", "the
+    White House memo", "Gallup's poll") or after "by"/"from" ("a report by the IMF")?"""
+    for c in document.children:
+        if c.dep_ in ("compound", "poss", "nmod") and c.i < document.i and c.ent_type_ not in ("DATE", "TIME") \
+                and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("by", "from") and any(
+                g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children):
+            return True
+    return False
+
+
+def _document_before_participle(cue: Token, lex: CueLexicon) -> Token | None:
+    """The document noun naming its author right before a participle cue that the parser
+    hung on the verb whose object the document is ("Frank cites a White House memo saying
+    …"): the document's author says it, not the one who cites it; else None (an unsigned
+    document's words are its issuer's: "Clinton released a statement saying …")."""
+    if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp") or cue.i == 0:
+        return None
+    prev = cue.doc[cue.i - 1]
+    if prev.pos_ != "NOUN" or prev.lemma_.lower() not in lex.document_nouns or not _authored(prev):
+        return None
+    verb = cue.head
+    if (prev.dep_ == "dobj" and prev.head.i == verb.i) or (
+            prev.dep_ == "pobj" and prev.head.head.i == verb.i):
+        return prev
+    return None
+
+
 def _participle_below(cue: Token, clause: Token) -> bool:
     """Is there a participle ("believing", "denouncing", "taking pains to emphasize") on the
     way up from the cue to the verb whose subject was taken?"""
@@ -512,6 +547,9 @@ class ClaimExtractor:
             inverted = _name_after_parenthetical_cue(cue.token)
             if inverted is not None:
                 subj, head = inverted, cue.token
+            document = _document_before_participle(cue.token, st.lex)
+            if document is not None:
+                subj, head = document, cue.token
             if subj is not None and cue.token.dep_ == "conj" and head.dep_ == "ccomp" \
                     and head.head.lemma_.lower() in st.lex.verbs and (
                         (subj.pos_ == "NOUN" and not st.speakers._agent_phrase(subj))
