@@ -145,3 +145,30 @@ def test_a_name_inside_what_a_document_says_is_not_its_author(nlp):
                   "Aides were calm after a survey showing Microsoft's market share had dropped.")
     assert speaker(ex, "standing with Latinos") != "Trump"
     assert speaker(ex, "market share had dropped") != "Microsoft"
+
+
+# -- a share of people before a participle, a document issued in a relative clause ------------------
+
+def test_a_share_of_people_says_what_its_participle_says(nlp):
+    cases = [("The shootings have left 62 percent of voters saying race relations are growing worse.",
+              "race relations", "voters"),
+             ("The debate left a majority of Democrats saying the party had lost its way.",
+              "party had lost", "Democrats")]
+    for text, words, who in cases:
+        got = speaker(run(nlp, text), words)
+        assert got is not None and who in got, (text, got)
+
+
+def test_a_document_issued_in_a_relative_clause_is_its_issuers(nlp):
+    cases = [("Osman was on the flight, according to an interview his brother Alastair Osman gave to ITV.",
+              "on the flight", "brother"),
+             ("The plan is dead, according to a statement the ministry released on Monday.",
+              "plan is dead", "ministry")]
+    for text, words, who in cases:
+        got = speaker(run(nlp, text), words)
+        assert got is not None and who in got, (text, got)
+
+
+def test_forecast_is_a_verb_of_belief(nlp):
+    ex = run(nlp, "Budget analysts had already forecast that annual deficits would rise.")
+    assert speaker(ex, "deficits would rise") == "analysts"

@@ -657,6 +657,13 @@ class SpeakerResolver:
                             for c in a.children if c.dep_ == "agent"
                             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in _NOT_AGENT_ENTS
                             and self._resolve(i, g, base, exclude, depth + 1).agent), None)
+            if org is None:  # "an interview his brother Alastair Osman gave to ITV", "a letter 40
+                # senators signed": the subject of a relative clause that issues the document
+                org = next((g for a in head.children if a.dep_ == "relcl" and a.i > head.i
+                            and a.lemma_.lower() in self.lex.issuing_participles
+                            for g in a.children if g.dep_ == "nsubj" and g.lower_ not in _RELATIVE
+                            and g.ent_type_ not in _NOT_AGENT_ENTS
+                            and self._resolve(i, g, base, exclude, depth + 1).agent), None)
             if org is None:  # "exit polls conducted for The Associated Press", "an article in Politico"
                 # (not "a statement obtained by The Buffalo News": who holds it did not write it)
                 org = next((t for t in head.subtree if t.i > head.i and t.pos_ == "PROPN"

@@ -131,7 +131,7 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
         as_noun = _as_object(tok)
         if as_noun is not None:
             return as_noun, tok  # "As Akhil Amar, professor of law at Yale, put it, …"
-        with_noun = _with_absolute(tok)
+        with_noun = _with_absolute(tok) or _share_before_participle(tok)
         if with_noun is not None:
             return with_noun, tok  # "The conversation ended with Maddow asking Clinton …"
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
@@ -358,6 +358,24 @@ def _verb_above(tok: Token) -> Token | None:
         if tok.pos_ in ("VERB", "AUX"):
             return tok
     return None
+
+
+_SHARES = {"percent", "%", "majority", "minority", "half", "third", "quarter", "plurality", "most", "share"}
+
+
+def _share_before_participle(verb: Token) -> Token | None:
+    """ "The shootings have left 62 percent of voters saying …": a participle right after
+    (no comma) a share of people that is the object of the verb the parser hung it on has that
+    share for its subject (a share of people does not attack or insist; the verb's subject
+    did not say it); the share's head noun, else None."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp") or verb.left_edge.i != verb.i or verb.i < 2:
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1), None)
+    if obj is None or obj.lower_ not in _SHARES:
+        return None
+    of = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"), None)
+    return obj if of is not None or obj.lower_ in ("most", "majority") else None
 
 
 def _authored(document: Token) -> bool:
