@@ -172,3 +172,15 @@ def test_a_document_issued_in_a_relative_clause_is_its_issuers(nlp):
 def test_forecast_is_a_verb_of_belief(nlp):
     ex = run(nlp, "Budget analysts had already forecast that annual deficits would rise.")
     assert speaker(ex, "deficits would rise") == "analysts"
+
+
+# -- judgements and attitudes are their possessor's --------------------------------------------------
+
+def test_a_judgement_or_attitude_noun_speaks_for_its_possessor(nlp):
+    cases = [("“I’m worried that we will slip back,” Emanuel said. His final assessment: “It’s not quite "
+              "optimistic,” he said.", "not quite optimistic", "Emanuel"),
+             ("The governor's verdict suggests the plan will pass in May.", "plan will pass", "governor"),
+             ("The campaign's readiness shows it expects a long fight over delegates.", "long fight", "campaign")]
+    for text, words, who in cases:
+        got = speaker(run(nlp, text), words)
+        assert got is not None and who in got, (text, got)

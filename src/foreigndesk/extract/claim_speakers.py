@@ -452,7 +452,10 @@ class SpeakerResolver:
         if head.pos_ == "ADJ" and lemma in self.lex.people_adjectives and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return True  # "the poor had decided", "the rich say": people
-        return head.pos_ == "NOUN" and lemma not in _INANIMATE_ER and lemma.endswith(_AGENT_SUFFIXES)
+        # an agent suffix, not an abstract noun's ("awareness", "wariness": -ness names no one;
+        # -ment may: "management", "law enforcement")
+        return head.pos_ == "NOUN" and lemma not in _INANIMATE_ER and lemma.endswith(_AGENT_SUFFIXES) \
+            and not lemma.endswith("ness")
 
     def _resolve(self, i: int, head: Token, base: int, exclude: tuple[int, int] | None,
                  depth: int) -> Speaker:
@@ -744,7 +747,10 @@ class SpeakerResolver:
                     return pair
             kind = "person" if role == "person" and not plural else "group"
             return Speaker(core_text, None, None, kind, "role", cs, ce)
-        if (head.lemma_.lower() in self.lex.speech_nouns or low in self.lex.speech_nouns) and depth < 2:
+        abstract = head.pos_ == "NOUN" and head.lemma_.lower().endswith(("ment", "ness")) and any(
+            c.dep_ == "poss" for c in head.children)  # "her advisers' wariness", "his assessment"
+        if (head.lemma_.lower() in self.lex.speech_nouns or low in self.lex.speech_nouns or abstract) \
+                and depth < 2:
             # "Starr's remarks suggested", "the senator's comments suggested", "his testimony
             # shows": the one whose words they are
             poss = next((c for c in head.children if c.dep_ == "poss"), None)
