@@ -184,3 +184,41 @@ def test_a_judgement_or_attitude_noun_speaks_for_its_possessor(nlp):
     for text, words, who in cases:
         got = speaker(run(nlp, text), words)
         assert got is not None and who in got, (text, got)
+
+
+# -- documents in relative clauses, and shares after a dash -------------------------------------------
+
+def test_a_relative_clause_on_a_released_document_is_its_issuers(nlp):
+    cases = [("Democracy Corps’ Stan Greenberg, a prominent Democratic pollster, released data Monday "
+              "morning that suggest Clinton leads in Ohio.", "Clinton leads", "Greenberg"),
+             ("The campaign released a video that said Trump lied about the war.", "Trump lied", "campaign"),
+             ("The mayor shared a NATO report that says the base will close in 2027.", "base will close", "NATO")]
+    for text, words, who in cases:
+        got = speaker(run(nlp, text), words)
+        assert got is not None and who in got, (text, got)
+
+
+def test_a_vetoed_text_or_a_polls_results_are_not_the_vetoers_or_providers(nlp):
+    ex = run(nlp, "Russia vetoed a resolution that called for an immediate ceasefire in Aleppo.")
+    assert all(c.speaker_text != "Russia" for c in ex.claims if "ceasefire" in c.content)
+    ex = run(nlp, "The New York Times provides entrance poll results that show Sanders leading among young voters.")
+    assert all("New York Times" not in (c.speaker_text or "") for c in ex.claims if "Sanders leading" in c.content)
+
+
+def test_a_share_after_a_dash_is_no_aside_of_the_name_before(nlp):
+    text = ("Voters trust Mrs. Clinton more on foreign policy than Mr. Trump - 60 percent of voters said "
+            "Mrs. Clinton would be better at handling a crisis.")
+    got = speaker(run(nlp, text), "better at handling")
+    assert got is not None and "Trump" not in got and "voters" in got
+    text = "Deborah Jordan Reynolds - Santilli's girlfriend and co-host - told the paper the raid was illegal."
+    assert speaker(run(nlp, text), "raid was illegal") == "Deborah Jordan Reynolds"
+
+
+def test_a_documents_speaker_span_covers_the_document_and_its_author(nlp):
+    text = ("The poll, released on Wednesday night by the Public Policy Institute of California, showed that "
+            "Clinton was ahead by nine points.")
+    c = about(run(nlp, text), "ahead by nine")
+    assert c.speaker_text == "Public Policy Institute of California"
+    assert c.speaker_start is not None and c.speaker_end is not None
+    assert text[c.speaker_start:c.speaker_end].startswith("poll")
+    assert text[c.speaker_start:c.speaker_end].endswith("California")

@@ -692,6 +692,10 @@ class SpeakerResolver:
                     self.documents.append((i, sp))
                     if org.pos_ in ("PRON", "NOUN"):  # the span is the document phrase
                         sp.start, sp.end = base + head.left_edge.idx, ce
+                    elif sp.start is not None and sp.end is not None:
+                        # "The poll, released by the Public Policy Institute, showed": the span
+                        # covers the subject, the document, as well as its author's name
+                        sp.start, sp.end = min(sp.start, cs), max(sp.end, ce)
                 return sp
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                            for c in head.children)
@@ -834,6 +838,8 @@ class SpeakerResolver:
         dash, on the aside's noun ("Deborah Jordan Reynolds - Santilli's girlfriend … -
         told"): that person; None when no person is named there (a dateline's place)."""
         doc = head.doc
+        if head.lower_ in _QUANTIFIERS or head.pos_ == "NUM" or any(c.dep_ == "nummod" for c in head.children):
+            return None  # "… than Mr. Trump - 60 percent of voters said …": new people, no aside
         dash = next((k for k in range(head.left_edge.i, head.i) if doc[k].text in ("-", "--", "—", "–")
                      and doc[k].whitespace_ and k > 0 and doc[k - 1].whitespace_), None)
         if dash is None or dash == head.left_edge.i:

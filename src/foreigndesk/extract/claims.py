@@ -120,9 +120,18 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                     continue  # "the drawdown, which they say left a vacuum": they speak, and
                     # "which" is the subject of the content the parser hung on the cue
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
-                    if c.lower_ in ("that", "which") and tok.head.lemma_.lower() in _ARTIFACTS \
+                    noun = tok.head.lemma_.lower()
+                    document = noun in _ARTIFACTS or noun in lexicon().document_nouns
+                    survey = any(t.lemma_.lower() in lexicon().survey_nouns
+                                 for t in tok.head.subtree if t.i <= tok.head.i)
+                    if c.lower_ in ("that", "which") and document and not _authored(tok.head) and not survey \
                             and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
-                        # "X released a video that said …": the one who released it
+                        # "X released a video that said …", "Greenberg released data Monday that
+                        # suggest …": the one who released it (a document naming its author
+                        # and a poll's results speak for themselves: "provides entrance poll
+                        # results that show …"; "Russia vetoed a resolution that calls …": no one)
+                        if tok.head.head.lemma_.lower() in lexicon().not_authoring:
+                            return None, tok
                         issuer = next((g for g in tok.head.head.children if g.dep_ == "nsubj"), None)
                         if issuer is not None:
                             return issuer, tok.head.head
