@@ -304,3 +304,25 @@ def test_clause_then_comma_then_attribution_keeps_the_clause(nlp):
     assert "minister" in (c.speaker_text or "") and "exports" not in c.content
     s = claim_with(ex, "bill would pass")
     assert "statement" not in s.content
+
+
+# -- a directive's content: the addressee and what it is to do (issue 9) ---------------------------
+
+def test_a_directive_holds_its_addressee_and_infinitive(nlp):
+    def content(text: str, cue: str) -> str:
+        return next(c.content for c in run(nlp, text).claims if c.cue == cue)
+
+    assert content("Pompeo called on Beijing to release the detained Canadians.", "called on") == \
+        "Beijing to release the detained Canadians"
+    assert content("The senator called on the administration to release the memo.", "called on") == \
+        "the administration to release the memo"
+    # not the cue's participle, nor a second verb joined to it or to the infinitive
+    assert content("Madeleine Albright recently urged young women to vote for Hillary Clinton, saying there "
+                   "is a special place in hell for them.", "urged") == "young women to vote for Hillary Clinton"
+    text = ("We urge the Cuban regime to refrain from violence against peaceful protestors, and we call on the "
+            "international community to voice their support for the Cuban people.")
+    assert content(text, "urge") == "the Cuban regime to refrain from violence against peaceful protestors"
+    assert content(text, "call on") == "the international community to voice their support for the Cuban people"
+    assert content("He has also called on the United States to attack the oil that funds the militants and "
+                   "proposed a safe zone inside Syria.", "called on") == \
+        "the United States to attack the oil that funds the militants"

@@ -348,6 +348,14 @@ class ContentFinder:
             else:
                 return self._make(s0, e0, "complement")
 
+        # 3a. a directive with an infinitive after its addressee ("called on the administration
+        # to release the memo", "urged Beijing to free …"): the addressee and what it is to do
+        # (rule 5), not the addressee alone
+        if self._directive(cue) and any(c.dep_ == "xcomp" and c.i > cue.tokens[-1].i for c in cue.token.children):
+            found = self._directive_content(cue, base, cue_end)
+            if found is not None:
+                return found
+
         # 3b. what the cue governs: an infinitive of intention ("vowed to build"), the object of
         # a preposition ("talked about the border"), a noun-phrase object ("endorsed Cruz")
         governed = self._governed(cue, base, attrib)
@@ -390,15 +398,10 @@ class ContentFinder:
                 return self._make(s0, e0, "inserted")
 
         # 5. directives: "called on Washington to end its embargo"
-        phrase = cue.text.lower()
-        if cue.lemma in ("urge", "demand") or any(phrase.startswith(p.split()[0]) and len(cue.tokens) > 1
-                                                   for p in _DIRECTIVE):
-            right = cue.token.right_edge
-            if right.i > cue.tokens[-1].i:
-                s0, e0 = trim(text, cue_end, base + right.idx + len(right.text))
-                e0 = strip_final_period(text, s0, e0)
-                if len(text[s0:e0].split()) >= 3:
-                    return self._make(s0, e0, "directive")
+        if self._directive(cue):
+            found = self._directive_content(cue, base, cue_end)
+            if found is not None:
+                return found
 
         # 5b. a quotation alone in the sentence before, which this one opens with the attribution
         # ("“Who do they think they are?” Trump said of Apple": the segmenter split them)
@@ -757,6 +760,42 @@ class ContentFinder:
                 if obj:
                     return self._span(list(obj[0].subtree), base, attrib, "light")
         return None
+
+    @staticmethod
+    def _directive(cue: Cue) -> bool:
+        """Is the cue a directive ("urge", "demand", "call on", "call for")?"""
+        phrase = cue.text.lower()
+        return cue.lemma in ("urge", "demand") or any(phrase.startswith(p.split()[0]) and len(cue.tokens) > 1
+                                                       for p in _DIRECTIVE)
+
+    def _directive_content(self, cue: Cue, base: int, cue_end: int) -> Content | None:
+        """A directive's content: the words after the cue to the end of what it governs
+        ("called on Washington to end its embargo"), three words at least."""
+        text = self.text
+        last = cue.tokens[-1].i
+        parts = [c for c in cue.token.children if c.i > last and c.dep_ in ("dobj", "xcomp", "prep", "dative")]
+        if any(c.dep_ == "xcomp" for c in parts):
+            # the addressee and what it is to do, not the cue's other phrases ("urged young
+            # women to vote for Clinton, saying …"; "We urge the regime to refrain …, and we
+            # call on …": a second verb joined to the cue is its own attribution)
+            right = max((c.right_edge for c in parts), key=lambda t: t.i)
+            # nor a finite verb the parser joined to the infinitive ("called on the United
+            # States to attack the oil … and proposed a safe zone": the second act is the
+            # speaker's own, no part of what the addressee is to do)
+            xcomp = next(c for c in parts if c.dep_ == "xcomp")
+            finite = [t for t in xcomp.subtree if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ") and t.i > xcomp.i]
+            if finite:
+                cut = min(finite, key=lambda t: t.i).left_edge.i
+                before = [t for t in cue.token.doc[last + 1:cut] if not (t.dep_ in ("cc", "punct") and t.i >= cut - 2)]
+                if before:
+                    right = before[-1]
+        else:
+            right = cue.token.right_edge
+        if right.i <= last:
+            return None
+        s0, e0 = trim(text, cue_end, base + right.idx + len(right.text))
+        e0 = strip_final_period(text, s0, e0)
+        return self._make(s0, e0, "directive") if len(text[s0:e0].split()) >= 3 else None
 
     def _governed(self, cue: Cue, base: int, attrib: list[Token]) -> Content | None:
         tok = cue.token
