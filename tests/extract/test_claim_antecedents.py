@@ -222,3 +222,24 @@ def test_a_documents_speaker_span_covers_the_document_and_its_author(nlp):
     assert c.speaker_start is not None and c.speaker_end is not None
     assert text[c.speaker_start:c.speaker_end].startswith("poll")
     assert text[c.speaker_start:c.speaker_end].endswith("California")
+
+
+# -- a definite government noun said again, and a spokesperson for a body ---------------------------
+
+def test_the_ministry_said_again_is_the_ministry_named_before(nlp):
+    text = ("China's foreign ministry on Tuesday urged the United States to stop interfering in Cuba.\n\n"
+            "Washington announced new sanctions on Havana last week.\n\n"
+            "Cuba's president thanked Beijing for its support.\n\n"
+            "The Cuban leader said his government would not bow to pressure.\n\n"
+            "The ministry said it would hold talks with Cuban officials next month.")
+    c = about(run(nlp, text), "hold talks")
+    assert c.speaker_text == "China's foreign ministry" and c.speaker_actor == "CHN"
+
+
+def test_a_spokesperson_for_a_body_named_before_speaks_for_it(nlp):
+    text = ("The State Department said the measures target officials responsible for the crackdown. "
+            "A spokesperson for the department, speaking on condition of anonymity, said more sanctions "
+            "could follow.")
+    assert speaker(run(nlp, text), "more sanctions") == "State Department"
+    text = "A spokesman for the Chinese Foreign Ministry said the talks with Havana were useful."
+    assert speaker(run(nlp, text), "talks with Havana") == "Chinese Foreign Ministry"

@@ -525,15 +525,30 @@ class SpeakerResolver:
             if appos is not None and appos.start != ref.start:  # "his nephew, Omar Said, added"
                 # where the actor layer took "nephew" for a generic mention: the person named
                 return speaker_of(appos)
-        if ref is not None and depth < 2 and head.pos_ == "NOUN" and head.tag_ == "NN" \
-                and self.lex.role(head) == "organisation" and ref.text[:1].islower() and any(
-                    c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
-            # "Boeing reported … The company said": the actor layer took "company" for a
-            # generic business; the speaker is the organisation named before that it stands for
-            found = self._backref(i, "organisation", cs, exclude, noun=head.lemma_.lower())
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+        if ref is not None and depth < 2 and head.pos_ == "NOUN" and head.tag_ == "NN" and definite \
+                and self.lex.role(head) in ("organisation", "government") and ref.text[:1].islower():
+            # "China's foreign ministry urged … The ministry said": the same noun said before,
+            # in a name or a speaker, is what it stands for (the actor layer gave the generic
+            # mention the country in focus); else "Boeing reported … The company said": the
+            # organisation named before that it can stand for
+            found = self._same_head(i, head.lemma_.lower(), cs, exclude)
+            if found is None and self.lex.role(head) == "organisation":
+                found = self._backref(i, "organisation", cs, exclude, noun=head.lemma_.lower())
             if found is not None and found.actor_id != ref.actor_id:
                 found.start, found.end = cs, ce
                 return found
+        if depth < 2 and self.lex.role(head) == "person" and head.tag_ == "NN" and ref is not None \
+                and ref.text[:1].islower():
+            body = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")
+                         for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+                         and self.lex.role(g) in ("organisation", "government")), None)
+            if body is not None:  # "A spokesperson for the department said": the department
+                # named before, through its spokesperson
+                sp = self._resolve(i, body, base, exclude, depth + 1)
+                if sp.agent and sp.text[:1].isupper():
+                    sp.start, sp.end = cs, max(ce, sp.end)
+                    return sp
         if ref is not None and (ref.label != "NORP" or head.pos_ == "PROPN"):
             sp = speaker_of(ref)
             if not ref.actor_id and ref.is_person:
@@ -1310,6 +1325,25 @@ class SpeakerResolver:
                 left, right = _core(tok)
                 s0, s1 = base + left.idx, base + right.idx + len(right.text)
                 return Speaker(self.text[s0:s1], None, None, "person", "pronoun", s0, s1, gender=want)
+        return None
+
+    def _same_head(self, i: int, noun: str, char: int, exclude: tuple[int, int] | None) -> Speaker | None:
+        """The last speaker, else the nearest named reference before ``char``, whose own words
+        end in ``noun`` ("China's foreign ministry", "the State Department" for "the ministry",
+        "the department"; a definite noun said again stands for the body named with it however
+        far back), else None."""
+        def ends_in(text: str) -> bool:
+            words = text.lower().replace("’", "'").split()
+            return bool(words) and words[-1] in (noun, noun + "s") and text[:1].isupper()
+
+        for _, sp in reversed(self.history):
+            if sp.kind == "group" and ends_in(sp.text):
+                return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun")
+        for r in self.refs_before(char, 0):
+            if exclude and exclude[0] <= r.start < exclude[1]:
+                continue
+            if r.is_group and ends_in(r.text):
+                return speaker_of(r, "pronoun")
         return None
 
     def _noun_fits(self, noun: str, text: str, code: str | None) -> bool:
