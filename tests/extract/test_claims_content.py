@@ -326,3 +326,11 @@ def test_a_directive_holds_its_addressee_and_infinitive(nlp):
     assert content("He has also called on the United States to attack the oil that funds the militants and "
                    "proposed a safe zone inside Syria.", "called on") == \
         "the United States to attack the oil that funds the militants"
+
+
+def test_made_clear_without_it_has_its_that_clause(nlp):
+    # the parser makes the clause a subject of "clear" when "it" is missing
+    for text in ("Biden made clear that the United States will continue to compete vigorously.",
+                 "The minister made clear that Havana would not accept the terms of the loan."):
+        c = next(c for c in run(nlp, text).claims if c.cue == "made clear")
+        assert c.content.startswith(("the United States will", "Havana would not"))

@@ -898,8 +898,9 @@ class ContentFinder:
         words = {t.i for t in cue.tokens}
         for tok in reversed(cue.tokens):
             comps = [c for c in tok.children if c.i not in words and (
-                c.dep_ in _COMPLEMENT_DEPS or (tok.i != cue.token.i and c.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))]  # "made it clear that …"
+                c.dep_ in _COMPLEMENT_DEPS or (tok.i != cue.token.i and c.dep_ in ("advcl", "csubj") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children)))]  # "made it clear that …",
+            # "made clear that …" (the parser made the clause a subject of "clear")
             if len(comps) > 1 and comps[0].i < tok.i < comps[-1].i and (
                     any(t.text in ("—", "–", "--", "-") for t in tok.doc[comps[0].i:tok.i])
                     or any(c.dep_ == "nsubj" and comps[0].i < c.i < tok.i for c in tok.children)
