@@ -243,3 +243,10 @@ def test_a_spokesperson_for_a_body_named_before_speaks_for_it(nlp):
     assert speaker(run(nlp, text), "more sanctions") == "State Department"
     text = "A spokesman for the Chinese Foreign Ministry said the talks with Havana were useful."
     assert speaker(run(nlp, text), "talks with Havana") == "Chinese Foreign Ministry"
+
+
+def test_the_government_said_again_is_the_nearest_named_with_that_noun(nlp):
+    text = ("The Cuban government said the sanctions were illegal. Beijing sent a delegation. "
+            "The Chinese government pledged aid to Havana on Monday. The government said the aid would "
+            "arrive in May.")
+    assert speaker(run(nlp, text), "arrive in May") == "Chinese government"

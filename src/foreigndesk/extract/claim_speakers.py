@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from foreigndesk.extract.actor_data import FINE_SECTORS
 from foreigndesk.extract.actor_names import name_pieces
 from foreigndesk.extract.actors import DOCUMENT_HEADS, LESSER_TITLE_PREFIXES, TITLE_OF_WORDS
 from foreigndesk.extract.claim_cues import CueLexicon
@@ -55,17 +56,6 @@ from foreigndesk.model import Actor
 
 _ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP"}  # offices of a state's bodies
-_ACTOR_SECTORS = _STATE_SECTORS | {"IGO", "BUS", "MED", "NGO", "EDU", "OPP", "REB", "CRM", "CVL", "UAF",
-                                   "REL", "PTY", "LAB"}
-
-
-def _official(code: str | None) -> bool:
-    """Is an actor code a state's ("CUB") or one of its bodies' or an intergovernmental one's
-    ("USAGOV", "IGO")? A generic sector alone ("BUS") or a private sector is not."""
-    if not code:
-        return False
-    sector = code[3:] if len(code) > 3 else (code if code in _ACTOR_SECTORS else "")
-    return sector in _STATE_SECTORS or sector == "IGO" or (not sector and len(code) == 3)
 _NOT_AGENT_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "LAW",
                    "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
 _QUANTIFIERS = {"half", "most", "many", "some", "few", "several", "all", "both", "none", "majority",
@@ -303,6 +293,15 @@ def refs_of(pd: ParsedDoc) -> list[Ref]:
 _NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 
 
+def _official(code: str | None) -> bool:
+    """Is an actor code a state's ("CUB") or one of its bodies' or an intergovernmental one's
+    ("USAGOV", "IGO")? A sector alone ("BUS") or a private sector ("CHNBUS") is not."""
+    if not code:
+        return False
+    sector = code[3:] if len(code) > 3 else (code if code in FINE_SECTORS else "")
+    return sector in _STATE_SECTORS or sector == "IGO" or (not sector and len(code) == 3)
+
+
 def _unlabelled_people(pd: ParsedDoc, refs: list[Ref]) -> list[Ref]:
     """``refs`` (sorted) plus the people the entity recogniser left out: a listed given name
     and a capitalised surname that no reference covers ("-Daniel Osei thinks …" in a bulleted
@@ -535,7 +534,7 @@ class SpeakerResolver:
             found = self._same_head(i, head.lemma_.lower(), cs, exclude)
             if found is None and self.lex.role(head) == "organisation":
                 found = self._backref(i, "organisation", cs, exclude, noun=head.lemma_.lower())
-            if found is not None and found.actor_id != ref.actor_id:
+            if found is not None and found.text[:1].isupper():
                 found.start, found.end = cs, ce
                 return found
         if depth < 2 and self.lex.role(head) == "person" and head.tag_ == "NN" and ref is not None \
@@ -1328,22 +1327,22 @@ class SpeakerResolver:
         return None
 
     def _same_head(self, i: int, noun: str, char: int, exclude: tuple[int, int] | None) -> Speaker | None:
-        """The last speaker, else the nearest named reference before ``char``, whose own words
-        end in ``noun`` ("China's foreign ministry", "the State Department" for "the ministry",
-        "the department"; a definite noun said again stands for the body named with it however
-        far back), else None."""
+        """The nearest body before ``char``, a speaker or a named reference, whose own words end
+        in ``noun`` ("China's foreign ministry", "the State Department" for "the ministry", "the
+        department"; a definite noun said again stands for the body named with it however far
+        back), else None."""
         def ends_in(text: str) -> bool:
             words = text.lower().replace("’", "'").split()
             return bool(words) and words[-1] in (noun, noun + "s") and text[:1].isupper()
 
-        for _, sp in reversed(self.history):
-            if sp.kind == "group" and ends_in(sp.text):
-                return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "pronoun")
-        for r in self.refs_before(char, 0):
-            if exclude and exclude[0] <= r.start < exclude[1]:
-                continue
-            if r.is_group and ends_in(r.text):
-                return speaker_of(r, "pronoun")
+        spoke = next((sp for _, sp in reversed(self.history)
+                      if sp.kind == "group" and 0 <= sp.start < char and ends_in(sp.text)), None)
+        named = next((r for r in self.refs_before(char, 0) if r.is_group and ends_in(r.text)
+                      and not (exclude and exclude[0] <= r.start < exclude[1])), None)
+        if named is not None and (spoke is None or named.start > spoke.start):
+            return speaker_of(named, "pronoun")
+        if spoke is not None:
+            return Speaker(spoke.text, spoke.actor_id, spoke.code, spoke.kind, "pronoun")
         return None
 
     def _noun_fits(self, noun: str, text: str, code: str | None) -> bool:
