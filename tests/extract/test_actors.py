@@ -425,3 +425,35 @@ def test_the_president_is_the_sitting_one_named_since_a_past_one(nlp, text, publ
     start = body.index("resident", body.index(". ", body.index("Mr.")))
     hits = [m for m in pd.extraction.mentions if m.start <= start < m.end]
     assert hits and hits[0].actor_id == who
+
+
+@pytest.mark.parametrize("text, outlet, published, who", [
+    ("The President spoke with President Xi this morning.\n\nQ: Did the President raise Taiwan?\n\n"
+     "MS. JEAN-PIERRE: He did.", "The White House, Briefing Room (whitehouse.gov)", "2023-06-20",
+     "person:joe-biden"),
+    ("President Putin called the talks useful. Asked about the sanctions, the President said "
+     "nothing new.", "The White House, Briefing Room (whitehouse.gov)", "2023-06-20", "person:joe-biden"),
+])
+def test_the_president_of_a_governments_document_is_its_own(text, outlet, published, who):
+    """In a government's document, "the President" is that government's holder at the
+    document's date, not a foreign president named before it ("President Xi", "President
+    Putin": a foreign one is named)."""
+    from foreigndesk.extract.pipeline import extract
+
+    ex = next(extract([Document(text=text, published=published, outlet=outlet)]))
+    last = text.rindex("the President")
+    got = [m for m in ex.mentions if m.start == last + 4]
+    assert got and got[0].actor_id == who, [(m.text, m.start, m.actor_id) for m in ex.mentions]
+
+
+def test_a_foreign_title_no_one_in_the_government_bears_stays_the_foreigner():
+    """ "The Foreign Minister" of a State Department readout: no American bears that title, so
+    it is the foreign minister named before (Wang Yi), not the Secretary of State."""
+    from foreigndesk.extract.pipeline import extract
+
+    text = ("The Secretary met Foreign Minister Wang Yi on the margins of the conference. The Foreign "
+            "Minister criticized the United States over Taiwan.")
+    ex = next(extract([Document(text=text, published="2023-02-18", url="https://www.state.gov/readout/m/")]))
+    at = text.index("The Foreign Minister") + 4
+    got = [m for m in ex.mentions if m.start == at]
+    assert got and got[0].code == "CHNGOV", [(m.text, m.start, m.code) for m in ex.mentions]

@@ -1128,7 +1128,9 @@ class Resolver:
 
     def title_alone(self, r: Ref, m: Match) -> None:
         """ "The President", "the Secretary", "the National Security Advisor" with no name: the
-        person last named with that title ("Prime Minister Modi … the Prime Minister"), else,
+        person last named with that title ("Prime Minister Modi … the Prime Minister"; in a
+        government's document, one of that government's: "President Xi" is named, "the
+        President" of a White House briefing is the American one), else,
         in a document of a government (its address or outlet:
         :func:`foreigndesk.extract.turns.document_country`), the holder of the office in
         that government at the document's date ("The President met …" in a White House
@@ -1145,8 +1147,15 @@ class Resolver:
         country = document_country(self.d.pd)
         holder = self._office_holder(country, info.role) if country else None
         title = fold(m.text).split()
+        held = office_at(holder, d.date) if holder is not None else None
+        own_title = held is not None and set(title) <= set(fold(str(held.get("title") or "")).split())
         for o in sorted(d.out, key=lambda x: -x.start):
             if o.start < r.start and o.actor.kind == "person" and self._titled(o, title):
+                if own_title and o.country and o.country != country:
+                    continue  # "President Xi" in a White House briefing: "the President" there
+                    # is the document's government's, whose holder bears that title; a
+                    # foreign one is named (not "the Foreign Minister" of a State Department
+                    # readout: no American bears that title)
                 if holder is not None and o.actor.id not in self.ix.actors and \
                         set(name_pieces(holder.name)[-1:]) & set(name_pieces(o.text)):
                     break  # "President Biden Before Departure" (a title-case heading): the holder
