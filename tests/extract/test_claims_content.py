@@ -334,3 +334,12 @@ def test_made_clear_without_it_has_its_that_clause(nlp):
                  "The minister made clear that Havana would not accept the terms of the loan."):
         c = next(c for c in run(nlp, text).claims if c.cue == "made clear")
         assert c.content.startswith(("the United States will", "Havana would not"))
+
+
+def test_a_capitalised_that_opening_the_content_is_kept(nlp):
+    # the conjunction after a cue is dropped; the pronoun opening a quotation or a turn is not
+    cases = [("\"That is not good enough,\" Rubio said.", "That is not good enough"),
+             ("Rubio said that the matter was under review.", "the matter was under review"),
+             ("“That will never happen,” the minister told reporters in Havana.", "That will never happen")]
+    for text, content in cases:
+        assert any(c.content == content for c in run(nlp, text).claims), text

@@ -66,14 +66,14 @@ def token_span(tokens: list[Token], base: int) -> tuple[int, int]:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past spaces, commas, dashes and quote marks at either edge, and a
-    leading "that"."""
+    leading "that" (the conjunction after a cue, in lower case: a capitalised "That" opens a
+    sentence as a pronoun: "“That is not good enough,” he said")."""
     while True:
         while start < end and (text[start] in _TRIM_CHARS or text[start].isspace()):
             start += 1
         while end > start and (text[end - 1] in _TRIM_CHARS or text[end - 1].isspace()):
             end -= 1
-        low = text[start:start + 5].lower()
-        if low == "that " and end - start > 5:
+        if text[start:start + 5] == "that " and end - start > 5:
             start += 5
             continue
         return start, end
