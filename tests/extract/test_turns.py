@@ -302,3 +302,20 @@ def test_headings_and_bylines_are_no_actors() -> None:
     texts = {m.text for m in ex.mentions}
     assert "Department Press Briefing" not in texts and "Department Spokesperson" not in texts
     assert not [c for c in ex.claims if "Briefing" in (c.speaker_text or "")]
+
+
+def test_he_in_a_turn_is_not_the_one_who_holds_it():
+    """ "MR. KIRBY: He did. He said …": the turn's holder says "I"; his "he" is the person the
+    question named (here the sitting President of a White House briefing), and so in a second
+    briefing with a woman at the podium."""
+    from foreigndesk.extract.pipeline import extract
+
+    cases = [("Q: Did the President approve the shootdown?\n\nMR. KIRBY: He did. He said we would take care "
+              "of it, and we did.", "2023-02-06", "take care of it", "person:joe-biden"),
+             ("Q: Did the Secretary of State raise the detentions?\n\nMS. JEAN-PIERRE: He did. He said the "
+              "detentions must end.", "2023-06-20", "detentions must end", "person:antony-blinken")]
+    for text, published, words, who in cases:
+        ex = next(extract([Document(text=text, published=published,
+                                    outlet="The White House, Briefing Room (whitehouse.gov)")]))
+        got = [c for c in ex.claims if words in c.content and c.cue == "said"]
+        assert got and got[0].speaker_actor == who, [(c.speaker_text, c.cue, c.content) for c in ex.claims]

@@ -1213,11 +1213,17 @@ class SpeakerResolver:
         ("the union") is skipped (:meth:`CueLexicon.organisation_clash`)."""
         para = self.paragraph[i]
         want = PRONOUN_GENDER.get(word)
+        turn = turn_at(self.pd, char) if want else None
+        holder = turn.speaker.actor.id if turn is not None and turn.speaker is not None \
+            and not turn.question and char >= turn.body else None  # "MR. KIRBY: He did. He
+        # said …": the one who holds the turn says "I"; his "he" is someone else
         for si, sp in reversed(self.history):
             if si < i - BACK_SENTENCES or self.paragraph[si] < para - BACK_PARAGRAPHS:
                 break
             if sp.via == "author":  # the writer is "I"/"we", never "he" or "they" ("When I
                 continue  # asked him …, he said …": he is the one asked)
+            if holder is not None and sp.actor_id == holder:
+                continue
             if kind == "person" and sp.is_person:
                 if want and not agrees(word, self._speaker_gender(sp)):
                     namesake = self._namesake(sp.text, sp.actor_id, word, char)
@@ -1245,6 +1251,8 @@ class SpeakerResolver:
         refs = self.refs_before(char, first)
         for n, r in enumerate(refs):
             if exclude and exclude[0] <= r.start < exclude[1]:
+                continue
+            if holder is not None and r.actor_id == holder:
                 continue
             if kind == "person" and r.is_person:
                 if want and not agrees(word, self._ref_gender(r)):
