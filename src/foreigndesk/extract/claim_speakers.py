@@ -706,7 +706,7 @@ class SpeakerResolver:
                     self.documents.append((i, sp))
                     if org.pos_ in ("PRON", "NOUN"):  # the span is the document phrase
                         sp.start, sp.end = base + head.left_edge.idx, ce
-                    elif sp.start is not None and sp.end is not None:
+                    elif sp.start >= 0:  # (a speaker with no span keeps none)
                         # "The poll, released by the Public Policy Institute, showed": the span
                         # covers the subject, the document, as well as its author's name
                         sp.start, sp.end = min(sp.start, cs), max(sp.end, ce)
