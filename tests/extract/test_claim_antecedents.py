@@ -250,3 +250,20 @@ def test_the_government_said_again_is_the_nearest_named_with_that_noun(nlp):
             "The Chinese government pledged aid to Havana on Monday. The government said the aid would "
             "arrive in May.")
     assert speaker(run(nlp, text), "arrive in May") == "Chinese government"
+
+
+# -- a generic "you" ------------------------------------------------------------------------------
+
+def test_a_generic_you_claims_nothing(nlp):
+    """ "If you want to understand …", "You know, …", "as you know", "you'll find …": the
+    reader or anyone, so no claim; the quotation's own speaker still speaks."""
+    texts = ["If you want to understand the real meaning of the debate, look at the polls in Ohio.",
+             "You know, the race has changed since the convention in Philadelphia.",
+             "Check out the campaign website, and you'll find that the plan costs $2 trillion.",
+             "As you know, the committee meets on Tuesday to vote on the tariff bill."]
+    for text in texts:
+        ex = run(nlp, text)
+        assert not ex.claims, [(c.speaker_text, c.cue, c.content) for c in ex.claims]
+    ex = run(nlp, 'The senator spoke for an hour. "If you want to understand my plan, look at the '
+                  'budget," Smith said.')
+    assert speaker(ex, "look at the budget") == "Smith"

@@ -319,3 +319,25 @@ def test_he_in_a_turn_is_not_the_one_who_holds_it():
                                     outlet="The White House, Briefing Room (whitehouse.gov)")]))
         got = [c for c in ex.claims if words in c.content and c.cue == "said"]
         assert got and got[0].speaker_actor == who, [(c.speaker_text, c.cue, c.content) for c in ex.claims]
+
+
+def test_you_in_a_turn_is_the_one_addressed():
+    """ "TAPPER: … you're supporting Donald Trump" between the governor's turns: "you" is the
+    governor, in a television interview and in a radio one; a panel of two others leaves it
+    no one's."""
+    cases = [("CNN Interview with Governor Mary Fallin\n\nJAKE TAPPER: Governor, thanks for joining us."
+              "\n\nFALLIN: Thank you for having me, Jake.\n\nTAPPER: And obviously, you're supporting "
+              "Donald Trump in the general election.\n\nFALLIN: Well, I think the nation needs unity.",
+              "Donald Trump", "Mary Fallin"),
+             ("Radio interview with Senator Tom Udall\n\nSTEVE INSKEEP: Senator, welcome.\n\n"
+              "UDALL: Good morning.\n\nINSKEEP: You have argued that the treaty protects American "
+              "farmers.\n\nUDALL: It does, and the numbers show it.", "treaty protects", "Tom Udall")]
+    for text, words, who in cases:
+        ex = run(text, "2016-07-20")
+        got = [c for c in ex.claims if words in c.content and c.speaker_text != "Jake Tapper"
+               and c.speaker_text != "Steve Inskeep"]
+        assert got and got[0].speaker_text == who, [(c.speaker_text, c.cue, c.content) for c in ex.claims]
+    panel = ("JAKE TAPPER: Welcome.\n\nFALLIN: Thanks.\n\nTAPPER: You have argued that the treaty "
+             "protects farmers.\n\nUDALL: It does.")
+    ex = run(panel, "2016-07-20")
+    assert not [c for c in ex.claims if "treaty" in c.content and c.speaker_text in ("Mary Fallin", "Tom Udall")]

@@ -51,7 +51,7 @@ from foreigndesk.extract.name_gender import (
     noun_gender,
 )
 from foreigndesk.extract.nlp import ParsedDoc
-from foreigndesk.extract.turns import turn_at
+from foreigndesk.extract.turns import addressee, turn_at
 from foreigndesk.model import Actor
 
 _ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -556,6 +556,12 @@ class SpeakerResolver:
                     return Speaker(ref.text, linked.actor_id, linked.code, "person", "name", ref.start, ref.end)
             return sp
         low = head.lower_
+        if low == "you":
+            to = addressee(self.pd, hs)
+            if to is not None:  # "TAPPER: … you're supporting Donald Trump": the one addressed
+                code = (to.country or "") + (to.sector or "") or None
+                return Speaker(to.actor.name, to.actor.id, code,
+                               "person" if to.actor.kind == "person" else "group", "turn", hs, he)
         pron = self.lex.pronouns.get(low) or self.lex.pronouns.get(_POSSESSIVE.get(low, ""))
         if pron == "self":
             owner = self._colon_owner(i, hs) if low in ("i", "my", "me") else None

@@ -699,6 +699,8 @@ class ClaimExtractor:
                                and not _whole_quoted_answer(st, content)):
             return None
         speaker = st.speakers.resolve(i, subj, base, (content.start, content.end))
+        if not speaker.agent and subj.lower_ == "you":
+            return None  # "if you want to understand …", "You know, …": a generic "you" claims nothing
         if not speaker.agent and DROP_WITHOUT_AGENT:
             return None
         stance = cue.stance
@@ -919,6 +921,8 @@ class ClaimExtractor:
         if rest is None:
             return
         source = st.speakers.resolve(i, subj, base, (rest[0], rest[1]))
+        if not source.agent and subj.lower_ == "you":
+            return  # "As you know, …" repeats no one
         body = rest[2]
         content = Content(rest[0], rest[1], body, False, [], "as-clause")
         if host is not None:

@@ -471,6 +471,21 @@ def turn_at(pd: ParsedDoc, char: int) -> Turn | None:
     return None
 
 
+def addressee(pd: ParsedDoc, char: int) -> Speaker | None:
+    """Whom the holder of the turn at ``char`` addresses as "you": the one other speaker of
+    the turns on either side ("TAPPER: … you're supporting Donald Trump …" between two of
+    Fallin's turns is Fallin). None outside turns, or when the neighbouring turns are held
+    by two different other people (a panel), or by no one else."""
+    turns: list[Turn] = pd.cache.get("turns") or []
+    here = turn_at(pd, char)
+    if here is None or here.speaker is None:
+        return None
+    k = turns.index(here)
+    others = {t.speaker.actor.id: t.speaker for t in turns[max(0, k - 1):k + 2]
+              if t.speaker is not None and t.speaker.actor.id != here.speaker.actor.id}
+    return next(iter(others.values())) if len(others) == 1 else None
+
+
 def in_question(pd: ParsedDoc, char: int) -> bool:
     """Is ``char`` inside a reporter's question (or on a turn label)?"""
     t = turn_at(pd, char)
