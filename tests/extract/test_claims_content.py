@@ -135,6 +135,22 @@ def test_is_expected_to_is_a_belief_with_no_speaker(nlp):
     assert n.kind == "belief" and n.speaker_text is None
 
 
+def test_expected_or_asked_to_speak_is_the_subjects_claim(nlp):
+    """ "X is expected to announce that …", "she was asked to explain why …": the infinitive is
+    a verb of saying whose speaker is the one expected or asked, in a central-bank report, a
+    campaign preview and a newspaper's endorsement."""
+    cases = [("The Fed is expected to announce on Wednesday that it will keep rates unchanged.",
+              "keep rates unchanged", "Fed"),
+             ("Mr. Sanders is expected to argue in Detroit that the trade deals cost jobs.",
+              "trade deals cost jobs", "Sanders"),
+             ("The New York Times is expected to endorse Hillary Clinton for the nomination this weekend.",
+              "Hillary Clinton for the nomination", "New York Times")]
+    for text, words, who in cases:
+        c = claim_with(run(nlp, text), words)
+        assert who in (c.speaker_text or ""), (c.speaker_text, c.cue, c.content)
+        assert c.cue != "expected"
+
+
 def test_passive_expectation_with_an_agent_or_no_complement_is_no_evidential(nlp):
     ex = run(nlp, "The ship was expected in port on Monday. It is widely believed that the "
                   "minister will resign.")

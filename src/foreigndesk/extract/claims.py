@@ -100,9 +100,14 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
     """The subject of a cue verb and the verb it was found on (whose clause holds the
     attribution: "On Monday, the president issued a statement calling on …")."""
     via_conj = False  # climbed from a conjunct: "X was forced to retreat and said …"
+    via_xcomp = False  # climbed from an infinitive: "X is expected to argue …"
     for _ in range(4):
         for c in tok.children:
             if c.dep_ in _SUBJ:
+                if c.dep_ == "nsubjpass" and via_xcomp and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return c, tok  # "Mr. Sanders is expected to argue that …", "she was asked to
+                    # explain why …", "the Fed is set to announce …": the one expected or asked
+                    # speaks the infinitive
                 if c.dep_ == "nsubjpass" and tok.lemma_.lower() != "quote" and not via_conj \
                         and not has_contracted(tok):  # ("He's said he …": has said)
                     return None, tok  # "no citizen should be denied …": not the speaker
@@ -173,6 +178,7 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
         if tok.dep_ in _CLIMB and tok.head.i != tok.i:
             participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
             via_conj = tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
+            via_xcomp = tok.dep_ == "xcomp"
             tok = tok.head
             if participle and tok.dep_ == "ccomp" and tok.head.i != tok.i and not _bare_participle(tok) \
                     and tok.head.lemma_.lower() in lexicon().lemmas:
