@@ -171,6 +171,23 @@ def test_was_asked_is_a_question_with_no_speaker(nlp):
     assert r.kind == "intention" and r.stance == "asserts" and r.speaker_text is None
 
 
+def test_told_when_asked_the_one_told_asks(nlp):
+    """ "X told Y when asked if …": Y put the question, X answered (a magazine interview and a
+    wire quote); the one asked is never the asker."""
+    ex = run(nlp, "“I stand by everything I said during the campaign,” the Florida senator told THE "
+                  "WEEKLY STANDARD on Thursday when asked if he still believed the deal was a mistake.")
+    q = claim_with(ex, "still believed the deal")
+    assert q.stance == "questions" and "WEEKLY STANDARD" in (q.speaker_text or "")
+    ex = run(nlp, "Kerry told CNN, when asked whether Russia could be trusted, that the ceasefire was holding.")
+    assert not [c for c in ex.claims if c.cue == "asked" and c.speaker_text == "Kerry"]
+
+
+def test_a_statement_released_in_a_participle_clause_is_the_clause_subjects(nlp):
+    ex = run(nlp, "But Mr. Sanders showed no sign of backing down, releasing a statement that accused "
+                  "Mrs. Clinton of running a negative campaign.")
+    assert "Sanders" in (claim_with(ex, "negative campaign").speaker_text or "")
+
+
 # -- a party label in parentheses does not end the sentence ----------------------------------------
 
 def test_party_and_state_in_parentheses_keep_the_speaker(nlp):

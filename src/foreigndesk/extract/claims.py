@@ -138,6 +138,11 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                         if tok.head.head.lemma_.lower() in lexicon().not_authoring:
                             return None, tok
                         issuer = next((g for g in tok.head.head.children if g.dep_ == "nsubj"), None)
+                        if issuer is None and tok.head.head.tag_ == "VBG" \
+                                and tok.head.head.dep_ in ("advcl", "conj", "xcomp"):
+                            # "Sanders showed no sign of backing down, releasing a statement
+                            # that accused …": the participle's subject released it
+                            issuer = subject_of(tok.head.head)
                         if issuer is not None:
                             return issuer, tok.head.head
                     return tok.head, tok  # "Zhao, who said …"
@@ -671,7 +676,7 @@ class ClaimExtractor:
             subj = _parenthetical_speaker(subj, cue.token)
             if subj.lower_ in _TIME_NOUNS and cue.speaker_side == "subject" and subj.head.i == cue.token.i:
                 return None  # "As the day went on, …", "the week saw …": time passing says nothing
-        if cue.lemma == "ask" and cue.token.tag_ == "VBN" and len(cue.tokens) == 1 and (
+        if cue.lemma == "ask" and (cue.token.tag_ == "VBN" or _reduced_when(cue.token)) and len(cue.tokens) == 1 and (
                 (cue.token.dep_ in ("advcl", "ROOT")
                  and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.token.children))
                 or passive_without_agent(cue.token) or _agent_of(cue.token) is not None):
@@ -806,7 +811,8 @@ class ClaimExtractor:
         if e0 - s0 < 3:
             return None
         content = Content(s0, e0, st.pd.document.text[s0:e0], False, [], "asked")
-        agent = _agent_of(tok)  # "was asked by host John Dickerson whether …": the host asks
+        agent = _agent_of(tok) or _addressee_asking(tok)  # "was asked by host John Dickerson
+        # whether …": the host asks; "X told CNN when asked …": CNN asks
         if agent is not None and not st.finder._in_quote(base + agent.idx):
             speaker = st.speakers.resolve(i, agent, base, (s0, e0))
         else:
@@ -1446,6 +1452,34 @@ _NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punc
 
 
 _CLOSING_QUOTES = ("”", "''", '"')
+
+
+_WHEN_MARKS = {"when", "if", "once", "after", "before", "until", "while"}
+_TELL_LEMMAS = {"tell", "say", "speak", "talk"}
+
+
+def _reduced_when(verb: Token) -> bool:
+    """ "X told CNN, when asked whether …": a subjectless "when"-clause of a verb the tagger
+    took for a past tense; it is the passive participle ("when he was asked")."""
+    return verb.tag_ == "VBD" and verb.dep_ == "advcl" and verb.i > 0 \
+        and verb.doc[verb.i - 1].lower_ in _WHEN_MARKS \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _addressee_asking(asked: Token) -> Token | None:
+    """ "The senator told THE WEEKLY STANDARD on Thursday when asked if …", "she said to
+    reporters when asked about …": the one told is the one who asked."""
+    if asked.dep_ != "advcl" or asked.head.lemma_.lower() not in _TELL_LEMMAS:
+        return None
+    verb = asked.head
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN") and c.i < asked.i:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "to" and c.i < asked.i:
+            g = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")), None)
+            if g is not None:
+                return g
+    return None
 
 
 def _agent_of(tok: Token) -> Token | None:
