@@ -321,6 +321,22 @@ def test_a_former_or_incoming_title_is_not_the_office_holder(nlp):
     assert "Kerry" not in speaker(ex, "embassy was safe")
 
 
+def test_a_former_title_is_the_one_named_before_who_held_it(nlp):
+    """ "the former president" after Bill Clinton is named: he held the office before the
+    document's date; the same for a former secretary of state; with no former holder named
+    before, no dictionary holder is invented."""
+    ex = run(nlp, "Bill Clinton spoke in Iowa on Sunday.\n\n"
+                  "But the former president said on Monday that the attacks had been unfair.",
+             published="2016-02-08")
+    assert speaker(ex, "attacks had been unfair") == "Bill Clinton"
+    ex = run(nlp, "Hillary Clinton met voters in Reno.\n\n"
+                  "The former secretary of state said the tax plan would help families.",
+             published="2016-02-18")
+    assert "Hillary" in (speaker(ex, "tax plan would help") or "")
+    ex = run(nlp, "The former president said on Monday that the deal was a mistake.", published="2016-02-08")
+    assert "Clinton" not in (speaker(ex, "deal was a mistake") or "")
+
+
 def test_a_list_of_verbs_after_when_shares_its_subject(nlp):
     # "was when X speculated …, referred to … and considered …": the parser hangs the second
     # verb on the main clause; X does all three (media criticism, a hearing report)

@@ -106,6 +106,7 @@ HOME_DEFAULT = "USA"  # "Joseph Humire, executive director of …"
 
 
 _TITLE_LINKS = {"to", "of", "the", "for", "at", "in", "on"}
+_FORMER = {"former", "ex"}  # out of office for good: the title names one who held it before
 
 
 def titled(text_low: str, start: int, end: int, role: str, text: str = "") -> bool:
@@ -1058,8 +1059,10 @@ class SpeakerResolver:
         left, _ = _core(head)
         doc = head.doc
         lead = [t.lower_ for t in doc[min(left.i, head.left_edge.i): head.i + 1]]
-        if any(w in self.lex.out_of_office or w.split("-")[0] in self.lex.out_of_office for w in lead):
-            return None  # "the former secretary of state", "the then-president": not the holder now
+        former = any(w in _FORMER or w.split("-")[0] in _FORMER for w in lead)
+        if not former and any(w in self.lex.out_of_office or w.split("-")[0] in self.lex.out_of_office
+                              for w in lead):
+            return None  # "the then-president", "the incoming adviser": not the holder now
         first = doc[min(left.i, head.left_edge.i)]
         if any(r.kind == "organisation" and r.sector not in _STATE_SECTORS
                for r in self.refs_in(base + first.idx, base + head.idx)):
@@ -1086,6 +1089,21 @@ class SpeakerResolver:
         day = date if len(date) == 10 else None
         if day is None:
             return None
+        cs = base + left.idx
+        ce = base + head.idx + len(head.text)
+        if former:
+            # "the former president" is someone named before who left that office before the
+            # document's date ("Clinton's husband, Bill Clinton, … But the former president
+            # showed restraint"); never a holder the text does not name
+            left_office = {pid for _frm, to, pid in ix.role_holders().get((country, role), [])
+                           if to and to[:10] < day}
+            earlier = next((r for r in self.refs_before(cs, 0) if r.actor_id in left_office), None)
+            if earlier is None or earlier.actor_id is None:
+                return None
+            was = ix.actors.get(earlier.actor_id)
+            if was is None:
+                return None
+            return Speaker(was.name, was.id, (was.country or "") + "GOV", "person", "role", cs, ce)
         held = [pid for frm, to, pid in ix.role_holders().get((country, role), [])
                 if (not frm or frm[:10] <= day) and (not to or day <= to + ("-31" if len(to) == 7 else ""))]
         if len(set(held)) != 1:
@@ -1094,8 +1112,6 @@ class SpeakerResolver:
         if actor is None:
             return None
         self.pd.extraction.actors.setdefault(actor.id, actor)
-        cs = base + left.idx
-        ce = base + head.idx + len(head.text)
         return Speaker(actor.name, actor.id, (actor.country or "") + "GOV", "person", "role", cs, ce)
 
     def home_country(self) -> str | None:
