@@ -188,6 +188,26 @@ def test_a_statement_released_in_a_participle_clause_is_the_clause_subjects(nlp)
     assert "Sanders" in (claim_with(ex, "negative campaign").speaker_text or "")
 
 
+def test_subjects_the_parser_misplaces(nlp):
+    """Four shapes where the parser leaves the cue without its speaker: "whom X believed was
+    …", "an opening for X to highlight …", "grew louder as X, Y's daughter, attacked …" and
+    "…, said X and others, …" (campaign, court and convention coverage)."""
+    cases = [("Canova capitalized on antipathy toward Wasserman Schultz, whom many progressives believed "
+              "was unfairly tilting the primary.", "unfairly tilting", "progressives"),
+             ("The shooting has created a natural opening for Clinton to highlight her experience as "
+              "secretary of state.", "her experience", "Clinton"),
+             ("Calls denouncing Donald Trump grew louder Wednesday as Patti Davis, Ronald Reagan's "
+              "daughter, attacked Trump for comments made about the Khan family.", "comments made",
+              "Patti Davis"),
+             ("The contrast with Trump, said Doyle and others, would be clear since Trump has no "
+              "experience in office.", "would be clear", "Doyle"),
+             ("In court documents, Lazar's public defense counsel asked for a sentence of three years.",
+              "sentence of three years", "counsel")]
+    for text, words, who in cases:
+        c = claim_with(run(nlp, text), words)
+        assert who in (c.speaker_text or ""), (text, c.speaker_text, c.content)
+
+
 # -- a party label in parentheses does not end the sentence ----------------------------------------
 
 def test_party_and_state_in_parentheses_keep_the_speaker(nlp):

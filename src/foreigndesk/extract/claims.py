@@ -69,7 +69,7 @@ from foreigndesk.model import Claim, TimeValue
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("xcomp", "advcl", "acl", "conj", "pcomp", "prep", "dobj", "pobj", "relcl", "acomp", "oprd")
-_REL_PRONOUNS = {"who", "which", "that"}
+_REL_PRONOUNS = {"who", "which", "that", "whom"}  # ("whom many progressives believed was …": the parser makes "whom" a subject too)
 # nouns a participle may describe without being its speaker ("a statement calling on …",
 # "posters explaining …"): the speaker is further up (who issued the statement)
 _ARTIFACTS = {"statement", "letter", "post", "tweet", "message", "video", "ad", "advertisement",
@@ -99,6 +99,9 @@ def subject_of(tok: Token) -> Token | None:
 def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
     """The subject of a cue verb and the verb it was found on (whose clause holds the
     attribution: "On Monday, the president issued a statement calling on …")."""
+    for_to = _for_to_subject(tok)
+    if for_to is not None:
+        return for_to, tok
     via_conj = False  # climbed from a conjunct: "X was forced to retreat and said …"
     via_xcomp = False  # climbed from an infinitive: "X is expected to argue …"
     for _ in range(4):
@@ -196,6 +199,18 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
     return None, tok
 
 
+def _for_to_subject(verb: Token) -> Token | None:
+    """ "a natural opening for Clinton to highlight her experience", "time for Congress to
+    say …": the object of the "for" right before the infinitive's "to" is its subject."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to" and c.i == verb.i - 1), None)
+    if to is None or to.i < 2:
+        return None
+    obj = verb.doc[to.i - 1]
+    if obj.dep_ == "pobj" and obj.head.lower_ == "for" and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+        return obj
+    return None
+
+
 def _as_object(verb: Token) -> Token | None:
     """ "As Akhil Amar, professor of law at Yale, put it, …": the parser may read the name as
     the object of "as" and leave the verb of the as-clause without a subject (it would climb
@@ -206,6 +221,14 @@ def _as_object(verb: Token) -> Token | None:
         if c.lower_ == "as" and c.i < verb.i and c.dep_ in ("mark", "prep"):
             obj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")), None)
             if obj is not None:
+                return obj
+    for c in verb.head.children:
+        # "Calls grew louder as Patti Davis, Ronald Reagan's daughter, attacked Trump": the
+        # parser hung "as" and its name on the main verb; the as-clause's verb follows the name
+        if c.lower_ == "as" and c.dep_ == "prep" and c.i < verb.i:
+            obj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            if obj is not None and obj.right_edge.i < verb.i \
+                    and all(t.is_punct for t in verb.doc[obj.right_edge.i + 1:verb.i]):
                 return obj
     return None
 
@@ -1521,9 +1544,19 @@ def _name_after_parenthetical_cue(cue: Token) -> Token | None:
     end = k
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
         end += 1
-    if end == k or end - k > 4 or end >= len(doc) or doc[end].text != ",":
+    name_end = end
+    if end < len(doc) and end > k and doc[end].lower_ == "and":
+        # "…, said Doyle and others, would be clear": the first of those named speaks for them
+        j = end + 1
+        if j < len(doc) and doc[j].lower_ in ("others", "colleagues", "allies", "aides"):
+            j += 1
+        else:
+            while j < len(doc) and j - end <= 4 and doc[j].pos_ == "PROPN" and doc[j].is_title:
+                j += 1
+        end = j if j > end + 1 else end
+    if name_end == k or name_end - k > 4 or end >= len(doc) or doc[end].text != ",":
         return None
-    name = doc[end - 1]
+    name = doc[name_end - 1]
     if name.dep_ not in ("nsubj", "nsubjpass") or name.head.dep_ != "ccomp" or name.head.head.i != cue.i \
             or name.head.i < end:
         return None
