@@ -208,6 +208,25 @@ def test_subjects_the_parser_misplaces(nlp):
         assert who in (c.speaker_text or ""), (text, c.speaker_text, c.content)
 
 
+def test_an_event_named_for_a_place_or_party_is_no_speaker(nlp):
+    """ "opened a Rochester rally blasting Clinton", "the Republican Convention shows …": an
+    event is nobody's voice even with a name before it; the one who opened the rally speaks."""
+    c = claim_with(run(nlp, "Tuesday, the Vermont senator opened a Rochester rally blasting Clinton for "
+                            "her ties to Wall Street."), "ties to Wall Street")
+    assert c.speaker_text != "Rochester rally"
+    ex = run(nlp, "The Iowa debate showed that the candidates disagree on trade.")
+    assert not [c for c in ex.claims if c.speaker_text and "debate" in c.speaker_text]
+
+
+def test_a_singular_relative_clause_after_two_names_is_the_second_ones(nlp):
+    ex = run(nlp, "Supporters in the delegation include Reps. Darrell Issa and Duncan Hunter, who was one of "
+                  "the earliest House members to endorse the Manhattan billionaire.")
+    assert claim_with(ex, "Manhattan billionaire").speaker_text == "Duncan Hunter"
+    ex = run(nlp, "The letter was signed by Senators Ann Cole and Mark Reed, who say the tariffs will "
+                  "hurt farmers in both states.")
+    assert claim_with(ex, "hurt farmers").speaker_text != "Mark Reed"
+
+
 # -- a party label in parentheses does not end the sentence ----------------------------------------
 
 def test_party_and_state_in_parentheses_keep_the_speaker(nlp):

@@ -33,6 +33,7 @@ class CueLexicon:
     roles: dict[str, str]  # role noun (lower, may be two words) -> person | government | organisation
     generic_roles: set[str] = field(default_factory=set)  # "official": may stand for the last speaker
     generic_organisations: set[str] = field(default_factory=set)  # "the group": any organisation
+    event_nouns: set[str] = field(default_factory=set)  # "the Rochester rally": no one's voice
     organisation_synonyms: dict[str, int] = field(default_factory=dict)  # noun -> synonym set number
     private_organisations: set[str] = field(default_factory=set)  # "the company": never a state's body
     not_one_person: set[str] = field(default_factory=set)  # agent nouns for bodies and crowds
@@ -169,6 +170,7 @@ def lexicon() -> CueLexicon:
         pronouns=pronouns, roles=roles, lemmas=lemmas,
         generic_roles=words("generic_roles"), kinds=kinds, clause_only=clause_only,
         generic_organisations=words("generic_organisations"),
+        event_nouns=words("event_nouns"),
         private_organisations=words("private_organisations"),
         not_one_person=words("not_one_person"),
         organisation_synonyms={str(w).lower(): n for n, group in enumerate(raw.get("organisation_synonyms") or [])

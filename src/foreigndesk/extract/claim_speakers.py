@@ -446,8 +446,9 @@ class SpeakerResolver:
         if lemma in self.lex.agent_nouns or low in self.lex.agent_nouns or lemma in self.lex.roles \
                 or low in self.lex.roles or low.endswith("-old"):  # "the 46-year-old"
             return True
-        if any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_ in ("NORP", "ORG", "GPE")
-               for c in head.children):
+        if lemma not in self.lex.event_nouns and low not in self.lex.event_nouns and any(
+                c.dep_ in ("compound", "amod", "nmod", "poss") and c.ent_type_ in ("NORP", "ORG", "GPE")
+                for c in head.children):
             return True  # "the Latino community", "GOP candidates"
         if head.pos_ == "ADJ" and lemma in self.lex.people_adjectives and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in head.children):
@@ -1765,11 +1766,32 @@ def _antecedent(rel: Token) -> Token | None:
                 return _noun_before_relative(rel)
             if h.dep_ == "appos" and h.head.pos_ == "PROPN" and h.head.i < h.i:
                 h = h.head  # "Braynard, a South Carolina native who writes": the person named
+            h = last_joined_name(h, t, rel.i)
             return h if h.pos_ in ("NOUN", "PROPN") and h.i < rel.i else None
         if t.dep_ not in ("xcomp", "conj", "ccomp") or t.head.i == t.i:
             break
         t = t.head
     return _noun_before_relative(rel)
+
+
+def last_joined_name(noun: Token, verb: Token, before: int) -> Token:
+    """The antecedent of a relative clause (verb ``verb``) hung on ``noun``: "Reps. Darrell
+    Issa and Duncan Hunter, who was one of the earliest …" — a singular verb takes the last of
+    the names joined before the relative word (at ``before``); else ``noun``."""
+    last = [c for c in noun.children if c.dep_ == "conj" and c.i < before and c.pos_ == "PROPN"]
+    return last[-1] if last and _singular_verb(verb) else noun
+
+
+def _singular_verb(verb: Token) -> bool:
+    """Is the finite verb of ``verb``'s clause (itself or its auxiliary) third person singular
+    ("was", "has", "says")?"""
+    finite = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb]
+    for t in finite:
+        if t.tag_ == "VBZ" or t.lower_ == "was":
+            return True
+        if t.tag_ in ("VBP", "VBD", "MD") or t.lower_ == "were":
+            return False
+    return False
 
 
 def _relative_head(rel: Token) -> Token | None:

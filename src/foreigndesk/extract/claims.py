@@ -60,7 +60,7 @@ from foreigndesk.extract.claim_cues import (
 )
 from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim, echo_object
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
-from foreigndesk.extract.claim_speakers import Ref, Speaker, SpeakerResolver, speaker_of
+from foreigndesk.extract.claim_speakers import Ref, Speaker, SpeakerResolver, last_joined_name, speaker_of
 from foreigndesk.extract.name_gender import listed_given_names
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.turn_labels import norm, vocabulary
@@ -148,7 +148,7 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                             issuer = subject_of(tok.head.head)
                         if issuer is not None:
                             return issuer, tok.head.head
-                    return tok.head, tok  # "Zhao, who said …"
+                    return last_joined_name(tok.head, tok, c.i), tok  # "Zhao, who said …"
                 return c, tok
         as_noun = _as_object(tok)
         if as_noun is not None:
