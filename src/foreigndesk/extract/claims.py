@@ -60,7 +60,13 @@ from foreigndesk.extract.claim_cues import (
 )
 from foreigndesk.extract.claim_echoes import as_clause_remainder, earlier_claim, echo_object
 from foreigndesk.extract.claim_quotes import Quote, find_quotes
-from foreigndesk.extract.claim_speakers import Ref, Speaker, SpeakerResolver, last_joined_name, speaker_of
+from foreigndesk.extract.claim_speakers import (
+    Ref,
+    Speaker,
+    SpeakerResolver,
+    last_joined_name,
+    speaker_of,
+)
 from foreigndesk.extract.name_gender import listed_given_names
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.turn_labels import norm, vocabulary
