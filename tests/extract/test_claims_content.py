@@ -227,6 +227,19 @@ def test_a_singular_relative_clause_after_two_names_is_the_second_ones(nlp):
     assert claim_with(ex, "hurt farmers").speaker_text != "Mark Reed"
 
 
+def test_a_participle_after_those_addressed_is_the_appeal_makers(nlp):
+    """ "making a pitch to New York voters saying …", "sent a letter to donors warning …": the
+    voters and donors are addressed; the one who appeals speaks (voters "supporting her" in
+    a poll still speak for themselves)."""
+    cases = [("Texas Sen. Ted Cruz is making a pitch to New York voters saying a state law banning "
+              "fracking is hurting the economy.", "hurting the economy", "Cruz"),
+             ("The senator sent a letter to donors warning that the party would lose the House.",
+              "lose the House", "senator")]
+    for text, words, who in cases:
+        c = claim_with(run(nlp, text), words)
+        assert who in (c.speaker_text or ""), (c.speaker_text, c.content)
+
+
 # -- a party label in parentheses does not end the sentence ----------------------------------------
 
 def test_party_and_state_in_parentheses_keep_the_speaker(nlp):

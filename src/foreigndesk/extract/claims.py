@@ -90,6 +90,10 @@ _TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years
                "morning", "afternoon", "hour", "hours", "time", "season", "campaign season"}
 _ADDRESS_VERBS = {"email", "e-mail", "tell", "write", "text", "message", "call", "send", "brief",
                   "address", "remind", "inform", "tweet", "telephone", "phone", "greet", "thank"}
+# appeals made to someone ("a pitch to voters", "spoke to reporters"): a participle on their
+# addressees is the appeal's
+_APPEALS = {"pitch", "appeal", "plea", "message", "letter", "note", "email", "speech", "remarks",
+            "address", "memo", "speak", "talk", "explain"}
 _DATE_VALUE = re.compile(r"^\d{3}[\dX]")
 DROP_WITHOUT_AGENT = False  # a claim whose subject is no agent keeps no speaker (see module doc)
 _CONFIDENCE = {"name": 0.9, "surname": 0.85, "possessor": 0.8, "role": 0.75, "pronoun": 0.75,
@@ -166,6 +170,12 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                 and tok.head.dep_ in ("dobj", "dative") and tok.head.head.lemma_.lower() in _ADDRESS_VERBS:
             tok = tok.head.head  # "the senator emailed supporters saying …": the one who wrote
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "to" \
+                and tok.head.head.head.i != tok.head.head.i and _appeal(tok.head.head.head):
+            # "Cruz is making a pitch to New York voters saying …", "sent a letter to donors
+            # warning …": the participle after the ones addressed is the appeal's maker's
+            tok = tok.head.head.head
+            continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
                 and tok.head.lemma_.lower() not in _ARTIFACTS:
             return tok.head, tok  # "voters supporting her": the noun the participle describes
@@ -203,6 +213,14 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
         else:
             break
     return None, tok
+
+
+def _appeal(t: Token) -> bool:
+    """Is ``t`` an appeal to someone: a verb of addressing or appealing ("sent … to", "spoke
+    to") or one whose object is an appeal ("making a pitch to")?"""
+    low = t.lemma_.lower()
+    return low in _APPEALS or low in _ADDRESS_VERBS or (t.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _APPEALS for c in t.children))
 
 
 def _for_to_subject(verb: Token) -> Token | None:
