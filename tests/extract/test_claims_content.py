@@ -240,6 +240,18 @@ def test_a_participle_after_those_addressed_is_the_appeal_makers(nlp):
         assert who in (c.speaker_text or ""), (c.speaker_text, c.content)
 
 
+def test_spending_time_doing_is_the_spenders_act(nlp):
+    """ "spent much of the run-up to the caucuses portraying …", "has spent weeks arguing
+    that …": the spender speaks; money spent on ads attacking someone is still the spender's."""
+    cases = [("Clinton spent much of the run-up to the Nevada caucuses portraying Sanders as focused "
+              "only on economic issues.", "Sanders", "Clinton"),
+             ("The governor has spent weeks arguing that the budget is balanced.", "budget is balanced",
+              "governor")]
+    for text, words, who in cases:
+        c = claim_with(run(nlp, text), words)
+        assert who in (c.speaker_text or ""), (c.speaker_text, c.content)
+
+
 # -- a party label in parentheses does not end the sentence ----------------------------------------
 
 def test_party_and_state_in_parentheses_keep_the_speaker(nlp):

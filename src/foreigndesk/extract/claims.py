@@ -176,6 +176,10 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             # warning …": the participle after the ones addressed is the appeal's maker's
             tok = tok.head.head.head
             continue
+        spent = _spending(tok)
+        if spent is not None:
+            tok = spent  # "Clinton spent much of the run-up to the Nevada caucuses portraying …"
+            continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
                 and tok.head.lemma_.lower() not in _ARTIFACTS:
             return tok.head, tok  # "voters supporting her": the noun the participle describes
@@ -192,7 +196,7 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             # "a group of rabbis called for a boycott …, and …": a past-tense verb the parser
             # read as a reduced relative (those are past participles, VBN) has the noun as subject
             return tok.head, tok
-        if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() != "spend" and any(c.dep_ == "dobj" for c in tok.head.children):
             return None, tok  # "urged Albright to tell …": asked to speak, not speaking
         if tok.dep_ == "advcl" and tok.tag_ in ("VBD", "VBZ", "VBP"):
             sibling = _subject_of_clause_before(tok)
@@ -221,6 +225,22 @@ def _appeal(t: Token) -> bool:
     low = t.lemma_.lower()
     return low in _APPEALS or low in _ADDRESS_VERBS or (t.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _APPEALS for c in t.children))
+
+
+def _spending(part: Token) -> Token | None:
+    """ "X spent much of the run-up to the caucuses portraying …", "has spent weeks arguing
+    …": a participle the parser hung on a noun of the time spent is the spender's act; the
+    verb "spend" above it, else None (not "spent $2 million on ads attacking …": the ads)."""
+    if part.tag_ != "VBG" or part.dep_ != "acl" or part.head.lemma_.lower() in _ARTIFACTS:
+        return None
+    t = part.head
+    for _ in range(8):
+        if t.lemma_.lower() == "spend" and t.pos_ == "VERB":
+            return t
+        if t.head.i == t.i or t.dep_ not in ("pobj", "prep", "dobj", "npadvmod", "acl"):
+            return None
+        t = t.head
+    return None
 
 
 def _for_to_subject(verb: Token) -> Token | None:
