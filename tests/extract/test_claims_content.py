@@ -252,6 +252,13 @@ def test_spending_time_doing_is_the_spenders_act(nlp):
         assert who in (c.speaker_text or ""), (c.speaker_text, c.content)
 
 
+def test_a_one_word_quotation_before_an_inverted_cue_is_no_speaker(nlp):
+    ex = run(nlp, '"Meh," wrote a Trump supporter who runs the Twitter account @WomenForTrump.')
+    assert "supporter" in (claim_with(ex, "Meh").speaker_text or "")
+    ex = run(nlp, '"Nonsense," said the mayor of Boston after the vote.')
+    assert "mayor" in (claim_with(ex, "Nonsense").speaker_text or "")
+
+
 # -- a party label in parentheses does not end the sentence ----------------------------------------
 
 def test_party_and_state_in_parentheses_keep_the_speaker(nlp):

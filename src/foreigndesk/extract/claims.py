@@ -635,9 +635,11 @@ class ClaimExtractor:
         else:
             subj, head = subject_and_clause(cue.token)
             late = next((c for c in cue.token.children if c.dep_ == "nsubj" and c.i > cue.token.i
-                         and c.pos_ == "PROPN"), None)
+                         and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and st.speakers._agent_phrase(c)))), None)
             if subj is not None and late is not None and subj.i < cue.token.i and cue.token.i > 0 \
-                    and d[cue.token.i - 1].text == "," \
+                    and (d[cue.token.i - 1].text == "," or (
+                        cue.token.i > 1 and d[cue.token.i - 1].text in _CLOSING_MARKS and d[cue.token.i - 2].text == ","
+                        and subj.i < cue.token.i - 1)) \
                     and all(t.is_punct or t.is_space for t in d[late.right_edge.i + 1:]):
                 # "<clause>, said Christine Link, …." ending the sentence: the parser made a
                 # word of the clause a subject too; the name after the inverted cue speaks (a
