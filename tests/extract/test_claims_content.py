@@ -259,6 +259,14 @@ def test_a_one_word_quotation_before_an_inverted_cue_is_no_speaker(nlp):
     assert "mayor" in (claim_with(ex, "Nonsense").speaker_text or "")
 
 
+def test_one_among_those_who_say_says_it(nlp):
+    ex = run(nlp, "Naureen Jahangir, a Sanders supporter from Hemet, California, is among those who say "
+                  "they will not vote for Clinton.")
+    assert claim_with(ex, "not vote for Clinton").speaker_text == "Naureen Jahangir"
+    ex = run(nlp, "The mayor of Tulsa is among those who believe the tax will pass.")
+    assert "mayor" in (claim_with(ex, "tax will pass").speaker_text or "")
+
+
 # -- a party label in parentheses does not end the sentence ----------------------------------------
 
 def test_party_and_state_in_parentheses_keep_the_speaker(nlp):

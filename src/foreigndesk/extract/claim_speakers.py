@@ -596,6 +596,14 @@ class SpeakerResolver:
                 return found
             return Speaker(head.text, None, None, pron if pron == "person" else "group", "pronoun", hs, he,
                            agent=False)
+        if low in _THOSE and depth < 2 and head.dep_ == "pobj" and head.head.lower_ == "among" \
+                and head.head.head.lemma_.lower() == "be":
+            member = next((c for c in head.head.head.children if c.dep_ == "nsubj"), None)
+            if member is not None:  # "Naureen Jahangir, a Sanders supporter, is among those who
+                # say …": she is one of them and says it
+                sp = self._resolve(i, member, base, exclude, depth + 1)
+                if sp.agent:
+                    return sp
         described = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
                           and c.i == head.i + 1), None) if low in _THOSE and depth < 2 else None
         if described is not None:  # "those surveyed say", "those polled": the people asked
