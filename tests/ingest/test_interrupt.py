@@ -23,7 +23,7 @@ from tests.conftest import connect, ctrl_c_enabled, run_cli
 FOREIGNDESK = Path(sys.executable).with_name("foreigndesk")
 STATES = ["Chile", "Peru", "Norway", "Kenya", "Japan", "Brazil", "Ghana", "Canada", "Egypt",
           "Vietnam", "Mexico", "Poland"]
-N_DOCS = 24  # three chunks of 8 (run.local): room to interrupt after the first
+N_DOCS = 48  # six chunks of 8 (run.local): room to interrupt after the first, even on a loaded machine
 LINES = 3
 
 
