@@ -267,6 +267,19 @@ def test_one_among_those_who_say_says_it(nlp):
     assert "mayor" in (claim_with(ex, "tax will pass").speaker_text or "")
 
 
+def test_asked_if_is_asked_whether(nlp):
+    """ "asked workers if they planned to attend", "wondered if the deal would hold": "if"
+    after a verb of asking opens the question, not a condition."""
+    cases = [("Bernie Sanders toured the hotel. He shook hands and asked workers if they planned to "
+              "attend the caucuses.", "planned to attend the caucuses", "asked"),
+             ("The minister wondered if the ceasefire would hold through the winter.",
+              "ceasefire would hold", "wondered")]
+    for text, words, cue in cases:
+        ex = run(nlp, text)
+        assert [c for c in ex.claims if words in c.content and c.cue == cue], \
+            [(c.cue, c.content) for c in ex.claims]
+
+
 # -- a party label in parentheses does not end the sentence ----------------------------------------
 
 def test_party_and_state_in_parentheses_keep_the_speaker(nlp):

@@ -58,6 +58,9 @@ class Content:
     how: str = ""  # quote-before | quote-after | according | complement | inserted | directive
 
 
+_QUESTION_VERBS = {"ask", "wonder", "inquire", "enquire", "question"}  # "asked X if …": whether
+
+
 def token_span(tokens: list[Token], base: int) -> tuple[int, int]:
     first = min(tokens, key=lambda t: t.i)
     last = max(tokens, key=lambda t: t.i)
@@ -917,6 +920,11 @@ class ContentFinder:
             for c in cue.token.children:
                 if c.dep_ == "dobj" and (c.lower_ in self.claim_nouns or c.lemma_.lower() in self.claim_nouns):
                     return c
+        if cue.lemma in _QUESTION_VERBS:
+            for c in cue.token.children:
+                if c.dep_ == "advcl" and c.i > cue.token.i and any(
+                        m.dep_ == "mark" and m.lower_ == "if" and m.i == c.left_edge.i for m in c.children):
+                    return c  # "asked workers if they planned to attend": "if" is "whether"
         if cue.lemma in ("accuse", "charge"):
             for c in cue.token.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "with"):
