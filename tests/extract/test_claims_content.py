@@ -280,6 +280,18 @@ def test_asked_if_is_asked_whether(nlp):
             [(c.cue, c.content) for c in ex.claims]
 
 
+def test_according_to_ends_at_its_comma(nlp):
+    """ "According to the FBI summary, Mills and another aide asked …": the parser joins the
+    clause's subject to the phrase's object; the subject is content, the phrase ends at the comma."""
+    ex = run(nlp, "According to the FBI summary, Mills and another Clinton aide asked the employee to "
+                  "delete the emails.")
+    c = next(c for c in ex.claims if c.cue == "according to")
+    assert c.content.startswith("Mills and another Clinton aide asked"), c.content
+    ex = run(nlp, "According to the court filing, Smith and two of his lawyers met the prosecutors in May.")
+    c = next(c for c in ex.claims if c.cue == "according to")
+    assert c.content.startswith("Smith and two of his lawyers met"), c.content
+
+
 # -- a party label in parentheses does not end the sentence ----------------------------------------
 
 def test_party_and_state_in_parentheses_keep_the_speaker(nlp):

@@ -242,7 +242,16 @@ class ContentFinder:
             # "according to X": the phrase is the cue and the subtree of its object, not the
             # subtree of "according" (the parser may make it the root of the whole sentence)
             objs = [c for c in cue.tokens[-1].children if c.dep_ == "pobj"]
-            attrib += [t for o in objs for t in o.subtree] if objs else list(cue.token.subtree)
+            for o in objs:
+                # "According to the FBI summary, Mills and another aide asked …": the parser may
+                # join the clause's subject to the object; the phrase ends at its comma
+                comma = next((t.i for t in o.doc[o.i + 1:o.right_edge.i + 1] if t.text == ","
+                              and not self._in_quote_tok(t)), None)
+                if comma is not None:
+                    attrib = [t for t in attrib if not o.i < t.i <= o.right_edge.i or t.i < comma]
+                attrib += [t for t in o.subtree if comma is None or t.i < comma]
+            if not objs:
+                attrib += list(cue.token.subtree)
         a0, a1 = token_span(attrib, base)
         cue_end = token_span(list(cue.tokens), base)[1]
         sent_quotes = self.quotes_in(sent_start, sent_end)
