@@ -75,7 +75,9 @@ from foreigndesk.model import Claim, TimeValue
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("xcomp", "advcl", "acl", "conj", "pcomp", "prep", "dobj", "pobj", "relcl", "acomp", "oprd")
-_REL_PRONOUNS = {"who", "which", "that", "whom"}  # ("whom many progressives believed was …": the parser makes "whom" a subject too)
+# relative words that may stand as a clause's subject ("whom" too: in "whom many progressives
+# believed was …" the parser makes it a second subject beside "progressives")
+_REL_PRONOUNS = {"who", "which", "that", "whom"}
 # nouns a participle may describe without being its speaker ("a statement calling on …",
 # "posters explaining …"): the speaker is further up (who issued the statement)
 _ARTIFACTS = {"statement", "letter", "post", "tweet", "message", "video", "ad", "advertisement",
