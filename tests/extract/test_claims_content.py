@@ -292,6 +292,15 @@ def test_according_to_ends_at_its_comma(nlp):
     assert c.content.startswith("Smith and two of his lawyers met"), c.content
 
 
+def test_nouns_for_a_man_or_woman_are_agents_and_specimens_are_not(nlp):
+    ex = run(nlp, "The radioman pointed out that Trump was once an advocate of gun control.")
+    assert claim_with(ex, "advocate of gun control").speaker_text == "radioman"
+    ex = run(nlp, "A cameraman said the crowd had been peaceful all night.")
+    assert "cameraman" in (claim_with(ex, "crowd had been peaceful").speaker_text or "")
+    ex = run(nlp, "The specimen showed that the virus had mutated.")
+    assert claim_with(ex, "virus had mutated").speaker_text is None
+
+
 # -- a party label in parentheses does not end the sentence ----------------------------------------
 
 def test_party_and_state_in_parentheses_keep_the_speaker(nlp):

@@ -67,6 +67,8 @@ _QUANTIFIERS = {"half", "most", "many", "some", "few", "several", "all", "both",
 # nouns of people by their ending: "marketer", "narrator", "strategist", "historian",
 # "attendee", "participant", "correspondent" (checked on the lemma)
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent", "ess")
+_NOT_MEN = {"human", "humans", "german", "germans", "roman", "romans", "ottoman", "talisman",
+            "omen", "amen", "abdomen", "specimen", "stamen", "regimen", "acumen", "semen", "rumen"}
 _INANIMATE_ER = {"number", "matter", "order", "border", "power", "water", "center", "centre",
                  "computer", "chapter", "disaster", "answer", "letter", "paper",
                  "cancer", "summer", "winter", "filter", "factor", "sector", "error", "corridor",
@@ -432,6 +434,9 @@ class SpeakerResolver:
         ("voters", "the campaign", "critics"), not a pronoun, a number, a date or a thing
         ("nothing", "the tariff system", "narcotics")?"""
         low, lemma = head.lower_, head.lemma_.lower()
+        if head.pos_ == "NOUN" and lemma.endswith(("man", "men", "woman", "women")) \
+                and lemma not in _NOT_MEN and low not in _NOT_MEN:  # "the radioman", "a newsman"
+            return True
         if _aged(head):  # "the 46-year-old" (tagged a DATE): a person described by age
             return True
         if low in _SOMEONE:  # "someone in the audience said", "anyone who watched"
