@@ -301,6 +301,15 @@ def test_nouns_for_a_man_or_woman_are_agents_and_specimens_are_not(nlp):
     assert claim_with(ex, "virus had mutated").speaker_text is None
 
 
+def test_a_document_described_by_a_participle_is_its_publishers(nlp):
+    """ "released a parody website asking for …": a document the participle describes speaks
+    for whoever released it (cues.yaml document_nouns, as "a report showing …" did)."""
+    ex = run(nlp, "The Not1More campaign on Tuesday released a parody website asking for an end to the raids.")
+    assert "Not1More" in (claim_with(ex, "end to the raids").speaker_text or "")
+    ex = run(nlp, "Voters supporting her said the plan would pass.")
+    assert "Voters" in (claim_with(ex, "plan would pass").speaker_text or "")
+
+
 # -- a party label in parentheses does not end the sentence ----------------------------------------
 
 def test_party_and_state_in_parentheses_keep_the_speaker(nlp):

@@ -183,7 +183,11 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             tok = spent  # "Clinton spent much of the run-up to the Nevada caucuses portraying …"
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
-                and tok.head.lemma_.lower() not in _ARTIFACTS:
+                and tok.head.lemma_.lower() not in _ARTIFACTS and not (
+                    tok.head.dep_ == "dobj" and tok.head.lemma_.lower() in lexicon().document_nouns
+                    and tok.head.lemma_.lower() not in lexicon().survey_nouns):
+            # ("released a parody website asking for …": a document someone released speaks
+            # for them, further up; "a new poll showing …" still speaks for itself)
             return tok.head, tok  # "voters supporting her": the noun the participle describes
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _ARTIFACTS \
                 and _authored(tok.head):
