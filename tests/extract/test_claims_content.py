@@ -188,6 +188,18 @@ def test_a_statement_released_in_a_participle_clause_is_the_clause_subjects(nlp)
     assert "Sanders" in (claim_with(ex, "negative campaign").speaker_text or "")
 
 
+def spoken_by(nlp, text: str, words: str) -> str:
+    """The speaker text of the claim of ``text`` whose content holds ``words`` ("" if none)."""
+    return claim_with(run(nlp, text), words).speaker_text or ""
+
+
+def _speakers_hold(nlp, cases: list[tuple[str, str, str]]) -> None:
+    """Each (text, content words, speaker words): the claim's speaker holds the words."""
+    for text, words, who in cases:
+        got = spoken_by(nlp, text, words)
+        assert who in got, (text, got)
+
+
 def test_subjects_the_parser_misplaces(nlp):
     """Four shapes where the parser leaves the cue without its speaker: "whom X believed was
     …", "an opening for X to highlight …", "grew louder as X, Y's daughter, attacked …" and
@@ -203,9 +215,7 @@ def test_subjects_the_parser_misplaces(nlp):
               "experience in office.", "would be clear", "Doyle"),
              ("In court documents, Lazar's public defense counsel asked for a sentence of three years.",
               "sentence of three years", "counsel")]
-    for text, words, who in cases:
-        c = claim_with(run(nlp, text), words)
-        assert who in (c.speaker_text or ""), (text, c.speaker_text, c.content)
+    _speakers_hold(nlp, cases)
 
 
 def test_an_event_named_for_a_place_or_party_is_no_speaker(nlp):
@@ -235,9 +245,7 @@ def test_a_participle_after_those_addressed_is_the_appeal_makers(nlp):
               "fracking is hurting the economy.", "hurting the economy", "Cruz"),
              ("The senator sent a letter to donors warning that the party would lose the House.",
               "lose the House", "senator")]
-    for text, words, who in cases:
-        c = claim_with(run(nlp, text), words)
-        assert who in (c.speaker_text or ""), (c.speaker_text, c.content)
+    _speakers_hold(nlp, cases)
 
 
 def test_spending_time_doing_is_the_spenders_act(nlp):
@@ -247,24 +255,20 @@ def test_spending_time_doing_is_the_spenders_act(nlp):
               "only on economic issues.", "Sanders", "Clinton"),
              ("The governor has spent weeks arguing that the budget is balanced.", "budget is balanced",
               "governor")]
-    for text, words, who in cases:
-        c = claim_with(run(nlp, text), words)
-        assert who in (c.speaker_text or ""), (c.speaker_text, c.content)
+    _speakers_hold(nlp, cases)
 
 
 def test_a_one_word_quotation_before_an_inverted_cue_is_no_speaker(nlp):
-    ex = run(nlp, '"Meh," wrote a Trump supporter who runs the Twitter account @WomenForTrump.')
-    assert "supporter" in (claim_with(ex, "Meh").speaker_text or "")
-    ex = run(nlp, '"Nonsense," said the mayor of Boston after the vote.')
-    assert "mayor" in (claim_with(ex, "Nonsense").speaker_text or "")
+    _speakers_hold(nlp, [('"Meh," wrote a Trump supporter who runs the Twitter account @WomenForTrump.',
+                          "Meh", "supporter"),
+                         ('"Nonsense," said the mayor of Boston after the vote.', "Nonsense", "mayor")])
 
 
 def test_one_among_those_who_say_says_it(nlp):
-    ex = run(nlp, "Naureen Jahangir, a Sanders supporter from Hemet, California, is among those who say "
-                  "they will not vote for Clinton.")
-    assert claim_with(ex, "not vote for Clinton").speaker_text == "Naureen Jahangir"
-    ex = run(nlp, "The mayor of Tulsa is among those who believe the tax will pass.")
-    assert "mayor" in (claim_with(ex, "tax will pass").speaker_text or "")
+    assert spoken_by(nlp, "Naureen Jahangir, a Sanders supporter from Hemet, California, is among those "
+                          "who say they will not vote for Clinton.", "not vote for Clinton") == "Naureen Jahangir"
+    assert "mayor" in spoken_by(nlp, "The mayor of Tulsa is among those who believe the tax will pass.",
+                                "tax will pass")
 
 
 def test_asked_if_is_asked_whether(nlp):
@@ -293,21 +297,19 @@ def test_according_to_ends_at_its_comma(nlp):
 
 
 def test_nouns_for_a_man_or_woman_are_agents_and_specimens_are_not(nlp):
-    ex = run(nlp, "The radioman pointed out that Trump was once an advocate of gun control.")
-    assert claim_with(ex, "advocate of gun control").speaker_text == "radioman"
-    ex = run(nlp, "A cameraman said the crowd had been peaceful all night.")
-    assert "cameraman" in (claim_with(ex, "crowd had been peaceful").speaker_text or "")
-    ex = run(nlp, "The specimen showed that the virus had mutated.")
-    assert claim_with(ex, "virus had mutated").speaker_text is None
+    _speakers_hold(nlp, [("The radioman pointed out that Trump was once an advocate of gun control.",
+                          "advocate of gun control", "radioman"),
+                         ("A cameraman said the crowd had been peaceful all night.", "crowd had been peaceful",
+                          "cameraman")])
+    assert spoken_by(nlp, "The specimen showed that the virus had mutated.", "virus had mutated") == ""
 
 
 def test_a_document_described_by_a_participle_is_its_publishers(nlp):
     """ "released a parody website asking for …": a document the participle describes speaks
     for whoever released it (cues.yaml document_nouns, as "a report showing …" did)."""
-    ex = run(nlp, "The Not1More campaign on Tuesday released a parody website asking for an end to the raids.")
-    assert "Not1More" in (claim_with(ex, "end to the raids").speaker_text or "")
-    ex = run(nlp, "Voters supporting her said the plan would pass.")
-    assert "Voters" in (claim_with(ex, "plan would pass").speaker_text or "")
+    _speakers_hold(nlp, [("The Not1More campaign on Tuesday released a parody website asking for an end to "
+                          "the raids.", "end to the raids", "Not1More"),
+                         ("Voters supporting her said the plan would pass.", "plan would pass", "Voters")])
 
 
 # -- a party label in parentheses does not end the sentence ----------------------------------------
