@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from foreigndesk.extract.claim_cues import Cue
+from foreigndesk.extract.claim_cues import Cue, lexicon
 from foreigndesk.extract.claim_quotes import Quote
 
 _GAP_OK = re.compile(r"^[\s,.:;!?\"“”„«»'’‘—–-]*$")
@@ -58,7 +58,6 @@ class Content:
     how: str = ""  # quote-before | quote-after | according | complement | inserted | directive
 
 
-_QUESTION_VERBS = {"ask", "wonder", "inquire", "enquire", "question"}  # "asked X if …": whether
 
 
 def token_span(tokens: list[Token], base: int) -> tuple[int, int]:
@@ -929,7 +928,7 @@ class ContentFinder:
             for c in cue.token.children:
                 if c.dep_ == "dobj" and (c.lower_ in self.claim_nouns or c.lemma_.lower() in self.claim_nouns):
                     return c
-        if cue.lemma in _QUESTION_VERBS:
+        if cue.lemma in lexicon().question_verbs:
             for c in cue.token.children:
                 if c.dep_ == "advcl" and c.i > cue.token.i and any(
                         m.dep_ == "mark" and m.lower_ == "if" and m.i == c.left_edge.i for m in c.children):

@@ -65,6 +65,14 @@ class CueLexicon:
     out_of_office: set[str] = field(default_factory=set)  # "the former secretary": not the holder
     discourse_markers: list[list[str]] = field(default_factory=list)  # "that said,": no cue
     contrast_marks: set[str] = field(default_factory=set)  # "While X boasts …, <clause>, Y says"
+    left_office: set[str] = field(default_factory=set)  # "former", "ex": held the office before
+    artifact_nouns: set[str] = field(default_factory=set)  # "a statement calling …": not the speaker
+    address_verbs: set[str] = field(default_factory=set)  # "told reporters insisting …"
+    appeal_words: set[str] = field(default_factory=set)  # "a pitch to voters saying …"
+    telling_verbs: set[str] = field(default_factory=set)  # "X told Y when asked if …"
+    reduced_clause_marks: set[str] = field(default_factory=set)  # "when asked …": a passive
+    question_verbs: set[str] = field(default_factory=set)  # "asked X if …": the question
+    not_man_nouns: set[str] = field(default_factory=set)  # "specimen": no man, no agent
 
     def kind(self, lemma: str) -> str:
         """statement | belief | intention: the kind of claim the cue ``lemma`` makes."""
@@ -193,7 +201,12 @@ def lexicon() -> CueLexicon:
         not_surnames_after_cue=words("not_surnames_after_cue"),
         rest_verbs=words("rest_verbs"), venue_nouns=words("venue_nouns"),
         not_authoring=words("not_authoring"),
-        issuing_participles=words("issuing_participles"), out_of_office=words("out_of_office"),
+        issuing_participles=words("issuing_participles"),
+        out_of_office=words("out_of_office") | words("left_office"), left_office=words("left_office"),
+        artifact_nouns=words("artifact_nouns"), address_verbs=words("address_verbs"),
+        appeal_words=words("appeal_words"), telling_verbs=words("telling_verbs"),
+        reduced_clause_marks=words("reduced_clause_marks"), question_verbs=words("question_verbs"),
+        not_man_nouns=words("not_man_nouns"),
         discourse_markers=[str(x).lower().split() for x in raw.get("discourse_markers") or []],
         contrast_marks=words("contrast_marks"),
         speech_objects={str(k).lower(): {str(p).lower() for p in v or []}

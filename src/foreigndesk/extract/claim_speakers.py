@@ -67,8 +67,6 @@ _QUANTIFIERS = {"half", "most", "many", "some", "few", "several", "all", "both",
 # nouns of people by their ending: "marketer", "narrator", "strategist", "historian",
 # "attendee", "participant", "correspondent" (checked on the lemma)
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ant", "ent", "ess")
-_NOT_MEN = {"human", "humans", "german", "germans", "roman", "romans", "ottoman", "talisman",
-            "omen", "amen", "abdomen", "specimen", "stamen", "regimen", "acumen", "semen", "rumen"}
 _INANIMATE_ER = {"number", "matter", "order", "border", "power", "water", "center", "centre",
                  "computer", "chapter", "disaster", "answer", "letter", "paper",
                  "cancer", "summer", "winter", "filter", "factor", "sector", "error", "corridor",
@@ -108,7 +106,6 @@ HOME_DEFAULT = "USA"  # "Joseph Humire, executive director of …"
 
 
 _TITLE_LINKS = {"to", "of", "the", "for", "at", "in", "on"}
-_FORMER = {"former", "ex"}  # out of office for good: the title names one who held it before
 
 
 def titled(text_low: str, start: int, end: int, role: str, text: str = "") -> bool:
@@ -435,7 +432,7 @@ class SpeakerResolver:
         ("nothing", "the tariff system", "narcotics")?"""
         low, lemma = head.lower_, head.lemma_.lower()
         if head.pos_ == "NOUN" and lemma.endswith(("man", "men", "woman", "women")) \
-                and lemma not in _NOT_MEN and low not in _NOT_MEN:  # "the radioman", "a newsman"
+                and lemma not in self.lex.not_man_nouns and low not in self.lex.not_man_nouns:  # "the radioman", "a newsman"
             return True
         if _aged(head):  # "the 46-year-old" (tagged a DATE): a person described by age
             return True
@@ -1073,7 +1070,7 @@ class SpeakerResolver:
         left, _ = _core(head)
         doc = head.doc
         lead = [t.lower_ for t in doc[min(left.i, head.left_edge.i): head.i + 1]]
-        former = any(w in _FORMER or w.split("-")[0] in _FORMER for w in lead)
+        former = any(w in self.lex.left_office or w.split("-")[0] in self.lex.left_office for w in lead)
         if not former and any(w in self.lex.out_of_office or w.split("-")[0] in self.lex.out_of_office
                               for w in lead):
             return None  # "the then-president", "the incoming adviser": not the holder now

@@ -78,24 +78,9 @@ _CLIMB = ("xcomp", "advcl", "acl", "conj", "pcomp", "prep", "dobj", "pobj", "rel
 # relative words that may stand as a clause's subject ("whom" too: in "whom many progressives
 # believed was …" the parser makes it a second subject beside "progressives")
 _REL_PRONOUNS = {"who", "which", "that", "whom"}
-# nouns a participle may describe without being its speaker ("a statement calling on …",
-# "posters explaining …"): the speaker is further up (who issued the statement)
-_ARTIFACTS = {"statement", "letter", "post", "tweet", "message", "video", "ad", "advertisement",
-              "poster", "release", "report", "note", "email", "e-mail", "speech", "remark",
-              "remarks", "interview", "op-ed", "column", "article", "sign", "banner", "shirt",
-              "t-shirt", "hat", "campaign", "petition", "resolution", "bill", "order", "memo",
-              "response", "reply", "spot", "commercial", "mailer", "flyer", "leaflet", "clip"}
-# verbs of addressing someone: a participle on their object ("emailed supporters saying …",
-# "told reporters insisting …") is the subject's act, not the addressees'
 # a time as the subject of a cue verb ("As the day went on, …"): no one speaks
 _TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "night", "evening",
                "morning", "afternoon", "hour", "hours", "time", "season", "campaign season"}
-_ADDRESS_VERBS = {"email", "e-mail", "tell", "write", "text", "message", "call", "send", "brief",
-                  "address", "remind", "inform", "tweet", "telephone", "phone", "greet", "thank"}
-# appeals made to someone ("a pitch to voters", "spoke to reporters"): a participle on their
-# addressees is the appeal's
-_APPEALS = {"pitch", "appeal", "plea", "message", "letter", "note", "email", "speech", "remarks",
-            "address", "memo", "speak", "talk", "explain"}
 _DATE_VALUE = re.compile(r"^\d{3}[\dX]")
 DROP_WITHOUT_AGENT = False  # a claim whose subject is no agent keeps no speaker (see module doc)
 _CONFIDENCE = {"name": 0.9, "surname": 0.85, "possessor": 0.8, "role": 0.75, "pronoun": 0.75,
@@ -141,7 +126,7 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                     # "which" is the subject of the content the parser hung on the cue
                 if c.lower_ in _REL_PRONOUNS and tok.dep_ == "relcl":
                     noun = tok.head.lemma_.lower()
-                    document = noun in _ARTIFACTS or noun in lexicon().document_nouns
+                    document = noun in lexicon().artifact_nouns or noun in lexicon().document_nouns
                     survey = any(t.lemma_.lower() in lexicon().survey_nouns
                                  for t in tok.head.subtree if t.i <= tok.head.i)
                     if c.lower_ in ("that", "which") and document and not _authored(tok.head) and not survey \
@@ -169,7 +154,7 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
         if with_noun is not None:
             return with_noun, tok  # "The conversation ended with Maddow asking Clinton …"
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
-                and tok.head.dep_ in ("dobj", "dative") and tok.head.head.lemma_.lower() in _ADDRESS_VERBS:
+                and tok.head.dep_ in ("dobj", "dative") and tok.head.head.lemma_.lower() in lexicon().address_verbs:
             tok = tok.head.head  # "the senator emailed supporters saying …": the one who wrote
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "to" \
@@ -183,17 +168,17 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             tok = spent  # "Clinton spent much of the run-up to the Nevada caucuses portraying …"
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
-                and tok.head.lemma_.lower() not in _ARTIFACTS and not (
+                and tok.head.lemma_.lower() not in lexicon().artifact_nouns and not (
                     tok.head.dep_ == "dobj" and tok.head.lemma_.lower() in lexicon().document_nouns
                     and tok.head.lemma_.lower() not in lexicon().survey_nouns):
             # ("released a parody website asking for …": a document someone released speaks
             # for them, further up; "a new poll showing …" still speaks for itself)
             return tok.head, tok  # "voters supporting her": the noun the participle describes
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _ARTIFACTS \
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in lexicon().artifact_nouns \
                 and _authored(tok.head):
             return tok.head, tok  # "The mayor shared a NATO report saying …": the report's
             # author speaks, not the one who shares it (who issued an unsigned one does)
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _ARTIFACTS and \
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in lexicon().artifact_nouns and \
                 tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in lexicon().not_authoring:
             return None, tok  # "Russia vetoed a resolution calling for …": the text calls (a
             # text with no author named)
@@ -229,15 +214,15 @@ def _appeal(t: Token) -> bool:
     """Is ``t`` an appeal to someone: a verb of addressing or appealing ("sent … to", "spoke
     to") or one whose object is an appeal ("making a pitch to")?"""
     low = t.lemma_.lower()
-    return low in _APPEALS or low in _ADDRESS_VERBS or (t.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _APPEALS for c in t.children))
+    return low in lexicon().appeal_words or low in lexicon().address_verbs or (t.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon().appeal_words for c in t.children))
 
 
 def _spending(part: Token) -> Token | None:
     """ "X spent much of the run-up to the caucuses portraying …", "has spent weeks arguing
     …": a participle the parser hung on a noun of the time spent is the spender's act; the
     verb "spend" above it, else None (not "spent $2 million on ads attacking …": the ads)."""
-    if part.tag_ != "VBG" or part.dep_ != "acl" or part.head.lemma_.lower() in _ARTIFACTS:
+    if part.tag_ != "VBG" or part.dep_ != "acl" or part.head.lemma_.lower() in lexicon().artifact_nouns:
         return None
     t = part.head
     for _ in range(8):
@@ -1529,22 +1514,20 @@ _NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punc
 _CLOSING_QUOTES = ("”", "''", '"')
 
 
-_WHEN_MARKS = {"when", "if", "once", "after", "before", "until", "while"}
-_TELL_LEMMAS = {"tell", "say", "speak", "talk"}
 
 
 def _reduced_when(verb: Token) -> bool:
     """ "X told CNN, when asked whether …": a subjectless "when"-clause of a verb the tagger
     took for a past tense; it is the passive participle ("when he was asked")."""
     return verb.tag_ == "VBD" and verb.dep_ == "advcl" and verb.i > 0 \
-        and verb.doc[verb.i - 1].lower_ in _WHEN_MARKS \
+        and verb.doc[verb.i - 1].lower_ in lexicon().reduced_clause_marks \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _addressee_asking(asked: Token) -> Token | None:
     """ "The senator told THE WEEKLY STANDARD on Thursday when asked if …", "she said to
     reporters when asked about …": the one told is the one who asked."""
-    if asked.dep_ != "advcl" or asked.head.lemma_.lower() not in _TELL_LEMMAS:
+    if asked.dep_ != "advcl" or asked.head.lemma_.lower() not in lexicon().telling_verbs:
         return None
     verb = asked.head
     for c in verb.children:
