@@ -570,11 +570,25 @@ def test_a_sentence_opening_with_a_survey_is_the_surveys_claim(nlp):
     assert "Marist" in speaker(ex, "six points")
     assert "Quinnipiac" in speaker(ex, "four points")
     assert not [c for c in ex.claims if "mayor has gained" in c.content]
-    # the people polled speak when the clause has its own cue
+    # a share of the people asked, under a survey that opens the sentence, is its finding
     ex = run(nlp, "In a Gallup poll released Friday, 40 percent of adults said they approved of the "
                   "council.")
     said = about(ex, "approved of the council")
-    assert said.cue == "said" and "adults" in (said.speaker_text or "")
+    assert said.cue.lower() == "in" and "Gallup" in (said.speaker_text or "")
+    assert "40 percent of adults said" in said.content
+
+
+def test_a_share_of_those_polled_under_an_opening_survey_is_the_surveys(nlp):
+    ex = run(nlp, "In a Marist survey last week, one in four voters said the mayor should resign.\n\n"
+                  "In the poll, most said they were worried about the harbour.\n\n"
+                  "In a Quinnipiac poll, the governor said the numbers were wrong.\n\n"
+                  "A Gallup poll came out on Monday. Sixty percent of adults said the levy was fair.")
+    assert "Marist" in speaker(ex, "mayor should resign")
+    worried = about(ex, "worried about the harbour")  # "the poll": the survey named before
+    assert worried.cue.lower() == "in" and "Marist" in (worried.speaker_text or "")
+    # a person is no share of the people asked; a share with no survey phrase speaks itself
+    assert "governor" in speaker(ex, "numbers were wrong")
+    assert "adults" in speaker(ex, "levy was fair")
 
 
 def test_a_name_the_tagger_took_for_an_organisation():

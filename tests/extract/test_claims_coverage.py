@@ -255,8 +255,8 @@ def test_a_survey_at_the_end_hung_on_the_figure(nlp):
     assert c.cue == "in" and "Gallup" not in c.content
 
 
-def test_people_polled_still_speak_before_the_survey(nlp):
-    ex = run(nlp, "In a new Reuters poll, 40 percent of voters said the economy was the top issue.")
+def test_voters_named_with_no_share_still_speak_before_the_survey(nlp):
+    ex = run(nlp, "In a new Reuters poll, voters in the suburbs said the economy was the top issue.")
     c = claim_with(ex, "the economy was the top issue")
     assert c.cue == "said" and "voters" in (c.speaker_text or "")
 

@@ -582,6 +582,16 @@ class ClaimExtractor:
         outside = [c for c in outside if c.part not in ("survey", "evidential")]
         st.cue_tokens = set()
         made: list[Claim] = []
+        # "In a CNN/ORC poll released Monday, 31% of Republicans said …": a share of the people
+        # asked, under a survey that opens the sentence, is the survey's finding
+        polled = [c for c in outside if any(_polled_share(c.token, s.token) for s in surveys)]
+        if polled:
+            outside = [c for c in outside if c not in polled]
+            for cue in surveys:
+                claim = self._from_cue(st, i, d, base, cue, s_start, s_end)
+                if claim is not None:
+                    made.append(claim)
+            surveys = []
         for cue in outside:
             if cue.echo_mark is not None:
                 continue
@@ -1514,6 +1524,24 @@ _NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punc
 _CLOSING_QUOTES = ("”", "''", '"')
 
 
+
+
+_SHARES = {"percent", "%", "majority", "plurality", "minority", "half", "third", "quarter", "fifth",
+           "most", "share", "proportion", "percentage"}
+
+
+def _polled_share(verb: Token, survey: Token) -> bool:
+    """Is ``verb`` the main verb that the sentence-opening survey phrase at ``survey`` ("In")
+    hangs on, with a share of people as its subject ("In a September Post-ABC poll, 75
+    percent of Republicans said …", "In a Gallup poll, most said …")? The survey then
+    reports the finding: PolNeAR train takes the survey as the source in every such
+    sentence (4 of 4)."""
+    if not survey.is_sent_start or survey.head.i != verb.i:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lemma_.lower() in _SHARES or subj.lower_ in _SHARES
+                                 or subj.pos_ == "NUM" or subj.like_num
+                                 or any(c.dep_ == "nummod" for c in subj.children))  # "one in four voters"
 
 
 def _reduced_when(verb: Token) -> bool:
