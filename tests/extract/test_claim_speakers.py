@@ -947,6 +947,22 @@ def test_an_elliptical_one_or_another_is_the_noun_of_the_series(nlp):
     assert "Verizon" in both and "Comcast" in both
 
 
+def test_another_past_a_quotation_no_noun_or_a_series_of_things(nlp):
+    """ "'…,' one user wrote. '…' ¶ Another said …": the series' noun from up to three
+    sentences back; "Another tweeted" with no series before is one more person quoted; after
+    "One ad shows …" another is an ad, no agent."""
+    ex = run(nlp, "Viewers mocked the debate. \"The moderators looked lost,\" one viewer wrote. "
+                  "\"Nobody won tonight.\"\n\nAnother said the senator had won the night.\n\n"
+                  "Dana Reyes answered the post. Reyes wrote, \"The vote is rigged.\"\n\nAnother "
+                  "wrote, \"The count was fair.\"\n\n"
+                  "One flyer shows the mayor at a closed mill. Another claims that the mayor raised "
+                  "the levy.")
+    assert speaker(ex, "senator had won") == "Another viewer"
+    assert speaker(ex, "count was fair") == "Another"
+    levy = about(ex, "raised the levy")
+    assert levy.speaker_text is None and levy.speaker_start is not None
+
+
 def test_a_pronoun_after_the_content_may_stand_for_a_person_in_it(nlp):
     """ "Ms. Nwanguma was shocked by the reaction, she said": when the content comes first
     and no one of that gender is named outside it, the pronoun is its person of that

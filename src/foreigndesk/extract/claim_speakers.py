@@ -623,8 +623,13 @@ class SpeakerResolver:
         if low in ("another", "one") and depth == 0 and not any(
                 c.dep_ in ("prep", "compound", "amod", "appos") for c in head.children):
             noun = self._elided_noun(i, hs)
+            if noun == "":  # another of the things just listed
+                return Speaker(head.text, None, None, None, "phrase", hs, he, agent=False)
             if noun is not None:  # "one company says …, another says …": another company
                 return Speaker(f"{head.text} {noun}", None, None, "group", "phrase", hs, he)
+            if low == "another" and head.dep_ == "nsubj" and head.head.lemma_.lower() in self.lex.verbs:
+                # "Waters tweeted, '…' ¶ Another tweeted, '…'": one more of the people quoted
+                return Speaker(head.text, None, None, "group", "phrase", hs, he)
         collective = head.lemma_.lower() in self.lex.collective_nouns and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         if low in _QUANTIFIERS or head.pos_ == "NUM" or head.lemma_.lower() in _QUANTIFIERS or collective \
@@ -1633,17 +1638,20 @@ class SpeakerResolver:
 
     def _elided_noun(self, i: int, char: int) -> str | None:
         """The noun an elliptical "another"/"one" subject leaves out: the agent noun after the
-        "one"/"another"/"a" that introduced the first of the series, in this sentence or the
-        one before ("While one company says …, another says …", "added another New Hampshire
-        Republican. Yet another said …"); None when none stands there."""
+        "a" that introduced the first of the series in this sentence or the one before, or
+        after a "one"/"another" up to three sentences back, past the quotation it introduced
+        ("While one company says …, another says …", "added another New Hampshire
+        Republican. Yet another said …", "'…,' one user wrote. '…' ¶ Another said …"); ""
+        when that "one"/"another" names a thing ("One ad shows …"); None when none stands there."""
         doc = self.pd.doc
-        lo = self.pd.sents[max(0, i - 1)].start_char
+        near = self.pd.sents[max(0, i - 1)].start_char
+        lo = self.pd.sents[max(0, i - 3)].start_char
         k0 = bisect.bisect_left(self._token_starts(), char) - 1
         for k in range(k0, -1, -1):
             t = doc[k]
             if t.idx < lo:
                 break
-            if t.lower_ not in ("one", "another", "a", "an"):
+            if t.lower_ not in ("one", "another", "a", "an") or (t.lower_ in ("a", "an") and t.idx < near):
                 continue
             words = []
             for j in range(k + 1, min(k + 5, len(doc))):
@@ -1652,6 +1660,8 @@ class SpeakerResolver:
                                                 or self.lex.roles.get(w.lemma_.lower()) == "person"):
                     words.append(w.text)
                     return " ".join(words)
+                if w.tag_ in ("NN", "NNS") and t.lower_ in ("one", "another"):
+                    return ""  # "One ad shows …. Another claims …": a series of things
                 if w.tag_ not in ("NNP", "JJ", "NN") or w.ent_type_ in _NOT_AGENT_ENTS:
                     break
                 words.append(w.text)

@@ -1524,8 +1524,6 @@ _NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punc
 _CLOSING_QUOTES = ("”", "''", '"')
 
 
-
-
 _SHARES = {"percent", "%", "majority", "plurality", "minority", "half", "third", "quarter", "fifth",
            "most", "share", "proportion", "percentage"}
 
