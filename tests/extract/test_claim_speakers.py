@@ -546,6 +546,15 @@ def test_shares_of_the_people_polled_speak(nlp):
     assert "those interviewed" in speaker(ex, "fares are fair")
 
 
+def test_a_ratio_the_parser_hung_on_the_verb_speaks(nlp):
+    """ "About 4 in 10 say …": the parser reads the ratio as a number modifying the verb; the
+    share of people is the subject."""
+    ex = run(nlp, "About 4 in 10 say they want the next mayor to cut fares.\n\n"
+                  "Six in 10 think the governor should resign.")
+    assert speaker(ex, "cut fares") == "About 4 in 10"
+    assert speaker(ex, "governor should resign") == "Six in 10"
+
+
 def test_someone_anyone_and_users_are_people(nlp):
     ex = run(nlp, "\"The mayor looked tired tonight,\" one viewer wrote online. Someone in the hall "
                   "said the vote had been rigged. His associates said he would appeal the ruling.")

@@ -153,6 +153,9 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
         with_noun = _with_absolute(tok) or _share_before_participle(tok)
         if with_noun is not None:
             return with_noun, tok  # "The conversation ended with Maddow asking Clinton …"
+        ratio = _ratio_before(tok)
+        if ratio is not None:
+            return ratio, tok  # "About 4 in 10 say they want …"
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
                 and tok.head.dep_ in ("dobj", "dative") and tok.head.head.lemma_.lower() in lexicon().address_verbs:
             tok = tok.head.head  # "the senator emailed supporters saying …": the one who wrote
@@ -1526,6 +1529,16 @@ _CLOSING_QUOTES = ("”", "''", '"')
 
 _SHARES = {"percent", "%", "majority", "plurality", "minority", "half", "third", "quarter", "fifth",
            "most", "share", "proportion", "percentage"}
+
+
+def _ratio_before(verb: Token) -> Token | None:
+    """The "About 4 in 10" before a verb that has no subject: the parser reads the ratio as a
+    number modifying the verb ("About 4 in 10 say …", "Six in 10 think …"); it is the share
+    of people that speaks."""
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    return next((c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.tag_ == "CD"
+                 and any(g.lower_ == "in" for g in c.subtree)), None)
 
 
 def _polled_share(verb: Token, survey: Token) -> bool:
