@@ -500,3 +500,23 @@ def test_a_capitalised_that_opening_the_content_is_kept(nlp):
              ("“That will never happen,” the minister told reporters in Havana.", "That will never happen")]
     for text, content in cases:
         assert any(c.content == content for c in run(nlp, text).claims), text
+
+
+def test_an_outlet_reporting_at_the_end_of_the_sentence_holds_the_clause_before(nlp):
+    """ "<clause>, The Washington Post reported in 1998.": the parser often hangs the closing
+    attribution inside the clause (on a quotation's last word); the outlet reports the whole
+    clause, conjoined verbs included, and the claim inside it is not a second one."""
+    ex = run(nlp, "During the inquiry, Ferris acknowledged that the fees he took could be called "
+                  "\"a kickback,\" The Washington Post reported in 1998.\n\n"
+                  "Earlier in the day, the mayor met harbour workers and pledged to \"keep every "
+                  "berth open next winter,\" the Associated Press reported.\n\n"
+                  "During the hearing, the minister conceded that the tender had been rushed, "
+                  "officials said on Friday.")
+    kickback = claim_with(ex, "fees he took")
+    assert "Post" in (kickback.speaker_text or "") and "Post" not in kickback.content
+    assert kickback.content.startswith("During the inquiry")
+    berth = claim_with(ex, "met harbour workers")
+    assert "Associated Press" in (berth.speaker_text or "") and "berth open" in berth.content
+    tender = claim_with(ex, "tender had been rushed")
+    assert "officials" in (tender.speaker_text or "")
+    assert not [c for c in ex.claims if c.content.rstrip(".").endswith(("reported", "reported in 1998"))]

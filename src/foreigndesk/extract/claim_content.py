@@ -146,6 +146,47 @@ class ContentFinder:
             return None
         return self._make(s0, e0, content.how)
 
+    def _closing_attribution(self, cue: Cue, subject: Token | None, base: int) -> int | None:
+        """The offset of the comma before "<subject> <cue> [adjuncts]." when that closes the
+        sentence: the subject follows the comma (and a closing quotation mark), the cue has
+        no clause or object of its own, and only its prepositions and adverbs ("in 1991", "on
+        Monday") follow it; else None."""
+        verb = cue.token
+        if cue.speaker_side != "subject" or subject is None or subject.i > verb.i \
+                or subject.head.i != verb.i:
+            return None
+        doc = verb.doc
+        k = subject.left_edge.i - 1
+        while k >= 0 and doc[k].text in ("”", '"', "''", "’"):
+            k -= 1
+        closed = k < subject.left_edge.i - 1  # ',"' : the comma inside the closing quote mark
+        if k <= 0 or doc[k].text != "," or (self._in_quote(base + doc[k].idx) and not closed):
+            return None
+        if any(t.i not in {u.i for u in subject.subtree} and t.i not in {c.i for c in cue.tokens}
+               for t in doc[subject.left_edge.i:verb.i]):
+            return None  # words between the subject and the cue ("…, he said the plan …")
+        adjuncts = ("prep", "npadvmod", "advmod", "punct", "advcl")
+        if any(c.dep_ not in adjuncts + ("nsubj", "aux", "neg", "prt") for c in verb.children
+               if c.i > verb.i and c.i not in {t.i for t in cue.tokens}):
+            return None
+        if any(c.dep_ == "advcl" and c.i > verb.i for c in verb.children):
+            return None  # "…, he said, adding that …": a clause of its own after it
+        rest = [t for t in doc[verb.i + 1:] if not (t.is_punct or t.is_space)]
+        sub = {t.i for c in verb.children if c.i > verb.i for t in c.subtree}
+        if any(t.i not in sub and t.i not in {c.i for c in cue.tokens} for t in rest):
+            return None
+        if verb.lemma_.lower() not in lexicon().rest_verbs:
+            return None  # a verb of saying or reporting, whose content is a clause
+        # the words before the comma are a main clause, not a fronted adverbial ("As an
+        # immigrant, she felt …", "In a press release, the committee said …", "Days after its
+        # report was issued, the museum …"): a verb with a subject and no subordinator heads them
+        seg = range(verb.sent.start, k)
+        roots = [t for t in doc[verb.sent.start:k] if t.head.i not in seg or t.head.i == t.i]
+        if not any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+                   and not any(c.dep_ == "mark" for c in t.children) for t in roots):
+            return None
+        return base + doc[k].idx
+
     def _contrast_mark(self, verb: Token) -> bool:
         """Is ``verb``'s clause opened by a listed contrast conjunction ("while", "though",
         "even as": data ``contrast_marks``), as its mark or as the clause's first word (the
@@ -408,6 +449,15 @@ class ContentFinder:
             if len(text[s0:e0].split()) >= 3 and not any(q in self.used for q in self.quotes_in(s0, e0)):
                 return self._make(s0, e0, "inserted")
 
+        # 4c. an attribution closing the sentence after a comma, its subject before it and only
+        # adjuncts after it ("<clause>, The Washington Post reported in 1991."), which the
+        # parser hung inside the clause: the clause before the comma
+        closing = self._closing_attribution(cue, subject, base)
+        if closing is not None:
+            s0, e0 = trim(text, sent_start, closing)
+            if len(text[s0:e0].split()) >= 3:
+                return self._make(s0, e0, "inserted")
+
         # 5. directives: "called on Washington to end its embargo"
         if self._directive(cue):
             found = self._directive_content(cue, base, cue_end)
@@ -510,7 +560,9 @@ class ContentFinder:
                 t.tag_ == "VBG" and prev.text == "," and f"{t.lemma_.lower()} {nxt}" in self.particle_cues)
             if t.tag_.startswith("VB") and second and \
                     prev.lower_ in (",", "and", "but", "—", "–", "-", "--") and \
-                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and \
+                    not (cue is not None and t.i < cue.token.i):  # "<A and pledged B>, X reported":
+                # a conjunct before the cue is the reported clause's, not the speaker's next act
                 keep = k - 1 if prev.lower_ in ("and", "but") and k > 0 and toks[k - 1].i == prev.i else k
                 while keep > 0 and (toks[keep - 1].is_punct and toks[keep - 1].text not in ("”", '"', "''")):
                     keep -= 1

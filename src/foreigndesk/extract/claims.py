@@ -1502,7 +1502,11 @@ def _drop_nested(st: _DocState, made: list[Claim]) -> None:
             if o is c or c.stance == "repeats":
                 continue
             oc = st.cue_at.get(id(o), -1)
-            if o.content_start <= cc < o.content_end and not (c.content_start <= oc < c.content_end):
+            # "Manafort acknowledged that …, The Washington Post reported in 1991": the parse ran
+            # the inner content over the closing attribution, whose clause before holds it
+            closing = o.content_end <= oc and c.content_start < o.content_end \
+                and not o.cue.lower().startswith("according") and o.speaker_text != c.speaker_text
+            if o.content_start <= cc < o.content_end and (not (c.content_start <= oc < c.content_end) or closing):
                 made.remove(c)
                 st.claims.remove(c)
                 entry = st.said.pop(id(c), None)
