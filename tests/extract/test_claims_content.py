@@ -520,3 +520,15 @@ def test_an_outlet_reporting_at_the_end_of_the_sentence_holds_the_clause_before(
     tender = claim_with(ex, "tender had been rushed")
     assert "officials" in (tender.speaker_text or "")
     assert not [c for c in ex.claims if c.content.rstrip(".").endswith(("reported", "reported in 1998"))]
+
+
+def test_when_asked_why_the_answer_is_the_one_asked(nlp):
+    """ "When asked why, Sembler responded …": the parser made the answer the question's
+    clause; what was asked ends at the comma (a bare "why" is no claim) and the answer is the
+    one asked's."""
+    ex = run(nlp, "When asked why, Okafor responded in a text message: \"The levy will pass and I "
+                  "back it.\"\n\nWhen asked how, the minister replied that the budget had room.")
+    levy = claim_with(ex, "levy will pass")
+    assert levy.cue == "responded" and levy.speaker_text == "Okafor"
+    assert "minister" in (claim_with(ex, "budget had room").speaker_text or "")
+    assert not [c for c in ex.claims if c.cue == "asked"]

@@ -870,6 +870,12 @@ class ClaimExtractor:
                 body = [t for t in c.subtree if t.lower_ not in ("if", "whether") or t.i != c.left_edge.i]
             elif c.dep_ == "ccomp" and c.i > tok.i and c.left_edge.tag_ in ("WP", "WRB", "WDT", "WP$"):
                 body = list(c.subtree)  # "was asked what happened to …", "how ties would fare"
+                comma = next((t.i for t in body if t.text == "," and t.i < c.i), None)
+                if comma is not None:  # "When asked why, Sembler responded …": the parser
+                    # made the answer the question; what was asked ends at the comma
+                    body = [t for t in body if t.i < comma]
+                    if len(body) < 2:
+                        return None  # "why" alone says nothing
             elif c.dep_ == "dobj" and c.i > tok.i and c.lemma_.lower() == "question":
                 body = list(c.subtree)  # "was asked a question about …"
             elif c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
