@@ -382,3 +382,24 @@ def test_he_s_said_is_has_said(nlp):
     assert "Ryan" in (c.speaker_text or "") and c.kind == "statement"
     r = claim_with(ex, "the minister will resign")
     assert r.speaker_text is None
+
+
+def test_verbs_of_censure_praise_and_guessing_and_attitudes_are_cues(nlp):
+    """Censure, praise and comparison judge their object ("bashed the mayor's plan to …",
+    "likened the deal to …"); guesses and hints have a clause; an attitude adjective takes
+    its about-phrase. Each is the subject's claim, and the claim noun inside the object is
+    not a second one."""
+    ex = run(nlp, "On Wednesday, Senator Okafor bashed the mayor's proposal to close the harbour.\n\n"
+                  "The minister likened the levy to a tax on bread.\n\n"
+                  "Analysts speculated that the central bank would cut rates in June.\n\n"
+                  "Union leaders are still uneasy about the new contract.\n\n"
+                  "The governor vouched for the nominee at the hearing.")
+    bashed = claim_with(ex, "mayor's proposal to close the harbour")
+    assert bashed.cue.startswith("bash") and "Okafor" in (bashed.speaker_text or "")
+    assert not [c for c in ex.claims if c.cue == "proposal"]
+    assert "minister" in (claim_with(ex, "tax on bread").speaker_text or "")
+    assert "Analysts" in (claim_with(ex, "cut rates in June").speaker_text or "")
+    uneasy = claim_with(ex, "new contract")
+    assert uneasy.cue.startswith("uneasy") and "leaders" in (uneasy.speaker_text or "")
+    assert uneasy.kind == "belief"
+    assert "governor" in (claim_with(ex, "the nominee").speaker_text or "")

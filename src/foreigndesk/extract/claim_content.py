@@ -901,9 +901,10 @@ class ContentFinder:
                 toks = list(target.subtree)
                 # what completes the object: "criticized Clinton for …", "called Trump a
                 # fascist", "described the dinner as …"
+                more = lexicon().object_completions.get(lemma, set())  # "likened X to Y"
                 for c in tok.children:
                     if c.i > target.i and (c.dep_ in ("oprd", "xcomp", "ccomp") or (
-                            c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "of"))):
+                            c.dep_ == "prep" and (c.lower_ in ("for", "as", "over", "of") or c.lower_ in more))):
                         toks += list(c.subtree)
                 return self._span(toks, base, attrib, "object")
             # a gerund as the object: "would advocate allowing federal dollars to follow

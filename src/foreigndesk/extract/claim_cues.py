@@ -73,6 +73,7 @@ class CueLexicon:
     reduced_clause_marks: set[str] = field(default_factory=set)  # "when asked …": a passive
     question_verbs: set[str] = field(default_factory=set)  # "asked X if …": the question
     not_man_nouns: set[str] = field(default_factory=set)  # "specimen": no man, no agent
+    object_completions: dict[str, set[str]] = field(default_factory=dict)  # liken -> {to}
 
     def kind(self, lemma: str) -> str:
         """statement | belief | intention: the kind of claim the cue ``lemma`` makes."""
@@ -207,6 +208,8 @@ def lexicon() -> CueLexicon:
         appeal_words=words("appeal_words"), telling_verbs=words("telling_verbs"),
         reduced_clause_marks=words("reduced_clause_marks"), question_verbs=words("question_verbs"),
         not_man_nouns=words("not_man_nouns"),
+        object_completions={str(k).lower(): {str(p).lower() for p in v or []}
+                            for k, v in (raw.get("object_completions") or {}).items()},
         discourse_markers=[str(x).lower().split() for x in raw.get("discourse_markers") or []],
         contrast_marks=words("contrast_marks"),
         speech_objects={str(k).lower(): {str(p).lower() for p in v or []}
