@@ -555,6 +555,20 @@ def test_a_ratio_the_parser_hung_on_the_verb_speaks(nlp):
     assert speaker(ex, "governor should resign") == "Six in 10"
 
 
+def test_an_object_the_parser_joined_to_the_next_subject(nlp):
+    """ "Neither A nor B has won a state and Cruz suggested …": the parser joined the object of
+    "won" to the subject of the next verb; the speaker is the last of the joined words. Not
+    after a verb of saying or one that takes an infinitive ("said his aides and he …")."""
+    ex = run(nlp, "Neither Lopez nor Brandt has won a district and Okafor strongly suggested they "
+                  "should quit the race.\n\n"
+                  "In a year in which Ms. Lopez has demonized the banks and Mr. Brandt has "
+                  "disparaged the unions, the mayor stayed quiet.\n\n"
+                  "Councillor Okafor said his aides and he argued the levy was too high.")
+    assert speaker(ex, "quit the race") == "Okafor"
+    assert "Brandt" in speaker(ex, "the unions")
+    assert "Okafor" in speaker(ex, "levy was too high")
+
+
 def test_someone_anyone_and_users_are_people(nlp):
     ex = run(nlp, "\"The mayor looked tired tonight,\" one viewer wrote online. Someone in the hall "
                   "said the vote had been rigged. His associates said he would appeal the ruling.")

@@ -146,7 +146,7 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                         if issuer is not None:
                             return issuer, tok.head.head
                     return last_joined_name(tok.head, tok, c.i), tok  # "Zhao, who said …"
-                return c, tok
+                return _object_joined_to_subject(c, tok), tok
         as_noun = _as_object(tok)
         if as_noun is not None:
             return as_noun, tok  # "As Akhil Amar, professor of law at Yale, put it, …"
@@ -1539,6 +1539,27 @@ _CLOSING_QUOTES = ("”", "''", '"')
 
 _SHARES = {"percent", "%", "majority", "plurality", "minority", "half", "third", "quarter", "fifth",
            "most", "share", "proportion", "percentage"}
+
+
+def _object_joined_to_subject(subj: Token, verb: Token) -> Token:
+    """The subject itself, or its last conjunct when the parser joined the object of the verb
+    just before it to the subject ("Neither Kasich nor Rubio has won a state and Cruz
+    strongly suggested …", "Sanders has demonized Wall Street and Mr. Trump has disparaged
+    immigrants"): the word before the subject is a verb left with no object or clause of its
+    own, and not one that takes a clause or a bare infinitive ("said his aides and he …",
+    "let the media and Rubio tell …": data ``verbs``, ``causative_verbs``)."""
+    conj = [c for c in subj.children if c.dep_ == "conj"]
+    k = subj.left_edge.i - 1
+    if not conj or k < 0 or subj.pos_ not in ("NOUN", "PROPN"):
+        return subj
+    prev = subj.doc[k]
+    lex = lexicon()
+    if prev.pos_ != "VERB" or prev.dep_ in ("amod", "acl") or prev.lemma_.lower() in lex.verbs \
+            or prev.lemma_.lower() in lex.causative_verbs or any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative") and c.i != verb.i
+            for c in prev.children):
+        return subj
+    return conj[-1]
 
 
 def _ratio_before(verb: Token) -> Token | None:
