@@ -969,12 +969,8 @@ def test_an_elliptical_one_or_another_is_the_noun_of_the_series(nlp):
     assert speaker(ex, "governor will win") == "another Ohio Democrat"
     both = speaker(ex, "digital presence")
     assert "Verizon" in both and "Comcast" in both
-
-
-def test_another_past_a_quotation_no_noun_or_a_series_of_things(nlp):
-    """ "'…,' one user wrote. '…' ¶ Another said …": the series' noun from up to three
-    sentences back; "Another tweeted" with no series before is one more person quoted; after
-    "One ad shows …" another is an ad, no agent."""
+    # past the quotation the opener introduced (up to three sentences back); with no series
+    # before, one more person quoted; after "One flyer shows …", another flyer, no agent
     ex = run(nlp, "Viewers mocked the debate. \"The moderators looked lost,\" one viewer wrote. "
                   "\"Nobody won tonight.\"\n\nAnother said the senator had won the night.\n\n"
                   "Dana Reyes answered the post. Reyes wrote, \"The vote is rigged.\"\n\nAnother "
