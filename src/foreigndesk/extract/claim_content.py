@@ -152,9 +152,9 @@ class ContentFinder:
         no clause or object of its own, and only its prepositions and adverbs ("in 1991", "on
         Monday") follow it; else None."""
         verb = cue.token
-        if cue.speaker_side != "subject" or subject is None or subject.i > verb.i \
-                or subject.head.i != verb.i:
-            return None
+        if verb.lemma_.lower() not in lexicon().rest_verbs or cue.speaker_side != "subject" \
+                or subject is None or subject.i > verb.i or subject.head.i != verb.i:
+            return None  # a verb of saying or reporting, whose content is a clause
         doc = verb.doc
         k = subject.left_edge.i - 1
         while k >= 0 and doc[k].text in ("”", '"', "''", "’"):
@@ -165,18 +165,15 @@ class ContentFinder:
         if any(t.i not in {u.i for u in subject.subtree} and t.i not in {c.i for c in cue.tokens}
                for t in doc[subject.left_edge.i:verb.i]):
             return None  # words between the subject and the cue ("…, he said the plan …")
-        adjuncts = ("prep", "npadvmod", "advmod", "punct", "advcl")
-        if any(c.dep_ not in adjuncts + ("nsubj", "aux", "neg", "prt") for c in verb.children
+        # only adjuncts after it, no clause of its own ("…, he said, adding that …")
+        adjuncts = ("prep", "npadvmod", "advmod", "punct", "nsubj", "aux", "neg", "prt")
+        if any(c.dep_ not in adjuncts for c in verb.children
                if c.i > verb.i and c.i not in {t.i for t in cue.tokens}):
             return None
-        if any(c.dep_ == "advcl" and c.i > verb.i for c in verb.children):
-            return None  # "…, he said, adding that …": a clause of its own after it
         rest = [t for t in doc[verb.i + 1:] if not (t.is_punct or t.is_space)]
         sub = {t.i for c in verb.children if c.i > verb.i for t in c.subtree}
         if any(t.i not in sub and t.i not in {c.i for c in cue.tokens} for t in rest):
             return None
-        if verb.lemma_.lower() not in lexicon().rest_verbs:
-            return None  # a verb of saying or reporting, whose content is a clause
         # the words before the comma are a main clause, not a fronted adverbial ("As an
         # immigrant, she felt …", "In a press release, the committee said …", "Days after its
         # report was issued, the museum …"): a verb with a subject and no subordinator heads them

@@ -75,6 +75,7 @@ class CueLexicon:
     not_man_nouns: set[str] = field(default_factory=set)  # "specimen": no man, no agent
     object_completions: dict[str, set[str]] = field(default_factory=dict)  # liken -> {to}
     causative_verbs: set[str] = field(default_factory=set)  # "let the media and Rubio tell …"
+    share_nouns: set[str] = field(default_factory=set)  # "75 percent of …": a share of people
 
     def kind(self, lemma: str) -> str:
         """statement | belief | intention: the kind of claim the cue ``lemma`` makes."""
@@ -209,6 +210,7 @@ def lexicon() -> CueLexicon:
         appeal_words=words("appeal_words"), telling_verbs=words("telling_verbs"),
         reduced_clause_marks=words("reduced_clause_marks"), question_verbs=words("question_verbs"),
         not_man_nouns=words("not_man_nouns"), causative_verbs=words("causative_verbs"),
+        share_nouns=words("share_nouns"),
         object_completions={str(k).lower(): {str(p).lower() for p in v or []}
                             for k, v in (raw.get("object_completions") or {}).items()},
         discourse_markers=[str(x).lower().split() for x in raw.get("discourse_markers") or []],

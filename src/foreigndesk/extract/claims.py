@@ -441,9 +441,6 @@ def _verb_above(tok: Token) -> Token | None:
     return None
 
 
-_SHARES = {"percent", "%", "majority", "minority", "half", "third", "quarter", "plurality", "most", "share"}
-
-
 def _share_before_participle(verb: Token) -> Token | None:
     """ "The shootings have left 62 percent of voters saying …": a participle right after
     (no comma) a share of people that is the object of the verb the parser hung it on has that
@@ -452,7 +449,7 @@ def _share_before_participle(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp") or verb.left_edge.i != verb.i or verb.i < 2:
         return None
     obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1), None)
-    if obj is None or obj.lower_ not in _SHARES:
+    if obj is None or obj.lower_ not in lexicon().share_nouns:
         return None
     of = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                if g.dep_ == "pobj"), None)
@@ -1537,10 +1534,6 @@ _NAME_DEPS = ("compound", "flat", "amod", "nmod", "poss", "det", "nummod", "punc
 _CLOSING_QUOTES = ("”", "''", '"')
 
 
-_SHARES = {"percent", "%", "majority", "plurality", "minority", "half", "third", "quarter", "fifth",
-           "most", "share", "proportion", "percentage"}
-
-
 def _object_joined_to_subject(subj: Token, verb: Token) -> Token:
     """The subject itself, or its last conjunct when the parser joined the object of the verb
     just before it to the subject ("Neither Kasich nor Rubio has won a state and Cruz
@@ -1581,7 +1574,7 @@ def _polled_share(verb: Token, survey: Token) -> bool:
     if not survey.is_sent_start or survey.head.i != verb.i:
         return False
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subj is not None and (subj.lemma_.lower() in _SHARES or subj.lower_ in _SHARES
+    return subj is not None and (subj.lemma_.lower() in lexicon().share_nouns or subj.lower_ in lexicon().share_nouns
                                  or subj.pos_ == "NUM" or subj.like_num
                                  or any(c.dep_ == "nummod" for c in subj.children))  # "one in four voters"
 
