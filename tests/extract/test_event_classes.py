@@ -776,6 +776,10 @@ def test_confirming_an_arrest_is_no_arrest() -> None:
     ("Seoul faulted Tokyo for the collapse of the talks.", "112"),
     ("India disputed Pakistan's account of the border clash.", "110"),
     ("Germany disagreed with Poland over the reparations claim.", "110"),
+    ("The Venezuelan foreign minister excoriated Colombia over the border closure.", "111"),
+    ("Beijing belittled Taiwan's new defence plan on Tuesday.", "111"),
+    ("Moscow lampooned the European Union's latest sanctions package.", "111"),
+    ("The Philippine senator bashed China over the reef standoff.", "111"),
 ])
 def test_criticism_verbs(text: str, code: str) -> None:
     ex = run(text)
