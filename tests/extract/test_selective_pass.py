@@ -52,3 +52,23 @@ def test_tag_writes_back_and_parse_reuses_it() -> None:
     parsed = pd.parsed(1)
     assert [t.text for t in parsed] == [t.text for t in s]
     assert any(t.dep_ == "ROOT" for t in parsed)
+
+
+# written for this test: web text puts no-break spaces (U+00A0) inside names and after commas
+NBSP_TEXTS = [
+    ("The engineer had worked in Lagos for years,\u00a0Brazilian newspaper Folha de Sao "
+     "Paulo\u00a0reported.", "Folha de Sao Paulo"),
+    ("The senator later defended the vote,\u00a0calling the bill \u201ca disaster for "
+     "farmers.\u201d", "calling"),
+]
+
+
+def test_no_break_spaces_read_as_spaces() -> None:
+    docs = [Document(text=t, published="2023-03-12") for t, _ in NBSP_TEXTS]
+    for (text, want), ex in zip(NBSP_TEXTS, extract(docs), strict=True):
+        # the model reads plain spaces; offsets and the stored text stay the document's
+        assert any(want in (c.speaker_text or "", c.cue) for c in ex.claims), text
+        assert all(text[c.start:c.end] == c.text for c in ex.claims)
+    nlp = load()
+    for d, doc in pipe(nlp, docs):
+        assert len(doc.text) == len(d.text) and "\u00a0" not in doc.text

@@ -66,6 +66,18 @@ MAX_TOKEN_CHARS = 1_000
 MAX_SENT_TOKENS = 300
 _BOUNDARIES = ("\n\n", "\n", ". ", "? ", "! ", " ")
 _LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
+# Unicode spaces inside a line (no-break, thin, figure, en/em ...) read as a plain space: the
+# tokenizer splits only at " ", so "Stu\xa0Burguiere" or "Sen.\xa0Ted Cruz" would keep a
+# space token inside the name and cut the entity and the parse. One character for one, so
+# every offset stays the document's.
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005"
+                         "\u2006\u2007\u2008\u2009\u200a\u202f\u205f"})
+
+
+def model_text(text: str) -> str:
+    """The text the model reads: the document's, with inline Unicode spaces as " " (same
+    length, same offsets)."""
+    return text.translate(_SPACES)
 
 
 @Language.component("foreigndesk_line_breaks")
@@ -450,6 +462,7 @@ def _forms(doc: Doc) -> list[list[int]]:
 def spacy_pass(nlp: Language, text: str, skip: list[str] | None = None) -> Doc:
     """The single spaCy pass over one text, in bounded segments joined into one Doc;
     ``skip``: components left out (see :func:`skipped`)."""
+    text = model_text(text)
     spans = segments(text)
     if len(spans) == 1:
         return nlp(text, disable=skip or [])
@@ -472,7 +485,7 @@ def pipe(nlp: Language, documents: list[Document], batch_size: int = 16,
 
     def flush() -> Iterator[tuple[Document, Doc]]:
         if batch:
-            yield from zip(batch, nlp.pipe([d.text for d in batch], batch_size=batch_size,
+            yield from zip(batch, nlp.pipe([model_text(d.text) for d in batch], batch_size=batch_size,
                                            disable=skip or []),
                            strict=True)
             batch.clear()
