@@ -1260,3 +1260,17 @@ def test_a_companys_office_is_not_the_states(nlp, text):
     never the holder of the state's office at the document's date (Joe Biden in 2016)."""
     ex = run(nlp, text, published="2016-03-12")
     assert ex.claims and all("Biden" not in (c.speaker_text or "") for c in ex.claims)
+
+
+def test_a_participle_after_an_inserted_attribution_is_its_speakers(nlp):
+    # 'X cannot say that "…," Y added, saying …': the parser hangs "Y added" under the verb
+    # before the quotation; the participle is Y's, not X's
+    ex = run(nlp, 'Comey cannot say that "from his perspective," Lewandowski added, saying it '
+                  'should be "up to the prosecutor to move forward or not."\n\n'
+                  'Grayson said Randolph "would have no chance to win," the source recalled, '
+                  'adding that Grayson had spoken of his fiancee.\n\n'
+                  'The mayor would not say that "in her view," the treasurer added, noting that '
+                  'the audit was still open.')
+    assert "Lewandowski" in speaker(ex, "up to the prosecutor")
+    assert "source" in speaker(ex, "spoken of his fiancee")
+    assert "treasurer" in speaker(ex, "audit was still open")

@@ -203,7 +203,7 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             via_xcomp = tok.dep_ == "xcomp"
             tok = tok.head
             if participle and tok.dep_ == "ccomp" and tok.head.i != tok.i and not _bare_participle(tok) \
-                    and tok.head.lemma_.lower() in lexicon().lemmas:
+                    and tok.head.lemma_.lower() in lexicon().lemmas and not _inserted_attribution(tok):
                 # "X told Y that Z had …, adding …": X adds, not Z; not "Ruiz went on offense
                 # …, saying …, his plan is wrong …" (a list the parser hung on its last clause),
                 # nor "I remember Carter going on TV …, declaring …" (Z's own act, no finite verb)
@@ -293,6 +293,19 @@ def _same_pronoun_above(subj: Token, verb: Token) -> bool:
     personal pronoun, before it ("He announced that he …")?"""
     outer = subject_of(verb)
     return outer is not None and outer.i < subj.i and outer.lower_ == subj.lower_
+
+
+def _inserted_attribution(verb: Token) -> bool:
+    """Is ``verb`` an attribution of its own after a quotation the parser hung under the verb
+    before it ('Comey cannot say that "…," Lewandowski added, saying …'): a cue verb whose
+    subject follows the closing quotation mark? A participle after it is its speaker's."""
+    if verb.lemma_.lower() not in lexicon().lemmas:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.left_edge.i == 0:
+        return False
+    before = verb.doc[subj.left_edge.i - 1]
+    return before.tag_ == "''" or before.text == "\u201d"
 
 
 def _bare_participle(verb: Token) -> bool:
