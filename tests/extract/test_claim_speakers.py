@@ -1274,3 +1274,13 @@ def test_a_participle_after_an_inserted_attribution_is_its_speakers(nlp):
     assert "Lewandowski" in speaker(ex, "up to the prosecutor")
     assert "source" in speaker(ex, "spoken of his fiancee")
     assert "treasurer" in speaker(ex, "audit was still open")
+
+
+def test_a_closing_speaker_joined_to_the_content_by_a_comma_speaks(nlp):
+    # "…, now, Cruz, Wilkin said": the parser joins the speaker to the content's last name
+    ex = run(nlp, "His allegiance has shifted from Carly Fiorina to Rubio to, now, Cruz, Wilkin "
+                  "said during his campaign speech.\n\n"
+                  "The contract went first to Siemens, then to Alstom and finally, Bombardier, "
+                  "Hartmann said on Monday.")
+    assert speaker(ex, "allegiance has shifted") == "Wilkin"
+    assert speaker(ex, "contract went first") == "Hartmann"

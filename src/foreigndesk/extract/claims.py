@@ -146,7 +146,7 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
                         if issuer is not None:
                             return issuer, tok.head.head
                     return last_joined_name(tok.head, tok, c.i), tok  # "Zhao, who said …"
-                return _object_joined_to_subject(c, tok), tok
+                return _comma_joined_subject(_object_joined_to_subject(c, tok), tok), tok
         as_noun = _as_object(tok)
         if as_noun is not None:
             return as_noun, tok  # "As Akhil Amar, professor of law at Yale, put it, …"
@@ -1566,6 +1566,20 @@ def _object_joined_to_subject(subj: Token, verb: Token) -> Token:
             for c in prev.children):
         return subj
     return conj[-1]
+
+
+def _comma_joined_subject(subj: Token, verb: Token) -> Token:
+    """The subject itself, or the name just before the verb when the parser joined it, with a
+    bare comma and no "and", to the last word of the content before ("… from Fiorina to Rubio
+    to, now, Cruz, Wilkin said …": Wilkin speaks)."""
+    if subj.i == 0 or subj.doc[subj.left_edge.i - 1].text != "," or any(
+            c.dep_ in ("cc", "preconj") for c in subj.children):
+        return subj
+    last = next((c for c in reversed(list(subj.children)) if c.dep_ == "conj"), None)
+    if last is None or last.pos_ != "PROPN" or last.right_edge.i != verb.i - 1 or \
+            subj.doc[last.left_edge.i - 1].text != ",":
+        return subj
+    return last
 
 
 def _ratio_before(verb: Token) -> Token | None:
