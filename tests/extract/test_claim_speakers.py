@@ -1284,3 +1284,16 @@ def test_a_closing_speaker_joined_to_the_content_by_a_comma_speaks(nlp):
                   "Hartmann said on Monday.")
     assert speaker(ex, "allegiance has shifted") == "Wilkin"
     assert speaker(ex, "contract went first") == "Hartmann"
+
+
+def test_a_subject_the_parser_joined_to_the_object_before_speaks(nlp):
+    # "X will brand you a liar and Y will accuse you …": Y hangs on "liar" in the parse
+    ex = run(nlp, "If you believe your federal government, the Washington Post will brand you a "
+                  "liar and NBC News will accuse you of spreading panic.\n\n"
+                  "If you trust your local council, the Daily Mail will brand you a fool and BBC "
+                  "News will accuse you of ignoring the facts.\n\n"
+                  "Over the past two weeks, prosecutors charged the officer with murder and "
+                  "Mayor Emanuel fired his police chief, acknowledging that the force had failed.")
+    assert "NBC News" in speaker(ex, "spreading panic")
+    assert "BBC News" in speaker(ex, "ignoring the facts")
+    assert "Emanuel" in speaker(ex, "force had failed")

@@ -197,6 +197,9 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             if sibling is not None:  # "when Kelly speculated about …, referred to … and
                 return sibling  # considered …": the parser hung the second verb of the list
                 # on the main clause; it shares the first one's subject
+        joined = _subject_joined_to_object(tok)
+        if joined is not None:
+            return joined, tok  # "X will brand you a liar and NBC News will accuse you …"
         if tok.dep_ in _CLIMB and tok.head.i != tok.i:
             participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
             via_conj = tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
@@ -1580,6 +1583,29 @@ def _comma_joined_subject(subj: Token, verb: Token) -> Token:
             subj.doc[last.left_edge.i - 1].text != ",":
         return subj
     return last
+
+
+def _subject_joined_to_object(verb: Token) -> Token | None:
+    """The subject of a finite conjunct verb that the parser joined to the object of the verb
+    before it ("the Post will brand you a liar and NBC News will accuse you …": "NBC News" hangs
+    on "liar"): the name or noun just before the verb and its auxiliaries, a conjunct after
+    "and" of an object of the first verb. None when there is no such word."""
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in _SUBJ for c in verb.children):
+        return None
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(
+            c.dep_ == "aux" and c.i < verb.i for c in verb.children):
+        return None  # a participle or a bare infinitive shares the first verb's subject
+    first = min([c.i for c in verb.children if c.i < verb.i and c.dep_ in ("aux", "neg", "advmod")],
+                default=verb.i)
+    if first == 0:
+        return None
+    noun = verb.doc[first - 1]
+    if noun.dep_ != "conj" or noun.pos_ not in ("PROPN", "NOUN") or \
+            noun.head.dep_ not in ("dobj", "pobj", "dative", "attr", "oprd") or not any(
+                c.dep_ == "cc" and noun.head.i < c.i < noun.i for c in noun.head.children):
+        return None
+    return noun
 
 
 def _ratio_before(verb: Token) -> Token | None:
