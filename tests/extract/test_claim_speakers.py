@@ -1297,3 +1297,14 @@ def test_a_subject_the_parser_joined_to_the_object_before_speaks(nlp):
     assert "NBC News" in speaker(ex, "spreading panic")
     assert "BBC News" in speaker(ex, "ignoring the facts")
     assert "Emanuel" in speaker(ex, "force had failed")
+
+
+def test_a_subject_hung_inside_a_fronted_phrase_speaks(nlp):
+    # the parser hangs the subject after the comma on the last name of the fronted phrase
+    ex = run(nlp, "In an interview with Morning Joe hosts Joe Scarborough and Mika Brzezinski, "
+                  "the Democratic presidential candidate stated that the remarks were divisive."
+                  "\n\n"
+                  "Speaking at a rally with Senator Bernie Sanders and Senator Elizabeth Warren, "
+                  "the former secretary of state argued that the economy was rigged.")
+    assert "candidate" in speaker(ex, "remarks were divisive")
+    assert "secretary of state" in speaker(ex, "economy was rigged")

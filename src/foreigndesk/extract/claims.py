@@ -663,7 +663,9 @@ class ClaimExtractor:
                 # hook for the content rule of the inverted cue in claim_content)
                 subj, head = late, cue.token
             inserted = _inserted_after_phrase(cue.token, subj) or _name_after_topic(subj, cue.token) \
-                or _name_ending_participle_subject(subj, cue.token)
+                or _name_ending_participle_subject(subj, cue.token) or (
+                    _subject_in_fronted_phrase(cue.token) if subj is None or subj.dep_ == "csubj"
+                    else None)
             if inserted is not None:
                 subj, head = inserted, cue.token
             if subj is not None and _quoted_before(st, subj, cue.token, base):
@@ -1875,6 +1877,32 @@ def _name_ending_participle_subject(subj: Token | None, cue: Token) -> Token | N
     while first.dep_ == "compound" and first.head.i <= end and first.head.i > first.i:
         first = first.head
     return first
+
+
+def _subject_in_fronted_phrase(cue: Token) -> Token | None:
+    """ "In an interview with hosts Joe Scarborough and Mika Brzezinski, the Democratic
+    candidate stated …", "Speaking at a rally with Senators Sanders and Warren, the former
+    secretary of state argued …": the parser hung the subject, set off by a comma right before
+    the verb, as an apposition or conjunct inside the fronted phrase and left the verb with no
+    subject (or the fronted participle for one); that noun, else None."""
+    doc = cue.doc
+    subjects = [c for c in cue.children if c.dep_ in _SUBJ]
+    if any(not (c.dep_ == "csubj" and c.tag_ == "VBG" and c.i == c.left_edge.i == 0)
+           for c in subjects):
+        return None
+    k = cue.i - 1
+    while k > 0 and doc[k].head.i == cue.i and doc[k].dep_ in ("aux", "neg", "advmod"):
+        k -= 1
+    noun = next((t for t in reversed(doc[max(k - 8, 0):k + 1]) if t.right_edge.i == k
+                 and t.dep_ in ("appos", "conj")), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.left_edge.i < 2 \
+            or doc[noun.left_edge.i - 1].text != ",":
+        return None
+    fronted = [c for c in cue.children if c.i < noun.i and c.dep_ in (
+        "prep", "advcl", "npadvmod", "csubj")]
+    if not any(f.left_edge.i <= noun.i <= f.right_edge.i for f in fronted):
+        return None
+    return noun
 
 
 def _name_after_topic(subj: Token | None, cue: Token) -> Token | None:
