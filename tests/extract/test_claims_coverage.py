@@ -384,6 +384,22 @@ def test_he_s_said_is_has_said(nlp):
     assert r.speaker_text is None
 
 
+def test_verbs_of_manner_of_speaking_and_recounting_are_cues(nlp):
+    """ "“…,” X fumed", "X confessed that …", "X posited that …": these carry a quotation or
+    a clause as "said" does; with a noun object they claim nothing ("protested the ruling")."""
+    ex = run(nlp, "\u201cIf they were serious, they would have backed the only bipartisan bill,\u201d "
+                  "Senator Hale fumed on Tuesday.\n\n"
+                  "The former aide confessed that she had shredded the files.\n\n"
+                  "In his memoir, Mr. Grant posited that the war could have been avoided.\n\n"
+                  "\u201cWe will not give up,\u201d the mayor whispered to her deputy.\n\n"
+                  "Hundreds of farmers protested the ruling outside the court.")
+    assert "Hale" in (claim_with(ex, "only bipartisan bill").speaker_text or "")
+    assert "aide" in (claim_with(ex, "shredded the files").speaker_text or "")
+    assert "Grant" in (claim_with(ex, "could have been avoided").speaker_text or "")
+    assert "mayor" in (claim_with(ex, "not give up").speaker_text or "")
+    assert not [c for c in ex.claims if c.cue.startswith("protest")]
+
+
 def test_verbs_of_censure_praise_and_guessing_and_attitudes_are_cues(nlp):
     """Censure, praise and comparison judge their object ("bashed the mayor's plan to …",
     "likened the deal to …"); guesses and hints have a clause; an attitude adjective takes
