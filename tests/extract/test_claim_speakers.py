@@ -1308,3 +1308,14 @@ def test_a_subject_hung_inside_a_fronted_phrase_speaks(nlp):
                   "the former secretary of state argued that the economy was rigged.")
     assert "candidate" in speaker(ex, "remarks were divisive")
     assert "secretary of state" in speaker(ex, "economy was rigged")
+
+
+def test_an_inverted_cue_before_a_title_the_parser_read_as_a_clause(nlp):
+    # "“…,” said Oversight ranking Democrat X (D-Md.)": "ranking" parsed as a verb, the name its
+    # object and no entity found; the capitalised name run after the title speaks
+    ex = run(nlp, "\u201cWe will fight this,\u201d said Oversight ranking Democrat Elijah Cummings "
+                  "(D-Md.).\n\n"
+                  "\u201cThe numbers do not add up,\u201d said Budget ranking Democrat John Yarmuth "
+                  "(D-Ky.).")
+    assert "Cummings" in speaker(ex, "fight this")
+    assert "Yarmuth" in speaker(ex, "do not add up")

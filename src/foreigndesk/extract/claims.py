@@ -2116,6 +2116,18 @@ def _inverted_subject(st: _DocState, cue: Cue, base: int) -> Token | None:
         while k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN":
             k += 1
         last = doc[k]  # "…," said the senator
+    if last is None:  # "“…,” said Oversight ranking Democrat Elijah Cummings (D-Md.)": a title
+        # the parser read as a clause ("ranking" a verb) before the name
+        start = next((j for j in range(tok.i + 2, min(tok.i + 7, len(doc)))
+                      if doc[j].pos_ == "PROPN" and doc[j].is_title), None)
+        end = start
+        while end is not None and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].is_title:
+            end += 1
+        if start is not None and end is not None and end > start \
+                and (end + 1 == len(doc) or doc[end + 1].is_punct) and all(
+                t.is_alpha and t.tag_ not in ("VBD", "VBZ", "VBP", "MD") and t.lower_ not in ("by", "to", "that")
+                for t in doc[tok.i + 1:start]):
+            last = doc[end]
     return last
 
 
