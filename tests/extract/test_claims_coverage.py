@@ -400,6 +400,18 @@ def test_verbs_of_manner_of_speaking_and_recounting_are_cues(nlp):
     assert not [c for c in ex.claims if c.cue.startswith("protest")]
 
 
+def test_findings_of_courts_and_investigators_are_claims(nlp):
+    """ "the court ruled that …", "investigators determined that …": the finding is the
+    finder's claim; "ruled out a run" and "determined the cause" (no clause) are none."""
+    ex = run(nlp, "The constitutional court ruled that the decree violated the separation of "
+                  "powers.\n\n"
+                  "Investigators determined that the pilot had switched off the transponder.\n\n"
+                  "The governor ruled out a run for the Senate.")
+    assert "court" in (claim_with(ex, "violated the separation").speaker_text or "")
+    assert "Investigators" in (claim_with(ex, "switched off the transponder").speaker_text or "")
+    assert not [c for c in ex.claims if "Senate" in c.content]
+
+
 def test_verbs_of_censure_praise_and_guessing_and_attitudes_are_cues(nlp):
     """Censure, praise and comparison judge their object ("bashed the mayor's plan to …",
     "likened the deal to …"); guesses and hints have a clause; an attitude adjective takes
