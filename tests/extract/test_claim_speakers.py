@@ -1017,6 +1017,15 @@ def test_local_governments_and_parties_to_a_case_are_agents(nlp):
         assert who in speaker(ex, words), (words, speaker(ex, words))
 
 
+def test_staff_taken_together_and_businesses_are_agents(nlp):
+    ex = run(nlp, "When two businesses write a licensing agreement, they say the terms are "
+                  "binding.\n\n"
+                  "Officers favored the incumbent 46 percent to 32 percent, while enlisted "
+                  "personnel favored the challenger 58 percent to 21 percent.")
+    assert "personnel" in speaker(ex, "the challenger")
+    assert "businesses" in speaker(ex, "terms are binding")
+
+
 def test_whose_and_of_whom_stand_for_the_noun_the_clause_describes(nlp):
     """ "the League of Conservation Voters, whose political arm has endorsed …", "Admiral
     Harris, whose task is to recommend …", "the Brujas, all of whom have seen …": the noun the
