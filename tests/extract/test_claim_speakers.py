@@ -1328,3 +1328,13 @@ def test_an_inverted_cue_before_a_title_the_parser_read_as_a_clause(nlp):
                   "(D-Ky.).")
     assert "Cummings" in speaker(ex, "fight this")
     assert "Yarmuth" in speaker(ex, "do not add up")
+
+
+def test_a_participle_after_a_passive_clause_is_its_subjects(nlp):
+    # "she's tacked to the left, criticizing … and calling for …": the parser reads the
+    # contracted "has" as a passive; the participles are still hers
+    ex = run(nlp, "Since her op-ed supporting biofuels in May, Senator Ortiz has been campaigning "
+                  "hard. She's tacked to the left on environmental issues, criticizing the "
+                  "pipeline and calling for prohibitions on oil drilling in Arctic waters.")
+    assert "Ortiz" in speaker(ex, "oil drilling")
+    assert "Ortiz" in speaker(ex, "the pipeline")

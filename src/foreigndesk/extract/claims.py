@@ -101,9 +101,15 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
         return for_to, tok
     via_conj = False  # climbed from a conjunct: "X was forced to retreat and said …"
     via_xcomp = False  # climbed from an infinitive: "X is expected to argue …"
+    via_participle = False  # climbed from a participle adjunct: "she's tacked left, calling for …"
     for _ in range(4):
         for c in tok.children:
             if c.dep_ in _SUBJ:
+                if c.dep_ == "nsubjpass" and via_participle and (
+                        c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they", "we", "i")):
+                    return c, tok  # "she's tacked to the left, … calling for …" (the parser's
+                    # passive of a contracted "has"), "he was asked about it, saying …": the
+                    # participle's subject is the clause's, whatever its voice
                 if c.dep_ == "nsubjpass" and via_xcomp and c.pos_ in ("PROPN", "NOUN", "PRON"):
                     return c, tok  # "Mr. Sanders is expected to argue that …", "she was asked to
                     # explain why …", "the Fed is set to announce …": the one expected or asked
@@ -204,6 +210,7 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
             via_conj = tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
             via_xcomp = tok.dep_ == "xcomp"
+            via_participle = via_participle or (participle and tok.dep_ == "advcl")
             tok = tok.head
             if participle and tok.dep_ == "ccomp" and tok.head.i != tok.i and not _bare_participle(tok) \
                     and tok.head.lemma_.lower() in lexicon().lemmas and not _inserted_attribution(tok):
