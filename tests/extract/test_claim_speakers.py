@@ -1338,3 +1338,11 @@ def test_a_participle_after_a_passive_clause_is_its_subjects(nlp):
                   "pipeline and calling for prohibitions on oil drilling in Arctic waters.")
     assert "Ortiz" in speaker(ex, "oil drilling")
     assert "Ortiz" in speaker(ex, "the pipeline")
+
+
+def test_the_one_verb_read_as_a_reduced_relative_on_the_name_is_the_names(nlp):
+    # "Beruff, a Scott ally, called …": no verb heads the sentence in the parse
+    ex = run(nlp, "Beruff, a Scott ally, called Florida's standards \u201cstrong.\u201d\n\n"
+                  "Okafor, a longtime union leader, called the new contract \u201ca betrayal.\u201d")
+    assert speaker(ex, "Florida's standards") == "Beruff"
+    assert speaker(ex, "new contract") == "Okafor"

@@ -196,6 +196,12 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
             # "a group of rabbis called for a boycott …, and …": a past-tense verb the parser
             # read as a reduced relative (those are past participles, VBN) has the noun as subject
             return tok.head, tok
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "PROPN" and tok.head.dep_ == "ROOT" \
+                and tok.head.i < tok.i and not any(t.pos_ in ("VERB", "AUX") and t.i != tok.i and t.dep_ in (
+                    "ROOT", "conj") for t in tok.sent) and not any(c.dep_ == "agent" for c in tok.children):
+            # "Beruff, a Scott ally, called Florida's standards “strong.”": no verb heads the
+            # sentence, the parser read its one verb as a reduced relative on the name before
+            return tok.head, tok
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() != "spend" and any(c.dep_ == "dobj" for c in tok.head.children):
             return None, tok  # "urged Albright to tell …": asked to speak, not speaking
         if tok.dep_ == "advcl" and tok.tag_ in ("VBD", "VBZ", "VBP"):
