@@ -1346,3 +1346,15 @@ def test_the_one_verb_read_as_a_reduced_relative_on_the_name_is_the_names(nlp):
                   "Okafor, a longtime union leader, called the new contract \u201ca betrayal.\u201d")
     assert speaker(ex, "Florida's standards") == "Beruff"
     assert speaker(ex, "new contract") == "Okafor"
+
+
+def test_a_participle_right_after_a_name_object_has_the_name_as_subject(nlp):
+    # "interviewed about Pope Francis calling …", "ended with Maddow asking …": no comma, the
+    # name is the participle's subject, not the clause's; a venue or addressee is not
+    ex = run(nlp, "The historian will be interviewed about Pope Francis calling the border wall "
+                  "a scandal.\n\n"
+                  "The interview ended with Rachel Maddow asking the senator whether she would run."
+                  "\n\nThe mayor wrote a letter to Governor Lee asking that the funds be released.")
+    assert "Francis" in speaker(ex, "border wall")
+    assert "Maddow" in speaker(ex, "she would run")
+    assert "mayor" in speaker(ex, "funds be released")

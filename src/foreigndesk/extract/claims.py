@@ -99,6 +99,9 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
     for_to = _for_to_subject(tok)
     if for_to is not None:
         return for_to, tok
+    gerund = _gerund_subject_before(tok)
+    if gerund is not None:
+        return gerund, tok
     via_conj = False  # climbed from a conjunct: "X was forced to retreat and said …"
     via_xcomp = False  # climbed from an infinitive: "X is expected to argue …"
     via_participle = False  # climbed from a participle adjunct: "she's tacked left, calling for …"
@@ -227,6 +230,24 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
         else:
             break
     return None, tok
+
+
+def _gerund_subject_before(verb: Token) -> Token | None:
+    """ "interviewed about Pope Francis calling Christmas a sham", "rebuked by Martin O'Malley
+    calling Trump a fascist": a participle with no comma before it, right after a name (or
+    "him", "her", "them") that the parser made the object of the clause before, has that name
+    as its subject; else None."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.head.i == verb.i or prev.dep_ not in ("pobj", "dobj") or not (
+            prev.pos_ == "PROPN" or prev.lower_ in ("him", "her", "them")) \
+            or prev.ent_type_ in ("DATE", "TIME"):
+        return None  # ("sent the DNC a letter on Monday alleging …": the letter alleges)
+    if prev.dep_ == "pobj" and prev.head.lower_ in ("on", "in", "at", "to"):
+        return None  # "wrote a letter to Zucker asking …", "was on CNN talking about …": the
+        # addressee or the venue does not speak
+    return prev
 
 
 def _appeal(t: Token) -> bool:
