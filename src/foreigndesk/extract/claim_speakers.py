@@ -352,6 +352,15 @@ def _person_name(text: str) -> bool:
                for w in words)
 
 
+def _bare_surname(text: str) -> bool:
+    """Does ``text`` read as a person's name the lists do not know: one to three capitalised
+    words, none of them a word of an organisation's or a place's name?"""
+    words = text.split()
+    org_words = name_words()["organisation_words"]
+    return 1 <= len(words) <= 3 and all(
+        re.fullmatch(r"[A-Z][a-z'’-]*[a-z]", w) and w.lower() not in org_words for w in words)
+
+
 class SpeakerResolver:
     """Resolves cue subjects against the references of one document and the speakers of the
     claims found so far (``history``, in text order)."""
@@ -552,6 +561,12 @@ class SpeakerResolver:
                 if sp.agent and sp.text[:1].isupper():
                     sp.start, sp.end = cs, max(ce, sp.end)
                     return sp
+        if ref is not None and not ref.actor_id and ref.label in ("GPE", "ORG", "LOC") \
+                and head.pos_ == "PROPN" and _bare_surname(ref.text) and any(
+                    c.dep_ == "appos" and c.i > head.i and self.lex.role(c) == "person" for c in head.children):
+            # "Nefzi, a chemistry professor, said …": a name the recogniser took for a place or
+            # a company, which no dictionary knows, described as a person, is a person
+            return Speaker(ref.text, None, None, "person", "name", ref.start, ref.end)
         if ref is not None and (ref.label != "NORP" or head.pos_ == "PROPN"):
             sp = speaker_of(ref)
             if not ref.actor_id and ref.is_person:
@@ -826,7 +841,11 @@ class SpeakerResolver:
             bullet = len(core_text) - len(core_text.lstrip("-–—•*"))  # a list's "-Matthew Yglesias thinks"
             # (a capitalised function word the parser made the subject is no name: "Of Carson,
             # Levine … said")
-            return Speaker(core_text[bullet:], None, None, None, "name", cs + bullet, ce,
+            # a name no list knows, set as a person's is ("Nefzi, a chemistry professor, said …
+            # He said …"): a person, so that a later "he" or "she" can stand for it
+            name_kind = "person" if head.ent_type_ in ("", "PERSON") and _bare_surname(core_text[bullet:]) \
+                else None
+            return Speaker(core_text[bullet:], None, None, name_kind, "name", cs + bullet, ce,
                            agent=head.ent_type_ not in _NOT_AGENT_ENTS and low not in _SENTENCE_WORDS
                            and head.pos_ not in ("ADP", "SCONJ", "CCONJ", "DET", "PART"))
         if ref is not None:  # a nationality word as the subject ("the Chinese say")

@@ -2152,16 +2152,16 @@ def _inverted_subject(st: _DocState, cue: Cue, base: int) -> Token | None:
         last = doc[k]  # "…," said the senator
     if last is None:  # "“…,” said Oversight ranking Democrat Elijah Cummings (D-Md.)": a title
         # the parser read as a clause ("ranking" a verb) before the name
-        start = next((j for j in range(tok.i + 2, min(tok.i + 7, len(doc)))
-                      if doc[j].pos_ == "PROPN" and doc[j].is_title), None)
-        end = start
-        while end is not None and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].is_title:
-            end += 1
-        if start is not None and end is not None and end > start \
-                and (end + 1 == len(doc) or doc[end + 1].is_punct) and all(
+        run_start = next((j for j in range(tok.i + 2, min(tok.i + 7, len(doc)))
+                          if doc[j].pos_ == "PROPN" and doc[j].is_title), None)
+        run_end = run_start
+        while run_end is not None and run_end + 1 < len(doc) and doc[run_end + 1].pos_ == "PROPN" and doc[run_end + 1].is_title:
+            run_end += 1
+        if run_start is not None and run_end is not None and run_end > run_start \
+                and (run_end + 1 == len(doc) or doc[run_end + 1].is_punct) and all(
                 t.is_alpha and t.tag_ not in ("VBD", "VBZ", "VBP", "MD") and t.lower_ not in ("by", "to", "that")
-                for t in doc[tok.i + 1:start]):
-            last = doc[end]
+                for t in doc[tok.i + 1:run_start]):
+            last = doc[run_end]
     return last
 
 
