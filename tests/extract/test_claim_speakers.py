@@ -1369,3 +1369,10 @@ def test_a_name_no_list_knows_is_a_person_a_later_pronoun_stands_for(nlp):
                   "\u201cIt's our bad luck,\u201d he said, that both men had prayed at the mosque.")
     assert speaker(ex, "any link between the two") == "Nefzi"
     assert speaker(ex, "our bad luck") == "Nefzi"
+
+
+def test_a_surname_with_an_apostrophe_no_list_knows_is_a_person(nlp):
+    ex = run(nlp, "D\u2019Souza went on to explain that the Clintons\u2019 commitment to power is "
+                  "unrelenting. \u201cIf you look at Hillary, she is going to keep moving, you got "
+                  "to respect that,\u201d he said.")
+    assert speaker(ex, "keep moving") == "D\u2019Souza"

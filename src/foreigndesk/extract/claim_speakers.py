@@ -358,7 +358,7 @@ def _bare_surname(text: str) -> bool:
     words = text.split()
     org_words = name_words()["organisation_words"]
     return 1 <= len(words) <= 3 and all(
-        re.fullmatch(r"[A-Z][a-z'’-]*[a-z]", w) and w.lower() not in org_words for w in words)
+        re.fullmatch(r"[A-Z][A-Za-z'’-]*[a-z]", w) and w.lower() not in org_words for w in words)
 
 
 class SpeakerResolver:
