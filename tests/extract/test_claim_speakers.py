@@ -1376,3 +1376,17 @@ def test_a_surname_with_an_apostrophe_no_list_knows_is_a_person(nlp):
                   "unrelenting. \u201cIf you look at Hillary, she is going to keep moving, you got "
                   "to respect that,\u201d he said.")
     assert speaker(ex, "keep moving") == "D\u2019Souza"
+
+
+def test_a_speaker_named_again_stays_the_antecedent_past_the_window(nlp):
+    # "Tiegen said … ¶ … Gadhafi … ¶ Tiegen was also troubled … ¶ '…,' he wondered": the
+    # speaker named again is nearer than the person named in between
+    ex = run(nlp, "Former CIA operative and Marine John \u201cTig\u201d Tiegen found both issues "
+                  "disqualifying.\n\n"
+                  "Based on her actions that night, \u201cI don\u2019t see how anyone can trust her,\u201d "
+                  "Tiegen said.\n\n"
+                  "Her judgment has also been called into question over her push to overthrow "
+                  "Libyan dictator Moammar Gadhafi. Libya is now a failed state.\n\n"
+                  "Tiegen was also troubled by her handling of highly classified material.\n\n"
+                  "\u201cWho wants to work with us, if you have somebody like that?\u201d he wondered.")
+    assert speaker(ex, "somebody like that") == "Tiegen"

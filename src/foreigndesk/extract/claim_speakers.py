@@ -361,6 +361,19 @@ def _bare_surname(text: str) -> bool:
         re.fullmatch(r"[A-Z][A-Za-z'’-]*[a-z]", w) and w.lower() not in org_words for w in words)
 
 
+_NAME_INTRO = r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.|[A-Z][a-z]+)\s+(?:[“\"][^”\"]{1,15}[”\"]\s+)?"
+
+
+def introduced_as_person(text: str, surname: str, before: int) -> bool:
+    """Was the surname introduced before ``before`` with a listed given name or a personal
+    title ("John “Tig” Tiegen", "Mr. Nefzi")? The recogniser may still tag it ORG or GPE."""
+    for m in re.finditer(_NAME_INTRO + re.escape(surname) + r"\b", text[:before]):
+        first = m.group(0).split()[0]
+        if first.endswith(".") or first.lower() in given_names():
+            return True
+    return False
+
+
 class SpeakerResolver:
     """Resolves cue subjects against the references of one document and the speakers of the
     claims found so far (``history``, in text order)."""
@@ -562,10 +575,12 @@ class SpeakerResolver:
                     sp.start, sp.end = cs, max(ce, sp.end)
                     return sp
         if ref is not None and not ref.actor_id and ref.label in ("GPE", "ORG", "LOC") \
-                and head.pos_ == "PROPN" and _bare_surname(ref.text) and any(
-                    c.dep_ == "appos" and c.i > head.i and self.lex.role(c) == "person" for c in head.children):
-            # "Nefzi, a chemistry professor, said …": a name the recogniser took for a place or
-            # a company, which no dictionary knows, described as a person, is a person
+                and head.pos_ == "PROPN" and _bare_surname(ref.text) and (any(
+                    c.dep_ == "appos" and c.i > head.i and self.lex.role(c) == "person" for c in head.children)
+                    or introduced_as_person(self.text, ref.text, ref.start)):
+            # "Nefzi, a chemistry professor, said …", "Tiegen said" after "John “Tig” Tiegen": a
+            # name the recogniser took for a place or a company, which no dictionary knows,
+            # described or introduced as a person, is a person
             return Speaker(ref.text, None, None, "person", "name", ref.start, ref.end)
         if ref is not None and (ref.label != "NORP" or head.pos_ == "PROPN"):
             sp = speaker_of(ref)
@@ -1276,7 +1291,11 @@ class SpeakerResolver:
         # said …": the one who holds the turn says "I"; his "he" is someone else
         for si, sp in reversed(self.history):
             if si < i - BACK_SENTENCES or self.paragraph[si] < para - BACK_PARAGRAPHS:
-                break
+                again = self._named_again(sp, i, para) if want and kind == "person" and sp.is_person else None
+                if again is None:
+                    break
+                si = again  # "Tiegen said … ¶ … Gadhafi … ¶ Tiegen was also troubled … ¶ '…,' he
+                # wondered": a speaker named again inside the window is as near as that mention
             if sp.via == "author":  # the writer is "I"/"we", never "he" or "they" ("When I
                 continue  # asked him …, he said …": he is the one asked)
             if holder is not None and sp.actor_id == holder:
@@ -1467,6 +1486,21 @@ class SpeakerResolver:
             return False
         t = self.pd.doc[k]
         return t.idx == r.end + 1 and self.text[r.end] == " " and t.tag_ in ("NN", "NNS", "NNP", "NNPS")
+
+    def _named_again(self, sp: Speaker, i: int, para: int) -> int | None:
+        """The last sentence of the pronoun's window (up to sentence ``i``, in paragraph
+        ``para``) that names the earlier speaker ``sp`` again by its last word, else None."""
+        last = sp.text.split()[-1] if sp.text.split() else ""
+        if not re.fullmatch(r"[A-Z][A-Za-z'’-]*[a-z]", last):
+            return None
+        pattern = re.compile(r"\b" + re.escape(last) + r"\b")
+        for k in range(i, max(-1, i - BACK_SENTENCES - 1), -1):
+            if self.paragraph[k] < para - BACK_PARAGRAPHS:
+                break
+            sent = self.pd.sents[k]
+            if pattern.search(self.text, sent.start_char, sent.end_char):
+                return k
+        return None
 
     def _agreeing_after(self, si: int, char: int, want: str, exclude: tuple[int, int] | None) -> bool:
         """Is a person of gender ``want`` (known, not guessed) named after sentence ``si`` and
