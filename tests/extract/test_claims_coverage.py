@@ -406,10 +406,16 @@ def test_findings_of_courts_and_investigators_are_claims(nlp):
     ex = run(nlp, "The constitutional court ruled that the decree violated the separation of "
                   "powers.\n\n"
                   "Investigators determined that the pilot had switched off the transponder.\n\n"
-                  "The governor ruled out a run for the Senate.")
+                  "The governor ruled out a run for the Senate.\n\n"
+                  "An economic consulting firm, Rhodium Group, has calculated that the plan may cut "
+                  "emissions by a third.\n\n"
+                  "\u201cWe are working it hard,\u201d Crowley told Becerra, alluding to the chair's "
+                  "rumored views.")
     assert "court" in (claim_with(ex, "violated the separation").speaker_text or "")
     assert "Investigators" in (claim_with(ex, "switched off the transponder").speaker_text or "")
     assert not [c for c in ex.claims if "Senate" in c.content]
+    assert "Rhodium" in (claim_with(ex, "cut emissions by a third").speaker_text or "")
+    assert "Crowley" in (claim_with(ex, "rumored views").speaker_text or "")
 
 
 def test_verbs_of_censure_praise_and_guessing_and_attitudes_are_cues(nlp):
