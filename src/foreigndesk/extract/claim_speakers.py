@@ -364,10 +364,14 @@ def _bare_surname(text: str) -> bool:
 _NAME_INTRO = r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.|[A-Z][a-z]+)\s+(?:[“\"][^”\"]{1,15}[”\"]\s+)?"
 
 
-def introduced_as_person(text: str, surname: str, before: int) -> bool:
-    """Was the surname introduced before ``before`` with a listed given name or a personal
-    title ("John “Tig” Tiegen", "Mr. Nefzi")? The recogniser may still tag it ORG or GPE."""
-    for m in re.finditer(_NAME_INTRO + re.escape(surname) + r"\b", text[:before]):
+_INTRO_CHARS = 20_000  # how far back a surname's introduction is looked for
+
+
+def _introduced_as_person(text: str, surname: str, before: int) -> bool:
+    """Was the surname introduced in the ``_INTRO_CHARS`` before ``before`` with a listed given
+    name or a personal title ("John “Tig” Tiegen", "Mr. Nefzi")? The recogniser may still tag
+    it ORG or GPE."""
+    for m in re.finditer(_NAME_INTRO + re.escape(surname) + r"\b", text[max(0, before - _INTRO_CHARS):before]):
         first = m.group(0).split()[0]
         if first.endswith(".") or first.lower() in given_names():
             return True
@@ -577,7 +581,7 @@ class SpeakerResolver:
         if ref is not None and not ref.actor_id and ref.label in ("GPE", "ORG", "LOC") \
                 and head.pos_ == "PROPN" and _bare_surname(ref.text) and (any(
                     c.dep_ == "appos" and c.i > head.i and self.lex.role(c) == "person" for c in head.children)
-                    or introduced_as_person(self.text, ref.text, ref.start)):
+                    or _introduced_as_person(self.text, ref.text, ref.start)):
             # "Nefzi, a chemistry professor, said …", "Tiegen said" after "John “Tig” Tiegen": a
             # name the recogniser took for a place or a company, which no dictionary knows,
             # described or introduced as a person, is a person

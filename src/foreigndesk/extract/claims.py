@@ -233,8 +233,8 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
 
 
 def _gerund_subject_before(verb: Token) -> Token | None:
-    """ "interviewed about Pope Francis calling Christmas a sham", "rebuked by Martin O'Malley
-    calling Trump a fascist": a participle with no comma before it, right after a name (or
+    """ "interviewed about Pope Francis calling Christmas a sham", "the conversation ended with
+    Maddow asking Clinton …": a participle with no comma before it, right after a name (or
     "him", "her", "them") that the parser made the object of the clause before, has that name
     as its subject; else None."""
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
@@ -2155,7 +2155,8 @@ def _inverted_subject(st: _DocState, cue: Cue, base: int) -> Token | None:
         run_start = next((j for j in range(tok.i + 2, min(tok.i + 7, len(doc)))
                           if doc[j].pos_ == "PROPN" and doc[j].is_title), None)
         run_end = run_start
-        while run_end is not None and run_end + 1 < len(doc) and doc[run_end + 1].pos_ == "PROPN" and doc[run_end + 1].is_title:
+        while run_end is not None and run_end + 1 < len(doc) and doc[run_end + 1].pos_ == "PROPN" \
+                and doc[run_end + 1].is_title:
             run_end += 1
         if run_start is not None and run_end is not None and run_end > run_start \
                 and (run_end + 1 == len(doc) or doc[run_end + 1].is_punct) and all(
