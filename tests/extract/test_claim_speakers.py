@@ -1338,6 +1338,12 @@ SPEAKER_CLASSES = [
                  'luck,” he said, that both men had prayed at the mosque.',
                  [('any link between the two', 'Nefzi'), ('our bad luck', 'Nefzi')],
                  id='a_name_no_list_knows_is_a_person_a_later_pronoun_stands_for'),
+    # "A Libertarian, he backed …": the parser gives the verb two subjects; the fronted noun
+    # is a description, the pronoun next to the verb speaks
+    pytest.param('Peter Thiel is the co-founder of PayPal. A Libertarian, he backed Ron Paul for '
+                 'the presidency in 2008 and supported the senator this year.',
+                 [('Ron Paul', 'Thiel'), ('the senator', 'Thiel')],
+                 id='a_pronoun_next_to_the_verb_after_a_fronted_description_speaks'),
     pytest.param('D’Souza went on to explain that the Clintons’ commitment to power is '
                  'unrelenting. “If you look at Hillary, she is going to keep moving, you got to '
                  'respect that,” he said.',

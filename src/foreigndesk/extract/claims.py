@@ -352,12 +352,14 @@ def _bare_participle(verb: Token) -> bool:
 
 
 def _nearer_subject(subj: Token, verb: Token) -> bool:
-    """Has ``verb`` another nominal subject between ``subj`` and itself, after a comma that
-    ends ``subj``'s phrase ("Voters, Clinton suggested, …"; "Berea, OH, after winning Ohio …,
-    Gov. John Kasich (R-OH), said")? Then ``subj`` is a fronted word, not the verb's subject."""
+    """Has ``verb`` another nominal or personal subject between ``subj`` and itself, after a
+    comma that ends ``subj``'s phrase ("Voters, Clinton suggested, …"; "Berea, OH, after
+    winning Ohio …, Gov. John Kasich (R-OH), said"; "A Libertarian, he backed …")? Then
+    ``subj`` is a fronted word, not the verb's subject."""
     doc = verb.doc
     for o in verb.children:
-        if o.dep_ == "nsubj" and subj.i < o.i < verb.i and o.pos_ in ("PROPN", "NOUN") \
+        if o.dep_ == "nsubj" and subj.i < o.i < verb.i and (
+                o.pos_ in ("PROPN", "NOUN") or o.lower_ in ("he", "she", "they", "we", "i")) \
                 and any(t.text == "," for t in doc[subj.right_edge.i + 1:o.left_edge.i]):
             return True
     return False
