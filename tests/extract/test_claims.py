@@ -35,6 +35,18 @@ def claim_with(ex: Extraction, words: str) -> Claim:
 
 # -- quotations ---------------------------------------------------------------------------------
 
+def test_a_nested_single_quote_closing_with_the_typewriter_double_closes_both(nlp):
+    # "''… 'Hey, this guy is for real,''' X said": three apostrophes close the nested single
+    # quote and the double one; the quotation ends after all three and X speaks it
+    text = ("''Part of my job is to say: 'Hey, this guy is for real,''' Mr. English said of "
+            "the senator.\n\n''We told them: 'Vote early,''' Ms. Alvarez said.")
+    qs = find_quotes(text)
+    assert [text[q.start:q.end][-3:] for q in qs] == ["'''", "'''"]
+    (ex,) = extract([Document(text=text, published="2016-03-01")], nlp=nlp)
+    assert "English" in (claim_with(ex, "for real").speaker_text or "")
+    assert "Alvarez" in (claim_with(ex, "Vote early").speaker_text or "")
+
+
 def test_quotes_pair_straight_and_curly_and_run_to_paragraph_end():
     text = 'He said "one two three" and “four five”.\n"An open quote runs on\nNext paragraph.'
     qs = find_quotes(text)

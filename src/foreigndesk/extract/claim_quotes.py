@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 
 _PARA = re.compile(r"[^\n]+")
-_QUOTE_MARKS = re.compile(r"``|''|[\"“”„«»]")
+_QUOTE_MARKS = re.compile(r"``|'''|''|[\"“”„«»]")
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 _OPENERS = {"“", "„", "«", "``"}
-_CLOSERS = {"”", "»", "''"}
+_CLOSERS = {"”", "»", "''", "'''"}  # "'''": a nested single quote closing with the double
 
 
 @dataclass(frozen=True)
