@@ -1344,6 +1344,12 @@ SPEAKER_CLASSES = [
                  'the presidency in 2008 and supported the senator this year.',
                  [('Ron Paul', 'Thiel'), ('the senator', 'Thiel')],
                  id='a_pronoun_next_to_the_verb_after_a_fronted_description_speaks'),
+    # a surname that is also a word of time ("Day said …"): capitalised, with no determiner
+    pytest.param('Marjorie Dannenfelser spoke first. Day said the language in the platform is '
+                 'shrinking the party.\n\nWeek, a longtime delegate, told reporters the vote was '
+                 'rigged.',
+                 [('shrinking the party', 'Day'), ('vote was rigged', 'Week')],
+                 id='a_surname_that_is_a_word_of_time_speaks'),
     pytest.param('D’Souza went on to explain that the Clintons’ commitment to power is '
                  'unrelenting. “If you look at Hillary, she is going to keep moving, you got to '
                  'respect that,” he said.',
@@ -1368,3 +1374,12 @@ def test_speakers_by_class_of_sentence(nlp, text: str, expect: list[tuple[str, s
     ex = run(nlp, text)
     for words, who in expect:
         assert who in speaker(ex, words), (words, speaker(ex, words))
+
+
+def test_time_passing_is_no_speaker(nlp):
+    # "As the day went on, …", "The week saw …": a stretch of time with its determiner says
+    # nothing; the people in the clause do
+    ex = run(nlp, "As the day went on, negotiators said the talks had stalled.\n\n"
+                  "The week saw the ministers argue that the deal was dead.")
+    assert not [c for c in ex.claims if (c.speaker_text or "").lower() in ("day", "week")]
+    assert "negotiators" in speaker(ex, "talks had stalled")

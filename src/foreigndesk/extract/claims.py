@@ -250,6 +250,13 @@ def _gerund_subject_before(verb: Token) -> Token | None:
     return prev
 
 
+def _time_passing(subj: Token) -> bool:
+    """Is the subject a stretch of time ("As the day went on", "the week saw …", "days later
+    …"), not a person so named ("Day said …": capitalised, with no determiner)?"""
+    return subj.lower_ in _TIME_NOUNS and (subj.text[:1].islower() or any(
+        c.dep_ in ("det", "poss", "nummod", "amod") for c in subj.children))
+
+
 def _appeal(t: Token) -> bool:
     """Is ``t`` an appeal to someone: a verb of addressing or appealing ("sent … to", "spoke
     to") or one whose object is an appeal ("making a pitch to")?"""
@@ -798,7 +805,7 @@ class ClaimExtractor:
         if subj is not None:
             subj = _past_dateline(subj, cue)
             subj = _parenthetical_speaker(subj, cue.token)
-            if subj.lower_ in _TIME_NOUNS and cue.speaker_side == "subject" and subj.head.i == cue.token.i:
+            if _time_passing(subj) and cue.speaker_side == "subject" and subj.head.i == cue.token.i:
                 return None  # "As the day went on, …", "the week saw …": time passing says nothing
         if cue.lemma == "ask" and (cue.token.tag_ == "VBN" or _reduced_when(cue.token)) and len(cue.tokens) == 1 and (
                 (cue.token.dep_ in ("advcl", "ROOT")
@@ -1051,7 +1058,7 @@ class ClaimExtractor:
         subj = next((g for c in cue.token.children if c.dep_ == "agent"
                      for g in c.children if g.dep_ == "pobj"), None) if cue.token.tag_ == "VBN" else None
         subj = subj or subject_of(cue.token)
-        if subj is None or subj.lower_ in _TIME_NOUNS:  # "As the day went on, …": time, no one
+        if subj is None or _time_passing(subj):  # "As the day went on, …": time, no one
             return
         text = st.pd.document.text
         saying = frozenset(st.lex.rest_verbs)
