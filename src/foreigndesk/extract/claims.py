@@ -253,8 +253,8 @@ def _gerund_subject_before(verb: Token) -> Token | None:
 def _time_passing(subj: Token) -> bool:
     """Is the subject a stretch of time ("As the day went on", "the week saw …", "days later
     …"), not a person so named ("Day said …": capitalised, with no determiner)?"""
-    return subj.lower_ in _TIME_NOUNS and (subj.text[:1].islower() or any(
-        c.dep_ in ("det", "poss", "nummod", "amod") for c in subj.children))
+    return subj.lower_ in _TIME_NOUNS and (subj.text[:1].islower() or subj.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ in ("det", "poss", "nummod", "amod", "prep") for c in subj.children))
 
 
 def _appeal(t: Token) -> bool:
