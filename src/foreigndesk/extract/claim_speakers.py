@@ -341,6 +341,9 @@ def _other_person(pd: ParsedDoc, starts: list[int], start: int, end: int,
     return prev.idx, end
 
 
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’-]*[a-z]")  # a capitalised word a name can be
+
+
 def _person_name(text: str) -> bool:
     """Does ``text`` read as a person's name: a listed given name and one or two more
     capitalised words, none of them a word of an organisation's or a place's name?"""
@@ -348,7 +351,7 @@ def _person_name(text: str) -> bool:
     if not 2 <= len(words) <= 3 or words[0].lower() not in given_names():
         return False
     org_words = name_words()["organisation_words"]
-    return all(re.fullmatch(r"[A-Z][A-Za-z'’-]*[a-z]", w) and w.lower() not in org_words
+    return all(_NAME_WORD.fullmatch(w) and w.lower() not in org_words
                for w in words)
 
 
@@ -358,10 +361,11 @@ def _bare_surname(text: str) -> bool:
     words = text.split()
     org_words = name_words()["organisation_words"]
     return 1 <= len(words) <= 3 and all(
-        re.fullmatch(r"[A-Z][A-Za-z'’-]*[a-z]", w) and w.lower() not in org_words for w in words)
+        _NAME_WORD.fullmatch(w) and w.lower() not in org_words for w in words)
 
 
-_NAME_INTRO = r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.|[A-Z][a-z]+)\s+(?:[“\"][^”\"]{1,15}[”\"]\s+)?"
+# a word before a surname, with an optional nickname in quotes ("John “Tig” Tiegen", "Mr. Nefzi")
+_NAME_INTRO = r"\b[A-Z][a-z]+\.?\s+(?:[“\"][^”\"]{1,15}[”\"]\s+)?"
 
 
 _INTRO_CHARS = 20_000  # how far back a surname's introduction is looked for
@@ -373,7 +377,8 @@ def _introduced_as_person(text: str, surname: str, before: int) -> bool:
     it ORG or GPE."""
     for m in re.finditer(_NAME_INTRO + re.escape(surname) + r"\b", text[max(0, before - _INTRO_CHARS):before]):
         first = m.group(0).split()[0]
-        if first.endswith(".") or first.lower() in given_names():
+        if (first.endswith(".") and first[:-1].lower() in name_words()["not_given_names"]) \
+                or first.lower() in given_names():  # a title ("Mr.", "Sen.": data) or a given name
             return True
     return False
 
@@ -967,7 +972,7 @@ class SpeakerResolver:
         k = max((j for j, w in enumerate(words) if w.lower() in self.lex.agent_nouns
                  or w.lower() in self.lex.roles), default=-1)
         if 0 <= k < len(words) - 1 and 2 <= len(words) - k - 1 <= 4 and all(
-                re.fullmatch(r"[A-Z][A-Za-z'’-]*[a-z]", w) for w in words[k + 1:]):
+                _NAME_WORD.fullmatch(w) for w in words[k + 1:]):
             return " ".join(words[k + 1:])  # "his friend Mahamat Saleh Oumar"
         for c in head.children:
             if c.dep_ == "appos" and c.pos_ == "NOUN" and (
@@ -1495,7 +1500,7 @@ class SpeakerResolver:
         """The last sentence of the pronoun's window (up to sentence ``i``, in paragraph
         ``para``) that names the earlier speaker ``sp`` again by its last word, else None."""
         last = sp.text.split()[-1] if sp.text.split() else ""
-        if not re.fullmatch(r"[A-Z][A-Za-z'’-]*[a-z]", last):
+        if not _NAME_WORD.fullmatch(last):
             return None
         pattern = re.compile(r"\b" + re.escape(last) + r"\b")
         for k in range(i, max(-1, i - BACK_SENTENCES - 1), -1):

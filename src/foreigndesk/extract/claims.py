@@ -109,7 +109,7 @@ def subject_and_clause(tok: Token) -> tuple[Token | None, Token]:
         for c in tok.children:
             if c.dep_ in _SUBJ:
                 if c.dep_ == "nsubjpass" and via_participle and (
-                        c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they", "we", "i")):
+                        c.pos_ == "PROPN" or c.lower_ in _PERSONAL):
                     return c, tok  # "she's tacked to the left, … calling for …" (the parser's
                     # passive of a contracted "has"), "he was asked about it, saying …": the
                     # participle's subject is the clause's, whatever its voice
@@ -366,7 +366,7 @@ def _nearer_subject(subj: Token, verb: Token) -> bool:
     doc = verb.doc
     for o in verb.children:
         if o.dep_ == "nsubj" and subj.i < o.i < verb.i and (
-                o.pos_ in ("PROPN", "NOUN") or o.lower_ in ("he", "she", "they", "we", "i")) \
+                o.pos_ in ("PROPN", "NOUN") or o.lower_ in _PERSONAL) \
                 and any(t.text == "," for t in doc[subj.right_edge.i + 1:o.left_edge.i]):
             return True
     return False
