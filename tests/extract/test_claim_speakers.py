@@ -1376,7 +1376,7 @@ def test_speakers_by_class_of_sentence(nlp, text: str, expect: list[tuple[str, s
         assert who in speaker(ex, words), (words, speaker(ex, words))
 
 
-def test_time_passing_is_no_speaker(nlp):
+def test_time_with_its_determiner_is_no_speaker(nlp):
     # "As the day went on, …", "The week saw …": a stretch of time with its determiner says
     # nothing; the people in the clause do
     ex = run(nlp, "As the day went on, negotiators said the talks had stalled.\n\n"
