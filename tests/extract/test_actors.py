@@ -202,6 +202,26 @@ def test_unknown_persons_and_organisations_are_actors(nlp):
     assert org.actor_id.startswith("org:") and org.sector == "GOV"
 
 
+@pytest.mark.parametrize("text, person, body", [
+    ("Breitbart's Joel Pollak wrote that the convention was a success.", "Joel Pollak", None),
+    ("Fox News’ Bret Baier said that none of the networks cut away.", "Bret Baier", "Fox News"),
+    ("The Tribune's Carla Moreno reported that the mayor had resigned.", "Carla Moreno", None),
+])
+def test_a_person_named_after_a_bodys_possessive_is_a_person(nlp, text, person, body):
+    # the small model tags "Breitbart's Joel Pollak" ORG as a whole: the body owns a person
+    pd = run(nlp, text)
+    found = covering(pd, person)
+    assert found.text == person and found.actor_kind == "person", (found.text, found.actor_kind)
+    assert not [m for m in pd.extraction.mentions if m.actor_kind != "person" and person in m.text]
+    if body is not None:
+        assert covering(pd, body).actor_kind != "person"
+
+
+def test_a_possessive_before_no_given_name_keeps_the_body(nlp):
+    pd = run(nlp, "Morgan Stanley's Wealth Management unit said that fees would fall.")
+    assert not [m for m in pd.extraction.mentions if m.actor_kind == "person" and "Wealth" in m.text]
+
+
 def test_protesters_take_the_country_of_their_context(nlp):
     pd = run(nlp, "Thousands marched in Caracas against the Venezuelan government. "
                   "Protesters chanted slogans.")

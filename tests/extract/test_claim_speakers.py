@@ -1366,6 +1366,16 @@ SPEAKER_CLASSES = [
                  'wondered.',
                  [('somebody like that', 'Tiegen')],
                  id='a_speaker_named_again_stays_the_antecedent_past_the_window'),
+    # a given name only the census lists know gives the gender ("Joni", "Mazie": "he" is
+    # someone else) and opens a person the tagger missed ("Fox News’ Bret Baier")
+    pytest.param('Chuck Grassley met farmers in Ames on Monday. Joni Ernst said the farm bill '
+                 'would pass, and he said the House would agree.\n\nTom Cole toured the base '
+                 'on Friday. Mazie Hirono said the budget was short, and he said the Senate would '
+                 'find the money.\n\nFox News’ Bret Baier noticed that none of the networks cut '
+                 'away for Clinton. He commented that his network had stayed on the rally.',
+                 [('House would agree', 'Grassley'), ('Senate would find', 'Cole'),
+                  ('budget was short', 'Mazie Hirono'), ('network had stayed', 'Baier')],
+                 id='census_given_names_give_gender_and_open_names'),
 ]
 
 

@@ -65,7 +65,7 @@ from foreigndesk.extract.actor_names import (
 from foreigndesk.extract.claim_cues import lexicon
 from foreigndesk.extract.event_coder import frame_words
 from foreigndesk.extract.event_dictionary import default as default_dictionary
-from foreigndesk.extract.name_gender import gender_of, given_names
+from foreigndesk.extract.name_gender import gender_of, given_names, listed_given_names
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.model import Actor, Mention
 
@@ -298,6 +298,8 @@ class _Doc:
                                or (ent.label_ in ("PERSON", "ORG") and t0 + 1 < t1
                                    and self.doc[t0].tag_ in LEADING_JUNK_TAGS)):
                 t0 += 1
+            if ent.label_ == "PERSON" and t0 == ent.start and self._given_name_left_out(t0):
+                t0 -= 1  # "Bret [Baier]": the tagger left the given name out of the person
             if ent.label_ == "PERSON":  # "Joe Biden’s Meeting": the name ends at "'s"
                 for k in range(t0 + 1, t1):
                     if self.doc[k].lower_ in ("'s", "’s"):
@@ -308,10 +310,18 @@ class _Doc:
                 t1 -= 1
             if t1 <= t0:
                 continue
+            own = self._owned_person(t0, t1) if ent.label_ != "PERSON" else None
+            if own is not None:  # "Fox News’ Bret Baier": the body, then the person
+                span = self.doc[own + 1:t1]
+                refs.append(Ref(span.start_char, span.end_char, own + 1, t1, span.text, "PERSON",
+                                None, [m for m in inner if m.t0 > own and m.t1 <= t1]))
+                covered.update(range(own, t1))
+                t1 = own
             span = self.doc[t0:t1]
             refs.append(Ref(span.start_char, span.end_char, t0, t1, span.text, ent.label_,
                             None, [m for m in inner if m.t0 >= t0 and m.t1 <= t1]))
             covered.update(range(t0, t1))
+        refs += self._owned_untagged(covered)
         for m in self.matches:
             if any(t in covered for t in range(m.t0, m.t1)):
                 continue
@@ -320,6 +330,56 @@ class _Doc:
             refs.append(Ref(m.start, m.end, m.t0, m.t1, m.text, label, m))
         refs.sort(key=lambda r: r.start)
         return refs
+
+    def _owned_untagged(self, covered: set[int]) -> list[Ref]:
+        """People the tagger left out right after a body's possessive ("Fox News’ Bret Baier
+        said", where only "Fox News" is an entity): a person's name (:meth:`_reads_as_person`)
+        of proper nouns that no entity or dictionary phrase covers. Marks them covered."""
+        doc, out = self.doc, []
+        for ent in self.pd.ents:
+            k = ent.end
+            if ent.label_ == "PERSON" or k >= len(doc) or not self._possessive_at(k):
+                continue
+            t1 = k + 1
+            while t1 < len(doc) and t1 - k <= 3 and doc[t1].tag_ in ("NNP", "NNPS") \
+                    and t1 not in covered and t1 not in self.match_at:
+                t1 += 1
+            if self._reads_as_person(k + 1, t1):
+                span = doc[k + 1:t1]
+                out.append(Ref(span.start_char, span.end_char, k + 1, t1, span.text, "PERSON", None, []))
+                covered.update(range(k + 1, t1))
+        return out
+
+    def _owned_person(self, t0: int, t1: int) -> int | None:
+        """The possessive token inside a body's entity that a person's name ends ("Fox News’
+        Bret Baier", "Breitbart's Joel Pollak", tagged ORG as a whole; see
+        :meth:`_reads_as_person`), else None."""
+        for k in range(t0 + 1, t1 - 2):
+            if self._possessive_at(k):
+                return k if self._reads_as_person(k + 1, t1) else None
+        return None
+
+    def _given_name_left_out(self, t0: int) -> bool:
+        """Is the token before a person's entity at ``t0`` a listed given name that no entity
+        covers ("Bret" of "Fox News’ Bret Baier", where only "Baier" is tagged)?"""
+        if t0 == 0:
+            return False
+        prev = self.doc[t0 - 1]
+        return prev.tag_ == "NNP" and prev.is_alpha and prev.text[:1].isupper() and prev.ent_iob_ == "O" \
+            and prev.lower_ in listed_given_names() and t0 - 1 not in self.match_at
+
+    def _possessive_at(self, k: int) -> bool:
+        """Is token ``k`` a possessive ("'s", or an apostrophe after a plural: "News’")?"""
+        tok = self.doc[k]
+        return tok.lower_ in ("'s", "’s") or (
+            tok.text in ("'", "’") and k > 0 and self.doc[k - 1].lower_.endswith("s"))
+
+    def _reads_as_person(self, t0: int, t1: int) -> bool:
+        """Do tokens ``t0:t1`` read as a person's name: a listed given name and one or two
+        more capitalised words, none of them a word of an organisation's name?"""
+        name = self.doc[t0:t1]
+        return 2 <= len(name) <= 3 and name[0].lower_ in listed_given_names() and all(
+            w.is_alpha and w.text[:1].isupper() and fold(w.text) not in ORG_WORDS for w in name)
 
     def _dict_covers(self, ent: Any, inner: list[Match]) -> bool:
         in_dict: set[int] = set()

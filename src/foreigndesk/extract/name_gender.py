@@ -2,7 +2,8 @@
 
 Evidence, in order: an honorific before or in the name ("Mr. Netanyahu", "Mrs. Clinton"), a
 gendered title just before it ("congresswoman Ana Ruiz", "spokesman Zhao Lijian"), the given
-name (data/en/first_names.yaml). No evidence gives ``None``, which agrees with either pronoun:
+name (data/en/first_names.yaml, then the census names of data/en/given_names_census.yaml). No
+evidence gives ``None``, which agrees with either pronoun:
 a pronoun never loses an antecedent for want of a listed name.
 """
 
@@ -34,20 +35,36 @@ def _first_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _census_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The male, female and both lists of data/en/given_names_census.yaml (lower case): the
+    census's given names that first_names.yaml leaves out, read once."""
+    raw = load_yaml(resources.files("foreigndesk.data").joinpath("en/given_names_census.yaml")
+                    .read_text(encoding="utf-8"))
+    return tuple(frozenset(str(n).lower() for n in raw.get(k) or [])  # type: ignore[return-value]
+                 for k in ("male", "female", "both"))
+
+
+@lru_cache(maxsize=1)
 def given_names() -> dict[str, str]:
-    """Given name (lower case) -> "m" or "f"; a name listed under both is left out."""
+    """Given name (lower case) -> "m" or "f": first_names.yaml, where a name listed under both
+    is left out, then the census names of one sex (given_names_census.yaml)."""
     male, female = _first_names()
-    out = {n: "m" for n in male - female}
+    c_male, c_female, _ = _census_names()
+    out = {n: "m" for n in c_male}
+    out.update({n: "f" for n in c_female})
+    for n in male | female:
+        out.pop(n, None)
+    out.update({n: "m" for n in male - female})
     out.update({n: "f" for n in female - male})
     return out
 
 
 @lru_cache(maxsize=1)
 def listed_given_names() -> frozenset[str]:
-    """Every given name (lower case) of data/en/first_names.yaml, of either list or both:
-    whether a word opens a person's name, whatever the gender."""
+    """Every given name (lower case) of data/en/first_names.yaml and given_names_census.yaml,
+    of either list or both: whether a word opens a person's name, whatever the gender."""
     male, female = _first_names()
-    return male | female
+    return male | female | frozenset().union(*_census_names())
 
 
 @lru_cache(maxsize=1)
