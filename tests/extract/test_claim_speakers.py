@@ -1262,6 +1262,30 @@ def test_a_companys_office_is_not_the_states(nlp, text):
     assert ex.claims and all("Biden" not in (c.speaker_text or "") for c in ex.claims)
 
 
+@pytest.mark.parametrize("text, words", [
+    ("The league's president said the season would resume in May.", "season would resume"),
+    ("The bank's president, speaking in Frankfurt, said rates would rise.", "rates would rise"),
+    ("The university's president said tuition would rise next year.", "tuition would rise"),
+    ("Apple's vice president for communications, Maria Lopez, said the plant would close.",
+     "plant would close"),
+    ("The company's vice president for marketing said the launch had slipped.", "launch had slipped"),
+])
+def test_a_bodys_office_is_not_the_states(nlp, text, words):
+    """A title owned by a body that is no state ("the league's president") or with a
+    portfolio ("vice president for marketing") is not the state's office: never its holder at
+    the document's date (Barack Obama, Joe Biden or Joachim Gauck in 2016)."""
+    who = speaker(run(nlp, text, published="2016-03-12"), words)
+    assert not any(name in who for name in ("Obama", "Biden", "Gauck")), who
+
+
+def test_a_states_possessive_keeps_the_states_office(nlp):
+    ex = run(nlp, "Cuba's president said the embargo had failed.", published="2016-03-12")
+    assert about(ex, "embargo had failed").speaker_actor == "person:raul-castro"
+    ex = run(nlp, "Havana hosted the talks on Monday. The country's president said the embargo had "
+                  "failed.", published="2016-03-12")
+    assert about(ex, "embargo had failed").speaker_actor == "person:raul-castro"
+
+
 # -- speakers by class of sentence: one case per class, each written for it, each failing
 # before its rule (Dec 4, night): (text, [(words of the content, who speaks)])
 SPEAKER_CLASSES = [

@@ -66,6 +66,7 @@ class CueLexicon:
     discourse_markers: list[list[str]] = field(default_factory=list)  # "that said,": no cue
     contrast_marks: set[str] = field(default_factory=set)  # "While X boasts …, <clause>, Y says"
     left_office: set[str] = field(default_factory=set)  # "former", "ex": held the office before
+    state_possessors: set[str] = field(default_factory=set)  # "the country's president": a state's office
     artifact_nouns: set[str] = field(default_factory=set)  # "a statement calling …": not the speaker
     address_verbs: set[str] = field(default_factory=set)  # "told reporters insisting …"
     appeal_words: set[str] = field(default_factory=set)  # "a pitch to voters saying …"
@@ -206,6 +207,7 @@ def lexicon() -> CueLexicon:
         not_authoring=words("not_authoring"),
         issuing_participles=words("issuing_participles"),
         out_of_office=words("out_of_office") | words("left_office"), left_office=words("left_office"),
+        state_possessors=words("state_possessors"),
         artifact_nouns=words("artifact_nouns"), address_verbs=words("address_verbs"),
         appeal_words=words("appeal_words"), telling_verbs=words("telling_verbs"),
         reduced_clause_marks=words("reduced_clause_marks"), question_verbs=words("question_verbs"),

@@ -1126,6 +1126,10 @@ class SpeakerResolver:
         if any(r.kind == "organisation" and r.sector not in _STATE_SECTORS
                for r in self.refs_in(base + first.idx, base + head.idx)):
             return None  # "Sirius XM Vice President …", "Google's president": a company's office
+        if any(c.dep_ == "prep" and c.lower_ == "for" and c.i == head.i + 1 for c in head.children):
+            return None  # "vice president for communications": a portfolio, not the state's office
+        if any(t.dep_ == "poss" and not self._state_possessor(t, base) for t in doc[first.i:head.i]):
+            return None  # "the league's president", "Apple's vice president": that body's office
         words = [t.lower_ for t in head.doc[left.i: head.i + 1] if not t.is_punct and t.dep_ != "poss"
                  and t.tag_ != "POS"]
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
@@ -1172,6 +1176,17 @@ class SpeakerResolver:
             return None
         self.pd.extraction.actors.setdefault(actor.id, actor)
         return Speaker(actor.name, actor.id, (actor.country or "") + "GOV", "person", "role", cs, ce)
+
+    def _state_possessor(self, t: Token, base: int) -> bool:
+        """Can the possessor ``t`` before a title own a state's office: a state noun ("the
+        country's", data ``state_possessors``), a possessive pronoun, a place, a nationality or
+        a person ("Cuba's", "Obama's"), or a state or one of its bodies the actor layer knows?"""
+        if t.tag_ in ("NN", "NNS"):
+            return t.lemma_.lower() in self.lex.state_possessors
+        if t.tag_ not in ("NNP", "NNPS") or t.ent_type_ in ("GPE", "NORP", "PERSON"):
+            return True
+        r = self.ref_at(base + t.idx, base + t.idx + len(t.text))
+        return r is not None and (r.kind in ("state", "government", "person") or r.sector in _STATE_SECTORS)
 
     def home_country(self) -> str | None:
         """The state whose officials write or speak in the document (its address or outlet,
