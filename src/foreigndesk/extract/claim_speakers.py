@@ -1123,9 +1123,10 @@ class SpeakerResolver:
                               for w in lead):
             return None  # "the then-president", "the incoming adviser": not the holder now
         first = doc[min(left.i, head.left_edge.i)]
-        if any(r.kind == "organisation" and r.sector not in _STATE_SECTORS
+        if any((r.kind == "organisation" and r.sector not in _STATE_SECTORS) or r.kind == "igo"
                for r in self.refs_in(base + first.idx, base + head.idx)):
-            return None  # "Sirius XM Vice President …", "Google's president": a company's office
+            return None  # "Sirius XM Vice President …", "Google's president", "the World Bank
+            # president": a company's or an intergovernmental body's office
         if any(c.dep_ == "prep" and c.lower_ == "for" and c.i == head.i + 1 for c in head.children):
             return None  # "vice president for communications": a portfolio, not the state's office
         if any(t.dep_ == "poss" and not self._state_possessor(t, base) for t in doc[first.i:head.i]):
@@ -1142,6 +1143,9 @@ class SpeakerResolver:
                 break
         if role is None:
             return None
+        if any(t.dep_ == "compound" and t.tag_ in ("NN", "NNS") and t.lower_ not in words[k:]
+               for t in doc[first.i:head.i]):
+            return None  # "the club president", "the student body president": no state's office
         nat = self._nationality(head, base)
         country = nat[0] if nat and nat[0] else self.home_country()
         if country is None:
