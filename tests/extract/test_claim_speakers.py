@@ -1415,6 +1415,31 @@ def test_speakers_by_class_of_sentence(nlp, text: str, expect: list[tuple[str, s
         assert who in speaker(ex, words), (words, speaker(ex, words))
 
 
+def test_the_one_quoted_as_saying_is_repeated_by_the_one_quoting(nlp):
+    # "X quoted/cited Y as saying …" (data quoting_verbs): X speaks, as PolNeAR annotates the
+    # outlet as the source, and repeats Y; the verb of quoting makes no claim of its own
+    ex = run(nlp, "State media quoted Premier Li Keqiang as saying that growth would reach 5 "
+                  "percent.\n\nInterfax quoted a defence ministry official as saying the drills "
+                  "were over.\n\nThe Global Times cited experts as saying the sanctions would fail.",
+             published="2016-03-12")
+    li = about(ex, "growth would reach")
+    assert li.speaker_text == "State media" and li.stance == "repeats"
+    assert li.echoes_actor == "person:li-keqiang"
+    assert about(ex, "drills were over").stance == "repeats"
+    assert "Global Times" in speaker(ex, "sanctions would fail")
+    assert not [c for c in ex.claims if c.cue.startswith(("quoted", "cited"))]
+
+
+def test_a_text_cited_as_pointing_somewhere_quotes_no_one(nlp):
+    # "cited a memo as pointing to a leak": no words are quoted, so the citing is the claim;
+    # "quoted the senator as saying “…”" repeats him
+    ex = run(nlp, "The inquiry cited an internal memo as pointing to a leak.\n\n"
+                  "An early tweet quoted the senator as saying “We need to act before the next "
+                  "shooting.”")
+    assert [c for c in ex.claims if c.cue.startswith("cited")]
+    assert about(ex, "before the next shooting").stance == "repeats"
+
+
 def test_time_with_its_determiner_is_no_speaker(nlp):
     # "As the day went on, …", "The week saw …": a stretch of time with its determiner says
     # nothing; the people in the clause do

@@ -69,6 +69,7 @@ class CueLexicon:
     state_possessors: set[str] = field(default_factory=set)  # "the country's president": a state's office
     artifact_nouns: set[str] = field(default_factory=set)  # "a statement calling …": not the speaker
     address_verbs: set[str] = field(default_factory=set)  # "told reporters insisting …"
+    quoting_verbs: set[str] = field(default_factory=set)  # "quoted an official as saying …"
     appeal_words: set[str] = field(default_factory=set)  # "a pitch to voters saying …"
     telling_verbs: set[str] = field(default_factory=set)  # "X told Y when asked if …"
     reduced_clause_marks: set[str] = field(default_factory=set)  # "when asked …": a passive
@@ -208,7 +209,7 @@ def lexicon() -> CueLexicon:
         issuing_participles=words("issuing_participles"),
         out_of_office=words("out_of_office") | words("left_office"), left_office=words("left_office"),
         state_possessors=words("state_possessors"),
-        artifact_nouns=words("artifact_nouns"), address_verbs=words("address_verbs"),
+        artifact_nouns=words("artifact_nouns"), address_verbs=words("address_verbs"), quoting_verbs=words("quoting_verbs"),
         appeal_words=words("appeal_words"), telling_verbs=words("telling_verbs"),
         reduced_clause_marks=words("reduced_clause_marks"), question_verbs=words("question_verbs"),
         not_man_nouns=words("not_man_nouns"), causative_verbs=words("causative_verbs"),

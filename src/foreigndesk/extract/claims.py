@@ -315,6 +315,22 @@ def _as_object(verb: Token) -> Token | None:
     return None
 
 
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "Interfax quoted a defence ministry official as saying …", "state media cited experts
+    as saying …": the object of a verb of quoting (data ``quoting_verbs``) whose words the
+    participle after "as" gives; the subject passes them on (it speaks, and repeats the one
+    quoted, as PolNeAR annotates: the outlet is the source). That object, else None."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ != "as" or verb.head.dep_ != "prep":
+        return None
+    quoting = verb.head.head
+    if quoting.lemma_.lower() not in lexicon().quoting_verbs or verb.lemma_.lower() not in lexicon().lemmas:
+        return None
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if not any(c.dep_ == "ccomp" for c in verb.children) and (nxt is None or nxt.text not in _QUOTE_OPENERS):
+        return None  # "cited a memo as pointing toward China": no words quoted, the memo says nothing
+    return next((c for c in quoting.children if c.dep_ == "dobj" and c.i < verb.head.i), None)
+
+
 def _with_absolute(verb: Token) -> Token | None:
     """ "ended with Maddow asking Clinton whether …", "with critics saying …": a participle
     right after the object of "with" (the parser hung it on the clause's verb) has that
@@ -442,6 +458,7 @@ class _NearClause:
 
 
 _CLOSING_MARKS = {"”", "''", '"', "’", "'"}
+_QUOTE_OPENERS = {"“", "``", '"', "‘", "'", ":"}  # what may open the words after "as saying"
 
 
 def _clause_before_participle(cue: Token, clause: Token) -> _NearClause | None:
@@ -688,6 +705,10 @@ class ClaimExtractor:
             return self._evidential(st, i, base, cue, s_start, s_end)
         if _discourse_marker(cue.token, st.lex):
             return None  # "That said, Millennials say …": the marker says nothing, "say" does
+        if cue.token.lemma_.lower() in st.lex.quoting_verbs and any(
+                c.dep_ == "prep" and c.lower_ == "as" and any(_quoted_as_saying(g) is not None for g in c.children)
+                for c in cue.token.children):
+            return None  # "cited experts as saying …": the one quoted says it, through "saying"
         if cue.speaker_side == "object":
             subj = next((c for c in cue.tokens[-1].children if c.dep_ == "pobj"), None)
         elif cue.speaker_side == "possessor":
@@ -867,6 +888,9 @@ class ClaimExtractor:
                             s_start, s_end, kind=kind)
         clause = head if cue.speaker_side == "subject" else cue.token.head
         st.clause[id(claim)] = token_span([clause.left_edge, clause.right_edge], base)
+        quoted = _quoted_as_saying(cue.token) if echo is None else None
+        if quoted is not None:  # "Xinhua quoted Premier Li as saying …": Xinhua repeats Li
+            echo = (st.speakers.resolve(i, quoted, base, (content.start, content.end)), None)
         if echo is not None:
             owner_sp, prior = echo
             claim.stance = "repeats"
