@@ -1395,6 +1395,14 @@ SPEAKER_CLASSES = [
                  'wondered.',
                  [('somebody like that', 'Tiegen')],
                  id='a_speaker_named_again_stays_the_antecedent_past_the_window'),
+    # a body's noun with its name in apposition: the name speaks ("newspaper Granma")
+    pytest.param("Cuba's state-run newspaper Granma said the United States was behind the "
+                 "protests.\n\nThe ruling party's newspaper People's Daily said the tariffs would "
+                 "backfire.\n\nThe opposition newspaper El Nacional reported that the vote was "
+                 "rigged.",
+                 [('behind the protests', 'Granma'), ('tariffs would backfire', "People's Daily"),
+                  ('vote was rigged', 'El Nacional')],
+                 id='a_bodys_noun_with_its_name_in_apposition_is_that_body'),
     # a given name only the census lists know gives the gender ("Joni", "Mazie": "he" is
     # someone else) and opens a person the tagger missed ("Fox News’ Bret Baier")
     pytest.param('Chuck Grassley met farmers in Ames on Monday. Joni Ernst said the farm bill '

@@ -549,6 +549,10 @@ class SpeakerResolver:
             sp = speaker_of(titled_name)
             sp.start = min(sp.start, cs)
             return sp
+        if head.tag_ == "NN" and self.lex.role(head) == "organisation":
+            named_body = self._named_body(head, base)
+            if named_body is not None:  # "Cuba's state-run newspaper Granma said"
+                return named_body
         ref = self.ref_at(hs, he)
         if ref is not None and not (ref.actor_id and ref.kind == "person"):
             held = self._office(head, base)  # "the National Security Adviser" as an agent mention
@@ -1255,6 +1259,24 @@ class SpeakerResolver:
                 if r is not None and r.is_person:
                     return r
         return None
+
+    def _named_body(self, head: Token, base: int) -> Speaker | None:
+        """The name in apposition right after a noun for a body ("Cuba's state-run newspaper
+        Granma", "the ruling party's newspaper People's Daily", "the opposition newspaper, El
+        Nacional,"): the body the noun describes; else None."""
+        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                     and c.left_edge.i - head.i in (1, 2)
+                     and all(t.text == "," for t in head.doc[head.i + 1:c.left_edge.i])), None)
+        if name is None:
+            return None
+        s0, s1 = base + name.left_edge.idx, base + name.idx + len(name.text)
+        cs = base + _core(head)[0].idx  # the span runs from the noun's phrase to the name
+        r = self.ref_at(s0, s1)
+        if r is not None and not r.is_person and r.start >= s0 and r.end <= s1:
+            sp = speaker_of(r)
+            sp.start, sp.end = cs, s1
+            return sp
+        return Speaker(self.text[s0:s1], None, None, "group", "name", cs, s1)
 
     @staticmethod
     def _member_or_title(name: Token, head: Token, titled: bool) -> bool:
