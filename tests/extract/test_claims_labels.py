@@ -201,3 +201,20 @@ def test_a_section_heading_in_capitals_is_no_speaker(nlp, text, words, who):
     ex = run(nlp, text)
     got = [c.speaker_text or "" for c in ex.claims if words in c.content]
     assert got and all("CUBA" not in g and "FARMERS" not in g and who in g for g in got)
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Department Press Briefing\n\nMR. PATEL: Good afternoon. We have said that the drills are an "
+     "overreaction and must stop.\n\nQUESTION: Will you impose sanctions?\n\nMR. PATEL: I am not "
+     "going to get ahead of the Secretary on that question.", "drills are an overreaction", "Patel"),
+    ("Security Council Stakeout\n\nAMBASSADOR OKAFOR: The council must act now, because the "
+     "ceasefire is collapsing in the east.\n\nQUESTION: Will Russia veto it?\n\nAMBASSADOR "
+     "OKAFOR: That is for them to explain to the council.", "ceasefire is collapsing", "Okafor"),
+])
+def test_a_titled_label_names_a_speaker_no_one_mentioned(nlp, text, words, speaker):
+    # a label with an honorific or a title before the name (data turns.yaml title_sectors)
+    # names a person even when no list knows him and the text names him nowhere else, unlike an
+    # all-capital heading ("DELEGATE NEWS:")
+    found = claims_with(run(nlp, text, author=None), words)
+    assert any(speaker.lower() in (c.speaker_text or "").lower() for c in found), \
+        [(c.speaker_text, c.content) for c in found]

@@ -1226,8 +1226,9 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
             # "Matthews: Well, …" in an article: the label's paragraph only
             nl = text.find("\n", t.body)
             end = min(end, nl) if nl >= 0 else end
-        elif not record and actor.id not in known and actor.id not in mentioned:
-            continue  # "DELEGATE NEWS:"-style all-capital headings: no speaker anyone knows
+        elif not record and actor.id not in known and actor.id not in mentioned and not _titled(label_text):
+            continue  # "DELEGATE NEWS:"-style all-capital headings: no speaker anyone knows (a
+            # title before the name, "MR. PRICE:", "AMBASSADOR SMITH:", names a person)
         code = (t.speaker.country or "") + (t.speaker.sector or "") or None
         label = text[t.start:t.body].strip()
         first = pd.sentence_index(t.body)
@@ -1266,6 +1267,14 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
                                           *sentence_bounds(pd, i), confidence=0.8, kind=kind)
             claim.speaker_start = claim.speaker_end = None  # a label, not a mention in the prose
             _echo_inside(st, claim, inside)
+
+
+def _titled(label: str) -> bool:
+    """Does a turn label open with an honorific or a title before a name ("MR. PRICE:",
+    "SECRETARY BLINKEN:"; data turns.yaml ``title_sectors``)?"""
+    words = norm(label.rstrip(":.").strip()).split()
+    titles = vocabulary()["title_sectors"]
+    return any(" ".join(words[:k]) in titles for k in range(1, len(words)))
 
 
 _COLON_LINE = re.compile(r"^(?P<src>[^:\n\"“”]{2,140}?)\s*:\s+(?P<body>\S.*\S)\s*$", re.S)
