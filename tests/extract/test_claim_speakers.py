@@ -1438,6 +1438,36 @@ def test_the_one_quoted_as_saying_is_repeated_by_the_one_quoting(nlp):
     assert not [c for c in ex.claims if c.cue.startswith(("quoted", "cited"))]
 
 
+@pytest.mark.parametrize("text, words, code", [
+    ("HAVANA (AP) — Cuba's government said Tuesday that 13 people died at sea. The Interior "
+     "Ministry said in a statement that the boat was carrying 23 people.", "boat was carrying", "CUBGOV"),
+    ("BEIJING (Reuters) - The Foreign Ministry said on Monday that China opposed the sanctions.",
+     "opposed the sanctions", "CHNGOV"),
+    ("CARACAS (AP) — The Health Ministry reported 6,000 new cases on Tuesday, as Venezuela's "
+     "hospitals ran short of oxygen.", "6,000 new cases", "VENGOV"),
+])
+def test_a_ministry_named_with_no_country_is_the_documents_states(nlp, text, words, code):
+    # a capitalised ministry no dictionary places speaks for the state of the dateline or
+    # the text, as the lower-case "the foreign ministry" already did
+    assert about(run(nlp, text, published="2021-07-15"), words).speaker_code == code
+
+
+def test_a_ministry_in_a_text_that_names_no_state_stays_unplaced(nlp):
+    ex = run(nlp, "The Health Ministry reported 6,000 new cases on Tuesday.", published="2021-07-15")
+    assert about(ex, "6,000 new cases").speaker_code in (None, "GOV")
+
+
+def test_the_official_again_is_the_unnamed_official_before(nlp):
+    # "a senior U.S. official told reporters … The official added": the same official, who
+    # speaks for the government both times
+    ex = run(nlp, "“This is unacceptable,” a senior U.S. official told reporters on condition of "
+                  "anonymity. The official added that Washington would respond.\n\nA Chinese "
+                  "diplomat told reporters that the talks were useful. The diplomat added that "
+                  "Beijing wanted a deal by June.", published="2021-07-15")
+    assert about(ex, "Washington would respond").speaker_code == "USAGOV"
+    assert about(ex, "deal by June").speaker_code == "CHNGOV"
+
+
 def test_a_text_cited_as_pointing_somewhere_quotes_no_one(nlp):
     # "cited a memo as pointing to a leak": no words are quoted, so the citing is the claim;
     # "quoted the senator as saying “…”" repeats him

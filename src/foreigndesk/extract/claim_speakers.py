@@ -595,6 +595,9 @@ class SpeakerResolver:
             # name the recogniser took for a place or a company, which no dictionary knows,
             # described or introduced as a person, is a person
             return Speaker(ref.text, None, None, "person", "name", ref.start, ref.end)
+        ministry = self._ministry(ref, head, base, cs, ce) if ref is not None else None
+        if ministry is not None:  # "HAVANA (AP) — The Interior Ministry said": Cuba's
+            return ministry
         if ref is not None and (ref.label != "NORP" or head.pos_ == "PROPN"):
             sp = speaker_of(ref)
             if not ref.actor_id and ref.is_person:
@@ -1184,6 +1187,20 @@ class SpeakerResolver:
             return None
         self.pd.extraction.actors.setdefault(actor.id, actor)
         return Speaker(actor.name, actor.id, (actor.country or "") + "GOV", "person", "role", cs, ce)
+
+    def _ministry(self, ref: Ref, head: Token, base: int, cs: int, ce: int) -> Speaker | None:
+        """A ministry named with no country ("The Interior Ministry said", "The Health Ministry
+        reported"), which no dictionary places: the government of the country its words name
+        ("the Cuban Foreign Ministry"), else of the document's country (its dateline, address
+        or most named state); None when the text names no state at all."""
+        if ref.country or not ref.text.lower().rstrip().endswith(("ministry", "ministries")) \
+                or (ref.actor_id and ref.sector != "GOV"):
+            return None
+        nat = self._nationality(head, base)
+        country = nat[0] if nat and nat[0] else self.home_country()
+        if country is None or not any(m.country == country for m in self.pd.extraction.mentions):
+            return None  # (the default home of a text that names no state is a guess)
+        return self.government(country, re.sub(r"^(?i:the)\s+", "", ref.text), cs, ce)
 
     def _state_possessor(self, t: Token, base: int) -> bool:
         """Can the possessor ``t`` before a title own a state's office: a state noun ("the
@@ -1823,8 +1840,12 @@ class SpeakerResolver:
         for si, sp in reversed(self.history):
             if si < i - 4 or self.paragraph[si] < para - 1:
                 break
-            if sp.is_person and (re.search(r"\b" + re.escape(role) + r"\b", sp.text.lower())
-                                 or (generic and sp.actor_id is not None)):
+            said_role = re.search(r"\b" + re.escape(role) + r"\b", sp.text.lower()) is not None
+            if sp.is_person and (said_role or (generic and sp.actor_id is not None)):
+                return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "role")
+            if said_role and sp.kind == "group" and sp.actor_id is not None:
+                # "a senior U.S. official told reporters … The official added": the same
+                # unnamed official, who speaks for the government as before
                 return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "role")
         return None
 
