@@ -1843,7 +1843,7 @@ class SpeakerResolver:
             said_role = re.search(r"\b" + re.escape(role) + r"\b", sp.text.lower()) is not None
             if sp.is_person and (said_role or (generic and sp.actor_id is not None)):
                 return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "role")
-            if said_role and sp.kind == "group" and sp.actor_id is not None:
+            if said_role and sp.kind == "group" and sp.code and sp.code[:3] not in FINE_SECTORS:
                 # "a senior U.S. official told reporters … The official added": the same
                 # unnamed official, who speaks for the government as before
                 return Speaker(sp.text, sp.actor_id, sp.code, sp.kind, "role")
