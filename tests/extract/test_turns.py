@@ -100,6 +100,26 @@ def test_a_statement_is_its_titled_speakers_and_an_order_its_signers() -> None:
     assert first_person(ex)["me"] == {"person:donald-trump|USAGOV"}
 
 
+@pytest.mark.parametrize("header", ["Date: 2021-07-12\n\n", "FOR IMMEDIATE RELEASE\nJuly 12, 2021\n\n",
+                                    "PRESS STATEMENT\n\nOFFICE OF THE SPOKESPERSON\n\n"])
+def test_a_statements_title_after_header_lines_names_its_speaker(header: str) -> None:
+    # the title may follow a date line, a release line or a page's labels: a line of its own
+    # among the first sentences
+    text = (header + "Statement by Secretary of State Antony J. Blinken on Cuba\n\n"
+            "We are deeply concerned by the violence. We call on the Cuban government to refrain "
+            "from violence.\n")
+    ex = run(text, "2021-07-12")
+    assert first_person(ex)["we"] == {"USA|USAGOV"}
+
+
+def test_remarks_by_someone_inside_a_paragraph_is_no_title() -> None:
+    # past the first sentence, only a line of its own is a statement's title
+    text = ("Cuba braced for more protests on Monday.\n\nThe crowds grew after dark. Remarks by "
+            "President Joe Biden angered officials in Havana. We will keep reporting.\n")
+    ex = run(text, "2021-07-12")
+    assert "we" not in first_person(ex)
+
+
 def test_we_inside_a_quotation_is_its_speakers_side() -> None:
     text = ('"We will not allow anyone to interfere in our internal affairs," Chinese '
             'Foreign Minister Wang Yi said on Tuesday. "I told him that we would respond," '

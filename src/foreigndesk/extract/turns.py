@@ -59,6 +59,9 @@ class Speaker:
     group_sector: str | None = None
 
 
+TITLE_SENTENCES = 5  # how many of a text's first sentences may hold a statement's title
+
+
 @dataclass
 class Turn:
     """A stretch of text one speaker says: [start, end) with the label at
@@ -316,28 +319,33 @@ class SpeakerFinder:
         return self.speaker(full[best])
 
     # -- one-speaker documents --------------------------------------------------------
-    def titled_speaker(self) -> Speaker | None:
-        """The speaker a statement's title names ("Statement by President Joseph R. Biden,
-        Jr. on ...")."""
-        if not self.pd.sents:
-            return None
-        first = self.pd.sents[0]
-        title = first.text
+    def titled_speaker(self) -> tuple[int, Speaker] | None:
+        """(the title's sentence, the speaker) a statement's title names ("Statement by
+        President Joseph R. Biden, Jr. on ..."): the first sentence, or a line of its own among
+        the first :data:`TITLE_SENTENCES` after header lines ("Date: …", "FOR IMMEDIATE
+        RELEASE")."""
         v = vocabulary()
-        low = title.lower()
-        words = re.findall(r"[a-z][a-z\-]*", low)
-        if not words:
-            return None
         kinds = {w.lower() for w in v["speaker_titles"]}
         preps = {w.lower() for w in v["speaker_title_preps"]}
-        head = words[0] if words[0] not in ("joint", "official", "white", "press") else \
-            (words[1] if len(words) > 1 else "")
-        if head not in kinds:
-            return None
-        m = re.search(r"\b(" + "|".join(sorted(preps)) + r")\b", low)
-        if m is None:
-            return None
-        return self.by_mentions(first.start_char + m.end(), first.end_char)
+        text = self.pd.document.text
+        for k, sent in enumerate(self.pd.sents[:TITLE_SENTENCES]):
+            end = sent.start_char + len(sent.text.rstrip())
+            if k and (text[end:end + 1] not in ("\n", "") or text[sent.start_char - 1:sent.start_char] != "\n"):
+                continue  # past the first, only a line of its own is a title
+            low = sent.text.lower()
+            words = re.findall(r"[a-z][a-z\-]*", low)
+            if not words:
+                continue
+            head = words[0] if words[0] not in ("joint", "official", "white", "press") else \
+                (words[1] if len(words) > 1 else "")
+            if head not in kinds:
+                continue
+            m = re.search(r"\b(" + "|".join(sorted(preps)) + r")\b", low)
+            if m is None:
+                continue  # a page's label ("PRESS STATEMENT"), not the title
+            sp = self.by_mentions(sent.start_char + m.end(), sent.end_char)
+            return (k, sp) if sp is not None else None
+        return None
 
     def signer(self, text: str) -> tuple[int, Speaker] | None:
         """An order's signer: "I, NAME, President of ..." or "vested in me as President"."""
@@ -424,10 +432,12 @@ class TurnExtractor:
         if not turns:
             body = pd.sents[1].start_char if len(pd.sents) > 1 else 0
             signed = finder.signer(text)
-            sp = finder.titled_speaker()
+            titled = finder.titled_speaker()
             if signed is not None:
                 turns.append(Turn(0, body, len(text), "", False, signed[1]))
-            elif sp is not None:
+            elif titled is not None:
+                k, sp = titled
+                body = pd.sents[k + 1].start_char if len(pd.sents) > k + 1 else 0
                 turns.append(Turn(0, body, len(text), "", False, sp))
         pd.cache["turns"] = turns
         if not turns:
