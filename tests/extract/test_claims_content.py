@@ -532,3 +532,15 @@ def test_when_asked_why_the_answer_is_the_one_asked(nlp):
     assert levy.cue == "responded" and levy.speaker_text == "Okafor"
     assert "minister" in (claim_with(ex, "budget had room").speaker_text or "")
     assert not [c for c in ex.claims if c.cue == "asked"]
+
+
+def test_a_quoted_word_ending_a_clause_after_a_phrase_is_not_all_the_content(nlp):
+    # "said in a statement that the accusations were “groundless”": the clause runs up to the
+    # quotation, which is only its last words; "said in an interview, “…”" and "his statement
+    # on Wednesday that ''…''" still take the quotation
+    ex = run(nlp, "China's embassy in Washington said in a statement that the accusations were "
+                  "“groundless.”\n\nThe ministry said on Monday that the report was “pure "
+                  "fiction.”\n\nThe mayor said in an interview, “We will rebuild every house.”")
+    assert claim_with(ex, "groundless").content.startswith("the accusations were")
+    assert claim_with(ex, "pure fiction").content.startswith("the report was")
+    assert claim_with(ex, "rebuild every house").content.startswith("We will rebuild")

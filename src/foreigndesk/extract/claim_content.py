@@ -27,6 +27,7 @@ _GAP_OK = re.compile(r"^[\s,.:;!?\"“”„«»'’‘—–-]*$")
 _PP_GAP = re.compile(r"^\s*(?:in|on|at|during|to|from|after|before|via|through|with|in an?)\s+[^\"“”,;:.]{0,60}$",
                      re.IGNORECASE)  # "said in an interview “…”": the phrase is not content
 _TRIM_CHARS = " \t\n,;:—–-\"“”„«»`"
+_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")  # a verb with a tense: a clause, not a phrase
 _CLAUSE_GAP = re.compile(r"\bthat\b|\b(?:and|but)\s+\w+(?:ed|s)\b")  # "noted that …, and added:"
 _COMPLEMENT_DEPS = ("ccomp",)
 _DIRECTIVE = {"call on", "call for", "urge", "demand"}
@@ -341,7 +342,10 @@ class ContentFinder:
             elif self._title(q):
                 pass  # "on Fox News's “Sunday Morning Futures,” Issa said …": a title, not words
             elif _GAP_OK.match(gap) or (gap.rstrip().endswith((":", ",")) and not _CLAUSE_GAP.search(gap)) \
-                    or _PP_GAP.match(gap):
+                    or (_PP_GAP.match(gap) and not any(
+                        t.tag_ in _FINITE_TAGS and cue_end <= base + t.idx < q.start for t in cue.token.doc)):
+                # ("said in a statement that the accusations were “groundless”": a clause
+                # runs up to the quotation, which is only its last words)
                 s0, e0 = trim(text, q.inner_start, q.inner_end)
                 return Content(s0, e0, text[s0:e0], True, [q], "quote-after")
             if cue.token.left_edge.idx + base <= q.start and base + cue.token.right_edge.idx >= q.inner_start \
