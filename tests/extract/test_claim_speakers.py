@@ -1403,6 +1403,12 @@ SPEAKER_CLASSES = [
                  [('behind the protests', 'Granma'), ('tariffs would backfire', "People's Daily"),
                   ('vote was rigged', 'El Nacional')],
                  id='a_bodys_noun_with_its_name_in_apposition_is_that_body'),
+    # the parser hangs the person's name on the place closing the subject's phrase
+    pytest.param("Havana's top diplomat in Washington, Lianys Torres, said the embassy would "
+                 "reopen.\n\nChina's ambassador in Havana, Ma Hui, said the two countries were "
+                 "brothers.",
+                 [('embassy would reopen', 'Lianys Torres'), ('countries were brothers', 'Ma Hui')],
+                 id='a_name_after_the_place_closing_the_subject_is_the_subject'),
     # a given name only the census lists know gives the gender ("Joni", "Mazie": "he" is
     # someone else) and opens a person the tagger missed ("Fox News’ Bret Baier")
     pytest.param('Chuck Grassley met farmers in Ames on Monday. Joni Ernst said the farm bill '

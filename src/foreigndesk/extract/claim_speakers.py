@@ -1254,7 +1254,8 @@ class SpeakerResolver:
         titled = self.lex.role(head) is not None or head.pos_ == "PROPN"
         for c in head.subtree:
             if c.i > head.i and (c.dep_ == "appos" and (not strict or c.head.i == head.i
-                                                         or self._name_on_name(c, base)) or not strict and (
+                                                         or self._name_on_name(c, base)
+                                                         or _on_place_after(c, head)) or not strict and (
                                  c.pos_ == "PROPN" and c.head.dep_ in ("pobj", "appos")
                                                       or c.dep_ == "pobj" and c.pos_ == "PROPN"
                                                       and self._member_or_title(c, head, titled))):
@@ -1882,6 +1883,15 @@ class SpeakerResolver:
                 return Ref(sp.start, sp.end, sp.text, "PERSON", -1, sp.actor_id, kind="person",
                            country=(sp.code or "")[:3] or None, sector=(sp.code or "")[3:] or None)
         return None
+
+
+def _on_place_after(name: Token, head: Token) -> bool:
+    """Did the parser hang a name in apposition on the place that closes the subject's
+    prepositional phrase ("Havana's top diplomat in Washington, Lianys Torres, said")? A
+    person is no apposition of a place: the name describes the subject."""
+    place = name.head
+    return place.dep_ == "pobj" and place.ent_type_ in ("GPE", "LOC", "FAC") \
+        and place.head.dep_ == "prep" and place.head.head.i == head.i
 
 
 def _head_in(d: Doc, start: int, end: int) -> Token | None:
