@@ -1409,6 +1409,14 @@ SPEAKER_CLASSES = [
                  "brothers.",
                  [('embassy would reopen', 'Lianys Torres'), ('countries were brothers', 'Ma Hui')],
                  id='a_name_after_the_place_closing_the_subject_is_the_subject'),
+    # a one-word name the small model tags ORG or GPE spoke just before "he"/"she": its person
+    pytest.param('Kirby said Washington was monitoring the situation closely. "We are not going '
+                 'to get into intelligence matters," he said.\n\nMendez said the committee would '
+                 'meet in June. "We have the votes," he said.\n\nNuland said the aid would '
+                 'continue. "We are not walking away," she said.',
+                 [('intelligence matters', 'Kirby'), ('have the votes', 'Mendez'),
+                  ('not walking away', 'Nuland')],
+                 id='he_after_a_misread_one_word_name_is_that_person'),
     # a given name only the census lists know gives the gender ("Joni", "Mazie": "he" is
     # someone else) and opens a person the tagger missed ("Fox News’ Bret Baier")
     pytest.param('Chuck Grassley met farmers in Ames on Monday. Joni Ernst said the farm bill '

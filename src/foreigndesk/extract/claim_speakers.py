@@ -1368,6 +1368,11 @@ class SpeakerResolver:
                 continue  # asked him …, he said …": he is the one asked)
             if holder is not None and sp.actor_id == holder:
                 continue
+            if kind == "person" and want and self._misread_speaker(sp) \
+                    and not self._agreeing_after(si, char, want, exclude):
+                # "Kirby said … “…,” he said": a one-word name the recogniser took for an
+                # organisation, which no dictionary knows, spoke just before; "he" is its person
+                return Speaker(sp.text, None, None, "person", "pronoun", gender=want)
             if kind == "person" and sp.is_person:
                 if want and not agrees(word, self._speaker_gender(sp)):
                     namesake = self._namesake(sp.text, sp.actor_id, word, char)
@@ -1452,6 +1457,13 @@ class SpeakerResolver:
                 self._learn(sp, want)
                 return sp
         return None
+
+    @staticmethod
+    def _misread_speaker(sp: Speaker) -> bool:
+        """Is ``sp`` a one-word name of no kind and no actor that spoke ("Kirby said", tagged
+        ORG by the small model)?"""
+        return sp.kind in (None, "group") and sp.actor_id is None and sp.via == "name" and sp.agent \
+            and len(sp.text.split()) == 1 and _bare_surname(sp.text)
 
     def _described_person(self, i: int, first: int, char: int, want: str,
                           exclude: tuple[int, int] | None) -> Speaker | None:
