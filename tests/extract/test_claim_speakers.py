@@ -1417,6 +1417,14 @@ SPEAKER_CLASSES = [
                  [('intelligence matters', 'Kirby'), ('have the votes', 'Mendez'),
                   ('not walking away', 'Nuland')],
                  id='he_after_a_misread_one_word_name_is_that_person'),
+    # nouns for bodies that speak (data cues.yaml roles: organisation)
+    pytest.param('On Dec. 15, the task force announced an agreement for tougher monitoring of the '
+                 'industry.\n\nThe news service pointed to the State Department\'s own reports.\n\n'
+                 'The observatory said the strikes had killed 12 civilians.\n\nThe watchdog said the '
+                 'bank had broken the rules.',
+                 [('tougher monitoring', 'task force'), ('own reports', 'news service'),
+                  ('killed 12 civilians', 'observatory'), ('broken the rules', 'watchdog')],
+                 id='a_body_named_by_its_noun_speaks'),
     # a given name only the census lists know gives the gender ("Joni", "Mazie": "he" is
     # someone else) and opens a person the tagger missed ("Fox News’ Bret Baier")
     pytest.param('Chuck Grassley met farmers in Ames on Monday. Joni Ernst said the farm bill '

@@ -113,8 +113,11 @@ class CueLexicon:
         words = antecedent.lower().split()
         last = words[-1] if words else ""
         last = last[:-1] if last.endswith("s") and self.roles.get(last[:-1]) else last
-        if last == noun or self.roles.get(last) != "organisation" or last in self.generic_organisations:
-            return False
+        if len(words) > 1 and self.roles.get(" ".join(words[-2:-1] + [last])):
+            last = " ".join(words[-2:-1] + [last])  # "task force", "think tank": two words
+        if last == noun or self.roles.get(last) not in ("organisation", "government") \
+                or last in self.generic_organisations:
+            return False  # (a state's body's noun clashes too: "the observatory" is no "State Department")
         group = self.organisation_synonyms.get(noun)
         return group is None or group != self.organisation_synonyms.get(last)
 
