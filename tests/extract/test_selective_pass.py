@@ -72,3 +72,21 @@ def test_no_break_spaces_read_as_spaces() -> None:
     nlp = load()
     for d, doc in pipe(nlp, docs):
         assert len(doc.text) == len(d.text) and "\u00a0" not in doc.text
+
+
+# written for this test: some outlets set the horizontal bar (U+2015) for a dash
+BAR_TEXTS = [
+    ("Other prominent Republicans, like Richard Armitage and Brent Scowcroft \u2015 three former "
+     "George W. Bush administration officials \u2015 have also said they are supporting Clinton.",
+     "Republicans"),
+    ("Two senior diplomats \u2015 both veterans of the Havana talks \u2015 warned that the deal "
+     "could collapse.", "diplomats"),
+]
+
+
+def test_a_horizontal_bar_reads_as_a_dash() -> None:
+    docs = [Document(text=t, published="2016-08-10") for t, _ in BAR_TEXTS]
+    for (text, want), ex in zip(BAR_TEXTS, extract(docs), strict=True):
+        assert any(want in (c.speaker_text or "") for c in ex.claims), \
+            [(c.speaker_text, c.content) for c in ex.claims]
+        assert all(text[c.start:c.end] == c.text for c in ex.claims)
