@@ -1425,6 +1425,15 @@ SPEAKER_CLASSES = [
                  [('tougher monitoring', 'task force'), ('own reports', 'news service'),
                   ('killed 12 civilians', 'observatory'), ('broken the rules', 'watchdog')],
                  id='a_body_named_by_its_noun_speaks'),
+    # a person's name closing a title's portfolio ("Vice President for … Ana Ortiz"); not
+    # the object of a preposition inside it ("an adviser for the campaign of Marco Rubio")
+    pytest.param('Sirius XM Vice President for news and talk Dave Gorab called the show “the '
+                 'conservative news leader.”\n\nNetflix Vice President for original series Ana '
+                 'Ortiz said the show was a hit.\n\nAn adviser for the campaign of Marco Rubio '
+                 'said the senator would stay in.',
+                 [('conservative news leader', 'Dave Gorab'), ('show was a hit', 'Ana Ortiz'),
+                  ('would stay in', 'adviser')],
+                 id='a_name_closing_a_titles_portfolio_is_the_holder'),
     # a given name only the census lists know gives the gender ("Joni", "Mazie": "he" is
     # someone else) and opens a person the tagger missed ("Fox News’ Bret Baier")
     pytest.param('Chuck Grassley met farmers in Ames on Monday. Joni Ernst said the farm bill '

@@ -553,6 +553,10 @@ class SpeakerResolver:
             named_body = self._named_body(head, base)
             if named_body is not None:  # "Cuba's state-run newspaper Granma said"
                 return named_body
+        if self.lex.role(head) == "person":
+            holder = self._name_closing_portfolio(head, base)
+            if holder is not None:  # "Netflix Vice President for original series Ana Ortiz said"
+                return speaker_of(holder)
         ref = self.ref_at(hs, he)
         if ref is not None and not (ref.actor_id and ref.kind == "person"):
             held = self._office(head, base)  # "the National Security Adviser" as an agent mention
@@ -1276,6 +1280,29 @@ class SpeakerResolver:
                     # "Speaker of the House Paul Ryan", a name closing the title's object)
                 if r is not None and r.is_person:
                     return r
+        return None
+
+    def _name_closing_portfolio(self, head: Token, base: int) -> Ref | None:
+        """The person whose name closes a title's portfolio ("Sirius XM Vice President for news
+        and talk Dave Gorab", "Vice President for original series Ana Ortiz"): a run of proper
+        nouns ending the subject after "for" and at least one common noun; not "a spokesman for
+        Hillary Clinton", whose name is all the object. The person's reference, else None."""
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > head.i), None)
+        if prep is None:
+            return None
+        doc, end = head.doc, head.right_edge.i
+        k = end
+        while k > prep.i and doc[k].pos_ == "PROPN":
+            k -= 1
+        if end - k < 2 or doc[k].pos_ in ("ADP", "DET") or not any(
+                t.tag_ in ("NN", "NNS") for t in doc[prep.i + 1:k + 1]):
+            return None  # ("an adviser for the campaign of Marco Rubio": the object of "of")
+        s0, s1 = base + doc[k + 1].idx, base + doc[end].idx + len(doc[end].text)
+        r = self.ref_at(s0, s1)
+        if r is not None and r.is_person and r.start >= s0:
+            return r
+        if _person_name(self.text[s0:s1]):
+            return Ref(s0, s1, self.text[s0:s1], "PERSON", self.pd.sentence_index(s0))
         return None
 
     def _named_body(self, head: Token, base: int) -> Speaker | None:
