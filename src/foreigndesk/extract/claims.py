@@ -69,7 +69,7 @@ from foreigndesk.extract.claim_speakers import (
 )
 from foreigndesk.extract.name_gender import listed_given_names
 from foreigndesk.extract.nlp import ParsedDoc
-from foreigndesk.extract.turn_labels import norm, vocabulary
+from foreigndesk.extract.turn_labels import norm, title_length, vocabulary
 from foreigndesk.extract.turns import Turn, in_question, says_nothing
 from foreigndesk.model import Claim, TimeValue
 
@@ -315,6 +315,9 @@ def _as_object(verb: Token) -> Token | None:
     return None
 
 
+_QUOTE_OPENERS = {"“", "``", '"', "‘", "'", ":"}  # what may open the words after "as saying"
+
+
 def _quoted_as_saying(verb: Token) -> Token | None:
     """ "Interfax quoted a defence ministry official as saying …", "state media cited experts
     as saying …": the object of a verb of quoting (data ``quoting_verbs``) whose words the
@@ -458,7 +461,6 @@ class _NearClause:
 
 
 _CLOSING_MARKS = {"”", "''", '"', "’", "'"}
-_QUOTE_OPENERS = {"“", "``", '"', "‘", "'", ":"}  # what may open the words after "as saying"
 
 
 def _clause_before_participle(cue: Token, clause: Token) -> _NearClause | None:
@@ -1226,7 +1228,7 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
             # "Matthews: Well, …" in an article: the label's paragraph only
             nl = text.find("\n", t.body)
             end = min(end, nl) if nl >= 0 else end
-        elif not record and actor.id not in known and actor.id not in mentioned and not _titled(label_text):
+        elif not record and actor.id not in known and actor.id not in mentioned and not title_length(norm(label_text.rstrip(":.").strip())):
             continue  # "DELEGATE NEWS:"-style all-capital headings: no speaker anyone knows (a
             # title before the name, "MR. PRICE:", "AMBASSADOR SMITH:", names a person)
         code = (t.speaker.country or "") + (t.speaker.sector or "") or None
@@ -1267,14 +1269,6 @@ def turn_claims(st: _DocState, turns: list[Turn]) -> None:
                                           *sentence_bounds(pd, i), confidence=0.8, kind=kind)
             claim.speaker_start = claim.speaker_end = None  # a label, not a mention in the prose
             _echo_inside(st, claim, inside)
-
-
-def _titled(label: str) -> bool:
-    """Does a turn label open with an honorific or a title before a name ("MR. PRICE:",
-    "SECRETARY BLINKEN:"; data turns.yaml ``title_sectors``)?"""
-    words = norm(label.rstrip(":.").strip()).split()
-    titles = vocabulary()["title_sectors"]
-    return any(" ".join(words[:k]) in titles for k in range(1, len(words)))
 
 
 _COLON_LINE = re.compile(r"^(?P<src>[^:\n\"“”]{2,140}?)\s*:\s+(?P<body>\S.*\S)\s*$", re.S)

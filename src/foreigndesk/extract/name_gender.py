@@ -40,8 +40,8 @@ def _census_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     census's given names that first_names.yaml leaves out, read once."""
     raw = load_yaml(resources.files("foreigndesk.data").joinpath("en/given_names_census.yaml")
                     .read_text(encoding="utf-8"))
-    return tuple(frozenset(str(n).lower() for n in raw.get(k) or [])  # type: ignore[return-value]
-                 for k in ("male", "female", "both"))
+    male, female, both = (frozenset(str(n).lower() for n in raw.get(k) or []) for k in ("male", "female", "both"))
+    return male, female, both
 
 
 @lru_cache(maxsize=1)
@@ -50,10 +50,8 @@ def given_names() -> dict[str, str]:
     is left out, then the census names of one sex (given_names_census.yaml)."""
     male, female = _first_names()
     c_male, c_female, _ = _census_names()
-    out = {n: "m" for n in c_male}
-    out.update({n: "f" for n in c_female})
-    for n in male | female:
-        out.pop(n, None)
+    out = {n: "m" for n in c_male - male - female}
+    out.update({n: "f" for n in c_female - male - female})
     out.update({n: "m" for n in male - female})
     out.update({n: "f" for n in female - male})
     return out

@@ -95,11 +95,16 @@ def _known_upper(label: str) -> bool:
         return True
     if n in v["office_labels"]:
         return True
-    words = n.split()
-    for k in range(len(words) - 1, 0, -1):
-        if " ".join(words[:k]) in v["title_sectors"]:
-            return True
-    return False
+    return title_length(n) > 0
+
+
+def title_length(label: str) -> int:
+    """How many words of a label (normalised, :func:`norm`) are the longest honorific or
+    title before a name ("MR. KIRBY" 1, "DEPUTY SECRETARY SHERMAN" 2; data ``title_sectors``);
+    0 when it opens with none or is only a title."""
+    words = label.split()
+    titles = vocabulary()["title_sectors"]
+    return next((k for k in range(len(words) - 1, 0, -1) if " ".join(words[:k]) in titles), 0)
 
 
 @functools.lru_cache(maxsize=4096)

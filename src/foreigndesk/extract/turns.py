@@ -39,7 +39,7 @@ from foreigndesk.extract.actor_data import load_index, office_at, office_sector
 from foreigndesk.extract.actor_names import fold, name_pieces, person_slug
 from foreigndesk.extract.claim_quotes import find_quotes
 from foreigndesk.extract.nlp import ParsedDoc
-from foreigndesk.extract.turn_labels import Label, find_labels, norm, vocabulary
+from foreigndesk.extract.turn_labels import Label, find_labels, norm, title_length, vocabulary
 from foreigndesk.model import Actor, Mention
 
 NAME = "turns"
@@ -260,12 +260,10 @@ class SpeakerFinder:
             return False, found
         words = n.split()
         sector = "LEG" if self.legislative else None
-        for k in range(len(words) - 1, 0, -1):
-            title = " ".join(words[:k])
-            if title in v["title_sectors"]:
-                sector = v["title_sectors"][title] or sector
-                words = words[k:]
-                break
+        k = title_length(n)
+        if k:
+            sector = v["title_sectors"][" ".join(words[:k])] or sector
+            words = words[k:]
         if lab.shape == "record":
             words = [w for w in words if w not in ("OF",)][:1]
         if not words:
