@@ -544,3 +544,29 @@ def test_a_quoted_word_ending_a_clause_after_a_phrase_is_not_all_the_content(nlp
     assert claim_with(ex, "groundless").content.startswith("the accusations were")
     assert claim_with(ex, "pure fiction").content.startswith("the report was")
     assert claim_with(ex, "rebuild every house").content.startswith("We will rebuild")
+
+
+# -- a contrast clause fronted inside the content is the speaker's -----------------------------------
+
+def test_a_contrast_clause_fronted_inside_the_content_is_kept(nlp):
+    # "said that, while …, …": the contrast opens the reported clause, set off by commas or
+    # dashes before its verb; it is the speaker's, and the content runs on to that verb
+    ex = run(nlp, "Foreign Minister Ana Ruiz said that, while the talks had been useful, no "
+                  "agreement on the border had been reached.")
+    c = claim_with(ex, "no agreement on the border")
+    assert c.content.startswith("while the talks") and "Ruiz" in (c.speaker_text or "")
+    ex = run(nlp, "In a statement, the central bank argued that, although inflation has eased, "
+                  "interest rates must stay high until next spring.")
+    c = claim_with(ex, "rates must stay high")
+    assert "although inflation has eased" in c.content
+    ex = run(nlp, "Still, though the sanctions may hurt the regime over time -- after the first "
+                  "winter -- the embargo will not change its course, the ambassador argued.")
+    c = claim_with(ex, "embargo will not change")
+    assert "sanctions may hurt" in c.content and "ambassador" in (c.speaker_text or "")
+
+
+def test_a_contrast_after_the_content_is_still_the_writers(nlp):
+    ex = run(nlp, "The governor said the new law would protect voters, while critics in the "
+                  "legislature have called it an attack on the poor.")
+    c = claim_with(ex, "would protect voters")
+    assert "critics" not in c.content

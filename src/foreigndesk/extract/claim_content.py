@@ -69,15 +69,15 @@ def token_span(tokens: list[Token], base: int) -> tuple[int, int]:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past spaces, commas, dashes and quote marks at either edge, and a
-    leading "that" (the conjunction after a cue, in lower case: a capitalised "That" opens a
+    leading "that" and its comma (the conjunction after a cue, in lower case: a capitalised "That" opens a
     sentence as a pronoun: "“That is not good enough,” he said")."""
     while True:
         while start < end and (text[start] in _TRIM_CHARS or text[start].isspace()):
             start += 1
         while end > start and (text[end - 1] in _TRIM_CHARS or text[end - 1].isspace()):
             end -= 1
-        if text[start:start + 5] == "that " and end - start > 5:
-            start += 5
+        if text[start:start + 4] == "that" and end - start > 5 and text[start + 4] in " ,":
+            start += 4  # "that " or "that, while …,": the conjunction and its comma
             continue
         return start, end
 
@@ -573,6 +573,7 @@ class ContentFinder:
                 keep = k - 1 if k > 0 and toks[k - 1].i == prev.i else k
                 break
             if prev.text in (",", "—", "–", "-", "--") and low in ("while", "whereas", "although", "though") \
+                    and not self._fronted_in(t, inside) \
                     or (prev.text in ("—", "–", "-", "--") and low in ("but", "and") and t.dep_ == "cc"):
                 # "…, while Sanders suggests …", "… at the candidate - although the photo …",
                 # "… “an incredible feat” - but he said …": the writer's contrast
@@ -612,6 +613,16 @@ class ContentFinder:
             lead += 1
         out = out[lead:]
         return out or toks
+
+    @staticmethod
+    def _fronted_in(mark: Token, inside: set[int]) -> bool:
+        """Does the conjunction ``mark`` open a clause fronted inside the content, closed by a
+        comma or dash before the content's verb it modifies ("said that, while the deal was good, it was not
+        enough")? Then the contrast is the speaker's, not the writer's."""
+        clause = mark.head
+        after = clause.right_edge.i + 1
+        return mark.dep_ == "mark" and clause.dep_ == "advcl" and clause.head.i in inside \
+            and after < clause.head.i and mark.doc[after].text in (",", "—", "–", "--")
 
     def _other_speakers_phrase(self, first: Token, rest: list[Token]) -> bool:
         """Does the phrase opening at ``first`` (after a comma) name people with a relative
