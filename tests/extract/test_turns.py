@@ -361,3 +361,45 @@ def test_you_in_a_turn_is_the_one_addressed():
              "protects farmers.\n\nUDALL: It does.")
     ex = run(panel, "2016-07-20")
     assert not [c for c in ex.claims if "treaty" in c.content and c.speaker_text in ("Mary Fallin", "Tom Udall")]
+
+
+JOINT = ("THE WHITE HOUSE\n\nRemarks by President Biden and Prime Minister Kishida of Japan in "
+         "Joint Press Conference\n\nTHE PRESIDENT: Thank you. We agreed that the alliance has "
+         "never been stronger.\n\nTHE PRIME MINISTER: We believe that the Indo-Pacific must "
+         "remain free and open.\n\nQ: Will you meet again?\n\nTHE PRESIDENT: I think we will "
+         "meet again next year.\n")
+
+
+def test_a_pasted_transcript_takes_its_country_from_its_header_line() -> None:
+    """No address: the header line "THE WHITE HOUSE" names the government whose office
+    holders "THE PRESIDENT:" and the titled people are; a turn labelled with a title the
+    government's holder does not bear ("THE PRIME MINISTER:") is the one the document names
+    with it."""
+    ex = run(JOINT, "2023-05-20")
+    got = _turn_speakers(ex)
+    assert got["the president:"] == {"person:joe-biden"}
+    assert got["the prime minister:"] == {"person:fumio-kishida"}
+    we = {c.content[:20]: c.speaker_code for c in ex.claims if c.speaker_start is not None}
+    assert we["the Indo-Pacific mus"] == "JPNGOV"
+
+
+@pytest.mark.parametrize("header", [
+    "White House weighs new sanctions on Cuba",
+    "Statement on the White House meeting.",
+])
+def test_a_headline_naming_a_government_is_no_header(header: str) -> None:
+    """A headline or a sentence that mentions the White House is not the issuer's header: the
+    bare title "THE PRESIDENT:" under it stays unresolved, as in any text of no government."""
+    text = header + "\n\nTHE PRESIDENT: We agreed that the alliance has never been stronger.\n"
+    ex = run(text, "2023-05-20", url="https://example.org/news/2")
+    assert all(c.speaker_actor != "person:joe-biden" for c in ex.claims)
+
+
+def test_a_readouts_bare_title_no_holder_bears_is_no_one() -> None:
+    """ "The Prime Minister" of a White House readout that names no prime minister is not the
+    President, who heads the American government."""
+    text = ("THE WHITE HOUSE\n\nReadout of the President's Meeting\n\nThe President met with the "
+            "Prime Minister today. The Prime Minister said the alliance was strong.\n")
+    ex = run(text, "2023-05-20")
+    c = next(c for c in ex.claims if "alliance was strong" in c.content)
+    assert c.speaker_actor != "person:joe-biden"

@@ -258,6 +258,30 @@ class ActorIndex:
             self._holders = out
         return self._holders
 
+    def held_title(self, pid: str, where: str, role: str, day: str) -> str:
+        """The title ("Prime Minister", "President of the Council of State") under which
+        ``pid`` held ``role`` in ``where`` on ``day`` (YYYY-MM-DD), lower case; "" when the
+        data gives none."""
+        a = self.actors.get(pid)
+        for o in (a.meta.get("offices") or []) if a is not None else []:
+            if not (isinstance(o, dict) and o.get("role") == role) \
+                    or str(o.get("country") or o.get("org") or a.country) != where:
+                continue
+            frm, to = str(o.get("from") or ""), str(o.get("to") or "")
+            if (not frm or frm[:10] <= day) and (not to or day <= to + ("-31" if len(to) == 7 else "")):
+                return str(o.get("title") or "").lower()
+        return ""
+
+    def title_fits(self, written: str, pid: str, where: str, role: str, day: str) -> bool:
+        """Does the title as the text writes it ("the prime minister", "THE PRESIDENT") fit the
+        title under which ``pid`` held ``role`` in ``where`` on ``day`` (data
+        ``en/office_titles.yaml``)? "The prime minister" is never Joe Biden."""
+        fits = office_title_words().get(" ".join(w for w in written.lower().split() if w != "the"))
+        if not fits:
+            return True
+        held = self.held_title(pid, where, role, day)
+        return any(w in held for w in fits)
+
 
 def _plain(value: Any) -> Any:
     """YAML dates (unquoted 2013-03-14) as ISO strings, so that actors serialise to JSON."""
@@ -377,6 +401,15 @@ def _day(d: str, end: bool) -> int:
     m = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else (12 if end else 1)
     dd = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else (31 if end else 1)
     return y * 372 + m * 31 + dd
+
+
+@functools.lru_cache(maxsize=1)
+def office_title_words() -> dict[str, tuple[str, ...]]:
+    """Title as written -> the words one of which the holder's own title must hold
+    (``data/en/office_titles.yaml``)."""
+    raw = yaml.safe_load(resources.files("foreigndesk").joinpath("data/en/office_titles.yaml")
+                         .read_text(encoding="utf-8")) or {}
+    return {str(k).lower(): tuple(str(w).lower() for w in v) for k, v in raw.items()}
 
 
 def office_sector(office: dict[str, Any] | None) -> str | None:

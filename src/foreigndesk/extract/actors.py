@@ -1206,6 +1206,9 @@ class Resolver:
         info = self.ix.agents[m.best.actor_id]
         country = document_country(self.d.pd)
         holder = self._office_holder(country, info.role) if country else None
+        if holder is not None and country and info.role and d.date and not self.ix.title_fits(
+                m.text, holder.id, country, info.role, d.date[:10]):
+            holder = None  # "the Prime Minister" of a White House readout: no American holds it
         title = fold(m.text).split()
         held = office_at(holder, d.date) if holder is not None else None
         own_title = held is not None and set(title) <= set(fold(str(held.get("title") or "")).split())
@@ -1532,11 +1535,13 @@ def sector_actor(state: Actor, sector: str | None) -> Actor:
                  kind=kind, country=iso, sector=sector)
 
 
-def resolve_name(text: str, date: str | None = None) -> Actor | None:
+def resolve_name(text: str, date: str | None = None, whole: bool = False) -> Actor | None:
     """The actor a short phrase names, without context: a known name ("Xinhua", "Xi Jinping",
     "the Kremlin" -> Russia's government), a state's word with a sector noun ("the Cuban side",
     "Chinese officials" -> "CUBGOV"/"CHNGOV"), a capital ("Havana" -> Cuba's government), a
-    demonym ("Cubans" -> "CUBCVL"). None when nothing is known."""
+    demonym ("Cubans" -> "CUBCVL"). None when nothing is known, and with ``whole`` when one
+    dictionary phrase does not make up the whole text ("THE WHITE HOUSE" but not "White
+    House weighs sanctions")."""
     ix = load_index()
     parts = PIECE.findall(text)
     if not parts:
@@ -1564,7 +1569,7 @@ def resolve_name(text: str, date: str | None = None) -> Actor | None:
         if best[0].role != "blocked":
             found.append((best[0], i, best[1]))
         i = best[1] + 1
-    if not found:
+    if not found or (whole and (len(found) != 1 or found[0][1] != 0 or found[0][2] != len(keys) - 1)):
         return None
     first = found[0][0]
     a = ix.actors.get(first.actor_id)

@@ -1184,6 +1184,9 @@ class SpeakerResolver:
             return Speaker(was.name, was.id, (was.country or "") + "GOV", "person", "role", cs, ce)
         held = [pid for frm, to, pid in ix.role_holders().get((country, role), [])
                 if (not frm or frm[:10] <= day) and (not to or day <= to + ("-31" if len(to) == 7 else ""))]
+        # "the prime minister" of an American text is no president, "the president" of a
+        # British one no queen: the holder's own title must fit the words
+        held = [pid for pid in held if ix.title_fits(" ".join(words[k:]), pid, country, role, day)]
         if len(set(held)) != 1:
             return None
         actor = ix.actors.get(held[0])

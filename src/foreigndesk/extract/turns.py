@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlparse
@@ -120,15 +121,33 @@ def _document_country(pd: ParsedDoc) -> str | None:
         c = url_country(u)
         if c:
             return c
-    if doc.outlet:
-        from foreigndesk.extract.actors import resolve_name
+    from foreigndesk.extract.actors import resolve_name
 
+    if doc.outlet:
         for piece in re.split(r"[(),;]", doc.outlet):
             words = piece.split()
             for k in range(len(words)):
                 a = resolve_name(" ".join(words[k:k + 2]))
                 if a is not None and a.country:
                     return a.country
+    return _header_country(doc.text, resolve_name)
+
+
+HEADER_LINES = 3  # the lines at the top of a document that may name the body issuing it
+
+
+def _header_country(text: str, resolve_name: Callable[..., Actor | None]) -> str | None:
+    """The country of the government body a header line at the top of the text is made of
+    ("THE WHITE HOUSE", "U.S. DEPARTMENT OF STATE", "Ministry of Foreign Affairs of the
+    People's Republic of China"): a pasted transcript or statement with no address. A line
+    that is a sentence or a headline ("White House weighs sanctions") names no issuer."""
+    for line in [ln.strip() for ln in text[:600].splitlines() if ln.strip()][:HEADER_LINES]:
+        if len(line) > 80 or line[-1] in ".?!:,;":
+            return None
+        a = resolve_name(line, whole=True)
+        if a is not None and a.country and a.kind in ("government", "organisation") \
+                and a.sector in ("GOV", "LEG", "MIL"):
+            return a.country
     return None
 
 
@@ -203,17 +222,39 @@ class SpeakerFinder:
             return self.speaker(self.ix.actors[dated[0]], sector)
         return None
 
-    def office(self, role: str, country: str | None = None) -> Speaker | None:
-        """The holder of ``role`` in the document's country at its date."""
+    def office(self, role: str, country: str | None = None, written: str = "") -> Speaker | None:
+        """The holder of ``role`` in the document's country at its date, when the holder's own
+        title fits the label's (``written``: "THE PRIME MINISTER" is no American President);
+        else the person the document names who holds that office under that title ("Remarks by
+        President Biden and Prime Minister Kishida …", then "THE PRIME MINISTER:")."""
         country = country or self.country
-        if not country or not self.date:
+        if not self.date:
             return None
-        for frm, to, pid in self.ix.role_holders().get((country, role), []):
+        day = self.date[:10]
+        for frm, to, pid in self.ix.role_holders().get((country, role), []) if country else []:
             if (not frm or frm <= self.date) and (not to or self.date <= to):
                 a = self.ix.actors.get(pid)
-                if a is not None:
+                if a is not None and self.ix.title_fits(written, pid, country, role, day):
                     return self.speaker(a, None, country)
-        return None
+        return self._named_holder(role, written, day)
+
+    def _named_holder(self, role: str, written: str, day: str) -> Speaker | None:
+        """The one person named in the document who holds ``role`` at ``day`` under a title
+        that fits ``written``; None when there is none or more than one."""
+        found: dict[str, Actor] = {}
+        for m in self.persons:
+            a = self.ix.actors.get(m.actor_id or "")
+            office = office_at(a, day) if a is not None else None
+            if a is None or not office or office.get("role") != role:
+                continue
+            frm, to = str(office.get("from") or ""), str(office.get("to") or "")
+            where = str(office.get("country") or office.get("org") or a.country or "")
+            if (not frm or frm[:10] <= day) and (not to or day <= to + ("-31" if len(to) == 7 else "")) \
+                    and self.ix.title_fits(written, a.id, where, role, day):
+                found[a.id] = a
+        if len(found) != 1:
+            return None
+        return self.speaker(next(iter(found.values())))
 
     def anonymous(self) -> Speaker | None:
         """An official who is not named: the government of the document's country."""
@@ -255,7 +296,7 @@ class SpeakerFinder:
         if n in v["office_labels"]:
             if found is not None and found.actor.kind == "person":
                 return False, found
-            return False, self.office(office) if office else None
+            return False, self.office(office, None, n.title()) if office else None
         if found is not None and found.actor.kind == "person":
             return False, found
         words = n.split()
@@ -357,7 +398,7 @@ class SpeakerFinder:
                 sp = self.by_surname(m.group(1).replace(".", " ").split()[-1:], "GOV")
             if sp is None:
                 role = v["signer_offices"].get(norm(m.group(2)))
-                sp = self.office(role) if role else None
+                sp = self.office(role, None, m.group(2)) if role else None
             if sp is not None:
                 return m.start(), sp
         m = re.search(r"\bvested in me as (" + offices + r")\b", text, flags=re.IGNORECASE)
