@@ -263,7 +263,9 @@ class ActorIndex:
         ``pid`` held ``role`` in ``where`` on ``day`` (YYYY-MM-DD), lower case; "" when the
         data gives none."""
         a = self.actors.get(pid)
-        for o in (a.meta.get("offices") or []) if a is not None else []:
+        if a is None:
+            return ""
+        for o in a.meta.get("offices") or []:
             if not (isinstance(o, dict) and o.get("role") == role) \
                     or str(o.get("country") or o.get("org") or a.country) != where:
                 continue

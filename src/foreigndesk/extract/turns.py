@@ -234,7 +234,7 @@ class SpeakerFinder:
         for frm, to, pid in self.ix.role_holders().get((country, role), []) if country else []:
             if (not frm or frm <= self.date) and (not to or self.date <= to):
                 a = self.ix.actors.get(pid)
-                if a is not None and self.ix.title_fits(written, pid, country, role, day):
+                if a is not None and self.ix.title_fits(written, pid, country or "", role, day):
                     return self.speaker(a, None, country)
         return self._named_holder(role, written, day)
 
