@@ -1545,3 +1545,32 @@ def test_a_title_the_holder_bears_still_names_the_holder(nlp):
     ex = run(nlp, "The president said the budget would pass before the summer recess.",
              published="2023-06-12")
     assert about(ex, "budget would pass").speaker_actor == "person:joe-biden"
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("A man named John Baker told reporters that the fire started in the kitchen.",
+     "fire started in the kitchen", "John Baker"),
+    ("A woman later identified as Eva Resnick-Day, an activist for the environmental group "
+     "Greenpeace, demanded to know whether the senator would reject the money.",
+     "reject the money", "Eva Resnick-Day"),
+    ("One protester, identified by organizers as Maria Lopez, said the march would continue.",
+     "march would continue", "Maria Lopez"),
+    ("A man identified by police as Omar Haddad told reporters the shooting lasted a minute.",
+     "shooting lasted a minute", "Omar Haddad"),
+])
+def test_a_person_introduced_by_name_speaks_by_that_name(nlp, text, words, who):
+    """ "a man named X", "a woman later identified as X": the person named speaks, not "man"
+    (data naming_verbs)."""
+    assert speaker(run(nlp, text), words) == who
+
+
+@pytest.mark.parametrize("text, words, who", [
+    ("“We do not have freedom of opinion anymore,” tweeted a German user from Hanover.",
+     "freedom of opinion", "user"),
+    ("“The water has been off for three days,” posted one resident of the town on Facebook.",
+     "water has been off", "resident"),
+])
+def test_a_person_after_an_inverted_cue_speaks_however_parsed(nlp, text, words, who):
+    """ "“…,” tweeted a German user": the parser took the person after the cue for its
+    object; the claim was lost."""
+    assert who in speaker(run(nlp, text), words)

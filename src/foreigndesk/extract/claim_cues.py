@@ -52,6 +52,7 @@ class CueLexicon:
     evidential_passives: set[str] = field(default_factory=set)  # "X is expected to …"
     evidential_adverbs: set[str] = field(default_factory=set)  # "X was reportedly targeted"
     offices: dict[str, str] = field(default_factory=dict)  # "national security adviser" -> role
+    naming_verbs: set[str] = field(default_factory=set)  # "a man named X said": X speaks
     colon_labels: set[str] = field(default_factory=set)  # "Update:", "Watch:": no speaker
     colon_source_prefixes: list[str] = field(default_factory=list)  # "More from X:": X speaks
     colon_topic_links: set[str] = field(default_factory=set)  # "X On Y:": X speaks, Y the topic
@@ -203,6 +204,7 @@ def lexicon() -> CueLexicon:
         evidential_passives=words("evidential_passives"),
         evidential_adverbs=words("evidential_adverbs"),
         offices={str(k).lower(): str(v) for k, v in (raw.get("offices") or {}).items()},
+        naming_verbs={str(w).lower() for w in raw.get("naming_verbs") or []},
         light_verbs=words("light_verbs"), colon_labels=words("colon_labels"),
         colon_source_prefixes=sorted(words("colon_source_prefixes"), key=len, reverse=True),
         colon_topic_links=words("colon_topic_links"),

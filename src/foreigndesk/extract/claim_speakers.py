@@ -549,6 +549,11 @@ class SpeakerResolver:
             sp = speaker_of(titled_name)
             sp.start = min(sp.start, cs)
             return sp
+        named = self._named_as(head, base)
+        if named is not None:  # "a woman later identified as Eva Resnick-Day demanded"
+            sp = speaker_of(named)
+            sp.start = min(sp.start, cs)
+            return sp
         if head.tag_ == "NN" and self.lex.role(head) == "organisation":
             named_body = self._named_body(head, base)
             if named_body is not None:  # "Cuba's state-run newspaper Granma said"
@@ -1253,6 +1258,37 @@ class SpeakerResolver:
                          else Actor(aid, f"{country} (government)", "government", country, "GOV"))
                 actors[aid] = found
         return Speaker(text, found.id, found.code, "group", "role", start, end)
+
+    def _named_as(self, head: Token, base: int) -> Ref | None:
+        """The person a common noun introduces by name through a naming verb (data
+        ``naming_verbs``): "a man named John Baker told", "a woman later identified as Eva
+        Resnick-Day, …, demanded" (the parser made the participle the sentence's verb and the
+        cue its conjunct), "a protester identified by police as Ana Ruiz said"; else None."""
+        if head.pos_ != "NOUN" or head.tag_ != "NN":
+            return None
+        verbs = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.tag_ == "VBN" and head.head.i > head.i:
+            verbs.append(head.head)
+        doc = head.doc
+        for v in verbs:
+            if v.lemma_.lower() not in self.lex.naming_verbs:
+                continue
+            names = [c for c in v.children if c.dep_ in ("oprd", "attr", "dobj")]
+            # "identified (by police) as John Baker": the parser hangs "as" anywhere; the
+            # proper nouns right after it, a few words on, are the name
+            k = next((j for j in range(v.i + 1, min(v.i + 6, len(doc) - 1)) if doc[j].lower_ == "as"), None)
+            if k is not None and doc[k + 1].pos_ == "PROPN":
+                end = k + 1
+                while end + 1 < len(doc) and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].tag_ == "HYPH"):
+                    end += 1
+                names.append(doc[end])
+            for name in names:
+                if name.pos_ != "PROPN":
+                    continue
+                r = self.ref_at(base + name.idx, base + name.idx + len(name.text))
+                if r is not None and r.is_person:
+                    return r
+        return None
 
     def _appos_ref(self, head: Token, base: int, strict: bool = False) -> Ref | None:
         """A person named in apposition inside the subject ("The head of the investigation,

@@ -2168,6 +2168,9 @@ def _inverted_subject(st: _DocState, cue: Cue, base: int) -> Token | None:
     for c in tok.rights:
         if c.dep_ in ("dobj", "attr", "npadvmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")):
             return c
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i <= tok.i + 4 and tok.lemma_.lower() in st.lex.verbs \
+                and st.speakers._agent_phrase(c) and not any(x.dep_ == "dobj" for x in tok.lefts):
+            return c  # "“…,” tweeted a German user from Hanover": a person, however parsed
     # "…,'' said Robin Maynard, half joking": the name right after the cue, however parsed
     doc = tok.doc
     k = tok.i + 1
