@@ -1574,3 +1574,30 @@ def test_a_person_after_an_inverted_cue_speaks_however_parsed(nlp, text, words, 
     """ "“…,” tweeted a German user": the parser took the person after the cue for its
     object; the claim was lost."""
     assert who in speaker(run(nlp, text), words)
+
+
+@pytest.mark.parametrize("text, words, actor", [
+    ("On a day of campaign events in New Hampshire, HuffPost asked the candidate whether she "
+     "would release the transcripts.", "release the transcripts", "org:huffpost"),
+    ("The senator never filed the forms, according to The Blaze.", "never filed the forms",
+     "org:theblaze"),
+    ("The Washington Examiner reported that the committee would meet on Friday.",
+     "committee would meet", "org:washington-examiner"),
+    ("A Rasmussen Reports survey found that most voters oppose the plan.", "oppose the plan",
+     "org:rasmussen-reports"),
+    ("Breitbart News reported that the rally had been moved to a larger hall.",
+     "rally had been moved", "org:breitbart-news"),
+])
+def test_news_outlets_and_pollsters_are_agents(nlp, text, words, actor):
+    """Outlets and pollsters cited in political news speak as themselves (data
+    actors/organisations.yaml): "HuffPost" and "The Blaze" were tagged products and no agent,
+    "Washington Examiner" the American government, "Rasmussen Reports" a person."""
+    assert about(run(nlp, text), words).speaker_actor == actor
+
+
+def test_a_documents_owner_that_is_no_agent_leaves_the_document(nlp):
+    """ "The Q poll also finds …": "Q" is no agent (a question label); the speaker is unknown
+    and its span is the document, not the letter."""
+    text = "The Q poll also finds that most voters oppose the deal."
+    c = about(run(nlp, text), "most voters oppose")
+    assert c.speaker_actor is None and text[c.speaker_start:c.speaker_end].endswith("poll")

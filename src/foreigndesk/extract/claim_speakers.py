@@ -788,6 +788,10 @@ class SpeakerResolver:
                         # "The poll, released by the Public Policy Institute, showed": the span
                         # covers the subject, the document, as well as its author's name
                         sp.start, sp.end = min(sp.start, cs), max(sp.end, ce)
+                    return sp
+                if org.pos_ == "PROPN":  # "The Q poll also finds": a name that is no agent (a
+                    # question label) leaves the document as the unknown speaker's words
+                    return Speaker(core_text, None, None, "document", "document", cs, ce, agent=False)
                 return sp
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
                            for c in head.children)
