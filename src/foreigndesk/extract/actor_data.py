@@ -269,8 +269,7 @@ class ActorIndex:
             if not (isinstance(o, dict) and o.get("role") == role) \
                     or str(o.get("country") or o.get("org") or a.country) != where:
                 continue
-            frm, to = str(o.get("from") or ""), str(o.get("to") or "")
-            if (not frm or frm[:10] <= day) and (not to or day <= to + ("-31" if len(to) == 7 else "")):
+            if held_on(str(o.get("from") or ""), str(o.get("to") or ""), day):
                 return str(o.get("title") or "").lower()
         return ""
 
@@ -403,6 +402,12 @@ def _day(d: str, end: bool) -> int:
     m = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else (12 if end else 1)
     dd = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else (31 if end else 1)
     return y * 372 + m * 31 + dd
+
+
+def held_on(frm: str, to: str, day: str) -> bool:
+    """Was an office held from ``frm`` to ``to`` (ISO dates, any precision; empty: open) held
+    on ``day`` (YYYY-MM-DD)? An end given as a month ("2019-10") runs to its end."""
+    return (not frm or frm[:10] <= day) and (not to or day <= to + ("-31" if len(to) == 7 else ""))
 
 
 @functools.lru_cache(maxsize=1)

@@ -69,8 +69,8 @@ def token_span(tokens: list[Token], base: int) -> tuple[int, int]:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past spaces, commas, dashes and quote marks at either edge, and a
-    leading "that" and its comma (the conjunction after a cue, in lower case: a capitalised "That" opens a
-    sentence as a pronoun: "“That is not good enough,” he said")."""
+    leading "that" and its comma (the conjunction after a cue, in lower case: a capitalised
+    "That" opens a sentence as a pronoun: "“That is not good enough,” he said")."""
     while True:
         while start < end and (text[start] in _TRIM_CHARS or text[start].isspace()):
             start += 1
@@ -617,8 +617,8 @@ class ContentFinder:
     @staticmethod
     def _fronted_in(mark: Token, inside: set[int]) -> bool:
         """Does the conjunction ``mark`` open a clause fronted inside the content, closed by a
-        comma or dash before the content's verb it modifies ("said that, while the deal was good, it was not
-        enough")? Then the contrast is the speaker's, not the writer's."""
+        comma or dash before the content's verb it modifies ("said that, while the deal was
+        good, it was not enough")? Then the contrast is the speaker's, not the writer's."""
         clause = mark.head
         after = clause.right_edge.i + 1
         return mark.dep_ == "mark" and clause.dep_ == "advcl" and clause.head.i in inside \

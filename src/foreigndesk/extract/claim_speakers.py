@@ -1170,7 +1170,7 @@ class SpeakerResolver:
         country = nat[0] if nat and nat[0] else self.home_country()
         if country is None:
             return None
-        from foreigndesk.extract.actor_data import load_index
+        from foreigndesk.extract.actor_data import held_on, load_index
 
         ix = load_index()
         day = date if len(date) == 10 else None
@@ -1192,7 +1192,7 @@ class SpeakerResolver:
                 return None
             return Speaker(was.name, was.id, (was.country or "") + "GOV", "person", "role", cs, ce)
         held = [pid for frm, to, pid in ix.role_holders().get((country, role), [])
-                if (not frm or frm[:10] <= day) and (not to or day <= to + ("-31" if len(to) == 7 else ""))]
+                if held_on(frm, to, day)]
         # "the prime minister" of an American text is no president, "the president" of a
         # British one no queen: the holder's own title must fit the words
         held = [pid for pid in held if ix.title_fits(" ".join(words[k:]), pid, country, role, day)]

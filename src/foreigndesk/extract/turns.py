@@ -36,7 +36,7 @@ from urllib.parse import urlparse
 
 from spacy.tokens import Span
 
-from foreigndesk.extract.actor_data import load_index, office_at, office_sector
+from foreigndesk.extract.actor_data import held_on, load_index, office_at, office_sector
 from foreigndesk.extract.actor_names import fold, name_pieces, person_slug
 from foreigndesk.extract.claim_quotes import find_quotes
 from foreigndesk.extract.nlp import ParsedDoc
@@ -247,9 +247,8 @@ class SpeakerFinder:
             office = office_at(a, day) if a is not None else None
             if a is None or not office or office.get("role") != role:
                 continue
-            frm, to = str(office.get("from") or ""), str(office.get("to") or "")
             where = str(office.get("country") or office.get("org") or a.country or "")
-            if (not frm or frm[:10] <= day) and (not to or day <= to + ("-31" if len(to) == 7 else "")) \
+            if held_on(str(office.get("from") or ""), str(office.get("to") or ""), day) \
                     and self.ix.title_fits(written, a.id, where, role, day):
                 found[a.id] = a
         if len(found) != 1:
