@@ -477,3 +477,31 @@ def test_a_foreign_title_no_one_in_the_government_bears_stays_the_foreigner():
     at = text.index("The Foreign Minister") + 4
     got = [m for m in ex.mentions if m.start == at]
     assert got and got[0].code == "CHNGOV", [(m.text, m.start, m.code) for m in ex.mentions]
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("FACT SHEET: Biden-Harris Administration Announces New Actions to Support the Cuban "
+     "People\n\nToday the administration is announcing new measures.", "Biden-Harris Administration",
+     "USAGOV"),
+    ("Pentagon Confirms Chinese Spy Balloon Over Montana\n\nThe balloon was tracked for days.",
+     "Pentagon", "USAMIL"),
+    ("State Department Unveils New Visa Restrictions\n\nThe rules take effect on Monday.",
+     "State Department", "USAGOV"),
+])
+def test_a_title_case_headlines_verb_ends_the_name_before_it(nlp, text, name, code):
+    """The small model's entity runs on over a headline's capitalised verb ("Pentagon Confirms
+    Chinese Spy Balloon" was one organisation); the name ends before it
+    (extract/headline_entities.py, data/en/headline_verbs.yaml)."""
+    pd = run(nlp, text)
+    m = covering(pd, name)
+    assert (m.text, m.code) == (name, code)
+    headline = text.split("\n")[0]
+    assert not any(len(m.text) > len(name) and m.text in headline for m in pd.extraction.mentions)
+
+
+def test_the_administration_capitalised_is_the_one_named_before(nlp):
+    """ "The Administration believes …" after "the Biden-Harris Administration" (a
+    capitalised word the tagger makes a name) is that government, like "the administration"."""
+    pd = run(nlp, "Today, the Biden-Harris Administration is announcing measures to support the "
+                  "Cuban people. The Administration believes these steps will help Cubans.")
+    assert mention(pd, "Administration").code == "USAGOV"

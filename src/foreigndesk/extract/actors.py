@@ -1168,8 +1168,11 @@ class Resolver:
                 m.t1 < len(self.doc) and self.doc[m.t1].ent_type_ == "PERSON":
             return
         last = self.doc[m.t1 - 1]
-        if not last.tag_.startswith("NN") or last.ent_type_ in ("PERSON", "ORG", "GPE"):
-            return
+        ent = self.d.ents_at.get(m.t1 - 1)
+        if not last.tag_.startswith("NN") or (last.ent_type_ in ("PERSON", "ORG", "GPE") and not (
+                fold(m.text) in words["home_government"] and ent is not None
+                and ent.start >= m.t0 - 1 and ent.end == m.t1)):
+            return  # ("The Administration", an entity of that word alone: the home government)
         if fold(m.text) in words["definite_person_titles"] and self.d.tok_lower(m.t0 - 1) in (
                 "the", "this", "that"):
             return  # "the envoy said": a named person, resolved where it is used
@@ -1304,7 +1307,7 @@ class Resolver:
                             sector_only(info.sector or "GOV"), None, info.sector,
                             0.5))  # "allied forces", "coalition troops": no one country
             return
-        if fold(m.text) in words["home_government"] and self.doc[m.t1 - 1].tag_ == "NN":
+        if fold(m.text) in words["home_government"] and self.doc[m.t1 - 1].tag_ in ("NN", "NNP"):
             home = self._home_government(r, fold(m.text))
             if home is not None:
                 d.emit(Resolved(r.start, r.end, r.text, "RULE", home, home.id, info.sector, 0.7))

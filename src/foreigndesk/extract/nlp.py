@@ -55,6 +55,7 @@ from spacy.tokens import Doc, Span
 
 from foreigndesk.extract.attribute_arrays import ArrayRuler
 from foreigndesk.extract.budget import checkpoint
+from foreigndesk.extract.headline_entities import headline_entities  # noqa: F401 (registers it)
 from foreigndesk.extract.lemma_arrays import ArrayLemmatizer
 from foreigndesk.extract.turn_labels import find_labels
 from foreigndesk.model import Document, Extraction
@@ -256,6 +257,8 @@ def _load(model: str) -> Language:
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     nlp.add_pipe("foreigndesk_line_breaks", after="senter")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("foreigndesk_headline_entities", after="ner")
     if "attribute_ruler" in nlp.pipe_names:
         nlp.add_pipe("foreigndesk_attribute_arrays", after="attribute_ruler")
         nlp.disable_pipe("attribute_ruler")
@@ -281,7 +284,7 @@ def skipped(nlp: Language, tags: bool = True, entities: bool = True) -> list[str
         return []
     out = [] if tags else [n for n in TAGGING if n in nlp.pipe_names]
     if not entities and "ner" in nlp.pipe_names:
-        out.append("ner")
+        out += [n for n in ("ner", "foreigndesk_headline_entities") if n in nlp.pipe_names]
     return out
 
 
