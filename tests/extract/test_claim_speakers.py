@@ -1601,3 +1601,22 @@ def test_a_documents_owner_that_is_no_agent_leaves_the_document(nlp):
     text = "The Q poll also finds that most voters oppose the deal."
     c = about(run(nlp, text), "most voters oppose")
     assert c.speaker_actor is None and text[c.speaker_start:c.speaker_end].endswith("poll")
+
+
+@pytest.mark.parametrize("text, words, not_who", [
+    ("Foreign Minister Wang Yi met reporters on Monday. The ambassador raised the issue with "
+     "him. He said the talks would continue.", "talks would continue", "Wang Yi"),
+    ("Senator Ana Ruiz visited the base on Friday. The commander briefed her on the drills. "
+     "She said the exercise would end on Sunday.", "exercise would end", "Ruiz"),
+])
+def test_a_pronoun_after_a_title_that_met_the_named_person_is_not_that_person(nlp, text, words, not_who):
+    """ "X met reporters. The ambassador raised the issue with him. He said …": the subject
+    that named X as someone else ("with him", "briefed her") carries the discourse; "he" is
+    the ambassador (unknown), not X."""
+    assert not_who not in speaker(run(nlp, text), words)
+
+
+def test_a_title_that_may_be_the_named_person_leaves_the_pronoun_to_the_name(nlp):
+    ex = run(nlp, "Donald Trump spoke in Ohio on Monday. The real estate mogul then attacked the "
+                  "press. He said the coverage was unfair.", published="2016-03-12")
+    assert speaker(ex, "coverage was unfair") == "Donald Trump"

@@ -1479,6 +1479,11 @@ class SpeakerResolver:
                     if namesake is not None:
                         return namesake
                     continue
+                if r.sentence < i and want:
+                    later = self._role_subject_after(i, r, char, want, exclude)
+                    if later is not None:  # "Foreign Minister Wang Yi met reporters. The
+                        # ambassador raised the issue with him. He said …": the ambassador
+                        return later
                 if r.sentence < i:
                     r = self._sentence_subject(r, refs[n + 1:], word, exclude)
                 sp = speaker_of(r, "pronoun")
@@ -1534,6 +1539,53 @@ class SpeakerResolver:
         ORG by the small model)?"""
         return sp.kind in (None, "group") and sp.actor_id is None and sp.via == "name" and sp.agent \
             and len(sp.text.split()) == 1 and _bare_surname(sp.text)
+
+    def _role_subject_after(self, i: int, named: Ref, char: int, want: str,
+                            exclude: tuple[int, int] | None) -> Speaker | None:
+        """The subject of a clause between the person ``named`` (in an earlier sentence) and
+        the pronoun at ``char`` that is a definite title or noun for one person of a
+        compatible gender ("The ambassador raised the issue with him. He said …"): the
+        subject carries the discourse, and the named person is now an object. Resolved as a
+        speaker would be ("the senator" is the senator named before). Only when the
+        description's clause names the person as someone else ("with him"): a description
+        may be an epithet of the named person ("… Carly Fiorina strode onstage. The former
+        chief executive of Hewlett-Packard had been invited …, a topic she knew well"), and
+        the parse cannot tell. None when there is no such subject.
+        """
+        for k in range(i, named.sentence - 1, -1):
+            base = self.pd.sents[k].start_char
+            d = self.pd.parsed(k)
+            for tok in reversed(d):
+                at = base + tok.idx
+                if at >= char or at < named.end or tok.dep_ not in ("nsubj", "nsubjpass") \
+                        or (exclude and exclude[0] <= at < exclude[1]):
+                    continue
+                definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+                if not definite or not (self.lex.one_person(tok) or (
+                        tok.tag_ == "NNP" and self.lex.role(tok) == "person")):
+                    continue
+                g = noun_gender(tok.lemma_)
+                if g is not None and g != want:
+                    continue
+                if not self._names_other(tok.head, named, want):
+                    return None
+                sp = self._resolve(k, tok, base, exclude, 2)
+                if sp.is_person and sp.agent:
+                    out = Speaker(sp.text, sp.actor_id, sp.code, "person", "pronoun", gender=want)
+                    self._learn(out, want)
+                    return out
+                left, right = _core(tok)
+                s0, s1 = base + left.idx, base + right.idx + len(right.text)
+                return Speaker(self.text[s0:s1], None, None, "person", "pronoun", s0, s1, gender=want)
+        return None
+
+    def _names_other(self, verb: Token, named: Ref, want: str) -> bool:
+        """Does the clause of ``verb`` hold the person ``named`` as someone else than its
+        subject: an object pronoun of their gender ("raised the issue with him") or their name?"""
+        pron = {"m": ("him",), "f": ("her",)}.get(want, ())
+        last = (named.name or named.text).split()[-1:]
+        return any((t.lower_ in pron and t.dep_ in ("dobj", "pobj", "dative"))
+                   or (t.pos_ == "PROPN" and [t.text] == last) for t in verb.subtree)
 
     def _described_person(self, i: int, first: int, char: int, want: str,
                           exclude: tuple[int, int] | None) -> Speaker | None:

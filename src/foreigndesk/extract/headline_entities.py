@@ -20,7 +20,6 @@ from spacy.tokens import Doc, Span
 
 from foreigndesk.built_cache import load_yaml
 
-
 # the names of agents and places a headline's verb may run into (not titles of works: "The
 # X-Files")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
