@@ -1620,3 +1620,14 @@ def test_a_title_that_may_be_the_named_person_leaves_the_pronoun_to_the_name(nlp
     ex = run(nlp, "Donald Trump spoke in Ohio on Monday. The real estate mogul then attacked the "
                   "press. He said the coverage was unfair.", published="2016-03-12")
     assert speaker(ex, "coverage was unfair") == "Donald Trump"
+
+
+def test_a_pronoun_after_a_title_subject_is_not_a_person_named_in_passing(nlp):
+    """ "… two bosses, the president and the defense secretary. The admiral has added …. In a
+    document he drew up, he wrote …": the president was named in passing (no subject); the
+    admiral, subject since, is "he" (was Barack Obama)."""
+    ex = run(nlp, "His language is starker than any from his commander in chief, President "
+                  "Obama.\n\nA commander serves just two bosses, the president and the defense "
+                  "secretary. The admiral has added another facet to his job. In a document he drew "
+                  "up last year, he wrote that the region needed clarity.", published="2016-05-09")
+    assert "Obama" not in speaker(ex, "region needed clarity")

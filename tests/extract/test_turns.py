@@ -403,3 +403,34 @@ def test_a_readouts_bare_title_no_holder_bears_is_no_one() -> None:
     ex = run(text, "2023-05-20")
     c = next(c for c in ex.claims if "alliance was strong" in c.content)
     assert c.speaker_actor != "person:joe-biden"
+
+
+MFA = ("Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on June 9, 2023\n\n"
+       "CCTV: According to reports, the United States claims that China is building a base in "
+       "Cuba. What is your comment?\n\n"
+       "Wang Wenbin: I'm not aware of the specifics. We urge the US to stop smearing China.\n\n"
+       "Bloomberg: Will the Secretary visit Beijing this month?\n\n"
+       "Wang Wenbin: I have nothing to share at the moment.\n")
+
+
+def test_an_outlets_acronym_asks_in_a_press_conference() -> None:
+    """ "CCTV: …" among name labels is a reporter's question like "Bloomberg: …": no claim of
+    CCTV's (its question was a claim with CCTV as the speaker)."""
+    ex = run(MFA, "2023-06-09")
+    assert not [c for c in ex.claims if c.speaker_actor == "org:cctv"]
+    assert _turn_speakers(ex).get("wang wenbin:") == {"person:wang-wenbin"}
+
+
+def test_a_readouts_title_is_the_person_it_was_given_to() -> None:
+    """ "Cuban Foreign Minister Bruno Rodríguez Parrilla. The Secretary underscored … The
+    Foreign Minister said …": the Foreign Minister is Rodríguez (the title a sentence before
+    "The Secretary" was taken for the Secretary's, Antony Blinken)."""
+    text = ("U.S. DEPARTMENT OF STATE\n\nReadout\n\nSecretary of State Antony J. Blinken spoke "
+            "today with Cuban Foreign Minister Bruno Rodríguez Parrilla. The Secretary "
+            "underscored the importance of the right to peaceful protest. The Foreign Minister "
+            "said Cuba would not accept foreign interference.\n")
+    ex = run(text, "2023-06-09")
+    said = next(c for c in ex.claims if "foreign interference" in c.content)
+    assert said.speaker_actor == "person:bruno-rodriguez-parrilla"
+    underscored = next(c for c in ex.claims if "peaceful protest" in c.content)
+    assert underscored.speaker_actor == "person:antony-blinken"

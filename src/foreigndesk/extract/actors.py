@@ -1264,6 +1264,10 @@ class Resolver:
                 if k > 0 and folded[k - 1] in LESSER_TITLE_PREFIXES:
                     return False  # "Vice President Joe Biden" is not "the President"
                 rest = words[k + n:]
+                if any(w.lower() in ("the", "a", "an") or (len(w) > 2 and w[-1] in ".;:!?")
+                       for w in rest[:-1]):
+                    return False  # "Foreign Minister Bruno Rodríguez Parrilla. The Secretary":
+                    # the title is another name's, a sentence before
                 return all(w[:1].isupper() or w in ("of", "for") for w in rest)
         return False
 

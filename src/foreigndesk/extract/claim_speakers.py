@@ -1546,11 +1546,13 @@ class SpeakerResolver:
         the pronoun at ``char`` that is a definite title or noun for one person of a
         compatible gender ("The ambassador raised the issue with him. He said …"): the
         subject carries the discourse, and the named person is now an object. Resolved as a
-        speaker would be ("the senator" is the senator named before). Only when the
-        description's clause names the person as someone else ("with him"): a description
-        may be an epithet of the named person ("… Carly Fiorina strode onstage. The former
-        chief executive of Hewlett-Packard had been invited …, a topic she knew well"), and
-        the parse cannot tell. None when there is no such subject.
+        speaker would be ("the senator" is the senator named before, "the admiral" Admiral
+        Harris). A description that names no one of its own counts only when its clause names
+        the person as someone else ("with him") or the person was no subject where named ("…
+        two bosses, the president and the defense secretary. The admiral has added …"): after
+        a subject it may be an epithet of the named person ("Donald Trump spoke … The real
+        estate mogul then attacked …"), and the parse cannot tell. None when there is no such
+        subject.
         """
         for k in range(i, named.sentence - 1, -1):
             base = self.pd.sents[k].start_char
@@ -1567,17 +1569,29 @@ class SpeakerResolver:
                 g = noun_gender(tok.lemma_)
                 if g is not None and g != want:
                     continue
-                if not self._names_other(tok.head, named, want):
-                    return None
                 sp = self._resolve(k, tok, base, exclude, 2)
-                if sp.is_person and sp.agent:
+                if sp.is_person and sp.agent and sp.actor_id and not (
+                        sp.actor_id and sp.actor_id == named.actor_id):
+                    # "… the president and the defense secretary. The admiral has added …; he
+                    # wrote": the title names a person of its own (Admiral Harris)
                     out = Speaker(sp.text, sp.actor_id, sp.code, "person", "pronoun", gender=want)
                     self._learn(out, want)
                     return out
+                if not self._names_other(tok.head, named, want) and self._is_subject(named):
+                    return None
                 left, right = _core(tok)
                 s0, s1 = base + left.idx, base + right.idx + len(right.text)
                 return Speaker(self.text[s0:s1], None, None, "person", "pronoun", s0, s1, gender=want)
         return None
+
+    def _is_subject(self, r: Ref) -> bool:
+        """Is the reference ``r`` the subject of a clause (through its name's compounds)?"""
+        base = self.pd.sents[r.sentence].start_char
+        d = self.pd.parsed(r.sentence)
+        tok = next((t for t in d if base + t.idx <= r.end - 1 < base + t.idx + len(t.text)), None)
+        while tok is not None and tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+            tok = tok.head
+        return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
 
     def _names_other(self, verb: Token, named: Ref, want: str) -> bool:
         """Does the clause of ``verb`` hold the person ``named`` as someone else than its

@@ -12,7 +12,7 @@ A label opens a paragraph and names who speaks until the next label:
   may open the paragraph before it, as where an article quotes a panel), only in a text that
   has at least two labels of this shape, so that "Note: ..." in an article is no turn; a
   one-word ``Matthews:`` when it names a known speaker or is the surname of such a label
-  ("Chris Matthews:") in the text.
+  ("Chris Matthews:") in the text, and an outlet's acronym (``CCTV:``) when it names one.
 
 The vocabulary (question labels, procedural labels, titles) is data: ``data/en/turns.yaml``.
 :func:`find_labels` is used by the sentence segmenter (a label is a sentence of its own) and
@@ -51,6 +51,8 @@ NAME_LABEL = re.compile(
 # "Bloomberg: ...", "Reuters: ...", "Blinken: ...": one word, kept only when it names a known
 # outlet, organisation or person, in a text with other name labels
 WORD_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][a-z][\w’'\-]*)[ \t]*:[ \t]+(?=\S)")
+# "CCTV: …", "AFP: …": a news outlet's acronym asking, in a text with other name labels
+ACRONYM_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Z0-9]{1,7})[ \t]*:[ \t]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,22 @@ def _known_speaker(word: str) -> bool:
     return actor is not None and actor.kind in ("organisation", "person", "igo")
 
 
+def _known_outlet(word: str) -> bool:
+    """Does ``word`` name a known news outlet ("CCTV", "AFP"; not "UN: …" over a section)?"""
+    from foreigndesk.extract.actors import resolve_name
+
+    actor = resolve_name(word)
+    return actor is not None and actor.kind == "organisation" and actor.sector == "MED"
+
+
+def _heading_after(text: str, m: re.Match[str]) -> bool:
+    """Is the line after a label's colon written in capitals, as a heading is ("UN:
+    PEACEKEEPERS PAYING …")?"""
+    end = text.find("\n", m.end())
+    letters = [c for c in text[m.end():end if end >= 0 else len(text)][:80] if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
 def _names_itself(text: str, m: re.Match[str]) -> bool:
     """Does the paragraph after a name label name its own person again ("Bernie Sanders:
     Credit scores On his campaign website, Senator Bernie Sanders calls for …")? Then the
@@ -165,6 +183,8 @@ def find_labels(text: str, max_chars: int = 2_000_000) -> list[Label]:
         surnames = {m.group("label").split()[-1] for m in names}
         names += [m for m in WORD_LABEL.finditer(text) if m.start("label") not in found
                   and (m.group("label") in surnames or _known_speaker(m.group("label")))]
+        names += [m for m in ACRONYM_LABEL.finditer(text) if m.start("label") not in found
+                  and _known_outlet(m.group("label")) and not _heading_after(text, m)]
         names.sort(key=lambda m: m.start("label"))
     if len(names) >= 2:
         for m in names:
