@@ -434,3 +434,16 @@ def test_a_readouts_title_is_the_person_it_was_given_to() -> None:
     assert said.speaker_actor == "person:bruno-rodriguez-parrilla"
     underscored = next(c for c in ex.claims if "peaceful protest" in c.content)
     assert underscored.speaker_actor == "person:antony-blinken"
+
+
+def test_a_byline_under_a_title_without_by_names_the_speaker() -> None:
+    """ "Remarks at a UN Security Council Briefing on Cuba" then "Ambassador Linda
+    Thomas-Greenfield" and "U.S. Representative to the United Nations" on lines of their own:
+    the byline speaks the remarks, and her "we" is the United States (no list knows her)."""
+    text = ("Remarks at a UN Security Council Briefing on Cuba\n\nAmbassador Linda "
+            "Thomas-Greenfield\nU.S. Representative to the United Nations\nNew York, New York\n"
+            "June 12, 2023\n\nThank you, Madam President. We call on the Cuban government to "
+            "release all political prisoners.\n")
+    ex = run(text, "2023-06-12")
+    we = next(m for m in ex.mentions if m.text == "We")
+    assert we.code == "USAGOV"

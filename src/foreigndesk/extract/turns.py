@@ -380,9 +380,38 @@ class SpeakerFinder:
                 continue
             m = re.search(r"\b(" + "|".join(sorted(preps)) + r")\b", low)
             if m is None:
-                continue  # a page's label ("PRESS STATEMENT"), not the title
+                if len(words) > 2:  # "Remarks at a UN Security Council Briefing" (not a page's
+                    # label, "PRESS STATEMENT"): a byline of the name alone may follow
+                    byline = self._byline(k + 1)
+                    if byline is not None:
+                        return byline
+                continue
             sp = self.by_mentions(sent.start_char + m.end(), sent.end_char)
             return (k, sp) if sp is not None else None
+        return None
+
+    def _byline(self, first: int) -> tuple[int, Speaker] | None:
+        """(its sentence, the person) of a line of its own among the two after a title that
+        names one person and nothing else ("Ambassador Linda Thomas-Greenfield"), else None."""
+        text = self.pd.document.text
+        for j in range(first, min(first + 2, len(self.pd.sents))):
+            sent = self.pd.sents[j]
+            line = sent.text.strip()
+            end = sent.start_char + len(sent.text.rstrip())
+            if text[end:end + 1] not in ("\n", "") or len(line.split()) > 6 or line[-1:] in ".?!:" \
+                    or not all(w[:1].isupper() for w in line.split()):
+                continue
+            sp = self.by_mentions(sent.start_char, sent.end_char)
+            if sp is not None and sp.actor.kind == "person":
+                if sp.group is None and j + 1 < len(self.pd.sents):
+                    # "U.S. Representative to the United Nations" on the next line: the state
+                    # a person no list knows speaks for
+                    nxt = self.pd.sents[j + 1]
+                    country = next((m.country for m in self.pd.extraction.mentions
+                                    if nxt.start_char <= m.start < nxt.end_char and m.country), None)
+                    if country:
+                        sp = self.speaker(sp.actor, "GOV", country)
+                return j, sp
         return None
 
     def signer(self, text: str) -> tuple[int, Speaker] | None:
