@@ -1570,8 +1570,9 @@ class SpeakerResolver:
                 if g is not None and g != want:
                     continue
                 sp = self._resolve(k, tok, base, exclude, 2)
-                if sp.is_person and sp.agent and sp.actor_id and not (
-                        sp.actor_id and sp.actor_id == named.actor_id):
+                if sp.actor_id and sp.actor_id == named.actor_id:
+                    return None  # the title is the named person's ("Sen. Smith … The senator")
+                if sp.is_person and sp.agent and sp.actor_id:
                     # "… the president and the defense secretary. The admiral has added …; he
                     # wrote": the title names a person of its own (Admiral Harris)
                     out = Speaker(sp.text, sp.actor_id, sp.code, "person", "pronoun", gender=want)
