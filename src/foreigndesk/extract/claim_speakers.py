@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -1554,36 +1555,47 @@ class SpeakerResolver:
         estate mogul then attacked …"), and the parse cannot tell. None when there is no such
         subject.
         """
-        for k in range(i, named.sentence - 1, -1):
+        for k, base, tok in self._person_subjects(i, named.sentence, char, want, exclude, named.end):
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+            if not definite or not (self.lex.one_person(tok) or (
+                    tok.tag_ == "NNP" and self.lex.role(tok) == "person")):
+                continue
+            sp = self._resolve(k, tok, base, exclude, 2)
+            if sp.actor_id and sp.actor_id == named.actor_id:
+                return None  # the title is the named person's ("Sen. Smith … The senator")
+            if sp.is_person and sp.agent and sp.actor_id:
+                # "… the president and the defense secretary. The admiral has added …; he
+                # wrote": the title names a person of its own (Admiral Harris)
+                out = Speaker(sp.text, sp.actor_id, sp.code, "person", "pronoun", gender=want)
+                self._learn(out, want)
+                return out
+            if not self._names_other(tok.head, named, want) and self._is_subject(named):
+                return None
+            return self._noun_speaker(tok, base, want)
+        return None
+
+    def _person_subjects(self, i: int, first: int, char: int, want: str,
+                         exclude: tuple[int, int] | None, after: int = 0
+                         ) -> Iterator[tuple[int, int, Token]]:
+        """(sentence, its start, token) of each subject standing in [``after``, ``char``),
+        outside ``exclude``, whose noun's gender does not clash with ``want``: nearest first,
+        from sentence ``i`` back to ``first`` (parsed on demand)."""
+        for k in range(i, first - 1, -1):
             base = self.pd.sents[k].start_char
-            d = self.pd.parsed(k)
-            for tok in reversed(d):
+            for tok in reversed(self.pd.parsed(k)):
                 at = base + tok.idx
-                if at >= char or at < named.end or tok.dep_ not in ("nsubj", "nsubjpass") \
+                if at >= char or at < after or tok.dep_ not in ("nsubj", "nsubjpass") \
                         or (exclude and exclude[0] <= at < exclude[1]):
                     continue
-                definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-                if not definite or not (self.lex.one_person(tok) or (
-                        tok.tag_ == "NNP" and self.lex.role(tok) == "person")):
-                    continue
                 g = noun_gender(tok.lemma_)
-                if g is not None and g != want:
-                    continue
-                sp = self._resolve(k, tok, base, exclude, 2)
-                if sp.actor_id and sp.actor_id == named.actor_id:
-                    return None  # the title is the named person's ("Sen. Smith … The senator")
-                if sp.is_person and sp.agent and sp.actor_id:
-                    # "… the president and the defense secretary. The admiral has added …; he
-                    # wrote": the title names a person of its own (Admiral Harris)
-                    out = Speaker(sp.text, sp.actor_id, sp.code, "person", "pronoun", gender=want)
-                    self._learn(out, want)
-                    return out
-                if not self._names_other(tok.head, named, want) and self._is_subject(named):
-                    return None
-                left, right = _core(tok)
-                s0, s1 = base + left.idx, base + right.idx + len(right.text)
-                return Speaker(self.text[s0:s1], None, None, "person", "pronoun", s0, s1, gender=want)
-        return None
+                if g is None or g == want:
+                    yield k, base, tok
+
+    def _noun_speaker(self, tok: Token, base: int, want: str) -> Speaker:
+        """An unknown person named by the noun phrase of ``tok`` ("the ambassador")."""
+        left, right = _core(tok)
+        s0, s1 = base + left.idx, base + right.idx + len(right.text)
+        return Speaker(self.text[s0:s1], None, None, "person", "pronoun", s0, s1, gender=want)
 
     def _is_subject(self, r: Ref) -> bool:
         """Is the reference ``r`` the subject of a clause (through its name's compounds)?"""
@@ -1610,21 +1622,9 @@ class SpeakerResolver:
         candidate. She said …", "The congresswoman spoke in Ohio. She said …", "One voter, a
         retired teacher, was undecided. She said …"). Earlier sentences are parsed only here,
         when a pronoun found no one else."""
-        for k in range(i, first - 1, -1):
-            base = self.pd.sents[k].start_char
-            d = self.pd.parsed(k)
-            for tok in reversed(d):
-                at = base + tok.idx
-                if at >= char or tok.dep_ not in ("nsubj", "nsubjpass") or not self.lex.one_person(tok):
-                    continue
-                if exclude and exclude[0] <= at < exclude[1]:
-                    continue
-                g = noun_gender(tok.lemma_)
-                if g is not None and g != want:
-                    continue
-                left, right = _core(tok)
-                s0, s1 = base + left.idx, base + right.idx + len(right.text)
-                return Speaker(self.text[s0:s1], None, None, "person", "pronoun", s0, s1, gender=want)
+        for _k, base, tok in self._person_subjects(i, first, char, want, exclude):
+            if self.lex.one_person(tok):
+                return self._noun_speaker(tok, base, want)
         return None
 
     def _same_head(self, i: int, noun: str, char: int, exclude: tuple[int, int] | None) -> Speaker | None:

@@ -110,21 +110,18 @@ def title_length(label: str) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
-def _known_speaker(word: str) -> bool:
+def _known_speaker(word: str, outlet: bool = False) -> bool:
     """Does one word name a known outlet, organisation or person ("Bloomberg", "Xinhua",
-    "Blinken"), not a state ("China: …" heads a section) nor a common word ("Note")?"""
+    "Blinken"), not a state ("China: …" heads a section) nor a common word ("Note")? With
+    ``outlet``, a news outlet only ("CCTV", "AFP"; not "UN: …" over a section)."""
     from foreigndesk.extract.actors import resolve_name
 
     actor = resolve_name(word)
-    return actor is not None and actor.kind in ("organisation", "person", "igo")
-
-
-def _known_outlet(word: str) -> bool:
-    """Does ``word`` name a known news outlet ("CCTV", "AFP"; not "UN: …" over a section)?"""
-    from foreigndesk.extract.actors import resolve_name
-
-    actor = resolve_name(word)
-    return actor is not None and actor.kind == "organisation" and actor.sector == "MED"
+    if actor is None:
+        return False
+    if outlet:
+        return actor.kind == "organisation" and actor.sector == "MED"
+    return actor.kind in ("organisation", "person", "igo")
 
 
 def _heading_after(text: str, m: re.Match[str]) -> bool:
@@ -184,7 +181,7 @@ def find_labels(text: str, max_chars: int = 2_000_000) -> list[Label]:
         names += [m for m in WORD_LABEL.finditer(text) if m.start("label") not in found
                   and (m.group("label") in surnames or _known_speaker(m.group("label")))]
         names += [m for m in ACRONYM_LABEL.finditer(text) if m.start("label") not in found
-                  and _known_outlet(m.group("label")) and not _heading_after(text, m)]
+                  and _known_speaker(m.group("label"), outlet=True) and not _heading_after(text, m)]
         names.sort(key=lambda m: m.start("label"))
     if len(names) >= 2:
         for m in names:

@@ -29,7 +29,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlparse
@@ -121,26 +120,28 @@ def _document_country(pd: ParsedDoc) -> str | None:
         c = url_country(u)
         if c:
             return c
-    from foreigndesk.extract.actors import resolve_name
-
     if doc.outlet:
+        from foreigndesk.extract.actors import resolve_name
+
         for piece in re.split(r"[(),;]", doc.outlet):
             words = piece.split()
             for k in range(len(words)):
                 a = resolve_name(" ".join(words[k:k + 2]))
                 if a is not None and a.country:
                     return a.country
-    return _header_country(doc.text, resolve_name)
+    return _header_country(doc.text)
 
 
 HEADER_LINES = 3  # the lines at the top of a document that may name the body issuing it
 
 
-def _header_country(text: str, resolve_name: Callable[..., Actor | None]) -> str | None:
+def _header_country(text: str) -> str | None:
     """The country of the government body a header line at the top of the text is made of
     ("THE WHITE HOUSE", "U.S. DEPARTMENT OF STATE", "Ministry of Foreign Affairs of the
     People's Republic of China"): a pasted transcript or statement with no address. A line
     that is a sentence or a headline ("White House weighs sanctions") names no issuer."""
+    from foreigndesk.extract.actors import resolve_name
+
     for line in [ln.strip() for ln in text[:600].splitlines() if ln.strip()][:HEADER_LINES]:
         if len(line) > 80 or line[-1] in ".?!:,;":
             return None
