@@ -190,6 +190,8 @@ HOLIDAYS: dict[str, Callable[[int], Date]] = {
     "easter": easter,
     "good_friday": lambda y: add_days(easter(y), -2),
     "thanksgiving": lambda y: nth_weekday(y, 11, 4, 4),  # US: fourth Thursday of November
+    "black_friday": lambda y: add_days(nth_weekday(y, 11, 4, 4), 1),  # the day after it
+    "cyber_monday": lambda y: add_days(nth_weekday(y, 11, 4, 4), 4),
     "election_day": lambda y: add_days(nth_weekday(y, 11, 1, 1), 1),  # US: Tuesday after 1st Monday
 }
 

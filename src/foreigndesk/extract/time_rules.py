@@ -132,6 +132,20 @@ def _word_before(text: str, start: int, n: int = 1) -> str:
     return " ".join(words[-n:]).lower()
 
 
+def _in_title_name(text: str, start: int, end: int) -> bool:
+    """Is the capitalised word at ``[start, end)`` part of a title-case name: a capitalised
+    word right after it, or one right before it that does not start the sentence ("Daily
+    News", "NY Daily", "Fox News Sunday")?"""
+    if not text[start:start + 1].isupper():
+        return False
+    after = re.match(r"[ \t]+([A-Z][\w'’&.-]*)", text[end:end + 40])
+    if after:
+        return True
+    before = re.search(r"([.!?:;\"“”]\s+)?([A-Z][\w'’&.-]*)[ \t]+$", text[max(0, start - 40):start])
+    return bool(before and not before.group(1) and
+                re.search(r"\S", text[max(0, start - 40):start - len(before.group(0))]))
+
+
 def _unit_number(m: re.Match[str], lx: Lexicon, group: str = "n") -> tuple[float | None, bool]:
     """(number, vague) of a count group."""
     raw = m.group(group)
@@ -144,7 +158,8 @@ def _unit_number(m: re.Match[str], lx: Lexicon, group: str = "n") -> tuple[float
 
 
 # half of a unit in the next smaller one (years and days only outside the time part; a
-# minute's unit letter M is read in the time part)
+# minute's unit letter M is read in the time part; half a month has no smaller unit of its
+# own, so "a month and a half" stays decimal: P1.5M)
 _HALVES = {"Y": "6M", "D": "12H", "H": "30M", "M": "30S"}
 
 
@@ -166,10 +181,11 @@ def duration_value(n: float | None, unit: str, lx: Lexicon, halves: bool = False
         count = "X"
     else:
         v = n * factor
-        if halves and v != int(v) and v * 2 == int(v * 2) and code in _HALVES:
+        time_part = bool(info.get("time"))
+        if (halves and v != int(v) and v * 2 == int(v * 2) and code in _HALVES
+                and (code != "M" or time_part)):
             # TimeML writes a half in the next smaller unit: P2Y6M, PT1M30S, P3DT12H
             whole = int(v)
-            time_part = bool(info.get("time"))
             head = ("PT" if time_part else "P") + (f"{whole}{code}" if whole else "")
             half = _HALVES[code]
             return head + ("T" if code == "D" else "") + half
@@ -601,17 +617,20 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     det = key(m["det"]) if m["det"] else ""
     if det in ("", "the") and not mod:
         # "in the fall", "during summer"; not "led the fall in stocks"
-        before = _word_before(ctx.text, m.start("det") if m["det"] else m.start())
+        at = m.start("det") if m["det"] else m.start()
+        before = _word_before(ctx.text, at)
         if before not in ("in", "during", "since", "until", "by", "of", "through", "over",
-                          "before", "after", "for", "till", "into", "throughout"):
-            return None
+                          "before", "after", "for", "till", "into", "throughout") and not (
+                before in ("and", "or") and key(_word_before(ctx.text, at, 2).split()[0]) in lx.seasons):
+            return None  # ("the spring and summer": the second season as the first)
     if ctx.dct is None:
         return Resolved(f"XXXX-{code}", "", modifier=mod)
     direction = _direction(m, ctx)
     if direction is None and code in ("SU", "FA", "SP", "WI"):
         return _season(ctx, code, 0, mod, m)
-    if direction == "future" and cal.season_of(ctx.dct)[1] == code:
-        # "will meet in the spring" said in March: this spring, as a month is this month
+    if direction in ("future", "past") and cal.season_of(ctx.dct)[1] == code:
+        # "will meet in the spring" said in March, "fell during the winter" said in
+        # February: this spring, this winter, as a month is this month
         return _season(ctx, code, 0, mod, m)
     return _season(ctx, code, 1 if direction == "future" else -1, mod, m)
 
@@ -1010,6 +1029,8 @@ def h_weekday_parts(m: re.Match[str], ctx: Context) -> Resolved | None:
 def h_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     if m["adv"]:
+        if _in_title_name(ctx.text, m.start("adv"), m.end("adv")):
+            return None  # "the New York Daily News", "the Weekly Standard"
         return Resolved(lx.sets[key(m["adv"])], "set", "SET")
     if m["wds"]:
         wd = lx.weekday(key(m["wds"])[:-1])
@@ -1238,7 +1259,7 @@ def _rules() -> list[Rule]:
         ("set", B + r"(?:(?P<adv>" + "|".join(sorted(lx.sets, key=len, reverse=True)) + ")|"
                 r"(?:every|each|per)<S>(?:(?P<n><NUM>)<S>)?(?P<u><UNIT>|<WEEKDAY>|"
                 r"<SEASON>|<PART>|<MONTH>)|(?:on<S>)?(?P<wds>" + weekday_plural + r"))" + E, h_set),
-        ("clock", B + r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?:<S>?(?P<ap>a\.m\.?|p\.m\.?|am|pm)"
+        ("clock", B + r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?:(?:<S>)?(?P<ap>a\.m\.?|p\.m\.?|am|pm)"
                   r"(?![\w])|(?P<oclock><S>o['’]clock)|(?=<S>(?:[ecmp][sd]t|gmt|utc)\b))"
                   r"(?:<S>(?P<tz>[ecmp][sd]t|gmt|utc|local<S>time))?|(?P<named>noon|midnight|midday)|"
                   r"(?P<h2>[01]?\d)<S>in<S>the<S>(?P<dp>morning|afternoon|evening|night))"
@@ -1312,6 +1333,10 @@ def prefix_words() -> frozenset[str]:
                         lx.holidays_fixed, lx.holidays_computed):
             for phrase in phrases:
                 words.update(phrase.split())
+        # spelled compounds are one word: "thirty-seven years"
+        tens = [w for w, v in lx.numbers.items() if 20 <= v < 100 and v % 10 == 0]
+        ones = [w for w, v in lx.numbers.items() if 1 <= v < 10 and " " not in w and len(w) > 2]
+        words.update(f"{t}-{o}" for t in tens for o in ones)
         words.update(lx.weekdays)
         words.update(k.rstrip(".") for k in lx.months)
         words.update(k + "." for k in lx.months)

@@ -126,6 +126,47 @@ def _forward_future(doc: Doc, v: int, hi: int) -> bool:
     return False
 
 
+# what may stand between a past verb and the preposition of its time adjunct: the verb's
+# object ("took office in February", "announced his candidacy in March")
+_OBJECT_TAGS = {"DT", "PRP$", "PRP", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "RB"}
+_ADJUNCT_PREPOSITIONS = {"in", "on"}
+MAX_OBJECT = 4
+
+
+def _predicate_after(doc: Doc, k: int, reach: int = 8) -> bool:
+    """Does a finite verb follow token ``k`` before a comma or the end of the sentence?"""
+    for i in range(k, min(len(doc), k + reach)):
+        t = doc[i]
+        if t.is_sent_end or t.text in _PUNCT:
+            return False
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return True
+    return False
+
+
+def _adjunct_of_past_verb(doc: Doc, lo: int, start_tok: int) -> bool:
+    """Is the expression the "in"/"on" adjunct of a simple past verb just before it, with at
+    most the verb's object between ("took office in February")? Then the tense dates the
+    expression itself, however far back the nearest occurrence is. Not when the verb is an
+    auxiliary, or when a preposition or a comma stands between (the time then belongs to a
+    noun: "notified them of a cutback in its supply in September"), or when the words after a
+    verb of saying are the subject of its clause."""
+    p = start_tok - 1
+    if p <= lo or doc[p].lower_ not in _ADJUNCT_PREPOSITIONS:
+        return False
+    v = p - 1
+    while v >= lo and p - v - 1 <= MAX_OBJECT and doc[v].tag_ in _OBJECT_TAGS:
+        v -= 1
+    if v < lo or p - v - 1 > MAX_OBJECT:
+        return False
+    verb = doc[v]
+    if verb.tag_ != "VBD" or verb.lemma_.lower() in _BE | _HAVE:
+        return False
+    if verb.lemma_.lower() in lexicon().reporting and p != v + 1 and _predicate_after(doc, start_tok):
+        return False  # "said the gathering in September would be ...": a clause's subject
+    return not (v > 0 and (doc[v - 1].tag_ == "MD" or doc[v - 1].lower_ in ("to", "would")))
+
+
 def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: int) -> str | None:
     """``past``, ``present``, ``future``, ``certain past`` ("since March": no tense read from
     the tags, so no limit to how far back) or None for the tokens ``[start_tok, end_tok)`` of a
@@ -138,6 +179,8 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
         return "certain past"  # not a guess from the tags: no limit to how far back
     # a sentence may be very long (a table, a list): look no further than MAX_REACH tokens
     lo, hi = max(sent_start, start_tok - MAX_REACH), min(sent_end, end_tok + MAX_REACH)
+    if _adjunct_of_past_verb(doc, lo, start_tok):
+        return "certain past"
     v = _nearest_verb(doc, lo, hi, start_tok, end_tok)
     if v is None:
         return None
