@@ -54,11 +54,21 @@ def test_a_frequency_word_in_a_name_is_no_set(nlp, text) -> None:
     assert not [t for t in texts(nlp, text, "2015-11-18") if t.lower() in ("daily", "weekly")]
 
 
+@pytest.mark.parametrize("text", [
+    "A survey by USA TODAY found that most voters oppose the plan.",
+    "He told USA Today on Monday that the talks had failed.",
+])
+def test_a_day_word_in_a_name_is_no_date(nlp, text) -> None:
+    assert not [t for t in texts(nlp, text, "2015-11-20") if t.lower() == "today"]
+
+
 @pytest.mark.parametrize(("text", "expression"), [
+    ("Today, the minister said, the border reopens.", "Today"),
+    ("THE PRESIDENT: WE SIGNED IT TODAY.", "TODAY"),  # a line in capitals is no name
     ("Daily protests continued outside the embassy.", "Daily"),  # starts the sentence
     ("The ministry publishes the figures weekly.", "weekly"),
 ])
-def test_a_frequency_word_outside_names_is_a_set(nlp, text, expression) -> None:
+def test_a_time_word_outside_names_is_a_time(nlp, text, expression) -> None:
     assert expression in texts(nlp, text, "2015-11-18")
 
 

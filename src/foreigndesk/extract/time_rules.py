@@ -132,18 +132,24 @@ def _word_before(text: str, start: int, n: int = 1) -> str:
     return " ".join(words[-n:]).lower()
 
 
-def _in_title_name(text: str, start: int, end: int) -> bool:
+def _in_title_name(text: str, start: int, end: int, after: bool = True) -> bool:
     """Is the capitalised word at ``[start, end)`` part of a title-case name: a capitalised
-    word right after it, or one right before it that does not start the sentence ("Daily
-    News", "NY Daily", "Fox News Sunday")?"""
+    word right before it that does not start the sentence ("NY Daily", "USA TODAY"), or, with
+    ``after``, a capitalised word right after it ("Daily News", "Weekly Standard")? Not in a
+    line written all in capitals (a transcript's shouted line, a headline)."""
     if not text[start:start + 1].isupper():
         return False
-    after = re.match(r"[ \t]+([A-Z][\w'’&.-]*)", text[end:end + 40])
-    if after:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if line.upper() == line:
+        return False
+    if after and re.match(r"[ \t]+[A-Z][\w'’&.-]*", text[end:end + 40]):
         return True
-    before = re.search(r"([.!?:;\"“”]\s+)?([A-Z][\w'’&.-]*)[ \t]+$", text[max(0, start - 40):start])
-    return bool(before and not before.group(1) and
-                re.search(r"\S", text[max(0, start - 40):start - len(before.group(0))]))
+    window = text[max(line_start, start - 40):start]
+    before = re.search(r"([.!?:;\"“”(]\s*)?([A-Z][\w'’&.-]*)[ \t]+$", window)
+    return bool(before and not before.group(1) and not before.group(2).endswith(".")
+                and re.search(r"\S", window[:len(window) - len(before.group(0))]))
 
 
 def _unit_number(m: re.Match[str], lx: Lexicon, group: str = "n") -> tuple[float | None, bool]:
@@ -499,6 +505,8 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def h_relday(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
+    if _in_title_name(ctx.text, m.start("rel"), m.end("rel"), after=False):
+        return None  # "USA TODAY", "NBC's Today"
     offset = lx.relative_days[key(m["rel"])]
     mod = _mod(m["pmod"], lx)
     if ctx.dct is None:
@@ -628,7 +636,8 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     direction = _direction(m, ctx)
     if direction is None and code in ("SU", "FA", "SP", "WI"):
         return _season(ctx, code, 0, mod, m)
-    if direction in ("future", "past") and cal.season_of(ctx.dct)[1] == code:
+    if (direction == "future" or direction == "past" and det != "that") and (
+            cal.season_of(ctx.dct)[1] == code):
         # "will meet in the spring" said in March, "fell during the winter" said in
         # February: this spring, this winter, as a month is this month
         return _season(ctx, code, 0, mod, m)
