@@ -133,3 +133,35 @@ def test_a_season_word_before_a_noun_alone_is_no_date(nlp) -> None:
 def test_a_past_season_said_inside_it_is_the_current_one(nlp, text, published, expression,
                                                           value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- the verb whose clause the expression closes -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # the expression ends a comma-delimited clause: its verb, not the next clause's, places it
+    ("The senator, who unveiled a $275 billion plan on Monday, plans to campaign in Iowa.",
+     "2015-12-01", "Monday", "2015-11-30"),  # news (a Tuesday)
+    ("The envoy, who arrived in Havana on Sunday, will meet the foreign minister.",
+     "2023-02-14", "Sunday", "2023-02-12"),  # statement-style
+    ("The book, which will be in stores on Tuesday, is a satire of Wall Street.",
+     "2016-02-01", "Tuesday", "2016-02-02"),  # a Monday: the next day
+    ("She spoke before the committee in September, and is now cooperating with prosecutors.",
+     "2016-03-03", "September", "2015-09"),
+])
+def test_the_verb_of_the_clause_the_expression_closes(nlp, text, published, expression,
+                                                       value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # "was to": a plan as it stood before the report
+    ("Mr. Netanyahu was to arrive at the White House on Monday.", "2015-11-10", "Monday",
+     "2015-11-09"),
+    ("The rule was to be issued by the Labor Department on Wednesday.", "2016-05-19",
+     "Wednesday", "2016-05-18"),
+    ("The minister is to arrive in Beijing on Monday.", "2015-11-10", "Monday",
+     "2015-11-16"),  # "is to": ahead
+])
+def test_a_plan_in_the_past_tense_is_in_the_past(nlp, text, published, expression,
+                                                 value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

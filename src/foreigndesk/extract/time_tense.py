@@ -52,6 +52,10 @@ def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
         if t.tag_ == "TO":
             saw_to = True
         elif saw_to:
+            if t.lemma_.lower() in _BE and t.tag_ == "VBD" and doc[k + 1].tag_ == "TO":
+                # "was to arrive on Monday", "was to be issued on Wednesday": a plan as it
+                # stood before the report, which news writes when the day has come
+                return "past"
             if t.lemma_.lower() in lx.before_to or t.lemma_.lower() in _BE:
                 # "had been due to expire Friday", "had planned to meet Monday": a plan
                 # of the past (the past perfect), not a time ahead
@@ -93,10 +97,13 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
     report, not the event."""
     lx = lexicon()
     left: tuple[int, int] | None = None
+    left_in_segment = True  # no comma between the left verb and the expression
     for i in range(start_tok - 1, lo - 1, -1):
         if doc[i].tag_ in _VERB_TAGS:
             left = (i, start_tok - i)
             break
+        if doc[i].text in _PUNCT:
+            left_in_segment = False
     right: tuple[int, int] | None = None
     crossed = False
     for i in range(end_tok, hi):
@@ -106,6 +113,10 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
         elif t.tag_ in _VERB_TAGS:
             if crossed and left is not None and t.lemma_.lower() in lx.reporting:
                 continue
+            if (crossed and left is not None and left_in_segment
+                    and _group_tense(doc, left[0], lo) is not None):
+                break  # "Clinton, who announced a plan on Monday, plans to ...": the
+                # expression closes the segment of the verb on its left
             right = (i, i - end_tok + 1)
             break
     if left and (not right or left[1] <= right[1]):
