@@ -165,3 +165,30 @@ def test_the_verb_of_the_clause_the_expression_closes(nlp, text, published, expr
 def test_a_plan_in_the_past_tense_is_in_the_past(nlp, text, published, expression,
                                                  value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- the last day of a range of days -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("The poll was conducted Nov. 6 to 10 on cellphones and landlines.", "2015-11-13",
+     {"Nov. 6": "2015-11-06", "10": "2015-11-10"}),  # news
+    ("The European Council will meet on March 17-18 in Brussels.", "2016-03-10",
+     {"March 17": "2016-03-17", "18": "2016-03-18"}),  # a statement's schedule
+    ("The conference was held Nov. 6–10, 2009, in Rome.", "2016-01-05",
+     {"Nov. 6": "2009-11-06", "10, 2009": "2009-11-10"}),  # the year after the range
+    ("The talks run from July 8 through 12.", "2016-07-01",
+     {"July 8": "2016-07-08", "12": "2016-07-12"}),
+])
+def test_the_last_day_of_a_range_is_a_date(nlp, text, published, expected) -> None:
+    found = texts(nlp, text, published)
+    assert {k: found.get(k) for k in expected} == expected
+
+
+def test_a_score_after_a_date_is_no_range(nlp) -> None:
+    found = texts(nlp, "The committee's March 3-1 vote sent the bill to the floor.", "2016-03-10")
+    assert "1" not in found and found.get("March 3") == "2016-03-03"
+
+
+def test_a_glued_half(nlp) -> None:
+    assert texts(nlp, "He survived 5½ years in a prison camp.", "2016-02-08").get(
+        "5½ years") == "P5Y6M"

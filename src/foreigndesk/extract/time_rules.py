@@ -302,13 +302,16 @@ def h_mdy(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def h_second_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """The second day of "April 24 and 25", "on March 3 or 4": that day of the same month
+    """The second day of "April 24 and 25", "on March 3 or 4", "Nov. 6 to 10", "Dec. 6-9":
+    that day of the same month
     (and year, when one follows); the span is the day number alone (TimeML: "April 24"
     and "25" are two expressions)."""
     lx = lexicon()
     mo = lx.month(m["mon"])
     if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
         return None
+    if m["range"] and int(m["d2"]) <= int(m["d1"]):
+        return None  # a range runs forward: "March 3-1" is no pair of days
     y = int(m["y"]) if m["y"] else None
     r = _day(ctx, y, mo, int(m["d2"]), m, lx)
     if r is None:
@@ -317,8 +320,10 @@ def h_second_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     return r
 
 
-# "April 24 and 25, 1999": the year after the second day is the first day's too
-_YEAR_AFTER_SECOND_DAY = re.compile(r"[^\S\n]+(?:and|or|&)[^\S\n]+[0-3]?\d(?:st|nd|rd|th)?,?"
+# "April 24 and 25, 1999", "Nov. 6-10, 2015": the year after the second day is the first day's
+# too
+_YEAR_AFTER_SECOND_DAY = re.compile(r"(?:[^\S\n]+(?:and|or|&|to|through|thru|until|till)[^\S\n]+|"
+                                    r"[^\S\n]*[-–][^\S\n]*)[0-3]?\d(?:st|nd|rd|th)?,?"
                                     r"[^\S\n]+(1\d{3}|20\d\d)(?!\d)", re.I)
 
 
@@ -1183,7 +1188,8 @@ def _rules() -> list[Rule]:
         ("mdy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?<PMOD>(?:(?P<shift>last|next|this<S>past|"
                 r"this<S>coming)<S>)?(?P<mon><MONTH>)<S>(?P<d>[0-3]?\d)"
                 r"(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_mdy),
-        ("second_day", B + r"(?P<mon><MONTH>)<S>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?<S>(?:and|or|&)<S>"
+        ("second_day", B + r"(?P<mon><MONTH>)<S>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:<S>(?:and|or|&)<S>|"
+                       r"(?P<range><S>(?:to|through|thru|until|till)<S>|(?:<S>)?[-–](?:<S>)?))"
                        r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?"
                        + E, h_second_day),
         ("dmy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?(?:the<S>)?(?P<d>[0-3]?\d)(?P<ord>st|nd|rd|th)?<S>"
@@ -1255,7 +1261,7 @@ def _rules() -> list[Rule]:
         ("duration", B + r"(?:(?P<pre>for|in|over|within|(?:the<S>)?(?:past|last|next|first|coming|"
                      r"following|previous|final|latest|remaining|initial)|(?:over|in|for|within|during)"
                      r"<S>the<S>(?:past|last|next|first|coming|following))<S>)?(?:(?P<approx><APPROX>)<S>)?"
-                     r"(?<!/)(?P<n><NUM>|<VAGUE>)(?P<half><S>and<S>a<S>half|<S>1/2|<S>?½)?"
+                     r"(?<!/)(?P<n><NUM>|<VAGUE>)(?P<half><S>and<S>a<S>half|<S>1/2|(?:<S>)?½)?"
                      r"(?:<S>(?:more|full|straight|consecutive|long|additional|further|trading|business|working))?"
                      r"[-\s](?P<u><UNIT>)(?P<half2><S>and<S>a<S>half)?"
                      + E, h_duration),
