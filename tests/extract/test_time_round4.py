@@ -192,3 +192,20 @@ def test_a_score_after_a_date_is_no_range(nlp) -> None:
 def test_a_glued_half(nlp) -> None:
     assert texts(nlp, "He survived 5½ years in a prison camp.", "2016-02-08").get(
         "5½ years") == "P5Y6M"
+
+
+# -- minutes and hours later: from the clock time or the day in focus, never years -------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The attack began at 11 a.m. on Wednesday. Twenty minutes later, police arrived.",
+     "2015-12-04", "Twenty minutes later", "2015-12-02T11:20"),  # news
+    ("The vote closed at 11:50 p.m. on Monday. Twenty minutes later the result was read.",
+     "2019-05-08", "Twenty minutes later", "2019-05-07T00:10"),  # past midnight
+    ("The minister landed in Havana on Sunday. Two hours later he met the president.",
+     "2023-02-14", "Two hours later", "2023-02-12"),  # the day in focus
+    ("The tweet was posted in 2015. Twenty minutes later, shots were fired.", "2015-12-04",
+     "Twenty minutes later", "2015-12-04"),  # a year in focus names no day: not 2035
+])
+def test_minutes_and_hours_later_count_from_the_time_in_focus(nlp, text, published,
+                                                              expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -30,6 +30,7 @@ expression is still kept (so its span is known) with an underspecified value
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -339,6 +340,12 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
                 c.r = Resolved(value, precision, typ, anchored=False, modifier=c.r.modifier,
                                shift=c.r.shift, anaphoric=True, part=c.r.part)
                 break
+            if shift[0] in _CLOCK_SECONDS:  # "twenty minutes later", "two hours earlier"
+                clock = _clock_offset(prev, a, shift[0], shift[1])
+                if clock is not None:
+                    c.r = Resolved(*clock, anchored=False, modifier=c.r.modifier,
+                                   shift=c.r.shift, anaphoric=c.r.anaphoric)
+                break
             # "that year", "a month later" name a period of their unit; "a year earlier"
             # (the comparison of company reports) is the date in focus a year before, at
             # that date's precision (TimeML: Sept. 30, 1989 -> 1988-09-30, 1989-Q3 -> 1988-Q3)
@@ -358,6 +365,26 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
                 c.r = Resolved(value, precision, typ, anchored=False, modifier=c.r.modifier,
                                shift=c.r.shift, anaphoric=c.r.anaphoric, part=c.r.part)
             break
+
+
+_CLOCK_SECONDS = {"second": 1, "minute": 60, "hour": 3600}
+_CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)$")
+
+
+def _clock_offset(prev: Candidate, anchor: tuple[cal.Date, str], unit: str, k: int
+                  ) -> tuple[str, str, str] | None:
+    """(value, precision, type) of ``k`` seconds, minutes or hours from the expression in
+    focus: a clock time from a clock time ("11 a.m. ... twenty minutes later": 11:20 that
+    day), otherwise the day in focus itself when it is known to the day; None when it is not
+    (a month, a year: no day to name)."""
+    m = _CLOCK_VALUE.match(prev.r.value) if prev.r.type == "TIME" else None
+    if m:
+        start = datetime.datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}:{m.group(3)}")
+        t = start + datetime.timedelta(seconds=_CLOCK_SECONDS[unit] * k)
+        return t.strftime("%Y-%m-%dT%H:%M"), "time", "TIME"
+    if anchor[1] == "day":
+        return anchor[0].isoformat(), "day", "DATE"
+    return None
 
 
 def _follow_quarters(found: list[Candidate], pd: ParsedDoc | None) -> None:
