@@ -209,3 +209,43 @@ def test_a_glued_half(nlp) -> None:
 def test_minutes_and_hours_later_count_from_the_time_in_focus(nlp, text, published,
                                                               expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- numbers with thousands, Election Day, "this fall" in winter, "back in the day" -------------
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("The pilot had logged nearly 6,300 hours of flying time.", "nearly 6,300 hours", "PT6300H"),
+    ("The two peoples are bound together by 2,000 years of exchanges.", "2,000 years",
+     "P2000Y"),
+])
+def test_a_count_with_a_thousands_separator_is_one_number(nlp, text, expression, value) -> None:
+    found = texts(nlp, text, "2016-05-19")
+    assert found.get(expression) == value and "300 hours" not in found
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("With half the vote in by Election Day, we are confident.", "2016-02-17", "2016-11-08"),
+    ("A year from now, on Election Day, the situation will be different.", "2015-11-18",
+     "2016-11-08"),  # the off-year one of 2015 had just passed
+    ("Election Day 2015 saw a low turnout in Kentucky.", "2015-11-18", "2015-11-03"),
+])
+def test_election_day_alone_is_the_federal_one(nlp, text, published, value) -> None:
+    found = texts(nlp, text, published)
+    assert next(v for k, v in found.items() if k.startswith("Election Day")) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Greenberg said the issue could drive moderates toward Democrats this fall.",
+     "2016-02-29", "this fall", "2016-FA"),
+    ("The ministry expects the harvest to recover this summer.", "2019-01-15",
+     "this summer", "2019-SU"),
+    ("It will be a hard winter: heating prices rose this winter.", "2016-02-03",
+     "this winter", "2015-WI"),  # the winter under way
+])
+def test_this_season_said_in_winter(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+def test_back_in_the_day_names_no_day(nlp) -> None:
+    assert "the day" not in texts(
+        nlp, "Factor in the people who voted for John Edwards back in the day.", "2016-02-28")

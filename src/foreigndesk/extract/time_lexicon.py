@@ -188,7 +188,7 @@ def build_lexicon(text: str) -> Lexicon:
     lx.re_season = _alt(list(lx.seasons))
     lx.re_part = _alt(list(lx.parts_of_day))
     lx.re_unit = _alt(list(lx.unit_forms))
-    digits = r"\d+(?:\.\d+)?"
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "6,300 hours" is one number
     lx.re_number = "(?:" + digits + "|" + _alt(list(lx.numbers) + [
         f"{t}-{o}" for t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
                              "ninety")

@@ -580,7 +580,8 @@ def h_shift_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     u_text = _orig(m, ctx, "u")
     month = lx.month(unit_word) if unit_word not in ("may",) or u_text[0].isupper() else None
     if season is not None:
-        return _season(ctx, season, n, mod, m)
+        return _this_season(ctx, season, mod, m) if shift_word == "this" else (
+            _season(ctx, season, n, mod, m))
     if month is not None:
         if not _month_ok(u_text, lx, alone=True):
             return None
@@ -619,6 +620,16 @@ def _season(ctx: Context, code: str, n: int, mod: str | None, m: re.Match[str]) 
     return Resolved(f"{k // 4:04d}-{code}", "season", anchored=True, modifier=mod)
 
 
+def _this_season(ctx: Context, code: str, mod: str | None, m: re.Match[str]) -> Resolved:
+    """"this summer": the one under way or the nearest, except that in January and February
+    a spring, summer or fall is this calendar year's, not the one just gone ("this fall"
+    said in February 2016 is 2016-FA)."""
+    assert ctx.dct is not None
+    if code != "WI" and ctx.dct.month <= 2:
+        return Resolved(f"{ctx.dct.year:04d}-{code}", "season", anchored=True, modifier=mod)
+    return _season(ctx, code, 0, mod, m)
+
+
 def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     code = lx.seasons[key(m["s"])]
@@ -638,6 +649,8 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None  # ("the spring and summer": the second season as the first)
     if ctx.dct is None:
         return Resolved(f"XXXX-{code}", "", modifier=mod)
+    if det == "this":
+        return _this_season(ctx, code, mod, m)
     direction = _direction(m, ctx)
     if direction is None and code in ("SU", "FA", "SP", "WI"):
         return _season(ctx, code, 0, mod, m)
@@ -734,6 +747,9 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
         # morning" alone (a stretch of time, a part of any day)
         if part or (u != "day" and not m["pmod"]):
             return None
+        if (u == "day" and not m["pmod"] and _word_before(ctx.text, m.start(), 2) == "back in"
+                and not _DAY_BEFORE_AFTER.match(ctx.text, m.end())):
+            return None  # "back in the day": once, long ago; no day
         if u != "day":  # "earlier in the year": of the publication (TimeBank: 3 times in 3)
             if ctx.dct is None:
                 return Resolved("", "", modifier=_mod(m["pmod"], lx))
@@ -1144,6 +1160,8 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     def make(y: int) -> Date | None:
         if fixed:
             return cal.safe_date(y, int(fixed[:2]), int(fixed[3:]))
+        if computed == "election_day" and y % 2 and not m["y"]:
+            return None  # "Election Day" alone: the federal one, in an even year
         fn = cal.HOLIDAYS.get(computed or "")
         return fn(y) if fn else None
 
