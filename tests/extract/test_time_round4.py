@@ -249,3 +249,48 @@ def test_this_season_said_in_winter(nlp, text, published, expression, value) -> 
 def test_back_in_the_day_names_no_day(nlp) -> None:
     assert "the day" not in texts(
         nlp, "Factor in the people who voted for John Edwards back in the day.", "2016-02-28")
+
+
+# -- a year shift after a day, "last" as a verb, the previous period with nothing in focus ------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("England will tour from May 13 next year, the board said.", "1996-08-30",
+     "May 13 next year", "1997-05-13"),  # news
+    ("He would take office on January 20 next year.", "2016-05-16", "January 20 next year",
+     "2017-01-20"),
+    ("The ministry recalled that talks began on March 3 last year.", "2014-06-02",
+     "March 3 last year", "2013-03-03"),  # a statement
+])
+def test_a_day_with_a_year_shift_after_it(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("The maintenance works, which will last 120 hours straight, cost 20 million dinars.",
+     "120 hours", "PT120H"),
+    ("The tentative deal would last four years.", "four years", "P4Y"),
+    ("The rally won't last three days.", "three days", "P3D"),
+])
+def test_last_as_a_verb_is_outside_the_duration(nlp, text, expression, value) -> None:
+    assert texts(nlp, text, "1996-08-30").get(expression) == value
+
+
+def test_the_last_days_keep_their_determiner(nlp) -> None:
+    assert texts(nlp, "In the last two days, prices fell.", "1996-08-30").get(
+        "the last two days") == "P2D"
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Gold trading was a photo-fit picture of the previous week's position.", "1996-08-30",
+     "the previous week", "1996-W34"),  # a Friday in week 35
+    ("Shares opened above the previous day's close.", "2008-10-10", "the previous day",
+     "2008-10-09"),
+])
+def test_the_previous_period_with_nothing_in_focus(nlp, text, published, expression,
+                                                   value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+def test_the_next_day_of_a_story_is_not_tomorrow(nlp) -> None:
+    found = texts(nlp, "He made a speech. He apologized the next day.", "2016-01-20")
+    assert found.get("the next day") in ("", None)

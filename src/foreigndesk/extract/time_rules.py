@@ -290,6 +290,10 @@ def h_mdy(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["wd"] and not _capitalised(_orig(m, ctx, "wd")):
         return None
     y = int(m["y"]) if m["y"] else None
+    if m["yshift"]:  # "May 13 next year", "on March 3 last year"
+        if ctx.dct is None or m["shift"]:
+            return None
+        y = ctx.dct.year + lx.shifts[key(m["yshift"])]
     if y is None:
         later = _YEAR_AFTER_SECOND_DAY.match(ctx.text, m.end())
         y = int(later.group(1)) if later else None
@@ -765,6 +769,16 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
             return Resolved(day, "day", anchored=True, modifier=_mod(m["pmod"], lx),
                             shift=("day", k), anaphoric=True)
     unit = "day" if part else u
+    if k < 0 and ctx.dct is not None and _direction(m, ctx) != "future":
+        # "the previous week's position" with no date in focus (time.py replaces this when
+        # there is one): the one before the publication date. Not "the next day" (in a
+        # story told in the past, PolNeAR's texts, a day of the story, not tomorrow, three
+        # times in four) and not "that day"
+        pv = _period(ctx, unit, k, m, lx)
+        if pv is not None:
+            value, prec, typ = (f"{pv[0]}T{part}", "time", "TIME") if part else (*pv, "DATE")
+            return Resolved(value, prec, typ, anchored=True, modifier=_mod(m["pmod"], lx),
+                            shift=(unit, k), anaphoric=True, part=part)
     return Resolved("", "", "TIME" if part else "DATE", modifier=_mod(m["pmod"], lx),
                     shift=(unit, k), anaphoric=True, part=part)
 
@@ -1011,6 +1025,10 @@ def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     mod = _approx(m["approx"], lx)
     start = m.start()
     pre = key(m["pre"]) if m["pre"] else ""
+    before_last = _word_before(ctx.text, m.start())
+    if pre == "last" and (before_last in _BEFORE_VERB_LAST or before_last.endswith(("n't", "n’t"))):
+        # "the works will last 120 hours": the verb, not "the last 120 hours"
+        start, pre = m.start("n") if not m["approx"] else m.start("approx"), ""
     if pre in ("for", "in", "over", "within"):
         start = m.start("n") if not m["approx"] else m.start("approx")
     elif pre.split(" ")[0] in ("for", "in", "over", "within", "during"):
@@ -1020,6 +1038,12 @@ def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         # ahead stays a duration: "the next few days" is PXD)
         return Resolved("PAST_REF", "", anchored=ctx.dct is not None, start=start)
     return Resolved(value, "duration", "DURATION", modifier=mod, start=start)
+
+
+# words after which "last" is the verb ("could last three weeks")
+_BEFORE_VERB_LAST = {"will", "would", "could", "can", "may", "might", "should", "must", "to",
+                     "ll", "not", "t", "also", "only", "still", "which", "that", "usually",
+                     "typically", "normally", "often", "generally"}
 
 
 def h_bare_units(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1205,7 +1229,8 @@ def _rules() -> list[Rule]:
         ("slash", r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/-])", h_slash),
         ("mdy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?<PMOD>(?:(?P<shift>last|next|this<S>past|"
                 r"this<S>coming)<S>)?(?P<mon><MONTH>)<S>(?P<d>[0-3]?\d)"
-                r"(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_mdy),
+                r"(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d)|"
+                r",?<S>(?P<yshift>next|last|this)<S>year(?![\w-]))?" + E, h_mdy),
         ("second_day", B + r"(?P<mon><MONTH>)<S>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:<S>(?:and|or|&)<S>|"
                        r"(?P<range><S>(?:to|through|thru|until|till)<S>|(?:<S>)?[-–](?:<S>)?))"
                        r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?"
