@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extract.test_time_classes import times
 from tests.extract.test_time_round3 import texts
 
 # -- a month that is the "in" / "on" adjunct of a simple past verb ----------------------------
@@ -294,3 +295,37 @@ def test_the_previous_period_with_nothing_in_focus(nlp, text, published, express
 def test_the_next_day_of_a_story_is_not_tomorrow(nlp) -> None:
     found = texts(nlp, "He made a speech. He apologized the next day.", "2016-01-20")
     assert found.get("the next day") in ("", None)
+
+
+# -- market reports: the day compared with, Labor Day, a bound is no clock day -----------------
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("BRITAIN - Gilts came off Thursday's settlement price. They struggled off the day's lows "
+     "but ended down on the day.", "1996-08-30", "1996-08-30"),  # Reuters-style bond report
+    ("Crude fell below Monday's close and ended the day lower, traders said.", "2008-10-07",
+     "2008-10-07"),
+])
+def test_the_day_of_a_market_report_is_not_the_day_compared_with(nlp, text, published,
+                                                                  value) -> None:
+    found = [t for t in times(nlp, text, published) if t.text.lower() == "the day"]
+    assert found and all(t.value == value for t in found)
+
+
+def test_the_day_still_follows_a_narrated_day(nlp) -> None:
+    found = texts(nlp, "Clinton won Tuesday's primaries, and the day's results matter.",
+                  "2016-04-27")
+    assert found.get("the day") == "2016-04-26"
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("NYMEX will be closed Monday due to Labor Day.", "1996-08-30", "1996-09-02"),
+    ("The Senate reconvenes after Labor Day.", "2016-08-22", "2016-09-05"),
+])
+def test_labor_day_is_the_first_monday_of_september(nlp, text, published, value) -> None:
+    assert texts(nlp, text, published).get("Labor Day") == value
+
+
+def test_a_day_named_as_a_bound_is_not_the_clock_times_day(nlp) -> None:
+    found = texts(nlp, "Treasuries traded lower near midday ahead of the long Labor Day weekend.",
+                  "1996-08-30")
+    assert found.get("midday") == "1996-08-30T12:00"

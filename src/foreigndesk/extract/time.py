@@ -255,7 +255,7 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
     chosen = _merge_clock(text, chosen)
     _clock_days(chosen, pd)
     _follow_quarters(chosen, pd)
-    _follow_dates(chosen, pd)
+    _follow_dates(chosen, pd, text)
     return chosen
 
 
@@ -294,7 +294,13 @@ ANAPHORA_REACH = 4
 QUARTER_REACH = 2
 
 
-def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
+# "Thursday's settlement price", "Friday's close": in a market report the day compared with,
+# not the day the report is about, so no focus for "the day" ("ended the day higher")
+_COMPARED_DAY = re.compile(r"\s?['’]s\s+(?:settlement|settle|close|closing|finish|level|levels|"
+                           r"high|highs|low|lows|session|trade|trading|rate|fixing|fix)\b", re.I)
+
+
+def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str = "") -> None:
     """"A month later", "two years earlier", "that day", "the next morning": counted from
     the date mentioned just before (:data:`SHIFT_REACH`, :data:`ANAPHORA_REACH` sentences
     back at most). Without one, "a month later" keeps its value from the publication date;
@@ -317,6 +323,9 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None) -> None:
                 continue
             a = _anchor(prev)
             if a is None:
+                continue
+            if (shift == ("day", 0) and text[c.start:c.end].lower() == "the day"
+                    and _COMPARED_DAY.match(text, prev.end)):
                 continue
             if shift[0] == "day of month":  # "on the 15th": of the month in focus
                 if a[1] not in ("day", "month"):
@@ -409,6 +418,12 @@ def _follow_quarters(found: list[Candidate], pd: ParsedDoc | None) -> None:
             last = (sent, int(m.group(1)), int(m.group(2)))
 
 
+# a day named as a bound ("near midday ahead of the Labor Day weekend", "before Friday") is
+# not the day of the clock time
+_BOUND_BEFORE = re.compile(r"\b(?:ahead\s+of|before|after|until|till|since|by)\s+(?:the\s+)?"
+                           r"(?:long\s+)?$", re.I)
+
+
 def _clock_days(found: list[Candidate], pd: ParsedDoc | None) -> None:
     """A clock time or part of the day without its own day ("at 10:35 a.m.", "by
     mid-afternoon") is on the day named nearest to it in its sentence ("Friday", "Oct. 23"),
@@ -424,7 +439,8 @@ def _clock_days(found: list[Candidate], pd: ParsedDoc | None) -> None:
         # the same sentence, or close by ("10:35 a.m. (0735 GMT) Friday": a split after "a.m.")
         days = [d for d in found if d is not c and d.r.type == "DATE" and d.r.precision == "day"
                 and _FULL_DATE.fullmatch(d.r.value)
-                and (pd.sentence_index(d.start) == sent or abs(d.start - c.end) < 20)]
+                and (pd.sentence_index(d.start) == sent or abs(d.start - c.end) < 20)
+                and not _BOUND_BEFORE.search(pd.document.text, max(0, d.start - 25), d.start)]
         if not days:
             continue
         day = min(days, key=lambda d: abs(d.start - c.start))

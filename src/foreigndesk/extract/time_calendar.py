@@ -192,6 +192,7 @@ HOLIDAYS: dict[str, Callable[[int], Date]] = {
     "thanksgiving": lambda y: nth_weekday(y, 11, 4, 4),  # US: fourth Thursday of November
     "black_friday": lambda y: add_days(nth_weekday(y, 11, 4, 4), 1),  # the day after it
     "cyber_monday": lambda y: add_days(nth_weekday(y, 11, 4, 4), 4),
+    "labor_day": lambda y: nth_weekday(y, 9, 1, 1),  # US and Canada: first Monday of September
     "election_day": lambda y: add_days(nth_weekday(y, 11, 1, 1), 1),  # US: Tuesday after 1st Monday
 }
 
