@@ -329,3 +329,34 @@ def test_a_day_named_as_a_bound_is_not_the_clock_times_day(nlp) -> None:
     found = texts(nlp, "Treasuries traded lower near midday ahead of the long Labor Day weekend.",
                   "1996-08-30")
     assert found.get("midday") == "1996-08-30T12:00"
+
+
+# -- a month of the year in focus; a modal before the expression -------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The party took part in the first all-race elections in 1994, in April of that year.",
+     "1996-08-31", "April of that year", "1994-04"),  # news
+    ("Unemployment was 7.8 percent when he took office in January 2009 and peaked at 10 "
+     "percent in October of that year.", "2016-02-05", "October of that year", "2009-10"),
+    ("He was elected in 1994. In June of the following year he resigned.", "2001-03-01",
+     "June of the following year", "1995-06"),  # a profile
+])
+def test_a_month_of_the_year_in_focus(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The consortium would on Monday inform the privatisation minister.", "1996-08-31",
+     "Monday", "1996-09-02"),  # a Saturday: the Monday ahead
+    ("The ministry will on Friday announce the tender.", "2019-03-12", "Friday",
+     "2019-03-15"),
+])
+def test_an_expression_inside_a_modal_verb_group(nlp, text, published, expression,
+                                                  value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+def test_a_newspaper_called_daily_keeps_its_set(nlp) -> None:
+    # TimeBank annotates "daily" even as a newspaper ("the Communist Party daily Granma")
+    assert texts(nlp, "It was published in the Communist Party daily Granma.", "2000-02-16").get(
+        "daily") == "P1D"

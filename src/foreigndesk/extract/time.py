@@ -367,6 +367,8 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str = "") 
                 # "that day" after "on a Friday in December 2010": of the period in focus,
                 # known only to its precision (TimeML: 2010-12-XX)
                 v = (prev.r.value, prev.r.precision) if _PERIOD.fullmatch(prev.r.value) else None
+            if v is not None and c.r.month is not None:  # "April of that year"
+                v = (f"{v[0][:4]}-{c.r.month:02d}", "month")
             if v is not None:
                 value, precision, typ = v[0], v[1], "DATE"
                 if c.r.part and precision == "day":

@@ -63,6 +63,7 @@ class Resolved:
     # "that quarter", "the 1989 period": the quarter in focus (time.py), in its own year (0)
     # or in the year given
     quarter_focus: int | None = None
+    month: int | None = None  # "April of that year": that month of the year in focus (time.py)
 
 
 @dataclass
@@ -788,6 +789,17 @@ _DAY_BEFORE_AFTER = re.compile(r"[^\S\n]+(before|after)\b", re.I)
 _APPOSITION = re.compile(r"\d,[^\S\n]*$")
 
 
+def h_month_of_year_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"in April of that year", "June of the following year": that month of the year in
+    focus (resolved in time.py), not of the publication's year."""
+    lx = lexicon()
+    mo = lx.month(m["mon"])
+    k = _ANAPHOR_SHIFT.get(key(m["det"]))
+    if mo is None or k is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
+        return None
+    return Resolved("", "", shift=("year", k), anaphoric=True, month=mo)
+
+
 def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"two years ago" (from the reference date); "a month later", "a year earlier" (from
     the date just mentioned when there is one, see time.py, else the reference date)."""
@@ -1263,6 +1275,9 @@ def _rules() -> list[Rule]:
         ("reltime", B + r"(?P<rel>" + "|".join(re.escape(k).replace(r"\ ", S)
                                                 for k in sorted(lx.relative_times, key=len,
                                                                 reverse=True)) + ")" + E, h_reltime),
+        ("month_of_year_anaphor", B + r"(?P<mon><MONTH>)<S>of<S>(?P<det>that<S>same|the<S>same|that|"
+                                  r"the<S>following|the<S>next|the<S>previous|the<S>preceding|"
+                                  r"the<S>prior)<S>year" + E, h_month_of_year_anaphor),
         ("anaphora", B + r"(?:(?P<pmod>earlier|later|early|late|(?:the<S>)?(?:beginning|start|middle|"
                      r"end|close)<S>of)<S>(?:in<S>)?)?(?P<det>that<S>same|"
                      r"the<S>same|that|the<S>following|the<S>next|the<S>previous|the<S>preceding|"

@@ -178,6 +178,16 @@ def _adjunct_of_past_verb(doc: Doc, lo: int, start_tok: int) -> bool:
     return not (v > 0 and (doc[v - 1].tag_ == "MD" or doc[v - 1].lower_ in ("to", "would")))
 
 
+def _inside_modal_group(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> bool:
+    """Does the expression stand inside a verb group between a modal of the future and its
+    verb ("would on Monday inform", "will on Friday announce")?"""
+    k = start_tok - 1
+    if k > lo and doc[k].tag_ == "IN":
+        k -= 1
+    return (lo <= k and doc[k].tag_ == "MD" and doc[k].lower_ in lexicon().modals
+            and end_tok < hi and doc[end_tok].tag_ == "VB")
+
+
 def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: int) -> str | None:
     """``past``, ``present``, ``future``, ``certain past`` ("since March": no tense read from
     the tags, so no limit to how far back) or None for the tokens ``[start_tok, end_tok)`` of a
@@ -192,6 +202,8 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     lo, hi = max(sent_start, start_tok - MAX_REACH), min(sent_end, end_tok + MAX_REACH)
     if _adjunct_of_past_verb(doc, lo, start_tok):
         return "certain past"
+    if _inside_modal_group(doc, lo, hi, start_tok, end_tok):
+        return "future"
     v = _nearest_verb(doc, lo, hi, start_tok, end_tok)
     if v is None:
         return None
