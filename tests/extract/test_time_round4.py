@@ -360,3 +360,28 @@ def test_a_newspaper_called_daily_keeps_its_set(nlp) -> None:
     # TimeBank annotates "daily" even as a newspaper ("the Communist Party daily Granma")
     assert texts(nlp, "It was published in the Communist Party daily Granma.", "2000-02-16").get(
         "daily") == "P1D"
+
+
+# -- a record's bound is no focus; a day in apposition after a weekday -------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("GM reported its results on Friday. Its shares fell to their lowest level since 1946. "
+     "A year earlier they had traded at $40.", "2008-11-07", "A year earlier",
+     "2007-11-07"),  # company report
+    ("The peso traded at 20.1 on Monday. It was its weakest for the first time since 2017. "
+     "The next day it recovered.", "2019-06-05", "The next day", "2019-06-04"),
+])
+def test_a_records_bound_is_not_the_date_in_focus(nlp, text, published, expression,
+                                                  value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+def test_a_year_after_since_still_counts_from_it(nlp) -> None:
+    found = texts(nlp, "He has lived in Havana since 1946. Two years later he married.", "2008-01-01")
+    assert found.get("Two years later") == "1948"
+
+
+def test_the_day_in_apposition_to_a_weekday_is_that_day(nlp) -> None:
+    found = texts(nlp, "The Dow fell 486 points on Wednesday, the day after the election.",
+                  "2008-11-07")
+    assert found.get("the day") == "2008-11-05"

@@ -300,6 +300,11 @@ _COMPARED_DAY = re.compile(r"\s?['’]s\s+(?:settlement|settle|close|closing|fin
                            r"high|highs|low|lows|session|trade|trading|rate|fixing|fix)\b", re.I)
 
 
+# "the lowest level since 1946", "for the first time since 2003": the year bounds a record
+_RECORD_SINCE = re.compile(r"\b(?:\w+est|first\s+time|most|least)\b[^.;:]{0,45}?\bsince\s+$",
+                           re.I)
+
+
 def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str = "") -> None:
     """"A month later", "two years earlier", "that day", "the next morning": counted from
     the date mentioned just before (:data:`SHIFT_REACH`, :data:`ANAPHORA_REACH` sentences
@@ -322,8 +327,8 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str = "") 
                     break
                 continue
             a = _anchor(prev)
-            if a is None:
-                continue
+            if a is None or _RECORD_SINCE.search(text, max(0, prev.start - 60), prev.start):
+                continue  # "their lowest level since 1946": a record's bound, not the focus
             if (shift == ("day", 0) and text[c.start:c.end].lower() == "the day"
                     and _COMPARED_DAY.match(text, prev.end)):
                 continue

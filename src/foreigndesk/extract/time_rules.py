@@ -785,8 +785,9 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 _DAY_BEFORE_AFTER = re.compile(r"[^\S\n]+(before|after)\b", re.I)
-# "Oct. 12, the day before the plunge": the day in apposition is the date itself
-_APPOSITION = re.compile(r"\d,[^\S\n]*$")
+# "Oct. 12, the day before the plunge", "on Wednesday, the day after the election": the day
+# in apposition is the date itself
+_APPOSITION = re.compile(r"(?:\d|[Dd]ay),[^\S\n]*$")  # "Oct. 12,", "Wednesday,"
 
 
 def h_month_of_year_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
