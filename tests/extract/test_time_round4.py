@@ -385,3 +385,28 @@ def test_the_day_in_apposition_to_a_weekday_is_that_day(nlp) -> None:
     found = texts(nlp, "The Dow fell 486 points on Wednesday, the day after the election.",
                   "2008-11-07")
     assert found.get("the day") == "2008-11-05"
+
+
+# -- "following" as a preposition; the part of a named day --------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Following Wednesday's leak of the report, she defended her email practices.",
+     "2016-05-26", "Wednesday", "2016-05-25"),  # a Thursday: the day before
+    ("The ministry spoke following Monday's meeting of the cabinet.", "2019-03-13", "Monday",
+     "2019-03-11"),
+])
+def test_following_without_the_is_a_preposition(nlp, text, published, expression,
+                                                value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Clinton is likely to clinch the nomination on the evening of June 7.", "2016-05-26",
+     "the evening of June 7", "2016-06-07TEV"),
+    ("The attack on the compound came on the night of Sept. 11, 2012.", "2016-01-16",
+     "the night of Sept. 11, 2012", "2012-09-11TNI"),
+    ("He left that night of June 7 for Havana.", "2016-06-20", "that night of June 7",
+     "2016-06-07TNI"),  # the anaphor inside gives way
+])
+def test_the_part_of_a_named_day_is_one_time(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

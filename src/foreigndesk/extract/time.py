@@ -253,6 +253,7 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     chosen = _merge_clock(text, chosen)
+    chosen = _part_of_day(text, chosen)
     _clock_days(chosen, pd)
     _follow_quarters(chosen, pd)
     _follow_dates(chosen, pd, text)
@@ -457,6 +458,30 @@ def _clock_days(found: list[Candidate], pd: ParsedDoc | None) -> None:
         t = c.r.value.partition("T")[2]
         c.r = Resolved(f"{day.r.value}T{t}", "time", "TIME", anchored=day.r.anchored,
                        modifier=c.r.modifier)
+
+
+_PART_OF = re.compile(r"(?:\b(?:the|that)\s+)?\b(morning|afternoon|evening|night)\s+of\s+$", re.I)
+_PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _part_of_day(text: str, found: list[Candidate]) -> list[Candidate]:
+    """"the evening of June 7", "the night of Sept. 11, 2012": that part of the day named
+    (TimeML: one TIME expression, 2016-06-07TEV); an expression inside the words taken in
+    ("that night" of "that night of June 7") gives way."""
+    dropped: set[int] = set()
+    for c in found:
+        if c.r.type != "DATE" or c.r.precision != "day" or not _FULL_DATE.fullmatch(c.r.value):
+            continue
+        m = _PART_OF.search(text, max(0, c.start - 30), c.start)
+        if m is None:
+            continue
+        dropped.update(id(o) for o in found if o is not c and o.start < c.start
+                       and o.end > m.start())
+        c.start = m.start()
+        c.r = Resolved(f"{c.r.value}T{_PART_CODES[m.group(1).lower()]}", "time", "TIME",
+                       anchored=c.r.anchored, modifier=c.r.modifier, shift=c.r.shift,
+                       anaphoric=c.r.anaphoric)
+    return [c for c in found if id(c) not in dropped]
 
 
 def _merge_clock(text: str, found: list[Candidate]) -> list[Candidate]:

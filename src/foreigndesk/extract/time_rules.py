@@ -492,9 +492,14 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     if wd is None:
         return None
     shift = key(m["shift"]) if m["shift"] else None
+    start: int | None = None
+    if shift == "following" and _word_before(ctx.text, m.start()) != "the":
+        # "Following Wednesday's leak of the report": a preposition, not "the following
+        # Wednesday"; the weekday alone, placed by the tense
+        shift, start = None, m.start("wd")
     mod = _mod(m["pmod"], lx)
     if ctx.dct is None:
-        return Resolved(f"XXXX-WXX-{wd}", "", modifier=mod)
+        return Resolved(f"XXXX-WXX-{wd}", "", modifier=mod, start=start)
     focus: tuple[str, int] | None = None
     if shift in ("previous", "following") and _word_before(ctx.text, m.start()) == "the":
         # "down 4.5% from the previous Friday": the one before the day in focus (time.py);
@@ -510,7 +515,7 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     value, prec, typ = _with_part(day.isoformat(), m["part"], lx)
     part = lx.parts_of_day.get(key(m["part"])) if m["part"] else None
     return Resolved(value, prec, typ, anchored=True, modifier=mod, shift=focus,
-                    anaphoric=focus is not None, part=part)
+                    anaphoric=focus is not None, part=part, start=start)
 
 
 def h_relday(m: re.Match[str], ctx: Context) -> Resolved | None:
