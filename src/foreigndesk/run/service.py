@@ -31,7 +31,13 @@ from foreigndesk.ingest.errors import ReadError
 from foreigndesk.model import Document, Extraction
 from foreigndesk.run.executors import Executor, Inline
 from foreigndesk.run.local import ExtractError, Result
-from foreigndesk.run.stream import Counts, checked_documents, sigint_deferred
+from foreigndesk.run.stream import (
+    Counts,
+    checked_documents,
+    sigint_deferred,
+    sigint_noted,
+    sigint_requested,
+)
 from foreigndesk.store import Store
 
 Source = Document | ReadError | str | os.PathLike[str]
@@ -131,8 +137,11 @@ def ingest(sources: Iterable[Source], store: Store, executor: Executor | None = 
             prepare(config)
             prepared = True
 
-    try:
+    def store_results() -> None:
+        nonlocal since
         for r in results:
+            if sigint_requested():
+                raise KeyboardInterrupt  # one Python swallowed (see sigint_noted)
             if isinstance(r, ExtractError):
                 fail(f"{r.document.source}: {r.reason}")
                 rep.failed.append(r.document.source or "?")
@@ -145,6 +154,12 @@ def ingest(sources: Iterable[Source], store: Store, executor: Executor | None = 
             if ((refresh and not prepared) or len(batch) >= BATCH
                     or time.perf_counter() - since >= FLUSH_SECONDS):
                 flush()
+        if sigint_requested():
+            raise KeyboardInterrupt
+
+    try:
+        with sigint_noted():
+            store_results()
     finally:
         flush(last=True)  # what was extracted before an interrupt or an error is stored too
     rep.seconds += time.perf_counter() - t0

@@ -1,7 +1,8 @@
 """The pieces of an ingest as a stream (:func:`foreigndesk.run.service.ingest` assembles
 them): what a batch did so far (:class:`Counts`), the documents worth extracting
-(:func:`checked_documents`), and a store write that a Ctrl-C does not cut in two
-(:func:`sigint_deferred`).
+(:func:`checked_documents`), a store write that a Ctrl-C does not cut in two
+(:func:`sigint_deferred`), and a Ctrl-C that Python swallowed still stopping the batch
+(:func:`sigint_noted`).
 """
 
 from __future__ import annotations
@@ -43,7 +44,44 @@ def sigint_deferred() -> Iterator[None]:
     finally:
         signal.signal(signal.SIGINT, previous)
         if caught:
+            _Noted.requested = True
             raise KeyboardInterrupt
+
+
+class _Noted:
+    """Whether a Ctrl-C arrived while :func:`sigint_noted` was in force."""
+
+    requested = False
+
+
+def _note_and_raise(signum: int, frame: object) -> None:
+    _Noted.requested = True
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def sigint_noted() -> Iterator[None]:
+    """Raise KeyboardInterrupt on Ctrl-C as Python does, and note it too (main thread only).
+
+    Python only prints an exception raised inside a weakref callback or a finaliser
+    ("Exception ignored in: <function _get_module_lock.<locals>.cb>"): a Ctrl-C that lands
+    while a module is being imported can vanish, and the batch would run to its end. The
+    batch loop calls :func:`sigint_requested` between documents and stops there."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    _Noted.requested = False
+    previous = signal.signal(signal.SIGINT, _note_and_raise)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        _Noted.requested = False
+
+
+def sigint_requested() -> bool:
+    """Did a Ctrl-C arrive inside :func:`sigint_noted` (even one Python swallowed)?"""
+    return _Noted.requested
 
 
 def checked_documents(items: Iterable[Document | ReadError], report: Callable[[str], None],
