@@ -410,3 +410,10 @@ def test_following_without_the_is_a_preposition(nlp, text, published, expression
 ])
 def test_the_part_of_a_named_day_is_one_time(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+def test_the_day_of_a_market_report_does_not_reach_past_the_day_compared_with(nlp) -> None:
+    text = ("The September Bund future rose. Gilts came off Thursday's settlement price and "
+            "ended down on the day.")
+    found = [t for t in times(nlp, text, "1996-08-30") if t.text.lower() == "the day"]
+    assert [t.value for t in found] == ["1996-08-30"]

@@ -332,7 +332,7 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str = "") 
                 continue  # "their lowest level since 1946": a record's bound, not the focus
             if (shift == ("day", 0) and text[c.start:c.end].lower() == "the day"
                     and _COMPARED_DAY.match(text, prev.end)):
-                continue
+                break  # the report's own day: the publication date "the day" already has
             if shift[0] == "day of month":  # "on the 15th": of the month in focus
                 if a[1] not in ("day", "month"):
                     continue
