@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 from foreigndesk.extract import time_calendar as cal
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.time_dateline import dateline_date
+from foreigndesk.extract.time_lexicon import lexicon
 from foreigndesk.extract.time_rules import (
     Context,
     Resolved,
@@ -461,7 +462,6 @@ def _clock_days(found: list[Candidate], pd: ParsedDoc | None) -> None:
 
 
 _PART_OF = re.compile(r"(?:\b(?:the|that)\s+)?\b(morning|afternoon|evening|night)\s+of\s+$", re.I)
-_PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
 def _part_of_day(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -478,7 +478,8 @@ def _part_of_day(text: str, found: list[Candidate]) -> list[Candidate]:
         dropped.update(id(o) for o in found if o is not c and o.start < c.start
                        and o.end > m.start())
         c.start = m.start()
-        c.r = Resolved(f"{c.r.value}T{_PART_CODES[m.group(1).lower()]}", "time", "TIME",
+        code = lexicon().parts_of_day[m.group(1).lower()]
+        c.r = Resolved(f"{c.r.value}T{code}", "time", "TIME",
                        anchored=c.r.anchored, modifier=c.r.modifier, shift=c.r.shift,
                        anaphoric=c.r.anaphoric)
     return [c for c in found if id(c) not in dropped]

@@ -656,7 +656,7 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
         if before not in ("in", "during", "since", "until", "by", "of", "through", "over",
                           "before", "after", "for", "till", "into", "throughout") and not (
                 before in ("and", "or") and key(_word_before(ctx.text, at, 2).split()[0]) in lx.seasons):
-            return None  # ("the spring and summer": the second season as the first)
+            return None  # (after "and"/"or" a season is one when the first was: "the spring and summer")
     if ctx.dct is None:
         return Resolved(f"XXXX-{code}", "", modifier=mod)
     if det == "this":
@@ -1044,7 +1044,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     start = m.start()
     pre = key(m["pre"]) if m["pre"] else ""
     before_last = _word_before(ctx.text, m.start())
-    if pre == "last" and (before_last in _BEFORE_VERB_LAST or before_last.endswith(("n't", "n’t"))):
+    if pre == "last" and (before_last in lx.verb_last_after
+                          or before_last.endswith(("n't", "n’t"))):
         # "the works will last 120 hours": the verb, not "the last 120 hours"
         start, pre = m.start("n") if not m["approx"] else m.start("approx"), ""
     if pre in ("for", "in", "over", "within"):
@@ -1056,12 +1057,6 @@ def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         # ahead stays a duration: "the next few days" is PXD)
         return Resolved("PAST_REF", "", anchored=ctx.dct is not None, start=start)
     return Resolved(value, "duration", "DURATION", modifier=mod, start=start)
-
-
-# words after which "last" is the verb ("could last three weeks")
-_BEFORE_VERB_LAST = {"will", "would", "could", "can", "may", "might", "should", "must", "to",
-                     "ll", "not", "t", "also", "only", "still", "which", "that", "usually",
-                     "typically", "normally", "often", "generally"}
 
 
 def h_bare_units(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1414,6 +1409,7 @@ def prefix_words() -> frozenset[str]:
                 words.update(phrase.split())
         # spelled compounds are one word: "thirty-seven years"
         tens = [w for w, v in lx.numbers.items() if 20 <= v < 100 and v % 10 == 0]
+        # (the digit words "one" to "nine", not "a"/"an" or "half a")
         ones = [w for w, v in lx.numbers.items() if 1 <= v < 10 and " " not in w and len(w) > 2]
         words.update(f"{t}-{o}" for t in tens for o in ones)
         words.update(lx.weekdays)

@@ -2,13 +2,20 @@
 dependency parser is off in the single pass and is not run for this).
 
 The verb nearest to the expression in its sentence (within a window of tokens, left or
-right) decides; its verb group (the auxiliaries and adverbs before it) is read for:
+right) decides, except that the verb on the left wins when the expression closes its comma
+segment ("Clinton, who announced a plan on Monday, plans to ..."); its verb group (the
+auxiliaries and adverbs before it) is read for:
 
 - future: a modal will / shall / 'll, or "to" after a cue lemma ("due to", "plans to",
   "is going to", "scheduled to", "expected to", "set to") or after a form of *be* ("is to
   meet");
 - past: a past-tense verb (VBD), a perfect (have + VBN) or a past passive (was + VBN);
 - present: a present-tense verb (VBZ / VBP) or progressive.
+
+Before that, two places need no nearest verb: the "in"/"on" adjunct of a simple past verb
+with at most its object between ("took office in February") is ``certain past`` (however
+far back), and an expression between a modal and its verb ("would on Monday inform") is
+future. "was to" + verb is a plan of the past.
 """
 
 from __future__ import annotations
@@ -144,18 +151,18 @@ _ADJUNCT_PREPOSITIONS = {"in", "on"}
 MAX_OBJECT = 4
 
 
-def _predicate_after(doc: Doc, k: int, reach: int = 8) -> bool:
-    """Does a finite verb follow token ``k`` before a comma or the end of the sentence?"""
-    for i in range(k, min(len(doc), k + reach)):
+def _predicate_after(doc: Doc, k: int, hi: int, reach: int = 8) -> bool:
+    """Does a finite verb follow token ``k`` before a comma or ``hi`` (the sentence's end)?"""
+    for i in range(k, min(hi, k + reach)):
         t = doc[i]
-        if t.is_sent_end or t.text in _PUNCT:
+        if t.text in _PUNCT:
             return False
         if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return True
     return False
 
 
-def _adjunct_of_past_verb(doc: Doc, lo: int, start_tok: int) -> bool:
+def _adjunct_of_past_verb(doc: Doc, lo: int, hi: int, start_tok: int) -> bool:
     """Is the expression the "in"/"on" adjunct of a simple past verb just before it, with at
     most the verb's object between ("took office in February")? Then the tense dates the
     expression itself, however far back the nearest occurrence is. Not when the verb is an
@@ -173,7 +180,7 @@ def _adjunct_of_past_verb(doc: Doc, lo: int, start_tok: int) -> bool:
     verb = doc[v]
     if verb.tag_ != "VBD" or verb.lemma_.lower() in _BE | _HAVE:
         return False
-    if verb.lemma_.lower() in lexicon().reporting and p != v + 1 and _predicate_after(doc, start_tok):
+    if verb.lemma_.lower() in lexicon().reporting and p != v + 1 and _predicate_after(doc, start_tok, hi):
         return False  # "said the gathering in September would be ...": a clause's subject
     return not (v > 0 and (doc[v - 1].tag_ == "MD" or doc[v - 1].lower_ in ("to", "would")))
 
@@ -200,7 +207,7 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
         return "certain past"  # not a guess from the tags: no limit to how far back
     # a sentence may be very long (a table, a list): look no further than MAX_REACH tokens
     lo, hi = max(sent_start, start_tok - MAX_REACH), min(sent_end, end_tok + MAX_REACH)
-    if _adjunct_of_past_verb(doc, lo, start_tok):
+    if _adjunct_of_past_verb(doc, lo, hi, start_tok):
         return "certain past"
     if _inside_modal_group(doc, lo, hi, start_tok, end_tok):
         return "future"
