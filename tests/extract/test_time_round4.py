@@ -417,3 +417,26 @@ def test_the_day_of_a_market_report_does_not_reach_past_the_day_compared_with(nl
             "ended down on the day.")
     found = [t for t in times(nlp, text, "1996-08-30") if t.text.lower() == "the day"]
     assert [t.value for t in found] == ["1996-08-30"]
+
+
+# -- November in a US federal election year -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("Not only can Ted Cruz win in November, he is the best candidate.", "2016-01-19",
+     "2016-11"),  # campaign news, no tense read
+    ("Primary turnout does not translate into a victory in November.", "2016-03-16",
+     "2016-11"),
+    ("The bill would put a measure on the November ballot.", "2016-03-10", "2016-11"),
+    ("Congressional Democrats hope to retake the House in November.", "2018-02-12",
+     "2018-11"),  # a midterm year
+])
+def test_a_november_tied_to_the_vote_is_this_years(nlp, text, published, value) -> None:
+    assert texts(nlp, text, published).get("November") == value
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("Her lead grew by 12 points from November.", "2016-01-19", "2015-11"),  # no vote named
+    ("Voters in November chose a new parliament.", "2015-01-19", "2014-11"),  # an odd year
+])
+def test_other_novembers_stay_nearest(nlp, text, published, value) -> None:
+    assert texts(nlp, text, published).get("November") == value

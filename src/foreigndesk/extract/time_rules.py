@@ -355,8 +355,24 @@ def _month_in_year(ctx: Context, m: re.Match[str], mo: int, y: int | None, yshif
     if yshift is not None:
         year = ctx.dct.year + lx.shifts.get(key(yshift), 0)
         return Resolved(cal.fmt_month(year, mo), "month", anchored=True, modifier=pmod)
-    year = cal.pick_period_year(ctx.dct, mo, ctx.dct.month, _direction(m, ctx))
+    direction = _direction(m, ctx)
+    if direction is None and _election_november(ctx, m, mo, lx):
+        return Resolved(cal.fmt_month(ctx.dct.year, mo), "month", anchored=True, modifier=pmod)
+    year = cal.pick_period_year(ctx.dct, mo, ctx.dct.month, direction)
     return Resolved(cal.fmt_month(year, mo), "month", anchored=True, modifier=pmod)
+
+
+def _election_november(ctx: Context, m: re.Match[str], mo: int, lx: Lexicon) -> bool:
+    """"a victory in November", "Trump will win in November": with no tense read, in a
+    year of American federal elections before November, a November the sentence ties to the
+    vote is this year's (the nearest would be last year's)."""
+    assert ctx.dct is not None
+    if mo != 11 or ctx.dct.year % 2 or ctx.dct.month >= 11:
+        return False
+    start = max(ctx.text.rfind(".", 0, m.start()), ctx.text.rfind("\n", 0, m.start())) + 1
+    end = ctx.text.find(".", m.end())
+    sentence = ctx.text[start:end if end >= 0 else len(ctx.text)].lower()
+    return any(re.search(rf"\b{re.escape(w)}", sentence) for w in lx.election_words)
 
 
 def h_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
