@@ -440,3 +440,13 @@ def test_a_november_tied_to_the_vote_is_this_years(nlp, text, published, value) 
 ])
 def test_other_novembers_stay_nearest(nlp, text, published, value) -> None:
     assert texts(nlp, text, published).get("November") == value
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("Sanders bought ad time in four Super Tuesday states.", "2016-02-09", "2016-03-01"),
+    ("Trump's Super Tuesday wins churned up unlikely supporters.", "2016-03-04", "2016-03-01"),
+    ("The campaign expects to do well on Super Tuesday next year.", "2019-06-10",
+     "2020-03-03"),
+])
+def test_super_tuesday_is_the_first_tuesday_of_march(nlp, text, published, value) -> None:
+    assert texts(nlp, text, published).get("Super Tuesday") == value

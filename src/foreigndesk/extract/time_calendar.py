@@ -193,6 +193,8 @@ HOLIDAYS: dict[str, Callable[[int], Date]] = {
     "black_friday": lambda y: add_days(nth_weekday(y, 11, 4, 4), 1),  # the day after it
     "cyber_monday": lambda y: add_days(nth_weekday(y, 11, 4, 4), 4),
     "labor_day": lambda y: nth_weekday(y, 9, 1, 1),  # US and Canada: first Monday of September
+    # US presidential primaries: the first Tuesday of March since 2012 (2008's was Feb. 5)
+    "super_tuesday": lambda y: nth_weekday(y, 3, 2, 1),
     "election_day": lambda y: add_days(nth_weekday(y, 11, 1, 1), 1),  # US: Tuesday after 1st Monday
 }
 

@@ -1215,6 +1215,8 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
             return cal.safe_date(y, int(fixed[:2]), int(fixed[3:]))
         if computed == "election_day" and y % 2 and not m["y"]:
             return None  # "Election Day" alone: the federal one, in an even year
+        if computed == "super_tuesday" and y % 4:
+            return None  # the primaries of a presidential election year
         fn = cal.HOLIDAYS.get(computed or "")
         return fn(y) if fn else None
 
