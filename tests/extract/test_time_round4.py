@@ -450,3 +450,12 @@ def test_other_novembers_stay_nearest(nlp, text, published, value) -> None:
 ])
 def test_super_tuesday_is_the_first_tuesday_of_march(nlp, text, published, value) -> None:
     assert texts(nlp, text, published).get("Super Tuesday") == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Kentucky took part in the 1988 Super Tuesday.", "2016-05-18", "1988 Super Tuesday",
+     "1988-03-01"),  # the year before the holiday names it (the day itself: the rule of 2012 on)
+    ("The 2015 Christmas sales rose by 3 percent.", "2016-02-01", "2015 Christmas", "2015-12-25"),
+])
+def test_a_year_before_a_holiday(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -1213,9 +1213,9 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     def make(y: int) -> Date | None:
         if fixed:
             return cal.safe_date(y, int(fixed[:2]), int(fixed[3:]))
-        if computed == "election_day" and y % 2 and not m["y"]:
+        if computed == "election_day" and y % 2 and not (m["y"] or m["ypre"]):
             return None  # "Election Day" alone: the federal one, in an even year
-        if computed == "super_tuesday" and y % 4:
+        if computed == "super_tuesday" and y % 4 and not (m["y"] or m["ypre"]):
             return None  # the primaries of a presidential election year
         fn = cal.HOLIDAYS.get(computed or "")
         return fn(y) if fn else None
@@ -1227,8 +1227,8 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
             return Resolved(cal.fmt_week(d), "week", anchored=anchored)
         return Resolved(d.isoformat(), "day", anchored=anchored)
 
-    if m["y"]:
-        return value(make(int(m["y"])), False)
+    if m["y"] or m["ypre"]:  # "Election Day 2015", "the 1988 Super Tuesday"
+        return value(make(int(m["y"] or m["ypre"])), False)
     if ctx.dct is None:
         return Resolved(f"XXXX-{fixed}" if fixed else "", "")
     direction = ("past" if shift is not None and shift < 0 else
@@ -1358,7 +1358,8 @@ def _rules() -> list[Rule]:
                   + r"(?![\w])", h_clock),
         ("daypart", B + r"(?:(?P<pmod>early|late|mid)(?:<S>|-)?)?(?:the<S>)?(?P<part>morning|"
                     r"afternoon|evening)" + E, h_daypart),
-        ("holiday", B + r"(?:(?P<shift>last|next|this)<S>)?(?P<hol>" + hol_alt + r")"
+        ("holiday", B + r"(?:(?P<shift>last|next|this)<S>|(?<=the\s)(?P<ypre>1\d{3}|20\d\d)<S>)?"
+                    r"(?P<hol>" + hol_alt + r")"
                     r"(?P<wk><S>week(?!<S>of\b))?(?:,?<S>(?P<y>1\d{3}|20\d\d))?" + E, h_holiday),
     ]
     return [Rule(name, _compile(t, lx), h) for name, t, h in table]
