@@ -459,3 +459,15 @@ def test_super_tuesday_is_the_first_tuesday_of_march(nlp, text, published, value
 ])
 def test_a_year_before_a_holiday(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Polls show Trump trailing just ahead of Tuesday's vote.", "2016-04-04", "Tuesday",
+     "2016-04-05"),  # news (a Monday)
+    ("The Latest on campaign 2016 in the lead up to Tuesday's New York primary.", "2016-04-14",
+     "Tuesday", "2016-04-19"),  # a Thursday: next week's Tuesday
+    ("The ministry urged calm in the run-up to Sunday's referendum.", "2017-09-27", "Sunday",
+     "2017-10-01"),  # a statement
+])
+def test_ahead_of_a_day_is_ahead(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
