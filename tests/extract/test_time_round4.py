@@ -1,7 +1,8 @@
 """Classes of the fourth #16 round, found by running HeidelTime beside us on unlabelled
-political news (PolNeAR train texts) and reading where the two differ. Every sentence here
-was written for this file (news, statements, transcripts, schedules); every value was worked
-out by hand from a calendar and the publication date given with it."""
+news (PolNeAR train texts, political news of 2015-16; CoNLL-2003 testa, Reuters of 1996:
+tools/timex_unlabelled.py) and reading where the two differ. Every sentence here was written
+for this file (news, statements, transcripts, schedules, market reports); every value was
+worked out by hand from a calendar and the publication date given with it."""
 
 from __future__ import annotations
 
