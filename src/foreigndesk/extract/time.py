@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -255,7 +256,7 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
     chosen.sort(key=lambda c: c.start)
     chosen = _merge_clock(text, chosen)
     chosen = _part_of_day(text, chosen)
-    _clock_days(chosen, pd)
+    _clock_days(chosen, pd, text)
     _follow_quarters(chosen, pd)
     _follow_dates(chosen, pd, text)
     return chosen
@@ -296,10 +297,11 @@ ANAPHORA_REACH = 4
 QUARTER_REACH = 2
 
 
-# "Thursday's settlement price", "Friday's close": in a market report the day compared with,
-# not the day the report is about, so no focus for "the day" ("ended the day higher")
-_COMPARED_DAY = re.compile(r"\s?['’]s\s+(?:settlement|settle|close|closing|finish|level|levels|"
-                           r"high|highs|low|lows|session|trade|trading|rate|fixing|fix)\b", re.I)
+@functools.lru_cache(maxsize=1)
+def _compared_day(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """ "Thursday's settlement price", "Friday's close" (time.yaml ``compared_day_nouns``): in
+    a market report the day compared with, not the day the report is about."""
+    return re.compile(r"\s?['’]s\s+(?:" + "|".join(re.escape(n) for n in nouns) + r")\b", re.I)
 
 
 # "the lowest level since 1946", "for the first time since 2003": the year bounds a record
@@ -307,7 +309,7 @@ _RECORD_SINCE = re.compile(r"\b(?:\w+est|first\s+time|most|least)\b[^.;:]{0,45}?
                            re.I)
 
 
-def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str = "") -> None:
+def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str) -> None:
     """"A month later", "two years earlier", "that day", "the next morning": counted from
     the date mentioned just before (:data:`SHIFT_REACH`, :data:`ANAPHORA_REACH` sentences
     back at most). Without one, "a month later" keeps its value from the publication date;
@@ -332,7 +334,7 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str = "") 
             if a is None or _RECORD_SINCE.search(text, max(0, prev.start - 60), prev.start):
                 continue  # "their lowest level since 1946": a record's bound, not the focus
             if (shift == ("day", 0) and text[c.start:c.end].lower() == "the day"
-                    and _COMPARED_DAY.match(text, prev.end)):
+                    and _compared_day(tuple(lexicon().compared_day_nouns)).match(text, prev.end)):
                 break  # the report's own day: the publication date "the day" already has
             if shift[0] == "day of month":  # "on the 15th": of the month in focus
                 if a[1] not in ("day", "month"):
@@ -433,7 +435,7 @@ _BOUND_BEFORE = re.compile(r"\b(?:ahead\s+of|before|after|until|till|since|by)\s
                            r"(?:long\s+)?$", re.I)
 
 
-def _clock_days(found: list[Candidate], pd: ParsedDoc | None) -> None:
+def _clock_days(found: list[Candidate], pd: ParsedDoc | None, text: str) -> None:
     """A clock time or part of the day without its own day ("at 10:35 a.m.", "by
     mid-afternoon") is on the day named nearest to it in its sentence ("Friday", "Oct. 23"),
     else on the publication date."""
@@ -449,7 +451,7 @@ def _clock_days(found: list[Candidate], pd: ParsedDoc | None) -> None:
         days = [d for d in found if d is not c and d.r.type == "DATE" and d.r.precision == "day"
                 and _FULL_DATE.fullmatch(d.r.value)
                 and (pd.sentence_index(d.start) == sent or abs(d.start - c.end) < 20)
-                and not _BOUND_BEFORE.search(pd.document.text, max(0, d.start - 25), d.start)]
+                and not _BOUND_BEFORE.search(text, max(0, d.start - 25), d.start)]
         if not days:
             continue
         day = min(days, key=lambda d: abs(d.start - c.start))

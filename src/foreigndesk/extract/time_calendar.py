@@ -198,6 +198,10 @@ HOLIDAYS: dict[str, Callable[[int], Date]] = {
     "election_day": lambda y: add_days(nth_weekday(y, 11, 1, 1), 1),  # US: Tuesday after 1st Monday
 }
 
+# holidays held only every N years: "Election Day" alone is the federal one (even years),
+# Super Tuesday that of a presidential election year
+HOLIDAY_EVERY: dict[str, int] = {"election_day": 2, "super_tuesday": 4}
+
 
 def season_start(year: int, code: str) -> Date:
     """First day of a (northern meteorological) season; winter starts in December."""

@@ -34,6 +34,7 @@ Reference date rules (documented for users in :mod:`foreigndesk.extract.time`):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -371,8 +372,14 @@ def _election_november(ctx: Context, m: re.Match[str], mo: int, lx: Lexicon) -> 
         return False
     start = max(ctx.text.rfind(".", 0, m.start()), ctx.text.rfind("\n", 0, m.start())) + 1
     end = ctx.text.find(".", m.end())
-    sentence = ctx.text[start:end if end >= 0 else len(ctx.text)].lower()
-    return any(re.search(rf"\b{re.escape(w)}", sentence) for w in lx.election_words)
+    words = _election_words(tuple(lx.election_words))
+    return words.search(ctx.text, start, end if end >= 0 else len(ctx.text)) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _election_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words of time.yaml ``election_words`` as one pattern (word beginnings, any case)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")", re.I)
 
 
 def h_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1213,10 +1220,9 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     def make(y: int) -> Date | None:
         if fixed:
             return cal.safe_date(y, int(fixed[:2]), int(fixed[3:]))
-        if computed == "election_day" and y % 2 and not (m["y"] or m["ypre"]):
-            return None  # "Election Day" alone: the federal one, in an even year
-        if computed == "super_tuesday" and y % 4 and not (m["y"] or m["ypre"]):
-            return None  # the primaries of a presidential election year
+        every = cal.HOLIDAY_EVERY.get(computed or "")
+        if every and y % every and not (m["y"] or m["ypre"]):
+            return None  # not held that year (a year written with it is taken as given)
         fn = cal.HOLIDAYS.get(computed or "")
         return fn(y) if fn else None
 
