@@ -95,6 +95,8 @@ def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
 
 
 _PUNCT = {",", ":", ";", '"', "``", "''", "“", "”", "--", "—", "-"}
+# words that open a complement clause after the expression: its verb is not the expression's
+_COMPLEMENTIZERS = {"that", "whether"}
 
 
 def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> int | None:
@@ -117,6 +119,10 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
         t = doc[i]
         if t.text in _PUNCT:
             crossed = True
+        elif (t.lower_ in _COMPLEMENTIZERS and t.tag_ == "IN" and left is not None
+              and _group_tense(doc, left[0], lo) is not None):
+            break  # "told voters in Kentucky on Sunday that he would ...": the verb after
+            # "that" is its clause's, and the expression belongs to the verb on its left
         elif t.tag_ in _VERB_TAGS:
             if crossed and left is not None and t.lemma_.lower() in lx.reporting:
                 continue
@@ -138,7 +144,9 @@ def _forward_future(doc: Doc, v: int, hi: int) -> bool:
         t = doc[k]
         if t.tag_ == "TO":
             prev = doc[k - 1].lemma_.lower()
-            return prev in lx.before_to or (k - 1 == v and doc[v].lemma_.lower() in _BE)
+            # "is to meet" is ahead; "were to gather" is a plan as it stood (see _group_tense)
+            return prev in lx.before_to or (k - 1 == v and doc[v].lemma_.lower() in _BE
+                                             and doc[v].tag_ != "VBD")
         if t.tag_ not in ("VBN", "VBG", "JJ", "RB"):
             return False
     return False
@@ -195,6 +203,29 @@ def _inside_modal_group(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int
             and end_tok < hi and doc[end_tok].tag_ == "VB")
 
 
+# prepositions before a gerund whose time is its governing verb's ("quit before announcing
+# her run in April")
+_GERUND_PREPOSITIONS = {"before", "after", "while", "by", "without", "upon"}
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _finite_for_gerund(doc: Doc, lo: int, v: int, start_tok: int) -> int:
+    """The verb whose tense dates an expression after "before/after/by … + gerund": the
+    gerund has no tense of its own, so the finite verb of its clause (to the left, no comma
+    between) decides ("Clinton quit giving paid speeches before announcing her run in
+    April" is last April). Otherwise ``v`` itself."""
+    if not (lo < v < start_tok and doc[v].tag_ == "VBG" and doc[v - 1].tag_ == "IN"
+            and doc[v - 1].lower_ in _GERUND_PREPOSITIONS):
+        return v
+    for i in range(v - 2, lo - 1, -1):
+        t = doc[i]
+        if t.text in _PUNCT:
+            return v
+        if t.tag_ in _FINITE_TAGS or (t.tag_ == "VBN" and i > lo and doc[i - 1].tag_ in _SUBJECT_TAGS):
+            return i
+    return v
+
+
 def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: int) -> str | None:
     """``past``, ``present``, ``future``, ``certain past`` ("since March": no tense read from
     the tags, so no limit to how far back) or None for the tokens ``[start_tok, end_tok)`` of a
@@ -214,6 +245,7 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     v = _nearest_verb(doc, lo, hi, start_tok, end_tok)
     if v is None:
         return None
+    v = _finite_for_gerund(doc, lo, v, start_tok)
     if _forward_future(doc, v, hi):
         return "future"
     lemma, tag = doc[v].lemma_.lower(), doc[v].tag_
