@@ -70,3 +70,47 @@ def test_were_to_is_a_plan_of_the_past(nlp, text, published, expression, value) 
 def test_a_gerund_after_a_preposition_takes_its_clauses_tense(nlp, text, published, expression,
                                                               value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- holidays: the US federal days, the feasts that move with Easter, days of the world ---------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("She married him on Memorial Day weekend in the Florida Keys.", "2016-07-29",
+     "Memorial Day", "2016-05-30"),  # last Monday of May
+    ("The debate was held on the eve of Martin Luther King Jr. Day.", "2016-01-18",
+     "Martin Luther King Jr. Day", "2016-01-18"),  # third Monday of January
+    ("Markets will be closed on Presidents' Day.", "2019-02-11", "Presidents' Day",
+     "2019-02-18"),  # third Monday of February
+    ("The parade on Columbus Day drew protests.", "2017-10-12", "Columbus Day", "2017-10-09"),
+    ("The president spoke at Arlington on Veterans Day.", "2018-11-13", "Veterans Day",
+     "2018-11-11"),
+    ("A truck rammed into a crowd celebrating Bastille Day in Nice.", "2016-07-15",
+     "Bastille Day", "2016-07-14"),
+    ("Fireworks are planned for the Fourth of July.", "2019-06-20", "Fourth of July",
+     "2019-07-04"),
+    ("He will take the oath on Inauguration Day.", "2020-11-10", "Inauguration Day",
+     "2021-01-20"),  # only in the January after a presidential election
+    ("The pope washed the feet of prisoners on Maundy Thursday.", "2018-04-02",
+     "Maundy Thursday", "2018-03-29"),  # Easter 2018 was April 1
+    ("Lent begins on Ash Wednesday.", "2019-02-20", "Ash Wednesday", "2019-03-06"),
+    ("Pilgrims gathered in the square on Easter Monday.", "2017-04-18", "Easter Monday",
+     "2017-04-17"),
+    ("Florists expect record sales before Mother's Day.", "2021-05-03", "Mother's Day",
+     "2021-05-09"),
+])
+def test_holidays_are_dates(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    # another nation's Independence Day is not July 4: found, with no value
+    ("Modi spoke from the Red Fort on India's Independence Day.", "2019-08-16"),
+    ("The Cuban Independence Day celebrations were muted this year.", "2019-10-11"),
+])
+def test_another_nations_independence_day_has_no_american_date(nlp, text, published) -> None:
+    assert texts(nlp, text, published).get("Independence Day") == ""
+
+
+def test_independence_day_alone_is_the_fourth_of_july(nlp) -> None:
+    assert texts(nlp, "On Independence Day the city held a parade.",
+                 "2019-07-08")["Independence Day"] == "2019-07-04"

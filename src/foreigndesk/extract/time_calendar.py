@@ -193,14 +193,32 @@ HOLIDAYS: dict[str, Callable[[int], Date]] = {
     "black_friday": lambda y: add_days(nth_weekday(y, 11, 4, 4), 1),  # the day after it
     "cyber_monday": lambda y: add_days(nth_weekday(y, 11, 4, 4), 4),
     "labor_day": lambda y: nth_weekday(y, 9, 1, 1),  # US and Canada: first Monday of September
+    "memorial_day": lambda y: add_days(nth_weekday(y, 6, 1, 1), -7),  # US: last Monday of May
+    "mlk_day": lambda y: nth_weekday(y, 1, 1, 3),  # US: third Monday of January
+    "presidents_day": lambda y: nth_weekday(y, 2, 1, 3),  # US: third Monday of February
+    "columbus_day": lambda y: nth_weekday(y, 10, 1, 2),  # US: second Monday of October
+    "mothers_day": lambda y: nth_weekday(y, 5, 7, 2),  # US, Canada: second Sunday of May
+    "fathers_day": lambda y: nth_weekday(y, 6, 7, 3),  # third Sunday of June
+    "inauguration_day": lambda y: Date(y, 1, 20),  # US, since 1937; see HOLIDAY_EVERY
+    # the movable feasts, from Easter
+    "ash_wednesday": lambda y: add_days(easter(y), -46),
+    "shrove_tuesday": lambda y: add_days(easter(y), -47),
+    "palm_sunday": lambda y: add_days(easter(y), -7),
+    "maundy_thursday": lambda y: add_days(easter(y), -3),
+    "easter_monday": lambda y: add_days(easter(y), 1),
+    "ascension_day": lambda y: add_days(easter(y), 39),
+    "pentecost": lambda y: add_days(easter(y), 49),
     # US presidential primaries: the first Tuesday of March since 2012 (2008's was Feb. 5)
     "super_tuesday": lambda y: nth_weekday(y, 3, 2, 1),
     "election_day": lambda y: add_days(nth_weekday(y, 11, 1, 1), 1),  # US: Tuesday after 1st Monday
 }
 
-# holidays held only every N years: "Election Day" alone is the federal one (even years),
-# Super Tuesday that of a presidential election year
-HOLIDAY_EVERY: dict[str, int] = {"election_day": 2, "super_tuesday": 4}
+# holidays held only in the years y with y % N == R, as (N, R): "Election Day" alone is the
+# federal one (even years), Super Tuesday that of a presidential election year, Inauguration
+# Day the January after it
+HOLIDAY_EVERY: dict[str, tuple[int, int]] = {
+    "election_day": (2, 0), "super_tuesday": (4, 0), "inauguration_day": (4, 1),
+}
 
 
 def season_start(year: int, code: str) -> Date:

@@ -1206,6 +1206,23 @@ _NAME_GOES_ON = re.compile(r"[^\S\n]+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|O
 _NAME_BEFORE = re.compile(r"[a-z,][^\S\n]+[A-Z][a-z]+[^\S\n]+$")
 
 
+_WORD_BEFORE = re.compile(r"([\w.'’]+)[^\S\n]+$")
+
+
+def _another_nations(text: str, start: int) -> bool:
+    """Is the holiday at ``start`` preceded by a capitalised word (a nation's name or
+    adjective) other than the default nation's ("India's Independence Day")?"""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group(1).replace("’", "'")
+    if not word[:1].isupper() or word.lower() in lexicon().holiday_nation_words:
+        return False
+    before = text[max(0, m.start() - 3):m.start()].rstrip(" \t")
+    sentence_start = not before or before[-1] in ".!?\n\"“'"
+    return word.endswith("'s") or not sentence_start  # "On Independence Day": a sentence's start
+
+
 def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     name = key(m["hol"])
@@ -1213,6 +1230,8 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if _NAME_GOES_ON.match(ctx.text, m.end()):
         return None  # part of a name: "the Good Friday Agreement"
+    if name in lx.holidays_of_a_nation and _another_nations(ctx.text, m.start("hol")):
+        return Resolved("", "")  # "India's Independence Day": not the date of the lexicon
     fixed = lx.holidays_fixed.get(name)
     computed = lx.holidays_computed.get(name)
     shift = lx.shifts.get(key(m["shift"])) if m["shift"] else None
@@ -1220,8 +1239,8 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     def make(y: int) -> Date | None:
         if fixed:
             return cal.safe_date(y, int(fixed[:2]), int(fixed[3:]))
-        every = cal.HOLIDAY_EVERY.get(computed or "")
-        if every and y % every and not (m["y"] or m["ypre"]):
+        every, phase = cal.HOLIDAY_EVERY.get(computed or "", (1, 0))
+        if y % every != phase and not (m["y"] or m["ypre"]):
             return None  # not held that year (a year written with it is taken as given)
         fn = cal.HOLIDAYS.get(computed or "")
         return fn(y) if fn else None
