@@ -114,3 +114,48 @@ def test_another_nations_independence_day_has_no_american_date(nlp, text, publis
 def test_independence_day_alone_is_the_fourth_of_july(nlp) -> None:
     assert texts(nlp, "On Independence Day the city held a parade.",
                  "2019-07-08")["Independence Day"] == "2019-07-04"
+
+
+# -- quoted speech that opens with the expression ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # the whole expression, not the words after its first: the quotation mark before a
+    # spelled number or a determiner hid where it starts
+    ("''Thirty years ago, it was booming,'' the mayor said.", "2016-04-27",
+     "Thirty years ago", "1986"),  # NYT-style quotation marks
+    ("“Two weeks ago, the ceasefire held,” the envoy told reporters.", "2019-05-08",
+     "Two weeks ago", "2019-W17"),
+    ('"The next three weeks will decide the race," the pollster said.', "2016-01-13",
+     "The next three weeks", "P3W"),
+    ("(Six months later, the talks resumed.)", "2018-03-01", "Six months later", None),
+    ("''Today, you proved once again that there is no place like home,'' she said.",
+     "2016-04-20", "Today", "2016-04-20"),
+    ("He had served in Vietnam - ''13 months in living hell'' - and came home.", "2016-09-07",
+     "13 months", "P13M"),
+])
+def test_an_expression_after_an_opening_quote_is_whole(nlp, text, published, expression,
+                                                       value) -> None:
+    found = texts(nlp, text, published)
+    assert expression in found
+    if value is not None:
+        assert found[expression] == value
+
+
+@pytest.mark.parametrize("text", [
+    # a title in quotation marks is no time
+    "Mr. Bush is joining the ''Today'' show as an anchor.",
+    'The senator said on ABC\'s "This Week With George Stephanopoulos" that he would run.',
+    "She hosted “Saturday Night Live” in 2015.",
+])
+def test_a_quoted_title_is_no_time(nlp, text) -> None:
+    found = texts(nlp, text, "2016-05-18")
+    assert not [t for t in found if t.split()[0] in ("Today", "This", "Saturday")]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    # quoted speech that goes on after its first word, and holidays, stay
+    ('He added: "Now I\'m going to think about it."', "Now", "PRESENT_REF"),
+    ('Staff went to all 11 of the "Super Tuesday" states.', "Super Tuesday", "2016-03-01"),
+])
+def test_quoted_speech_and_holidays_are_no_titles(nlp, text, expression, value) -> None:
+    assert texts(nlp, text, "2016-01-31").get(expression) == value

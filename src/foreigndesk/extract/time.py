@@ -134,6 +134,7 @@ def _make_tense(doc: Doc, pd: ParsedDoc | None, defer: bool = False
 # ASCII upper -> lower keeps every offset (str.lower() may not: "İ" becomes two characters)
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _CHUNK = re.compile(r"\S+")
+_QUOTES_AND_MARKS = ",;:()\"'’“”`"
 BACK_CHUNKS = 5  # a rule may start this many words before the trigger word it needs
 
 
@@ -168,11 +169,35 @@ def candidate_starts(low: str) -> list[int]:
             c = chunks[j]
             if "\n" in low[c.end():chunk_starts[j + 1]]:
                 break
-            word = c.group(0).strip(",;:()\"'’“”")
+            word = c.group(0).strip(_QUOTES_AND_MARKS)
             if word not in prefix and not word[:1].isdigit():
                 break
             out.add(c.start())
+            lead = len(c.group(0)) - len(c.group(0).lstrip(_QUOTES_AND_MARKS))
+            if lead:  # "''Thirty years ago": the word after an opening quote
+                out.add(c.start() + lead)
     return sorted(out)
+
+
+_OPENING_QUOTES = ('"', "“", "''", "``")
+_TITLE_ENDS = re.compile(r"[.,]?(?:''|\"|”)")
+_TITLE_GOES_ON = re.compile(r"[^\S\n]+[A-Z]")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Is the expression at ``[start, end)`` a title in quotation marks: every word
+    capitalised, an opening quote right before, and a closing quote or another capitalised
+    word right after (the show ''Today'', ABC's "This Week With George Stephanopoulos")?
+    Quoted speech that opens with a time goes on in lower case ("''Today, you proved"), or
+    with a name after one word ("Now Trump needs")."""
+    if not text.startswith(_OPENING_QUOTES, max(0, start - 2)) and not text.startswith(
+            _OPENING_QUOTES, max(0, start - 1)):
+        return False
+    words = text[start:end].split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    return (_TITLE_ENDS.match(text, end) is not None
+            or (len(words) > 1 and _TITLE_GOES_ON.match(text, end) is not None))
 
 
 class Spans:
@@ -246,6 +271,7 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
     if "://" in text or "www." in low or "@" in text:
         blocked = Spans([m.span() for m in _URL.finditer(text)])
         cands = [c for c in cands if not blocked.hits(c.start, c.end)]
+    cands = [c for c in cands if c.rule == "holiday" or not _quoted_title(text, c.start, c.end)]
     cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken = Spans()
     chosen: list[Candidate] = []

@@ -1267,7 +1267,7 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
 def _rules() -> list[Rule]:
     lx = lexicon()
     # word edges that also work after "Jan."; a possessive "'s" may follow
-    B, E = r"(?<![\w'’])", r"(?![\w]|['’][a-rt-z])"
+    B, E = r"(?:(?<![\w'’])|(?<=(?<![\w'’])['’]['’]))", r"(?![\w]|['’][a-rt-z])"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
