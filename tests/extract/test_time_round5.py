@@ -159,3 +159,53 @@ def test_a_quoted_title_is_no_time(nlp, text) -> None:
 ])
 def test_quoted_speech_and_holidays_are_no_titles(nlp, text, expression, value) -> None:
     assert texts(nlp, text, "2016-01-31").get(expression) == value
+
+
+# -- a count before "weeks ahead" is a duration ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("Three weeks ahead of the Pennsylvania primary, the two front-runners lead.",
+     "Three weeks", "P3W"),
+    ("The envoy arrived 10 days ahead of the summit.", "10 days", "P10D"),
+    ("A few weeks ahead of the vote, the minister resigned.", "A few weeks", "PXW"),
+])
+def test_a_count_ahead_of_an_event_is_a_duration(nlp, text, expression, value) -> None:
+    assert texts(nlp, text, "2016-04-06").get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("In the weeks ahead, the delegation will travel to Hanoi.", "the weeks ahead", "FUTURE_REF"),
+    ("Clinton won the primary in 2008. Months ago, few expected a contest.", "Months ago",
+     "PAST_REF"),  # a year before the full stop is no count
+])
+def test_weeks_ahead_without_a_count_is_a_reference(nlp, text, expression, value) -> None:
+    assert texts(nlp, text, "2016-04-06").get(expression) == value
+
+
+# -- ranges of years ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She was first lady of the United States, 1981-1989.", {"1981": "1981", "1989": "1989"}),
+    ("Rates have stayed low since the 2007-09 financial crisis.", {"2007": "2007", "09": "2009"}),
+    ("The veteran has lived in the South since the 1950-53 war.", {"1950": "1950", "53": "1953"}),
+    ("The ministry's budget for the 2015–16 school year was cut.", {"2015": "2015", "16": "2016"}),
+    ("The 1999-00 season ended early.", {"1999": "1999", "00": "2000"}),
+])
+def test_each_year_of_a_range_is_a_date(nlp, text, expected) -> None:
+    found = texts(nlp, text, "2016-05-19")
+    assert {k: found.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sales rose in 1998-10, the filing shows.",  # an ISO month, not a range
+    "Call the hotline at 555-1989-2001 for details.",
+])
+def test_what_is_no_range_of_years(nlp, text) -> None:
+    found = texts(nlp, text, "2016-05-19")
+    assert "10" not in found and "2001" not in found
+
+
+def test_a_year_of_the_next_century_after_a_time_word(nlp) -> None:
+    found = texts(nlp, "Several degrees of warming by 2100 may sound scary.", "2016-08-31")
+    assert found.get("2100") == "2100"
+    assert "2100" not in texts(nlp, "Around 2100 troops were withdrawn.", "2016-08-31")

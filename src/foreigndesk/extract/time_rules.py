@@ -434,7 +434,31 @@ def h_year(m: re.Match[str], ctx: Context) -> Resolved | None:
         if before not in ("in", "since", "of", "until", "by", "from", "to", "before", "after",
                           "during", "year", "between", "and", "around", "circa", "c"):
             return None  # an odd year without a time word before it is a number
+        if y >= 2100 and before not in ("in", "of", "until", "by", "before", "year"):
+            return None  # "by 2100" is a year; "around 2100 troops" a number
     return r
+
+
+_YEAR_RANGE_END = r"(?![\w%/'’-]|[.,]\d)"
+_YEAR_RANGE = re.compile(r"(?<![\w$£€#.,/'’-])(1\d{3}|20\d\d)[-–](1\d{3}|20\d\d|\d\d)" + _YEAR_RANGE_END)
+
+
+def h_year_range(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """One year of a range ("1981-1989", "2015-16"): the first year (``year_range_from``) or
+    the last (``year_range_to``, "16" read in the first year's century). Only when the
+    last is later than the first, and within 20 years when written with two digits (not
+    "1998-10", an ISO month)."""
+    frm = "y" in m.re.groupindex
+    rng = _YEAR_RANGE.match(ctx.text, m.start() if frm else m.start() - 5)
+    if rng is None:
+        return None
+    y1, raw2 = int(rng.group(1)), rng.group(2)
+    y2 = int(raw2) if len(raw2) == 4 else y1 // 100 * 100 + int(raw2)
+    if len(raw2) == 2 and y2 <= y1 and y1 % 100 == 99:
+        y2 += 100  # "1999-00"
+    if not 0 < y2 - y1 <= (100 if len(raw2) == 4 else 20):
+        return None
+    return Resolved(f"{y1 if frm else y2:04d}", "year")
 
 
 def h_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1022,11 +1046,20 @@ def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 # ---------------------------------------------------------------------------- references
 
+_UNIT_PLURALS = {"days", "weeks", "months", "years", "decades"}
+_COUNT_BEFORE = re.compile(r"([\w,]+)[^\S\n]+$")
+
+
 def h_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     ref = lx.references.get(key(m["ref"]))
     if ref is None:
         return None
+    if key(m["ref"]).split()[0] in _UNIT_PLURALS:
+        prev = _COUNT_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
+        if prev and (prev.group(1).replace(",", "").isdigit()
+                     or prev.group(1).lower() in lx.numbers or prev.group(1).lower() in lx.vague):
+            return None  # "three weeks ahead of the primary": a count, the duration rule's
     return Resolved(ref, "", anchored=ctx.dct is not None)
 
 
@@ -1297,7 +1330,7 @@ def _rules() -> list[Rule]:
                        r"(?P<yshift>this|last|next)<S>year|" + spoken + ")" + E, h_month_year),
         ("month", B + r"<PMOD>(?P<mon><MONTH>)" + E, h_month),
         ("year", r"(?<![\w$£€#.,/'’-])<PMOD>(?:(?P<fy>fiscal(?:<S>year)?|fy|the<S>year|calendar"
-                 r"(?:<S>year)?|model<S>year)<S>?)?(?P<y>1\d{3}|20\d\d)"
+                 r"(?:<S>year)?|model<S>year)<S>?)?(?P<y>1\d{3}|20\d\d|21\d\d)"
                  r"(?![\w%/'’-]|[.,]\d|<S>(?:gmt|utc|hours|hrs|local))", h_year),
         ("decade", B + r"(?P<the>the<S>)?(?:(?P<pmod>early|mid|late)(?:<S>|-))?"
                    r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dec2>\d0)['’]?s|(?P<decw><DECW>))" + E,
@@ -1348,6 +1381,10 @@ def _rules() -> list[Rule]:
         ("half", B + r"(?:(?P<the>the)<S>)?(?P<h>first|second|1st|2nd|last|latter)[-\s]half(?:<S>of<S>"
                  r"(?:(?P<y>1\d{3}|20\d\d)|(?P<yrel>this|last|next)<S>year|(?P<theyear>the<S>year))|"
                  r"(?!<S>of\b|[-\w]))", h_half),
+        # a range of years, "1981-1989", "the 2007-09 crisis": each year is a date
+        ("year_range_from", r"(?<![\w$£€#.,/'’-])(?P<y>1\d{3}|20\d\d)(?=[-–](?P<y2>1\d{3}|20\d\d|\d\d)"
+                            + _YEAR_RANGE_END + ")", h_year_range),
+        ("year_range_to", r"(?<=\d{4}[-–])(?P<y2>1\d{3}|20\d\d|\d\d)" + _YEAR_RANGE_END, h_year_range),
         ("year_period", B + r"the<S>(?P<y>1\d{3}|20\d\d)<S>period" + E, h_year_period),
         ("ordinal_day", B + r"the<S>(?P<n><ORD>)<S>(?:straight<S>|consecutive<S>)?day" + E, h_ordinal_day),
         ("at_the_time", B + r"at<S>(?P<t>the<S>time)(?!<S>of\b)" + E, h_at_the_time),
