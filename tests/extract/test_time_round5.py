@@ -209,3 +209,42 @@ def test_a_year_of_the_next_century_after_a_time_word(nlp) -> None:
     found = texts(nlp, "Several degrees of warming by 2100 may sound scary.", "2016-08-31")
     assert found.get("2100") == "2100"
     assert "2100" not in texts(nlp, "Around 2100 troops were withdrawn.", "2016-08-31")
+
+
+# -- "at the end of the day," as a figure of speech ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "''Still, at the end of the day, it's going to rise and fall on the writing,'' he said.",
+    '"At the end of the day, Americans will support a strong defense," the senator said.',
+    "MINISTER: At the end of the day, it is for the two peoples to decide.",  # a transcript
+    '"But a résumé is not enough at the end of the day," he continued.',
+])
+def test_at_the_end_of_the_day_said_of_now_or_later_is_no_date(nlp, text) -> None:
+    assert not [t for t in texts(nlp, text, "2016-05-17") if "day" in t]
+
+
+@pytest.mark.parametrize(("text", "expression"), [
+    ("At the end of the day, the delegates left the hall.", "the end of the day"),
+    ("By the end of the day, Mr. Trump was forced to retreat.", "the end of the day"),
+])
+def test_the_end_of_a_day_told_in_the_past_is_a_date(nlp, text, expression) -> None:
+    assert texts(nlp, text, "2016-05-17").get(expression) == "2016-05-17"
+
+
+# -- "year-end" before a noun, said in December ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Mr. Putin held forth at his traditional year-end news conference.", "2015-12-19",
+     "year-end", "2015-12-31"),
+    ("Democrats delayed the tax as part of a year-end budget deal.", "2015-12-28",
+     "year-end", "2015-12-31"),
+    ("Debt at year-end was $5 billion, the bank said.", "2015-12-28", "year-end",
+     "2014-12-31"),  # a past tense after "at": the year-end behind
+    ("The year-end bonus was paid to every employee.", "2016-03-28", "year-end",
+     "2015-12-31"),  # not December: the past tense decides
+])
+def test_a_year_end_noun_said_in_december_is_this_years(nlp, text, published, expression,
+                                                        value) -> None:
+    found = {k.removeprefix("a ").removeprefix("A ").removeprefix("The "): v
+             for k, v in texts(nlp, text, published).items()}
+    assert found.get(expression) == value

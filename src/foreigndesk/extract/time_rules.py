@@ -785,6 +785,10 @@ _ANAPHOR_SHIFT = {"the": 0, "that": 0, "that same": 0, "the same": 0, "the follo
                   "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}
 
 
+# "at the end of the day," closing at the match's end (and its comma)
+_AT_THE_END = re.compile(r"\b[Aa]t\s+the\s+end\s+of\s+the\s+day,$")
+
+
 def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"that day", "later that year", "the next morning": the date mentioned just before
     (resolved in time.py), never the publication date."""
@@ -807,6 +811,9 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
         if (u == "day" and not m["pmod"] and _word_before(ctx.text, m.start(), 2) == "back in"
                 and not _DAY_BEFORE_AFTER.match(ctx.text, m.end())):
             return None  # "back in the day": once, long ago; no day
+        if (u == "day" and _AT_THE_END.search(ctx.text, max(0, m.start() - 24), m.end() + 1)
+                and ctx.tense(m.start(), m.end()) not in ("past", "certain past")):
+            return None  # "at the end of the day, it's going to rise and fall on ...": finally
         if u != "day":  # "earlier in the year": of the publication (TimeBank: 3 times in 3)
             if ctx.dct is None:
                 return Resolved("", "", modifier=_mod(m["pmod"], lx))
@@ -1019,6 +1026,11 @@ def h_at_the_time(m: re.Match[str], ctx: Context) -> Resolved | None:
                     anaphoric=True, start=m.start("t"))
 
 
+_NOUN_AFTER = re.compile(r"[^\S\n]+[a-z]")
+_YEAR_END_PREPOSITIONS = {"at", "since", "by", "until", "till", "before", "after", "from", "to",
+                          "of", "in", "through", "as"}
+
+
 def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"year-end" (TimeML: the last day of a year), "the end of the year", "the fiscal year",
     "the latest fiscal year" (the last one completed), "year-earlier"."""
@@ -1032,8 +1044,11 @@ def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
         # the one ahead; with a past tense ("since year-end", "debt at year-end was") the one
         # behind, unless the publication is that day
         year = ctx.dct.year
-        if _direction(m, ctx) in ("past", "certain past") and (ctx.dct.month, ctx.dct.day) != (12, 31):
-            year -= 1
+        in_december_before_a_noun = (ctx.dct.month == 12 and _NOUN_AFTER.match(ctx.text, m.end())
+                                     and _word_before(ctx.text, m.start("w")) not in _YEAR_END_PREPOSITIONS)
+        if (_direction(m, ctx) in ("past", "certain past") and (ctx.dct.month, ctx.dct.day) != (12, 31)
+                and not in_december_before_a_noun):
+            year -= 1  # not "a year-end budget deal" passed in December: this year's
         return Resolved(f"{year:04d}-12-31", "day", anchored=True)
     if "end" in w:
         return Resolved(f"{ctx.dct.year:04d}", "year", anchored=True, modifier="LATE")
