@@ -248,3 +248,58 @@ def test_a_year_end_noun_said_in_december_is_this_years(nlp, text, published, ex
     found = {k.removeprefix("a ").removeprefix("A ").removeprefix("The "): v
              for k, v in texts(nlp, text, published).items()}
     assert found.get(expression) == value
+
+
+# -- "this" before a weekday --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # part of the expression; ahead unless told in the past tense
+    ("Kasich is hoping to win delegates in Michigan this Tuesday.", "2016-03-04",
+     "this Tuesday", "2016-03-08"),  # a Friday: the Tuesday ahead
+    ("He is scheduled to meet the Speaker this Thursday in Washington.", "2016-05-09",
+     "this Thursday", "2016-05-12"),
+    ("SPOKESPERSON: The two sides signed the memorandum this Monday.", "2019-06-13",
+     "this Monday", "2019-06-10"),  # a transcript, past tense
+])
+def test_this_before_a_weekday(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "the second half of the year" told in the past in the first half ---------------------------
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("The super PAC reported that it raised more in the second half of the year than in the "
+     "first.", "2016-01-29", "2015-H2"),
+    ("Exports fell sharply in the second half of the year, the ministry said.", "2019-03-12",
+     "2018-H2"),
+    ("Growth will pick up in the second half of the year, the bank forecasts.", "2019-03-12",
+     "2019-H2"),  # ahead: this year's
+])
+def test_a_past_second_half_told_in_the_first_is_last_years(nlp, text, published,
+                                                            value) -> None:
+    assert texts(nlp, text, published).get("the second half of the year") == value
+
+
+# -- summer and winter as the head of their noun phrase ----------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Scandals involving the nominee have dominated the summer, polls show.", "2016-09-07",
+     "the summer", "2016-SU"),
+    ("The winter was the harshest in a decade, the ministry said.", "2018-03-20",
+     "The winter", "2017-WI"),
+    ("The delegation spent the winter in Geneva.", "2019-05-02", "the winter", "2018-WI"),
+])
+def test_summer_and_winter_as_head_nouns_are_dates(nlp, text, published, expression,
+                                                   value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize("text", [
+    "Stocks led the fall in prices on Monday.",  # a drop
+    "Villagers draw water from the spring every morning.",  # a well
+    "The summer convention is expected to be contentious.",  # a modifier
+    "The party met in Boston the summer after its 2012 defeat.",  # relative to an event
+])
+def test_seasons_that_are_no_head_noun_dates(nlp, text) -> None:
+    found = texts(nlp, text, "2016-04-12")
+    assert not [t for t in found if t.lower() in ("the fall", "the spring", "the summer")]

@@ -556,6 +556,9 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         day = cal.weekday_near(ctx.dct, wd, "past", strict=True)
     elif shift in ("next", "coming", "this coming", "following"):
         day = cal.weekday_near(ctx.dct, wd, "future", strict=True)
+    elif shift == "this":  # "win delegates in Michigan this Tuesday": ahead, unless told as past
+        past = ctx.tense(m.start(), m.end()) in ("past", "certain past")
+        day = cal.weekday_near(ctx.dct, wd, "past" if past else "future")
     else:
         tense = ctx.tense(m.start(), m.end())
         day = cal.weekday_near(ctx.dct, wd, "future" if tense == "future" else "past")
@@ -687,6 +690,11 @@ def _this_season(ctx: Context, code: str, mod: str | None, m: re.Match[str]) -> 
     return _season(ctx, code, 0, mod, m)
 
 
+_HEAD_SEASONS = {"summer", "winter"}
+_SEASON_IS_HEAD = re.compile(r"[^\S\n]*[.,;:!?)\"”’]|[^\S\n]+(?:was|is|has|had|will|would|of|when|"
+                             r"that|and|but|as|in|at|with|to|on)\b")
+
+
 def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     code = lx.seasons[key(m["s"])]
@@ -703,7 +711,10 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
         if before not in ("in", "during", "since", "until", "by", "of", "through", "over",
                           "before", "after", "for", "till", "into", "throughout") and not (
                 before in ("and", "or") and key(_word_before(ctx.text, at, 2).split()[0]) in lx.seasons):
-            return None  # (after "and"/"or" a season is one when the first was: "the spring and summer")
+            if not (det == "the" and key(m["s"]) in _HEAD_SEASONS and _SEASON_IS_HEAD.match(ctx.text, m.end())):
+                return None  # (after "and"/"or" a season is one when the first was: "the spring and summer")
+            # "dominated the summer", "The winter was harsh": summer and winter (not the fall,
+            # the spring: a drop, a well) as the head of their noun phrase
     if ctx.dct is None:
         return Resolved(f"XXXX-{code}", "", modifier=mod)
     if det == "this":
@@ -963,6 +974,8 @@ def h_half(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved(f"XXXX-H{h}", "")
     if m["theyear"]:  # "the first half of the year": of the publication's year
         year = ctx.dct.year
+        if h == 2 and ctx.dct.month <= 6 and _direction(m, ctx) in ("past", "certain past"):
+            year -= 1  # "it raised more in the second half of the year", said in January
     elif m["yrel"]:
         year = ctx.dct.year + lexicon().shifts.get(key(m["yrel"]), 0)
     else:
@@ -1359,7 +1372,7 @@ def _rules() -> list[Rule]:
         ("weekday_parts_first", B + r"(?P<wd1><WEEKDAY>)<S>(?:and|or)<S>(?P<wd2><WEEKDAY>)<S>"
                                 r"(?P<pp>mornings|afternoons|evenings|nights)" + E, h_weekday_parts),
         ("weekday", B + r"(?:(?P<pmod>early|late|earlier|later)<S>)?(?:(?P<shift>last|next|this<S>past|"
-                    r"this<S>coming|coming|past|previous|following)<S>)?(?P<wd><WEEKDAY>)"
+                    r"this<S>coming|this|coming|past|previous|following)<S>)?(?P<wd><WEEKDAY>)"
                     r"(?:<S>(?P<part>morning|afternoon|evening|night))?" + E, h_weekday),
         ("relday", B + r"(?:(?P<pmod>early|late|earlier|later)<S>)?(?P<rel>today|yesterday|tomorrow|"
                    r"the<S>day<S>before<S>yesterday|the<S>day<S>after<S>tomorrow)"
