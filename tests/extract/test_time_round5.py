@@ -303,3 +303,47 @@ def test_summer_and_winter_as_head_nouns_are_dates(nlp, text, published, express
 def test_seasons_that_are_no_head_noun_dates(nlp, text) -> None:
     found = texts(nlp, text, "2016-04-12")
     assert not [t for t in found if t.lower() in ("the fall", "the spring", "the summer")]
+
+
+# -- clause bounds the tense reader had missed ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # a hyphen inside a word is no segment bound: the verb before "front-runner" still counts
+    ("Mrs. Clinton went on offense against Republican front-runner Donald Trump on Monday, "
+     "saying he would abdicate leadership.", "2016-03-22", "Monday", "2016-03-21"),
+    ("The ministry summoned the well-known envoy on Tuesday, saying it would protest.",
+     "2019-04-11", "Tuesday", "2019-04-09"),
+    # an adverbial clause after the expression ("in case", "because", "if") has its own verb
+    ("He said he planned to visit the United States before January in case Trump wins.",
+     "2016-05-11", "January", "2017-01"),
+    ("Neither will appear in the debate Tuesday because they registered below 1 percent.",
+     "2015-11-08", "Tuesday", "2015-11-10"),
+    ("That will not yield him an advantage in November if he becomes the nominee.",
+     "2016-01-30", "November", "2016-11"),  # the vote's November, ten months ahead
+])
+def test_the_clause_of_the_expression(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "N units later" told in the past with no date in focus ---------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression"), [
+    ("Reagan put Schweiker in his Cabinet after he was elected president four years later.",
+     "2016-04-28", "four years later"),
+    ("The justice, who voted in the majority, died four days later.", "2016-04-23",
+     "four days later"),
+    ("Napoleon entered Moscow a week later.", "1996-08-31", "a week later"),
+])
+def test_later_told_in_the_past_without_a_focus_has_no_value(nlp, text, published,
+                                                            expression) -> None:
+    # not the publication date plus the count: a story told in the past is not after it
+    assert texts(nlp, text, published).get(expression) == ""
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("In 1976, Reagan lost the nomination. Four years later, he won it.", "2016-04-28",
+     "Four years later", "1980"),  # from the year in focus
+    ("The deal will be reviewed two years later.", "2016-04-28", "two years later", "2018"),
+])
+def test_later_with_a_focus_or_ahead(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

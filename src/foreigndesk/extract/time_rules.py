@@ -357,16 +357,17 @@ def _month_in_year(ctx: Context, m: re.Match[str], mo: int, y: int | None, yshif
         year = ctx.dct.year + lx.shifts.get(key(yshift), 0)
         return Resolved(cal.fmt_month(year, mo), "month", anchored=True, modifier=pmod)
     direction = _direction(m, ctx)
-    if direction is None and _election_november(ctx, m, mo, lx):
+    if direction in (None, "future") and _election_november(ctx, m, mo, lx):
         return Resolved(cal.fmt_month(ctx.dct.year, mo), "month", anchored=True, modifier=pmod)
     year = cal.pick_period_year(ctx.dct, mo, ctx.dct.month, direction)
     return Resolved(cal.fmt_month(year, mo), "month", anchored=True, modifier=pmod)
 
 
 def _election_november(ctx: Context, m: re.Match[str], mo: int, lx: Lexicon) -> bool:
-    """"a victory in November", "Trump will win in November": with no tense read, in a
-    year of American federal elections before November, a November the sentence ties to the
-    vote is this year's (the nearest would be last year's)."""
+    """"a victory in November", "Trump will win in November": with no tense read or a
+    future one, in a year of American federal elections before November, a November the
+    sentence ties to the vote is this year's (the nearest would be last year's, and a future
+    tense in January does not reach ten months ahead)."""
     assert ctx.dct is not None
     if mo != 11 or ctx.dct.year % 2 or ctx.dct.month >= 11:
         return False
@@ -887,10 +888,14 @@ def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
                         modifier=mod)
     k = int(n * sign) if n == int(n) else int(round(n * sign))
     shift = (unit, k) if direction in ("earlier", "later") else None
-    if lx.units[unit].get("time"):
+    clock = bool(lx.units[unit].get("time"))
+    if clock:  # "an hour later": the day in focus, else the publication's
         unit, k = "day", 0
     year_ago = unit == "year" and k == -1
-    if ctx.dct is None:
+    if ctx.dct is None or (direction == "later" and not clock
+                           and ctx.tense(m.start(), m.end()) in ("past", "certain past")):
+        # "he was elected four years later": from the date in focus (time.py); with none,
+        # not from the publication date, which a story told in the past cannot be after
         return Resolved("", "", modifier=mod, shift=shift, year_ago=year_ago)
     v = offset_value(ctx.dct, unit, k)
     assert v is not None

@@ -95,8 +95,26 @@ def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
 
 
 _PUNCT = {",", ":", ";", '"', "``", "''", "“", "”", "--", "—", "-"}
-# words that open a complement clause after the expression: its verb is not the expression's
-_COMPLEMENTIZERS = {"that", "whether"}
+# words that open a complement or adverbial clause after the expression: its verb is not the
+# expression's ("told voters on Sunday that he would", "visit before January in case he wins")
+_COMPLEMENTIZERS = {"that", "whether", "if", "because", "unless", "although", "though",
+                    "whereas", "case"}
+
+
+def _breaks(doc: Doc, i: int) -> bool:
+    """Is token ``i`` a punctuation mark that ends a segment (not the hyphen inside a word:
+    "front-runner")?"""
+    t = doc[i]
+    if t.text not in _PUNCT:
+        return False
+    return not (t.text == "-" and not t.whitespace_ and i > 0 and not doc[i - 1].whitespace_)
+
+
+def _opens_clause(doc: Doc, i: int) -> bool:
+    t = doc[i]
+    if t.lower_ == "case":
+        return i > 0 and doc[i - 1].lower_ == "in"  # "in case"
+    return t.lower_ in _COMPLEMENTIZERS and t.tag_ == "IN"
 
 
 def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> int | None:
@@ -111,15 +129,15 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
         if doc[i].tag_ in _VERB_TAGS:
             left = (i, start_tok - i)
             break
-        if doc[i].text in _PUNCT:
+        if _breaks(doc, i):
             left_in_segment = False
     right: tuple[int, int] | None = None
     crossed = False
     for i in range(end_tok, hi):
         t = doc[i]
-        if t.text in _PUNCT:
+        if _breaks(doc, i):
             crossed = True
-        elif (t.lower_ in _COMPLEMENTIZERS and t.tag_ == "IN" and left is not None
+        elif (_opens_clause(doc, i) and left is not None
               and _group_tense(doc, left[0], lo) is not None):
             break  # "told voters in Kentucky on Sunday that he would ...": the verb after
             # "that" is its clause's, and the expression belongs to the verb on its left
