@@ -347,3 +347,25 @@ def test_later_told_in_the_past_without_a_focus_has_no_value(nlp, text, publishe
 ])
 def test_later_with_a_focus_or_ahead(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a month after a possessive, before a noun of events ------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("I have no plans to endorse anyone before Florida's March presidential primary.",
+     "2016-01-08", "2016-03"),
+    ("The party's May convention was chaotic, delegates said.", "2016-01-08", "2015-05"),
+    ("The ministry's March report on exports was delayed.", "2019-06-20", "2019-03"),
+])
+def test_a_month_after_a_possessive_before_an_event_noun(nlp, text, published, value) -> None:
+    found = texts(nlp, text, published)
+    assert value in found.values()
+
+
+@pytest.mark.parametrize("text", [
+    "Britain's May visited Washington to meet the president.",  # a name
+    "Britain's May said the talks would go on.",
+    "Britain's May government fell.",
+])
+def test_a_name_after_a_possessive_is_no_month(nlp, text) -> None:
+    assert "May" not in texts(nlp, text, "2017-01-08")

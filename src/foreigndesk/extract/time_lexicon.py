@@ -69,6 +69,7 @@ class Lexicon:
     election_words: list[str] = field(default_factory=list)
     compared_day_nouns: list[str] = field(default_factory=list)
     holidays_of_a_nation: set[str] = field(default_factory=set)
+    month_after_possessive_nouns: set[str] = field(default_factory=set)
     holiday_nation_words: set[str] = field(default_factory=set)
     future_words: set[str] = field(default_factory=set)
     past_words: set[str] = field(default_factory=set)
@@ -180,6 +181,7 @@ def build_lexicon(text: str) -> Lexicon:
     lx.verb_last_after = set(fc.get("verb_last_after", []))
     lx.election_words = list(raw.get("election_words", []))
     lx.compared_day_nouns = list(raw.get("compared_day_nouns", []))
+    lx.month_after_possessive_nouns = set(raw.get("month_after_possessive_nouns", []))
     own = raw.get("holidays_of_a_nation", {})
     lx.holidays_of_a_nation = set(own.get("names", []))
     lx.holiday_nation_words = {str(w).lower() for w in own.get("default_nation_words", [])}

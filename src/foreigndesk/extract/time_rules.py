@@ -411,14 +411,22 @@ def h_month(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 _WORD_AFTER = re.compile(r"[^\S\n]+([a-z]{3,})\b")
+_TWO_WORDS_AFTER = re.compile(r"[^\S\n]+([a-z]{3,})\b(?:[^\S\n]+([a-z]{3,})\b)?")
 
 
 def _month_modifier(text: str, m: re.Match[str], before: str, lx: Lexicon) -> bool:
     """A month between a determiner and a common noun: "a June agreement", "the March
-    accession", "its September meeting" (not "the May government": a name)."""
+    accession", "its September meeting", "Florida's March primary" (not "the May
+    government": a name)."""
+    nxt = _WORD_AFTER.match(text, m.end())
+    if before.endswith(("'s", "’s", "s'", "s’")) and len(before) > 2:
+        # after a possessive, only before a noun of events, or an adjective and one
+        # ("Florida's March presidential primary"; "Britain's May visited" is a name)
+        two = _TWO_WORDS_AFTER.match(text, m.end())
+        return two is not None and (two.group(1) in lx.month_after_possessive_nouns
+                                    or two.group(2) in lx.month_after_possessive_nouns)
     if before not in lx.month_determiners:
         return False
-    nxt = _WORD_AFTER.match(text, m.end())
     return nxt is not None and nxt.group(1) not in lx.month_modifier_not_before
 
 
