@@ -369,3 +369,43 @@ def test_a_month_after_a_possessive_before_an_event_noun(nlp, text, published, v
 ])
 def test_a_name_after_a_possessive_is_no_month(nlp, text) -> None:
     assert "May" not in texts(nlp, text, "2017-01-08")
+
+
+@pytest.mark.parametrize(("text", "published", "expression"), [
+    # the present tense, too: "later" from the publication date would be in the future
+    ("The attack is one that even three years later remains politically charged.",
+     "2016-01-16", "three years later"),
+    ("And a decade later, the firm remains on the brink.", "2016-01-20", "a decade later"),
+])
+def test_later_told_in_the_present_without_a_focus_has_no_value(nlp, text, published,
+                                                               expression) -> None:
+    assert texts(nlp, text, published).get(expression) == ""
+
+
+# -- a plan told in the past tense: the nearer day --------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("He was scheduled to leave New Hampshire late Tuesday and head to New York.",
+     "2016-02-10", "late Tuesday", "2016-02-09"),  # a Wednesday: yesterday
+    ("The fundraiser, which Trump was set to headline Tuesday in Albuquerque, sold out.",
+     "2016-05-25", "Tuesday", "2016-05-24"),
+    ("Nyerere was due to be presented with a peace prize on Sunday.", "1996-08-31", "Sunday",
+     "1996-09-01"),  # a Saturday: tomorrow
+    ("Palin was scheduled to speak to the delegates Saturday morning.", "2016-04-15",
+     "Saturday morning", "2016-04-16TMO"),
+])
+def test_a_plan_told_in_the_past_tense_is_the_nearer_day(nlp, text, published, expression,
+                                                         value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a November day tied to the vote in an election year -----------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("The lawsuit could drag on and not be completed by the time of the Nov. 8 election.",
+     "2016-04-15", "2016-11-08"),
+    ("Voters in Ohio go to the polls on Nov. 6 to choose a governor.", "2018-01-20",
+     "2018-11-06"),
+])
+def test_a_november_day_of_the_vote_is_this_years(nlp, text, published, value) -> None:
+    assert value in texts(nlp, text, published).values()

@@ -254,6 +254,9 @@ def _day(ctx: Context, y: int | None, mo: int, d: int, m: re.Match[str], lx: Lex
         # a day of a month in the simple present is a date on a calendar ("the fiscal year
         # begins Oct. 1", "the record date is Jan. 2"): the next one
         direction = "future" if t == "present" else t if t in ("past", "future", "certain past") else None
+    if direction in (None, "future") and _election_november(ctx, m, mo, lx):
+        return Resolved(f"{ctx.dct.year:04d}-{mo:02d}-{d:02d}", "day", anchored=True,
+                        modifier=_mod(pmod, lx))  # "by the time of the Nov. 8 election"
     year = cal.pick_year(ctx.dct, lambda yy: cal.safe_date(yy, mo, d), direction)
     if year is None:
         return None
@@ -571,6 +574,10 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         tense = ctx.tense(m.start(), m.end())
         day = cal.weekday_near(ctx.dct, wd, "future" if tense == "future" else "past")
+        if tense == "either":  # "was scheduled to speak Saturday": the nearer one
+            ahead = cal.weekday_near(ctx.dct, wd, "future")
+            if (ahead - ctx.dct).days < (ctx.dct - day).days:
+                day = ahead
     value, prec, typ = _with_part(day.isoformat(), m["part"], lx)
     part = lx.parts_of_day.get(key(m["part"])) if m["part"] else None
     return Resolved(value, prec, typ, anchored=True, modifier=mod, shift=focus,
@@ -901,9 +908,10 @@ def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         unit, k = "day", 0
     year_ago = unit == "year" and k == -1
     if ctx.dct is None or (direction == "later" and not clock
-                           and ctx.tense(m.start(), m.end()) in ("past", "certain past")):
-        # "he was elected four years later": from the date in focus (time.py); with none,
-        # not from the publication date, which a story told in the past cannot be after
+                           and ctx.tense(m.start(), m.end()) not in ("future", "certain future")):
+        # "he was elected four years later", "a decade later, HP remains ...": from the date
+        # in focus (time.py); with none, not from the publication date, which a story told
+        # in the past or the present cannot be after
         return Resolved("", "", modifier=mod, shift=shift, year_ago=year_ago)
     v = offset_value(ctx.dct, unit, k)
     assert v is not None

@@ -43,6 +43,20 @@ def _past_perfect_before(doc: Doc, k: int, lo: int) -> bool:
     return False
 
 
+def _past_passive_before(doc: Doc, k: int, lo: int) -> bool:
+    """Is token ``k`` (a participle or "due") right after a simple past of *be*, adverbs
+    aside ("was scheduled", "were originally set", "was due")?"""
+    if doc[k].tag_ not in ("VBN", "JJ"):
+        return False
+    for i in range(k - 1, max(lo, k - 3) - 1, -1):
+        t = doc[i]
+        if t.tag_ == "VBD" and t.lemma_.lower() in _BE:
+            return True
+        if t.tag_ not in ("RB",):
+            return False
+    return False
+
+
 def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
     """Tense of the verb group ending at token ``v`` (no earlier than ``lo``)."""
     lx = lexicon()
@@ -66,7 +80,14 @@ def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
             if t.lemma_.lower() in lx.before_to or t.lemma_.lower() in _BE:
                 # "had been due to expire Friday", "had planned to meet Monday": a plan
                 # of the past (the past perfect), not a time ahead
-                return "past" if _past_perfect_before(doc, k, lo) else "future"
+                if _past_perfect_before(doc, k, lo):
+                    return "past"
+                if _past_passive_before(doc, k, lo):
+                    # "was scheduled to leave late Tuesday" (said Wednesday), "was due to be
+                    # presented on Sunday" (said Saturday): a plan as it stood, the day of
+                    # which may have passed or not: the nearer one
+                    return "either"
+                return "future"
             break
         elif t.tag_ in ("VBD",) and t.lemma_.lower() in _BE | _HAVE:
             return "past"
@@ -246,8 +267,9 @@ def _finite_for_gerund(doc: Doc, lo: int, v: int, start_tok: int) -> int:
 
 def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: int) -> str | None:
     """``past``, ``present``, ``future``, ``certain past`` ("since March": no tense read from
-    the tags, so no limit to how far back) or None for the tokens ``[start_tok, end_tok)`` of a
-    sentence spanning tokens ``[sent_start, sent_end)``."""
+    the tags, so no limit to how far back), ``either`` (a plan in the past tense, "was
+    scheduled to": the nearer occurrence) or None for the tokens ``[start_tok, end_tok)`` of
+    a sentence spanning tokens ``[sent_start, sent_end)``."""
     lx = lexicon()
     before = " ".join(t.lower_ for t in doc[max(sent_start, start_tok - 4):start_tok])
     if any(before == p or before.endswith(" " + p) for p in lx.before_expression):
