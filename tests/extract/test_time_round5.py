@@ -409,3 +409,19 @@ def test_a_plan_told_in_the_past_tense_is_the_nearer_day(nlp, text, published, e
 ])
 def test_a_november_day_of_the_vote_is_this_years(nlp, text, published, value) -> None:
     assert value in texts(nlp, text, published).values()
+
+
+# -- the n-th weekday of a month ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The board met on the last Friday in August to approve the merger.", "2016-01-20",
+     "the last Friday in August", "2015-08-28"),
+    ("The summit opens on the third Monday of January, 2017.", "2016-06-01",
+     "the third Monday of January, 2017", "2017-01-16"),
+    ("Labor Day, which Americans celebrate on the first Monday in September, is near.",
+     "2016-08-20", "the first Monday in September", "2016-09-05"),
+    ("PRESIDENT: We will meet again on the second Tuesday of March.", "2019-01-10",
+     "the second Tuesday of March", "2019-03-12"),  # a transcript
+])
+def test_the_nth_weekday_of_a_month(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

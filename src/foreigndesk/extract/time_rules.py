@@ -584,6 +584,35 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
                     anaphoric=focus is not None, part=part, start=start)
 
 
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+        "last": -1}
+
+
+def h_nth_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the last Friday in August", "the first Tuesday of November, 2016": that day of that
+    month, in the year written or the one the tense places it in."""
+    lx = lexicon()
+    wd, mo = lx.weekday(m["wd"]), lx.month(m["mon"])
+    if wd is None or mo is None or not _capitalised(_orig(m, ctx, "wd")) \
+            or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
+        return None
+    n = _NTH[key(m["ord"])]
+
+    def make(y: int) -> Date | None:
+        if n > 0:
+            return cal.nth_weekday(y, mo, wd, n)
+        first_next = cal.Date(*cal.add_months(y, mo, 1), 1)
+        return cal.add_days(first_next, -((first_next.isoweekday() - wd - 1) % 7 + 1))
+
+    if m["y"]:
+        return Resolved(make(int(m["y"])).isoformat(), "day")  # type: ignore[union-attr]
+    if ctx.dct is None:
+        return Resolved("", "")
+    year = cal.pick_year(ctx.dct, make, _direction(m, ctx))
+    d = make(year) if year is not None else None
+    return Resolved(d.isoformat(), "day", anchored=True) if d else None
+
+
 def h_relday(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     if _in_title_name(ctx.text, m.start("rel"), m.end("rel"), after=False):
@@ -1469,6 +1498,9 @@ def _rules() -> list[Rule]:
                   + r"(?![\w])", h_clock),
         ("daypart", B + r"(?:(?P<pmod>early|late|mid)(?:<S>|-)?)?(?:the<S>)?(?P<part>morning|"
                     r"afternoon|evening)" + E, h_daypart),
+        ("nth_weekday", B + r"(?:the<S>)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)<S>"
+                        r"(?P<wd><WEEKDAY>)<S>(?:in|of)<S>(?P<mon><MONTH>)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?"
+                        + E, h_nth_weekday),
         ("holiday", B + r"(?:(?P<shift>last|next|this)<S>|(?<=the\s)(?P<ypre>1\d{3}|20\d\d)<S>)?"
                     r"(?P<hol>" + hol_alt + r")"
                     r"(?P<wk><S>week(?!<S>of\b))?(?:,?<S>(?P<y>1\d{3}|20\d\d))?" + E, h_holiday),
