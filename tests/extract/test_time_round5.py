@@ -132,6 +132,10 @@ def test_independence_day_alone_is_the_fourth_of_july(nlp) -> None:
      "2016-04-20", "Today", "2016-04-20"),
     ("He had served in Vietnam - ''13 months in living hell'' - and came home.", "2016-09-07",
      "13 months", "P13M"),
+    ("Polls at this time [late October] show a slipping of support.", "2015-11-10",
+     "late October", "2015-10"),
+    ("Right before ‘Super Tuesday’ the campaign got bad news.", "2016-02-27", "Super Tuesday",
+     "2016-03-01"),  # a holiday found from its last word, after a single quotation mark
 ])
 def test_an_expression_after_an_opening_quote_is_whole(nlp, text, published, expression,
                                                        value) -> None:

@@ -134,7 +134,7 @@ def _make_tense(doc: Doc, pd: ParsedDoc | None, defer: bool = False
 # ASCII upper -> lower keeps every offset (str.lower() may not: "İ" becomes two characters)
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _CHUNK = re.compile(r"\S+")
-_QUOTES_AND_MARKS = ",;:()\"'’“”`"
+_QUOTES_AND_MARKS = ",;:()\"'‘’“”`«»["
 BACK_CHUNKS = 5  # a rule may start this many words before the trigger word it needs
 
 

@@ -1524,8 +1524,10 @@ def trigger_words() -> set[str]:
     words.update(w.split()[-1] for w in lx.relative_times)
     words.update(w.split()[-1] for w in lx.references)
     words.update(lx.sets)
+    # a holiday's last word (its others are prefix words: "Martin Luther King Jr. Day" is
+    # found from "day"; a first word such as "new", "world" or "united" would make half the
+    # text a place to try every rule)
     words.update(re.split(r"[\s']+", h)[-1] for h in list(lx.holidays_fixed) + list(lx.holidays_computed))
-    words.update(h.split()[0] for h in list(lx.holidays_fixed) + list(lx.holidays_computed))
     words.update(lx.decade_words)
     words.update(("nineteen", "eighteen", "twenty", "thousand"))
     return {w for w in words if w}
@@ -1569,6 +1571,7 @@ def prefix_words() -> frozenset[str]:
                         lx.holidays_fixed, lx.holidays_computed):
             for phrase in phrases:
                 words.update(phrase.split())
+                words.update(w.strip(",'") for w in phrase.split())  # "workers'", "king,"
         # spelled compounds are one word: "thirty-seven years"
         tens = [w for w, v in lx.numbers.items() if 20 <= v < 100 and v % 10 == 0]
         # (the digit words "one" to "nine", not "a"/"an" or "half a")
