@@ -429,3 +429,23 @@ def test_a_november_day_of_the_vote_is_this_years(nlp, text, published, value) -
 ])
 def test_the_nth_weekday_of_a_month(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "at the moment" opening a clause told in the past -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "At the moment Chris Christie learned he had been bumped, he was furious.",
+    "At the moment Sanders announced his candidacy, the campaign was ready.",
+    "The ministry said that at the moment they signed the accord, the border was closed.",
+])
+def test_at_the_moment_a_past_clause_is_no_present(nlp, text) -> None:
+    assert not [t for t in texts(nlp, text, "2015-11-08") if t.lower() == "at the moment"]
+
+
+@pytest.mark.parametrize("text", [
+    "At the moment, talks are stalled.",
+    "The bank is at the moment the largest lender in the region.",
+    "MINISTER: At the moment I cannot comment on that.",  # a transcript
+])
+def test_at_the_moment_now_is_the_present(nlp, text) -> None:
+    assert "PRESENT_REF" in texts(nlp, text, "2015-11-08").values()

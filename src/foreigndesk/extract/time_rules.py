@@ -1125,6 +1125,9 @@ def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
 # ---------------------------------------------------------------------------- references
 
 _UNIT_PLURALS = {"days", "weeks", "months", "years", "decades"}
+# a clause's subject right after "at the moment": a personal pronoun or a name (not a
+# determiner: "is at the moment the largest bank")
+_CLAUSE_AFTER = re.compile(r"[^\S\n]+(?:(?:he|she|they|it|we|I|you)\b|[A-Z][a-z])")
 _COUNT_BEFORE = re.compile(r"([\w,]+)[^\S\n]+$")
 
 
@@ -1133,6 +1136,9 @@ def h_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     ref = lx.references.get(key(m["ref"]))
     if ref is None:
         return None
+    if (key(m["ref"]) in ("at the moment", "at this time") and _CLAUSE_AFTER.match(ctx.text, m.end())
+            and ctx.tense(m.start(), m.end()) in ("past", "certain past")):
+        return None  # "At the moment Christie learned he had been bumped": when, not now
     if key(m["ref"]).split()[0] in _UNIT_PLURALS:
         prev = _COUNT_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
         if prev and (prev.group(1).replace(",", "").isdigit()
