@@ -449,3 +449,22 @@ def test_at_the_moment_a_past_clause_is_no_present(nlp, text) -> None:
 ])
 def test_at_the_moment_now_is_the_present(nlp, text) -> None:
     assert "PRESENT_REF" in texts(nlp, text, "2015-11-08").values()
+
+
+# -- a vague count "later" / "earlier" is a duration ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    # as TimeBank annotates "A few days later": the stretch, without "later"; it had been
+    # FUTURE_REF, wrong for a story told in the past
+    ("A few minutes later, the senator followed up with a statement.", "A few minutes", "PTXM"),
+    ("The mayor released the video a few hours later.", "a few hours", "PTXH"),
+    ("The minister had backed him a few days earlier.", "a few days", "PXD"),
+    ("Several years later the two countries restored ties.", "Several years", "PXY"),
+])
+def test_a_vague_count_later_is_a_duration(nlp, text, expression, value) -> None:
+    assert texts(nlp, text, "2016-03-15").get(expression) == value
+
+
+def test_a_vague_count_ago_is_still_a_past_reference(nlp) -> None:
+    assert texts(nlp, "Several years ago, the two countries broke off ties.",
+                 "2016-03-15").get("Several years ago") == "PAST_REF"

@@ -927,6 +927,12 @@ def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     direction = key(m["dir"])
     sign = 1 if direction in ("later", "from now", "hence") else -1
     mod = _approx(m["approx"], lx)
+    if (vague or n is None) and direction in ("later", "earlier"):
+        # "A few days later" (TimeBank): the stretch, a duration, without "later"
+        end = m.start("dir")
+        while end > m.start() and ctx.text[end - 1].isspace():
+            end -= 1
+        return Resolved(duration_value(None, unit, lx), "duration", "DURATION", modifier=mod, end=end)
     if vague or n is None:
         return Resolved("PAST_REF" if sign < 0 else "FUTURE_REF", "", anchored=ctx.dct is not None,
                         modifier=mod)
