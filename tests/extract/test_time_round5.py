@@ -468,3 +468,25 @@ def test_a_vague_count_later_is_a_duration(nlp, text, expression, value) -> None
 def test_a_vague_count_ago_is_still_a_past_reference(nlp) -> None:
     assert texts(nlp, "Several years ago, the two countries broke off ties.",
                  "2016-03-15").get("Several years ago") == "PAST_REF"
+
+
+# -- a bare month opening a range whose end carries the year -------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("From September to December 2014, at least 46,000 accounts were used.", "2016-02-08",
+     {"September": "2014-09", "December 2014": "2014-12"}),
+    ("Between March and May 2012, prices rose by a third.", "2016-02-08",
+     {"March": "2012-03", "May 2012": "2012-05"}),
+    ("From November to February 2015, the border stayed closed.", "2016-02-08",
+     {"November": "2014-11", "February 2015": "2015-02"}),  # across the new year
+    ("Exports rose from January through March 31, 2013.", "2016-02-08",
+     {"January": "2013-01"}),
+])
+def test_a_month_range_takes_the_year_written_at_its_end(nlp, text, published, expected) -> None:
+    found = texts(nlp, text, published)
+    assert {k: found.get(k) for k in expected} == expected
+
+
+def test_the_year_before_fiscal_year(nlp) -> None:
+    found = texts(nlp, "Arrivals dropped in the 2015 fiscal year, but are up again.", "2016-07-26")
+    assert found.get("the 2015 fiscal year") == "2015"

@@ -410,7 +410,28 @@ def h_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         if (last not in ctxwords and before not in ctxwords
                 and not _month_modifier(ctx.text, m, last, lx)):
             return None  # "May" alone may be a verb or a name: a month needs its context
+    later = _month_range_year(ctx.text, m.end())
+    if later is not None:  # "from September to December 2014": the range's year
+        y, mo2 = later
+        return Resolved(cal.fmt_month(y if mo <= mo2 else y - 1, mo), "month")
     return _month_in_year(ctx, m, mo, None, None, lx)
+
+
+@functools.lru_cache(maxsize=1)
+def _month_range_pattern(re_month: str) -> re.Pattern[str]:
+    return re.compile(r"[^\S\n]*(?:to|through|thru|until|till|and|or|-|–)[^\S\n]*(" + re_month
+                      + r")(?:[^\S\n]+[0-3]?\d)?,?[^\S\n]+(1\d{3}|20\d\d)(?![\w-])", re.I)
+
+
+def _month_range_year(text: str, end: int) -> tuple[int, int] | None:
+    """(year, month) of the month that closes a range after a bare month, when a year is
+    written with it ("September to December 2014", "March and May 2012")."""
+    lx = lexicon()
+    r = _month_range_pattern(lx.re_month).match(text, end)
+    if r is None:
+        return None
+    mo2 = lx.month(r.group(1))
+    return (int(r.group(2)), mo2) if mo2 else None
 
 
 _WORD_AFTER = re.compile(r"[^\S\n]+([a-z]{3,})\b")
@@ -1009,6 +1030,11 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
                     quarter_focus=focus)
 
 
+def h_year_fiscal(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the 2015 fiscal year": that year (as "fiscal year 2015")."""
+    return Resolved(f"{int(m['y']):04d}", "year")
+
+
 def h_year_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the 1989 period": in a company report, the quarter under discussion in that year
     (time.py); the year when no quarter is in focus."""
@@ -1475,6 +1501,7 @@ def _rules() -> list[Rule]:
         ("year_range_from", r"(?<![\w$£€#.,/'’-])(?P<y>1\d{3}|20\d\d)(?=[-–](?P<y2>1\d{3}|20\d\d|\d\d)"
                             + _YEAR_RANGE_END + ")", h_year_range),
         ("year_range_to", r"(?<=\d{4}[-–])(?P<y2>1\d{3}|20\d\d|\d\d)" + _YEAR_RANGE_END, h_year_range),
+        ("year_fiscal", B + r"the<S>(?P<y>1\d{3}|20\d\d)<S>fiscal<S>year" + E, h_year_fiscal),
         ("year_period", B + r"the<S>(?P<y>1\d{3}|20\d\d)<S>period" + E, h_year_period),
         ("ordinal_day", B + r"the<S>(?P<n><ORD>)<S>(?:straight<S>|consecutive<S>)?day" + E, h_ordinal_day),
         ("at_the_time", B + r"at<S>(?P<t>the<S>time)(?!<S>of\b)" + E, h_at_the_time),
