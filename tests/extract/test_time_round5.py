@@ -490,3 +490,29 @@ def test_a_month_range_takes_the_year_written_at_its_end(nlp, text, published, e
 def test_the_year_before_fiscal_year(nlp) -> None:
     found = texts(nlp, "Arrivals dropped in the 2015 fiscal year, but are up again.", "2016-07-26")
     assert found.get("the 2015 fiscal year") == "2015"
+
+
+# -- single quotation marks ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("He said, 'Eight years, no daylight. Eight years, no progress.'", "Eight years", "P8Y"),
+    ("It happened to Germany in the ‘20s, or Zimbabwe in the ‘90s, she said.", "the ‘20s",
+     "192X"),  # a left quotation mark typed for the apostrophe
+    ("She won 12 titles in the 1960s and 70s, while he rose to stardom.", "70s", "197X"),
+])
+def test_single_quotation_marks_and_a_second_decade(nlp, text, expression, value) -> None:
+    assert texts(nlp, text, "2016-06-23").get(expression) == value
+
+
+@pytest.mark.parametrize("text", [
+    "It's the 'Today' show, NBC said.",  # a title in single marks
+    "Incomes for blacks in their 30s, 40s and 50s grew.",  # ages, not decades
+])
+def test_no_time_in_single_marked_titles_or_ages(nlp, text) -> None:
+    found = texts(nlp, text, "2016-06-23")
+    assert "Today" not in found and "50s" not in found
+
+
+def test_a_possessive_after_a_quoted_day_word_is_no_title(nlp) -> None:
+    found = texts(nlp, "“Today’s speech shows that she cares,” he said.", "2016-06-23")
+    assert found.get("Today") == "2016-06-23"

@@ -179,7 +179,7 @@ def candidate_starts(low: str) -> list[int]:
     return sorted(out)
 
 
-_TITLE_ENDS = re.compile(r"[.,]?(?:''|\"|”)")
+_TITLE_ENDS = re.compile(r"[.,]?(?:[\"”]|['’](?![a-z]))")  # not a possessive "Today’s"
 _TITLE_GOES_ON = re.compile(r"[^\S\n]+[A-Z]")
 
 
@@ -189,7 +189,7 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     word right after (the show ''Today'', ABC's "This Week With George Stephanopoulos")?
     Quoted speech that opens with a time goes on in lower case ("''Today, you proved"), or
     with a name after one word ("Now Trump needs")."""
-    if text[max(0, start - 2):start] not in ("''", "``") and text[max(0, start - 1):start] not in ('"', "“"):
+    if text[max(0, start - 1):start] not in ('"', "“", "'", "‘", "`"):
         return False
     words = text[start:end].split()
     if not words or not all(w[:1].isupper() for w in words):

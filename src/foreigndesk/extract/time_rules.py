@@ -494,9 +494,17 @@ def h_year_range(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(f"{y1 if frm else y2:04d}", "year")
 
 
+_DECADE_BEFORE = re.compile(r"(1\d|20)\d0['’]?s[^\S\n]+and[^\S\n]+$")
+
+
 def h_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
-    if m["dec"]:
+    if m["dec3"]:  # "the 1960s and 70s": the century of the decade before it
+        before = _DECADE_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
+        if before is None:
+            return None
+        digits = before.group(1) + m["dec3"][0]
+    elif m["dec"]:
         digits = m["dec"][:3]
     elif m["dec2"]:
         digits = "19" + m["dec2"][0]
@@ -1416,7 +1424,10 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
 def _rules() -> list[Rule]:
     lx = lexicon()
     # word edges that also work after "Jan."; a possessive "'s" may follow
-    B, E = r"(?:(?<![\w'’])|(?<=(?<![\w'’])['’]['’]))", r"(?![\w]|['’][a-rt-z])"
+    # (after a word's edge, or an opening quotation mark of one or two marks: "''Thirty years
+    # ago", "'Eight years'")
+    B = r"(?:(?<![\w'‘’])|(?<=(?<![\w'‘’])['‘’]['’])|(?<=(?<![\w'‘’.,])['‘]))"
+    E = r"(?![\w]|['’][a-rt-z])"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -1449,7 +1460,8 @@ def _rules() -> list[Rule]:
                  r"(?:<S>year)?|model<S>year)<S>?)?(?P<y>1\d{3}|20\d\d|21\d\d)"
                  r"(?![\w%/'’-]|[.,]\d|<S>(?:gmt|utc|hours|hrs|local))", h_year),
         ("decade", B + r"(?P<the>the<S>)?(?:(?P<pmod>early|mid|late)(?:<S>|-))?"
-                   r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['’](?P<dec2>\d0)['’]?s|(?P<decw><DECW>))" + E,
+                   r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['‘’](?P<dec2>\d0)['’]?s|(?P<decw><DECW>)|"
+                   r"(?P<dec3>\d0)s)" + E,
          h_decade),
         ("century", B + r"(?:the<S>)?(?:(?P<pmod>early|mid|late)(?:<S>|-))?(?P<n><ORD>)[-\s]"
                     r"centur(?:y|ies)" + E, h_century),
