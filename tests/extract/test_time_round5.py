@@ -516,3 +516,18 @@ def test_no_time_in_single_marked_titles_or_ages(nlp, text) -> None:
 def test_a_possessive_after_a_quoted_day_word_is_no_title(nlp) -> None:
     found = texts(nlp, "“Today’s speech shows that she cares,” he said.", "2016-06-23")
     assert found.get("Today") == "2016-06-23"
+
+
+# -- "would have" and "did" ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Carson noted that Saturday would have been Ronald Reagan's birthday.", "2016-02-07",
+     "Saturday", "2016-02-06"),  # a Sunday: a past not come about, not next Saturday
+    ("The talks could have ended on Friday, a diplomat said.", "2019-05-08", "Friday",
+     "2019-05-03"),
+    ("Sanders, who did win Rhode Island on Tuesday, would likely press on.", "2016-04-27",
+     "Tuesday", "2016-04-26"),  # do-support in the past
+    ("The delegation will have left by Friday.", "2019-05-08", "Friday", "2019-05-10"),
+])
+def test_would_have_and_did(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

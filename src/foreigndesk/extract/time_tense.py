@@ -57,11 +57,20 @@ def _past_passive_before(doc: Doc, k: int, lo: int) -> bool:
     return False
 
 
+def _perfect_after(doc: Doc, k: int) -> bool:
+    """Is the modal at ``k`` a would/could/should/might + have + participle ("would have
+    been")? Not "will have finished by Tuesday": a future perfect."""
+    return (k + 2 < len(doc) and doc[k].lower_ not in ("will", "shall", "'ll", "’ll", "wo")
+            and doc[k + 1].lower_ in ("have", "'ve", "’ve") and doc[k + 2].tag_ == "VBN")
+
+
 def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
     """Tense of the verb group ending at token ``v`` (no earlier than ``lo``)."""
     lx = lexicon()
     tok = doc[v]
     if tok.tag_ == "MD":
+        if _perfect_after(doc, v):
+            return "past"  # "Saturday would have been Reagan's birthday"
         return "future" if tok.lower_ in lx.modals else None
     # walk back over auxiliaries, adverbs, negation and "to"
     k = v - 1
@@ -69,7 +78,11 @@ def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
     while k >= lo and k >= v - 5:
         t = doc[k]
         if t.tag_ == "MD":
+            if _perfect_after(doc, k):
+                return "past"  # "would have been", "could have won": a past not come about
             return "future" if t.lower_ in lx.modals else None
+        if t.lemma_.lower() == "do" and t.tag_ in ("VBD", "VBZ", "VBP") and tok.tag_ == "VB":
+            return "past" if t.tag_ == "VBD" else "present"  # "who did win Rhode Island"
         if t.tag_ == "TO":
             saw_to = True
         elif saw_to:
