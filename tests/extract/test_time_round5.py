@@ -531,3 +531,21 @@ def test_a_possessive_after_a_quoted_day_word_is_no_title(nlp) -> None:
 ])
 def test_would_have_and_did(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a time given to do something ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Cyprus has until Monday to raise the cash, officials said.", "2013-03-21", "Monday",
+     "2013-03-25"),  # a Thursday: the Monday ahead
+    ("The lenders gave the government until Friday to approve the plan.", "2013-03-20",
+     "Friday", "2013-03-22"),
+    ("SPOKESMAN: The parties have until March 31 to submit their proposals.", "2019-01-15",
+     "March 31", "2019-03-31"),  # a transcript
+])
+def test_until_a_time_to_do_something_is_ahead(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+def test_until_a_time_without_a_task_keeps_its_tense(nlp) -> None:
+    assert texts(nlp, "He stayed in Rome until Monday.", "2013-03-21")["Monday"] == "2013-03-18"

@@ -278,6 +278,14 @@ def _finite_for_gerund(doc: Doc, lo: int, v: int, start_tok: int) -> int:
     return v
 
 
+def _deadline(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> bool:
+    """Is the expression a time given to do something: "until"/"till" before it and "to" +
+    verb after ("Cyprus has until Monday to raise the cash", "gave them until Friday to
+    approve")? A deadline reported is one still ahead."""
+    return (start_tok - 1 >= lo and doc[start_tok - 1].lower_ in ("until", "till")
+            and end_tok + 1 < hi and doc[end_tok].tag_ == "TO" and doc[end_tok + 1].tag_ == "VB")
+
+
 def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: int) -> str | None:
     """``past``, ``present``, ``future``, ``certain past`` ("since March": no tense read from
     the tags, so no limit to how far back), ``either`` (a plan in the past tense, "was
@@ -291,6 +299,8 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
         return "certain past"  # not a guess from the tags: no limit to how far back
     # a sentence may be very long (a table, a list): look no further than MAX_REACH tokens
     lo, hi = max(sent_start, start_tok - MAX_REACH), min(sent_end, end_tok + MAX_REACH)
+    if _deadline(doc, lo, hi, start_tok, end_tok):
+        return "future"
     if _adjunct_of_past_verb(doc, lo, hi, start_tok):
         return "certain past"
     if _inside_modal_group(doc, lo, hi, start_tok, end_tok):
