@@ -549,3 +549,23 @@ def test_until_a_time_to_do_something_is_ahead(nlp, text, published, expression,
 
 def test_until_a_time_without_a_task_keeps_its_tense(nlp) -> None:
     assert texts(nlp, "He stayed in Rome until Monday.", "2013-03-21")["Monday"] == "2013-03-18"
+
+
+# -- an infinitive that happens when its past verb does; an embedded question after ---------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Ben Carson struggled to answer a question on Sunday about how he would form a coalition.",
+     "2015-11-17", "Sunday", "2015-11-15"),  # a Tuesday
+    ("The spokesman refused to comment on Monday on what the envoy would discuss.",
+     "2019-06-12", "Monday", "2019-06-10"),
+    ("Voters went to vote on Tuesday in record numbers.", "2019-06-13", "Tuesday",
+     "2019-06-11"),
+])
+def test_an_infinitive_of_a_past_verb_and_an_embedded_question(nlp, text, published,
+                                                              expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+def test_a_plan_verb_before_an_infinitive_still_looks_ahead(nlp) -> None:
+    found = texts(nlp, "The ministers plan to meet on Friday in Brussels.", "2019-06-12")
+    assert found["Friday"] == "2019-06-14"

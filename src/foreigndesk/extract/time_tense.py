@@ -101,6 +101,8 @@ def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
                     # which may have passed or not: the nearer one
                     return "either"
                 return "future"
+            if t.tag_ == "VBD" and t.lemma_.lower() in lx.same_time_before_to:
+                return "past"  # "struggled to answer a question on Sunday", "went to vote"
             break
         elif t.tag_ in ("VBD",) and t.lemma_.lower() in _BE | _HAVE:
             return "past"
@@ -135,6 +137,10 @@ _COMPLEMENTIZERS = {"that", "whether", "if", "because", "unless", "although", "t
                     "whereas", "case"}
 
 
+# words that open an embedded question after the expression
+_QUESTION_WORDS = {"how", "what", "why", "whom", "where"}
+
+
 def _breaks(doc: Doc, i: int) -> bool:
     """Is token ``i`` a punctuation mark that ends a segment (not the hyphen inside a word:
     "front-runner")?"""
@@ -148,6 +154,8 @@ def _opens_clause(doc: Doc, i: int) -> bool:
     t = doc[i]
     if t.lower_ == "case":
         return i > 0 and doc[i - 1].lower_ == "in"  # "in case"
+    if t.lower_ in _QUESTION_WORDS and t.tag_ in ("WRB", "WP"):
+        return True  # "a question on Sunday about how he would form a coalition"
     return t.lower_ in _COMPLEMENTIZERS and t.tag_ == "IN"
 
 
