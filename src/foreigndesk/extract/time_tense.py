@@ -90,6 +90,8 @@ def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
                 # "was to arrive on Monday", "was to be issued on Wednesday": a plan as it
                 # stood before the report, which news writes when the day has come
                 return "past"
+            if t.tag_ == "VBD" and t.lemma_.lower() in lx.same_time_before_to:
+                return "past"  # "struggled to answer a question on Sunday", "went to vote"
             if t.lemma_.lower() in lx.before_to or t.lemma_.lower() in _BE:
                 # "had been due to expire Friday", "had planned to meet Monday": a plan
                 # of the past (the past perfect), not a time ahead
@@ -101,8 +103,6 @@ def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
                     # which may have passed or not: the nearer one
                     return "either"
                 return "future"
-            if t.tag_ == "VBD" and t.lemma_.lower() in lx.same_time_before_to:
-                return "past"  # "struggled to answer a question on Sunday", "went to vote"
             break
         elif t.tag_ in ("VBD",) and t.lemma_.lower() in _BE | _HAVE:
             return "past"
