@@ -3,19 +3,25 @@ dependency parser is off in the single pass and is not run for this).
 
 The verb nearest to the expression in its sentence (within a window of tokens, left or
 right) decides, except that the verb on the left wins when the expression closes its comma
-segment ("Clinton, who announced a plan on Monday, plans to ..."); its verb group (the
-auxiliaries and adverbs before it) is read for:
+segment ("Clinton, who announced a plan on Monday, plans to ...") or when a clause opens
+after it ("told voters on Sunday that he would ...", "in case he wins", "about how he
+would"); a gerund after before/after/while/by hands over to its clause's finite verb. The
+verb group (the auxiliaries and adverbs before the verb) is read for:
 
 - future: a modal will / shall / 'll, or "to" after a cue lemma ("due to", "plans to",
   "is going to", "scheduled to", "expected to", "set to") or after a form of *be* ("is to
   meet");
-- past: a past-tense verb (VBD), a perfect (have + VBN) or a past passive (was + VBN);
+- past: a past-tense verb (VBD), a perfect (have + VBN), a past passive (was + VBN),
+  would/could + have + VBN, "did" + verb, or a simple past whose infinitive happens with it
+  ("struggled to answer", time.yaml ``same_time_before_to``);
+- either (the nearer occurrence): a plan in the past tense, "was scheduled to";
 - present: a present-tense verb (VBZ / VBP) or progressive.
 
-Before that, two places need no nearest verb: the "in"/"on" adjunct of a simple past verb
+Before that, three places need no nearest verb: the "in"/"on" adjunct of a simple past verb
 with at most its object between ("took office in February") is ``certain past`` (however
-far back), and an expression between a modal and its verb ("would on Monday inform") is
-future. "was to" + verb is a plan of the past.
+far back); an expression between a modal and its verb ("would on Monday inform") is
+future; so is a deadline ("until Monday to raise the cash"). "was to" / "were to" + verb is
+a plan of the past.
 """
 
 from __future__ import annotations
@@ -279,7 +285,7 @@ def _finite_for_gerund(doc: Doc, lo: int, v: int, start_tok: int) -> int:
         return v
     for i in range(v - 2, lo - 1, -1):
         t = doc[i]
-        if t.text in _PUNCT:
+        if _breaks(doc, i):
             return v
         if t.tag_ in _FINITE_TAGS or (t.tag_ == "VBN" and i > lo and doc[i - 1].tag_ in _SUBJECT_TAGS):
             return i
