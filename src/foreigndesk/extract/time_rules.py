@@ -634,7 +634,8 @@ def h_nth_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         return cal.add_days(first_next, -((first_next.isoweekday() - wd - 1) % 7 + 1))
 
     if m["y"]:
-        return Resolved(make(int(m["y"])).isoformat(), "day")  # type: ignore[union-attr]
+        written = make(int(m["y"]))
+        return Resolved(written.isoformat(), "day") if written else None
     if ctx.dct is None:
         return Resolved("", "")
     year = cal.pick_year(ctx.dct, make, _direction(m, ctx))
