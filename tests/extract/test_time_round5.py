@@ -569,3 +569,21 @@ def test_an_infinitive_of_a_past_verb_and_an_embedded_question(nlp, text, publis
 def test_a_plan_verb_before_an_infinitive_still_looks_ahead(nlp) -> None:
     found = texts(nlp, "The ministers plan to meet on Friday in Brussels.", "2019-06-12")
     assert found["Friday"] == "2019-06-14"
+
+
+# -- spelled hundreds and thousands --------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("The tradition goes back more than two thousand years.", "more than two thousand years",
+     "P2000Y"),  # had been "two thousand", the year 2000
+    ("The dynasty ruled for three hundred years.", "three hundred years", "P300Y"),  # had been P100Y
+    ("Biden had been in the Senate for \"a thousand years,\" Rubio said.", "a thousand years",
+     "P1000Y"),
+])
+def test_spelled_hundreds_and_thousands(nlp, text, expression, value) -> None:
+    assert texts(nlp, text, "2016-02-07").get(expression) == value
+
+
+def test_a_spelled_year_alone_is_still_a_year(nlp) -> None:
+    assert texts(nlp, "The year two thousand and one began quietly.",
+                 "2016-02-07")["The year two thousand and one"] == "2001"

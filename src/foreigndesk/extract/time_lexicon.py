@@ -157,6 +157,13 @@ def build_lexicon(text: str) -> Lexicon:
     for plural, u in raw.get("unit_plurals", {}).items():
         lx.unit_forms[plural] = u
     lx.numbers = {str(k): float(v) for k, v in raw["number_words"].items()}
+    # spelled multiples: "three hundred years", "two thousand years" (not a year then: the
+    # duration is the longer match)
+    for mult, factor in raw.get("number_multipliers", {}).items():
+        for word, v in list(lx.numbers.items()):
+            if 1 <= v < 100 and v == int(v) and " " not in word and word not in ("a", "an"):
+                lx.numbers[f"{word} {mult}"] = v * float(factor)
+        lx.numbers.setdefault(f"a {mult}", float(factor))
     lx.vague = set(raw["vague_numbers"])
     lx.ordinals = {str(k): int(v) for k, v in raw["ordinals"].items()}
     lx.decade_words = {str(k): int(v) for k, v in raw["decade_words"].items()}
