@@ -613,10 +613,6 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
                     anaphoric=focus is not None, part=part, start=start)
 
 
-_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-        "last": -1}
-
-
 def h_nth_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the last Friday in August", "the first Tuesday of November, 2016": that day of that
     month, in the year written or the one the tense places it in."""
@@ -625,7 +621,8 @@ def h_nth_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     if wd is None or mo is None or not _capitalised(_orig(m, ctx, "wd")) \
             or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
         return None
-    n = _NTH[key(m["ord"])]
+    raw = key(m["ord"])
+    n = -1 if raw == "last" else int(raw[:-2]) if raw[:1].isdigit() else lx.ordinals[raw]
 
     def make(y: int) -> Date | None:
         if n > 0:
@@ -765,7 +762,6 @@ def _this_season(ctx: Context, code: str, mod: str | None, m: re.Match[str]) -> 
     return _season(ctx, code, 0, mod, m)
 
 
-_HEAD_SEASONS = {"summer", "winter"}
 _SEASON_IS_HEAD = re.compile(r"[^\S\n]*[.,;:!?)\"”’]|[^\S\n]+(?:was|is|has|had|will|would|of|when|"
                              r"that|and|but|as|in|at|with|to|on)\b")
 
@@ -786,7 +782,8 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
         if before not in ("in", "during", "since", "until", "by", "of", "through", "over",
                           "before", "after", "for", "till", "into", "throughout") and not (
                 before in ("and", "or") and key(_word_before(ctx.text, at, 2).split()[0]) in lx.seasons):
-            if not (det == "the" and key(m["s"]) in _HEAD_SEASONS and _SEASON_IS_HEAD.match(ctx.text, m.end())):
+            if not (det == "the" and key(m["s"]) in lx.head_seasons
+                    and _SEASON_IS_HEAD.match(ctx.text, m.end())):
                 return None  # (after "and"/"or" a season is one when the first was: "the spring and summer")
             # "dominated the summer", "The winter was harsh": summer and winter (not the fall,
             # the spring: a drop, a well) as the head of their noun phrase
@@ -1131,8 +1128,6 @@ def h_at_the_time(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 _NOUN_AFTER = re.compile(r"[^\S\n]+[a-z]")
-_YEAR_END_PREPOSITIONS = {"at", "since", "by", "until", "till", "before", "after", "from", "to",
-                          "of", "in", "through", "as"}
 
 
 def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1149,7 +1144,7 @@ def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
         # behind, unless the publication is that day
         year = ctx.dct.year
         in_december_before_a_noun = (ctx.dct.month == 12 and _NOUN_AFTER.match(ctx.text, m.end())
-                                     and _word_before(ctx.text, m.start("w")) not in _YEAR_END_PREPOSITIONS)
+                                     and _word_before(ctx.text, m.start("w")) not in lexicon().year_end_prepositions)
         if (_direction(m, ctx) in ("past", "certain past") and (ctx.dct.month, ctx.dct.day) != (12, 31)
                 and not in_december_before_a_noun):
             year -= 1  # not "a year-end budget deal" passed in December: this year's
@@ -1165,7 +1160,6 @@ def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 # ---------------------------------------------------------------------------- references
 
-_UNIT_PLURALS = {"days", "weeks", "months", "years", "decades"}
 # a clause's subject right after "at the moment": a personal pronoun or a name (not a
 # determiner: "is at the moment the largest bank")
 _CLAUSE_AFTER = re.compile(r"[^\S\n]+(?:(?:he|she|they|it|we|I|you)\b|[A-Z][a-z])")
@@ -1180,7 +1174,8 @@ def h_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
     if (key(m["ref"]) in ("at the moment", "at this time") and _CLAUSE_AFTER.match(ctx.text, m.end())
             and ctx.tense(m.start(), m.end()) in ("past", "certain past")):
         return None  # "At the moment Christie learned he had been bumped": when, not now
-    if key(m["ref"]).split()[0] in _UNIT_PLURALS:
+    first = key(m["ref"]).split()[0]
+    if lx.unit_forms.get(first, first) != first:  # a plural unit: "weeks ahead", "years ago"
         prev = _COUNT_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())
         if prev and (prev.group(1).replace(",", "").isdigit()
                      or prev.group(1).lower() in lx.numbers or prev.group(1).lower() in lx.vague):

@@ -137,16 +137,6 @@ def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
 
 
 _PUNCT = {",", ":", ";", '"', "``", "''", "“", "”", "--", "—", "-"}
-# words that open a complement or adverbial clause after the expression: its verb is not the
-# expression's ("told voters on Sunday that he would", "visit before January in case he wins")
-_COMPLEMENTIZERS = {"that", "whether", "if", "because", "unless", "although", "though",
-                    "whereas", "case"}
-
-
-# words that open an embedded question after the expression
-_QUESTION_WORDS = {"how", "what", "why", "whom", "where"}
-
-
 def _breaks(doc: Doc, i: int) -> bool:
     """Is token ``i`` a punctuation mark that ends a segment (not the hyphen inside a word:
     "front-runner")?"""
@@ -157,12 +147,15 @@ def _breaks(doc: Doc, i: int) -> bool:
 
 
 def _opens_clause(doc: Doc, i: int) -> bool:
+    """Does token ``i`` open a clause whose verb is not the expression's (time.yaml
+    ``clause_openers``: "that", "in case", "about how")?"""
     t = doc[i]
+    lx = lexicon()
     if t.lower_ == "case":
         return i > 0 and doc[i - 1].lower_ == "in"  # "in case"
-    if t.lower_ in _QUESTION_WORDS and t.tag_ in ("WRB", "WP"):
+    if t.lower_ in lx.clause_question_words and t.tag_ in ("WRB", "WP"):
         return True  # "a question on Sunday about how he would form a coalition"
-    return t.lower_ in _COMPLEMENTIZERS and t.tag_ == "IN"
+    return t.lower_ in lx.clause_conjunctions and t.tag_ == "IN"
 
 
 def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> int | None:
@@ -269,9 +262,6 @@ def _inside_modal_group(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int
             and end_tok < hi and doc[end_tok].tag_ == "VB")
 
 
-# prepositions before a gerund whose time is its governing verb's ("quit before announcing
-# her run in April")
-_GERUND_PREPOSITIONS = {"before", "after", "while", "by", "without", "upon"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
@@ -281,7 +271,7 @@ def _finite_for_gerund(doc: Doc, lo: int, v: int, start_tok: int) -> int:
     between) decides ("Clinton quit giving paid speeches before announcing her run in
     April" is last April). Otherwise ``v`` itself."""
     if not (lo < v < start_tok and doc[v].tag_ == "VBG" and doc[v - 1].tag_ == "IN"
-            and doc[v - 1].lower_ in _GERUND_PREPOSITIONS):
+            and doc[v - 1].lower_ in lexicon().gerund_prepositions):
         return v
     for i in range(v - 2, lo - 1, -1):
         t = doc[i]
