@@ -26,11 +26,14 @@ a plan of the past.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from foreigndesk.extract.time_lexicon import lexicon
 
 MAX_REACH = 40
+MODAL_REACH = 5
 _VERB_TAGS = {"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"}
 _BE = {"be"}
 _SUBJECT_TAGS = {"NNS", "NNPS", "PRP"}
@@ -64,34 +67,80 @@ def _past_passive_before(doc: Doc, k: int, lo: int) -> bool:
 
 
 def _perfect_after(doc: Doc, k: int) -> bool:
-    """Is the modal at ``k`` a would/could/should/might + have + participle ("would have
-    been")? Not "will have finished by Tuesday": a future perfect."""
-    return (k + 2 < len(doc) and doc[k].lower_ not in ("will", "shall", "'ll", "’ll", "wo")
-            and doc[k + 1].lower_ in ("have", "'ve", "’ve") and doc[k + 2].tag_ == "VBN")
+    """Is the modal at ``k`` a would/could/should/might (+ not) + have + participle ("would
+    have been", "could not have been")? Not "will have finished by Tuesday": a future
+    perfect."""
+    if doc[k].lower_ in ("will", "shall", "'ll", "’ll", "wo"):
+        return False
+    h = k + 2 if k + 1 < len(doc) and doc[k + 1].lower_ in ("not", "n't", "n’t") else k + 1
+    return h + 1 < len(doc) and doc[h].lower_ in ("have", "'ve", "’ve") and doc[h + 1].tag_ == "VBN"
 
 
-def _group_tense(doc: Doc, v: int, lo: int) -> str | None:
-    """Tense of the verb group ending at token ``v`` (no earlier than ``lo``)."""
+def _modal_tense(doc: Doc, k: int, v: int, ahead: bool) -> str | None:
+    """Tense of the verb group ending at ``v`` that the modal at ``k`` heads: a future (will,
+    would), a past ("would have been"), or with ``ahead`` a time ahead (may, must, could:
+    "the vote could come Friday"; not negated: "could not be reached Friday")."""
+    lx = lexicon()
+    word = doc[k].lower_
+    if _perfect_after(doc, k):
+        return "past"  # "Saturday would have been Reagan's birthday", "could have won"
+    if word in lx.modals:
+        return "future"
+    if ahead and word in lx.modals_ahead:
+        # negated, these speak of what was or is not possible at all ("could not be reached
+        # Friday", "neither he nor ... could be located Wednesday", "you can't trash us in
+        # February and then ..."): no tense read
+        return None if _negated(doc, k, v) else "future"
+    return None
+
+
+NEGATION_REACH = 6
+
+
+def _negated(doc: Doc, k: int, v: int) -> bool:
+    """Is the verb group from the modal at ``k`` to its verb at ``v`` negated: a negation
+    inside it, or in its subject a few words before, within the segment ("No one could be
+    reached")?"""
+    neg = lexicon().negations
+
+    def negation(i: int) -> bool:  # not "Not only can Cruz win in November"
+        return doc[i].lower_ in neg and not (i + 1 < len(doc) and doc[i + 1].lower_ == "only")
+
+    if any(negation(i) for i in range(k + 1, v + 1)):
+        return True
+    for i in range(k - 1, max(-1, k - 1 - NEGATION_REACH), -1):
+        if _breaks(doc, i):
+            return False
+        if negation(i):
+            return True
+        if doc[i].is_sent_start:
+            return False
+    return False
+
+
+def _group_tense(doc: Doc, v: int, lo: int, ahead: bool = False) -> str | None:
+    """Tense of the verb group ending at token ``v`` (no earlier than ``lo``). ``ahead``:
+    the expression follows the group's verb closely, so that a modal of possibility or
+    obligation dates it ("could hit Florida airwaves Monday")."""
     lx = lexicon()
     tok = doc[v]
     if tok.tag_ == "MD":
-        if _perfect_after(doc, v):
-            return "past"  # "Saturday would have been Reagan's birthday"
-        return "future" if tok.lower_ in lx.modals else None
+        return _modal_tense(doc, v, v, ahead)
     # walk back over auxiliaries, adverbs, negation and "to"
     k = v - 1
     saw_to = False
     while k >= lo and k >= v - 5:
         t = doc[k]
         if t.tag_ == "MD":
-            if _perfect_after(doc, k):
-                return "past"  # "would have been", "could have won": a past not come about
-            return "future" if t.lower_ in lx.modals else None
+            return _modal_tense(doc, k, v, ahead)
         if t.lemma_.lower() == "do" and t.tag_ in ("VBD", "VBZ", "VBP") and tok.tag_ == "VB":
             return "past" if t.tag_ == "VBD" else "present"  # "who did win Rhode Island"
         if t.tag_ == "TO":
             saw_to = True
         elif saw_to:
+            if t.lemma_.lower() in lx.present_before_to and t.tag_ in ("VBZ", "VBP", "VB") \
+                    and doc[k + 1].tag_ == "TO":
+                return "future"  # "has to vote Friday", "needs to decide by Monday"
             if t.lemma_.lower() in _BE and t.tag_ == "VBD" and doc[k + 1].tag_ == "TO":
                 # "was to arrive on Monday", "was to be issued on Wednesday": a plan as it
                 # stood before the report, which news writes when the day has come
@@ -179,18 +228,22 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
         if _breaks(doc, i):
             crossed = True
         elif (_opens_clause(doc, i) and left is not None
-              and _group_tense(doc, left[0], lo) is not None):
+              and _group_tense(doc, left[0], lo, left[1] <= MODAL_REACH) is not None):
             break  # "told voters in Kentucky on Sunday that he would ...": the verb after
             # "that" is its clause's, and the expression belongs to the verb on its left
         elif t.tag_ in _VERB_TAGS:
             if crossed and left is not None and t.lemma_.lower() in lx.reporting:
                 continue
             if (crossed and left is not None and left_in_segment
-                    and _group_tense(doc, left[0], lo) is not None):
+                    and _group_tense(doc, left[0], lo, left[1] <= MODAL_REACH) is not None):
                 break  # "Clinton, who announced a plan on Monday, plans to ...": the
                 # expression closes the segment of the verb on its left
             right = (i, i - end_tok + 1)
             break
+    if right and left and doc[right[0]].tag_ == "VB" and doc[right[0] - 1].tag_ == "TO" \
+            and _group_tense(doc, right[0], end_tok) is None:
+        right = None  # "pass the budget by Thursday to avoid a shutdown": an infinitive of
+        # purpose after the expression has no tense; the verb on the left dates it
     if left and (not right or left[1] <= right[1]):
         return left[0]
     return right[0] if right else None
@@ -282,12 +335,25 @@ def _finite_for_gerund(doc: Doc, lo: int, v: int, start_tok: int) -> int:
     return v
 
 
+_CLOCK_WORD = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?|[ap]\.?m\.?|noon|midnight|midday|o'clock|"
+                         r"[ecmp][sd]t|gmt|utc|at|on)$", re.IGNORECASE)
+CLOCK_REACH = 4
+
+
 def _deadline(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> bool:
     """Is the expression a time given to do something: "until"/"till" before it and "to" +
-    verb after ("Cyprus has until Monday to raise the cash", "gave them until Friday to
-    approve")? A deadline reported is one still ahead."""
-    return (start_tok - 1 >= lo and doc[start_tok - 1].lower_ in ("until", "till")
-            and end_tok + 1 < hi and doc[end_tok].tag_ == "TO" and doc[end_tok + 1].tag_ == "VB")
+    verb after ("Cyprus has until Monday to raise the cash", "gave them until 9 a.m. Tuesday
+    to sign", "until Friday at noon to file"; the words of a clock time may stand between)?
+    A deadline reported is one still ahead."""
+    i = start_tok - 1
+    while i >= lo and start_tok - i <= CLOCK_REACH and _CLOCK_WORD.match(doc[i].text):
+        i -= 1
+    if i < lo or doc[i].lower_ not in ("until", "till"):
+        return False
+    j = end_tok
+    while j < hi and j - end_tok < CLOCK_REACH and _CLOCK_WORD.match(doc[j].text):
+        j += 1
+    return j + 1 < hi and doc[j].tag_ == "TO" and doc[j + 1].tag_ == "VB"
 
 
 def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: int) -> str | None:
@@ -320,4 +386,7 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
         return "future"
     if lemma in lx.scheduling and tag not in ("MD", "VBD"):
         return "future"
-    return _group_tense(doc, v, end_tok if v >= end_tok else lo)
+    # a modal of possibility dates only what follows its verb closely: not "could lead to"
+    # after "a deal reached in July", nor "get a boost from the win Tuesday"
+    ahead = v < start_tok and start_tok - v <= MODAL_REACH
+    return _group_tense(doc, v, end_tok if v >= end_tok else lo, ahead)

@@ -1,0 +1,102 @@
+"""Classes of the sixth #16 round: the tense that modals of possibility and obligation lend,
+and a deadline with a clock time. Found by probing sentences of the look half's residue
+(a deadline "until 9 a.m. Tuesday to sign") and their kin, and checked over PolNeAR train
+and CoNLL testa (tools/timex_unlabelled.py --ours, each moved expression read). Every
+sentence here was written for this file (news, statements, transcripts, schedules); every
+value was worked out from a calendar and the publication date given with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_time_round3 import texts
+
+# -- may / might / must / should / can / could + verb: the time is ahead -----------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The Security Council could vote on the draft resolution Friday.", "2019-03-12",
+     "Friday", "2019-03-15"),  # news (a Tuesday)
+    ("SPOKESPERSON: The minister may travel to Havana on Thursday, weather permitting.",
+     "2021-06-07", "Thursday", "2021-06-10"),  # a transcript (a Monday)
+    ("Applicants must submit their documents by Monday.", "2018-10-17", "Monday",
+     "2018-10-22"),  # a notice (a Wednesday)
+    ("Negotiators might resume talks on Sunday in Geneva.", "2017-05-03", "Sunday",
+     "2017-05-07"),
+    ("The committee can meet Wednesday afternoon if members ask for it.", "2022-09-30",
+     "Wednesday afternoon", "2022-10-05TAF"),  # a schedule (a Friday)
+    ("The ministry should publish the final figures on Tuesday.", "2023-11-08", "Tuesday",
+     "2023-11-14"),  # a statement
+])
+def test_a_modal_of_possibility_puts_the_time_ahead(nlp, text, published, expression,
+                                                    value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # "has to" / "needs to" in the present: an obligation ahead
+    ("Lawmakers need to pass the budget by Thursday to avoid a shutdown.", "2015-12-07",
+     "Thursday", "2015-12-10"),
+    ("The ministry has to present the report to parliament on Tuesday.", "2023-11-08",
+     "Tuesday", "2023-11-14"),
+    # "had to": a past obligation
+    ("The delegation had to leave Caracas on Friday.", "2019-03-12", "Friday", "2019-03-08"),
+])
+def test_an_obligation_in_the_present_is_ahead(nlp, text, published, expression,
+                                               value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # negated, the modal speaks of what was not possible: the tense is not read from it
+    ("Officials could not be reached for comment on Friday.", "2019-03-12", "Friday",
+     "2019-03-08"),
+    ("No one could be located at the site on Wednesday, police said.", "2000-01-06",
+     "Wednesday", "2000-01-05"),
+    # with have + participle it is a past that did not come about
+    ("The rally could have drawn more people on Saturday.", "2016-02-10", "Saturday",
+     "2016-02-06"),
+    ("The opening on Saturday night could not have gone worse.", "2016-02-10",
+     "Saturday night", "2016-02-06TNI"),
+    # the modal's verb is far from the expression, which belongs to a noun between
+    ("He should also get a boost from the win Tuesday, his aides said.", "2016-02-10",
+     "Tuesday", "2016-02-09"),
+])
+def test_a_modal_does_not_date_what_it_does_not_govern(nlp, text, published, expression,
+                                                       value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a deadline "until" a clock time and a day, "to" + verb after ---------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The agency gave the family until 9 a.m. Tuesday to sign the agreement.", "2000-04-03",
+     "9 a.m. Tuesday", "2000-04-04T09:00"),  # news (a Monday)
+    ("Creditors have until noon Friday to respond to the offer.", "2013-03-18",
+     "noon Friday", "2013-03-22T12:00"),
+    ("Parties have until 5 p.m. EST Thursday to file comments, the commission said.",
+     "2014-01-13", "5 p.m. EST Thursday", "2014-01-16T17:00"),  # a statement
+    # a time reached, not given: the past
+    ("The session lasted until 9 p.m. Friday.", "2013-03-18", "9 p.m. Friday",
+     "2013-03-15T21:00"),
+])
+def test_a_deadline_with_a_clock_time_is_ahead(nlp, text, published, expression,
+                                               value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+# -- an infinitive of purpose after the expression has no tense: the verb on the left dates it -
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The envoys will meet in Doha on Sunday to discuss the ceasefire.", "2024-02-07",
+     "Sunday", "2024-02-11"),  # news (a Wednesday)
+    ("PRESS SECRETARY: He will be in Ohio Friday to tour a plant.", "2018-08-01", "Friday",
+     "2018-08-03"),  # a briefing transcript
+    ("Lawmakers need to pass the budget by Thursday to avoid a shutdown.", "2015-12-07",
+     "Thursday", "2015-12-10"),
+    # the verb on the left in the past: the past
+    ("The president flew to Tokyo on Monday to attend the summit.", "2019-06-26", "Monday",
+     "2019-06-24"),
+])
+def test_an_infinitive_after_the_expression_lends_no_tense(nlp, text, published, expression,
+                                                          value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
