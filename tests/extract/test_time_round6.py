@@ -100,3 +100,18 @@ def test_a_deadline_with_a_clock_time_is_ahead(nlp, text, published, expression,
 def test_an_infinitive_after_the_expression_lends_no_tense(nlp, text, published, expression,
                                                           value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "was planning to", "were preparing to": a plan as it stood, the nearer day -------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The ambassador was planning to host a reception on Thursday night, aides said.",
+     "2016-06-03", "Thursday night", "2016-06-02TNI"),  # a Friday's report: yesterday
+    ("Officials were preparing to reopen the border crossing on Monday.", "2021-03-09", "Monday",
+     "2021-03-08"),  # a Tuesday's report
+    ("The minister was planning to travel to Beijing on Saturday.", "2019-05-02", "Saturday",
+     "2019-05-04"),  # a Thursday's report: the Saturday ahead is the nearer
+])
+def test_a_plan_in_the_past_progressive_takes_the_nearer_day(nlp, text, published, expression,
+                                                             value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

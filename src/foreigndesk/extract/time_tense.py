@@ -14,7 +14,8 @@ verb group (the auxiliaries and adverbs before the verb) is read for:
 - past: a past-tense verb (VBD), a perfect (have + VBN), a past passive (was + VBN),
   would/could + have + VBN, "did" + verb, or a simple past whose infinitive happens with it
   ("struggled to answer", time.yaml ``same_time_before_to``);
-- either (the nearer occurrence): a plan in the past tense, "was scheduled to";
+- either (the nearer occurrence): a plan in the past tense, "was scheduled to", "was
+  planning to";
 - present: a present-tense verb (VBZ / VBP) or progressive.
 
 Before that, three places need no nearest verb: the "in"/"on" adjunct of a simple past verb
@@ -54,9 +55,9 @@ def _past_perfect_before(doc: Doc, k: int, lo: int) -> bool:
 
 def _past_passive_before(doc: Doc, k: int, lo: int) -> bool:
     """Is token ``k`` (a participle or "due") right after a simple past of *be*, adverbs
-    aside ("was scheduled", "were originally set", "was due")?"""
-    if doc[k].tag_ not in ("VBN", "JJ"):
-        return False
+    aside ("was scheduled", "were originally set", "was due", "was planning")?"""
+    if doc[k].tag_ not in ("VBN", "JJ", "VBG"):
+        return False  # "was scheduled", "was due", "was planning (to)"
     for i in range(k - 1, max(lo, k - 3) - 1, -1):
         t = doc[i]
         if t.tag_ == "VBD" and t.lemma_.lower() in _BE:
