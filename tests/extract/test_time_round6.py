@@ -115,3 +115,17 @@ def test_an_infinitive_after_the_expression_lends_no_tense(nlp, text, published,
 def test_a_plan_in_the_past_progressive_takes_the_nearer_day(nlp, text, published, expression,
                                                              value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "since the October endorsement": a month modifying the noun after "since the" is past -----
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("It is their first meeting since the July summit in Geneva.", "2021-05-03", "July",
+     "2020-07"),  # news; the July ahead was nearer
+    ("SPOKESMAN: This is the largest convoy since the August ceasefire.", "2021-05-03",
+     "August", "2020-08"),  # a briefing transcript
+    ("Membership has grown since the October endorsement.", "2016-04-06", "October",
+     "2015-10"),  # a perfect: past either way
+])
+def test_since_the_month_noun_is_past(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
