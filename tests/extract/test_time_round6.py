@@ -129,3 +129,18 @@ def test_a_plan_in_the_past_progressive_takes_the_nearer_day(nlp, text, publishe
 ])
 def test_since_the_month_noun_is_past(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "come November": the subjunctive of "when it comes", ahead; a bare month or season after it
+# is a time ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("They are the backers she will need come November.", "2016-03-23", "November",
+     "2016-11"),  # news; the November behind was nearer
+    ("The troops will leave come spring.", "2019-10-14", "spring", "2020-SP"),
+    ("SPEAKER: We will be ready come summer.", "2022-01-10", "summer", "2022-SU"),  # transcript
+    ("Come June, the ministry reviews the quota.", "2021-09-10", "June", "2022-06"),  # a notice
+])
+def test_come_before_a_month_or_season_is_ahead(nlp, text, published, expression,
+                                                value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

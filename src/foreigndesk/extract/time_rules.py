@@ -776,11 +776,11 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     # a bare season needs a determiner or a time preposition before it
     det = key(m["det"]) if m["det"] else ""
     if det in ("", "the") and not mod:
-        # "in the fall", "during summer"; not "led the fall in stocks"
+        # "in the fall", "during summer", "come spring"; not "led the fall in stocks"
         at = m.start("det") if m["det"] else m.start()
         before = _word_before(ctx.text, at)
         if before not in ("in", "during", "since", "until", "by", "of", "through", "over",
-                          "before", "after", "for", "till", "into", "throughout") and not (
+                          "before", "after", "for", "till", "into", "throughout", "come") and not (
                 before in ("and", "or") and key(_word_before(ctx.text, at, 2).split()[0]) in lx.seasons):
             if not (det == "the" and key(m["s"]) in lx.head_seasons
                     and _SEASON_IS_HEAD.match(ctx.text, m.end())):
