@@ -144,3 +144,21 @@ def test_since_the_month_noun_is_past(nlp, text, published, expression, value) -
 def test_come_before_a_month_or_season_is_ahead(nlp, text, published, expression,
                                                 value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "for the year ended March 31": the year's span is an expression of its own --------------------
+
+@pytest.mark.parametrize(("text", "published", "values"), [
+    ("The unit had revenue of $76 million for the year ended March 31.", "1989-10-30",
+     {"the year": "P1Y", "March 31": "1989-03-31"}),  # a company report
+    ("In the year ending 30 June 2023, the ministry paid out 4.1 billion euros in aid.",
+     "2023-09-14", {"the year": "P1Y", "30 June 2023": "2023-06-30"}),  # a statement
+])
+def test_the_year_ended_a_date_is_a_year_long_span(nlp, text, published, values) -> None:
+    found = texts(nlp, text, published)
+    assert {k: found.get(k) for k in values} == values
+
+
+def test_the_year_ended_without_a_date_is_no_span(nlp) -> None:
+    assert "The year" not in texts(nlp, "The year ended with a flourish on the markets.",
+                                   "2023-12-31")

@@ -1048,6 +1048,13 @@ def h_year_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(f"{y:04d}", "year", quarter_focus=y)
 
 
+def h_year_ended(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"for the year ended March 31", "in the year ending June 30": a year's span closing on
+    the date after it, an expression of its own (TimeBank annotates "the year" as a
+    duration, P1Y)."""
+    return Resolved("P1Y", "duration", "DURATION")
+
+
 def h_half(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the first half of 2023", "the second half of next year", "the first half of the year"
     (the publication's year, as "earlier in the year"); "in the second half" alone
@@ -1511,6 +1518,8 @@ def _rules() -> list[Rule]:
         ("year_range_to", r"(?<=\d{4}[-–])(?P<y2>1\d{3}|20\d\d|\d\d)" + _YEAR_RANGE_END, h_year_range),
         ("year_fiscal", B + r"the<S>(?P<y>1\d{3}|20\d\d)<S>fiscal<S>year" + E, h_year_fiscal),
         ("year_period", B + r"the<S>(?P<y>1\d{3}|20\d\d)<S>period" + E, h_year_period),
+        ("year_ended", B + r"the<S>year(?=<S>end(?:ed|ing)<S>(?:<MONTH>|\d|yesterday|today))",
+         h_year_ended),
         ("ordinal_day", B + r"the<S>(?P<n><ORD>)<S>(?:straight<S>|consecutive<S>)?day" + E, h_ordinal_day),
         ("at_the_time", B + r"at<S>(?P<t>the<S>time)(?!<S>of\b)" + E, h_at_the_time),
         ("day_of_month", B + r"the<S>(?P<d>[0-3]?\d)(?:st|nd|rd|th)" + E, h_day_of_month),
