@@ -162,3 +162,37 @@ def test_the_year_ended_a_date_is_a_year_long_span(nlp, text, published, values)
 def test_the_year_ended_without_a_date_is_no_span(nlp) -> None:
     assert "The year" not in texts(nlp, "The year ended with a flourish on the markets.",
                                    "2023-12-31")
+
+
+# -- the simple present of an event is a timetable: "He leaves Rome on Monday" ------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Wisconsin holds its presidential primary on Tuesday.", "2016-04-01", "Tuesday",
+     "2016-04-05"),  # news (a Friday)
+    ("The foreign minister leaves Beijing on Monday for a tour of Africa.", "2023-01-07",
+     "Monday", "2023-01-09"),  # a statement (a Saturday)
+    ("SPOKESPERSON: The delegation arrives in Nairobi on Thursday.", "2019-11-11", "Thursday",
+     "2019-11-14"),  # a briefing transcript (a Monday)
+    ("The summit, which opens Wednesday, will focus on trade.", "2018-05-14", "Wednesday",
+     "2018-05-16"),  # a relative clause
+])
+def test_the_simple_present_of_an_event_is_ahead(nlp, text, published, expression,
+                                                 value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # a state, not an event
+    ("The talks remain stalled on Friday, diplomats say.", "2023-01-07", "Friday",
+     "2023-01-06"),
+    # a day in a possessive before the verb; a noun the tagger may read as a verb
+    ("Friday's purchases are far below last year's.", "1989-10-30", "Friday", "1989-10-27"),
+    ("Clinton's wins Tuesday in Maryland and Pennsylvania settled the race.", "2016-04-27",
+     "Tuesday", "2016-04-26"),
+    # the verb after the expression, or beyond a comma, is not read so
+    ("On Saturday, the remarks loom large over the debate.", "2015-12-20", "Saturday",
+     "2015-12-19"),
+])
+def test_a_present_that_is_no_timetable_keeps_the_past(nlp, text, published, expression,
+                                                       value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

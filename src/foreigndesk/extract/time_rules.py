@@ -253,7 +253,7 @@ def _day(ctx: Context, y: int | None, mo: int, d: int, m: re.Match[str], lx: Lex
         t = ctx.tense(m.start(), m.end())
         # a day of a month in the simple present is a date on a calendar ("the fiscal year
         # begins Oct. 1", "the record date is Jan. 2"): the next one
-        direction = "future" if t == "present" else t if t in ("past", "future", "certain past") else None
+        direction = "future" if t in ("present", "scheduled") else t if t in ("past", "future", "certain past") else None
     if direction in (None, "future") and _election_november(ctx, m, mo, lx):
         return Resolved(f"{ctx.dct.year:04d}-{mo:02d}-{d:02d}", "day", anchored=True,
                         modifier=_mod(pmod, lx))  # "by the time of the Nov. 8 election"
@@ -602,7 +602,7 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         day = cal.weekday_near(ctx.dct, wd, "past" if past else "future")
     else:
         tense = ctx.tense(m.start(), m.end())
-        day = cal.weekday_near(ctx.dct, wd, "future" if tense == "future" else "past")
+        day = cal.weekday_near(ctx.dct, wd, "future" if tense in ("future", "scheduled") else "past")
         if tense == "either":  # "was scheduled to speak Saturday": the nearer one
             ahead = cal.weekday_near(ctx.dct, wd, "future")
             if (ahead - ctx.dct).days < (ctx.dct - day).days:
@@ -1086,7 +1086,7 @@ def h_ordinal_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"today is the 99th day of the strike", "it was the second day of the offensive": the
     day the sentence is about (a day named in it, see time.py), else, in the present tense,
     the publication date; otherwise unknown."""
-    if ctx.dct is not None and ctx.tense(m.start(), m.end()) in ("present", None):
+    if ctx.dct is not None and ctx.tense(m.start(), m.end()) in ("present", "scheduled", None):
         return Resolved(ctx.dct.isoformat(), "day", anchored=True)
     return Resolved("", "")
 

@@ -16,7 +16,8 @@ verb group (the auxiliaries and adverbs before the verb) is read for:
   ("struggled to answer", time.yaml ``same_time_before_to``);
 - either (the nearer occurrence): a plan in the past tense, "was scheduled to", "was
   planning to";
-- present: a present-tense verb (VBZ / VBP) or progressive.
+- present: a present-tense verb (VBZ / VBP) or progressive; ``scheduled`` when it is the
+  simple present of an event ("leaves Rome on Monday"), which news uses for a timetable.
 
 Before that, three places need no nearest verb: the "in"/"on" adjunct of a simple past verb
 with at most its object between ("took office in February") is ``certain past`` (however
@@ -390,4 +391,23 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     # a modal of possibility dates only what follows its verb closely: not "could lead to"
     # after "a deal reached in July", nor "get a boost from the win Tuesday"
     ahead = v < start_tok and start_tok - v <= MODAL_REACH
-    return _group_tense(doc, v, end_tok if v >= end_tok else lo, ahead)
+    tense = _group_tense(doc, v, end_tok if v >= end_tok else lo, ahead)
+    if tense == "present" and v < start_tok and not any(_breaks(doc, i) for i in range(v + 1, start_tok)) \
+            and _scheduled_present(doc, v, end_tok):
+        return "scheduled"
+    return tense
+
+
+def _scheduled_present(doc: Doc, v: int, end_tok: int) -> bool:
+    """Is the verb at ``v`` a simple present of an event ("He leaves Rome on Monday",
+    "Duran climbs into the ring on Saturday"): news tells a timetable so. Not a state ("is",
+    "has", "remains"), a verb of saying, or a day in a possessive ("Friday's purchases are")."""
+    t = doc[v]
+    lx = lexicon()
+    lemma = t.lemma_.lower()
+    if t.tag_ not in ("VBZ", "VBP") or lemma in _BE | _HAVE or lemma in lx.reporting \
+            or lemma in lx.present_states:
+        return False
+    if v > 0 and doc[v - 1].tag_ in ("POS", "PRP$", "DT", "JJ"):
+        return False  # "Clinton's wins Tuesday": a noun the tagger read as a verb
+    return not (end_tok < len(doc) and doc[end_tok].tag_ == "POS")
