@@ -196,3 +196,19 @@ def test_the_simple_present_of_an_event_is_ahead(nlp, text, published, expressio
 def test_a_present_that_is_no_timetable_keeps_the_past(nlp, text, published, expression,
                                                        value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "at the time" before a clause: the clause says when, not the date in focus ----------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("On Aug. 5 the ministry released 100 emails that were not classified at the time they "
+     "were sent.", "2016-08-06", "the time", "PAST_REF"),  # news; was Aug. 5 (in focus)
+    ("Talks resumed on March 3. He was the chief negotiator at the time he resigned.",
+     "2019-03-10", "the time", "PAST_REF"),
+    # with no clause after it, the date in focus
+    ("Talks resumed on March 3. At the time, officials were hopeful.", "2019-03-10",
+     "the time", "2019-03-03"),
+])
+def test_at_the_time_before_a_clause_is_no_anaphor(nlp, text, published, expression,
+                                                   value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -1129,7 +1129,12 @@ def h_mid_period(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def h_at_the_time(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"at the time": the date in focus at its own precision (time.py), else PAST_REF."""
+    """"at the time": the date in focus at its own precision (time.py), else PAST_REF. Before
+    a clause ("at the time he was ...", "at the time they were sent") the clause says when,
+    not the date in focus: PAST_REF (FUTURE_REF in the future tense)."""
+    if _CLAUSE_AFTER.match(ctx.text, m.end()):
+        ref = "FUTURE_REF" if ctx.tense(m.start(), m.end()) == "future" else "PAST_REF"
+        return Resolved(ref, "", anchored=ctx.dct is not None, start=m.start("t"))
     return Resolved("PAST_REF", "", anchored=ctx.dct is not None, shift=("same", 0),
                     anaphoric=True, start=m.start("t"))
 
