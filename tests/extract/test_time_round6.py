@@ -212,3 +212,20 @@ def test_a_present_that_is_no_timetable_keeps_the_past(nlp, text, published, exp
 def test_at_the_time_before_a_clause_is_no_anaphor(nlp, text, published, expression,
                                                    value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- the year's Election Day next to an election noun is this year's, in any tense --------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The Republican nominee for the Nov. 8 election later said he was joking.", "2016-07-31",
+     "Nov. 8", "2016-11-08"),  # news, past tense; was 2015
+    ("Asked how he would fare if he won the presidential election on Nov. 3, he laughed.",
+     "2020-05-16", "Nov. 3", "2020-11-03"),
+    ("The party said its candidates were ready for the November 6 midterm elections.",
+     "2018-04-02", "November 6", "2018-11-06"),  # a statement
+    # not the year's Election Day: the tense decides
+    ("The Nov. 4 election was a landslide.", "2016-07-31", "Nov. 4", "2015-11-04"),
+])
+def test_election_day_next_to_an_election_noun_is_this_years(nlp, text, published, expression,
+                                                            value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

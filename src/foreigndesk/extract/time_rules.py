@@ -254,7 +254,9 @@ def _day(ctx: Context, y: int | None, mo: int, d: int, m: re.Match[str], lx: Lex
         # a day of a month in the simple present is a date on a calendar ("the fiscal year
         # begins Oct. 1", "the record date is Jan. 2"): the next one
         direction = "future" if t in ("present", "scheduled") else t if t in ("past", "future", "certain past") else None
-    if direction in (None, "future") and _election_november(ctx, m, mo, lx):
+    if (direction in (None, "future") or _election_noun_after(ctx, m, lx)
+            and cal.safe_date(ctx.dct.year, mo, d) == cal.HOLIDAYS["election_day"](ctx.dct.year)) \
+            and _election_november(ctx, m, mo, lx):
         return Resolved(f"{ctx.dct.year:04d}-{mo:02d}-{d:02d}", "day", anchored=True,
                         modifier=_mod(pmod, lx))  # "by the time of the Nov. 8 election"
     year = cal.pick_year(ctx.dct, lambda yy: cal.safe_date(yy, mo, d), direction)
@@ -378,6 +380,27 @@ def _election_november(ctx: Context, m: re.Match[str], mo: int, lx: Lexicon) -> 
     end = ctx.text.find(".", m.end())
     words = _election_words(tuple(lx.election_words))
     return words.search(ctx.text, start, end if end >= 0 else len(ctx.text)) is not None
+
+
+def _election_noun_after(ctx: Context, m: re.Match[str], lx: Lexicon) -> bool:
+    """Does an election noun follow or precede the expression ("the Nov. 8 election", "won
+    the election on Nov. 8")? The year's Election Day then names the vote of its year,
+    whatever the tense of the sentence ("the nominee for the Nov. 8 election later said
+    ...", "if he won the election on Nov. 8")."""
+    after, before = _election_nouns(tuple(lx.election_nouns))
+    return (after.match(ctx.text, m.end()) is not None
+            or before.search(ctx.text, max(0, m.start() - 20), m.start()) is not None)
+
+
+@functools.lru_cache(maxsize=1)
+def _election_nouns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """time.yaml ``election_nouns`` right after an expression, maybe after "general" or
+    "presidential" ("the Nov. 8 general election"), and right before it, maybe with "on"
+    ("won the election on Nov. 8")."""
+    alt = "|".join(re.escape(w) for w in words)
+    return (re.compile(r"[^\S\n]+(?:(?:general|presidential|midterm)[^\S\n]+)?(?:" + alt + r")\b",
+                       re.I),
+            re.compile(r"\b(?:" + alt + r")[^\S\n]+(?:on[^\S\n]+)?\Z", re.I))
 
 
 @functools.lru_cache(maxsize=1)
