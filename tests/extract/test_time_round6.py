@@ -229,3 +229,24 @@ def test_at_the_time_before_a_clause_is_no_anaphor(nlp, text, published, express
 def test_election_day_next_to_an_election_noun_is_this_years(nlp, text, published, expression,
                                                             value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a capitalised season before a capitalised word is a name ------------------------------------
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("The rally competed with the start of the Summer Olympics.", "2016-08-08"),  # news
+    ("Athletes arrived for the Winter Olympics in Sochi.", "2014-02-05"),
+    ("Millions of workers travel home for the Spring Festival.", "2019-01-28"),  # a statement
+])
+def test_a_season_in_a_name_is_no_time(nlp, text, published) -> None:
+    assert not any(w in k for k in texts(nlp, text, published)
+                   for w in ("Summer", "Winter", "Spring"))
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("In the Summer, the talks will resume.", "2016-03-08", "the Summer", "2016-SU"),
+    ("The talks resumed in the Spring of 2015.", "2016-08-08", "the Spring of 2015", "2015-SP"),
+])
+def test_a_capitalised_season_alone_is_still_a_time(nlp, text, published, expression,
+                                                    value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

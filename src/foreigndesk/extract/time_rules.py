@@ -789,9 +789,15 @@ _SEASON_IS_HEAD = re.compile(r"[^\S\n]*[.,;:!?)\"”’]|[^\S\n]+(?:was|is|has|h
                              r"that|and|but|as|in|at|with|to|on)\b")
 
 
+_CAPITALISED_WORD_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]")
+
+
 def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     code = lx.seasons[key(m["s"])]
+    if _capitalised(_orig(m, ctx, "s")) and not m["y"] \
+            and _CAPITALISED_WORD_AFTER.match(ctx.text, m.end("s")):
+        return None  # a name: "the Summer Olympics", "the Winter Games", "the Spring Festival"
     mod = _mod(m["pmod"], lx)
     y = _group_year(m)
     if y is not None:
