@@ -250,3 +250,21 @@ def test_a_season_in_a_name_is_no_time(nlp, text, published) -> None:
 def test_a_capitalised_season_alone_is_still_a_time(nlp, text, published, expression,
                                                     value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "tonight", "this morning" inside a programme's name -----------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "word"), [
+    ("He taped an appearance on The Tonight Show with its host.", "2016-06-08", "Tonight"),
+    ("Kaine said during his appearance on CBS This Morning that he disagreed.", "2016-09-01",
+     "This Morning"),
+    ("The comedian hosts the weekly show Last Week Tonight on Sundays.", "2016-08-03",
+     "Tonight"),
+])
+def test_a_time_word_in_a_programme_name_is_no_time(nlp, text, published, word) -> None:
+    assert word not in texts(nlp, text, published)
+
+
+def test_tonight_opening_a_sentence_is_a_time(nlp) -> None:
+    assert texts(nlp, "Tonight, the minister speaks in Ohio.", "2016-06-08").get(
+        "Tonight") == "2016-06-08TNI"

@@ -678,6 +678,8 @@ def h_relday(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def h_reltime(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
+    if _in_title_name(ctx.text, m.start("rel"), m.end("rel"), after=False):
+        return None  # "The Tonight Show", "CBS This Morning", "Lopez Tonight"
     offset, code = lx.relative_times[key(m["rel"])]
     if ctx.dct is None:
         return Resolved("", "", "TIME")
