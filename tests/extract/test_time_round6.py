@@ -268,3 +268,21 @@ def test_a_time_word_in_a_programme_name_is_no_time(nlp, text, published, word) 
 def test_tonight_opening_a_sentence_is_a_time(nlp) -> None:
     assert texts(nlp, "Tonight, the minister speaks in Ohio.", "2016-06-08").get(
         "Tonight") == "2016-06-08TNI"
+
+
+# -- "the day after his arrest" told in the past, with no date in focus: no date ---------------
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("He resigned the day after his arrest.", "2015-12-22"),  # news
+    ("The governor gave an interview the day after the shooting.", "2016-07-11"),
+    ("The day after the primary, the party filed a complaint.", "2016-04-15"),  # a statement
+])
+def test_the_day_after_an_event_told_in_the_past_has_no_date(nlp, text, published) -> None:
+    found = texts(nlp, text, published)
+    assert found.get("the day", found.get("The day")) == ""
+
+
+def test_the_day_after_an_event_takes_the_date_in_focus(nlp) -> None:
+    found = texts(nlp, "On Dec. 3 he was arrested. He resigned the day after his arrest.",
+                  "2015-12-22")
+    assert found.get("the day") == "2015-12-04"

@@ -937,8 +937,10 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
         if after and u == "day":
             if not _APPOSITION.search(ctx.text, max(0, m.start() - 8), m.start()):
                 k = 1 if after.group(1).lower() == "after" else -1
-        if ctx.dct is not None:
-            # the date in focus, when there is one, replaces this (time.py)
+        if ctx.dct is not None and not (k == 1 and _direction(m, ctx) in ("past", "certain past")):
+            # the date in focus, when there is one, replaces this (time.py); with none, the
+            # publication date's neighbour, but not the day after it told in the past ("he
+            # resigned the day after his arrest"): that day is unknown
             day = cal.add_days(ctx.dct, k).isoformat()
             return Resolved(day, "day", anchored=True, modifier=_mod(m["pmod"], lx),
                             shift=("day", k), anaphoric=True)
