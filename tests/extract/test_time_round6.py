@@ -286,3 +286,20 @@ def test_the_day_after_an_event_takes_the_date_in_focus(nlp) -> None:
     found = texts(nlp, "On Dec. 3 he was arrested. He resigned the day after his arrest.",
                   "2015-12-22")
     assert found.get("the day") == "2015-12-04"
+
+
+# -- "is likely to appear in court Wednesday": ahead, when the expression follows the verb ------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The suspect is likely to appear in court Wednesday.", "2015-12-08", "Wednesday",
+     "2015-12-09"),  # news (a Tuesday)
+    ("The minister is unlikely to attend the summit on Friday, officials said.", "2016-04-14",
+     "Friday", "2016-04-15"),  # a Thursday's statement
+    ("He was likely to return on Saturday to his holiday resort.", "1996-08-30", "Saturday",
+     "1996-08-31"),  # a plan as it stood: the nearer Saturday
+    # the expression before the verb, in a possessive: not read so
+    ("Tuesday's outcome is unlikely to provide much clarity.", "2016-02-10", "Tuesday",
+     "2016-02-09"),
+])
+def test_likely_to_puts_a_close_time_ahead(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -149,7 +149,10 @@ def _group_tense(doc: Doc, v: int, lo: int, ahead: bool = False) -> str | None:
                 return "past"
             if t.tag_ == "VBD" and t.lemma_.lower() in lx.same_time_before_to:
                 return "past"  # "struggled to answer a question on Sunday", "went to vote"
-            if t.lemma_.lower() in lx.before_to or t.lemma_.lower() in _BE:
+            likely = t.lemma_.lower() in lx.likely_before_to
+            if likely and not ahead:
+                break
+            if t.lemma_.lower() in lx.before_to or likely or t.lemma_.lower() in _BE:
                 # "had been due to expire Friday", "had planned to meet Monday": a plan
                 # of the past (the past perfect), not a time ahead
                 if _past_perfect_before(doc, k, lo):
