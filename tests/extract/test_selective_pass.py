@@ -90,3 +90,24 @@ def test_a_horizontal_bar_reads_as_a_dash() -> None:
         assert any(want in (c.speaker_text or "") for c in ex.claims), \
             [(c.speaker_text, c.content) for c in ex.claims]
         assert all(text[c.start:c.end] == c.text for c in ex.claims)
+
+
+# written for this test: contractions, whose tokenizer norms ("’ll" -> "will", "ca" -> "can")
+# are features of the tagger's token vectors
+CONTRACTIONS = ("“We’ll be meeting on Friday in St. Louis,” the chairman said.\n\n"
+                "The spokesman wouldn’t say Tuesday whether the talks can't resume. "
+                "They'll decide, and she won't attend.")
+
+
+def test_tags_on_demand_equal_the_full_pass_for_contractions() -> None:
+    nlp = load()
+    document = Document(text=CONTRACTIONS, published="2016-06-22")
+    skip = pass_skips(nlp, default_extractors(("sentences", "time")))
+    (_, doc), = pipe(nlp, [document], skip=skip)
+    pd = ParsedDoc(document=document, doc=doc, nlp=nlp, extraction=Extraction(document),
+                   tagged=False)
+    pd.tag(range(len(pd.sents)))
+    (_, full), = pipe(nlp, [Document(text=CONTRACTIONS, published="2016-06-22")])
+    on_demand = [(t.text, t.tag_) for t in doc]
+    assert on_demand == [(t.text, t.tag_) for t in full]
+    assert ("’ll", "MD") in on_demand and ("wo", "MD") in on_demand

@@ -44,6 +44,7 @@ from spacy.attrs import (
     LEMMA,
     LOWER,
     MORPH,
+    NORM,
     ORTH,
     POS,
     SENT_START,
@@ -436,7 +437,10 @@ def token_words(doc: Doc) -> tuple[list[str], list[str], list[str], list[int]]:
 
 
 # token annotations a sentence's own Doc keeps (SENT_START: the parser keeps one sentence)
-SENTENCE_ATTRS = [TAG, POS, LEMMA, MORPH, ENT_IOB, ENT_TYPE, SENT_START]
+# NORM too: a tokenizer exception's norm ("’ll" -> "will", "ca" -> "can") is a feature of the
+# tagger's and parser's token vectors; a copy made from the words alone loses it, and "’ll"
+# was tagged VBP in a sentence tagged on demand (MD in the full pass)
+SENTENCE_ATTRS = [TAG, POS, LEMMA, MORPH, ENT_IOB, ENT_TYPE, SENT_START, NORM]
 
 
 def _sentence_doc(doc: Doc, sent: Span, array: Any, tensor: bool = True,
