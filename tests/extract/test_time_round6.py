@@ -303,3 +303,18 @@ def test_the_day_after_an_event_takes_the_date_in_focus(nlp) -> None:
 ])
 def test_likely_to_puts_a_close_time_ahead(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "wouldn't say Tuesday": a refusal, a past event of the report ---------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Schumer wouldn’t say Tuesday how the party would prioritize the bill.", "2016-06-22",
+     "Tuesday", "2016-06-21"),  # news (a Wednesday)
+    ("The spokesman would not comment on Tuesday.", "2016-06-22", "Tuesday", "2016-06-21"),
+    # not a refusal: a future in the past, ahead
+    ("He said he would not attend the summit on Friday.", "2016-06-22", "Friday",
+     "2016-06-24"),
+])
+def test_would_not_say_is_a_refusal_in_the_past(nlp, text, published, expression,
+                                                value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

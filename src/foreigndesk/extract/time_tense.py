@@ -87,6 +87,9 @@ def _modal_tense(doc: Doc, k: int, v: int, ahead: bool) -> str | None:
     if _perfect_after(doc, k):
         return "past"  # "Saturday would have been Reagan's birthday", "could have won"
     if word in lx.modals:
+        if word in ("would", "wo") and v > k and doc[v].lemma_.lower() in lx.refused_after_would_not \
+                and _negated(doc, k, v):
+            return "past"  # "wouldn't say Tuesday whether ...", "would not comment Friday": a refusal
         return "future"
     if ahead and word in lx.modals_ahead:
         # negated, these speak of what was or is not possible at all ("could not be reached
