@@ -102,6 +102,18 @@ def test_an_infinitive_after_the_expression_lends_no_tense(nlp, text, published,
     assert texts(nlp, text, published).get(expression) == value
 
 
+# -- "as he prepared to speak on Tuesday": the simple past of "prepare" is the time of its act --
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("As the candidate prepared to speak to supporters in Wisconsin on Tuesday, protesters "
+     "gathered outside.", "2016-03-30", "Tuesday", "2016-03-29"),  # news (a Wednesday)
+    ("The minister prepared to leave for Geneva on Friday when the call came.", "2019-05-08",
+     "Friday", "2019-05-03"),
+])
+def test_prepared_to_is_a_past(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
 # -- "was planning to", "were preparing to": a plan as it stood, the nearer day -------------
 
 @pytest.mark.parametrize(("text", "published", "expression", "value"), [
