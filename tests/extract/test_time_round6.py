@@ -330,3 +330,20 @@ def test_likely_to_puts_a_close_time_ahead(nlp, text, published, expression, val
 def test_would_not_say_is_a_refusal_in_the_past(nlp, text, published, expression,
                                                 value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- an anaphor told in the past does not take a date in focus after the publication ------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The Fed meets next on Sept. 24. Earlier in the day, its chairman said growth was strong.",
+     "1996-08-30", "Earlier in the day", "1996-08-30"),  # news: the report's day
+    ("The primary is in March. The strategy outlined that day surprised the donors.",
+     "2016-01-24", "that day", ""),  # no day known
+    ("The vote will be held in March. Officials said at the time that the date was final.",
+     "2015-11-24", "the time", "PAST_REF"),
+    # a date in focus before the publication is still taken
+    ("The Fed met on Aug. 20. Earlier in the day, its chairman said growth was strong.",
+     "1996-08-30", "Earlier in the day", "1996-08-20"),
+])
+def test_a_past_anaphor_takes_no_later_focus(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

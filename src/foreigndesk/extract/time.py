@@ -282,7 +282,7 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
     chosen = _part_of_day(text, chosen)
     _clock_days(chosen, pd, text)
     _follow_quarters(chosen, pd)
-    _follow_dates(chosen, pd, text)
+    _follow_dates(chosen, pd, text, dct, Context(text, dct, _make_tense(doc, pd)).tense)
     return chosen
 
 
@@ -333,11 +333,24 @@ _RECORD_SINCE = re.compile(r"\b(?:\w+est|first\s+time|most|least)\b[^.;:]{0,45}?
                            re.I)
 
 
-def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str) -> None:
+def _told_past_of_a_later_day(value: str, dct: cal.Date | None, c: Candidate,
+                              tense: Callable[[int, int], str | None]) -> bool:
+    """Would the date in focus put an anaphor told in the past after the publication date
+    ("Earlier in the day, Greenspan said ..." after a meeting of Sept. 24 named in a story of
+    Aug. 30)? Then that date is not its focus."""
+    first = cal.parse_date(value[:10]) if _CALENDAR.fullmatch(value[:10]) else None
+    return (dct is not None and first is not None and first > dct
+            and tense(c.start, c.end) in ("past", "certain past"))
+
+
+def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
+                  dct: cal.Date | None = None,
+                  tense: Callable[[int, int], str | None] | None = None) -> None:
     """"A month later", "two years earlier", "that day", "the next morning": counted from
     the date mentioned just before (:data:`SHIFT_REACH`, :data:`ANAPHORA_REACH` sentences
     back at most). Without one, "a month later" keeps its value from the publication date;
-    "that day" stays unresolved."""
+    "that day" stays unresolved. With ``dct`` and ``tense``, an anaphor told in the past is
+    not put after the publication date."""
     for i, c in enumerate(found):
         shift = c.r.shift
         if shift is None:
@@ -350,6 +363,8 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str) -> No
                 break
             if shift[0] == "same":  # "at the time": the date in focus as it is
                 if prev.r.type == "DATE" and _PERIOD.fullmatch(prev.r.value) and prev.r.precision:
+                    if tense is not None and _told_past_of_a_later_day(prev.r.value, dct, c, tense):
+                        break
                     c.r = Resolved(prev.r.value, prev.r.precision, "DATE", anchored=False,
                                    shift=c.r.shift, anaphoric=True)
                     break
@@ -402,6 +417,9 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str) -> No
                 v = (prev.r.value, prev.r.precision) if _PERIOD.fullmatch(prev.r.value) else None
             if v is not None and c.r.month is not None:  # "April of that year"
                 v = (f"{v[0][:4]}-{c.r.month:02d}", "month")
+            if v is not None and c.r.anaphoric and tense is not None \
+                    and _told_past_of_a_later_day(v[0], dct, c, tense):
+                break
             if v is not None:
                 value, precision, typ = v[0], v[1], "DATE"
                 if c.r.part and precision == "day":
