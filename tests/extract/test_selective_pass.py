@@ -36,13 +36,19 @@ def test_same_times_with_the_tagger_on_demand() -> None:
     assert any(t.anchored for t in selective.times)
 
 
-def test_tag_writes_back_and_parse_reuses_it() -> None:
+def _untagged(text: str, published: str) -> ParsedDoc:
+    """The pass the time extractor asks for (sentences, no tags) over ``text``."""
     nlp = load()
-    document = Document(text=TEXT, published="2024-03-03")
+    document = Document(text=text, published=published)
     skip = pass_skips(nlp, default_extractors(("sentences", "time")))
     (_, doc), = pipe(nlp, [document], skip=skip)
-    pd = ParsedDoc(document=document, doc=doc, nlp=nlp, extraction=Extraction(document),
-                   tagged=False)
+    return ParsedDoc(document=document, doc=doc, nlp=nlp, extraction=Extraction(document),
+                     tagged=False)
+
+
+def test_tag_writes_back_and_parse_reuses_it() -> None:
+    pd = _untagged(TEXT, "2024-03-03")
+    doc = pd.doc
     assert len(list(doc.sents)) >= 3 and all(not t.tag_ for t in doc)  # sentences, no tags
     pd.tag([1])
     s = pd.sents[1]
@@ -100,14 +106,9 @@ CONTRACTIONS = ("“We’ll be meeting on Friday in St. Louis,” the chairman s
 
 
 def test_tags_on_demand_equal_the_full_pass_for_contractions() -> None:
-    nlp = load()
-    document = Document(text=CONTRACTIONS, published="2016-06-22")
-    skip = pass_skips(nlp, default_extractors(("sentences", "time")))
-    (_, doc), = pipe(nlp, [document], skip=skip)
-    pd = ParsedDoc(document=document, doc=doc, nlp=nlp, extraction=Extraction(document),
-                   tagged=False)
+    pd = _untagged(CONTRACTIONS, "2016-06-22")
     pd.tag(range(len(pd.sents)))
-    (_, full), = pipe(nlp, [Document(text=CONTRACTIONS, published="2016-06-22")])
-    on_demand = [(t.text, t.tag_) for t in doc]
+    (_, full), = pipe(load(), [Document(text=CONTRACTIONS, published="2016-06-22")])
+    on_demand = [(t.text, t.tag_) for t in pd.doc]
     assert on_demand == [(t.text, t.tag_) for t in full]
     assert ("’ll", "MD") in on_demand and ("wo", "MD") in on_demand
