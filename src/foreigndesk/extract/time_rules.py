@@ -254,9 +254,9 @@ def _day(ctx: Context, y: int | None, mo: int, d: int, m: re.Match[str], lx: Lex
         # a day of a month in the simple present is a date on a calendar ("the fiscal year
         # begins Oct. 1", "the record date is Jan. 2"): the next one
         direction = "future" if t in ("present", "scheduled") else t if t in ("past", "future", "certain past") else None
-    if (direction in (None, "future") or _election_noun_after(ctx, m, lx)
-            and cal.safe_date(ctx.dct.year, mo, d) == cal.HOLIDAYS["election_day"](ctx.dct.year)) \
-            and _election_november(ctx, m, mo, lx):
+    election_day = (_election_noun_after(ctx, m, lx)
+                    and cal.safe_date(ctx.dct.year, mo, d) == cal.HOLIDAYS["election_day"](ctx.dct.year))
+    if (direction in (None, "future") or election_day) and _election_november(ctx, m, mo, lx):
         return Resolved(f"{ctx.dct.year:04d}-{mo:02d}-{d:02d}", "day", anchored=True,
                         modifier=_mod(pmod, lx))  # "by the time of the Nov. 8 election"
     year = cal.pick_year(ctx.dct, lambda yy: cal.safe_date(yy, mo, d), direction)

@@ -5,15 +5,20 @@ The verb nearest to the expression in its sentence (within a window of tokens, l
 right) decides, except that the verb on the left wins when the expression closes its comma
 segment ("Clinton, who announced a plan on Monday, plans to ...") or when a clause opens
 after it ("told voters on Sunday that he would ...", "in case he wins", "about how he
-would"); a gerund after before/after/while/by hands over to its clause's finite verb. The
-verb group (the auxiliaries and adverbs before the verb) is read for:
+would"); a gerund after before/after/while/by hands over to its clause's finite verb; an
+infinitive of purpose after the expression ("by Thursday to avoid a shutdown") lends no
+verb. The verb group (the auxiliaries and adverbs before the verb) is read for:
 
 - future: a modal will / shall / 'll, or "to" after a cue lemma ("due to", "plans to",
   "is going to", "scheduled to", "expected to", "set to") or after a form of *be* ("is to
-  meet");
+  meet"); "has to" / "needs to" in the present; a modal of possibility or obligation
+  (may, might, must, should, can, could) or "is likely to" when the expression follows
+  the verb within :data:`MODAL_REACH` tokens and the group is not negated ("could not be
+  reached Friday" reads no tense);
 - past: a past-tense verb (VBD), a perfect (have + VBN), a past passive (was + VBN),
-  would/could + have + VBN, "did" + verb, or a simple past whose infinitive happens with it
-  ("struggled to answer", time.yaml ``same_time_before_to``);
+  would/could (+ not) + have + VBN, "did" + verb, a simple past whose infinitive happens
+  with it ("struggled to answer", "prepared to speak", time.yaml ``same_time_before_to``),
+  or a refusal ("wouldn't say Tuesday", "would not comment");
 - either (the nearer occurrence): a plan in the past tense, "was scheduled to", "was
   planning to";
 - present: a present-tense verb (VBZ / VBP) or progressive; ``scheduled`` when it is the
@@ -22,8 +27,8 @@ verb group (the auxiliaries and adverbs before the verb) is read for:
 Before that, three places need no nearest verb: the "in"/"on" adjunct of a simple past verb
 with at most its object between ("took office in February") is ``certain past`` (however
 far back); an expression between a modal and its verb ("would on Monday inform") is
-future; so is a deadline ("until Monday to raise the cash"). "was to" / "were to" + verb is
-a plan of the past.
+future; so is a deadline ("until Monday to raise the cash", "until 9 a.m. Tuesday to sign").
+"was to" / "were to" + verb is a plan of the past.
 """
 
 from __future__ import annotations
@@ -365,10 +370,12 @@ def _deadline(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> bool:
 
 
 def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: int) -> str | None:
-    """``past``, ``present``, ``future``, ``certain past`` ("since March": no tense read from
-    the tags, so no limit to how far back), ``either`` (a plan in the past tense, "was
-    scheduled to": the nearer occurrence) or None for the tokens ``[start_tok, end_tok)`` of
-    a sentence spanning tokens ``[sent_start, sent_end)``."""
+    """``past``, ``present``, ``scheduled`` (the simple present of an event on the
+    expression's left, "leaves Rome on Monday": a timetable, ahead), ``future``, ``certain
+    past`` ("since March": no tense read from the tags, so no limit to how far back),
+    ``either`` (a plan in the past tense, "was scheduled to": the nearer occurrence) or None
+    for the tokens ``[start_tok, end_tok)`` of a sentence spanning tokens ``[sent_start,
+    sent_end)``."""
     lx = lexicon()
     before = " ".join(t.lower_ for t in doc[max(sent_start, start_tok - 4):start_tok])
     if any(before == p or before.endswith(" " + p) for p in lx.before_expression):
