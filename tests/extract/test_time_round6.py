@@ -347,3 +347,22 @@ def test_would_not_say_is_a_refusal_in_the_past(nlp, text, published, expression
 ])
 def test_a_past_anaphor_takes_no_later_focus(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "holds a lead in Tuesday's primary": a possessive day before a noun of an event, said in the
+# present tense, is ahead ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("He holds a solid lead in Tuesday’s first-in-the-nation primary.", "2016-02-08",
+     "Tuesday", "2016-02-09"),  # news (a Monday)
+    ("Cruz, who badly needs a win in Tuesday's primary in Indiana, met donors.", "2016-04-30",
+     "Tuesday", "2016-05-03"),  # a Saturday's report
+    ("SPOKESPERSON: The minister is preparing for Thursday's summit in Bangkok.", "2019-10-14",
+     "Thursday", "2019-10-17"),  # a briefing transcript (a Monday)
+    # in the past tense, or before a noun of market figures: behind
+    ("Tuesday's vote was a test for the party.", "2016-02-08", "Tuesday", "2016-02-02"),
+    ("Friday's purchases are far below the average.", "1989-10-30", "Friday", "1989-10-27"),
+])
+def test_a_possessive_day_before_an_event_in_the_present_is_ahead(nlp, text, published,
+                                                                  expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

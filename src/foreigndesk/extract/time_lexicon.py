@@ -77,6 +77,7 @@ class Lexicon:
     compared_day_nouns: list[str] = field(default_factory=list)
     holidays_of_a_nation: set[str] = field(default_factory=set)
     month_after_possessive_nouns: set[str] = field(default_factory=set)
+    possessive_day_events: set[str] = field(default_factory=set)
     same_time_before_to: set[str] = field(default_factory=set)
     clause_conjunctions: set[str] = field(default_factory=set)
     clause_question_words: set[str] = field(default_factory=set)
@@ -216,6 +217,7 @@ def build_lexicon(text: str) -> Lexicon:
     lx.election_nouns = list(raw.get("election_nouns", []))
     lx.compared_day_nouns = list(raw.get("compared_day_nouns", []))
     lx.month_after_possessive_nouns = set(raw.get("month_after_possessive_nouns", []))
+    lx.possessive_day_events = set(raw.get("possessive_day_events", []))
     own = raw.get("holidays_of_a_nation", {})
     lx.holidays_of_a_nation = set(own.get("names", []))
     lx.holiday_nation_words = {str(w).lower() for w in own.get("default_nation_words", [])}

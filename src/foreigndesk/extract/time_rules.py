@@ -625,6 +625,8 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         day = cal.weekday_near(ctx.dct, wd, "past" if past else "future")
     else:
         tense = ctx.tense(m.start(), m.end())
+        if tense == "present" and not m["part"] and _possessive_event_after(ctx.text, m.end(), lx):
+            tense = "scheduled"  # "holds a solid lead in Tuesday's primary": ahead
         day = cal.weekday_near(ctx.dct, wd, "future" if tense in ("future", "scheduled") else "past")
         if tense == "either":  # "was scheduled to speak Saturday": the nearer one
             ahead = cal.weekday_near(ctx.dct, wd, "future")
@@ -634,6 +636,16 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     part = lx.parts_of_day.get(key(m["part"])) if m["part"] else None
     return Resolved(value, prec, typ, anchored=True, modifier=mod, shift=focus,
                     anaphoric=focus is not None, part=part, start=start)
+
+
+_POSSESSIVE_THEN_WORDS = re.compile(r"['’]s((?:[^\S\n]+[\w-]+){1,4})")
+
+
+def _possessive_event_after(text: str, end: int, lx: Lexicon) -> bool:
+    """Is the weekday ending at ``end`` a possessive before a noun of an event held on a day
+    (time.yaml ``possessive_day_events``: "Tuesday's New Hampshire primary")?"""
+    m = _POSSESSIVE_THEN_WORDS.match(text, end)
+    return m is not None and any(w.lower() in lx.possessive_day_events for w in m.group(1).split())
 
 
 def h_nth_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
