@@ -366,21 +366,3 @@ def test_a_past_anaphor_takes_no_later_focus(nlp, text, published, expression, v
 def test_a_possessive_day_before_an_event_in_the_present_is_ahead(nlp, text, published,
                                                                   expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
-
-
-# -- "this weekend" told in the past, Monday to Thursday: the weekend just past ----------------
-
-@pytest.mark.parametrize(("text", "published", "expression", "value"), [
-    ("He campaigned in Ohio this weekend.", "2016-08-01", "this weekend", "2016-W30-WE"),
-    ("This weekend's debate gave Democrats much to be proud of.", "2015-12-23",
-     "This weekend", "2015-W51-WE"),  # an editorial (a Wednesday)
-    ("MINISTER: We met the delegation this weekend in Rabat.", "2019-03-18", "this weekend",
-     "2019-W11-WE"),  # a transcript (a Monday)
-    # ahead in the future tense, and on a Friday either way
-    ("He will campaign in Ohio this weekend.", "2016-08-01", "this weekend", "2016-W31-WE"),
-    ("The result set the stage for another rout this weekend.", "2016-04-15", "this weekend",
-     "2016-W15-WE"),
-])
-def test_this_weekend_told_in_the_past_is_the_one_just_past(nlp, text, published, expression,
-                                                            value) -> None:
-    assert texts(nlp, text, published).get(expression) == value

@@ -762,9 +762,6 @@ def h_shift_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
             year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
         return Resolved(cal.fmt_month(year, month), "month", anchored=True, modifier=mod)
     unit = "fiscal year" if unit_word.startswith("fiscal") else unit_word
-    if unit == "weekend" and n == 0 and ctx.dct.isoweekday() < 5 \
-            and _direction(m, ctx) in ("past", "certain past"):
-        n = -1  # "campaigned in Ohio this weekend" said Monday to Thursday: the one just past
     p = _period(ctx, unit, n, m, lx)
     if p is None:
         return None
