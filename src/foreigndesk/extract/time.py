@@ -282,7 +282,7 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
     chosen = _part_of_day(text, chosen)
     _clock_days(chosen, pd, text)
     _follow_quarters(chosen, pd)
-    _follow_dates(chosen, pd, text, dct, Context(text, dct, _make_tense(doc, pd)).tense)
+    _follow_dates(chosen, pd, text, dct, _make_tense(doc, pd))
     return chosen
 
 

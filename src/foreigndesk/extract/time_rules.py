@@ -822,8 +822,7 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
         # "in the fall", "during summer", "come spring"; not "led the fall in stocks"
         at = m.start("det") if m["det"] else m.start()
         before = _word_before(ctx.text, at)
-        if before not in ("in", "during", "since", "until", "by", "of", "through", "over",
-                          "before", "after", "for", "till", "into", "throughout", "come") and not (
+        if before not in lx.season_context and not (
                 before in ("and", "or") and key(_word_before(ctx.text, at, 2).split()[0]) in lx.seasons):
             if not (det == "the" and key(m["s"]) in lx.head_seasons
                     and _SEASON_IS_HEAD.match(ctx.text, m.end())):
