@@ -6,6 +6,7 @@ listing of our expressions (``--ours``) diffed before and after a change shows e
 moved. Two sources, both training or development material that may be read:
 
 - ``polnear``: PolNeAR *train* texts (political news, 2015-16), dated by metadata.tsv;
+  ``polnear-dev``: its *dev* texts (84, Sept.-Oct. 2016), the same way;
 - ``conll``: CoNLL-2003 ``eng.testa`` (Reuters, Aug. 1996; NER development data), one
   document per -DOCSTART-, dated by its dateline ("LONDON 1996-08-30"). Its text is
   tokenised ("Thursday 's"), so some misses are artefacts of the spacing.
@@ -33,12 +34,12 @@ from timex_side_by_side import _T, _ours_per_doc, heideltime_cached  # noqa: E40
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
-def polnear_docs(root: Path) -> list[TimeMLDoc]:
+def polnear_docs(root: Path, split: str = "train") -> list[TimeMLDoc]:
     meta_path = root / "metadata.tsv"
     with meta_path.open(encoding="utf-8") as fh:
         meta = {r["filename"]: r for r in csv.DictReader(fh, delimiter="\t")}
     docs = []
-    for f in sorted((root / "train" / "text").glob("*.txt")):
+    for f in sorted((root / split / "text").glob("*.txt")):
         dct = (meta.get(f.stem) or {}).get("publication_date")
         docs.append(TimeMLDoc(path=f, text=f.read_text(encoding="utf-8"), dct=dct))
     return docs
@@ -65,7 +66,7 @@ def _context(text: str, start: int, end: int) -> str:
 
 
 @click.command()
-@click.argument("source", type=click.Choice(["polnear", "conll"]))
+@click.argument("source", type=click.Choice(["polnear", "polnear-dev", "conll"]))
 @click.option("--offset", type=int, default=0)
 @click.option("--limit", type=int, default=40)
 @click.option("--cache", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -73,8 +74,8 @@ def _context(text: str, start: int, end: int) -> str:
 @click.option("--ours", "ours_only", is_flag=True,
               help="List our expressions only (no HeidelTime), one line each, for diffs.")
 def main(source: str, offset: int, limit: int, cache: Path | None, ours_only: bool) -> None:
-    if source == "polnear":
-        docs = polnear_docs(SHARED / "polnear")
+    if source.startswith("polnear"):
+        docs = polnear_docs(SHARED / "polnear", "dev" if source == "polnear-dev" else "train")
     else:
         docs = conll_docs(SHARED / "conll2003_english" / "eng.testa")
     docs = docs[offset:offset + limit]

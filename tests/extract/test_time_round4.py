@@ -91,7 +91,8 @@ def test_spelled_counts_and_halves(nlp, text, expression, value) -> None:
 
 @pytest.mark.parametrize(("text", "expression", "value"), [
     ("The program airs at 6AM, before the markets open.", "6AM", "2015-11-23T06:00"),
-    ("The embassy closes at 10PM tonight.", "10PM", "2015-11-23T22:00"),
+    # with the part of the day after it, one time (round 7: "6 o'clock this afternoon")
+    ("The embassy closes at 10PM tonight.", "10PM tonight", "2015-11-23T22:00"),
     ("Polls close at 7:30pm.", "7:30pm", "2015-11-23T19:30"),
 ])
 def test_a_clock_time_glued_to_am_pm(nlp, text, expression, value) -> None:

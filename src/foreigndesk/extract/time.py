@@ -42,6 +42,7 @@ from foreigndesk.extract import time_calendar as cal
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.time_dateline import dateline_date
 from foreigndesk.extract.time_lexicon import lexicon
+from foreigndesk.extract.time_ranges import order_ranges
 from foreigndesk.extract.time_rules import (
     Context,
     Resolved,
@@ -283,6 +284,7 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
     _clock_days(chosen, pd, text)
     _follow_quarters(chosen, pd)
     _follow_dates(chosen, pd, text, dct, _make_tense(doc, pd))
+    order_ranges(chosen, text, dct)
     return chosen
 
 
@@ -355,6 +357,12 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
         shift = c.r.shift
         if shift is None:
             continue
+        if shift[0] == "day" and i + 1 < len(found) and _DAY_OF_NEXT.fullmatch(text, c.end, found[i + 1].start):
+            nxt = _anchor(found[i + 1])  # "the day after Christmas": from the date named next
+            if nxt is not None and nxt[1] == "day":
+                c.r = Resolved(cal.add_days(nxt[0], shift[1]).isoformat(), "day", "DATE", anchored=False,
+                               modifier=c.r.modifier, shift=c.r.shift, anaphoric=True)
+                continue
         sent = pd.sentence_index(c.start) if pd is not None else 0
         for j in range(i - 1, -1, -1):
             prev = found[j]
@@ -372,6 +380,10 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
             a = _anchor(prev)
             if a is None or _RECORD_SINCE.search(text, max(0, prev.start - 60), prev.start):
                 continue  # "their lowest level since 1946": a record's bound, not the focus
+            if (shift == ("day", 0) and a[1] == "year" and psent < sent
+                    and not text[c.start:c.end].lower().startswith(("that", "later that", "earlier that"))):
+                break  # "a speech earlier in the day" sentences after "the 2011 raid": the
+                # story's day, not a day of that year ("In 2008, in Denver, the day she ..." is)
             if (shift == ("day", 0) and text[c.start:c.end].lower() == "the day"
                     and _compared_day(tuple(lexicon().compared_day_nouns)).match(text, prev.end)):
                 break  # the report's own day: the publication date "the day" already has
@@ -429,6 +441,7 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
             break
 
 
+_DAY_OF_NEXT = re.compile(r"[^\S\n]+(?:after|before)[^\S\n]+", re.I)
 _CLOCK_SECONDS = {"second": 1, "minute": 60, "hour": 3600}
 _CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)$")
 
@@ -529,8 +542,22 @@ def _part_of_day(text: str, found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if id(c) not in dropped]
 
 
+_PART_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI)")
+_MERIDIEM = re.compile(r"[ap]\.?m\b|noon|midnight", re.I)
+
+
+def _afternoon(clock: str, part: str, written: str) -> str:
+    """The clock time ``HH:MM`` of a part of the day: after noon in the afternoon, evening or
+    night when no a.m./p.m. is written ("6 o'clock this afternoon" is 18:00)."""
+    hour, _, minute = clock.partition(":")
+    if part != "MO" and not _MERIDIEM.search(written) and hour.isdigit() and 1 <= int(hour) < 12:
+        return f"{int(hour) + 12:02d}:{minute}"
+    return clock
+
+
 def _merge_clock(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Join a clock time and an adjacent day ("9 a.m. Tuesday", "Tuesday at 9 a.m.")."""
+    """Join a clock time and an adjacent day ("9 a.m. Tuesday", "Tuesday at 9 a.m.") or part
+    of a day ("6 o'clock this afternoon", "tonight at 8")."""
     out: list[Candidate] = []
     i = 0
     while i < len(found):
@@ -538,10 +565,13 @@ def _merge_clock(text: str, found: list[Candidate]) -> list[Candidate]:
         if i + 1 < len(found):
             n = found[i + 1]
             pair = (c, n) if c.rule == "clock" else (n, c) if n.rule == "clock" else None
-            if pair and pair[1].r.precision == "day" and _JOIN.match(text[c.end:n.start]):
+            part = _PART_VALUE.fullmatch(pair[1].r.value) if pair else None
+            if pair and (pair[1].r.precision == "day" or part) and _JOIN.match(text[c.end:n.start]):
                 clock, day = pair
                 t = clock.r.value.partition("T")[2]
                 value = f"{day.r.value}T{t}"
+                if part:  # "6 o'clock this afternoon", "at 8 tonight": that day, after noon
+                    value = f"{part.group(1)}T{_afternoon(t, part.group(2), text[clock.start:clock.end])}"
                 out.append(Candidate(c.start, n.end, c.priority, "clock_day",
                                      Resolved(value, "time", "TIME", anchored=day.r.anchored)))
                 i += 2

@@ -100,9 +100,13 @@ def _approx(word: str | None, lx: Lexicon) -> str | None:
     return lx.approximations.get(key(word)) if word else None
 
 
-def _direction(m: re.Match[str], ctx: Context) -> str | None:
-    """past / future / None for the expression matched (present counts as no tense)."""
+def _direction(m: re.Match[str], ctx: Context, timetable: bool = False) -> str | None:
+    """past / future / None for the expression matched (present counts as no tense). With
+    ``timetable`` (a name of the calendar: a month, a season, a holiday), the simple present
+    of an event is ahead ("the term ends in June"); not so for "the weekend" or "the 3rd"."""
     t = ctx.tense(m.start(), m.end())
+    if t == "scheduled" and timetable:
+        return "future"
     return t if t in ("past", "future", "certain past") else None
 
 
@@ -136,8 +140,9 @@ def _word_before(text: str, start: int, n: int = 1) -> str:
 
 def _in_title_name(text: str, start: int, end: int, after: bool = True) -> bool:
     """Is the capitalised word at ``[start, end)`` part of a title-case name: a capitalised
-    word right before it that does not start the sentence ("NY Daily", "USA TODAY"), or, with
-    ``after``, a capitalised word right after it ("Daily News", "Weekly Standard")? Not in a
+    word right before it that does not start the sentence ("NY Daily", "USA TODAY"), a word in
+    capitals after another ("USA TODAY's" opening a sentence), or, with ``after``, a
+    capitalised word right after it ("Daily News", "Weekly Standard")? Not in a
     line written all in capitals (a transcript's shouted line, a headline)."""
     if not text[start:start + 1].isupper():
         return False
@@ -148,6 +153,10 @@ def _in_title_name(text: str, start: int, end: int, after: bool = True) -> bool:
         return False
     if after and re.match(r"[ \t]+[A-Z][\w'’&.-]*", text[end:end + 40]):
         return True
+    if text[start:end].isupper() and end - start > 1 \
+            and re.search(r"(?<![\w'’])[A-Z]{2,}[ \t]+$", text[max(line_start, start - 12):start]):
+        return True  # "USA TODAY's tally" opening a sentence: two words in capitals in a line
+        # that is not
     window = text[max(line_start, start - 40):start]
     before = re.search(r"([.!?:;\"“”(]\s*)?([A-Z][\w'’&.-]*)[ \t]+$", window)
     return bool(before and not before.group(1) and not before.group(2).endswith(".")
@@ -361,7 +370,7 @@ def _month_in_year(ctx: Context, m: re.Match[str], mo: int, y: int | None, yshif
     if yshift is not None:
         year = ctx.dct.year + lx.shifts.get(key(yshift), 0)
         return Resolved(cal.fmt_month(year, mo), "month", anchored=True, modifier=pmod)
-    direction = _direction(m, ctx)
+    direction = _direction(m, ctx, timetable=True)
     if direction in (None, "future") and _election_november(ctx, m, mo, lx):
         return Resolved(cal.fmt_month(ctx.dct.year, mo), "month", anchored=True, modifier=pmod)
     year = cal.pick_period_year(ctx.dct, mo, ctx.dct.month, direction)
@@ -626,7 +635,10 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     else:
         tense = ctx.tense(m.start(), m.end())
         if tense == "present" and not m["part"] and _possessive_event_after(ctx.text, m.end(), lx):
-            tense = "scheduled"  # "holds a solid lead in Tuesday's primary": ahead
+            # an event on a day, told in the present, is the one just ahead ("holds a solid
+            # lead in Tuesday's primary") or just past ("the impact of Monday's debate is
+            # still small"): the nearer one
+            tense = "either"
         day = cal.weekday_near(ctx.dct, wd, "future" if tense in ("future", "scheduled") else "past")
         if tense == "either":  # "was scheduled to speak Saturday": the nearer one
             ahead = cal.weekday_near(ctx.dct, wd, "future")
@@ -670,7 +682,7 @@ def h_nth_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved(written.isoformat(), "day") if written else None
     if ctx.dct is None:
         return Resolved("", "")
-    year = cal.pick_year(ctx.dct, make, _direction(m, ctx))
+    year = cal.pick_year(ctx.dct, make, _direction(m, ctx, timetable=True))
     d = make(year) if year is not None else None
     return Resolved(d.isoformat(), "day", anchored=True) if d else None
 
@@ -833,7 +845,7 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved(f"XXXX-{code}", "", modifier=mod)
     if det == "this":
         return _this_season(ctx, code, mod, m)
-    direction = _direction(m, ctx)
+    direction = _direction(m, ctx, timetable=True)
     if direction is None and code in ("SU", "FA", "SP", "WI"):
         return _season(ctx, code, 0, mod, m)
     if (direction == "future" or direction == "past" and det != "that") and (
@@ -910,6 +922,8 @@ _ANAPHOR_SHIFT = {"the": 0, "that": 0, "that same": 0, "the same": 0, "the follo
                   "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}
 
 
+# a hyphen and a word after the unit: a compound modifier ("day-long", "week-old")
+_COMPOUND_AFTER = re.compile(r"[-‐][^\W\d_]")
 # "at the end of the day," closing at the match's end (and its comma)
 _AT_THE_END = re.compile(r"\b[Aa]t\s+the\s+end\s+of\s+the\s+day,$")
 
@@ -923,6 +937,8 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
     k = _ANAPHOR_SHIFT.get(det)
     if k is None:
         return None
+    if _COMPOUND_AFTER.match(ctx.text, m.end()):
+        return None  # "the day-long meeting", "that week-old report": a modifier, no time
     if det == "the next" and u in ("week", "month", "year"):
         return None  # "the next month" is a stretch of time from now (duration rule)
     part = lx.parts_of_day.get(u)
@@ -934,8 +950,13 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
         if part or (u != "day" and not m["pmod"]):
             return None
         if (u == "day" and not m["pmod"] and _word_before(ctx.text, m.start(), 2) == "back in"
-                and not _DAY_BEFORE_AFTER.match(ctx.text, m.end())):
+                and not _DAY_BEFORE_AFTER.match(ctx.text, m.end())
+                and not re.match(r"['’]s\b", ctx.text[m.end():m.end() + 3])):
             return None  # "back in the day": once, long ago; no day
+        if (u == "day" and not m["pmod"] and _word_before(ctx.text, m.start()) in lx.day_idiom_verbs
+                and not _DAY_BEFORE_AFTER.match(ctx.text, m.end())
+                and not re.match(r"['’]s\b", ctx.text[m.end():m.end() + 3])):
+            return None  # "to carry the day", "saved the day": an idiom, no day
         if (u == "day" and _AT_THE_END.search(ctx.text, max(0, m.start() - 24), m.end() + 1)
                 and ctx.tense(m.start(), m.end()) not in ("past", "certain past")):
             return None  # "at the end of the day, it's going to rise and fall on ...": finally
@@ -1136,7 +1157,7 @@ def h_ordinal_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 _DOM_BEFORE = ("on", "by", "until", "till", "since", "from", "before", "after", "through")
-_AFTER_ORDINAL = re.compile(r"[^\S\n]*(?:[a-z0-9]|-[a-z])")
+_AFTER_ORDINAL = re.compile(r"[^\S\n]*(?:[a-zA-Z0-9]|-[a-z])")  # "the 15th floor", "the 3rd District"
 
 
 def h_day_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1432,6 +1453,9 @@ def _another_nations(text: str, start: int) -> bool:
     return word.endswith("'s") or not sentence_start  # "On Independence Day": a sentence's start
 
 
+_HOLIDAY_NOUN_AFTER = re.compile(r"[^\S\n]+([A-Za-z]+)")
+
+
 def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     name = key(m["hol"])
@@ -1439,6 +1463,9 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if _NAME_GOES_ON.match(ctx.text, m.end()):
         return None  # part of a name: "the Good Friday Agreement"
+    after = _HOLIDAY_NOUN_AFTER.match(ctx.text, m.end())
+    if after and not m["wk"] and after.group(1).lower() in lx.holiday_thing_nouns:
+        return None  # "Christmas trees", "Halloween masks": things, no day
     if name in lx.holidays_of_a_nation and _another_nations(ctx.text, m.start("hol")):
         return Resolved("", "")  # "India's Independence Day": not the date of the lexicon
     fixed = lx.holidays_fixed.get(name)
@@ -1466,7 +1493,7 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.dct is None:
         return Resolved(f"XXXX-{fixed}" if fixed else "", "")
     direction = ("past" if shift is not None and shift < 0 else
-                 "future" if shift is not None and shift > 0 else _direction(m, ctx))
+                 "future" if shift is not None and shift > 0 else _direction(m, ctx, timetable=True))
     year = cal.pick_year(ctx.dct, make, direction)
     return value(make(year) if year is not None else None, True)
 

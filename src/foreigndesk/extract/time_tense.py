@@ -42,6 +42,7 @@ from foreigndesk.extract.time_lexicon import lexicon
 MAX_REACH = 40
 MODAL_REACH = 5
 _VERB_TAGS = {"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"}
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _BE = {"be"}
 _SUBJECT_TAGS = {"NNS", "NNPS", "PRP"}
 _HAVE = {"have"}
@@ -139,6 +140,9 @@ def _group_tense(doc: Doc, v: int, lo: int, ahead: bool = False) -> str | None:
     # walk back over auxiliaries, adverbs, negation and "to"
     k = v - 1
     saw_to = False
+    inverted = _inverted_subject(doc, k, lo)
+    if inverted is not None:
+        k = inverted  # "Will you attend ...?", "What do you expect ...?": the auxiliary
     while k >= lo and k >= v - 5:
         t = doc[k]
         if t.tag_ == "MD":
@@ -198,6 +202,31 @@ def _group_tense(doc: Doc, v: int, lo: int, ahead: bool = False) -> str | None:
     return None
 
 
+_NP_TAGS = {"PRP", "DT", "CD", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP$", "POS"}
+MAX_SUBJECT = 4
+_AUXILIARIES = {"be", "do", "have"}
+
+
+def _inverted_subject(doc: Doc, k: int, lo: int) -> int | None:
+    """In a question, the subject stands between the auxiliary and the verb ("Will you attend
+    the talks on Tuesday?", "When does the minister leave?"): the auxiliary's index when the
+    words ending at ``k`` are such a subject (a pronoun or a short noun phrase) after an
+    auxiliary that opens the question (first in its sentence or segment, or after a
+    question word)."""
+    if k < lo or doc[k].tag_ not in ("PRP", "NN", "NNS", "NNP", "NNPS"):
+        return None
+    j = k
+    while j >= lo and k - j < MAX_SUBJECT and doc[j].tag_ in _NP_TAGS:
+        j -= 1
+    if j < lo:
+        return None
+    aux = doc[j]
+    if not (aux.tag_ == "MD" or (aux.tag_ in ("VBP", "VBZ", "VBD") and aux.lemma_.lower() in _AUXILIARIES)):
+        return None
+    opens = aux.is_sent_start or (j > 0 and (_breaks(doc, j - 1) or doc[j - 1].tag_ in ("WRB", "WP", "WDT")))
+    return j if opens else None
+
+
 _PUNCT = {",", ":", ";", '"', "``", "''", "“", "”", "--", "—", "-"}
 def _breaks(doc: Doc, i: int) -> bool:
     """Is token ``i`` a punctuation mark that ends a segment (not the hyphen inside a word:
@@ -234,12 +263,18 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
             break
         if _breaks(doc, i):
             left_in_segment = False
+    # a participle opening its segment ("Obama, dedicating the museum on Saturday, said ...",
+    # "Speaking on Saturday, he said ..."): no tense of its own; the clause's finite verb
+    # after the segment dates it, a verb of saying included
+    participle = left is not None and _opens_participle_clause(doc, left[0], lo)
     right: tuple[int, int] | None = None
     crossed = False
     for i in range(end_tok, hi):
         t = doc[i]
         if _breaks(doc, i):
             crossed = True
+        elif crossed and participle and t.tag_ in _FINITE_TAGS:
+            return i
         elif (_opens_clause(doc, i) and left is not None
               and _group_tense(doc, left[0], lo, left[1] <= MODAL_REACH) is not None):
             break  # "told voters in Kentucky on Sunday that he would ...": the verb after
@@ -260,6 +295,14 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
     if left and (not right or left[1] <= right[1]):
         return left[0]
     return right[0] if right else None
+
+
+def _opens_participle_clause(doc: Doc, v: int, lo: int) -> bool:
+    """Is token ``v`` a present participle that opens its segment (after a comma, or first in
+    the sentence), not a progressive ("was dedicating") nor a gerund after a preposition?"""
+    if doc[v].tag_ != "VBG":
+        return False
+    return doc[v].is_sent_start or (v > lo and _breaks(doc, v - 1))
 
 
 def _forward_future(doc: Doc, v: int, hi: int) -> bool:
@@ -326,9 +369,6 @@ def _inside_modal_group(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int
         k -= 1
     return (lo <= k and doc[k].tag_ == "MD" and doc[k].lower_ in lexicon().modals
             and end_tok < hi and doc[end_tok].tag_ == "VB")
-
-
-_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def _finite_for_gerund(doc: Doc, lo: int, v: int, start_tok: int) -> int:
