@@ -217,3 +217,52 @@ def test_a_questions_auxiliary_dates_it(nlp, text, published, expression, value)
 ])
 def test_question_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- one story, one Monday: a weekday placed by a guess takes the day the story gives it --------
+
+def times_of(nlp, text: str, published: str, expression: str) -> list[str]:
+    from tests.extract.test_time_round3 import times
+
+    return [t.value for t in times(nlp, text, published) if t.text == expression]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "values"), [
+    # a Thursday: alone, the second Tuesday has no verb and would be the one past
+    ("Sanders will face Clinton in Tuesday's Michigan primary. Polls: a close race Tuesday.",
+     "2016-03-03", "Tuesday", ["2016-03-08", "2016-03-08"]),
+    # a Friday: alone, "the impact of Monday's debate is" is the nearer Monday, ahead
+    ("Trump rose a point in the poll since Monday's debate. \u201cThe impact of Monday's debate "
+     "is still small,\u201d the pollster wrote.", "2016-09-30", "Monday",
+     ["2016-09-26", "2016-09-26"]),
+    # a transcript; the day placed by a part of the day counts too
+    ("MODERATOR: Welcome back. The candidates met Monday night in Ohio. Q: Senator, what did "
+     "Monday's debate change?", "2016-09-30", "Monday", ["2016-09-26"]),
+])
+def test_a_story_speaks_of_one_weekday(nlp, text, published, expression, values) -> None:
+    assert times_of(nlp, text, published, expression) == values
+
+
+def test_two_placed_days_leave_the_guess_alone(nlp) -> None:
+    # "last Monday" and "next Monday" both placed: the guessed one keeps the nearer day
+    text = ("The talks ended last Monday and resume next Monday. Monday's meeting is key, "
+            "diplomats say.")
+    assert times_of(nlp, text, "2016-09-30", "Monday") == ["2016-10-03"]
+
+
+@pytest.mark.parametrize(("text", "expression"), [
+    ("The minister said at this moment there is no plan to withdraw.", "at this moment"),
+    ("SPOKESPERSON: At this point in time we have nothing to announce.", "At this point in time"),
+])
+def test_this_moment_is_the_present(nlp, text, expression) -> None:
+    assert texts(nlp, text, "2022-03-09").get(expression) == "PRESENT_REF"
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Who would have believed that when we started this journey on June 16th of last year we "
+     "would be here?", "2016-10-02", "June 16th of last year", "2015-06-16"),  # a speech
+    ("The embassy reopens on March 3 of next year, the ministry said.", "2019-11-20",
+     "March 3 of next year", "2020-03-03"),
+])
+def test_a_day_of_last_or_next_year(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -30,6 +30,7 @@ expression is still kept (so its span is known) with an underspecified value
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime
 import functools
 import re
@@ -285,7 +286,29 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
     _follow_quarters(chosen, pd)
     _follow_dates(chosen, pd, text, dct, _make_tense(doc, pd))
     order_ranges(chosen, text, dct)
+    _one_day_per_weekday(chosen, text)
     return chosen
+
+
+_WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+
+
+def _one_day_per_weekday(found: list[Candidate], text: str) -> None:
+    """A weekday placed by a guess ("the impact of Monday's debate is still small": the
+    nearer Monday) takes the day the same weekday name has elsewhere in the text when every
+    other mention placed by its tense agrees ("rose since Monday's debate"): a story speaks
+    of one Monday."""
+    placed: dict[str, set[str]] = {}
+    for c in found:
+        name = _WEEKDAY_NAME.search(text, c.start, c.end)
+        if c.rule == "weekday" and name and not c.r.tentative and _FULL_DATE.match(c.r.value):
+            placed.setdefault(name.group(0).lower(), set()).add(c.r.value[:10])
+    for c in found:
+        name = _WEEKDAY_NAME.search(text, c.start, c.end)
+        if c.r.tentative and name:
+            days = placed.get(name.group(0).lower(), set())
+            if len(days) == 1:
+                c.r = dataclasses.replace(c.r, value=next(iter(days)), tentative=False)
 
 
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d){0,2}")

@@ -65,6 +65,9 @@ class Resolved:
     # or in the year given
     quarter_focus: int | None = None
     month: int | None = None  # "April of that year": that month of the year in focus (time.py)
+    # a weekday placed by a guess (the nearer day): the same weekday placed by a tense
+    # elsewhere in the text replaces it (time.py)
+    tentative: bool = False
 
 
 @dataclass
@@ -613,6 +616,7 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     shift = key(m["shift"]) if m["shift"] else None
     start: int | None = None
+    tentative = False
     if shift == "following" and _word_before(ctx.text, m.start()) != "the":
         # "Following Wednesday's leak of the report": a preposition, not "the following
         # Wednesday"; the weekday alone, placed by the tense
@@ -637,8 +641,10 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         if tense == "present" and not m["part"] and _possessive_event_after(ctx.text, m.end(), lx):
             # an event on a day, told in the present, is the one just ahead ("holds a solid
             # lead in Tuesday's primary") or just past ("the impact of Monday's debate is
-            # still small"): the nearer one
-            tense = "either"
+            # still small"): the nearer one, unless the story names that day otherwise
+            tense, tentative = "either", True
+        if tense is None and not m["part"] and focus is None:
+            tentative = True
         day = cal.weekday_near(ctx.dct, wd, "future" if tense in ("future", "scheduled") else "past")
         if tense == "either":  # "was scheduled to speak Saturday": the nearer one
             ahead = cal.weekday_near(ctx.dct, wd, "future")
@@ -647,7 +653,7 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     value, prec, typ = _with_part(day.isoformat(), m["part"], lx)
     part = lx.parts_of_day.get(key(m["part"])) if m["part"] else None
     return Resolved(value, prec, typ, anchored=True, modifier=mod, shift=focus,
-                    anaphoric=focus is not None, part=part, start=start)
+                    anaphoric=focus is not None, part=part, start=start, tentative=tentative)
 
 
 _POSSESSIVE_THEN_WORDS = re.compile(r"['’]s((?:[^\S\n]+[\w-]+){1,4})")
@@ -1525,7 +1531,7 @@ def _rules() -> list[Rule]:
         ("mdy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?<PMOD>(?:(?P<shift>last|next|this<S>past|"
                 r"this<S>coming)<S>)?(?P<mon><MONTH>)<S>(?P<d>[0-3]?\d)"
                 r"(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d)|"
-                r",?<S>(?P<yshift>next|last|this)<S>year(?![\w-]))?" + E, h_mdy),
+                r",?<S>(?:of<S>)?(?P<yshift>next|last|this)<S>year(?![\w-]))?" + E, h_mdy),
         ("second_day", B + r"(?P<mon><MONTH>)<S>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:<S>(?:and|or|&)<S>|"
                        r"(?P<range><S>(?:to|through|thru|until|till)<S>|(?:<S>)?[-–](?:<S>)?))"
                        r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?"
