@@ -266,3 +266,14 @@ def test_this_moment_is_the_present(nlp, text, expression) -> None:
 ])
 def test_a_day_of_last_or_next_year(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # the month named next dates "that day", not the year in focus before it
+    ("The company fell behind on its bills in 2015. Until that day in April, Mr. Clarke had "
+     "never been in a courtroom.", "2016-10-02", "2016-04"),
+    ("MINISTER: We remember that day in March, when the border closed.", "2021-06-15",
+     "2021-03"),  # a speech
+])
+def test_that_day_in_a_month_named_next(nlp, text, published, value) -> None:
+    assert texts(nlp, text, published).get("that day") == value

@@ -386,6 +386,13 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
                 c.r = Resolved(cal.add_days(nxt[0], shift[1]).isoformat(), "day", "DATE", anchored=False,
                                modifier=c.r.modifier, shift=c.r.shift, anaphoric=True)
                 continue
+        if shift == ("day", 0) and c.r.anaphoric and i + 1 < len(found) \
+                and _DAY_IN_NEXT.fullmatch(text, c.end, found[i + 1].start):
+            nxt = _anchor(found[i + 1])  # "until that day in April": a day of that month
+            if nxt is not None and nxt[1] == "month":
+                c.r = Resolved(found[i + 1].r.value, "month", "DATE", anchored=False,
+                               modifier=c.r.modifier, shift=c.r.shift, anaphoric=True)
+                continue
         sent = pd.sentence_index(c.start) if pd is not None else 0
         for j in range(i - 1, -1, -1):
             prev = found[j]
@@ -465,6 +472,7 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
 
 
 _DAY_OF_NEXT = re.compile(r"[^\S\n]+(?:after|before)[^\S\n]+", re.I)
+_DAY_IN_NEXT = re.compile(r"[^\S\n]+in[^\S\n]+", re.I)
 _CLOCK_SECONDS = {"second": 1, "minute": 60, "hour": 3600}
 _CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)$")
 
