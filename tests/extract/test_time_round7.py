@@ -277,3 +277,29 @@ def test_a_day_of_last_or_next_year(nlp, text, published, expression, value) -> 
 ])
 def test_that_day_in_a_month_named_next(nlp, text, published, value) -> None:
     assert texts(nlp, text, published).get("that day") == value
+
+
+# -- "due" before the time: ahead in the present, the nearer one in the past ----------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # March: October is 5 months back and 7 ahead
+    ("Deliveries to the launch customer are not due until October, two years late.",
+     "2007-03-19", "October", "2007-10"),  # news (a Monday)
+    ("The panel's final report is due in June, the ministry said.", "2019-10-02", "June",
+     "2020-06"),  # a statement
+    ("The next tranche of the loan will be due on Friday.", "2015-06-30", "Friday",
+     "2015-07-03"),
+    # past: the nearer (Monday, Friday 4 days ahead and 3 back)
+    ("The repayment was due on Friday.", "2015-06-29", "Friday", "2015-06-26"),
+])
+def test_due_dates_the_time(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The first test flight may take place as early as March.", "2005-01-18", "March",
+     "2005-03"),
+    ("A vote could come as soon as May, aides say.", "2019-02-11", "May", "2019-05"),
+])
+def test_as_early_as_a_month(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -409,6 +409,28 @@ def _deadline(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> bool:
     return j + 1 < hi and doc[j].tag_ == "TO" and doc[j + 1].tag_ == "VB"
 
 
+_DUE_PREPOSITIONS = {"in", "on", "by", "until", "till", "before", "at"}
+
+
+def _due(doc: Doc, lo: int, start_tok: int) -> str | None:
+    """The tense of "due" before the expression ("Deliveries are not due until October", "the
+    report is due Friday"): a time ahead after a present or a modal of *be*; the nearer one
+    after a past ("the payment was due on Monday": it may have passed or not)."""
+    i = start_tok - 1
+    if i >= lo and doc[i].lower_ in _DUE_PREPOSITIONS:
+        i -= 1
+    if i < lo or doc[i].lower_ != "due":
+        return None
+    j = i - 1
+    while j >= lo and (doc[j].tag_ in ("RB", "RBR") or doc[j].lower_ in ("not", "n't", "n’t")):
+        j -= 1
+    if j < lo or doc[j].lemma_.lower() not in _BE:
+        return None
+    if doc[j].tag_ in ("VBZ", "VBP") or (doc[j].tag_ == "VB" and j > lo and doc[j - 1].tag_ == "MD"):
+        return "future"
+    return "either" if doc[j].tag_ == "VBD" else None
+
+
 def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: int) -> str | None:
     """``past``, ``present``, ``scheduled`` (the simple present of an event on the
     expression's left, "leaves Rome on Monday": a timetable, ahead), ``future``, ``certain
@@ -426,6 +448,9 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     lo, hi = max(sent_start, start_tok - MAX_REACH), min(sent_end, end_tok + MAX_REACH)
     if _deadline(doc, lo, hi, start_tok, end_tok):
         return "future"
+    due = _due(doc, lo, start_tok)
+    if due is not None:
+        return due
     if _adjunct_of_past_verb(doc, lo, hi, start_tok):
         return "certain past"
     if _inside_modal_group(doc, lo, hi, start_tok, end_tok):
