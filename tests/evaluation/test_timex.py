@@ -41,6 +41,13 @@ def test_read_timeml_gives_raw_text_spans_and_dct(tmp_path: Path) -> None:
         assert doc.text[t.start:t.end] == t.text
 
 
+def test_read_timeml_finds_a_creation_time_outside_dct(tmp_path: Path) -> None:
+    # an export without the <DCT> wrapper: the TIMEX3 marked as the creation time counts
+    p = tmp_path / "doc.tml"
+    p.write_text(TML.replace("<DCT>", "").replace("</DCT>", ""), encoding="utf-8")
+    assert read_timeml(p).dct == "2023-01-18"
+
+
 @pytest.mark.parametrize(("ours", "gold", "ok"), [
     ("2022-11-25", "2022-11-25", True),
     ("2022-11-25", "2022-11", True),        # finer than the gold: compared at the gold's month

@@ -94,7 +94,10 @@ def read_timeml(path: Path) -> TimeMLDoc:
     timexes = [t for t in timexes if t.end > t.start]
     timexes.sort(key=lambda t: t.start)
     dct = None
+    # the creation time: in <DCT>, or (some exports) any TIMEX3 marked as the creation time
     dct_el = root.find(".//DCT/TIMEX3")
+    if dct_el is None:
+        dct_el = root.find(".//TIMEX3[@functionInDocument='CREATION_TIME']")
     if dct_el is not None:
         m = re.match(r"\d{4}-\d\d-\d\d", dct_el.get("value", ""))
         dct = m.group(0) if m else None
