@@ -7,7 +7,10 @@ segment ("Clinton, who announced a plan on Monday, plans to ...") or when a clau
 after it ("told voters on Sunday that he would ...", "in case he wins", "about how he
 would"); a gerund after before/after/while/by hands over to its clause's finite verb; an
 infinitive of purpose after the expression ("by Thursday to avoid a shutdown") lends no
-verb. The verb group (the auxiliaries and adverbs before the verb) is read for:
+verb; a participle opening its segment ("Obama, opening the museum on Saturday, said ...")
+takes the finite verb after the segment, a verb of saying included. The verb group (the
+auxiliaries and adverbs before the verb, and in a question the subject between the
+auxiliary and the verb: "Will you attend ... on Tuesday?") is read for:
 
 - future: a modal will / shall / 'll, or "to" after a cue lemma ("due to", "plans to",
   "is going to", "scheduled to", "expected to", "set to") or after a form of *be* ("is to
@@ -24,10 +27,12 @@ verb. The verb group (the auxiliaries and adverbs before the verb) is read for:
 - present: a present-tense verb (VBZ / VBP) or progressive; ``scheduled`` when it is the
   simple present of an event ("leaves Rome on Monday"), which news uses for a timetable.
 
-Before that, three places need no nearest verb: the "in"/"on" adjunct of a simple past verb
+Before that, four places need no nearest verb: the "in"/"on" adjunct of a simple past verb
 with at most its object between ("took office in February") is ``certain past`` (however
 far back); an expression between a modal and its verb ("would on Monday inform") is
-future; so is a deadline ("until Monday to raise the cash", "until 9 a.m. Tuesday to sign").
+future; so is a deadline ("until Monday to raise the cash", "until 9 a.m. Tuesday to sign");
+and after "due", the tense of its *be* ("are not due until October" ahead, "was due on
+Monday" the nearer).
 "was to" / "were to" + verb is a plan of the past.
 """
 
