@@ -186,6 +186,14 @@ def texts_key(text: str) -> str:
      "7 o'clock this evening", "2014-05-14T19:00"),
     ("The vote is expected at 11 p.m. tonight.", "2014-05-14", "11 p.m. tonight",
      "2014-05-14T23:00"),
+    # minutes without a.m./p.m., before a part of the day or "local time" (briefing schedules)
+    ("The President will deliver remarks at 10:30 this morning.", "2022-03-09",
+     "10:30 this morning", "2022-03-09T10:30"),
+    ("MR. PRICE: The Secretary will meet the minister at 1:15 this afternoon.", "2022-03-09",
+     "1:15 this afternoon", "2022-03-09T13:15"),
+    ("Polls close at 8:30 tonight.", "2022-03-09", "8:30 tonight", "2022-03-09T20:30"),
+    ("Trading closed at 4:00 local time.", "2022-03-09", "4:00 local time",
+     "2022-03-09T04:00"),
 ])
 def test_a_clock_time_and_a_part_of_the_day_are_one_time(nlp, text, published, expression,
                                                           value) -> None:
@@ -303,3 +311,12 @@ def test_due_dates_the_time(nlp, text, published, expression, value) -> None:
 ])
 def test_as_early_as_a_month(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize("text", [
+    "The score was 3:15 at the break.",  # no part of the day after: no clock time
+    "Read John 3:16 this morning.",
+])
+def test_minutes_alone_are_no_clock_time(nlp, text) -> None:
+    values = texts(nlp, text, "2022-03-09")
+    assert "3:15" not in values and "3:16 this morning" not in values

@@ -581,7 +581,8 @@ def _afternoon(clock: str, part: str, written: str) -> str:
     """The clock time ``HH:MM`` of a part of the day: after noon in the afternoon, evening or
     night when no a.m./p.m. is written ("6 o'clock this afternoon" is 18:00)."""
     hour, _, minute = clock.partition(":")
-    if part != "MO" and not _MERIDIEM.search(written) and hour.isdigit() and 1 <= int(hour) < 12:
+    first = 6 if part == "NI" else 1  # "1:30 tonight" is after midnight
+    if part != "MO" and not _MERIDIEM.search(written) and hour.isdigit() and first <= int(hour) < 12:
         return f"{int(hour) + 12:02d}:{minute}"
     return clock
 

@@ -1379,6 +1379,10 @@ def h_set(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 # ---------------------------------------------------------------------------- times of day
 
+_CLOCK_PREPOSITIONS = ("at", "by", "until", "till", "from", "before", "after", "around", "about",
+                       "to", "since")
+
+
 def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["named"]:
         hh, mm = {"noon": (12, 0), "midnight": (0, 0), "midday": (12, 0)}[key(m["named"])]
@@ -1397,7 +1401,10 @@ def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
             hh += 12
         elif ap == "am" and hh == 12:
             hh = 0
-        if hh > 23 or (not ap and not m["tz"] and not m["oclock"]):
+        # "10:30 this morning", "4:00 local time": minutes and the day's part name a clock time
+        timed = (m["mi"] is not None and m["dayafter"] is not None
+                 and _word_before(ctx.text, m.start()) in _CLOCK_PREPOSITIONS)  # not "John 3:16"
+        if hh > 23 or (not ap and not m["tz"] and not m["oclock"] and not timed):
             return None
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     zone = "Z" if m["tz"] and key(m["tz"]) in ("utc", "gmt") else ""  # ISO 8601: UTC is Z
@@ -1630,7 +1637,8 @@ def _rules() -> list[Rule]:
                 r"(?:every|each|per)<S>(?:(?P<n><NUM>)<S>)?(?P<u><UNIT>|<WEEKDAY>|"
                 r"<SEASON>|<PART>|<MONTH>)|(?:on<S>)?(?P<wds>" + weekday_plural + r"))" + E, h_set),
         ("clock", B + r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?:(?:<S>)?(?P<ap>a\.m\.?|p\.m\.?|am|pm)"
-                  r"(?![\w])|(?P<oclock><S>o['’]clock)|(?=<S>(?:[ecmp][sd]t|gmt|utc)\b))"
+                  r"(?![\w])|(?P<oclock><S>o['’]clock)|(?=<S>(?:[ecmp][sd]t|gmt|utc)\b)|"
+                  r"(?P<dayafter>(?=<S>(?:this<S>(?:morning|afternoon|evening)|tonight|local<S>time)\b)))"
                   r"(?:<S>(?P<tz>[ecmp][sd]t|gmt|utc|local<S>time))?|(?P<named>noon|midnight|midday)|"
                   r"(?P<h2>[01]?\d)<S>in<S>the<S>(?P<dp>morning|afternoon|evening|night))"
                   + r"(?![\w])", h_clock),
