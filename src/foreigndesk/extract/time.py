@@ -290,23 +290,27 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
     return chosen
 
 
-_WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+def _weekday_of(c: Candidate, text: str) -> int | None:
+    """The ISO number of the weekday a weekday expression names ("late Monday night": 1)."""
+    lx = lexicon()
+    return next((d for w in text[c.start:c.end].split() if (d := lx.weekday(w)) is not None), None)
 
 
 def _one_day_per_weekday(found: list[Candidate], text: str) -> None:
     """A weekday placed by a guess ("the impact of Monday's debate is still small": the
-    nearer Monday) takes the day the same weekday name has elsewhere in the text when every
+    nearer Monday) takes the day the same weekday has elsewhere in the text when every
     other mention placed by its tense agrees ("rose since Monday's debate"): a story speaks
     of one Monday."""
-    placed: dict[str, set[str]] = {}
+    placed: dict[int, set[str]] = {}
     for c in found:
-        name = _WEEKDAY_NAME.search(text, c.start, c.end)
-        if c.rule == "weekday" and name and not c.r.tentative and _FULL_DATE.match(c.r.value):
-            placed.setdefault(name.group(0).lower(), set()).add(c.r.value[:10])
+        if c.rule == "weekday" and not c.r.tentative and _FULL_DATE.match(c.r.value):
+            wd = _weekday_of(c, text)
+            if wd is not None:
+                placed.setdefault(wd, set()).add(c.r.value[:10])
     for c in found:
-        name = _WEEKDAY_NAME.search(text, c.start, c.end)
-        if c.r.tentative and name:
-            days = placed.get(name.group(0).lower(), set())
+        if c.r.tentative:
+            wd = _weekday_of(c, text)
+            days = placed.get(wd, set()) if wd is not None else set()
             if len(days) == 1:
                 c.r = dataclasses.replace(c.r, value=next(iter(days)), tentative=False)
 
@@ -589,7 +593,7 @@ def _afternoon(clock: str, part: str, written: str) -> str:
 
 def _merge_clock(text: str, found: list[Candidate]) -> list[Candidate]:
     """Join a clock time and an adjacent day ("9 a.m. Tuesday", "Tuesday at 9 a.m.") or part
-    of a day ("6 o'clock this afternoon", "tonight at 8")."""
+    of a day ("6 o'clock this afternoon", "tonight at 8 p.m.")."""
     out: list[Candidate] = []
     i = 0
     while i < len(found):
@@ -602,7 +606,7 @@ def _merge_clock(text: str, found: list[Candidate]) -> list[Candidate]:
                 clock, day = pair
                 t = clock.r.value.partition("T")[2]
                 value = f"{day.r.value}T{t}"
-                if part:  # "6 o'clock this afternoon", "at 8 tonight": that day, after noon
+                if part:  # "6 o'clock this afternoon", "at 8:30 tonight": that day, after noon
                     value = f"{part.group(1)}T{_afternoon(t, part.group(2), text[clock.start:clock.end])}"
                 out.append(Candidate(c.start, n.end, c.priority, "clock_day",
                                      Resolved(value, "time", "TIME", anchored=day.r.anchored)))

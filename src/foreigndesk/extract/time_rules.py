@@ -928,6 +928,7 @@ _ANAPHOR_SHIFT = {"the": 0, "that": 0, "that same": 0, "the same": 0, "the follo
                   "the next": 1, "the previous": -1, "the preceding": -1, "the prior": -1}
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
 # a hyphen and a word after the unit: a compound modifier ("day-long", "week-old")
 _COMPOUND_AFTER = re.compile(r"[-‐][^\W\d_]")
 # "at the end of the day," closing at the match's end (and its comma)
@@ -956,13 +957,13 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
         if part or (u != "day" and not m["pmod"]):
             return None
         if (u == "day" and not m["pmod"] and _word_before(ctx.text, m.start(), 2) == "back in"
-                and not _DAY_BEFORE_AFTER.match(ctx.text, m.end())
-                and not re.match(r"['’]s\b", ctx.text[m.end():m.end() + 3])):
+                and not _DAY_BEFORE_AFTER.match(ctx.text, m.end())):
             return None  # "back in the day": once, long ago; no day
         if (u == "day" and not m["pmod"] and _word_before(ctx.text, m.start()) in lx.day_idiom_verbs
                 and not _DAY_BEFORE_AFTER.match(ctx.text, m.end())
-                and not re.match(r"['’]s\b", ctx.text[m.end():m.end() + 3])):
-            return None  # "to carry the day", "saved the day": an idiom, no day
+                and not _POSSESSIVE.match(ctx.text, m.end())):
+            return None  # "to carry the day", "saved the day": an idiom, no day ("won; the
+            # day's other primaries" is the day)
         if (u == "day" and _AT_THE_END.search(ctx.text, max(0, m.start() - 24), m.end() + 1)
                 and ctx.tense(m.start(), m.end()) not in ("past", "certain past")):
             return None  # "at the end of the day, it's going to rise and fall on ...": finally
@@ -1379,10 +1380,6 @@ def h_set(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 # ---------------------------------------------------------------------------- times of day
 
-_CLOCK_PREPOSITIONS = ("at", "by", "until", "till", "from", "before", "after", "around", "about",
-                       "to", "since")
-
-
 def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["named"]:
         hh, mm = {"noon": (12, 0), "midnight": (0, 0), "midday": (12, 0)}[key(m["named"])]
@@ -1403,7 +1400,7 @@ def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
             hh = 0
         # "10:30 this morning", "4:00 local time": minutes and the day's part name a clock time
         timed = (m["mi"] is not None and m["dayafter"] is not None
-                 and _word_before(ctx.text, m.start()) in _CLOCK_PREPOSITIONS)  # not "John 3:16"
+                 and _word_before(ctx.text, m.start()) in lexicon().clock_prepositions)  # not "John 3:16"
         if hh > 23 or (not ap and not m["tz"] and not m["oclock"] and not timed):
             return None
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
