@@ -320,3 +320,18 @@ def test_as_early_as_a_month(nlp, text, published, expression, value) -> None:
 def test_minutes_alone_are_no_clock_time(nlp, text) -> None:
     values = texts(nlp, text, "2022-03-09")
     assert "3:15" not in values and "3:16 this morning" not in values
+
+
+# -- a quarter "ended" on a date is of that date's year ------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # a fiscal quarter ended in February, reported in March: this year's, not last year's Q2
+    ("Profit fell 12% in the fiscal second quarter ended Feb. 28.", "2013-03-21",
+     "the fiscal second quarter", "2013-Q2"),
+    ("Sales rose in the second quarter ended Oct. 31, 1988, the retailer said.", "1989-11-02",
+     "the second quarter", "1988-Q2"),
+    ("The group reported a loss for its first quarter ending Dec. 31.", "2020-01-20",
+     "its first quarter", "2019-Q1"),
+])
+def test_a_quarter_ended_on_a_date(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -283,7 +283,7 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
     chosen = _merge_clock(text, chosen)
     chosen = _part_of_day(text, chosen)
     _clock_days(chosen, pd, text)
-    _follow_quarters(chosen, pd)
+    _follow_quarters(chosen, pd, text)
     _follow_dates(chosen, pd, text, dct, _make_tense(doc, pd))
     order_ranges(chosen, text, dct)
     _one_day_per_weekday(chosen, text)
@@ -497,18 +497,30 @@ def _clock_offset(prev: Candidate, anchor: tuple[cal.Date, str], unit: str, k: i
     return None
 
 
-def _follow_quarters(found: list[Candidate], pd: ParsedDoc | None) -> None:
+_ENDED = re.compile(r"[^\S\n]+(?:ended|ending|ends)[^\S\n]+", re.I)
+
+
+def _follow_quarters(found: list[Candidate], pd: ParsedDoc | None, text: str) -> None:
     """A year-ago comparison ("a year earlier", "the year-ago quarter") near a quarter
     (:data:`QUARTER_REACH` sentences) means that quarter a year before: in company reports the
     comparison is with the period under discussion, not the publication's year. "That
-    quarter", "the 1989 period" are the quarter in focus (:data:`ANAPHORA_REACH`)."""
+    quarter", "the 1989 period" are the quarter in focus (:data:`ANAPHORA_REACH`). A quarter
+    "ended" on a date is of that date's year ("the fiscal second quarter ended Feb. 28",
+    "the second quarter ended Oct. 31, 1988": TimeBank writes 1988-Q2), whatever the
+    calendar quarter of the date."""
     last: tuple[int, int, int] | None = None  # (sentence, year, quarter)
-    for c in found:
+    for i, c in enumerate(found):
         sent = pd.sentence_index(c.start) if pd is not None else 0
         focus = c.r.quarter_focus
         if focus is not None and last is not None and sent - last[0] <= ANAPHORA_REACH:
             c.r = Resolved(f"{focus or last[1]:04d}-Q{last[2]}", "quarter", anchored=True)
         m = _QUARTER_VALUE.fullmatch(c.r.value)
+        if m and c.r.anchored and not c.r.year_ago and i + 1 < len(found) \
+                and _ENDED.fullmatch(text, c.end, found[i + 1].start):
+            end = _anchor(found[i + 1])
+            if end is not None and end[1] in ("day", "month"):
+                c.r = Resolved(f"{end[0].year:04d}-Q{m.group(2)}", "quarter", anchored=True)
+                m = _QUARTER_VALUE.fullmatch(c.r.value)
         if c.r.year_ago:
             if last is not None and sent - last[0] <= QUARTER_REACH:
                 c.r = Resolved(f"{last[1] - 1:04d}-Q{last[2]}", "quarter", anchored=True,
