@@ -335,3 +335,31 @@ def test_minutes_alone_are_no_clock_time(nlp, text) -> None:
 ])
 def test_a_quarter_ended_on_a_date(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a headline: "to" + verb is ahead; its present is the nearer day unless the body says --------
+
+@pytest.mark.parametrize(("text", "published", "values"), [
+    # a Friday: "to meet" in headlinese is ahead
+    ("EU to meet Sunday on Cyprus bailout\n\nBRUSSELS (AP) - Finance ministers gather again.",
+     "2013-03-22", ["2013-03-24"]),
+    ("Senate to vote Thursday on stopgap bill\nLawmakers are divided.", "2015-12-14",
+     ["2015-12-17"]),
+    # the present of a headline: the body's day decides
+    ("Obama arrives in Israel Wednesday\n\nJERUSALEM (AP) - President Obama arrived on "
+     "Wednesday for his first visit as president.", "2013-03-22", ["2013-03-20", "2013-03-20"]),
+    # alone, the nearer day (a Friday: Thursday is 1 day back, Monday 3 days ahead)
+    ("Markets fall Thursday on Cyprus fears\nStocks slid.", "2013-03-22", ["2013-03-21"]),
+    ("Cyprus faces Monday deadline to raise funds\nBanks stay shut.", "2013-03-22",
+     ["2013-03-25"]),
+])
+def test_a_headline(nlp, text, published, values) -> None:
+    from tests.extract.test_time_round3 import times
+
+    assert [t.value for t in times(nlp, text, published) if t.type == "DATE"] == values
+
+
+def test_a_first_line_that_is_a_sentence_is_no_headline(nlp) -> None:
+    # a full stop closes it: the infinitive lends no future ("wants to vote" is a present)
+    text = "He wants to vote on Sunday.\nThe count follows."
+    assert texts(nlp, text, "2013-03-22").get("Sunday") == "2013-03-17"

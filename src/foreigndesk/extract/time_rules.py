@@ -643,6 +643,8 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
             # lead in Tuesday's primary") or just past ("the impact of Monday's debate is
             # still small"): the nearer one, unless the story names that day otherwise
             tense, tentative = "either", True
+        if tense == "headline":  # the nearer day, unless the story's body places it
+            tense, tentative = "either", True
         if tense is None and not m["part"] and focus is None:
             tentative = True
         day = cal.weekday_near(ctx.dct, wd, "future" if tense in ("future", "scheduled") else "past")
@@ -1158,7 +1160,7 @@ def h_ordinal_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"today is the 99th day of the strike", "it was the second day of the offensive": the
     day the sentence is about (a day named in it, see time.py), else, in the present tense,
     the publication date; otherwise unknown."""
-    if ctx.dct is not None and ctx.tense(m.start(), m.end()) in ("present", "scheduled", None):
+    if ctx.dct is not None and ctx.tense(m.start(), m.end()) in ("present", "scheduled", "headline", None):
         return Resolved(ctx.dct.isoformat(), "day", anchored=True)
     return Resolved("", "")
 

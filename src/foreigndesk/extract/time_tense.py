@@ -414,6 +414,35 @@ def _deadline(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> bool:
     return j + 1 < hi and doc[j].tag_ == "TO" and doc[j + 1].tag_ == "VB"
 
 
+MAX_HEADLINE = 16  # tokens
+_FINAL = {".", "!", "?", '"', "”", "'", "’", ":", ";"}
+
+
+def _headline(doc: Doc, start_tok: int) -> tuple[int, int] | None:
+    """The tokens of the text's first line when it is a headline holding token
+    ``start_tok``: at most :data:`MAX_HEADLINE` words, a line of its own, no full stop,
+    question mark or quotation closing it ("EU to meet Sunday on Cyprus")."""
+    end = start_tok
+    while end < len(doc) and "\n" not in doc[end].text and end - start_tok <= MAX_HEADLINE:
+        end += 1
+    if end >= len(doc) or "\n" not in doc[end].text:
+        return None  # no line break after it: not a line of its own
+    if any("\n" in doc[i].text or "\n" in doc[i].whitespace_ for i in range(0, start_tok)):
+        return None  # not the first line
+    words = [t for t in doc[0:end] if not t.is_space]
+    if not words or len(words) > MAX_HEADLINE or words[-1].text in _FINAL:
+        return None
+    return 0, end
+
+
+def _headline_infinitive(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> bool:
+    """Headlinese "to" + verb, with no finite verb before it, is what will happen ("EU to meet
+    Sunday on Cyprus", "Obama to visit Israel next week")."""
+    v = _nearest_verb(doc, lo, hi, start_tok, end_tok)
+    return (v is not None and doc[v].tag_ == "VB" and v > lo and doc[v - 1].tag_ == "TO"
+            and not any(doc[i].tag_ in _FINITE_TAGS for i in range(lo, v - 1)))
+
+
 _DUE_PREPOSITIONS = {"in", "on", "by", "until", "till", "before", "at"}
 
 
@@ -438,7 +467,9 @@ def _due(doc: Doc, lo: int, start_tok: int) -> str | None:
 
 def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: int) -> str | None:
     """``past``, ``present``, ``scheduled`` (the simple present of an event on the
-    expression's left, "leaves Rome on Monday": a timetable, ahead), ``future``, ``certain
+    expression's left, "leaves Rome on Monday": a timetable, ahead), ``headline`` (a
+    present in the text's headline, "Obama arrives in Israel Wednesday": just past or just
+    ahead, the story's body decides), ``future``, ``certain
     past`` ("since March": no tense read from the tags, so no limit to how far back),
     ``either`` (a plan in the past tense, "was scheduled to": the nearer occurrence) or None
     for the tokens ``[start_tok, end_tok)`` of a sentence spanning tokens ``[sent_start,
@@ -451,6 +482,11 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
         return "certain past"  # not a guess from the tags: no limit to how far back
     # a sentence may be very long (a table, a list): look no further than MAX_REACH tokens
     lo, hi = max(sent_start, start_tok - MAX_REACH), min(sent_end, end_tok + MAX_REACH)
+    headline = _headline(doc, start_tok)
+    if headline is not None:  # a headline is a clause of its own
+        lo, hi = max(lo, headline[0]), min(hi, headline[1])
+        if _headline_infinitive(doc, lo, hi, start_tok, end_tok):
+            return "future"
     if _deadline(doc, lo, hi, start_tok, end_tok):
         return "future"
     due = _due(doc, lo, start_tok)
@@ -475,6 +511,8 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     # after "a deal reached in July", nor "get a boost from the win Tuesday"
     ahead = v < start_tok and start_tok - v <= MODAL_REACH
     tense = _group_tense(doc, v, end_tok if v >= end_tok else lo, ahead)
+    if headline is not None and tense == "present":
+        return "headline"  # "Obama arrives in Israel Wednesday": just past or just ahead
     if tense == "present" and v < start_tok and not any(_breaks(doc, i) for i in range(v + 1, start_tok)) \
             and _scheduled_present(doc, v, end_tok):
         return "scheduled"
