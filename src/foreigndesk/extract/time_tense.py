@@ -422,6 +422,8 @@ def _headline(doc: Doc, start_tok: int) -> tuple[int, int] | None:
     """The tokens of the text's first line when it is a headline holding token
     ``start_tok``: at most :data:`MAX_HEADLINE` words, a line of its own, no full stop,
     question mark or quotation closing it ("EU to meet Sunday on Cyprus")."""
+    if start_tok > 2 * MAX_HEADLINE:
+        return None  # too far in for the first line (and no scan of a long text from its start)
     end = start_tok
     while end < len(doc) and "\n" not in doc[end].text and end - start_tok <= MAX_HEADLINE:
         end += 1
