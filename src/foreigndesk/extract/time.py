@@ -373,13 +373,12 @@ def _told_past_of_a_later_day(value: str, dct: cal.Date | None, c: Candidate,
 
 
 def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
-                  dct: cal.Date | None = None,
-                  tense: Callable[[int, int], str | None] | None = None) -> None:
+                  dct: cal.Date | None, tense: Callable[[int, int], str | None]) -> None:
     """"A month later", "two years earlier", "that day", "the next morning": counted from
     the date mentioned just before (:data:`SHIFT_REACH`, :data:`ANAPHORA_REACH` sentences
     back at most). Without one, "a month later" keeps its value from the publication date;
-    "that day" stays unresolved. With ``dct`` and ``tense``, an anaphor told in the past is
-    not put after the publication date."""
+    "that day" stays unresolved. An anaphor told in the past (``tense``) is not put after
+    the publication date ``dct``."""
     for i, c in enumerate(found):
         shift = c.r.shift
         if shift is None:
@@ -405,7 +404,7 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
                 break
             if shift[0] == "same":  # "at the time": the date in focus as it is
                 if prev.r.type == "DATE" and _PERIOD.fullmatch(prev.r.value) and prev.r.precision:
-                    if tense is not None and _told_past_of_a_later_day(prev.r.value, dct, c, tense):
+                    if _told_past_of_a_later_day(prev.r.value, dct, c, tense):
                         break
                     c.r = Resolved(prev.r.value, prev.r.precision, "DATE", anchored=False,
                                    shift=c.r.shift, anaphoric=True)
@@ -463,8 +462,7 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
                 v = (prev.r.value, prev.r.precision) if _PERIOD.fullmatch(prev.r.value) else None
             if v is not None and c.r.month is not None:  # "April of that year"
                 v = (f"{v[0][:4]}-{c.r.month:02d}", "month")
-            if v is not None and c.r.anaphoric and tense is not None \
-                    and _told_past_of_a_later_day(v[0], dct, c, tense):
+            if v is not None and c.r.anaphoric and _told_past_of_a_later_day(v[0], dct, c, tense):
                 break
             if v is not None:
                 value, precision, typ = v[0], v[1], "DATE"

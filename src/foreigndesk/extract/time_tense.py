@@ -51,6 +51,7 @@ _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _BE = {"be"}
 _SUBJECT_TAGS = {"NNS", "NNPS", "PRP"}
 _HAVE = {"have"}
+_NOT = {"not", "n't", "n’t"}  # the negation inside a verb group, as the tokenizer splits it
 
 
 def _past_perfect_before(doc: Doc, k: int, lo: int) -> bool:
@@ -85,7 +86,7 @@ def _perfect_after(doc: Doc, k: int) -> bool:
     perfect."""
     if doc[k].lower_ in ("will", "shall", "'ll", "’ll", "wo"):
         return False
-    h = k + 2 if k + 1 < len(doc) and doc[k + 1].lower_ in ("not", "n't", "n’t") else k + 1
+    h = k + 2 if k + 1 < len(doc) and doc[k + 1].lower_ in _NOT else k + 1
     return h + 1 < len(doc) and doc[h].lower_ in ("have", "'ve", "’ve") and doc[h + 1].tag_ == "VBN"
 
 
@@ -191,7 +192,7 @@ def _group_tense(doc: Doc, v: int, lo: int, ahead: bool = False) -> str | None:
             return "present"
         elif t.tag_ in ("VB", "VBN", "VBG") and t.lemma_.lower() in _BE | _HAVE:
             pass  # inside the verb group: "will be named", "would have been"
-        elif t.tag_ not in ("RB", "RBR", "RBS") and t.lower_ not in ("not", "n't"):
+        elif t.tag_ not in ("RB", "RBR", "RBS") and t.lower_ not in _NOT:
             break
         k -= 1
     if saw_to:
@@ -445,20 +446,17 @@ def _headline_infinitive(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: in
             and not any(doc[i].tag_ in _FINITE_TAGS for i in range(lo, v - 1)))
 
 
-_DUE_PREPOSITIONS = {"in", "on", "by", "until", "till", "before", "at"}
-
-
 def _due(doc: Doc, lo: int, start_tok: int) -> str | None:
     """The tense of "due" before the expression ("Deliveries are not due until October", "the
     report is due Friday"): a time ahead after a present or a modal of *be*; the nearer one
     after a past ("the payment was due on Monday": it may have passed or not)."""
     i = start_tok - 1
-    if i >= lo and doc[i].lower_ in _DUE_PREPOSITIONS:
+    if i >= lo and doc[i].lower_ in lexicon().due_prepositions:
         i -= 1
     if i < lo or doc[i].lower_ != "due":
         return None
     j = i - 1
-    while j >= lo and (doc[j].tag_ in ("RB", "RBR") or doc[j].lower_ in ("not", "n't", "n’t")):
+    while j >= lo and (doc[j].tag_ in ("RB", "RBR") or doc[j].lower_ in _NOT):
         j -= 1
     if j < lo or doc[j].lemma_.lower() not in _BE:
         return None
@@ -471,11 +469,10 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     """``past``, ``present``, ``scheduled`` (the simple present of an event on the
     expression's left, "leaves Rome on Monday": a timetable, ahead), ``headline`` (a
     present in the text's headline, "Obama arrives in Israel Wednesday": just past or just
-    ahead, the story's body decides), ``future``, ``certain
-    past`` ("since March": no tense read from the tags, so no limit to how far back),
-    ``either`` (a plan in the past tense, "was scheduled to": the nearer occurrence) or None
-    for the tokens ``[start_tok, end_tok)`` of a sentence spanning tokens ``[sent_start,
-    sent_end)``."""
+    ahead, the story's body decides), ``future``, ``certain past`` ("since March": no tense
+    read from the tags, so no limit to how far back), ``either`` (a plan in the past tense,
+    "was scheduled to": the nearer occurrence) or None for the tokens ``[start_tok,
+    end_tok)`` of a sentence spanning tokens ``[sent_start, sent_end)``."""
     lx = lexicon()
     before = " ".join(t.lower_ for t in doc[max(sent_start, start_tok - 4):start_tok])
     if any(before == p or before.endswith(" " + p) for p in lx.before_expression):
