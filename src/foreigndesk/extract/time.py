@@ -43,7 +43,7 @@ from foreigndesk.extract import time_calendar as cal
 from foreigndesk.extract.nlp import ParsedDoc
 from foreigndesk.extract.time_dateline import dateline_date
 from foreigndesk.extract.time_lexicon import lexicon
-from foreigndesk.extract.time_ranges import order_ranges
+from foreigndesk.extract.time_ranges import closes_range, order_ranges
 from foreigndesk.extract.time_rules import (
     Context,
     Resolved,
@@ -413,6 +413,8 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
             a = _anchor(prev)
             if a is None or _RECORD_SINCE.search(text, max(0, prev.start - 60), prev.start):
                 continue  # "their lowest level since 1946": a record's bound, not the focus
+            if c.rule == "year_back" and closes_range(found, j, text):
+                break  # "From January to June ... the same period last year": last year
             if (shift == ("day", 0) and a[1] == "year" and psent < sent
                     and not text[c.start:c.end].lower().startswith(("that", "later that", "earlier that"))):
                 break  # "a speech earlier in the day" sentences after "the 2011 raid": the

@@ -93,6 +93,10 @@ class Lexicon:
     future_words: set[str] = field(default_factory=set)
     past_words: set[str] = field(default_factory=set)
     completed: set[str] = field(default_factory=set)
+    year_back_same: list[str] = field(default_factory=list)
+    year_back_year: list[str] = field(default_factory=list)
+    year_back_periods: list[str] = field(default_factory=list)
+    year_back_phrases: list[str] = field(default_factory=list)
 
     # regex fragments
     re_month: str = ""
@@ -109,6 +113,10 @@ class Lexicon:
     re_approx: str = ""
     re_month_context: str = ""
     re_completed: str = ""
+    re_year_back_same: str = ""
+    re_year_back_year: str = ""
+    re_year_back_period: str = ""
+    re_year_back_phrase: str = ""
 
     def month(self, text: str) -> int | None:
         return self.months.get(_key(text))
@@ -234,6 +242,11 @@ def build_lexicon(text: str) -> Lexicon:
     lx.future_words = set(fc["future_words"])
     lx.past_words = set(fc["past_words"])
     lx.completed = set(raw.get("completed_period", []))
+    back = raw.get("year_back", {})
+    lx.year_back_same = list(back.get("same_words", []))
+    lx.year_back_year = list(back.get("year_words", []))
+    lx.year_back_periods = list(back.get("periods", []))
+    lx.year_back_phrases = list(back.get("phrases", []))
 
     month_words = []
     for name in lx.months:
@@ -260,6 +273,10 @@ def build_lexicon(text: str) -> Lexicon:
     lx.re_approx = _alt(list(lx.approximations))
     lx.re_month_context = _alt(lx.month_context)
     lx.re_completed = _alt(list(lx.completed))
+    lx.re_year_back_same = _alt(lx.year_back_same)
+    lx.re_year_back_year = _alt(lx.year_back_year)
+    lx.re_year_back_period = _alt(lx.year_back_periods)
+    lx.re_year_back_phrase = _alt(lx.year_back_phrases)
     return lx
 
 

@@ -88,6 +88,13 @@ def _reorder(a: Candidate, b: Candidate, dct: cal.Date) -> None:
         c.r = dataclasses.replace(c.r, value=v)
 
 
+def closes_range(found: list[Candidate], j: int, text: str) -> bool:
+    """Is ``found[j]`` the last end of a range or list of dates ("From January to June",
+    "in January and February")? Then the period in focus is the whole span, which no one
+    date names ("the same period last year" after "From January to June")."""
+    return j > 0 and _JOIN.fullmatch(text, found[j - 1].end, found[j].start) is not None
+
+
 def order_ranges(found: list[Candidate], text: str, dct: cal.Date | None) -> None:
     """Put the ends of each range of days or months in order (see the module's docstring)."""
     if dct is None:

@@ -1110,6 +1110,20 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
                     quarter_focus=focus)
 
 
+def h_year_back(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the same period last year", "the quarter a year ago", "last year's quarter", "the
+    year-earlier month": the period in focus a year back (time.py: a quarter in focus gives
+    that quarter, any other date in focus that date, at its precision), else last year."""
+    if ctx.dct is None:
+        return Resolved("", "", shift=("year", -1), year_ago=True)
+    unit = next((key(m[g]) for g in ("u", "u2", "u3", "u4") if m[g]), "")
+    if unit == "quarter":  # as "the year-ago quarter"
+        y, q = cal.add_quarters(ctx.dct.year, cal.quarter_of(ctx.dct), -1)
+        return Resolved(f"{y - 1:04d}-Q{q}", "quarter", anchored=True, year_ago=True)
+    return Resolved(f"{ctx.dct.year - 1:04d}", "year", anchored=True, shift=("year", -1),
+                    year_ago=True)
+
+
 def h_year_fiscal(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the 2015 fiscal year": that year (as "fiscal year 2015")."""
     return Resolved(f"{int(m['y']):04d}", "year")
@@ -1595,6 +1609,12 @@ def _rules() -> list[Rule]:
                     r"1st|2nd|3rd|4th|fiscal|just-ended|this|next|coming|calendar|flat)[-\s]+){0,3})"
                     r"quarter(?:<S>(?:of|in)<S>(?:(?:fiscal<S>)?(?P<y2>1\d{3}|20\d\d)|"
                     r"(?P<yrel2>this|last|next)<S>year))?(?P<qn>)" + E, h_quarter),
+        ("year_back", B + r"(?:the<S>(?:" + lx.re_year_back_same + r"<S>(?P<u>" + lx.re_year_back_period
+                      + r")(?:<S>of)?<S>" + lx.re_year_back_phrase + r"|(?:" + lx.re_year_back_same + r"<S>)?"
+                      + lx.re_year_back_year + r"<S>(?P<u2>" + lx.re_year_back_period + r")|(?P<u3>"
+                      + lx.re_year_back_period + r")<S>" + lx.re_year_back_phrase + r")|last<S>year['’]s<S>"
+                      r"(?:" + lx.re_year_back_same + r"<S>)?(?P<u4>" + lx.re_year_back_period + r"))" + E,
+         h_year_back),
         ("quarter_q", B + r"(?P<det>)(?P<adjs>)(?P<yrel>)(?P<yrel2>)(?P<y1>)q(?P<qn>[1-4])"
                       r"(?:<S>(?P<y2>1\d{3}|20\d\d))?" + E, h_quarter),
         ("half", B + r"(?:(?P<the>the)<S>)?(?P<h>first|second|1st|2nd|last|latter)[-\s]half(?:<S>of<S>"
@@ -1709,7 +1729,7 @@ def prefix_words() -> frozenset[str]:
         lx = lexicon()
         words: set[str] = set(_OPENERS)
         for group in (lx.shifts, lx.part_modifiers, lx.approximations, lx.numbers, lx.ordinals,
-                      lx.completed):
+                      lx.completed, lx.year_back_same, lx.year_back_year, lx.year_back_periods):
             for phrase in group:
                 words.update(phrase.split())
         for phrases in (lx.vague, lx.references, lx.relative_days, lx.relative_times,

@@ -184,8 +184,9 @@ def _group_tense(doc: Doc, v: int, lo: int, ahead: bool = False) -> str | None:
             break
         elif t.tag_ in ("VBD",) and t.lemma_.lower() in _BE | _HAVE:
             return "past"
-        elif t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() in _HAVE and tok.tag_ == "VBN":
-            return "past"
+        elif t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() in _HAVE and (
+                tok.tag_ == "VBN" or (doc[k + 1].tag_ == "VBN" and doc[k + 1].lemma_.lower() in _BE)):
+            return "past"  # "has won", and "have been searching since the Oct. 23 slaying"
         elif t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() in _BE:
             if tok.tag_ == "VBG" and tok.lemma_.lower() == "go":
                 continue

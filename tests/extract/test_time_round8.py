@@ -1,0 +1,86 @@
+"""Classes of the eighth #16 round. TBAQ's measure half was split in two: the files at
+positions 1, 5, 9, ... (sorted as ``eval timex`` reads them) were read beside HeidelTime,
+the files at 3, 7, 11, ... are still scored only. Each class was checked over PolNeAR train
+and dev and CoNLL testa (tools/timex_unlabelled.py --ours, each moved expression read).
+Every sentence here was written for this file (economic and company news, wire copy,
+statements); every value was worked out from a calendar and the publication date given with
+it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_time_round3 import texts
+
+# -- a period compared with the same period a year before: one expression --------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # the month in focus, a year back
+    ("China's exports rose 21.8 percent in February from the same month last year.",
+     "2013-03-08", "the same month last year", "2012-02"),
+    ("Casino revenue fell in October compared with the same month a year earlier.",
+     "2015-11-13", "the same month a year earlier", "2014-10"),
+    ("Imports in January rose 10 percent from the year-earlier month, customs data showed.",
+     "2013-02-10", "the year-earlier month", "2012-01"),
+    # the quarter in focus, a year back
+    ("Profit in the first quarter rose 12 percent from the same period last year.",
+     "2013-04-25", "the same period last year", "2012-Q1"),
+    ("The bank earned $2 billion in the third quarter, compared with $1.5 billion in the "
+     "corresponding period last year.", "2013-10-20", "the corresponding period last year",
+     "2012-Q3"),
+    ("Sales in the fourth quarter rose to $5 billion. For the quarter a year ago, the company "
+     "reported $4 billion.", "2013-02-01", "the quarter a year ago", "2011-Q4"),
+    ("U.K. sales for last year's quarter were about $3 million, the publisher said of its "
+     "third quarter.", "1996-11-01", "last year's quarter", "1995-Q3"),
+    # nothing in focus: last year
+    ("Tourist arrivals were down 4 percent from the same period last year, the ministry said.",
+     "2013-06-12", "the same period last year", "2012"),
+    # a span in focus ("From January to June", "January and February"): no one date names
+    # it, so last year
+    ("From January to June the plant exported 59 percent of its output, up from 37 percent "
+     "in the same period last year.", "1996-08-30", "the same period last year", "1995"),
+    ("Retail sales in January and February rose 12 percent from the same period of last "
+     "year.", "2013-03-09", "the same period of last year", "2012"),
+])
+def test_the_same_period_a_year_back(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # "last year" alone after a quarter stays the year (TimeBank writes the year)
+    ("Profit rose in the third quarter; last year the company lost money.", "2013-10-20",
+     "last year", "2012"),
+    # "the same month" without a year back is the month in focus
+    ("The rebels took the town in May 2011 and lost it the same month.", "2013-03-21",
+     "the same month", "2011-05"),
+    ("Exports rose 5 percent in February from a year earlier.", "2013-03-09",
+     "a year earlier", "2012-02"),
+])
+def test_a_year_back_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a present perfect progressive is a past -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # Oct. 23 is 195 days back and 170 ahead: the perfect puts it back
+    ("Investigators have been searching for the gunman since shortly after the Oct. 23 "
+     "shooting.", "1999-05-06", "Oct. 23", "1998-10-23"),
+    ("The ministry has been reviewing the Nov. 30 decree, a spokesman said.", "2013-06-20",
+     "Nov. 30", "2012-11-30"),
+    ("Protesters have been camping outside parliament since the Sept. 15 vote.", "2014-03-20",
+     "Sept. 15", "2013-09-15"),
+])
+def test_a_perfect_progressive_is_past(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # the plain present and future are untouched
+    ("The ministry is reviewing the Nov. 30 decree, which takes effect then.", "2013-06-20",
+     "Nov. 30", "2013-11-30"),
+    ("Protesters will be camping outside parliament until the Sept. 15 vote.", "2014-03-20",
+     "Sept. 15", "2014-09-15"),
+])
+def test_a_perfect_progressive_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
