@@ -84,3 +84,33 @@ def test_a_perfect_progressive_is_past(nlp, text, published, expression, value) 
 ])
 def test_a_perfect_progressive_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a weekday of the week named after it ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # published on a Thursday (2013-03-21): last week is March 11-17
+    ("The two delegations met on Monday of last week in Geneva.", "2013-03-21", "Monday",
+     "2013-03-11"),
+    ("Rebels shelled the airport Tuesday last week, the army said.", "2013-03-21", "Tuesday",
+     "2013-03-12"),
+    # published on a Monday (2016-10-03): next week is October 10-16
+    ("SPOKESPERSON: The Secretary travels to Berlin on Wednesday of next week.", "2016-10-03",
+     "Wednesday", "2016-10-12"),
+    # published on a Friday (2014-05-09): this week is May 5-11
+    ("Parliament approved the budget on Tuesday of this week.", "2014-05-09", "Tuesday",
+     "2014-05-06"),
+])
+def test_a_weekday_of_the_week_named(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # "the following week" counts from a week in focus; "next week's" is another expression
+    ("He said on Monday the following week would be decisive.", "2013-03-21", "Monday",
+     "2013-03-18"),
+    ("After the vote on Friday, next week's summit was postponed.", "2013-03-21", "Friday",
+     "2013-03-15"),
+])
+def test_a_weekday_of_the_week_named_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -636,6 +636,10 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     elif shift == "this":  # "win delegates in Michigan this Tuesday": ahead, unless told as past
         past = ctx.tense(m.start(), m.end()) in ("past", "certain past")
         day = cal.weekday_near(ctx.dct, wd, "past" if past else "future")
+    elif (week := _week_after(m, ctx, lx)) is not None:
+        # "Monday of last week", "Tuesday next week": that weekday of the week named
+        monday = cal.add_days(ctx.dct, 1 - ctx.dct.isoweekday())
+        day = cal.add_days(monday, 7 * week + wd - 1)
     else:
         tense = ctx.tense(m.start(), m.end())
         if tense == "present" and not m["part"] and _possessive_event_after(ctx.text, m.end(), lx):
@@ -656,6 +660,25 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     part = lx.parts_of_day.get(key(m["part"])) if m["part"] else None
     return Resolved(value, prec, typ, anchored=True, modifier=mod, shift=focus,
                     anaphoric=focus is not None, part=part, start=start, tentative=tentative)
+
+
+@functools.lru_cache(maxsize=1)
+def _week_after_regex(shifts: str) -> re.Pattern[str]:
+    return re.compile(r"(?:[^\S\n]+of)?[^\S\n]+(?:the[^\S\n]+)?(?P<shift>" + shifts
+                      + r")[^\S\n]+week(?![\w'’-])", re.I)
+
+
+def _week_after(m: re.Match[str], ctx: Context, lx: Lexicon) -> int | None:
+    """The week named right after a weekday, counted from the publication's (-1 for "last
+    week" in "Monday of last week", 1 for "next week" in "Tuesday next week"), or None.
+    "the following week" and "the previous week" count from a week in focus: not these."""
+    w = _week_after_regex(lx.re_shift).match(ctx.text, m.end())
+    if w is None or m["part"]:
+        return None
+    word = key(w["shift"])
+    if word in ("following", "previous", "preceding", "prior"):
+        return None
+    return lx.shifts.get(word)
 
 
 _POSSESSIVE_THEN_WORDS = re.compile(r"['’]s((?:[^\S\n]+[\w-]+){1,4})")
