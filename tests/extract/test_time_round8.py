@@ -114,3 +114,17 @@ def test_a_weekday_of_the_week_named(nlp, text, published, expression, value) ->
 ])
 def test_a_weekday_of_the_week_named_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "year's end" is "year-end" ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The campaign had a bigger cash balance at year's end, its filing showed.", "2016-01-04",
+     "year's end", "2015-12-31"),
+    ("He could be a footnote by year’s end if he loses the primary.", "2016-05-12",
+     "year’s end", "2016-12-31"),
+    ("The rules should be in place by year's end, regulators said.", "1989-10-26",
+     "year's end", "1989-12-31"),
+])
+def test_years_end(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

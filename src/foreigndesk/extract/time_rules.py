@@ -1262,7 +1262,7 @@ def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "changed from a fiscal year to a calendar year": a kind of year
     if ctx.dct is None:
         return Resolved("", "")
-    if w in ("year-end", "year end"):
+    if w in ("year-end", "year end", "year's end", "year’s end"):
         # the one ahead; with a past tense ("since year-end", "debt at year-end was") the one
         # behind, unless the publication is that day
         year = ctx.dct.year
@@ -1655,7 +1655,7 @@ def _rules() -> list[Rule]:
         ("at_the_time", B + r"at<S>(?P<t>the<S>time)(?!<S>of\b)" + E, h_at_the_time),
         ("day_of_month", B + r"the<S>(?P<d>[0-3]?\d)(?:st|nd|rd|th)" + E, h_day_of_month),
         ("mid_period", B + r"mid-?(?P<u>year|month|week)" + E, h_mid_period),
-        ("year_rel", B + r"(?:(?P<det>the|a)<S>)?(?P<w>year-earlier|year-ago|year-end|year<S>end|"
+        ("year_rel", B + r"(?:(?P<det>the|a)<S>)?(?P<w>year-earlier|year-ago|year-end|year<S>end|year['’]s<S>end|"
                      r"the<S>end<S>of<S>the<S>year|(?:current|this)<S>fiscal<S>year|"
                      r"(?:(?P<done>" + lx.re_completed + r")<S>)?fiscal<S>year)"
                      r"(?:<S>(?:period|quarter))?" + E, h_year_rel),
