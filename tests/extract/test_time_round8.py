@@ -128,3 +128,33 @@ def test_a_weekday_of_the_week_named_controls(nlp, text, published, expression, 
 ])
 def test_years_end(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "the early hours of Saturday": one TIME, not a duration -----------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The deal was signed by the envoy in the early hours of Saturday, officials said.",
+     "1996-08-31", "the early hours of Saturday", "1996-08-31TMO"),  # wire, a Saturday
+    ("A fire broke out at a restaurant in the early hours on Saturday, residents said.",
+     "1996-08-31", "the early hours on Saturday", "1996-08-31TMO"),
+    ("Speeches went on into the wee hours of Thursday, a senator said.", "2016-06-17",
+     "the wee hours of Thursday", "2016-06-16TMO"),
+    # a clock time in the same sentence is on that day
+    ("A curfew ran from midnight to 6 a.m., but police did not enforce it in the early hours "
+     "of Friday.", "2016-09-25", "midnight", "2016-09-23T00:00"),
+])
+def test_the_early_hours_of_a_day(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # a name of a show is no part of the day; "of" is needed after "morning", "night"
+    ("The campaign manager told CBS This Morning on Monday that he was confident.",
+     "2016-09-26", "Monday", "2016-09-26"),
+    ("Clinton had a great night on Saturday in South Carolina.", "2016-02-28", "Saturday",
+     "2016-02-27"),
+    ("The evening of June 7 was calm in the capital.", "2016-06-09", "The evening of June 7",
+     "2016-06-07TEV"),
+])
+def test_the_early_hours_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

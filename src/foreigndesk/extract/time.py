@@ -281,8 +281,8 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
             chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     chosen = _merge_clock(text, chosen)
+    _clock_days(chosen, pd, text)  # before "the early hours of Friday" is a TIME: its day
     chosen = _part_of_day(text, chosen)
-    _clock_days(chosen, pd, text)
     _follow_quarters(chosen, pd, text)
     _follow_dates(chosen, pd, text, dct, _make_tense(doc, pd))
     order_ranges(chosen, text, dct)
@@ -565,7 +565,16 @@ def _clock_days(found: list[Candidate], pd: ParsedDoc | None, text: str) -> None
                        modifier=c.r.modifier)
 
 
-_PART_OF = re.compile(r"(?:\b(?:the|that)\s+)?\b(morning|afternoon|evening|night)\s+of\s+$", re.I)
+@functools.lru_cache(maxsize=1)
+def _part_of() -> re.Pattern[str]:
+    """"the evening of ", "in the early hours of " right before a day (time.yaml
+    ``parts_of_day``, ``parts_of_day_before_of``)."""
+    lx = lexicon()
+    def alt(names: list[str]) -> str:
+        return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+    # "in the early hours on Saturday" too; not "CBS This Morning on Monday"
+    return re.compile(r"(?:\b(?:the|that)\s+)?\b(?:(" + alt(list(lx.parts_of_day)) + r")\s+of|("
+                      + alt(list(lx.parts_of_day_before_of)) + r")\s+(?:of|on))\s+$", re.I)
 
 
 def _part_of_day(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -576,13 +585,15 @@ def _part_of_day(text: str, found: list[Candidate]) -> list[Candidate]:
     for c in found:
         if c.r.type != "DATE" or c.r.precision != "day" or not _FULL_DATE.fullmatch(c.r.value):
             continue
-        m = _PART_OF.search(text, max(0, c.start - 30), c.start)
+        m = _part_of().search(text, max(0, c.start - 30), c.start)
         if m is None:
             continue
         dropped.update(id(o) for o in found if o is not c and o.start < c.start
                        and o.end > m.start())
         c.start = m.start()
-        code = lexicon().parts_of_day[m.group(1).lower()]
+        name = " ".join((m.group(1) or m.group(2)).lower().split())
+        lx = lexicon()
+        code = lx.parts_of_day.get(name) or lx.parts_of_day_before_of[name]
         c.r = Resolved(f"{c.r.value}T{code}", "time", "TIME",
                        anchored=c.r.anchored, modifier=c.r.modifier, shift=c.r.shift,
                        anaphoric=c.r.anaphoric)
