@@ -158,3 +158,34 @@ def test_the_early_hours_of_a_day(nlp, text, published, expression, value) -> No
 ])
 def test_the_early_hours_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "in the days before the June 7 primary": a DATE, the month of the day named -------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # the date named next in the sentence
+    ("Both candidates campaign in California in the days before the June 7 primary.",
+     "2016-05-24", "the days", "2016-06"),
+    ("Turnout rose in the days leading up to the 2008 primary, officials recalled.",
+     "2016-05-18", "the days", "2008"),
+    # else the date in focus
+    ("Gunmen attacked the hotel on Nov. 13. In the days following the attack, the city "
+     "closed its schools.", "2015-11-19", "the days", "2015-11"),
+    ("Murphy was elected in November 2012. In the weeks after being elected, he said, he "
+     "was adrift.", "2016-08-08", "the weeks", "2012-11"),
+])
+def test_the_days_before_a_day(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # no date to lean on, "since" (a stretch up to now), "ahead", "the early days of": durations
+    ("His car was seen in the neighborhood in the days before the slaying.", "1999-04-10",
+     "the days", "PXD"),
+    ("The president met him in March. In the days since his release, he has spoken twice.",
+     "2015-12-04", "the days", "PXD"),
+    ("In the early days of the crisis, the envoy spoke often.", "2016-03-01", "the early days",
+     "PXD"),
+])
+def test_the_days_before_a_day_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -397,6 +397,9 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
                                modifier=c.r.modifier, shift=c.r.shift, anaphoric=True)
                 continue
         sent = pd.sentence_index(c.start) if pd is not None else 0
+        if shift[0] == "around":
+            _around(found, i, pd, sent)
+            continue
         for j in range(i - 1, -1, -1):
             prev = found[j]
             psent = pd.sentence_index(prev.start) if pd is not None else 0
@@ -473,6 +476,26 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
                 c.r = Resolved(value, precision, typ, anchored=False, modifier=c.r.modifier,
                                shift=c.r.shift, anaphoric=c.r.anaphoric, part=c.r.part)
             break
+
+
+def _around(found: list[Candidate], i: int, pd: ParsedDoc | None, sent: int) -> None:
+    """"in the days before the June 7 primary", "in the weeks after the shooting": the month
+    (at most) of the date named next in the sentence, else of the date in focus
+    (:data:`SHIFT_REACH` sentences back); with neither, the stretch stays a duration."""
+    def index(c: Candidate) -> int:
+        return pd.sentence_index(c.start) if pd is not None else 0
+
+    nxt = [c for c in found[i + 1:i + 2] if index(c) == sent]
+    prev = [c for c in reversed(found[:i]) if sent - index(c) <= SHIFT_REACH]
+    for other in nxt + prev:
+        a = _anchor(other)
+        if a is None or other.r.type != "DATE":
+            continue
+        value, precision = other.r.value, a[1]
+        if precision == "day":
+            value, precision = value[:7], "month"
+        found[i].r = Resolved(value, precision, "DATE", anchored=False, shift=found[i].r.shift)
+        return
 
 
 _DAY_OF_NEXT = re.compile(r"[^\S\n]+(?:after|before)[^\S\n]+", re.I)

@@ -1372,7 +1372,18 @@ def h_bare_units(m: re.Match[str], ctx: Context) -> Resolved | None:
         start = m.start() + the if the >= 0 else m.start("u")
     else:
         start = m.start()
-    return Resolved(duration_value(None, unit, lx), "duration", "DURATION", start=start)
+    shift = None
+    if m["u"] and unit in ("day", "week") and not re.search(r"\b(?:early|first|last|past)\b", key(m.group(0))) \
+            and _AROUND_AFTER.match(ctx.text, m.end()):
+        # "in the days before the June 7 primary", "in the weeks after the shooting": TimeBank
+        # writes the month of the day they lead to or follow (time.py), a DATE. Not "in the
+        # days since": a stretch up to now
+        shift = ("around", 0)
+    return Resolved(duration_value(None, unit, lx), "duration", "DURATION", start=start, shift=shift)
+
+
+_AROUND_AFTER = re.compile(r"[^\S\n]+(?:and[^\S\n]+(?:weeks|days)[^\S\n]+)?(?:before|after|following|"
+                           r"preceding|leading[^\S\n]+up[^\S\n]+to|that[^\S\n]+followed)\b", re.I)
 
 
 def h_weekday_parts(m: re.Match[str], ctx: Context) -> Resolved | None:
