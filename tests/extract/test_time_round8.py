@@ -189,3 +189,30 @@ def test_the_days_before_a_day(nlp, text, published, expression, value) -> None:
 ])
 def test_the_days_before_a_day_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- the first day of "3 to 6 May"; a day said as a word ----------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The festival runs 3 to 6 May in the old town.", "2013-03-21", "3", "2013-05-03"),
+    ("Talks were held on 24 and 25 April 2004 in Geneva.", "2004-06-01", "24", "2004-04-24"),
+    ("Voting takes place 6-9 December, the commission said.", "2013-11-02", "6", "2013-12-06"),
+    # broadcast transcripts say the day as a word
+    ("ANCHOR: International Women's Day is this coming Sunday, March eighth.", "1998-03-05",
+     "Sunday, March eighth", "1998-03-08"),
+    ("REPORTER: The vote is set for March twenty-third in the capital.", "1998-03-05",
+     "March twenty-third", "1998-03-23"),
+])
+def test_first_day_of_a_pair_and_spelled_days(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression"), [
+    # a modal "May" opening a sentence or a quotation is no month
+    ("May first be approved by the board?", "1998-03-05", "May first"),
+    ("He said: May first responders arrive soon.", "1998-03-05", "May first"),
+    # a score is no pair of days
+    ("The ratio fell from 6 to 3 in May.", "2013-03-21", "6"),
+])
+def test_first_day_controls(nlp, text, published, expression) -> None:
+    assert expression not in texts(nlp, text, published)

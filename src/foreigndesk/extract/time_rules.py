@@ -308,6 +308,9 @@ def h_mdy(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if m["wd"] and not _capitalised(_orig(m, ctx, "wd")):
         return None
+    if m["dw"] and _SENTENCE_START.search(ctx.text, max(0, m.start() - 3), m.start()):
+        return None  # "May first be approved": a spelled day only inside a sentence
+    day = int(m["d"]) if m["d"] else lx.ordinals[key(m["dw"])]
     y = int(m["y"]) if m["y"] else None
     if m["yshift"]:  # "May 13 next year", "on March 3 last year"
         if ctx.dct is None or m["shift"]:
@@ -321,7 +324,11 @@ def h_mdy(m: re.Match[str], ctx: Context) -> Resolved | None:
         if y is not None:
             return None
         direction = "certain past" if key(m["shift"]) in ("last", "this past") else "certain future"
-    return _day(ctx, y, mo, int(m["d"]), m, lx, m["pmod"], direction)
+    return _day(ctx, y, mo, day, m, lx, m["pmod"], direction)
+
+
+# the start of a text or sentence right before a match
+_SENTENCE_START = re.compile(r'(?:^|[.!?:;][\'"”’]?)[^\S\n]*$|\n[^\S\n]*$')
 
 
 def h_second_day(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -340,6 +347,24 @@ def h_second_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     if r is None:
         return None
     r.start, r.end = m.start("d2"), m.end("y") if m["y"] else m.end("d2")
+    return r
+
+
+def h_first_day(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """The first day of "3 to 6 May", "24 and 25 April 2004", "6-9 December": that day of the
+    month (and year) written after the second; the span is the day number alone, as in
+    :func:`h_second_day`."""
+    lx = lexicon()
+    mo = lx.month(m["mon"])
+    if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
+        return None
+    if int(m["d2"]) <= int(m["d1"]):
+        return None  # the days of a range or pair run forward: "1 to 1 May" is none
+    y = int(m["y"]) if m["y"] else None
+    r = _day(ctx, y, mo, int(m["d1"]), m, lx)
+    if r is None:
+        return None
+    r.start, r.end = m.start("d1"), m.end("d1")
     return r
 
 
@@ -1573,6 +1598,9 @@ def _rules() -> list[Rule]:
     spoken_lo = rf"(?:(?:{tens})(?:-(?:{ones}))?|{teens})"
     # a year said as words after "of" ("the winter of nineteen ninety-four"): see spoken_year()
     spoken = rf"(?P<shi>nineteen|eighteen|twenty)<S>(?P<slo>{spoken_lo})"
+    # a day of a month said as a word ("March eighth", in broadcast transcripts)
+    ordinal_words = "|".join(sorted((re.escape(w) for w, n in lx.ordinals.items()
+                                     if 1 <= n <= 31 and (w.isalpha() or "-" in w)), key=len, reverse=True))
     weekday_plural = "|".join(n + "s" for n in lx.full_weekday_names)
     holidays = list(lx.holidays_fixed) + list(lx.holidays_computed)
     hol_alt = "(?:" + "|".join(re.escape(h).replace(r"\ ", S).replace("'", "['’]")
@@ -1583,13 +1611,16 @@ def _rules() -> list[Rule]:
                 r"(?![\w/-])", h_iso),
         ("slash", r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/-])", h_slash),
         ("mdy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?<PMOD>(?:(?P<shift>last|next|this<S>past|"
-                r"this<S>coming)<S>)?(?P<mon><MONTH>)<S>(?P<d>[0-3]?\d)"
-                r"(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d)|"
+                r"this<S>coming)<S>)?(?P<mon><MONTH>)<S>(?:(?P<d>[0-3]?\d)"
+                r"(?:st|nd|rd|th)?(?![\d,.]\d)|(?P<dw>" + ordinal_words + r"))(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d)|"
                 r",?<S>(?:of<S>)?(?P<yshift>next|last|this)<S>year(?![\w-]))?" + E, h_mdy),
         ("second_day", B + r"(?P<mon><MONTH>)<S>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:<S>(?:and|or|&)<S>|"
                        r"(?P<range><S>(?:to|through|thru|until|till)<S>|(?:<S>)?[-–](?:<S>)?))"
                        r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,.]\d)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?"
                        + E, h_second_day),
+        ("first_day", B + r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:<S>(?:and|or|&)<S>|(?P<range><S>(?:to|until|till)"
+                      r"<S>|(?:<S>)?[-–](?:<S>)?))(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?<S>(?:of<S>)?(?P<mon><MONTH>)"
+                      r"(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_first_day),
         ("dmy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?(?:the<S>)?(?P<d>[0-3]?\d)(?P<ord>st|nd|rd|th)?<S>"
                 r"(?P<of>of<S>)?(?P<mon><MONTH>)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_dmy),
         ("month_year", B + r"<PMOD>(?P<mon><MONTH>),?<S>(?:of<S>)?(?:(?P<y>1\d{3}|20\d\d)(?![\d])|"
