@@ -216,3 +216,42 @@ def test_first_day_of_a_pair_and_spelled_days(nlp, text, published, expression, 
 ])
 def test_first_day_controls(nlp, text, published, expression) -> None:
     assert expression not in texts(nlp, text, published)
+
+
+# -- a day of history named without its year ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The police began watching the community shortly after the 9/11 attacks.", "2016-02-24",
+     "9/11", "2001-09-11"),
+    ("What about during 9/11? I was there.", "2016-02-15", "9/11", "2001-09-11"),
+    ("The post-9/11 rebuilding took years, the senator said.", "2015-12-08", "9/11",
+     "2001-09-11"),
+    ("Bush defended his response to the Sept. 11 attacks at a rally in South Carolina.",
+     "2016-02-17", "Sept. 11", "2001-09-11"),
+    ("The Patriot Act passed after the September 11th terrorist attacks.", "2016-03-16",
+     "September 11th", "2001-09-11"),
+    # the day in focus of "at the time"
+    ("Bush spoke of his response to the Sept. 11 attacks. Rice was his national security "
+     "adviser at the time.", "2016-02-17", "the time", "2001-09-11"),
+])
+def test_a_named_day_of_history(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # "attack" alone: the Benghazi attack of Sept. 11, 2012 is told so too
+    ("The CIA director briefed lawmakers days after the September 11 attack in Benghazi.",
+     "2012-12-04", "September 11", "2012-09-11"),
+    # the memorial service is held on each Sept. 11
+    ("She left a Sept. 11 memorial event early on Sunday.", "2016-09-12", "Sept. 11",
+     "2016-09-11"),
+    # a year written is the year
+    ("The attacks of Sept. 11, 2001 changed the agency.", "2016-06-30", "Sept. 11, 2001",
+     "2001-09-11"),
+    # a modifier is no day in focus for "earlier in the day" sentences later
+    ("She praised the 2011 raid that killed 9/11 plotter Osama bin Laden. He spoke after her. "
+     "Both were in New York. During a speech earlier in the day, he attacked her.",
+     "2016-09-08", "earlier in the day", "2016-09-08"),
+])
+def test_a_named_day_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -95,6 +95,9 @@ class Lexicon:
     past_words: set[str] = field(default_factory=set)
     completed: set[str] = field(default_factory=set)
     year_back_same: list[str] = field(default_factory=list)
+    # (month, day) -> (the day of history, the nouns after it); the slash forms of those days
+    named_days: dict[tuple[int, int], tuple[str, frozenset[str]]] = field(default_factory=dict)
+    named_day_slash: dict[str, str] = field(default_factory=dict)
     year_back_year: list[str] = field(default_factory=list)
     year_back_periods: list[str] = field(default_factory=list)
     year_back_phrases: list[str] = field(default_factory=list)
@@ -244,6 +247,12 @@ def build_lexicon(text: str) -> Lexicon:
     lx.future_words = set(fc["future_words"])
     lx.past_words = set(fc["past_words"])
     lx.completed = set(raw.get("completed_period", []))
+    for entry in raw.get("named_days", []):
+        iso = str(entry["day"])
+        month_day = (int(iso[5:7]), int(iso[8:10]))
+        lx.named_days[month_day] = (iso, frozenset(entry.get("nouns", [])))
+        for form in entry.get("slash", []):
+            lx.named_day_slash[form] = iso
     back = raw.get("year_back", {})
     lx.year_back_same = list(back.get("same_words", []))
     lx.year_back_year = list(back.get("year_words", []))

@@ -68,6 +68,9 @@ class Resolved:
     # a weekday placed by a guess (the nearer day): the same weekday placed by a tense
     # elsewhere in the text replaces it (time.py)
     tentative: bool = False
+    # a day of history named without its year ("the 9/11 plotter"): a modifier, so no day in
+    # focus for "earlier in the day" in a later sentence (time.py)
+    named: bool = False
 
 
 @dataclass
@@ -286,6 +289,34 @@ def h_iso(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(date.isoformat(), "day")
 
 
+_NOUN_AFTER_DAY = re.compile(r"(?:st|nd|rd|th)?(?:['’]s)?[^\S\n]+(?:terrorist[^\S\n]+|terror[^\S\n]+)?"
+                             r"([a-z]+)", re.I)
+
+
+def _named_day(ctx: Context, mo: int, d: int, end: int, lx: Lexicon) -> Resolved | None:
+    """"the Sept. 11 attacks", "the 9/11 commission": the day of history the lexicon names
+    (time.yaml ``named_days``), when a noun of it follows and the text is published after."""
+    named = lx.named_days.get((mo, d))
+    if named is None:
+        return None
+    iso, nouns = named
+    after = _NOUN_AFTER_DAY.match(ctx.text, end)
+    if after is None or after.group(1).lower() not in nouns:
+        return None
+    if ctx.dct is not None and ctx.dct.isoformat() <= iso:
+        return None
+    return Resolved(iso, "day", named=True)
+
+
+def h_named_slash(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"9/11", "post-9/11": the day of history (time.yaml ``named_days``), in a text
+    published after it."""
+    iso = lexicon().named_day_slash.get(m.group(0))
+    if iso is None or (ctx.dct is not None and ctx.dct.isoformat() <= iso):
+        return None
+    return Resolved(iso, "day", named=True)
+
+
 def h_slash(m: re.Match[str], ctx: Context) -> Resolved | None:
     a, b = int(m["a"]), int(m["b"])
     mo, d = (a, b) if a <= 12 else (b, a)  # US month/day order unless impossible
@@ -319,6 +350,10 @@ def h_mdy(m: re.Match[str], ctx: Context) -> Resolved | None:
     if y is None:
         later = _YEAR_AFTER_SECOND_DAY.match(ctx.text, m.end())
         y = int(later.group(1)) if later else None
+    if y is None and not m["shift"] and not m["yshift"]:
+        named = _named_day(ctx, mo, day, m.end(), lx)
+        if named is not None:
+            return named
     direction = None
     if m["shift"]:  # "last Oct. 23", "next March 5": the one before / after the reference date
         if y is not None:
@@ -1610,6 +1645,8 @@ def _rules() -> list[Rule]:
                 r"(?:t(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?"
                 r"(?![\w/-])", h_iso),
         ("slash", r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\w/-])", h_slash),
+        ("named_slash", r"(?<![\w/.])(?:" + "|".join(re.escape(f) for f in lx.named_day_slash)
+         + r")(?![\w/]|[.,]\d)", h_named_slash),
         ("mdy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?<PMOD>(?:(?P<shift>last|next|this<S>past|"
                 r"this<S>coming)<S>)?(?P<mon><MONTH>)<S>(?:(?P<d>[0-3]?\d)"
                 r"(?:st|nd|rd|th)?(?![\d,.]\d)|(?P<dw>" + ordinal_words + r"))(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d)|"
