@@ -255,3 +255,31 @@ def test_a_named_day_of_history(nlp, text, published, expression, value) -> None
 ])
 def test_a_named_day_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a participle after its noun takes its clause's tense ---------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # July 15 is 219 days back and 147 ahead: "delivered" puts it back
+    ("Clinton delivered the speech outlining her foreign policy vision on July 15.",
+     "2016-02-19", "July 15", "2015-07-15"),
+    # a Tuesday: "will follow" puts Wednesday ahead
+    ("Trump will follow Clinton's speech denouncing his policies with a speech of his own "
+     "Wednesday morning.", "2016-06-21", "Wednesday morning", "2016-06-22TMO"),
+    # January: the poll's July is last July
+    ("The survey showed his numbers among Republicans falling to 44 percent, from 54 percent "
+     "in July.", "2016-01-19", "July", "2015-07"),
+    ("Polls see Le Pen making it to an early May run-off in the presidential election.",
+     "2016-08-31", "early May", "2017-05"),
+])
+def test_a_participle_after_its_noun(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # with no finite verb to its left, the participle stays
+    ("Protesters marching on Monday blocked the road to the airport.", "2016-02-19",
+     "Monday", "2016-02-15"),
+])
+def test_a_participle_after_its_noun_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

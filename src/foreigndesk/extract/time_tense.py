@@ -378,13 +378,19 @@ def _inside_modal_group(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int
             and end_tok < hi and doc[end_tok].tag_ == "VB")
 
 
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+
+
 def _finite_for_gerund(doc: Doc, lo: int, v: int, start_tok: int) -> int:
     """The verb whose tense dates an expression after "before/after/by … + gerund": the
     gerund has no tense of its own, so the finite verb of its clause (to the left, no comma
     between) decides ("Clinton quit giving paid speeches before announcing her run in
-    April" is last April). Otherwise ``v`` itself."""
-    if not (lo < v < start_tok and doc[v].tag_ == "VBG" and doc[v - 1].tag_ == "IN"
-            and doc[v - 1].lower_ in lexicon().gerund_prepositions):
+    April" is last April). So too a participle after its noun ("delivered the speech
+    outlining her vision on July 15": a reduced relative clause, no tense of its own).
+    Otherwise ``v`` itself."""
+    if not (lo < v < start_tok and doc[v].tag_ == "VBG" and (
+            (doc[v - 1].tag_ == "IN" and doc[v - 1].lower_ in lexicon().gerund_prepositions)
+            or doc[v - 1].tag_ in _NOUN_TAGS)):
         return v
     for i in range(v - 2, lo - 1, -1):
         t = doc[i]
