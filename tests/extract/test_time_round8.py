@@ -283,3 +283,18 @@ def test_a_participle_after_its_noun(nlp, text, published, expression, value) ->
 ])
 def test_a_participle_after_its_noun_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a title's full stop ends no sentence -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # the election's November: the vote is named before "Mrs."/"Sen."/"Gov."
+    ("Leaders do not want to alienate supporters whose votes Mrs. Clinton needs in November.",
+     "2016-04-26", "November", "2016-11"),
+    ("These are the ballots Dr. Carson needs in November, his adviser says.", "2016-01-12",
+     "November", "2016-11"),
+    ("The votes Gov. Kasich wants in November are in Ohio suburbs.", "2016-03-30",
+     "November", "2016-11"),
+])
+def test_a_titles_stop_ends_no_sentence(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

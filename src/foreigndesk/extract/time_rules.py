@@ -448,10 +448,29 @@ def _election_november(ctx: Context, m: re.Match[str], mo: int, lx: Lexicon) -> 
     assert ctx.dct is not None
     if mo != 11 or ctx.dct.year % 2 or ctx.dct.month >= 11:
         return False
-    start = max(ctx.text.rfind(".", 0, m.start()), ctx.text.rfind("\n", 0, m.start())) + 1
+    start = _sentence_start(ctx.text, m.start(), lx)
     end = ctx.text.find(".", m.end())
     words = _election_words(tuple(lx.election_words))
     return words.search(ctx.text, start, end if end >= 0 else len(ctx.text)) is not None
+
+
+_WORD_BEFORE_STOP = re.compile(r"(\w+)$")
+
+
+def _sentence_start(text: str, pos: int, lx: Lexicon) -> int:
+    """Where the sentence holding ``pos`` starts: after the last full stop or line break
+    before it, not counting the stop of a title ("Mrs. Clinton", time.yaml
+    ``title_abbreviations``)."""
+    start = pos
+    while True:
+        stop = max(text.rfind(".", 0, start), text.rfind("\n", 0, start))
+        if stop < 0:
+            return 0
+        word = _WORD_BEFORE_STOP.search(text, max(0, stop - 12), stop)
+        if text[stop] == "." and word is not None and word.group(1).lower() in lx.title_abbreviations:
+            start = stop
+            continue
+        return stop + 1
 
 
 def _election_noun_after(ctx: Context, m: re.Match[str], lx: Lexicon) -> bool:
