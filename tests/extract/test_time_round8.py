@@ -298,3 +298,31 @@ def test_a_participle_after_its_noun_controls(nlp, text, published, expression, 
 ])
 def test_a_titles_stop_ends_no_sentence(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "due on Monday" after a noun; a participle used as an adjective ---------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # a Friday: Monday is 3 days ahead and 4 back ("on" had been read as a YAML boolean)
+    ("Gilts were nervous ahead of the PMI survey due on Monday, dealers said.", "1996-08-30",
+     "Monday", "1996-09-02"),
+    ("The ministry's report is due on Tuesday, a spokesman said.", "2013-03-21", "Tuesday",
+     "2013-03-26"),
+    # "opening", "ruling" before their noun date nothing: "will miss" does
+    ("Shearer will miss England's opening World Cup qualifier against Moldova on Sunday.",
+     "1996-08-30", "Sunday", "1996-09-01"),
+    ("Delegates will attend the ruling party's congress on Saturday, state media said.",
+     "2017-10-11", "Saturday", "2017-10-14"),
+])
+def test_due_after_a_noun_and_adjective_participles(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # "planned", "looming" before their noun tell a time ahead: they stay the verb that dates
+    ("She noted a planned rally on Saturday in Sioux City.", "2016-01-27", "Saturday",
+     "2016-01-30"),
+    ("He was not hopeful about the looming showdown in July.", "2016-04-17", "July", "2016-07"),
+])
+def test_adjective_participles_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -265,7 +265,7 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
     left: tuple[int, int] | None = None
     left_in_segment = True  # no comma between the left verb and the expression
     for i in range(start_tok - 1, lo - 1, -1):
-        if doc[i].tag_ in _VERB_TAGS:
+        if doc[i].tag_ in _VERB_TAGS and not _before_its_noun(doc, i, lo):
             left = (i, start_tok - i)
             break
         if _breaks(doc, i):
@@ -302,6 +302,19 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
     if left and (not right or left[1] <= right[1]):
         return left[0]
     return right[0] if right else None
+
+
+_PRENOMINAL_BEFORE = {"DT", "POS", "PRP$"}
+
+
+def _before_its_noun(doc: Doc, i: int, lo: int) -> bool:
+    """Is the token at ``i`` a participle that English uses as a plain adjective (time.yaml
+    ``adjective_participles``: "England's opening World Cup qualifier", "the ruling
+    party"), between a determiner or possessive and its noun? It dates nothing. Not "a
+    planned rally", "the looming showdown": those tell a time ahead."""
+    return (doc[i].tag_ == "VBG" and doc[i].lower_ in lexicon().adjective_participles
+            and i > lo and doc[i - 1].tag_ in _PRENOMINAL_BEFORE
+            and i + 1 < len(doc) and doc[i + 1].tag_ in _NOUN_TAGS | {"JJ"})
 
 
 def _opens_participle_clause(doc: Doc, v: int, lo: int) -> bool:
@@ -465,6 +478,8 @@ def _due(doc: Doc, lo: int, start_tok: int) -> str | None:
     j = i - 1
     while j >= lo and (doc[j].tag_ in ("RB", "RBR") or doc[j].lower_ in _NOT):
         j -= 1
+    if j >= lo and doc[j].tag_ in _NOUN_TAGS and j + 1 == i:
+        return "either"  # "the PMI survey due on Monday": expected, just ahead or just past
     if j < lo or doc[j].lemma_.lower() not in _BE:
         return None
     if doc[j].tag_ in ("VBZ", "VBP") or (doc[j].tag_ == "VB" and j > lo and doc[j - 1].tag_ == "MD"):
