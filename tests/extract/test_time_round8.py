@@ -326,3 +326,27 @@ def test_due_after_a_noun_and_adjective_participles(nlp, text, published, expres
 ])
 def test_adjective_participles_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a futures contract's delivery month ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("October crude rose 44 cents. December cotton closed 0.95 cent higher at 77.06 cents.",
+     "1996-08-29", "December", "1996-12"),
+    ("Arabica for July delivery fell 2 percent in New York.", "2013-11-20", "July", "2014-07"),
+    ("The March wheat contract settled lower on Friday.", "2013-11-22", "March", "2014-03"),
+    # a contract month is no date in focus for "the day" a sentence later
+    ("December cotton closed higher. The index slipped in the afternoon session to finish the "
+     "day at 3,885.0.", "1996-08-29", "the day", "1996-08-29"),
+])
+def test_a_contract_month(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # a month of time before the commodity
+    ("In March crude prices fell sharply, the report said.", "1996-08-29", "March", "1996-03"),
+    ("Oil output has fallen since March, crude traders said.", "1996-08-29", "March", "1996-03"),
+])
+def test_a_contract_month_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -418,11 +418,11 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
                 continue  # "their lowest level since 1946": a record's bound, not the focus
             if c.rule == "year_back" and closes_range(found, j, text):
                 break  # "From January to June ... the same period last year": last year
-            if (shift == ("day", 0) and (a[1] == "year" or prev.r.named) and psent < sent
+            if (shift == ("day", 0) and (a[1] == "year" or prev.r.noun_modifier) and psent < sent
                     and not text[c.start:c.end].lower().startswith(("that", "later that", "earlier that"))):
                 break  # "a speech earlier in the day" sentences after "the 2011 raid": the
                 # story's day, not a day of that year ("In 2008, in Denver, the day she ..." is)
-                # nor of "the 9/11 plotter" (a named day, a modifier)
+                # nor of "the 9/11 plotter", "December cotton" (dates that modify a noun)
             if (shift == ("day", 0) and text[c.start:c.end].lower() == "the day"
                     and _compared_day(tuple(lexicon().compared_day_nouns)).match(text, prev.end)):
                 break  # the report's own day: the publication date "the day" already has

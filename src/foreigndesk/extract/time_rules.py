@@ -68,9 +68,9 @@ class Resolved:
     # a weekday placed by a guess (the nearer day): the same weekday placed by a tense
     # elsewhere in the text replaces it (time.py)
     tentative: bool = False
-    # a day of history named without its year ("the 9/11 plotter"): a modifier, so no day in
-    # focus for "earlier in the day" in a later sentence (time.py)
-    named: bool = False
+    # a date that only modifies a noun ("the 9/11 plotter", "December cotton"): no day in
+    # focus for "earlier in the day", "the day" in a later sentence (time.py)
+    noun_modifier: bool = False
 
 
 @dataclass
@@ -305,7 +305,7 @@ def _named_day(ctx: Context, mo: int, d: int, end: int, lx: Lexicon) -> Resolved
         return None
     if ctx.dct is not None and ctx.dct.isoformat() <= iso:
         return None
-    return Resolved(iso, "day", named=True)
+    return Resolved(iso, "day", noun_modifier=True)
 
 
 def h_named_slash(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -314,7 +314,7 @@ def h_named_slash(m: re.Match[str], ctx: Context) -> Resolved | None:
     iso = lexicon().named_day_slash.get(m.group(0))
     if iso is None or (ctx.dct is not None and ctx.dct.isoformat() <= iso):
         return None
-    return Resolved(iso, "day", named=True)
+    return Resolved(iso, "day", noun_modifier=True)
 
 
 def h_slash(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -436,8 +436,26 @@ def _month_in_year(ctx: Context, m: re.Match[str], mo: int, y: int | None, yshif
     direction = _direction(m, ctx, timetable=True)
     if direction in (None, "future") and _election_november(ctx, m, mo, lx):
         return Resolved(cal.fmt_month(ctx.dct.year, mo), "month", anchored=True, modifier=pmod)
+    contract = (_contract_after(ctx.text, m.end(), lx)
+                and _word_before(ctx.text, m.start()) not in _TIME_PREPOSITIONS)
+    if contract:
+        direction = "future"  # "December cotton closed higher": a delivery month, ahead
     year = cal.pick_period_year(ctx.dct, mo, ctx.dct.month, direction)
-    return Resolved(cal.fmt_month(year, mo), "month", anchored=True, modifier=pmod)
+    return Resolved(cal.fmt_month(year, mo), "month", anchored=True, modifier=pmod,
+                    noun_modifier=contract)
+
+
+# before a month of time, not of delivery ("In March crude prices fell")
+_TIME_PREPOSITIONS = {"in", "since", "until", "till", "during", "through", "by", "before", "after",
+                      "from", "of", "to", "between", "early", "late", "mid"}
+_THREE_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z-]+){1,3}", re.I)
+
+
+def _contract_after(text: str, end: int, lx: Lexicon) -> bool:
+    """Does a futures word (time.yaml ``contract_month_nouns``) follow a month within three
+    words ("December cotton", "the September long gilt future")?"""
+    words = _THREE_WORDS_AFTER.match(text, end)
+    return words is not None and any(w.lower() in lx.contract_month_nouns for w in words.group(0).split())
 
 
 def _election_november(ctx: Context, m: re.Match[str], mo: int, lx: Lexicon) -> bool:
