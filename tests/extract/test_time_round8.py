@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.test_time_round3 import texts
+from tests.extract.test_time_round3 import texts, times
 
 # -- a period compared with the same period a year before: one expression --------------------
 
@@ -350,3 +350,18 @@ def test_a_contract_month(nlp, text, published, expression, value) -> None:
 ])
 def test_a_contract_month_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "in 1960, a year after": no frequency across a comma --------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "kind"), [
+    ("Puig's first novel was published in 1960, a year after the Cuban revolution.",
+     "1996-08-31", "a year", "DURATION"),
+    ("In 1999, a year after managing the impeachment, he was back at the party.", "2015-12-15",
+     "a year", "DURATION"),
+    # a frequency right after a number or "twice"
+    ("The fund charges 50,000 a year in fees.", "2015-12-15", "a year", "SET"),
+    ("The committee meets twice a year in Geneva.", "2015-12-15", "a year", "SET"),
+])
+def test_no_frequency_across_a_comma(nlp, text, published, expression, kind) -> None:
+    assert {t.text: t.type for t in times(nlp, text, published)}.get(expression) == kind

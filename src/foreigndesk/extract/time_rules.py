@@ -1426,7 +1426,8 @@ def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     if nkey in ("a", "an", "one") and not m["pre"] and not m["approx"]:
         # "$5 a year", "once a day": a frequency, not a duration
         before = ctx.text[max(0, m.start() - 12):m.start()]
-        if re.search(r"(\d|%|\bonce|\btwice|\btimes)\W*$", before, re.I) and nkey in ("a", "an"):
+        # (no comma between: "published in 1960, a year after the revolution" is a duration)
+        if re.search(r"(\d|%|\bonce|\btwice|\btimes)[^\S\n]*$", before, re.I) and nkey in ("a", "an"):
             return Resolved(duration_value(1, unit, lx), "set", "SET")
     if not vague and n is None:
         return None
