@@ -365,3 +365,18 @@ def test_a_contract_month_controls(nlp, text, published, expression, value) -> N
 ])
 def test_no_frequency_across_a_comma(nlp, text, published, expression, kind) -> None:
     assert {t.text: t.type for t in times(nlp, text, published)}.get(expression) == kind
+
+
+# -- a weekday's part of the day in a possessive: the nearer day, kept with its part --------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # a Thursday: Saturday is 2 days ahead and 5 back
+    ("Sanders holds a narrow lead in Saturday night's caucuses, a new poll shows.",
+     "2016-03-03", "Saturday night", "2016-03-05TNI"),
+    # a Thursday: Monday is 3 days back and 4 ahead; the story's "will caucus on Monday"
+    # places it, and the part of the day stays
+    ("Cruz holds a narrow lead in Monday night's caucuses, a poll shows. Voters will caucus "
+     "on Monday in 1,681 precincts.", "2016-01-28", "Monday night", "2016-02-01TNI"),
+])
+def test_a_weekday_part_in_a_possessive(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

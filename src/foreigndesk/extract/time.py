@@ -312,7 +312,9 @@ def _one_day_per_weekday(found: list[Candidate], text: str) -> None:
             wd = _weekday_of(c, text)
             days = placed.get(wd, set()) if wd is not None else set()
             if len(days) == 1:
-                c.r = dataclasses.replace(c.r, value=next(iter(days)), tentative=False)
+                day = next(iter(days))
+                value = f"{day}T{c.r.part}" if c.r.part and c.r.type == "TIME" else day
+                c.r = dataclasses.replace(c.r, value=value, tentative=False)
 
 
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d){0,2}")

@@ -739,7 +739,7 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
         day = cal.add_days(monday, 7 * week + wd - 1)
     else:
         tense = ctx.tense(m.start(), m.end())
-        if tense == "present" and not m["part"] and _possessive_event_after(ctx.text, m.end(), lx):
+        if tense == "present" and _possessive_event_after(ctx.text, m.end(), lx):
             # an event on a day, told in the present, is the one just ahead ("holds a solid
             # lead in Tuesday's primary") or just past ("the impact of Monday's debate is
             # still small"): the nearer one, unless the story names that day otherwise
