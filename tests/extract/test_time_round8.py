@@ -380,3 +380,13 @@ def test_no_frequency_across_a_comma(nlp, text, published, expression, kind) -> 
 ])
 def test_a_weekday_part_in_a_possessive(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("It was a show of respect to make time for him on that day back in March 2010.",
+     "2015-11-10", "that day", "2010-03"),
+    ("He recalled that day back in June, when the ceasefire collapsed.", "2015-11-10",
+     "that day", "2015-06"),
+])
+def test_that_day_back_in_a_month(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -502,7 +502,7 @@ def _around(found: list[Candidate], i: int, pd: ParsedDoc | None, sent: int) -> 
 
 
 _DAY_OF_NEXT = re.compile(r"[^\S\n]+(?:after|before)[^\S\n]+", re.I)
-_DAY_IN_NEXT = re.compile(r"[^\S\n]+in[^\S\n]+", re.I)
+_DAY_IN_NEXT = re.compile(r"[^\S\n]+(?:back[^\S\n]+)?in[^\S\n]+", re.I)  # "that day (back) in April"
 _CLOCK_SECONDS = {"second": 1, "minute": 60, "hour": 3600}
 _CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)$")
 
