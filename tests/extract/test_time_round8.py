@@ -390,3 +390,26 @@ def test_a_weekday_part_in_a_possessive(nlp, text, published, expression, value)
 ])
 def test_that_day_back_in_a_month(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a quoted title that ends with a time word ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression"), [
+    ("Clinton said so in an interview with “Fox News Sunday.”", "2016-07-31", "Sunday"),
+    ('He declined to endorse her during an appearance Friday on "CBS This Morning," aides said.',
+     "2016-06-27", "This Morning"),
+    ("The network cancelled the late night show “Lopez Tonight” in 2011.", "2015-12-22",
+     "Tonight"),
+])
+def test_a_quoted_title_ending_with_a_time_word(nlp, text, published, expression) -> None:
+    assert expression not in texts(nlp, text, published)
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # quoted speech in lower case keeps its times; a title before the time is no title of it
+    ('"We voted on Sunday," he said.', "2016-09-22", "Sunday", "2016-09-18"),
+    ("He told CNN's “State of the Union” on Sunday that he would run.", "2016-09-26",
+     "Sunday", "2016-09-25"),
+])
+def test_a_quoted_title_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -190,14 +190,24 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     capitalised, an opening quote right before, and a closing quote or another capitalised
     word right after (the show ''Today'', ABC's "This Week With George Stephanopoulos")?
     Quoted speech that opens with a time goes on in lower case ("''Today, you proved"), or
-    with a name after one word ("Now Trump needs")."""
-    if text[max(0, start - 1):start] not in ('"', "“", "'", "‘", "`"):
-        return False
+    with a name after one word ("Now Trump needs"). A title may also end with the
+    expression, after capitalised words and a closing quote right after it ("Fox News
+    Sunday,")."""
+    opening = ('"', "“", "'", "‘", "`")
     words = text[start:end].split()
     if not words or not all(w[:1].isupper() for w in words):
         return False
+    if text[max(0, start - 1):start] not in opening:
+        lead = _TITLE_LEAD.search(text, max(0, start - 40), start)
+        return lead is not None and _TITLE_CLOSES.match(text, end) is not None
     return (_TITLE_ENDS.match(text, end) is not None
             or (len(words) > 1 and _TITLE_GOES_ON.match(text, end) is not None))
+
+
+# an opening quote and capitalised words right before an expression ("“Fox News Sunday,”");
+# a closing double quote right after it (maybe after a comma or full stop)
+_TITLE_LEAD = re.compile(r"[\"“](?:[A-Z][\w'’.&-]*[^\S\n]+){1,4}$")
+_TITLE_CLOSES = re.compile(r"[.,]?[\"”]")
 
 
 class Spans:
