@@ -438,3 +438,26 @@ def test_this_weekend_just_past(nlp, text, published, expression, value) -> None
 ])
 def test_this_weekend_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "the fall of the regime", "this fall in prices": no season ---------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression"), [
+    ("Trade will recover only after the fall of the regime, diplomats say.", "2015-12-19",
+     "the fall"),
+    ("Since the fall of Mosul, the army has regrouped.", "2015-06-10", "the fall"),
+    ("After this fall in prices in energy resources, all the budgets suffered.", "2015-12-19",
+     "this fall"),
+])
+def test_a_fall_that_is_no_season(nlp, text, published, expression) -> None:
+    assert expression not in texts(nlp, text, published)
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("He will campaign this fall in Iowa, his aides said.", "2015-06-10", "this fall", "2015-FA"),
+    ("In the fall of 2012, he ran for the Senate.", "2015-06-10", "the fall of 2012", "2012-FA"),
+    ("The endorsement event last fall in New York went badly.", "2016-04-17", "last fall",
+     "2015-FA"),
+])
+def test_a_fall_that_is_a_season(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
