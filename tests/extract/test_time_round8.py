@@ -461,3 +461,23 @@ def test_a_fall_that_is_no_season(nlp, text, published, expression) -> None:
 ])
 def test_a_fall_that_is_a_season(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a programme after its network's possessive ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression"), [
+    ("Trump said on ABC's This Week that the party would unite.", "2015-11-23", "This Week"),
+    ("Carson went on NBC's Today to defend his staff shake-up.", "2016-01-04", "Today"),
+    ("Larry David played Sanders on NBC's Saturday Night Live.", "2016-05-11", "Saturday Night"),
+])
+def test_a_programme_after_its_network(nlp, text, published, expression) -> None:
+    assert expression not in texts(nlp, text, published)
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # a date that modifies a noun after an acronym's possessive stays
+    ("The GOP's Tuesday vote was close, officials said.", "2016-03-17", "Tuesday", "2016-03-15"),
+    ("The EU's March summit decided nothing.", "2016-04-20", "March", "2016-03"),
+])
+def test_a_programme_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -204,6 +204,21 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
             or (len(words) > 1 and _TITLE_GOES_ON.match(text, end) is not None))
 
 
+def _broadcast_title(text: str, start: int, end: int) -> bool:
+    """Is the expression at ``[start, end)`` the capitalised name of a programme after its
+    network's possessive ("ABC's This Week", "NBC's Today", "NBC's Saturday Night Live")?
+    Not a date that modifies a noun ("the GOP's Tuesday vote", "the EU's March summit")."""
+    words = text[start:end].split()
+    return (bool(words) and all(w[:1].isupper() for w in words)
+            and (len(words) > 1 or words[0] in _PROGRAMME_WORDS)
+            and _NETWORK_BEFORE.search(text, max(0, start - 12), start) is not None)
+
+
+_PROGRAMME_WORDS = {"Today", "Tonight", "Now"}
+
+
+# an acronym's possessive right before ("ABC's ", "CNN’s ")
+_NETWORK_BEFORE = re.compile(r"\b[A-Z]{2,}['’]s[^\S\n]+$")
 # an opening quote and capitalised words right before an expression ("“Fox News Sunday,”");
 # a closing double quote right after it (maybe after a comma or full stop)
 _TITLE_LEAD = re.compile(r"[\"“](?:[A-Z][\w'’.&-]*[^\S\n]+){1,4}$")
@@ -281,7 +296,8 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
     if "://" in text or "www." in low or "@" in text:
         blocked = Spans([m.span() for m in _URL.finditer(text)])
         cands = [c for c in cands if not blocked.hits(c.start, c.end)]
-    cands = [c for c in cands if c.rule == "holiday" or not _quoted_title(text, c.start, c.end)]
+    cands = [c for c in cands if c.rule == "holiday" or not (
+        _quoted_title(text, c.start, c.end) or _broadcast_title(text, c.start, c.end))]
     cands.sort(key=lambda c: (-(c.end - c.start), c.priority, c.start))
     taken = Spans()
     chosen: list[Candidate] = []
