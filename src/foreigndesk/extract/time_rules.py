@@ -888,8 +888,6 @@ def h_shift_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.dct is None:
         return Resolved("", "", modifier=mod)
     season = lx.seasons.get(unit_word)
-    if unit_word == "fall" and _FALL_NOUN_AFTER.match(ctx.text, m.end("u")):
-        return None  # "After this fall in prices": a drop
     u_text = _orig(m, ctx, "u")
     month = lx.month(unit_word) if unit_word not in ("may",) or u_text[0].isupper() else None
     if season is not None:
@@ -951,9 +949,8 @@ _CAPITALISED_WORD_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]")
 
 
 # after "fall": "of" and a noun phrase ("the fall of the regime", "of Saddam"; not "of that
-# year"), or "in" and a common noun ("this fall in prices"; not "this fall in Iowa")
-_FALL_NOUN_AFTER = re.compile(r"[^\S\n]+(?:of[^\S\n]+(?:the|a|an|his|her|its|their|[A-Z])|"
-                              r"in[^\S\n]+(?!the\b|a\b|an\b)[a-z])")
+# year", "of 2012")
+_FALL_NOUN_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:the|a|an|his|her|its|their|[A-Z])")
 
 
 def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -967,7 +964,7 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     if y is not None:
         return Resolved(f"{y:04d}-{code}", "season", modifier=mod)
     if key(m["s"]) == "fall" and _FALL_NOUN_AFTER.match(ctx.text, m.end("s")):
-        return None  # "the fall of the regime", "this fall in prices": a collapse, a drop
+        return None  # "the fall of the regime": a collapse
     # a bare season needs a determiner or a time preposition before it
     det = key(m["det"]) if m["det"] else ""
     if det in ("", "the") and not mod:
