@@ -415,31 +415,6 @@ def test_a_quoted_title_controls(nlp, text, published, expression, value) -> Non
     assert texts(nlp, text, published).get(expression) == value
 
 
-# -- "this weekend" told in the past early in the week: the weekend just past ----------------------
-
-@pytest.mark.parametrize(("text", "published", "expression", "value"), [
-    # a Monday (W38): the weekend just past is W37's
-    ("In a panel discussion this weekend in Washington, the chief executive spoke of turnout.",
-     "2016-09-19", "this weekend", "2016-W37-WE"),
-    # a Tuesday (W52)
-    ("This weekend, Sanders complained that the party had buried the debate.", "2015-12-22",
-     "This weekend", "2015-W51-WE"),
-])
-def test_this_weekend_just_past(nlp, text, published, expression, value) -> None:
-    assert texts(nlp, text, published).get(expression) == value
-
-
-@pytest.mark.parametrize(("text", "published", "expression", "value"), [
-    # ahead, or said late in the week: this week's weekend
-    ("The president will campaign in Ohio this weekend.", "2016-09-19", "this weekend",
-     "2016-W38-WE"),
-    ("The result set the stage for another likely rout this weekend.", "2016-04-15",
-     "this weekend", "2016-W15-WE"),
-])
-def test_this_weekend_controls(nlp, text, published, expression, value) -> None:
-    assert texts(nlp, text, published).get(expression) == value
-
-
 # -- "the fall of the regime": no season --------------------------------------------------
 
 @pytest.mark.parametrize(("text", "published", "expression"), [

@@ -850,8 +850,6 @@ def _period(ctx: Context, unit: str, n: int, m: re.Match[str], lx: Lexicon) -> t
     if unit == "week":
         return cal.fmt_week(cal.add_days(d, 7 * n)), "week"
     if unit == "weekend":
-        if n == 0 and d.isoweekday() <= 3 and _direction(m, ctx) in ("past", "certain past"):
-            n = -1  # "told voters this weekend", said Monday to Wednesday: the weekend just past
         return cal.fmt_week(cal.add_days(d, 7 * n)) + "-WE", "week"
     if unit == "month":
         y, mo = cal.add_months(d.year, d.month, n)
