@@ -210,11 +210,8 @@ def _broadcast_title(text: str, start: int, end: int) -> bool:
     Not a date that modifies a noun ("the GOP's Tuesday vote", "the EU's March summit")."""
     words = text[start:end].split()
     return (bool(words) and all(w[:1].isupper() for w in words)
-            and (len(words) > 1 or words[0] in _PROGRAMME_WORDS)
+            and (len(words) > 1 or words[0] in lexicon().programme_words)
             and _NETWORK_BEFORE.search(text, max(0, start - 12), start) is not None)
-
-
-_PROGRAMME_WORDS = {"Today", "Tonight", "Now"}
 
 
 # an acronym's possessive right before ("ABC's ", "CNN’s ")

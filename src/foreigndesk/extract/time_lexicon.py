@@ -78,6 +78,9 @@ class Lexicon:
     title_abbreviations: set[str] = field(default_factory=set)
     adjective_participles: set[str] = field(default_factory=set)
     contract_month_nouns: set[str] = field(default_factory=set)
+    contract_month_not_after: set[str] = field(default_factory=set)
+    programme_words: set[str] = field(default_factory=set)
+    around_words: list[str] = field(default_factory=list)
     compared_day_nouns: list[str] = field(default_factory=list)
     day_idiom_verbs: set[str] = field(default_factory=set)
     holiday_thing_nouns: set[str] = field(default_factory=set)
@@ -124,6 +127,7 @@ class Lexicon:
     re_year_back_year: str = ""
     re_year_back_period: str = ""
     re_year_back_phrase: str = ""
+    re_around: str = ""
 
     def month(self, text: str) -> int | None:
         return self.months.get(_key(text))
@@ -240,6 +244,9 @@ def build_lexicon(text: str) -> Lexicon:
     lx.title_abbreviations = set(raw.get("title_abbreviations", []))
     lx.adjective_participles = set(raw.get("adjective_participles", []))
     lx.contract_month_nouns = set(raw.get("contract_month_nouns", []))
+    lx.contract_month_not_after = set(raw.get("contract_month_not_after", []))
+    lx.programme_words = set(raw.get("programme_words", []))
+    lx.around_words = list(raw.get("around_words", []))
     lx.compared_day_nouns = list(raw.get("compared_day_nouns", []))
     lx.day_idiom_verbs = set(raw.get("day_idiom_verbs", []))
     lx.holiday_thing_nouns = set(raw.get("holiday_thing_nouns", []))
@@ -294,6 +301,7 @@ def build_lexicon(text: str) -> Lexicon:
     lx.re_year_back_year = _alt(lx.year_back_year)
     lx.re_year_back_period = _alt(lx.year_back_periods)
     lx.re_year_back_phrase = _alt(lx.year_back_phrases)
+    lx.re_around = _alt(lx.around_words)
     return lx
 
 

@@ -437,7 +437,7 @@ def _month_in_year(ctx: Context, m: re.Match[str], mo: int, y: int | None, yshif
     if direction in (None, "future") and _election_november(ctx, m, mo, lx):
         return Resolved(cal.fmt_month(ctx.dct.year, mo), "month", anchored=True, modifier=pmod)
     contract = (_contract_after(ctx.text, m.end(), lx)
-                and _word_before(ctx.text, m.start()) not in _TIME_PREPOSITIONS)
+                and _word_before(ctx.text, m.start()) not in lx.contract_month_not_after)
     if contract:
         direction = "future"  # "December cotton closed higher": a delivery month, ahead
     year = cal.pick_period_year(ctx.dct, mo, ctx.dct.month, direction)
@@ -445,9 +445,6 @@ def _month_in_year(ctx: Context, m: re.Match[str], mo: int, y: int | None, yshif
                     noun_modifier=contract)
 
 
-# before a month of time, not of delivery ("In March crude prices fell")
-_TIME_PREPOSITIONS = {"in", "since", "until", "till", "during", "through", "by", "before", "after",
-                      "from", "of", "to", "between", "early", "late", "mid"}
 _THREE_WORDS_AFTER = re.compile(r"(?:[^\S\n]+[a-z-]+){1,3}", re.I)
 
 
@@ -1479,7 +1476,7 @@ def h_bare_units(m: re.Match[str], ctx: Context) -> Resolved | None:
         start = m.start()
     shift = None
     if m["u"] and unit in ("day", "week") and not re.search(r"\b(?:early|first|last|past)\b", key(m.group(0))) \
-            and _AROUND_AFTER.match(ctx.text, m.end()):
+            and _around_after(lx.re_around).match(ctx.text, m.end()):
         # "in the days before the June 7 primary", "in the weeks after the shooting": TimeBank
         # writes the month of the day they lead to or follow (time.py), a DATE. Not "in the
         # days since": a stretch up to now
@@ -1487,8 +1484,10 @@ def h_bare_units(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(duration_value(None, unit, lx), "duration", "DURATION", start=start, shift=shift)
 
 
-_AROUND_AFTER = re.compile(r"[^\S\n]+(?:and[^\S\n]+(?:weeks|days)[^\S\n]+)?(?:before|after|following|"
-                           r"preceding|leading[^\S\n]+up[^\S\n]+to|that[^\S\n]+followed)\b", re.I)
+@functools.lru_cache(maxsize=1)
+def _around_after(words: str) -> re.Pattern[str]:
+    """time.yaml ``around_words`` after "the days"/"the weeks" (maybe "and weeks")."""
+    return re.compile(r"[^\S\n]+(?:and[^\S\n]+(?:weeks|days)[^\S\n]+)?" + words + r"\b", re.I)
 
 
 def h_weekday_parts(m: re.Match[str], ctx: Context) -> Resolved | None:
