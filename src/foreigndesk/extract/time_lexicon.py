@@ -101,12 +101,12 @@ class Lexicon:
     past_words: set[str] = field(default_factory=set)
     completed: set[str] = field(default_factory=set)
     year_back_same: list[str] = field(default_factory=list)
-    # (month, day) -> (the day of history, the nouns after it); the slash forms of those days
-    named_days: dict[tuple[int, int], tuple[str, frozenset[str]]] = field(default_factory=dict)
-    named_day_slash: dict[str, str] = field(default_factory=dict)
     year_back_year: list[str] = field(default_factory=list)
     year_back_periods: list[str] = field(default_factory=list)
     year_back_phrases: list[str] = field(default_factory=list)
+    # (month, day) -> (the day of history, the nouns after it); the slash forms of those days
+    named_days: dict[tuple[int, int], tuple[str, frozenset[str]]] = field(default_factory=dict)
+    named_day_slash: dict[str, str] = field(default_factory=dict)
 
     # regex fragments
     re_month: str = ""

@@ -469,7 +469,8 @@ def _headline_infinitive(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: in
 def _due(doc: Doc, lo: int, start_tok: int) -> str | None:
     """The tense of "due" before the expression ("Deliveries are not due until October", "the
     report is due Friday"): a time ahead after a present or a modal of *be*; the nearer one
-    after a past ("the payment was due on Monday": it may have passed or not)."""
+    after a past ("the payment was due on Monday": it may have passed or not) or right after
+    its noun ("the PMI survey due on Monday")."""
     i = start_tok - 1
     if i >= lo and doc[i].lower_ in lexicon().due_prepositions:
         i -= 1
