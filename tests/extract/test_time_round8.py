@@ -248,6 +248,9 @@ def test_a_named_day_of_history(nlp, text, published, expression, value) -> None
     # a year written is the year
     ("The attacks of Sept. 11, 2001 changed the agency.", "2016-06-30", "Sept. 11, 2001",
      "2001-09-11"),
+    # the same day written with another year in the text: that year's (Benghazi, 2012)
+    ("The Sept. 11, 2012, attack killed four Americans. Republicans have seized on the Sept. "
+     "11 attacks in Benghazi.", "2013-05-10", "Sept. 11", "2012-09-11"),
     # a modifier is no day in focus for "earlier in the day" sentences later
     ("She praised the 2011 raid that killed 9/11 plotter Osama bin Laden. He spoke after her. "
      "Both were in New York. During a speech earlier in the day, he attacked her.",

@@ -305,7 +305,23 @@ def _named_day(ctx: Context, mo: int, d: int, end: int, lx: Lexicon) -> Resolved
         return None
     if ctx.dct is not None and ctx.dct.isoformat() <= iso:
         return None
+    if _same_day_other_year(ctx.text, mo, d, int(iso[:4]), lx):
+        return None  # "the Sept. 11, 2012, attack ... the Sept. 11 attacks": Benghazi's
     return Resolved(iso, "day", noun_modifier=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _day_with_year(re_month: str) -> re.Pattern[str]:
+    return re.compile(r"(" + re_month + r")[^\S\n]+([0-3]?\d)(?:st|nd|rd|th)?,?[^\S\n]+(1\d{3}|20\d\d)(?!\d)", re.I)
+
+
+def _same_day_other_year(text: str, mo: int, d: int, year: int, lx: Lexicon) -> bool:
+    """Does the text write the same month and day with another year ("Sept. 11, 2012")? Then
+    the day it names without a year is that one, not the day of history."""
+    for w in _day_with_year(lx.re_month).finditer(text):
+        if lx.month(w.group(1)) == mo and int(w.group(2)) == d and int(w.group(3)) != year:
+            return True
+    return False
 
 
 def h_named_slash(m: re.Match[str], ctx: Context) -> Resolved | None:
