@@ -619,11 +619,9 @@ def _part_of() -> re.Pattern[str]:
     """"the evening of ", "in the early hours of " right before a day (time.yaml
     ``parts_of_day``, ``parts_of_day_before_of``)."""
     lx = lexicon()
-    def alt(names: list[str]) -> str:
-        return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
     # "in the early hours on Saturday" too; not "CBS This Morning on Monday"
-    return re.compile(r"(?:\b(?:the|that)\s+)?\b(?:(" + alt(list(lx.parts_of_day)) + r")\s+of|("
-                      + alt(list(lx.parts_of_day_before_of)) + r")\s+(?:of|on))\s+$", re.I)
+    return re.compile(r"(?:\b(?:the|that)\s+)?\b(?:(" + lx.re_part + r")\s+of|("
+                      + lx.re_part_before_of + r")\s+(?:of|on))\s+$", re.I)
 
 
 def _part_of_day(text: str, found: list[Candidate]) -> list[Candidate]:

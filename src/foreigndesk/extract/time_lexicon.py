@@ -113,6 +113,7 @@ class Lexicon:
     re_weekday: str = ""
     re_season: str = ""
     re_part: str = ""
+    re_part_before_of: str = ""
     re_unit: str = ""
     re_number: str = ""
     re_vague: str = ""
@@ -283,6 +284,7 @@ def build_lexicon(text: str) -> Lexicon:
     lx.re_weekday = _alt(list(lx.full_weekday_names))
     lx.re_season = _alt(list(lx.seasons))
     lx.re_part = _alt(list(lx.parts_of_day))
+    lx.re_part_before_of = _alt(list(lx.parts_of_day_before_of))
     lx.re_unit = _alt(list(lx.unit_forms))
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "6,300 hours" is one number
     lx.re_number = "(?:" + digits + "|" + _alt(list(lx.numbers) + [
