@@ -1395,6 +1395,13 @@ def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved(f"{ctx.dct.year - 1:04d}", "year", anchored=True)
     if "fiscal" in w or "current" in w:
         return Resolved(f"{ctx.dct.year:04d}", "year", anchored=True)
+    if w.startswith("full"):
+        if not m["det"] or key(m["det"]) != "the":
+            return None  # "a full year": a duration
+        # "sales for the full year": the year under report, the publication's; early in a
+        # year, told in the past, the year just ended ("for the full year, profit rose")
+        back = ctx.dct.month <= 3 and _direction(m, ctx) in ("past", "certain past")
+        return Resolved(f"{ctx.dct.year - back:04d}", "year", anchored=True)
     return Resolved(f"{ctx.dct.year - 1:04d}", "year", anchored=True, year_ago=True)
 
 
@@ -1523,11 +1530,22 @@ def h_weekday_parts(m: re.Match[str], ctx: Context) -> Resolved | None:
     return r
 
 
+def _capital_inside(m: re.Match[str], ctx: Context) -> bool:
+    """Is the frequency word capitalised with a word before it on its line ("China Daily
+    said", "People's Daily")? Then it is part of a name (a sentence's first word is not, nor
+    a word of a line written all in capitals)."""
+    word = _orig(m, ctx, "adv")
+    if not word[:1].isupper() or word.isupper():
+        return False
+    before = ctx.text[max(0, m.start("adv") - 40):m.start("adv")]
+    return bool(re.search(r"[\w'’][^\S\n]+$", before))
+
+
 def h_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     if m["adv"]:
-        if _in_title_name(ctx.text, m.start("adv"), m.end("adv")):
-            return None  # "the New York Daily News", "the Weekly Standard"
+        if _in_title_name(ctx.text, m.start("adv"), m.end("adv")) or _capital_inside(m, ctx):
+            return None  # "the New York Daily News", "the Weekly Standard", "China Daily"
         return Resolved(lx.sets[key(m["adv"])], "set", "SET")
     if m["wds"]:
         wd = lx.weekday(key(m["wds"])[:-1])
@@ -1795,7 +1813,7 @@ def _rules() -> list[Rule]:
         ("day_of_month", B + r"the<S>(?P<d>[0-3]?\d)(?:st|nd|rd|th)" + E, h_day_of_month),
         ("mid_period", B + r"mid-?(?P<u>year|month|week)" + E, h_mid_period),
         ("year_rel", B + r"(?:(?P<det>the|a)<S>)?(?P<w>year-earlier|year-ago|year-end|year<S>end|year['’]s<S>end|"
-                     r"the<S>end<S>of<S>the<S>year|(?:current|this)<S>fiscal<S>year|"
+                     r"the<S>end<S>of<S>the<S>year|(?:current|this)<S>fiscal<S>year|full<S>year|"
                      r"(?:(?P<done>" + lx.re_completed + r")<S>)?fiscal<S>year)"
                      r"(?:<S>(?:period|quarter))?" + E, h_year_rel),
         ("reference", B + r"(?P<ref>" + "|".join(

@@ -40,7 +40,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from collections.abc import Collection
+
+from spacy.tokens import Doc, Token
 
 from foreigndesk.extract.time_lexicon import lexicon
 
@@ -52,6 +54,22 @@ _BE = {"be"}
 _SUBJECT_TAGS = {"NNS", "NNPS", "PRP"}
 _HAVE = {"have"}
 _NOT = {"not", "n't", "n’t"}  # the negation inside a verb group, as the tokenizer splits it
+
+# inflections to strip from a verb's form, with what to put back: the tagger's lemmatizer
+# misreads a few forms ("hopes" -> "hop", "slated" -> "slat")
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", ""), ("ed", ""), ("ing", ""), ("ing", "e"),
+                ("s", ""), ("d", ""))
+
+
+def lemma_in(tok: Token, words: Collection[str]) -> bool:
+    """Is the token's lemma one of ``words``? For a verb, a stem of its form counts too
+    ("hopes" is *hope*, "slated" is *slate*, whatever the lemmatizer said)."""
+    if tok.lemma_.lower() in words:
+        return True
+    if not tok.tag_.startswith("VB"):
+        return False
+    low = tok.lower_
+    return any(low.endswith(end) and low[:len(low) - len(end)] + put in words for end, put in _INFLECTIONS)
 
 
 def _past_perfect_before(doc: Doc, k: int, lo: int) -> bool:
@@ -99,7 +117,7 @@ def _modal_tense(doc: Doc, k: int, v: int, ahead: bool) -> str | None:
     if _perfect_after(doc, k):
         return "past"  # "Saturday would have been Reagan's birthday", "could have won"
     if word in lx.modals:
-        if word in ("would", "wo") and v > k and doc[v].lemma_.lower() in lx.refused_after_would_not \
+        if word in ("would", "wo") and v > k and lemma_in(doc[v], lx.refused_after_would_not) \
                 and _negated(doc, k, v):
             return "past"  # "wouldn't say Tuesday whether ...", "would not comment Friday": a refusal
         return "future"
@@ -158,19 +176,21 @@ def _group_tense(doc: Doc, v: int, lo: int, ahead: bool = False) -> str | None:
         if t.tag_ == "TO":
             saw_to = True
         elif saw_to:
-            if t.lemma_.lower() in lx.present_before_to and t.tag_ in ("VBZ", "VBP", "VB") \
+            if _infinitive_of_plan(doc, k, v):
+                return "future"  # "the report, to be published on Monday, says"
+            if lemma_in(t, lx.present_before_to) and t.tag_ in ("VBZ", "VBP", "VB") \
                     and doc[k + 1].tag_ == "TO":
                 return "future"  # "has to vote Friday", "needs to decide by Monday"
             if t.lemma_.lower() in _BE and t.tag_ == "VBD" and doc[k + 1].tag_ == "TO":
                 # "was to arrive on Monday", "was to be issued on Wednesday": a plan as it
                 # stood before the report, which news writes when the day has come
                 return "past"
-            if t.tag_ == "VBD" and t.lemma_.lower() in lx.same_time_before_to:
+            if t.tag_ == "VBD" and lemma_in(t, lx.same_time_before_to):
                 return "past"  # "struggled to answer a question on Sunday", "went to vote"
-            likely = t.lemma_.lower() in lx.likely_before_to
+            likely = lemma_in(t, lx.likely_before_to)
             if likely and not ahead:
                 break
-            if t.lemma_.lower() in lx.before_to or likely or t.lemma_.lower() in _BE:
+            if lemma_in(t, lx.before_to) or likely or t.lemma_.lower() in _BE:
                 # "had been due to expire Friday", "had planned to meet Monday": a plan
                 # of the past (the past perfect), not a time ahead
                 if _past_perfect_before(doc, k, lo):
@@ -207,6 +227,20 @@ def _group_tense(doc: Doc, v: int, lo: int, ahead: bool = False) -> str | None:
     if tok.tag_ == "VBG" and tok.lemma_.lower() == "go" and v + 1 < len(doc) and doc[v + 1].tag_ == "TO":
         return "future"
     return None
+
+
+_ORDINAL_WORDS = {"first", "last", "only", "next", "second", "third"}
+
+
+def _infinitive_of_plan(doc: Doc, k: int, v: int) -> bool:
+    """Is the verb group ending at ``v`` a passive infinitive ("to be held") right after a
+    noun or a comma at ``k`` ("the report, to be published on Monday, says", "a summit to be
+    held in June")? It tells what is planned. Not after an ordinal or a superlative ("the
+    first president to be elected in 2008")."""
+    if not (doc[k].tag_ in _NOUN_TAGS or doc[k].text == ",") or k + 3 != v \
+            or doc[k + 2].lower_ != "be" or doc[v].tag_ != "VBN":
+        return False
+    return not any(doc[i].lower_ in _ORDINAL_WORDS or doc[i].tag_ == "JJS" for i in range(max(0, k - 3), k + 1))
 
 
 _NP_TAGS = {"PRP", "DT", "CD", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP$", "POS"}
@@ -287,7 +321,7 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
             break  # "told voters in Kentucky on Sunday that he would ...": the verb after
             # "that" is its clause's, and the expression belongs to the verb on its left
         elif t.tag_ in _VERB_TAGS:
-            if crossed and left is not None and t.lemma_.lower() in lx.reporting:
+            if crossed and left is not None and lemma_in(t, lx.reporting):
                 continue
             if (crossed and left is not None and left_in_segment
                     and _group_tense(doc, left[0], lo, left[1] <= MODAL_REACH) is not None):
@@ -331,9 +365,8 @@ def _forward_future(doc: Doc, v: int, hi: int) -> bool:
     for k in range(v + 1, min(hi, v + 3)):
         t = doc[k]
         if t.tag_ == "TO":
-            prev = doc[k - 1].lemma_.lower()
             # "is to meet" is ahead; "were to gather" is a plan as it stood (see _group_tense)
-            return prev in lx.before_to or (k - 1 == v and doc[v].lemma_.lower() in _BE
+            return lemma_in(doc[k - 1], lx.before_to) or (k - 1 == v and doc[v].lemma_.lower() in _BE
                                              and doc[v].tag_ != "VBD")
         if t.tag_ not in ("VBN", "VBG", "JJ", "RB"):
             return False
@@ -376,7 +409,7 @@ def _adjunct_of_past_verb(doc: Doc, lo: int, hi: int, start_tok: int) -> bool:
     verb = doc[v]
     if verb.tag_ != "VBD" or verb.lemma_.lower() in _BE | _HAVE:
         return False
-    if verb.lemma_.lower() in lexicon().reporting and p != v + 1 and _predicate_after(doc, start_tok, hi):
+    if lemma_in(verb, lexicon().reporting) and p != v + 1 and _predicate_after(doc, start_tok, hi):
         return False  # "said the gathering in September would be ...": a clause's subject
     return not (v > 0 and (doc[v - 1].tag_ == "MD" or doc[v - 1].lower_ in ("to", "would")))
 
@@ -524,10 +557,10 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     v = _finite_for_gerund(doc, lo, v, start_tok)
     if _forward_future(doc, v, hi):
         return "future"
-    lemma, tag = doc[v].lemma_.lower(), doc[v].tag_
-    if lemma in lx.deferring and tag != "MD":
+    tag = doc[v].tag_
+    if lemma_in(doc[v], lx.deferring) and tag != "MD":
         return "future"
-    if lemma in lx.scheduling and tag not in ("MD", "VBD"):
+    if lemma_in(doc[v], lx.scheduling) and tag not in ("MD", "VBD"):
         return "future"
     # a modal of possibility dates only what follows its verb closely: not "could lead to"
     # after "a deal reached in July", nor "get a boost from the win Tuesday"
@@ -547,9 +580,8 @@ def _scheduled_present(doc: Doc, v: int, end_tok: int) -> bool:
     "has", "remains"), a verb of saying, or a day in a possessive ("Friday's purchases are")."""
     t = doc[v]
     lx = lexicon()
-    lemma = t.lemma_.lower()
-    if t.tag_ not in ("VBZ", "VBP") or lemma in _BE | _HAVE or lemma in lx.reporting \
-            or lemma in lx.present_states:
+    if t.tag_ not in ("VBZ", "VBP") or t.lemma_.lower() in _BE | _HAVE or lemma_in(t, lx.reporting) \
+            or lemma_in(t, lx.present_states):
         return False
     if v > 0 and doc[v - 1].tag_ in ("POS", "PRP$", "DT", "JJ"):
         return False  # "Clinton's wins Tuesday": a noun the tagger read as a verb
