@@ -105,3 +105,95 @@ def test_the_full_year(nlp, text, published, expression, value) -> None:
 
 def test_a_full_year_is_a_duration(nlp) -> None:
     assert texts(nlp, "It will take a full year to recover.", "2013-03-14").get("a full year") == "P1Y"
+
+
+# -- "due" with a place between, and "expected" in the present --------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("He is due in court on Friday.", "2013-03-14", "Friday", "2013-03-15"),
+    ("The envoy is due back in Washington on Monday.", "2013-03-14", "Monday", "2013-03-18"),
+    ("The results of Sunday's vote are expected Monday.", "2013-03-14", "Monday", "2013-03-18"),
+    ("A decision is expected on Friday, a court spokesman said.", "2016-05-02", "Friday",
+     "2016-05-06"),
+    ("The verdict, expected Tuesday, could send him to prison.", "2013-03-14", "Tuesday",
+     "2013-03-19"),
+])
+def test_due_and_expected_are_ahead(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # in the past tense: a plan as it stood, the nearer day
+    ("A decision was expected on Monday but was delayed.", "2013-03-14", "Monday", "2013-03-11"),
+    ("He expected a reply on Monday.", "2013-03-14", "Monday", "2013-03-11"),
+    ("The loans fell due in January.", "2013-03-14", "January", "2013-01"),
+])
+def test_due_and_expected_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a weekday right after the week it belongs to ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("He spoke with him last week, on Wednesday, and I expect they will speak again soon.",
+     "2013-03-14", "Wednesday", "2013-03-06"),
+    ("They met last week on Tuesday to discuss the plan.", "2013-03-14", "Tuesday", "2013-03-05"),
+    ("Next week, on Tuesday, the talks resume in Geneva.", "2013-03-14", "Tuesday", "2013-03-19"),
+    ("Earlier this week, on Monday, the ministry denied the report.", "2016-05-05", "Monday",
+     "2016-05-02"),
+])
+def test_a_weekday_after_its_week(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # a sentence between, or a week counted from one in focus: the weekday by its tense
+    ("He came last week. On Friday he left for Rome.", "2013-03-14", "Friday", "2013-03-08"),
+    ("The following week, on Friday, he quit.", "2013-03-14", "Friday", "2013-03-08"),
+])
+def test_a_weekday_after_its_week_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a month that may be a name, after a verb of planning -------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The election, the first since the 2011 uprising, is set for June.", "2013-03-14", "June",
+     "2013-06"),
+    ("The vote was scheduled for May but was postponed to August.", "2013-03-14", "August",
+     "2013-08"),
+    ("The summit planned for March was cancelled.", "2013-01-10", "March", "2013-03"),
+])
+def test_a_month_after_a_verb_of_planning(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression"), [
+    ("Lawmakers voted for May in the leadership contest.", "2016-07-08", "May"),
+    ("Thousands joined the March for Life on Capitol Hill.", "2013-01-26", "March"),
+])
+def test_a_month_after_a_verb_of_planning_controls(nlp, text, published, expression) -> None:
+    assert expression not in texts(nlp, text, published)
+
+
+# -- "today's" before a noun of the present age ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression"), [
+    ("In today's world, no country can act alone.", "2013-03-14", "today"),
+    ("Facts may be losing their value in today's world, a professor said.", "2015-12-12", "today"),
+    ("In today's political climate, change wins.", "2016-06-01", "today"),
+    ("Many of today's personal computers use the chip.", "1989-11-02", "today"),
+    ("The case is for today's youth what the blockade was for their parents.", "2000-01-15",
+     "today"),
+])
+def test_today_as_the_present_age(nlp, text, published, expression) -> None:
+    assert expression not in {k.lower() for k in texts(nlp, text, published)}
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Now for today's geography quiz.", "1998-01-21", "today", "1998-01-21"),
+    ("Today's meeting was cancelled after the attack.", "2013-03-14", "Today", "2013-03-14"),
+    ("Today's prices rose on heavy buying.", "1989-10-25", "Today", "1989-10-25"),
+])
+def test_today_as_the_present_age_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -746,8 +746,9 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     elif shift == "this":  # "win delegates in Michigan this Tuesday": ahead, unless told as past
         past = ctx.tense(m.start(), m.end()) in ("past", "certain past")
         day = cal.weekday_near(ctx.dct, wd, "past" if past else "future")
-    elif (week := _week_after(m, ctx, lx)) is not None:
-        # "Monday of last week", "Tuesday next week": that weekday of the week named
+    elif (week := _week_after(m, ctx, lx)) is not None or (week := _week_before(m, ctx, lx)) is not None:
+        # "Monday of last week", "Tuesday next week", "last week, on Wednesday": that
+        # weekday of the week named
         monday = cal.add_days(ctx.dct, 1 - ctx.dct.isoweekday())
         day = cal.add_days(monday, 7 * week + wd - 1)
     else:
@@ -784,6 +785,27 @@ def _week_after(m: re.Match[str], ctx: Context, lx: Lexicon) -> int | None:
     "the following week" and "the previous week" count from a week in focus: not these."""
     w = _week_after_regex(lx.re_shift).match(ctx.text, m.end())
     if w is None or m["part"]:
+        return None
+    word = key(w["shift"])
+    if word in ("following", "previous", "preceding", "prior"):
+        return None
+    return lx.shifts.get(word)
+
+
+@functools.lru_cache(maxsize=1)
+def _week_before_regex(shifts: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:(?:earlier|later)[^\S\n]+)?(?P<shift>" + shifts
+                      + r")[^\S\n]+week,?[^\S\n]+(?:on[^\S\n]+)?$", re.I)
+
+
+def _week_before(m: re.Match[str], ctx: Context, lx: Lexicon) -> int | None:
+    """The week named right before a weekday ("last week, on Wednesday", "earlier this week,
+    on Monday", "next week on Tuesday"), counted from the publication's, or None; not "the
+    following week" (counted from a week in focus)."""
+    if m["shift"] or m["part"]:
+        return None
+    w = _week_before_regex(lx.re_shift).search(ctx.text, max(0, m.start() - 40), m.start())
+    if w is None:
         return None
     word = key(w["shift"])
     if word in ("following", "previous", "preceding", "prior"):
@@ -828,10 +850,28 @@ def h_nth_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(d.isoformat(), "day", anchored=True) if d else None
 
 
+_AGE_AFTER = re.compile(r"['’]s[^\S\n]+(?:[a-z-]+[^\S\n]+)?([a-z]+)\b")
+
+
+def _today_as_age(m: re.Match[str], ctx: Context, lx: Lexicon) -> bool:
+    """Is "today's" the present age rather than the day: before a noun of time.yaml
+    ``present_age_nouns``, maybe after one adjective ("today's young people", "today's
+    global economy")?"""
+    if key(m["rel"]) != "today" or m["part"] or m["pmod"]:
+        return False
+    a = _AGE_AFTER.match(ctx.text, m.end("rel"))
+    if a is None:
+        return False
+    words = a.group(0)[2:].split()
+    return any(w.lower() in lx.present_age_nouns for w in words)
+
+
 def h_relday(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     if _in_title_name(ctx.text, m.start("rel"), m.end("rel"), after=False):
         return None  # "USA TODAY", "NBC's Today"
+    if _today_as_age(m, ctx, lx):
+        return None  # "today's world", "many of today's computers": the present age
     offset = lx.relative_days[key(m["rel"])]
     mod = _mod(m["pmod"], lx)
     if ctx.dct is None:

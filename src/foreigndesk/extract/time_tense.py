@@ -499,6 +499,10 @@ def _headline_infinitive(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: in
             and not any(doc[i].tag_ in _FINITE_TAGS for i in range(lo, v - 1)))
 
 
+DUE_REACH = 4
+_DUE_BETWEEN = {"IN", "DT", "NN", "NNP", "NNPS", "RB", "PRP$"}
+
+
 def _due(doc: Doc, lo: int, start_tok: int) -> str | None:
     """The tense of "due" before the expression ("Deliveries are not due until October", "the
     report is due Friday"): a time ahead after a present or a modal of *be*; the nearer one
@@ -507,6 +511,12 @@ def _due(doc: Doc, lo: int, start_tok: int) -> str | None:
     i = start_tok - 1
     if i >= lo and doc[i].lower_ in lexicon().due_prepositions:
         i -= 1
+    # a place between ("is due in court on Friday", "due back in Washington Monday")
+    k = i
+    while k >= lo and i - k < DUE_REACH and doc[k].lower_ != "due" and doc[k].tag_ in _DUE_BETWEEN:
+        k -= 1
+    if k >= lo and doc[k].lower_ == "due" and k < i and doc[k + 1].tag_ in ("IN", "RB"):
+        i = k
     if i < lo or doc[i].lower_ != "due":
         return None
     j = i - 1
@@ -561,7 +571,9 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     if lemma_in(doc[v], lx.deferring) and tag != "MD":
         return "future"
     if lemma_in(doc[v], lx.scheduling) and tag not in ("MD", "VBD"):
-        return "future"
+        # "was expected on Monday", "were scheduled for Friday": a plan as it stood, the
+        # nearer day
+        return "either" if tag == "VBN" and _past_passive_before(doc, v, lo) else "future"
     # a modal of possibility dates only what follows its verb closely: not "could lead to"
     # after "a deal reached in July", nor "get a boost from the win Tuesday"
     ahead = v < start_tok and start_tok - v <= MODAL_REACH
