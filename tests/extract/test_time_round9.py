@@ -197,3 +197,56 @@ def test_today_as_the_present_age(nlp, text, published, expression) -> None:
 ])
 def test_today_as_the_present_age_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a quarter named by its months, and a fiscal year written as one word ---------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Japan's economy shrank in the October-December period, the government said.",
+     "2013-02-14", "the October-December period", "2012-Q4"),
+    ("Profit rose 12 percent in the July-September quarter.", "2013-11-08",
+     "the July-September quarter", "2013-Q3"),
+    ("Output is expected to grow in the April-June quarter.", "2013-03-14",
+     "the April-June quarter", "2013-Q2"),
+    ("Exports rose 5 percent in the January-March quarter of 2012.", "2013-03-14",
+     "the January-March quarter of 2012", "2012-Q1"),
+    ("The economy grew in the July to September quarter.", "2013-03-14",
+     "the July to September quarter", "2012-Q3"),
+    ("The deficit for FY2013 was larger than forecast.", "2013-11-14", "FY2013", "2013"),
+])
+def test_a_quarter_by_its_months_and_fiscal_years(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+def test_months_that_span_no_calendar_quarter(nlp) -> None:
+    found = texts(nlp, "Sales fell in the November-January quarter.", "2013-03-14")
+    assert "the November-January quarter" not in found
+    assert found.get("November") == "2012-11"
+
+
+# -- "for the week/month/year": the period a report covers ------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("For the year, pet food volume was flat, the company said.", "1989-11-02", "the year",
+     "1989"),
+    ("The stock rose to a high for the year of $42.875 a share in June.", "1989-10-30",
+     "the year", "1989"),
+    ("The Nasdaq closed lower Friday. For the week, it was down 1.55 points.", "1996-08-30",
+     "the week", "1996-W35"),
+    ("Retail sales rose 2 percent for the month, the agency said.", "2013-03-29", "the month",
+     "2013-03"),
+])
+def test_the_period_a_report_covers(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Net income for the year ended March 31 rose.", "1989-10-25", "the year", "P1Y"),
+    ("The plan for the year 2000 was approved.", "1989-10-25", "the year 2000", "2000"),
+])
+def test_the_period_a_report_covers_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+def test_the_year_ahead_is_no_report(nlp) -> None:
+    assert "the year" not in texts(nlp, "He will stay for the year ahead.", "2013-03-14")

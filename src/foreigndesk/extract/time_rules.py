@@ -1136,7 +1136,7 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
     if det == "the":
         # "later in the day", "the day", "the day after the vote"; not "the week" or "the
         # morning" alone (a stretch of time, a part of any day)
-        if part or (u != "day" and not m["pmod"]):
+        if part or (u != "day" and not m["pmod"] and not _reporting_period(m, ctx, u)):
             return None
         if (u == "day" and not m["pmod"] and _word_before(ctx.text, m.start(), 2) == "back in"
                 and not _DAY_BEFORE_AFTER.match(ctx.text, m.end())):
@@ -1181,6 +1181,17 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 _DAY_BEFORE_AFTER = re.compile(r"[^\S\n]+(before|after)\b", re.I)
+_PERIOD_NOT_AFTER = re.compile(r"[^\S\n]*(?:ahead|end(?:ed|ing)|through|thru|that|which|"
+                               r"to[^\S\n]+come|or[^\S\n]+(?:so|two|more))\b", re.I)
+
+
+def _reporting_period(m: re.Match[str], ctx: Context, unit: str) -> bool:
+    """Is "the week", "the month" or "the year" after "for" the period a report covers ("For
+    the year, pet food volume was flat", "a high for the year", "For the week, the index
+    lost 3 percent")? Then it is the publication's (TimeBank: 2 of 2). Not "for the year
+    ahead" or "for the year or so"."""
+    return (unit in ("week", "month", "year") and _word_before(ctx.text, m.start()) == "for"
+            and not _PERIOD_NOT_AFTER.match(ctx.text, m.end()))
 # "Oct. 12, the day before the plunge", "on Wednesday, the day after the election": the day
 # in apposition is the date itself
 _APPOSITION = re.compile(r"(?:\d|[Dd]ay),[^\S\n]*$")  # "Oct. 12,", "Wednesday,"
@@ -1241,6 +1252,32 @@ _LAST_Q = {"latest", "recent", "previous", "past", "last", "just-ended", "just-c
 _YEAR_AGO = {"year-ago", "year-earlier", "comparable", "same", "year-before", "prior-year"}
 
 
+def _bare_quarter_year(named: int, m: re.Match[str], ctx: Context) -> int:
+    """The year of quarter ``named`` written without one: a quarter not yet begun is last
+    year's, unless the tense is future (a future tense never moves a quarter to next year:
+    that takes "next year's")."""
+    assert ctx.dct is not None
+    cur = cal.quarter_of(ctx.dct)
+    future = named > cur and _direction(m, ctx) == "future"
+    return ctx.dct.year if named <= cur or future else ctx.dct.year - 1
+
+
+def h_month_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the July-September quarter", "the April-June period of 2013": a calendar quarter
+    named by its first and last months (as economic news from Asia writes it); months that
+    span no calendar quarter ("the November-January quarter") are left to the month rules."""
+    lx = lexicon()
+    m1, m2 = lx.month(m["m1"]), lx.month(m["m2"])
+    if m1 is None or m2 is None or m1 % 3 != 1 or m2 != m1 + 2:
+        return None
+    named = (m1 - 1) // 3 + 1
+    if m["y"]:
+        return Resolved(f"{int(m['y']):04d}-Q{named}", "quarter")
+    if ctx.dct is None:
+        return Resolved(f"XXXX-Q{named}", "")
+    return Resolved(f"{_bare_quarter_year(named, m, ctx):04d}-Q{named}", "quarter", anchored=True)
+
+
 def h_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     words = [w for w in re.split(r"[\s-]+", key(m["adjs"] or "")) if w]
     words += [f"{a}-{b}" for a, b in zip(words, words[1:], strict=False)]  # "year-ago"
@@ -1267,11 +1304,7 @@ def h_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         if year is None:
             if ctx.dct is None:
                 return Resolved(f"XXXX-Q{named}", "")
-            # a quarter not yet begun is last year's, unless the tense is future (a future
-            # tense never moves a quarter to next year: that takes "next year's")
-            cur = cal.quarter_of(ctx.dct)
-            future = named > cur and _direction(m, ctx) == "future"
-            year = ctx.dct.year if named <= cur or future else ctx.dct.year - 1
+            year = _bare_quarter_year(named, m, ctx)
             if year_ago:
                 year -= 1
             return Resolved(f"{year:04d}-Q{named}", "quarter", anchored=True, year_ago=year_ago)
@@ -1782,7 +1815,7 @@ def _rules() -> list[Rule]:
                        r"(?P<yshift>this|last|next)<S>year|" + spoken + ")" + E, h_month_year),
         ("month", B + r"<PMOD>(?P<mon><MONTH>)" + E, h_month),
         ("year", r"(?<![\w$£€#.,/'’-])<PMOD>(?:(?P<fy>fiscal(?:<S>year)?|fy|the<S>year|calendar"
-                 r"(?:<S>year)?|model<S>year)<S>?)?(?P<y>1\d{3}|20\d\d|21\d\d)"
+                 r"(?:<S>year)?|model<S>year)(?:<S>)?)?(?P<y>1\d{3}|20\d\d|21\d\d)"
                  r"(?![\w%/'’-]|[.,]\d|<S>(?:gmt|utc|hours|hrs|local))", h_year),
         ("decade", B + r"(?P<the>the<S>)?(?:(?P<pmod>early|mid|late)(?:<S>|-))?"
                    r"(?:(?P<dec>1\d\d0|20\d0)['’]?s|['‘’](?P<dec2>\d0)['’]?s|(?P<decw><DECW>)|"
@@ -1822,6 +1855,9 @@ def _rules() -> list[Rule]:
         ("ago", B + r"(?:(?P<approx><APPROX>)<S>)?(?P<n><NUM>|<VAGUE>)(?:<S>or<S>(?:so|two|three))?"
                 r"[-\s](?P<u><UNIT>)(?:<S>or<S>so)?<S>(?P<dir>ago|earlier|later|from<S>now|hence|back)"
                 + E, h_ago),
+        ("month_quarter", B + r"(?:the<S>)?(?P<m1><MONTH>)(?:(?:<S>)?[-–](?:<S>)?|<S>to<S>)(?P<m2><MONTH>)<S>"
+                          r"(?:quarter|period)(?:<S>(?:of|in)<S>(?:fiscal<S>)?(?P<y>1\d{3}|20\d\d))?"
+                          + E, h_month_quarter),
         ("quarter", B + r"(?:(?P<det>the|its|their|this|that|his|her)<S>)?(?:(?P<yrel>this|last|next)"
                     r"<S>year['’]s<S>|(?P<y1>(?:fiscal<S>)?(?:1\d{3}|20\d\d))(?:['’]s)?<S>)?"
                     r"(?P<adjs>(?:(?:latest|current|recent|previous|past|last|same|comparable|"
