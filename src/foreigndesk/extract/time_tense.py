@@ -39,7 +39,6 @@ Monday" the nearer).
 from __future__ import annotations
 
 import re
-
 from collections.abc import Collection
 
 from spacy.tokens import Doc, Token
