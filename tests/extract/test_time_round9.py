@@ -250,3 +250,24 @@ def test_the_period_a_report_covers_controls(nlp, text, published, expression, v
 
 def test_the_year_ahead_is_no_report(nlp) -> None:
     assert "the year" not in texts(nlp, "He will stay for the year ahead.", "2013-03-14")
+
+
+# -- wire copy's 24-hour clock ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Polls close at 1800 GMT, the commission said.", "2013-03-14", "1800 GMT",
+     "2013-03-14T18:00Z"),
+    ("The shares rose 0.2 percent by 1350 GMT in an easier market.", "1996-08-30", "1350 GMT",
+     "1996-08-30T13:50Z"),
+    ("The ceasefire began at 0600 GMT on Tuesday.", "2013-03-14", "0600 GMT on Tuesday",
+     "2013-03-12T06:00Z"),
+])
+def test_a_24_hour_clock(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+def test_a_clock_restated_in_gmt(nlp) -> None:
+    # "10:35 a.m. (0735 GMT)": the same time restated; TimeBank tags the first only
+    found = texts(nlp, "The blast occurred at 10:35 a.m. (0735 GMT) Friday.", "1998-08-08")
+    assert found.get("10:35 a.m.") == "1998-08-07T10:35"
+    assert "0735 GMT" not in found

@@ -1641,8 +1641,16 @@ def h_set(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 # ---------------------------------------------------------------------------- times of day
 
+_RESTATED_CLOCK = re.compile(r"(?:[ap]\.?m\.?|time|\d)[^\S\n]*\([^\S\n]*$", re.I)
+
+
 def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
-    if m["named"]:
+    if m["h4"]:  # "0600 GMT": wire copy's 24-hour clock
+        if _RESTATED_CLOCK.search(ctx.text, max(0, m.start() - 30), m.start()):
+            return None  # "at 10:35 a.m. (0735 GMT)": the same time restated (TimeBank tags
+            # the first only)
+        hh, mm = int(m["h4"]), int(m["mi4"])
+    elif m["named"]:
         hh, mm = {"noon": (12, 0), "midnight": (0, 0), "midday": (12, 0)}[key(m["named"])]
     elif m["h2"]:  # "4 in the morning", "9 in the evening"
         hh, mm = int(m["h2"]), 0
@@ -1665,7 +1673,8 @@ def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         if hh > 23 or (not ap and not m["tz"] and not m["oclock"] and not timed):
             return None
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
-    zone = "Z" if m["tz"] and key(m["tz"]) in ("utc", "gmt") else ""  # ISO 8601: UTC is Z
+    tz = m["tz"] or m["tz4"]
+    zone = "Z" if tz and key(tz) in ("utc", "gmt", "z") else ""  # ISO 8601: UTC is Z
     return Resolved(f"{day}T{hh:02d}:{mm:02d}{zone}", "time" if ctx.dct else "", "TIME",
                     anchored=ctx.dct is not None)
 
@@ -1911,7 +1920,8 @@ def _rules() -> list[Rule]:
         ("set", B + r"(?:(?P<adv>" + "|".join(sorted(lx.sets, key=len, reverse=True)) + ")|"
                 r"(?:every|each|per)<S>(?:(?P<n><NUM>)<S>)?(?P<u><UNIT>|<WEEKDAY>|"
                 r"<SEASON>|<PART>|<MONTH>)|(?:on<S>)?(?P<wds>" + weekday_plural + r"))" + E, h_set),
-        ("clock", B + r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?:(?:<S>)?(?P<ap>a\.m\.?|p\.m\.?|am|pm)"
+        ("clock", B + r"(?:(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)<S>(?P<tz4>gmt|utc|z\b)|"
+                  r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?:(?:<S>)?(?P<ap>a\.m\.?|p\.m\.?|am|pm)"
                   r"(?![\w])|(?P<oclock><S>o['’]clock)|(?=<S>(?:[ecmp][sd]t|gmt|utc)\b)|"
                   r"(?P<dayafter>(?=<S>(?:this<S>(?:morning|afternoon|evening)|tonight|local<S>time)\b)))"
                   r"(?:<S>(?P<tz>[ecmp][sd]t|gmt|utc|local<S>time))?|(?P<named>noon|midnight|midday)|"
