@@ -271,3 +271,24 @@ def test_a_clock_restated_in_gmt(nlp) -> None:
     found = texts(nlp, "The blast occurred at 10:35 a.m. (0735 GMT) Friday.", "1998-08-08")
     assert found.get("10:35 a.m.") == "1998-08-07T10:35"
     assert "0735 GMT" not in found
+
+
+# -- a decade written without its century -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Clinton said she comes from the 60s, a long time ago.", "2015-11-16", "the 60s", "196X"),
+    ("Since the late 90s, trade between the two countries has grown.", "2013-03-14",
+     "the late 90s", "199X"),
+    ("Cuba was a Soviet ally in the 60s and 70s.", "2013-03-14", "70s", "197X"),
+])
+def test_a_decade_without_its_century(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("Temperatures will be in the 80s through Friday.", "2013-07-10"),
+    ("His approval ratings are in the 40s.", "2013-03-14"),
+    ("He is in his 80s.", "2013-03-14"),
+])
+def test_a_decade_without_its_century_controls(nlp, text, published) -> None:
+    assert not any(v.endswith("X") and len(v) == 4 for v in texts(nlp, text, published).values())

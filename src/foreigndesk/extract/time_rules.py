@@ -640,15 +640,30 @@ def h_year_range(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 _DECADE_BEFORE = re.compile(r"(1\d|20)\d0['’]?s[^\S\n]+and[^\S\n]+$")
+_BARE_DECADE_BEFORE = re.compile(r"(?<![\w'’])[3-9]0['’]?s[^\S\n]+(?:and|or|to)[^\S\n]+$")
+
+
+def _numbers_sentence(m: re.Match[str], ctx: Context, lx: Lexicon) -> bool:
+    """Does the sentence of a bare "the 80s" speak of numbers in that range (time.yaml
+    ``decade_number_words``: "temperatures in the 80s", "approval ratings in the 40s")?"""
+    start = _sentence_start(ctx.text, m.start(), lx)
+    stop = re.search(r"[.!?](?:\s|$)", ctx.text[m.end():m.end() + 300])
+    end = m.end() + (stop.start() if stop else 300)
+    words = re.findall(r"[a-z]+", ctx.text[start:end].lower())
+    return any(w in lx.decade_number_words for w in words)
 
 
 def h_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     if m["dec3"]:  # "the 1960s and 70s": the century of the decade before it
         before = _DECADE_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
-        if before is None:
+        if before is not None:
+            digits = before.group(1) + m["dec3"][0]
+        elif (m["the"] or _BARE_DECADE_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())) \
+                and m["dec3"][0] in "3456789" and not _numbers_sentence(m, ctx, lx):
+            digits = "19" + m["dec3"][0]  # "in the late 90s", not "temperatures in the 80s"
+        else:
             return None
-        digits = before.group(1) + m["dec3"][0]
     elif m["dec"]:
         digits = m["dec"][:3]
     elif m["dec2"]:
