@@ -292,3 +292,27 @@ def test_a_decade_without_its_century(nlp, text, published, expression, value) -
 ])
 def test_a_decade_without_its_century_controls(nlp, text, published) -> None:
     assert not any(v.endswith("X") and len(v) == 4 for v in texts(nlp, text, published).values())
+
+
+# -- days said as words, as speeches and statements say them ----------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("We met with the delegation on the fifth of March.", "2013-03-14", "the fifth of March",
+     "2013-03-05"),
+    ("On the twenty-first of June, 2012, the treaty was signed.", "2013-03-14",
+     "the twenty-first of June, 2012", "2012-06-21"),
+    ("It happened on March the 5th, the minister said.", "2013-03-14", "March the 5th",
+     "2013-03-05"),
+    ("Ten days from today, the law takes effect.", "2013-03-14", "Ten days from today",
+     "2013-03-24"),
+])
+def test_days_said_as_words(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression"), [
+    ("In March the first shipment arrived.", "2013-03-14", "March the first"),
+    ("He was the first of May's ministers to resign.", "2017-03-14", "the first of May"),
+])
+def test_days_said_as_words_controls(nlp, text, published, expression) -> None:
+    assert expression not in texts(nlp, text, published)

@@ -439,6 +439,18 @@ def h_dmy(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _day(ctx, y, mo, int(m["d"]), m, lx)
 
 
+def h_dmy_words(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the fifth of March", "the twenty-first of June, 2012": a day said as a word (speeches,
+    statements, transcripts)."""
+    lx = lexicon()
+    mo = lx.month(m["mon"])
+    if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
+        return None
+    if not m["y"] and ctx.text[m.end():m.end() + 2] in ("'s", "’s"):
+        return None  # "the first of May's ministers": a name
+    return _day(ctx, int(m["y"]) if m["y"] else None, mo, lx.ordinals[key(m["dw"])], m, lx)
+
+
 def _month_in_year(ctx: Context, m: re.Match[str], mo: int, y: int | None, yshift: str | None,
                    lx: Lexicon) -> Resolved:
     pmod = _mod(m["pmod"], lx) if "pmod" in m.re.groupindex else None
@@ -1232,7 +1244,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     n, vague = _unit_number(m, lx)
     direction = key(m["dir"])
-    sign = 1 if direction in ("later", "from now", "hence") else -1
+    sign = 1 if direction in ("later", "from now", "from today", "hence") else -1
     mod = _approx(m["approx"], lx)
     if (vague or n is None) and direction in ("later", "earlier"):
         # "A few days later" (TimeBank): the stretch, a duration, without "later"
@@ -1823,7 +1835,7 @@ def _rules() -> list[Rule]:
         ("named_slash", r"(?<![\w/.])(?:" + "|".join(re.escape(f) for f in lx.named_day_slash)
          + r")(?![\w/]|[.,]\d)", h_named_slash),
         ("mdy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?<PMOD>(?:(?P<shift>last|next|this<S>past|"
-                r"this<S>coming)<S>)?(?P<mon><MONTH>)<S>(?:(?P<d>[0-3]?\d)"
+                r"this<S>coming)<S>)?(?P<mon><MONTH>)<S>(?:(?:the<S>(?=[0-3]?\d(?:st|nd|rd|th)))?(?P<d>[0-3]?\d)"
                 r"(?:st|nd|rd|th)?(?![\d,.]\d)|(?P<dw>" + ordinal_words + r"))(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d)|"
                 r",?<S>(?:of<S>)?(?P<yshift>next|last|this)<S>year(?![\w-]))?" + E, h_mdy),
         ("second_day", B + r"(?P<mon><MONTH>)<S>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:<S>(?:and|or|&)<S>|"
@@ -1833,6 +1845,8 @@ def _rules() -> list[Rule]:
         ("first_day", B + r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:<S>(?:and|or|&)<S>|(?P<range><S>(?:to|until|till)"
                       r"<S>|(?:<S>)?[-–](?:<S>)?))(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?<S>(?:of<S>)?(?P<mon><MONTH>)"
                       r"(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_first_day),
+        ("dmy_words", B + r"the<S>(?P<dw>" + ordinal_words + r")<S>of<S>(?P<mon><MONTH>)"
+                      r"(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_dmy_words),
         ("dmy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?(?:the<S>)?(?P<d>[0-3]?\d)(?P<ord>st|nd|rd|th)?<S>"
                 r"(?P<of>of<S>)?(?P<mon><MONTH>)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_dmy),
         ("month_year", B + r"<PMOD>(?P<mon><MONTH>),?<S>(?:of<S>)?(?:(?P<y>1\d{3}|20\d\d)(?![\d])|"
@@ -1877,7 +1891,7 @@ def _rules() -> list[Rule]:
                    r"(?:,?<S>(?:of<S>)?(?P<y>1\d{3}|20\d\d)|<S>of<S>" + spoken + r")?" + E, h_season),
         ("weekend", B + r"the<S>weekend" + E, h_weekend),
         ("ago", B + r"(?:(?P<approx><APPROX>)<S>)?(?P<n><NUM>|<VAGUE>)(?:<S>or<S>(?:so|two|three))?"
-                r"[-\s](?P<u><UNIT>)(?:<S>or<S>so)?<S>(?P<dir>ago|earlier|later|from<S>now|hence|back)"
+                r"[-\s](?P<u><UNIT>)(?:<S>or<S>so)?<S>(?P<dir>ago|earlier|later|from<S>(?:now|today)|hence|back)"
                 + E, h_ago),
         ("month_quarter", B + r"(?:the<S>)?(?P<m1><MONTH>)(?:(?:<S>)?[-–](?:<S>)?|<S>to<S>)(?P<m2><MONTH>)<S>"
                           r"(?:quarter|period)(?:<S>(?:of|in)<S>(?:fiscal<S>)?(?P<y>1\d{3}|20\d\d))?"
