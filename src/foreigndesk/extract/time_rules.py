@@ -448,6 +448,8 @@ def h_dmy_words(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if not m["y"] and ctx.text[m.end():m.end() + 2] in ("'s", "’s"):
         return None  # "the first of May's ministers": a name
+    if _orig(m, ctx, "dw")[:1].isupper():
+        return None  # "the Fourth of July": a holiday's name (the holiday rule)
     return _day(ctx, int(m["y"]) if m["y"] else None, mo, lx.ordinals[key(m["dw"])], m, lx)
 
 
@@ -652,7 +654,8 @@ def h_year_range(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 _DECADE_BEFORE = re.compile(r"(1\d|20)\d0['’]?s[^\S\n]+and[^\S\n]+$")
-_BARE_DECADE_BEFORE = re.compile(r"(?<![\w'’])[3-9]0['’]?s[^\S\n]+(?:and|or|to)[^\S\n]+$")
+_BARE_DECADE_BEFORE = re.compile(r"\bthe[^\S\n]+(?:(?:early|mid|late)[-\s]+)?[3-9]0['’]?s[^\S\n]+"
+                                 r"(?:and|or|to)[^\S\n]+$", re.I)
 
 
 def _numbers_sentence(m: re.Match[str], ctx: Context, lx: Lexicon) -> bool:
@@ -671,7 +674,7 @@ def h_decade(m: re.Match[str], ctx: Context) -> Resolved | None:
         before = _DECADE_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())
         if before is not None:
             digits = before.group(1) + m["dec3"][0]
-        elif (m["the"] or _BARE_DECADE_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start())) \
+        elif (m["the"] or _BARE_DECADE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start())) \
                 and m["dec3"][0] in "3456789" and not _numbers_sentence(m, ctx, lx):
             digits = "19" + m["dec3"][0]  # "in the late 90s", not "temperatures in the 80s"
         else:
