@@ -316,3 +316,20 @@ def test_days_said_as_words(nlp, text, published, expression, value) -> None:
 ])
 def test_days_said_as_words_controls(nlp, text, published, expression) -> None:
     assert expression not in texts(nlp, text, published)
+
+
+# -- a week of a month ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # the ISO week holding the middle day of that seven-day stretch
+    ("Talks will resume in the first week of April.", "2013-03-14", "the first week of April",
+     "2013-W14"),
+    ("Clinton's peak came the last week of October after a debate.", "2016-01-19",
+     "the last week of October", "2015-W44"),
+    ("Three polls conducted the first week of March have Clinton leading.", "2016-03-11",
+     "the first week of March", "2016-W09"),
+    ("The vote is set for the third week of May 2014.", "2013-03-14",
+     "the third week of May 2014", "2014-W20"),
+])
+def test_a_week_of_a_month(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -439,6 +439,33 @@ def h_dmy(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _day(ctx, y, mo, int(m["d"]), m, lx)
 
 
+_WEEK_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+                  "4th": 4, "last": -1, "final": -1}
+
+
+def h_week_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the second week of March", "the last week of February 2013": the ISO week holding the
+    middle day of that seven-day stretch of the month (the 4th for the first week, the
+    fourth day from the end for the last), the month's year placed as a bare month's."""
+    lx = lexicon()
+    mo = lx.month(m["mon"])
+    if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
+        return None
+    if m["y"]:
+        year = int(m["y"])
+    elif ctx.dct is None:
+        return Resolved("", "")
+    else:
+        year = int(_month_in_year(ctx, m, mo, None, None, lx).value[:4])
+    n = _WEEK_ORDINALS[key(m["ord"])]
+    if n > 0:
+        day = cal.Date(year, mo, 7 * (n - 1) + 4)
+    else:
+        y2, m2 = cal.add_months(year, mo, 1)
+        day = cal.add_days(cal.Date(y2, m2, 1), -4)
+    return Resolved(cal.fmt_week(day), "week", anchored=not m["y"])
+
+
 def h_dmy_words(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the fifth of March", "the twenty-first of June, 2012": a day said as a word (speeches,
     statements, transcripts)."""
@@ -1848,6 +1875,9 @@ def _rules() -> list[Rule]:
         ("first_day", B + r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:<S>(?:and|or|&)<S>|(?P<range><S>(?:to|until|till)"
                       r"<S>|(?:<S>)?[-–](?:<S>)?))(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?<S>(?:of<S>)?(?P<mon><MONTH>)"
                       r"(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_first_day),
+        ("week_of_month", B + r"the<S>(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)<S>week"
+                          r"<S>(?:of|in)<S>(?P<mon><MONTH>)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E,
+         h_week_of_month),
         ("dmy_words", B + r"the<S>(?P<dw>" + ordinal_words + r")<S>of<S>(?P<mon><MONTH>)"
                       r"(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_dmy_words),
         ("dmy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?(?:the<S>)?(?P<d>[0-3]?\d)(?P<ord>st|nd|rd|th)?<S>"
