@@ -439,10 +439,6 @@ def h_dmy(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _day(ctx, y, mo, int(m["d"]), m, lx)
 
 
-_WEEK_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-                  "4th": 4, "last": -1, "final": -1}
-
-
 def h_week_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the second week of March", "the last week of February 2013": the ISO week holding the
     middle day of that seven-day stretch of the month (the 4th for the first week, the
@@ -457,7 +453,8 @@ def h_week_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved("", "")
     else:
         year = int(_month_in_year(ctx, m, mo, None, None, lx).value[:4])
-    n = _WEEK_ORDINALS[key(m["ord"])]
+    word = key(m["ord"])
+    n = -1 if word in ("last", "final") else int(word[0]) if word[0].isdigit() else lx.ordinals[word]
     if n > 0:
         day = cal.Date(year, mo, 7 * (n - 1) + 4)
     else:

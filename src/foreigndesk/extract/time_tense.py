@@ -228,18 +228,16 @@ def _group_tense(doc: Doc, v: int, lo: int, ahead: bool = False) -> str | None:
     return None
 
 
-_ORDINAL_WORDS = {"first", "last", "only", "next", "second", "third"}
-
-
 def _infinitive_of_plan(doc: Doc, k: int, v: int) -> bool:
     """Is the verb group ending at ``v`` a passive infinitive ("to be held") right after a
     noun or a comma at ``k`` ("the report, to be published on Monday, says", "a summit to be
     held in June")? It tells what is planned. Not after an ordinal or a superlative ("the
-    first president to be elected in 2008")."""
+    first president to be elected in 2008": time.yaml ``not_before_planned_infinitive``)."""
     if not (doc[k].tag_ in _NOUN_TAGS or doc[k].text == ",") or k + 3 != v \
             or doc[k + 2].lower_ != "be" or doc[v].tag_ != "VBN":
         return False
-    return not any(doc[i].lower_ in _ORDINAL_WORDS or doc[i].tag_ == "JJS" for i in range(max(0, k - 3), k + 1))
+    told = lexicon().not_before_planned_infinitive
+    return not any(doc[i].lower_ in told or doc[i].tag_ == "JJS" for i in range(max(0, k - 3), k + 1))
 
 
 _NP_TAGS = {"PRP", "DT", "CD", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP$", "POS"}
