@@ -84,6 +84,7 @@ class Lexicon:
     around_words: list[str] = field(default_factory=list)
     decade_number_words: set[str] = field(default_factory=set)
     present_age_nouns: set[str] = field(default_factory=set)
+    report_period_not_before: list[str] = field(default_factory=list)
     compared_day_nouns: list[str] = field(default_factory=list)
     day_idiom_verbs: set[str] = field(default_factory=set)
     holiday_thing_nouns: set[str] = field(default_factory=set)
@@ -132,6 +133,7 @@ class Lexicon:
     re_year_back_period: str = ""
     re_year_back_phrase: str = ""
     re_around: str = ""
+    re_report_period_not_before: str = ""
 
     def month(self, text: str) -> int | None:
         return self.months.get(_key(text))
@@ -254,6 +256,7 @@ def build_lexicon(text: str) -> Lexicon:
     lx.around_words = list(raw.get("around_words", []))
     lx.decade_number_words = set(raw.get("decade_number_words", []))
     lx.present_age_nouns = set(raw.get("present_age_nouns", []))
+    lx.report_period_not_before = list(raw.get("report_period_not_before", []))
     lx.compared_day_nouns = list(raw.get("compared_day_nouns", []))
     lx.day_idiom_verbs = set(raw.get("day_idiom_verbs", []))
     lx.holiday_thing_nouns = set(raw.get("holiday_thing_nouns", []))
@@ -310,6 +313,7 @@ def build_lexicon(text: str) -> Lexicon:
     lx.re_year_back_period = _alt(lx.year_back_periods)
     lx.re_year_back_phrase = _alt(lx.year_back_phrases)
     lx.re_around = _alt(lx.around_words)
+    lx.re_report_period_not_before = _alt(lx.report_period_not_before)
     return lx
 
 

@@ -1235,17 +1235,20 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 _DAY_BEFORE_AFTER = re.compile(r"[^\S\n]+(before|after)\b", re.I)
-_PERIOD_NOT_AFTER = re.compile(r"[^\S\n]*(?:ahead|end(?:ed|ing)|through|thru|that|which|"
-                               r"to[^\S\n]+come|or[^\S\n]+(?:so|two|more))\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _period_not_after(words: str) -> re.Pattern[str]:
+    return re.compile(r"[^\S\n]*" + words + r"\b", re.I)
 
 
 def _reporting_period(m: re.Match[str], ctx: Context, unit: str) -> bool:
     """Is "the week", "the month" or "the year" after "for" the period a report covers ("For
     the year, pet food volume was flat", "a high for the year", "For the week, the index
     lost 3 percent")? Then it is the publication's (TimeBank: 2 of 2). Not "for the year
-    ahead" or "for the year or so"."""
+    ahead" or "for the year or so" (time.yaml ``report_period_not_before``)."""
     return (unit in ("week", "month", "year") and _word_before(ctx.text, m.start()) == "for"
-            and not _PERIOD_NOT_AFTER.match(ctx.text, m.end()))
+            and not _period_not_after(lexicon().re_report_period_not_before).match(ctx.text, m.end()))
 # "Oct. 12, the day before the plunge", "on Wednesday, the day after the election": the day
 # in apposition is the date itself
 _APPOSITION = re.compile(r"(?:\d|[Dd]ay),[^\S\n]*$")  # "Oct. 12,", "Wednesday,"
