@@ -1249,6 +1249,8 @@ def _reporting_period(m: re.Match[str], ctx: Context, unit: str) -> bool:
     ahead" or "for the year or so" (time.yaml ``report_period_not_before``)."""
     return (unit in ("week", "month", "year") and _word_before(ctx.text, m.start()) == "for"
             and not _period_not_after(lexicon().re_report_period_not_before).match(ctx.text, m.end()))
+
+
 # "Oct. 12, the day before the plunge", "on Wednesday, the day after the election": the day
 # in apposition is the date itself
 _APPOSITION = re.compile(r"(?:\d|[Dd]ay),[^\S\n]*$")  # "Oct. 12,", "Wednesday,"
