@@ -333,3 +333,25 @@ def test_days_said_as_words_controls(nlp, text, published, expression) -> None:
 ])
 def test_a_week_of_a_month(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a range of months told in the past -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Exports rose between April and June, the ministry said.", "2013-03-14", "April", "2012-04"),
+    ("Exports rose between April and June, the ministry said.", "2013-03-14", "June", "2012-06"),
+    ("Between March and June, exports rose 4 percent.", "2013-03-14", "June", "2012-06"),
+    ("From March to June, the ban held.", "2016-03-20", "March", "2015-03"),
+])
+def test_a_range_of_months_told_in_the_past(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Exports will rise between April and June.", "2013-03-14", "June", "2013-06"),
+    ("From October to February, the ban held.", "2013-03-14", "February", "2013-02"),
+    ("Police found 3,210 victims between January 1 and September 26.", "2013-09-29",
+     "January 1", "2013-01-01"),
+])
+def test_a_range_of_months_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

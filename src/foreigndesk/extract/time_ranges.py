@@ -78,13 +78,17 @@ def _reorder(a: Candidate, b: Candidate, dct: cal.Date) -> None:
     ba, bb = _bounds(a.r.value), _bounds(b.r.value)
     if ba is None or bb is None or ba[0] <= bb[1]:
         return
-    options: list[tuple[int, Candidate, str]] = []
+    options: list[tuple[bool, int, Candidate, str]] = []
     if (v := _moved(a.r.value, -1)) and (ab := _bounds(v)) and ab[0] <= bb[1]:
-        options.append((_distance(ab[0], bb[1], dct), a, v))
+        options.append((False, _distance(ab[0], bb[1], dct), a, v))
     if (v := _moved(b.r.value, 1)) and (bb2 := _bounds(v)) and ba[0] <= bb2[1]:
-        options.append((_distance(ba[0], bb2[1], dct), b, v))
+        # a last end placed before the publication date and moved past it goes against the
+        # reading that placed it ("Between March and June, exports rose", said in March):
+        # the other way first
+        flips = bb[1] < dct < bb2[0]
+        options.append((flips, _distance(ba[0], bb2[1], dct), b, v))
     if options:
-        _, c, v = min(options, key=lambda o: o[0])
+        *_, c, v = min(options, key=lambda o: (o[0], o[1]))
         c.r = dataclasses.replace(c.r, value=v)
 
 

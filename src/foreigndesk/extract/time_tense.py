@@ -373,7 +373,7 @@ def _forward_future(doc: Doc, v: int, hi: int) -> bool:
 # what may stand between a past verb and the preposition of its time adjunct: the verb's
 # object ("took office in February", "announced his candidacy in March")
 _OBJECT_TAGS = {"DT", "PRP$", "PRP", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "RB"}
-_ADJUNCT_PREPOSITIONS = {"in", "on"}
+_ADJUNCT_PREPOSITIONS = {"in", "on", "between", "from"}
 MAX_OBJECT = 4
 
 
@@ -389,8 +389,9 @@ def _predicate_after(doc: Doc, k: int, hi: int, reach: int = 8) -> bool:
 
 
 def _adjunct_of_past_verb(doc: Doc, lo: int, hi: int, start_tok: int) -> bool:
-    """Is the expression the "in"/"on" adjunct of a simple past verb just before it, with at
-    most the verb's object between ("took office in February")? Then the tense dates the
+    """Is the expression the "in"/"on"/"between"/"from" adjunct of a simple past verb just
+    before it, with at most the verb's object between ("took office in February", "rose
+    between April and June")? Then the tense dates the
     expression itself, however far back the nearest occurrence is. Not when the verb is an
     auxiliary, or when a preposition or a comma stands between (the time then belongs to a
     noun: "notified them of a cutback in its supply in September"), or when the words after a
