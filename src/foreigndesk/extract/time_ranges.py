@@ -3,7 +3,9 @@ February". Each end is placed on its own (by the tense, the nearest occurrence);
 puts the first end after the second, one of them is a year off. The end whose year was
 inferred moves by a year, the way that leaves the range nearest the publication date
 ("found 3,210 victims between January 1 and September 26", said on September 29: January 1
-of the same year, not of the next)."""
+of the same year, not of the next), except that a last end placed before the publication
+date is not moved past it while the first end can move back ("Between March and June,
+exports rose", said in March: both of last year)."""
 
 from __future__ import annotations
 
