@@ -355,3 +355,28 @@ def test_a_range_of_months_told_in_the_past(nlp, text, published, expression, va
 ])
 def test_a_range_of_months_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- "the next year" told in the past: the one after the date in focus -------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The company was founded in 1998 and went public the next year.", "2013-03-14",
+     "the next year", "1999"),
+    ("The province brought in the tax in 2008, and the opposition fought it in elections the "
+     "next year.", "2016-03-03", "the next year", "2009"),
+    ("McCarthy made the remark in September 2015. The next month, a former staffer sued.",
+     "2016-02-19", "The next month", "2015-10"),
+])
+def test_the_next_year_told_in_the_past(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # a stretch from now
+    ("Officials expect to raise rates by one point over the next year.", "2015-11-09",
+     "the next year", "2016"),
+    ("I'll release mine in the next week, Pence said.", "2016-09-03", "the next week",
+     "2016-W36"),
+])
+def test_the_next_year_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -1171,6 +1171,14 @@ _COMPOUND_AFTER = re.compile(r"[-‐][^\W\d_]")
 _AT_THE_END = re.compile(r"\b[Aa]t\s+the\s+end\s+of\s+the\s+day,$")
 
 
+def _next_told_in_past(m: re.Match[str], ctx: Context) -> bool:
+    """Is "the next year/month/week" the one after the date in focus: told in the past and
+    not a stretch ("went public the next year"; not "over the next year": time.yaml
+    ``stretch_prepositions``)?"""
+    return (_word_before(ctx.text, m.start()) not in lexicon().stretch_prepositions
+            and ctx.tense(m.start(), m.end()) in ("past", "certain past"))
+
+
 def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"that day", "later that year", "the next morning": the date mentioned just before
     (resolved in time.py), never the publication date."""
@@ -1182,7 +1190,7 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     if _COMPOUND_AFTER.match(ctx.text, m.end()):
         return None  # "the day-long meeting", "that week-old report": a modifier, no time
-    if det == "the next" and u in ("week", "month", "year"):
+    if det == "the next" and u in ("week", "month", "year") and not _next_told_in_past(m, ctx):
         return None  # "the next month" is a stretch of time from now (duration rule)
     part = lx.parts_of_day.get(u)
     if u in ("decade", "century") and not (det == "the" and m["pmod"]):
