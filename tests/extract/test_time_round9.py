@@ -380,3 +380,28 @@ def test_the_next_year_told_in_the_past(nlp, text, published, expression, value)
 ])
 def test_the_next_year_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a weekday as a present copula's predicate, and the first or last day of a month -----------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # the nearer day
+    ("The deadline is Friday, officials said.", "2013-03-14", "Friday", "2013-03-15"),
+    ("The vote is on Sunday and turnout is expected to be low.", "2013-03-14", "Sunday",
+     "2013-03-17"),
+    ("The deadline for bids is the end of business on Friday.", "2016-05-05", "Friday",
+     "2016-05-06"),
+    ("On the last day of March, the law expires.", "2013-03-14", "the last day of March",
+     "2013-03-31"),
+    ("He resigned on the last day of February.", "2013-03-14", "the last day of February",
+     "2013-02-28"),
+    ("The first day of June 2014 is a Sunday.", "2013-03-14", "The first day of June 2014",
+     "2014-06-01"),
+])
+def test_a_copula_weekday_and_edge_days(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+def test_a_present_of_saying_stays_past(nlp) -> None:
+    found = texts(nlp, "Clinton says on Monday that she will run.", "2013-03-14")
+    assert found.get("Monday") == "2013-03-11"

@@ -439,6 +439,34 @@ def h_dmy(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _day(ctx, y, mo, int(m["d"]), m, lx)
 
 
+def _written_or_placed_year(m: re.Match[str], ctx: Context, mo: int, lx: Lexicon) -> int | None:
+    """The year written after month ``mo`` (group ``y``), else the one a bare month would be
+    placed in; None with no publication date."""
+    if m["y"]:
+        return int(m["y"])
+    if ctx.dct is None:
+        return None
+    return int(_month_in_year(ctx, m, mo, None, None, lx).value[:4])
+
+
+def h_edge_day_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the last day of March", "the first day of June 2014": that day, the month's year
+    placed as a bare month's."""
+    lx = lexicon()
+    mo = lx.month(m["mon"])
+    if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
+        return None
+    year = _written_or_placed_year(m, ctx, mo, lx)
+    if year is None:
+        return Resolved("", "")
+    if key(m["ord"]) == "first":
+        day = cal.Date(year, mo, 1)
+    else:
+        y2, m2 = cal.add_months(year, mo, 1)
+        day = cal.add_days(cal.Date(y2, m2, 1), -1)
+    return Resolved(day.isoformat(), "day", anchored=not m["y"])
+
+
 def h_week_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the second week of March", "the last week of February 2013": the ISO week holding the
     middle day of that seven-day stretch of the month (the 4th for the first week, the
@@ -447,12 +475,9 @@ def h_week_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     mo = lx.month(m["mon"])
     if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
         return None
-    if m["y"]:
-        year = int(m["y"])
-    elif ctx.dct is None:
+    year = _written_or_placed_year(m, ctx, mo, lx)
+    if year is None:
         return Resolved("", "")
-    else:
-        year = int(_month_in_year(ctx, m, mo, None, None, lx).value[:4])
     word = key(m["ord"])
     n = -1 if word in ("last", "final") else int(word[0]) if word[0].isdigit() else lx.ordinals[word]
     if n > 0:
@@ -768,6 +793,12 @@ def _with_part(day: str, part: str | None, lx: Lexicon) -> tuple[str, str, str]:
     return day, "day", "DATE"
 
 
+# a weekday right after a present copula, as its predicate ("The deadline is Friday", "The
+# vote is on Sunday", "the end of business on Friday" after "is the")
+_COPULA_BEFORE = re.compile(r"\b(?:is|are)[^\S\n]+(?:(?:the[^\S\n]+)?(?:end|close)[^\S\n]+of"
+                            r"[^\S\n]+business[^\S\n]+)?(?:on[^\S\n]+|by[^\S\n]+)?$", re.I)
+
+
 def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     if not _capitalised(_orig(m, ctx, "wd")):
@@ -814,6 +845,8 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
             tense, tentative = "either", True
         if tense == "headline":  # the nearer day, unless the story's body places it
             tense, tentative = "either", True
+        if tense == "present" and _COPULA_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+            tense = "either"  # "The deadline is Friday", "the vote is on Sunday": the nearer day
         if tense is None and not m["part"] and focus is None:
             tentative = True
         day = cal.weekday_near(ctx.dct, wd, "future" if tense in ("future", "scheduled") else "past")
@@ -1885,6 +1918,8 @@ def _rules() -> list[Rule]:
         ("first_day", B + r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:<S>(?:and|or|&)<S>|(?P<range><S>(?:to|until|till)"
                       r"<S>|(?:<S>)?[-–](?:<S>)?))(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?<S>(?:of<S>)?(?P<mon><MONTH>)"
                       r"(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_first_day),
+        ("day_of_month_named", B + r"the<S>(?P<ord>first|last|final)<S>day<S>(?:of|in)<S>(?P<mon><MONTH>)"
+                               r"(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_edge_day_of_month),
         ("week_of_month", B + r"the<S>(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)<S>week"
                           r"<S>(?:of|in)<S>(?P<mon><MONTH>)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E,
          h_week_of_month),
