@@ -405,3 +405,31 @@ def test_a_copula_weekday_and_edge_days(nlp, text, published, expression, value)
 def test_a_present_of_saying_stays_past(nlp) -> None:
     found = texts(nlp, "Clinton says on Monday that she will run.", "2013-03-14")
     assert found.get("Monday") == "2013-03-11"
+
+
+# -- "of the year/month/week": the publication's period ----------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Revenue rose to $713.5 million through the first nine months of the year.", "1989-10-30",
+     "the year", "1989"),
+    ("The Fed is expected to act at its final meeting of the year in December.", "2015-11-09",
+     "the year", "2015"),
+    ("Cruz drew one of his smaller crowds of the month.", "2016-01-27", "the month", "2016-01"),
+    ("People are going to talk about that for the rest of the week.", "2016-01-27", "the week",
+     "2016-W04"),
+    # told in the past in January: the year just ended
+    ("A boutique was involved in each of the eight largest deals of the year.", "2016-01-07",
+     "the year", "2015"),
+])
+def test_of_the_year(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("Merkel's selection as Time's person of the year drew criticism.", "2015-12-09"),
+    ("Marco Rubio will be the flavor of the week, an expert said.", "2016-02-02"),
+    ("He was named Person of the Year.", "2013-12-12"),
+])
+def test_of_the_year_controls(nlp, text, published) -> None:
+    found = texts(nlp, text, published)
+    assert "the year" not in found and "the week" not in found and "the Year" not in found

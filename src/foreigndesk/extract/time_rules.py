@@ -1247,7 +1247,10 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
         if u != "day":  # "earlier in the year": of the publication (TimeBank: 3 times in 3)
             if ctx.dct is None:
                 return Resolved("", "", modifier=_mod(m["pmod"], lx))
-            pv = _period(ctx, u, 0, m, lx)
+            back = (u == "year" and not m["pmod"] and ctx.dct.month == 1
+                    and _direction(m, ctx) in ("past", "certain past"))
+            # "the eight largest deals of the year" told in January: the year just ended
+            pv = _period(ctx, u, -1 if back else 0, m, lx)
             return Resolved(pv[0], pv[1], anchored=True, modifier=_mod(m["pmod"], lx)) if pv else None
         after = _DAY_BEFORE_AFTER.match(ctx.text, m.end())
         if after and u == "day":
@@ -1284,11 +1287,17 @@ def _period_not_after(words: str) -> re.Pattern[str]:
 
 
 def _reporting_period(m: re.Match[str], ctx: Context, unit: str) -> bool:
-    """Is "the week", "the month" or "the year" after "for" the period a report covers ("For
-    the year, pet food volume was flat", "a high for the year", "For the week, the index
-    lost 3 percent")? Then it is the publication's (TimeBank: 2 of 2). Not "for the year
-    ahead" or "for the year or so" (time.yaml ``report_period_not_before``)."""
-    return (unit in ("week", "month", "year") and _word_before(ctx.text, m.start()) == "for"
+    """Is "the week", "the month" or "the year" after "for" or "of" the period a report covers
+    ("For the year, pet food volume was flat", "a high for the year", "For the week, the
+    index lost 3 percent", "the first nine months of the year", "the biggest deal of the
+    year")? Then it is the publication's (TimeBank: 3 of 3). Not "for the year ahead" or "for
+    the year or so" (time.yaml ``report_period_not_before``), nor a title or an idiom ("person
+    of the year", "the flavor of the week": time.yaml ``title_nouns_before_of``)."""
+    before = _word_before(ctx.text, m.start(), 2).split()
+    if before and before[-1] == "of" and len(before) == 2 and before[0] in lexicon().title_nouns_before_of:
+        return False  # "Time's person of the year", "the flavor of the week"
+    return (unit in ("week", "month", "year") and before[-1:] in (["for"], ["of"])
+            and ctx.text[m.start("u")].islower()  # not "Person of the Year"
             and not _period_not_after(lexicon().re_report_period_not_before).match(ctx.text, m.end()))
 
 
