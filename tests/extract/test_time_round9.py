@@ -433,3 +433,27 @@ def test_of_the_year(nlp, text, published, expression, value) -> None:
 def test_of_the_year_controls(nlp, text, published) -> None:
     found = texts(nlp, text, published)
     assert "the year" not in found and "the week" not in found and "the Year" not in found
+
+
+# -- a holiday's weekend, a futures month that may be a name, a period after a verb -------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Crude saw lackluster buying ahead of the U.S. Labor Day weekend.", "1996-08-30",
+     "Labor Day weekend", "1996-W35-WE"),
+    ("She married him on Memorial Day weekend in the Florida Keys.", "2016-07-29",
+     "Memorial Day weekend", "2016-W21-WE"),
+    ("The report shook the markets ahead of the long Labour Day weekend.", "1996-08-30",
+     "Labour Day weekend", "1996-W35-WE"),
+    ("March Eurodollars were off 13 bps at 93.72.", "1996-08-30", "March", "1997-03"),
+    ("December Eurodollars were down 11 bps at 93.94.", "1996-08-30", "December", "1996-12"),
+    ("The long bond jumped to 7.13 percent after starting the year at 5.95 percent.",
+     "1996-08-30", "the year", "1996"),
+    ("The S&P 500 closed the week down slightly.", "2016-07-30", "the week", "2016-W30"),
+])
+def test_holiday_weekends_futures_and_period_verbs(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+def test_labour_day_alone_is_may_day(nlp) -> None:
+    found = texts(nlp, "Workers marched on Labour Day in Beijing.", "1996-08-30")
+    assert found.get("Labour Day") == "1996-05-01"

@@ -84,6 +84,8 @@ class Lexicon:
     around_words: list[str] = field(default_factory=list)
     decade_number_words: set[str] = field(default_factory=set)
     present_age_nouns: set[str] = field(default_factory=set)
+    long_weekend_names: dict[str, str] = field(default_factory=dict)
+    period_verbs: set[str] = field(default_factory=set)
     title_nouns_before_of: set[str] = field(default_factory=set)
     stretch_prepositions: set[str] = field(default_factory=set)
     report_period_not_before: list[str] = field(default_factory=list)
@@ -258,6 +260,8 @@ def build_lexicon(text: str) -> Lexicon:
     lx.around_words = list(raw.get("around_words", []))
     lx.decade_number_words = set(raw.get("decade_number_words", []))
     lx.present_age_nouns = set(raw.get("present_age_nouns", []))
+    lx.long_weekend_names = {str(k): str(v) for k, v in (raw.get("long_weekend_names") or {}).items()}
+    lx.period_verbs = set(raw.get("period_verbs", []))
     lx.title_nouns_before_of = set(raw.get("title_nouns_before_of", []))
     lx.stretch_prepositions = set(raw.get("stretch_prepositions", []))
     lx.report_period_not_before = list(raw.get("report_period_not_before", []))

@@ -616,7 +616,8 @@ def h_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         ctxwords = set(lx.month_context)
         last = before.split()[-1] if before else ""
         if (last not in ctxwords and before not in ctxwords
-                and not _month_modifier(ctx.text, m, last, lx)):
+                and not _month_modifier(ctx.text, m, last, lx)
+                and not (word[:1].isupper() and _contract_after(ctx.text, m.end(), lx))):
             return None  # "May" alone may be a verb or a name: a month needs its context
     later = _month_range_year(ctx.text, m.end())
     if later is not None:  # "from September to December 2014": the range's year
@@ -1290,13 +1291,15 @@ def _reporting_period(m: re.Match[str], ctx: Context, unit: str) -> bool:
     """Is "the week", "the month" or "the year" after "for" or "of" the period a report covers
     ("For the year, pet food volume was flat", "a high for the year", "For the week, the
     index lost 3 percent", "the first nine months of the year", "the biggest deal of the
-    year")? Then it is the publication's (TimeBank: 3 of 3). Not "for the year ahead" or "for
+    year"), or after a verb of starting or ending ("after starting the year at 5.95 percent":
+    time.yaml ``period_verbs``)? Then it is the publication's (TimeBank: 3 of 3). Not "for the year ahead" or "for
     the year or so" (time.yaml ``report_period_not_before``), nor a title or an idiom ("person
     of the year", "the flavor of the week": time.yaml ``title_nouns_before_of``)."""
     before = _word_before(ctx.text, m.start(), 2).split()
     if before and before[-1] == "of" and len(before) == 2 and before[0] in lexicon().title_nouns_before_of:
         return False  # "Time's person of the year", "the flavor of the week"
-    return (unit in ("week", "month", "year") and before[-1:] in (["for"], ["of"])
+    return (unit in ("week", "month", "year")
+            and (before[-1:] in (["for"], ["of"]) or (before and before[-1] in lexicon().period_verbs))
             and ctx.text[m.start("u")].islower()  # not "Person of the Year"
             and not _period_not_after(lexicon().re_report_period_not_before).match(ctx.text, m.end()))
 
@@ -1857,6 +1860,8 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "Christmas trees", "Halloween masks": things, no day
     if name in lx.holidays_of_a_nation and _another_nations(ctx.text, m.start("hol")):
         return Resolved("", "")  # "India's Independence Day": not the date of the lexicon
+    if m["wk"] and key(m["wk"]).endswith("weekend"):
+        name = lx.long_weekend_names.get(name, name)  # "the long Labour Day weekend"
     fixed = lx.holidays_fixed.get(name)
     computed = lx.holidays_computed.get(name)
     shift = lx.shifts.get(key(m["shift"])) if m["shift"] else None
@@ -1873,6 +1878,11 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
     def value(d: Date | None, anchored: bool) -> Resolved | None:
         if d is None:
             return None
+        if m["wk"] and key(m["wk"]).endswith("weekend"):
+            # "the Labor Day weekend": the weekend nearest the day (before a Monday, Tuesday
+            # or Wednesday holiday, after a Thursday or Friday one)
+            shift = {1: -2, 2: -3, 3: -4, 4: 2, 5: 1, 6: 0, 7: 0}[d.isoweekday()]
+            return Resolved(cal.fmt_week(cal.add_days(d, shift)) + "-WE", "week", anchored=anchored)
         if m["wk"]:  # "Easter week", "Christmas week": the (ISO) week of that day
             return Resolved(cal.fmt_week(d), "week", anchored=anchored)
         return Resolved(d.isoformat(), "day", anchored=anchored)
@@ -2050,7 +2060,7 @@ def _rules() -> list[Rule]:
                         + E, h_nth_weekday),
         ("holiday", B + r"(?:(?P<shift>last|next|this)<S>|(?<=the\s)(?P<ypre>1\d{3}|20\d\d)<S>)?"
                     r"(?P<hol>" + hol_alt + r")"
-                    r"(?P<wk><S>week(?!<S>of\b))?(?:,?<S>(?P<y>1\d{3}|20\d\d))?" + E, h_holiday),
+                    r"(?P<wk><S>week(?:end)?(?!<S>of\b))?(?:,?<S>(?P<y>1\d{3}|20\d\d))?" + E, h_holiday),
     ]
     return [Rule(name, _compile(t, lx), h) for name, t, h in table]
 
