@@ -1292,16 +1292,19 @@ def _reporting_period(m: re.Match[str], ctx: Context, unit: str) -> bool:
     ("For the year, pet food volume was flat", "a high for the year", "For the week, the
     index lost 3 percent", "the first nine months of the year", "the biggest deal of the
     year"), or after a verb of starting or ending ("after starting the year at 5.95 percent":
-    time.yaml ``period_verbs``)? Then it is the publication's (TimeBank: 3 of 3). Not "for the year ahead" or "for
-    the year or so" (time.yaml ``report_period_not_before``), nor a title or an idiom ("person
-    of the year", "the flavor of the week": time.yaml ``title_nouns_before_of``)."""
+    time.yaml ``period_verbs``)? Then it is the publication's (TimeBank: 3 of 3). Not "for
+    the year ahead" or "for the year or so" (time.yaml ``report_period_not_before``), nor a
+    title or an idiom ("person of the year", "the flavor of the week": time.yaml
+    ``title_nouns_before_of``)."""
+    lx = lexicon()
     before = _word_before(ctx.text, m.start(), 2).split()
-    if before and before[-1] == "of" and len(before) == 2 and before[0] in lexicon().title_nouns_before_of:
+    last = before[-1] if before else ""
+    if last == "of" and len(before) == 2 and before[0] in lx.title_nouns_before_of:
         return False  # "Time's person of the year", "the flavor of the week"
     return (unit in ("week", "month", "year")
-            and (before[-1:] in (["for"], ["of"]) or (before and before[-1] in lexicon().period_verbs))
+            and (last in ("for", "of") or last in lx.period_verbs)
             and ctx.text[m.start("u")].islower()  # not "Person of the Year"
-            and not _period_not_after(lexicon().re_report_period_not_before).match(ctx.text, m.end()))
+            and not _period_not_after(lx.re_report_period_not_before).match(ctx.text, m.end()))
 
 
 # "Oct. 12, the day before the plunge", "on Wednesday, the day after the election": the day
