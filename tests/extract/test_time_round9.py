@@ -457,3 +457,8 @@ def test_holiday_weekends_futures_and_period_verbs(nlp, text, published, express
 def test_labour_day_alone_is_may_day(nlp) -> None:
     found = texts(nlp, "Workers marched on Labour Day in Beijing.", "1996-08-30")
     assert found.get("Labour Day") == "1996-05-01"
+
+
+def test_a_week_from_tonight(nlp) -> None:
+    found = texts(nlp, "We'll see what it translates to a week from tonight.", "2016-01-26")
+    assert found.get("a week from tonight") == "2016-W05"

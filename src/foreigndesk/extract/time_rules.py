@@ -1332,7 +1332,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     n, vague = _unit_number(m, lx)
     direction = key(m["dir"])
-    sign = 1 if direction in ("later", "from now", "from today", "hence") else -1
+    sign = 1 if direction in ("later", "from now", "from today", "from tonight", "hence") else -1
     mod = _approx(m["approx"], lx)
     if (vague or n is None) and direction in ("later", "earlier"):
         # "A few days later" (TimeBank): the stretch, a duration, without "later"
@@ -1991,7 +1991,7 @@ def _rules() -> list[Rule]:
                    r"(?:,?<S>(?:of<S>)?(?P<y>1\d{3}|20\d\d)|<S>of<S>" + spoken + r")?" + E, h_season),
         ("weekend", B + r"the<S>weekend" + E, h_weekend),
         ("ago", B + r"(?:(?P<approx><APPROX>)<S>)?(?P<n><NUM>|<VAGUE>)(?:<S>or<S>(?:so|two|three))?"
-                r"[-\s](?P<u><UNIT>)(?:<S>or<S>so)?<S>(?P<dir>ago|earlier|later|from<S>(?:now|today)|hence|back)"
+                r"[-\s](?P<u><UNIT>)(?:<S>or<S>so)?<S>(?P<dir>ago|earlier|later|from<S>(?:now|today|tonight)|hence|back)"
                 + E, h_ago),
         ("month_quarter", B + r"(?:the<S>)?(?P<m1><MONTH>)(?:(?:<S>)?[-–](?:<S>)?|<S>to<S>)(?P<m2><MONTH>)<S>"
                           r"(?:quarter|period)(?:<S>(?:of|in)<S>(?:fiscal<S>)?(?P<y>1\d{3}|20\d\d))?"
