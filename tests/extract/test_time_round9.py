@@ -462,3 +462,21 @@ def test_labour_day_alone_is_may_day(nlp) -> None:
 def test_a_week_from_tonight(nlp) -> None:
     found = texts(nlp, "We'll see what it translates to a week from tonight.", "2016-01-26")
     assert found.get("a week from tonight") == "2016-W05"
+
+
+# -- an hour said as a word, as transcripts write it -------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Polls close at eleven p.m., the commission said.", "2013-03-14", "eleven p.m.",
+     "2013-03-14T23:00"),
+    ("At eight o'clock tonight, the president will speak.", "2013-03-14", "eight o'clock tonight",
+     "2013-03-14T20:00"),
+    ("People knock me for tweeting at three o'clock in the morning.", "2016-09-30",
+     "three o'clock", "2016-09-30T03:00"),
+])
+def test_an_hour_said_as_a_word(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+def test_a_number_word_alone_is_no_hour(nlp) -> None:
+    assert texts(nlp, "One of them left at once; two stayed.", "2013-03-14") == {}

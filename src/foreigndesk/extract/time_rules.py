@@ -1776,7 +1776,8 @@ def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         elif hh == 12:
             hh = 0
     else:
-        hh, mm = int(m["h"]), int(m["mi"] or 0)
+        hh = int(m["h"]) if m["h"].isdigit() else int(lexicon().numbers[key(m["h"])])
+        mm = int(m["mi"] or 0)
         ap = (m["ap"] or "").lower().replace(".", "")
         if ap == "pm" and hh < 12:
             hh += 12
@@ -1918,6 +1919,9 @@ def _rules() -> list[Rule]:
     # a day of a month said as a word ("March eighth", in broadcast transcripts)
     ordinal_words = "|".join(sorted((re.escape(w) for w, n in lx.ordinals.items()
                                      if 1 <= n <= 31 and (w.isalpha() or "-" in w)), key=len, reverse=True))
+    # an hour said as a word ("three o'clock", "eleven p.m.", in transcripts)
+    hour_words = "|".join(sorted((w for w, n in lx.numbers.items() if 1 <= n <= 12 and w.isalpha()),
+                                 key=len, reverse=True))
     weekday_plural = "|".join(n + "s" for n in lx.full_weekday_names)
     holidays = list(lx.holidays_fixed) + list(lx.holidays_computed)
     hol_alt = "(?:" + "|".join(re.escape(h).replace(r"\ ", S).replace("'", "['’]")
@@ -2050,7 +2054,7 @@ def _rules() -> list[Rule]:
                 r"(?:every|each|per)<S>(?:(?P<n><NUM>)<S>)?(?P<u><UNIT>|<WEEKDAY>|"
                 r"<SEASON>|<PART>|<MONTH>)|(?:on<S>)?(?P<wds>" + weekday_plural + r"))" + E, h_set),
         ("clock", B + r"(?:(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)<S>(?P<tz4>gmt|utc|z\b)|"
-                  r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?:(?:<S>)?(?P<ap>a\.m\.?|p\.m\.?|am|pm)"
+                  r"(?P<h>[01]?\d|2[0-3]|" + hour_words + r")(?:[:.](?P<mi>[0-5]\d))?(?:(?:<S>)?(?P<ap>a\.m\.?|p\.m\.?|am|pm)"
                   r"(?![\w])|(?P<oclock><S>o['’]clock)|(?=<S>(?:[ecmp][sd]t|gmt|utc)\b)|"
                   r"(?P<dayafter>(?=<S>(?:this<S>(?:morning|afternoon|evening)|tonight|local<S>time)\b)))"
                   r"(?:<S>(?P<tz>[ecmp][sd]t|gmt|utc|local<S>time))?|(?P<named>noon|midnight|midday)|"
@@ -2079,7 +2083,8 @@ def trigger_words() -> set[str]:
     words.update(lx.parts_of_day)
     words.update(u for u in lx.units)
     words.update(("centur", "millenni", "weekend", "fiscal", "fy", "tonight", "noon", "midnight",
-                  "midday", "half", "time", "midyear", "midmonth", "midweek"))
+                  "midday", "half", "time", "midyear", "midmonth", "midweek", "o'clock", "o’clock",
+                  "a.m", "p.m"))
     words.update(w.split()[-1] for w in lx.relative_days)
     words.update(w.split()[-1] for w in lx.relative_times)
     words.update(w.split()[-1] for w in lx.references)
