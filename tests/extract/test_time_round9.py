@@ -480,3 +480,26 @@ def test_an_hour_said_as_a_word(nlp, text, published, expression, value) -> None
 
 def test_a_number_word_alone_is_no_hour(nlp) -> None:
     assert texts(nlp, "One of them left at once; two stayed.", "2013-03-14") == {}
+
+
+# -- the end of the year told in the past: last year's ----------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("At the end of the year, the bank cut rates again.", "2013-02-14", "the end of the year",
+     "2012"),
+    ("By the end of the year, he had climbed to 35 percent.", "2016-06-05",
+     "the end of the year", "2015"),
+    ("Late in the year, the economy recovered.", "2013-02-14", "Late in the year", "2012"),
+])
+def test_the_end_of_the_year_told_in_the_past(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The bank will cut rates by the end of the year.", "2013-02-14", "the end of the year",
+     "2013"),
+    ("Earlier in the year, sales fell.", "2013-02-14", "Earlier in the year", "2013"),
+    ("Late in the year, the economy recovered.", "2013-11-14", "Late in the year", "2013"),
+])
+def test_the_end_of_the_year_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

@@ -1248,8 +1248,10 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
         if u != "day":  # "earlier in the year": of the publication (TimeBank: 3 times in 3)
             if ctx.dct is None:
                 return Resolved("", "", modifier=_mod(m["pmod"], lx))
-            back = (u == "year" and not m["pmod"] and ctx.dct.month == 1
-                    and _direction(m, ctx) in ("past", "certain past"))
+            back = u == "year" and (
+                (not m["pmod"] and ctx.dct.month == 1 and _direction(m, ctx) in ("past", "certain past"))
+                or (_mod(m["pmod"], lx) == "LATE"
+                    and _late_year_told_in_past(m, ctx, 11 if "end" in key(m["pmod"]) else 8)))
             # "the eight largest deals of the year" told in January: the year just ended
             pv = _period(ctx, u, -1 if back else 0, m, lx)
             return Resolved(pv[0], pv[1], anchored=True, modifier=_mod(m["pmod"], lx)) if pv else None
@@ -1285,6 +1287,14 @@ _DAY_BEFORE_AFTER = re.compile(r"[^\S\n]+(before|after)\b", re.I)
 @functools.lru_cache(maxsize=1)
 def _period_not_after(words: str) -> re.Pattern[str]:
     return re.compile(r"[^\S\n]*" + words + r"\b", re.I)
+
+
+def _late_year_told_in_past(m: re.Match[str], ctx: Context, last_month: int = 11) -> bool:
+    """Is the end of the year ("at the end of the year") told in the past before December
+    (before September for "late in the year": ``last_month`` 8)? Then it is last year's:
+    this year's has not come."""
+    assert ctx.dct is not None
+    return ctx.dct.month <= last_month and _direction(m, ctx) in ("past", "certain past")
 
 
 def _reporting_period(m: re.Match[str], ctx: Context, unit: str) -> bool:
@@ -1578,7 +1588,8 @@ def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
             year -= 1  # not "a year-end budget deal" passed in December: this year's
         return Resolved(f"{year:04d}-12-31", "day", anchored=True)
     if "end" in w:
-        return Resolved(f"{ctx.dct.year:04d}", "year", anchored=True, modifier="LATE")
+        back = _late_year_told_in_past(m, ctx)
+        return Resolved(f"{ctx.dct.year - back:04d}", "year", anchored=True, modifier="LATE")
     if m["done"]:
         return Resolved(f"{ctx.dct.year - 1:04d}", "year", anchored=True)
     if "fiscal" in w or "current" in w:
