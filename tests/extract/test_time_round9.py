@@ -490,6 +490,10 @@ def test_a_number_word_alone_is_no_hour(nlp) -> None:
     ("By the end of the year, he had climbed to 35 percent.", "2016-06-05",
      "the end of the year", "2015"),
     ("Late in the year, the economy recovered.", "2013-02-14", "Late in the year", "2012"),
+    ("At the end of the month, the rebels withdrew from the town.", "2013-03-14",
+     "the end of the month", "2013-02"),
+    ("By the end of the week, the talks had collapsed.", "2013-03-13", "the end of the week",
+     "2013-W10"),
 ])
 def test_the_end_of_the_year_told_in_the_past(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
@@ -500,6 +504,9 @@ def test_the_end_of_the_year_told_in_the_past(nlp, text, published, expression, 
      "2013"),
     ("Earlier in the year, sales fell.", "2013-02-14", "Earlier in the year", "2013"),
     ("Late in the year, the economy recovered.", "2013-11-14", "Late in the year", "2013"),
+    ("The deal will be signed by the end of the month.", "2013-03-14", "the end of the month",
+     "2013-03"),
+    ("Late in the week, prices rose.", "2013-03-14", "Late in the week", "2013-W11"),
 ])
 def test_the_end_of_the_year_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value

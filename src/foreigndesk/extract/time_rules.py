@@ -1248,11 +1248,11 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
         if u != "day":  # "earlier in the year": of the publication (TimeBank: 3 times in 3)
             if ctx.dct is None:
                 return Resolved("", "", modifier=_mod(m["pmod"], lx))
-            back = u == "year" and (
-                (not m["pmod"] and ctx.dct.month == 1 and _direction(m, ctx) in ("past", "certain past"))
-                or (_mod(m["pmod"], lx) == "LATE"
-                    and _late_year_told_in_past(m, ctx, 11 if "end" in key(m["pmod"]) else 8)))
             # "the eight largest deals of the year" told in January: the year just ended
+            back = (u == "year" and not m["pmod"] and ctx.dct.month == 1
+                    and _direction(m, ctx) in ("past", "certain past"))
+            back = back or (u in _LATE_LIMITS and _mod(m["pmod"], lx) == "LATE"
+                            and _late_period_told_in_past(m, ctx, u, "end" in key(m["pmod"])))
             pv = _period(ctx, u, -1 if back else 0, m, lx)
             return Resolved(pv[0], pv[1], anchored=True, modifier=_mod(m["pmod"], lx)) if pv else None
         after = _DAY_BEFORE_AFTER.match(ctx.text, m.end())
@@ -1289,12 +1289,22 @@ def _period_not_after(words: str) -> re.Pattern[str]:
     return re.compile(r"[^\S\n]*" + words + r"\b", re.I)
 
 
-def _late_year_told_in_past(m: re.Match[str], ctx: Context, last_month: int = 11) -> bool:
-    """Is the end of the year ("at the end of the year") told in the past before December
-    (before September for "late in the year": ``last_month`` 8)? Then it is last year's:
-    this year's has not come."""
+# how far into a period the publication may be for the period's end ("end") or its late
+# part ("late") told in the past to be the previous one's: the month of a year, the day of
+# a month, the weekday of a week
+_LATE_LIMITS = {"year": {"end": 11, "late": 8}, "month": {"end": 24, "late": 17},
+                "week": {"end": 4, "late": 3}}
+
+
+def _late_period_told_in_past(m: re.Match[str], ctx: Context, unit: str, end: bool) -> bool:
+    """Is the end of a period ("at the end of the year", "by the end of the week") or its
+    late part ("late in the year") told in the past before that part of the current period
+    has come? Then it is the previous period's ("By the end of the year, he had climbed to
+    35 percent", said in June)."""
     assert ctx.dct is not None
-    return ctx.dct.month <= last_month and _direction(m, ctx) in ("past", "certain past")
+    position = {"year": ctx.dct.month, "month": ctx.dct.day, "week": ctx.dct.isoweekday()}[unit]
+    limit = _LATE_LIMITS[unit]["end" if end else "late"]
+    return position <= limit and _direction(m, ctx) in ("past", "certain past")
 
 
 def _reporting_period(m: re.Match[str], ctx: Context, unit: str) -> bool:
@@ -1588,7 +1598,7 @@ def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
             year -= 1  # not "a year-end budget deal" passed in December: this year's
         return Resolved(f"{year:04d}-12-31", "day", anchored=True)
     if "end" in w:
-        back = _late_year_told_in_past(m, ctx)
+        back = _late_period_told_in_past(m, ctx, "year", end=True)
         return Resolved(f"{ctx.dct.year - back:04d}", "year", anchored=True, modifier="LATE")
     if m["done"]:
         return Resolved(f"{ctx.dct.year - 1:04d}", "year", anchored=True)
