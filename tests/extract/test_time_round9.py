@@ -510,3 +510,28 @@ def test_the_end_of_the_year_told_in_the_past(nlp, text, published, expression, 
 ])
 def test_the_end_of_the_year_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- the start of a period told as future once it has gone: the next one's ---------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The law will take effect at the beginning of the year.", "2013-11-14",
+     "the beginning of the year", "2014"),
+    ("Talks will resume at the start of the month.", "2013-11-14", "the start of the month",
+     "2013-12"),
+    ("Talks will resume at the start of the week.", "2013-03-14", "the start of the week",
+     "2013-W12"),
+])
+def test_the_start_of_a_period_told_ahead(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("At the beginning of the year, sales fell.", "2013-11-14", "the beginning of the year",
+     "2013"),
+    ("Earlier in the year, sales fell.", "2013-11-14", "Earlier in the year", "2013"),
+    ("The law will take effect at the beginning of the month.", "2013-11-02",
+     "the beginning of the month", "2013-11"),
+])
+def test_the_start_of_a_period_controls(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

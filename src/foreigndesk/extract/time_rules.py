@@ -1253,7 +1253,10 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
                     and _direction(m, ctx) in ("past", "certain past"))
             back = back or (u in _LATE_LIMITS and _mod(m["pmod"], lx) == "LATE"
                             and _late_period_told_in_past(m, ctx, u, "end" in key(m["pmod"])))
-            pv = _period(ctx, u, -1 if back else 0, m, lx)
+            pmod = key(m["pmod"] or "")
+            ahead = (u in _EARLY_LIMITS and _mod(m["pmod"], lx) == "EARLY" and "earlier" not in pmod
+                     and _early_period_told_ahead(m, ctx, u, "early" not in pmod))
+            pv = _period(ctx, u, -1 if back else 1 if ahead else 0, m, lx)
             return Resolved(pv[0], pv[1], anchored=True, modifier=_mod(m["pmod"], lx)) if pv else None
         after = _DAY_BEFORE_AFTER.match(ctx.text, m.end())
         if after and u == "day":
@@ -1294,6 +1297,23 @@ def _period_not_after(words: str) -> re.Pattern[str]:
 # a month, the weekday of a week
 _LATE_LIMITS = {"year": {"end": 11, "late": 8}, "month": {"end": 24, "late": 17},
                 "week": {"end": 4, "late": 3}}
+
+
+# how far into a period the publication must be for its start ("start") or early part
+# ("early") told as future to be the next one's
+_EARLY_LIMITS = {"year": {"start": 3, "early": 5}, "month": {"start": 8, "early": 12},
+                 "week": {"start": 3, "early": 4}}
+
+
+def _early_period_told_ahead(m: re.Match[str], ctx: Context, unit: str, start: bool) -> bool:
+    """Is the start of a period ("at the beginning of the year") or its early part ("early in
+    the month") told as future once that part of the current period has gone? Then it is the
+    next period's ("The law will take effect at the beginning of the year", said in
+    November)."""
+    assert ctx.dct is not None
+    position = {"year": ctx.dct.month, "month": ctx.dct.day, "week": ctx.dct.isoweekday()}[unit]
+    limit = _EARLY_LIMITS[unit]["start" if start else "early"]
+    return position >= limit and _direction(m, ctx) == "future"
 
 
 def _late_period_told_in_past(m: re.Match[str], ctx: Context, unit: str, end: bool) -> bool:
