@@ -57,6 +57,12 @@ def add_days(d: Date, n: int) -> Date:
     return d + dt.timedelta(days=n)
 
 
+def month_end(year: int, month: int) -> Date:
+    """The last day of a month."""
+    y, m = add_months(year, month, 1)
+    return add_days(Date(y, m, 1), -1)
+
+
 def safe_date(year: int, month: int, day: int) -> Date | None:
     try:
         return Date(year, month, day)

@@ -439,31 +439,31 @@ def h_dmy(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _day(ctx, y, mo, int(m["d"]), m, lx)
 
 
-def _written_or_placed_year(m: re.Match[str], ctx: Context, mo: int, lx: Lexicon) -> int | None:
-    """The year written after month ``mo`` (group ``y``), else the one a bare month would be
-    placed in; None with no publication date."""
-    if m["y"]:
-        return int(m["y"])
-    if ctx.dct is None:
+def _named_month(m: re.Match[str], ctx: Context, lx: Lexicon) -> tuple[int, int | None] | None:
+    """(month, year) of groups ``mon`` and ``y``: the year written, else the one a bare month
+    would be placed in (None with no publication date); None when the word is no month
+    here."""
+    mo = lx.month(m["mon"])
+    if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
         return None
-    return int(_month_in_year(ctx, m, mo, None, None, lx).value[:4])
+    if m["y"]:
+        return mo, int(m["y"])
+    if ctx.dct is None:
+        return mo, None
+    return mo, int(_month_in_year(ctx, m, mo, None, None, lx).value[:4])
 
 
 def h_edge_day_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the last day of March", "the first day of June 2014": that day, the month's year
     placed as a bare month's."""
     lx = lexicon()
-    mo = lx.month(m["mon"])
-    if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
+    named = _named_month(m, ctx, lx)
+    if named is None:
         return None
-    year = _written_or_placed_year(m, ctx, mo, lx)
+    mo, year = named
     if year is None:
         return Resolved("", "")
-    if key(m["ord"]) == "first":
-        day = cal.Date(year, mo, 1)
-    else:
-        y2, m2 = cal.add_months(year, mo, 1)
-        day = cal.add_days(cal.Date(y2, m2, 1), -1)
+    day = cal.Date(year, mo, 1) if key(m["ord"]) == "first" else cal.month_end(year, mo)
     return Resolved(day.isoformat(), "day", anchored=not m["y"])
 
 
@@ -472,10 +472,10 @@ def h_week_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     middle day of that seven-day stretch of the month (the 4th for the first week, the
     fourth day from the end for the last), the month's year placed as a bare month's."""
     lx = lexicon()
-    mo = lx.month(m["mon"])
-    if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
+    named = _named_month(m, ctx, lx)
+    if named is None:
         return None
-    year = _written_or_placed_year(m, ctx, mo, lx)
+    mo, year = named
     if year is None:
         return Resolved("", "")
     word = key(m["ord"])
@@ -483,8 +483,7 @@ def h_week_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     if n > 0:
         day = cal.Date(year, mo, 7 * (n - 1) + 4)
     else:
-        y2, m2 = cal.add_months(year, mo, 1)
-        day = cal.add_days(cal.Date(y2, m2, 1), -4)
+        day = cal.add_days(cal.month_end(year, mo), -3)
     return Resolved(cal.fmt_week(day), "week", anchored=not m["y"])
 
 
