@@ -860,6 +860,10 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
                     anaphoric=focus is not None, part=part, start=start, tentative=tentative)
 
 
+# shifts counted from a week in focus, not from the publication's ("the following week")
+_FOCUS_SHIFTS = frozenset(("following", "previous", "preceding", "prior"))
+
+
 @functools.lru_cache(maxsize=1)
 def _week_after_regex(shifts: str) -> re.Pattern[str]:
     return re.compile(r"(?:[^\S\n]+of)?[^\S\n]+(?:the[^\S\n]+)?(?P<shift>" + shifts
@@ -874,7 +878,7 @@ def _week_after(m: re.Match[str], ctx: Context, lx: Lexicon) -> int | None:
     if w is None or m["part"]:
         return None
     word = key(w["shift"])
-    if word in ("following", "previous", "preceding", "prior"):
+    if word in _FOCUS_SHIFTS:
         return None
     return lx.shifts.get(word)
 
@@ -895,7 +899,7 @@ def _week_before(m: re.Match[str], ctx: Context, lx: Lexicon) -> int | None:
     if w is None:
         return None
     word = key(w["shift"])
-    if word in ("following", "previous", "preceding", "prior"):
+    if word in _FOCUS_SHIFTS:
         return None
     return lx.shifts.get(word)
 
@@ -1248,14 +1252,10 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
             if ctx.dct is None:
                 return Resolved("", "", modifier=_mod(m["pmod"], lx))
             # "the eight largest deals of the year" told in January: the year just ended
-            back = (u == "year" and not m["pmod"] and ctx.dct.month == 1
-                    and _direction(m, ctx) in ("past", "certain past"))
-            back = back or (u in _LATE_LIMITS and _mod(m["pmod"], lx) == "LATE"
-                            and _late_period_told_in_past(m, ctx, u, "end" in key(m["pmod"])))
-            pmod = key(m["pmod"] or "")
-            ahead = (u in _EARLY_LIMITS and _mod(m["pmod"], lx) == "EARLY" and "earlier" not in pmod
-                     and _early_period_told_ahead(m, ctx, u, "early" not in pmod))
-            pv = _period(ctx, u, -1 if back else 1 if ahead else 0, m, lx)
+            just_ended = (u == "year" and not m["pmod"] and ctx.dct.month == 1
+                          and _direction(m, ctx) in ("past", "certain past"))
+            shift = -1 if just_ended else _edge_shift(m, ctx, u, key(m["pmod"] or ""))
+            pv = _period(ctx, u, shift, m, lx)
             return Resolved(pv[0], pv[1], anchored=True, modifier=_mod(m["pmod"], lx)) if pv else None
         after = _DAY_BEFORE_AFTER.match(ctx.text, m.end())
         if after and u == "day":
@@ -1291,39 +1291,33 @@ def _period_not_after(words: str) -> re.Pattern[str]:
     return re.compile(r"[^\S\n]*" + words + r"\b", re.I)
 
 
-# how far into a period the publication may be for the period's end ("end") or its late
-# part ("late") told in the past to be the previous one's: the month of a year, the day of
-# a month, the weekday of a week
-_LATE_LIMITS = {"year": {"end": 11, "late": 8}, "month": {"end": 24, "late": 17},
-                "week": {"end": 4, "late": 3}}
+# how far into a period the publication may be for its end ("end") or late part ("late")
+# told in the past to be the previous one's, and must be for its start ("start") or early
+# part ("early") told as future to be the next one's: the month of a year, the day of a
+# month, the weekday of a week
+_EDGE_LIMITS = {"year": {"end": 11, "late": 8, "start": 3, "early": 5},
+                "month": {"end": 24, "late": 17, "start": 8, "early": 12},
+                "week": {"end": 4, "late": 3, "start": 3, "early": 4}}
 
 
-# how far into a period the publication must be for its start ("start") or early part
-# ("early") told as future to be the next one's
-_EARLY_LIMITS = {"year": {"start": 3, "early": 5}, "month": {"start": 8, "early": 12},
-                 "week": {"start": 3, "early": 4}}
-
-
-def _early_period_told_ahead(m: re.Match[str], ctx: Context, unit: str, start: bool) -> bool:
-    """Is the start of a period ("at the beginning of the year") or its early part ("early in
-    the month") told as future once that part of the current period has gone? Then it is the
-    next period's ("The law will take effect at the beginning of the year", said in
+def _edge_shift(m: re.Match[str], ctx: Context, unit: str, pmod: str) -> int:
+    """-1, 1 or 0: the period whose edge the part modifier ``pmod`` names, counted from the
+    publication's. Its end or late part told in the past before that part of the current
+    period has come is the previous one's ("By the end of the year, he had climbed to 35
+    percent", said in June); its start or early part told as future once that part has gone
+    is the next one's ("will take effect at the beginning of the year", said in
     November)."""
     assert ctx.dct is not None
+    limits = _EDGE_LIMITS.get(unit)
+    mod = _mod(pmod, lexicon())
+    if limits is None or mod not in ("EARLY", "LATE") or "earlier" in pmod:
+        return 0
     position = {"year": ctx.dct.month, "month": ctx.dct.day, "week": ctx.dct.isoweekday()}[unit]
-    limit = _EARLY_LIMITS[unit]["start" if start else "early"]
-    return position >= limit and _direction(m, ctx) == "future"
-
-
-def _late_period_told_in_past(m: re.Match[str], ctx: Context, unit: str, end: bool) -> bool:
-    """Is the end of a period ("at the end of the year", "by the end of the week") or its
-    late part ("late in the year") told in the past before that part of the current period
-    has come? Then it is the previous period's ("By the end of the year, he had climbed to
-    35 percent", said in June)."""
-    assert ctx.dct is not None
-    position = {"year": ctx.dct.month, "month": ctx.dct.day, "week": ctx.dct.isoweekday()}[unit]
-    limit = _LATE_LIMITS[unit]["end" if end else "late"]
-    return position <= limit and _direction(m, ctx) in ("past", "certain past")
+    if mod == "LATE":
+        told_past = _direction(m, ctx) in ("past", "certain past")
+        return -1 if told_past and position <= limits["end" if "end" in pmod else "late"] else 0
+    told_ahead = _direction(m, ctx) == "future"
+    return 1 if told_ahead and position >= limits["early" if "early" in pmod else "start"] else 0
 
 
 def _reporting_period(m: re.Match[str], ctx: Context, unit: str) -> bool:
@@ -1617,8 +1611,8 @@ def h_year_rel(m: re.Match[str], ctx: Context) -> Resolved | None:
             year -= 1  # not "a year-end budget deal" passed in December: this year's
         return Resolved(f"{year:04d}-12-31", "day", anchored=True)
     if "end" in w:
-        back = _late_period_told_in_past(m, ctx, "year", end=True)
-        return Resolved(f"{ctx.dct.year - back:04d}", "year", anchored=True, modifier="LATE")
+        year = ctx.dct.year + _edge_shift(m, ctx, "year", "end of")
+        return Resolved(f"{year:04d}", "year", anchored=True, modifier="LATE")
     if m["done"]:
         return Resolved(f"{ctx.dct.year - 1:04d}", "year", anchored=True)
     if "fiscal" in w or "current" in w:
