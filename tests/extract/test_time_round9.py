@@ -532,3 +532,15 @@ def test_the_start_of_a_period_told_ahead(nlp, text, published, expression, valu
 ])
 def test_the_start_of_a_period_controls(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+# -- a season of the year in focus --------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The war began in 2003. It ended in the spring of that year.", "2013-03-14",
+     "the spring of that year", "2003-SP"),
+    ("He was elected in 2008 and resigned in the summer of the following year.", "2013-03-14",
+     "the summer of the following year", "2009-SU"),
+])
+def test_a_season_of_the_year_in_focus(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value

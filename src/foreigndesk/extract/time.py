@@ -493,6 +493,8 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
                 v = (prev.r.value, prev.r.precision) if _PERIOD.fullmatch(prev.r.value) else None
             if v is not None and c.r.month is not None:  # "April of that year"
                 v = (f"{v[0][:4]}-{c.r.month:02d}", "month")
+            if v is not None and c.r.season is not None:  # "the spring of that year"
+                v = (f"{v[0][:4]}-{c.r.season}", "season")
             if v is not None and c.r.anaphoric and _told_past_of_a_later_day(v[0], dct, c, tense):
                 break
             if v is not None:

@@ -65,6 +65,7 @@ class Resolved:
     # or in the year given
     quarter_focus: int | None = None
     month: int | None = None  # "April of that year": that month of the year in focus (time.py)
+    season: str | None = None  # "the spring of that year": that season of the year in focus
     # a weekday placed by a guess (the nearer day): the same weekday placed by a tense
     # elsewhere in the text replaces it (time.py)
     tentative: bool = False
@@ -1346,12 +1347,17 @@ _APPOSITION = re.compile(r"(?:\d|[Dd]ay),[^\S\n]*$")  # "Oct. 12,", "Wednesday,"
 
 
 def h_month_of_year_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"in April of that year", "June of the following year": that month of the year in
-    focus (resolved in time.py), not of the publication's year."""
+    """"in April of that year", "June of the following year", "the spring of that year": that
+    month or season of the year in focus (resolved in time.py), not of the publication's
+    year."""
     lx = lexicon()
-    mo = lx.month(m["mon"])
     k = _ANAPHOR_SHIFT.get(key(m["det"]))
-    if mo is None or k is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
+    if k is None:
+        return None
+    if m["season"]:
+        return Resolved("", "", shift=("year", k), anaphoric=True, season=lx.seasons[key(m["season"])])
+    mo = lx.month(m["mon"])
+    if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
         return None
     return Resolved("", "", shift=("year", k), anaphoric=True, month=mo)
 
@@ -2014,9 +2020,10 @@ def _rules() -> list[Rule]:
         ("reltime", B + r"(?P<rel>" + "|".join(re.escape(k).replace(r"\ ", S)
                                                 for k in sorted(lx.relative_times, key=len,
                                                                 reverse=True)) + ")" + E, h_reltime),
-        ("month_of_year_anaphor", B + r"(?P<mon><MONTH>)<S>of<S>(?P<det>that<S>same|the<S>same|that|"
-                                  r"the<S>following|the<S>next|the<S>previous|the<S>preceding|"
-                                  r"the<S>prior)<S>year" + E, h_month_of_year_anaphor),
+        ("month_of_year_anaphor", B + r"(?:(?P<mon><MONTH>)|(?:the<S>)?(?P<season><SEASON>))<S>of<S>"
+                                  r"(?P<det>that<S>same|the<S>same|that|the<S>following|the<S>next|"
+                                  r"the<S>previous|the<S>preceding|the<S>prior)<S>year" + E,
+         h_month_of_year_anaphor),
         ("anaphora", B + r"(?:(?P<pmod>earlier|later|early|late|(?:the<S>)?(?:beginning|start|middle|"
                      r"end|close)<S>of)<S>(?:in<S>)?)?(?P<det>that<S>same|"
                      r"the<S>same|that|the<S>following|the<S>next|the<S>previous|the<S>preceding|"
