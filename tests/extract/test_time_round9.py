@@ -544,3 +544,11 @@ def test_the_start_of_a_period_controls(nlp, text, published, expression, value)
 ])
 def test_a_season_of_the_year_in_focus(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value
+
+
+def test_the_same_period_of_the_previous_year(nlp) -> None:
+    # "period" is a trigger word now: the rules are tried near it, not only near "year"
+    found = texts(nlp, "Sales rose from the same period of the previous year.", "2007-01-18")
+    assert found.get("the same period of the previous year") == "2006"
+    found = texts(nlp, "Sales rose 30 percent from the same period of the last year.", "2007-01-18")
+    assert found.get("the same period of the last year") == "2006"

@@ -2125,7 +2125,7 @@ def trigger_words() -> set[str]:
     words.update(u for u in lx.units)
     words.update(("centur", "millenni", "weekend", "fiscal", "fy", "tonight", "noon", "midnight",
                   "midday", "half", "time", "midyear", "midmonth", "midweek", "o'clock", "o’clock",
-                  "a.m", "p.m"))
+                  "a.m", "p.m", "period"))
     words.update(w.split()[-1] for w in lx.relative_days)
     words.update(w.split()[-1] for w in lx.relative_times)
     words.update(w.split()[-1] for w in lx.references)
