@@ -394,6 +394,8 @@ def test_the_next_year_controls(nlp, text, published, expression, value) -> None
      "2013-02-28"),
     ("The first day of June 2014 is a Sunday.", "2013-03-14", "The first day of June 2014",
      "2014-06-01"),
+    ("The envoy arrived on the second day of March.", "2013-03-14", "the second day of March",
+     "2013-03-02"),
 ])
 def test_a_copula_weekday_and_edge_days(nlp, text, published, expression, value) -> None:
     assert texts(nlp, text, published).get(expression) == value

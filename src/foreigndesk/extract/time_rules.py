@@ -454,24 +454,11 @@ def _named_month(m: re.Match[str], ctx: Context, lx: Lexicon) -> tuple[int, int 
     return mo, int(_month_in_year(ctx, m, mo, None, None, lx).value[:4])
 
 
-def h_edge_day_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the last day of March", "the first day of June 2014": that day, the month's year
-    placed as a bare month's."""
-    lx = lexicon()
-    named = _named_month(m, ctx, lx)
-    if named is None:
-        return None
-    mo, year = named
-    if year is None:
-        return Resolved("", "")
-    day = cal.Date(year, mo, 1) if key(m["ord"]) == "first" else cal.month_end(year, mo)
-    return Resolved(day.isoformat(), "day", anchored=not m["y"])
-
-
-def h_week_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the second week of March", "the last week of February 2013": the ISO week holding the
-    middle day of that seven-day stretch of the month (the 4th for the first week, the
-    fourth day from the end for the last), the month's year placed as a bare month's."""
+def h_part_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the last day of March", "the second day of June 2014": that day; "the first week of
+    April", "the last week of February 2013": the ISO week holding the middle day of that
+    seven-day stretch of the month (the 4th for the first week, the fourth day from the end
+    for the last). The month's year is placed as a bare month's."""
     lx = lexicon()
     named = _named_month(m, ctx, lx)
     if named is None:
@@ -481,10 +468,10 @@ def h_week_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved("", "")
     word = key(m["ord"])
     n = -1 if word in ("last", "final") else int(word[0]) if word[0].isdigit() else lx.ordinals[word]
-    if n > 0:
-        day = cal.Date(year, mo, 7 * (n - 1) + 4)
-    else:
-        day = cal.add_days(cal.month_end(year, mo), -3)
+    if key(m["unit"]) == "day":
+        day = cal.Date(year, mo, n) if n > 0 else cal.month_end(year, mo)
+        return Resolved(day.isoformat(), "day", anchored=not m["y"])
+    day = cal.Date(year, mo, 7 * (n - 1) + 4) if n > 0 else cal.add_days(cal.month_end(year, mo), -3)
     return Resolved(cal.fmt_week(day), "week", anchored=not m["y"])
 
 
@@ -1984,11 +1971,9 @@ def _rules() -> list[Rule]:
         ("first_day", B + r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:<S>(?:and|or|&)<S>|(?P<range><S>(?:to|until|till)"
                       r"<S>|(?:<S>)?[-–](?:<S>)?))(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?<S>(?:of<S>)?(?P<mon><MONTH>)"
                       r"(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_first_day),
-        ("day_of_month_named", B + r"the<S>(?P<ord>first|last|final)<S>day<S>(?:of|in)<S>(?P<mon><MONTH>)"
-                               r"(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_edge_day_of_month),
-        ("week_of_month", B + r"the<S>(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)<S>week"
-                          r"<S>(?:of|in)<S>(?P<mon><MONTH>)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E,
-         h_week_of_month),
+        ("part_of_month", B + r"the<S>(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)<S>"
+                          r"(?P<unit>day|week)<S>(?:of|in)<S>(?P<mon><MONTH>)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?"
+                          + E, h_part_of_month),
         ("dmy_words", B + r"the<S>(?P<dw>" + ordinal_words + r")<S>of<S>(?P<mon><MONTH>)"
                       r"(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_dmy_words),
         ("dmy", B + r"(?:(?P<wd><WEEKDAY>),?<S>)?(?:the<S>)?(?P<d>[0-3]?\d)(?P<ord>st|nd|rd|th)?<S>"
