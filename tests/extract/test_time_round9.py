@@ -554,3 +554,19 @@ def test_the_same_period_of_the_previous_year(nlp) -> None:
     assert found.get("the same period of the previous year") == "2006"
     found = texts(nlp, "Sales rose 30 percent from the same period of the last year.", "2007-01-18")
     assert found.get("the same period of the last year") == "2006"
+
+
+# -- a year written with two digits after an apostrophe ----------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Why electing Hillary in ‘16 is more important than electing Obama in ‘08.", "2016-03-10",
+     "‘08", "2008"),
+    ("The deficit will reverse course in '16 as the country ages.", "2016-01-20", "'16", "2016"),
+    ("He served in '68 in Vietnam.", "2016-03-14", "'68", "1968"),
+])
+def test_a_two_digit_year(nlp, text, published, expression, value) -> None:
+    assert texts(nlp, text, published).get(expression) == value
+
+
+def test_a_quoted_number_is_no_year(nlp) -> None:
+    assert texts(nlp, "They are back -- and so are ''24,'' and ''Prison Break.''", "2016-01-20") == {}

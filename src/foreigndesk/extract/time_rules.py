@@ -454,6 +454,14 @@ def _named_month(m: re.Match[str], ctx: Context, lx: Lexicon) -> tuple[int, int 
     return mo, int(_month_in_year(ctx, m, mo, None, None, lx).value[:4])
 
 
+def h_short_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"in '08", "since ’05": a year written with two digits after an apostrophe, this
+    century's unless that would be more than ten years after the publication."""
+    yy = int(m["yy"])
+    century = 2000 if ctx.dct is None or 2000 + yy <= ctx.dct.year + 10 else 1900
+    return Resolved(f"{century + yy:04d}", "year", start=m.start("ap"))
+
+
 def h_part_of_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the last day of March", "the second day of June 2014": that day; "the first week of
     April", "the last week of February 2013": the ISO week holding the middle day of that
@@ -1971,6 +1979,8 @@ def _rules() -> list[Rule]:
         ("first_day", B + r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:<S>(?:and|or|&)<S>|(?P<range><S>(?:to|until|till)"
                       r"<S>|(?:<S>)?[-–](?:<S>)?))(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?<S>(?:of<S>)?(?P<mon><MONTH>)"
                       r"(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?" + E, h_first_day),
+        ("short_year", B + r"(?:in|since|of|until|till|by|from|to|before|after|early|late|mid)<S>"
+                       r"(?P<ap>['‘’])(?P<yy>\d\d)(?![\w'’%-]|[.,]\d)", h_short_year),
         ("part_of_month", B + r"the<S>(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)<S>"
                           r"(?P<unit>day|week)<S>(?:of|in)<S>(?P<mon><MONTH>)(?:,?<S>(?P<y>1\d{3}|20\d\d)(?!\d))?"
                           + E, h_part_of_month),
