@@ -251,7 +251,9 @@ def test_election_day_next_to_an_election_noun_is_this_years(nlp, text, publishe
     ("Millions of workers travel home for the Spring Festival.", "2019-01-28"),  # a statement
 ])
 def test_a_season_in_a_name_is_no_time(nlp, text, published) -> None:
-    assert not any(w in k for k in texts(nlp, text, published)
+    # (the Spring Festival is a day since round 10, the Lunar New Year: never a season)
+    assert not any(w in k and (k != "Spring Festival" or v.endswith(("-SP", "-SU")))
+                   for k, v in texts(nlp, text, published).items()
                    for w in ("Summer", "Winter", "Spring"))
 
 

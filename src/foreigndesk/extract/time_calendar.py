@@ -5,8 +5,10 @@ reference date in the direction the tense implies, and computed holidays."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
+from importlib import resources
 
 Date = dt.date
 
@@ -192,7 +194,26 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> Date:
     return add_days(first, delta + 7 * (n - 1))
 
 
-HOLIDAYS: dict[str, Callable[[int], Date]] = {
+@functools.lru_cache(maxsize=1)
+def holiday_table() -> dict[str, dict[int, Date]]:
+    """The lunar and lunisolar holidays of ``data/holiday_dates.tsv`` (name -> year -> day;
+    built by tools/holiday_dates.py from python-holidays). Where a holiday falls twice in a
+    Gregorian year (an Islamic one, every 32 or 33 years) the first is kept."""
+    text = resources.files("foreigndesk").joinpath("data/holiday_dates.tsv").read_text("utf-8")
+    table: dict[str, dict[int, Date]] = {}
+    for line in text.splitlines()[1:]:
+        if line.startswith("#") or line.startswith("name\t"):
+            continue
+        name, year, day = line.split("\t")
+        table.setdefault(name, {}).setdefault(int(year), Date.fromisoformat(day))
+    return table
+
+
+def _tabled(name: str) -> Callable[[int], Date | None]:
+    return lambda y: holiday_table().get(name, {}).get(y)
+
+
+HOLIDAYS: dict[str, Callable[[int], Date | None]] = {
     "easter": easter,
     "good_friday": lambda y: add_days(easter(y), -2),
     "thanksgiving": lambda y: nth_weekday(y, 11, 4, 4),  # US: fourth Thursday of November
@@ -217,6 +238,10 @@ HOLIDAYS: dict[str, Callable[[int], Date]] = {
     # US presidential primaries: the first Tuesday of March since 2012 (2008's was Feb. 5)
     "super_tuesday": lambda y: nth_weekday(y, 3, 2, 1),
     "election_day": lambda y: add_days(nth_weekday(y, 11, 1, 1), 1),  # US: Tuesday after 1st Monday
+    # lunar and lunisolar holidays, 1950-2070, from a table (none outside it)
+    **{name: _tabled(name) for name in (
+        "lunar_new_year", "mid_autumn", "dragon_boat", "eid_al_fitr", "eid_al_adha", "ashura",
+        "mawlid", "passover", "rosh_hashanah", "yom_kippur", "hanukkah", "nowruz")},
 }
 
 # holidays held only in the years y with y % N == R, as (N, R): "Election Day" alone is the

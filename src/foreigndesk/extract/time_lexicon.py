@@ -56,6 +56,7 @@ class Lexicon:
     part_modifiers: dict[str, str] = field(default_factory=dict)
     approximations: dict[str, str] = field(default_factory=dict)
     references: dict[str, str] = field(default_factory=dict)
+    clock_references: set[str] = field(default_factory=set)  # TIME, not DATE ("minutes ago")
     sets: dict[str, str] = field(default_factory=dict)
     holidays_fixed: dict[str, str] = field(default_factory=dict)
     holidays_computed: dict[str, str] = field(default_factory=dict)
@@ -223,6 +224,7 @@ def build_lexicon(text: str) -> Lexicon:
     for ref, words in raw["references"].items():
         for w in words:
             lx.references[w] = ref
+    lx.clock_references = set(raw.get("clock_references", []))
     lx.sets = dict(raw["sets"])
     lx.holidays_fixed = dict(raw["holidays_fixed"])
     lx.holidays_computed = dict(raw["holidays_computed"])
@@ -304,10 +306,12 @@ def build_lexicon(text: str) -> Lexicon:
     lx.re_part_before_of = _alt(list(lx.parts_of_day_before_of))
     lx.re_unit = _alt(list(lx.unit_forms))
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "6,300 hours" is one number
+    # "twenty-four" and, as transcripts write it, "twenty four"
     lx.re_number = "(?:" + digits + "|" + _alt(list(lx.numbers) + [
-        f"{t}-{o}" for t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                             "ninety")
-        for o in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")]) + ")"
+        f"{t}{sep}{o}" for t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                 "ninety")
+        for o in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+        for sep in ("-", " ")]) + ")"
     lx.re_vague = _alt(list(lx.vague))
     lx.re_ordinal = "(?:" + r"\d{1,2}(?:st|nd|rd|th)|" + _alt(list(lx.ordinals)) + ")"
     lx.re_decade_word = _alt(list(lx.decade_words))

@@ -1650,7 +1650,8 @@ def h_reference(m: re.Match[str], ctx: Context) -> Resolved | None:
         if prev and (prev.group(1).replace(",", "").isdigit()
                      or prev.group(1).lower() in lx.numbers or prev.group(1).lower() in lx.vague):
             return None  # "three weeks ahead of the primary": a count, the duration rule's
-    return Resolved(ref, "", anchored=ctx.dct is not None)
+    kind = "TIME" if key(m["ref"]) in lx.clock_references else "DATE"
+    return Resolved(ref, "", kind, anchored=ctx.dct is not None)
 
 
 # ---------------------------------------------------------------------------- durations, sets
@@ -1802,8 +1803,8 @@ def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
         hh, mm = int(m["h4"]), int(m["mi4"])
     elif m["named"]:
         hh, mm = {"noon": (12, 0), "midnight": (0, 0), "midday": (12, 0)}[key(m["named"])]
-    elif m["h2"]:  # "4 in the morning", "9 in the evening"
-        hh, mm = int(m["h2"]), 0
+    elif m["h2"]:  # "4 in the morning", "9:30 in the evening"
+        hh, mm = int(m["h2"]), int(m["mi2"] or 0)
         if hh > 12:
             return None
         if key(m["dp"]) in ("afternoon", "evening", "night") and hh < 12:
@@ -1818,9 +1819,10 @@ def h_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
             hh += 12
         elif ap == "am" and hh == 12:
             hh = 0
-        # "10:30 this morning", "4:00 local time": minutes and the day's part name a clock time
-        timed = (m["mi"] is not None and m["dayafter"] is not None
-                 and _word_before(ctx.text, m.start()) in lexicon().clock_prepositions)  # not "John 3:16"
+        # "10:30 this morning", "4:00 local time", "at 9:30 ET", "until 10:45": minutes after a
+        # preposition of the clock name a clock time (not "John 3:16", "a 2:08 marathon")
+        timed = (m["mi"] is not None and (m["dayafter"] is not None or m["bare"] is not None)
+                 and _word_before(ctx.text, m.start()) in lexicon().clock_prepositions)
         if hh > 23 or (not ap and not m["tz"] and not m["oclock"] and not timed):
             return None
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
@@ -2092,9 +2094,13 @@ def _rules() -> list[Rule]:
         ("clock", B + r"(?:(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)<S>(?P<tz4>gmt|utc|z\b)|"
                   r"(?P<h>[01]?\d|2[0-3]|" + hour_words + r")(?:[:.](?P<mi>[0-5]\d))?(?:(?:<S>)?(?P<ap>a\.m\.?|p\.m\.?|am|pm)"
                   r"(?![\w])|(?P<oclock><S>o['’]clock)|(?=<S>(?:[ecmp][sd]t|gmt|utc)\b)|"
-                  r"(?P<dayafter>(?=<S>(?:this<S>(?:morning|afternoon|evening)|tonight|local<S>time)\b)))"
-                  r"(?:<S>(?P<tz>[ecmp][sd]t|gmt|utc|local<S>time))?|(?P<named>noon|midnight|midday)|"
-                  r"(?P<h2>[01]?\d)<S>in<S>the<S>(?P<dp>morning|afternoon|evening|night))"
+                  r"(?P<dayafter>(?=<S>(?:this<S>(?:morning|afternoon|evening)|tonight|local<S>time|"
+                  r"(?:eastern|pacific|central|mountain)(?:<S>(?:standard<S>|daylight<S>)?time)?|"
+                  r"[ecmp]t)\b))|"
+                  r"(?P<bare>(?<=:[0-5]\d)(?![:.]\d|<S>in<S>the<S>(?:morning|afternoon|evening|night))))"
+                  r"(?:<S>(?P<tz>[ecmp][sd]t|gmt|utc|local<S>time|(?:eastern|pacific|central|mountain)"
+                  r"(?:<S>(?:standard<S>|daylight<S>)?time)?|[ecmp]t(?!\w)))?|(?P<named>noon|midnight|midday)|"
+                  r"(?P<h2>[01]?\d)(?::(?P<mi2>[0-5]\d))?<S>in<S>the<S>(?P<dp>morning|afternoon|evening|night))"
                   + r"(?![\w])", h_clock),
         ("daypart", B + r"(?:(?P<pmod>early|late|mid)(?:<S>|-)?)?(?:the<S>)?(?P<part>morning|"
                     r"afternoon|evening)" + E, h_daypart),
