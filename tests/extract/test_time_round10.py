@@ -111,6 +111,20 @@ def test_lunar_and_lunisolar_holidays(nlp, text, published, expression, value) -
     assert typed(nlp, text, published).get(expression) == ("DATE", value)
 
 
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # a holiday with "last/this/next year" after it: that year's
+    ("The bombing came on the eve of Passover last year.", "2013-03-22", "Passover last year",
+     "2012-04-07"),
+    ("Retail sales were weak at Christmas last year.", "2016-03-02", "Christmas last year",
+     "2015-12-25"),
+    ("Easter this year falls in March.", "2016-01-10", "Easter this year", "2016-03-27"),
+    ("The ceasefire may hold until Eid al-Fitr next year.", "2013-09-02",
+     "Eid al-Fitr next year", "2014-07-28"),
+])
+def test_a_holiday_with_its_year(nlp, text, published, expression, value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("DATE", value)
+
+
 def test_every_tabled_holiday_has_every_year() -> None:
     from foreigndesk.extract.time_calendar import HOLIDAYS, holiday_table
     from foreigndesk.extract.time_lexicon import lexicon

@@ -1932,6 +1932,8 @@ def h_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
         return value(make(int(m["y"] or m["ypre"])), False)
     if ctx.dct is None:
         return Resolved(f"XXXX-{fixed}" if fixed else "", "")
+    if m["yshift"]:  # "Christmas last year", "Passover next year"
+        return value(make(ctx.dct.year + lx.shifts[key(m["yshift"])]), True)
     direction = ("past" if shift is not None and shift < 0 else
                  "future" if shift is not None and shift > 0 else _direction(m, ctx, timetable=True))
     year = cal.pick_year(ctx.dct, make, direction)
@@ -2109,7 +2111,8 @@ def _rules() -> list[Rule]:
                         + E, h_nth_weekday),
         ("holiday", B + r"(?:(?P<shift>last|next|this)<S>|(?<=the\s)(?P<ypre>1\d{3}|20\d\d)<S>)?"
                     r"(?P<hol>" + hol_alt + r")"
-                    r"(?P<wk><S>week(?:end)?(?!<S>of\b))?(?:,?<S>(?P<y>1\d{3}|20\d\d))?" + E, h_holiday),
+                    r"(?P<wk><S>week(?:end)?(?!<S>of\b))?(?:,?<S>(?P<y>1\d{3}|20\d\d)|"
+                    r"<S>(?P<yshift>last|this|next)<S>year(?![\w-]))?" + E, h_holiday),
     ]
     return [Rule(name, _compile(t, lx), h) for name, t, h in table]
 
