@@ -145,3 +145,21 @@ def test_every_tabled_holiday_has_every_year() -> None:
 ])
 def test_holiday_names_that_are_no_day(nlp, text, published, expression) -> None:
     assert expression not in typed(nlp, text, published)
+
+
+# -- "mid-next year", "two summers ago" -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # part modifiers joined to the shift word by a hyphen
+    ("The plant will open in mid-next year, the company said.", "2013-03-22", "mid-next year",
+     "2014"),
+    ("The law passed in mid-last month after a long fight.", "2016-05-02", "mid-last month",
+     "2016-04"),
+    # seasons counted back: "last summer" is the first
+    ("Two summers ago, the river flooded the old town.", "2013-03-22", "Two summers ago",
+     "2011-SU"),
+    ("Three winters ago, the pipeline froze.", "2013-03-22", "Three winters ago", "2010-WI"),
+    ("Two winters ago, the lake froze over.", "2013-08-10", "Two winters ago", "2011-WI"),
+])
+def test_hyphened_modifiers_and_seasons_ago(nlp, text, published, expression, value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("DATE", value)

@@ -451,7 +451,9 @@ def test_other_novembers_stay_nearest(nlp, text, published, value) -> None:
      "2020-03-03"),
 ])
 def test_super_tuesday_is_the_first_tuesday_of_march(nlp, text, published, value) -> None:
-    assert texts(nlp, text, published).get("Super Tuesday") == value
+    # ("Super Tuesday next year" is one expression since round 10)
+    found = texts(nlp, text, published)
+    assert found.get("Super Tuesday", found.get("Super Tuesday next year")) == value
 
 
 @pytest.mark.parametrize(("text", "published", "expression", "value"), [

@@ -172,8 +172,9 @@ def candidate_starts(low: str) -> list[int]:
             if "\n" in low[c.end():chunk_starts[j + 1]]:
                 break
             word = c.group(0).strip(_QUOTES_AND_MARKS)
-            if word not in prefix and not word[:1].isdigit():
-                break
+            if (word not in prefix and not word[:1].isdigit()
+                    and not ("-" in word and all(w in prefix for w in word.split("-")))):
+                break  # ("mid-next" year: prefix words joined by a hyphen)
             out.add(c.start())
             lead = len(c.group(0)) - len(c.group(0).lstrip(_QUOTES_AND_MARKS))
             if lead:  # "''Thirty years ago": the word after an opening quote

@@ -1091,6 +1091,20 @@ _CAPITALISED_WORD_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]")
 _FALL_NOUN_AFTER = re.compile(r"[^\S\n]+of[^\S\n]+(?:the|a|an|his|her|its|their|[A-Z])")
 
 
+def h_seasons_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"two summers ago": the n-th such season back ("last summer" is the first)."""
+    lx = lexicon()
+    n = lx.number(m["n"]) if key(m["n"]) not in ("a", "an") else 1.0
+    code = lx.seasons.get(key(m["s"])[:-1])
+    if n is None or code is None or n != int(n) or not 1 <= n <= 20:
+        return None
+    if ctx.dct is None:
+        return Resolved("", "")
+    last = _season(ctx, code, -1, None, m)
+    year = int(last.value[:4]) - (int(n) - 1)
+    return Resolved(f"{year:04d}-{code}", "season", anchored=True)
+
+
 def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     code = lx.seasons[key(m["s"])]
@@ -2034,6 +2048,8 @@ def _rules() -> list[Rule]:
         ("season", B + r"<PMOD>(?:(?P<det>the|this|last|next|that)<S>)?(?P<s><SEASON>)"
                    r"(?:,?<S>(?:of<S>)?(?P<y>1\d{3}|20\d\d)|<S>of<S>" + spoken + r")?" + E, h_season),
         ("weekend", B + r"the<S>weekend" + E, h_weekend),
+        ("seasons_ago", B + r"(?P<n><NUM>)<S>(?P<s>summers|winters|springs|autumns|falls)<S>ago" + E,
+         h_seasons_ago),
         ("ago", B + r"(?:(?P<approx><APPROX>)<S>)?(?P<n><NUM>|<VAGUE>)(?:<S>or<S>(?:so|two|three))?"
                 r"[-\s](?P<u><UNIT>)(?:<S>or<S>so)?<S>(?P<dir>ago|earlier|later|from<S>(?:now|today|tonight)|hence|back)"
                 + E, h_ago),
