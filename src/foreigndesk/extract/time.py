@@ -1,7 +1,7 @@
 """Temporal expressions normalised TIMEX3-style (:class:`~foreigndesk.model.TimeValue`).
 
 Candidates come from the rules of :mod:`foreigndesk.extract.time_rules` (precompiled
-regular expressions built from the vocabulary in ``data/time.yaml``), each normalising its
+regular expressions built from the vocabulary in ``data/en/time.yaml``), each normalising its
 match, over the document text. The tagger needs no named entities: spaCy's DATE / TIME
 entities, once used to confirm doubtful matches (a bare "May", an odd year) and to add
 expressions without a value, cost the NER pass and scored no better on any dev set (see

@@ -1,4 +1,4 @@
-"""The time vocabulary (``data/time.yaml``) loaded once, with the regular-expression
+"""The time vocabulary (``data/en/time.yaml``) loaded once, with the regular-expression
 fragments built from it for :mod:`foreigndesk.extract.time_rules`."""
 
 from __future__ import annotations
@@ -170,16 +170,16 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The lexicon of ``data/time.yaml`` (once per process; built once, then loaded from the
+    """The lexicon of ``data/en/time.yaml`` (once per process; built once, then loaded from the
     on-disk cache, see :mod:`foreigndesk.built_cache`)."""
     from foreigndesk.built_cache import cached
 
-    source = resources.files("foreigndesk").joinpath("data/time.yaml")
+    source = resources.files("foreigndesk").joinpath("data/en/time.yaml")
     return cached("time", [source], lambda: build_lexicon(source.read_text("utf-8")))
 
 
 def build_lexicon(text: str) -> Lexicon:
-    """Build the lexicon from the text of ``data/time.yaml``."""
+    """Build the lexicon from the text of ``data/en/time.yaml``."""
     raw = load_yaml(text)
     lx = Lexicon()
     for num, names in raw["months"].items():

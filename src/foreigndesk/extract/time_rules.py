@@ -1,7 +1,7 @@
 """Rules that find temporal expressions in text and normalise them to TIMEX3-style values.
 
 Each :class:`Rule` is one precompiled regular expression (built from the vocabulary in
-``data/time.yaml``) and a function that turns a match into a :class:`Resolved` value given
+``data/en/time.yaml``) and a function that turns a match into a :class:`Resolved` value given
 the :class:`Context`: the text, the reference date (the document's publication date, or
 None) and a ``tense(start, end)`` callback that reads the tagger's tags around the
 expression (``past``, ``present``, ``future`` or None).
