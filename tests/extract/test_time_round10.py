@@ -163,3 +163,26 @@ def test_holiday_names_that_are_no_day(nlp, text, published, expression) -> None
 ])
 def test_hyphened_modifiers_and_seasons_ago(nlp, text, published, expression, value) -> None:
     assert typed(nlp, text, published).get(expression) == ("DATE", value)
+
+
+# -- wire and company-report shorthand: "end-2013", "H1 2013" -------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Inflation will fall to 3 percent by end-2013, the central bank said.", "2013-03-22",
+     "end-2013", "2013"),
+    ("Reserves stood at $300 billion at end-February.", "2013-03-22", "end-February", "2013-02"),
+    ("The fund expects prices to peak by end-March.", "2016-01-12", "end-March", "2016-03"),
+    ("Net profit fell 8 percent in H2 2012.", "2013-03-22", "H2 2012", "2012-H2"),
+    ("The group expects margins to recover in H1 2014.", "2013-11-05", "H1 2014", "2014-H1"),
+])
+def test_wire_and_report_shorthand(nlp, text, published, expression, value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "published", "absent"), [
+    ("The H1N1 virus spread quickly in 2009.", "2013-03-22", "H1N1"),
+    ("He applied for an H1 visa last year.", "2013-03-22", "H1"),
+    ("Analysts expected an end-of-year rally.", "2013-03-22", "end-of-year"),
+])
+def test_wire_and_report_shorthand_controls(nlp, text, published, absent) -> None:
+    assert not any(absent in t for t in typed(nlp, text, published))

@@ -220,7 +220,7 @@ def duration_value(n: float | None, unit: str, lx: Lexicon, halves: bool = False
 # ---------------------------------------------------------------------------- templates
 
 _PMOD = (r"(?:(?P<pmod>(?:the<S>)?(?:(?:early|earlier|late|later|mid)(?:<S>in)?|"
-         r"(?:beginning|start|middle|end|close)<S>of))(?:<S>|-))?")
+         r"(?:beginning|start|middle|end|close)<S>of|end(?=-)))(?:<S>|-))?")  # "end-2013"
 
 
 def _compile(template: str, lx: Lexicon, flags: int = 0) -> re.Pattern[str]:
@@ -1523,7 +1523,7 @@ def h_half(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"the first half of 2023", "the second half of next year", "the first half of the year"
     (the publication's year, as "earlier in the year"); "in the second half" alone
     (after a preposition) is the half-year placed by the tense, as a quarter is."""
-    h = 1 if key(m["h"]) in ("first", "1st") else 2
+    h = 1 if key(m["h"]) in ("first", "1st", "1") else 2
     if m["y"]:
         return Resolved(f"{m['y']}-H{h}", "half")
     if not m["yrel"] and not m["theyear"]:
@@ -2074,6 +2074,9 @@ def _rules() -> list[Rule]:
         ("half", B + r"(?:(?P<the>the)<S>)?(?P<h>first|second|1st|2nd|last|latter)[-\s]half(?:<S>of<S>"
                  r"(?:(?P<y>1\d{3}|20\d\d)|(?P<yrel>this|last|next)<S>year|(?P<theyear>the<S>year))|"
                  r"(?!<S>of\b|[-\w]))", h_half),
+        # "H1 2013": a half-year as company reports write it (only with its year: not "H1N1")
+        ("half_h", B + r"(?P<the>)h(?P<h>[12])<S>(?P<y>1\d{3}|20\d\d)(?P<yrel>)(?P<theyear>)" + E,
+         h_half),
         # a range of years, "1981-1989", "the 2007-09 crisis": each year is a date
         ("year_range_from", r"(?<![\w$£€#.,/'’-])(?P<y>1\d{3}|20\d\d)(?=[-–](?P<y2>1\d{3}|20\d\d|\d\d)"
                             + _YEAR_RANGE_END + ")", h_year_range),
@@ -2163,7 +2166,7 @@ def _trigger_regex() -> re.Pattern[str]:
     """The trigger words and digits: rules are tried only near them. Matched as word
     beginnings in the lower-cased text."""
     alt = "|".join(re.escape(w) for w in sorted(trigger_words(), key=len, reverse=True))
-    return re.compile(r"\d|q(?=[1-4])|" + alt)
+    return re.compile(r"\d|q(?=[1-4])|h(?=[12]\b)|" + alt)
 
 
 _RULES: list[Rule] | None = None
