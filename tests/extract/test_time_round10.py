@@ -186,3 +186,14 @@ def test_wire_and_report_shorthand(nlp, text, published, expression, value) -> N
 ])
 def test_wire_and_report_shorthand_controls(nlp, text, published, absent) -> None:
     assert not any(absent in t for t in typed(nlp, text, published))
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # "the early hours of" a part of a day already named: one TIME, the small hours
+    ("The ferry sank in the early hours of this morning, officials said.", "2013-03-22",
+     "the early hours of this morning", "2013-03-22TMO"),
+    ("The fire started in the early hours of yesterday morning.", "2016-05-02",
+     "the early hours of yesterday morning", "2016-05-01TMO"),
+])
+def test_the_early_hours_of_a_part_of_the_day(nlp, text, published, expression, value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("TIME", value)

@@ -633,18 +633,23 @@ def _part_of_day(text: str, found: list[Candidate]) -> list[Candidate]:
     ("that night" of "that night of June 7") gives way."""
     dropped: set[int] = set()
     for c in found:
-        if c.r.type != "DATE" or c.r.precision != "day" or not _FULL_DATE.fullmatch(c.r.value):
+        part = _PART_VALUE.fullmatch(c.r.value) if c.r.type == "TIME" else None
+        if part is not None:
+            day_value = part.group(1)  # "the early hours of this morning"
+        elif c.r.type == "DATE" and c.r.precision == "day" and _FULL_DATE.fullmatch(c.r.value):
+            day_value = c.r.value
+        else:
             continue
         m = _part_of().search(text, max(0, c.start - 30), c.start)
-        if m is None:
-            continue
+        if m is None or (part is not None and not m.group(2)):
+            continue  # (a part of a part only as "the early hours of")
         dropped.update(id(o) for o in found if o is not c and o.start < c.start
                        and o.end > m.start())
         c.start = m.start()
         name = " ".join((m.group(1) or m.group(2)).lower().split())
         lx = lexicon()
         code = lx.parts_of_day.get(name) or lx.parts_of_day_before_of[name]
-        c.r = Resolved(f"{c.r.value}T{code}", "time", "TIME",
+        c.r = Resolved(f"{day_value}T{code}", "time", "TIME",
                        anchored=c.r.anchored, modifier=c.r.modifier, shift=c.r.shift,
                        anaphoric=c.r.anaphoric)
     return [c for c in found if id(c) not in dropped]
