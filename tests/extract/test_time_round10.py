@@ -197,3 +197,30 @@ def test_wire_and_report_shorthand_controls(nlp, text, published, absent) -> Non
 ])
 def test_the_early_hours_of_a_part_of_the_day(nlp, text, published, expression, value) -> None:
     assert typed(nlp, text, published).get(expression) == ("TIME", value)
+
+
+# -- a present progressive with its day: an arrangement, ahead --------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The envoy is meeting rebel leaders on Friday.", "2013-03-20", "Friday", "2013-03-22"),
+    ("MR. CARNEY: The President is hosting the Prime Minister at the White House on Monday.",
+     "2013-03-20", "Monday", "2013-03-25"),
+    ("We are flying to Beijing on Sunday, the minister told reporters.", "2016-05-04", "Sunday",
+     "2016-05-08"),
+])
+def test_a_present_progressive_with_its_day_is_ahead(nlp, text, published, expression,
+                                                     value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # the day belongs to a noun: the event named, past
+    ("Police are investigating a shooting on Monday near the embassy.", "2013-03-20", "Monday",
+     "2013-03-18"),
+    ("Rescuers are searching for survivors of Monday's quake.", "2013-03-20", "Monday",
+     "2013-03-18"),
+    ("Protesters are demanding the release of activists arrested on Friday.", "2013-03-20",
+     "Friday", "2013-03-15"),
+])
+def test_a_present_progressive_controls(nlp, text, published, expression, value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("DATE", value)

@@ -578,10 +578,34 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     tense = _group_tense(doc, v, end_tok if v >= end_tok else lo, ahead)
     if headline is not None and tense == "present":
         return "headline"  # "Obama arrives in Israel Wednesday": just past or just ahead
-    if tense == "present" and v < start_tok and not any(_breaks(doc, i) for i in range(v + 1, start_tok)) \
-            and _scheduled_present(doc, v, end_tok):
-        return "scheduled"
+    if tense == "present" and v < start_tok and not any(_breaks(doc, i) for i in range(v + 1, start_tok)):
+        if _scheduled_present(doc, v, end_tok):
+            return "scheduled"
+        if _arranged_progressive(doc, v, start_tok, end_tok):
+            return "future"
     return tense
+
+
+ARRANGEMENT_REACH = 10  # tokens from the participle to the expression: its object and a place
+
+
+def _arranged_progressive(doc: Doc, v: int, start_tok: int, end_tok: int) -> bool:
+    """Is the verb at ``v`` a present progressive of an event with the expression as its
+    adjunct ("The envoy is meeting rebel leaders on Friday", "Voters are heading to the
+    polls on Sunday")? English tells an arrangement so: the day is ahead. Not a state
+    ("is living in"), not a day that only names a noun ("Monday's quake"), and not after a
+    singular noun, which the day may belong to ("investigating a shooting on Monday")."""
+    lx = lexicon()
+    if doc[v].tag_ in ("VBZ", "VBP") and doc[v].lemma_.lower() in _BE and v + 1 < start_tok:
+        v += 1  # "is meeting rebel leaders": a participle before a noun read as its modifier
+    t = doc[v]
+    if t.tag_ != "VBG" or lemma_in(t, lx.present_states) or t.lemma_.lower() in _BE | _HAVE:
+        return False
+    if start_tok - v > ARRANGEMENT_REACH or doc[start_tok - 1].lower_ not in lx.arrangement_prepositions:
+        return False
+    if start_tok - 2 > v and doc[start_tok - 2].tag_ == "NN":
+        return False  # "are investigating a shooting on Monday": the day may be the noun's
+    return not (end_tok < len(doc) and doc[end_tok].tag_ == "POS")
 
 
 def _scheduled_present(doc: Doc, v: int, end_tok: int) -> bool:
