@@ -224,3 +224,25 @@ def test_a_present_progressive_with_its_day_is_ahead(nlp, text, published, expre
 ])
 def test_a_present_progressive_controls(nlp, text, published, expression, value) -> None:
     assert typed(nlp, text, published).get(expression) == ("DATE", value)
+
+
+# -- "reports earnings on Thursday": a verb of saying with a noun object is an event ---------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The company, which reports earnings on Thursday, declined to comment.", "2013-03-20",
+     "Thursday", "2013-03-21"),
+    ("Apple reports quarterly results on Tuesday.", "2013-03-20", "Tuesday", "2013-03-26"),
+    ("The finance minister announces the budget on Monday.", "2016-05-04", "Monday",
+     "2016-05-09"),
+])
+def test_a_report_with_its_object_on_a_timetable(nlp, text, published, expression,
+                                                  value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("He says on Monday that the talks failed.", "2013-03-20", "Monday", "2013-03-18"),
+    ("The ministry announced the budget on Monday.", "2013-03-20", "Monday", "2013-03-18"),
+])
+def test_a_report_controls(nlp, text, published, expression, value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("DATE", value)

@@ -608,15 +608,25 @@ def _arranged_progressive(doc: Doc, v: int, start_tok: int, end_tok: int) -> boo
     return not (end_tok < len(doc) and doc[end_tok].tag_ == "POS")
 
 
+def _object_noun(doc: Doc, v: int, end_tok: int) -> bool:
+    """Is the verb at ``v`` followed by a noun phrase, its object ("reports quarterly earnings
+    on", "announces the budget on")?"""
+    i = v + 1
+    while i < end_tok and doc[i].tag_ in ("DT", "PRP$", "JJ", "CD", "POS", "NNP"):
+        i += 1
+    return i < end_tok and doc[i].tag_ in ("NN", "NNS")
+
+
 def _scheduled_present(doc: Doc, v: int, end_tok: int) -> bool:
     """Is the verb at ``v`` a simple present of an event ("He leaves Rome on Monday",
     "Duran climbs into the ring on Saturday"): news tells a timetable so. Not a state ("is",
     "has", "remains"), a verb of saying, or a day in a possessive ("Friday's purchases are")."""
     t = doc[v]
     lx = lexicon()
-    if t.tag_ not in ("VBZ", "VBP") or t.lemma_.lower() in _BE | _HAVE or lemma_in(t, lx.reporting) \
-            or lemma_in(t, lx.present_states):
+    if t.tag_ not in ("VBZ", "VBP") or t.lemma_.lower() in _BE | _HAVE or lemma_in(t, lx.present_states):
         return False
+    if lemma_in(t, lx.reporting) and not (lemma_in(t, lx.reporting_events) and _object_noun(doc, v, end_tok)):
+        return False  # "says on Monday that": the report; not "reports earnings on Thursday"
     if v > 0 and doc[v - 1].tag_ in ("POS", "PRP$", "DT", "JJ"):
         return False  # "Clinton's wins Tuesday": a noun the tagger read as a verb
     return not (end_tok < len(doc) and doc[end_tok].tag_ == "POS")
