@@ -246,3 +246,28 @@ def test_a_report_with_its_object_on_a_timetable(nlp, text, published, expressio
 ])
 def test_a_report_controls(nlp, text, published, expression, value) -> None:
     assert typed(nlp, text, published).get(expression) == ("DATE", value)
+
+
+# -- "the agreement reached in June": a concluded act after its noun is done ------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The agreement reached in June expires in December.", "2013-03-20", "June", "2012-06"),
+    ("The agreement signed on Aug. 6 takes effect next year.", "1998-02-06", "Aug. 6",
+     "1997-08-06"),
+    ("The treaty, signed in August, bans the weapons.", "1998-02-06", "August", "1997-08"),
+    ("A ceasefire brokered in August is holding, the monitors say.", "2016-02-10", "August",
+     "2015-08"),
+])
+def test_a_concluded_act_after_its_noun_is_done(nlp, text, published, expression,
+                                                 value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    # a verb of booking, or a plan: ahead
+    ("About 70% of the ads reserved in December will air in Iowa.", "2015-11-27", "December",
+     "2015-12"),
+    ("The deal will be signed in June, officials said.", "1998-02-06", "June", "1998-06"),
+])
+def test_a_concluded_act_controls(nlp, text, published, expression, value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("DATE", value)

@@ -405,11 +405,24 @@ def _adjunct_of_past_verb(doc: Doc, lo: int, hi: int, start_tok: int) -> bool:
     if v < lo or p - v - 1 > MAX_OBJECT:
         return False
     verb = doc[v]
+    if verb.tag_ == "VBN" and p == v + 1 and _concluded_after_noun(doc, v, lo):
+        return True  # "the agreement reached in June", "The treaty, signed in August,"
     if verb.tag_ != "VBD" or verb.lemma_.lower() in _BE | _HAVE:
         return False
     if lemma_in(verb, lexicon().reporting) and p != v + 1 and _predicate_after(doc, start_tok, hi):
         return False  # "said the gathering in September would be ...": a clause's subject
     return not (v > 0 and (doc[v - 1].tag_ == "MD" or doc[v - 1].lower_ in ("to", "would")))
+
+
+def _concluded_after_noun(doc: Doc, v: int, lo: int) -> bool:
+    """Is the participle at ``v`` a verb of concluding right after its noun, with no
+    auxiliary ("the agreement reached in June expires", "The treaty, signed in August,
+    bans")? The act is done. Only those verbs (time.yaml ``concluded_participles``): "ads
+    reserved in December" are for December."""
+    if v <= lo or not lemma_in(doc[v], lexicon().concluded_participles):
+        return False
+    prev = doc[v - 1]
+    return prev.tag_ in _NOUN_TAGS or (prev.text == "," and v - 1 > lo and doc[v - 2].tag_ in _NOUN_TAGS)
 
 
 def _inside_modal_group(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> bool:
