@@ -271,3 +271,28 @@ def test_a_concluded_act_after_its_noun_is_done(nlp, text, published, expression
 ])
 def test_a_concluded_act_controls(nlp, text, published, expression, value) -> None:
     assert typed(nlp, text, published).get(expression) == ("DATE", value)
+
+
+# -- halves said as words: "half an hour", "a half-century" -----------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "kind", "value"), [
+    ("The gunmen took 129 lives in little more than half an hour.", "2015-11-18",
+     "more than half an hour", "DURATION", "PT30M"),
+    ("The statement was issued a half-hour before the rally began.", "2016-01-05",
+     "a half-hour", "DURATION", "PT30M"),
+    ("Ties between the two countries were frozen for a half-century.", "2013-03-22",
+     "a half-century", "DURATION", "P50Y"),
+    ("The ceasefire held for half a day.", "2013-03-22", "half a day", "DURATION", "PT12H"),
+    ("The system emerged more than a half-century ago.", "2016-03-02",
+     "more than a half-century ago", "DATE", "1966"),
+])
+def test_halves_said_as_words(nlp, text, published, expression, kind, value) -> None:
+    assert typed(nlp, text, published).get(expression) == (kind, value)
+
+
+@pytest.mark.parametrize("text", [
+    "He paid a half million dollars for the house.",
+    "Half a dozen people were hurt in the blast.",
+])
+def test_halves_said_as_words_controls(nlp, text) -> None:
+    assert typed(nlp, text, "2013-03-22") == {}

@@ -1371,6 +1371,11 @@ def h_month_of_year_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("", "", shift=("year", k), anaphoric=True, month=mo)
 
 
+# a unit in the next smaller one, for a fraction of it ("half a century ago": 50 years)
+_SMALLER = {"millennium": ("year", 1000), "century": ("year", 100), "decade": ("year", 10),
+            "year": ("month", 12), "week": ("day", 7), "day": ("hour", 24)}
+
+
 def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"two years ago" (from the reference date); "a month later", "a year earlier" (from
     the date just mentioned when there is one, see time.py, else the reference date)."""
@@ -1391,6 +1396,9 @@ def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
     if vague or n is None:
         return Resolved("PAST_REF" if sign < 0 else "FUTURE_REF", "", anchored=ctx.dct is not None,
                         modifier=mod)
+    if n != int(n) and unit in _SMALLER and (n * _SMALLER[unit][1]) == int(n * _SMALLER[unit][1]):
+        # "half a century ago", "a year and a half later": counted in the next smaller unit
+        unit, n = _SMALLER[unit][0], n * _SMALLER[unit][1]
     k = int(n * sign) if n == int(n) else int(round(n * sign))
     shift = (unit, k) if direction in ("earlier", "later") else None
     clock = bool(lx.units[unit].get("time"))
@@ -1701,7 +1709,7 @@ def h_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
             return None
         n += 0.5
     value = duration_value(None if vague else n, unit, lx,
-                           halves=bool(m["half"] or m["half2"]))
+                           halves=bool(m["half"] or m["half2"]) or n == 0.5)  # "half a day": PT12H
     mod = _approx(m["approx"], lx)
     start = m.start()
     pre = key(m["pre"]) if m["pre"] else ""
