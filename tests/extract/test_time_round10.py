@@ -296,3 +296,19 @@ def test_halves_said_as_words(nlp, text, published, expression, kind, value) -> 
 ])
 def test_halves_said_as_words_controls(nlp, text) -> None:
     assert typed(nlp, text, "2013-03-22") == {}
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("A year and a half ago, the war began.", "2013-03-22", "A year and a half ago", "2011-09"),
+    ("The war began two and a half years ago, aid groups said.", "2013-03-22",
+     "two and a half years ago", "2010-09"),
+    ("Half a century ago, the wall went up.", "2013-03-22", "Half a century ago", "1963"),
+])
+def test_a_half_before_ago(nlp, text, published, expression, value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("DATE", value)
+
+
+def test_a_half_before_later_stays_a_duration(nlp) -> None:
+    # TimeBank tags "a minute and a half" (later) as the duration
+    found = typed(nlp, "A minute and a half later, the second blast hit.", "1998-01-14")
+    assert found.get("A minute and a half") == ("DURATION", "PT1M30S")

@@ -1373,7 +1373,7 @@ def h_month_of_year_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 # a unit in the next smaller one, for a fraction of it ("half a century ago": 50 years)
 _SMALLER = {"millennium": ("year", 1000), "century": ("year", 100), "decade": ("year", 10),
-            "year": ("month", 12), "week": ("day", 7), "day": ("hour", 24)}
+            "year": ("month", 12), "week": ("day", 7)}
 
 
 def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -1385,6 +1385,10 @@ def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     n, vague = _unit_number(m, lx)
     direction = key(m["dir"])
+    if m["half"] or m["half2"]:
+        if n is None or direction in ("later", "earlier"):
+            return None  # "a minute and a half later": TimeBank's duration (the duration rule)
+        n += 0.5  # "two and a half years ago", "a year and a half ago"
     sign = 1 if direction in ("later", "from now", "from today", "from tonight", "hence") else -1
     mod = _approx(m["approx"], lx)
     if (vague or n is None) and direction in ("later", "earlier"):
@@ -2058,8 +2062,10 @@ def _rules() -> list[Rule]:
         ("weekend", B + r"the<S>weekend" + E, h_weekend),
         ("seasons_ago", B + r"(?P<n><NUM>)<S>(?P<s>summers|winters|springs|autumns|falls)<S>ago" + E,
          h_seasons_ago),
-        ("ago", B + r"(?:(?P<approx><APPROX>)<S>)?(?P<n><NUM>|<VAGUE>)(?:<S>or<S>(?:so|two|three))?"
-                r"[-\s](?P<u><UNIT>)(?:<S>or<S>so)?<S>(?P<dir>ago|earlier|later|from<S>(?:now|today|tonight)|hence|back)"
+        ("ago", B + r"(?:(?P<approx><APPROX>)<S>)?(?P<n><NUM>|<VAGUE>)(?P<half><S>and<S>a<S>half)?"
+                r"(?:<S>or<S>(?:so|two|three))?"
+                r"[-\s](?P<u><UNIT>)(?P<half2><S>and<S>a<S>half)?(?:<S>or<S>so)?<S>"
+                r"(?P<dir>ago|earlier|later|from<S>(?:now|today|tonight)|hence|back)"
                 + E, h_ago),
         ("month_quarter", B + r"(?:the<S>)?(?P<m1><MONTH>)(?:(?:<S>)?[-–](?:<S>)?|<S>to<S>)(?P<m2><MONTH>)<S>"
                           r"(?:quarter|period)(?:<S>(?:of|in)<S>(?:fiscal<S>)?(?P<y>1\d{3}|20\d\d))?"
