@@ -312,3 +312,30 @@ def test_a_half_before_later_stays_a_duration(nlp) -> None:
     # TimeBank tags "a minute and a half" (later) as the duration
     found = typed(nlp, "A minute and a half later, the second blast hit.", "1998-01-14")
     assert found.get("A minute and a half") == ("DURATION", "PT1M30S")
+
+
+# -- a present in a clause of condition or time beside a future ---------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Unless a deal is reached by Friday, the strike will start.", "2013-03-20", "Friday",
+     "2013-03-22"),
+    ("If no agreement is reached by Monday, sanctions will be imposed.", "2013-03-20", "Monday",
+     "2013-03-25"),
+    ("The bank will default if the money is not paid by Friday.", "2016-05-04", "Friday",
+     "2016-05-06"),
+    ("“We will appeal, because if there is a close election on Tuesday we will need clarity,” "
+     "he said.", "2016-03-11", "Tuesday", "2016-03-15"),
+])
+def test_a_present_in_a_condition_of_a_future(nlp, text, published, expression,
+                                              value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("If a deal was reached on Monday, nobody told us.", "2013-03-20", "Monday", "2013-03-18"),
+    # no future beside it: the present stays the present's (the nearer Sunday)
+    ("When the vote is held on Sunday, turnout is usually low.", "2013-03-20", "Sunday",
+     "2013-03-17"),
+])
+def test_a_present_in_a_condition_controls(nlp, text, published, expression, value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("DATE", value)

@@ -596,7 +596,24 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
             return "scheduled"
         if _arranged_progressive(doc, v, start_tok, end_tok):
             return "future"
+    if tense == "present" and _condition_of_a_future(doc, lo, hi, v, end_tok):
+        return "future"
     return tense
+
+
+def _condition_of_a_future(doc: Doc, lo: int, hi: int, v: int, end_tok: int) -> bool:
+    """Is the verb at ``v`` a present in a clause of condition or time ("Unless a deal is
+    reached by Friday", "When the vote is held on Sunday") beside a main clause in the
+    future ("..., the strike will start", "The strike will start unless ...")? English uses
+    the present there for what is ahead."""
+    lx = lexicon()
+    k = v - 1
+    while k >= lo and not _breaks(doc, k) and doc[k].lower_ not in lx.future_clause_openers:
+        k -= 1
+    if k < lo or doc[k].lower_ not in lx.future_clause_openers:
+        return False
+    return any(doc[i].tag_ == "MD" and doc[i].lower_ in ("will", "shall", "'ll", "’ll", "wo")
+               for i in (*range(lo, k), *range(end_tok, hi)))  # the main clause, either side
 
 
 ARRANGEMENT_REACH = 10  # tokens from the participle to the expression: its object and a place
