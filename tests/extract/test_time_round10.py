@@ -325,6 +325,12 @@ def test_a_half_before_later_stays_a_duration(nlp) -> None:
      "2016-05-06"),
     ("“We will appeal, because if there is a close election on Tuesday we will need clarity,” "
      "he said.", "2016-03-11", "Tuesday", "2016-03-15"),
+    ("“By the time our campaign is over on Monday, we will have met a million voters.”",
+     "2016-06-03", "Monday", "2016-06-06"),
+    # a present state until a day: it lasts till then
+    ("Parliament is in recess until Monday, a spokesman said.", "2013-03-20", "Monday",
+     "2013-03-25"),
+    ("The embassy remains closed until Monday.", "2016-05-04", "Monday", "2016-05-09"),
 ])
 def test_a_present_in_a_condition_of_a_future(nlp, text, published, expression,
                                               value) -> None:
@@ -333,6 +339,7 @@ def test_a_present_in_a_condition_of_a_future(nlp, text, published, expression,
 
 @pytest.mark.parametrize(("text", "published", "expression", "value"), [
     ("If a deal was reached on Monday, nobody told us.", "2013-03-20", "Monday", "2013-03-18"),
+    ("The embassy remained closed until Monday.", "2013-03-20", "Monday", "2013-03-18"),
     # no future beside it: the present stays the present's (the nearer Sunday)
     ("When the vote is held on Sunday, turnout is usually low.", "2013-03-20", "Sunday",
      "2013-03-17"),

@@ -598,6 +598,8 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
             return "future"
     if tense == "present" and _condition_of_a_future(doc, lo, hi, v, end_tok):
         return "future"
+    if tense == "present" and start_tok > lo and doc[start_tok - 1].lower_ in lx.present_until:
+        return "future"  # "The embassy remains closed until Monday": the state lasts till then
     return tense
 
 
@@ -607,10 +609,15 @@ def _condition_of_a_future(doc: Doc, lo: int, hi: int, v: int, end_tok: int) -> 
     future ("..., the strike will start", "The strike will start unless ...")? English uses
     the present there for what is ahead."""
     lx = lexicon()
+
+    def opener(k: int) -> bool:  # "unless", and phrases ending there: "by the time"
+        return any(" ".join(t.lower_ for t in doc[max(lo, k - w.count(" ")):k + 1]) == w
+                   for w in lx.future_clause_openers)
+
     k = v - 1
-    while k >= lo and not _breaks(doc, k) and doc[k].lower_ not in lx.future_clause_openers:
+    while k >= lo and not _breaks(doc, k) and not opener(k):
         k -= 1
-    if k < lo or doc[k].lower_ not in lx.future_clause_openers:
+    if k < lo or not opener(k):
         return False
     return any(doc[i].tag_ == "MD" and doc[i].lower_ in ("will", "shall", "'ll", "’ll", "wo")
                for i in (*range(lo, k), *range(end_tok, hi)))  # the main clause, either side
