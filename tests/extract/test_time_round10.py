@@ -346,3 +346,23 @@ def test_a_present_in_a_condition_of_a_future(nlp, text, published, expression,
 ])
 def test_a_present_in_a_condition_controls(nlp, text, published, expression, value) -> None:
     assert typed(nlp, text, published).get(expression) == ("DATE", value)
+
+
+# -- a time moved to: "moved to Sunday", "pushed back to Monday" ------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The vote has been moved to Sunday, the commission said.", "2013-03-20", "Sunday",
+     "2013-03-24"),
+    ("The hearing was pushed back to Monday.", "2016-05-04", "Monday", "2016-05-09"),
+    ("The summit was brought forward to Friday.", "2013-03-20", "Friday", "2013-03-22"),
+])
+def test_a_time_moved_to(nlp, text, published, expression, value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("He moved to Paris on Sunday with his family.", "2013-03-20", "Sunday", "2013-03-17"),
+    ("Stocks moved to a record high on Monday.", "2013-03-20", "Monday", "2013-03-18"),
+])
+def test_a_time_moved_to_controls(nlp, text, published, expression, value) -> None:
+    assert typed(nlp, text, published).get(expression) == ("DATE", value)

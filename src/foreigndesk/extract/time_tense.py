@@ -581,6 +581,8 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     tag = doc[v].tag_
     if lemma_in(doc[v], lx.deferring) and tag != "MD":
         return "future"
+    if lemma_in(doc[v], lx.deferring_to) and start_tok - 1 > v and doc[start_tok - 1].lower_ == "to":
+        return "future"  # "The vote has been moved to Sunday", "pushed back to Monday"
     if lemma_in(doc[v], lx.scheduling) and tag not in ("MD", "VBD"):
         # "was expected on Monday", "were scheduled for Friday": a plan as it stood, the
         # nearer day
