@@ -323,8 +323,8 @@ def test_a_half_before_later_stays_a_duration(nlp) -> None:
      "2013-03-25"),
     ("The bank will default if the money is not paid by Friday.", "2016-05-04", "Friday",
      "2016-05-06"),
-    ("“We will appeal, because if there is a close election on Tuesday we will need clarity,” "
-     "he said.", "2016-03-11", "Tuesday", "2016-03-15"),
+    ("“We will appeal this decision because if there is a close election on Tuesday we need "
+     "clarity from the court,” he said.", "2016-03-11", "Tuesday", "2016-03-15"),
     ("“By the time our campaign is over on Monday, we will have met a million voters.”",
      "2016-06-03", "Monday", "2016-06-06"),
     # a present state until a day: it lasts till then
