@@ -1401,7 +1401,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved("PAST_REF" if sign < 0 else "FUTURE_REF", "", anchored=ctx.dct is not None,
                         modifier=mod)
     if n != int(n) and unit in _SMALLER and (n * _SMALLER[unit][1]) == int(n * _SMALLER[unit][1]):
-        # "half a century ago", "a year and a half later": counted in the next smaller unit
+        # "half a century ago", "a year and a half ago": counted in the next smaller unit
         unit, n = _SMALLER[unit][0], n * _SMALLER[unit][1]
     k = int(n * sign) if n == int(n) else int(round(n * sign))
     shift = (unit, k) if direction in ("earlier", "later") else None

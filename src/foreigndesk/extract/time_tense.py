@@ -621,7 +621,7 @@ def _condition_of_a_future(doc: Doc, lo: int, hi: int, v: int, end_tok: int) -> 
         k -= 1
     if k < lo or not opener(k):
         return False
-    return any(doc[i].tag_ == "MD" and doc[i].lower_ in ("will", "shall", "'ll", "’ll", "wo")
+    return any(doc[i].tag_ == "MD" and doc[i].lower_ in lx.modals
                for i in (*range(lo, k), *range(end_tok, hi)))  # the main clause, either side
 
 
