@@ -1988,6 +1988,8 @@ def _rules() -> list[Rule]:
     hour_words = "|".join(sorted((w for w, n in lx.numbers.items() if 1 <= n <= 12 and w.isalpha()),
                                  key=len, reverse=True))
     weekday_plural = "|".join(n + "s" for n in lx.full_weekday_names)
+    seasons_plural = "|".join(n + "s" for n in lx.seasons)  # "two summers ago"
+    zones = "|".join(lx.clock_zones)  # "10:45 Eastern (Standard) time"
     holidays = list(lx.holidays_fixed) + list(lx.holidays_computed)
     hol_alt = "(?:" + "|".join(re.escape(h).replace(r"\ ", S).replace("'", "['’]")
                                for h in sorted(holidays, key=len, reverse=True)) + ")"
@@ -2060,7 +2062,7 @@ def _rules() -> list[Rule]:
         ("season", B + r"<PMOD>(?:(?P<det>the|this|last|next|that)<S>)?(?P<s><SEASON>)"
                    r"(?:,?<S>(?:of<S>)?(?P<y>1\d{3}|20\d\d)|<S>of<S>" + spoken + r")?" + E, h_season),
         ("weekend", B + r"the<S>weekend" + E, h_weekend),
-        ("seasons_ago", B + r"(?P<n><NUM>)<S>(?P<s>summers|winters|springs|autumns|falls)<S>ago" + E,
+        ("seasons_ago", B + r"(?P<n><NUM>)<S>(?P<s>" + seasons_plural + r")<S>ago" + E,
          h_seasons_ago),
         ("ago", B + r"(?:(?P<approx><APPROX>)<S>)?(?P<n><NUM>|<VAGUE>)(?P<half><S>and<S>a<S>half)?"
                 r"(?:<S>or<S>(?:so|two|three))?"
@@ -2130,10 +2132,10 @@ def _rules() -> list[Rule]:
                   r"(?P<h>[01]?\d|2[0-3]|" + hour_words + r")(?:[:.](?P<mi>[0-5]\d))?(?:(?:<S>)?(?P<ap>a\.m\.?|p\.m\.?|am|pm)"
                   r"(?![\w])|(?P<oclock><S>o['’]clock)|(?=<S>(?:[ecmp][sd]t|gmt|utc)\b)|"
                   r"(?P<dayafter>(?=<S>(?:this<S>(?:morning|afternoon|evening)|tonight|local<S>time|"
-                  r"(?:eastern|pacific|central|mountain)(?:<S>(?:standard<S>|daylight<S>)?time)?|"
+                  r"(?:" + zones + r")(?:<S>(?:standard<S>|daylight<S>)?time)?|"
                   r"[ecmp]t)\b))|"
                   r"(?P<bare>(?<=:[0-5]\d)(?![:.]\d|<S>in<S>the<S>(?:morning|afternoon|evening|night))))"
-                  r"(?:<S>(?P<tz>[ecmp][sd]t|gmt|utc|local<S>time|(?:eastern|pacific|central|mountain)"
+                  r"(?:<S>(?P<tz>[ecmp][sd]t|gmt|utc|local<S>time|(?:" + zones + r")"
                   r"(?:<S>(?:standard<S>|daylight<S>)?time)?|[ecmp]t(?!\w)))?|(?P<named>noon|midnight|midday)|"
                   r"(?P<h2>[01]?\d)(?::(?P<mi2>[0-5]\d))?<S>in<S>the<S>(?P<dp>morning|afternoon|evening|night))"
                   + r"(?![\w])", h_clock),
