@@ -439,6 +439,14 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
                                    shift=c.r.shift, anaphoric=True)
                     break
                 continue
+            if shift[0] == "named":  # "that fall", "the following January"
+                v = _named_in_focus(prev, c.r, shift[1])
+                if v is None or _RECORD_SINCE.search(text, max(0, prev.start - 60), prev.start):
+                    continue
+                if not _told_past_of_a_later_day(v[0], dct, c, tense):
+                    c.r = Resolved(v[0], v[1], "DATE", anchored=False, modifier=c.r.modifier,
+                                   shift=c.r.shift, anaphoric=True)
+                break
             a = _anchor(prev)
             if a is None or _RECORD_SINCE.search(text, max(0, prev.start - 60), prev.start):
                 continue  # "their lowest level since 1946": a record's bound, not the focus
@@ -505,6 +513,34 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
                 c.r = Resolved(value, precision, typ, anchored=False, modifier=c.r.modifier,
                                shift=c.r.shift, anaphoric=c.r.anaphoric, part=c.r.part)
             break
+
+
+_FOCUS_VALUE = re.compile(r"(\d{4})(?:-(\d\d)|-(SP|SU|FA|WI)|-Q([1-4])|-W(\d\d))?")
+_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month a season opens
+
+
+def _named_in_focus(prev: Candidate, r: Resolved, n: int) -> tuple[str, str] | None:
+    """(value, precision) of the month or season ``r`` names ("that November": ``n`` 0;
+    "the following January": 1; "the previous spring": -1) from the date ``prev`` in focus:
+    in its year, the first after it, the last before it."""
+    if prev.r.type != "DATE" or prev.r.shift is not None and not prev.r.value:
+        return None
+    f = _FOCUS_VALUE.fullmatch(prev.r.value) or _FOCUS_VALUE.fullmatch(prev.r.value[:10])
+    if f is None:
+        return None
+    year = int(f.group(1))
+    month = (int(f.group(2)) if f.group(2) else _SEASON_MONTHS[f.group(3)] if f.group(3)
+             else 3 * int(f.group(4)) - 2 if f.group(4)
+             else (cal.week_start(year, int(f.group(5))) or cal.Date(year, 1, 1)).month if f.group(5)
+             else None)
+    target = r.month if r.month is not None else _SEASON_MONTHS.get(r.season or "", 0)
+    if n > 0:
+        year += 1 if month is None or target <= month else 0
+    elif n < 0:
+        year -= 1 if month is None or target >= month else 0
+    if r.month is not None:
+        return cal.fmt_month(year, r.month), "month"
+    return f"{year:04d}-{r.season}", "season"
 
 
 def _around(found: list[Candidate], i: int, pd: ParsedDoc | None, sent: int) -> None:

@@ -143,9 +143,9 @@ def pick_period_year(dct: Date, index: int, current: int, direction: str | None,
         back = (current - index) % per_year
         if back <= reach or direction == "certain past":
             return dct.year if index <= current else dct.year - 1
-    elif direction == "future":
+    elif direction in ("future", "certain future"):
         ahead = (index - current) % per_year
-        if ahead <= reach:
+        if ahead <= reach or direction == "certain future":
             return dct.year if index >= current else dct.year + 1
     diff = index - current
     if diff > half:
@@ -160,7 +160,7 @@ def weekday_near(dct: Date, weekday: int, direction: str | None, strict: bool = 
     ``future`` the first on or after it, otherwise the last on or before it; ``strict``
     excludes ``dct`` itself ("last Friday" said on a Friday)."""
     cur = dct.isoweekday()
-    if direction == "future":
+    if direction in ("future", "certain future"):
         delta = (weekday - cur) % 7
         if strict and delta == 0:
             delta = 7

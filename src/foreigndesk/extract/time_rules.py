@@ -107,6 +107,11 @@ def _approx(word: str | None, lx: Lexicon) -> str | None:
     return lx.approximations.get(key(word)) if word else None
 
 
+# the tenses that place a time ahead: "certain future" knows no reach (a term verb's
+# calendar date, "expires in December" said in February)
+AHEAD = ("future", "certain future")
+
+
 def _direction(m: re.Match[str], ctx: Context, timetable: bool = False) -> str | None:
     """past / future / None for the expression matched (present counts as no tense). With
     ``timetable`` (a name of the calendar: a month, a season, a holiday), the simple present
@@ -114,7 +119,7 @@ def _direction(m: re.Match[str], ctx: Context, timetable: bool = False) -> str |
     t = ctx.tense(m.start(), m.end())
     if t == "scheduled" and timetable:
         return "future"
-    return t if t in ("past", "future", "certain past") else None
+    return t if t in ("past", "certain past", *AHEAD) else None
 
 
 def _capitalised(word: str) -> bool:
@@ -269,10 +274,10 @@ def _day(ctx: Context, y: int | None, mo: int, d: int, m: re.Match[str], lx: Lex
         t = ctx.tense(m.start(), m.end())
         # a day of a month in the simple present is a date on a calendar ("the fiscal year
         # begins Oct. 1", "the record date is Jan. 2"): the next one
-        direction = "future" if t in ("present", "scheduled") else t if t in ("past", "future", "certain past") else None
+        direction = "future" if t in ("present", "scheduled") else t if t in ("past", "certain past", *AHEAD) else None
     election_day = (_election_noun_after(ctx, m, lx)
                     and cal.safe_date(ctx.dct.year, mo, d) == cal.HOLIDAYS["election_day"](ctx.dct.year))
-    if (direction in (None, "future") or election_day) and _election_november(ctx, m, mo, lx):
+    if (direction in (None, *AHEAD) or election_day) and _election_november(ctx, m, mo, lx):
         return Resolved(f"{ctx.dct.year:04d}-{mo:02d}-{d:02d}", "day", anchored=True,
                         modifier=_mod(pmod, lx))  # "by the time of the Nov. 8 election"
     year = cal.pick_year(ctx.dct, lambda yy: cal.safe_date(yy, mo, d), direction)
@@ -508,7 +513,7 @@ def _month_in_year(ctx: Context, m: re.Match[str], mo: int, y: int | None, yshif
         year = ctx.dct.year + lx.shifts.get(key(yshift), 0)
         return Resolved(cal.fmt_month(year, mo), "month", anchored=True, modifier=pmod)
     direction = _direction(m, ctx, timetable=True)
-    if direction in (None, "future") and _election_november(ctx, m, mo, lx):
+    if direction in (None, *AHEAD) and _election_november(ctx, m, mo, lx):
         return Resolved(cal.fmt_month(ctx.dct.year, mo), "month", anchored=True, modifier=pmod)
     contract = (_contract_after(ctx.text, m.end(), lx)
                 and _word_before(ctx.text, m.start()) not in lx.contract_month_not_after)
@@ -789,12 +794,6 @@ def _with_part(day: str, part: str | None, lx: Lexicon) -> tuple[str, str, str]:
     return day, "day", "DATE"
 
 
-# a weekday right after a present copula, as its predicate ("The deadline is Friday", "The
-# vote is on Sunday", "the end of business on Friday" after "is the")
-_COPULA_BEFORE = re.compile(r"\b(?:is|are)[^\S\n]+(?:(?:the[^\S\n]+)?(?:end|close)[^\S\n]+of"
-                            r"[^\S\n]+business[^\S\n]+)?(?:on[^\S\n]+|by[^\S\n]+)?$", re.I)
-
-
 def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     if not _capitalised(_orig(m, ctx, "wd")):
@@ -841,11 +840,9 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
             tense, tentative = "either", True
         if tense == "headline":  # the nearer day, unless the story's body places it
             tense, tentative = "either", True
-        if tense == "present" and _COPULA_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
-            tense = "either"  # "The deadline is Friday", "the vote is on Sunday": the nearer day
         if tense is None and not m["part"] and focus is None:
             tentative = True
-        day = cal.weekday_near(ctx.dct, wd, "future" if tense in ("future", "scheduled") else "past")
+        day = cal.weekday_near(ctx.dct, wd, "future" if tense in ("scheduled", *AHEAD) else "past")
         if tense == "either":  # "was scheduled to speak Saturday": the nearer one
             ahead = cal.weekday_near(ctx.dct, wd, "future")
             if (ahead - ctx.dct).days < (ctx.dct - day).days:
@@ -1034,12 +1031,7 @@ def h_shift_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     if month is not None:
         if not _month_ok(u_text, lx, alone=True):
             return None
-        if n == 0:
-            year = ctx.dct.year
-        elif n < 0:
-            year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
-        else:
-            year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+        year = _shifted_month_year(ctx.dct, month, n)
         return Resolved(cal.fmt_month(year, month), "month", anchored=True, modifier=mod)
     unit = "fiscal year" if unit_word.startswith("fiscal") else unit_word
     p = _period(ctx, unit, n, m, lx)
@@ -1137,12 +1129,12 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     direction = _direction(m, ctx, timetable=True)
     if direction is None and code in ("SU", "FA", "SP", "WI"):
         return _season(ctx, code, 0, mod, m)
-    if (direction == "future" or direction == "past" and det != "that") and (
+    if (direction in AHEAD or direction == "past" and det != "that") and (
             cal.season_of(ctx.dct)[1] == code):
         # "will meet in the spring" said in March, "fell during the winter" said in
         # February: this spring, this winter, as a month is this month
         return _season(ctx, code, 0, mod, m)
-    return _season(ctx, code, 1 if direction == "future" else -1, mod, m)
+    return _season(ctx, code, 1 if direction in AHEAD else -1, mod, m)
 
 
 # ---------------------------------------------------------------------------- ago, quarters
@@ -1153,7 +1145,7 @@ def h_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved("XXXX-WXX-WE", "")
     d = ctx.dct
     wd = d.isoweekday()
-    if _direction(m, ctx) == "future":
+    if _direction(m, ctx) in AHEAD:
         target = d if wd >= 6 else cal.add_days(d, 6 - wd)
     else:
         target = d if wd >= 6 else cal.add_days(d, -wd)
@@ -1235,6 +1227,7 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
     k = _ANAPHOR_SHIFT.get(det)
     if k is None:
         return None
+    end: int | None = None
     if _COMPOUND_AFTER.match(ctx.text, m.end()):
         return None  # "the day-long meeting", "that week-old report": a modifier, no time
     if det == "the next" and u in ("week", "month", "year") and not _next_told_in_past(m, ctx):
@@ -1245,7 +1238,9 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
     if det == "the":
         # "later in the day", "the day", "the day after the vote"; not "the week" or "the
         # morning" alone (a stretch of time, a part of any day)
-        if part or (u != "day" and not m["pmod"] and not _reporting_period(m, ctx, u)):
+        alone = (_UNIT_BEFORE_AFTER_ALONE.match(ctx.text, m.end())
+                 if u in ("week", "month", "year") and not m["pmod"] else None)
+        if part or (u != "day" and not m["pmod"] and not alone and not _reporting_period(m, ctx, u)):
             return None
         if (u == "day" and not m["pmod"] and _word_before(ctx.text, m.start(), 2) == "back in"
                 and not _DAY_BEFORE_AFTER.match(ctx.text, m.end())):
@@ -1258,7 +1253,9 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
         if (u == "day" and _AT_THE_END.search(ctx.text, max(0, m.start() - 24), m.end() + 1)
                 and ctx.tense(m.start(), m.end()) not in ("past", "certain past")):
             return None  # "at the end of the day, it's going to rise and fall on ...": finally
-        if u != "day":  # "earlier in the year": of the publication (TimeBank: 3 times in 3)
+        if alone:  # "The year before, it had lost money": the one before the date in focus
+            k, end = (1 if alone.group(1).lower() == "after" else -1), alone.end(1)
+        elif u != "day":  # "earlier in the year": of the publication (TimeBank: 3 times in 3)
             if ctx.dct is None:
                 return Resolved("", "", modifier=_mod(m["pmod"], lx))
             # "the eight largest deals of the year" told in January: the year just ended
@@ -1271,7 +1268,7 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
         if after and u == "day":
             if not _APPOSITION.search(ctx.text, max(0, m.start() - 8), m.start()):
                 k = 1 if after.group(1).lower() == "after" else -1
-        if ctx.dct is not None and not (k == 1 and _direction(m, ctx) in ("past", "certain past")):
+        if u == "day" and ctx.dct is not None and not (k == 1 and _direction(m, ctx) in ("past", "certain past")):
             # the date in focus, when there is one, replaces this (time.py); with none, the
             # publication date's neighbour, but not the day after it told in the past ("he
             # resigned the day after his arrest"): that day is unknown
@@ -1279,7 +1276,7 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
             return Resolved(day, "day", anchored=True, modifier=_mod(m["pmod"], lx),
                             shift=("day", k), anaphoric=True)
     unit = "day" if part else u
-    if k < 0 and ctx.dct is not None and _direction(m, ctx) != "future":
+    if k < 0 and ctx.dct is not None and _direction(m, ctx) not in AHEAD:
         # "the previous week's position" with no date in focus (time.py replaces this when
         # there is one): the one before the publication date. Not "the next day" (in a
         # story told in the past, PolNeAR's texts, a day of the story, not tomorrow, three
@@ -1288,12 +1285,16 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
         if pv is not None:
             value, prec, typ = (f"{pv[0]}T{part}", "time", "TIME") if part else (*pv, "DATE")
             return Resolved(value, prec, typ, anchored=True, modifier=_mod(m["pmod"], lx),
-                            shift=(unit, k), anaphoric=True, part=part)
+                            shift=(unit, k), anaphoric=True, part=part, end=end)
     return Resolved("", "", "TIME" if part else "DATE", modifier=_mod(m["pmod"], lx),
-                    shift=(unit, k), anaphoric=True, part=part)
+                    shift=(unit, k), anaphoric=True, part=part, end=end)
 
 
 _DAY_BEFORE_AFTER = re.compile(r"[^\S\n]+(before|after)\b", re.I)
+# "before"/"after" closing its clause after "the week/month/year": an adverb, the one before or
+# after the date in focus ("The year before, it had lost money"; not "the week before the vote")
+_UNIT_BEFORE_AFTER_ALONE = re.compile(r"[^\S\n]+(before|after)(?=[^\S\n]*[,.;:!?)]|[^\S\n]+(?:and|but|when|while)\b)",
+                                      re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1326,7 +1327,7 @@ def _edge_shift(m: re.Match[str], ctx: Context, unit: str, pmod: str) -> int:
     if mod == "LATE":
         told_past = _direction(m, ctx) in ("past", "certain past")
         return -1 if told_past and position <= limits["end" if "end" in pmod else "late"] else 0
-    told_ahead = _direction(m, ctx) == "future"
+    told_ahead = _direction(m, ctx) in AHEAD
     return 1 if told_ahead and position >= limits["early" if "early" in pmod else "start"] else 0
 
 
@@ -1371,6 +1372,55 @@ def h_month_of_year_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("", "", shift=("year", k), anaphoric=True, month=mo)
 
 
+_NAMED_SHIFTS = {"that": 0, "the following": 1, "the previous": -1, "the preceding": -1, "the prior": -1}
+
+
+def h_named_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"that fall", "that November", "the following January", "the previous spring": that
+    month or season of the date in focus, the first after it or the last before it
+    (time.py); with no date in focus, placed from the publication date as "last"/"next" or
+    the tense would place it. Not "that" as a conjunction ("said that March sales rose")."""
+    lx = lexicon()
+    det = key(m["det"])
+    n = _NAMED_SHIFTS.get(det)
+    if n is None:
+        return None
+    if n == 0 and _word_before(ctx.text, m.start()) in lx.that_conjunction_before:
+        return None
+    if m["mon"] and _CAPITALISED_WORD_AFTER.match(ctx.text, m.end()):
+        return None  # "that March Rubio was": a name after
+    mod = _mod(m["pmod"], lx)
+    if m["s"]:
+        code = lx.seasons[key(m["s"])]
+        if ctx.dct is None:
+            return Resolved(f"XXXX-{code}", "", modifier=mod)
+        told_ahead = _direction(m, ctx, timetable=True) in AHEAD
+        r = _season(ctx, code, n or (1 if told_ahead else -1), mod, m)
+        return Resolved(r.value, r.precision, anchored=True, modifier=mod, shift=("named", n),
+                        anaphoric=True, season=code)
+    word = _orig(m, ctx, "mon")
+    mo = lx.month(word)
+    if mo is None or not _month_ok(word, lx, alone=True):
+        return None
+    if ctx.dct is None:
+        return Resolved(f"XXXX-{mo:02d}", "", modifier=mod)
+    if n == 0:
+        value = _month_in_year(ctx, m, mo, None, None, lx).value
+    else:
+        value = cal.fmt_month(_shifted_month_year(ctx.dct, mo, n), mo)
+    return Resolved(value, "month", anchored=True, modifier=mod, shift=("named", n),
+                    anaphoric=True, month=mo)
+
+
+def _shifted_month_year(dct: Date, month: int, n: int) -> int:
+    """The year of "last/this/next <month>" (``n`` -1, 0, 1) said on ``dct``."""
+    if n == 0:
+        return dct.year
+    if n < 0:
+        return dct.year if month < dct.month else dct.year - 1
+    return dct.year if month > dct.month else dct.year + 1
+
+
 # a unit in the next smaller one, for a fraction of it ("half a century ago": 50 years)
 _SMALLER = {"millennium": ("year", 1000), "century": ("year", 100), "decade": ("year", 10),
             "year": ("month", 12), "week": ("day", 7)}
@@ -1410,7 +1460,7 @@ def h_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         unit, k = "day", 0
     year_ago = unit == "year" and k == -1
     if ctx.dct is None or (direction == "later" and not clock
-                           and ctx.tense(m.start(), m.end()) not in ("future", "certain future")):
+                           and ctx.tense(m.start(), m.end()) not in AHEAD):
         # "he was elected four years later", "a decade later, HP remains ...": from the date
         # in focus (time.py); with none, not from the publication date, which a story told
         # in the past or the present cannot be after
@@ -1433,7 +1483,7 @@ def _bare_quarter_year(named: int, m: re.Match[str], ctx: Context) -> int:
     that takes "next year's")."""
     assert ctx.dct is not None
     cur = cal.quarter_of(ctx.dct)
-    future = named > cur and _direction(m, ctx) == "future"
+    future = named > cur and _direction(m, ctx) in AHEAD
     return ctx.dct.year if named <= cur or future else ctx.dct.year - 1
 
 
@@ -1562,7 +1612,7 @@ def h_ordinal_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"today is the 99th day of the strike", "it was the second day of the offensive": the
     day the sentence is about (a day named in it, see time.py), else, in the present tense,
     the publication date; otherwise unknown."""
-    if ctx.dct is not None and ctx.tense(m.start(), m.end()) in ("present", "scheduled", "headline", None):
+    if ctx.dct is not None and ctx.tense(m.start(), m.end()) in ("present", "scheduled", "headline", "certain future", None):
         return Resolved(ctx.dct.isoformat(), "day", anchored=True)
     return Resolved("", "")
 
@@ -1609,7 +1659,7 @@ def h_at_the_time(m: re.Match[str], ctx: Context) -> Resolved | None:
     a clause ("at the time he was ...", "at the time they were sent") the clause says when,
     not the date in focus: PAST_REF (FUTURE_REF in the future tense)."""
     if _CLAUSE_AFTER.match(ctx.text, m.end()):
-        ref = "FUTURE_REF" if ctx.tense(m.start(), m.end()) == "future" else "PAST_REF"
+        ref = "FUTURE_REF" if ctx.tense(m.start(), m.end()) in AHEAD else "PAST_REF"
         return Resolved(ref, "", anchored=ctx.dct is not None, start=m.start("t"))
     return Resolved("PAST_REF", "", anchored=ctx.dct is not None, shift=("same", 0),
                     anaphoric=True, start=m.start("t"))
@@ -2051,6 +2101,9 @@ def _rules() -> list[Rule]:
                                   r"(?P<det>that<S>same|the<S>same|that|the<S>following|the<S>next|"
                                   r"the<S>previous|the<S>preceding|the<S>prior)<S>year" + E,
          h_month_of_year_anaphor),
+        ("named_anaphor", B + r"<PMOD>(?P<det>that|the<S>following|the<S>previous|the<S>preceding|"
+                          r"the<S>prior)<S>(?:(?P<mon><MONTH>)|(?P<s><SEASON>))" + E + r"(?!<S>\d|['’]s)",
+         h_named_anaphor),
         ("anaphora", B + r"(?:(?P<pmod>earlier|later|early|late|(?:the<S>)?(?:beginning|start|middle|"
                      r"end|close)<S>of)<S>(?:in<S>)?)?(?P<det>that<S>same|"
                      r"the<S>same|that|the<S>following|the<S>next|the<S>previous|the<S>preceding|"

@@ -593,9 +593,13 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     tense = _group_tense(doc, v, end_tok if v >= end_tok else lo, ahead)
     if headline is not None and tense == "present":
         return "headline"  # "Obama arrives in Israel Wednesday": just past or just ahead
+    if tense == "present" and _copula_predicate(doc, v, start_tok):
+        return "certain future"  # "The vote is on Sunday", "The deadline is Dec. 31"
+    if tense == "present" and _present_subject(doc, lo, v, start_tok, end_tok):
+        return "future"  # "Friday marks the tenth anniversary"
     if tense == "present" and v < start_tok and not any(_breaks(doc, i) for i in range(v + 1, start_tok)):
         if _scheduled_present(doc, v, end_tok):
-            return "scheduled"
+            return "certain future" if _term_adjunct(doc, v, start_tok) else "scheduled"
         if _arranged_progressive(doc, v, start_tok, end_tok):
             return "future"
     if tense == "present" and _condition_of_a_future(doc, lo, hi, v, end_tok):
@@ -654,6 +658,41 @@ def _object_noun(doc: Doc, v: int, end_tok: int) -> bool:
     while i < end_tok and doc[i].tag_ in ("DT", "PRP$", "JJ", "CD", "POS", "NNP"):
         i += 1
     return i < end_tok and doc[i].tag_ in ("NN", "NNS")
+
+
+def _present_subject(doc: Doc, lo: int, v: int, start_tok: int, end_tok: int) -> bool:
+    """Is the expression the subject of the present verb at ``v`` right after it, opening
+    its clause ("Friday marks the tenth anniversary", "Tuesday is election day", said on a
+    Wednesday)? A day that is now or ahead: a day gone would take the past, or say so ("Labor
+    Day is barely over")."""
+    if v != end_tok or doc[v].tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(t.lower_ in lexicon().completed_predicates for t in doc[v + 1:v + 4]):
+        return False  # "Labor Day is barely over"
+    return start_tok == lo or _breaks(doc, start_tok - 1) or doc[start_tok - 1].tag_ == "CC"
+
+
+def _copula_predicate(doc: Doc, v: int, start_tok: int) -> bool:
+    """Is the expression at ``start_tok`` the predicate of the present *be* at ``v`` ("The
+    vote is on Sunday", "Elections are in October", "A vote is possible on Thursday")? A
+    past time would take "was": this is a date of the calendar, today or ahead."""
+    lx = lexicon()
+    t = doc[v]
+    if t.tag_ not in ("VBZ", "VBP") or t.lemma_.lower() not in _BE or v >= start_tok:
+        return False
+    words = [doc[i].lower_ for i in range(v + 1, start_tok)]
+    if words and words[0] in lx.copula_time_adjectives:
+        words = words[1:]
+    return " ".join(words) in lx.copula_time_links
+
+
+def _term_adjunct(doc: Doc, v: int, start_tok: int) -> bool:
+    """Is the expression at ``start_tok`` the time of a term's start or end told by the verb
+    at ``v`` ("expires in December", "takes effect Jan. 1", "runs out in")? A calendar's
+    date: the next one, however far ahead."""
+    lx = lexicon()
+    return lemma_in(doc[v], lx.term_verbs) and all(
+        doc[i].lower_ in lx.term_verb_words for i in range(v + 1, start_tok))
 
 
 def _scheduled_present(doc: Doc, v: int, end_tok: int) -> bool:
