@@ -1372,6 +1372,23 @@ def h_month_of_year_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("", "", shift=("year", k), anaphoric=True, month=mo)
 
 
+def h_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the week of March 11", "the weekend of June 8": the week (or its weekend) that day
+    falls in (TimeML: 2013-W11, 2013-W23-WE)."""
+    lx = lexicon()
+    mo = lx.month(m["mon"])
+    if mo is None or not _month_ok(_orig(m, ctx, "mon"), lx, alone=False):
+        return None
+    day = _day(ctx, int(m["y"]) if m["y"] else None, mo, int(m["d"]), m, lx)
+    if day is None:
+        return None
+    d = cal.parse_date(day.value)
+    if d is None:
+        return Resolved("XXXX-WXX-WE" if m["we"] else "XXXX-WXX", "")
+    week = cal.fmt_week(d) + ("-WE" if m["we"] else "")
+    return Resolved(week, "week", anchored=day.anchored)
+
+
 _NAMED_SHIFTS = {"that": 0, "the following": 1, "the previous": -1, "the preceding": -1, "the prior": -1}
 
 
@@ -2101,6 +2118,8 @@ def _rules() -> list[Rule]:
                                   r"(?P<det>that<S>same|the<S>same|that|the<S>following|the<S>next|"
                                   r"the<S>previous|the<S>preceding|the<S>prior)<S>year" + E,
          h_month_of_year_anaphor),
+        ("week_of", B + r"the<S>week(?P<we>end)?<S>of<S>(?P<mon><MONTH>)<S>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+                    r"(?:,?<S>(?P<y>1\d{3}|20\d\d))?" + E, h_week_of),
         ("named_anaphor", B + r"<PMOD>(?P<det>that|the<S>following|the<S>previous|the<S>preceding|"
                           r"the<S>prior)<S>(?:(?P<mon><MONTH>)|(?P<s><SEASON>))" + E + r"(?!<S>\d|['’]s)",
          h_named_anaphor),

@@ -395,8 +395,11 @@ def _adjunct_of_past_verb(doc: Doc, lo: int, hi: int, start_tok: int) -> bool:
     expression itself, however far back the nearest occurrence is. Not when the verb is an
     auxiliary, or when a preposition or a comma stands between (the time then belongs to a
     noun: "notified them of a cutback in its supply in September"), or when the words after a
-    verb of saying are the subject of its clause."""
+    verb of saying are the subject of its clause. A day that is the object of a simple past
+    of observance ("celebrated Christmas", "marked Earth Day") is dated so too."""
     p = start_tok - 1
+    if p >= lo and doc[p].tag_ == "VBD" and lemma_in(doc[p], lexicon().observance_verbs):
+        return True  # "Activists marked Earth Day", "spent Christmas with": the day is the object
     if p <= lo or doc[p].lower_ not in _ADJUNCT_PREPOSITIONS:
         return False
     v = p - 1
@@ -591,6 +594,10 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     # after "a deal reached in July", nor "get a boost from the win Tuesday"
     ahead = v < start_tok and start_tok - v <= MODAL_REACH
     tense = _group_tense(doc, v, end_tok if v >= end_tok else lo, ahead)
+    if tense is None and doc[v].tag_ in ("VB", "VBG", "VBN") and not _attributive(doc, v) \
+            and _finite_past_left(doc, lo, min(v, start_tok)):
+        return "past"  # "was bold enough to tout his position ... in March", "earned $40
+        # million for helping Pharmacyclics sell itself to AbbVie in March"
     if headline is not None and tense == "present":
         return "headline"  # "Obama arrives in Israel Wednesday": just past or just ahead
     if tense == "present" and _copula_predicate(doc, v, start_tok):
@@ -607,6 +614,33 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     if tense == "present" and start_tok > lo and doc[start_tok - 1].lower_ in lx.present_until:
         return "future"  # "The embassy remains closed until Monday": the state lasts till then
     return tense
+
+
+def _finite_past_left(doc: Doc, lo: int, i: int) -> bool:
+    """Is the finite verb of the clause left of token ``i`` a simple past, with only
+    non-finite verbs between ("was bold enough to tout", "earned $40 million for helping
+    Pharmacyclics sell")? A bare infinitive, a gerund or a participle has no tense of its
+    own; it happens with its clause's verb. Not across "to" but after "enough" ("agreed to
+    pay in March" may be ahead), a plan's verb ("planned"), a comma or a clause opener."""
+    lx = lexicon()
+    for k in range(i - 1, lo - 1, -1):
+        t = doc[k]
+        if _breaks(doc, k) or _opens_clause(doc, k):
+            return False
+        if t.tag_ == "TO" and not (k > lo and doc[k - 1].lower_ in lx.result_before_to):
+            return False
+        if t.tag_ in _FINITE_TAGS:
+            # not a past whose form is its base ("just cut down on errors and do a good job
+            # in the fall": an imperative the tagger may read as a past)
+            return t.tag_ == "VBD" and t.lower_ != t.lemma_.lower() and not lemma_in(t, lx.before_to)
+    return False
+
+
+def _attributive(doc: Doc, i: int) -> bool:
+    """Is the participle at ``i`` an adjective before its noun ("the looming showdown in
+    July", "a planned rally")? It is no verb of the clause."""
+    return (doc[i].tag_ in ("VBG", "VBN") and i > 0 and doc[i - 1].tag_ in _PRENOMINAL_BEFORE
+            and i + 1 < len(doc) and doc[i + 1].tag_ in _NOUN_TAGS)
 
 
 def _condition_of_a_future(doc: Doc, lo: int, hi: int, v: int, end_tok: int) -> bool:
