@@ -219,8 +219,10 @@ def _broadcast_title(text: str, start: int, end: int) -> bool:
 _NETWORK_BEFORE = re.compile(r"\b[A-Z]{2,}['’]s[^\S\n]+$")
 # an opening quote and capitalised words right before an expression ("“Fox News Sunday,”");
 # a closing double quote right after it (maybe after a comma or full stop)
-_TITLE_LEAD = re.compile(r"[\"“](?:[A-Z][\w'’.&-]*[^\S\n]+){1,4}$")
-_TITLE_CLOSES = re.compile(r"[.,]?[\"”]")
+# a title's opening and closing marks: double quotes, or two apostrophes as some wires write
+# them (''Fox News Sunday'')
+_TITLE_LEAD = re.compile(r"(?:[\"“]|'')(?:[A-Z][\w'’.&-]*[^\S\n]+){1,4}$")
+_TITLE_CLOSES = re.compile(r"[.,]?(?:[\"”]|'')")
 
 
 class Spans:

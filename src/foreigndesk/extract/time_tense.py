@@ -119,6 +119,9 @@ def _modal_tense(doc: Doc, k: int, v: int, ahead: bool) -> str | None:
         if word in ("would", "wo") and v > k and lemma_in(doc[v], lx.refused_after_would_not) \
                 and _negated(doc, k, v):
             return "past"  # "wouldn't say Tuesday whether ...", "would not comment Friday": a refusal
+        if word == "would" and _after_past_report(doc, k):
+            return "either"  # "anticipated that a session on Monday would focus on": a future
+            # seen from a past moment, which may be behind the publication or ahead of it
         return "future"
     if ahead and word in lx.modals_ahead:
         # negated, these speak of what was or is not possible at all ("could not be reached
@@ -126,6 +129,17 @@ def _modal_tense(doc: Doc, k: int, v: int, ahead: bool) -> str | None:
         # February and then ..."): no tense read
         return None if _negated(doc, k, v) else "future"
     return None
+
+
+def _after_past_report(doc: Doc, k: int) -> bool:
+    """Is the modal at ``k`` in a clause reported by a simple past verb of saying or thinking
+    on its left in the sentence ("anticipated that ... would", "said it would")?"""
+    lx = lexicon()
+    for i in range(k - 1, max(doc[k].sent.start, k - 25) - 1, -1):
+        t = doc[i]
+        if t.tag_ == "VBD" and (lemma_in(t, lx.reporting) or lemma_in(t, lx.thinking)):
+            return True
+    return False
 
 
 NEGATION_REACH = 6
@@ -296,7 +310,7 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
     left: tuple[int, int] | None = None
     left_in_segment = True  # no comma between the left verb and the expression
     for i in range(start_tok - 1, lo - 1, -1):
-        if doc[i].tag_ in _VERB_TAGS and not _before_its_noun(doc, i, lo):
+        if doc[i].tag_ in _VERB_TAGS and not _before_its_noun(doc, i, lo) and not _misread_noun(doc, i, lo):
             left = (i, start_tok - i)
             break
         if _breaks(doc, i):
@@ -317,7 +331,7 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
               and _group_tense(doc, left[0], lo, left[1] <= MODAL_REACH) is not None):
             break  # "told voters in Kentucky on Sunday that he would ...": the verb after
             # "that" is its clause's, and the expression belongs to the verb on its left
-        elif t.tag_ in _VERB_TAGS:
+        elif t.tag_ in _VERB_TAGS and not _misread_noun(doc, i, lo):
             if crossed and left is not None and lemma_in(t, lx.reporting):
                 continue
             if (crossed and left is not None and left_in_segment
@@ -330,12 +344,24 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
             and _group_tense(doc, right[0], end_tok) is None:
         right = None  # "pass the budget by Thursday to avoid a shutdown": an infinitive of
         # purpose after the expression has no tense; the verb on the left dates it
+    if right and left and crossed and doc[right[0]].tag_ in ("VBN", "VBG") \
+            and doc[right[0] - 1].tag_ in _NOUN_TAGS and _group_tense(doc, right[0], end_tok) is None:
+        right = None  # "owed $556,000 through the end of June - the period covered by ...": a
+        # participle after its noun, beyond a mark, has no tense; the verb on the left dates it
     if left and (not right or left[1] <= right[1]):
         return left[0]
     return right[0] if right else None
 
 
 _PRENOMINAL_BEFORE = {"DT", "POS", "PRP$"}
+
+
+def _misread_noun(doc: Doc, i: int, lo: int) -> bool:
+    """Is the present verb at ``i`` a plural noun the tagger misread, right after a finite
+    verb ("the businessman trounced rivals Sen. Marco Rubio ...")? Two finite verbs do not
+    follow each other."""
+    return (doc[i].tag_ in ("VBZ", "VBP") and i > lo and doc[i - 1].tag_ in ("VBD", "VBZ", "VBP")
+            and doc[i - 1].lemma_.lower() not in _BE | _HAVE | {"do"})
 
 
 def _before_its_noun(doc: Doc, i: int, lo: int) -> bool:
