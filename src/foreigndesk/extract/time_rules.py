@@ -1520,7 +1520,14 @@ def h_month_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(f"{_bare_quarter_year(named, m, ctx):04d}-Q{named}", "quarter", anchored=True)
 
 
+_HYPHENED_WORD = re.compile(r"[-‐]([^\W\d_]+)")
+
+
 def h_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
+    after = _HYPHENED_WORD.match(ctx.text, m.end())
+    if after and after.group(1).lower() in lexicon().quarter_compounds:
+        return None  # "the quarter-century-old brigade", "a quarter-point cut": a fourth of
+        # something else ("The quarter-to-quarter comparison" is of quarters)
     words = [w for w in re.split(r"[\s-]+", key(m["adjs"] or "")) if w]
     words += [f"{a}-{b}" for a, b in zip(words, words[1:], strict=False)]  # "year-ago"
     det = key(m["det"]) if m["det"] else ""
