@@ -840,6 +840,9 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
             tense, tentative = "either", True
         if tense == "headline":  # the nearer day, unless the story's body places it
             tense, tentative = "either", True
+        if m["pmod"] and key(m["pmod"]) == "later" and tense in ("scheduled", *AHEAD):
+            tense = "either"  # "when he speaks later Monday": later on the writer's day, which
+            # may be the day before the publication's
         if tense is None and not m["part"] and focus is None:
             tentative = True
         day = cal.weekday_near(ctx.dct, wd, "future" if tense in ("scheduled", *AHEAD) else "past")

@@ -331,7 +331,7 @@ def _nearest_verb(doc: Doc, lo: int, hi: int, start_tok: int, end_tok: int) -> i
               and _group_tense(doc, left[0], lo, left[1] <= MODAL_REACH) is not None):
             break  # "told voters in Kentucky on Sunday that he would ...": the verb after
             # "that" is its clause's, and the expression belongs to the verb on its left
-        elif t.tag_ in _VERB_TAGS and not _misread_noun(doc, i, lo):
+        elif t.tag_ in _VERB_TAGS and not _misread_noun(doc, i, end_tok):
             if crossed and left is not None and lemma_in(t, lx.reporting):
                 continue
             if (crossed and left is not None and left_in_segment
@@ -357,11 +357,19 @@ _PRENOMINAL_BEFORE = {"DT", "POS", "PRP$"}
 
 
 def _misread_noun(doc: Doc, i: int, lo: int) -> bool:
-    """Is the present verb at ``i`` a plural noun the tagger misread, right after a finite
-    verb ("the businessman trounced rivals Sen. Marco Rubio ...")? Two finite verbs do not
-    follow each other."""
-    return (doc[i].tag_ in ("VBZ", "VBP") and i > lo and doc[i - 1].tag_ in ("VBD", "VBZ", "VBP")
-            and doc[i - 1].lemma_.lower() not in _BE | _HAVE | {"do"})
+    """Is the present verb at ``i`` a plural noun the tagger misread: right after a finite
+    verb ("the businessman trounced rivals Sen. Marco Rubio ..."; two finite verbs do not
+    follow each other), or after a possessive pronoun and names ("her Wall Street
+    remarks"; not across ``lo``: in "his Tuesday wins" the expression is the modifier, and
+    "wins" stays the event it dates)?"""
+    if doc[i].tag_ not in ("VBZ", "VBP") or i <= lo:
+        return False
+    if doc[i - 1].tag_ in ("VBD", "VBZ", "VBP") and doc[i - 1].lemma_.lower() not in _BE | _HAVE | {"do"}:
+        return True
+    k = i - 1
+    while k > lo and doc[k].tag_ in ("NNP", "NNPS"):
+        k -= 1
+    return k < i - 1 and doc[k].tag_ == "PRP$"  # "her Wall Street remarks": a possessive's noun
 
 
 def _before_its_noun(doc: Doc, i: int, lo: int) -> bool:
@@ -620,6 +628,10 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     # after "a deal reached in July", nor "get a boost from the win Tuesday"
     ahead = v < start_tok and start_tok - v <= MODAL_REACH
     tense = _group_tense(doc, v, end_tok if v >= end_tok else lo, ahead)
+    if tense is None and v < start_tok and _imperative(doc, v, lo) \
+            and not (end_tok < len(doc) and doc[end_tok].tag_ == "POS"):
+        return "future"  # "Remember in November the Democrats who filibustered", "Let's
+        # defeat her in November": a bidding is for what is ahead
     if tense is None and doc[v].tag_ in ("VB", "VBG", "VBN") and not _attributive(doc, v) \
             and _finite_past_left(doc, lo, min(v, start_tok)):
         return "past"  # "was bold enough to tout his position ... in March", "earned $40
@@ -660,6 +672,25 @@ def _finite_past_left(doc: Doc, lo: int, i: int) -> bool:
             # in the fall": an imperative the tagger may read as a past)
             return t.tag_ == "VBD" and t.lower_ != t.lemma_.lower() and not lemma_in(t, lx.before_to)
     return False
+
+
+def _imperative(doc: Doc, v: int, lo: int) -> bool:
+    """Is the verb at ``v`` an imperative: a base form opening its sentence, a segment after
+    a colon or dash, or a quotation that opens a sentence or follows a colon or comma
+    ("Remember in November ...", "Vote on Tuesday!"), after "don't" or "please", or after
+    "let's"? (Not of a day in a possessive: "Take Tuesday's schedule".)"""
+    if doc[v].tag_ != "VB":
+        return False
+    k = v - 1
+    while k >= lo and (doc[k].lower_ in ("please", "just", "always", "never", "not", "n't", "n’t")
+                       or (doc[k].lower_ == "do" and doc[k].tag_ == "VB")):
+        k -= 1
+    if k >= lo + 1 and doc[k].lower_ in ("'s", "’s", "us") and doc[k - 1].lower_ == "let":
+        return True
+    if k < lo or doc[k].text in (":", "—", "–"):
+        return True
+    # an opening quotation mark that itself opens the sentence or follows a colon or comma
+    return doc[k].text in ("“", '"', "''", "``") and (k == lo or doc[k - 1].text in (":", ","))
 
 
 def _attributive(doc: Doc, i: int) -> bool:
