@@ -632,7 +632,12 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
             and not (end_tok < len(doc) and doc[end_tok].tag_ == "POS"):
         return "future"  # "Remember in November the Democrats who filibustered", "Let's
         # defeat her in November": a bidding is for what is ahead
+    if tense is None and v < start_tok and not _modifies_noun(doc, start_tok, end_tok) \
+            and _trailing_participle(doc, lo, v) == "past":
+        return "past"  # "has been cooperating with the inquiry, including offering in August
+        # to meet", "had played nice, with Cruz ... meeting with him in July"
     if tense is None and doc[v].tag_ in ("VB", "VBG", "VBN") and not _attributive(doc, v) \
+            and not _modifies_noun(doc, start_tok, end_tok) \
             and _finite_past_left(doc, lo, min(v, start_tok)):
         return "past"  # "was bold enough to tout his position ... in March", "earned $40
         # million for helping Pharmacyclics sell itself to AbbVie in March"
@@ -672,6 +677,39 @@ def _finite_past_left(doc: Doc, lo: int, i: int) -> bool:
             # in the fall": an imperative the tagger may read as a past)
             return t.tag_ == "VBD" and t.lower_ != t.lemma_.lower() and not lemma_in(t, lx.before_to)
     return False
+
+
+def _modifies_noun(doc: Doc, start_tok: int, end_tok: int) -> bool:
+    """Is the expression a modifier between a determiner and its noun ("teeing up the
+    November showdown")? It dates the noun's event, not the verb's."""
+    return (start_tok > 0 and doc[start_tok - 1].tag_ in _PRENOMINAL_BEFORE
+            and end_tok < len(doc) and doc[end_tok].tag_ in _NOUN_TAGS)
+
+
+def _trailing_participle(doc: Doc, lo: int, v: int) -> str | None:
+    """The tense of the main clause on the left of a gerund that opens a segment after a
+    comma ("..., including offering in August", "..., meeting with him in July"): such a
+    clause has no tense of its own and tells what the main clause does. None when ``v`` is
+    no such gerund or no finite verb is found before a clause opener."""
+    if doc[v].tag_ != "VBG" or v - 1 <= lo:
+        return None
+    k = v - 1
+    if doc[k].lower_ in lexicon().gerund_prepositions | {"including"}:
+        k -= 1
+    if doc[k].text != ",":
+        return None
+    for i in range(k - 1, lo - 1, -1):
+        t = doc[i]
+        if t.text in (";", ":") or _opens_clause(doc, i):
+            return None
+        if t.tag_ in _FINITE_TAGS:
+            main = i
+            while main + 1 < v and doc[main + 1].tag_ in _VERB_TAGS | {"RB"}:
+                main += 1
+            while doc[main].tag_ == "RB":
+                main -= 1
+            return _group_tense(doc, main, lo)
+    return None
 
 
 def _imperative(doc: Doc, v: int, lo: int) -> bool:
