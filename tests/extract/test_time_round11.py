@@ -30,6 +30,8 @@ def values(nlp, text: str, published: str | None) -> dict[str, str]:
      "2015-11"),
     ("The treaty comes into force on Dec. 1.", "2009-02-10", "Dec. 1", "2009-12-01"),
     ("His term ends in January.", "2016-03-15", "January", "2017-01"),
+    ("The ceasefire will expire in December.", "2013-02-13", "December", "2013-12"),
+    ("The plant is scheduled to close in December.", "2014-01-15", "December", "2014-12"),
 ])
 def test_term_verbs_reach_ahead(nlp, text, published, expression, value) -> None:
     assert values(nlp, text, published).get(expression) == value

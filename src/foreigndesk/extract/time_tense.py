@@ -654,6 +654,9 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
             return "future"
     if tense == "present" and _condition_of_a_future(doc, lo, hi, v, end_tok):
         return "future"
+    if tense == "future" and v < start_tok and _term_adjunct(doc, v, start_tok) \
+            and not _would_before(doc, v, lo):
+        return "certain future"  # "The agreement will expire in December", said in February
     if tense == "present" and start_tok > lo and doc[start_tok - 1].lower_ in lx.present_until:
         return "future"  # "The embassy remains closed until Monday": the state lasts till then
     return tense
@@ -813,6 +816,15 @@ def _copula_predicate(doc: Doc, v: int, start_tok: int) -> bool:
     if words and words[0] in lx.copula_time_adjectives:
         words = words[1:]
     return " ".join(words) in lx.copula_time_links
+
+
+def _would_before(doc: Doc, v: int, lo: int) -> bool:
+    """Is the verb at ``v`` in a group with "would" (a future seen from the past, or a
+    condition), not "will"?"""
+    k = v - 1
+    while k >= lo and doc[k].tag_ in _VERB_TAGS | {"RB", "TO"} and doc[k].tag_ != "MD":
+        k -= 1
+    return k >= lo and doc[k].tag_ == "MD" and doc[k].lower_ == "would"
 
 
 def _term_adjunct(doc: Doc, v: int, start_tok: int) -> bool:
