@@ -233,3 +233,28 @@ def test_no_time(nlp, text, published, word) -> None:
 
 def test_quarter_compound_control(nlp) -> None:
     assert values(nlp, "Third-quarter profit rose.", "2016-11-02").get("Third-quarter") == "2016-Q3"
+
+
+# -- a sentence whose verb the tagger read as a noun: the nearer day, as in a headline --------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Talks resume Friday after a break on Monday.", "2013-03-20", "Friday", "2013-03-22"),
+    ("The House votes Thursday on the bill.", "2013-03-20", "Thursday", "2013-03-21"),
+])
+def test_verbless_sentences(nlp, text, published, expression, value) -> None:
+    assert values(nlp, text, published).get(expression) == value
+
+
+# -- "the second half" of a game ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Messi scored in the second half to seal the win.",
+    "Both goals came early in the second half after the visitors had led at halftime.",
+])
+def test_half_of_a_game_is_no_date(nlp, text) -> None:
+    assert not any("half" in k for k in values(nlp, text, "2013-03-20"))
+
+
+def test_half_of_a_year_control(nlp) -> None:
+    found = values(nlp, "The economy grew in the first half, the ministry said.", "2013-03-20")
+    assert found.get("the first half") == "2013-H1"

@@ -1618,6 +1618,8 @@ def h_half(m: re.Match[str], ctx: Context) -> Resolved | None:
     if not m["yrel"] and not m["theyear"]:
         if not m["the"] or _word_before(ctx.text, m.start()) not in _HALF_BEFORE:
             return None
+        if _game_sentence(ctx.text, m.start(), m.end()):
+            return None  # "Messi scored in the second half": a half of a game
     if ctx.dct is None:
         return Resolved(f"XXXX-H{h}", "")
     if m["theyear"]:  # "the first half of the year": of the publication's year
@@ -1630,6 +1632,19 @@ def h_half(m: re.Match[str], ctx: Context) -> Resolved | None:
         current = 1 if ctx.dct.month <= 6 else 2
         year = cal.pick_period_year(ctx.dct, h, current, _direction(m, ctx), per_year=2)
     return Resolved(f"{year:04d}-H{h}", "half", anchored=True)
+
+
+_SENTENCE_EDGE = re.compile(r"[.!?\n]")
+
+
+def _game_sentence(text: str, start: int, end: int) -> bool:
+    """Does the sentence around ``[start, end)`` speak of a game (time.yaml ``game_words``:
+    "scored", "halftime", "match")?"""
+    lo = max((e.end() for e in _SENTENCE_EDGE.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    hi_m = _SENTENCE_EDGE.search(text, end, end + 300)
+    hi = hi_m.start() if hi_m else min(len(text), end + 300)
+    words = set(re.findall(r"[a-z]+", text[lo:hi].lower()))
+    return not words.isdisjoint(lexicon().game_words)
 
 
 _HALF_BEFORE = ("in", "for", "during", "over", "by", "from", "since", "until", "through")

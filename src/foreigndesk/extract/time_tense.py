@@ -611,7 +611,10 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
         return "future"
     v = _nearest_verb(doc, lo, hi, start_tok, end_tok)
     if v is None:
-        return None
+        # no verb in reach: in a sentence the tagger found no verb in at all, its verb was
+        # read as a noun ("Talks resume Friday", "The House votes Thursday"): like a
+        # headline, the nearer day
+        return "headline" if _verbless(doc, sent_start, sent_end, start_tok, end_tok) else None
     v = _finite_for_gerund(doc, lo, v, start_tok)
     if _forward_future(doc, v, hi):
         return "future"
@@ -739,6 +742,17 @@ def _attributive(doc: Doc, i: int) -> bool:
     July", "a planned rally")? It is no verb of the clause."""
     return (doc[i].tag_ in ("VBG", "VBN") and i > 0 and doc[i - 1].tag_ in _PRENOMINAL_BEFORE
             and i + 1 < len(doc) and doc[i + 1].tag_ in _NOUN_TAGS)
+
+
+def _verbless(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: int) -> bool:
+    """Has the sentence no verb, but a plural or singular noun right after its first noun
+    that may be one ("Talks resume Friday", "The House votes Thursday on the bill")? Lists,
+    datelines and table rows have no such shape."""
+    if any(t.tag_ in _VERB_TAGS for t in doc[sent_start:sent_end]):
+        return False
+    words = [t for t in doc[sent_start:start_tok] if not t.is_punct]
+    return (2 <= len(words) <= 4 and words[-1].tag_ in ("NN", "NNS")
+            and words[-2].tag_ in _NOUN_TAGS and end_tok < sent_end)
 
 
 def _condition_of_a_future(doc: Doc, lo: int, hi: int, v: int, end_tok: int) -> bool:
