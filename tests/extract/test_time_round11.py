@@ -103,6 +103,12 @@ def test_unit_before_a_noun_is_no_expression(nlp) -> None:
      "The previous spring", "2009-SP"),
     ("Humphrey won the nomination in Chicago in 1968 and lost that November.", "2016-06-23",
      "that November", "1968-11"),
+    ("The bomb went off on March 2, 2012. That weekend, protesters marched.", "2013-03-18",
+     "That weekend", "2012-W09-WE"),
+    ("The election was held on Oct. 7, 2012. The previous weekend, rallies filled the capital.",
+     "2013-03-18", "The previous weekend", "2012-W39-WE"),
+    ("The deal came on the same weekend that the sanctions were lifted.", "2016-01-20",
+     "the same weekend", "2016-W02-WE"),  # no date in focus: the weekend just past
 ])
 def test_named_anaphors(nlp, text, published, expression, value) -> None:
     assert values(nlp, text, published).get(expression) == value

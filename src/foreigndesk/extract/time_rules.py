@@ -1159,11 +1159,13 @@ def offset_value(d: Date, unit: str, k: int, precision: str = "day") -> tuple[st
     """(value, precision) of ``k`` units after the day ``d`` known to ``precision``, at the
     unit's granularity; None when the unit is finer than what is known of ``d``."""
     rank = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
-    unit_rank = {"day": 0, "week": 1, "fortnight": 1, "month": 2, "quarter": 3}.get(unit, 4)
+    unit_rank = {"day": 0, "week": 1, "weekend": 1, "fortnight": 1, "month": 2, "quarter": 3}.get(unit, 4)
     if rank.get(precision, 0) > unit_rank:
         return None
     if unit == "day":
         return cal.add_days(d, k).isoformat(), "day"
+    if unit == "weekend":  # "that weekend", "the following weekend": of the week in focus
+        return cal.fmt_week(cal.add_days(d, 7 * k)) + "-WE", "week"
     if unit in ("week", "fortnight"):
         w = 2 * k if unit == "fortnight" else k
         return cal.fmt_week(cal.add_days(d, 7 * w)), "week"
@@ -1279,6 +1281,11 @@ def h_anaphora(m: re.Match[str], ctx: Context) -> Resolved | None:
             return Resolved(day, "day", anchored=True, modifier=_mod(m["pmod"], lx),
                             shift=("day", k), anaphoric=True)
     unit = "day" if part else u
+    if unit == "weekend" and k == 0 and ctx.dct is not None:
+        # "the same weekend that Iran fulfilled the terms" with no date in focus: the
+        # weekend the tense places, as "the weekend" (time.py replaces it from a focus)
+        w = h_weekend(m, ctx)
+        return Resolved(w.value, w.precision, anchored=True, shift=(unit, k), anaphoric=True, end=end) if w else None
     if k < 0 and ctx.dct is not None and _direction(m, ctx) not in AHEAD:
         # "the previous week's position" with no date in focus (time.py replaces this when
         # there is one): the one before the publication date. Not "the next day" (in a
@@ -2151,7 +2158,7 @@ def _rules() -> list[Rule]:
         ("anaphora", B + r"(?:(?P<pmod>earlier|later|early|late|(?:the<S>)?(?:beginning|start|middle|"
                      r"end|close)<S>of)<S>(?:in<S>)?)?(?P<det>that<S>same|"
                      r"the<S>same|that|the<S>following|the<S>next|the<S>previous|the<S>preceding|"
-                     r"the<S>prior|the)<S>(?P<u>day|week|month|year|decade|century|morning|afternoon|evening|"
+                     r"the<S>prior|the)<S>(?P<u>day|weekend|week|month|year|decade|century|morning|afternoon|evening|"
                      r"night)" + E,
          h_anaphora),
         ("shift_unit", B + r"<PMOD>(?P<the>the<S>)?(?P<shift><SHIFT>)<S>(?P<u>week(?:end)?|month|year|"
