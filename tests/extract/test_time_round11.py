@@ -264,3 +264,12 @@ def test_half_of_a_game_is_no_date(nlp, text) -> None:
 def test_half_of_a_year_control(nlp) -> None:
     found = values(nlp, "The economy grew in the first half, the ministry said.", "2013-03-20")
     assert found.get("the first half") == "2013-H1"
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The plant is scheduled to open in the spring of next year.", "2013-03-20",
+     "the spring of next year", "2014-SP"),
+    ("Sales fell in the summer of last year.", "2013-03-20", "the summer of last year", "2012-SU"),
+])
+def test_season_of_a_shifted_year(nlp, text, published, expression, value) -> None:
+    assert values(nlp, text, published).get(expression) == value

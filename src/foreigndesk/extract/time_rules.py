@@ -1110,6 +1110,9 @@ def h_season(m: re.Match[str], ctx: Context) -> Resolved | None:
     y = _group_year(m)
     if y is not None:
         return Resolved(f"{y:04d}-{code}", "season", modifier=mod)
+    if m["yshift"] and ctx.dct is not None:  # "the spring of next year"
+        return Resolved(f"{ctx.dct.year + lx.shifts[key(m['yshift'])]:04d}-{code}", "season",
+                        anchored=True, modifier=mod)
     if key(m["s"]) == "fall" and _FALL_NOUN_AFTER.match(ctx.text, m.end("s")):
         return None  # "the fall of the regime": a collapse
     # a bare season needs a determiner or a time preposition before it
@@ -2164,7 +2167,8 @@ def _rules() -> list[Rule]:
         ("shift_unit", B + r"<PMOD>(?P<the>the<S>)?(?P<shift><SHIFT>)<S>(?P<u>week(?:end)?|month|year|"
                        r"quarter|decade|century|fiscal<S>year|<SEASON>|<MONTH>)" + E, h_shift_unit),
         ("season", B + r"<PMOD>(?:(?P<det>the|this|last|next|that)<S>)?(?P<s><SEASON>)"
-                   r"(?:,?<S>(?:of<S>)?(?P<y>1\d{3}|20\d\d)|<S>of<S>" + spoken + r")?" + E, h_season),
+                   r"(?:,?<S>(?:of<S>)?(?P<y>1\d{3}|20\d\d)|<S>of<S>" + spoken
+                   + r"|<S>of<S>(?P<yshift>this|last|next)<S>year)?" + E, h_season),
         ("weekend", B + r"the<S>weekend" + E, h_weekend),
         ("seasons_ago", B + r"(?P<n><NUM>)<S>(?P<s>" + seasons_plural + r")<S>ago" + E,
          h_seasons_ago),
