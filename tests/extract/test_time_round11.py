@@ -273,3 +273,9 @@ def test_half_of_a_year_control(nlp) -> None:
 ])
 def test_season_of_a_shifted_year(nlp, text, published, expression, value) -> None:
     assert values(nlp, text, published).get(expression) == value
+
+
+def test_named_anaphors_without_a_publication_date(nlp) -> None:
+    found = values(nlp, "The company was founded in 1998. That November, it went public. "
+                        "The following January, it was sold.", None)
+    assert found.get("That November") == "1998-11" and found.get("The following January") == "1999-01"

@@ -1423,7 +1423,8 @@ def h_named_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["s"]:
         code = lx.seasons[key(m["s"])]
         if ctx.dct is None:
-            return Resolved(f"XXXX-{code}", "", modifier=mod)
+            return Resolved(f"XXXX-{code}", "", modifier=mod, shift=("named", n), anaphoric=True,
+                            season=code)
         told_ahead = _direction(m, ctx, timetable=True) in AHEAD
         r = _season(ctx, code, n or (1 if told_ahead else -1), mod, m)
         return Resolved(r.value, r.precision, anchored=True, modifier=mod, shift=("named", n),
@@ -1433,7 +1434,8 @@ def h_named_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
     if mo is None or not _month_ok(word, lx, alone=True):
         return None
     if ctx.dct is None:
-        return Resolved(f"XXXX-{mo:02d}", "", modifier=mod)
+        return Resolved(f"XXXX-{mo:02d}", "", modifier=mod, shift=("named", n), anaphoric=True,
+                        month=mo)
     if n == 0:
         value = _month_in_year(ctx, m, mo, None, None, lx).value
     else:
