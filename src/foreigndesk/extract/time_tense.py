@@ -700,7 +700,7 @@ def _trailing_participle(doc: Doc, lo: int, v: int) -> str | None:
     if doc[v].tag_ != "VBG" or v - 1 <= lo:
         return None
     k = v - 1
-    if doc[k].lower_ in lexicon().gerund_prepositions | {"including"}:
+    if doc[k].lower_ in lexicon().gerund_prepositions | lexicon().participle_openers:
         k -= 1
     if doc[k].text != ",":
         return None
@@ -726,8 +726,8 @@ def _imperative(doc: Doc, v: int, lo: int) -> bool:
     if doc[v].tag_ != "VB":
         return False
     k = v - 1
-    while k >= lo and (doc[k].lower_ in ("please", "just", "always", "never", "not", "n't", "n’t")
-                       or (doc[k].lower_ == "do" and doc[k].tag_ == "VB")):
+    words = lexicon().imperative_lead_words
+    while k >= lo and (doc[k].lower_ in words and (doc[k].lower_ != "do" or doc[k].tag_ == "VB")):
         k -= 1
     if k >= lo + 1 and doc[k].lower_ in ("'s", "’s", "us") and doc[k - 1].lower_ == "let":
         return True
