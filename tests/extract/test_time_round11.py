@@ -192,7 +192,8 @@ def test_misread_nouns(nlp, text, published, expression, value) -> None:
     assert values(nlp, text, published).get(expression) == value
 
 
-# -- "would" reported from the past, "later Monday": the nearer day ---------------------------
+# -- "would" reported from the past (the day after the report, taken as said within two days
+# of the publication), "later Monday" (the nearer day) ------------------------------------------
 
 @pytest.mark.parametrize(("text", "published", "expression", "value"), [
     ("Rubio anticipated that a session with business leaders in Washington on Monday would "
@@ -204,6 +205,9 @@ def test_misread_nouns(nlp, text, published, expression, value) -> None:
     ("She will address the crowd later Friday.", "2016-09-30", "later Friday",
      "2016-09-30"),  # a control: said on the Friday
     ("He will speak on Monday.", "2016-06-15", "Monday", "2016-06-20"),  # a control
+    # a control: said within the two days before the publication, the Monday after
+    ("The central bank said it would cut off funding after Monday.", "2013-03-21", "Monday",
+     "2013-03-25"),
 ])
 def test_nearer_day(nlp, text, published, expression, value) -> None:
     assert values(nlp, text, published).get(expression) == value

@@ -119,6 +119,8 @@ def _direction(m: re.Match[str], ctx: Context, timetable: bool = False) -> str |
     t = ctx.tense(m.start(), m.end())
     if t == "scheduled" and timetable:
         return "future"
+    if t == "future in past":
+        return "future"
     return t if t in ("past", "certain past", *AHEAD) else None
 
 
@@ -794,6 +796,10 @@ def _with_part(day: str, part: str | None, lx: Lexicon) -> tuple[str, str, str]:
     return day, "day", "DATE"
 
 
+# how many days before the publication a reported "would" is taken to have been said
+REPORT_LAG_DAYS = 2
+
+
 def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     lx = lexicon()
     if not _capitalised(_orig(m, ctx, "wd")):
@@ -845,6 +851,14 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
             # may be the day before the publication's
         if tense is None and not m["part"] and focus is None:
             tentative = True
+        if tense == "future in past":
+            # "said it would cut off funding after Monday", "anticipated that a session on
+            # Monday would": after the report, which news gives within a day or two of the
+            # publication: the first such day from two days before it
+            day = cal.weekday_near(cal.add_days(ctx.dct, -REPORT_LAG_DAYS), wd, "future")
+            value, prec, typ = _with_part(day.isoformat(), m["part"], lx)
+            part = lx.parts_of_day.get(key(m["part"])) if m["part"] else None
+            return Resolved(value, prec, typ, anchored=True, modifier=mod, part=part, start=start)
         day = cal.weekday_near(ctx.dct, wd, "future" if tense in ("scheduled", *AHEAD) else "past")
         if tense == "either":  # "was scheduled to speak Saturday": the nearer one
             ahead = cal.weekday_near(ctx.dct, wd, "future")

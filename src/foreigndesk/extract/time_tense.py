@@ -120,8 +120,8 @@ def _modal_tense(doc: Doc, k: int, v: int, ahead: bool) -> str | None:
                 and _negated(doc, k, v):
             return "past"  # "wouldn't say Tuesday whether ...", "would not comment Friday": a refusal
         if word == "would" and _after_past_report(doc, k):
-            return "either"  # "anticipated that a session on Monday would focus on": a future
-            # seen from a past moment, which may be behind the publication or ahead of it
+            return "future in past"  # "anticipated that a session on Monday would focus
+            # on": a future seen from a past moment, which may be behind the publication
         return "future"
     if ahead and word in lx.modals_ahead:
         # negated, these speak of what was or is not possible at all ("could not be reached
