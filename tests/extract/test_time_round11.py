@@ -283,3 +283,15 @@ def test_named_anaphors_without_a_publication_date(nlp) -> None:
     found = values(nlp, "The company was founded in 1998. That November, it went public. "
                         "The following January, it was sold.", None)
     assert found.get("That November") == "1998-11" and found.get("The following January") == "1999-01"
+
+
+# -- a past participle opening its sentence with its time: what was done ----------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("Appointed in August, she quickly reshaped the bank.", "2013-02-20", "August", "2012-08"),
+    ("Founded in March, the group will hold its first rally in April.", "2013-02-20", "March",
+     "2012-03"),
+    ("Scheduled for March, the vote may slip.", "2013-02-20", "March", "2013-03"),  # a control
+])
+def test_fronted_participles(nlp, text, published, expression, value) -> None:
+    assert values(nlp, text, published).get(expression) == value

@@ -618,6 +618,12 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
     v = _finite_for_gerund(doc, lo, v, start_tok)
     if _forward_future(doc, v, hi):
         return "future"
+    if (doc[v].tag_ == "VBN" and doc[v].is_sent_start and start_tok == v + 2
+            and doc[v + 1].lower_ in _ADJUNCT_PREPOSITIONS
+            and not lemma_in(doc[v], lx.scheduling | lx.deferring | lx.before_to)):
+        return "certain past"  # "Appointed in August, she reshaped the bank", "Founded in
+        # March, the group will hold its first rally": a fronted participle with its time
+        # tells what was done, however far back
     tag = doc[v].tag_
     if lemma_in(doc[v], lx.deferring) and tag != "MD":
         return "future"
