@@ -295,3 +295,22 @@ def test_named_anaphors_without_a_publication_date(nlp) -> None:
 ])
 def test_fronted_participles(nlp, text, published, expression, value) -> None:
     assert values(nlp, text, published).get(expression) == value
+
+
+# -- a year that opens its sentence frames a bare month told in the past ------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("In 2008, the company was sold in June.", "2016-06-07", "June", "2008-06"),
+    ("In early 2011, protesters occupied the square in February.", "2016-06-07", "February",
+     "2011-02"),
+])
+def test_frame_year(nlp, text, published, expression, value) -> None:
+    assert values(nlp, text, published).get(expression) == value
+
+
+@pytest.mark.parametrize(("text", "expression", "year"), [
+    ("He was extradited in 2014 and pleaded guilty in May.", "May", "2014"),
+    ("Sales in 2015 rose 5 percent; in June they fell.", "June", "2015"),
+])
+def test_a_year_inside_the_sentence_is_no_frame(nlp, text, expression, year) -> None:
+    assert not values(nlp, text, "2016-06-07")[expression].startswith(year)

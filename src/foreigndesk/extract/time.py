@@ -311,6 +311,7 @@ def find(text: str, dct: cal.Date | None, doc: Doc, pd: ParsedDoc | None = None
     chosen = _part_of_day(text, chosen)
     _follow_quarters(chosen, pd, text)
     _follow_dates(chosen, pd, text, dct, _make_tense(doc, pd))
+    _year_of_the_sentence(chosen, pd, text, _make_tense(doc, pd))
     order_ranges(chosen, text, dct)
     _one_day_per_weekday(chosen, text)
     return chosen
@@ -543,6 +544,33 @@ def _named_in_focus(prev: Candidate, r: Resolved, n: int) -> tuple[str, str] | N
     if r.month is not None:
         return cal.fmt_month(year, r.month), "month"
     return f"{year:04d}-{r.season}", "season"
+
+
+_CALENDAR_RULES = frozenset(("month", "mdy", "dmy"))
+# a year that opens its sentence as its frame: "In 2008, ...", "In early 2011, ..."
+_FRAME_YEAR = re.compile(r"(?:^|(?<=[.!?\n]))[\s\"“']*(?:In|in|By|During)\s+(?:(?:early|late|mid)[\s-]+)?$")
+
+
+def _year_of_the_sentence(found: list[Candidate], pd: ParsedDoc | None, text: str,
+                          tense: Callable[[int, int], str | None]) -> None:
+    """A month or month-day without a year, told in the past, in a sentence that opens with a
+    year as its frame ("In 2008, the company was sold in June") is of that year, not the one
+    the publication date makes nearest. (A year elsewhere in the sentence is no frame: "was
+    extradited in 2014 ... and pleaded guilty in May"; "the 2008 primary".)"""
+    for i, c in enumerate(found):
+        if c.rule not in _CALENDAR_RULES or not c.r.anchored or c.r.noun_modifier \
+                or c.r.precision not in ("month", "day") or not _CALENDAR.fullmatch(c.r.value[:10]):
+            continue
+        sent = pd.sentence_index(c.start) if pd is not None else 0
+        frame = next((p for p in found[:i] if (pd.sentence_index(p.start) if pd is not None else 0) == sent), None)
+        if (frame is None or frame.r.type != "DATE" or frame.r.anchored or frame.r.shift is not None
+                or not re.fullmatch(r"\d{4}", frame.r.value)
+                or not _FRAME_YEAR.search(text, max(0, frame.start - 30), frame.start)
+                or text[frame.end:frame.end + 1] != ","):
+            continue
+        if frame.r.value != c.r.value[:4] and tense(c.start, c.end) in ("past", "certain past"):
+            c.r = Resolved(frame.r.value + c.r.value[4:], c.r.precision, "DATE", anchored=False,
+                           modifier=c.r.modifier)
 
 
 def _around(found: list[Candidate], i: int, pd: ParsedDoc | None, sent: int) -> None:
