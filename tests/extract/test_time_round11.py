@@ -314,3 +314,12 @@ def test_frame_year(nlp, text, published, expression, value) -> None:
 ])
 def test_a_year_inside_the_sentence_is_no_frame(nlp, text, expression, year) -> None:
     assert not values(nlp, text, "2016-06-07")[expression].startswith(year)
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("Every Christmas, the family gathers in Havana.", "Every Christmas", "XXXX-12-25"),
+    ("Each New Year's Eve, crowds fill the square.", "Each New Year's Eve", "XXXX-12-31"),
+])
+def test_every_fixed_holiday_is_a_set(nlp, text, expression, value) -> None:
+    found = {t.text: (t.type, t.value) for t in times(nlp, text, "2013-02-20")}
+    assert found.get(expression) == ("SET", value)

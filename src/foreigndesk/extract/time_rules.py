@@ -1934,6 +1934,14 @@ def h_set(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(duration_value(n, unit, lx), "set", "SET")
 
 
+def h_set_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"every Christmas", "each New Year's Eve": that day of every year (SET XXXX-12-25)."""
+    fixed = lexicon().holidays_fixed.get(key(m["hol"]).replace("’", "'"))
+    if fixed is None or not _capitalised(_orig(m, ctx, "hol")):
+        return None
+    return Resolved(f"XXXX-{fixed}", "set", "SET")
+
+
 # ---------------------------------------------------------------------------- times of day
 
 _RESTATED_CLOCK = re.compile(r"(?:[ap]\.?m\.?|time|\d)[^\S\n]*\([^\S\n]*$", re.I)
@@ -2111,6 +2119,8 @@ def _rules() -> list[Rule]:
     holidays = list(lx.holidays_fixed) + list(lx.holidays_computed)
     hol_alt = "(?:" + "|".join(re.escape(h).replace(r"\ ", S).replace("'", "['’]")
                                for h in sorted(holidays, key=len, reverse=True)) + ")"
+    fixed_alt = "(?:" + "|".join(re.escape(h).replace(r"\ ", S).replace("'", "['’]")
+                                 for h in sorted(lx.holidays_fixed, key=len, reverse=True)) + ")"
     table: list[tuple[str, str, Handler]] = [
         ("iso", r"(?<![\w/.-])(?P<y>1\d{3}|20\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
                 r"(?:t(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?"
@@ -2252,6 +2262,7 @@ def _rules() -> list[Rule]:
         ("set", B + r"(?:(?P<adv>" + "|".join(sorted(lx.sets, key=len, reverse=True)) + ")|"
                 r"(?:every|each|per)<S>(?:(?P<n><NUM>)<S>)?(?P<u><UNIT>|<WEEKDAY>|"
                 r"<SEASON>|<PART>|<MONTH>)|(?:on<S>)?(?P<wds>" + weekday_plural + r"))" + E, h_set),
+        ("set_holiday", B + r"(?:every|each)<S>(?P<hol>" + fixed_alt + r")" + E, h_set_holiday),
         ("clock", B + r"(?:(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)<S>(?P<tz4>gmt|utc|z\b)|"
                   r"(?P<h>[01]?\d|2[0-3]|" + hour_words + r")(?:[:.](?P<mi>[0-5]\d))?(?:(?:<S>)?(?P<ap>a\.m\.?|p\.m\.?|am|pm)"
                   r"(?![\w])|(?P<oclock><S>o['’]clock)|(?=<S>(?:[ecmp][sd]t|gmt|utc)\b)|"
