@@ -548,7 +548,13 @@ def _named_in_focus(prev: Candidate, r: Resolved, n: int) -> tuple[str, str] | N
 
 _CALENDAR_RULES = frozenset(("month", "mdy", "dmy"))
 # a year that opens its sentence as its frame: "In 2008, ...", "In early 2011, ..."
-_FRAME_YEAR = re.compile(r"(?:^|(?<=[.!?\n]))[\s\"“']*(?:In|in|By|During)\s+(?:(?:early|late|mid)[\s-]+)?$")
+
+
+@functools.lru_cache(maxsize=1)
+def _frame_year(words: tuple[str, ...], modifiers: tuple[str, ...]) -> re.Pattern[str]:
+    """A sentence's opening words before a year that frames it ("In 2008,", "In early 2011,")."""
+    return re.compile(r"(?:^|(?<=[.!?\n]))[\s\"“']*(?:" + "|".join(words) + r")\s+(?:(?:"
+                      + "|".join(modifiers) + r")[\s-]+)?$", re.I)
 
 
 def _year_of_the_sentence(found: list[Candidate], pd: ParsedDoc | None, text: str,
@@ -557,6 +563,7 @@ def _year_of_the_sentence(found: list[Candidate], pd: ParsedDoc | None, text: st
     year as its frame ("In 2008, the company was sold in June") is of that year, not the one
     the publication date makes nearest. (A year elsewhere in the sentence is no frame: "was
     extradited in 2014 ... and pleaded guilty in May"; "the 2008 primary".)"""
+    lx = lexicon()
     for i, c in enumerate(found):
         if c.rule not in _CALENDAR_RULES or not c.r.anchored or c.r.noun_modifier \
                 or c.r.precision not in ("month", "day") or not _CALENDAR.fullmatch(c.r.value[:10]):
@@ -565,7 +572,8 @@ def _year_of_the_sentence(found: list[Candidate], pd: ParsedDoc | None, text: st
         frame = next((p for p in found[:i] if (pd.sentence_index(p.start) if pd is not None else 0) == sent), None)
         if (frame is None or frame.r.type != "DATE" or frame.r.anchored or frame.r.shift is not None
                 or not re.fullmatch(r"\d{4}", frame.r.value)
-                or not _FRAME_YEAR.search(text, max(0, frame.start - 30), frame.start)
+                or not _frame_year(tuple(lx.frame_year_prepositions), tuple(lx.part_modifiers)).search(
+                    text, max(0, frame.start - 30), frame.start)
                 or text[frame.end:frame.end + 1] != ","):
             continue
         if frame.r.value != c.r.value[:4] and tense(c.start, c.end) in ("past", "certain past"):

@@ -131,11 +131,15 @@ def _modal_tense(doc: Doc, k: int, v: int, ahead: bool) -> str | None:
     return None
 
 
+REPORT_REACH = 25  # tokens back from "would" to the verb that reports it
+
+
 def _after_past_report(doc: Doc, k: int) -> bool:
     """Is the modal at ``k`` in a clause reported by a simple past verb of saying or thinking
-    on its left in the sentence ("anticipated that ... would", "said it would")?"""
+    on its left in its sentence ("anticipated that ... would", "said it would")?"""
     lx = lexicon()
-    for i in range(k - 1, max(doc[k].sent.start, k - 25) - 1, -1):
+    start = doc[k].sent.start if doc.has_annotation("SENT_START") else 0
+    for i in range(k - 1, max(start, k - REPORT_REACH) - 1, -1):
         t = doc[i]
         if t.tag_ == "VBD" and (lemma_in(t, lx.reporting) or lemma_in(t, lx.thinking)):
             return True
