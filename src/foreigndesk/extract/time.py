@@ -547,7 +547,6 @@ def _named_in_focus(prev: Candidate, r: Resolved, n: int) -> tuple[str, str] | N
 
 
 _CALENDAR_RULES = frozenset(("month", "mdy", "dmy"))
-# a year that opens its sentence as its frame: "In 2008, ...", "In early 2011, ..."
 
 
 @functools.lru_cache(maxsize=1)
@@ -564,13 +563,13 @@ def _year_of_the_sentence(found: list[Candidate], pd: ParsedDoc | None, text: st
     the publication date makes nearest. (A year elsewhere in the sentence is no frame: "was
     extradited in 2014 ... and pleaded guilty in May"; "the 2008 primary".)"""
     lx = lexicon()
-    for i, c in enumerate(found):
-        if c.rule not in _CALENDAR_RULES or not c.r.anchored or c.r.noun_modifier \
+    first: dict[int, Candidate] = {}  # the first expression of each sentence, its frame if any
+    for c in found:
+        frame = first.setdefault(pd.sentence_index(c.start) if pd is not None else 0, c)
+        if frame is c or c.rule not in _CALENDAR_RULES or not c.r.anchored or c.r.noun_modifier \
                 or c.r.precision not in ("month", "day") or not _CALENDAR.fullmatch(c.r.value[:10]):
             continue
-        sent = pd.sentence_index(c.start) if pd is not None else 0
-        frame = next((p for p in found[:i] if (pd.sentence_index(p.start) if pd is not None else 0) == sent), None)
-        if (frame is None or frame.r.type != "DATE" or frame.r.anchored or frame.r.shift is not None
+        if (frame.r.type != "DATE" or frame.r.anchored or frame.r.shift is not None
                 or not re.fullmatch(r"\d{4}", frame.r.value)
                 or not _frame_year(tuple(lx.frame_year_prepositions), tuple(lx.part_modifiers)).search(
                     text, max(0, frame.start - 30), frame.start)

@@ -758,11 +758,13 @@ def _verbless(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok:
     """Has the sentence no verb, but a plural or singular noun right after its first noun
     that may be one ("Talks resume Friday", "The House votes Thursday on the bill")? Lists,
     datelines and table rows have no such shape."""
-    if any(t.tag_ in _VERB_TAGS for t in doc[sent_start:sent_end]):
-        return False
+    if start_tok - sent_start > 8 or end_tok >= sent_end:
+        return False  # (checked first: the scan of the whole sentence below runs only for an
+        # expression near its start)
     words = [t for t in doc[sent_start:start_tok] if not t.is_punct]
-    return (2 <= len(words) <= 4 and words[-1].tag_ in ("NN", "NNS")
-            and words[-2].tag_ in _NOUN_TAGS and end_tok < sent_end)
+    if not (2 <= len(words) <= 4 and words[-1].tag_ in ("NN", "NNS") and words[-2].tag_ in _NOUN_TAGS):
+        return False
+    return not any(t.tag_ in _VERB_TAGS for t in doc[sent_start:sent_end])
 
 
 def _condition_of_a_future(doc: Doc, lo: int, hi: int, v: int, end_tok: int) -> bool:
