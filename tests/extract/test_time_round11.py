@@ -323,3 +323,16 @@ def test_a_year_inside_the_sentence_is_no_frame(nlp, text, expression, year) -> 
 def test_every_fixed_holiday_is_a_set(nlp, text, expression, value) -> None:
     found = {t.text: (t.type, t.value) for t in times(nlp, text, "2013-02-20")}
     assert found.get(expression) == ("SET", value)
+
+
+# -- a possessive subject's day under "will"; an elliptic perfect ------------------------------
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The court matters as much as the election, and Monday's decision will reverberate down "
+     "the ballot.", "2016-06-28", "Monday", "2016-06-27"),
+    ("Kasich did not play the role of spoiler that he could have Tuesday, but he might in "
+     "later primaries.", "2016-03-24", "Tuesday", "2016-03-22"),
+    ("He would have Tuesday off.", "2016-03-24", "Tuesday", "2016-03-29"),  # a control
+])
+def test_possessive_subject_and_elliptic_perfect(nlp, text, published, expression, value) -> None:
+    assert values(nlp, text, published).get(expression) == value

@@ -99,12 +99,18 @@ def _past_passive_before(doc: Doc, k: int, lo: int) -> bool:
 
 def _perfect_after(doc: Doc, k: int) -> bool:
     """Is the modal at ``k`` a would/could/should/might (+ not) + have + participle ("would
-    have been", "could not have been")? Not "will have finished by Tuesday": a future
+    have been", "could not have been"), or that perfect with its participle left out
+    ("that he could have Tuesday")? Not "will have finished by Tuesday": a future
     perfect."""
     if doc[k].lower_ in ("will", "shall", "'ll", "’ll", "wo"):
         return False
     h = k + 2 if k + 1 < len(doc) and doc[k + 1].lower_ in _NOT else k + 1
-    return h + 1 < len(doc) and doc[h].lower_ in ("have", "'ve", "’ve") and doc[h + 1].tag_ == "VBN"
+    if not (h + 1 < len(doc) and doc[h].lower_ in ("have", "'ve", "’ve")):
+        return False
+    # an elliptic perfect closes its clause with a name ("the role of spoiler that he could
+    # have Tuesday.": could have played); not "would have Tuesday off"
+    return doc[h + 1].tag_ == "VBN" or (doc[h + 1].tag_ == "NNP" and h + 2 < len(doc)
+                                        and doc[h + 2].is_punct)
 
 
 def _modal_tense(doc: Doc, k: int, v: int, ahead: bool) -> str | None:
@@ -656,6 +662,10 @@ def tense_at(doc: Doc, sent_start: int, sent_end: int, start_tok: int, end_tok: 
         # million for helping Pharmacyclics sell itself to AbbVie in March"
     if headline is not None and tense == "present":
         return "headline"  # "Obama arrives in Israel Wednesday": just past or just ahead
+    if (tense == "future" and v > end_tok and end_tok < len(doc) and doc[end_tok].tag_ == "POS"
+            and (start_tok == lo or _breaks(doc, start_tok - 1) or doc[start_tok - 1].tag_ == "CC")):
+        return "either"  # "Monday's decision will reverberate": the day of a subject's
+        # event, just past or just ahead
     if tense == "present" and _copula_predicate(doc, v, start_tok):
         return "certain future"  # "The vote is on Sunday", "The deadline is Dec. 31"
     if tense == "present" and _present_subject(doc, lo, v, start_tok, end_tok):
