@@ -856,10 +856,8 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
             # Monday would": after the report, which news gives within a day or two of the
             # publication: the first such day from two days before it
             day = cal.weekday_near(cal.add_days(ctx.dct, -REPORT_LAG_DAYS), wd, "future")
-            value, prec, typ = _with_part(day.isoformat(), m["part"], lx)
-            part = lx.parts_of_day.get(key(m["part"])) if m["part"] else None
-            return Resolved(value, prec, typ, anchored=True, modifier=mod, part=part, start=start)
-        day = cal.weekday_near(ctx.dct, wd, "future" if tense in ("scheduled", *AHEAD) else "past")
+        else:
+            day = cal.weekday_near(ctx.dct, wd, "future" if tense in ("scheduled", *AHEAD) else "past")
         if tense == "either":  # "was scheduled to speak Saturday": the nearer one
             ahead = cal.weekday_near(ctx.dct, wd, "future")
             if (ahead - ctx.dct).days < (ctx.dct - day).days:
@@ -2116,11 +2114,12 @@ def _rules() -> list[Rule]:
     weekday_plural = "|".join(n + "s" for n in lx.full_weekday_names)
     seasons_plural = "|".join(n + "s" for n in lx.seasons)  # "two summers ago"
     zones = "|".join(lx.clock_zones)  # "10:45 Eastern (Standard) time"
-    holidays = list(lx.holidays_fixed) + list(lx.holidays_computed)
-    hol_alt = "(?:" + "|".join(re.escape(h).replace(r"\ ", S).replace("'", "['’]")
-                               for h in sorted(holidays, key=len, reverse=True)) + ")"
-    fixed_alt = "(?:" + "|".join(re.escape(h).replace(r"\ ", S).replace("'", "['’]")
-                                 for h in sorted(lx.holidays_fixed, key=len, reverse=True)) + ")"
+    def names_alt(names: list[str]) -> str:  # holiday names, longest first, any apostrophe
+        return "(?:" + "|".join(re.escape(h).replace(r"\ ", S).replace("'", "['’]")
+                                for h in sorted(names, key=len, reverse=True)) + ")"
+
+    hol_alt = names_alt(list(lx.holidays_fixed) + list(lx.holidays_computed))
+    fixed_alt = names_alt(list(lx.holidays_fixed))
     table: list[tuple[str, str, Handler]] = [
         ("iso", r"(?<![\w/.-])(?P<y>1\d{3}|20\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
                 r"(?:t(?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:z|[+-]\d\d:?\d\d)?)?"
