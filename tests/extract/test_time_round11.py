@@ -107,6 +107,8 @@ def test_unit_before_a_noun_is_no_expression(nlp) -> None:
      "That weekend", "2012-W09-WE"),
     ("The election was held on Oct. 7, 2012. The previous weekend, rallies filled the capital.",
      "2013-03-18", "The previous weekend", "2012-W39-WE"),
+    ("The bomb went off on March 3, 2008. That November, he resigned.", "2013-03-20",
+     "That November", "2008-11"),  # a day in focus
     ("The deal came on the same weekend that the sanctions were lifted.", "2016-01-20",
      "the same weekend", "2016-W02-WE"),  # no date in focus: the weekend just past
 ])

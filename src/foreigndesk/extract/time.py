@@ -518,25 +518,23 @@ def _follow_dates(found: list[Candidate], pd: ParsedDoc | None, text: str,
             break
 
 
-_FOCUS_VALUE = re.compile(r"(\d{4})(?:-(\d\d)|-(SP|SU|FA|WI)|-Q([1-4])|-W(\d\d))?")
-_SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month a season opens
+_SEASON_VALUE = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
 
 
 def _named_in_focus(prev: Candidate, r: Resolved, n: int) -> tuple[str, str] | None:
     """(value, precision) of the month or season ``r`` names ("that November": ``n`` 0;
-    "the following January": 1; "the previous spring": -1) from the date ``prev`` in focus:
-    in its year, the first after it, the last before it."""
-    if prev.r.type != "DATE" or prev.r.shift is not None and not prev.r.value:
-        return None
-    f = _FOCUS_VALUE.fullmatch(prev.r.value) or _FOCUS_VALUE.fullmatch(prev.r.value[:10])
-    if f is None:
-        return None
-    year = int(f.group(1))
-    month = (int(f.group(2)) if f.group(2) else _SEASON_MONTHS[f.group(3)] if f.group(3)
-             else 3 * int(f.group(4)) - 2 if f.group(4)
-             else (cal.week_start(year, int(f.group(5))) or cal.Date(year, 1, 1)).month if f.group(5)
-             else None)
-    target = r.month if r.month is not None else _SEASON_MONTHS.get(r.season or "", 0)
+    "the following January": 1; "the previous spring": -1) from the date ``prev`` in focus
+    (:func:`_anchor`, or a season): in its year, the first after it, the last before it."""
+    season = _SEASON_VALUE.fullmatch(prev.r.value) if prev.r.type == "DATE" else None
+    month: int | None
+    if season:
+        year, month = int(season.group(1)), cal.season_start(int(season.group(1)), season.group(2)).month
+    else:
+        a = _anchor(prev)
+        if a is None:
+            return None
+        year, month = a[0].year, (None if a[1] == "year" else a[0].month)
+    target = r.month if r.month is not None else cal.season_start(year, r.season or "SP").month
     if n > 0:
         year += 1 if month is None or target <= month else 0
     elif n < 0:
