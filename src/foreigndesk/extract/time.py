@@ -561,6 +561,7 @@ def _year_of_the_sentence(found: list[Candidate], pd: ParsedDoc | None, text: st
     the publication date makes nearest. (A year elsewhere in the sentence is no frame: "was
     extradited in 2014 ... and pleaded guilty in May"; "the 2008 primary".)"""
     lx = lexicon()
+    frame_words = _frame_year(tuple(lx.frame_year_prepositions), tuple(lx.part_modifiers))
     first: dict[int, Candidate] = {}  # the first expression of each sentence, its frame if any
     for c in found:
         frame = first.setdefault(pd.sentence_index(c.start) if pd is not None else 0, c)
@@ -569,8 +570,7 @@ def _year_of_the_sentence(found: list[Candidate], pd: ParsedDoc | None, text: st
             continue
         if (frame.r.type != "DATE" or frame.r.anchored or frame.r.shift is not None
                 or not re.fullmatch(r"\d{4}", frame.r.value)
-                or not _frame_year(tuple(lx.frame_year_prepositions), tuple(lx.part_modifiers)).search(
-                    text, max(0, frame.start - 30), frame.start)
+                or not frame_words.search(text, max(0, frame.start - 30), frame.start)
                 or text[frame.end:frame.end + 1] != ","):
             continue
         if frame.r.value != c.r.value[:4] and tense(c.start, c.end) in ("past", "certain past"):

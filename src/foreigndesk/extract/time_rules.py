@@ -1414,9 +1414,6 @@ def h_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(week, "week", anchored=day.anchored)
 
 
-_NAMED_SHIFTS = {"that": 0, "the following": 1, "the previous": -1, "the preceding": -1, "the prior": -1}
-
-
 def h_named_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
     """"that fall", "that November", "the following January", "the previous spring": that
     month or season of the date in focus, the first after it or the last before it
@@ -1424,7 +1421,7 @@ def h_named_anaphor(m: re.Match[str], ctx: Context) -> Resolved | None:
     the tense would place it. Not "that" as a conjunction ("said that March sales rose")."""
     lx = lexicon()
     det = key(m["det"])
-    n = _NAMED_SHIFTS.get(det)
+    n = _ANAPHOR_SHIFT.get(det)  # the rule admits "that" and "the following/previous/..."
     if n is None:
         return None
     if n == 0 and _word_before(ctx.text, m.start()) in lx.that_conjunction_before:
